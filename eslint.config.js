@@ -1,0 +1,36 @@
+// ESLint flat config: strict type-aware rules for source, tests and scripts.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "bench/.data/**", "out/**", ".modelship/**", "examples/**/*.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true }],
+      "@typescript-eslint/no-unnecessary-condition": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    // The core never talks to the Actions runtime: only the faces do (DESIGN.md, principle 1).
+    files: ["src/**/*.ts"],
+    ignores: ["src/actions/**", "src/cli/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@actions/*"], message: "Only src/actions and src/cli may import @actions/*; take a Logger instead." }] }],
+    },
+  },
+  {
+    files: ["test/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-floating-promises": "off",
+    },
+  },
+  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+);

@@ -1,0 +1,94 @@
+/**
+ * Reads YAML (and JSON, which is YAML) documents and keeps the source positions, so an error found
+ * later at a JSON pointer can name the line and column it came from.
+ */
+import { readFile } from "node:fs/promises";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { errnoCode, UserError } from "./errors.ts";
+
+export interface YamlSource<T = unknown> {
+  file: string;
+  data: T;
+  document: Document;
+  /** 1-based line and column of the node at a JSON pointer, or of its nearest existing parent. */
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+/** Splits an RFC 6901 pointer into its unescaped tokens. */
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** Builds a pointer from tokens. */
+export function toPointer(tokens: (string | number)[]): string {
+  return tokens.map((token) => `/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+
+/** Parses YAML text; syntax errors become one UserError with every problem's line and column. */
+export function parseYamlSource<T = unknown>(text: string, file: string): YamlSource<T> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const first = document.errors[0]!;
+    const position = lineCounter.linePos(first.pos[0]);
+    const details = document.errors.map((error) => {
+      const pos = lineCounter.linePos(error.pos[0]);
+      return `${file}:${pos.line}:${pos.col}: ${error.message.split("\n")[0] ?? error.code}`;
+    });
+    throw new UserError(`YAML syntax error: ${first.message.split("\n")[0] ?? first.code}${details.length > 1 ? `\n${details.slice(1).join("\n")}` : ""}`, {
+      file,
+      line: position.line,
+      column: position.col,
+      hint: "fix the YAML syntax at that position (indentation, a missing colon or quote are the usual causes)",
+    });
+  }
+  const data = document.toJS({ maxAliasCount: 100 }) as T;
+  return {
+    file,
+    data,
+    document,
+    locate(pointer: string) {
+      let node: unknown = document.contents;
+      let found: Node | undefined = isNodeWithRange(node) ? node : undefined;
+      for (const token of pointerTokens(pointer)) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+          if (!pair) break;
+          node = pair.value;
+          if (isNodeWithRange(pair.value)) found = pair.value;
+          else if (isNodeWithRange(pair.key)) found = pair.key;
+        } else if (isSeq(node)) {
+          const item: unknown = node.items[Number(token)];
+          if (!isNodeWithRange(item)) break;
+          node = item;
+          found = item;
+        } else break;
+      }
+      if (!found?.range) return undefined;
+      const pos = lineCounter.linePos(found.range[0]);
+      return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+function isNodeWithRange(node: unknown): node is Node {
+  return typeof node === "object" && node !== null && "range" in node && Array.isArray((node as Node).range);
+}
+
+/** Reads and parses a YAML or JSON file; a missing file is a UserError that names it. */
+export async function readYamlFile<T = unknown>(file: string, what = "file"): Promise<YamlSource<T>> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "ENOENT") throw new UserError(`${what} not found`, { file, hint: "check the path (it is relative to the working directory)" });
+    if (code === "EISDIR") throw new UserError(`${what} is a directory, not a file`, { file });
+    throw new UserError(`cannot read ${what}: ${code ?? String(error)}`, { file, cause: error });
+  }
+  return parseYamlSource<T>(text, file);
+}
