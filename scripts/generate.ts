@@ -1,0 +1,80 @@
+/**
+ * Writes the generated files, so they can never drift from their sources:
+ * - `.github/workflows/<name>.yml` from `reusable-workflows/<name>.yml` (GitHub loads reusable
+ *   workflows only from .github/workflows/);
+ * - the root `action.yml`, whose inputs are the union of the JavaScript actions' inputs.
+ * `node scripts/check-generated.ts` fails when a committed copy differs.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+
+const root = join(import.meta.dirname, "..");
+const HEADER = (source: string) => `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
+
+interface ActionInput {
+  description?: string;
+  required?: boolean;
+  default?: string;
+}
+interface ActionManifest {
+  name: string;
+  description: string;
+  inputs?: Record<string, ActionInput>;
+  outputs?: Record<string, { description?: string }>;
+  runs: { using: string; main?: string };
+}
+
+async function syncWorkflows(): Promise<string[]> {
+  const sourceDir = join(root, "reusable-workflows");
+  const targetDir = join(root, ".github/workflows");
+  await mkdir(targetDir, { recursive: true });
+  const sources = (await readdir(sourceDir)).filter((file) => /\.ya?ml$/.test(file)).sort();
+  // A copy whose source is gone is removed; hand-written workflows (no header) are left alone.
+  for (const file of await readdir(targetDir)) {
+    if (sources.includes(file)) continue;
+    if ((await readFile(join(targetDir, file), "utf8")).startsWith("# GENERATED from reusable-workflows/")) await rm(join(targetDir, file));
+  }
+  for (const file of sources) {
+    const text = await readFile(join(sourceDir, file), "utf8");
+    await writeFile(join(targetDir, file), HEADER(`reusable-workflows/${file}`) + text);
+  }
+  return sources.map((file) => `.github/workflows/${file}`);
+}
+
+async function writeRootAction(): Promise<string> {
+  const actionsDir = join(root, "actions");
+  const names = (await readdir(actionsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const inputs: Record<string, ActionInput> = {
+    command: { description: `The modelship action to run: ${"{commands}"}.`, required: true },
+  };
+  const outputs: Record<string, { description: string }> = {};
+  const commands: string[] = [];
+  for (const name of names) {
+    const manifest = parse(await readFile(join(actionsDir, name, "action.yml"), "utf8")) as ActionManifest;
+    if (!manifest.runs.using.startsWith("node")) continue;
+    commands.push(name);
+    for (const [inputName, input] of Object.entries(manifest.inputs ?? {})) {
+      const known = inputs[inputName];
+      if (known && known.default !== input.default) throw new Error(`input "${inputName}" has different defaults in two actions; the root action cannot share it`);
+      inputs[inputName] ??= { description: `(${name}) ${input.description ?? ""}`.trim(), required: false, ...(input.default === undefined ? {} : { default: input.default }) };
+      if (known && !known.description?.includes(`(${name})`)) known.description = `(${name}) ${known.description ?? ""}`;
+    }
+    for (const [outputName, output] of Object.entries(manifest.outputs ?? {})) outputs[outputName] ??= { description: `(${name}) ${output.description ?? ""}`.trim() };
+  }
+  inputs.command!.description = `The modelship action to run: ${commands.join(", ")}.`;
+  const manifest = {
+    name: "modelship",
+    description: "Take an ML model from a pull request to production through GitOps: run any modelship JavaScript action by name.",
+    author: "modelship",
+    branding: { icon: "package", color: "blue" },
+    inputs,
+    outputs,
+    runs: { using: "node24", main: "dist/main.js" },
+  };
+  await writeFile(join(root, "action.yml"), HEADER("actions/*/action.yml") + stringify(manifest, { lineWidth: 0 }));
+  return "action.yml";
+}
+
+const written = [...(await syncWorkflows()), await writeRootAction()];
+console.log(`generated ${written.join(", ")}`);

@@ -1,0 +1,21 @@
+/**
+ * The root action (`uses: OWNER/modelship@v1` with `command: validate-data`): runs the named
+ * JavaScript action. Inputs are shared by name, so `with:` works as it would on the action itself.
+ */
+import { getErrorMessage } from "../common/errors.ts";
+import { core } from "./runtime.ts";
+
+/** JavaScript actions the root action can run (composite ones are used by their own path). */
+const COMMANDS = ["validate-data", "comment"] as const;
+
+const command = core.getInput("command").trim();
+if (!(COMMANDS as readonly string[]).includes(command)) {
+  core.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);
+} else {
+  try {
+    // Each action's bundle runs itself on import; dist/ holds them side by side.
+    await import(`./${command}.js`);
+  } catch (error) {
+    core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
+  }
+}

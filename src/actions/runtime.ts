@@ -1,0 +1,110 @@
+/**
+ * The Actions face's plumbing: one failure funnel (`runAction`), input helpers that fall back to
+ * modelship.yaml, and a Logger that speaks workflow commands. Every action entry uses these.
+ */
+import * as core from "@actions/core";
+import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
+import type { AnnotationProperties, Logger } from "../common/logger.ts";
+
+export { TOOL_VERSION } from "../common/version.ts";
+
+function toCoreProperties(properties?: AnnotationProperties): core.AnnotationProperties | undefined {
+  if (!properties) return undefined;
+  return { ...properties };
+}
+
+/** Logs through workflow commands: annotations carry file and line, groups fold in the log. */
+export class ActionsLogger implements Logger {
+  debug(message: string): void {
+    core.debug(message);
+  }
+  info(message: string): void {
+    core.info(message);
+  }
+  warning(message: string, properties?: AnnotationProperties): void {
+    core.warning(message, toCoreProperties(properties));
+  }
+  error(message: string, properties?: AnnotationProperties): void {
+    core.error(message, toCoreProperties(properties));
+  }
+  notice(message: string, properties?: AnnotationProperties): void {
+    core.notice(message, toCoreProperties(properties));
+  }
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(name, fn);
+  }
+}
+
+/**
+ * Runs an action's body. A UserError becomes one `setFailed` with its message (which already
+ * carries file, line and hint) and an annotation on the user's file when it names one; any other
+ * throw is a bug: `setFailed` plus the stack at debug level. Exactly one `setFailed`, no `process.exit`.
+ */
+export async function runAction(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    if (isUserError(error)) {
+      core.setFailed(error.message);
+      return;
+    }
+    core.debug(error instanceof Error ? (error.stack ?? error.message) : getErrorMessage(error));
+    core.setFailed(`modelship failed unexpectedly — this is a bug, please report it: ${getErrorMessage(error)}`);
+  }
+}
+
+/** An optional input: undefined when empty, never `""`. */
+export function getInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  return value === "" ? undefined : value;
+}
+
+/** A required input: a UserError naming the input when it is empty. */
+export function getRequiredInput(name: string, hint?: string): string {
+  const value = getInput(name);
+  if (value === undefined) throw new UserError(`input "${name}" is required`, { hint: hint ?? `set \`with: ${name}: …\` on the step` });
+  return value;
+}
+
+/** A boolean input (`true|false`, YAML 1.2 core spellings); `fallback` when empty. */
+export function getBooleanInput(name: string, fallback: boolean): boolean {
+  const value = getInput(name);
+  if (value === undefined) return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UserError(`input "${name}" must be true or false, got "${value}"`);
+}
+
+/** An input restricted to a few values. */
+export function getChoiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = getInput(name);
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got "${value}"`);
+  return value as T;
+}
+
+/** A non-negative integer input. */
+export function getIntegerInput(name: string, fallback: number): number {
+  const value = getInput(name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UserError(`input "${name}" must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** A list input: one item per line or comma-separated. */
+export function getListInput(name: string): string[] {
+  const value = getInput(name);
+  if (value === undefined) return [];
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+/** Appends markdown to the job summary (a no-op outside Actions). */
+export async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, true).write();
+}
+
+export { core };

@@ -1,0 +1,22 @@
+/** What every CLI command looks like, and the exit codes the CLI promises. */
+import type { Logger } from "../common/logger.ts";
+
+/** 0: all checks passed. 1: checks ran and failed. 2: usage or input error. 3: a bug in modelship. */
+export const ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface CommandContext {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  logger: Logger;
+  /** Writes to stdout (machine-readable output goes here, logs go to the logger). */
+  print(text: string): void;
+  version: string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(context: CommandContext): Promise<ExitCode>;
+}

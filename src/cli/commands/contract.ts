@@ -1,0 +1,78 @@
+/** `modelship contract infer|diff`: draft a contract from data; classify contract changes. */
+import { writeFile } from "node:fs/promises";
+import { writeFileAtomic } from "../../common/atomic-write.ts";
+import { UserError } from "../../common/errors.ts";
+import { loadContract } from "../../data/contract.ts";
+import { diffContracts, renderContractDiffMarkdown } from "../../data/contract-diff.ts";
+import { inferContract } from "../../data/infer-contract.ts";
+import { ExitCode, type Command, type CommandContext } from "../command.ts";
+import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+
+const inferFlags = {
+  output: { type: "string", short: "o", value: "FILE", description: "write the contract here instead of stdout (refuses to overwrite without --force)" },
+  target: { type: "string", value: "COLUMN", description: "the label column (role: target)" },
+  "max-enum": { type: "string", value: "N", description: "string columns with at most N distinct values become enums (default 20)" },
+  delimiter: { type: "string", value: "CHAR", description: "CSV delimiter (default: from the extension)" },
+  force: { type: "boolean", description: "overwrite --output if it exists" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+const diffFlags = {
+  json: { type: "boolean", description: "print the diff as JSON" },
+  "fail-on-breaking": { type: "boolean", description: "exit 1 when a change is breaking" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+async function infer(context: CommandContext, argv: string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags.help) {
+    context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
+    return ExitCode.ok;
+  }
+  if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
+  const result = await inferContract({
+    paths: positionals,
+    target: flags.target,
+    maxEnum: integerFlag(flags["max-enum"], "max-enum"),
+    readOptions: flags.delimiter === undefined ? undefined : { delimiter: flags.delimiter },
+    logger: context.logger,
+  });
+  if (flags.output === undefined) {
+    context.print(result.yaml.trimEnd());
+    return ExitCode.ok;
+  }
+  if (!flags.force) {
+    // Create-exclusive: never clobber a contract someone wrote by hand.
+    try {
+      await writeFile(flags.output, "", { flag: "wx" });
+    } catch {
+      throw new UserError(`${flags.output} already exists`, { file: flags.output, hint: "pass --force to overwrite it, or choose another --output" });
+    }
+  }
+  await writeFileAtomic(flags.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags.output}: review it before you commit it.`);
+  return ExitCode.ok;
+}
+
+async function diff(context: CommandContext, argv: string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags.help) {
+    context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value…).", flags: diffFlags }));
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
+  const result = diffContracts(await loadContract(positionals[0]!), await loadContract(positionals[1]!));
+  context.print(flags.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+}
+
+export const contractCommand: Command = {
+  name: "contract",
+  summary: "`contract infer DATA` drafts a contract; `contract diff OLD NEW` classifies changes",
+  async run(context) {
+    const [sub, ...rest] = context.argv;
+    if (sub === "infer") return infer(context, rest);
+    if (sub === "diff") return diff(context, rest);
+    throw new UserError(sub === undefined ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, { hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`" });
+  },
+};

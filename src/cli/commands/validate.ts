@@ -1,0 +1,58 @@
+/** `modelship validate`: check data files against their contract. */
+import { loadConfig } from "../../config/modelship-config.ts";
+import { resolveValidateSettings } from "../../config/validate-settings.ts";
+import { runDataValidation } from "../../data/data-validation.ts";
+import { ExitCode, type Command } from "../command.ts";
+import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+
+const flags = {
+  contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
+  train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
+  test: { type: "string", value: "FILE", description: "test data" },
+  "base-contract": { type: "string", value: "FILE", description: "previous contract to diff against" },
+  "fail-on": { type: "string", value: "LEVEL", description: "error (default), warning or never" },
+  "max-examples": { type: "string", value: "N", description: "failing values listed per check (default 5)" },
+  "report-dir": { type: "string", value: "DIR", description: "where the JSON and markdown reports go (default .modelship/reports)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the JSON report instead of markdown" },
+  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check data files against a data contract",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "validate", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
+          summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
+          flags,
+          notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error",
+        }),
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = resolveValidateSettings(
+      {
+        contract: values.contract,
+        data: positionals,
+        train: values.train,
+        test: values.test,
+        baseContract: values["base-contract"],
+        failOn: choiceFlag(values["fail-on"], "fail-on", ["error", "warning", "never"] as const),
+        maxExamples: integerFlag(values["max-examples"], "max-examples"),
+        reportDir: values["report-dir"],
+      },
+      loaded,
+    );
+    const result = await runDataValidation({ ...settings, maxAnnotations: 0, logger: context.logger, toolVersion: context.version });
+    if (values.json) context.print(JSON.stringify(result.report, null, 2));
+    else if (!values.quiet) context.print(result.markdown);
+    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    return result.passed ? ExitCode.ok : ExitCode.checksFailed;
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * The CLI's one failure funnel: dispatch to a command, map the outcome to an exit status.
+ * 0 passed, 1 checks failed, 2 usage or input error (a UserError: message only), 3 a bug (with stack).
+ */
+import { getErrorMessage, isUserError } from "../common/errors.ts";
+import { ConsoleLogger } from "../common/logger.ts";
+import { ExitCode, type Command, type CommandContext } from "./command.ts";
+import { contractCommand } from "./commands/contract.ts";
+import { profileCommand } from "./commands/profile.ts";
+import { validateCommand } from "./commands/validate.ts";
+
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand];
+
+function usage(version: string): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    `modelship ${version}: take an ML model from a pull request to production through GitOps`,
+    "",
+    "usage: modelship <command> [options]   (modelship <command> --help for details)",
+    "",
+    "commands:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Every --flag can also be set as an environment variable MODELSHIP_<FLAG> (e.g. MODELSHIP_FAIL_ON=warning).",
+    "exit status: 0 ok, 1 checks failed, 2 usage or input error",
+  ].join("\n");
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; io?: CliIo; version: string }): Promise<number> {
+  const io = options.io ?? { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+  const env = options.env ?? process.env;
+  const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
+  const args = argv.filter((arg) => arg !== "--verbose");
+  // Logs go to stderr so stdout carries only the command's result (markdown, JSON, YAML).
+  const logger = new ConsoleLogger({ verbose, write: (line) => io.stderr(`${line}\n`), writeError: (line) => io.stderr(`${line}\n`) });
+  const [name, ...rest] = args;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(`${usage(options.version)}\n`);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === "--version" || name === "version") {
+    io.stdout(`${options.version}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`modelship: unknown command "${name}"\n\n${usage(options.version)}\n`);
+    return ExitCode.usage;
+  }
+  const context: CommandContext = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => io.stdout(`${text}\n`), version: options.version };
+  try {
+    return await command.run(context);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr(`modelship ${command.name}: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    io.stderr(`modelship ${command.name}: internal error, please report it: ${getErrorMessage(error)}\n`);
+    if (error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return ExitCode.bug;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Command-line options for the CLI. Every flag can also come from an environment variable
+ * `MODELSHIP_<FLAG>` (upper-case, dashes as underscores), so another CI can configure the CLI the
+ * way it configures everything else. A flag on the command line wins over the variable.
+ */
+import { parseArgs } from "node:util";
+import { UserError } from "../common/errors.ts";
+
+export interface FlagSpec {
+  type: "string" | "boolean";
+  /** May be given more than once (strings only). */
+  multiple?: boolean;
+  short?: string;
+  description: string;
+  /** Shown in help, e.g. `FILE`. */
+  value?: string;
+}
+
+export type FlagSpecs = Record<string, FlagSpec>;
+
+export type ParsedFlags<S extends FlagSpecs> = {
+  [K in keyof S]: S[K]["type"] extends "boolean" ? boolean | undefined : S[K]["multiple"] extends true ? string[] | undefined : string | undefined;
+};
+
+/** The environment variable that stands in for a flag. */
+export function envNameOf(flag: string): string {
+  return `MODELSHIP_${flag.toUpperCase().replaceAll("-", "_")}`;
+}
+
+function fromEnv(flag: string, spec: FlagSpec, env: NodeJS.ProcessEnv): string | boolean | string[] | undefined {
+  const raw = env[envNameOf(flag)];
+  if (raw === undefined || raw === "") return undefined;
+  if (spec.type === "boolean") {
+    if (/^(1|true|yes)$/i.test(raw)) return true;
+    if (/^(0|false|no)$/i.test(raw)) return false;
+    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
+  }
+  return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
+}
+
+/** Parses argv with flags from the environment as fallback; unknown flags are usage errors (exit 2). */
+export function parseFlags<S extends FlagSpecs>(argv: string[], specs: S, options: { command: string; env?: NodeJS.ProcessEnv; positionals?: boolean }): { flags: ParsedFlags<S>; positionals: string[] } {
+  const env = options.env ?? process.env;
+  const parseOptions: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    parseOptions[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
+  }
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
+  }
+  const flags: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) flags[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags as ParsedFlags<S>, positionals: parsed.positionals };
+}
+
+/** A help text listing flags and their environment variables. */
+export function renderHelp(options: { usage: string; summary: string; flags: FlagSpecs; notes?: string }): string {
+  const rows = Object.entries(options.flags).map(([name, spec]) => {
+    const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
+    return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
+  });
+  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `\n${options.notes}` : ""].join("\n").trimEnd();
+}
+
+/** Parses a whole-number flag. */
+export function integerFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** Checks a flag against its allowed values. */
+export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  return value as T;
+}

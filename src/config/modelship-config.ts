@@ -1,0 +1,88 @@
+/**
+ * Loads modelship.yaml. Paths inside it are relative to the file's folder and come back resolved
+ * against the working directory, so every face gets the same settings whatever its cwd.
+ */
+import { access } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import configSchema from "../../schemas/modelship.schema.json" with { type: "json" };
+import { UserError } from "../common/errors.ts";
+import { assertValid, type JsonSchema } from "../common/schema-validation.ts";
+import { readYamlFile } from "../common/yaml-source.ts";
+
+export interface ModelshipConfig {
+  version?: 1;
+  model: string;
+  description?: string;
+  data?: { contract?: string; train?: string; test?: string };
+  validate?: {
+    contract?: string;
+    data?: string[];
+    fail_on?: "error" | "warning" | "never";
+    max_examples?: number;
+    max_annotations?: number;
+    report_dir?: string;
+    comment?: boolean;
+    base_contract?: string;
+  };
+  profile?: { bins?: number; top_k?: number; output?: string };
+  train?: Record<string, unknown>;
+  gates?: Record<string, unknown>;
+  release?: Record<string, unknown>;
+  promote?: Record<string, unknown>;
+  drift?: Record<string, unknown>;
+}
+
+export interface LoadedConfig {
+  /** The file it came from, or undefined when there is none. */
+  file?: string;
+  config?: ModelshipConfig;
+  /** Resolves a path written in the file to one usable from the working directory. */
+  resolvePath(path: string): string;
+}
+
+export const DEFAULT_CONFIG_FILE = "modelship.yaml";
+
+/**
+ * Reads modelship.yaml. With an explicit `file` it must exist; without one, `modelship.yaml` in the
+ * working directory is used when present and its absence is fine.
+ */
+export async function loadConfig(options: { file?: string; cwd?: string } = {}): Promise<LoadedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ?? DEFAULT_CONFIG_FILE;
+  const absolute = resolve(cwd, file);
+  if (options.file === undefined) {
+    try {
+      await access(absolute);
+    } catch {
+      return { resolvePath: (path) => path };
+    }
+  }
+  const source = await readYamlFile(absolute, "modelship config");
+  const shownFile = relative(cwd, absolute) || file;
+  source.file = shownFile;
+  const config = assertValid<ModelshipConfig>(configSchema as JsonSchema, source.data, { file: shownFile, what: "modelship config", source });
+  const base = dirname(absolute);
+  return {
+    file: shownFile,
+    config,
+    resolvePath(path: string) {
+      const full = isAbsolute(path) ? path : join(base, path);
+      return relative(cwd, full) || ".";
+    },
+  };
+}
+
+/** The first defined value: an explicit input or flag, then modelship.yaml, then the built-in default. */
+export function pick<T>(...candidates: (T | undefined)[]): T | undefined {
+  return candidates.find((value) => value !== undefined);
+}
+
+/** Throws when a setting is needed but neither an input nor modelship.yaml gives it. */
+export function requireSetting<T>(value: T | undefined, what: { input: string; config: string; flag: string }): T {
+  if (value === undefined) {
+    throw new UserError(`no ${what.input} given`, {
+      hint: `set the \`${what.input}\` input, the \`${what.flag}\` flag, or \`${what.config}\` in ${DEFAULT_CONFIG_FILE}`,
+    });
+  }
+  return value;
+}

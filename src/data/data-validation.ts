@@ -1,0 +1,107 @@
+/**
+ * The validate-data stage as one call, shared by the action and the CLI: load the contract,
+ * validate the datasets, diff the contract against its base, render, and write the reports.
+ */
+import { join } from "node:path";
+import { OutputSet } from "../common/atomic-write.ts";
+import type { Logger } from "../common/logger.ts";
+import { renderValidationMarkdown } from "../report/validation-markdown.ts";
+import { loadContract } from "./contract.ts";
+import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "./contract-diff.ts";
+import { validateData } from "./validate.ts";
+import type { ValidationReport } from "./validation-report-types.ts";
+
+export type FailOn = "error" | "warning" | "never";
+
+export interface DataValidationOptions {
+  contractPath: string;
+  datasets: { label: string; path: string }[];
+  /** The contract before this change (e.g. from the PR's base branch); its diff goes in the report. */
+  baseContractPath?: string;
+  reportDir: string;
+  failOn: FailOn;
+  maxExamples: number;
+  /** Annotations on the data files' lines for the first failing values. */
+  maxAnnotations: number;
+  logger: Logger;
+  toolVersion: string;
+  runUrl?: string;
+}
+
+export interface DataValidationResult {
+  report: ValidationReport;
+  markdown: string;
+  reportPath: string;
+  markdownPath: string;
+  contractDiff?: ContractDiff;
+  /** Whether the step should pass under `failOn`. */
+  passed: boolean;
+  errors: number;
+  warnings: number;
+}
+
+/** Whether a report passes under a fail-on policy. */
+export function passesPolicy(report: ValidationReport, failOn: FailOn): boolean {
+  if (failOn === "never") return true;
+  if (failOn === "warning") return report.summary.errors === 0 && report.summary.warnings === 0;
+  return report.summary.errors === 0;
+}
+
+/** Validates data against its contract and writes `validation-report.json` and `.md` into reportDir. */
+export async function runDataValidation(options: DataValidationOptions): Promise<DataValidationResult> {
+  const { logger } = options;
+  const contract = await loadContract(options.contractPath);
+  let contractDiff: ContractDiff | undefined;
+  if (options.baseContractPath !== undefined) {
+    const base = await loadContract(options.baseContractPath);
+    contractDiff = diffContracts(base, contract);
+    if (contractDiff.changes.length > 0) {
+      logger.info(`Contract changed: ${contractDiff.changes.length} change(s), ${contractDiff.breaking ? "some breaking" : "none breaking"}.`);
+    }
+  }
+
+  const report = await logger.group("Validate data against the contract", () =>
+    validateData({ contract, datasets: options.datasets, maxExamples: options.maxExamples, logger, toolVersion: options.toolVersion }),
+  );
+
+  let annotated = 0;
+  for (const check of report.checks) {
+    if (check.status !== "fail" && check.status !== "warn") continue;
+    for (const example of check.examples) {
+      if (annotated >= options.maxAnnotations) break;
+      const properties = { title: `modelship: ${check.column ?? check.check}`, file: example.file, startLine: example.line };
+      if (check.status === "fail") logger.error(example.message, properties);
+      else logger.warning(example.message, properties);
+      annotated++;
+    }
+    if (check.examples.length === 0 && annotated < options.maxAnnotations) {
+      const properties = { title: `modelship: ${check.column ?? check.check}`, file: report.datasets[0]?.path };
+      if (check.status === "fail") logger.error(check.message, properties);
+      else logger.warning(check.message, properties);
+      annotated++;
+    }
+  }
+
+  const reportPath = join(options.reportDir, "validation-report.json");
+  const markdownPath = join(options.reportDir, "validation-report.md");
+  const markdown = renderValidationMarkdown(report, {
+    contractDiff: contractDiff && contractDiff.changes.length > 0 ? renderContractDiffMarkdown(contractDiff) : undefined,
+    reportPath,
+    runUrl: options.runUrl,
+  });
+  const outputs = new OutputSet();
+  outputs.add(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  outputs.add(markdownPath, `${markdown}\n`);
+  await outputs.commit();
+
+  return {
+    report,
+    markdown,
+    reportPath,
+    markdownPath,
+    contractDiff,
+    passed: passesPolicy(report, options.failOn),
+    errors: report.summary.errors,
+    warnings: report.summary.warnings,
+  };
+}

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { access, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { parse } from "yaml";
+
+const root = join(import.meta.dirname, "../../..");
+const names = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+
+interface Manifest {
+  name: string;
+  description: string;
+  inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
+  outputs?: Record<string, { description?: string }>;
+  runs: { using: string; main?: string };
+}
+
+/** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …)… */
+function inputsReadBy(source: string): Set<string> {
+  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+}
+
+function outputsSetBy(source: string): Set<string> {
+  return new Set([...source.matchAll(/setOutput\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+}
+
+describe("action manifests", () => {
+  for (const name of names) {
+    describe(`actions/${name}`, async () => {
+      const manifest = parse(await readFile(join(root, "actions", name, "action.yml"), "utf8")) as Manifest;
+
+      it("has a name, a description, and a description for every input and output", () => {
+        assert.ok(manifest.name && manifest.description);
+        for (const [input, spec] of Object.entries(manifest.inputs ?? {})) assert.ok(spec.description, `input ${input}`);
+        for (const [output, spec] of Object.entries(manifest.outputs ?? {})) assert.ok(spec.description, `output ${output}`);
+      });
+
+      if (manifest.runs.using !== "composite") {
+        it("runs on node24 from a built bundle in dist/", async () => {
+          assert.equal(manifest.runs.using, "node24");
+          assert.equal(manifest.runs.main, `../../dist/${name}.js`);
+          await access(join(root, "dist", `${name}.js`));
+        });
+
+        it("declares exactly the inputs and outputs its entry file uses", async () => {
+          const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          assert.deepEqual([...inputsReadBy(source)].sort(), Object.keys(manifest.inputs ?? {}).sort(), "inputs");
+          assert.deepEqual([...outputsSetBy(source)].sort(), Object.keys(manifest.outputs ?? {}).sort(), "outputs");
+        });
+      }
+    });
+  }
+});
+
+describe("the root action", () => {
+  it("is generated from the actions and runs dist/main.js", async () => {
+    const text = await readFile(join(root, "action.yml"), "utf8");
+    assert.match(text, /^# GENERATED from actions\/\*\/action\.yml/);
+    const manifest = parse(text) as Manifest;
+    assert.equal(manifest.runs.main, "dist/main.js");
+    assert.ok(manifest.inputs?.command?.required);
+  });
+});

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isUserError } from "../../../src/common/errors.ts";
+import { envNameOf, parseFlags, renderHelp, type FlagSpecs } from "../../../src/cli/options.ts";
+
+const specs = {
+  "fail-on": { type: "string", description: "level" },
+  quiet: { type: "boolean", description: "quiet" },
+  data: { type: "string", multiple: true, description: "files" },
+} satisfies FlagSpecs;
+
+describe("CLI flags", () => {
+  it("name their environment variables MODELSHIP_<FLAG>", () => {
+    assert.equal(envNameOf("fail-on"), "MODELSHIP_FAIL_ON");
+  });
+
+  it("fall back to environment variables", () => {
+    const { flags } = parseFlags([], specs, { command: "t", env: { MODELSHIP_FAIL_ON: "warning", MODELSHIP_QUIET: "true", MODELSHIP_DATA: "a.csv,b.csv" } });
+    assert.equal(flags["fail-on"], "warning");
+    assert.equal(flags.quiet, true);
+    assert.deepEqual(flags.data, ["a.csv", "b.csv"]);
+  });
+
+  it("prefer the command line over the environment", () => {
+    const { flags, positionals } = parseFlags(["--fail-on", "never", "x.csv"], specs, { command: "t", env: { MODELSHIP_FAIL_ON: "warning" } });
+    assert.equal(flags["fail-on"], "never");
+    assert.deepEqual(positionals, ["x.csv"]);
+  });
+
+  it("turn an unknown flag into a usage error with a hint", () => {
+    assert.throws(() => parseFlags(["--nope"], specs, { command: "validate", env: {} }), (error: unknown) => isUserError(error) && /validate: .*--nope/.test(error.message) && /--help/.test(error.message));
+  });
+
+  it("reject a boolean environment variable that is not a boolean", () => {
+    assert.throws(() => parseFlags([], specs, { command: "t", env: { MODELSHIP_QUIET: "maybe" } }), /MODELSHIP_QUIET must be true or false/);
+  });
+
+  it("list every flag with its variable in the help", () => {
+    const help = renderHelp({ usage: "u", summary: "s", flags: specs });
+    for (const name of Object.keys(specs)) assert.match(help, new RegExp(`--${name}.*\\[${envNameOf(name)}\\]`));
+  });
+});
