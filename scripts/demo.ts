@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { PLANTED_ERRORS, plantErrors } from "./lib/broken-copy.ts";
 
 const root = join(import.meta.dirname, "..");
 const example = join(root, "examples/model-repo");
@@ -50,19 +51,8 @@ console.log((await readFile(join(repo, "inferred-contract.yaml"), "utf8")).split
 modelship(["validate", "data/train.csv", "--contract", "inferred-contract.yaml", "--report-dir", ".modelship/inferred"], { cwd: repo, expect: 0, quiet: true });
 
 banner("4. A deliberately broken copy: errors planted at known lines");
-const lines = (await readFile(join(repo, "data/train.csv"), "utf8")).split("\n");
-const plant = (line: number, column: number, value: string) => {
-  const fields = lines[line - 1]!.split(",");
-  fields[column] = ` ${value}`;
-  lines[line - 1] = fields.join(",");
-};
-plant(12, 0, "abc"); // age: not an integer
-plant(40, 0, "150"); // age: above max 100
-plant(77, 9, "Unknown"); // sex: not in the enum
-plant(100, 14, "?"); // Y: the label is missing
-plant(250, 4, "1e309"); // education-num: overflows a float
-await writeFile(join(repo, "data/train-broken.csv"), lines.join("\n"));
-console.log("planted: line 12 age=abc, line 40 age=150, line 77 sex=Unknown, line 100 Y=?, line 250 education-num=1e309");
+await writeFile(join(repo, "data/train-broken.csv"), plantErrors(await readFile(join(repo, "data/train.csv"), "utf8")));
+console.log(`planted: ${PLANTED_ERRORS.map((error) => `line ${error.line} ${error.column}=${error.value} (${error.why})`).join(", ")}`);
 modelship(["validate", "data/train-broken.csv", "--report-dir", ".modelship/broken"], { cwd: repo, expect: 1 });
 reports.push({ what: "validation report (failing)", path: join(repo, ".modelship/broken/validation-report.md") });
 

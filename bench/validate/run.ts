@@ -6,6 +6,7 @@
  *   node bench/validate/run.ts [--rows N] [--runs K]
  */
 import { spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -44,12 +45,12 @@ async function makeData(): Promise<void> {
   for (let index = 0; index < rows; index++) {
     chunk.push(lines[Math.floor(random() * lines.length)]!);
     if (chunk.length === 10_000) {
-      if (!out.write(`${chunk.join("\n")}\n`)) await new Promise((resolve) => out.once("drain", resolve));
+      if (!out.write(`${chunk.join("\n")}\n`)) await once(out, "drain");
       chunk = [];
     }
   }
   out.end(chunk.length > 0 ? `${chunk.join("\n")}\n` : "");
-  await new Promise((resolve) => out.once("finish", resolve));
+  await once(out, "finish");
   console.log(`made ${csv} from ${source}`);
 }
 

@@ -35,6 +35,10 @@ export interface ReadOptions {
   batchSize?: number;
   /** Largest field accepted, in bytes; default 1 MiB. A longer field is an error, so memory stays bounded. */
   maxFieldBytes?: number;
+  /** Accept a file with a header and no rows (otherwise an error once `batches()` ends); default false. */
+  allowNoRows?: boolean;
+  /** Bytes per read from disk; default 256 KiB. Tests use tiny values to split fields across chunks. */
+  chunkBytes?: number;
 }
 
 /** An opened table: the header is known, rows are read on demand (once). */

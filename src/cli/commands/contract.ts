@@ -23,7 +23,7 @@ const diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
-async function infer(context: CommandContext, argv: string[]): Promise<number> {
+async function infer(context: CommandContext, argv: string[]): Promise<ExitCode> {
   const { flags, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
   if (flags.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
@@ -54,7 +54,7 @@ async function infer(context: CommandContext, argv: string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-async function diff(context: CommandContext, argv: string[]): Promise<number> {
+async function diff(context: CommandContext, argv: string[]): Promise<ExitCode> {
   const { flags, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
   if (flags.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value…).", flags: diffFlags }));

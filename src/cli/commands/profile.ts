@@ -24,7 +24,7 @@ const mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
-async function merge(context: CommandContext, argv: string[]): Promise<number> {
+async function merge(context: CommandContext, argv: string[]): Promise<ExitCode> {
   const { flags, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
   if (flags.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));

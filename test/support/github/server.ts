@@ -1,0 +1,293 @@
+/**
+ * A loopback fake of the GitHub REST API for tests. Every request is routed to its operation in
+ * GitHub's own OpenAPI description (openapi-subset.json); request bodies that break the description
+ * are refused with 422, and responses the fake produces are checked too, so a drift between the fake
+ * and GitHub fails the tests instead of passing them.
+ */
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+import { gitHandlers } from "./git.ts";
+import { issueHandlers } from "./issues.ts";
+import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from "./openapi.ts";
+import { releaseHandlers } from "./releases.ts";
+import { repoHandlers } from "./repos.ts";
+import { errorResult, notFound, type Handler, type HandlerResult } from "./responses.ts";
+import { FakeState, repoKey, timestamp, type DispatchRecord, type TokenAccess } from "./state.ts";
+
+/** A failure to inject: the first fault matching a request is used, `times` times (default 1). */
+export interface Fault {
+  method?: string;
+  path?: string | RegExp;
+  times?: number;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Destroy the socket without a response. */
+  drop?: boolean;
+  /** Wait before answering (alone: then answer normally). */
+  delayMs?: number;
+}
+
+/** One request the fake saw. `status` is 0 for a dropped connection. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  requestBody?: unknown;
+  operationId?: string;
+  faulted?: boolean;
+}
+
+/** A break of the OpenAPI contract: by a client's request, by the fake's own response, or a fake crash. */
+export interface SpecViolation {
+  kind: "request" | "response" | "crash";
+  method: string;
+  path: string;
+  operationId?: string;
+  status?: number;
+  problems: string[];
+}
+
+/** Test-only hook that may replace a response body before it is validated (to prove validation bites). */
+export type ResponseHook = (response: { operationId: string; status: number; body: unknown }) => unknown;
+
+const HANDLERS: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...gitHandlers, ...releaseHandlers };
+const UPLOADS_PREFIX = "/uploads";
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+/** A 40-hex-digit sha derived from `seed`, stable across runs. */
+function fakeSha(seed: string): string {
+  return createHash("sha1").update(seed).digest("hex");
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The fake server. Start with `FakeGitHub.start()`, point a client at `url`, `close()` when done. */
+export class FakeGitHub {
+  readonly url: string;
+  readonly uploadsUrl: string;
+  readonly calls: RecordedCall[] = [];
+  readonly specViolations: SpecViolation[] = [];
+  /** Set in a test to corrupt responses on purpose; leave unset otherwise. */
+  responseHook: ResponseHook | undefined;
+  readonly #server: Server;
+  readonly #state = new FakeState();
+  readonly #faults: Fault[] = [];
+  readonly #spec: OpenApiSpec;
+
+  private constructor(server: Server, spec: OpenApiSpec) {
+    this.#server = server;
+    this.#spec = spec;
+    const { port } = server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    this.uploadsUrl = `${this.url}${UPLOADS_PREFIX}`;
+  }
+
+  /** Starts a fake on 127.0.0.1 (port 0 unless given: the OS picks a free one). */
+  static async start(options: { port?: number } = {}): Promise<FakeGitHub> {
+    const spec = loadOpenApiSpec();
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, "127.0.0.1", resolve);
+    });
+    const fake = new FakeGitHub(server, spec);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      fake.#handle(request, response).catch((error: unknown) => {
+        fake.specViolations.push({ kind: "crash", method: request.method ?? "", path: request.url ?? "", problems: [String(error)] });
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      });
+    });
+    return fake;
+  }
+
+  /** Adds a repository (idempotent). */
+  addRepo(fullName: string, options: { private?: boolean } = {}): void {
+    this.#state.addRepo(fullName, options);
+  }
+
+  /** Adds an issue to a repository added before. */
+  addIssue(fullName: string, issue: { number: number; title?: string; body?: string; author?: string }): void {
+    const repo = this.#requireRepo(fullName);
+    const now = timestamp();
+    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now });
+  }
+
+  /** Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a fork's. */
+  addPullRequest(fullName: string, pr: { number: number; headRepo?: string; title?: string; headSha?: string }): void {
+    const repo = this.#requireRepo(fullName);
+    const baseName = `${repo.owner}/${repo.name}`;
+    const headName = pr.headRepo ?? baseName;
+    const head = this.#state.addRepo(headName, { fork: headName.toLowerCase() !== baseName.toLowerCase() });
+    const now = timestamp();
+    this.#state.putIssue({
+      id: this.#state.nextId(),
+      repo: baseName,
+      number: pr.number,
+      title: pr.title ?? `Pull request ${pr.number}`,
+      body: null,
+      author: head.owner,
+      createdAt: now,
+      updatedAt: now,
+      pull: { headRepo: `${head.owner}/${head.name}`, headRef: `feature-${pr.number}`, headSha: pr.headSha ?? fakeSha(`${baseName}#${pr.number}:head`), baseRef: "main", baseSha: fakeSha(`${baseName}#${pr.number}:base`) },
+    });
+  }
+
+  /** Accepts `token`; `read` is a fork pull request's token: every write gets 403. */
+  addToken(token: string, access: TokenAccess, options: { login?: string } = {}): void {
+    this.#state.tokens.set(token, { access, login: options.login ?? "github-actions[bot]" });
+  }
+
+  /** Sets a git ref (`refs/heads/main`, `refs/tags/v1`) in a repository added before. */
+  addRef(fullName: string, ref: string, sha: string): void {
+    const repo = this.#requireRepo(fullName);
+    this.#state.refs.set(`${repoKey(`${repo.owner}/${repo.name}`)}#${ref}`, sha);
+  }
+
+  /** The sha a git ref points at, or `undefined` when the ref does not exist. */
+  refSha(fullName: string, ref: string): string | undefined {
+    return this.#state.refs.get(`${repoKey(fullName)}#${ref}`);
+  }
+
+  /** Repository and workflow dispatches received, oldest first. */
+  get dispatches(): readonly DispatchRecord[] {
+    return this.#state.dispatches;
+  }
+
+  /** Queues a fault; the first queued fault that matches a request is used. */
+  inject(fault: Fault): void {
+    this.#faults.push({ ...fault, times: fault.times ?? 1 });
+  }
+
+  /** The comments on an issue or pull request, oldest first. */
+  issueComments(fullName: string, issueNumber: number): { id: number; body: string; user: { login: string } }[] {
+    return this.#state.commentsOf(fullName, issueNumber).map((comment) => ({ id: comment.id, body: comment.body, user: { login: comment.author } }));
+  }
+
+  /** Fails with every spec violation seen so far (call it in an `afterEach`). */
+  assertNoSpecViolations(): void {
+    if (this.specViolations.length === 0) return;
+    const lines = this.specViolations.map((v) => `${v.kind} ${v.method} ${v.path}${v.status === undefined ? "" : ` (${v.status})`}: ${v.problems.join("; ")}`);
+    throw new Error(`fake GitHub saw ${this.specViolations.length} OpenAPI violation(s):\n${lines.join("\n")}`);
+  }
+
+  /** Stops the server, cutting open keep-alive connections. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve, reject) => this.#server.close((error) => {
+      if (error) reject(error);
+      else resolve();
+    }));
+    this.#server.closeAllConnections();
+    await closed;
+  }
+
+  #requireRepo(fullName: string): ReturnType<FakeState["addRepo"]> {
+    const [owner = "", name = ""] = fullName.split("/");
+    const repo = this.#state.findRepo(owner, name);
+    if (repo === undefined) throw new Error(`add repository ${fullName} first`);
+    return repo;
+  }
+
+  #takeFault(method: string, path: string): Fault | undefined {
+    const index = this.#faults.findIndex((fault) => {
+      if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
+      if (fault.path === undefined) return true;
+      return typeof fault.path === "string" ? fault.path === path : fault.path.test(path);
+    });
+    if (index === -1) return undefined;
+    const fault = this.#faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) this.#faults.splice(index, 1);
+    return fault;
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? "GET").toUpperCase();
+    const parsed = new URL(request.url ?? "/", this.url);
+    const uploads = parsed.pathname.startsWith(`${UPLOADS_PREFIX}/`);
+    const path = uploads ? parsed.pathname.slice(UPLOADS_PREFIX.length) : parsed.pathname;
+    const query = Object.fromEntries(parsed.searchParams);
+    const raw = await readBody(request);
+    const call: RecordedCall = { method, path: parsed.pathname, query, status: 0 };
+    this.calls.push(call);
+    const send = (result: HandlerResult): void => {
+      call.status = result.status;
+      const headers: Record<string, string> = { "x-github-media-type": "github.v3; format=json", "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600), ...result.headers };
+      if (result.body === undefined) {
+        response.writeHead(result.status, headers).end();
+        return;
+      }
+      response.writeHead(result.status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(result.body));
+    };
+
+    let body: unknown;
+    if (raw.length > 0 && !uploads) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        send(errorResult(400, "Problems parsing JSON"));
+        return;
+      }
+    } else if (raw.length > 0) {
+      body = raw;
+    }
+    if (body !== undefined) call.requestBody = body;
+    const route = this.#spec.match({ method, path, uploads });
+    if (route !== undefined) call.operationId = route.operation.operationId;
+
+    const fault = this.#takeFault(method, parsed.pathname);
+    if (fault !== undefined) {
+      call.faulted = true;
+      if (fault.delayMs !== undefined) await delay(fault.delayMs);
+      if (fault.drop === true) {
+        request.socket.destroy();
+        return;
+      }
+      if (fault.status !== undefined) {
+        send({ status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? { message: `injected fault ${fault.status}`, documentation_url: "https://docs.github.com/rest" } });
+        return;
+      }
+    }
+
+    send(this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"] }));
+  }
+
+  /** Authenticates, validates the request, runs the handler and validates its response. */
+  #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined }): HandlerResult {
+    const { method, path, route } = request;
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
+    const grant = token === undefined ? undefined : this.#state.tokens.get(token);
+    if (grant === undefined) return errorResult(401, token === undefined ? "Requires authentication" : "Bad credentials");
+    if (route === undefined) return notFound();
+    const { operation } = route;
+    if (grant.access === "read" && WRITE_METHODS.has(method)) return errorResult(403, "Resource not accessible by integration");
+
+    const requestProblems = this.#spec.validateRequest(operation, request.body);
+    if (requestProblems.length > 0) {
+      this.specViolations.push({ kind: "request", method, path, operationId: operation.operationId, problems: requestProblems });
+      return {
+        status: 422,
+        body: { message: `Invalid request.\n\n${requestProblems.join("\n")}`, documentation_url: "https://docs.github.com/rest", status: "422", errors: requestProblems.map((problem) => ({ resource: operation.operationId, field: problem.split(":")[0]!, code: "invalid", message: problem })) },
+      };
+    }
+
+    const handler = HANDLERS[operation.operationId];
+    if (handler === undefined) return errorResult(501, `the fake does not implement ${operation.operationId} yet`);
+    const result = handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType });
+    const body = this.responseHook === undefined || result.body === undefined ? result.body : this.responseHook({ operationId: operation.operationId, status: result.status, body: result.body });
+    const responseProblems = this.#spec.validateResponse(operation, result.status, body);
+    if (responseProblems.length > 0) {
+      this.specViolations.push({ kind: "response", method, path, operationId: operation.operationId, status: result.status, problems: responseProblems });
+      return errorResult(500, `fake GitHub built a response that breaks the OpenAPI description: ${responseProblems.slice(0, 5).join("; ")}`);
+    }
+    return { ...result, body };
+  }
+}

@@ -1,0 +1,155 @@
+/** The fake's in-memory world: repositories, issues and pull requests, comments, tokens, users. */
+
+/** What a token may do: `read` is the token a fork's pull request gets (writes are refused). */
+export type TokenAccess = "write" | "read";
+
+export interface RepoRecord {
+  id: number;
+  owner: string;
+  name: string;
+  private: boolean;
+  fork: boolean;
+  createdAt: string;
+}
+
+export interface PullRecord {
+  headRepo: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+}
+
+export interface IssueRecord {
+  id: number;
+  repo: string;
+  number: number;
+  title: string;
+  body: string | null;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  pull?: PullRecord;
+}
+
+export interface CommentRecord {
+  id: number;
+  repo: string;
+  issueNumber: number;
+  body: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReleaseRecord {
+  id: number;
+  repo: string;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface AssetRecord {
+  id: number;
+  releaseId: number;
+  name: string;
+  label: string | null;
+  contentType: string;
+  data: Buffer;
+  uploader: string;
+  createdAt: string;
+}
+
+/** A `repository_dispatch` event or a `workflow_dispatch` run request the fake received. */
+export interface DispatchRecord {
+  repo: string;
+  kind: "repository" | "workflow";
+  /** `event_type` for a repository dispatch, the workflow id or file name for a workflow one. */
+  name: string;
+  /** `client_payload` or `inputs`; `ref` of a workflow dispatch rides along as `ref`. */
+  payload: Record<string, unknown>;
+  ref?: string;
+}
+
+/** Lower-cases `owner/name`: GitHub resolves repositories case-insensitively. */
+export function repoKey(fullName: string): string {
+  return fullName.toLowerCase();
+}
+
+/** GitHub-style timestamp: ISO 8601 in UTC without milliseconds. */
+export function timestamp(date = new Date()): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/** Mutable state shared by the resource handlers. */
+export class FakeState {
+  readonly repos = new Map<string, RepoRecord>();
+  readonly issues = new Map<string, IssueRecord>();
+  readonly comments = new Map<number, CommentRecord>();
+  readonly tokens = new Map<string, { access: TokenAccess; login: string }>();
+  readonly userIds = new Map<string, number>();
+  /** Git refs by `repoKey#refs/heads/x` → sha. */
+  readonly refs = new Map<string, string>();
+  readonly releases = new Map<number, ReleaseRecord>();
+  readonly assets = new Map<number, AssetRecord>();
+  /** Dispatches received, oldest first. */
+  readonly dispatches: DispatchRecord[] = [];
+  #nextId = 1_000_000;
+
+  /** A fresh id, unique across every kind of object (real ids are too, near enough). */
+  nextId(): number {
+    this.#nextId += 1;
+    return this.#nextId;
+  }
+
+  /** The numeric id of a user, made up on first sight so that it stays stable. */
+  userId(login: string): number {
+    let id = this.userIds.get(login);
+    if (id === undefined) {
+      id = this.nextId();
+      this.userIds.set(login, id);
+    }
+    return id;
+  }
+
+  /** Registers a repository (idempotent). */
+  addRepo(fullName: string, options: { private?: boolean; fork?: boolean } = {}): RepoRecord {
+    const known = this.repos.get(repoKey(fullName));
+    if (known !== undefined) return known;
+    const [owner, name, extra] = fullName.split("/");
+    if (owner === undefined || name === undefined || extra !== undefined || owner === "" || name === "") {
+      throw new Error(`repository name must be "owner/name", got "${fullName}"`);
+    }
+    const record: RepoRecord = { id: this.nextId(), owner, name, private: options.private ?? false, fork: options.fork ?? false, createdAt: timestamp() };
+    this.repos.set(repoKey(fullName), record);
+    return record;
+  }
+
+  /** Looks a repository up by `owner` and `repo` path parameters. */
+  findRepo(owner: string, repo: string): RepoRecord | undefined {
+    return this.repos.get(repoKey(`${owner}/${repo}`));
+  }
+
+  /** Looks an issue (or pull request) up. */
+  findIssue(repo: RepoRecord, number: number): IssueRecord | undefined {
+    return this.issues.get(`${repoKey(`${repo.owner}/${repo.name}`)}#${number}`);
+  }
+
+  /** Stores an issue (or pull request) under its number. */
+  putIssue(issue: IssueRecord): void {
+    this.issues.set(`${repoKey(issue.repo)}#${issue.number}`, issue);
+  }
+
+  /** The comments of one issue, oldest first (ids grow with time). */
+  commentsOf(repo: string, issueNumber: number): CommentRecord[] {
+    const key = repoKey(repo);
+    return [...this.comments.values()].filter((comment) => repoKey(comment.repo) === key && comment.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
+  }
+}
