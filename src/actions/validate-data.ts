@@ -76,7 +76,8 @@ await runAction(async () => {
     logger,
     writeSummary: writeJobSummary,
   });
-  if (published.url !== undefined) core.setOutput("comment-url", published.url);
+  core.setOutput("comment-url", published.url ?? "");
+  core.setOutput("comment-action", published.action);
 
   if (!result.passed) {
     const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
