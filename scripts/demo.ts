@@ -63,7 +63,7 @@ await writeFile(
   contract
     .replace("    max: 100\n", "    max: 90\n")
     .replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]")
-    .replace(/  - name: fnlwgt\n(    .*\n)+/, ""),
+    .replace(/ {2}- name: fnlwgt\n( {4}.*\n)+/, ""),
 );
 modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"], { cwd: repo, expect: 0 });
 

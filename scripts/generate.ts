@@ -46,7 +46,7 @@ async function writeRootAction(): Promise<string> {
   const actionsDir = join(root, "actions");
   const names = (await readdir(actionsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   const inputs: Record<string, ActionInput> = {
-    command: { description: `The modelship action to run: ${"{commands}"}.`, required: true },
+    command: { description: `The modelship action to run: {commands}.`, required: true },
   };
   const outputs: Record<string, { description: string }> = {};
   const commands: string[] = [];

@@ -38,7 +38,7 @@ export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv;
   const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
   const args = argv.filter((arg) => arg !== "--verbose");
   // Logs go to stderr so stdout carries only the command's result (markdown, JSON, YAML).
-  const logger = new ConsoleLogger({ verbose, write: (line) => io.stderr(`${line}\n`), writeError: (line) => io.stderr(`${line}\n`) });
+  const logger = new ConsoleLogger({ verbose, write: (line) => { io.stderr(`${line}\n`); }, writeError: (line) => { io.stderr(`${line}\n`); } });
   const [name, ...rest] = args;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(`${usage(options.version)}\n`);
@@ -53,7 +53,7 @@ export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv;
     io.stderr(`modelship: unknown command "${name}"\n\n${usage(options.version)}\n`);
     return ExitCode.usage;
   }
-  const context: CommandContext = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => io.stdout(`${text}\n`), version: options.version };
+  const context: CommandContext = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => { io.stdout(`${text}\n`); }, version: options.version };
   try {
     return await command.run(context);
   } catch (error) {

@@ -86,6 +86,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
  * Checks `data` against `schema`. With a YAML source the error names lines; `what` names the kind
  * of file ("data contract", "modelship.yaml").
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type the schema guarantees
 export function assertValid<T>(schema: JsonSchema, data: unknown, options: { file: string; what: string; source?: YamlSource; maxProblems?: number }): T {
   const validate = compile(schema);
   if (validate(data)) return data as T;

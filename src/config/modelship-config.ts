@@ -6,7 +6,7 @@ import { access } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import configSchema from "../../schemas/modelship.schema.json" with { type: "json" };
 import { UserError } from "../common/errors.ts";
-import { assertValid, type JsonSchema } from "../common/schema-validation.ts";
+import { assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
 
 export interface ModelshipConfig {
@@ -60,7 +60,7 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
   const source = await readYamlFile(absolute, "modelship config");
   const shownFile = relative(cwd, absolute) || file;
   source.file = shownFile;
-  const config = assertValid<ModelshipConfig>(configSchema as JsonSchema, source.data, { file: shownFile, what: "modelship config", source });
+  const config = assertValid<ModelshipConfig>(configSchema, source.data, { file: shownFile, what: "modelship config", source });
   const base = dirname(absolute);
   return {
     file: shownFile,

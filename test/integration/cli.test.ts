@@ -96,7 +96,7 @@ describe("modelship CLI", () => {
     const next = contract
       .replace("    max: 100\n", "    max: 90\n")
       .replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]")
-      .replace(/  - name: fnlwgt\n(    .*\n)+/, "");
+      .replace(/ {2}- name: fnlwgt\n( {4}.*\n)+/, "");
     await writeFile(join(repo, "data/contract-next.yaml"), next);
     const json = runCli(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml", "--json"], { cwd: repo });
     assert.equal(json.status, 0, json.stderr);
