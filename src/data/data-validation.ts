@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { OutputSet } from "../common/atomic-write.ts";
-import type { Logger } from "../common/logger.ts";
+import type { AnnotationProperties, Logger } from "../common/logger.ts";
 import { renderValidationMarkdown } from "../report/validation-markdown.ts";
 import { loadContract } from "./contract.ts";
 import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "./contract-diff.ts";
@@ -65,20 +65,22 @@ export async function runDataValidation(options: DataValidationOptions): Promise
   );
 
   let annotated = 0;
+  const several = report.datasets.length > 1;
   for (const check of report.checks) {
     if (check.status !== "fail" && check.status !== "warn") continue;
+    // One title per check, so each failing check reads as one problem in the Checks tab.
+    const title = `modelship: ${several ? `${check.dataset} ` : ""}${[check.column, check.check].filter((part) => part !== undefined).join(" ")}`;
+    const annotate = (message: string, properties: AnnotationProperties) => {
+      if (check.status === "fail") logger.error(message, properties);
+      else logger.warning(message, properties);
+      annotated++;
+    };
     for (const example of check.examples) {
       if (annotated >= options.maxAnnotations) break;
-      const properties = { title: `modelship: ${check.column ?? check.check}`, file: example.file, startLine: example.line };
-      if (check.status === "fail") logger.error(example.message, properties);
-      else logger.warning(example.message, properties);
-      annotated++;
+      annotate(example.message, { title, file: example.file, startLine: example.line });
     }
     if (check.examples.length === 0 && annotated < options.maxAnnotations) {
-      const properties = { title: `modelship: ${check.column ?? check.check}`, file: report.datasets[0]?.path };
-      if (check.status === "fail") logger.error(check.message, properties);
-      else logger.warning(check.message, properties);
-      annotated++;
+      annotate(check.message, { title, file: report.datasets.find((dataset) => dataset.label === check.dataset)?.path });
     }
   }
 

@@ -17,7 +17,9 @@ export interface CheckExample {
 export interface CheckResult {
   /** Stable id, e.g. `column.age.type`, `dataset.min_rows`, `hygiene.test_in_train`. */
   id: string;
-  scope: "column" | "dataset" | "hygiene" | "file";
+  scope: "column" | "dataset" | "hygiene";
+  /** The dataset's label (`data`, `train`, `test`); hygiene checks are about `test`. */
+  dataset: string;
   /** The contract column, when scope is column. */
   column?: string;
   /** The check's name: type, required, nullable, max_null_share, min, max, enum, pattern, unique, length, empty, min_rows, duplicates… */

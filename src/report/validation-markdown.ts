@@ -13,8 +13,9 @@ export interface ValidationMarkdownOptions {
   headingLevel?: number;
 }
 
-function checkName(check: CheckResult): string {
-  return check.column === undefined ? code(check.check) : `${code(check.column)} ${escapeMarkdown(check.check)}`;
+function checkName(check: CheckResult, several: boolean): string {
+  const name = check.column === undefined ? code(check.check) : `${code(check.column)} ${escapeMarkdown(check.check)}`;
+  return several ? `${escapeMarkdown(check.dataset)}: ${name}` : name;
 }
 
 function failingCell(check: CheckResult): string {
@@ -42,6 +43,7 @@ function examplesBlock(checks: CheckResult[]): string | undefined {
 export function renderValidationMarkdown(report: ValidationReport, options: ValidationMarkdownOptions = {}): string {
   const hashes = "#".repeat(options.headingLevel ?? 3);
   const { summary } = report;
+  const several = report.datasets.length > 1;
   const verdict = report.passed
     ? `${statusIcon(summary.warnings > 0 ? "warn" : "pass")} **Data validation passed**${summary.warnings > 0 ? ` with ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}` : ""}`
     : `${statusIcon("fail")} **Data validation failed**: ${summary.errors} error${summary.errors === 1 ? "" : "s"}${summary.warnings > 0 ? `, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}` : ""}`;
@@ -57,7 +59,7 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
       ? undefined
       : table(
           ["", "check", "failing", "threshold", "what is wrong"],
-          problems.map((check) => [statusIcon(check.status), checkName(check), failingCell(check), check.threshold === undefined ? "" : escapeMarkdown(check.threshold), escapeMarkdown(check.message)]),
+          problems.map((check) => [statusIcon(check.status), checkName(check, several), failingCell(check), check.threshold === undefined ? "" : escapeMarkdown(check.threshold), escapeMarkdown(check.message)]),
           { align: ["center", "left", "right", "left", "left"], maxRows: 100 },
         );
   const passingTable =
@@ -67,7 +69,7 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
           `${passing.length} check${passing.length === 1 ? "" : "s"} passed or skipped`,
           table(
             ["", "check", "checked", "threshold"],
-            passing.map((check) => [statusIcon(check.status), checkName(check), formatNumber(check.total), check.threshold === undefined ? "" : escapeMarkdown(check.threshold)]),
+            passing.map((check) => [statusIcon(check.status), checkName(check, several), formatNumber(check.total), check.threshold === undefined ? "" : escapeMarkdown(check.threshold)]),
             { align: ["center", "left", "right", "left"], maxRows: 300 },
           ),
         );
