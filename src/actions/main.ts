@@ -13,8 +13,9 @@ if (!(COMMANDS as readonly string[]).includes(command)) {
   core.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);
 } else {
   try {
-    // Each action's bundle runs itself on import; dist/ holds them side by side.
-    await import(`./${command}.js`);
+    // Each action's bundle runs itself on import; dist/ holds them side by side. A URL keeps
+    // esbuild from trying to bundle the sibling (it exists only in dist/).
+    await import(new URL(`./${command}.js`, import.meta.url).href);
   } catch (error) {
     core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
   }

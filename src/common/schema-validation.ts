@@ -5,7 +5,7 @@
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { UserError } from "./errors.ts";
-import type { YamlSource } from "./yaml-source.ts";
+import { pointerTokens, type YamlSource } from "./yaml-source.ts";
 
 // ajv and ajv-formats are CommonJS; imported from ESM, their `default` export sits one level down
 // (both also set `exports.default` to themselves, so this holds in Node and in the esbuild bundle).
@@ -38,6 +38,8 @@ export interface SchemaProblem {
   message: string;
   line?: number;
   column?: number;
+  /** The values an `enum` allows, so a fix can suggest the nearest one. */
+  allowed?: unknown[];
 }
 
 /** Turns ajv's errors into messages that say what is wrong and what is allowed. */
@@ -64,7 +66,9 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
         break;
       case "enum":
         message = `must be one of: ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
-        break;
+        problems.push({ pointer, message, allowed: params.allowedValues as unknown[] });
+        seen.add(`${pointer}\u0000${message}`);
+        continue;
       case "const":
         message = `must be ${JSON.stringify(params.allowedValue)}`;
         break;
@@ -106,8 +110,42 @@ export function assertValid<T>(schema: JsonSchema, data: unknown, options: { fil
     file: options.file,
     line: first.line,
     column: first.column,
-    hint: `see ${schema.$id} for the allowed fields and values`,
+    hint: suggestFix(problems, data) ?? `see ${schema.$id} for the allowed fields and values`,
   });
+}
+
+/** Edit distance between two short texts (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const token of pointerTokens(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** For a misspelt enum value (`int` for `integer`), the fix names the value meant. */
+function suggestFix(problems: SchemaProblem[], data: unknown): string | undefined {
+  for (const problem of problems) {
+    const given = valueAt(data, problem.pointer);
+    if (problem.allowed === undefined || typeof given !== "string") continue;
+    const candidates = problem.allowed.filter((value): value is string => typeof value === "string");
+    const scored = candidates.map((value) => ({ value, score: value.toLowerCase().startsWith(given.toLowerCase()) ? 0 : editDistance(given.toLowerCase(), value.toLowerCase()) }));
+    const best = scored.sort((a, b) => a.score - b.score)[0];
+    if (best !== undefined && best.score <= Math.max(2, Math.floor(given.length / 2))) return `change ${JSON.stringify(given)} at ${problem.pointer} to ${JSON.stringify(best.value)}`;
+    return `set ${problem.pointer} to one of ${candidates.map((value) => JSON.stringify(value)).join(", ")}`;
+  }
+  return undefined;
 }
 
 /** Checks a document the toolkit is about to write: a failure here is a bug, not a user error. */

@@ -219,8 +219,7 @@ export class ColumnValidator {
     if (column.minLength !== undefined || column.maxLength !== undefined) {
       this.#length.total++;
       // Length in characters (code points), as people count them, not UTF-16 units.
-      let characters = 0;
-      for (const _ of text) characters++;
+      const characters = countCharacters(text);
       if (column.minLength !== undefined && characters < column.minLength) {
         this.#length.fail(() => ({ file: this.#path, line, value: showValue(text), message: `${quote(text)} has ${characters} characters, fewer than ${column.minLength}` }));
       } else if (column.maxLength !== undefined && characters > column.maxLength) {
@@ -311,6 +310,16 @@ export class ColumnValidator {
     }
     return results;
   }
+}
+
+/** Characters (code points) in a text; surrogate pairs count once. */
+function countCharacters(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) count--;
+  }
+  return count;
 }
 
 /** A share as a percentage with two decimals. */

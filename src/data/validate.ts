@@ -6,7 +6,7 @@
  */
 import schema from "../../schemas/validation-report.schema.json" with { type: "json" };
 import type { Logger } from "../common/logger.ts";
-import { assertWritable, type JsonSchema } from "../common/schema-validation.ts";
+import { assertWritable } from "../common/schema-validation.ts";
 import type { DataContract } from "./contract-types.ts";
 import { openTable } from "./readers/index.ts";
 import type { ReadOptions, TableSource } from "./table.ts";
@@ -89,6 +89,6 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     checks,
     truncated: [...results.values()].some((result) => result.truncated) || hygiene?.truncated === true,
   };
-  assertWritable(schema as JsonSchema, report, "validation report");
+  assertWritable(schema, report, "validation report");
   return report;
 }

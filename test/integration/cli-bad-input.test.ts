@@ -119,8 +119,10 @@ describe("modelship validate on bad input", () => {
   test("a missing contract names the path", async () => {
     const result = await validate("id,name\n1,a\n", { contract: CONTRACT });
     const missing = join(dir, "absent-contract.yaml");
-    const run = runCli(["validate", result.dataPath, "--contract", missing, "--report-dir", result.reportDir], { cwd: dir });
-    await assertInputError({ ...result, run }, missing);
+    // A fresh report folder: the valid run above wrote its reports into result.reportDir.
+    const reportDir = join(dir, "reports-absent-contract");
+    const run = runCli(["validate", result.dataPath, "--contract", missing, "--report-dir", reportDir], { cwd: dir });
+    await assertInputError({ ...result, run, reportDir }, missing);
   });
 
   test("a contract with a YAML syntax error names its line and column", async () => {

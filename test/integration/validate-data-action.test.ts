@@ -136,7 +136,8 @@ describe("validate-data action", () => {
       method: "GET",
       path: COMMENTS_PATH,
       status: 403,
-      headers: { "retry-after": "1" },
+      // Retry-After is in seconds, scaled by MODELSHIP_RETRY_BASE_MS (20 ms here): 50 × 20 ms = 1 s.
+      headers: { "retry-after": "50" },
       body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
     });
     const started = Date.now();

@@ -303,7 +303,7 @@ export class CsvParser {
       else duplicates.push(`"${name}" (columns ${before + 1} and ${index + 1})`);
     });
     if (duplicates.length > 0) {
-      throw new UserError(`the header repeats column names: ${duplicates.join(", ")}`, {
+      throw new UserError(`duplicate column name${duplicates.length === 1 ? "" : "s"} in the header: ${duplicates.join(", ")}`, {
         ...where,
         hint: "give every column a unique name",
       });

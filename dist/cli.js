@@ -1,0 +1,2087 @@
+#!/usr/bin/env node
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  Hash64,
+  HashTable64,
+  assertValid,
+  assertWritable,
+  coerceValue,
+  diffContracts,
+  formatFromName,
+  loadConfig,
+  loadContract,
+  openByteSource,
+  openTable,
+  parseContract,
+  parseYamlSource,
+  pick,
+  renderContractDiffMarkdown,
+  require_dist,
+  resolveValidateSettings,
+  runDataValidation,
+  showValue,
+  toPointer,
+  writeFileAtomic
+} from "./chunks/chunk-GJ7JG7MG.js";
+import "./chunks/chunk-2JFELSIO.js";
+import {
+  TOOL_VERSION,
+  UserError,
+  __toESM,
+  errnoCode,
+  getErrorMessage,
+  isUserError
+} from "./chunks/chunk-FVCB3CXZ.js";
+
+// src/common/logger.ts
+function where(properties) {
+  if (!properties?.file) return "";
+  return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+}
+var ConsoleLogger = class {
+  #verbose;
+  #write;
+  #writeError;
+  constructor(options = {}) {
+    this.#verbose = options.verbose ?? false;
+    this.#write = options.write ?? ((line) => process.stdout.write(`${line}
+`));
+    this.#writeError = options.writeError ?? ((line) => process.stderr.write(`${line}
+`));
+  }
+  debug(message) {
+    if (this.#verbose) this.#writeError(`debug: ${message}`);
+  }
+  info(message) {
+    this.#write(message);
+  }
+  warning(message, properties) {
+    this.#writeError(`warning: ${where(properties)}${message}`);
+  }
+  error(message, properties) {
+    this.#writeError(`error: ${where(properties)}${message}`);
+  }
+  notice(message, properties) {
+    this.#writeError(`notice: ${where(properties)}${message}`);
+  }
+  async group(name, fn) {
+    this.#write(`\u2500\u2500 ${name}`);
+    return fn();
+  }
+};
+
+// src/cli/command.ts
+var ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 };
+
+// src/cli/commands/contract.ts
+import { writeFile } from "node:fs/promises";
+
+// src/data/infer-contract.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { isDeepStrictEqual } from "node:util";
+
+// src/data/distinct-estimate.ts
+var INDEX_BITS = 14;
+var REGISTERS = 1 << INDEX_BITS;
+var ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
+var DISTINCT_ESTIMATE_ERROR = 1.04 / Math.sqrt(REGISTERS);
+var DistinctEstimate = class {
+  #registers = new Uint8Array(REGISTERS);
+  /** Adds one value by its hash halves (`Hash64.h1`, `Hash64.h2`; h2 is never 0). */
+  add(h1, h2) {
+    const index = h1 & REGISTERS - 1;
+    const rank = Math.clz32(h2) + 1;
+    if (rank > this.#registers[index]) this.#registers[index] = rank;
+  }
+  /** The estimated number of distinct values. */
+  estimate() {
+    let sum = 0;
+    let zeros = 0;
+    for (const register of this.#registers) {
+      sum += 2 ** -register;
+      if (register === 0) zeros++;
+    }
+    const raw = ALPHA * REGISTERS * REGISTERS / sum;
+    if (raw <= 2.5 * REGISTERS && zeros > 0) return REGISTERS * Math.log(REGISTERS / zeros);
+    return raw;
+  }
+};
+
+// src/data/share-bound.ts
+var ROUND_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+var HEADROOM = 1.5;
+function roundShareUp(share) {
+  const wanted = Math.min(1, Math.max(0, share) * HEADROOM);
+  return ROUND_SHARES.find((round) => round >= wanted) ?? 1;
+}
+
+// src/data/duplicate-rows.ts
+var EXACT_ROW_LIMIT = 1e5;
+var ESTIMATE_HEADROOM = 3 * DISTINCT_ESTIMATE_ERROR;
+var DATE_START = /^\d{4}-\d{2}-\d{2}/;
+function hashCell(hash, raw) {
+  if (raw === null) hash.missing();
+  else if (typeof raw === "number") hash.number(raw);
+  else if (typeof raw === "bigint") hash.number(Number(raw));
+  else if (typeof raw === "boolean") hash.word(raw ? 1 : 2);
+  else if (raw instanceof Date) hash.number(raw.getTime());
+  else {
+    const number = coerceValue(raw, "number");
+    if (number.ok && typeof number.value === "number") hash.number(number.value);
+    else hashText(hash, raw);
+  }
+}
+function hashText(hash, raw) {
+  if (raw.length <= 5 && (raw.toLowerCase() === "true" || raw.toLowerCase() === "false")) hash.word(raw.toLowerCase() === "true" ? 1 : 2);
+  else if (DATE_START.test(raw)) {
+    const date = coerceValue(raw, raw.length === 10 ? "date" : "datetime");
+    if (date.ok && typeof date.value === "number") hash.number(date.value);
+    else hash.text(raw);
+  } else hash.text(raw);
+}
+var DuplicateRowCounter = class {
+  #hash = new Hash64();
+  #files = [];
+  #path = "";
+  #rows = 0;
+  #repeats = 0;
+  #exact;
+  #estimate = new DistinctEstimate();
+  /** Starts counting a new file. */
+  startFile(path) {
+    this.#path = path;
+    this.#rows = 0;
+    this.#repeats = 0;
+    this.#exact = new HashTable64();
+    this.#estimate = new DistinctEstimate();
+  }
+  /** Hashes every row of a batch (all columns, in file order). */
+  add(batch) {
+    const hash = this.#hash;
+    for (let r = 0; r < batch.length; r++) {
+      hash.reset();
+      for (const column of batch.columns) hashCell(hash, column[r] ?? null);
+      const h1 = hash.h1;
+      const h2 = hash.h2;
+      this.#rows++;
+      this.#estimate.add(h1, h2);
+      if (this.#exact === void 0) continue;
+      if (this.#exact.setIfAbsent(h1, h2, 1) !== void 0) this.#repeats++;
+      if (this.#rows > EXACT_ROW_LIMIT) this.#exact = void 0;
+    }
+  }
+  /** Ends the file and records its share. */
+  endFile() {
+    const rows = this.#rows;
+    const exact = this.#exact !== void 0;
+    const distinct = exact ? rows - this.#repeats : Math.min(rows, this.#estimate.estimate());
+    const file = { path: this.#path, rows, share: rows === 0 ? 0 : Math.max(0, (rows - distinct) / rows), exact };
+    this.#files.push(file);
+    this.#exact = void 0;
+    return file;
+  }
+  /** Each finished file's share. */
+  get files() {
+    return this.#files;
+  }
+  /** A `max_duplicate_share` every finished file meets: the round-up rule, on estimates plus three standard errors. */
+  limit() {
+    return Math.max(0, ...this.#files.map((file) => roundShareUp(file.exact ? file.share : file.share + ESTIMATE_HEADROOM)));
+  }
+};
+
+// src/data/column-inference.ts
+var UNIQUE_ROW_LIMIT = 1e5;
+var MIN_UNIQUE_VALUES = 20;
+var BOOLEAN_TEXTS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var DAY_MS = 24 * 60 * 60 * 1e3;
+var ColumnInference = class {
+  name;
+  #maxEnum;
+  #integer = true;
+  #number = true;
+  #boolean = true;
+  #date = true;
+  #datetime = true;
+  #min = Infinity;
+  #max = -Infinity;
+  #dates = {};
+  #datetimes = {};
+  /** Counts per distinct value (as text, as categorical validation compares them); undefined past maxEnum. */
+  #distinct = /* @__PURE__ */ new Map();
+  /** Hashes of the values seen; undefined once a value repeats or the check is given up. */
+  #seen = new HashTable64();
+  #hash = new Hash64();
+  #rows = 0;
+  #nulls = 0;
+  #fileRows = 0;
+  #fileNulls = 0;
+  #maxFileNullShare = 0;
+  #emptyInSomeFile = false;
+  constructor(name, maxEnum) {
+    this.name = name;
+    this.#maxEnum = maxEnum;
+  }
+  /** Starts a new file (null shares and emptiness are per file). */
+  startFile() {
+    this.#fileRows = 0;
+    this.#fileNulls = 0;
+  }
+  /** Ends the current file. */
+  endFile() {
+    if (this.#fileRows > 0) this.#maxFileNullShare = Math.max(this.#maxFileNullShare, this.#fileNulls / this.#fileRows);
+    if (this.#fileRows === this.#fileNulls) this.#emptyInSomeFile = true;
+  }
+  /** Takes the first `length` values of one batch of this column. */
+  add(values, length) {
+    for (let r = 0; r < length; r++) {
+      const raw = values[r] ?? null;
+      if (raw === null) {
+        this.#nulls++;
+        this.#fileNulls++;
+      } else this.#addValue(raw);
+    }
+    this.#rows += length;
+    this.#fileRows += length;
+    if (this.#rows > UNIQUE_ROW_LIMIT) this.#seen = void 0;
+  }
+  #addValue(raw) {
+    if (this.#integer || this.#number) this.#addNumber(raw);
+    if (this.#boolean) this.#boolean = typeof raw === "boolean" || typeof raw === "string" && BOOLEAN_TEXTS.has(raw);
+    if (this.#date) this.#date = addInstant(this.#dates, raw, "date");
+    if (this.#datetime) this.#datetime = addInstant(this.#datetimes, raw, "datetime");
+    if (this.#distinct !== void 0) {
+      const key = raw instanceof Date ? raw.toISOString() : String(raw);
+      this.#distinct.set(key, (this.#distinct.get(key) ?? 0) + 1);
+      if (this.#distinct.size > this.#maxEnum) this.#distinct = void 0;
+    }
+    if (this.#seen !== void 0) this.#addSeen(raw);
+  }
+  #addNumber(raw) {
+    let coerced = this.#integer ? coerceValue(raw, "integer") : void 0;
+    if (coerced !== void 0 && !coerced.ok) this.#integer = false;
+    if (coerced === void 0 || !coerced.ok) coerced = this.#number ? coerceValue(raw, "number") : void 0;
+    if (coerced === void 0 || !coerced.ok || typeof coerced.value !== "number") {
+      this.#number = false;
+      return;
+    }
+    if (coerced.value < this.#min) this.#min = coerced.value;
+    if (coerced.value > this.#max) this.#max = coerced.value;
+  }
+  #addSeen(raw) {
+    if (!this.#integer && (this.#number || this.#boolean || this.#date || this.#datetime)) {
+      this.#seen = void 0;
+      return;
+    }
+    const hash = this.#hash;
+    hash.reset();
+    hashCell(hash, raw);
+    if (this.#seen.setIfAbsent(hash.h1, hash.h2, 1) !== void 0) this.#seen = void 0;
+  }
+  /** The column's facts once every file is read. */
+  facts() {
+    const nonNull = this.#rows - this.#nulls;
+    const facts = { name: this.name, type: "string", rows: this.#rows, nulls: this.#nulls, maxFileNullShare: this.#maxFileNullShare, emptyInSomeFile: this.#emptyInSomeFile, unique: false };
+    if (nonNull === 0) return facts;
+    facts.type = this.#type();
+    if (facts.type === "integer" || facts.type === "number") {
+      facts.min = this.#min;
+      facts.max = this.#max;
+    } else if (facts.type === "date" || facts.type === "datetime") {
+      const extremes = facts.type === "date" ? this.#dates : this.#datetimes;
+      facts.min = extremes.min?.text;
+      facts.max = extremes.max?.text;
+    } else if (facts.type === "categorical") {
+      facts.enum = [...this.#distinct.entries()].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0)).map(([value]) => value);
+    }
+    facts.unique = (facts.type === "integer" || facts.type === "string") && this.#seen !== void 0 && nonNull >= MIN_UNIQUE_VALUES;
+    return facts;
+  }
+  #type() {
+    if (this.#integer) return "integer";
+    if (this.#number) return "number";
+    if (this.#boolean) return "boolean";
+    if (this.#date) return "date";
+    if (this.#datetime) return "datetime";
+    return this.#distinct === void 0 ? "string" : "categorical";
+  }
+};
+function addInstant(extremes, raw, type) {
+  let instant;
+  if (raw instanceof Date) {
+    const time = raw.getTime();
+    if (Number.isNaN(time)) return false;
+    if (type === "date" && time % DAY_MS !== 0) return false;
+    instant = { time, text: type === "date" ? raw.toISOString().slice(0, 10) : raw.toISOString() };
+  } else {
+    const coerced = coerceValue(raw, type);
+    if (!coerced.ok || typeof coerced.value !== "number") return false;
+    instant = { time: coerced.value, text: String(raw) };
+  }
+  if (extremes.min === void 0 || instant.time < extremes.min.time) extremes.min = instant;
+  if (extremes.max === void 0 || instant.time > extremes.max.time) extremes.max = instant;
+  return true;
+}
+
+// src/data/contract-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+function renderContractYaml(options) {
+  const doc = new import_yaml.Document(options.document);
+  doc.commentBefore = options.header.map((line) => ` ${line}`).join("\n");
+  const setFlow = (path) => {
+    const node = doc.getIn(path, true);
+    if ((0, import_yaml.isSeq)(node)) node.flow = true;
+  };
+  setFlow(["dialect", "null_markers"]);
+  options.document.columns.forEach((column, index) => {
+    if (column.enum !== void 0) setFlow(["columns", index, "enum"]);
+    if (Array.isArray(column.role)) setFlow(["columns", index, "role"]);
+  });
+  for (const comment of options.comments ?? []) {
+    const node = doc.getIn(comment.path, true);
+    if ((0, import_yaml.isScalar)(node)) node.comment = ` ${comment.text}`;
+  }
+  if ((0, import_yaml.isMap)(doc.contents)) {
+    doc.contents.items.forEach((pair, index) => {
+      if (index > 0 && (0, import_yaml.isScalar)(pair.key)) pair.key.spaceBefore = true;
+    });
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+// src/data/null-markers.ts
+var NULL_MARKER_CANDIDATES = ["?", "NA", "N/A", "NaN", "null", "NULL", "None", "-"];
+var CANDIDATES = new Set(NULL_MARKER_CANDIDATES);
+var NullMarkerEvidence = class {
+  #columns;
+  constructor(columnCount) {
+    this.#columns = Array.from({ length: columnCount }, () => ({ markers: /* @__PURE__ */ new Map(), numbers: 0, text: false }));
+  }
+  /** Looks at one batch of column `column` (nulls are skipped). */
+  add(column, values, length) {
+    const evidence = this.#columns[column];
+    if (evidence === void 0) return;
+    for (let r = 0; r < length; r++) {
+      const raw = values[r] ?? null;
+      if (raw === null) continue;
+      if (typeof raw === "string" && CANDIDATES.has(raw)) {
+        evidence.markers.set(raw, (evidence.markers.get(raw) ?? 0) + 1);
+      } else if (!evidence.text) {
+        if (coerceValue(raw, "number").ok) evidence.numbers++;
+        else evidence.text = true;
+      }
+    }
+  }
+  /** The candidates the evidence supports, in `NULL_MARKER_CANDIDATES` order. */
+  chosen() {
+    return NULL_MARKER_CANDIDATES.filter((candidate) => {
+      const columns = this.#columns.filter((evidence) => evidence.markers.has(candidate));
+      return columns.length >= 2 || columns.some((evidence) => evidence.numbers > 0 && !evidence.text);
+    });
+  }
+};
+
+// src/data/sniff-dialect.ts
+var SNIFF_BYTES = 64 * 1024;
+var DELIMITER_CANDIDATES = [",", ";", "	", "|"];
+var CONSISTENCY = 0.9;
+async function sniffDialect(path, given = {}) {
+  const { text, complete } = await readSample(path);
+  const quote = given.quote ?? '"';
+  const records = splitRecords(text, quote, complete);
+  const fallback = /\.tsv(\.gz)?$/i.test(path) ? "	" : ",";
+  const delimiter = given.delimiter ?? chooseDelimiter(records, quote) ?? fallback;
+  const trim = given.trim ?? isSpacePadded(records, delimiter, quote);
+  const nullMarkers = given.nullMarkers ?? await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1));
+  return { delimiter, quote, trim, nullMarkers };
+}
+async function readSample(path) {
+  const source = await openByteSource(path);
+  const parts = [];
+  let size = 0;
+  let complete = true;
+  for await (const chunk of source.chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= SNIFF_BYTES) {
+      complete = false;
+      break;
+    }
+  }
+  const bytes = Buffer.concat(parts).subarray(0, SNIFF_BYTES);
+  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete: complete && size <= SNIFF_BYTES };
+}
+function splitRecords(text, quote, complete) {
+  const records = [];
+  let start = 0;
+  let quoted = false;
+  let previous = "\n";
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === quote) {
+        if (text[i + 1] === quote) i++;
+        else quoted = false;
+      }
+    } else if (char === quote && (previous === "\n" || previous === "\r" || previous === " " || DELIMITER_CANDIDATES.includes(previous))) {
+      quoted = true;
+    } else if (char === "\n" || char === "\r") {
+      records.push(text.slice(start, i));
+      if (char === "\r" && text[i + 1] === "\n") i++;
+      start = i + 1;
+    }
+    previous = char;
+  }
+  if (complete) records.push(text.slice(start));
+  return records.filter((record) => record.trim() !== "");
+}
+function splitFields(record, delimiter, quote) {
+  const fields = [];
+  let start = 0;
+  let quoted = false;
+  let atFieldStart = true;
+  for (let i = 0; i < record.length; i++) {
+    const char = record[i];
+    if (quoted) {
+      if (char === quote) {
+        if (record[i + 1] === quote) i++;
+        else quoted = false;
+      }
+    } else if (char === delimiter) {
+      fields.push(record.slice(start, i));
+      start = i + 1;
+      atFieldStart = true;
+      continue;
+    } else if (char === quote && atFieldStart) {
+      quoted = true;
+    }
+    if (char !== " ") atFieldStart = false;
+  }
+  fields.push(record.slice(start));
+  return fields;
+}
+function chooseDelimiter(records, quote) {
+  let best;
+  const sample = records.slice(0, 1e3);
+  for (const delimiter of DELIMITER_CANDIDATES) {
+    const counts = sample.map((record) => splitFields(record, delimiter, quote).length);
+    const header = counts[0];
+    if (header === void 0 || header < 2) continue;
+    const consistency = counts.filter((count) => count === header).length / counts.length;
+    if (consistency < CONSISTENCY) continue;
+    if (best === void 0 || consistency > best.consistency || consistency === best.consistency && header > best.fields) {
+      best = { delimiter, consistency, fields: header };
+    }
+  }
+  return best?.delimiter;
+}
+function isSpacePadded(records, delimiter, quote) {
+  let fields = 0;
+  let padded = 0;
+  for (const record of records.slice(0, 1e3)) {
+    for (const field of splitFields(record, delimiter, quote).slice(1)) {
+      fields++;
+      if (field.startsWith(" ")) padded++;
+    }
+  }
+  return fields > 0 && padded / fields > 0.5;
+}
+async function sniffNullMarkers(path, options, rows) {
+  const table = await openTable(path, { ...options, format: "csv", nullMarkers: [""], batchSize: rows, allowNoRows: true });
+  const evidence = new NullMarkerEvidence(table.columns.length);
+  for await (const batch of table.batches()) {
+    batch.columns.forEach((values, column) => {
+      evidence.add(column, values, batch.length);
+    });
+    break;
+  }
+  return ["", ...evidence.chosen()];
+}
+
+// src/data/infer-contract.ts
+var DEFAULT_MAX_ENUM = 20;
+async function inferContract(options) {
+  const { paths, logger } = options;
+  if (paths.length === 0) throw new UserError("no data files to draft a contract from", { hint: "pass one or more data files, e.g. data/train.csv" });
+  const maxEnum = options.maxEnum ?? DEFAULT_MAX_ENUM;
+  if (!Number.isSafeInteger(maxEnum) || maxEnum < 0) throw new UserError(`max-enum must be a whole number \u2265 0, got ${maxEnum}`, { hint: `leave it out for the default (${DEFAULT_MAX_ENUM})` });
+  const readOptions = options.readOptions ?? {};
+  const formats = paths.map((path) => readOptions.format ?? formatFromName(path));
+  const dialect = await sniffFiles(paths.filter((_, index) => formats[index] === "csv"), readOptions, logger);
+  const read = (collectMarkers) => readFiles({ paths, formats, dialect, readOptions, maxEnum, target: options.target, collectMarkers, logger });
+  let pass = await read(dialect !== void 0 && readOptions.nullMarkers === void 0);
+  if (dialect !== void 0) {
+    const late = pass.markers.filter((marker) => !dialect.nullMarkers.includes(marker));
+    if (late.length > 0) {
+      dialect.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => dialect.nullMarkers.includes(marker) || late.includes(marker))];
+      logger.info(`Found the null marker(s) ${late.map((marker) => JSON.stringify(marker)).join(", ")} past the first 64 KiB; reading the data again with them.`);
+      pass = await read(false);
+    }
+  }
+  const { document, comments } = buildDocument({ pass, dialect, target: options.target, quoteGiven: readOptions.quote !== void 0 });
+  const rows = pass.rowsPerFile.reduce((sum, count) => sum + count, 0);
+  const files = paths.map((path, index) => `${path} (${pass.rowsPerFile[index].toLocaleString("en-US")} rows)`).join(", ");
+  const yaml = renderContractYaml({
+    document,
+    header: [
+      `Drafted by \`modelship contract infer\` from ${files} on ${(/* @__PURE__ */ new Date()).toISOString().slice(0, 10)}.`,
+      "Review before committing: it describes the data you have, not the data you want.",
+      "Types, ranges and enums are what these rows hold; widen them where new data may differ.",
+      "Format: schemas/data-contract.schema.json"
+    ],
+    comments
+  });
+  checkLoadable(yaml, document);
+  return { yaml, document, rows };
+}
+async function sniffFiles(paths, given, logger) {
+  let merged;
+  let first = "";
+  for (const path of paths) {
+    const dialect = await sniffDialect(path, given);
+    logger.debug(`${path}: delimiter ${JSON.stringify(dialect.delimiter)}, trim ${dialect.trim}, null markers ${JSON.stringify(dialect.nullMarkers)}`);
+    if (merged === void 0) {
+      merged = dialect;
+      first = path;
+      continue;
+    }
+    if (dialect.delimiter !== merged.delimiter) {
+      throw new UserError(`looks delimited by ${JSON.stringify(dialect.delimiter)}, but ${first} by ${JSON.stringify(merged.delimiter)}`, {
+        file: path,
+        hint: "a contract has one dialect: pass --delimiter, or draft a contract per kind of file"
+      });
+    }
+    merged.trim ||= dialect.trim;
+    merged.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => merged.nullMarkers.includes(marker) || dialect.nullMarkers.includes(marker))];
+  }
+  if (merged !== void 0) {
+    if (given.nullMarkers !== void 0) merged.nullMarkers = [...given.nullMarkers];
+    logger.info(`CSV dialect: delimiter ${JSON.stringify(merged.delimiter)}${merged.trim ? ", spaces after delimiters trimmed" : ""}, null markers ${merged.nullMarkers.map((marker) => JSON.stringify(marker)).join(", ")}`);
+  }
+  return merged;
+}
+async function readFiles(options) {
+  const { paths, formats, dialect, readOptions } = options;
+  let names;
+  let columns = [];
+  let evidence;
+  const duplicates = new DuplicateRowCounter();
+  const rowsPerFile = [];
+  for (const [index, path] of paths.entries()) {
+    const csv = formats[index] === "csv" && dialect !== void 0;
+    const table = await openTable(path, csv ? { ...readOptions, format: "csv", delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers } : readOptions);
+    if (names === void 0) {
+      checkHeader(path, table.columns, table.headerLine);
+      checkTarget(path, table.columns, options.target);
+      names = table.columns;
+      columns = names.map((name) => new ColumnInference(name, options.maxEnum));
+      if (options.collectMarkers) evidence = new NullMarkerEvidence(names.length);
+    } else {
+      checkSameColumns(path, table.columns, paths[0], names);
+    }
+    const positions = names.map((name) => table.columns.indexOf(name));
+    for (const column of columns) column.startFile();
+    duplicates.startFile(path);
+    for await (const batch of table.batches()) {
+      columns.forEach((column, c) => {
+        const values = batch.columns[positions[c]];
+        column.add(values, batch.length);
+        if (csv) evidence?.add(c, values, batch.length);
+      });
+      duplicates.add(batch);
+    }
+    for (const column of columns) column.endFile();
+    const rows = duplicates.endFile().rows;
+    rowsPerFile.push(rows);
+    options.logger.info(`${path}: ${rows.toLocaleString("en-US")} rows, ${names.length} columns read`);
+  }
+  return { columns: columns.map((column) => column.facts()), rowsPerFile, duplicates, markers: evidence?.chosen() ?? [] };
+}
+function checkHeader(path, columns, line) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [index, name] of columns.entries()) {
+    if (name === "") throw new UserError(`column ${index + 1} has no name in the header`, { file: path, line, hint: "name every column in the header line" });
+    if (seen.has(name)) throw new UserError(`the header names column "${name}" twice`, { file: path, line, hint: "rename one of them: a contract tells columns apart by name" });
+    seen.add(name);
+  }
+}
+function checkTarget(path, columns, target) {
+  if (target === void 0 || columns.includes(target)) return;
+  throw new UserError(`--target "${target}" is not a column of the data`, { file: path, hint: `use one of: ${columns.join(", ")}` });
+}
+function checkSameColumns(path, columns, firstPath, expected) {
+  const missing = expected.filter((name) => !columns.includes(name));
+  const extra = columns.filter((name) => !expected.includes(name));
+  if (missing.length === 0 && extra.length === 0 && columns.length === expected.length) return;
+  const parts = [missing.length > 0 ? `lacks ${missing.map((name) => `"${name}"`).join(", ")}` : "", extra.length > 0 ? `has ${extra.map((name) => `"${name}"`).join(", ")} in addition` : ""];
+  throw new UserError(`has other columns than ${firstPath}: it ${parts.filter(Boolean).join(" and ") || "repeats a column"}`, {
+    file: path,
+    hint: "draft a contract from files that share one header, or one contract per kind of file"
+  });
+}
+function percent(share) {
+  return `${(share * 100).toFixed(2)}%`;
+}
+function buildDocument(options) {
+  const { pass, dialect } = options;
+  const comments = [];
+  const columns = pass.columns.map((facts, index) => {
+    const { column, nullComment } = columnDocument(facts, facts.name === options.target);
+    if (nullComment !== void 0) comments.push({ path: ["columns", index, "max_null_share"], text: nullComment });
+    return column;
+  });
+  const document = dialect === void 0 ? { columns } : { dialect: dialectDocument(dialect, options.quoteGiven), columns };
+  const smallest = Math.min(...pass.rowsPerFile);
+  const duplicateShare = Math.max(0, ...pass.duplicates.files.map((file) => file.share));
+  const estimated = pass.duplicates.files.some((file) => !file.exact);
+  document.dataset = { min_rows: smallest > 0 ? Math.max(1, Math.floor(smallest / 2)) : 0, max_duplicate_share: pass.duplicates.limit(), unknown_columns: "error" };
+  comments.push({ path: ["dataset", "min_rows"], text: `half the ${smallest.toLocaleString("en-US")} rows of the ${pass.rowsPerFile.length > 1 ? "smallest file" : "data"}` });
+  comments.push({ path: ["dataset", "max_duplicate_share"], text: `${percent(duplicateShare)} of rows repeat an earlier row${estimated ? " (estimated)" : ""}` });
+  return { document, comments };
+}
+function dialectDocument(dialect, quoteGiven) {
+  const section = { delimiter: dialect.delimiter };
+  if (quoteGiven || dialect.quote !== '"') section.quote = dialect.quote;
+  section.trim = dialect.trim;
+  section.null_markers = dialect.nullMarkers;
+  return section;
+}
+function columnDocument(facts, isTarget) {
+  const column = { name: facts.name, type: facts.type, role: isTarget ? "target" : "feature" };
+  let nullComment;
+  if (facts.nulls === 0) column.nullable = false;
+  else {
+    const limit = roundShareUp(facts.maxFileNullShare);
+    if (limit < 1) {
+      column.max_null_share = limit;
+      nullComment = `${percent(facts.maxFileNullShare)} missing`;
+    }
+  }
+  if (facts.min !== void 0) column.min = facts.min;
+  if (facts.max !== void 0) column.max = facts.max;
+  if (facts.enum !== void 0) column.enum = facts.enum;
+  if (facts.unique) column.unique = true;
+  if (facts.emptyInSomeFile) column.allow_empty = true;
+  return { column, nullComment };
+}
+function checkLoadable(yaml, document) {
+  try {
+    parseContract(yaml, "drafted contract");
+  } catch (error) {
+    throw new Error(`the drafted contract does not load: ${getErrorMessage(error)}`, { cause: error });
+  }
+  if (!isDeepStrictEqual((0, import_yaml2.parse)(yaml), JSON.parse(JSON.stringify(document)))) {
+    throw new Error("the drafted contract's YAML does not read back as the document it was written from");
+  }
+}
+
+// src/cli/options.ts
+import { parseArgs } from "node:util";
+function envNameOf(flag) {
+  return `MODELSHIP_${flag.toUpperCase().replaceAll("-", "_")}`;
+}
+function fromEnv(flag, spec, env) {
+  const raw = env[envNameOf(flag)];
+  if (raw === void 0 || raw === "") return void 0;
+  if (spec.type === "boolean") {
+    if (/^(1|true|yes)$/i.test(raw)) return true;
+    if (/^(0|false|no)$/i.test(raw)) return false;
+    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
+  }
+  return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
+}
+function parseFlags(argv, specs, options) {
+  const env = options.env ?? process.env;
+  const parseOptions = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    parseOptions[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
+  }
+  const flags2 = {};
+  for (const [name, spec] of Object.entries(specs)) flags2[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags2, positionals: parsed.positionals };
+}
+function renderHelp(options) {
+  const rows = Object.entries(options.flags).map(([name, spec]) => {
+    const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
+    return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
+  });
+  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `
+${options.notes}` : ""].join("\n").trimEnd();
+}
+function integerFlag(value, name) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+function choiceFlag(value, name, choices) {
+  if (value === void 0) return void 0;
+  if (!choices.includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  return value;
+}
+
+// src/cli/commands/contract.ts
+var inferFlags = {
+  output: { type: "string", short: "o", value: "FILE", description: "write the contract here instead of stdout (refuses to overwrite without --force)" },
+  target: { type: "string", value: "COLUMN", description: "the label column (role: target)" },
+  "max-enum": { type: "string", value: "N", description: "string columns with at most N distinct values become enums (default 20)" },
+  delimiter: { type: "string", value: "CHAR", description: "CSV delimiter (default: from the extension)" },
+  force: { type: "boolean", description: "overwrite --output if it exists" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var diffFlags = {
+  json: { type: "boolean", description: "print the diff as JSON" },
+  "fail-on-breaking": { type: "boolean", description: "exit 1 when a change is breaking" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+async function infer(context, argv) {
+  const { flags: flags2, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags2.help) {
+    context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
+    return ExitCode.ok;
+  }
+  if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
+  const result = await inferContract({
+    paths: positionals,
+    target: flags2.target,
+    maxEnum: integerFlag(flags2["max-enum"], "max-enum"),
+    readOptions: flags2.delimiter === void 0 ? void 0 : { delimiter: flags2.delimiter },
+    logger: context.logger
+  });
+  if (flags2.output === void 0) {
+    context.print(result.yaml.trimEnd());
+    return ExitCode.ok;
+  }
+  if (!flags2.force) {
+    try {
+      await writeFile(flags2.output, "", { flag: "wx" });
+    } catch {
+      throw new UserError(`${flags2.output} already exists`, { file: flags2.output, hint: "pass --force to overwrite it, or choose another --output" });
+    }
+  }
+  await writeFileAtomic(flags2.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags2.output}: review it before you commit it.`);
+  return ExitCode.ok;
+}
+async function diff(context, argv) {
+  const { flags: flags2, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags2.help) {
+    context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
+  const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
+  context.print(flags2.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags2["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+}
+var contractCommand = {
+  name: "contract",
+  summary: "`contract infer DATA` drafts a contract; `contract diff OLD NEW` classifies changes",
+  async run(context) {
+    const [sub, ...rest] = context.argv;
+    if (sub === "infer") return infer(context, rest);
+    if (sub === "diff") return diff(context, rest);
+    throw new UserError(sub === void 0 ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, { hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`" });
+  }
+};
+
+// src/data/profile-builder.ts
+import { createHash } from "node:crypto";
+
+// src/data/profile-histogram.ts
+var scratch = new Float64Array(1);
+var scratchBits = new BigInt64Array(scratch.buffer);
+function nextUp(x) {
+  if (x === 0) return Number.MIN_VALUE;
+  scratch[0] = x;
+  scratchBits[0] = scratchBits[0] + (x > 0 ? 1n : -1n);
+  return scratch[0];
+}
+function distinctBins(bins) {
+  return 2 * bins;
+}
+function freezeEdges(options) {
+  const { sketch, bins } = options;
+  const max = sketch.max;
+  if (max === void 0) return void 0;
+  const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
+  let edges;
+  if (integral && options.distinct !== void 0) {
+    edges = [...options.distinct].sort((a, b) => a - b);
+  } else {
+    const qs = Array.from({ length: bins + 1 }, (_, i) => i / bins);
+    edges = [...new Set(sketch.quantiles(qs))].sort((a, b) => a - b);
+    edges.pop();
+  }
+  const above = integral ? max + 1 : nextUp(max);
+  if (Number.isFinite(above)) edges.push(above);
+  else if (edges[edges.length - 1] !== max) edges.push(max);
+  if (edges.length === 1) edges.unshift(edges[0] > max ? max : -nextUp(-max));
+  return edges;
+}
+var Histogram = class _Histogram {
+  edges;
+  counts;
+  underflow = 0;
+  overflow = 0;
+  constructor(edges) {
+    if (edges.length < 2) throw new Error(`a histogram needs at least two edges, got ${edges.length}`);
+    for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) throw new Error(`histogram edges must increase strictly (at index ${i})`);
+    this.edges = edges;
+    this.counts = new Array(edges.length - 1).fill(0);
+  }
+  /** Counts one finite value. */
+  add(x) {
+    const edges = this.edges;
+    const last = edges.length - 1;
+    if (x < edges[0]) {
+      this.underflow++;
+      return;
+    }
+    if (x >= edges[last]) {
+      this.overflow++;
+      return;
+    }
+    let lo = 0;
+    let hi = last - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >>> 1;
+      if (edges[mid] <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    this.counts[lo]++;
+  }
+  /** Adds another histogram's counts; refuses different edges (a bug: callers check edges first). */
+  merge(other) {
+    if (!sameEdges(this.edges, other.edges)) throw new Error("cannot merge histograms with different edges");
+    other.counts.forEach((count, i) => {
+      this.counts[i] += count;
+    });
+    this.underflow += other.underflow;
+    this.overflow += other.overflow;
+  }
+  /** The histogram as stored in a profile, with the column's null count beside the bins. */
+  toJSON(nulls) {
+    return { edges: [...this.edges], counts: [...this.counts], underflow: this.underflow, overflow: this.overflow, nulls };
+  }
+  /** Rebuilds a histogram from its JSON. */
+  static fromJSON(json) {
+    const histogram = new _Histogram(json.edges);
+    if (json.counts.length !== json.edges.length - 1) throw new Error(`histogram has ${json.counts.length} counts for ${json.edges.length} edges`);
+    json.counts.forEach((count, i) => {
+      histogram.counts[i] = count;
+    });
+    histogram.underflow = json.underflow;
+    histogram.overflow = json.overflow;
+    return histogram;
+  }
+};
+function sameEdges(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return a.length === b.length && a.every((edge, i) => edge === b[i]);
+}
+
+// src/data/sketch/seeded-random.ts
+function nextRandom(state) {
+  const next = state + 1831565813 >>> 0;
+  let t = next;
+  t = Math.imul(t ^ t >>> 15, t | 1);
+  t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+  return { state: next, value: ((t ^ t >>> 14) >>> 0) / 4294967296 };
+}
+function seedState(seed) {
+  return Math.trunc(seed) >>> 0;
+}
+
+// src/data/sketch/kll.ts
+var DEFAULT_KLL_K = 200;
+var CAPACITY_DECAY = 2 / 3;
+var KllSketch = class _KllSketch {
+  k;
+  seed;
+  #state;
+  #levels = [];
+  #n = 0;
+  #size = 0;
+  #maxSize = 0;
+  #min = Infinity;
+  #max = -Infinity;
+  constructor(options = {}) {
+    const k = options.k ?? DEFAULT_KLL_K;
+    if (!Number.isInteger(k) || k < 8) throw new Error(`KLL k must be an integer \u2265 8, got ${k}`);
+    this.k = k;
+    this.seed = options.seed ?? 1;
+    this.#state = seedState(this.seed);
+    this.#grow();
+  }
+  /** Number of values summarised. */
+  get n() {
+    return this.#n;
+  }
+  /** Exact smallest value seen, or undefined when empty. */
+  get min() {
+    return this.#n === 0 ? void 0 : this.#min;
+  }
+  /** Exact largest value seen, or undefined when empty. */
+  get max() {
+    return this.#n === 0 ? void 0 : this.#max;
+  }
+  /** Adds one finite number. */
+  update(value) {
+    this.#levels[0].push(value);
+    this.#size++;
+    this.#n++;
+    if (value < this.#min) this.#min = value;
+    if (value > this.#max) this.#max = value;
+    if (this.#size >= this.#maxSize) this.#compress();
+  }
+  /** Folds `other` into this sketch; both must have the same k. `other` is left unchanged. */
+  merge(other) {
+    if (other.k !== this.k) throw new Error(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
+    while (this.#levels.length < other.#levels.length) this.#grow();
+    other.#levels.forEach((level, h) => {
+      const into = this.#levels[h];
+      for (const item of level) into.push(item);
+    });
+    this.#n += other.#n;
+    this.#min = Math.min(this.#min, other.#min);
+    this.#max = Math.max(this.#max, other.#max);
+    this.#size = this.#countItems();
+    while (this.#size >= this.#maxSize) this.#compress();
+  }
+  /** Estimated share of values ≤ x (the empirical CDF at x); NaN when empty. */
+  rank(x) {
+    if (this.#n === 0) return Number.NaN;
+    let weight = 0;
+    this.#levels.forEach((level, h) => {
+      let below = 0;
+      for (const item of level) if (item <= x) below++;
+      weight += below * 2 ** h;
+    });
+    return weight / this.#n;
+  }
+  /** Estimated q-quantile: the smallest retained value whose estimated rank reaches q. q=0 is the min, q=1 the max. */
+  quantile(q) {
+    return this.quantiles([q])[0];
+  }
+  /** Several quantiles from one sorted view; NaN each when empty. */
+  quantiles(qs) {
+    if (this.#n === 0) return qs.map(() => Number.NaN);
+    const { items, cumulative } = this.#sortedView();
+    return qs.map((q) => {
+      if (!(q >= 0 && q <= 1)) throw new Error(`quantile must be in [0, 1], got ${q}`);
+      if (q === 0) return this.#min;
+      if (q === 1) return this.#max;
+      const target = q * this.#n;
+      let lo = 0;
+      let hi = items.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi >>> 1;
+        if (cumulative[mid] >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return items[lo];
+    });
+  }
+  /** The sketch as plain JSON (levels copied). */
+  toJSON() {
+    return {
+      k: this.k,
+      n: this.#n,
+      min: this.#n === 0 ? null : this.#min,
+      max: this.#n === 0 ? null : this.#max,
+      seed: this.seed,
+      state: this.#state,
+      levels: this.#levels.map((level) => [...level])
+    };
+  }
+  /** Rebuilds a sketch from its JSON; throws when the levels' total weight is not n (a corrupt sketch). */
+  static fromJSON(json) {
+    const sketch = new _KllSketch({ k: json.k, seed: json.seed });
+    sketch.#state = json.state >>> 0;
+    while (sketch.#levels.length < json.levels.length) sketch.#grow();
+    let weight = 0;
+    json.levels.forEach((level, h) => {
+      sketch.#levels[h] = [...level];
+      weight += level.length * 2 ** h;
+    });
+    if (weight !== json.n) throw new Error(`KLL sketch is inconsistent: its items weigh ${weight} but n is ${json.n}`);
+    sketch.#n = json.n;
+    sketch.#min = json.min ?? Infinity;
+    sketch.#max = json.max ?? -Infinity;
+    sketch.#size = sketch.#countItems();
+    while (sketch.#size >= sketch.#maxSize) sketch.#compress();
+    return sketch;
+  }
+  #capacity(h) {
+    const depth = this.#levels.length - h - 1;
+    return Math.ceil(CAPACITY_DECAY ** depth * this.k) + 1;
+  }
+  #grow() {
+    this.#levels.push([]);
+    let total = 0;
+    for (let h = 0; h < this.#levels.length; h++) total += this.#capacity(h);
+    this.#maxSize = total;
+  }
+  #countItems() {
+    let size = 0;
+    for (const level of this.#levels) size += level.length;
+    return size;
+  }
+  // Compacts the lowest level that is over capacity (there is one whenever size ≥ maxSize).
+  #compress() {
+    for (let h = 0; h < this.#levels.length; h++) {
+      if (this.#levels[h].length < this.#capacity(h)) continue;
+      if (h + 1 >= this.#levels.length) this.#grow();
+      const sorted = Float64Array.from(this.#levels[h]).sort();
+      const draw = nextRandom(this.#state);
+      this.#state = draw.state;
+      const start = sorted.length % 2;
+      const offset = draw.value < 0.5 ? 0 : 1;
+      const up = this.#levels[h + 1];
+      let moved = 0;
+      for (let i = start + offset; i < sorted.length; i += 2, moved++) up.push(sorted[i]);
+      this.#levels[h] = start === 1 ? [sorted[0]] : [];
+      this.#size -= moved;
+      return;
+    }
+  }
+  #sortedView() {
+    const entries = [];
+    this.#levels.forEach((level, h) => {
+      for (const item of level) entries.push({ item, weight: 2 ** h });
+    });
+    entries.sort((a, b) => a.item - b.item);
+    const items = new Float64Array(entries.length);
+    const cumulative = new Float64Array(entries.length);
+    let sum = 0;
+    entries.forEach((entry, i) => {
+      sum += entry.weight;
+      items[i] = entry.item;
+      cumulative[i] = sum;
+    });
+    return { items, cumulative };
+  }
+};
+
+// src/data/profile-column.ts
+function isNumericType(type) {
+  return type === "integer" || type === "number" || type === "date" || type === "datetime";
+}
+var ColumnCounts = class {
+  type;
+  roles;
+  count = 0;
+  nulls = 0;
+  invalid = 0;
+  constructor(identity) {
+    this.type = identity.type;
+    this.roles = [...identity.roles];
+  }
+  mergeCounts(other) {
+    this.count += other.count;
+    this.nulls += other.nulls;
+    this.invalid += other.invalid;
+  }
+  countsJSON() {
+    return { type: this.type, roles: [...this.roles], count: this.count, nulls: this.nulls, invalid: this.invalid, valid: this.count - this.nulls - this.invalid };
+  }
+  restoreCounts(json) {
+    this.count = json.count;
+    this.nulls = json.nulls;
+    this.invalid = json.invalid;
+  }
+};
+var NumericStats = class _NumericStats extends ColumnCounts {
+  kind = "numeric";
+  valid = 0;
+  min = Infinity;
+  max = -Infinity;
+  sum = 0;
+  mean = 0;
+  m2 = 0;
+  sketch;
+  histogram;
+  #bins;
+  // Distinct values while there are few (integer-valued types only): such a column gets one bin
+  // per value. Bounded by distinctBins(bins) + 1 entries, then dropped.
+  #distinct;
+  constructor(options) {
+    super(options);
+    this.#bins = options.bins;
+    this.sketch = new KllSketch({ k: options.sketchK, seed: options.seed });
+    this.histogram = options.edges === void 0 ? void 0 : new Histogram(options.edges);
+    const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
+    this.#distinct = integral && options.edges === void 0 ? /* @__PURE__ */ new Set() : void 0;
+  }
+  /** Adds one finite value to every statistic (and to the histogram when its edges are frozen). */
+  add(x) {
+    this.valid++;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.sum += x;
+    const delta = x - this.mean;
+    this.mean += delta / this.valid;
+    this.m2 += delta * (x - this.mean);
+    this.sketch.update(x);
+    this.histogram?.add(x);
+    if (this.#distinct !== void 0) {
+      this.#distinct.add(x);
+      if (this.#distinct.size > distinctBins(this.#bins)) this.#distinct = void 0;
+    }
+  }
+  /** Freezes the histogram's edges from the data seen so far; its counts then come from a second pass. */
+  freeze() {
+    if (this.histogram !== void 0) return;
+    const edges = freezeEdges({ type: this.type, sketch: this.sketch, bins: this.#bins, distinct: this.#distinct === void 0 ? void 0 : [...this.#distinct] });
+    this.#distinct = void 0;
+    this.histogram = edges === void 0 ? void 0 : new Histogram(edges);
+  }
+  /** Second pass: counts a value into the frozen histogram only. */
+  addToHistogram(x) {
+    this.histogram?.add(x);
+  }
+  /** Folds in another accumulator of the same column (edges already checked equal). */
+  merge(other) {
+    this.mergeCounts(other);
+    if (other.valid > 0) {
+      if (this.valid === 0) {
+        this.mean = other.mean;
+        this.m2 = other.m2;
+      } else {
+        const n = this.valid + other.valid;
+        const delta = other.mean - this.mean;
+        this.mean += delta * other.valid / n;
+        this.m2 += other.m2 + delta * delta * this.valid * other.valid / n;
+      }
+    }
+    this.valid += other.valid;
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
+    this.sum += other.sum;
+    this.sketch.merge(other.sketch);
+    if (this.histogram !== void 0 && other.histogram !== void 0) this.histogram.merge(other.histogram);
+    else this.histogram ??= other.histogram;
+  }
+  /** The column as stored in a profile. */
+  toJSON() {
+    const n = this.valid;
+    return {
+      kind: "numeric",
+      ...this.countsJSON(),
+      min: n === 0 ? null : this.min,
+      max: n === 0 ? null : this.max,
+      sum: this.sum,
+      mean: n === 0 ? null : this.mean,
+      m2: this.m2,
+      variance: n === 0 ? null : { population: this.m2 / n, sample: n < 2 ? null : this.m2 / (n - 1) },
+      sketch: this.sketch.toJSON(),
+      histogram: this.histogram === void 0 ? null : this.histogram.toJSON(this.nulls)
+    };
+  }
+  /** Rebuilds the accumulator from a profile's column. */
+  static fromJSON(json) {
+    const stats = new _NumericStats({ type: json.type, roles: json.roles, sketchK: json.sketch.k, seed: json.sketch.seed, bins: json.histogram === null ? 1 : json.histogram.counts.length });
+    stats.restoreCounts(json);
+    stats.valid = json.valid;
+    stats.min = json.min ?? Infinity;
+    stats.max = json.max ?? -Infinity;
+    stats.sum = json.sum;
+    stats.mean = json.mean ?? 0;
+    stats.m2 = json.m2;
+    stats.sketch = KllSketch.fromJSON(json.sketch);
+    stats.histogram = json.histogram === null ? void 0 : Histogram.fromJSON(json.histogram);
+    stats.#distinct = void 0;
+    return stats;
+  }
+};
+var HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+function codePointLength(text) {
+  if (!HIGH_SURROGATE.test(text)) return text.length;
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 55296 && unit <= 56319) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+function byCountThenValue(a, b) {
+  if (a.count !== b.count) return b.count - a.count;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+var CategoryStats = class _CategoryStats extends ColumnCounts {
+  kind = "categorical";
+  counts = /* @__PURE__ */ new Map();
+  cap;
+  otherCount = 0;
+  capped = false;
+  lengthMin = Infinity;
+  lengthMax = -Infinity;
+  lengthSum = 0;
+  constructor(options) {
+    super(options);
+    this.cap = options.cap;
+  }
+  get #measuresLength() {
+    return this.type !== "boolean";
+  }
+  /** Counts one valid value. */
+  add(value) {
+    const key = String(value);
+    const known = this.counts.get(key);
+    if (known !== void 0) this.counts.set(key, known + 1);
+    else if (this.counts.size < this.cap) this.counts.set(key, 1);
+    else {
+      this.capped = true;
+      this.otherCount++;
+    }
+    if (this.#measuresLength) {
+      const length = codePointLength(key);
+      if (length < this.lengthMin) this.lengthMin = length;
+      if (length > this.lengthMax) this.lengthMax = length;
+      this.lengthSum += length;
+    }
+  }
+  /** Folds in another accumulator of the same column; past the cap the most frequent values stay. */
+  merge(other) {
+    this.mergeCounts(other);
+    for (const [value, count] of other.counts) this.counts.set(value, (this.counts.get(value) ?? 0) + count);
+    this.otherCount += other.otherCount;
+    this.capped ||= other.capped;
+    this.cap = Math.min(this.cap, other.cap);
+    if (this.counts.size > this.cap) {
+      const ranked = this.#ranked();
+      for (const { value, count } of ranked.slice(this.cap)) {
+        this.counts.delete(value);
+        this.otherCount += count;
+      }
+      this.capped = true;
+    }
+    this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
+    this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
+    this.lengthSum += other.lengthSum;
+  }
+  #ranked() {
+    return [...this.counts].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
+  }
+  /** The column as stored in a profile. */
+  toJSON() {
+    const common = this.countsJSON();
+    return {
+      kind: "categorical",
+      ...common,
+      distinct: this.counts.size,
+      capped: this.capped,
+      counts: this.#ranked(),
+      other_count: this.otherCount,
+      length: this.#measuresLength && common.valid > 0 ? { min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum, mean: this.lengthSum / common.valid } : null
+    };
+  }
+  /** Rebuilds the accumulator from a profile's column; `cap` is the profile's category cap. */
+  static fromJSON(json, cap) {
+    const stats = new _CategoryStats({ type: json.type, roles: json.roles, cap });
+    stats.restoreCounts(json);
+    for (const { value, count } of json.counts) stats.counts.set(value, count);
+    stats.otherCount = json.other_count;
+    stats.capped = json.capped;
+    if (json.length !== null) {
+      stats.lengthMin = json.length.min;
+      stats.lengthMax = json.length.max;
+      stats.lengthSum = json.length.sum;
+    }
+    return stats;
+  }
+};
+function columnStatsFromJSON(json, categoryCap) {
+  return json.kind === "numeric" ? NumericStats.fromJSON(json) : CategoryStats.fromJSON(json, categoryCap);
+}
+
+// src/data/profile-types.ts
+var REFERENCE_PROFILE_SCHEMA = "modelship/reference-profile@1";
+var PROFILE_DEFAULTS = {
+  bins: 10,
+  topK: 50,
+  /** Distinct values counted exactly per column; beyond it new values go to `other_count` (memory bound). */
+  categoryCap: 1e4,
+  sketchK: 200,
+  seed: 1
+};
+
+// src/data/profile-builder.ts
+function schemaHash(columns) {
+  const pairs = columns.map((column) => [column.name, column.type]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return createHash("sha256").update(JSON.stringify(pairs)).digest("hex");
+}
+var NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+var NUMERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+function isUnrepresentableNumber(raw) {
+  if (typeof raw === "number") return !Number.isFinite(raw);
+  if (typeof raw !== "string") return false;
+  return NON_FINITE.test(raw) || NUMERAL.test(raw) && !Number.isFinite(Number(raw));
+}
+var ProfileBuilder = class {
+  #contract;
+  #settings;
+  #stats;
+  #twoPass;
+  // Per contract column: its aliases as a Map, or undefined when it has none (the common case, kept off the hot path).
+  #aliases;
+  #rows = 0;
+  #invalidLines = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.#contract = options.contract;
+    this.#settings = options.settings;
+    this.#twoPass = options.edges === void 0;
+    this.#aliases = options.contract.columns.map((column) => {
+      const entries = Object.entries(column.aliases);
+      return entries.length === 0 ? void 0 : new Map(entries);
+    });
+    this.#stats = options.contract.columns.map((column) => {
+      if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
+      const edges = options.edges?.get(column.name);
+      return new NumericStats({ type: column.type, roles: column.roles, sketchK: options.settings.sketch_k, seed: options.settings.seed, bins: options.settings.bins, edges: edges ?? void 0 });
+    });
+  }
+  /** Whether histograms need a second pass over the data (edges frozen from this data). */
+  get needsSecondPass() {
+    return this.#twoPass && this.#stats.some((stats) => stats.kind === "numeric");
+  }
+  /** Maps a file's columns to the contract's; a required contract column missing from the file is a UserError. */
+  bind(source) {
+    const positions = /* @__PURE__ */ new Map();
+    source.columns.forEach((name, index) => {
+      if (!positions.has(name)) positions.set(name, index);
+    });
+    const indices = new Int32Array(this.#contract.columns.length);
+    this.#contract.columns.forEach((column, c) => {
+      const index = positions.get(column.name);
+      if (index === void 0 && column.required) {
+        throw new UserError(`required column "${column.name}" is not in the data`, {
+          file: source.path,
+          hint: `add the column, or mark it "required: false" in ${this.#contract.file} (run \`modelship validate\` for every problem at once)`
+        });
+      }
+      indices[c] = index ?? -1;
+    });
+    return { path: source.path, indices };
+  }
+  /** Pass 1 (or the only pass with frozen edges): every statistic of every column. */
+  add(batch, binding) {
+    this.#rows += batch.length;
+    this.#contract.columns.forEach((column, c) => {
+      const stats = this.#stats[c];
+      stats.count += batch.length;
+      const values = batch.columns[binding.indices[c]];
+      if (values === void 0) {
+        stats.nulls += batch.length;
+        return;
+      }
+      for (let r = 0; r < batch.length; r++) {
+        const raw = values[r] ?? null;
+        if (raw === null) {
+          stats.nulls++;
+          continue;
+        }
+        const value = this.#coerce(applyAlias(raw, this.#aliases[c]), column, stats, { batch, row: r, path: binding.path });
+        if (value === void 0) continue;
+        if (stats.kind === "numeric") stats.add(value);
+        else stats.add(value);
+      }
+    });
+  }
+  /** Freezes histogram edges from pass 1; call once, between the passes. */
+  freezeEdges() {
+    for (const stats of this.#stats) if (stats.kind === "numeric") stats.freeze();
+  }
+  /** Pass 2: counts the numeric columns into their frozen histograms. */
+  addToHistograms(batch, binding) {
+    this.#contract.columns.forEach((column, c) => {
+      const stats = this.#stats[c];
+      const values = batch.columns[binding.indices[c]];
+      if (stats.kind !== "numeric" || stats.histogram === void 0 || values === void 0) return;
+      for (let r = 0; r < batch.length; r++) {
+        const raw = values[r] ?? null;
+        if (raw === null) continue;
+        const coerced = coerceValue(applyAlias(raw, this.#aliases[c]), column.type, column);
+        if (coerced.ok) stats.addToHistogram(coerced.value);
+      }
+    });
+  }
+  /** Columns with values that did not coerce: name → count and the first such value with its line. */
+  invalidSummary() {
+    return this.#contract.columns.flatMap((column, c) => {
+      const first = this.#invalidLines.get(column.name);
+      return first === void 0 ? [] : [{ column: column.name, invalid: this.#stats[c].invalid, first }];
+    });
+  }
+  /** The profile document (not yet schema-checked; `profileData` does that). */
+  finish(header) {
+    const columns = {};
+    this.#contract.columns.forEach((column, c) => {
+      const stats = this.#stats[c];
+      if (stats.kind === "numeric" && !(Number.isFinite(stats.sum) && Number.isFinite(stats.m2))) {
+        throw new UserError(`column "${column.name}": its values are too large to sum or square in 64-bit floats (largest magnitude ${Math.max(Math.abs(stats.min), Math.abs(stats.max))})`, {
+          file: this.#contract.file,
+          pointer: column.pointer,
+          hint: "rescale the column (e.g. to other units) before profiling"
+        });
+      }
+      columns[column.name] = stats.toJSON();
+    });
+    return {
+      schema: REFERENCE_PROFILE_SCHEMA,
+      tool: { name: "modelship", version: header.toolVersion },
+      created: header.created,
+      contract: { path: this.#contract.file, sha256: this.#contract.sha256 },
+      schema_hash: schemaHash(this.#contract.columns),
+      datasets: header.datasets.map((dataset) => ({ ...dataset })),
+      rows: this.#rows,
+      settings: { ...this.#settings },
+      columns
+    };
+  }
+  // The typed value, or undefined after counting an invalid one.
+  #coerce(value, column, stats, at) {
+    const coerced = coerceValue(value, column.type, column);
+    if (coerced.ok) return coerced.value;
+    const line = at.batch.lines[at.row] ?? 0;
+    if (column.type === "number" && isUnrepresentableNumber(value)) {
+      throw new UserError(`column "${column.name}": "${showValue(value)}" ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`, {
+        file: at.path,
+        line: line > 0 ? line : void 0,
+        hint: "a profile needs finite numbers: replace the value, or list its text among the contract's null markers if it means missing"
+      });
+    }
+    stats.invalid++;
+    if (!this.#invalidLines.has(column.name)) this.#invalidLines.set(column.name, { path: at.path, line, value: showValue(value) });
+    return void 0;
+  }
+};
+function applyAlias(raw, aliases) {
+  if (aliases === void 0 || typeof raw !== "string") return raw;
+  return aliases.get(raw) ?? raw;
+}
+
+// schemas/reference-profile.schema.json
+var reference_profile_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://modelship.dev/schemas/reference-profile.schema.json",
+  title: "modelship reference profile",
+  description: "A mergeable statistical profile of a dataset, column by column, written by `modelship profile` and used as the baseline of drift checks. Profiles of shards made with the same histogram edges merge exactly (`modelship profile merge`): counts, nulls, extremes, histogram and category counts add up; mean and M2 combine by Chan et al.'s formula; quantile sketches merge with the same error bound.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schema", "tool", "created", "contract", "schema_hash", "datasets", "rows", "settings", "columns"],
+  properties: {
+    schema: { description: "Format identifier and version of this document.", const: "modelship/reference-profile@1" },
+    tool: {
+      description: "The program that wrote the profile.",
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "version"],
+      properties: {
+        name: { description: "Always modelship.", const: "modelship" },
+        version: { description: "modelship's version.", type: "string" }
+      }
+    },
+    created: { description: "When the profile was made (for a merged profile: the later of the two), RFC 3339.", type: "string", format: "date-time" },
+    contract: {
+      description: "The data contract whose columns and types the profile follows.",
+      type: "object",
+      additionalProperties: false,
+      required: ["path", "sha256"],
+      properties: {
+        path: { description: "Path of the contract file as given.", type: "string" },
+        sha256: { description: "sha256 (hex) of the contract file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }
+      }
+    },
+    schema_hash: {
+      description: "sha256 (hex) of the JSON array of [name, type] pairs of the contract's columns sorted by name. Merging and drift checks refuse a profile with another schema hash.",
+      type: "string",
+      pattern: "^[0-9a-f]{64}$"
+    },
+    datasets: {
+      description: "The data files profiled (several after a merge).",
+      type: "array",
+      items: {
+        description: "One data file.",
+        type: "object",
+        additionalProperties: false,
+        required: ["path", "sha256", "bytes", "rows"],
+        properties: {
+          path: { description: "Path of the file as given.", type: "string" },
+          sha256: { description: "sha256 (hex) of the file's bytes as stored.", type: "string", pattern: "^[0-9a-f]{64}$" },
+          bytes: { description: "Size of the file in bytes.", type: "integer", minimum: 0 },
+          rows: { description: "Data rows in the file.", type: "integer", minimum: 0 }
+        }
+      }
+    },
+    rows: { description: "Total data rows over all datasets.", type: "integer", minimum: 0 },
+    settings: {
+      description: "Settings the profile was made with. Shards merge exactly only when made with the same edges (`--bins-from`).",
+      type: "object",
+      additionalProperties: false,
+      required: ["bins", "top_k", "category_cap", "sketch_k", "seed"],
+      properties: {
+        bins: { description: "Bins asked for per numeric column when edges are frozen from the data (deciles for 10). Columns may have fewer after deduplication.", type: "integer", minimum: 1 },
+        top_k: { description: "How many categories a report shows per column. A rendering choice: the profile keeps every count up to category_cap.", type: "integer", minimum: 1 },
+        category_cap: { description: "Distinct values counted exactly per column; past it, new values only add to other_count (bounds memory).", type: "integer", minimum: 1 },
+        sketch_k: { description: "KLL sketch accuracy parameter k. For k = 200 the normalized rank error is about 1.65 % at 99 % confidence.", type: "integer", minimum: 8 },
+        seed: { description: "Seed of the sketches' compaction coin, so a profile is reproducible.", type: "integer" }
+      }
+    },
+    columns: {
+      description: "One profile per contract column, by column name, in contract order.",
+      type: "object",
+      additionalProperties: { $ref: "#/$defs/column" }
+    }
+  },
+  $defs: {
+    type: { description: "The contract's column type.", enum: ["integer", "number", "string", "boolean", "date", "datetime", "categorical"] },
+    roles: {
+      description: "The column's roles in the contract.",
+      type: "array",
+      items: { description: "One role.", enum: ["feature", "target", "prediction", "sensitive", "id", "timestamp"] }
+    },
+    count: { description: "A count of rows or values.", type: "integer", minimum: 0 },
+    column: {
+      description: "The profile of one column: numeric (integer, number, date, datetime; dates as epoch milliseconds) or categorical (string, categorical, boolean).",
+      oneOf: [{ $ref: "#/$defs/numeric" }, { $ref: "#/$defs/categorical" }]
+    },
+    numeric: {
+      description: "Profile of an integer, number, date or datetime column (dates as epoch milliseconds).",
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "type", "roles", "count", "nulls", "invalid", "valid", "min", "max", "sum", "mean", "m2", "variance", "sketch", "histogram"],
+      properties: {
+        kind: { description: "Numeric profile.", const: "numeric" },
+        type: { $ref: "#/$defs/type", description: "The contract's column type: integer, number, date or datetime." },
+        roles: { $ref: "#/$defs/roles", description: "The column's roles in the contract." },
+        count: { $ref: "#/$defs/count", description: "Rows seen (null, invalid and valid)." },
+        nulls: { $ref: "#/$defs/count", description: "Null (missing) values, including a column absent from a file." },
+        invalid: { $ref: "#/$defs/count", description: "Non-null values that do not coerce to the column's type (as in validation)." },
+        valid: { $ref: "#/$defs/count", description: "Values that coerce: count \u2212 nulls \u2212 invalid. The statistics below are over these." },
+        min: { description: "Smallest valid value; null when none.", type: ["number", "null"] },
+        max: { description: "Largest valid value; null when none.", type: ["number", "null"] },
+        sum: { description: "Sum of the valid values.", type: "number" },
+        mean: { description: "Mean of the valid values (Welford); null when none.", type: ["number", "null"] },
+        m2: { description: "Sum of squared deviations from the mean, kept so that variances merge exactly (Chan et al.).", type: "number", minimum: 0 },
+        variance: {
+          description: "Variance of the valid values; null when none.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["population", "sample"],
+          properties: {
+            population: { description: "m2 / n (numpy's var with ddof=0).", type: "number", minimum: 0 },
+            sample: { description: "m2 / (n \u2212 1) (ddof=1); null for a single value.", type: ["number", "null"], minimum: 0 }
+          }
+        },
+        sketch: { $ref: "#/$defs/kll", description: "Quantile sketch of the valid values (see $defs/kll)." },
+        histogram: {
+          description: "Counts on frozen, left-closed bins [edges[i], edges[i+1]); null when the column had no valid value to take edges from.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["edges", "counts", "underflow", "overflow", "nulls"],
+          properties: {
+            edges: {
+              description: "Strictly increasing bin edges: the data's deciles (or its distinct values, for an integer, date or datetime column with at most 2 \xD7 bins of them), the last just above the maximum; or copied from the profile given as --bins-from.",
+              type: "array",
+              minItems: 2,
+              items: { description: "One edge.", type: "number" }
+            },
+            counts: { description: "Values per bin (one fewer than edges).", type: "array", items: { $ref: "#/$defs/count" } },
+            underflow: { $ref: "#/$defs/count", description: "Values below the first edge." },
+            overflow: { $ref: "#/$defs/count", description: "Values at or above the last edge." },
+            nulls: { $ref: "#/$defs/count", description: "Null values of the column (in no bin)." }
+          }
+        }
+      }
+    },
+    kll: {
+      description: "KLL quantile sketch (Karnin, Lang, Liberty 2016) of the valid values: about 3k numbers whatever the row count; normalized rank error about 1.65 % at 99 % confidence for k = 200; deterministic for a given seed and input order.",
+      type: "object",
+      additionalProperties: false,
+      required: ["k", "n", "min", "max", "seed", "state", "levels"],
+      properties: {
+        k: { description: "Accuracy parameter.", type: "integer", minimum: 8 },
+        n: { $ref: "#/$defs/count", description: "Values summarised; equals the sum over levels h of 2^h \xD7 the level's item count." },
+        min: { description: "Exact smallest value; null when empty.", type: ["number", "null"] },
+        max: { description: "Exact largest value; null when empty.", type: ["number", "null"] },
+        seed: { description: "Seed the compaction coin started from.", type: "integer" },
+        state: { description: "The coin's PRNG state (uint32), so compaction continues deterministically.", type: "integer", minimum: 0, maximum: 4294967295 },
+        levels: {
+          description: "levels[h] holds retained values of weight 2^h, unsorted.",
+          type: "array",
+          maxItems: 64,
+          items: { description: "One level's values.", type: "array", items: { description: "A retained value.", type: "number" } }
+        }
+      }
+    },
+    categorical: {
+      description: 'Profile of a string, categorical or boolean column (booleans counted as "true"/"false").',
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "type", "roles", "count", "nulls", "invalid", "valid", "distinct", "capped", "counts", "other_count", "length"],
+      properties: {
+        kind: { description: "Categorical profile.", const: "categorical" },
+        type: { $ref: "#/$defs/type", description: "The contract's column type: string, categorical or boolean." },
+        roles: { $ref: "#/$defs/roles", description: "The column's roles in the contract." },
+        count: { $ref: "#/$defs/count", description: "Rows seen (null, invalid and valid)." },
+        nulls: { $ref: "#/$defs/count", description: "Null (missing) values, including a column absent from a file." },
+        invalid: { $ref: "#/$defs/count", description: "Non-null values that do not coerce to the column's type (for booleans: not a true/false text)." },
+        valid: { $ref: "#/$defs/count", description: "Values that coerce: count \u2212 nulls \u2212 invalid." },
+        distinct: { $ref: "#/$defs/count", description: "Distinct valid values: exact unless capped, then a lower bound." },
+        capped: { description: "More than category_cap distinct values were seen; counts then holds the first (or, after a merge, the most frequent) category_cap of them.", type: "boolean" },
+        counts: {
+          description: "Every counted value with its count, by count descending then value ascending (code-unit order). All are kept up to category_cap so profiles merge exactly; settings.top_k only says how many a report shows.",
+          type: "array",
+          items: {
+            description: "One value and how often it occurs.",
+            type: "object",
+            additionalProperties: false,
+            required: ["value", "count"],
+            properties: {
+              value: { description: "The value as text.", type: "string" },
+              count: { description: "Occurrences.", type: "integer", minimum: 1 }
+            }
+          }
+        },
+        other_count: { $ref: "#/$defs/count", description: "Valid values not in counts (non-zero only when capped)." },
+        length: {
+          description: "Length in Unicode code points of the valid values; null for boolean columns or when none is valid.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["min", "max", "sum", "mean"],
+          properties: {
+            min: { $ref: "#/$defs/count", description: "Shortest length." },
+            max: { $ref: "#/$defs/count", description: "Longest length." },
+            sum: { $ref: "#/$defs/count", description: "Total length (kept so the mean merges exactly)." },
+            mean: { description: "Mean length.", type: "number", minimum: 0 }
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/data/profile-sources.ts
+function positiveInteger(value, name, minimum) {
+  if (value === void 0) return void 0;
+  if (!Number.isInteger(value) || value < minimum) throw new UserError(`${name} must be an integer \u2265 ${minimum}, got ${value}`, { hint: `set ${name} to a whole number of at least ${minimum}` });
+  return value;
+}
+function resolveSettings(options) {
+  const base = options.binsFrom?.settings;
+  return {
+    bins: base?.bins ?? positiveInteger(options.bins, "bins", 1) ?? PROFILE_DEFAULTS.bins,
+    top_k: positiveInteger(options.topK, "top_k", 1) ?? base?.top_k ?? PROFILE_DEFAULTS.topK,
+    category_cap: positiveInteger(options.categoryCap, "category_cap", 1) ?? base?.category_cap ?? PROFILE_DEFAULTS.categoryCap,
+    sketch_k: positiveInteger(options.sketchK, "sketch_k", 8) ?? base?.sketch_k ?? PROFILE_DEFAULTS.sketchK,
+    seed: options.seed ?? base?.seed ?? PROFILE_DEFAULTS.seed
+  };
+}
+function edgesFrom(binsFrom, contract) {
+  if (binsFrom.schema_hash !== schemaHash(contract.columns)) {
+    throw new UserError(`the profile given for --bins-from was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`, {
+      hint: "take the edges from a profile of data with the same contract, or leave out --bins-from"
+    });
+  }
+  const edges = /* @__PURE__ */ new Map();
+  for (const column of contract.columns) {
+    if (!isNumericType(column.type)) continue;
+    const profiled = binsFrom.columns[column.name];
+    edges.set(column.name, profiled?.kind === "numeric" && profiled.histogram !== null ? profiled.histogram.edges : null);
+  }
+  return edges;
+}
+async function readPass(source, each) {
+  let rows = 0;
+  for await (const batch of source.batches()) {
+    rows += batch.length;
+    each(batch);
+  }
+  const digest = source.digest();
+  if (digest === void 0) throw new Error(`reader for ${source.path} gave no digest after a full read`);
+  return { rows, ...digest };
+}
+async function profileSources(options) {
+  const { contract, logger } = options;
+  if (options.paths.length === 0) throw new UserError("no data files to profile", { hint: "give at least one data file" });
+  const settings = resolveSettings(options);
+  const builder = new ProfileBuilder({ contract, settings, edges: options.binsFrom === void 0 ? void 0 : edgesFrom(options.binsFrom, contract) });
+  const datasets = [];
+  for (const path of options.paths) {
+    const source = await options.open(path);
+    const binding = builder.bind(source);
+    const read = await readPass(source, (batch) => {
+      builder.add(batch, binding);
+    });
+    datasets.push({ path, sha256: read.sha256, bytes: read.bytes, rows: read.rows });
+    logger.debug(`profile pass 1: ${path}: ${read.rows} rows`);
+  }
+  if (builder.needsSecondPass) {
+    builder.freezeEdges();
+    for (const dataset of datasets) {
+      const source = await options.open(dataset.path);
+      const binding = builder.bind(source);
+      const read = await readPass(source, (batch) => {
+        builder.addToHistograms(batch, binding);
+      });
+      if (read.sha256 !== dataset.sha256) {
+        throw new UserError("the data file changed while it was being profiled", { file: dataset.path, hint: "profile a file that nothing else is writing to" });
+      }
+      logger.debug(`profile pass 2 (histograms): ${dataset.path}`);
+    }
+  }
+  for (const { column, invalid, first } of builder.invalidSummary()) {
+    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${first.value}"`, {
+      title: `modelship: ${column}`,
+      file: first.path,
+      startLine: first.line > 0 ? first.line : void 0
+    });
+  }
+  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? /* @__PURE__ */ new Date()).toISOString(), datasets });
+  assertWritable(reference_profile_schema_default, profile, "reference profile");
+  return profile;
+}
+
+// src/data/profile-merge.ts
+var HINT_SAME_EDGES = "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
+function describeEdges(column) {
+  if (column.kind !== "numeric") return "none";
+  return column.histogram === null ? "none" : `[${column.histogram.edges.join(", ")}]`;
+}
+function assertMergeable(a, b) {
+  if (a.schema_hash !== b.schema_hash) {
+    throw new UserError(`cannot merge profiles of different schemas (schema hash ${a.schema_hash.slice(0, 12)}\u2026 vs ${b.schema_hash.slice(0, 12)}\u2026)`, {
+      pointer: "/schema_hash",
+      hint: "profile every shard with the same data contract (same column names and types)"
+    });
+  }
+  if (a.settings.sketch_k !== b.settings.sketch_k) {
+    throw new UserError(`cannot merge profiles made with different sketch sizes (k ${a.settings.sketch_k} vs ${b.settings.sketch_k})`, {
+      pointer: "/settings/sketch_k",
+      hint: "profile every shard with the same settings (use --bins-from the same profile, which also copies its settings)"
+    });
+  }
+  for (const [name, column] of Object.entries(a.columns)) {
+    const other = b.columns[name];
+    if (other === void 0 || other.kind !== column.kind || other.type !== column.type) {
+      throw new UserError(`cannot merge profiles: column "${name}" differs in kind or type`, { pointer: toPointer(["columns", name]), hint: "profile every shard with the same data contract" });
+    }
+    if (column.kind === "numeric" && other.kind === "numeric" && !sameEdges(column.histogram?.edges, other.histogram?.edges)) {
+      throw new UserError(`cannot merge profiles: the histograms of column "${name}" have different edges (${describeEdges(column)} vs ${describeEdges(other)})`, {
+        pointer: toPointer(["columns", name, "histogram", "edges"]),
+        hint: HINT_SAME_EDGES
+      });
+    }
+  }
+}
+function mergeProfiles(a, b) {
+  assertMergeable(a, b);
+  const cap = Math.min(a.settings.category_cap, b.settings.category_cap);
+  const columns = {};
+  for (const [name, column] of Object.entries(a.columns)) {
+    const merged = columnStatsFromJSON(column, a.settings.category_cap);
+    const other = columnStatsFromJSON(b.columns[name], b.settings.category_cap);
+    if (merged.kind === "numeric" && other.kind === "numeric") merged.merge(other);
+    else if (merged.kind === "categorical" && other.kind === "categorical") merged.merge(other);
+    if (merged.kind === "numeric" && !(Number.isFinite(merged.sum) && Number.isFinite(merged.m2))) {
+      throw new UserError(`cannot merge profiles: the sum or M2 of column "${name}" overflows a 64-bit float`, { pointer: toPointer(["columns", name, "sum"]), hint: "rescale the column (e.g. to other units) before profiling" });
+    }
+    columns[name] = merged.toJSON();
+  }
+  const profile = {
+    schema: a.schema,
+    tool: { ...a.tool },
+    // The later of the two, so merging stays a pure function of its inputs.
+    created: a.created >= b.created ? a.created : b.created,
+    contract: { ...a.contract },
+    schema_hash: a.schema_hash,
+    datasets: [...a.datasets, ...b.datasets].map((dataset) => ({ ...dataset })),
+    rows: a.rows + b.rows,
+    settings: { ...a.settings, category_cap: cap },
+    columns
+  };
+  assertWritable(reference_profile_schema_default, profile, "merged reference profile");
+  return profile;
+}
+
+// src/data/profile-read.ts
+import { readFile } from "node:fs/promises";
+var WHAT = "reference profile";
+var HINT_REMAKE = "the file is damaged or was edited by hand: make it again with `modelship profile`";
+async function readText(path) {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "ENOENT") throw new UserError(`${WHAT} not found`, { file: path, hint: "check the path, or make one with `modelship profile DATA --contract FILE`" });
+    if (code === "EISDIR") throw new UserError(`${WHAT} is a directory, not a file`, { file: path });
+    throw new UserError(`cannot read ${WHAT}: ${code ?? getErrorMessage(error)}`, { file: path, cause: error });
+  }
+}
+function assertConsistent(profile, file) {
+  for (const [name, column] of Object.entries(profile.columns)) {
+    const fail = (problem, tokens) => {
+      throw new UserError(`${WHAT} is inconsistent: column "${name}": ${problem}`, { file, pointer: toPointer(["columns", name, ...tokens]), hint: HINT_REMAKE });
+    };
+    if (column.valid !== column.count - column.nulls - column.invalid) fail("valid is not count \u2212 nulls \u2212 invalid", ["valid"]);
+    if (column.kind !== "numeric") {
+      const counted = column.counts.reduce((sum, entry) => sum + entry.count, 0) + column.other_count;
+      if (counted !== column.valid) fail(`category counts add up to ${counted}, not to the ${column.valid} valid values`, ["counts"]);
+      continue;
+    }
+    try {
+      KllSketch.fromJSON(column.sketch);
+    } catch (error) {
+      fail(getErrorMessage(error), ["sketch"]);
+    }
+    if (column.sketch.n !== column.valid) fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
+    if (column.histogram === null) continue;
+    try {
+      Histogram.fromJSON(column.histogram);
+    } catch (error) {
+      fail(getErrorMessage(error), ["histogram"]);
+    }
+  }
+}
+async function readProfile(path) {
+  const text = await readText(path);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${WHAT} is not valid JSON: ${getErrorMessage(error)}`, { file: path, hint: HINT_REMAKE });
+  }
+  let profile;
+  try {
+    profile = assertValid(reference_profile_schema_default, data, { file: path, what: WHAT });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    let source;
+    try {
+      source = parseYamlSource(text, path);
+    } catch {
+      throw error;
+    }
+    assertValid(reference_profile_schema_default, data, { file: path, what: WHAT, source });
+    throw error;
+  }
+  assertConsistent(profile, path);
+  return profile;
+}
+
+// src/data/profile.ts
+async function profileData(options) {
+  const { dialect } = options.contract;
+  return profileSources({
+    ...options,
+    open: (path) => openTable(path, { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers })
+  });
+}
+
+// src/cli/commands/profile.ts
+var DEFAULT_OUTPUT = ".modelship/reference-profile.json";
+var profileFlags = {
+  contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
+  output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_OUTPUT})` },
+  "bins-from": { type: "string", value: "PROFILE", description: "reuse the histogram edges of this profile (shards must share edges to merge)" },
+  bins: { type: "string", value: "N", description: "histogram bins per numeric column (default 10)" },
+  "top-k": { type: "string", value: "N", description: "categories listed per column (default 50)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var mergeFlags = {
+  output: { type: "string", short: "o", value: "FILE", description: `where the merged profile is written (default ${DEFAULT_OUTPUT})` },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+async function merge(context, argv) {
+  const { flags: flags2, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags2.help) {
+    context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
+    return ExitCode.ok;
+  }
+  if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
+  let merged = await readProfile(positionals[0]);
+  for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
+  const output = flags2.output ?? DEFAULT_OUTPUT;
+  await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
+`);
+  context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
+  return ExitCode.ok;
+}
+var profileCommand = {
+  name: "profile",
+  summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
+  async run(context) {
+    if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
+    const { flags: flags2, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags2.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
+          summary: "Profiles data files column by column: counts, nulls, min/max, mean/variance, a quantile sketch,\na histogram on frozen bins with overflow bins, and category counts. Profiles of shards merge exactly.",
+          flags: profileFlags
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: flags2.config, cwd: context.cwd });
+    const config = loaded.config;
+    const contractPath = pick(flags2.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
+    const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
+    if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
+    const contract = await loadContract(contractPath);
+    const binsFrom = flags2["bins-from"] === void 0 ? void 0 : await readProfile(flags2["bins-from"]);
+    const profile = await profileData({
+      contract,
+      paths,
+      binsFrom,
+      bins: pick(integerFlag(flags2.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags2["top-k"], "top-k"), config?.profile?.top_k),
+      logger: context.logger,
+      toolVersion: context.version
+    });
+    const output = pick(flags2.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
+`);
+    context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/validate.ts
+var flags = {
+  contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
+  train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
+  test: { type: "string", value: "FILE", description: "test data" },
+  "base-contract": { type: "string", value: "FILE", description: "previous contract to diff against" },
+  "fail-on": { type: "string", value: "LEVEL", description: "error (default), warning or never" },
+  "max-examples": { type: "string", value: "N", description: "failing values listed per check (default 5)" },
+  "report-dir": { type: "string", value: "DIR", description: "where the JSON and markdown reports go (default .modelship/reports)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the JSON report instead of markdown" },
+  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var validateCommand = {
+  name: "validate",
+  summary: "check data files against a data contract",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "validate", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
+          summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
+          flags,
+          notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = resolveValidateSettings(
+      {
+        contract: values.contract,
+        data: positionals,
+        train: values.train,
+        test: values.test,
+        baseContract: values["base-contract"],
+        failOn: choiceFlag(values["fail-on"], "fail-on", ["error", "warning", "never"]),
+        maxExamples: integerFlag(values["max-examples"], "max-examples"),
+        reportDir: values["report-dir"]
+      },
+      loaded
+    );
+    const result = await runDataValidation({ ...settings, maxAnnotations: 0, logger: context.logger, toolVersion: context.version });
+    if (values.json) context.print(JSON.stringify(result.report, null, 2));
+    else if (!values.quiet) context.print(result.markdown);
+    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    return result.passed ? ExitCode.ok : ExitCode.checksFailed;
+  }
+};
+
+// src/cli/main.ts
+var COMMANDS = [validateCommand, profileCommand, contractCommand];
+function usage(version) {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    `modelship ${version}: take an ML model from a pull request to production through GitOps`,
+    "",
+    "usage: modelship <command> [options]   (modelship <command> --help for details)",
+    "",
+    "commands:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Every --flag can also be set as an environment variable MODELSHIP_<FLAG> (e.g. MODELSHIP_FAIL_ON=warning).",
+    "exit status: 0 ok, 1 checks failed, 2 usage or input error"
+  ].join("\n");
+}
+async function runCli(argv, options) {
+  const io = options.io ?? { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+  const env = options.env ?? process.env;
+  const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
+  const args = argv.filter((arg) => arg !== "--verbose");
+  const logger = new ConsoleLogger({ verbose, write: (line) => {
+    io.stderr(`${line}
+`);
+  }, writeError: (line) => {
+    io.stderr(`${line}
+`);
+  } });
+  const [name, ...rest] = args;
+  if (name === void 0 || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(`${usage(options.version)}
+`);
+    return name === void 0 ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === "--version" || name === "version") {
+    io.stdout(`${options.version}
+`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`modelship: unknown command "${name}"
+
+${usage(options.version)}
+`);
+    return ExitCode.usage;
+  }
+  const context = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => {
+    io.stdout(`${text}
+`);
+  }, version: options.version };
+  try {
+    return await command.run(context);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr(`modelship ${command.name}: ${error.message}
+`);
+      return ExitCode.usage;
+    }
+    io.stderr(`modelship ${command.name}: internal error, please report it: ${getErrorMessage(error)}
+`);
+    if (error instanceof Error && error.stack) io.stderr(`${error.stack}
+`);
+    return ExitCode.bug;
+  }
+}
+
+// src/cli/index.ts
+process.exitCode = await runCli(process.argv.slice(2), { version: TOOL_VERSION });
