@@ -23,7 +23,7 @@ import {
   showValue,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-GJ7JG7MG.js";
+} from "./chunks/chunk-C3ZGIVYI.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION,
@@ -391,13 +391,13 @@ async function sniffDialect(path, given = {}) {
   const quote = given.quote ?? '"';
   const records = splitRecords(text, quote, complete);
   const fallback = /\.tsv(\.gz)?$/i.test(path) ? "	" : ",";
-  const delimiter = given.delimiter ?? chooseDelimiter(records, quote) ?? fallback;
-  const trim = given.trim ?? isSpacePadded(records, delimiter, quote);
+  const delimiter = given.delimiter ?? chooseDelimiter(records, quote, fallback) ?? fallback;
+  const trim = given.trim ?? (delimiter !== "	" && isSpacePadded(records, delimiter, quote));
   const nullMarkers = given.nullMarkers ?? await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1));
   return { delimiter, quote, trim, nullMarkers };
 }
 async function readSample(path) {
-  const source = await openByteSource(path);
+  const source = await openByteSource(path, { chunkBytes: SNIFF_BYTES });
   const parts = [];
   let size = 0;
   let complete = true;
@@ -410,7 +410,7 @@ async function readSample(path) {
     }
   }
   const bytes = Buffer.concat(parts).subarray(0, SNIFF_BYTES);
-  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete: complete && size <= SNIFF_BYTES };
+  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete };
 }
 function splitRecords(text, quote, complete) {
   const records = [];
@@ -461,20 +461,22 @@ function splitFields(record, delimiter, quote) {
   fields.push(record.slice(start));
   return fields;
 }
-function chooseDelimiter(records, quote) {
+function chooseDelimiter(records, quote, fallback = ",") {
   let best;
   const sample = records.slice(0, 1e3);
-  for (const delimiter of DELIMITER_CANDIDATES) {
-    const counts = sample.map((record) => splitFields(record, delimiter, quote).length);
-    const header = counts[0];
+  const counts = new Map(DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)]));
+  for (const [delimiter, fields] of counts) {
+    const header = fields[0];
     if (header === void 0 || header < 2) continue;
-    const consistency = counts.filter((count) => count === header).length / counts.length;
+    const consistency = fields.filter((count) => count === header).length / fields.length;
     if (consistency < CONSISTENCY) continue;
     if (best === void 0 || consistency > best.consistency || consistency === best.consistency && header > best.fields) {
       best = { delimiter, consistency, fields: header };
     }
   }
-  return best?.delimiter;
+  if (best !== void 0 || sample.length === 0) return best?.delimiter;
+  const oneColumn = (delimiter) => (counts.get(delimiter) ?? sample.map((record) => splitFields(record, delimiter, quote).length)).every((count) => count === 1);
+  return [fallback, ...DELIMITER_CANDIDATES].find(oneColumn);
 }
 function isSpacePadded(records, delimiter, quote) {
   let fields = 0;

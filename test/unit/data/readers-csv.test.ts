@@ -88,6 +88,12 @@ describe("CSV null markers", () => {
     assert.deepEqual((await readAll(table)).rows, [["1,5", "2"]]);
   });
 
+  it("with trim and a tab delimiter, trims spaces but keeps every tab as a delimiter", async () => {
+    const path = temp.file("trim.tsv", "a\tb\tc\nx\t \ty\n \"q\" \t\tz\n");
+    const { rows } = await readAll(await openTable(path, { trim: true, nullMarkers: [""] }));
+    assert.deepEqual(rows, [["x", null, "y"], ["q", null, "z"]]);
+  });
+
   it("accepts a header without rows when allowNoRows is set", async () => {
     const path = temp.file("header-only-allowed.csv", "a,b\n");
     const table = await openTable(path, { allowNoRows: true });

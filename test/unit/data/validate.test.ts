@@ -307,3 +307,11 @@ describe("the Adult example against pandas", () => {
     }
   });
 });
+
+describe("the truncated flag", () => {
+  test("is false when every failing value is listed, though nulls of nullable columns are only counted", async () => {
+    const report = await run(["columns:", "  - name: n", "    type: integer", "    max_null_share: 1", "dataset:", "  max_duplicate_share: 1"], { data: { columns: ["n"], rows: [[null], [null], ["1"], ["x"]] } }, { maxExamples: 1 });
+    assert.equal(find(report, "column.n.type").examples.length, 1);
+    assert.equal(report.truncated, false);
+  });
+});
