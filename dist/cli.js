@@ -23,7 +23,7 @@ import {
   showValue,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-C3ZGIVYI.js";
+} from "./chunks/chunk-WRQAXSOG.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION,

@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-C3ZGIVYI.js";
+} from "./chunks/chunk-WRQAXSOG.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION

@@ -4,7 +4,7 @@
  * examples kept plus, for a `unique` column only, one hash per distinct value.
  */
 import { coerceValue, showValue, type TypedValue } from "./coerce.ts";
-import type { ColumnContract, Severity } from "./contract-types.ts";
+import type { ColumnContract, ColumnPolicy, Severity } from "./contract-types.ts";
 import { Hash64, HashTable64 } from "./hash-table.ts";
 import type { RawValue } from "./table.ts";
 import type { CheckExample, CheckResult, CheckStatus } from "./validation-report-types.ts";
@@ -322,6 +322,11 @@ function countCharacters(text: string): number {
     if (unit >= 0xd800 && unit <= 0xdbff) count--;
   }
   return count;
+}
+
+/** The severity a dataset policy gives its findings; undefined for `ignore` (no check). */
+export function policySeverity(policy: ColumnPolicy): Severity | undefined {
+  return policy === "ignore" ? undefined : policy;
 }
 
 /** A share as a percentage with two decimals. */

@@ -4,10 +4,10 @@
  * duplicate rows, target class shares, single-value columns. For a training file it keeps what
  * the train/test hygiene checks need (`TrainState`); for a test file it feeds them.
  */
-import type { ColumnContract, ColumnPolicy, DataContract, Severity } from "./contract-types.ts";
+import type { ColumnContract, DataContract, Severity } from "./contract-types.ts";
 import { Hash64, HashTable64, TextHashCache } from "./hash-table.ts";
 import type { TrainState, HygieneValidator } from "./validate-hygiene.ts";
-import { checkResult, ColumnValidator, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
+import { checkResult, policySeverity, ColumnValidator, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { TableSource } from "./table.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
 
@@ -32,10 +32,6 @@ export interface DatasetValidation {
   checks: CheckResult[];
   truncated: boolean;
   train?: TrainState;
-}
-
-function policySeverity(policy: ColumnPolicy): Severity | undefined {
-  return policy === "ignore" ? undefined : policy;
 }
 
 /** Key of a target value for class counting: the canonical value as text. */

@@ -4,9 +4,9 @@
  * The training pass leaves a `TrainState` of 64-bit row hashes; the test pass checks each row
  * against it as it streams.
  */
-import type { ColumnPolicy, DataContract, Severity } from "./contract-types.ts";
+import type { DataContract, Severity } from "./contract-types.ts";
 import type { HashTable64 } from "./hash-table.ts";
-import { checkResult, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
+import { checkResult, policySeverity, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { CheckResult } from "./validation-report-types.ts";
 
 /** What the training pass keeps for the hygiene checks. */
@@ -33,10 +33,6 @@ export interface HygieneRow {
   /** The batch's canonical values, column-major; `index` is this row. */
   values: CanonicalValue[][];
   index: number;
-}
-
-function policySeverity(policy: ColumnPolicy): Severity | undefined {
-  return policy === "ignore" ? undefined : policy;
 }
 
 /** Checks test rows against the training state. */
