@@ -2,6 +2,8 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  DISTINCT_ESTIMATE_ERROR,
+  DistinctEstimate,
   Hash64,
   HashTable64,
   assertValid,
@@ -23,7 +25,7 @@ import {
   showValue,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-WRQAXSOG.js";
+} from "./chunks/chunk-FWH7ANM5.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION,
@@ -80,33 +82,6 @@ import { writeFile } from "node:fs/promises";
 // src/data/infer-contract.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { isDeepStrictEqual } from "node:util";
-
-// src/data/distinct-estimate.ts
-var INDEX_BITS = 14;
-var REGISTERS = 1 << INDEX_BITS;
-var ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
-var DISTINCT_ESTIMATE_ERROR = 1.04 / Math.sqrt(REGISTERS);
-var DistinctEstimate = class {
-  #registers = new Uint8Array(REGISTERS);
-  /** Adds one value by its hash halves (`Hash64.h1`, `Hash64.h2`; h2 is never 0). */
-  add(h1, h2) {
-    const index = h1 & REGISTERS - 1;
-    const rank = Math.clz32(h2) + 1;
-    if (rank > this.#registers[index]) this.#registers[index] = rank;
-  }
-  /** The estimated number of distinct values. */
-  estimate() {
-    let sum = 0;
-    let zeros = 0;
-    for (const register of this.#registers) {
-      sum += 2 ** -register;
-      if (register === 0) zeros++;
-    }
-    const raw = ALPHA * REGISTERS * REGISTERS / sum;
-    if (raw <= 2.5 * REGISTERS && zeros > 0) return REGISTERS * Math.log(REGISTERS / zeros);
-    return raw;
-  }
-};
 
 // src/data/share-bound.ts
 var ROUND_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];

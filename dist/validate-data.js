@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-WRQAXSOG.js";
+} from "./chunks/chunk-FWH7ANM5.js";
 import "./chunks/chunk-2JFELSIO.js";
 import {
   TOOL_VERSION

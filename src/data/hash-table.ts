@@ -108,10 +108,14 @@ export class HashTable64 {
   #low: Uint32Array;
   #values: Int32Array;
   #size = 0;
+  readonly #maxSize: number;
+  #full = false;
 
-  constructor(initialCapacity = 1024) {
+  /** `maxSize` caps the keys kept (and so the memory: 24 bytes a key); keys past it are not stored and `full` turns true. */
+  constructor(options: { initialCapacity?: number; maxSize?: number } = {}) {
+    this.#maxSize = options.maxSize ?? Infinity;
     let capacity = 16;
-    while (capacity < initialCapacity * 2) capacity *= 2;
+    while (capacity < (options.initialCapacity ?? 1024) * 2) capacity *= 2;
     this.#high = new Uint32Array(capacity);
     this.#low = new Uint32Array(capacity);
     this.#values = new Int32Array(capacity);
@@ -120,6 +124,11 @@ export class HashTable64 {
   /** Number of keys. */
   get size(): number {
     return this.#size;
+  }
+
+  /** True once a new key was turned away by `maxSize`: lookups are then exact only for the keys kept. */
+  get full(): boolean {
+    return this.#full;
   }
 
   /** The value stored for the key, or undefined. */
@@ -132,6 +141,10 @@ export class HashTable64 {
   setIfAbsent(h1: number, h2: number, value: number): number | undefined {
     const slot = this.#find(h1, h2);
     if (this.#low[slot] !== 0) return this.#values[slot];
+    if (this.#size >= this.#maxSize) {
+      this.#full = true;
+      return undefined;
+    }
     this.#high[slot] = h1;
     this.#low[slot] = h2;
     this.#values[slot] = value;

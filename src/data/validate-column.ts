@@ -5,7 +5,8 @@
  */
 import { coerceValue, showValue, type TypedValue } from "./coerce.ts";
 import type { ColumnContract, ColumnPolicy, Severity } from "./contract-types.ts";
-import { Hash64, HashTable64 } from "./hash-table.ts";
+import { Hash64 } from "./hash-table.ts";
+import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
 import type { RawValue } from "./table.ts";
 import type { CheckExample, CheckResult, CheckStatus } from "./validation-report-types.ts";
 
@@ -99,7 +100,7 @@ export class ColumnValidator {
   readonly #max: Bound | undefined;
   readonly #enum: Set<TypedValue> | undefined;
   readonly #pattern: RegExp | undefined;
-  readonly #unique: HashTable64 | undefined;
+  readonly #unique: RepeatCounter | undefined;
   readonly #hash = new Hash64();
   readonly #type: Tally;
   readonly #nulls: Tally;
@@ -132,7 +133,7 @@ export class ColumnValidator {
       );
     }
     if (column.pattern !== undefined) this.#pattern = new RegExp(`^(?:${column.pattern})$`, "u");
-    if (column.unique) this.#unique = new HashTable64();
+    if (column.unique) this.#unique = new RepeatCounter();
     this.#type = new Tally(maxExamples);
     this.#nulls = new Tally(maxExamples);
     this.#range = { min: new Tally(maxExamples), max: new Tally(maxExamples) };
@@ -235,7 +236,7 @@ export class ColumnValidator {
     else if (typeof value === "boolean") hash.word(value ? 1 : 2);
     else hash.text(value);
     this.#uniqueTally.total++;
-    const earlier = this.#unique!.setIfAbsent(hash.h1, hash.h2, line ?? 0);
+    const earlier = this.#unique!.add(hash.h1, hash.h2, line ?? 0);
     if (earlier !== undefined) this.#uniqueTally.fail(() => ({ file: this.#path, line, value: showValue(raw), message: `${quote(raw)} repeats the value at line ${earlier}` }));
   }
 
@@ -308,7 +309,9 @@ export class ColumnValidator {
     }
     if (this.#unique !== undefined) {
       const tally = this.#uniqueTally;
-      results.push(checkResult(spec("unique", "no repeats"), tally, tally.failing > 0, tally.failing > 0 ? `${plural(tally.failing, "value")} repeat an earlier value` : `all ${plural(tally.total, "value")} distinct`));
+      tally.failing = this.#unique.repeats;
+      const estimated = this.#unique.exact ? "" : ` (estimated from more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct values, ± ${this.#unique.standardError.toLocaleString("en-US")})`;
+      results.push(checkResult(spec("unique", "no repeats"), tally, tally.failing > 0, tally.failing > 0 ? `${plural(tally.failing, "value")} repeat an earlier value${estimated}` : `all ${plural(tally.total, "value")} distinct${estimated}`));
     }
     return results;
   }

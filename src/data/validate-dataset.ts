@@ -6,6 +6,7 @@
  */
 import type { ColumnContract, DataContract, Severity } from "./contract-types.ts";
 import { Hash64, HashTable64, TextHashCache } from "./hash-table.ts";
+import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
 import type { TrainState, HygieneValidator } from "./validate-hygiene.ts";
 import { checkResult, policySeverity, ColumnValidator, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { TableSource } from "./table.ts";
@@ -101,8 +102,10 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   const features = featureColumns(contract.columns);
   const targetIndex = contract.columns.findIndex((column) => column.roles.includes("target"));
   const hygiene = options.hygiene;
+  // Its table doubles as the train rows the test file is checked against.
+  const repeats = new RepeatCounter();
   const train: TrainState | undefined = options.keepTrainState
-    ? { path, rows: new HashTable64(), features: new HashTable64(), classIds: new Map(), classNames: [], categories: new Map() }
+    ? { path, rows: repeats.table, features: new HashTable64({ maxSize: MAX_EXACT_DISTINCT }), classIds: new Map(), classNames: [], categories: new Map() }
     : undefined;
   if (train !== undefined) {
     contract.columns.forEach((column, c) => {
@@ -111,7 +114,6 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   }
 
   const duplicates = new Tally(maxExamples);
-  const rowTable = new HashTable64();
   const classes = new Map<string, number>();
   let classOverflow = false;
   const rowHash = new Hash64();
@@ -134,7 +136,7 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
       const h1 = rowHash.h1;
       const h2 = rowHash.h2;
       duplicates.total++;
-      const earlier = rowTable.setIfAbsent(h1, h2, line);
+      const earlier = repeats.add(h1, h2, line);
       if (earlier !== undefined) duplicates.fail(() => ({ file: path, line, message: `repeats line ${earlier} exactly` }));
       const target = targetIndex < 0 ? undefined : classKey(canonical[targetIndex]![r]!);
       if (target !== undefined && !classOverflow) {
@@ -145,7 +147,6 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
       featureHash.reset();
       for (const c of features) hashValue(featureHash, canonical[c]![r]!, caches[c]!);
       if (train !== undefined) {
-        train.rows.setIfAbsent(h1, h2, line);
         if (target !== undefined) {
           let id = train.classIds.get(target);
           if (id === undefined) {
@@ -183,13 +184,15 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   for (const validator of validators) if (validator !== undefined) checks.push(...validator.finish());
 
   const maxDuplicateShare = contract.dataset.maxDuplicateShare ?? 0.05;
+  duplicates.failing = repeats.repeats;
   const duplicateShare = rows === 0 ? 0 : duplicates.failing / rows;
+  const estimated = repeats.exact ? "" : `; estimated (more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct rows), ± ${repeats.standardError.toLocaleString("en-US")} rows`;
   checks.push(
     checkResult(
       spec("dataset.duplicates", "duplicates", "error", { threshold: `≤ ${maxDuplicateShare}` }),
       duplicates,
       duplicateShare > maxDuplicateShare,
-      `${duplicates.failing.toLocaleString("en-US")} row(s) repeat an earlier row (${formatShare(duplicateShare)})${hashed.length < contract.columns.length ? "; id columns are not compared" : ""}`,
+      `${duplicates.failing.toLocaleString("en-US")} row(s) repeat an earlier row (${formatShare(duplicateShare)})${hashed.length < contract.columns.length ? "; id columns are not compared" : ""}${estimated}`,
     ),
   );
 

@@ -6,6 +6,7 @@
  */
 import type { DataContract, Severity } from "./contract-types.ts";
 import type { HashTable64 } from "./hash-table.ts";
+import { MAX_EXACT_DISTINCT } from "./repeat-counter.ts";
 import { checkResult, policySeverity, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { CheckResult } from "./validation-report-types.ts";
 
@@ -84,6 +85,11 @@ export class HygieneValidator {
     }
   }
 
+  // Past the exact limit, train rows beyond it are not compared: counts are then lower bounds.
+  #partial(table: HashTable64): string {
+    return table.full ? `; compared with the first ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct train rows only, so a lower bound` : "";
+  }
+
   /** Whether any hygiene check kept fewer examples than failures. */
   get truncated(): boolean {
     return [this.#inTrain, this.#conflicts, this.#unseenClasses, ...this.#unseenCategories.values()].some((tally) => tally.truncated);
@@ -101,7 +107,7 @@ export class HygieneValidator {
         spec("hygiene.test_in_train", "test_in_train", "error", { threshold: `≤ ${hygiene.maxTestInTrainShare}` }),
         inTrain,
         share > hygiene.maxTestInTrainShare,
-        `${inTrain.failing.toLocaleString("en-US")} test row(s) also in train (${formatShare(share)}): they inflate test scores`,
+        `${inTrain.failing.toLocaleString("en-US")} test row(s) also in train (${formatShare(share)}): they inflate test scores${this.#partial(this.#train.rows)}`,
       ),
     );
     const target = this.#contract.columns.find((column) => column.roles.includes("target"));
@@ -109,7 +115,7 @@ export class HygieneValidator {
     if (conflictSeverity !== undefined && this.#hasTarget) {
       const conflicts = this.#conflicts;
       results.push(
-        checkResult(spec("hygiene.conflicting_labels", "conflicting_labels", conflictSeverity, { threshold: "none", column: target?.name }), conflicts, conflicts.failing > 0, conflicts.failing === 0 ? "no test row contradicts a train label" : `${conflicts.failing} test row(s) have the features of a train row but another label`),
+        checkResult(spec("hygiene.conflicting_labels", "conflicting_labels", conflictSeverity, { threshold: "none", column: target?.name }), conflicts, conflicts.failing > 0, `${conflicts.failing === 0 ? "no test row contradicts a train label" : `${conflicts.failing} test row(s) have the features of a train row but another label`}${this.#partial(this.#train.features)}`),
       );
     }
     const classSeverity = policySeverity(hygiene.unseenTargetClasses);
