@@ -5,6 +5,7 @@
  * behaviour under injected 5xx, rate-limit and connection faults.
  */
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -44,7 +45,7 @@ afterEach(async () => {
   await github.close();
 });
 
-function pullRequestEvent(number: number, headRepo = REPOSITORY) {
+function pullRequestEvent(number: number, headRepo = REPOSITORY, baseSha = "2".repeat(40)) {
   const repository = { full_name: REPOSITORY, name: REPOSITORY.split("/")[1], owner: { login: REPOSITORY.split("/")[0] } };
   return {
     name: "pull_request",
@@ -55,7 +56,7 @@ function pullRequestEvent(number: number, headRepo = REPOSITORY) {
       pull_request: {
         number,
         head: { sha: "1".repeat(40), ref: "feature", repo: { full_name: headRepo } },
-        base: { sha: "2".repeat(40), ref: "main", repo: { full_name: REPOSITORY } },
+        base: { sha: baseSha, ref: "main", repo: { full_name: REPOSITORY } },
       },
     },
   };
@@ -186,5 +187,37 @@ describe("validate-data action", () => {
     assert.match(errors[0]!.message, /missing-contract\.yaml/);
     assert.doesNotMatch(run.stdout, /\n\s+at .+:\d+:\d+/);
     assert.equal(commentsOf().length, 0);
+  });
+
+  test("when the PR changes the contract, the comment shows the diff against the contract at the base commit (real git)", async () => {
+    const repo = await mkdtemp(join(tmpdir(), "modelship-contract-diff-"));
+    try {
+      await cp(EXAMPLE, repo, { recursive: true });
+      const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } }).trim();
+      git("init", "-q", "-b", "main");
+      git("add", ".");
+      git("commit", "-q", "-m", "base");
+      const baseSha = git("rev-parse", "HEAD");
+      const contract = await readFile(join(repo, "data/contract.yaml"), "utf8");
+      // Tighten age (breaking) and allow a new sex value (not breaking): the data still passes.
+      await writeFile(join(repo, "data/contract.yaml"), contract.replace("    max: 100\n", "    max: 95\n").replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]"));
+      const run = await runAction({
+        action: "actions/validate-data",
+        cwd: repo,
+        repository: REPOSITORY,
+        apiUrl: github.url,
+        event: pullRequestEvent(PR_NUMBER, REPOSITORY, baseSha),
+        inputs: { token: TOKEN },
+        env: { MODELSHIP_RETRY_BASE_MS: "20" },
+      });
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      const body = commentsOf()[0]!.body;
+      assert.match(body, /Contract changes/);
+      assert.match(body, /max lowered from 100 to 95/);
+      assert.match(body, /Non-binary/);
+      assert.match(body, /1 breaking change/);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
   });
 });
