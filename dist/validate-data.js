@@ -80,6 +80,7 @@ await runAction(async () => {
   core_exports.setOutput("errors", String(result.errors));
   core_exports.setOutput("warnings", String(result.warnings));
   core_exports.setOutput("report-path", result.reportPath);
+  core_exports.setOutput("report-dir", settings.reportDir);
   core_exports.setOutput("markdown-path", result.markdownPath);
   const commentEnabled = getBooleanInput("comment", loaded.config?.validate?.comment ?? true);
   const published = await publishReport({

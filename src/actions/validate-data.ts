@@ -64,6 +64,7 @@ await runAction(async () => {
   core.setOutput("errors", String(result.errors));
   core.setOutput("warnings", String(result.warnings));
   core.setOutput("report-path", result.reportPath);
+  core.setOutput("report-dir", settings.reportDir);
   core.setOutput("markdown-path", result.markdownPath);
 
   const commentEnabled = getBooleanInput("comment", loaded.config?.validate?.comment ?? true);

@@ -86,6 +86,7 @@ describe("validate-data action", () => {
     assert.equal(run.outputs.passed, "true");
     assert.equal(run.outputs.errors, "0");
     assert.ok(run.outputs["report-path"]?.endsWith("validation-report.json"));
+    assert.equal(run.outputs["report-dir"], ".modelship/reports", "the folder from modelship.yaml, for the artifact upload");
     const report = JSON.parse(await readFile(resolve(workspace, run.outputs["report-path"]!), "utf8")) as { summary: { errors: number } };
     assert.equal(report.summary.errors, 0);
     assert.match(run.summary, /data validation/i);
