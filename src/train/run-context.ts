@@ -1,0 +1,73 @@
+/**
+ * Facts about where and from what a run happened: file fingerprints, the git commit and whether
+ * the tree was dirty, the workflow run, and the runner machine. Each is best effort: a missing git
+ * or a non-Actions environment leaves its field out rather than failing the run.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { cpus, release, totalmem, type } from "node:os";
+import { promisify } from "node:util";
+import { errnoCode, UserError } from "../common/errors.ts";
+
+const run = promisify(execFile);
+
+export interface FileFingerprint {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** sha256 and size of a file, streamed. */
+export async function fingerprintFile(path: string): Promise<FileFingerprint> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+  } catch (error) {
+    throw new UserError(errnoCode(error) === "ENOENT" ? "not found" : `cannot be read (${errnoCode(error) ?? String(error)})`, { file: path, hint: "check the path (relative to the working directory)" });
+  }
+  return { path, sha256: hash.digest("hex"), bytes };
+}
+
+/** HEAD, dirty flag and ref of the repository at `cwd`; empty outside git. */
+export async function gitState(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ sha?: string; dirty?: boolean; ref?: string }> {
+  try {
+    const sha = (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim();
+    // Only tracked files count: outputs written into the tree are not "dirty code".
+    const status = (await run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd })).stdout.trim();
+    const ref = env.GITHUB_REF ?? (await run("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd }).then((result) => result.stdout.trim()).catch(() => undefined));
+    return { sha, dirty: status !== "", ...(ref === undefined ? {} : { ref }) };
+  } catch {
+    return {};
+  }
+}
+
+/** The workflow run, from the runner's environment variables. */
+export function workflowRun(env: NodeJS.ProcessEnv = process.env): { url?: string; workflow?: string; job?: string; attempt?: number } {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const info: { url?: string; workflow?: string; job?: string; attempt?: number } = {};
+  if (env.GITHUB_REPOSITORY !== undefined && env.GITHUB_RUN_ID !== undefined) info.url = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_WORKFLOW !== undefined) info.workflow = env.GITHUB_WORKFLOW;
+  if (env.GITHUB_JOB !== undefined) info.job = env.GITHUB_JOB;
+  if (env.GITHUB_RUN_ATTEMPT !== undefined && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT)) info.attempt = Number(env.GITHUB_RUN_ATTEMPT);
+  return info;
+}
+
+/** The machine: OS, CPU, memory, Node, and the runner's name and labels when known. */
+export function runnerInfo(env: NodeJS.ProcessEnv = process.env, labels?: string): { name?: string; labels?: string; os: string; arch: string; cpuModel: string; cpus: number; memoryMiB: number; node: string } {
+  const cores = cpus();
+  return {
+    ...(env.RUNNER_NAME === undefined ? {} : { name: env.RUNNER_NAME }),
+    ...(labels === undefined ? {} : { labels }),
+    os: `${type()} ${release()}`,
+    arch: process.arch,
+    cpuModel: cores[0]?.model.trim() ?? "unknown",
+    cpus: cores.length,
+    memoryMiB: Math.round(totalmem() / 1024 / 1024),
+    node: process.version,
+  };
+}

@@ -1,0 +1,40 @@
+/** The run record (`schemas/run-record.schema.json`) and the metrics file a training command may write. */
+import type { GpuInfo, GpuSample, RequireGpu } from "./gpu.ts";
+import type { SignatureValue } from "./model-signature.ts";
+import type { FileFingerprint } from "./run-context.ts";
+
+/** metrics.json as a user's command writes it (`schemas/train-metrics.schema.json`). */
+export interface TrainMetrics {
+  metrics: Record<string, number>;
+  params?: Record<string, number | string | boolean | null>;
+  history?: Record<string, number>[];
+}
+
+export interface RunRecord {
+  schema: "modelship/run-record@1";
+  tool: { name: "modelship"; version: string };
+  created: string;
+  mode: "command" | "builtin";
+  command?: string;
+  config?: FileFingerprint;
+  seed?: number;
+  params: Record<string, unknown>;
+  metrics: Record<string, number>;
+  history: Record<string, number>[];
+  data: { files: FileFingerprint[]; contract?: FileFingerprint };
+  git: { sha?: string; dirty?: boolean; ref?: string };
+  run?: { url?: string; workflow?: string; job?: string; attempt?: number };
+  runner: { name?: string; labels?: string; os: string; arch: string; cpuModel: string; cpus: number; memoryMiB: number; node: string };
+  gpu: {
+    required: RequireGpu;
+    devices: GpuInfo[];
+    cudaVersion?: string;
+    cudaVisibleDevices?: string;
+    reason?: string;
+    samples: GpuSample[];
+    utilization: { index: number; samples: number; meanUtilizationPercent: number; maxUtilizationPercent: number; maxMemoryUsedMiB: number }[];
+  };
+  backend?: { name: string; package: string };
+  timing: { wallSeconds: number; cpuSeconds?: number };
+  model: { file: FileFingerprint; inputs: SignatureValue[]; outputs: SignatureValue[] };
+}

@@ -1,0 +1,180 @@
+/**
+ * The train stage as one call, shared by the action and the CLI: check the GPU requirement before
+ * anything expensive, run the user's command (or the built-in trainer) into a staging folder while
+ * sampling the GPUs, check what it wrote (a loadable model, valid metrics), write the run record,
+ * and only then move the folder into place — a failed run leaves no half-written output.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import metricsSchema from "../../schemas/train-metrics.schema.json" with { type: "json" };
+import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
+import { writeFileAtomic } from "../common/atomic-write.ts";
+import { errnoCode, UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import { assertValid, assertWritable } from "../common/schema-validation.ts";
+import { parseYamlSource } from "../common/yaml-source.ts";
+import { assertGpuRequirement, detectGpus, GpuSampler, summarizeSamples, type GpuDetection, type RequireGpu } from "./gpu.ts";
+import { readModelSignature } from "./model-signature.ts";
+import { runCommand } from "./run-command.ts";
+import { fingerprintFile, gitState, runnerInfo, workflowRun, type FileFingerprint } from "./run-context.ts";
+import type { RunRecord, TrainMetrics } from "./run-record-types.ts";
+
+export const RUN_RECORD_SCHEMA = "modelship/run-record@1";
+
+/** What the built-in trainer gives back to this stage (see builtin-train.ts). */
+export interface BuiltinRun {
+  configFile: FileFingerprint;
+  seed: number;
+  params: Record<string, unknown>;
+  metrics: Record<string, number>;
+  history: Record<string, number>[];
+  dataPaths: string[];
+  contractPath?: string;
+  backend: { name: string; package: string };
+}
+
+export interface TrainOptions {
+  /** Either the user's command, or the built-in trainer (a function that writes model.onnx into the folder it is given). */
+  run: { command: string } | { builtin: (outputDir: string) => Promise<BuiltinRun> };
+  /** Where model.onnx, metrics.json and run-record.json end up; replaced as a whole on success. */
+  outputDir: string;
+  cwd: string;
+  requireGpu: RequireGpu;
+  /** The runner labels the job asked for, for the no-GPU message and the record. */
+  runnerLabels?: string;
+  /** Data files (fingerprinted; passed to a command as MODELSHIP_TRAIN_DATA / MODELSHIP_TEST_DATA). */
+  data?: { train?: string; test?: string; contract?: string };
+  /** Hyperparameters of this run (a sweep's matrix entry): MODELSHIP_PARAMS as JSON, and MODELSHIP_PARAM_<NAME>. */
+  params?: Record<string, string>;
+  seed?: number;
+  gpuSampleMs?: number;
+  env?: NodeJS.ProcessEnv;
+  logger: Logger;
+  toolVersion: string;
+}
+
+export interface TrainResult {
+  modelPath: string;
+  runRecordPath: string;
+  metricsPath: string;
+  record: RunRecord;
+}
+
+/** Environment variable name for a parameter: MODELSHIP_PARAM_LEARNING_RATE for learning-rate. */
+export function paramVariable(name: string): string {
+  return `MODELSHIP_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
+}
+
+async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return undefined;
+    throw error;
+  }
+  const source = parseYamlSource(text, path);
+  return assertValid<TrainMetrics>(metricsSchema, source.data, { file: path, what: "metrics.json", source });
+}
+
+/** Runs one training and returns where its outputs are. */
+export async function runTraining(options: TrainOptions): Promise<TrainResult> {
+  const { logger } = options;
+  const env = options.env ?? process.env;
+  const detection: GpuDetection = options.requireGpu === "false" ? { gpus: [], reason: "require-gpu is false: not looked for" } : await detectGpus(env);
+  assertGpuRequirement(detection, options.requireGpu, { name: env.RUNNER_NAME, labels: options.runnerLabels });
+  if (detection.gpus.length > 0) logger.info(`GPU: ${detection.gpus.map((gpu) => `${gpu.index}: ${gpu.name} (${gpu.memoryTotalMiB} MiB)`).join(", ")}${detection.cudaVersion === undefined ? "" : `, CUDA ${detection.cudaVersion}`}`);
+  else logger.info(`No GPU: ${detection.reason ?? "none found"}; training on CPU.`);
+
+  const outputDir = resolve(options.cwd, options.outputDir);
+  await mkdir(dirname(outputDir), { recursive: true });
+  const staging = await mkdtemp(join(dirname(outputDir), `.${basename(outputDir)}.partial-`));
+  try {
+    const sampler = new GpuSampler({ gpus: detection.gpus, intervalMs: options.gpuSampleMs, env });
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    let builtin: BuiltinRun | undefined;
+    try {
+      if ("command" in options.run) {
+        const params = options.params ?? {};
+        const commandEnv: NodeJS.ProcessEnv = { ...env, MODELSHIP_OUTPUT_DIR: staging, MODELSHIP_PARAMS: JSON.stringify(params) };
+        for (const [name, value] of Object.entries(params)) commandEnv[paramVariable(name)] = value;
+        if (options.data?.train !== undefined) commandEnv.MODELSHIP_TRAIN_DATA = resolve(options.cwd, options.data.train);
+        if (options.data?.test !== undefined) commandEnv.MODELSHIP_TEST_DATA = resolve(options.cwd, options.data.test);
+        if (options.data?.contract !== undefined) commandEnv.MODELSHIP_CONTRACT = resolve(options.cwd, options.data.contract);
+        if (options.seed !== undefined) commandEnv.MODELSHIP_SEED = String(options.seed);
+        await logger.group(`Train: ${options.run.command}`, () => runCommand({ command: (options.run as { command: string }).command, cwd: options.cwd, env: commandEnv, logger }));
+      } else {
+        builtin = await options.run.builtin(staging);
+      }
+    } finally {
+      await sampler.stop();
+    }
+    const wallSeconds = Math.round((performance.now() - started) / 10) / 100;
+    const cpu = process.cpuUsage(cpuStarted);
+
+    const modelPath = join(staging, "model.onnx");
+    const written = await listFiles(staging);
+    if (!written.includes("model.onnx")) {
+      throw new UserError(`the training command wrote no model.onnx into MODELSHIP_OUTPUT_DIR; it wrote ${written.length === 0 ? "nothing" : written.join(", ")}`, {
+        hint: 'save the model as "$MODELSHIP_OUTPUT_DIR/model.onnx" (e.g. torch.onnx.export(model, x, os.environ["MODELSHIP_OUTPUT_DIR"] + "/model.onnx"))',
+      });
+    }
+    const signature = await readModelSignature(modelPath);
+    const metricsFile = join(staging, "metrics.json");
+    const userMetrics = builtin === undefined ? await readMetrics(metricsFile) : undefined;
+
+    const dataFiles = builtin?.dataPaths ?? [options.data?.train, options.data?.test].filter((path): path is string => path !== undefined);
+    const contractPath = builtin?.contractPath ?? options.data?.contract;
+    const modelFile = await fingerprintFile(modelPath);
+    const record: RunRecord = {
+      schema: RUN_RECORD_SCHEMA,
+      tool: { name: "modelship", version: options.toolVersion },
+      created: new Date().toISOString(),
+      mode: builtin === undefined ? "command" : "builtin",
+      ...("command" in options.run ? { command: options.run.command } : {}),
+      ...(builtin === undefined ? {} : { config: builtin.configFile }),
+      ...(builtin?.seed ?? options.seed) === undefined ? {} : { seed: builtin?.seed ?? options.seed },
+      params: builtin?.params ?? { ...(userMetrics?.params ?? {}), ...(options.params ?? {}) },
+      metrics: builtin?.metrics ?? userMetrics?.metrics ?? {},
+      history: builtin?.history ?? userMetrics?.history ?? [],
+      data: {
+        files: await Promise.all(dataFiles.map((path) => fingerprintFile(resolve(options.cwd, path)).then((print) => ({ ...print, path })))),
+        ...(contractPath === undefined ? {} : { contract: { ...(await fingerprintFile(resolve(options.cwd, contractPath))), path: contractPath } }),
+      },
+      git: await gitState(options.cwd, env),
+      run: workflowRun(env),
+      runner: runnerInfo(env, options.runnerLabels),
+      gpu: {
+        required: options.requireGpu,
+        devices: detection.gpus,
+        ...(detection.cudaVersion === undefined ? {} : { cudaVersion: detection.cudaVersion }),
+        ...(detection.cudaVisibleDevices === undefined ? {} : { cudaVisibleDevices: detection.cudaVisibleDevices }),
+        ...(detection.reason === undefined ? {} : { reason: detection.reason }),
+        samples: sampler.samples,
+        utilization: summarizeSamples(sampler.samples),
+      },
+      ...(builtin === undefined ? {} : { backend: builtin.backend }),
+      // A command's own CPU time is not visible to us; the built-in trainer runs in this process.
+      timing: builtin === undefined ? { wallSeconds } : { wallSeconds, cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100 },
+      model: { file: { ...modelFile, path: "model.onnx" }, inputs: signature.inputs, outputs: signature.outputs },
+    };
+    assertWritable(runRecordSchema, record, "run record");
+    if (userMetrics === undefined) await writeFileAtomic(metricsFile, `${JSON.stringify({ metrics: record.metrics, params: record.params, history: record.history }, null, 2)}\n`);
+    await writeFileAtomic(join(staging, "run-record.json"), `${JSON.stringify(record, null, 2)}\n`);
+
+    // Swap the finished folder in; the old one goes only once the new one is complete.
+    await rm(outputDir, { recursive: true, force: true });
+    await rename(staging, outputDir);
+    logger.info(`Model: ${join(options.outputDir, "model.onnx")} (${signature.inputs.length} input(s), ${signature.outputs.map((output) => output.name).join(", ")}); run record: ${join(options.outputDir, "run-record.json")}`);
+    return { modelPath: join(outputDir, "model.onnx"), runRecordPath: join(outputDir, "run-record.json"), metricsPath: join(outputDir, "metrics.json"), record };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

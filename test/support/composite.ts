@@ -1,0 +1,174 @@
+/**
+ * Runs a composite action step by step, as the runner does: input defaults and every `${{ }}` are
+ * evaluated with GitHub's own expression evaluator (`@actions/expressions`), `if:` decides a step,
+ * `run:` steps go to `bash -e -o pipefail` with their `env:`, each step gets a fresh GITHUB_OUTPUT
+ * that fills `steps.<id>.outputs`, and the action's outputs are evaluated at the end. Third-party
+ * `uses:` steps (setup-node, upload-artifact) cannot run here: tests pass stand-ins for them, and
+ * the result lists which steps were stood in for.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
+
+interface CompositeStep {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  with?: Record<string, string>;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+}
+
+/** What a stand-in for a `uses:` step gets, and may give back (outputs, folders to add to PATH). */
+export type StandIn = (step: { with: Record<string, string>; workspace: string }) => Promise<{ outputs?: Record<string, string>; path?: string[] }> | { outputs?: Record<string, string>; path?: string[] };
+
+export interface CompositeRunOptions {
+  action: string;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  cwd: string;
+  event?: { name: string; payload: object };
+  repository?: string;
+  /** Stand-ins by action name without the ref, e.g. `actions/setup-node`. */
+  standIns?: Record<string, StandIn>;
+  timeoutMs?: number;
+}
+
+export interface CompositeStepRun {
+  name: string;
+  id?: string;
+  /** `skipped` when its `if:` was false; `stood-in` for a `uses:` step. */
+  outcome: "success" | "failure" | "skipped" | "stood-in";
+  outputs: Record<string, string>;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CompositeRun {
+  exitCode: number;
+  outputs: Record<string, string>;
+  steps: CompositeStepRun[];
+  summary: string;
+  commands: WorkflowCommand[];
+  annotations: Annotation[];
+}
+
+// The status functions cannot be decided by the expression evaluator alone: this run stops at the
+// first failure, so every step that runs sees success().
+function condition(text: string, context: ExpressionContext): boolean {
+  const expression = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
+  const withStatus = expression.replace(/\b(success|always)\(\)/g, "true").replace(/\b(failure|cancelled)\(\)/g, "false");
+  return Boolean(evaluateExpression(withStatus, context));
+}
+
+function runBash(script: string, options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // Asynchronous on purpose: a GitHub fake may run in this process and must keep answering.
+    const child = spawn("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      resolve({ code: code ?? (signal ? 128 : -1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+
+/** Runs the composite action `options.action` in `options.cwd`. */
+export async function runCompositeAction(options: CompositeRunOptions): Promise<CompositeRun> {
+  const manifest = await loadAction(options.action);
+  if (manifest.runs.using !== "composite") throw new Error(`${options.action} is not a composite action`);
+  const temp = await mkdtemp(join(tmpdir(), "modelship-composite-"));
+  try {
+    const summaryFile = join(temp, "summary.md");
+    await writeFile(summaryFile, "");
+    const eventFile = join(temp, "event.json");
+    const event = options.event ?? { name: "push", payload: {} };
+    await writeFile(eventFile, JSON.stringify(event.payload));
+    const repository = options.repository ?? "octo-org/octo-repo";
+    const github = { workflow: "model", repository, event_name: event.name, event: event.payload, action_path: manifest.dir, workspace: options.cwd, run_id: "4242", run_attempt: "1", job: "train", server_url: "https://github.com", sha: "0".repeat(40), ref: "refs/heads/main", token: "ghs_compositeToken000000000000000000" };
+    const runner = { os: "Linux", arch: "X64", temp };
+    const inputs: Record<string, string> = {};
+    for (const [name, input] of Object.entries(manifest.inputs)) inputs[name] = options.inputs?.[name] ?? (input.default === undefined ? "" : interpolate(input.default, { github, runner, inputs: {} }));
+    for (const name of Object.keys(options.inputs ?? {})) if (!(name in manifest.inputs)) throw new Error(`${options.action} has no input "${name}"`);
+
+    const path: string[] = [];
+    const baseEnv: Record<string, string> = {
+      HOME: process.env.HOME ?? temp,
+      LANG: "C.UTF-8",
+      CI: "true",
+      GITHUB_ACTIONS: "true",
+      GITHUB_WORKSPACE: options.cwd,
+      GITHUB_REPOSITORY: repository,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_SERVER_URL: github.server_url,
+      GITHUB_WORKFLOW: github.workflow,
+      GITHUB_RUN_ID: github.run_id,
+      GITHUB_RUN_ATTEMPT: github.run_attempt,
+      GITHUB_JOB: github.job,
+      GITHUB_SHA: github.sha,
+      GITHUB_REF: github.ref,
+      GITHUB_ACTION_PATH: manifest.dir,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: temp,
+      RUNNER_OS: "Linux",
+      RUNNER_ARCH: "X64",
+      ...options.env,
+    };
+    const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
+    const ran: CompositeStepRun[] = [];
+    const commands: WorkflowCommand[] = [];
+    let exitCode = 0;
+    for (const [index, raw] of (manifest.runs.steps ?? []).entries()) {
+      const step = raw as CompositeStep;
+      const context: ExpressionContext = { github, runner, inputs, steps, env: baseEnv };
+      const name = step.name === undefined ? `step ${index + 1}` : interpolate(step.name, context);
+      if (step.if !== undefined && !condition(step.if, context)) {
+        ran.push({ name, id: step.id, outcome: "skipped", outputs: {}, stdout: "", stderr: "" });
+        if (step.id !== undefined) steps[step.id] = { outputs: {}, outcome: "skipped", conclusion: "skipped" };
+        continue;
+      }
+      const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, interpolate(value, context)]));
+      if (step.uses !== undefined) {
+        const standIn = options.standIns?.[step.uses.split("@")[0]!];
+        if (standIn === undefined) throw new Error(`step "${name}" uses ${step.uses}, which cannot run here and has no stand-in`);
+        const result = await standIn({ with: withValues, workspace: options.cwd });
+        path.unshift(...(result.path ?? []));
+        ran.push({ name, id: step.id, outcome: "stood-in", outputs: result.outputs ?? {}, stdout: "", stderr: "" });
+        if (step.id !== undefined) steps[step.id] = { outputs: result.outputs ?? {}, outcome: "success", conclusion: "success" };
+        continue;
+      }
+      if (step.run === undefined) throw new Error(`step "${name}" has neither run nor uses`);
+      if (step.shell !== "bash") throw new Error(`step "${name}" must say shell: bash (composite run steps need a shell)`);
+      const outputFile = join(temp, `output-${index}`);
+      await writeFile(outputFile, "");
+      const script = join(temp, `step-${index}.sh`);
+      await writeFile(script, interpolate(step.run, context));
+      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]));
+      const env = { ...baseEnv, ...stepEnv, GITHUB_OUTPUT: outputFile, PATH: [...path, options.env?.PATH ?? process.env.PATH ?? ""].join(":") };
+      const result = await runBash(script, { cwd: options.cwd, env, timeoutMs: options.timeoutMs ?? 300_000 });
+      commands.push(...parseWorkflowCommands(result.stdout));
+      const outputs = parseKeyValueFile(await readFile(outputFile, "utf8"));
+      const outcome = result.code === 0 ? "success" : "failure";
+      ran.push({ name, id: step.id, outcome, outputs, stdout: result.stdout, stderr: result.stderr });
+      if (step.id !== undefined) steps[step.id] = { outputs, outcome, conclusion: outcome };
+      if (result.code !== 0) {
+        exitCode = result.code;
+        break;
+      }
+    }
+    const context: ExpressionContext = { github, runner, inputs, steps, env: baseEnv };
+    const outputs = exitCode !== 0 ? {} : Object.fromEntries(Object.entries(manifest.outputs).map(([name, output]) => [name, output.value === undefined ? "" : interpolate(output.value, context)]));
+    const annotations = commands.filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
+    return { exitCode, outputs, steps: ran, summary: await readFile(summaryFile, "utf8"), commands, annotations };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
