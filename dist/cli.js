@@ -2,31 +2,40 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  resolveTrainSettings,
+  trainFromSettings
+} from "./chunks/chunk-KSPF4AWB.js";
+import "./chunks/chunk-SIUYJETE.js";
+import {
   DISTINCT_ESTIMATE_ERROR,
   DistinctEstimate,
   Hash64,
   HashTable64,
-  assertValid,
-  assertWritable,
   coerceValue,
   diffContracts,
   formatFromName,
-  loadConfig,
   loadContract,
   openByteSource,
   openTable,
   parseContract,
-  parseYamlSource,
-  pick,
   renderContractDiffMarkdown,
-  require_dist,
   resolveValidateSettings,
   runDataValidation,
-  showValue,
+  showValue
+} from "./chunks/chunk-WWMBKE2B.js";
+import {
+  loadConfig,
+  pick
+} from "./chunks/chunk-MJL4K42X.js";
+import {
+  assertValid,
+  assertWritable,
+  parseYamlSource,
+  require_dist,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-FWH7ANM5.js";
-import "./chunks/chunk-2JFELSIO.js";
+} from "./chunks/chunk-WZPDVDLB.js";
+import "./chunks/chunk-HORU62ZZ.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -681,9 +690,9 @@ function parseFlags(argv, specs, options) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
   }
-  const flags2 = {};
-  for (const [name, spec] of Object.entries(specs)) flags2[name] = parsed.values[name] ?? fromEnv(name, spec, env);
-  return { flags: flags2, positionals: parsed.positionals };
+  const flags3 = {};
+  for (const [name, spec] of Object.entries(specs)) flags3[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags3, positionals: parsed.positionals };
 }
 function renderHelp(options) {
   const rows = Object.entries(options.flags).map(([name, spec]) => {
@@ -719,44 +728,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags2, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags2.help) {
+  const { flags: flags3, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags3.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags2.target,
-    maxEnum: integerFlag(flags2["max-enum"], "max-enum"),
-    readOptions: flags2.delimiter === void 0 ? void 0 : { delimiter: flags2.delimiter },
+    target: flags3.target,
+    maxEnum: integerFlag(flags3["max-enum"], "max-enum"),
+    readOptions: flags3.delimiter === void 0 ? void 0 : { delimiter: flags3.delimiter },
     logger: context.logger
   });
-  if (flags2.output === void 0) {
+  if (flags3.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags2.force) {
+  if (!flags3.force) {
     try {
-      await writeFile(flags2.output, "", { flag: "wx" });
+      await writeFile(flags3.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags2.output} already exists`, { file: flags2.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags3.output} already exists`, { file: flags3.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags2.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags2.output}: review it before you commit it.`);
+  await writeFileAtomic(flags3.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags3.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags2, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags2.help) {
+  const { flags: flags3, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags3.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags2.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags2["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags3.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags3["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -1886,15 +1895,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags2, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags2.help) {
+  const { flags: flags3, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags3.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags2.output ?? DEFAULT_OUTPUT;
+  const output = flags3.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -1905,8 +1914,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags2, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags2.help) {
+    const { flags: flags3, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags3.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -1916,24 +1925,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags2.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags3.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags2.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags3.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags2["bins-from"] === void 0 ? void 0 : await readProfile(flags2["bins-from"]);
+    const binsFrom = flags3["bins-from"] === void 0 ? void 0 : await readProfile(flags3["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags2.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags2["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags3.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags3["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags2.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags3.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -1941,8 +1950,55 @@ var profileCommand = {
   }
 };
 
-// src/cli/commands/validate.ts
+// src/cli/commands/train.ts
 var flags = {
+  command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
+  output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
+  "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
+  param: { type: "string", multiple: true, value: "NAME=VALUE", description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)" },
+  seed: { type: "string", value: "N", description: "random seed for the command (MODELSHIP_SEED)" },
+  "runner-labels": { type: "string", value: "JSON", description: "the runner labels the job asked for (recorded; named when no GPU is found)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the run record as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var trainCommand = {
+  name: "train",
+  summary: "run your training command, check its model.onnx, and write the run record",
+  async run(context) {
+    const { flags: values } = parseFlags(context.argv, flags, { command: "train", env: context.env, positionals: false });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: 'modelship train [--command "python train.py"] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
+          summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
+          flags
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = resolveTrainSettings(
+      {
+        command: values.command,
+        output: values.output,
+        requireGpu: choiceFlag(values["require-gpu"], "require-gpu", ["true", "false", "auto"]),
+        seed: integerFlag(values.seed, "seed"),
+        params: values.param
+      },
+      loaded
+    );
+    const result = await trainFromSettings({ settings, cwd: context.cwd, env: context.env, runnerLabels: values["runner-labels"], logger: context.logger, toolVersion: context.version });
+    if (values.json) context.print(JSON.stringify(result.record, null, 2));
+    else context.print(`model: ${result.modelPath}
+run record: ${result.runRecordPath}
+metrics: ${JSON.stringify(result.record.metrics)}`);
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/validate.ts
+var flags2 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -1959,13 +2015,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags2, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags,
+          flags: flags2,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -1994,7 +2050,7 @@ var validateCommand = {
 };
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand];
+var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [

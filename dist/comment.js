@@ -4,7 +4,7 @@ import {
   createGitHubClient,
   publishReport,
   readGitHubContext
-} from "./chunks/chunk-Y7LEYDBG.js";
+} from "./chunks/chunk-KZXXP6MT.js";
 import {
   ActionsLogger,
   core_exports,
@@ -14,7 +14,7 @@ import {
   runAction,
   writeJobSummary
 } from "./chunks/chunk-YGJMWRIS.js";
-import "./chunks/chunk-2JFELSIO.js";
+import "./chunks/chunk-HORU62ZZ.js";
 import {
   TOOL_VERSION,
   UserError,

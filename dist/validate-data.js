@@ -4,7 +4,7 @@ import {
   createGitHubClient,
   publishReport,
   readGitHubContext
-} from "./chunks/chunk-Y7LEYDBG.js";
+} from "./chunks/chunk-KZXXP6MT.js";
 import {
   ActionsLogger,
   core_exports,
@@ -17,11 +17,14 @@ import {
   writeJobSummary
 } from "./chunks/chunk-YGJMWRIS.js";
 import {
-  loadConfig,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-FWH7ANM5.js";
-import "./chunks/chunk-2JFELSIO.js";
+} from "./chunks/chunk-WWMBKE2B.js";
+import {
+  loadConfig
+} from "./chunks/chunk-MJL4K42X.js";
+import "./chunks/chunk-WZPDVDLB.js";
+import "./chunks/chunk-HORU62ZZ.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-FVCB3CXZ.js";

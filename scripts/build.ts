@@ -27,7 +27,7 @@ const result = await build({
   banner: { js: 'import { createRequire as __modelshipCreateRequire } from "node:module";\nconst require = __modelshipCreateRequire(import.meta.url);' },
   define: { __MODELSHIP_VERSION__: JSON.stringify(pkg.version) },
   // Native and optional runtime packages are installed beside dist/ by the composite actions.
-  external: ["onnxruntime-node", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"],
+  external: ["onnxruntime-node", "@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"],
   legalComments: "linked",
   logLevel: "warning",
   metafile: true,

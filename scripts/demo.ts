@@ -67,6 +67,18 @@ await writeFile(
 );
 modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"], { cwd: repo, expect: 0 });
 
+banner("6. Train: the example's own script, run and recorded by `modelship train`");
+// The example's script is a user's Python (numpy + onnx); the demo runs it when this machine has them.
+const python = "/usr/bin/python3";
+const hasPython = spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0;
+if (hasPython) {
+  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20"], { cwd: repo, expect: 0 });
+  reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
+  reports.push({ what: "trained model", path: join(repo, ".modelship/model/model.onnx") });
+} else {
+  console.log(`skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`);
+}
+
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
 console.log("\nThe markdown reports are what the validate-data action posts as a sticky PR comment and job summary.");

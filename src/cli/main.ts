@@ -7,9 +7,10 @@ import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
 import { contractCommand } from "./commands/contract.ts";
 import { profileCommand } from "./commands/profile.ts";
+import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand];
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

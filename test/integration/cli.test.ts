@@ -109,4 +109,16 @@ describe("modelship CLI", () => {
     const gate = runCli(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml", "--fail-on-breaking"], { cwd: repo });
     assert.equal(gate.status, 1);
   });
+
+  test("train runs the command, takes data paths from modelship.yaml, and writes the model and run record (Debian's python3 with numpy and onnx)", async () => {
+    const run = runCli(["train", "--command", "/usr/bin/python3 train/train.py", "--output", "out/model", "--param", "epochs=5", "--json"], { cwd: repo });
+    assert.equal(run.status, 0, run.stderr);
+    const record = JSON.parse(run.stdout) as { params: Record<string, string>; history: unknown[]; data: { files: { path: string }[] }; model: { file: { sha256: string } } };
+    assert.equal(record.history.length, 5);
+    assert.deepEqual(record.data.files.map((file) => file.path), ["data/train.csv", "data/test.csv"]);
+    const onDisk = JSON.parse(await readFile(join(repo, "out/model/run-record.json"), "utf8")) as typeof record;
+    assert.equal(onDisk.model.file.sha256, record.model.file.sha256);
+    const none = runCli(["train", "--config", "no-such.yaml"], { cwd: repo });
+    assert.equal(none.status, 2);
+  });
 });
