@@ -6,11 +6,10 @@
  * `uses:` steps (setup-node, upload-artifact) cannot run here: tests pass stand-ins for them, and
  * the result lists which steps were stood in for.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
+import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, runProcess, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
 
 interface CompositeStep {
   name?: string;
@@ -63,21 +62,6 @@ function condition(text: string, context: ExpressionContext): boolean {
   const expression = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
   const withStatus = expression.replace(/\b(success|always)\(\)/g, "true").replace(/\b(failure|cancelled)\(\)/g, "false");
   return Boolean(evaluateExpression(withStatus, context));
-}
-
-function runBash(script: string, options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // Asynchronous on purpose: a GitHub fake may run in this process and must keep answering.
-    const child = spawn("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      resolve({ code: code ?? (signal ? 128 : -1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
-    });
-  });
 }
 
 /** Runs the composite action `options.action` in `options.cwd`. */
@@ -153,14 +137,14 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
       await writeFile(script, interpolate(step.run, context));
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]));
       const env = { ...baseEnv, ...stepEnv, GITHUB_OUTPUT: outputFile, PATH: [...path, options.env?.PATH ?? process.env.PATH ?? ""].join(":") };
-      const result = await runBash(script, { cwd: options.cwd, env, timeoutMs: options.timeoutMs ?? 300_000 });
+      const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd: options.cwd, env, timeoutMs: options.timeoutMs ?? 300_000 });
       commands.push(...parseWorkflowCommands(result.stdout));
       const outputs = parseKeyValueFile(await readFile(outputFile, "utf8"));
-      const outcome = result.code === 0 ? "success" : "failure";
+      const outcome = result.exitCode === 0 ? "success" : "failure";
       ran.push({ name, id: step.id, outcome, outputs, stdout: result.stdout, stderr: result.stderr });
       if (step.id !== undefined) steps[step.id] = { outputs, outcome, conclusion: outcome };
-      if (result.code !== 0) {
-        exitCode = result.code;
+      if (result.exitCode !== 0) {
+        exitCode = result.exitCode;
         break;
       }
     }

@@ -51,6 +51,24 @@ export function evaluateExpression(expression: string, context: ExpressionContex
   return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
 }
 
+/**
+ * Runs a process and collects its output. Asynchronous on purpose: the GitHub fake runs in the
+ * test's process and must keep answering while the action runs.
+ */
+export function runProcess(command: string, args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      resolvePromise({ exitCode: code ?? (signal ? 128 : -1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+
 /** Replaces every `${{ … }}` in `text` with its value as the runner does (strings as-is, objects as JSON). */
 export function interpolate(text: string, context: ExpressionContext): string {
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_match, expression: string) => {
@@ -237,18 +255,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       if (!(name in manifest.inputs)) throw new Error(`${options.action} has no input "${name}" (the runner would warn: Unexpected input)`);
     }
     const main = resolve(manifest.dir, manifest.runs.main);
-    const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
-      // Asynchronous on purpose: the GitHub fake runs in this process and must keep answering.
-      const child = spawn(process.execPath, [main], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs ?? 120_000 });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-      child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-      child.on("error", reject);
-      child.on("close", (code, signal) => {
-        resolvePromise({ exitCode: code ?? (signal ? 128 : -1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
-      });
-    });
+    const { exitCode, stdout, stderr } = await runProcess(process.execPath, [main], { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 120_000 });
     const commands = parseWorkflowCommands(stdout);
     const annotations = commands.filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
     return {
