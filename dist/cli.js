@@ -4,29 +4,29 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-KSPF4AWB.js";
+} from "./chunks/chunk-JGTQCNSH.js";
 import "./chunks/chunk-SIUYJETE.js";
+import {
+  diffContracts,
+  renderContractDiffMarkdown,
+  resolveValidateSettings,
+  runDataValidation
+} from "./chunks/chunk-HSWLQC4A.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   DistinctEstimate,
   Hash64,
   HashTable64,
   coerceValue,
-  diffContracts,
   formatFromName,
+  loadConfig,
   loadContract,
   openByteSource,
   openTable,
   parseContract,
-  renderContractDiffMarkdown,
-  resolveValidateSettings,
-  runDataValidation,
+  pick,
   showValue
-} from "./chunks/chunk-WWMBKE2B.js";
-import {
-  loadConfig,
-  pick
-} from "./chunks/chunk-MJL4K42X.js";
+} from "./chunks/chunk-FHT24X3I.js";
 import {
   assertValid,
   assertWritable,
@@ -1953,6 +1953,7 @@ var profileCommand = {
 // src/cli/commands/train.ts
 var flags = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
+  "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
   "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
   param: { type: "string", multiple: true, value: "NAME=VALUE", description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)" },
@@ -1964,13 +1965,13 @@ var flags = {
 };
 var trainCommand = {
   name: "train",
-  summary: "run your training command, check its model.onnx, and write the run record",
+  summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
-          usage: 'modelship train [--command "python train.py"] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
+          usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
           flags
         })
@@ -1981,6 +1982,7 @@ var trainCommand = {
     const settings = resolveTrainSettings(
       {
         command: values.command,
+        trainConfig: values["train-config"],
         output: values.output,
         requireGpu: choiceFlag(values["require-gpu"], "require-gpu", ["true", "false", "auto"]),
         seed: integerFlag(values.seed, "seed"),

@@ -12,11 +12,11 @@ import {
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-KSPF4AWB.js";
+} from "./chunks/chunk-JGTQCNSH.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-MJL4K42X.js";
+} from "./chunks/chunk-FHT24X3I.js";
 import "./chunks/chunk-WZPDVDLB.js";
 import {
   code,
@@ -67,6 +67,7 @@ await runAction(async () => {
   const settings = resolveTrainSettings(
     {
       command: getInput("command"),
+      trainConfig: getInput("train-config"),
       output: getInput("output"),
       requireGpu: getInput("require-gpu") === void 0 ? void 0 : getChoiceInput("require-gpu", ["true", "false", "auto"], "auto"),
       seed: getInput("seed") === void 0 ? void 0 : getIntegerInput("seed", 0),

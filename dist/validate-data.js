@@ -19,10 +19,10 @@ import {
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-WWMBKE2B.js";
+} from "./chunks/chunk-HSWLQC4A.js";
 import {
   loadConfig
-} from "./chunks/chunk-MJL4K42X.js";
+} from "./chunks/chunk-FHT24X3I.js";
 import "./chunks/chunk-WZPDVDLB.js";
 import "./chunks/chunk-HORU62ZZ.js";
 import {

@@ -67,14 +67,19 @@ await writeFile(
 );
 modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"], { cwd: repo, expect: 0 });
 
-banner("6. Train: the example's own script, run and recorded by `modelship train`");
+banner("6. Train the Adult model with the built-in TensorFlow.js trainer (ONNX out, preprocessing inside)");
+modelship(["train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], { cwd: repo, expect: 0 });
+const record = JSON.parse(await readFile(join(repo, ".modelship/model/run-record.json"), "utf8")) as { metrics: Record<string, number>; backend?: { name: string } };
+console.log(`validation metrics: ${Object.entries(record.metrics).map(([name, value]) => `${name} ${value.toFixed(4)}`).join(", ")} (TensorFlow.js ${record.backend?.name ?? "?"} backend)`);
+reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
+reports.push({ what: "trained model (ONNX)", path: join(repo, ".modelship/model/model.onnx") });
+
+banner("7. Or train with your own script: the example's Python, run and recorded the same way");
 // The example's script is a user's Python (numpy + onnx); the demo runs it when this machine has them.
 const python = "/usr/bin/python3";
-const hasPython = spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0;
-if (hasPython) {
-  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20"], { cwd: repo, expect: 0 });
-  reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
-  reports.push({ what: "trained model", path: join(repo, ".modelship/model/model.onnx") });
+if (spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0) {
+  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20", "--output", ".modelship/model-script"], { cwd: repo, expect: 0, quiet: true });
+  reports.push({ what: "run record (your script)", path: join(repo, ".modelship/model-script/run-record.json") });
 } else {
   console.log(`skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`);
 }

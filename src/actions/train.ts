@@ -12,6 +12,7 @@ await runAction(async () => {
   const settings = resolveTrainSettings(
     {
       command: getInput("command"),
+      trainConfig: getInput("train-config"),
       output: getInput("output"),
       requireGpu: getInput("require-gpu") === undefined ? undefined : getChoiceInput<RequireGpu>("require-gpu", ["true", "false", "auto"], "auto"),
       seed: getInput("seed") === undefined ? undefined : getIntegerInput("seed", 0),

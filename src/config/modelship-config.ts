@@ -25,7 +25,7 @@ export interface ModelshipConfig {
     base_contract?: string;
   };
   profile?: { bins?: number; top_k?: number; output?: string };
-  train?: { command?: string; output?: string; require_gpu?: "true" | "false" | "auto" | boolean; seed?: number; gpu_sample_seconds?: number };
+  train?: { command?: string; config?: string; output?: string; require_gpu?: "true" | "false" | "auto" | boolean; seed?: number; gpu_sample_seconds?: number };
   gates?: Record<string, unknown>;
   release?: Record<string, unknown>;
   promote?: Record<string, unknown>;

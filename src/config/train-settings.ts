@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG_FILE, pick, type LoadedConfig } from "./modelship-config
 
 export interface ExplicitTrainSettings {
   command?: string;
+  trainConfig?: string;
   output?: string;
   requireGpu?: RequireGpu;
   seed?: number;
@@ -18,7 +19,8 @@ export interface ExplicitTrainSettings {
 }
 
 export interface TrainSettings {
-  command: string;
+  /** The user's command, or the built-in trainer's train.yaml. */
+  run: { command: string } | { trainConfig: string };
   outputDir: string;
   requireGpu: RequireGpu;
   seed?: number;
@@ -63,13 +65,16 @@ function requireGpuOf(value: string | boolean | undefined): RequireGpu | undefin
 export function resolveTrainSettings(explicit: ExplicitTrainSettings, loaded: LoadedConfig): TrainSettings {
   const config = loaded.config?.train;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
-  const command = explicit.command ?? config?.command;
-  if (command === undefined || command.trim() === "") {
-    throw new UserError("nothing to train: no training command", { hint: `pass --command "python train.py" (the action's command input), or set train.command in ${DEFAULT_CONFIG_FILE}` });
-  }
+  // An explicit choice on the command line or in the step wins over either one in modelship.yaml.
+  const command = explicit.command ?? (explicit.trainConfig === undefined ? config?.command : undefined);
+  const trainConfig = explicit.trainConfig ?? (explicit.command === undefined ? fromConfig(config?.config) : undefined);
+  let run: TrainSettings["run"];
+  if (command !== undefined && command.trim() !== "") run = { command };
+  else if (trainConfig !== undefined) run = { trainConfig };
+  else throw new UserError("nothing to train: give a training command or a train config", { hint: `pass --command "python train.py" or --train-config train.yaml (the action's command / train-config inputs), or set train.command or train.config in ${DEFAULT_CONFIG_FILE}` });
   const data = loaded.config?.data;
   return {
-    command,
+    run,
     outputDir: pick(explicit.output, fromConfig(config?.output)) ?? DEFAULT_MODEL_DIR,
     requireGpu: pick(explicit.requireGpu, requireGpuOf(config?.require_gpu)) ?? "auto",
     seed: pick(explicit.seed, config?.seed),

@@ -1,13 +1,14 @@
 /** The train stage from resolved settings: the one call the CLI and the action share. */
 import type { Logger } from "../common/logger.ts";
 import type { TrainSettings } from "../config/train-settings.ts";
+import { builtinTrainer } from "./builtin-train.ts";
 import { runTraining, type TrainResult } from "./train.ts";
 
-/** Runs the training command the settings name. */
+/** Runs the command or the built-in trainer the settings name. */
 export async function trainFromSettings(options: { settings: TrainSettings; cwd: string; env?: NodeJS.ProcessEnv; runnerLabels?: string; logger: Logger; toolVersion: string }): Promise<TrainResult> {
   const { settings, logger } = options;
   return runTraining({
-    run: { command: settings.command },
+    run: "command" in settings.run ? { command: settings.run.command } : { builtin: builtinTrainer({ configPath: settings.run.trainConfig, cwd: options.cwd, logger, toolVersion: options.toolVersion }) },
     outputDir: settings.outputDir,
     cwd: options.cwd,
     requireGpu: settings.requireGpu,

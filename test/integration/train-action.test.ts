@@ -114,4 +114,18 @@ describe("train action (composite)", () => {
     const error = run.annotations.find((annotation) => annotation.level === "error");
     assert.match(error?.message ?? "", /exit code 2[\s\S]*CUDA error: out of memory/);
   });
+
+  test("runs the built-in trainer from train-config: an ONNX model with raw-column inputs and a run record naming the TF.js backend", async () => {
+    uploads = [];
+    const run = await runCompositeAction({ action: "actions/train", cwd: workspace, inputs: { "train-config": "train/train.yaml", output: "out/builtin", upload: "false" }, standIns });
+    assert.equal(run.exitCode, 0, run.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
+    assert.deepEqual(run.steps.map((step) => step.outcome), ["stood-in", "success", "success", "skipped"]);
+    const record = JSON.parse(await readFile(run.outputs["run-record"]!, "utf8")) as { mode: string; backend: { package: string }; model: { inputs: { name: string; type: string }[] } };
+    assert.equal(record.mode, "builtin");
+    assert.match(record.backend.package, /^@tensorflow\//);
+    assert.ok(record.model.inputs.some((input) => input.name === "workclass" && input.type === "string"));
+    assert.ok(typeof (JSON.parse(run.outputs.metrics!) as { test_accuracy?: number }).test_accuracy === "number");
+    assert.match(run.summary, /built-in trainer/);
+    assert.deepEqual(uploads, []);
+  });
 });

@@ -1,4 +1,4 @@
-/** `modelship train`: run a training command and record the run. */
+/** `modelship train`: run a training command (or the built-in trainer) and record the run. */
 import { loadConfig } from "../../config/modelship-config.ts";
 import { resolveTrainSettings } from "../../config/train-settings.ts";
 import { trainFromSettings } from "../../train/train-stage.ts";
@@ -7,6 +7,7 @@ import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from 
 
 const flags = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
+  "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
   "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
   param: { type: "string", multiple: true, value: "NAME=VALUE", description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)" },
@@ -19,13 +20,13 @@ const flags = {
 
 export const trainCommand: Command = {
   name: "train",
-  summary: "run your training command, check its model.onnx, and write the run record",
+  summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
-          usage: 'modelship train [--command "python train.py"] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
+          usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
           flags,
         }),
@@ -36,6 +37,7 @@ export const trainCommand: Command = {
     const settings = resolveTrainSettings(
       {
         command: values.command,
+        trainConfig: values["train-config"],
         output: values.output,
         requireGpu: choiceFlag(values["require-gpu"], "require-gpu", ["true", "false", "auto"] as const),
         seed: integerFlag(values.seed, "seed"),

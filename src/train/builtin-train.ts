@@ -1,0 +1,69 @@
+/**
+ * The built-in trainer as a train-stage runner: train.yaml → TensorFlow.js training → model.onnx
+ * with the preprocessing inside the graph → metrics on the held-out file, if there is one.
+ */
+import { join, resolve } from "node:path";
+import { writeFileAtomic } from "../common/atomic-write.ts";
+import type { Logger } from "../common/logger.ts";
+import { loadContract } from "../data/contract.ts";
+import { exportOnnx } from "./export-onnx.ts";
+import type { TrainedModel } from "./model-spec.ts";
+import { fingerprintFile } from "./run-context.ts";
+import { loadTabular, type TabularData } from "./tabular-data.ts";
+import { loadTf } from "./tfjs-backend.ts";
+import { loadTrainConfig } from "./train-config.ts";
+import type { BuiltinRun } from "./train.ts";
+import { predictWithTf, trainModel } from "./trainer.ts";
+
+/** Accuracy (classification) or RMSE (regression) of the model on encoded data. */
+async function heldOutMetrics(model: TrainedModel, data: TabularData): Promise<Record<string, number>> {
+  const { tf } = await loadTf();
+  const predictions = predictWithTf(tf, model, data.x);
+  if (model.task === "regression") {
+    let squared = 0;
+    for (let row = 0; row < data.rows; row++) squared += (predictions[row]! - data.y[row]!) ** 2;
+    return { test_rmse: Math.sqrt(squared / data.rows) };
+  }
+  const classes = model.classes!.length;
+  let correct = 0;
+  for (let row = 0; row < data.rows; row++) {
+    let predicted: number;
+    if (model.task === "binary") predicted = predictions[row]! >= 0.5 ? 1 : 0;
+    else {
+      predicted = 0;
+      for (let c = 1; c < classes; c++) if (predictions[row * classes + c]! > predictions[row * classes + predicted]!) predicted = c;
+    }
+    if (predicted === data.y[row]) correct++;
+  }
+  return { test_accuracy: correct / data.rows };
+}
+
+/** Makes the train-stage runner for a train.yaml. */
+export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string }): (outputDir: string) => Promise<BuiltinRun> {
+  return async (outputDir) => {
+    const { logger, cwd } = options;
+    const config = await loadTrainConfig(options.configPath, cwd);
+    const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
+    const train = await loadTabular({ path: resolve(cwd, config.data.train), contract, features: config.features, target: config.target, task: config.task });
+    logger.info(`Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`);
+    const result = await trainModel({ data: train, model: config.model, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, validationSplit: config.validationSplit, earlyStopping: config.earlyStopping, seed: config.seed, logger });
+    const best = result.history[result.bestEpoch - 1] ?? result.history.at(-1);
+    const metrics: Record<string, number> = {};
+    for (const [name, value] of Object.entries(best ?? {})) if (name !== "epoch" && typeof value === "number") metrics[name] = value;
+    if (config.data.test !== undefined) {
+      const test = await loadTabular({ path: resolve(cwd, config.data.test), contract, features: config.features, target: config.target, fitted: result.model });
+      Object.assign(metrics, await heldOutMetrics(result.model, test));
+    }
+    await writeFileAtomic(join(outputDir, "model.onnx"), exportOnnx(result.model, { producerVersion: options.toolVersion }));
+    return {
+      configFile: { ...(await fingerprintFile(resolve(cwd, config.file))), path: config.file },
+      seed: config.seed,
+      params: { task: train.task, model: config.model.kind, layers: config.model.layers ?? null, activation: config.model.activation ?? "relu", dropout: config.model.dropout ?? 0, epochs: config.epochs, batch_size: config.batchSize, learning_rate: config.learningRate, validation_split: config.validationSplit, best_epoch: result.bestEpoch },
+      metrics,
+      history: result.history.map((entry) => Object.fromEntries(Object.entries(entry).filter((pair): pair is [string, number] => typeof pair[1] === "number"))),
+      dataPaths: [config.data.train, ...(config.data.test === undefined ? [] : [config.data.test])],
+      ...(config.data.contract === undefined ? {} : { contractPath: config.data.contract }),
+      backend: { name: result.backend, package: result.package },
+    };
+  };
+}
