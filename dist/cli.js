@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-JGTQCNSH.js";
+} from "./chunks/chunk-QH2B3UQ2.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   diffContracts,

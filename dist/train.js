@@ -12,7 +12,7 @@ import {
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-JGTQCNSH.js";
+} from "./chunks/chunk-QH2B3UQ2.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import type { Logger } from "../common/logger.ts";
 import { loadContract } from "../data/contract.ts";
+import { ProgressBar } from "../report/progress-bar.ts";
 import { exportOnnx } from "./export-onnx.ts";
 import type { TrainedModel } from "./model-spec.ts";
 import { fingerprintFile } from "./run-context.ts";
@@ -46,7 +47,24 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
     const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
     const train = await loadTabular({ path: resolve(cwd, config.data.train), contract, features: config.features, target: config.target, task: config.task });
     logger.info(`Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`);
-    const result = await trainModel({ data: train, model: config.model, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, validationSplit: config.validationSplit, earlyStopping: config.earlyStopping, seed: config.seed, logger });
+    const bar = new ProgressBar(process.stderr);
+    // The bar is erased before each log line, so the epoch lines read cleanly above it.
+    const barLogger: Logger = { ...logger, info: (message) => { bar.clear(); logger.info(message); }, debug: (message) => { logger.debug(message); }, warning: (message, properties) => { bar.clear(); logger.warning(message, properties); }, error: (message, properties) => { logger.error(message, properties); }, notice: (message, properties) => { logger.notice(message, properties); }, group: (name, fn) => logger.group(name, fn) };
+    const result = await trainModel({
+      data: train,
+      model: config.model,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      learningRate: config.learningRate,
+      validationSplit: config.validationSplit,
+      earlyStopping: config.earlyStopping,
+      seed: config.seed,
+      logger: barLogger,
+      onProgress: (progress) => {
+        bar.update(progress.rows / progress.totalRows, `epoch ${progress.epoch}/${progress.epochs}`);
+      },
+    });
+    bar.clear();
     const best = result.history[result.bestEpoch - 1] ?? result.history.at(-1);
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(best ?? {})) if (name !== "epoch" && typeof value === "number") metrics[name] = value;

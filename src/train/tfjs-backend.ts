@@ -1,6 +1,7 @@
 /**
- * Loads TensorFlow.js for the built-in trainer. The native binding (`@tensorflow/tfjs-node`) is
- * much faster but optional (it needs a prebuilt libtensorflow), so it is tried first; then the
+ * Loads TensorFlow.js for the built-in trainer. The native bindings (`@tensorflow/tfjs-node-gpu`,
+ * `@tensorflow/tfjs-node`) are much faster but optional (they need a prebuilt libtensorflow, which
+ * an optional dependency downloads where it can), so they are tried first; then the
  * WASM backend, then the pure-JS CPU backend, which always works.
  */
 import { createRequire } from "node:module";
@@ -20,14 +21,16 @@ export interface LoadedTf {
 let loaded: Promise<LoadedTf> | undefined;
 
 async function load(): Promise<LoadedTf> {
-  try {
-    // A variable specifier keeps TypeScript from requiring the optional package's types.
-    const nodeSpecifier = "@tensorflow/tfjs-node";
-    const tf = (await import(nodeSpecifier)) as Tf;
-    await tf.ready();
-    return { tf, backend: tf.getBackend(), package: nodeSpecifier };
-  } catch {
-    // Not installed, or no libtensorflow for this platform: fall through to pure JS.
+  // The CUDA build first (a GPU runner that installed it), then the CPU build.
+  for (const nodeSpecifier of ["@tensorflow/tfjs-node-gpu", "@tensorflow/tfjs-node"]) {
+    try {
+      // A variable specifier keeps TypeScript from requiring the optional package's types.
+      const tf = (await import(nodeSpecifier)) as Tf;
+      await tf.ready();
+      return { tf, backend: tf.getBackend(), package: nodeSpecifier };
+    } catch {
+      // Not installed, or no libtensorflow for this platform: try the next.
+    }
   }
   const tf = await import("@tensorflow/tfjs");
   // PROD silences TF.js's console banner urging tfjs-node; the trainer logs that advice itself.

@@ -39,6 +39,8 @@ export interface TrainOptions {
   earlyStopping?: { patience: number };
   seed: number;
   logger: Logger;
+  /** Called after every batch: rows done of this epoch (for a progress bar). */
+  onProgress?: (progress: { epoch: number; epochs: number; rows: number; totalRows: number }) => void;
 }
 
 export interface EpochRecord {
@@ -230,6 +232,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         });
         lossSum += cost.dataSync()[0]! * rows.length;
         cost.dispose();
+        options.onProgress?.({ epoch, epochs: options.epochs, rows: start + rows.length, totalRows: trainRows.length });
       }
       const record: EpochRecord = { epoch, loss: lossSum / trainRows.length };
       if (!Number.isFinite(record.loss)) {
