@@ -5,7 +5,7 @@ import { assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
 import type { FeatureRequest } from "./tabular-data.ts";
 import type { Task } from "./model-spec.ts";
-import type { ModelOptions } from "./trainer.ts";
+import type { TrainOptions } from "./trainer.ts";
 
 interface TrainConfigDocument {
   data: { train: string; test?: string; contract?: string };
@@ -21,7 +21,8 @@ interface TrainConfigDocument {
   seed?: number;
 }
 
-export interface TrainConfig {
+/** The trainer's options come straight from the file; the rest says what to train on. */
+export interface TrainConfig extends Pick<TrainOptions, "model" | "epochs" | "batchSize" | "learningRate" | "validationSplit" | "earlyStopping" | "seed"> {
   /** The config file as given. */
   file: string;
   /** Paths resolved against the working directory (they are relative to the config file in YAML). */
@@ -29,13 +30,6 @@ export interface TrainConfig {
   target: string;
   task?: Task;
   features: FeatureRequest[];
-  model: ModelOptions;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  validationSplit: number;
-  earlyStopping?: { patience: number };
-  seed: number;
 }
 
 /** Reads and checks a train.yaml. */
