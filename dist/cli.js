@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-QH2B3UQ2.js";
+} from "./chunks/chunk-UCEUCJHQ.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   diffContracts,

@@ -12,7 +12,7 @@ import {
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-QH2B3UQ2.js";
+} from "./chunks/chunk-UCEUCJHQ.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig

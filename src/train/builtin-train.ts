@@ -46,6 +46,8 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
     const config = await loadTrainConfig(options.configPath, cwd);
     const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
     const train = await loadTabular({ path: resolve(cwd, config.data.train), contract, features: config.features, target: config.target, task: config.task });
+    // A separate validation file is encoded with the training file's preprocessing, like the test file.
+    const valid = config.data.valid === undefined ? undefined : await loadTabular({ path: resolve(cwd, config.data.valid), contract, features: config.features, target: config.target, fitted: train });
     logger.info(`Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`);
     const bar = new ProgressBar(process.stderr);
     // The bar is erased before each log line, so the epoch lines read cleanly above it.
@@ -57,6 +59,7 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
       batchSize: config.batchSize,
       learningRate: config.learningRate,
       validationSplit: config.validationSplit,
+      ...(valid === undefined ? {} : { validation: valid }),
       earlyStopping: config.earlyStopping,
       seed: config.seed,
       logger: barLogger,
@@ -76,10 +79,10 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
     return {
       configFile: { ...(await fingerprintFile(resolve(cwd, config.file))), path: config.file },
       seed: config.seed,
-      params: { task: train.task, model: config.model.kind, layers: config.model.layers ?? null, activation: config.model.activation ?? "relu", dropout: config.model.dropout ?? 0, epochs: config.epochs, batch_size: config.batchSize, learning_rate: config.learningRate, validation_split: config.validationSplit, best_epoch: result.bestEpoch },
+      params: { task: train.task, model: config.model.kind, layers: config.model.layers ?? null, activation: config.model.activation ?? "relu", dropout: config.model.dropout ?? 0, epochs: config.epochs, batch_size: config.batchSize, learning_rate: config.learningRate, ...(valid === undefined ? { validation_split: config.validationSplit } : {}), best_epoch: result.bestEpoch },
       metrics,
       history: result.history.map((entry) => Object.fromEntries(Object.entries(entry).filter((pair): pair is [string, number] => typeof pair[1] === "number"))),
-      dataPaths: [config.data.train, ...(config.data.test === undefined ? [] : [config.data.test])],
+      dataPaths: [config.data.train, ...[config.data.valid, config.data.test].filter((path): path is string => path !== undefined)],
       ...(config.data.contract === undefined ? {} : { contractPath: config.data.contract }),
       backend: { name: result.backend, package: result.package },
     };

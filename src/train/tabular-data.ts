@@ -19,7 +19,16 @@ export interface FeatureRequest {
   kind?: FeatureKind;
   /** Categories kept for a categorical feature (the rest share the "other" slot); default 20. */
   topK?: number;
+  /**
+   * What a missing value becomes: numeric "median" (default), "mean" or a number; categorical
+   * "most_frequent" (default) or a category. Stored in the spec's `median` / `fill`, which the
+   * exporter uses as the fill value whatever it was fitted as.
+   */
+  impute?: Impute;
 }
+
+/** "median", "mean" or "most_frequent" name a statistic; any other text or number is the fill itself. */
+export type Impute = number | string;
 
 /** Preprocessing fitted on the training file, to encode another file (validation, test) the same way. */
 export interface FittedEncoding {
@@ -145,7 +154,16 @@ function numericValues(name: string, values: RawValue[], lines: number[], path: 
   return present;
 }
 
-function fitNumeric(name: string, values: RawValue[], lines: number[], path: string): NumericFeature {
+/** A UserError for an `impute` that does not suit the feature's kind. */
+function badImpute(name: string, kind: FeatureKind, impute: Impute, path: string): UserError {
+  return new UserError(`feature "${name}" is ${kind} but has impute ${JSON.stringify(impute)}`, {
+    file: path,
+    hint: kind === "numeric" ? 'use impute "median", "mean" or a number, or declare the feature categorical' : 'use impute "most_frequent" or a category text, or declare the feature numeric',
+  });
+}
+
+function fitNumeric(name: string, values: RawValue[], lines: number[], path: string, impute: Impute = "median"): NumericFeature {
+  if (impute !== "median" && impute !== "mean" && typeof impute !== "number") throw badImpute(name, "numeric", impute, path);
   const present = numericValues(name, values, lines, path);
   if (present.length === 0) throw new UserError(`feature "${name}" has no values (every row is missing)`, { file: path, hint: `drop "${name}" from the features, or fix the file` });
   const sorted = Float64Array.from(present).sort();
@@ -157,10 +175,12 @@ function fitNumeric(name: string, values: RawValue[], lines: number[], path: str
   let squares = 0;
   for (const value of sorted) squares += (value - mean) ** 2;
   const std = Math.sqrt(squares / sorted.length);
-  return { name, kind: "numeric", median, mean, std: std > 0 ? std : 1 };
+  const fill = impute === "median" ? median : impute === "mean" ? mean : impute;
+  return { name, kind: "numeric", median: fill, mean, std: std > 0 ? std : 1 };
 }
 
-function fitCategorical(name: string, values: RawValue[], topK: number, path: string): CategoricalFeature {
+function fitCategorical(name: string, values: RawValue[], topK: number, path: string, impute: Impute = "most_frequent"): CategoricalFeature {
+  if (impute === "median" || impute === "mean" || typeof impute === "number") throw badImpute(name, "categorical", impute, path);
   const counts = new Map<string, number>();
   for (const raw of values) {
     if (raw === null || (typeof raw === "number" && Number.isNaN(raw))) continue;
@@ -169,7 +189,7 @@ function fitCategorical(name: string, values: RawValue[], topK: number, path: st
   }
   if (counts.size === 0) throw new UserError(`feature "${name}" has no values (every row is missing)`, { file: path, hint: `drop "${name}" from the features, or fix the file` });
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([text]) => text);
-  return { name, kind: "categorical", categories: ranked.slice(0, topK), fill: ranked[0]! };
+  return { name, kind: "categorical", categories: ranked.slice(0, topK), fill: impute === "most_frequent" ? ranked[0]! : impute };
 }
 
 /** Writes row `row`'s encoding of every feature into `x` (row-major, `width` per row). */
@@ -240,7 +260,7 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
     options.features.map((request): FeatureSpec => {
       const column = values.get(request.name)!;
       const kind = request.kind ?? inferKind(request.name, column, options.contract);
-      return kind === "numeric" ? fitNumeric(request.name, column, lines, path) : fitCategorical(request.name, column, request.topK ?? DEFAULT_TOP_K, path);
+      return kind === "numeric" ? fitNumeric(request.name, column, lines, path, request.impute) : fitCategorical(request.name, column, request.topK ?? DEFAULT_TOP_K, path, request.impute);
     });
   if (options.fitted) {
     // Fitting checked numeric values; an encoded file must hold numbers there too.

@@ -42,8 +42,10 @@ async function load(): Promise<LoadedTf> {
 }
 
 /**
- * Switches to the WASM backend (XNNPACK): measured 1.2× faster than the pure-JS CPU backend on a
- * [16, 8] MLP over 4,000 rows and 3.5× on [64, 32]. False when it cannot start, so CPU takes over.
+ * Switches to the WASM backend (XNNPACK), the default fallback because it is faster than the pure-JS
+ * CPU backend: on the Adult example (4,000 rows, 52 inputs, batch 256, 2 cores) an epoch took
+ * 48 / 42 / 46 ms against 99 / 117 / 245 ms for [16, 8] / [32, 16] / [64, 32] MLPs.
+ * False when it cannot start, so CPU takes over.
  */
 async function useWasm(tf: Tf): Promise<boolean> {
   try {

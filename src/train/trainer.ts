@@ -33,14 +33,26 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
-  /** Share of rows held out for validation (0 for none). */
+  /** Share of rows held out for validation (0 for none); ignored when `validation` is given. */
   validationSplit: number;
-  /** Stop after `patience` epochs without a better validation loss, and keep the best weights. */
-  earlyStopping?: { patience: number };
+  /** A separate validation file, encoded with `data`'s preprocessing (`loadTabular({ fitted })`). */
+  validation?: TabularData;
+  earlyStopping?: EarlyStopping;
   seed: number;
   logger: Logger;
+  /** Called after every epoch with its record. */
+  onEpoch?: (record: EpochRecord) => void;
   /** Called after every batch: rows done of this epoch (for a progress bar). */
   onProgress?: (progress: { epoch: number; epochs: number; rows: number; totalRows: number }) => void;
+}
+
+/** Stop after `patience` epochs without a better monitored loss, and keep the best epoch's weights. */
+export interface EarlyStopping {
+  patience: number;
+  /** A loss must beat the best by more than this to count as better; default 0. */
+  minDelta?: number;
+  /** Default val_loss, which falls back to loss when there is no validation data. */
+  monitor?: "val_loss" | "loss";
 }
 
 export interface EpochRecord {
@@ -59,6 +71,8 @@ export interface TrainResult {
   bestEpoch: number;
   backend: string;
   package: string;
+  /** Rows trained on and validated on. */
+  rows: { train: number; valid: number };
 }
 
 const DEFAULT_HIDDEN = [32, 16];
@@ -78,7 +92,13 @@ function checkOptions(options: TrainOptions): void {
   const dropout = model.dropout ?? 0;
   if (!(dropout >= 0 && dropout < 1)) throw invalid(`dropout must be in [0, 1), not ${dropout}`, "set dropout to e.g. 0.1, or leave it out");
   for (const width of model.layers ?? []) if (!Number.isInteger(width) || width < 1) throw invalid(`layer widths must be positive integers, not ${width}`, "e.g. layers: [32, 16]");
-  if (options.earlyStopping && (!Number.isInteger(options.earlyStopping.patience) || options.earlyStopping.patience < 1)) throw invalid(`early stopping patience must be a positive integer, not ${options.earlyStopping.patience}`, "e.g. patience: 3");
+  const stopping = options.earlyStopping;
+  if (stopping && (!Number.isInteger(stopping.patience) || stopping.patience < 1)) throw invalid(`early stopping patience must be a positive integer, not ${stopping.patience}`, "e.g. patience: 3");
+  if (stopping && !((stopping.minDelta ?? 0) >= 0)) throw invalid(`early stopping min_delta must be ≥ 0, not ${stopping.minDelta}`, "e.g. min_delta: 0.001");
+  const validation = options.validation;
+  if (validation && (validation.width !== options.data.width || validation.task !== options.data.task)) {
+    throw new Error(`validation data from ${validation.path} is not encoded like ${options.data.path}; load it with loadTabular({ fitted })`);
+  }
 }
 
 /** Layer shapes and activations for the options: hidden layers, then the task's output layer. */
@@ -173,12 +193,13 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const oneHot = data.task === "multiclass" ? data.classes!.length : undefined;
   const dropout = options.model.kind === "mlp" ? (options.model.dropout ?? 0) : 0;
 
-  // Split: a seeded permutation, the tail held out. At least one training row stays.
+  // Split: a seeded permutation, the tail held out (unless a validation file was given). At least one training row stays.
   const order = shuffleInPlace(Int32Array.from({ length: data.rows }, (_, i) => i), mulberry32(streamSeed(seed, 1)));
-  const validationRows = Math.min(Math.floor(data.rows * options.validationSplit), data.rows - 1);
+  const validationRows = options.validation ? 0 : Math.min(Math.floor(data.rows * options.validationSplit), data.rows - 1);
   const trainRows = order.slice(0, data.rows - validationRows);
-  const validation = validationRows > 0 ? order.slice(data.rows - validationRows) : undefined;
+  const validation = options.validation ? { data: options.validation, rows: Int32Array.from({ length: options.validation.rows }, (_, i) => i) } : validationRows > 0 ? { data, rows: order.slice(data.rows - validationRows) } : undefined;
   if (trainRows.length === 0) throw new UserError(`${data.path} has no rows with a target to train on`, { file: data.path, hint: "check the target column" });
+  if (validation?.rows.length === 0) throw new UserError(`the validation file ${validation.data.path} has no rows with a target`, { file: validation.data.path, hint: "check the target column, or leave data.valid out to split the training data" });
 
   const kernels = shapes.map((shape, l) => tf.variable(tf.tensor2d(glorotUniform(shape.inputs, shape.units, streamSeed(seed, 100 + l)), [shape.inputs, shape.units]), true, `dense_${l}/kernel`));
   const biases = shapes.map((shape, l) => tf.variable(tf.zeros([shape.units]), true, `dense_${l}/bias`));
@@ -194,11 +215,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     return tf.losses.meanSquaredError(labels, logits);
   };
   /** Loss and accuracy of the current weights on some rows, without dropout. */
-  const evaluate = (rows: Int32Array): { loss: number; accuracy?: number } =>
+  const evaluate = (source: TabularData, rows: Int32Array): { loss: number; accuracy?: number } =>
     tf.tidy(() => {
-      const target = targetRows(data.y, rows, oneHot);
+      const target = targetRows(source.y, rows, oneHot);
       const labels = tf.tensor2d(target.values, [rows.length, target.width]);
-      const logits = forwardLogits(tf, params, tf.tensor2d(gatherRows(data.x, data.width, rows), [rows.length, data.width]));
+      const logits = forwardLogits(tf, params, tf.tensor2d(gatherRows(source.x, source.width, rows), [rows.length, source.width]));
       const loss = lossOf(logits, labels).dataSync()[0]!;
       if (data.task === "regression") return { loss };
       const predicted = data.task === "binary" ? tf.greater(logits, 0).reshape([-1]) : tf.argMax(outputOf(tf, logits, lastActivation), 1);
@@ -240,10 +261,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
           hint: "try a learning_rate 10× smaller, fewer or narrower layers, or check the features for extreme values",
         });
       }
-      const trainScore = evaluate(trainRows);
+      const trainScore = evaluate(data, trainRows);
       if (trainScore.accuracy !== undefined) record.accuracy = trainScore.accuracy;
       if (validation) {
-        const score = evaluate(validation);
+        const score = evaluate(validation.data, validation.rows);
         record.val_loss = score.loss;
         if (score.accuracy !== undefined) record.val_accuracy = score.accuracy;
       }
@@ -254,13 +275,15 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         .map(([key, value]) => `${key} ${(value as number).toFixed(4)}`)
         .join(", ");
       logger.info(`epoch ${epoch}/${options.epochs}: ${metrics} (${seconds.toFixed(2)} s)`);
+      options.onEpoch?.(record);
 
-      const monitored = record.val_loss ?? record.loss;
-      if (options.earlyStopping) {
-        if (best === undefined || monitored < best.loss) {
+      const stopping = options.earlyStopping;
+      const monitored = stopping?.monitor === "loss" ? record.loss : (record.val_loss ?? record.loss);
+      if (stopping) {
+        if (best === undefined || monitored < best.loss - (stopping.minDelta ?? 0)) {
           best = { loss: monitored, epoch, weights: kernels.map((kernel) => kernel.dataSync().slice() as Float32Array), biases: biases.map((bias) => bias.dataSync().slice() as Float32Array) };
-        } else if (epoch - best.epoch >= options.earlyStopping.patience) {
-          logger.info(`early stopping after epoch ${epoch}: no better ${record.val_loss === undefined ? "loss" : "val_loss"} since epoch ${best.epoch}; keeping its weights`);
+        } else if (epoch - best.epoch >= stopping.patience) {
+          logger.info(`early stopping after epoch ${epoch}: no better ${stopping.monitor === "loss" || record.val_loss === undefined ? "loss" : "val_loss"} since epoch ${best.epoch}; keeping its weights`);
           break;
         }
       }
@@ -275,7 +298,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     }));
     const model: TrainedModel = { task: data.task, target: data.target, features: data.features, layers };
     if (data.classes) model.classes = data.classes;
-    return { model, history, bestEpoch: best?.epoch ?? history.length, backend, package: packageName };
+    return { model, history, bestEpoch: best?.epoch ?? history.length, backend, package: packageName, rows: { train: trainRows.length, valid: validation?.rows.length ?? 0 } };
   } finally {
     optimizer.dispose();
     for (const variable of [...kernels, ...biases]) variable.dispose();

@@ -150,6 +150,43 @@ describe("built-in TF.js trainer", () => {
     assert.equal(r.model.classes, undefined);
   });
 
+  test("a separate validation file replaces the split, and early stopping keeps the best epoch", async () => {
+    const valid = await loadTabular({ path: join(DATA, "test.csv"), contract, features: [], target: "Y", fitted: train });
+    const epochs: number[] = [];
+    // No later epoch can beat epoch 1 by a min_delta of 10, so training stops after `patience` more.
+    const result = await trainModel(options(train, { validation: valid, epochs: 6, earlyStopping: { patience: 2, minDelta: 10 }, onEpoch: (record) => epochs.push(record.epoch) }));
+    assert.deepEqual(result.rows, { train: train.rows, valid: valid.rows });
+    assert.deepEqual(epochs, [1, 2, 3]);
+    assert.equal(result.bestEpoch, 1);
+    assert.ok(result.history.every((record) => record.val_loss !== undefined));
+    // The kept weights are epoch 1's: the same run stopped by epochs: 1 has them.
+    const first = await trainModel(options(train, { validation: valid, epochs: 1 }));
+    assert.deepEqual(result.model.layers, first.model.layers);
+
+    const split = await trainModel(options(train, { epochs: 1 }));
+    assert.equal(split.rows.valid, Math.floor(train.rows * 0.2));
+    assert.equal(split.rows.train + split.rows.valid, train.rows);
+  });
+
+  test("impute sets the value a missing cell becomes", async () => {
+    const path = join(dir, "impute.csv");
+    await writeFile(path, "n,c,y\n1,a,p\n2,b,q\n,,p\n9,b,q\n");
+    const fitted = await loadTabular({ path, features: [{ name: "n", impute: "mean" }, { name: "c", impute: "zzz" }], target: "y" });
+    const [n, c] = fitted.features;
+    assert.ok(n?.kind === "numeric" && c?.kind === "categorical");
+    assert.equal(n.median, 4);
+    assert.equal(c.fill, "zzz");
+    // Row 3's missing category lands in the "other" slot, since "zzz" is not a top category.
+    assert.deepEqual([...fitted.x.subarray(2 * fitted.width + 1, 3 * fitted.width)], [0, 0, 1]);
+    const defaults = await loadTabular({ path, features: [{ name: "n" }, { name: "c" }], target: "y" });
+    assert.deepEqual(
+      defaults.features.map((feature) => (feature.kind === "numeric" ? feature.median : feature.fill)),
+      [2, "b"],
+    );
+    await rejects(loadTabular({ path, features: [{ name: "c", impute: 0 }], target: "y" }), /feature "c" is categorical but has impute 0/);
+    await rejects(loadTabular({ path, features: [{ name: "n", impute: "most_frequent" }], target: "y" }), /feature "n" is numeric but has impute "most_frequent"/);
+  });
+
   test("user mistakes are UserErrors", async () => {
     const csv = async (name: string, text: string) => {
       const path = join(dir, name);
