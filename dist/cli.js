@@ -2,21 +2,25 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  nextRandom,
   resolveTrainSettings,
+  seedState,
   trainFromSettings
-} from "./chunks/chunk-UCEUCJHQ.js";
+} from "./chunks/chunk-RFOTIJPB.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
+  DISTINCT_ESTIMATE_ERROR,
+  Hash64,
+  HashTable64,
+  RepeatCounter,
   diffContracts,
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-HSWLQC4A.js";
+} from "./chunks/chunk-3QDI2AKP.js";
 import {
-  DISTINCT_ESTIMATE_ERROR,
-  DistinctEstimate,
-  Hash64,
-  HashTable64,
+  aliasMap,
+  applyAlias,
   coerceValue,
   formatFromName,
   loadConfig,
@@ -25,8 +29,9 @@ import {
   openTable,
   parseContract,
   pick,
+  readOptionsFor,
   showValue
-} from "./chunks/chunk-FHT24X3I.js";
+} from "./chunks/chunk-KTCJDDV5.js";
 import {
   assertValid,
   assertWritable,
@@ -35,7 +40,7 @@ import {
   toPointer,
   writeFileAtomic
 } from "./chunks/chunk-WZPDVDLB.js";
-import "./chunks/chunk-HORU62ZZ.js";
+import "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -128,41 +133,29 @@ var DuplicateRowCounter = class {
   #hash = new Hash64();
   #files = [];
   #path = "";
-  #rows = 0;
-  #repeats = 0;
-  #exact;
-  #estimate = new DistinctEstimate();
+  #counter;
   /** Starts counting a new file. */
   startFile(path) {
     this.#path = path;
-    this.#rows = 0;
-    this.#repeats = 0;
-    this.#exact = new HashTable64();
-    this.#estimate = new DistinctEstimate();
+    this.#counter = new RepeatCounter(EXACT_ROW_LIMIT);
   }
   /** Hashes every row of a batch (all columns, in file order). */
   add(batch) {
     const hash = this.#hash;
+    const counter = this.#counter;
     for (let r = 0; r < batch.length; r++) {
       hash.reset();
       for (const column of batch.columns) hashCell(hash, column[r] ?? null);
-      const h1 = hash.h1;
-      const h2 = hash.h2;
-      this.#rows++;
-      this.#estimate.add(h1, h2);
-      if (this.#exact === void 0) continue;
-      if (this.#exact.setIfAbsent(h1, h2, 1) !== void 0) this.#repeats++;
-      if (this.#rows > EXACT_ROW_LIMIT) this.#exact = void 0;
+      counter.add(hash.h1, hash.h2, batch.lines[r] ?? 0);
     }
   }
   /** Ends the file and records its share. */
   endFile() {
-    const rows = this.#rows;
-    const exact = this.#exact !== void 0;
-    const distinct = exact ? rows - this.#repeats : Math.min(rows, this.#estimate.estimate());
-    const file = { path: this.#path, rows, share: rows === 0 ? 0 : Math.max(0, (rows - distinct) / rows), exact };
+    const counter = this.#counter;
+    const rows = counter.seen;
+    const file = { path: this.#path, rows, share: rows === 0 ? 0 : Math.min(1, counter.repeats / rows), exact: counter.exact };
     this.#files.push(file);
-    this.#exact = void 0;
+    this.#counter = void 0;
     return file;
   }
   /** Each finished file's share. */
@@ -874,18 +867,6 @@ function sameEdges(a, b) {
   return a.length === b.length && a.every((edge, i) => edge === b[i]);
 }
 
-// src/data/sketch/seeded-random.ts
-function nextRandom(state) {
-  const next = state + 1831565813 >>> 0;
-  let t = next;
-  t = Math.imul(t ^ t >>> 15, t | 1);
-  t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-  return { state: next, value: ((t ^ t >>> 14) >>> 0) / 4294967296 };
-}
-function seedState(seed) {
-  return Math.trunc(seed) >>> 0;
-}
-
 // src/data/sketch/kll.ts
 var DEFAULT_KLL_K = 200;
 var CAPACITY_DECAY = 2 / 3;
@@ -1331,10 +1312,7 @@ var ProfileBuilder = class {
     this.#contract = options.contract;
     this.#settings = options.settings;
     this.#twoPass = options.edges === void 0;
-    this.#aliases = options.contract.columns.map((column) => {
-      const entries = Object.entries(column.aliases);
-      return entries.length === 0 ? void 0 : new Map(entries);
-    });
+    this.#aliases = options.contract.columns.map(aliasMap);
     this.#stats = options.contract.columns.map((column) => {
       if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
       const edges = options.edges?.get(column.name);
@@ -1456,10 +1434,6 @@ var ProfileBuilder = class {
     return void 0;
   }
 };
-function applyAlias(raw, aliases) {
-  if (aliases === void 0 || typeof raw !== "string") return raw;
-  return aliases.get(raw) ?? raw;
-}
 
 // schemas/reference-profile.schema.json
 var reference_profile_schema_default = {
@@ -1872,10 +1846,9 @@ async function readProfile(path) {
 
 // src/data/profile.ts
 async function profileData(options) {
-  const { dialect } = options.contract;
   return profileSources({
     ...options,
-    open: (path) => openTable(path, { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers })
+    open: (path) => openTable(path, readOptionsFor(options.contract))
   });
 }
 

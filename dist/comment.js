@@ -2,9 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   createGitHubClient,
-  publishReport,
-  readGitHubContext
-} from "./chunks/chunk-KZXXP6MT.js";
+  publishReport
+} from "./chunks/chunk-3AP3CIV3.js";
 import {
   ActionsLogger,
   core_exports,
@@ -14,7 +13,9 @@ import {
   runAction,
   writeJobSummary
 } from "./chunks/chunk-YGJMWRIS.js";
-import "./chunks/chunk-HORU62ZZ.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION,
   UserError,

@@ -2,9 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   createGitHubClient,
-  publishReport,
-  readGitHubContext
-} from "./chunks/chunk-KZXXP6MT.js";
+  publishReport
+} from "./chunks/chunk-3AP3CIV3.js";
 import {
   ActionsLogger,
   core_exports,
@@ -26,9 +25,10 @@ import {
   code,
   escapeMarkdown,
   formatNumber,
+  readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-HORU62ZZ.js";
+} from "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION,
   UserError,

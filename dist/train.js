@@ -12,11 +12,11 @@ import {
 import {
   resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-UCEUCJHQ.js";
+} from "./chunks/chunk-RFOTIJPB.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-FHT24X3I.js";
+} from "./chunks/chunk-KTCJDDV5.js";
 import "./chunks/chunk-WZPDVDLB.js";
 import {
   code,
@@ -26,7 +26,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-HORU62ZZ.js";
+} from "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-FVCB3CXZ.js";

@@ -2,9 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   createGitHubClient,
-  publishReport,
-  readGitHubContext
-} from "./chunks/chunk-KZXXP6MT.js";
+  publishReport
+} from "./chunks/chunk-3AP3CIV3.js";
 import {
   ActionsLogger,
   core_exports,
@@ -19,12 +18,14 @@ import {
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-HSWLQC4A.js";
+} from "./chunks/chunk-3QDI2AKP.js";
 import {
   loadConfig
-} from "./chunks/chunk-FHT24X3I.js";
+} from "./chunks/chunk-KTCJDDV5.js";
 import "./chunks/chunk-WZPDVDLB.js";
-import "./chunks/chunk-HORU62ZZ.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-FVCB3CXZ.js";

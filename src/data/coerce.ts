@@ -19,6 +19,18 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,
 export const DEFAULT_TRUE_VALUES = ["true", "True", "TRUE", "1"];
 export const DEFAULT_FALSE_VALUES = ["false", "False", "FALSE", "0"];
 
+/** A column's aliases as a Map, or undefined when it has none (the common case, kept off hot paths). */
+export function aliasMap(column: { aliases: Record<string, string> }): Map<string, string> | undefined {
+  const entries = Object.entries(column.aliases);
+  return entries.length === 0 ? undefined : new Map(entries);
+}
+
+/** The contract's aliases map raw texts to canonical values before any check (only texts are aliased). */
+export function applyAlias<T extends RawValue>(raw: T, aliases: Map<string, string> | undefined): T | string {
+  if (aliases === undefined || typeof raw !== "string") return raw;
+  return aliases.get(raw) ?? raw;
+}
+
 /** Shortens a value for messages. */
 export function showValue(raw: RawValue): string {
   if (raw === null) return "null";

@@ -14,6 +14,7 @@ import { coerceValue } from "./coerce.ts";
 import { fromDocument, type ContractDocument } from "./contract-document.ts";
 import type { ColumnContract, DataContract } from "./contract-types.ts";
 import { fieldPointer, fromFrictionless, isFrictionless } from "./frictionless.ts";
+import type { ReadOptions } from "./table.ts";
 
 // Other modules import the document types and fromDocument from here; they live in contract-document.ts.
 export { fromDocument, type ColumnDocument, type ContractDocument } from "./contract-document.ts";
@@ -75,6 +76,12 @@ function checkSemantics(contract: DataContract, where: (pointer: string) => { fi
       }
     }
   }
+}
+
+/** The reader options a contract's dialect implies; every stage reads data files this way. */
+export function readOptionsFor(contract: DataContract): ReadOptions {
+  const { dialect } = contract;
+  return { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers };
 }
 
 /** Parses contract text (YAML, JSON, or a Frictionless Table Schema); `file` names it in errors. */

@@ -5,16 +5,17 @@
  * final types would merge ("1" and "1.0" as the number 1, dates by instant, "TRUE" and "true"). The
  * count can only come out too high, which loosens the limit, never too low.
  *
- * Exact for files of up to `EXACT_ROW_LIMIT` rows (one 64-bit hash per distinct row); above that a
+ * Exact for files of up to `EXACT_ROW_LIMIT` distinct rows (one 64-bit hash each, `RepeatCounter`); above that a
  * HyperLogLog estimate keeps memory fixed, and the limit gets extra headroom for its error.
  */
 import { coerceValue } from "./coerce.ts";
-import { DISTINCT_ESTIMATE_ERROR, DistinctEstimate } from "./distinct-estimate.ts";
-import { Hash64, HashTable64 } from "./hash-table.ts";
+import { DISTINCT_ESTIMATE_ERROR } from "./distinct-estimate.ts";
+import { Hash64 } from "./hash-table.ts";
+import { RepeatCounter } from "./repeat-counter.ts";
 import { roundShareUp } from "./share-bound.ts";
 import type { RawValue, RecordBatch } from "./table.ts";
 
-/** Files up to this many rows are checked for duplicates exactly. */
+/** Files with up to this many distinct rows are checked for duplicates exactly. */
 export const EXACT_ROW_LIMIT = 100_000;
 
 /** Headroom added to an estimated share: three standard errors of the distinct estimate. */
@@ -58,44 +59,32 @@ export class DuplicateRowCounter {
   readonly #hash = new Hash64();
   readonly #files: DuplicateShare[] = [];
   #path = "";
-  #rows = 0;
-  #repeats = 0;
-  #exact: HashTable64 | undefined;
-  #estimate = new DistinctEstimate();
+  #counter: RepeatCounter | undefined;
 
   /** Starts counting a new file. */
   startFile(path: string): void {
     this.#path = path;
-    this.#rows = 0;
-    this.#repeats = 0;
-    this.#exact = new HashTable64();
-    this.#estimate = new DistinctEstimate();
+    this.#counter = new RepeatCounter(EXACT_ROW_LIMIT);
   }
 
   /** Hashes every row of a batch (all columns, in file order). */
   add(batch: RecordBatch): void {
     const hash = this.#hash;
+    const counter = this.#counter!;
     for (let r = 0; r < batch.length; r++) {
       hash.reset();
       for (const column of batch.columns) hashCell(hash, column[r] ?? null);
-      const h1 = hash.h1;
-      const h2 = hash.h2;
-      this.#rows++;
-      this.#estimate.add(h1, h2);
-      if (this.#exact === undefined) continue;
-      if (this.#exact.setIfAbsent(h1, h2, 1) !== undefined) this.#repeats++;
-      if (this.#rows > EXACT_ROW_LIMIT) this.#exact = undefined; // from here on, the estimate alone
+      counter.add(hash.h1, hash.h2, batch.lines[r] ?? 0);
     }
   }
 
   /** Ends the file and records its share. */
   endFile(): DuplicateShare {
-    const rows = this.#rows;
-    const exact = this.#exact !== undefined;
-    const distinct = exact ? rows - this.#repeats : Math.min(rows, this.#estimate.estimate());
-    const file = { path: this.#path, rows, share: rows === 0 ? 0 : Math.max(0, (rows - distinct) / rows), exact };
+    const counter = this.#counter!;
+    const rows = counter.seen;
+    const file = { path: this.#path, rows, share: rows === 0 ? 0 : Math.min(1, counter.repeats / rows), exact: counter.exact };
     this.#files.push(file);
-    this.#exact = undefined;
+    this.#counter = undefined;
     return file;
   }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { UserError } from "../common/errors.ts";
-import { coerceValue, showValue } from "./coerce.ts";
+import { aliasMap, applyAlias, coerceValue, showValue } from "./coerce.ts";
 import type { ColumnContract, DataContract } from "./contract-types.ts";
 import { CategoryStats, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
 import { REFERENCE_PROFILE_SCHEMA, type ColumnProfile, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
@@ -68,10 +68,7 @@ export class ProfileBuilder {
     this.#contract = options.contract;
     this.#settings = options.settings;
     this.#twoPass = options.edges === undefined;
-    this.#aliases = options.contract.columns.map((column) => {
-      const entries = Object.entries(column.aliases);
-      return entries.length === 0 ? undefined : new Map(entries);
-    });
+    this.#aliases = options.contract.columns.map(aliasMap);
     this.#stats = options.contract.columns.map((column) => {
       if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
       const edges = options.edges?.get(column.name);
@@ -201,10 +198,4 @@ export class ProfileBuilder {
     if (!this.#invalidLines.has(column.name)) this.#invalidLines.set(column.name, { path: at.path, line, value: showValue(value) });
     return undefined;
   }
-}
-
-// The contract's aliases map raw texts to canonical values before any check.
-function applyAlias(raw: Exclude<RawValue, null>, aliases: Map<string, string> | undefined): Exclude<RawValue, null> {
-  if (aliases === undefined || typeof raw !== "string") return raw;
-  return aliases.get(raw) ?? raw;
 }

@@ -5,6 +5,7 @@
  */
 import type { ReferenceProfile } from "./profile-types.ts";
 import { profileSources, type ProfileOptions } from "./profile-sources.ts";
+import { readOptionsFor } from "./contract.ts";
 import { openTable } from "./readers/index.ts";
 
 export { mergeProfiles } from "./profile-merge.ts";
@@ -16,9 +17,8 @@ export { PROFILE_DEFAULTS, REFERENCE_PROFILE_SCHEMA } from "./profile-types.ts";
 
 /** Profiles data files (read with the contract's dialect) into a schema-checked, mergeable reference profile. */
 export async function profileData(options: ProfileOptions): Promise<ReferenceProfile> {
-  const { dialect } = options.contract;
   return profileSources({
     ...options,
-    open: (path) => openTable(path, { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers }),
+    open: (path) => openTable(path, readOptionsFor(options.contract)),
   });
 }

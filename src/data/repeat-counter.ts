@@ -31,6 +31,11 @@ export class RepeatCounter {
     return earlier;
   }
 
+  /** Keys added. */
+  get seen(): number {
+    return this.#seen;
+  }
+
   /** True while every key fit in the table: `repeats` is then exact. */
   get exact(): boolean {
     return !this.table.full;

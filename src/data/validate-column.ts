@@ -3,8 +3,9 @@
  * pattern, length and uniqueness. Values stream through `add` batch by batch; memory is the
  * examples kept plus, for a `unique` column only, one hash per distinct value.
  */
-import { coerceValue, showValue, type TypedValue } from "./coerce.ts";
+import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "./coerce.ts";
 import type { ColumnContract, ColumnPolicy, Severity } from "./contract-types.ts";
+import { formatPercent } from "../report/markdown.ts";
 import { Hash64 } from "./hash-table.ts";
 import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
 import type { RawValue } from "./table.ts";
@@ -118,8 +119,7 @@ export class ColumnValidator {
     this.column = column;
     this.#path = options.path;
     this.#dataset = options.dataset;
-    const aliases = Object.entries(column.aliases);
-    this.#aliases = aliases.length === 0 ? undefined : new Map(aliases);
+    this.#aliases = aliasMap(column);
     this.#min = bound(column, column.min, column.exclusiveMin);
     this.#max = bound(column, column.max, column.exclusiveMax);
     if (column.enum !== undefined) {
@@ -162,15 +162,14 @@ export class ColumnValidator {
     const path = this.#path;
     this.#rows += length;
     for (let r = 0; r < length; r++) {
-      let raw = values === undefined ? null : (values[r] ?? null);
-      if (raw === null) {
+      const cell = values === undefined ? null : (values[r] ?? null);
+      if (cell === null) {
         canonical[r] = null;
         if (!column.nullable) this.#nulls.fail(() => ({ file: path, line: lines[r], message: `missing value in "${column.name}", which is not nullable` }));
         else this.#nulls.failing++;
         continue;
       }
-      if (this.#aliases !== undefined && typeof raw === "string") raw = this.#aliases.get(raw) ?? raw;
-      const rawValue = raw;
+      const rawValue = applyAlias(cell, this.#aliases);
       this.#type.total++;
       const coerced = coerceValue(rawValue, column.type, column);
       if (!coerced.ok) {
@@ -270,7 +269,7 @@ export class ColumnValidator {
     if (column.maxNullShare !== undefined) {
       const share = this.#rows === 0 ? 0 : nulls.failing / this.#rows;
       results.push(
-        checkResult(spec("max_null_share", `≤ ${column.maxNullShare}`), { ...nulls, examples: [] }, share > column.maxNullShare, `${formatShare(share)} of values are missing (${plural(nulls.failing, "row")}), limit ${column.maxNullShare}`),
+        checkResult(spec("max_null_share", `≤ ${column.maxNullShare}`), { ...nulls, examples: [] }, share > column.maxNullShare, `${formatPercent(share, 2)} of values are missing (${plural(nulls.failing, "row")}), limit ${column.maxNullShare}`),
       );
     }
     if (nonNull === 0 && !column.allowEmpty) {
@@ -332,7 +331,3 @@ export function policySeverity(policy: ColumnPolicy): Severity | undefined {
   return policy === "ignore" ? undefined : policy;
 }
 
-/** A share as a percentage with two decimals. */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(2)}%`;
-}

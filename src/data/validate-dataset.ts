@@ -8,8 +8,9 @@ import type { ColumnContract, DataContract, Severity } from "./contract-types.ts
 import { Hash64, HashTable64, TextHashCache } from "./hash-table.ts";
 import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
 import type { TrainState, HygieneValidator } from "./validate-hygiene.ts";
-import { checkResult, policySeverity, ColumnValidator, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
+import { checkResult, policySeverity, ColumnValidator, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { TableSource } from "./table.ts";
+import { formatPercent } from "../report/markdown.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
 
 /** Target classes counted before the class checks give up (a regression target has thousands). */
@@ -192,7 +193,7 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
       spec("dataset.duplicates", "duplicates", "error", { threshold: `≤ ${maxDuplicateShare}` }),
       duplicates,
       duplicateShare > maxDuplicateShare,
-      `${duplicates.failing.toLocaleString("en-US")} row(s) repeat an earlier row (${formatShare(duplicateShare)})${hashed.length < contract.columns.length ? "; id columns are not compared" : ""}${estimated}`,
+      `${duplicates.failing.toLocaleString("en-US")} row(s) repeat an earlier row (${formatPercent(duplicateShare, 2)})${hashed.length < contract.columns.length ? "; id columns are not compared" : ""}${estimated}`,
     ),
   );
 
@@ -228,11 +229,11 @@ function classBalance(options: { contract: DataContract; targetIndex: number; cl
   const total = [...classes.values()].reduce((sum, count) => sum + count, 0);
   const shares = [...counts.entries()].map(([name, count]) => ({ name, share: total === 0 ? 0 : count / total })).sort((a, b) => a.share - b.share || (a.name < b.name ? -1 : 1));
   const below = shares.filter((entry) => entry.share < minClassShare);
-  const listing = shares.slice(0, 5).map((entry) => `"${entry.name}" ${formatShare(entry.share)}`).join(", ");
+  const listing = shares.slice(0, 5).map((entry) => `"${entry.name}" ${formatPercent(entry.share, 2)}`).join(", ");
   return checkResult(
     spec,
     { failing: below.length, total: counts.size, examples: [] },
     below.length > 0,
-    below.length > 0 ? `${below.length} of ${counts.size} classes below ${formatShare(minClassShare)}: ${listing}` : `smallest classes: ${listing}`,
+    below.length > 0 ? `${below.length} of ${counts.size} classes below ${formatPercent(minClassShare, 2)}: ${listing}` : `smallest classes: ${listing}`,
   );
 }

@@ -7,7 +7,8 @@
 import type { DataContract, Severity } from "./contract-types.ts";
 import type { HashTable64 } from "./hash-table.ts";
 import { MAX_EXACT_DISTINCT } from "./repeat-counter.ts";
-import { checkResult, policySeverity, formatShare, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
+import { checkResult, policySeverity, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
+import { formatPercent } from "../report/markdown.ts";
 import type { CheckResult } from "./validation-report-types.ts";
 
 /** What the training pass keeps for the hygiene checks. */
@@ -107,7 +108,7 @@ export class HygieneValidator {
         spec("hygiene.test_in_train", "test_in_train", "error", { threshold: `≤ ${hygiene.maxTestInTrainShare}` }),
         inTrain,
         share > hygiene.maxTestInTrainShare,
-        `${inTrain.failing.toLocaleString("en-US")} test row(s) also in train (${formatShare(share)}): they inflate test scores${this.#partial(this.#train.rows)}`,
+        `${inTrain.failing.toLocaleString("en-US")} test row(s) also in train (${formatPercent(share, 2)}): they inflate test scores${this.#partial(this.#train.rows)}`,
       ),
     );
     const target = this.#contract.columns.find((column) => column.roles.includes("target"));

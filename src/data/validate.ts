@@ -8,8 +8,9 @@ import schema from "../../schemas/validation-report.schema.json" with { type: "j
 import type { Logger } from "../common/logger.ts";
 import { assertWritable } from "../common/schema-validation.ts";
 import type { DataContract } from "./contract-types.ts";
+import { readOptionsFor } from "./contract.ts";
 import { openTable } from "./readers/index.ts";
-import type { ReadOptions, TableSource } from "./table.ts";
+import type { TableSource } from "./table.ts";
 import { validateDataset, type DatasetValidation } from "./validate-dataset.ts";
 import { HygieneValidator } from "./validate-hygiene.ts";
 import type { CheckResult, ValidationReport } from "./validation-report-types.ts";
@@ -37,17 +38,12 @@ export interface ValidateDataOptions {
  */
 const VALIDATION_BATCH_ROWS = 1024;
 
-/** The reader options a contract's dialect implies. */
-export function readOptionsFor(contract: DataContract): ReadOptions {
-  const { dialect } = contract;
-  return { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers, batchSize: VALIDATION_BATCH_ROWS };
-}
 
 /** Validates the datasets against the contract; a malformed file is a UserError, a failed check is in the report. */
 export async function validateData(options: ValidateDataOptions): Promise<ValidationReport> {
   const { contract, logger } = options;
   const maxExamples = options.maxExamples ?? 5;
-  const open = options.open ?? ((path: string) => openTable(path, readOptionsFor(contract)));
+  const open = options.open ?? ((path: string) => openTable(path, { ...readOptionsFor(contract), batchSize: VALIDATION_BATCH_ROWS }));
   const train = options.datasets.find((dataset) => dataset.label === "train");
   const test = options.datasets.find((dataset) => dataset.label === "test");
   const withHygiene = train !== undefined && test !== undefined;

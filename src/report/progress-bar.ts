@@ -1,3 +1,5 @@
+import type { AnnotationProperties, Logger } from "../common/logger.ts";
+
 /**
  * A one-line progress bar for people at a terminal. On anything that is not a TTY (CI logs, GitHub
  * Actions, a pipe) it draws nothing: those get one log line per epoch instead.
@@ -31,6 +33,24 @@ export class ProgressBar {
     const done = Math.round(Math.min(1, Math.max(0, fraction)) * width);
     this.#stream.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${label}\u001b[K`);
     this.#shown = true;
+  }
+
+  /** The logger, erasing the bar before each line it writes, so log lines read cleanly above the bar. */
+  around(logger: Logger): Logger {
+    const clearing =
+      <A extends unknown[]>(write: (...args: A) => void) =>
+      (...args: A) => {
+        this.clear();
+        write(...args);
+      };
+    return {
+      debug: clearing((message: string) => { logger.debug(message); }),
+      info: clearing((message: string) => { logger.info(message); }),
+      warning: clearing((message: string, properties?: AnnotationProperties) => { logger.warning(message, properties); }),
+      error: clearing((message: string, properties?: AnnotationProperties) => { logger.error(message, properties); }),
+      notice: clearing((message: string, properties?: AnnotationProperties) => { logger.notice(message, properties); }),
+      group: (name, fn) => logger.group(name, fn),
+    };
   }
 
   /** Erases the bar so a log line can take its place. */

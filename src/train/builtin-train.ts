@@ -50,8 +50,6 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
     const valid = config.data.valid === undefined ? undefined : await loadTabular({ path: resolve(cwd, config.data.valid), contract, features: config.features, target: config.target, fitted: train });
     logger.info(`Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`);
     const bar = new ProgressBar(process.stderr);
-    // The bar is erased before each log line, so the epoch lines read cleanly above it.
-    const barLogger: Logger = { ...logger, info: (message) => { bar.clear(); logger.info(message); }, debug: (message) => { logger.debug(message); }, warning: (message, properties) => { bar.clear(); logger.warning(message, properties); }, error: (message, properties) => { logger.error(message, properties); }, notice: (message, properties) => { logger.notice(message, properties); }, group: (name, fn) => logger.group(name, fn) };
     const result = await trainModel({
       data: train,
       model: config.model,
@@ -62,7 +60,7 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
       ...(valid === undefined ? {} : { validation: valid }),
       earlyStopping: config.earlyStopping,
       seed: config.seed,
-      logger: barLogger,
+      logger: bar.around(logger),
       onProgress: (progress) => {
         bar.update(progress.rows / progress.totalRows, `epoch ${progress.epoch}/${progress.epochs}`);
       },

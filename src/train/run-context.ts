@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import { cpus, release, totalmem, type } from "node:os";
 import { promisify } from "node:util";
 import { errnoCode, UserError } from "../common/errors.ts";
+import { readGitHubContext } from "../github/context.ts";
 
 const run = promisify(execFile);
 
@@ -46,14 +47,14 @@ export async function gitState(cwd: string, env: NodeJS.ProcessEnv = process.env
   }
 }
 
-/** The workflow run, from the runner's environment variables. */
+/** The workflow run, from the same context reader the other actions use. */
 export function workflowRun(env: NodeJS.ProcessEnv = process.env): { url?: string; workflow?: string; job?: string; attempt?: number } {
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const context = readGitHubContext(env);
   const info: { url?: string; workflow?: string; job?: string; attempt?: number } = {};
-  if (env.GITHUB_REPOSITORY !== undefined && env.GITHUB_RUN_ID !== undefined) info.url = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  if (env.GITHUB_WORKFLOW !== undefined) info.workflow = env.GITHUB_WORKFLOW;
-  if (env.GITHUB_JOB !== undefined) info.job = env.GITHUB_JOB;
-  if (env.GITHUB_RUN_ATTEMPT !== undefined && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT)) info.attempt = Number(env.GITHUB_RUN_ATTEMPT);
+  if (context.runUrl !== undefined) info.url = context.runUrl;
+  if (context.workflow !== undefined) info.workflow = context.workflow;
+  if (context.job !== undefined) info.job = context.job;
+  if (context.runAttempt !== undefined && /^\d+$/.test(context.runAttempt)) info.attempt = Number(context.runAttempt);
   return info;
 }
 

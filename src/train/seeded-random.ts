@@ -2,16 +2,15 @@
  * A small seeded PRNG for the built-in trainer, so initial weights, the validation split, shuffles
  * and dropout masks are reproducible from one seed (Math.random cannot be seeded).
  */
+import { nextRandom, seedState } from "../data/sketch/seeded-random.ts";
 
-/** Mulberry32: a fast 32-bit generator returning floats in [0, 1); plenty for shuffles and masks. */
+/** Mulberry32 as a function of no arguments: the same generator the profile sketches use (one uint32 of state). */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
+  let state = seedState(seed);
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const next = nextRandom(state);
+    state = next.state;
+    return next.value;
   };
 }
 

@@ -4,11 +4,11 @@
  * Everything is read into memory: the built-in trainer is for tabular data that fits in RAM.
  */
 import { UserError } from "../common/errors.ts";
-import { coerceValue, showValue } from "../data/coerce.ts";
+import { aliasMap, applyAlias, coerceValue, showValue } from "../data/coerce.ts";
 import type { DataContract } from "../data/contract-types.ts";
+import { readOptionsFor } from "../data/contract.ts";
 import { openTable } from "../data/readers/index.ts";
 import type { RawValue, ReadOptions } from "../data/table.ts";
-import { readOptionsFor } from "../data/validate.ts";
 import { featureWidth, type CategoricalFeature, type FeatureSpec, type NumericFeature, type Task } from "./model-spec.ts";
 
 export type FeatureKind = "numeric" | "categorical";
@@ -112,8 +112,8 @@ async function readColumns(options: LoadTabularOptions, wanted: string[]): Promi
     return index;
   });
   const aliases = wanted.map((name) => {
-    const map = options.contract?.columns.find((column) => column.name === name)?.aliases;
-    return map && Object.keys(map).length > 0 ? map : undefined;
+    const column = options.contract?.columns.find((candidate) => candidate.name === name);
+    return column === undefined ? undefined : aliasMap(column);
   });
   const values = wanted.map((): RawValue[] => []);
   const lines: number[] = [];
@@ -123,7 +123,7 @@ async function readColumns(options: LoadTabularOptions, wanted: string[]): Promi
       const column = batch.columns[index]!;
       const out = values[w]!;
       const alias = aliases[w];
-      for (const raw of column) out.push(alias && raw !== null ? (alias[textOf(raw)] ?? raw) : raw);
+      for (const raw of column) out.push(applyAlias(raw, alias));
     }
   }
   return { values: new Map(wanted.map((name, w) => [name, values[w]!])), lines };

@@ -132,6 +132,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     const dataFiles = builtin?.dataPaths ?? [options.data?.train, options.data?.test].filter((path): path is string => path !== undefined);
     const contractPath = builtin?.contractPath ?? options.data?.contract;
     const modelFile = await fingerprintFile(modelPath);
+    const seed = builtin?.seed ?? options.seed;
     const record: RunRecord = {
       schema: RUN_RECORD_SCHEMA,
       tool: { name: "modelship", version: options.toolVersion },
@@ -139,7 +140,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
       mode: builtin === undefined ? "command" : "builtin",
       ...("command" in options.run ? { command: options.run.command } : {}),
       ...(builtin === undefined ? {} : { config: builtin.configFile }),
-      ...(builtin?.seed ?? options.seed) === undefined ? {} : { seed: builtin?.seed ?? options.seed },
+      ...(seed === undefined ? {} : { seed }),
       params: builtin?.params ?? { ...(userMetrics?.params ?? {}), ...(options.params ?? {}) },
       metrics: builtin?.metrics ?? userMetrics?.metrics ?? {},
       history: builtin?.history ?? userMetrics?.history ?? [],

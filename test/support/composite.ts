@@ -6,10 +6,9 @@
  * `uses:` steps (setup-node, upload-artifact) cannot run here: tests pass stand-ins for them, and
  * the result lists which steps were stood in for.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, runProcess, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
+import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, prepareRunner, runProcess, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
 
 interface CompositeStep {
   name?: string;
@@ -68,44 +67,9 @@ function condition(text: string, context: ExpressionContext): boolean {
 export async function runCompositeAction(options: CompositeRunOptions): Promise<CompositeRun> {
   const manifest = await loadAction(options.action);
   if (manifest.runs.using !== "composite") throw new Error(`${options.action} is not a composite action`);
-  const temp = await mkdtemp(join(tmpdir(), "modelship-composite-"));
+  const { temp, github, runner, inputs, env: baseEnv, files } = await prepareRunner(manifest, { ...options, job: "train" });
   try {
-    const summaryFile = join(temp, "summary.md");
-    await writeFile(summaryFile, "");
-    const eventFile = join(temp, "event.json");
-    const event = options.event ?? { name: "push", payload: {} };
-    await writeFile(eventFile, JSON.stringify(event.payload));
-    const repository = options.repository ?? "octo-org/octo-repo";
-    const github = { workflow: "model", repository, event_name: event.name, event: event.payload, action_path: manifest.dir, workspace: options.cwd, run_id: "4242", run_attempt: "1", job: "train", server_url: "https://github.com", sha: "0".repeat(40), ref: "refs/heads/main", token: "ghs_compositeToken000000000000000000" };
-    const runner = { os: "Linux", arch: "X64", temp };
-    const inputs: Record<string, string> = {};
-    for (const [name, input] of Object.entries(manifest.inputs)) inputs[name] = options.inputs?.[name] ?? (input.default === undefined ? "" : interpolate(input.default, { github, runner, inputs: {} }));
-    for (const name of Object.keys(options.inputs ?? {})) if (!(name in manifest.inputs)) throw new Error(`${options.action} has no input "${name}"`);
-
     const path: string[] = [];
-    const baseEnv: Record<string, string> = {
-      HOME: process.env.HOME ?? temp,
-      LANG: "C.UTF-8",
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: options.cwd,
-      GITHUB_REPOSITORY: repository,
-      GITHUB_EVENT_NAME: event.name,
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_SERVER_URL: github.server_url,
-      GITHUB_WORKFLOW: github.workflow,
-      GITHUB_RUN_ID: github.run_id,
-      GITHUB_RUN_ATTEMPT: github.run_attempt,
-      GITHUB_JOB: github.job,
-      GITHUB_SHA: github.sha,
-      GITHUB_REF: github.ref,
-      GITHUB_ACTION_PATH: manifest.dir,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      RUNNER_TEMP: temp,
-      RUNNER_OS: "Linux",
-      RUNNER_ARCH: "X64",
-      ...options.env,
-    };
     const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
     const ran: CompositeStepRun[] = [];
     const commands: WorkflowCommand[] = [];
@@ -136,7 +100,7 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
       const script = join(temp, `step-${index}.sh`);
       await writeFile(script, interpolate(step.run, context));
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]));
-      const env = { ...baseEnv, ...stepEnv, GITHUB_OUTPUT: outputFile, PATH: [...path, options.env?.PATH ?? process.env.PATH ?? ""].join(":") };
+      const env = { ...baseEnv, ...stepEnv, GITHUB_OUTPUT: outputFile, PATH: [...path, baseEnv.PATH ?? ""].join(":") };
       const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd: options.cwd, env, timeoutMs: options.timeoutMs ?? 300_000 });
       commands.push(...parseWorkflowCommands(result.stdout));
       const outputs = parseKeyValueFile(await readFile(outputFile, "utf8"));
@@ -151,7 +115,7 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
     const context: ExpressionContext = { github, runner, inputs, steps, env: baseEnv };
     const outputs = exitCode !== 0 ? {} : Object.fromEntries(Object.entries(manifest.outputs).map(([name, output]) => [name, output.value === undefined ? "" : interpolate(output.value, context)]));
     const annotations = commands.filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
-    return { exitCode, outputs, steps: ran, summary: await readFile(summaryFile, "utf8"), commands, annotations };
+    return { exitCode, outputs, steps: ran, summary: await readFile(files.summary, "utf8"), commands, annotations };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

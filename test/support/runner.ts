@@ -171,89 +171,105 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
+/** What a runner sets up for one action: its temp folder and files, `github` context, environment and inputs. */
+export interface PreparedRunner {
+  temp: string;
+  workspace: string;
+  files: { output: string; summary: string; env: string; state: string; path: string; event: string };
+  github: Record<string, unknown>;
+  runner: { os: string; arch: string; temp: string };
+  /** The environment of the action's process, with `INPUT_*` set. */
+  env: Record<string, string>;
+  /** Inputs after defaults, by name (what `inputs.<name>` evaluates to). */
+  inputs: Record<string, string>;
+}
+
+/**
+ * Prepares a run the way the runner does for any kind of action: the workflow files, the event,
+ * the `github` context and variables, and the inputs with their defaults evaluated. An input the
+ * action does not declare is an error (the runner would warn: Unexpected input).
+ */
+export async function prepareRunner(manifest: ActionManifest, options: Omit<RunActionOptions, "action" | "timeoutMs"> & { job?: string }): Promise<PreparedRunner> {
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in manifest.inputs)) throw new Error(`${manifest.dir} has no input "${name}" (the runner would warn: Unexpected input)`);
+  }
+  const temp = await mkdtemp(join(tmpdir(), "modelship-runner-"));
+  const workspace = options.cwd ?? join(temp, "workspace");
+  await mkdir(workspace, { recursive: true });
+  const files = { output: join(temp, "output"), summary: join(temp, "summary.md"), env: join(temp, "env"), state: join(temp, "state"), path: join(temp, "path"), event: join(temp, "event.json") };
+  for (const file of Object.values(files)) await writeFile(file, "");
+  const event = options.event ?? { name: "push", payload: {} };
+  await writeFile(files.event, JSON.stringify(event.payload));
+  const repository = options.repository ?? "octo-org/octo-repo";
+  const apiUrl = options.apiUrl ?? "https://api.github.com";
+  const github = {
+    token: options.token ?? "ghs_defaultWorkflowToken0000000000000",
+    workflow: options.workflow ?? "model",
+    repository,
+    repository_owner: repository.split("/")[0],
+    event_name: event.name,
+    event: event.payload,
+    api_url: apiUrl,
+    server_url: "https://github.com",
+    run_id: "4242",
+    run_attempt: "1",
+    sha: "0".repeat(40),
+    ref: "refs/heads/main",
+    action_path: manifest.dir,
+    workspace,
+    job: options.job ?? "test",
+  };
+  const runner = { os: "Linux", arch: "X64", temp };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? temp,
+    TMPDIR: temp,
+    LANG: "C.UTF-8",
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: github.repository_owner ?? "",
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: github.server_url,
+    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
+    GITHUB_WORKFLOW: github.workflow,
+    GITHUB_RUN_ID: github.run_id,
+    GITHUB_RUN_ATTEMPT: github.run_attempt,
+    GITHUB_RUN_NUMBER: "1",
+    GITHUB_JOB: github.job,
+    GITHUB_SHA: github.sha,
+    GITHUB_REF: github.ref,
+    GITHUB_ACTOR: "octocat",
+    GITHUB_ACTION_PATH: manifest.dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_STATE: files.state,
+    GITHUB_PATH: files.path,
+    RUNNER_TEMP: temp,
+    RUNNER_OS: runner.os,
+    RUNNER_ARCH: runner.arch,
+    RUNNER_DEBUG: "",
+    ...options.env,
+  };
+  const inputs: Record<string, string> = {};
+  const context: ExpressionContext = { github, env: {}, runner, inputs: {} };
+  for (const [name, input] of Object.entries(manifest.inputs)) {
+    inputs[name] = options.inputs?.[name] ?? (input.default === undefined ? "" : interpolate(input.default, context));
+    env[inputVariable(name)] = inputs[name];
+  }
+  return { temp, workspace, files, github, runner, env, inputs };
+}
+
 /** Runs a JavaScript action as the runner does and returns what it produced. */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const manifest = await loadAction(options.action);
   if (manifest.runs.main === undefined) throw new Error(`${options.action} is not a JavaScript action (runs.using: ${manifest.runs.using})`);
-  const temp = await mkdtemp(join(tmpdir(), "modelship-runner-"));
+  const { temp, workspace, files, env } = await prepareRunner(manifest, options);
   try {
-    const workspace = options.cwd ?? join(temp, "workspace");
-    await mkdir(workspace, { recursive: true });
-    const files = {
-      output: join(temp, "output"),
-      summary: join(temp, "summary.md"),
-      env: join(temp, "env"),
-      state: join(temp, "state"),
-      path: join(temp, "path"),
-      event: join(temp, "event.json"),
-    };
-    for (const file of Object.values(files)) await writeFile(file, "");
-    const event = options.event ?? { name: "push", payload: {} };
-    await writeFile(files.event, JSON.stringify(event.payload));
-    const repository = options.repository ?? "octo-org/octo-repo";
-    const workflow = options.workflow ?? "model";
-    const token = options.token ?? "ghs_defaultWorkflowToken0000000000000";
-    const github = {
-      token,
-      workflow,
-      repository,
-      repository_owner: repository.split("/")[0],
-      event_name: event.name,
-      event: event.payload,
-      api_url: options.apiUrl ?? "https://api.github.com",
-      server_url: "https://github.com",
-      run_id: "4242",
-      run_attempt: "1",
-      sha: "0".repeat(40),
-      ref: "refs/heads/main",
-      action_path: manifest.dir,
-      workspace,
-      job: "test",
-    };
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? temp,
-      TMPDIR: temp,
-      LANG: "C.UTF-8",
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_REPOSITORY: repository,
-      GITHUB_REPOSITORY_OWNER: github.repository_owner ?? "",
-      GITHUB_EVENT_NAME: event.name,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_API_URL: github.api_url,
-      GITHUB_SERVER_URL: github.server_url,
-      GITHUB_GRAPHQL_URL: `${github.api_url}/graphql`,
-      GITHUB_WORKFLOW: workflow,
-      GITHUB_RUN_ID: github.run_id,
-      GITHUB_RUN_ATTEMPT: github.run_attempt,
-      GITHUB_RUN_NUMBER: "1",
-      GITHUB_JOB: github.job,
-      GITHUB_SHA: github.sha,
-      GITHUB_REF: github.ref,
-      GITHUB_ACTOR: "octocat",
-      GITHUB_ACTION_PATH: manifest.dir,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_ENV: files.env,
-      GITHUB_STATE: files.state,
-      GITHUB_PATH: files.path,
-      RUNNER_TEMP: temp,
-      RUNNER_OS: "Linux",
-      RUNNER_ARCH: "X64",
-      RUNNER_DEBUG: "",
-      ...options.env,
-    };
-    const context: ExpressionContext = { github, env: {}, runner: { os: "Linux", arch: "X64", temp }, inputs: {} };
-    for (const [name, input] of Object.entries(manifest.inputs)) {
-      const given = options.inputs?.[name];
-      const value = given ?? (input.default === undefined ? "" : interpolate(input.default, context));
-      env[inputVariable(name)] = value;
-    }
-    for (const name of Object.keys(options.inputs ?? {})) {
-      if (!(name in manifest.inputs)) throw new Error(`${options.action} has no input "${name}" (the runner would warn: Unexpected input)`);
-    }
     const main = resolve(manifest.dir, manifest.runs.main);
     const { exitCode, stdout, stderr } = await runProcess(process.execPath, [main], { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 120_000 });
     const commands = parseWorkflowCommands(stdout);

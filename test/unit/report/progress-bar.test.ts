@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { MemoryLogger } from "../../../src/common/logger.ts";
 import { ProgressBar } from "../../../src/report/progress-bar.ts";
 
 function stream(isTTY: boolean) {
@@ -27,5 +28,15 @@ describe("progress bar", () => {
       bar.clear();
       assert.deepEqual(out.written, []);
     }
+  });
+
+  test("a logger wrapped around the bar erases it before each line", () => {
+    const out = stream(true);
+    const bar = new ProgressBar(out, {});
+    const logger = new MemoryLogger();
+    bar.update(0.5, "epoch 1/2");
+    bar.around(logger).info("epoch 1/2: loss 0.5");
+    assert.equal(out.written.at(-1), "\r\u001b[K", "the bar was erased");
+    assert.deepEqual(logger.entries.map((entry) => entry.message), ["epoch 1/2: loss 0.5"]);
   });
 });
