@@ -2,11 +2,17 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  resolveEvaluateSettings,
+  runEvaluation
+} from "./chunks/chunk-YP3AIZN5.js";
+import {
+  trainFromSettings
+} from "./chunks/chunk-PLDQ65FF.js";
+import {
   nextRandom,
   resolveTrainSettings,
-  seedState,
-  trainFromSettings
-} from "./chunks/chunk-RFOTIJPB.js";
+  seedState
+} from "./chunks/chunk-QMKBDZUA.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -17,7 +23,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-3QDI2AKP.js";
+} from "./chunks/chunk-X5KXFMN5.js";
 import {
   aliasMap,
   applyAlias,
@@ -31,7 +37,7 @@ import {
   pick,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-KTCJDDV5.js";
+} from "./chunks/chunk-KARCCIDS.js";
 import {
   assertValid,
   assertWritable,
@@ -39,7 +45,7 @@ import {
   require_dist,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-WZPDVDLB.js";
+} from "./chunks/chunk-VYOBV6HO.js";
 import "./chunks/chunk-OO4AN242.js";
 import {
   TOOL_VERSION,
@@ -683,9 +689,9 @@ function parseFlags(argv, specs, options) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
   }
-  const flags3 = {};
-  for (const [name, spec] of Object.entries(specs)) flags3[name] = parsed.values[name] ?? fromEnv(name, spec, env);
-  return { flags: flags3, positionals: parsed.positionals };
+  const flags4 = {};
+  for (const [name, spec] of Object.entries(specs)) flags4[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags4, positionals: parsed.positionals };
 }
 function renderHelp(options) {
   const rows = Object.entries(options.flags).map(([name, spec]) => {
@@ -705,6 +711,12 @@ function choiceFlag(value, name, choices) {
   if (!choices.includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
   return value;
 }
+function numberFlag(value, name) {
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
+  return number;
+}
 
 // src/cli/commands/contract.ts
 var inferFlags = {
@@ -721,44 +733,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags3, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags3.help) {
+  const { flags: flags4, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags4.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags3.target,
-    maxEnum: integerFlag(flags3["max-enum"], "max-enum"),
-    readOptions: flags3.delimiter === void 0 ? void 0 : { delimiter: flags3.delimiter },
+    target: flags4.target,
+    maxEnum: integerFlag(flags4["max-enum"], "max-enum"),
+    readOptions: flags4.delimiter === void 0 ? void 0 : { delimiter: flags4.delimiter },
     logger: context.logger
   });
-  if (flags3.output === void 0) {
+  if (flags4.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags3.force) {
+  if (!flags4.force) {
     try {
-      await writeFile(flags3.output, "", { flag: "wx" });
+      await writeFile(flags4.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags3.output} already exists`, { file: flags3.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags4.output} already exists`, { file: flags4.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags3.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags3.output}: review it before you commit it.`);
+  await writeFileAtomic(flags4.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags4.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags3, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags3.help) {
+  const { flags: flags4, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags4.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags3.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags3["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags4.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags4["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -768,6 +780,71 @@ var contractCommand = {
     if (sub === "infer") return infer(context, rest);
     if (sub === "diff") return diff(context, rest);
     throw new UserError(sub === void 0 ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, { hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`" });
+  }
+};
+
+// src/cli/commands/evaluate.ts
+var flags = {
+  model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
+  contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
+  target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
+  feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
+  policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
+  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows" },
+  threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
+  "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
+  resamples: { type: "string", value: "N", description: "bootstrap resamples (default 2000; 0 turns intervals off)" },
+  seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
+  threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
+  "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },
+  "report-dir": { type: "string", value: "DIR", description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the JSON gate report instead of markdown" },
+  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "evaluate an ONNX model: metrics with CIs, fairness, champion comparison, gates",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "evaluate", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship evaluate [DATA...] [--model model.onnx] [--policy gates.yaml] [--champion prod.onnx]",
+          summary: "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
+          flags,
+          notes: "exit status: 0 passed, 1 a gate failed (under --fail-on), 2 usage or input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = await resolveEvaluateSettings(
+      {
+        model: values.model,
+        data: positionals,
+        contract: values.contract,
+        target: values.target,
+        features: values.feature,
+        policy: values.policy,
+        champion: values.champion,
+        threshold: numberFlag(values.threshold, "threshold"),
+        positiveLabel: values["positive-label"],
+        resamples: integerFlag(values.resamples, "resamples"),
+        seed: integerFlag(values.seed, "seed"),
+        threads: integerFlag(values.threads, "threads"),
+        failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"]),
+        reportDir: values["report-dir"]
+      },
+      loaded,
+      context.cwd
+    );
+    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version });
+    if (values.json) context.print(JSON.stringify(result.report, null, 2));
+    else if (!values.quiet) context.print(result.markdown);
+    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    return result.passed ? ExitCode.ok : ExitCode.checksFailed;
   }
 };
 
@@ -1868,15 +1945,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags3, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags3.help) {
+  const { flags: flags4, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags4.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags3.output ?? DEFAULT_OUTPUT;
+  const output = flags4.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -1887,8 +1964,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags3, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags3.help) {
+    const { flags: flags4, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags4.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -1898,24 +1975,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags3.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags4.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags3.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags4.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags3["bins-from"] === void 0 ? void 0 : await readProfile(flags3["bins-from"]);
+    const binsFrom = flags4["bins-from"] === void 0 ? void 0 : await readProfile(flags4["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags3.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags3["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags4.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags4["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags3.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags4.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -1924,7 +2001,7 @@ var profileCommand = {
 };
 
 // src/cli/commands/train.ts
-var flags = {
+var flags2 = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
   "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
@@ -1940,13 +2017,13 @@ var trainCommand = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags, { command: "train", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags2, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
-          flags
+          flags: flags2
         })
       );
       return ExitCode.ok;
@@ -1973,7 +2050,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
 };
 
 // src/cli/commands/validate.ts
-var flags2 = {
+var flags3 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -1990,13 +2067,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags2, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags3, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags: flags2,
+          flags: flags3,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -2025,7 +2102,7 @@ var validateCommand = {
 };
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand];
+var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [

@@ -20,7 +20,7 @@ import {
 import {
   assertValid,
   writeFileAtomic
-} from "./chunks/chunk-WZPDVDLB.js";
+} from "./chunks/chunk-VYOBV6HO.js";
 import {
   code,
   escapeMarkdown,

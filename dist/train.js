@@ -10,14 +10,16 @@ import {
   writeJobSummary
 } from "./chunks/chunk-YGJMWRIS.js";
 import {
-  resolveTrainSettings,
   trainFromSettings
-} from "./chunks/chunk-RFOTIJPB.js";
+} from "./chunks/chunk-PLDQ65FF.js";
+import {
+  resolveTrainSettings
+} from "./chunks/chunk-QMKBDZUA.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-KTCJDDV5.js";
-import "./chunks/chunk-WZPDVDLB.js";
+} from "./chunks/chunk-KARCCIDS.js";
+import "./chunks/chunk-VYOBV6HO.js";
 import {
   code,
   details,

@@ -18,11 +18,11 @@ import {
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-3QDI2AKP.js";
+} from "./chunks/chunk-X5KXFMN5.js";
 import {
   loadConfig
-} from "./chunks/chunk-KTCJDDV5.js";
-import "./chunks/chunk-WZPDVDLB.js";
+} from "./chunks/chunk-KARCCIDS.js";
+import "./chunks/chunk-VYOBV6HO.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-OO4AN242.js";

@@ -6,11 +6,12 @@ import { getErrorMessage, isUserError } from "../common/errors.ts";
 import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
 import { contractCommand } from "./commands/contract.ts";
+import { evaluateCommand } from "./commands/evaluate.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand];
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -79,3 +79,11 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
   if (!(choices as readonly string[]).includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
   return value as T;
 }
+
+/** Parses a number flag. */
+export function numberFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
+  return number;
+}

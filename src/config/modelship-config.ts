@@ -4,10 +4,15 @@
  */
 import { access } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import policySchema from "../../schemas/gate-policy.schema.json" with { type: "json" };
 import configSchema from "../../schemas/modelship.schema.json" with { type: "json" };
 import { UserError } from "../common/errors.ts";
-import { assertValid } from "../common/schema-validation.ts";
+import { addSchemas, assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
+import type { GatePolicyDocument } from "../gates/policy.ts";
+
+// modelship.yaml's `gates` section is a gate policy: its schema is referenced by $id.
+addSchemas(policySchema);
 
 export interface ModelshipConfig {
   version?: 1;
@@ -26,7 +31,23 @@ export interface ModelshipConfig {
   };
   profile?: { bins?: number; top_k?: number; output?: string };
   train?: { command?: string; config?: string; output?: string; require_gpu?: "true" | "false" | "auto" | boolean; seed?: number; gpu_sample_seconds?: number };
-  gates?: Record<string, unknown>;
+  evaluate?: {
+    model?: string;
+    data?: string[];
+    target?: string;
+    features?: string[];
+    task?: "binary" | "multiclass" | "regression";
+    classes?: string[];
+    positive_label?: string;
+    threshold?: number;
+    outputs?: { label?: string; probabilities?: string; score?: string; score_kind?: "probability" | "logit"; value?: string };
+    batch_size?: number;
+    threads?: number;
+    report_dir?: string;
+    fail_on?: "fail" | "warn" | "never";
+    comment?: boolean;
+  };
+  gates?: GatePolicyDocument;
   release?: Record<string, unknown>;
   promote?: Record<string, unknown>;
   drift?: Record<string, unknown>;

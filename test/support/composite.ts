@@ -31,6 +31,9 @@ export interface CompositeRunOptions {
   cwd: string;
   event?: { name: string; payload: object };
   repository?: string;
+  /** GitHub's API (the loopback fake) and the `github.token` input defaults see. */
+  apiUrl?: string;
+  token?: string;
   /** Stand-ins by action name without the ref, e.g. `actions/setup-node`. */
   standIns?: Record<string, StandIn>;
   timeoutMs?: number;

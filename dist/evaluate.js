@@ -1,0 +1,98 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  createGitHubClient,
+  publishReport
+} from "./chunks/chunk-3AP3CIV3.js";
+import {
+  ActionsLogger,
+  core_exports,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getIntegerInput,
+  getListInput,
+  runAction,
+  writeJobSummary
+} from "./chunks/chunk-YGJMWRIS.js";
+import {
+  resolveEvaluateSettings,
+  runEvaluation
+} from "./chunks/chunk-YP3AIZN5.js";
+import "./chunks/chunk-QMKBDZUA.js";
+import {
+  loadConfig
+} from "./chunks/chunk-KARCCIDS.js";
+import "./chunks/chunk-VYOBV6HO.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-OO4AN242.js";
+import {
+  TOOL_VERSION,
+  UserError
+} from "./chunks/chunk-FVCB3CXZ.js";
+
+// src/actions/evaluate.ts
+function numberInput(name) {
+  const text = getInput(name);
+  if (text === void 0) return void 0;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
+  return value;
+}
+await runAction(async () => {
+  const logger = new ActionsLogger();
+  const token = getInput("token");
+  if (token !== void 0) core_exports.setSecret(token);
+  const loaded = await loadConfig({ file: getInput("config") });
+  const settings = await resolveEvaluateSettings(
+    {
+      model: getInput("model"),
+      data: getListInput("data"),
+      contract: getInput("contract"),
+      target: getInput("target"),
+      features: getListInput("features"),
+      policy: getInput("policy"),
+      champion: getInput("champion"),
+      threshold: numberInput("threshold"),
+      positiveLabel: getInput("positive-label"),
+      resamples: getInput("resamples") === void 0 ? void 0 : getIntegerInput("resamples", 2e3),
+      seed: getInput("seed") === void 0 ? void 0 : getIntegerInput("seed", 0),
+      threads: getInput("threads") === void 0 ? void 0 : getIntegerInput("threads", 1),
+      failOn: getInput("fail-on") === void 0 ? void 0 : getChoiceInput("fail-on", ["fail", "warn", "never"], "fail"),
+      reportDir: getInput("report-dir")
+    },
+    loaded
+  );
+  const context = readGitHubContext();
+  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  const { report } = result;
+  for (const gate of report.gates) {
+    if (gate.status === "pass") continue;
+    const message = `${gate.name}: ${gate.reason}`;
+    const properties = { title: `modelship gate: ${gate.id}` };
+    if (gate.status === "fail") logger.error(message, properties);
+    else logger.warning(message, properties);
+  }
+  core_exports.setOutput("passed", String(result.passed));
+  core_exports.setOutput("verdict", report.verdict);
+  core_exports.setOutput("report-path", result.reportPath);
+  core_exports.setOutput("report-dir", settings.reportDir);
+  core_exports.setOutput("markdown-path", result.markdownPath);
+  core_exports.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
+  const commentEnabled = getBooleanInput("comment", settings.comment);
+  const published = await publishReport({
+    context,
+    client: commentEnabled && token !== void 0 ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : void 0,
+    key: { workflow: context.workflow ?? "modelship", subject: `evaluate:${settings.modelName ?? settings.modelPath}` },
+    markdown: result.markdown,
+    fullReport: `\`${result.reportPath}\``,
+    logger,
+    writeSummary: writeJobSummary
+  });
+  core_exports.setOutput("comment-url", published.url ?? "");
+  core_exports.setOutput("comment-action", published.action);
+  if (!result.passed) {
+    core_exports.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);
+  }
+});

@@ -1,0 +1,80 @@
+/** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluation → outputs, summary, sticky comment, annotations. */
+import { resolveEvaluateSettings } from "../config/evaluate-settings.ts";
+import { loadConfig } from "../config/modelship-config.ts";
+import { UserError } from "../common/errors.ts";
+import { runEvaluation } from "../evaluate/evaluate.ts";
+import type { FailOn } from "../gates/decide.ts";
+import { readGitHubContext } from "../github/context.ts";
+import { createGitHubClient } from "../github/octokit.ts";
+import { publishReport } from "../report/sticky-comment.ts";
+import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+
+function numberInput(name: string): number | undefined {
+  const text = getInput(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
+  return value;
+}
+
+await runAction(async () => {
+  const logger = new ActionsLogger();
+  const token = getInput("token");
+  if (token !== undefined) core.setSecret(token);
+  const loaded = await loadConfig({ file: getInput("config") });
+  const settings = await resolveEvaluateSettings(
+    {
+      model: getInput("model"),
+      data: getListInput("data"),
+      contract: getInput("contract"),
+      target: getInput("target"),
+      features: getListInput("features"),
+      policy: getInput("policy"),
+      champion: getInput("champion"),
+      threshold: numberInput("threshold"),
+      positiveLabel: getInput("positive-label"),
+      resamples: getInput("resamples") === undefined ? undefined : getIntegerInput("resamples", 2000),
+      seed: getInput("seed") === undefined ? undefined : getIntegerInput("seed", 0),
+      threads: getInput("threads") === undefined ? undefined : getIntegerInput("threads", 1),
+      failOn: getInput("fail-on") === undefined ? undefined : getChoiceInput<FailOn>("fail-on", ["fail", "warn", "never"], "fail"),
+      reportDir: getInput("report-dir"),
+    },
+    loaded,
+  );
+  const context = readGitHubContext();
+  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  const { report } = result;
+
+  // One annotation per gate that did not pass; the final setFailed carries the summary.
+  for (const gate of report.gates) {
+    if (gate.status === "pass") continue;
+    const message = `${gate.name}: ${gate.reason}`;
+    const properties = { title: `modelship gate: ${gate.id}` };
+    if (gate.status === "fail") logger.error(message, properties);
+    else logger.warning(message, properties);
+  }
+
+  core.setOutput("passed", String(result.passed));
+  core.setOutput("verdict", report.verdict);
+  core.setOutput("report-path", result.reportPath);
+  core.setOutput("report-dir", settings.reportDir);
+  core.setOutput("markdown-path", result.markdownPath);
+  core.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
+
+  const commentEnabled = getBooleanInput("comment", settings.comment);
+  const published = await publishReport({
+    context,
+    client: commentEnabled && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
+    key: { workflow: context.workflow ?? "modelship", subject: `evaluate:${settings.modelName ?? settings.modelPath}` },
+    markdown: result.markdown,
+    fullReport: `\`${result.reportPath}\``,
+    logger,
+    writeSummary: writeJobSummary,
+  });
+  core.setOutput("comment-url", published.url ?? "");
+  core.setOutput("comment-action", published.action);
+
+  if (!result.passed) {
+    core.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);
+  }
+});

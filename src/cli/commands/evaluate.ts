@@ -1,0 +1,71 @@
+/** `modelship evaluate`: metrics, fairness and champion comparison of an ONNX model, decided by the gate policy. */
+import { resolveEvaluateSettings } from "../../config/evaluate-settings.ts";
+import { loadConfig } from "../../config/modelship-config.ts";
+import { runEvaluation } from "../../evaluate/evaluate.ts";
+import { ExitCode, type Command } from "../command.ts";
+import { choiceFlag, integerFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+
+const flags = {
+  model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
+  contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
+  target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
+  feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
+  policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
+  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows" },
+  threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
+  "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
+  resamples: { type: "string", value: "N", description: "bootstrap resamples (default 2000; 0 turns intervals off)" },
+  seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
+  threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
+  "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },
+  "report-dir": { type: "string", value: "DIR", description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the JSON gate report instead of markdown" },
+  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+export const evaluateCommand: Command = {
+  name: "evaluate",
+  summary: "evaluate an ONNX model: metrics with CIs, fairness, champion comparison, gates",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "evaluate", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship evaluate [DATA...] [--model model.onnx] [--policy gates.yaml] [--champion prod.onnx]",
+          summary: "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
+          flags,
+          notes: "exit status: 0 passed, 1 a gate failed (under --fail-on), 2 usage or input error",
+        }),
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = await resolveEvaluateSettings(
+      {
+        model: values.model,
+        data: positionals,
+        contract: values.contract,
+        target: values.target,
+        features: values.feature,
+        policy: values.policy,
+        champion: values.champion,
+        threshold: numberFlag(values.threshold, "threshold"),
+        positiveLabel: values["positive-label"],
+        resamples: integerFlag(values.resamples, "resamples"),
+        seed: integerFlag(values.seed, "seed"),
+        threads: integerFlag(values.threads, "threads"),
+        failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"] as const),
+        reportDir: values["report-dir"],
+      },
+      loaded,
+      context.cwd,
+    );
+    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version });
+    if (values.json) context.print(JSON.stringify(result.report, null, 2));
+    else if (!values.quiet) context.print(result.markdown);
+    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    return result.passed ? ExitCode.ok : ExitCode.checksFailed;
+  },
+};

@@ -1,0 +1,278 @@
+/**
+ * A minimal reader of ONNX protobuf bytes: just the nodes of the main graph (op, domain, inputs,
+ * outputs, attributes) and the names of its inputs and outputs. onnxruntime runs the model but does
+ * not tell which op produces an output or which class labels a classifier carries; this reads them.
+ * Initializers (the bulk of a model) are skipped by length, never decoded. Subgraphs, functions and
+ * external data are not read: nothing here needs them.
+ *
+ * Field numbers are those of onnx.proto (ModelProto.graph = 7; GraphProto.node = 1, input = 11,
+ * output = 12; NodeProto input = 1, output = 2, name = 3, op_type = 4, attribute = 5, domain = 7;
+ * AttributeProto name = 1, f = 2, i = 3, s = 4, floats = 7, ints = 8, strings = 9; ValueInfoProto
+ * name = 1).
+ */
+
+/** One attribute of a node; only the scalar and list kinds the evaluator reads. */
+export interface OnnxAttribute {
+  name: string;
+  i?: bigint;
+  f?: number;
+  s?: string;
+  ints: bigint[];
+  floats: number[];
+  strings: string[];
+}
+
+/** One node of the main graph. */
+export interface OnnxNode {
+  name: string;
+  opType: string;
+  /** "" (or "ai.onnx") for standard ops, "ai.onnx.ml" for the ML ops. */
+  domain: string;
+  inputs: string[];
+  outputs: string[];
+  attributes: Map<string, OnnxAttribute>;
+}
+
+/** The main graph: its nodes in file order and the names of its inputs and outputs. */
+export interface OnnxGraph {
+  nodes: OnnxNode[];
+  inputs: string[];
+  outputs: string[];
+}
+
+const WIRE_VARINT = 0;
+const WIRE_FIXED64 = 1;
+const WIRE_LENGTH = 2;
+const WIRE_FIXED32 = 5;
+
+const utf8 = new TextDecoder("utf-8", { fatal: false });
+
+/** Walks the fields of one message in `bytes[start, end)`; throws on anything not protobuf-shaped. */
+class Reader {
+  readonly bytes: Uint8Array;
+  private readonly view: DataView;
+  pos: number;
+  readonly end: number;
+
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = start;
+    this.end = end;
+  }
+
+  done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  /** A varint as an unsigned 64-bit bigint. */
+  varint(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    for (let k = 0; k < 10; k++) {
+      if (this.pos >= this.end) throw new Error("truncated varint");
+      const byte = this.bytes[this.pos++]!;
+      result |= BigInt(byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return result;
+      shift += 7n;
+    }
+    throw new Error("varint longer than 10 bytes");
+  }
+
+  /** A length or tag: a varint that must fit a safe integer. */
+  smallVarint(): number {
+    const value = this.varint();
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("length out of range");
+    return Number(value);
+  }
+
+  /** The next field's number and wire type, or undefined at the end of the message. */
+  tag(): { field: number; wire: number } | undefined {
+    if (this.done()) return undefined;
+    const tag = this.smallVarint();
+    return { field: Math.floor(tag / 8), wire: tag & 7 };
+  }
+
+  /** The [start, end) of a length-delimited value. */
+  span(): [number, number] {
+    const length = this.smallVarint();
+    const start = this.pos;
+    if (start + length > this.end) throw new Error("length-delimited field runs past its message");
+    this.pos = start + length;
+    return [start, start + length];
+  }
+
+  string(): string {
+    const [start, end] = this.span();
+    return utf8.decode(this.bytes.subarray(start, end));
+  }
+
+  float32(): number {
+    if (this.pos + 4 > this.end) throw new Error("truncated fixed32");
+    const value = this.view.getFloat32(this.pos, true);
+    this.pos += 4;
+    return value;
+  }
+
+  skip(wire: number): void {
+    if (wire === WIRE_VARINT) this.varint();
+    else if (wire === WIRE_LENGTH) this.span();
+    else if (wire === WIRE_FIXED64) this.pos += 8;
+    else if (wire === WIRE_FIXED32) this.pos += 4;
+    else throw new Error(`unsupported wire type ${wire}`);
+    if (this.pos > this.end) throw new Error("field runs past its message");
+  }
+
+  sub(): Reader {
+    const [start, end] = this.span();
+    return new Reader(this.bytes, start, end);
+  }
+}
+
+/** Reads the main graph of an ONNX model; throws (a plain Error) on bytes that are not a ModelProto. */
+export function readOnnxGraph(bytes: Uint8Array): OnnxGraph {
+  const model = new Reader(bytes);
+  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [] };
+  let found = false;
+  for (let tag = model.tag(); tag; tag = model.tag()) {
+    if (tag.field === 7 && tag.wire === WIRE_LENGTH) {
+      readGraph(model.sub(), graph);
+      found = true;
+    } else model.skip(tag.wire);
+  }
+  if (!found) throw new Error("no graph in the model");
+  return graph;
+}
+
+function readGraph(reader: Reader, graph: OnnxGraph): void {
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.wire !== WIRE_LENGTH) reader.skip(tag.wire);
+    else if (tag.field === 1) graph.nodes.push(readNode(reader.sub()));
+    else if (tag.field === 11) graph.inputs.push(readValueInfoName(reader.sub()));
+    else if (tag.field === 12) graph.outputs.push(readValueInfoName(reader.sub()));
+    else reader.skip(tag.wire);
+  }
+}
+
+function readValueInfoName(reader: Reader): string {
+  let name = "";
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.field === 1 && tag.wire === WIRE_LENGTH) name = reader.string();
+    else reader.skip(tag.wire);
+  }
+  return name;
+}
+
+function readNode(reader: Reader): OnnxNode {
+  const node: OnnxNode = { name: "", opType: "", domain: "", inputs: [], outputs: [], attributes: new Map() };
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.wire !== WIRE_LENGTH) reader.skip(tag.wire);
+    else if (tag.field === 1) node.inputs.push(reader.string());
+    else if (tag.field === 2) node.outputs.push(reader.string());
+    else if (tag.field === 3) node.name = reader.string();
+    else if (tag.field === 4) node.opType = reader.string();
+    else if (tag.field === 7) node.domain = reader.string();
+    else if (tag.field === 5) {
+      const attribute = readAttribute(reader.sub());
+      node.attributes.set(attribute.name, attribute);
+    } else reader.skip(tag.wire);
+  }
+  return node;
+}
+
+function readAttribute(reader: Reader): OnnxAttribute {
+  const attribute: OnnxAttribute = { name: "", ints: [], floats: [], strings: [] };
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    const { field, wire } = tag;
+    if (field === 1 && wire === WIRE_LENGTH) attribute.name = reader.string();
+    else if (field === 2 && wire === WIRE_FIXED32) attribute.f = reader.float32();
+    else if (field === 3 && wire === WIRE_VARINT) attribute.i = BigInt.asIntN(64, reader.varint());
+    else if (field === 4 && wire === WIRE_LENGTH) attribute.s = reader.string();
+    else if (field === 7 && wire === WIRE_FIXED32) attribute.floats.push(reader.float32());
+    else if (field === 7 && wire === WIRE_LENGTH) {
+      // Packed floats (proto3 writers); python-onnx writes them one by one.
+      const packed = reader.sub();
+      while (!packed.done()) attribute.floats.push(packed.float32());
+    } else if (field === 8 && wire === WIRE_VARINT) attribute.ints.push(BigInt.asIntN(64, reader.varint()));
+    else if (field === 8 && wire === WIRE_LENGTH) {
+      const packed = reader.sub();
+      while (!packed.done()) attribute.ints.push(BigInt.asIntN(64, packed.varint()));
+    } else if (field === 9 && wire === WIRE_LENGTH) attribute.strings.push(reader.string());
+    else reader.skip(wire);
+  }
+  return attribute;
+}
+
+/** Ops that only reshape, rename or convert a value: the producer of interest is behind them. */
+const PASS_THROUGH = new Set(["Identity", "Reshape", "Squeeze", "Unsqueeze", "Flatten", "Cast"]);
+
+/** The op that computes `value`, looking through shape-only ops (Identity, Reshape, Squeeze…); undefined for a graph input or an unknown name. */
+export function producerOp(graph: OnnxGraph, value: string): string | undefined {
+  const producers = new Map<string, OnnxNode>();
+  for (const node of graph.nodes) for (const output of node.outputs) producers.set(output, node);
+  let current = value;
+  for (let hops = 0; hops < 32; hops++) {
+    const node = producers.get(current);
+    if (node === undefined) return undefined;
+    if (!PASS_THROUGH.has(node.opType) || node.inputs[0] === undefined) return node.opType;
+    current = node.inputs[0];
+  }
+  return undefined;
+}
+
+const CLASSIFIER_OPS = new Set(["LinearClassifier", "TreeEnsembleClassifier", "SVMClassifier"]);
+
+function isMl(node: OnnxNode): boolean {
+  return node.domain === "ai.onnx.ml";
+}
+
+/** The labels a node lists under `stringsName` (text) or `intsName` (integers, as decimal text), if any. */
+function listedLabels(node: OnnxNode, stringsName: string, intsName: string): string[] | undefined {
+  const strings = node.attributes.get(stringsName)?.strings ?? [];
+  if (strings.length > 0) return strings;
+  const ints = node.attributes.get(intsName)?.ints ?? [];
+  if (ints.length > 0) return ints.map(String);
+  return undefined;
+}
+
+/** index → label from a LabelEncoder mapping 0..C−1 (keys_int64s) to values_strings; undefined for any other mapping. */
+function indexLabels(node: OnnxNode): string[] | undefined {
+  const keys = node.attributes.get("keys_int64s")?.ints ?? [];
+  const values = node.attributes.get("values_strings")?.strings ?? [];
+  if (keys.length === 0 || keys.length !== values.length) return undefined;
+  const labels: (string | undefined)[] = new Array<string | undefined>(keys.length).fill(undefined);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (key < 0n || key >= BigInt(keys.length)) return undefined;
+    labels[Number(key)] = values[k];
+  }
+  return labels.every((label) => label !== undefined) ? labels : undefined;
+}
+
+/**
+ * The class labels the graph states, in probability-column order: from a *Classifier node
+ * (classlabels_strings / classlabels_ints), else a ZipMap (classlabels_strings / classlabels_int64s),
+ * else a LabelEncoder that maps indices 0..C−1 to strings straight into a graph output.
+ */
+export function findClassLabels(graph: OnnxGraph): string[] | undefined {
+  const outputs = new Set(graph.outputs);
+  for (const node of graph.nodes) {
+    if (isMl(node) && CLASSIFIER_OPS.has(node.opType)) {
+      const labels = listedLabels(node, "classlabels_strings", "classlabels_ints");
+      if (labels) return labels;
+    }
+  }
+  for (const node of graph.nodes) {
+    if (isMl(node) && node.opType === "ZipMap") {
+      const labels = listedLabels(node, "classlabels_strings", "classlabels_int64s");
+      if (labels) return labels;
+    }
+  }
+  for (const node of graph.nodes) {
+    if (isMl(node) && node.opType === "LabelEncoder" && node.outputs.some((output) => outputs.has(output))) {
+      const labels = indexLabels(node);
+      if (labels) return labels;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,185 @@
+/**
+ * The gate policy: what a model must show before it may ship. Read from the `gates` section of
+ * modelship.yaml or a file of its own (schemas/gate-policy.schema.json), with the defaults filled
+ * in here so every face, the report and the tests see one resolved policy.
+ */
+import { dirname, isAbsolute, join, relative } from "node:path";
+import policySchema from "../../schemas/gate-policy.schema.json" with { type: "json" };
+import { UserError } from "../common/errors.ts";
+import { assertValid } from "../common/schema-validation.ts";
+import { readYamlFile } from "../common/yaml-source.ts";
+import type { FairnessMetricName } from "../evaluate/fairness.ts";
+import type { MetricName } from "../evaluate/metrics.ts";
+
+export type Severity = "fail" | "warn";
+export type GateOn = "point" | "ci";
+export type ChampionRequire = "not_worse" | "non_inferior" | "point";
+
+/** The policy as written (snake_case, everything optional). */
+export interface GatePolicyDocument {
+  policy?: string;
+  bootstrap?: { resamples?: number; confidence?: number; seed?: number };
+  quality?: { metric: MetricName; min?: number; max?: number; on?: GateOn; severity?: Severity; name?: string }[];
+  fairness?: {
+    sensitive?: string[];
+    intersections?: string[][];
+    bins?: Record<string, number[]>;
+    min_group_size?: number;
+    method?: "between_groups" | "to_overall";
+    agg?: "worst_case" | "mean";
+    privileged?: Record<string, string>;
+    resamples?: number;
+    gates?: { metric: FairnessMetricName; min?: number; max?: number; on?: GateOn; severity?: Severity; groupings?: string[] }[];
+  };
+  champion?: {
+    model?: string;
+    release?: string;
+    production?: boolean;
+    rules?: { metric: MetricName; margin?: number; require?: ChampionRequire; severity?: Severity }[];
+    fairness_max_worsening?: number;
+    severity?: Severity;
+  };
+}
+
+/** A threshold: the observed value must be ≥ min and/or ≤ max. */
+export interface Threshold {
+  min?: number;
+  max?: number;
+}
+
+export interface QualityGate extends Threshold {
+  metric: MetricName;
+  on: GateOn;
+  severity: Severity;
+  name?: string;
+}
+
+export interface FairnessGate extends Threshold {
+  metric: FairnessMetricName;
+  on: GateOn;
+  severity: Severity;
+  /** Grouping names it applies to; undefined = all. */
+  groupings?: string[];
+}
+
+export interface ChampionRule {
+  metric: MetricName;
+  margin: number;
+  require: ChampionRequire;
+  severity: Severity;
+}
+
+/** Where the champion comes from. `release` and `production` are resolved through the model registry. */
+export type ChampionSource = { kind: "model"; path: string } | { kind: "release"; version: string } | { kind: "production" };
+
+export interface GatePolicy {
+  /** Where the policy was read from, for messages and the report. */
+  source?: string;
+  bootstrap: { resamples: number; confidence: number; seed: number };
+  quality: QualityGate[];
+  fairness: {
+    sensitive?: string[];
+    intersections: string[][];
+    bins: Record<string, number[]>;
+    minGroupSize: number;
+    method: "between_groups" | "to_overall";
+    agg: "worst_case" | "mean";
+    privileged: Record<string, string>;
+    resamples: number;
+    gates: FairnessGate[];
+    /** True when the gates are the defaults (not written by the user). */
+    defaultGates: boolean;
+  };
+  champion?: {
+    source: ChampionSource;
+    /** Undefined: the defaults for the task, chosen once the task is known. */
+    rules?: ChampionRule[];
+    fairnessMaxWorsening: number;
+    severity: Severity;
+  };
+}
+
+export const DEFAULT_RESAMPLES = 2000;
+export const DEFAULT_FAIRNESS_RESAMPLES = 1000;
+export const DEFAULT_MIN_GROUP_SIZE = 30;
+
+/** Fairness gates when the policy names none (anchors-quality.md §9.3): DP and EO difference ≤ 0.10 fail, the four-fifths ratio warns. */
+export const DEFAULT_FAIRNESS_GATES: readonly FairnessGate[] = [
+  { metric: "demographic_parity_difference", max: 0.1, on: "point", severity: "fail" },
+  { metric: "equalized_odds_difference", max: 0.1, on: "point", severity: "fail" },
+  { metric: "demographic_parity_ratio", min: 0.8, on: "point", severity: "warn" },
+];
+
+/** A margin by metric when a rule gives none: 0.005 for ranking metrics, 0.01 otherwise (§9.2). */
+export function defaultMargin(metric: MetricName): number {
+  return metric === "roc_auc" || metric === "average_precision" ? 0.005 : metric === "rmse" || metric === "mae" ? 0 : 0.01;
+}
+
+/** Champion rules when the policy names none. */
+export function defaultChampionRules(task: "binary" | "multiclass" | "regression", severity: Severity): ChampionRule[] {
+  const metrics: MetricName[] = task === "regression" ? ["rmse"] : ["roc_auc", "accuracy"];
+  return metrics.map((metric) => ({ metric, margin: defaultMargin(metric), require: "not_worse", severity }));
+}
+
+/** Fills in the defaults of a written policy. `resolvePath` maps a path written in the policy's file. */
+export function resolvePolicy(document: GatePolicyDocument, options: { source?: string; resolvePath?: (path: string) => string } = {}): GatePolicy {
+  const resolvePath = options.resolvePath ?? ((path: string) => path);
+  const fairness = document.fairness ?? {};
+  const champion = document.champion;
+  let source: ChampionSource | undefined;
+  if (champion?.model !== undefined) source = { kind: "model", path: resolvePath(champion.model) };
+  else if (champion?.release !== undefined) source = { kind: "release", version: champion.release };
+  else if (champion?.production === true) source = { kind: "production" };
+  const championSeverity = champion?.severity ?? "fail";
+  return {
+    source: options.source,
+    bootstrap: { resamples: document.bootstrap?.resamples ?? DEFAULT_RESAMPLES, confidence: document.bootstrap?.confidence ?? 0.95, seed: document.bootstrap?.seed ?? 0 },
+    quality: (document.quality ?? []).map((gate) => ({ metric: gate.metric, min: gate.min, max: gate.max, on: gate.on ?? "point", severity: gate.severity ?? "fail", name: gate.name })),
+    fairness: {
+      sensitive: fairness.sensitive,
+      intersections: fairness.intersections ?? [],
+      bins: fairness.bins ?? {},
+      minGroupSize: fairness.min_group_size ?? DEFAULT_MIN_GROUP_SIZE,
+      method: fairness.method ?? "between_groups",
+      agg: fairness.agg ?? "worst_case",
+      privileged: fairness.privileged ?? {},
+      resamples: fairness.resamples ?? DEFAULT_FAIRNESS_RESAMPLES,
+      gates: fairness.gates === undefined ? DEFAULT_FAIRNESS_GATES.map((gate) => ({ ...gate })) : fairness.gates.map((gate) => ({ metric: gate.metric, min: gate.min, max: gate.max, on: gate.on ?? "point", severity: gate.severity ?? "fail", groupings: gate.groupings })),
+      defaultGates: fairness.gates === undefined,
+    },
+    champion:
+      source === undefined
+        ? undefined
+        : {
+            source,
+            rules: champion?.rules?.map((rule) => ({ metric: rule.metric, margin: rule.margin ?? defaultMargin(rule.metric), require: rule.require ?? "not_worse", severity: rule.severity ?? championSeverity })),
+            fairnessMaxWorsening: champion?.fairness_max_worsening ?? 0.02,
+            severity: championSeverity,
+          },
+  };
+}
+
+/** Reads a gate-policy file (YAML or JSON), checked against its schema; paths in it are relative to it. */
+export async function readPolicyFile(path: string, cwd = process.cwd()): Promise<GatePolicy> {
+  const source = await readYamlFile(path, "gate policy");
+  const document = assertValid<GatePolicyDocument>(policySchema, source.data ?? {}, { file: path, what: "gate policy", source });
+  const base = dirname(isAbsolute(path) ? path : join(cwd, path));
+  return resolvePolicy(document, { source: path, resolvePath: (written) => relative(cwd, isAbsolute(written) ? written : join(base, written)) || "." });
+}
+
+/**
+ * The policy in effect: an explicit file (input or flag) wins; else modelship.yaml's `gates`, which is
+ * the policy itself or names a file in `gates.policy`; else the defaults.
+ */
+export async function loadPolicy(options: { file?: string; section?: GatePolicyDocument; configFile?: string; resolvePath: (path: string) => string; cwd?: string }): Promise<GatePolicy> {
+  if (options.file !== undefined) return readPolicyFile(options.file, options.cwd);
+  const section = options.section;
+  if (section?.policy !== undefined) {
+    const { policy, ...rest } = section;
+    if (Object.keys(rest).length > 0) {
+      throw new UserError(`gates.policy names a file, and gates also sets ${Object.keys(rest).join(", ")}`, { file: options.configFile, pointer: "/gates", hint: "keep the whole policy in one place: either inline under gates, or in the file gates.policy names" });
+    }
+    return readPolicyFile(options.resolvePath(policy), options.cwd);
+  }
+  return resolvePolicy(section ?? {}, { source: section === undefined ? undefined : `${options.configFile ?? "modelship.yaml"} (gates)`, resolvePath: options.resolvePath });
+}
