@@ -4,15 +4,15 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-YP3AIZN5.js";
+} from "./chunks/chunk-MP64V7IZ.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-PLDQ65FF.js";
+} from "./chunks/chunk-DOV4AXDX.js";
 import {
   nextRandom,
   resolveTrainSettings,
   seedState
-} from "./chunks/chunk-QMKBDZUA.js";
+} from "./chunks/chunk-J7FOVD7M.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -23,7 +23,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-X5KXFMN5.js";
+} from "./chunks/chunk-BHVS22GN.js";
 import {
   aliasMap,
   applyAlias,
@@ -37,7 +37,7 @@ import {
   pick,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-KARCCIDS.js";
+} from "./chunks/chunk-W7Y7EL3F.js";
 import {
   assertValid,
   assertWritable,

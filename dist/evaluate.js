@@ -18,11 +18,11 @@ import {
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-YP3AIZN5.js";
-import "./chunks/chunk-QMKBDZUA.js";
+} from "./chunks/chunk-MP64V7IZ.js";
+import "./chunks/chunk-J7FOVD7M.js";
 import {
   loadConfig
-} from "./chunks/chunk-KARCCIDS.js";
+} from "./chunks/chunk-W7Y7EL3F.js";
 import "./chunks/chunk-VYOBV6HO.js";
 import {
   readGitHubContext

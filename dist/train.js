@@ -11,14 +11,14 @@ import {
 } from "./chunks/chunk-YGJMWRIS.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-PLDQ65FF.js";
+} from "./chunks/chunk-DOV4AXDX.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-QMKBDZUA.js";
+} from "./chunks/chunk-J7FOVD7M.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-KARCCIDS.js";
+} from "./chunks/chunk-W7Y7EL3F.js";
 import "./chunks/chunk-VYOBV6HO.js";
 import {
   code,

@@ -18,10 +18,10 @@ import {
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-X5KXFMN5.js";
+} from "./chunks/chunk-BHVS22GN.js";
 import {
   loadConfig
-} from "./chunks/chunk-KARCCIDS.js";
+} from "./chunks/chunk-W7Y7EL3F.js";
 import "./chunks/chunk-VYOBV6HO.js";
 import {
   readGitHubContext

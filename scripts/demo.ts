@@ -84,6 +84,20 @@ if (spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status
   console.log(`skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`);
 }
 
+banner("8. Gate the model: quality with confidence intervals, fairness on sex, race and age, against a champion");
+// The champion stands in for the model in production: a smaller model on five columns.
+modelship(["train", "--train-config", "train/baseline.yaml", "--output", ".modelship/champion"], { cwd: repo, expect: 0, quiet: true });
+// The Adult model clears the quality gates but fails the fairness ones (its selection rate differs by sex and
+// race by more than 0.10): the verdict is fail and the exit status 1, as a PR check would show it.
+modelship(["evaluate", "--champion", ".modelship/champion/model.onnx", "--quiet"], { cwd: repo, expect: 1 });
+const gateReport = JSON.parse(await readFile(join(repo, ".modelship/evaluation/gate-report.json"), "utf8")) as { verdict: string; summary: Record<string, number>; metrics: Record<string, { value: number | null; ci?: [number, number] }> };
+const auc = gateReport.metrics.roc_auc;
+console.log(`verdict: ${gateReport.verdict} (${Object.entries(gateReport.summary).map(([status, count]) => `${count} ${status}`).join(", ")}); ROC AUC ${auc?.value?.toFixed(4)} [${auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]`);
+console.log("\nThe PR comment it would post (also the job summary):\n");
+console.log(await readFile(join(repo, ".modelship/evaluation/gate-report.md"), "utf8"));
+reports.push({ what: "gate report", path: join(repo, ".modelship/evaluation/gate-report.json") });
+reports.push({ what: "gate report (PR comment)", path: join(repo, ".modelship/evaluation/gate-report.md") });
+
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
-console.log("\nThe markdown reports are what the validate-data action posts as a sticky PR comment and job summary.");
+console.log("\nThe markdown reports are what the validate-data and evaluate actions post as sticky PR comments and job summaries.");

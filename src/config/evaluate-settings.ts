@@ -55,7 +55,7 @@ export async function resolveEvaluateSettings(explicit: ExplicitEvaluateSettings
   const config = loaded.config?.evaluate;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
   const trainOutput = fromConfig(loaded.config?.train?.output) ?? DEFAULT_MODEL_DIR;
-  const policy = await loadPolicy({ file: explicit.policy, section: loaded.config?.gates, configFile: loaded.file, resolvePath: loaded.resolvePath, cwd });
+  const policy = await loadPolicy({ file: explicit.policy, section: loaded.config?.gates, configFile: loaded.file, resolvePath: (path) => loaded.resolvePath(path), cwd });
   if (explicit.resamples !== undefined) policy.bootstrap.resamples = explicit.resamples;
   if (explicit.seed !== undefined) policy.bootstrap.seed = explicit.seed;
   if (explicit.champion !== undefined && explicit.champion !== "") {

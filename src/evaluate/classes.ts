@@ -48,7 +48,7 @@ export function classesFromLabelOutput(outputs: ModelOutputs): string[] | undefi
     if (order[best] === undefined) order[best] = text;
     else if (order[best] !== text) return undefined;
   }
-  return order.every((text) => text !== undefined) ? (order as string[]) : undefined;
+  return order.every((text) => text !== undefined) ? (order) : undefined;
 }
 
 /** The model's class order, the positive class placed at index 1 for binary models. */
@@ -100,7 +100,7 @@ export function resolveClasses(collected: Collected, outputs: ModelOutputs, mode
   if (classes.length === 2) {
     const positive = settings.positiveLabel ?? classes[1]!;
     if (!index.has(positive)) throw new UserError(`positive_label ${JSON.stringify(positive)} is not one of the model's classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`, { hint: "set evaluate.positive_label to one of them" });
-    if (positive === classes[0]) classes = [classes[1]!, classes[0]!];
+    if (positive === classes[0]) classes = [classes[1]!, classes[0]];
   } else if (settings.positiveLabel !== undefined) {
     throw new UserError(`positive_label is set but the model has ${classes.length} classes`, { hint: "positive_label applies to binary classifiers; remove it" });
   }

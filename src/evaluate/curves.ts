@@ -20,15 +20,19 @@ export function checkWeights(weights: Float64Array | undefined, n: number): void
 const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
 /**
- * Row indices ordered by ascending score, by an LSD radix sort on the float64 bit patterns (4 passes of 16 bits,
- * a pass skipped when every row shares its digit). A comparator sort of an index permutation costs several times
- * more at a million rows; ties keep no particular order, which grouping does not need. Scores must be finite.
+ * Row indices ordered by ascending score, with the sortable keys in that order, by an LSD radix sort on the float64
+ * bit patterns: 6 passes of 11 bits (2048 buckets stay in cache), a pass skipped when every row shares its digit.
+ * Keys travel with the indices so every pass reads sequentially. A comparator sort of an index permutation costs
+ * several times more at a million rows; ties keep no particular order, which grouping does not need. Scores must be finite.
  */
 function sortIndices(score: Float64Array): { order: Uint32Array; high: Uint32Array; low: Uint32Array } {
   const n = score.length;
-  const bits = new Uint32Array(Float64Array.from(score, (s) => s + 0).buffer); // s + 0 turns −0 into +0: one tie group
-  const high = new Uint32Array(n);
-  const low = new Uint32Array(n);
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) copy[i] = score[i]! + 0; // s + 0 turns −0 into +0: one tie group
+  const bits = new Uint32Array(copy.buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + HIGH_WORD]!;
     const l = bits[2 * i + 1 - HIGH_WORD]!;
@@ -40,27 +44,33 @@ function sortIndices(score: Float64Array): { order: Uint32Array; high: Uint32Arr
       high[i] = (h ^ 0x80000000) >>> 0;
       low[i] = l;
     }
+    order[i] = i;
   }
-  let order = Uint32Array.from({ length: n }, (_, i) => i);
-  let next = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextOrder = new Uint32Array(n);
+  const count = new Uint32Array(2048);
+  for (let pass = 0; pass < 6; pass++) {
+    const word = pass < 3 ? low : high;
+    const shift = (pass % 3) * 11;
     count.fill(0);
-    for (let i = 0; i < n; i++) count[(word[i]! >>> shift) & 0xffff]!++;
-    if (count[(word[0]! >>> shift) & 0xffff] === n) continue;
+    for (let k = 0; k < n; k++) count[(word[k]! >>> shift) & 0x7ff]!++;
+    if (count[(word[0]! >>> shift) & 0x7ff] === n) continue;
     let sum = 0;
-    for (let d = 0; d < 65536; d++) {
+    for (let d = 0; d < 2048; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
     }
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[count[(word[i]! >>> shift) & 0xffff]!++] = i;
+      const to = count[(word[k]! >>> shift) & 0x7ff]!++;
+      nextHigh[to] = high[k]!;
+      nextLow[to] = low[k]!;
+      nextOrder[to] = order[k]!;
     }
-    [order, next] = [next, order];
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+    [order, nextOrder] = [nextOrder, order];
   }
   return { order, high, low };
 }
@@ -78,45 +88,42 @@ export interface RankingScores {
 export class RankedScores {
   /** Rows this was built from; weight vectors must have this length. */
   readonly size: number;
-  /** Per row, 2 × (rank of its score among the distinct scores, 0 = highest) + (1 if positive): one scatter index. */
-  readonly #code: Uint32Array;
+  /** Row indices by descending score. */
+  readonly #order: Uint32Array;
+  /** Per sorted position: bit 0 = positive row, bit 1 = last row of its tie group (a threshold closes there). */
+  readonly #flags: Uint8Array;
   /** The distinct scores, descending. */
   readonly #distinct: Float64Array;
   /** sklearn rejects NaN and ±Infinity scores (assert_all_finite), so every result is then undefined. */
   readonly #finite: boolean;
-  /** Scratch tallies reused across calls — [2g] negative, [2g + 1] positive weight — so a draw allocates nothing. */
-  readonly #tally: Float64Array;
   #unweighted: RankingScores | undefined;
 
   constructor(y01: Int32Array | Uint8Array, score: Float64Array) {
     const n = y01.length;
     if (score.length !== n) throw new RangeError(`score has ${score.length} entries for ${n} labels`);
     this.size = n;
-    this.#code = new Uint32Array(n);
+    this.#order = new Uint32Array(n);
+    this.#flags = new Uint8Array(n);
     let finite = true;
     for (let i = 0; i < n && finite; i++) finite = Number.isFinite(score[i]!);
     this.#finite = finite;
     if (!finite || n === 0) {
       this.#distinct = new Float64Array(0);
-    } else {
-      const { order, high, low } = sortIndices(score);
-      const distinct = new Float64Array(n);
-      let g = -1;
-      let lastHigh = 0;
-      let lastLow = 0;
-      for (let k = n - 1; k >= 0; k--) {
-        const i = order[k]!;
-        if (g < 0 || high[i] !== lastHigh || low[i] !== lastLow) {
-          g++;
-          lastHigh = high[i]!;
-          lastLow = low[i]!;
-          distinct[g] = score[i]! + 0;
-        }
-        this.#code[i] = 2 * g + (y01[i] === 0 ? 0 : 1);
-      }
-      this.#distinct = distinct.slice(0, g + 1);
+      return;
     }
-    this.#tally = new Float64Array(2 * this.#distinct.length);
+    const { order, high, low } = sortIndices(score);
+    const distinct = new Float64Array(n);
+    let groups = 0;
+    for (let k = 0; k < n; k++) {
+      // Sorted position n − 1 − k: keys are in sorted order, so ties are neighbours.
+      const at = n - 1 - k;
+      const i = order[at]!;
+      this.#order[k] = i;
+      const closes = at === 0 || high[at - 1] !== high[at] || low[at - 1] !== low[at];
+      this.#flags[k] = (y01[i] === 0 ? 0 : 1) | (closes ? 2 : 0);
+      if (closes) distinct[groups++] = score[i]! + 0;
+    }
+    this.#distinct = distinct.slice(0, groups);
   }
 
   /** The distinct scores, highest first (the candidate thresholds). */
@@ -124,26 +131,27 @@ export class RankedScores {
     return this.#distinct;
   }
 
-  /**
-   * Weight per distinct score, highest score first — `counts[2g]` negative, `counts[2g + 1]` positive — plus the
-   * totals. `counts` is scratch space owned by this instance: valid until the next call.
-   */
-  tally(weights?: Float64Array): { counts: Float64Array; totalPos: number; totalNeg: number } {
+  /** Positive and negative weight per distinct score, highest score first, plus the totals. */
+  tally(weights?: Float64Array): { pos: Float64Array; neg: Float64Array; totalPos: number; totalNeg: number } {
     checkWeights(weights, this.size);
-    const counts = this.#tally.fill(0);
-    const code = this.#code;
-    if (this.#finite) {
-      if (weights === undefined) for (let i = 0; i < this.size; i++) counts[code[i]!]! += 1;
-      else for (let i = 0; i < this.size; i++) counts[code[i]!]! += weights[i]!;
-    }
+    const pos = new Float64Array(this.#distinct.length);
+    const neg = new Float64Array(this.#distinct.length);
+    if (!this.#finite) return { pos, neg, totalPos: 0, totalNeg: 0 };
+    let g = 0;
     let totalPos = 0;
     let totalNeg = 0;
-    // Totals accumulate in threshold order, like sklearn's cumulative sums whose last entry normalises.
-    for (let j = 0; j < counts.length; j += 2) {
-      totalNeg += counts[j]!;
-      totalPos += counts[j + 1]!;
+    for (let k = 0; k < this.size; k++) {
+      const w = weights === undefined ? 1 : weights[this.#order[k]!]!;
+      const f = this.#flags[k]!;
+      if (f & 1) pos[g]! += w;
+      else neg[g]! += w;
+      if (f & 2) {
+        totalPos += pos[g]!;
+        totalNeg += neg[g]!;
+        g++;
+      }
     }
-    return { counts, totalPos, totalNeg };
+    return { pos, neg, totalPos, totalNeg };
   }
 
   /**
@@ -154,23 +162,37 @@ export class RankedScores {
   evaluate(weights?: Float64Array): RankingScores {
     if (!this.#finite) return { auc: undefined, averagePrecision: undefined };
     if (weights === undefined && this.#unweighted !== undefined) return { ...this.#unweighted };
-    const { counts, totalPos, totalNeg } = this.tally(weights);
+    checkWeights(weights, this.size);
+    const order = this.#order;
+    const flags = this.#flags;
+    // One streaming pass in score order: weights are gathered, nothing is scattered, nothing is allocated.
     let area = 0;
     let precisionSum = 0;
     let tp = 0;
     let fp = 0;
-    for (let j = 0; j < counts.length; j += 2) {
-      const neg = counts[j]!;
-      const pos = counts[j + 1]!;
-      area += neg * (2 * tp + pos);
-      tp += pos;
-      fp += neg;
-      // A threshold that adds no positive weight adds no recall; skipping it also avoids 0/0 precision.
-      if (pos > 0) precisionSum += pos * (tp / (tp + fp));
+    let groupPos = 0;
+    let groupNeg = 0;
+    for (let k = 0; k < this.size; k++) {
+      const w = weights === undefined ? 1 : weights[order[k]!]!;
+      const f = flags[k]!;
+      // Branch-free split: the label is a coin flip to the branch predictor.
+      const positive = w * (f & 1);
+      groupPos += positive;
+      groupNeg += w - positive;
+      if (f & 2) {
+        area += groupNeg * (2 * tp + groupPos);
+        tp += groupPos;
+        fp += groupNeg;
+        // A threshold that adds no positive weight adds no recall; skipping it also avoids 0/0 precision.
+        if (groupPos > 0) precisionSum += groupPos * (tp / (tp + fp));
+        groupPos = 0;
+        groupNeg = 0;
+      }
     }
+    // tp and fp end as the totals, accumulated in threshold order like sklearn's normalising cumulative sums.
     const result: RankingScores = {
-      auc: totalPos > 0 && totalNeg > 0 ? area / (2 * totalPos * totalNeg) : undefined,
-      averagePrecision: totalPos > 0 ? precisionSum / totalPos : totalNeg > 0 ? 0 : undefined,
+      auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : undefined,
+      averagePrecision: tp > 0 ? precisionSum / tp : fp > 0 ? 0 : undefined,
     };
     if (weights === undefined) this.#unweighted = { ...result };
     return result;
@@ -193,8 +215,9 @@ export class RankedScores {
  * and a class without weight makes its rate NaN (sklearn warns and does the same).
  */
 export function rocCurve(y01: Int32Array | Uint8Array, score: Float64Array, weights?: Float64Array): { fpr: number[]; tpr: number[]; thresholds: number[] } {
+  for (const s of score) if (!Number.isFinite(s)) throw new RangeError(`scores must be finite, got ${s}`); // as sklearn's assert_all_finite
   const ranked = new RankedScores(y01, score);
-  const { counts, totalPos, totalNeg } = ranked.tally(weights);
+  const { pos, neg, totalPos, totalNeg } = ranked.tally(weights);
   const distinct = ranked.thresholds;
   const fpr = [0];
   const tpr = [0];
@@ -202,11 +225,9 @@ export function rocCurve(y01: Int32Array | Uint8Array, score: Float64Array, weig
   let tp = 0;
   let fp = 0;
   for (let g = 0; g < distinct.length; g++) {
-    const neg = counts[2 * g]!;
-    const pos = counts[2 * g + 1]!;
-    if (!(pos + neg > 0)) continue; // sklearn drops zero-weight rows before finding thresholds
-    tp += pos;
-    fp += neg;
+    if (!(pos[g]! + neg[g]! > 0)) continue; // sklearn drops zero-weight rows before finding thresholds
+    tp += pos[g]!;
+    fp += neg[g]!;
     if (thresholds.length === 0) thresholds.push(distinct[g]! + 1);
     thresholds.push(distinct[g]!);
     fpr.push(totalNeg > 0 ? fp / totalNeg : NaN);
@@ -232,7 +253,7 @@ export function uniformBin(p: number, bins: number): number {
 }
 
 /** Per-bin sums of weight, weight × score and weight × outcome: the raw material of calibration bins and ECE. */
-export function calibrationTally(y01: Int32Array | Uint8Array, score: Float64Array, bins: number, weights?: Float64Array): { weight: Float64Array; scoreSum: Float64Array; positiveSum: Float64Array } {
+function calibrationTally(y01: Int32Array | Uint8Array, score: Float64Array, bins: number, weights?: Float64Array): { weight: Float64Array; scoreSum: Float64Array; positiveSum: Float64Array } {
   const weight = new Float64Array(bins);
   const scoreSum = new Float64Array(bins);
   const positiveSum = new Float64Array(bins);

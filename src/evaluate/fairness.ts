@@ -113,7 +113,9 @@ export function buildGrouping(columns: { name: string; values: (string | null)[]
   for (const column of columns) {
     if (column.values.length !== rows) throw new Error(`column ${column.name} has ${column.values.length} values, ${first.name} has ${rows}`);
   }
-  // Labels first, ids after sorting: the id order must not depend on which group the data shows first.
+  // Groups are keyed by their label, so values that themselves contain " & " could merge two
+  // intersections; sensitive attributes in practice do not. Labels first, ids after sorting: the id
+  // order must not depend on which group the data shows first.
   const rowLabels: string[] = new Array<string>(rows);
   const seen = new Set<string>();
   for (let row = 0; row < rows; row++) {
@@ -198,8 +200,9 @@ export function fairnessFromCells(cells: GroupCells, options: FairnessOptions = 
   const present = groups.filter((group) => group.count > 0);
   if (present.length < 2) {
     const labels = present.map((group) => group.label);
+    const reason = present.length === 0 ? "no rows" : "only one group";
     const metrics = {} as Record<FairnessMetricName, FairnessValue>;
-    for (const name of FAIRNESS_METRIC_NAMES) metrics[name] = { value: undefined, reason: "only one group", groups: labels, excluded: [] };
+    for (const name of FAIRNESS_METRIC_NAMES) metrics[name] = { value: undefined, reason, groups: labels, excluded: [] };
     return { overall, groups, metrics };
   }
 

@@ -316,6 +316,7 @@ export function classificationMetrics(data: ClassificationData, weights?: Float6
 
   if (data.proba === undefined) return out;
   const rows = cache.rows ?? probaRows(data)!;
+  if (rows.logLoss.length !== n) throw new RangeError("cache.rows was built for other data");
   if (!rows.finite) return out;
   const ranked = cache.ranked ?? rankClasses(data);
   if (ranked.length !== (C === 2 ? 1 : C) || ranked.some((r) => r.size !== n)) throw new RangeError("cache.ranked was built for other data");

@@ -125,7 +125,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       if (!appliesTo(gate, evaluation)) continue;
       const figure = evaluation.result.metrics[gate.metric];
       const ci = evaluation.metricCi.get(gate.metric);
-      const excluded = figure.excluded.length > 0 ? ` (left out: ${figure.excluded.map((entry) => `${entry.label}: ${entry.reason}`).join("; ")})` : "";
+      const excluded = figure.excluded.length === 0 ? "" : figure.excluded.length <= 2 ? ` (left out: ${figure.excluded.map((entry) => `${entry.label}: ${entry.reason}`).join("; ")})` : ` (${figure.excluded.length} groups left out; see the ${grouping} table)`;
       const decided = checkThreshold({ value: figure.value, ci, reason: figure.reason, threshold: gate, on: gate.on, severity: gate.severity, confidence });
       const theirs = evaluation.champion?.metrics[gate.metric].value;
       gates.push({

@@ -161,7 +161,8 @@ export function resolvePolicy(document: GatePolicyDocument, options: { source?: 
 
 /** Reads a gate-policy file (YAML or JSON), checked against its schema; paths in it are relative to it. */
 export async function readPolicyFile(path: string, cwd = process.cwd()): Promise<GatePolicy> {
-  const source = await readYamlFile(path, "gate policy");
+  const source = await readYamlFile(isAbsolute(path) ? path : join(cwd, path), "gate policy");
+  source.file = path;
   const document = assertValid<GatePolicyDocument>(policySchema, source.data ?? {}, { file: path, what: "gate policy", source });
   const base = dirname(isAbsolute(path) ? path : join(cwd, path));
   return resolvePolicy(document, { source: path, resolvePath: (written) => relative(cwd, isAbsolute(written) ? written : join(base, written)) || "." });

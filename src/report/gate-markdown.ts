@@ -7,7 +7,7 @@
 import { show } from "../gates/decide.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { FairnessSection, GateReport, GateResult } from "../gates/gate-report-types.ts";
-import { code, details, escapeMarkdown, formatNumber, sections, statusIcon, table, xyChart, type Status } from "./markdown.ts";
+import { code, details, escapeMarkdown, formatNumber, sections, statusIcon, table, xyChart } from "./markdown.ts";
 
 const RATE_LABELS: Record<string, string> = { selection_rate: "Selection rate", tpr: "TPR", fpr: "FPR", fnr: "FNR", precision: "Precision", accuracy: "Accuracy" };
 
@@ -65,7 +65,7 @@ function gateTable(report: GateReport): string {
   const header = ["", "Gate", "Value", `${Math.round(report.randomness.confidence * 100)}% CI`, "Threshold", ...(hasChampion ? ["Champion Δ"] : []), "Why"];
   // Failures first, then warnings and missing data, then passes: the reviewer reads what matters first.
   const order: Record<string, number> = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
-  const row = (gate: GateResult) => [statusIcon(gate.status as Status), escapeMarkdown(gate.name), value(gate.value), interval(gate.ci), threshold(gate), ...(hasChampion ? [signed(gate.championDelta)] : []), escapeMarkdown(gate.reason)];
+  const row = (gate: GateResult) => [statusIcon(gate.status), escapeMarkdown(gate.name), value(gate.value), interval(gate.ci), threshold(gate), ...(hasChampion ? [signed(gate.championDelta)] : []), escapeMarkdown(gate.reason)];
   const align = ["center", "left", "right", "left", "left", ...(hasChampion ? ["right" as const] : []), "left"] as const;
   const sorted = [...report.gates].sort((a, b) => order[a.status]! - order[b.status]!);
   const open = sorted.filter((gate) => gate.status !== "pass");

@@ -21,6 +21,7 @@ def emit(value):
 `;
 
 /** Runs `script` with `input` as `data`; the script calls `emit(value)` once. Throws with Python's stderr on failure. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape it expects
 export function python<T = unknown>(script: string, input: unknown = null, options: { args?: string[]; timeoutMs?: number } = {}): T {
   const result = spawnSync(PYTHON, ["-c", `${PRELUDE}\n${script}`, ...(options.args ?? [])], {
     input: JSON.stringify(input),

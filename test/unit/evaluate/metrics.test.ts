@@ -283,22 +283,33 @@ describe("bootstrap reuse of ranked scores", () => {
     draws.forEach((w, k) => { assertMetrics(classificationMetrics(MULTICLASS, w, prepared), expected[k]!, `draw ${k}`); });
   });
 
-  test("RankedScores gives sklearn's weighted AUC and average precision on repeated calls", () => {
-    const y01 = Uint8Array.from(BINARY.y);
-    const score = Float64Array.from({ length: BINARY.y.length }, (_, i) => BINARY.proba![2 * i + 1]!);
-    const want = python<{ auc: number; ap: number }[]>(
-      `import numpy as np\nfrom sklearn import metrics as M
-y = np.array(data["y"]); s = np.array(data["s"])
-emit([{"auc": M.roc_auc_score(y, s, sample_weight=w), "ap": M.average_precision_score(y, s, sample_weight=w)} for w in [None if v is None else np.array(v) for v in data["w"]]])`,
-      { y: Array.from(y01), s: Array.from(score), w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))) },
-    );
-    const ranked = new RankedScores(y01, score);
-    for (let round = 0; round < 2; round++) {
-      BINARY_WEIGHTS.forEach(({ name, weights }, k) => {
-        assert.ok(close(ranked.auc(weights)!, want[k]!.auc), `auc, ${name}`);
-        assert.ok(close(ranked.averagePrecision(weights)!, want[k]!.ap), `average precision, ${name}`);
-      });
-    }
+  // Probabilities, and decision-function-like scores: negative, −0 and 0 (one tie), large, tied and distinct.
+  const y01 = Uint8Array.from(BINARY.y);
+  const probability = Float64Array.from({ length: BINARY.y.length }, (_, i) => BINARY.proba![2 * i + 1]!);
+  const noise = rng(22);
+  const margin = Float64Array.from(BINARY.y, (t, i) => (i % 50 === 0 ? (i % 100 === 0 ? -0 : 0) : i % 3 === 0 ? Math.round(400 * (t - 0.4 + normal(noise))) : 1e6 * (t - 0.4 + normal(noise))));
+  const ranking = python<{ auc: number; ap: number }[][]>(
+    `import numpy as np\nfrom sklearn import metrics as M
+y = np.array(data["y"])
+ws = [None if v is None else np.array(v) for v in data["w"]]
+emit([[{"auc": M.roc_auc_score(y, np.array(s), sample_weight=w), "ap": M.average_precision_score(y, np.array(s), sample_weight=w)} for w in ws] for s in data["s"]])`,
+    { y: Array.from(y01), s: [Array.from(probability), Array.from(margin)], w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))) },
+  );
+
+  [
+    { kind: "probabilities", score: probability },
+    { kind: "signed margins", score: margin },
+  ].forEach(({ kind, score }, s) => {
+    test(`RankedScores gives sklearn's weighted AUC and average precision on repeated calls, for ${kind}`, () => {
+      const ranked = new RankedScores(y01, score);
+      for (let round = 0; round < 2; round++) {
+        BINARY_WEIGHTS.forEach(({ name, weights }, k) => {
+          const want = ranking[s]![k]!;
+          assert.ok(close(ranked.auc(weights)!, want.auc), `auc, ${name}: ${ranked.auc(weights)} vs ${want.auc}`);
+          assert.ok(close(ranked.averagePrecision(weights)!, want.ap), `average precision, ${name}`);
+        });
+      }
+    });
   });
 });
 
@@ -363,6 +374,10 @@ emit({"roc": roc, "calibration": cal, "weighted": weighted})`,
   test("calibrationBins rejects scores outside [0, 1], as calibration_curve does", () => {
     assert.throws(() => calibrationBins(Uint8Array.of(0, 1), Float64Array.of(0.2, 1.5)), RangeError);
   });
+
+  test("rocCurve rejects non-finite scores, as roc_curve does", () => {
+    assert.throws(() => rocCurve(Uint8Array.of(0, 1), Float64Array.of(0.2, NaN)), RangeError);
+  });
 });
 
 describe("regression metrics against scikit-learn", () => {
@@ -397,6 +412,8 @@ describe("edge cases against scikit-learn", () => {
     { label: "perfect multiclass predictions", data: perfectMulti },
     { label: "all weight on one positive row", data: binary, weights: oneRow(firstPositive) },
     { label: "all weight on one multiclass row", data: multiclass, weights: oneRow(7) },
+    // Multiclass roc_auc_score raises unless rows sum to 1; log_loss renormalises them.
+    { label: "probability rows summing to 0.9", data: { ...multiclass, proba: multiclass.proba!.map((p) => 0.9 * p) } },
   ];
   const constant: RegressionData = { y: new Float64Array(n).fill(2.5), pred: Float64Array.from({ length: n }, (_, i) => 2.5 + (i % 3) * 0.5) };
   const regCases: { label: string; data: RegressionData; weights?: Float64Array }[] = [

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:evaluate`: the evaluate stage at scale, figures only (nothing here asserts a time).
+ *
+ * 1. 1,000,000 Adult-shaped rows (the UCI Adult test set resampled with a seed) through the built-in
+ *    trainer's Adult model in onnxruntime: rows/s of inference + metrics, then the whole stage with
+ *    2,000-resample intervals and fairness on sex and race, with peak memory.
+ * 2. 2,000 bootstrap resamples on 100,000 rows: seconds for our bootstrap, side by side with the
+ *    usual numpy + scikit-learn loop on the very same predictions (Debian's /usr/bin/python3).
+ * Python's onnxruntime is not packaged by Debian and cannot be installed offline here, so there is
+ * no inference peer; scikit-learn's metrics on the same 1M predictions stand in for the metric part.
+ *
+ *   node bench/evaluate/run.ts [--rows N] [--resamples N]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { MemoryLogger } from "../../src/common/logger.ts";
+import { metricIntervals } from "../../src/evaluate/metric-intervals.ts";
+import { runEvaluation } from "../../src/evaluate/evaluate.ts";
+import { resolvePolicy } from "../../src/gates/policy.ts";
+import { mulberry32 } from "../../src/train/seeded-random.ts";
+
+const root = join(import.meta.dirname, "../..");
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, resamples: { type: "string", default: "2000" } } });
+const rows = Number(values.rows);
+const resamples = Number(values.resamples);
+const dir = join(root, "bench/.data/evaluate");
+await mkdir(dir, { recursive: true });
+
+// The data: the Adult test set's rows drawn with replacement until there are `rows`.
+const shared = join(root, "../shared/datasets/adult/adult.test.csv");
+const source = existsSync(shared) ? shared : join(root, "examples/model-repo/data/test.csv");
+const dataPath = join(dir, `adult-${rows}.csv`);
+if (!existsSync(dataPath)) {
+  const [header, ...lines] = (await readFile(source, "utf8")).split("\n").filter((line) => line.trim() !== "");
+  const random = mulberry32(2024);
+  const out: string[] = [header!];
+  for (let i = 0; i < rows; i++) out.push(lines[Math.floor(random() * lines.length)]!);
+  await writeFile(dataPath, `${out.join("\n")}\n`);
+}
+
+// The model: the example's built-in trainer config.
+const modelDir = join(dir, "model");
+if (!existsSync(join(modelDir, "model.onnx"))) {
+  const trained = spawnSync(process.execPath, [join(root, "src/cli/index.ts"), "train", "--train-config", "examples/model-repo/train/train.yaml", "--output", modelDir], { cwd: root, encoding: "utf8" });
+  if (trained.status !== 0) throw new Error(trained.stderr);
+}
+
+const base = {
+  modelPath: join(modelDir, "model.onnx"),
+  dataFiles: [dataPath],
+  contractPath: join(root, "examples/model-repo/data/contract.yaml"),
+  positiveLabel: ">50K",
+  threshold: 0.5,
+  batchSize: 8192,
+  reportDir: join(dir, "report"),
+  failOn: "never" as const,
+  logger: new MemoryLogger(),
+  toolVersion: "bench",
+};
+const gates = { quality: [{ metric: "roc_auc" as const, min: 0.85, on: "ci" as const }, { metric: "accuracy" as const, min: 0.8 }] };
+
+let started = performance.now();
+await runEvaluation({ ...base, policy: resolvePolicy({ ...gates, bootstrap: { resamples: 0 }, fairness: { resamples: 0 } }) });
+const plainSeconds = (performance.now() - started) / 1000;
+started = performance.now();
+const full = await runEvaluation({ ...base, policy: resolvePolicy({ ...gates, bootstrap: { resamples, seed: 1 } }) });
+const fullSeconds = (performance.now() - started) / 1000;
+const peakMb = process.resourceUsage().maxRSS / 1024;
+
+// 2,000 resamples on 100,000 rows: our bootstrap vs numpy + scikit-learn on the same predictions.
+const n = 100_000;
+const random = mulberry32(7);
+const y = new Int32Array(n);
+const proba = new Float64Array(n * 2);
+for (let r = 0; r < n; r++) {
+  y[r] = random() < 0.24 ? 1 : 0;
+  const p = Math.min(1, Math.max(0, 0.24 + (y[r] ? 0.35 : -0.12) + (random() - 0.5) * 0.6));
+  proba[r * 2] = 1 - p;
+  proba[r * 2 + 1] = p;
+}
+const pred = Int32Array.from({ length: n }, (_, r) => (proba[r * 2 + 1]! >= 0.5 ? 1 : 0));
+const data = { kind: "classification" as const, data: { classes: 2, y, pred, proba } };
+const timeIntervals = (metrics: ("accuracy" | "roc_auc" | "balanced_accuracy" | "precision" | "recall" | "f1" | "average_precision" | "log_loss" | "brier" | "ece")[]) => {
+  const t = performance.now();
+  metricIntervals({ challenger: data, metrics, differences: [], resamples, seed: 3, confidence: 0.95 });
+  return (performance.now() - t) / 1000;
+};
+const ours2 = timeIntervals(["accuracy", "roc_auc"]);
+const ours10 = timeIntervals(["accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "average_precision", "log_loss", "brier", "ece"]);
+await writeFile(join(dir, "y.i32"), y);
+await writeFile(join(dir, "p.f64"), Float64Array.from({ length: n }, (_, r) => proba[r * 2 + 1]!));
+const python = String.raw`
+import sys, time
+import numpy as np
+from sklearn.metrics import accuracy_score, roc_auc_score
+d, resamples = sys.argv[1], int(sys.argv[2])
+y = np.fromfile(d + "/y.i32", dtype=np.int32); p = np.fromfile(d + "/p.f64"); pred = (p >= 0.5).astype(int)
+rng = np.random.default_rng(3)
+pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+t = time.perf_counter()
+for _ in range(resamples):
+    idx = np.concatenate([rng.choice(pos, len(pos)), rng.choice(neg, len(neg))])
+    accuracy_score(y[idx], pred[idx]); roc_auc_score(y[idx], p[idx])
+print(time.perf_counter() - t)
+`;
+const sklearn = spawnSync("/usr/bin/python3", ["-c", python, dir, String(resamples)], { encoding: "utf8" });
+const sklearnSeconds = sklearn.status === 0 ? Number(sklearn.stdout.trim()) : undefined;
+if (sklearn.status !== 0) console.error(`scikit-learn did not run: ${sklearn.stderr}`);
+
+// scikit-learn's point metrics on the same 1M predictions, for the metric part of step 1.
+const auc = full.report.metrics.roc_auc?.value;
+console.log(`\nbench/evaluate: ${rows.toLocaleString("en-US")} Adult-shaped rows (${source.includes("shared") ? "UCI Adult test set" : "example sample"}, resampled), the built-in trainer's MLP (14 raw columns in), onnxruntime ${full.report.environment.onnxruntime}, ${process.arch}, Node ${process.version}\n`);
+console.log("| step | seconds | rows/s |");
+console.log("| --- | ---: | ---: |");
+console.log(`| read + inference + all metrics (no intervals) | ${plainSeconds.toFixed(2)} | ${Math.round(rows / plainSeconds).toLocaleString("en-US")} |`);
+console.log(`| whole stage: + ${resamples.toLocaleString("en-US")}-resample CIs, fairness (sex, race; ${full.report.randomness.fairnessResamples} group-stratified resamples), gates | ${fullSeconds.toFixed(2)} | ${Math.round(rows / fullSeconds).toLocaleString("en-US")} |`);
+console.log(`\npeak RSS ${peakMb.toFixed(0)} MB; ROC AUC ${auc?.toFixed(4)} CI [${full.report.metrics.roc_auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]; goal: the whole stage on 1M rows in under 30 s.`);
+console.log(`\n${resamples.toLocaleString("en-US")} label-stratified bootstrap resamples on ${n.toLocaleString("en-US")} rows:\n`);
+console.log("| | metrics per resample | seconds |");
+console.log("| --- | ---: | ---: |");
+console.log(`| modelship | 2 (accuracy, ROC AUC) | ${ours2.toFixed(2)} |`);
+console.log(`| numpy + scikit-learn loop | 2 (accuracy, ROC AUC) | ${sklearnSeconds === undefined ? "did not run" : sklearnSeconds.toFixed(2)} |`);
+console.log(`| modelship | 10 (every binary metric) | ${ours10.toFixed(2)} |`);
+if (sklearnSeconds !== undefined) console.log(`\nspeed-up over the scikit-learn loop (2 metrics): ${(sklearnSeconds / ours2).toFixed(1)}×`);
+console.log("Python onnxruntime: not packaged by Debian and not installable offline here, so no inference peer.");
