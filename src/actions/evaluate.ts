@@ -5,9 +5,7 @@ import { UserError } from "../common/errors.ts";
 import { runEvaluation } from "../evaluate/evaluate.ts";
 import type { FailOn } from "../gates/decide.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport } from "../report/sticky-comment.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
 
 function numberInput(name: string): number | undefined {
   const text = getInput(name);
@@ -61,18 +59,8 @@ await runAction(async () => {
   core.setOutput("markdown-path", result.markdownPath);
   core.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
 
-  const commentEnabled = getBooleanInput("comment", settings.comment);
-  const published = await publishReport({
-    context,
-    client: commentEnabled && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
-    key: { workflow: context.workflow ?? "modelship", subject: `evaluate:${settings.modelName ?? settings.modelPath}` },
-    markdown: result.markdown,
-    fullReport: `\`${result.reportPath}\``,
-    logger,
-    writeSummary: writeJobSummary,
-  });
-  core.setOutput("comment-url", published.url ?? "");
-  core.setOutput("comment-action", published.action);
+  // One sticky comment per model.
+  await publishStageReport({ context, token, comment: getBooleanInput("comment", settings.comment), subject: `evaluate:${settings.modelName ?? settings.modelPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
 
   if (!result.passed) {
     core.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);

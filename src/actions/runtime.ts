@@ -5,8 +5,12 @@
 import * as core from "@actions/core";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { AnnotationProperties, Logger } from "../common/logger.ts";
+import { TOOL_VERSION } from "../common/version.ts";
+import type { GitHubContext } from "../github/context.ts";
+import { createGitHubClient } from "../github/octokit.ts";
+import { publishReport, type PublishResult } from "../report/sticky-comment.ts";
 
-export { TOOL_VERSION } from "../common/version.ts";
+export { TOOL_VERSION };
 
 function toCoreProperties(properties?: AnnotationProperties): core.AnnotationProperties | undefined {
   if (!properties) return undefined;
@@ -105,6 +109,27 @@ export function getListInput(name: string): string[] {
 export async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(markdown, true).write();
+}
+
+/**
+ * Publishes a stage's markdown report: the job summary always, and the sticky PR comment for
+ * (workflow, `subject`) when commenting is on and there is a token; sets the comment-url and
+ * comment-action outputs.
+ */
+export async function publishStageReport(options: { context: GitHubContext; token?: string; comment: boolean; subject: string; markdown: string; reportPath: string; logger: Logger }): Promise<PublishResult> {
+  const { context, token, logger } = options;
+  const published = await publishReport({
+    context,
+    client: options.comment && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
+    key: { workflow: context.workflow ?? "modelship", subject: options.subject },
+    markdown: options.markdown,
+    fullReport: `\`${options.reportPath}\``,
+    logger,
+    writeSummary: writeJobSummary,
+  });
+  core.setOutput("comment-url", published.url ?? "");
+  core.setOutput("comment-action", published.action);
+  return published;
 }
 
 export { core };

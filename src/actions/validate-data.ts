@@ -8,9 +8,7 @@ import { loadConfig } from "../config/modelship-config.ts";
 import { resolveValidateSettings } from "../config/validate-settings.ts";
 import { runDataValidation, type FailOn } from "../data/data-validation.ts";
 import { readGitHubContext, type GitHubContext } from "../github/context.ts";
-import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport } from "../report/sticky-comment.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
 
 const run = promisify(execFile);
 
@@ -67,18 +65,7 @@ await runAction(async () => {
   core.setOutput("report-dir", settings.reportDir);
   core.setOutput("markdown-path", result.markdownPath);
 
-  const commentEnabled = getBooleanInput("comment", loaded.config?.validate?.comment ?? true);
-  const published = await publishReport({
-    context,
-    client: commentEnabled && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
-    key: { workflow: context.workflow ?? "modelship", subject: `validate-data:${settings.contractPath}` },
-    markdown: result.markdown,
-    fullReport: `\`${result.reportPath}\``,
-    logger,
-    writeSummary: writeJobSummary,
-  });
-  core.setOutput("comment-url", published.url ?? "");
-  core.setOutput("comment-action", published.action);
+  await publishStageReport({ context, token, comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true), subject: `validate-data:${settings.contractPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
 
   if (!result.passed) {
     const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;

@@ -3,10 +3,9 @@
  * (`evaluate` and `gates`), then the defaults. Both faces call this.
  */
 import { join } from "node:path";
+import type { EvaluateSettings } from "../evaluate/evaluate.ts";
 import type { FailOn } from "../gates/decide.ts";
-import type { Task } from "../gates/gate-report-types.ts";
-import { loadPolicy, type GatePolicy } from "../gates/policy.ts";
-import type { OutputSelection } from "../evaluate/onnx-model.ts";
+import { loadPolicy } from "../gates/policy.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 import { pick, type LoadedConfig } from "./modelship-config.ts";
 
@@ -28,25 +27,8 @@ export interface ExplicitEvaluateSettings {
   batchSize?: number;
 }
 
-export interface ResolvedEvaluateSettings {
-  modelPath: string;
-  modelName?: string;
-  dataFiles: string[];
-  contractPath?: string;
-  target?: string;
-  features?: string[];
-  task?: Task;
-  classes?: string[];
-  positiveLabel?: string;
-  threshold: number;
-  outputs?: OutputSelection;
-  batchSize: number;
-  threads?: number;
-  policy: GatePolicy;
-  reportDir: string;
-  failOn: FailOn;
-  comment: boolean;
-}
+/** The evaluate stage's settings, and whether to post the PR comment (the action's concern). */
+export type ResolvedEvaluateSettings = EvaluateSettings & { comment: boolean };
 
 export const DEFAULT_EVALUATION_DIR = ".modelship/evaluation";
 
