@@ -4,15 +4,15 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-MP64V7IZ.js";
+} from "./chunks/chunk-ROZ5XMN6.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-DOV4AXDX.js";
+} from "./chunks/chunk-HDFO7FS6.js";
 import {
   nextRandom,
   resolveTrainSettings,
   seedState
-} from "./chunks/chunk-J7FOVD7M.js";
+} from "./chunks/chunk-7HZVCD3A.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -23,7 +23,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-BHVS22GN.js";
+} from "./chunks/chunk-THJUL6TG.js";
 import {
   aliasMap,
   applyAlias,
@@ -37,7 +37,7 @@ import {
   pick,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-W7Y7EL3F.js";
+} from "./chunks/chunk-BJOMMUJE.js";
 import {
   assertValid,
   assertWritable,
@@ -45,8 +45,8 @@ import {
   require_dist,
   toPointer,
   writeFileAtomic
-} from "./chunks/chunk-VYOBV6HO.js";
-import "./chunks/chunk-OO4AN242.js";
+} from "./chunks/chunk-2RWCG4T7.js";
+import "./chunks/chunk-HWFGBRZN.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -54,7 +54,7 @@ import {
   errnoCode,
   getErrorMessage,
   isUserError
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/common/logger.ts
 function where(properties) {

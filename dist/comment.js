@@ -1,26 +1,24 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  createGitHubClient,
-  publishReport
-} from "./chunks/chunk-3AP3CIV3.js";
-import {
   ActionsLogger,
   core_exports,
+  createGitHubClient,
   getInput,
   getIntegerInput,
   getRequiredInput,
+  publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-YGJMWRIS.js";
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-OO4AN242.js";
+} from "./chunks/chunk-HWFGBRZN.js";
 import {
   TOOL_VERSION,
   UserError,
   errnoCode
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

@@ -1,10 +1,6 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  createGitHubClient,
-  publishReport
-} from "./chunks/chunk-3AP3CIV3.js";
-import {
   ActionsLogger,
   core_exports,
   getBooleanInput,
@@ -12,25 +8,25 @@ import {
   getInput,
   getIntegerInput,
   getListInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YGJMWRIS.js";
+  publishStageReport,
+  runAction
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-MP64V7IZ.js";
-import "./chunks/chunk-J7FOVD7M.js";
+} from "./chunks/chunk-ROZ5XMN6.js";
+import "./chunks/chunk-7HZVCD3A.js";
 import {
   loadConfig
-} from "./chunks/chunk-W7Y7EL3F.js";
-import "./chunks/chunk-VYOBV6HO.js";
+} from "./chunks/chunk-BJOMMUJE.js";
+import "./chunks/chunk-2RWCG4T7.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-OO4AN242.js";
+} from "./chunks/chunk-HWFGBRZN.js";
 import {
   TOOL_VERSION,
   UserError
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/evaluate.ts
 function numberInput(name) {
@@ -80,18 +76,7 @@ await runAction(async () => {
   core_exports.setOutput("report-dir", settings.reportDir);
   core_exports.setOutput("markdown-path", result.markdownPath);
   core_exports.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
-  const commentEnabled = getBooleanInput("comment", settings.comment);
-  const published = await publishReport({
-    context,
-    client: commentEnabled && token !== void 0 ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : void 0,
-    key: { workflow: context.workflow ?? "modelship", subject: `evaluate:${settings.modelName ?? settings.modelPath}` },
-    markdown: result.markdown,
-    fullReport: `\`${result.reportPath}\``,
-    logger,
-    writeSummary: writeJobSummary
-  });
-  core_exports.setOutput("comment-url", published.url ?? "");
-  core_exports.setOutput("comment-action", published.action);
+  await publishStageReport({ context, token, comment: getBooleanInput("comment", settings.comment), subject: `evaluate:${settings.modelName ?? settings.modelPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
   if (!result.passed) {
     core_exports.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);
   }

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-YGJMWRIS.js";
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/main.ts
 var COMMANDS = ["validate-data", "comment", "select-best"];

@@ -1,39 +1,37 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  createGitHubClient,
-  publishReport
-} from "./chunks/chunk-3AP3CIV3.js";
-import {
   ActionsLogger,
   core_exports,
+  createGitHubClient,
   getBooleanInput,
   getChoiceInput,
   getInput,
   getRequiredInput,
+  publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-YGJMWRIS.js";
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   run_record_schema_default
 } from "./chunks/chunk-SIUYJETE.js";
 import {
   assertValid,
   writeFileAtomic
-} from "./chunks/chunk-VYOBV6HO.js";
+} from "./chunks/chunk-2RWCG4T7.js";
 import {
-  code,
-  escapeMarkdown,
-  formatNumber,
-  readGitHubContext,
-  sections,
-  table
-} from "./chunks/chunk-OO4AN242.js";
+  readGitHubContext
+} from "./chunks/chunk-HWFGBRZN.js";
 import {
   TOOL_VERSION,
   UserError,
-  errnoCode
-} from "./chunks/chunk-FVCB3CXZ.js";
+  code,
+  errnoCode,
+  escapeMarkdown,
+  formatNumber,
+  sections,
+  table
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/select-best.ts
 import { join as join2, resolve } from "node:path";

@@ -8,19 +8,21 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-YGJMWRIS.js";
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-DOV4AXDX.js";
+} from "./chunks/chunk-HDFO7FS6.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-J7FOVD7M.js";
+} from "./chunks/chunk-7HZVCD3A.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-W7Y7EL3F.js";
-import "./chunks/chunk-VYOBV6HO.js";
+} from "./chunks/chunk-BJOMMUJE.js";
+import "./chunks/chunk-2RWCG4T7.js";
+import "./chunks/chunk-HWFGBRZN.js";
 import {
+  TOOL_VERSION,
   code,
   details,
   escapeMarkdown,
@@ -28,10 +30,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-OO4AN242.js";
-import {
-  TOOL_VERSION
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {

@@ -1,10 +1,6 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  createGitHubClient,
-  publishReport
-} from "./chunks/chunk-3AP3CIV3.js";
-import {
   ActionsLogger,
   core_exports,
   getBooleanInput,
@@ -12,23 +8,23 @@ import {
   getInput,
   getIntegerInput,
   getListInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YGJMWRIS.js";
+  publishStageReport,
+  runAction
+} from "./chunks/chunk-KN3IOTE6.js";
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-BHVS22GN.js";
+} from "./chunks/chunk-THJUL6TG.js";
 import {
   loadConfig
-} from "./chunks/chunk-W7Y7EL3F.js";
-import "./chunks/chunk-VYOBV6HO.js";
+} from "./chunks/chunk-BJOMMUJE.js";
+import "./chunks/chunk-2RWCG4T7.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-OO4AN242.js";
+} from "./chunks/chunk-HWFGBRZN.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-FVCB3CXZ.js";
+} from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";
@@ -86,18 +82,7 @@ await runAction(async () => {
   core_exports.setOutput("report-path", result.reportPath);
   core_exports.setOutput("report-dir", settings.reportDir);
   core_exports.setOutput("markdown-path", result.markdownPath);
-  const commentEnabled = getBooleanInput("comment", loaded.config?.validate?.comment ?? true);
-  const published = await publishReport({
-    context,
-    client: commentEnabled && token !== void 0 ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : void 0,
-    key: { workflow: context.workflow ?? "modelship", subject: `validate-data:${settings.contractPath}` },
-    markdown: result.markdown,
-    fullReport: `\`${result.reportPath}\``,
-    logger,
-    writeSummary: writeJobSummary
-  });
-  core_exports.setOutput("comment-url", published.url ?? "");
-  core_exports.setOutput("comment-action", published.action);
+  await publishStageReport({ context, token, comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true), subject: `validate-data:${settings.contractPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
   if (!result.passed) {
     const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
     core_exports.setFailed(`Data validation failed with ${what}; see the job summary or ${result.markdownPath}.`);
