@@ -14,7 +14,7 @@ import {
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-ROZ5XMN6.js";
+} from "./chunks/chunk-OSLIBR7Q.js";
 import "./chunks/chunk-7HZVCD3A.js";
 import {
   loadConfig

@@ -251,7 +251,9 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
           const test = mcnemar({ championCorrect: Uint8Array.from(a.pred, (p, r) => (p === a.y[r] ? 1 : 0)), challengerCorrect: Uint8Array.from(b.pred, (p, r) => (p === b.y[r] ? 1 : 0)) });
           comparison.test = { name: "mcnemar", pValue: test.pValue, method: test.method, ...(test.statistic === undefined ? {} : { statistic: test.statistic }) };
         }
-        if (metric === "roc_auc" && task === "binary" && a.proba !== undefined && b.proba !== undefined) {
+        const positives = b.y.reduce((sum, label) => sum + label, 0);
+        // DeLong's variance needs two rows of each class.
+        if (metric === "roc_auc" && task === "binary" && a.proba !== undefined && b.proba !== undefined && positives >= 2 && b.y.length - positives >= 2) {
           const positive = (proba: Float64Array) => Float64Array.from({ length: proba.length / 2 }, (_, r) => proba[r * 2 + 1]!);
           const test = delong({ y01: b.y, scoreA: positive(a.proba), scoreB: positive(b.proba), confidence });
           comparison.test = { name: "delong", statistic: test.z, pValue: test.pValue };

@@ -25,6 +25,8 @@ export interface IntervalOptions {
   resamples: number;
   seed: number;
   confidence: number;
+  /** Row draws one generator stream may make (mulberry32's period, 2^32); tests lower it. */
+  maxDrawsPerStream?: number;
 }
 
 export interface Intervals {
@@ -115,24 +117,34 @@ export function mergeRows(challenger: ModelData, champion: ModelData | undefined
 }
 
 /** Calls `statistic` with each resample's unit counts: multinomial over units per stratum when units are few, row draws otherwise. */
-function resampleUnits(units: Units, options: { resamples: number; seed: number; strata?: Int32Array }, statistic: (counts: Float64Array) => number[]): { replicates: Float64Array[] } {
+function resampleUnits(units: Units, options: { resamples: number; seed: number; strata?: Int32Array; maxDrawsPerStream?: number }, statistic: (counts: Float64Array) => number[]): { replicates: Float64Array[] } {
   const unitCount = units.multiplicity.length;
   const rows = units.unitOfRow.length;
   const counts = new Float64Array(unitCount);
   if (unitCount * 4 > rows) {
-    // Nearly every row is its own unit: drawing rows is as cheap as it gets.
-    const result = bootstrap({
-      rows,
-      resamples: options.resamples,
-      seed: options.seed,
-      ...(options.strata === undefined ? {} : { strata: options.strata }),
-      statistic(weights) {
-        counts.fill(0);
-        for (let r = 0; r < rows; r++) counts[units.unitOfRow[r]!]! += weights[r]!;
-        return statistic(counts);
-      },
-    });
-    return { replicates: result.replicates };
+    // Nearly every row is its own unit: drawing rows is as cheap as it gets. One generator stream
+    // gives at most 2^32 draws, so large runs go in chunks, each on a stream of its own.
+    const perChunk = Math.max(1, Math.floor((options.maxDrawsPerStream ?? 2 ** 32) / Math.max(1, rows)));
+    const replicates: Float64Array[] = [];
+    for (let start = 0, chunk = 0; start < options.resamples; start += perChunk, chunk++) {
+      const size = Math.min(perChunk, options.resamples - start);
+      const result = bootstrap({
+        rows,
+        resamples: size,
+        seed: chunk === 0 ? options.seed : streamSeed(options.seed, 1_000_000 + chunk),
+        ...(options.strata === undefined ? {} : { strata: options.strata }),
+        statistic(weights) {
+          counts.fill(0);
+          for (let r = 0; r < rows; r++) counts[units.unitOfRow[r]!]! += weights[r]!;
+          return statistic(counts);
+        },
+      });
+      result.replicates.forEach((values, s) => {
+        replicates[s] ??= new Float64Array(options.resamples);
+        replicates[s].set(values, start);
+      });
+    }
+    return { replicates };
   }
   // Per stratum, the units' multiplicities and where they sit.
   const members: number[][] = Array.from({ length: units.strata }, () => []);
@@ -169,7 +181,7 @@ export function metricIntervals(options: IntervalOptions): Intervals {
   const ours = prepareMetrics(units.challenger, wanted);
   const theirs = units.champion === undefined ? undefined : prepareMetrics(units.champion, wanted);
   const strata = options.challenger.kind === "classification" ? options.challenger.data.y : undefined;
-  const { replicates } = resampleUnits(units, { resamples: options.resamples, seed: options.seed, ...(strata === undefined ? {} : { strata }) }, (counts) => {
+  const { replicates } = resampleUnits(units, { resamples: options.resamples, seed: options.seed, maxDrawsPerStream: options.maxDrawsPerStream, ...(strata === undefined ? {} : { strata }) }, (counts) => {
     const own = ours(counts);
     const other = theirs?.(counts);
     return [...metrics.map((name) => own[name] ?? Number.NaN), ...differences.map((name) => (own[name] ?? Number.NaN) - (other?.[name] ?? Number.NaN))];

@@ -105,3 +105,17 @@ describe("metric intervals", () => {
     assert.equal(metricIntervals({ challenger: binary(100, 0, 1), metrics: ["accuracy"], differences: [], resamples: 0, seed: 1, confidence: 0.95 }).metric.size, 0);
   });
 });
+
+describe("metric intervals past one generator stream", () => {
+  test("more row draws than one stream gives run in chunks on streams of their own, deterministically, with the same interval", () => {
+    const model = binary(3000, 0, 2);
+    const options = { challenger: model, metrics: ["accuracy" as const], differences: [], resamples: 400, seed: 1, confidence: 0.95 };
+    // 3,000 rows × 400 resamples = 1.2e6 draws; a stream of 30,000 draws holds 10 resamples.
+    const chunked = metricIntervals({ ...options, maxDrawsPerStream: 30_000 });
+    assert.deepEqual(chunked.metric, metricIntervals({ ...options, maxDrawsPerStream: 30_000 }).metric);
+    const whole = metricIntervals(options).metric.get("accuracy")!;
+    const parts = chunked.metric.get("accuracy")!;
+    const { halfWidth } = stratifiedHalfWidth(model);
+    assert.ok(Math.abs(parts[0] - whole[0]) < 0.25 * halfWidth && Math.abs(parts[1] - whole[1]) < 0.25 * halfWidth, `${parts} vs ${whole}`);
+  });
+});
