@@ -116,6 +116,6 @@ describe("metric intervals past one generator stream", () => {
     const whole = metricIntervals(options).metric.get("accuracy")!;
     const parts = chunked.metric.get("accuracy")!;
     const { halfWidth } = stratifiedHalfWidth(model);
-    assert.ok(Math.abs(parts[0] - whole[0]) < 0.25 * halfWidth && Math.abs(parts[1] - whole[1]) < 0.25 * halfWidth, `${parts} vs ${whole}`);
+    assert.ok(Math.abs(parts[0] - whole[0]) < 0.25 * halfWidth && Math.abs(parts[1] - whole[1]) < 0.25 * halfWidth, `${JSON.stringify(parts)} vs ${JSON.stringify(whole)}`);
   });
 });
