@@ -10,7 +10,7 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-HWFGBRZN.js";

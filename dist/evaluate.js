@@ -8,9 +8,10 @@ import {
   getInput,
   getIntegerInput,
   getListInput,
+  getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   resolveEvaluateSettings,
   runEvaluation
@@ -24,18 +25,10 @@ import {
   readGitHubContext
 } from "./chunks/chunk-HWFGBRZN.js";
 import {
-  TOOL_VERSION,
-  UserError
+  TOOL_VERSION
 } from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/evaluate.ts
-function numberInput(name) {
-  const text = getInput(name);
-  if (text === void 0) return void 0;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
-  return value;
-}
 await runAction(async () => {
   const logger = new ActionsLogger();
   const token = getInput("token");
@@ -50,7 +43,7 @@ await runAction(async () => {
       features: getListInput("features"),
       policy: getInput("policy"),
       champion: getInput("champion"),
-      threshold: numberInput("threshold"),
+      threshold: getNumberInput("threshold"),
       positiveLabel: getInput("positive-label"),
       resamples: getInput("resamples") === void 0 ? void 0 : getIntegerInput("resamples", 2e3),
       seed: getInput("seed") === void 0 ? void 0 : getIntegerInput("seed", 0),

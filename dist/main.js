@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   getErrorMessage
 } from "./chunks/chunk-66J45T5U.js";

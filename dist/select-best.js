@@ -11,7 +11,7 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   run_record_schema_default
 } from "./chunks/chunk-SIUYJETE.js";

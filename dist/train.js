@@ -8,7 +8,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   trainFromSettings
 } from "./chunks/chunk-HDFO7FS6.js";

@@ -10,7 +10,7 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-KN3IOTE6.js";
+} from "./chunks/chunk-BV2BUU6L.js";
 import {
   resolveValidateSettings,
   runDataValidation

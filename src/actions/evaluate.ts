@@ -1,19 +1,10 @@
 /** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluation → outputs, summary, sticky comment, annotations. */
 import { resolveEvaluateSettings } from "../config/evaluate-settings.ts";
 import { loadConfig } from "../config/modelship-config.ts";
-import { UserError } from "../common/errors.ts";
 import { runEvaluation } from "../evaluate/evaluate.ts";
 import type { FailOn } from "../gates/decide.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
-
-function numberInput(name: string): number | undefined {
-  const text = getInput(name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
-  return value;
-}
+import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getNumberInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -29,7 +20,7 @@ await runAction(async () => {
       features: getListInput("features"),
       policy: getInput("policy"),
       champion: getInput("champion"),
-      threshold: numberInput("threshold"),
+      threshold: getNumberInput("threshold"),
       positiveLabel: getInput("positive-label"),
       resamples: getInput("resamples") === undefined ? undefined : getIntegerInput("resamples", 2000),
       seed: getInput("seed") === undefined ? undefined : getIntegerInput("seed", 0),

@@ -105,6 +105,15 @@ export function getListInput(name: string): string[] {
     .filter((item) => item !== "");
 }
 
+/** A number input, or undefined when it is empty; text that is not a number is a UserError. */
+export function getNumberInput(name: string): number | undefined {
+  const text = getInput(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
+  return value;
+}
+
 /** Appends markdown to the job summary (a no-op outside Actions). */
 export async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

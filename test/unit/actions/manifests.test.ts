@@ -12,16 +12,25 @@ interface Manifest {
   description: string;
   inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
   outputs?: Record<string, { description?: string }>;
-  runs: { using: string; main?: string };
+  runs: { using: string; main?: string; steps?: CompositeStep[] };
 }
 
 /** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …)… */
 function inputsReadBy(source: string): Set<string> {
-  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Number)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
 }
 
+/** Output names an entry file sets: setOutput("x"), and comment-url/comment-action through publishStageReport. */
 function outputsSetBy(source: string): Set<string> {
-  return new Set([...source.matchAll(/setOutput\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+  const names = [...source.matchAll(/setOutput\("([a-z0-9-]+)"/g)].map((match) => match[1]!);
+  if (source.includes("publishStageReport(")) names.push("comment-url", "comment-action");
+  return new Set(names);
+}
+
+interface CompositeStep {
+  id?: string;
+  run?: string;
+  env?: Record<string, string>;
 }
 
 describe("action manifests", () => {
@@ -46,6 +55,19 @@ describe("action manifests", () => {
           const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
           assert.deepEqual([...inputsReadBy(source)].sort(), Object.keys(manifest.inputs ?? {}).sort(), "inputs");
           assert.deepEqual([...outputsSetBy(source)].sort(), Object.keys(manifest.outputs ?? {}).sort(), "outputs");
+        });
+      } else {
+        it("passes its JavaScript step every input the entry file reads, and maps every output it sets", async () => {
+          const step = manifest.runs.steps?.find((candidate) => candidate.run?.includes(`dist/${name}.js`));
+          assert.ok(step, `a step runs dist/${name}.js`);
+          const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          const passed = Object.keys(step.env ?? {}).filter((key) => key.startsWith("INPUT_")).map((key) => key.slice("INPUT_".length).toLowerCase());
+          assert.deepEqual([...inputsReadBy(source)].sort(), passed.sort(), "inputs passed as INPUT_* variables");
+          for (const input of passed) assert.equal(step.env?.[`INPUT_${input.toUpperCase()}`], `\${{ inputs.${input} }}`, `INPUT_${input.toUpperCase()} comes from inputs.${input}`);
+          for (const output of outputsSetBy(source)) {
+            const mapped = (manifest.outputs as Record<string, { value?: string }> | undefined)?.[output]?.value;
+            if (mapped !== undefined) assert.equal(mapped, `\${{ steps.${step.id}.outputs.${output} }}`, `output ${output}`);
+          }
         });
       }
     });
