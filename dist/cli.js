@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-OSLIBR7Q.js";
+} from "./chunks/chunk-RHD37KAB.js";
 import {
   trainFromSettings
 } from "./chunks/chunk-HDFO7FS6.js";

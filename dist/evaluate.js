@@ -15,7 +15,7 @@ import {
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-OSLIBR7Q.js";
+} from "./chunks/chunk-RHD37KAB.js";
 import "./chunks/chunk-7HZVCD3A.js";
 import {
   loadConfig

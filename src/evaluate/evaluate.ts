@@ -326,7 +326,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       }),
       metrics: Object.fromEntries(Object.entries(evaluation.result.metrics).map(([name, figure]) => {
         const ci = evaluation.metricCi.get(name);
-        return [name, { value: round(figure.value), ...(ci === undefined ? {} : { ci }), ...(figure.reason === undefined ? {} : { reason: figure.reason }), groups: figure.groups, excluded: figure.excluded }];
+        return [name, { value: round(figure.value), ...(ci === undefined ? {} : { ci }), ...(figure.reason === undefined ? {} : { reason: figure.reason }), groups: figure.groups, excluded: figure.excluded, ...(figure.worst === undefined ? {} : { worst: figure.worst }) }];
       })),
     })),
     fairnessNotes,

@@ -127,6 +127,8 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       const ci = evaluation.metricCi.get(gate.metric);
       const excluded = figure.excluded.length === 0 ? "" : figure.excluded.length <= 2 ? ` (left out: ${figure.excluded.map((entry) => `${entry.label}: ${entry.reason}`).join("; ")})` : ` (${figure.excluded.length} groups left out; see the ${grouping} table)`;
       const decided = checkThreshold({ value: figure.value, ci, reason: figure.reason, threshold: gate, on: gate.on, severity: gate.severity, confidence });
+      const privileged = evaluation.options.privileged;
+      const which = figure.worst === undefined || privileged === undefined ? "" : ` (${figure.worst} vs ${privileged})`;
       const theirs = evaluation.champion?.metrics[gate.metric].value;
       gates.push({
         id: `fairness:${gate.metric}:${grouping}`,
@@ -141,7 +143,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
         n: figure.groups.reduce((sum, label) => sum + (evaluation.result.groups.find((group) => group.label === label)?.count ?? 0), 0),
         severity: gate.severity,
         ...decided,
-        reason: `${decided.reason}${excluded}`,
+        reason: `${decided.reason}${which}${excluded}`,
         ...(theirs === undefined || figure.value === undefined ? {} : { championDelta: figure.value - theirs }),
       });
     }

@@ -54,7 +54,7 @@ export interface FairnessSection {
   columns: string[];
   groups: GroupRow[];
   overall: Record<string, number | null>;
-  metrics: Record<string, Estimate & { groups: string[]; excluded: { label: string; reason: string }[] }>;
+  metrics: Record<string, Estimate & { groups: string[]; excluded: { label: string; reason: string }[]; worst?: string }>;
   privileged?: string;
 }
 

@@ -23,7 +23,7 @@ interface Expected {
   metrics: Record<string, number>;
   championMetrics: Record<string, number>;
   confusion: number[][];
-  fairness: Record<string, { groups: Record<string, { count: number; selection_rate: number; tpr: number | null; fpr: number | null }>; dp_difference: number; dp_ratio: number; eo_difference: number; eo_ratio: number; eop_difference: number; to_overall_dp: number; di: number }>;
+  fairness: Record<string, { groups: Record<string, { count: number; selection_rate: number; tpr: number | null; fpr: number | null }>; dp_difference: number; dp_ratio: number; eo_difference: number; eo_ratio: number; eop_difference: number; to_overall_dp: number; di: number; di_group: string }>;
   mcnemar: { b: number; c: number; p: number; exact: boolean };
   delong: { z: number; p: number };
   roc: { fpr: number[]; tpr: number[] };
@@ -93,7 +93,8 @@ for col in ["sex", "race"]:
         "eo_difference": max(max(tpr) - min(tpr), max(fpr) - min(fpr)), "eo_ratio": min(min(tpr) / max(tpr), min(fpr) / max(fpr)),
         "eop_difference": max(tpr) - min(tpr),
         "to_overall_dp": max(abs(v - overall) for v in sr),
-        "di": min(v["selection_rate"] / big[priv]["selection_rate"] for g, v in big.items() if g != priv)}
+        "di": min(v["selection_rate"] / big[priv]["selection_rate"] for g, v in big.items() if g != priv),
+        "di_group": min((g for g in big if g != priv), key=lambda g: big[g]["selection_rate"] / big[priv]["selection_rate"])}
 c0 = pred0 == y; c1 = pred1 == y
 b = int(np.sum(c0 & ~c1)); c = int(np.sum(~c0 & c1))
 exact = b + c < 25
@@ -190,10 +191,17 @@ describe("runEvaluation on a python3-onnx model", () => {
       close(section.metrics.equalized_odds_ratio!.value, want.eo_ratio, `${grouping} EO ratio`);
       close(section.metrics.equal_opportunity_difference!.value, want.eop_difference, `${grouping} EOpp difference`);
       close(section.metrics.disparate_impact!.value, want.di, `${grouping} disparate impact`);
+      assert.equal(section.metrics.disparate_impact!.worst, want.di_group, `${grouping}: the group disparate impact belongs to`);
     }
     const race = report.fairness.find((entry) => entry.grouping === "race")!;
     assert.deepEqual(race.groups.find((group) => group.label === "c")?.small, true, "the 12-row group is reported as small");
     assert.deepEqual(race.metrics.demographic_parity_difference!.excluded.map((entry) => entry.label), ["c"]);
+  });
+
+  test("method: to_overall compares each large group with all rows, as Fairlearn does", async () => {
+    const policy = resolvePolicy({ bootstrap: { resamples: 0 }, fairness: { sensitive: ["sex", "race"], method: "to_overall", resamples: 0 } });
+    const overall = (await runEvaluation({ ...settings(), policy, reportDir: join(dir, "out-overall") })).report;
+    for (const grouping of ["sex", "race"]) close(overall.fairness.find((entry) => entry.grouping === grouping)!.metrics.demographic_parity_difference!.value, expected.fairness[grouping]!.to_overall_dp, `${grouping} DP difference to overall`);
   });
 
   test("McNemar and DeLong against the champion equal scipy's", () => {
