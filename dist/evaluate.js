@@ -15,7 +15,7 @@ import {
 import {
   resolveEvaluateSettings,
   runEvaluation
-} from "./chunks/chunk-RHD37KAB.js";
+} from "./chunks/chunk-AKYESQ7L.js";
 import "./chunks/chunk-7HZVCD3A.js";
 import {
   loadConfig

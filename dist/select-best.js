@@ -34,7 +34,7 @@ import {
 } from "./chunks/chunk-66J45T5U.js";
 
 // src/actions/select-best.ts
-import { join as join2, resolve } from "node:path";
+import { basename, join as join2, resolve } from "node:path";
 
 // src/train/select-best.ts
 import { readdir, readFile } from "node:fs/promises";
@@ -103,6 +103,7 @@ await runAction(async () => {
   await writeFileAtomic(comparisonPath, `${selection.markdown}
 `);
   core_exports.setOutput("best-dir", resolve(root, selection.best.dir));
+  core_exports.setOutput("best-run", basename(resolve(root, selection.best.dir)));
   core_exports.setOutput("best-value", String(selection.best.record.metrics[selection.metric]));
   core_exports.setOutput("best-params", JSON.stringify(selection.best.record.params));
   core_exports.setOutput("comparison-path", comparisonPath);

@@ -1,5 +1,5 @@
 /** The select-best action: load the sweep's run records → rank → outputs, summary, sticky comment. */
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
@@ -20,6 +20,8 @@ await runAction(async () => {
   const comparisonPath = join(root, "sweep-comparison.md");
   await writeFileAtomic(comparisonPath, `${selection.markdown}\n`);
   core.setOutput("best-dir", resolve(root, selection.best.dir));
+  // The run's folder name (the artifact's name), for jobs on other runners where best-dir's path means nothing.
+  core.setOutput("best-run", basename(resolve(root, selection.best.dir)));
   core.setOutput("best-value", String(selection.best.record.metrics[selection.metric]));
   core.setOutput("best-params", JSON.stringify(selection.best.record.params));
   core.setOutput("comparison-path", comparisonPath);

@@ -3,9 +3,10 @@
  * (`evaluate` and `gates`), then the defaults. Both faces call this.
  */
 import { join } from "node:path";
+import { UserError } from "../common/errors.ts";
 import type { EvaluateSettings } from "../evaluate/evaluate.ts";
 import type { FailOn } from "../gates/decide.ts";
-import { loadPolicy } from "../gates/policy.ts";
+import { loadPolicy, withChampionModel } from "../gates/policy.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 import { pick, type LoadedConfig } from "./modelship-config.ts";
 
@@ -32,18 +33,30 @@ export type ResolvedEvaluateSettings = EvaluateSettings & { comment: boolean };
 
 export const DEFAULT_EVALUATION_DIR = ".modelship/evaluation";
 
+/** The schema's bounds for the settings a flag or input can also give. */
+function checkRanges(explicit: ExplicitEvaluateSettings): void {
+  const bounds: [keyof ExplicitEvaluateSettings, string, number, number][] = [
+    ["threshold", "threshold", 0, 1],
+    ["resamples", "resamples", 0, 100_000],
+    ["threads", "threads", 1, 1024],
+    ["batchSize", "batch-size", 1, 10_000_000],
+  ];
+  for (const [key, name, min, max] of bounds) {
+    const value = explicit[key] as number | undefined;
+    if (value !== undefined && !(value >= min && value <= max)) throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`, { hint: `give --${name} (the ${name} input) a value from ${min} to ${max}` });
+  }
+}
+
 /** Resolves the evaluate stage's settings and its gate policy. */
 export async function resolveEvaluateSettings(explicit: ExplicitEvaluateSettings, loaded: LoadedConfig, cwd?: string): Promise<ResolvedEvaluateSettings> {
+  checkRanges(explicit);
   const config = loaded.config?.evaluate;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
   const trainOutput = fromConfig(loaded.config?.train?.output) ?? DEFAULT_MODEL_DIR;
   const policy = await loadPolicy({ file: explicit.policy, section: loaded.config?.gates, configFile: loaded.file, resolvePath: (path) => loaded.resolvePath(path), cwd });
   if (explicit.resamples !== undefined) policy.bootstrap.resamples = explicit.resamples;
   if (explicit.seed !== undefined) policy.bootstrap.seed = explicit.seed;
-  if (explicit.champion !== undefined && explicit.champion !== "") {
-    policy.champion ??= { source: { kind: "model", path: explicit.champion }, fairnessMaxWorsening: 0.02, severity: "fail" };
-    policy.champion.source = { kind: "model", path: explicit.champion };
-  }
+  if (explicit.champion !== undefined && explicit.champion !== "") withChampionModel(policy, explicit.champion);
   const outputs = config?.outputs;
   return {
     modelPath: pick(explicit.model, fromConfig(config?.model)) ?? join(trainOutput, "model.onnx"),

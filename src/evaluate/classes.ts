@@ -2,7 +2,8 @@
  * Lines the model's classes up with the data's labels: which probability column is which class,
  * which class is positive, and each row's true and predicted class index. The model's own word
  * (class labels in the graph) wins, then `evaluate.classes`, then the label output's agreement with
- * the probabilities' argmax, then scikit-learn's convention (the sorted labels).
+ * the probabilities' argmax, then scikit-learn's convention (the sorted labels: numerically when
+ * they are all numbers).
  */
 import { UserError } from "../common/errors.ts";
 import type { Collected, ModelOutputs } from "./collect.ts";
@@ -30,6 +31,12 @@ export interface ResolvedClasses {
 
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** scikit-learn's `np.unique` order: numbers numerically when every label is one (so 10 sorts after 2), else text by code unit. */
+export function sortLabels(labels: string[]): string[] {
+  const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
+  return [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) || byText(a, b) : byText);
 }
 
 /** Class order from a label output that agrees with the probabilities' argmax on every row; undefined when it does not. */
@@ -71,7 +78,7 @@ export function resolveClasses(collected: Collected, outputs: ModelOutputs, mode
     } else {
       const seen = new Set(targets.texts);
       if (width === undefined) for (const text of outputs.labelTexts.texts) seen.add(text);
-      classes = [...seen].sort(byText);
+      classes = sortLabels([...seen]);
       origin = "sorted-labels";
     }
   }
@@ -119,12 +126,19 @@ export function classificationData(resolved: ResolvedClasses, outputs: ModelOutp
   const C = classes.length;
   let proba: Float64Array | undefined;
   if (outputs.probabilities !== undefined) {
+    const width = outputs.classes ?? C;
+    if (width !== C || columnOrder.length !== C) {
+      throw new UserError(`the model gives ${width} probability columns, but the evaluated model's classes are ${C} (${classes.map((c) => JSON.stringify(c)).join(", ")})`, {
+        file: settings.modelPath,
+        hint: "compare models trained on the same classes",
+      });
+    }
     // Column c of the model's output holds class columnOrder[c]; bring it to our order.
     const sourceColumn = classes.map((label) => columnOrder.indexOf(label));
     if (sourceColumn.some((column) => column < 0)) throw new UserError(`the model's classes (${columnOrder.map((c) => JSON.stringify(c)).join(", ")}) are not the evaluated model's (${classes.map((c) => JSON.stringify(c)).join(", ")})`, { file: settings.modelPath, hint: "compare models trained on the same classes" });
     const raw = outputs.probabilities.data;
     proba = new Float64Array(n * C);
-    for (let r = 0; r < n; r++) for (let c = 0; c < C; c++) proba[r * C + c] = raw[r * C + sourceColumn[c]!]!;
+    for (let r = 0; r < n; r++) for (let c = 0; c < C; c++) proba[r * C + c] = raw[r * width + sourceColumn[c]!]!;
   }
   const pred = new Int32Array(n);
   if (proba !== undefined) {

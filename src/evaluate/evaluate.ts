@@ -81,15 +81,27 @@ async function championPath(options: EvaluateOptions): Promise<string | undefine
   });
 }
 
+const NUMERIC_TYPES = new Set(["integer", "number", "date", "datetime"]);
+
 /** Sensitive columns: the policy's list, else the contract's categorical columns with role sensitive. */
 function sensitiveColumns(policy: GatePolicy, contract: DataContract | undefined, notes: string[]): SensitiveColumn[] {
   const bins = policy.fairness.bins;
-  if (policy.fairness.sensitive !== undefined) return policy.fairness.sensitive.map((name) => ({ name, ...(bins[name] === undefined ? {} : { bins: bins[name] }) }));
+  for (const [name, edges] of Object.entries(bins)) {
+    if (edges.some((edge, i) => i > 0 && edge <= edges[i - 1]!)) throw new UserError(`the bin edges of "${name}" are not ascending: ${JSON.stringify(edges)}`, { file: policy.source, pointer: `/fairness/bins/${name}`, hint: "list the edges from smallest to largest, e.g. [25, 45, 65]" });
+  }
+  if (policy.fairness.sensitive !== undefined) {
+    return policy.fairness.sensitive.map((name) => {
+      const type = contract?.columns.find((column) => column.name === name)?.type;
+      if (type !== undefined && NUMERIC_TYPES.has(type) && bins[name] === undefined) {
+        throw new UserError(`sensitive column "${name}" is ${type} in the contract: every value would be a group of its own`, { file: policy.source, pointer: "/fairness/sensitive", hint: `give gates.fairness.bins.${name} (e.g. [25, 45, 65]) to check it by range` });
+      }
+      return { name, ...(bins[name] === undefined ? {} : { bins: bins[name] }) };
+    });
+  }
   const columns: SensitiveColumn[] = [];
   for (const column of contract?.columns ?? []) {
     if (!column.roles.includes("sensitive")) continue;
-    const numeric = column.type === "integer" || column.type === "number" || column.type === "date" || column.type === "datetime";
-    if (numeric && bins[column.name] === undefined) {
+    if (NUMERIC_TYPES.has(column.type) && bins[column.name] === undefined) {
       notes.push(`${column.name} (sensitive in the contract) is ${column.type}: give gates.fairness.bins.${column.name} (e.g. [25, 45, 65]) to check it by group.`);
       continue;
     }
@@ -97,6 +109,20 @@ function sensitiveColumns(policy: GatePolicy, contract: DataContract | undefined
   }
   return columns;
 }
+
+/** A grouping named in the policy (a gate's `groupings`, `privileged`) that is not checked is a typo that would switch a gate off: refuse it. */
+function checkGroupingNames(policy: GatePolicy, names: string[]): void {
+  const known = `the groupings are ${names.map((name) => JSON.stringify(name)).join(", ")} (sensitive columns, and intersections joined with " & ")`;
+  policy.fairness.gates.forEach((gate, i) => {
+    const unknown = gate.groupings?.find((name) => !names.includes(name));
+    if (unknown !== undefined) throw new UserError(`fairness gate ${gate.metric} names the grouping "${unknown}", which is not checked`, { file: policy.source, pointer: `/fairness/gates/${i}/groupings`, hint: known });
+  });
+  const unknown = Object.keys(policy.fairness.privileged).find((name) => !names.includes(name));
+  if (unknown !== undefined) throw new UserError(`fairness.privileged names the grouping "${unknown}", which is not checked`, { file: policy.source, pointer: "/fairness/privileged", hint: known });
+}
+
+/** Past this many groups a single sensitive column is almost surely numeric or an id: it needs bins, not a group per value. */
+const MAX_GROUPS = 100;
 
 function taskOf(settings: EvaluateSettings, model: LoadedModel): "regression" | "classification" {
   if (settings.task !== undefined) return settings.task === "regression" ? "regression" : "classification";
@@ -180,7 +206,9 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       championData = { kind: "classification", data: classificationData(resolved, theirs, order, { ...classSettings, modelPath: context.championFile! }) };
     }
   }
-  const rules = policy.champion === undefined ? [] : (policy.champion.rules ?? defaultChampionRules(task, policy.champion.severity));
+  const rules = policy.champion?.source === undefined ? [] : (policy.champion.rules ?? defaultChampionRules(task, policy.champion.severity));
+  const skippedChampion = policy.champion !== undefined && policy.champion.source === undefined ? "gates.champion names no champion model, so its rules were skipped: give champion.model, or --champion (the champion input)." : undefined;
+  if (skippedChampion !== undefined) logger.info(skippedChampion);
   checkPolicyFitsTask(policy, task, rules);
 
   const hasProba = challengerData.kind === "classification" && challengerData.data.proba !== undefined;
@@ -203,11 +231,16 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
   });
 
   // Fairness: binary classifiers only (a favourable outcome is needed).
-  const fairnessNotes = [...context.notes];
+  const notes = [...context.notes, ...(skippedChampion === undefined ? [] : [skippedChampion])];
   let fairness: ReturnType<typeof evaluateFairness> = [];
   if (task === "binary" && context.sensitive.length > 0 && challengerData.kind === "classification") {
     const specs: GroupingSpec[] = [...context.sensitive.map((column) => ({ name: column.name, columns: [column.name] })), ...policy.fairness.intersections.map((columns) => ({ name: columns.join(" & "), columns }))];
     for (const spec of specs) for (const column of spec.columns) if (!collected.sensitive.has(column)) throw new UserError(`intersection ${spec.name} names "${column}", which is not a sensitive column`, { file: policy.source, pointer: "/fairness/intersections", hint: `list it under fairness.sensitive too (sensitive: ${context.sensitive.map((c) => c.name).join(", ")})` });
+    checkGroupingNames(policy, specs.map((spec) => spec.name));
+    for (const column of context.sensitive) {
+      const groups = new Set(collected.sensitive.get(column.name)).size;
+      if (groups > MAX_GROUPS) throw new UserError(`sensitive column "${column.name}" has ${groups} distinct values: that many groups cannot be judged`, { file: policy.source, pointer: "/fairness/sensitive", hint: `give gates.fairness.bins.${column.name} to group a numeric column by range, or remove it from fairness.sensitive` });
+    }
     const toUint8 = (values: Int32Array) => Uint8Array.from(values);
     try {
       fairness = evaluateFairness({
@@ -231,9 +264,9 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     }
     const needPrivileged = policy.fairness.gates.filter((gate) => gate.metric === "disparate_impact" || gate.metric === "statistical_parity_difference").map((gate) => gate.metric);
     const without = specs.filter((spec) => policy.fairness.privileged[spec.name] === undefined).map((spec) => spec.name);
-    if (needPrivileged.length > 0 && without.length > 0) fairnessNotes.push(`${[...new Set(needPrivileged)].join(" and ")} compare each group with a privileged one, so they are gated only where gates.fairness.privileged names it (not for ${without.join(", ")}).`);
+    if (needPrivileged.length > 0 && without.length > 0) notes.push(`${[...new Set(needPrivileged)].join(" and ")} compare each group with a privileged one, so they are gated only where gates.fairness.privileged names it (not for ${without.join(", ")}).`);
   } else if (task !== "binary" && (policy.fairness.sensitive?.length ?? 0) > 0) {
-    fairnessNotes.push(`Fairness gates need a binary classifier (a favourable outcome); this model is ${task}.`);
+    notes.push(`Fairness gates need a binary classifier (a favourable outcome); this model is ${task}.`);
   }
 
   // Champion comparison: paired tests on the same rows.
@@ -262,7 +295,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       return comparison;
     });
     championSection = {
-      source: policy.champion!.source.kind === "model" ? "model file" : policy.champion!.source.kind === "release" ? `release ${policy.champion!.source.version}` : "production",
+      source: championSourceText(policy.champion!.source!),
       path: champion.path,
       sha256: champion.sha256,
       metrics: Object.fromEntries(headline.map((metric) => [metric, round(championPoint[metric])])),
@@ -329,7 +362,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
         return [name, { value: round(figure.value), ...(ci === undefined ? {} : { ci }), ...(figure.reason === undefined ? {} : { reason: figure.reason }), groups: figure.groups, excluded: figure.excluded, ...(figure.worst === undefined ? {} : { worst: figure.worst }) }];
       })),
     })),
-    fairnessNotes,
+    notes,
     ...(championSection === undefined ? {} : { champion: championSection }),
     gates,
   };
@@ -356,6 +389,10 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
   await outputs.commit();
   logger.info(`Verdict: ${verdict} (${report.summary.pass} passed, ${report.summary.warn} warnings, ${report.summary.fail} failed, ${report.summary.insufficient_data} without enough data). Report: ${reportPath}`);
   return { report, reportPath, markdownPath, markdown, passed: passes(verdict, options.failOn) };
+}
+
+function championSourceText(source: ChampionSource): string {
+  return source.kind === "model" ? "model file" : source.kind === "release" ? `release ${source.version}` : "production";
 }
 
 async function onnxruntimeVersion(): Promise<string> {

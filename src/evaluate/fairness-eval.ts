@@ -73,7 +73,8 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
     const metricCi = new Map<string, [number, number]>();
     const rateCi = new Map<string, [number, number]>();
     if (options.resamples > 0) {
-      const random = mulberry32(streamSeed(options.seed, 1000 + index));
+      // Streams far from the metric bootstrap's (one per replicate, from 0 up).
+      const random = mulberry32(streamSeed(options.seed, 0x40000000 + index));
       const metricReplicates = FAIRNESS_METRIC_NAMES.map(() => new Float64Array(options.resamples));
       const rateKeys = result.groups.flatMap((group) => GROUP_RATES.map((rate) => ({ label: group.label, rate })));
       const rateReplicates = rateKeys.map(() => new Float64Array(options.resamples));

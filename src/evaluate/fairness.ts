@@ -103,7 +103,8 @@ export const FAIRNESS_METRIC_NAMES: readonly FairnessMetricName[] = [
 
 const MISSING_LABEL = "(missing)";
 const INTERSECTION_SEPARATOR = " & ";
-const DEFAULT_MIN_GROUP_SIZE = 30;
+/** Groups with fewer rows are reported but left out of the disparities (anchors-quality.md §9.3). */
+export const DEFAULT_MIN_GROUP_SIZE = 30;
 
 /** Builds a grouping from raw column values per row (null = missing); intersections join values with " & ", labels sorted by text. */
 export function buildGrouping(columns: { name: string; values: (string | null)[] }[]): Grouping {

@@ -101,7 +101,7 @@ export interface GateReport {
   };
   fairness: FairnessSection[];
   /** Sensitive columns asked for but not checked, and why (e.g. numeric without bins). */
-  fairnessNotes: string[];
+  notes: string[];
   champion?: {
     source: string;
     path: string;

@@ -8,7 +8,7 @@ import policySchema from "../../schemas/gate-policy.schema.json" with { type: "j
 import { UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
-import type { FairnessMetricName } from "../evaluate/fairness.ts";
+import { DEFAULT_MIN_GROUP_SIZE, type FairnessMetricName } from "../evaluate/fairness.ts";
 import type { MetricName } from "../evaluate/metrics.ts";
 
 export type Severity = "fail" | "warn";
@@ -91,7 +91,8 @@ export interface GatePolicy {
     defaultGates: boolean;
   };
   champion?: {
-    source: ChampionSource;
+    /** Undefined: no champion to compare with (yet: `--champion` or the champion input may give one). */
+    source?: ChampionSource;
     /** Undefined: the defaults for the task, chosen once the task is known. */
     rules?: ChampionRule[];
     fairnessMaxWorsening: number;
@@ -100,8 +101,8 @@ export interface GatePolicy {
 }
 
 export const DEFAULT_RESAMPLES = 2000;
+export const DEFAULT_FAIRNESS_MAX_WORSENING = 0.02;
 export const DEFAULT_FAIRNESS_RESAMPLES = 1000;
-export const DEFAULT_MIN_GROUP_SIZE = 30;
 
 /** Fairness gates when the policy names none (anchors-quality.md §9.3): DP and EO difference ≤ 0.10 fail, the four-fifths ratio warns. */
 export const DEFAULT_FAIRNESS_GATES: readonly FairnessGate[] = [
@@ -119,6 +120,12 @@ export function defaultMargin(metric: MetricName): number {
 export function defaultChampionRules(task: "binary" | "multiclass" | "regression", severity: Severity): ChampionRule[] {
   const metrics: MetricName[] = task === "regression" ? ["rmse"] : ["roc_auc", "accuracy"];
   return metrics.map((metric) => ({ metric, margin: defaultMargin(metric), require: "not_worse", severity }));
+}
+
+/** Sets the champion's model file (from `--champion` or the action's input), keeping the policy's rules. */
+export function withChampionModel(policy: GatePolicy, path: string): void {
+  policy.champion ??= { fairnessMaxWorsening: DEFAULT_FAIRNESS_MAX_WORSENING, severity: "fail" };
+  policy.champion.source = { kind: "model", path };
 }
 
 /** Fills in the defaults of a written policy. `resolvePath` maps a path written in the policy's file. */
@@ -148,12 +155,12 @@ export function resolvePolicy(document: GatePolicyDocument, options: { source?: 
       defaultGates: fairness.gates === undefined,
     },
     champion:
-      source === undefined
+      champion === undefined
         ? undefined
         : {
-            source,
-            rules: champion?.rules?.map((rule) => ({ metric: rule.metric, margin: rule.margin ?? defaultMargin(rule.metric), require: rule.require ?? "not_worse", severity: rule.severity ?? championSeverity })),
-            fairnessMaxWorsening: champion?.fairness_max_worsening ?? 0.02,
+            ...(source === undefined ? {} : { source }),
+            rules: champion.rules?.map((rule) => ({ metric: rule.metric, margin: rule.margin ?? defaultMargin(rule.metric), require: rule.require ?? "not_worse", severity: rule.severity ?? championSeverity })),
+            fairnessMaxWorsening: champion.fairness_max_worsening ?? DEFAULT_FAIRNESS_MAX_WORSENING,
             severity: championSeverity,
           },
   };

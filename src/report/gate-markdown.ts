@@ -176,7 +176,7 @@ export function renderGateReport(report: GateReport, options: { runUrl?: string 
     champion,
     details("Metrics", metricsTable(report), report.verdict !== "pass"),
     ...report.fairness.map((section) => fairnessSection(section, report.randomness.confidence)),
-    report.fairnessNotes.length === 0 ? "" : report.fairnessNotes.map((note) => `> ℹ️ ${escapeMarkdown(note)}`).join("\n"),
+    report.notes.length === 0 ? "" : report.notes.map((note) => `> ℹ️ ${escapeMarkdown(note)}`).join("\n"),
     curves(report),
     confusion(report),
     footer(report, options.runUrl),

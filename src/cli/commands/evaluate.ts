@@ -14,7 +14,7 @@ const flags = {
   champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows" },
   threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
-  resamples: { type: "string", value: "N", description: "bootstrap resamples (default 2000; 0 turns intervals off)" },
+  resamples: { type: "string", value: "N", description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)" },
   seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
   threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
   "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },

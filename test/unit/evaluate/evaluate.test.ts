@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
+import { sortLabels } from "../../../src/evaluate/classes.ts";
 import { runEvaluation, type EvaluateOptions } from "../../../src/evaluate/evaluate.ts";
 import type { GateReport } from "../../../src/gates/gate-report-types.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../../src/gates/policy.ts";
@@ -233,6 +234,23 @@ describe("runEvaluation on a python3-onnx model", () => {
   });
 });
 
+describe("class order without the model's word", () => {
+  test("sortLabels orders like np.unique: numbers numerically, anything else as text", () => {
+    const numbers = python<string[]>("import numpy as np\nemit([str(v) for v in np.unique(np.array(data, dtype=int))])", ["10", "2", "0", "11", "1"]);
+    assert.deepEqual(sortLabels(["10", "2", "0", "11", "1"]), numbers);
+    const texts = python<string[]>("import numpy as np\nemit(np.unique(np.array(data)).tolist())", ["b", "B", "a10", "a2", ">50K", "<=50K"]);
+    assert.deepEqual(sortLabels(["b", "B", "a10", "a2", ">50K", "<=50K"]), texts);
+  });
+
+  test("numeric labels sort as numbers, as scikit-learn's np.unique does: 10 is the positive class over 2", async () => {
+    const csv = await readFile(join(dir, "test.csv"), "utf8");
+    await writeFile(join(dir, "numeric-labels.csv"), csv.replaceAll(",no\n", ",2\n").replaceAll(",yes\n", ",10\n"));
+    const { report } = await runEvaluation(settings({ dataFiles: [join(dir, "numeric-labels.csv")], classes: undefined, reportDir: join(dir, "out-numeric") }, { bootstrap: { resamples: 0 }, fairness: { sensitive: [], resamples: 0 } }));
+    assert.deepEqual(report.model.classes, ["2", "10"]);
+    close(report.metrics.roc_auc?.value, expected.metrics.roc_auc!, "AUC with 10 as the positive class");
+  });
+});
+
 describe("bad input gets a clear error", () => {
   async function rejects(options: Partial<EvaluateOptions>, message: RegExp, policy: GatePolicyDocument = {}): Promise<void> {
     await assert.rejects(runEvaluation(settings(options, policy)), (error: Error) => {
@@ -297,4 +315,28 @@ onnx.save(m, data["path"]); emit(True)`, { path: join(dir, "nan.onnx") });
   test("a gate on a metric the task does not have", () => rejects({}, /gate metric "rmse" does not apply to a binary model/, { quality: [{ metric: "rmse", max: 1 }] }));
 
   test("a champion from the registry before the registry exists", () => rejects({}, /release v1\.0\.0, which needs the model registry/, { champion: { release: "v1.0.0" } }));
+
+  test("a champion with another number of classes", async () => {
+    python(String.raw`
+import onnx
+from onnx import helper, TensorProto
+x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 3])
+w = helper.make_tensor("w", TensorProto.FLOAT, [2, 3], [0.01, 0.02, 0.03, 0.03, 0.02, 0.01])
+nodes = [helper.make_node("MatMul", ["x", "w"], ["z"]), helper.make_node("Softmax", ["z"], ["probabilities"], axis=1)]
+onnx.save(helper.make_model(helper.make_graph(nodes, "three", [x], [out], [w]), opset_imports=[helper.make_opsetid("", 13)], ir_version=7), data["path"]); emit(True)`, { path: join(dir, "three.onnx") });
+    await rejects({}, /the model gives 3 probability columns, but the evaluated model's classes are 2/, { champion: { model: join(dir, "three.onnx") } });
+  });
+
+  test("a grouping or privileged group that is not checked (a typo would switch the gate off)", async () => {
+    await rejects({}, /names the grouping "sexx", which is not checked/, { fairness: { sensitive: ["sex"], gates: [{ metric: "demographic_parity_difference", max: 0.1, groupings: ["sexx"] }] } });
+    await rejects({}, /fairness\.privileged names the grouping "rac"/, { fairness: { sensitive: ["sex", "race"], privileged: { rac: "a" } } });
+  });
+
+  test("a numeric sensitive column needs bins, ascending ones", async () => {
+    await writeFile(join(dir, "contract.yaml"), "columns:\n  - { name: age, type: integer }\n  - { name: hours, type: integer }\n  - { name: sex, type: categorical }\n  - { name: race, type: categorical }\n  - { name: label, type: categorical, role: target }\n");
+    await rejects({ contractPath: join(dir, "contract.yaml") }, /sensitive column "age" is integer in the contract/, { fairness: { sensitive: ["age"] } });
+    await rejects({}, /bin edges of "age" are not ascending/, { fairness: { sensitive: ["age"], bins: { age: [65, 25] } } });
+    const binned = (await runEvaluation(settings({ reportDir: join(dir, "out-binned") }, { bootstrap: { resamples: 0 }, fairness: { sensitive: ["age"], bins: { age: [40, 65] }, resamples: 0 } }))).report;
+    assert.deepEqual(new Set(binned.fairness[0]!.groups.map((group) => group.label)), new Set(["<40", "40–65", "≥65"]));
+  });
 });

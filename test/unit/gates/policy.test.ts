@@ -87,3 +87,19 @@ describe("gate policy", () => {
     assert.deepEqual(settings.policy.bootstrap, { resamples: 0, confidence: 0.95, seed: 9 });
   });
 });
+
+describe("champion rules and --champion", () => {
+  test("--champion gives the model and keeps the policy's rules, margins and severity", async () => {
+    await writeFile(join(dir, "modelship.yaml"), "model: m\ngates:\n  champion:\n    rules: [{ metric: f1, margin: 0.3 }]\n    fairness_max_worsening: 0.5\n    severity: warn\n");
+    const settings = await resolveEvaluateSettings({ champion: "prod.onnx" }, await loadConfig({ file: "modelship.yaml", cwd: dir }), dir);
+    assert.deepEqual(settings.policy.champion, { source: { kind: "model", path: "prod.onnx" }, rules: [{ metric: "f1", margin: 0.3, require: "not_worse", severity: "warn" }], fairnessMaxWorsening: 0.5, severity: "warn" });
+  });
+
+  test("flags outside the schema's bounds are refused", async () => {
+    await writeFile(join(dir, "modelship.yaml"), "model: m\n");
+    const loaded = await loadConfig({ file: "modelship.yaml", cwd: dir });
+    await assert.rejects(resolveEvaluateSettings({ threshold: 2 }, loaded, dir), /threshold must be between 0 and 1, got 2/);
+    await assert.rejects(resolveEvaluateSettings({ threads: 0 }, loaded, dir), /threads must be between 1 and 1024/);
+    await assert.rejects(resolveEvaluateSettings({ resamples: 200_000 }, loaded, dir), /resamples must be between 0 and 100000/);
+  });
+});

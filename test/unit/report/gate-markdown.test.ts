@@ -36,7 +36,7 @@ function report(gates: GateResult[], extra: Partial<GateReport> = {}): GateRepor
         metrics: { demographic_parity_difference: { value: 0.12, ci: [0.08, 0.16], groups: ["White", "Black|<b>"], excluded: [{ label: "Other", reason: "n=11 < min_group_size 30" }] } },
       },
     ],
-    fairnessNotes: ["age (sensitive in the contract) is integer: give gates.fairness.bins.age."],
+    notes: ["age (sensitive in the contract) is integer: give gates.fairness.bins.age."],
     gates,
     ...extra,
   };
