@@ -2,17 +2,41 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  resolveEvaluateSettings,
+  registryChampion,
   runEvaluation
-} from "./chunks/chunk-AKYESQ7L.js";
+} from "./chunks/chunk-HCIR6RFH.js";
+import {
+  ExitCode,
+  choiceFlag,
+  fetchCommand,
+  integerFlag,
+  numberFlag,
+  parseFlags,
+  parseModelRef,
+  renderHelp
+} from "./chunks/chunk-XNB7JRU6.js";
+import {
+  runRelease
+} from "./chunks/chunk-NDMIJTBC.js";
+import "./chunks/chunk-HRKKM2YA.js";
+import {
+  DEFAULT_LOCAL_REGISTRY,
+  openStore,
+  resolveEvaluateSettings,
+  resolveRegistry,
+  resolveReleaseSettings
+} from "./chunks/chunk-N5ZZ54SK.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-HDFO7FS6.js";
+} from "./chunks/chunk-PAOQRK6C.js";
 import {
   nextRandom,
-  resolveTrainSettings,
   seedState
-} from "./chunks/chunk-7HZVCD3A.js";
+} from "./chunks/chunk-HCQ2VOVZ.js";
+import "./chunks/chunk-EUP7ERUQ.js";
+import {
+  resolveTrainSettings
+} from "./chunks/chunk-COPEJFPA.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -23,38 +47,45 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-THJUL6TG.js";
+} from "./chunks/chunk-DBGC3H4X.js";
 import {
   aliasMap,
   applyAlias,
   coerceValue,
   formatFromName,
-  loadConfig,
   loadContract,
   openByteSource,
   openTable,
   parseContract,
-  pick,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-BJOMMUJE.js";
+} from "./chunks/chunk-UZSDLRP2.js";
+import {
+  loadConfig,
+  pick
+} from "./chunks/chunk-JLPVBLND.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid,
   assertWritable,
   parseYamlSource,
   require_dist,
-  toPointer,
-  writeFileAtomic
-} from "./chunks/chunk-2RWCG4T7.js";
-import "./chunks/chunk-HWFGBRZN.js";
+  toPointer
+} from "./chunks/chunk-6TIBIQUH.js";
+import "./chunks/chunk-2OUCYYNK.js";
 import {
   TOOL_VERSION,
   UserError,
   __toESM,
+  code,
   errnoCode,
+  formatNumber,
   getErrorMessage,
-  isUserError
-} from "./chunks/chunk-66J45T5U.js";
+  isUserError,
+  table
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -92,9 +123,6 @@ var ConsoleLogger = class {
     return fn();
   }
 };
-
-// src/cli/command.ts
-var ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 };
 
 // src/cli/commands/contract.ts
 import { writeFile } from "node:fs/promises";
@@ -473,9 +501,9 @@ function isSpacePadded(records, delimiter, quote) {
   return fields > 0 && padded / fields > 0.5;
 }
 async function sniffNullMarkers(path, options, rows) {
-  const table = await openTable(path, { ...options, format: "csv", nullMarkers: [""], batchSize: rows, allowNoRows: true });
-  const evidence = new NullMarkerEvidence(table.columns.length);
-  for await (const batch of table.batches()) {
+  const table2 = await openTable(path, { ...options, format: "csv", nullMarkers: [""], batchSize: rows, allowNoRows: true });
+  const evidence = new NullMarkerEvidence(table2.columns.length);
+  for await (const batch of table2.batches()) {
     batch.columns.forEach((values, column) => {
       evidence.add(column, values, batch.length);
     });
@@ -555,20 +583,20 @@ async function readFiles(options) {
   const rowsPerFile = [];
   for (const [index, path] of paths.entries()) {
     const csv = formats[index] === "csv" && dialect !== void 0;
-    const table = await openTable(path, csv ? { ...readOptions, format: "csv", delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers } : readOptions);
+    const table2 = await openTable(path, csv ? { ...readOptions, format: "csv", delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers } : readOptions);
     if (names === void 0) {
-      checkHeader(path, table.columns, table.headerLine);
-      checkTarget(path, table.columns, options.target);
-      names = table.columns;
+      checkHeader(path, table2.columns, table2.headerLine);
+      checkTarget(path, table2.columns, options.target);
+      names = table2.columns;
       columns = names.map((name) => new ColumnInference(name, options.maxEnum));
       if (options.collectMarkers) evidence = new NullMarkerEvidence(names.length);
     } else {
-      checkSameColumns(path, table.columns, paths[0], names);
+      checkSameColumns(path, table2.columns, paths[0], names);
     }
-    const positions = names.map((name) => table.columns.indexOf(name));
+    const positions = names.map((name) => table2.columns.indexOf(name));
     for (const column of columns) column.startFile();
     duplicates.startFile(path);
-    for await (const batch of table.batches()) {
+    for await (const batch of table2.batches()) {
       columns.forEach((column, c) => {
         const values = batch.columns[positions[c]];
         column.add(values, batch.length);
@@ -661,63 +689,6 @@ function checkLoadable(yaml, document) {
   }
 }
 
-// src/cli/options.ts
-import { parseArgs } from "node:util";
-function envNameOf(flag) {
-  return `MODELSHIP_${flag.toUpperCase().replaceAll("-", "_")}`;
-}
-function fromEnv(flag, spec, env) {
-  const raw = env[envNameOf(flag)];
-  if (raw === void 0 || raw === "") return void 0;
-  if (spec.type === "boolean") {
-    if (/^(1|true|yes)$/i.test(raw)) return true;
-    if (/^(0|false|no)$/i.test(raw)) return false;
-    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
-  }
-  return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
-}
-function parseFlags(argv, specs, options) {
-  const env = options.env ?? process.env;
-  const parseOptions = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    parseOptions[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
-  }
-  const flags4 = {};
-  for (const [name, spec] of Object.entries(specs)) flags4[name] = parsed.values[name] ?? fromEnv(name, spec, env);
-  return { flags: flags4, positionals: parsed.positionals };
-}
-function renderHelp(options) {
-  const rows = Object.entries(options.flags).map(([name, spec]) => {
-    const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
-    return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
-  });
-  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `
-${options.notes}` : ""].join("\n").trimEnd();
-}
-function integerFlag(value, name) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
-  return Number(value);
-}
-function choiceFlag(value, name, choices) {
-  if (value === void 0) return void 0;
-  if (!choices.includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
-  return value;
-}
-function numberFlag(value, name) {
-  if (value === void 0) return void 0;
-  const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
-  return number;
-}
-
 // src/cli/commands/contract.ts
 var inferFlags = {
   output: { type: "string", short: "o", value: "FILE", description: "write the contract here instead of stdout (refuses to overwrite without --force)" },
@@ -733,44 +704,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags4, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags4.help) {
+  const { flags: flags6, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags6.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags4.target,
-    maxEnum: integerFlag(flags4["max-enum"], "max-enum"),
-    readOptions: flags4.delimiter === void 0 ? void 0 : { delimiter: flags4.delimiter },
+    target: flags6.target,
+    maxEnum: integerFlag(flags6["max-enum"], "max-enum"),
+    readOptions: flags6.delimiter === void 0 ? void 0 : { delimiter: flags6.delimiter },
     logger: context.logger
   });
-  if (flags4.output === void 0) {
+  if (flags6.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags4.force) {
+  if (!flags6.force) {
     try {
-      await writeFile(flags4.output, "", { flag: "wx" });
+      await writeFile(flags6.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags4.output} already exists`, { file: flags4.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags6.output} already exists`, { file: flags6.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags4.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags4.output}: review it before you commit it.`);
+  await writeFileAtomic(flags6.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags6.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags4, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags4.help) {
+  const { flags: flags6, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags6.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags4.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags4["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags6.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags6["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -790,7 +761,8 @@ var flags = {
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
   feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
   policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
-  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows" },
+  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the registry a released champion comes from (default release.registry, else .modelship/registry)" },
   threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
   resamples: { type: "string", value: "N", description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)" },
@@ -840,11 +812,124 @@ var evaluateCommand = {
       loaded,
       context.cwd
     );
-    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version });
+    const store = () => openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const resolveChampion = async (source) => registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
+    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
     return result.passed ? ExitCode.ok : ExitCode.checksFailed;
+  }
+};
+
+// src/cli/commands/registry.ts
+var flags2 = {
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var registryCommand = {
+  name: "registry",
+  summary: "list a model's released versions, or show one version's manifest",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags2, { command: "registry", env: context.env });
+    const [action, ref] = positionals;
+    if (values.help || action === void 0) {
+      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags2 }));
+      return values.help ? ExitCode.ok : ExitCode.usage;
+    }
+    if (action !== "list" && action !== "show" || ref === void 0) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const { model, version } = parseModelRef(ref);
+    const versions = await store.list(model);
+    if (action === "list") {
+      if (values.json) context.print(JSON.stringify(versions, null, 2));
+      else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "\u2014", entry.url])));
+      return ExitCode.ok;
+    }
+    const chosen = version === "latest" ? versions[0]?.version : version.replace(/^v/, "");
+    const manifest = chosen === void 0 ? void 0 : await store.readManifest(model, chosen);
+    if (manifest === void 0) throw new UserError(`no version ${version} of ${model} in ${store.description}`, { hint: versions.length === 0 ? "release one with modelship release" : `versions: ${versions.map((entry) => entry.version).join(", ")}` });
+    if (values.json) {
+      context.print(JSON.stringify(manifest, null, 2));
+      return ExitCode.ok;
+    }
+    context.print(
+      [
+        `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
+        `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` \u2014 released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
+        "",
+        table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
+        "",
+        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, metric.value === null ? "\u2014" : String(metric.value), metric.ci === void 0 ? "\u2014" : `[${metric.ci.join(", ")}]`])),
+        "",
+        `lineage: git ${manifest.lineage.gitSha ?? "\u2014"}, run ${manifest.lineage.runUrl ?? "\u2014"}${manifest.lineage.previousVersion === void 0 ? "" : `, after ${manifest.lineage.previousVersion}`}`
+      ].join("\n")
+    );
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/release.ts
+var flags3 = {
+  model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
+  "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
+  version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
+  bump: { type: "string", value: "PART", description: "patch (default), minor or major" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
+  "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
+  "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the result as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var releaseCommand = {
+  name: "release",
+  summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
+  async run(context) {
+    const { flags: values } = parseFlags(context.argv, flags3, { command: "release", env: context.env, positionals: false });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
+          summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
+          flags: flags3,
+          notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = await resolveReleaseSettings(
+      {
+        model: values["model-name"],
+        modelPath: values.model,
+        version: values.version,
+        bump: choiceFlag(values.bump, "bump", ["patch", "minor", "major"]),
+        registry: values.registry,
+        tagFormat: values["tag-format"],
+        gateReport: values["gate-report"],
+        referenceProfile: values["reference-profile"],
+        runRecord: values["run-record"],
+        allowUngated: values["allow-ungated"]
+      },
+      loaded,
+      { registry: DEFAULT_LOCAL_REGISTRY }
+    );
+    const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
+    const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
+    if (values.json) context.print(JSON.stringify(result, null, 2));
+    else context.print(`${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})
+url: ${result.url}
+model: ${result.modelUri}
+digest: ${result.digest}`);
+    return ExitCode.ok;
   }
 };
 
@@ -1864,10 +1949,10 @@ async function readText(path) {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    const code = errnoCode(error);
-    if (code === "ENOENT") throw new UserError(`${WHAT} not found`, { file: path, hint: "check the path, or make one with `modelship profile DATA --contract FILE`" });
-    if (code === "EISDIR") throw new UserError(`${WHAT} is a directory, not a file`, { file: path });
-    throw new UserError(`cannot read ${WHAT}: ${code ?? getErrorMessage(error)}`, { file: path, cause: error });
+    const code2 = errnoCode(error);
+    if (code2 === "ENOENT") throw new UserError(`${WHAT} not found`, { file: path, hint: "check the path, or make one with `modelship profile DATA --contract FILE`" });
+    if (code2 === "EISDIR") throw new UserError(`${WHAT} is a directory, not a file`, { file: path });
+    throw new UserError(`cannot read ${WHAT}: ${code2 ?? getErrorMessage(error)}`, { file: path, cause: error });
   }
 }
 function assertConsistent(profile, file) {
@@ -1945,15 +2030,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags4, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags4.help) {
+  const { flags: flags6, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags6.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags4.output ?? DEFAULT_OUTPUT;
+  const output = flags6.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -1964,8 +2049,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags4, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags4.help) {
+    const { flags: flags6, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags6.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -1975,24 +2060,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags4.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags6.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags4.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags6.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags4["bins-from"] === void 0 ? void 0 : await readProfile(flags4["bins-from"]);
+    const binsFrom = flags6["bins-from"] === void 0 ? void 0 : await readProfile(flags6["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags4.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags4["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags6.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags6["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags4.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags6.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -2001,7 +2086,7 @@ var profileCommand = {
 };
 
 // src/cli/commands/train.ts
-var flags2 = {
+var flags4 = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
   "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
@@ -2017,13 +2102,13 @@ var trainCommand = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags2, { command: "train", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags4, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
-          flags: flags2
+          flags: flags4
         })
       );
       return ExitCode.ok;
@@ -2050,7 +2135,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
 };
 
 // src/cli/commands/validate.ts
-var flags3 = {
+var flags5 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -2067,13 +2152,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags3, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags: flags3,
+          flags: flags5,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -2102,7 +2187,7 @@ var validateCommand = {
 };
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand];
+var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [

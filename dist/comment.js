@@ -1,24 +1,24 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
   ActionsLogger,
   core_exports,
-  createGitHubClient,
   getInput,
   getIntegerInput,
   getRequiredInput,
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BV2BUU6L.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-HWFGBRZN.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   TOOL_VERSION,
   UserError,
+  createGitHubClient,
   errnoCode
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

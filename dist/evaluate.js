@@ -1,6 +1,27 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  registryChampion,
+  runEvaluation
+} from "./chunks/chunk-HCIR6RFH.js";
+import "./chunks/chunk-HRKKM2YA.js";
+import {
+  openStore,
+  resolveEvaluateSettings,
+  resolveRegistry
+} from "./chunks/chunk-N5ZZ54SK.js";
+import "./chunks/chunk-HCQ2VOVZ.js";
+import "./chunks/chunk-COPEJFPA.js";
+import "./chunks/chunk-UZSDLRP2.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JLPVBLND.js";
+import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-6TIBIQUH.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
   ActionsLogger,
   core_exports,
   getBooleanInput,
@@ -11,22 +32,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-BV2BUU6L.js";
-import {
-  resolveEvaluateSettings,
-  runEvaluation
-} from "./chunks/chunk-AKYESQ7L.js";
-import "./chunks/chunk-7HZVCD3A.js";
-import {
-  loadConfig
-} from "./chunks/chunk-BJOMMUJE.js";
-import "./chunks/chunk-2RWCG4T7.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-HWFGBRZN.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {
@@ -54,7 +63,11 @@ await runAction(async () => {
     loaded
   );
   const context = readGitHubContext();
-  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  const resolveChampion = async (source) => {
+    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
+  };
+  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
   const { report } = result;
   for (const gate of report.gates) {
     if (gate.status === "pass") continue;

@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-BV2BUU6L.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/actions/main.ts
-var COMMANDS = ["validate-data", "comment", "select-best"];
+var COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model"];
 var command = core_exports.getInput("command").trim();
 if (!COMMANDS.includes(command)) {
   core_exports.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);

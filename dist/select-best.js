@@ -1,9 +1,20 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  run_record_schema_default
+} from "./chunks/chunk-SIUYJETE.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-B5I2PWMP.js";
+import {
+  assertValid
+} from "./chunks/chunk-6TIBIQUH.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
   ActionsLogger,
   core_exports,
-  createGitHubClient,
   getBooleanInput,
   getChoiceInput,
   getInput,
@@ -11,27 +22,18 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BV2BUU6L.js";
-import {
-  run_record_schema_default
-} from "./chunks/chunk-SIUYJETE.js";
-import {
-  assertValid,
-  writeFileAtomic
-} from "./chunks/chunk-2RWCG4T7.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-HWFGBRZN.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   TOOL_VERSION,
   UserError,
   code,
+  createGitHubClient,
   errnoCode,
   escapeMarkdown,
   formatNumber,
   sections,
   table
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";

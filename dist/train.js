@@ -1,6 +1,22 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  trainFromSettings
+} from "./chunks/chunk-PAOQRK6C.js";
+import "./chunks/chunk-HCQ2VOVZ.js";
+import "./chunks/chunk-EUP7ERUQ.js";
+import {
+  resolveTrainSettings
+} from "./chunks/chunk-COPEJFPA.js";
+import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-UZSDLRP2.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JLPVBLND.js";
+import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-6TIBIQUH.js";
+import "./chunks/chunk-2OUCYYNK.js";
+import {
   ActionsLogger,
   core_exports,
   getChoiceInput,
@@ -8,19 +24,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BV2BUU6L.js";
-import {
-  trainFromSettings
-} from "./chunks/chunk-HDFO7FS6.js";
-import {
-  resolveTrainSettings
-} from "./chunks/chunk-7HZVCD3A.js";
-import "./chunks/chunk-SIUYJETE.js";
-import {
-  loadConfig
-} from "./chunks/chunk-BJOMMUJE.js";
-import "./chunks/chunk-2RWCG4T7.js";
-import "./chunks/chunk-HWFGBRZN.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   TOOL_VERSION,
   code,
@@ -30,7 +34,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {

@@ -1,6 +1,19 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  resolveValidateSettings,
+  runDataValidation
+} from "./chunks/chunk-DBGC3H4X.js";
+import "./chunks/chunk-UZSDLRP2.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JLPVBLND.js";
+import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-6TIBIQUH.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
   ActionsLogger,
   core_exports,
   getBooleanInput,
@@ -10,21 +23,10 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-BV2BUU6L.js";
-import {
-  resolveValidateSettings,
-  runDataValidation
-} from "./chunks/chunk-THJUL6TG.js";
-import {
-  loadConfig
-} from "./chunks/chunk-BJOMMUJE.js";
-import "./chunks/chunk-2RWCG4T7.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-HWFGBRZN.js";
+} from "./chunks/chunk-XSGA5UD5.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-66J45T5U.js";
+} from "./chunks/chunk-NEDBWWBX.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";

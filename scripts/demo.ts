@@ -98,6 +98,23 @@ console.log(await readFile(join(repo, ".modelship/evaluation/gate-report.md"), "
 reports.push({ what: "gate report", path: join(repo, ".modelship/evaluation/gate-report.json") });
 reports.push({ what: "gate report (PR comment)", path: join(repo, ".modelship/evaluation/gate-report.md") });
 
+banner("9. Release it into the local registry, and fetch it back verified");
+// The fairness gates failed, so the release is refused…
+modelship(["release"], { cwd: repo, expect: 2 });
+// …unless it is released on purpose with allow-ungated, which the manifest and the notes record.
+modelship(["release", "--allow-ungated"], { cwd: repo, expect: 0 });
+// A re-run is a no-op: the same bytes are already released, no new version.
+modelship(["release", "--allow-ungated"], { cwd: repo, expect: 0 });
+modelship(["registry", "list", "adult-income"], { cwd: repo, expect: 0 });
+modelship(["fetch", "adult-income@latest", "--dir", ".modelship/fetched"], { cwd: repo, expect: 0 });
+// Someone changes a byte of the stored model: fetching refuses it and names the file.
+const stored = join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx");
+const bytes = await readFile(stored);
+bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+await writeFile(stored, bytes);
+modelship(["fetch", "adult-income@0.0.1", "--dir", ".modelship/fetched-tampered"], { cwd: repo, expect: 2 });
+reports.push({ what: "released model (local registry)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
+
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
 console.log("\nThe markdown reports are what the validate-data and evaluate actions post as sticky PR comments and job summaries.");

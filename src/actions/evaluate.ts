@@ -1,7 +1,10 @@
 /** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluation → outputs, summary, sticky comment, annotations. */
 import { resolveEvaluateSettings } from "../config/evaluate-settings.ts";
 import { loadConfig } from "../config/modelship-config.ts";
+import { resolveRegistry } from "../config/release-settings.ts";
 import { runEvaluation } from "../evaluate/evaluate.ts";
+import { registryChampion } from "../registry/champion.ts";
+import { openStore } from "../registry/open-store.ts";
 import type { FailOn } from "../gates/decide.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getNumberInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
@@ -31,7 +34,12 @@ await runAction(async () => {
     loaded,
   );
   const context = readGitHubContext();
-  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  // A champion named by release version comes from the registry (this repository's Releases by default).
+  const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => {
+    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === undefined || context.repo === undefined ? undefined : `${context.owner}/${context.repo}`, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
+  };
+  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
   const { report } = result;
 
   // One annotation per gate that did not pass; the final setFailed carries the summary.

@@ -7,11 +7,14 @@ import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
 import { contractCommand } from "./commands/contract.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
+import { fetchCommand } from "./commands/fetch.ts";
+import { registryCommand } from "./commands/registry.ts";
+import { releaseCommand } from "./commands/release.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand];
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -48,7 +48,16 @@ export interface ModelshipConfig {
     comment?: boolean;
   };
   gates?: GatePolicyDocument;
-  release?: Record<string, unknown>;
+  release?: {
+    registry?: string;
+    tag_format?: string;
+    bump?: "patch" | "minor" | "major";
+    allow_ungated?: boolean;
+    model?: string;
+    gate_report?: string;
+    reference_profile?: string;
+    run_record?: string;
+  };
   promote?: Record<string, unknown>;
   drift?: Record<string, unknown>;
 }

@@ -49,6 +49,7 @@ describe("select-best action", () => {
       const run = await runAction({ action: "actions/select-best", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event, inputs: { metric: "train_accuracy", token: TOKEN } });
       assert.equal(run.exitCode, 0, run.stdout + run.stderr);
       assert.equal(run.outputs["best-dir"], join(workspace, "runs", expectedBest));
+      assert.equal(run.outputs["best-run"], expectedBest, "the artifact name, for jobs on other runners");
       assert.equal(Number(run.outputs["best-value"]), accuracy.get(expectedBest));
       assert.match(run.summary, /Hyperparameter sweep/);
       for (const name of accuracy.keys()) assert.ok(run.summary.includes(name), `${name} is in the comparison`);

@@ -2,6 +2,9 @@
 import { resolveEvaluateSettings } from "../../config/evaluate-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { runEvaluation } from "../../evaluate/evaluate.ts";
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
+import { registryChampion } from "../../registry/champion.ts";
+import { openStore } from "../../registry/open-store.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
@@ -11,7 +14,8 @@ const flags = {
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
   feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
   policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
-  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows" },
+  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the registry a released champion comes from (default release.registry, else .modelship/registry)" },
   threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
   resamples: { type: "string", value: "N", description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)" },
@@ -62,7 +66,9 @@ export const evaluateCommand: Command = {
       loaded,
       context.cwd,
     );
-    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version });
+    const store = () => openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
+    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);

@@ -1,5 +1,9 @@
-/** Releases and release assets: list, get, get by tag, create, update, delete; upload and delete assets. */
-import { createHash } from "node:crypto";
+/**
+ * Releases and release assets: list, get, get by tag, create, update, delete; upload, download and
+ * delete assets. Asset bytes are served as GitHub serves them: the API answers a download with 302 to
+ * a pre-signed link on another host (here `localhost` instead of `127.0.0.1`), which needs no token.
+ */
+import { createHash, createHmac } from "node:crypto";
 import { renderUser, type RenderContext } from "./render.ts";
 import { errorResult, notFound, paginate, positiveInteger, validationFailed, type Handler, type HandlerContext, type HandlerResult } from "./responses.ts";
 import { repoKey, timestamp, type AssetRecord, type ReleaseRecord, type RepoRecord } from "./state.ts";
@@ -75,6 +79,27 @@ function renderRelease(context: RenderContext, release: ReleaseRecord): Record<s
     author: renderUser(context, release.author),
     assets: assets.map((asset) => renderAsset(context, asset)),
   };
+}
+
+/** Where pre-signed asset links point: the fake's own port under another host name, so a client that sends its token across hosts is caught. */
+export const STORAGE_PREFIX = "/_storage/release-assets";
+
+/** True when an `accept` header asks for raw bytes (GitHub's way to download an asset through the API). */
+function wantsBytes(accept: string | undefined): boolean {
+  return accept?.split(",").some((type) => type.trim().split(";")[0]!.toLowerCase() === "application/octet-stream") ?? false;
+}
+
+/** The signature of a storage link for an asset (a per-fake secret, as a storage service signs its links). */
+export function storageSignature(secret: string, assetId: number): string {
+  return createHmac("sha256", secret).update(String(assetId)).digest("hex");
+}
+
+function storageLink(context: RenderContext, asset: AssetRecord): string {
+  const url = new URL(context.apiUrl);
+  url.hostname = "localhost";
+  url.pathname = `${STORAGE_PREFIX}/${asset.id}/${encodeURIComponent(asset.name)}`;
+  url.search = new URLSearchParams({ sig: storageSignature(context.state.storageSecret, asset.id) }).toString();
+  return url.toString();
 }
 
 /** Fields of a create/update body the schema has already accepted. */
@@ -181,6 +206,8 @@ export const releaseHandlers: Record<string, Handler> = {
     const id = positiveInteger(context.params.asset_id);
     const asset = id === undefined ? undefined : context.state.assets.get(id);
     if (repo === undefined || asset === undefined || repoKey(releaseOf(context, asset).repo) !== repoKey(fullName(repo))) return notFound();
+    // The description lists 302 for this operation: the bytes live on a storage host, not the API.
+    if (wantsBytes(context.accept)) return { status: 302, headers: { location: storageLink(context, asset) } };
     return { status: 200, body: renderAsset(context, asset) };
   },
 

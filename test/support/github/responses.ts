@@ -19,6 +19,8 @@ export interface HandlerContext extends RenderContext {
   path: string;
   /** The request's `content-type` (release asset uploads keep it). */
   contentType: string | undefined;
+  /** The request's `accept` (`application/octet-stream` asks for a release asset's bytes). */
+  accept?: string;
 }
 
 /** A handler for one operation. */

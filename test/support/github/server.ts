@@ -11,7 +11,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { gitHandlers } from "./git.ts";
 import { issueHandlers } from "./issues.ts";
 import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from "./openapi.ts";
-import { releaseHandlers } from "./releases.ts";
+import { releaseHandlers, STORAGE_PREFIX, storageSignature } from "./releases.ts";
 import { repoHandlers } from "./repos.ts";
 import { errorResult, notFound, type Handler, type HandlerResult } from "./responses.ts";
 import { FakeState, repoKey, timestamp, type DispatchRecord, type TokenAccess } from "./state.ts";
@@ -21,6 +21,8 @@ export interface Fault {
   method?: string;
   path?: string | RegExp;
   times?: number;
+  /** Let this many matching requests through before the fault starts (e.g. fail the 2nd upload). */
+  after?: number;
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -39,6 +41,10 @@ export interface RecordedCall {
   requestBody?: unknown;
   operationId?: string;
   faulted?: boolean;
+  /** The `host` header: the storage host of asset downloads differs from the API's. */
+  host?: string;
+  /** Whether the request carried an `authorization` header (a storage link must not get the token). */
+  authorization?: boolean;
 }
 
 /** A break of the OpenAPI contract: by a client's request, by the fake's own response, or a fake crash. */
@@ -164,7 +170,7 @@ export class FakeGitHub {
 
   /** Queues a fault; the first queued fault that matches a request is used. */
   inject(fault: Fault): void {
-    this.#faults.push({ ...fault, times: fault.times ?? 1 });
+    this.#faults.push({ ...fault, times: fault.times ?? 1, after: fault.after ?? 0 });
   }
 
   /** The comments on an issue or pull request, oldest first. */
@@ -204,6 +210,10 @@ export class FakeGitHub {
     });
     if (index === -1) return undefined;
     const fault = this.#faults[index]!;
+    if ((fault.after ?? 0) > 0) {
+      fault.after = fault.after! - 1;
+      return undefined;
+    }
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) this.#faults.splice(index, 1);
     return fault;
@@ -216,7 +226,7 @@ export class FakeGitHub {
     const path = uploads ? parsed.pathname.slice(UPLOADS_PREFIX.length) : parsed.pathname;
     const query = Object.fromEntries(parsed.searchParams);
     const raw = await readBody(request);
-    const call: RecordedCall = { method, path: parsed.pathname, query, status: 0 };
+    const call: RecordedCall = { method, path: parsed.pathname, query, status: 0, host: request.headers.host ?? "", authorization: request.headers.authorization !== undefined };
     this.calls.push(call);
     const send = (result: HandlerResult): void => {
       call.status = result.status;
@@ -257,11 +267,37 @@ export class FakeGitHub {
       }
     }
 
-    send(this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"] }));
+    if (method === "GET" && parsed.pathname.startsWith(`${STORAGE_PREFIX}/`)) {
+      this.#serveStorage(parsed, request, response, call);
+      return;
+    }
+    // GitHub refuses an upload whose length it cannot know up front (a chunked body).
+    if (route?.operation.uploads === true && request.headers["content-length"] === undefined) {
+      send(errorResult(422, "Bad Content-Length or missing name parameter"));
+      return;
+    }
+    send(this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"], accept: request.headers.accept }));
+  }
+
+  /**
+   * The storage host behind asset downloads: no token needed, a valid signature is (like a pre-signed
+   * URL); it answers on the `localhost` name only, so a link followed on the API host is a bug.
+   */
+  #serveStorage(url: URL, request: IncomingMessage, response: ServerResponse, call: RecordedCall): void {
+    const [id = "", name = ""] = url.pathname.slice(STORAGE_PREFIX.length + 1).split("/");
+    const asset = /^\d+$/.test(id) ? this.#state.assets.get(Number(id)) : undefined;
+    const host = (request.headers.host ?? "").replace(/:\d+$/, "");
+    const signed = asset !== undefined && url.searchParams.get("sig") === storageSignature(this.#state.storageSecret, asset.id) && decodeURIComponent(name) === asset.name;
+    call.status = host !== "localhost" || asset === undefined ? 404 : signed ? 200 : 403;
+    if (call.status !== 200 || asset === undefined) {
+      response.writeHead(call.status, { "content-type": "text/plain" }).end(call.status === 403 ? "Signature mismatch" : "Not Found");
+      return;
+    }
+    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(asset.data.length), "content-disposition": `attachment; filename=${encodeURIComponent(asset.name)}` }).end(asset.data);
   }
 
   /** Authenticates, validates the request, runs the handler and validates its response. */
-  #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined }): HandlerResult {
+  #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined; accept: string | undefined }): HandlerResult {
     const { method, path, route } = request;
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
     const grant = token === undefined ? undefined : this.#state.tokens.get(token);
@@ -281,7 +317,7 @@ export class FakeGitHub {
 
     const handler = HANDLERS[operation.operationId];
     if (handler === undefined) return errorResult(501, `the fake does not implement ${operation.operationId} yet`);
-    const result = handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType });
+    const result = handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType, accept: request.accept });
     const body = this.responseHook === undefined || result.body === undefined ? result.body : this.responseHook({ operationId: operation.operationId, status: result.status, body: result.body });
     const responseProblems = this.#spec.validateResponse(operation, result.status, body);
     if (responseProblems.length > 0) {

@@ -1,4 +1,5 @@
 /** The fake's in-memory world: repositories, issues and pull requests, comments, tokens, users. */
+import { randomBytes } from "node:crypto";
 
 /** What a token may do: `read` is the token a fork's pull request gets (writes are refused). */
 export type TokenAccess = "write" | "read";
@@ -101,6 +102,8 @@ export class FakeState {
   readonly assets = new Map<number, AssetRecord>();
   /** Dispatches received, oldest first. */
   readonly dispatches: DispatchRecord[] = [];
+  /** Signs release-asset storage links, as a storage service signs its pre-signed URLs. */
+  readonly storageSecret = randomBytes(16).toString("hex");
   #nextId = 1_000_000;
 
   /** A fresh id, unique across every kind of object (real ids are too, near enough). */

@@ -1,0 +1,46 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  parseModelRef
+} from "./chunks/chunk-XNB7JRU6.js";
+import {
+  fetchModel,
+  openStore,
+  resolveRegistry
+} from "./chunks/chunk-N5ZZ54SK.js";
+import "./chunks/chunk-COPEJFPA.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JLPVBLND.js";
+import "./chunks/chunk-6TIBIQUH.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
+  ActionsLogger,
+  core_exports,
+  getInput,
+  getRequiredInput,
+  runAction
+} from "./chunks/chunk-XSGA5UD5.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-NEDBWWBX.js";
+
+// src/actions/fetch-model.ts
+await runAction(async () => {
+  const logger = new ActionsLogger();
+  const token = getInput("token");
+  if (token !== void 0) core_exports.setSecret(token);
+  const loaded = await loadConfig({ file: getInput("config") });
+  const { model, version } = parseModelRef(getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"));
+  const context = readGitHubContext();
+  const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+  const cacheDir = getInput("cache-dir");
+  const fetched = await fetchModel({ store, model, version, dir: getInput("dir") ?? `.modelship/fetched/${model}`, ...cacheDir === void 0 ? {} : { cacheDir }, logger });
+  core_exports.setOutput("path", fetched.path);
+  core_exports.setOutput("version", fetched.version);
+  core_exports.setOutput("manifest", fetched.manifestPath);
+  core_exports.setOutput("model-path", fetched.modelPath);
+  core_exports.setOutput("digest", fetched.manifest.digest);
+});

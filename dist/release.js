@@ -1,0 +1,71 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runRelease
+} from "./chunks/chunk-NDMIJTBC.js";
+import "./chunks/chunk-HRKKM2YA.js";
+import {
+  openStore,
+  resolveReleaseSettings
+} from "./chunks/chunk-N5ZZ54SK.js";
+import "./chunks/chunk-EUP7ERUQ.js";
+import "./chunks/chunk-COPEJFPA.js";
+import "./chunks/chunk-SIUYJETE.js";
+import {
+  loadConfig
+} from "./chunks/chunk-JLPVBLND.js";
+import "./chunks/chunk-6TIBIQUH.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-2OUCYYNK.js";
+import {
+  ActionsLogger,
+  core_exports,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  runAction,
+  writeJobSummary
+} from "./chunks/chunk-XSGA5UD5.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-NEDBWWBX.js";
+
+// src/actions/release.ts
+await runAction(async () => {
+  const logger = new ActionsLogger();
+  const token = getInput("token");
+  if (token !== void 0) core_exports.setSecret(token);
+  const loaded = await loadConfig({ file: getInput("config") });
+  const settings = await resolveReleaseSettings(
+    {
+      model: getInput("model-name"),
+      modelPath: getInput("model"),
+      version: getInput("version"),
+      bump: getInput("bump") === void 0 ? void 0 : getChoiceInput("bump", ["patch", "minor", "major"], "patch"),
+      registry: getInput("registry"),
+      tagFormat: getInput("tag-format"),
+      gateReport: getInput("gate-report"),
+      referenceProfile: getInput("reference-profile"),
+      runRecord: getInput("run-record"),
+      allowUngated: getInput("allow-ungated") === void 0 ? void 0 : getBooleanInput("allow-ungated", false)
+    },
+    loaded,
+    { registry: "github" }
+  );
+  const context = readGitHubContext();
+  const store = openStore({ spec: settings.registry, token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
+  const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
+  core_exports.setOutput("version", result.version);
+  core_exports.setOutput("tag", result.tag);
+  core_exports.setOutput("release-url", result.url);
+  core_exports.setOutput("manifest-url", result.manifestUrl);
+  core_exports.setOutput("model-uri", result.modelUri);
+  core_exports.setOutput("digest", result.digest);
+  core_exports.setOutput("action", result.action);
+  await writeJobSummary(`## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}
+
+${result.notes}
+
+[Release](${result.url}) \xB7 [manifest.json](${result.manifestUrl}) \xB7 [model](${result.modelUri})`);
+});

@@ -1,0 +1,46 @@
+/** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
+import { loadConfig } from "../../config/modelship-config.ts";
+import { UserError } from "../../common/errors.ts";
+import { fetchModel } from "../../registry/fetch.ts";
+import { openStore } from "../../registry/open-store.ts";
+import { ExitCode, type Command } from "../command.ts";
+import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+
+const flags = {
+  dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the manifest as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+/** `name`, `name@1.2.0`, `name@v1.2.0` or `name@latest`. */
+export function parseModelRef(text: string): { model: string; version: string } {
+  const at = text.lastIndexOf("@");
+  const model = at < 0 ? text : text.slice(0, at);
+  const version = at < 0 ? "latest" : text.slice(at + 1);
+  if (model === "" || version === "") throw new UserError(`"${text}" is not MODEL or MODEL@VERSION`, { hint: "e.g. adult-income@1.2.0 or adult-income@latest" });
+  return { model, version };
+}
+
+export const fetchCommand: Command = {
+  name: "fetch",
+  summary: "download a released model and verify every file against its manifest and SHA256SUMS",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "fetch", env: context.env });
+    if (values.help || positionals.length === 0) {
+      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
+      return values.help ? ExitCode.ok : ExitCode.usage;
+    }
+    const { model, version } = parseModelRef(positionals[0]!);
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const fetched = await fetchModel({ store, model, version, dir: values.dir ?? `.modelship/fetched/${model}`, ...(values.cache === undefined ? {} : { cacheDir: values.cache }), logger: context.logger });
+    if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
+    else context.print(`fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`);
+    return ExitCode.ok;
+  },
+};

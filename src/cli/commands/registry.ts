@@ -1,0 +1,60 @@
+/** `modelship registry list|show`: the registry, for people. */
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
+import { loadConfig } from "../../config/modelship-config.ts";
+import { UserError } from "../../common/errors.ts";
+import { openStore } from "../../registry/open-store.ts";
+import { code, formatNumber, table } from "../../report/markdown.ts";
+import { ExitCode, type Command } from "../command.ts";
+import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { parseModelRef } from "./fetch.ts";
+
+const flags = {
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+export const registryCommand: Command = {
+  name: "registry",
+  summary: "list a model's released versions, or show one version's manifest",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "registry", env: context.env });
+    const [action, ref] = positionals;
+    if (values.help || action === undefined) {
+      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags }));
+      return values.help ? ExitCode.ok : ExitCode.usage;
+    }
+    if ((action !== "list" && action !== "show") || ref === undefined) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const { model, version } = parseModelRef(ref);
+    const versions = await store.list(model);
+    if (action === "list") {
+      if (values.json) context.print(JSON.stringify(versions, null, 2));
+      else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url])));
+      return ExitCode.ok;
+    }
+    const chosen = version === "latest" ? versions[0]?.version : version.replace(/^v/, "");
+    const manifest = chosen === undefined ? undefined : await store.readManifest(model, chosen);
+    if (manifest === undefined) throw new UserError(`no version ${version} of ${model} in ${store.description}`, { hint: versions.length === 0 ? "release one with modelship release" : `versions: ${versions.map((entry) => entry.version).join(", ")}` });
+    if (values.json) {
+      context.print(JSON.stringify(manifest, null, 2));
+      return ExitCode.ok;
+    }
+    context.print(
+      [
+        `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
+        `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` — released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
+        "",
+        table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
+        "",
+        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, metric.value === null ? "—" : String(metric.value), metric.ci === undefined ? "—" : `[${metric.ci.join(", ")}]`])),
+        "",
+        `lineage: git ${manifest.lineage.gitSha ?? "—"}, run ${manifest.lineage.runUrl ?? "—"}${manifest.lineage.previousVersion === undefined ? "" : `, after ${manifest.lineage.previousVersion}`}`,
+      ].join("\n"),
+    );
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,65 @@
+/** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
+import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
+import { loadConfig } from "../../config/modelship-config.ts";
+import { openStore } from "../../registry/open-store.ts";
+import { runRelease } from "../../registry/release.ts";
+import type { Bump } from "../../registry/version.ts";
+import { ExitCode, type Command } from "../command.ts";
+import { choiceFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+
+const flags = {
+  model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
+  "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
+  version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
+  bump: { type: "string", value: "PART", description: "patch (default), minor or major" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
+  "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
+  "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the result as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+export const releaseCommand: Command = {
+  name: "release",
+  summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
+  async run(context) {
+    const { flags: values } = parseFlags(context.argv, flags, { command: "release", env: context.env, positionals: false });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
+          summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
+          flags,
+          notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error",
+        }),
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const settings = await resolveReleaseSettings(
+      {
+        model: values["model-name"],
+        modelPath: values.model,
+        version: values.version,
+        bump: choiceFlag<Bump>(values.bump, "bump", ["patch", "minor", "major"]),
+        registry: values.registry,
+        tagFormat: values["tag-format"],
+        gateReport: values["gate-report"],
+        referenceProfile: values["reference-profile"],
+        runRecord: values["run-record"],
+        allowUngated: values["allow-ungated"],
+      },
+      loaded,
+      { registry: DEFAULT_LOCAL_REGISTRY },
+    );
+    const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
+    const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
+    if (values.json) context.print(JSON.stringify(result, null, 2));
+    else context.print(`${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})\nurl: ${result.url}\nmodel: ${result.modelUri}\ndigest: ${result.digest}`);
+    return ExitCode.ok;
+  },
+};

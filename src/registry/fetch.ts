@@ -1,0 +1,281 @@
+/**
+ * Fetching a model version for use: download it next to the destination, verify every byte against
+ * manifest.json and SHA256SUMS, and only then move it into place, so nothing unverified is ever
+ * where a deployment looks. Verified packages can be kept in a cache keyed by their digest; a cached
+ * copy is verified again each time it is used, since a cache folder is as writable as any other.
+ */
+import { randomBytes } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { errnoCode, isUserError, UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import { MANIFEST_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
+import type { ModelManifest, RegistryStore } from "./types.ts";
+import { checkModelName, normalizeVersion } from "./version.ts";
+
+/** Files a package folder may hold besides those its manifest lists. */
+const UNLISTED_ALLOWED = new Set([MANIFEST_NAME, SUMS_NAME, "RELEASE-NOTES.md"]);
+const TAMPERED = "the release may have been tampered with or the download corrupted; do not use it";
+const TAMPERED_HINT = "fetch it again; if it still fails, tell whoever released it and release a new version";
+
+/** What to fetch and where. */
+export interface FetchOptions {
+  store: RegistryStore;
+  model: string;
+  /** "1.2.0", "v1.2.0" or "latest". */
+  version: string;
+  /** Where the package goes; replaced only once the new one is verified. */
+  dir: string;
+  /** Keeps verified packages in `<cacheDir>/<digest>/`. */
+  cacheDir?: string;
+  logger: Logger;
+}
+
+/** A fetched, verified model version. */
+export interface FetchedModel {
+  /** The folder the package is in (`dir`). */
+  path: string;
+  version: string;
+  manifest: ModelManifest;
+  manifestPath: string;
+  modelPath: string;
+  fromCache: boolean;
+}
+
+/** Fetches a version into `dir`, verified; a failed fetch leaves `dir` as it was. */
+export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
+  const { store, logger } = options;
+  const model = checkModelName(options.model);
+  const dir = resolve(options.dir);
+  const version = await resolveVersion(store, model, options.version);
+  const published = await store.readManifest(model, version);
+  if (!published) throw await unknownVersion(store, model, version);
+  await checkReplaceable(dir);
+  await mkdir(dirname(dir), { recursive: true });
+
+  const label = `${model}@${version}`;
+  let temp = await makeTemp(dir);
+  try {
+    let manifest: ModelManifest | undefined;
+    let fromCache = false;
+    const cached = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), published.digest);
+    if (cached !== undefined && (await isDirectory(cached))) {
+      manifest = await useCached({ cached, temp, model, version, label, logger });
+      if (manifest) {
+        fromCache = true;
+      } else {
+        await rm(temp, { recursive: true, force: true });
+        temp = await makeTemp(dir);
+      }
+    }
+    if (!manifest) {
+      logger.info(`Downloading ${label} from ${store.description}`);
+      await store.download(model, version, temp);
+      manifest = await verifyFolder(temp, { model, version }, label);
+      if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
+    }
+    const modelFile = manifest.files.find((file) => file.role === "model");
+    if (!modelFile) throw new UserError(`${label}: the manifest lists no file with role "model"`, { file: `${label}/${MANIFEST_NAME}`, hint: "release the version again with its model file" });
+    await install(temp, dir);
+    logger.info(`Fetched ${label} (digest ${short(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
+    return { path: dir, version, manifest, manifestPath: join(dir, MANIFEST_NAME), modelPath: join(dir, modelFile.name), fromCache };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Verifies a downloaded package folder against its manifest and SHA256SUMS; throws a UserError naming the first bad file. */
+export async function verifyPackage(dir: string, expected?: { model?: string; version?: string }): Promise<ModelManifest> {
+  return verifyFolder(dir, expected, dir);
+}
+
+/**
+ * The checks behind verifyPackage. `label` prefixes file names in errors: the folder itself, or
+ * model@version when the folder is a temporary one whose name would mean nothing to the reader.
+ */
+async function verifyFolder(dir: string, expected: { model?: string; version?: string } | undefined, label: string): Promise<ModelManifest> {
+  const where = (name: string): string => `${label}/${name}`;
+  const bad = (name: string, problem: string): UserError => new UserError(`${problem}; ${TAMPERED}`, { file: where(name), hint: TAMPERED_HINT });
+
+  const manifestText = await readIfExists(join(dir, MANIFEST_NAME));
+  if (manifestText === undefined) throw bad(MANIFEST_NAME, "the package has no manifest.json");
+  const manifest = parseManifest(manifestText.toString("utf8"), where(MANIFEST_NAME));
+  if ((expected?.model !== undefined && manifest.name !== expected.model) || (expected?.version !== undefined && manifest.version !== expected.version)) {
+    throw bad(MANIFEST_NAME, `the manifest is of ${manifest.name}@${manifest.version}, not ${expected.model ?? manifest.name}@${expected.version ?? manifest.version}`);
+  }
+
+  const sumsBytes = await readIfExists(join(dir, SUMS_NAME));
+  if (sumsBytes === undefined) throw bad(SUMS_NAME, "the package has no SHA256SUMS");
+  const sumsSha = sha256Of(sumsBytes);
+  if (sumsSha !== manifest.digest) throw bad(SUMS_NAME, `sha256 ${short(sumsSha)} is not the manifest's digest ${short(manifest.digest)}`);
+  const sums = parseSha256Sums(sumsBytes.toString("utf8"), where(SUMS_NAME));
+
+  const listed = new Map<string, (typeof manifest.files)[number]>();
+  for (const file of manifest.files) {
+    if (file.name === "." || file.name === ".." || UNLISTED_ALLOWED.has(file.name)) throw bad(MANIFEST_NAME, `the manifest lists "${file.name}", which cannot be a package file`);
+    if (listed.has(file.name)) throw bad(MANIFEST_NAME, `the manifest lists "${file.name}" twice`);
+    listed.set(file.name, file);
+    const sum = sums.get(file.name);
+    if (sum === undefined) throw bad(SUMS_NAME, `${file.name} is in the manifest but not in SHA256SUMS`);
+    if (sum !== file.sha256) throw bad(SUMS_NAME, `${file.name}: SHA256SUMS says ${short(sum)}, the manifest ${short(file.sha256)}`);
+  }
+  for (const name of sums.keys()) if (!listed.has(name)) throw bad(SUMS_NAME, `${name} is in SHA256SUMS but not in the manifest`);
+
+  // Cheap checks first: the folder's entries, then sizes, and only then the hashes.
+  const present = new Set<string>();
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) throw bad(entry.name, "is not a regular file (packages hold only flat files)");
+    if (!listed.has(entry.name) && !UNLISTED_ALLOWED.has(entry.name)) throw bad(entry.name, "this file is not listed in the manifest");
+    present.add(entry.name);
+  }
+  for (const file of manifest.files) {
+    if (!present.has(file.name)) throw bad(file.name, "the manifest lists this file but it is missing");
+    const { size } = await stat(join(dir, file.name));
+    if (size !== file.bytes) throw bad(file.name, `has ${size} bytes, the manifest says ${file.bytes}`);
+  }
+  for (const file of manifest.files) {
+    const actual = await sha256File(join(dir, file.name));
+    if (actual.sha256 !== file.sha256) throw bad(file.name, `sha256 ${short(actual.sha256)} does not match the manifest (expected ${short(file.sha256)})`);
+  }
+  return manifest;
+}
+
+/** The version to fetch: "latest" is the newest published one; others are normalized. */
+async function resolveVersion(store: RegistryStore, model: string, requested: string): Promise<string> {
+  if (requested.trim().toLowerCase() !== "latest") return normalizeVersion(requested.trim());
+  const newest = (await store.list(model))[0];
+  if (!newest) throw noVersions(store, model);
+  return newest.version;
+}
+
+function noVersions(store: RegistryStore, model: string): UserError {
+  return new UserError(`there are no versions of ${model} in ${store.description}`, { hint: `release one with modelship release (or check the model name and the registry)` });
+}
+
+async function unknownVersion(store: RegistryStore, model: string, version: string): Promise<UserError> {
+  const versions = (await store.list(model)).map((info) => info.version);
+  if (versions.length === 0) return noVersions(store, model);
+  const shown = versions.length > 10 ? `${versions.slice(0, 10).join(", ")} and ${versions.length - 10} older` : versions.join(", ");
+  return new UserError(`${model}@${version} is not in ${store.description}`, { hint: `fetch one of the released versions: ${shown} (or latest)` });
+}
+
+/**
+ * Refuses to replace a folder that holds something other than a fetched package: a mistyped `dir`
+ * (say ".") must not wipe a workspace.
+ */
+async function checkReplaceable(dir: string): Promise<void> {
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new UserError(`${dir} is a file, not a folder`, { file: dir, hint: "fetch into a new or empty folder" });
+    entries = await readdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return;
+    throw error;
+  }
+  if (entries.length > 0 && !entries.includes(MANIFEST_NAME)) {
+    throw new UserError(`${dir} holds files but no ${MANIFEST_NAME}, so it is not a fetched model and will not be replaced`, { file: dir, hint: "fetch into a new or empty folder, or remove that one first" });
+  }
+}
+
+/** Copies a cache entry into `temp` and verifies the copy; undefined (entry removed) when it does not verify. */
+async function useCached(options: { cached: string; temp: string; model: string; version: string; label: string; logger: Logger }): Promise<ModelManifest | undefined> {
+  const { cached, temp, logger } = options;
+  // Versions with identical files share a digest but not a manifest: a cached copy of another
+  // version is simply not a hit (the download replaces it), not damage worth a warning.
+  const cachedManifest = await readIfExists(join(cached, MANIFEST_NAME));
+  if (cachedManifest !== undefined) {
+    try {
+      const manifest = parseManifest(cachedManifest.toString("utf8"), join(cached, MANIFEST_NAME));
+      if (manifest.name !== options.model || manifest.version !== options.version) {
+        logger.debug(`The cache holds digest ${short(manifest.digest)} as ${manifest.name}@${manifest.version}, not ${options.label}`);
+        return undefined;
+      }
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+    }
+  }
+  try {
+    await copyFiles(cached, temp);
+    // The copy is what gets installed, so verifying it covers the cache and the copying.
+    return await verifyFolder(temp, { model: options.model, version: options.version }, options.label);
+  } catch (error) {
+    if (!isUserError(error) && errnoCode(error) === undefined) throw error;
+    logger.warning(`The cached copy of ${options.label} in ${cached} does not verify and is removed; downloading it again (${isUserError(error) ? `${error.file ?? cached}: ${error.problem}` : String(error)})`);
+    await rm(cached, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** Keeps a verified package in the cache; a failure only costs a later download, so it is a warning. */
+async function addToCache(options: { cacheDir: string; from: string; digest: string; logger: Logger }): Promise<void> {
+  const entry = join(options.cacheDir, options.digest);
+  let temp: string | undefined;
+  try {
+    await mkdir(options.cacheDir, { recursive: true });
+    temp = await mkdtemp(join(options.cacheDir, ".tmp-"));
+    await copyFiles(options.from, temp);
+    // An entry of another version with the same digest is replaced by this one.
+    await rm(entry, { recursive: true, force: true });
+    await rename(temp, entry);
+    temp = undefined;
+  } catch (error) {
+    options.logger.warning(`Could not keep ${options.digest.slice(0, 12)} in the cache ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    if (temp !== undefined) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the verified `temp` to `dir`. A new or empty `dir` is one atomic rename; an existing package
+ * is swapped with two renames (old aside, new in), and put back if the second one fails.
+ */
+async function install(temp: string, dir: string): Promise<void> {
+  try {
+    await rename(temp, dir);
+    return;
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code !== "EEXIST" && code !== "ENOTEMPTY" && code !== "EPERM") throw error;
+  }
+  const old = join(dirname(dir), `.${basename(dir)}.old-${randomBytes(6).toString("hex")}`);
+  await rename(dir, old);
+  try {
+    await rename(temp, dir);
+  } catch (error) {
+    await rename(old, dir);
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/** A temporary folder beside `dir`, on the same file system so that the final rename is atomic. */
+async function makeTemp(dir: string): Promise<string> {
+  return mkdtemp(join(dirname(dir), `.${basename(dir)}.fetch-`));
+}
+
+async function copyFiles(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.isFile()) await copyFile(join(from, entry.name), join(to, entry.name));
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function short(sha256: string): string {
+  return sha256.slice(0, 12);
+}

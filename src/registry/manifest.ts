@@ -1,0 +1,69 @@
+/**
+ * manifest.json and SHA256SUMS: reading them (schema-checked), writing them, and hashing files. The
+ * package digest is sha256 of SHA256SUMS, which lists every file but manifest.json — so re-packaging
+ * the same bytes gives the same digest although the manifest's timestamp differs.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import manifestSchema from "../../schemas/model-manifest.schema.json" with { type: "json" };
+import { UserError } from "../common/errors.ts";
+import { assertValid, assertWritable } from "../common/schema-validation.ts";
+import { parseYamlSource } from "../common/yaml-source.ts";
+import type { ManifestFile, ModelManifest } from "./types.ts";
+
+export const MANIFEST_NAME = "manifest.json";
+export const SUMS_NAME = "SHA256SUMS";
+
+/** sha256 and size of a file, streamed. */
+export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
+}
+
+/** sha256 of bytes or text. */
+export function sha256Of(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** SHA256SUMS text (`sha256sum -c` reads it): one `<sha256>  <name>` line per file, sorted by name. */
+export function formatSha256Sums(files: readonly Pick<ManifestFile, "name" | "sha256">[]): string {
+  return [...files]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((file) => `${file.sha256}  ${file.name}\n`)
+    .join("");
+}
+
+/** Parses SHA256SUMS into name → sha256; a malformed line is a UserError naming the line. */
+export function parseSha256Sums(text: string, file: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  text.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!match) throw new UserError(`line is not "<sha256>  <name>": ${JSON.stringify(line.slice(0, 120))}`, { file, line: index + 1, hint: "the checksum file must be as `sha256sum` writes it; re-release the model" });
+    if (sums.has(match[2]!)) throw new UserError(`"${match[2]}" is listed twice`, { file, line: index + 1, hint: "re-release the model" });
+    sums.set(match[2]!, match[1]!);
+  });
+  return sums;
+}
+
+/** Reads manifest.json text: JSON, then the schema; errors name the file and the JSON pointer. */
+export function parseManifest(text: string, file: string): ModelManifest {
+  let source;
+  try {
+    source = parseYamlSource(text, file);
+  } catch (error) {
+    throw new UserError(`is not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { file, hint: "the manifest is damaged; fetch the release again or re-release the model" });
+  }
+  return assertValid<ModelManifest>(manifestSchema, source.data, { file, what: "model manifest", source });
+}
+
+/** manifest.json text, checked against its schema before it is written. */
+export function formatManifest(manifest: ModelManifest): string {
+  assertWritable(manifestSchema, manifest, "model manifest");
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

@@ -1,0 +1,144 @@
+/**
+ * Packages a trained, gated model into a release: the model, its gate report, reference profile,
+ * run record and model card, with manifest.json and SHA256SUMS. The release policy lives here:
+ * a model whose gate report is missing, failed, or was made for other bytes is refused unless
+ * allow-ungated is set — and then the manifest and the notes say so.
+ */
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import gateReportSchema from "../../schemas/gate-report.schema.json" with { type: "json" };
+import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
+import { errnoCode, UserError } from "../common/errors.ts";
+import { assertValid } from "../common/schema-validation.ts";
+import { parseYamlSource } from "../common/yaml-source.ts";
+import type { GateReport } from "../gates/gate-report-types.ts";
+import { readModelSignature } from "../train/model-signature.ts";
+import type { RunRecord } from "../train/run-record-types.ts";
+import { renderModelCard, renderReleaseNotes, type CardInputs } from "./model-card.ts";
+import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
+import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "./types.ts";
+
+export interface PackageOptions {
+  model: string;
+  version: string;
+  tag: string;
+  /** The model file (model.onnx). */
+  modelPath: string;
+  gateReportPath?: string;
+  referenceProfilePath?: string;
+  runRecordPath?: string;
+  /** Extra files to ship (e.g. metrics.json). */
+  extraFiles?: string[];
+  allowUngated: boolean;
+  description?: string;
+  /** The newest version before this one, for the notes' comparison. */
+  previous?: ModelManifest;
+  /** Where the package is assembled (created; must not exist or be empty). */
+  outDir: string;
+  toolVersion: string;
+  gitSha?: string;
+  runUrl?: string;
+  targetCommitish?: string;
+  now?: () => Date;
+}
+
+async function readJson<T>(path: string, schema: Parameters<typeof assertValid>[0], what: string): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UserError(errnoCode(error) === "ENOENT" ? `${what} not found` : `cannot read the ${what} (${errnoCode(error) ?? String(error)})`, { file: path, hint: `check the ${what}'s path` });
+  }
+  const source = parseYamlSource(text, path);
+  return assertValid<T>(schema, source.data, { file: path, what, source });
+}
+
+/** Why the release needs allow-ungated, or undefined when the gate report clears it. */
+function gateProblem(report: GateReport | undefined, modelSha256: string, reportPath: string | undefined): string | undefined {
+  if (report === undefined) return "there is no gate report (run modelship evaluate first)";
+  if (report.model.sha256 !== modelSha256) return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${report.model.sha256.slice(0, 12)}, this model ${modelSha256.slice(0, 12)})`;
+  if (report.verdict === "fail") return `the gate report's verdict is fail (${report.summary.fail} gate${report.summary.fail === 1 ? "" : "s"} failed: ${report.gates.filter((gate) => gate.status === "fail").slice(0, 3).map((gate) => gate.name).join("; ")}${report.summary.fail > 3 ? "; …" : ""})`;
+  return undefined;
+}
+
+/** Assembles the package in `outDir`; a UserError when the release policy refuses the model. */
+export async function packageModel(options: PackageOptions): Promise<PackageToPublish> {
+  const model = await sha256File(options.modelPath).catch((error: unknown) => {
+    throw new UserError(errnoCode(error) === "ENOENT" ? "model file not found" : `cannot read the model (${errnoCode(error) ?? String(error)})`, { file: options.modelPath, hint: "train first (modelship train) or give the model's path" });
+  });
+  const report = options.gateReportPath === undefined ? undefined : await readJson<GateReport>(options.gateReportPath, gateReportSchema, "gate report");
+  const problem = gateProblem(report, model.sha256, options.gateReportPath);
+  if (problem !== undefined && !options.allowUngated) {
+    throw new UserError(`refusing to release ${options.model} ${options.version}: ${problem}`, {
+      file: options.gateReportPath ?? options.modelPath,
+      hint: "release a model that passed its gates (modelship evaluate on these exact bytes), or set allow-ungated: true — it is recorded in the manifest and shown in the release notes",
+    });
+  }
+  const record = options.runRecordPath === undefined ? undefined : await readJson<RunRecord>(options.runRecordPath, runRecordSchema, "run record");
+  const signature = await readModelSignature(options.modelPath);
+
+  await mkdir(options.outDir, { recursive: true });
+  const files: ManifestFile[] = [];
+  const add = async (source: string, name: string, role: FileRole) => {
+    if (files.some((file) => file.name === name)) throw new UserError(`two files would be named ${name} in the release`, { file: source, hint: "rename one of them" });
+    await copyFile(source, join(options.outDir, name));
+    const { sha256, bytes } = await sha256File(join(options.outDir, name));
+    files.push({ name, sha256, bytes, role });
+  };
+  await add(options.modelPath, "model.onnx", "model");
+  if (options.gateReportPath !== undefined) await add(options.gateReportPath, "gate-report.json", "gate-report");
+  if (options.referenceProfilePath !== undefined) await add(options.referenceProfilePath, "reference-profile.json", "reference-profile");
+  if (options.runRecordPath !== undefined) await add(options.runRecordPath, "run-record.json", "run-record");
+  for (const extra of options.extraFiles ?? []) await add(extra, basename(extra), basename(extra) === "metrics.json" ? "metrics" : "other");
+
+  const card: CardInputs = { model: options.model, version: options.version, description: options.description, gateReport: report, runRecord: record, allowUngated: problem !== undefined, ungatedReason: problem };
+  const cardText = `${renderModelCard(card)}\n`;
+  await writeFile(join(options.outDir, "model-card.md"), cardText);
+  files.push({ name: "model-card.md", sha256: sha256Of(cardText), bytes: Buffer.byteLength(cardText), role: "model-card" });
+
+  const sums = formatSha256Sums(files);
+  await writeFile(join(options.outDir, SUMS_NAME), sums);
+  const reportFile = files.find((file) => file.role === "gate-report");
+  const gitSha = options.gitSha ?? record?.git.sha;
+  const runUrl = options.runUrl ?? record?.run?.url;
+  const data = [...(record?.data.files ?? []), ...(report?.data.files ?? []).map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes }))];
+  const manifest: ModelManifest = {
+    schema: "modelship/model-manifest@1",
+    name: options.model,
+    version: options.version,
+    tag: options.tag,
+    created: (options.now?.() ?? new Date()).toISOString(),
+    tool: { name: "modelship", version: options.toolVersion },
+    format: "onnx",
+    files,
+    signature,
+    metrics: report === undefined ? {} : Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, { value: estimate.value, ...(estimate.ci === undefined ? {} : { ci: estimate.ci }) }])),
+    gate: {
+      verdict: report?.verdict ?? "missing",
+      ...(reportFile === undefined ? {} : { reportSha256: reportFile.sha256 }),
+      modelMatches: report?.model.sha256 === model.sha256,
+      allowUngated: problem !== undefined,
+      ...(problem === undefined ? {} : { reason: problem }),
+    },
+    lineage: {
+      ...(gitSha === undefined ? {} : { gitSha }),
+      ...(runUrl === undefined ? {} : { runUrl }),
+      ...(data.length === 0 ? {} : { data: data.map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes })) }),
+      ...(record?.config === undefined ? {} : { trainConfigSha256: record.config.sha256 }),
+      ...(record === undefined ? {} : { runRecordSha256: files.find((file) => file.role === "run-record")!.sha256 }),
+      ...(options.previous === undefined ? {} : { previousVersion: options.previous.version }),
+    },
+    digest: sha256Of(sums),
+  };
+  await writeFile(join(options.outDir, MANIFEST_NAME), formatManifest(manifest));
+  return {
+    model: options.model,
+    version: options.version,
+    tag: options.tag,
+    dir: options.outDir,
+    names: [...files.map((file) => file.name), SUMS_NAME, MANIFEST_NAME],
+    manifest,
+    notes: renderReleaseNotes(card, manifest, options.previous),
+    ...(options.targetCommitish === undefined ? {} : { targetCommitish: options.targetCommitish }),
+  };
+}

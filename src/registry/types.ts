@@ -1,0 +1,116 @@
+/**
+ * The model registry's shapes: a model version is a package of files (the model, its gate report,
+ * reference profile, run record, model card) described by `manifest.json`
+ * (schemas/model-manifest.schema.json) and `SHA256SUMS`, stored immutably in a store — GitHub
+ * Releases, or a local folder with the same layout and semantics.
+ */
+
+/** What a file in a package is for. */
+export type FileRole = "model" | "gate-report" | "reference-profile" | "run-record" | "model-card" | "metrics" | "other";
+
+export interface ManifestFile {
+  /** File name inside the package (no folders: release assets are flat). */
+  name: string;
+  sha256: string;
+  bytes: number;
+  role: FileRole;
+}
+
+export interface SignatureValue {
+  name: string;
+  type: string;
+  shape?: (number | string)[];
+}
+
+export interface ModelManifest {
+  schema: "modelship/model-manifest@1";
+  name: string;
+  version: string;
+  tag: string;
+  created: string;
+  tool: { name: "modelship"; version: string };
+  format: "onnx";
+  /** Every file of the package but manifest.json and SHA256SUMS themselves. */
+  files: ManifestFile[];
+  signature?: { inputs: SignatureValue[]; outputs: SignatureValue[] };
+  /** Headline metrics from the gate report (value and CI). */
+  metrics: Record<string, { value: number | null; ci?: [number, number] }>;
+  gate: {
+    verdict: "pass" | "warn" | "fail" | "missing";
+    /** sha256 of gate-report.json as released. */
+    reportSha256?: string;
+    /** True when the report was made for exactly these model bytes. */
+    modelMatches: boolean;
+    /** Released although the gate report is missing, failed or for other bytes. */
+    allowUngated: boolean;
+    reason?: string;
+  };
+  lineage: {
+    gitSha?: string;
+    runUrl?: string;
+    data?: { path: string; sha256: string; bytes: number }[];
+    trainConfigSha256?: string;
+    runRecordSha256?: string;
+    /** The version this one was compared with in the release notes. */
+    previousVersion?: string;
+  };
+  /**
+   * The package digest: sha256 of SHA256SUMS, which lists every file's sha256 but the manifest's own
+   * (the manifest holds a timestamp; the digest is of the bytes that matter).
+   */
+  digest: string;
+}
+
+/** A version as a store lists it. */
+export interface VersionInfo {
+  model: string;
+  version: string;
+  tag: string;
+  /** A page people open (release page, or a file:// folder). */
+  url: string;
+  created?: string;
+}
+
+/** A package ready to publish: a folder holding `names` (manifest.json and SHA256SUMS among them). */
+export interface PackageToPublish {
+  model: string;
+  version: string;
+  tag: string;
+  dir: string;
+  /** Every file to store, manifest.json and SHA256SUMS included. */
+  names: string[];
+  manifest: ModelManifest;
+  /** Release notes (markdown). */
+  notes: string;
+  /** The commit the release points at (GitHub), when known. */
+  targetCommitish?: string;
+}
+
+export interface PublishedVersion {
+  model: string;
+  version: string;
+  tag: string;
+  url: string;
+  /** Where manifest.json can be downloaded. */
+  manifestUrl: string;
+  /** Where the model file can be downloaded (what a serving system pulls). */
+  modelUri: string;
+  digest: string;
+  /** created: a new version; unchanged: the same bytes were already there (a re-run); resumed: an interrupted draft was completed. */
+  action: "created" | "unchanged" | "resumed";
+}
+
+/** Where model versions live. Published versions never change; the same version with other bytes is refused. */
+export interface RegistryStore {
+  readonly kind: "github" | "local";
+  /** A human description, e.g. "GitHub Releases of octo/models" or "file:///srv/registry". */
+  readonly description: string;
+  /** Published versions of `model`, newest first (by semantic version). */
+  list(model: string): Promise<VersionInfo[]>;
+  /** The manifest of a published version, or undefined when the version does not exist. */
+  readManifest(model: string, version: string): Promise<ModelManifest | undefined>;
+  /** Publishes atomically and idempotently (see PublishedVersion.action). */
+  publish(pkg: PackageToPublish): Promise<PublishedVersion>;
+  /** Downloads every stored file of a published version into `dir` (which exists and is empty), unverified. */
+  download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }>;
+}

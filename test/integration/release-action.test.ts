@@ -1,0 +1,101 @@
+/**
+ * The release and fetch-model actions run as the runner runs them (dist/release.js,
+ * dist/fetch-model.js) against the GitHub fake: a gated model becomes a published release with
+ * every asset uploaded through the uploads URL; a re-run is a no-op with the same outputs; a failed
+ * gate is refused; fetch-model brings it back verified; and `modelship evaluate` takes the released
+ * version as its champion.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import { CLI_PATH } from "../support/cli.ts";
+import { FakeGitHub } from "../support/github/server.ts";
+import { runAction, runProcess, type ActionRun } from "../support/runner.ts";
+import { makeToyModel, toyGateReport } from "../support/toy-model.ts";
+
+const REPOSITORY = "octo-org/toy-model";
+const TOKEN = "ghs_releaseWriteToken000000000000000000";
+
+let workspace: string;
+let github: FakeGitHub;
+
+before(async () => {
+  workspace = await mkdtemp(join(tmpdir(), "modelship-release-action-"));
+  makeToyModel(workspace);
+  await toyGateReport(workspace, { policy: { quality: [{ metric: "roc_auc", min: 0.5 }] }, reportDir: join(workspace, ".modelship/evaluation") });
+  await toyGateReport(workspace, { policy: { quality: [{ metric: "accuracy", min: 0.99 }] }, reportDir: join(workspace, "failed") });
+  await writeFile(join(workspace, "modelship.yaml"), "model: toy\ndescription: Scores toy rows.\nrelease:\n  bump: minor\n");
+});
+after(async () => {
+  await rm(workspace, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  github = await FakeGitHub.start();
+  github.addRepo(REPOSITORY);
+  github.addToken(TOKEN, "write");
+});
+afterEach(async () => {
+  github.assertNoSpecViolations();
+  await github.close();
+});
+
+const push = { name: "push", payload: { ref: "refs/heads/main", after: "c".repeat(40), repository: { full_name: REPOSITORY } } };
+
+/** The CLI in a child process without blocking this one: the fake GitHub answers from here. */
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const result = await runProcess(process.execPath, [CLI_PATH, ...args], { cwd: workspace, env: { ...process.env, NO_COLOR: "1", GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url }, timeoutMs: 120_000 });
+  return { status: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+function release(inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({ action: "actions/release", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "model.onnx", ...inputs } });
+}
+
+describe("release action", () => {
+  test("publishes the gated model with every asset; a re-run is a no-op with the same outputs", async () => {
+    const first = await release();
+    assert.equal(first.exitCode, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs.version, "0.1.0", "release.bump: minor from no release");
+    assert.equal(first.outputs.tag, "toy/v0.1.0");
+    assert.equal(first.outputs.action, "created");
+    assert.match(first.outputs["release-url"]!, /\/octo-org\/toy-model\/releases\/tag\/toy%2Fv0\.1\.0$/);
+    assert.match(first.outputs["model-uri"]!, /\/releases\/download\/toy%2Fv0\.1\.0\/model\.onnx$/);
+    assert.match(first.outputs.digest!, /^[0-9a-f]{64}$/);
+    assert.match(first.summary, /Released: toy 0\.1\.0/);
+
+    const second = await release();
+    assert.equal(second.exitCode, 0, second.stdout + second.stderr);
+    assert.equal(second.outputs.action, "unchanged");
+    for (const name of ["version", "tag", "release-url", "manifest-url", "model-uri", "digest"]) assert.equal(second.outputs[name], first.outputs[name], name);
+  });
+
+  test("a model whose gates failed is refused with one clear error, and nothing is created", async () => {
+    const run = await release({ "gate-report": "failed/gate-report.json" });
+    assert.equal(run.exitCode, 1);
+    const errors = run.annotations.filter((annotation) => annotation.level === "error");
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!.message, /refusing to release toy 0\.1\.0: the gate report's verdict is fail[\s\S]*allow-ungated: true/);
+    const check = await cli(["registry", "list", "toy", "--registry", `github:${REPOSITORY}`, "--json"]);
+    assert.deepEqual(JSON.parse(check.stdout), []);
+  });
+
+  test("fetch-model brings a release back verified; evaluate takes the released version as its champion", async () => {
+    const published = await release();
+    assert.equal(published.exitCode, 0, published.stdout + published.stderr);
+    const fetched = await runAction({ action: "actions/fetch-model", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "toy@latest", dir: "fetched" } });
+    assert.equal(fetched.exitCode, 0, fetched.stdout + fetched.stderr);
+    assert.equal(fetched.outputs.version, "0.1.0");
+    assert.equal(fetched.outputs.digest, published.outputs.digest);
+    assert.deepEqual(await readFile(fetched.outputs["model-path"]!), await readFile(join(workspace, "model.onnx")));
+
+    await writeFile(join(workspace, "policy.yaml"), "bootstrap: { resamples: 50 }\nfairness: { sensitive: [] }\nchampion: { release: latest }\n");
+    const evaluated = await cli(["evaluate", "test.csv", "--model", "other.onnx", "--target", "label", "--feature", "age", "--feature", "hours", "--policy", "policy.yaml", "--registry", `github:${REPOSITORY}`, "--json", "--fail-on", "never"]);
+    assert.equal(evaluated.status, 0, evaluated.stderr);
+    const report = JSON.parse(evaluated.stdout) as { champion: { source: string; sha256: string } };
+    assert.equal(report.champion.source, "release latest");
+    const modelBytes = await readFile(join(workspace, "model.onnx"));
+    assert.equal(report.champion.sha256, (await import("node:crypto")).createHash("sha256").update(modelBytes).digest("hex"), "the champion is the released model's bytes");
+  });
+});
