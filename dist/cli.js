@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-HCIR6RFH.js";
+} from "./chunks/chunk-QYQP67OF.js";
 import {
   ExitCode,
   choiceFlag,
@@ -14,10 +14,10 @@ import {
   parseFlags,
   parseModelRef,
   renderHelp
-} from "./chunks/chunk-XNB7JRU6.js";
+} from "./chunks/chunk-I2WMTOOV.js";
 import {
   runRelease
-} from "./chunks/chunk-NDMIJTBC.js";
+} from "./chunks/chunk-OMSYRO3L.js";
 import "./chunks/chunk-HRKKM2YA.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
@@ -25,10 +25,10 @@ import {
   resolveEvaluateSettings,
   resolveRegistry,
   resolveReleaseSettings
-} from "./chunks/chunk-N5ZZ54SK.js";
+} from "./chunks/chunk-65PMUBM4.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-PAOQRK6C.js";
+} from "./chunks/chunk-67OW6Q62.js";
 import {
   nextRandom,
   seedState
@@ -36,7 +36,7 @@ import {
 import "./chunks/chunk-EUP7ERUQ.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-COPEJFPA.js";
+} from "./chunks/chunk-SUM4BIAS.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -47,7 +47,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-DBGC3H4X.js";
+} from "./chunks/chunk-CV6SJIYS.js";
 import {
   aliasMap,
   applyAlias,
@@ -59,11 +59,11 @@ import {
   parseContract,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-UZSDLRP2.js";
+} from "./chunks/chunk-3T3URJTV.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-JLPVBLND.js";
+} from "./chunks/chunk-CGO2JOUB.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";

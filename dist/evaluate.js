@@ -3,19 +3,19 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-HCIR6RFH.js";
+} from "./chunks/chunk-QYQP67OF.js";
 import "./chunks/chunk-HRKKM2YA.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-N5ZZ54SK.js";
+} from "./chunks/chunk-65PMUBM4.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-COPEJFPA.js";
-import "./chunks/chunk-UZSDLRP2.js";
+import "./chunks/chunk-SUM4BIAS.js";
+import "./chunks/chunk-3T3URJTV.js";
 import {
   loadConfig
-} from "./chunks/chunk-JLPVBLND.js";
+} from "./chunks/chunk-CGO2JOUB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {

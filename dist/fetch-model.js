@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-XNB7JRU6.js";
+} from "./chunks/chunk-I2WMTOOV.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-N5ZZ54SK.js";
-import "./chunks/chunk-COPEJFPA.js";
+} from "./chunks/chunk-65PMUBM4.js";
+import "./chunks/chunk-SUM4BIAS.js";
 import {
   loadConfig
-} from "./chunks/chunk-JLPVBLND.js";
+} from "./chunks/chunk-CGO2JOUB.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {
   readGitHubContext

@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-NDMIJTBC.js";
+} from "./chunks/chunk-OMSYRO3L.js";
 import "./chunks/chunk-HRKKM2YA.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-N5ZZ54SK.js";
+} from "./chunks/chunk-65PMUBM4.js";
 import "./chunks/chunk-EUP7ERUQ.js";
-import "./chunks/chunk-COPEJFPA.js";
+import "./chunks/chunk-SUM4BIAS.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-JLPVBLND.js";
+} from "./chunks/chunk-CGO2JOUB.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {
   readGitHubContext

@@ -3,11 +3,11 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-DBGC3H4X.js";
-import "./chunks/chunk-UZSDLRP2.js";
+} from "./chunks/chunk-CV6SJIYS.js";
+import "./chunks/chunk-3T3URJTV.js";
 import {
   loadConfig
-} from "./chunks/chunk-JLPVBLND.js";
+} from "./chunks/chunk-CGO2JOUB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {

@@ -11,7 +11,7 @@
  * cannot hold a missing value, so null there is an error. string → String(value), null → "" (what
  * skl2onnx's and our exporter's encoders treat as missing), a Date → its ISO text.
  */
-import { createHash } from "node:crypto";
+import { sha256Of } from "../common/file-hash.ts";
 import { readFile } from "node:fs/promises";
 import { errnoCode, UserError } from "../common/errors.ts";
 import type * as OrtModule from "onnxruntime-node";
@@ -133,7 +133,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     if (code === "EISDIR") throw new UserError("is a directory, not a model file", { file: path, hint: "point to the .onnx file itself" });
     throw new UserError(`cannot read the model: ${error instanceof Error ? error.message : String(error)}`, { file: path, cause: error });
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = sha256Of(bytes);
 
   // Loaded on demand: the native runtime is installed beside the bundle by the composite actions.
   const ort = await import("onnxruntime-node");

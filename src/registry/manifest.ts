@@ -3,8 +3,6 @@
  * package digest is sha256 of SHA256SUMS, which lists every file but manifest.json — so re-packaging
  * the same bytes gives the same digest although the manifest's timestamp differs.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import manifestSchema from "../../schemas/model-manifest.schema.json" with { type: "json" };
 import { UserError } from "../common/errors.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
@@ -14,21 +12,8 @@ import type { ManifestFile, ModelManifest } from "./types.ts";
 export const MANIFEST_NAME = "manifest.json";
 export const SUMS_NAME = "SHA256SUMS";
 
-/** sha256 and size of a file, streamed. */
-export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
-}
-
-/** sha256 of bytes or text. */
-export function sha256Of(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+// The registry's modules take their hashing from here.
+export { sha256File, sha256Of } from "../common/file-hash.ts";
 
 /** SHA256SUMS text (`sha256sum -c` reads it): one `<sha256>  <name>` line per file, sorted by name. */
 export function formatSha256Sums(files: readonly Pick<ManifestFile, "name" | "sha256">[]): string {

@@ -4,11 +4,10 @@
  * or a non-Actions environment leaves its field out rather than failing the run.
  */
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { cpus, release, totalmem, type } from "node:os";
 import { promisify } from "node:util";
 import { errnoCode, UserError } from "../common/errors.ts";
+import { sha256File } from "../common/file-hash.ts";
 import { readGitHubContext } from "../github/context.ts";
 
 const run = promisify(execFile);
@@ -21,17 +20,11 @@ export interface FileFingerprint {
 
 /** sha256 and size of a file, streamed. */
 export async function fingerprintFile(path: string): Promise<FileFingerprint> {
-  const hash = createHash("sha256");
-  let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytes += chunk.length;
-    }
+    return { path, ...(await sha256File(path)) };
   } catch (error) {
     throw new UserError(errnoCode(error) === "ENOENT" ? "not found" : `cannot be read (${errnoCode(error) ?? String(error)})`, { file: path, hint: "check the path (relative to the working directory)" });
   }
-  return { path, sha256: hash.digest("hex"), bytes };
 }
 
 /** HEAD, dirty flag and ref of the repository at `cwd`; empty outside git. */

@@ -4,8 +4,8 @@
  * jobs race; listing, manifests and downloads (through the storage redirect, without the token).
  */
 import assert from "node:assert/strict";
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
@@ -13,9 +13,10 @@ import { isUserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
 import { GitHubStore, type GitHubStoreOptions } from "../../src/registry/github-store.ts";
-import type { ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/types.ts";
+import type { PackageToPublish } from "../../src/registry/types.ts";
 import { tagFor } from "../../src/registry/version.ts";
 import { FakeGitHub } from "../support/github/server.ts";
+import { sha256, writeTestPackage } from "../support/registry-package.ts";
 
 const OWNER = "octo-org";
 const REPO = "models";
@@ -46,48 +47,22 @@ afterEach(async () => {
   await github.close();
 });
 
-function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-/**
- * Writes a package as the packager does: the files, SHA256SUMS over them (sorted by name) and a
- * manifest whose digest is the sha256 of SHA256SUMS. `model` bytes default to random ones.
- */
+/** A package as the packager makes one (test/support/registry-package.ts); the model's bytes default to random ones. */
 async function makePackage(options: { model?: string; version?: string; modelBytes?: Buffer; tagFormat?: string; created?: string } = {}): Promise<PackageToPublish> {
   const model = options.model ?? "adult-income";
   const version = options.version ?? "1.0.0";
-  const tag = tagFor(model, version, options.tagFormat);
-  const dir = join(workspace, `package-${++packages}`);
-  await mkdir(dir);
-  const contents: [string, Buffer, ManifestFile["role"]][] = [
-    ["model.onnx", options.modelBytes ?? randomBytes(4096), "model"],
-    ["gate-report.json", Buffer.from(`${JSON.stringify({ verdict: "pass", model, version })}\n`), "gate-report"],
-    ["model-card.md", Buffer.from(`# ${model} v${version}\n\nA test model.\n`), "model-card"],
-  ];
-  const files: ManifestFile[] = [];
-  for (const [name, data, role] of contents) {
-    await writeFile(join(dir, name), data);
-    files.push({ name, sha256: sha256(data), bytes: data.length, role });
-  }
-  const sums = [...files].sort((a, b) => (a.name < b.name ? -1 : 1)).map((file) => `${file.sha256}  ${file.name}\n`).join("");
-  await writeFile(join(dir, "SHA256SUMS"), sums);
-  const manifest: ModelManifest = {
-    schema: "modelship/model-manifest@1",
-    name: model,
+  return writeTestPackage({
+    dir: join(workspace, `package-${++packages}`),
+    model,
     version,
-    tag,
-    created: options.created ?? new Date().toISOString(),
-    tool: { name: "modelship", version: "test" },
-    format: "onnx",
-    files,
+    tag: tagFor(model, version, options.tagFormat),
+    files: { "model.onnx": options.modelBytes ?? randomBytes(4096), "gate-report.json": `${JSON.stringify({ verdict: "pass", model, version })}\n`, "model-card.md": `# ${model} v${version}\n\nA test model.\n` },
     metrics: { auc: { value: 0.91, ci: [0.89, 0.93] } },
-    gate: { verdict: "pass", reportSha256: files[1]!.sha256, modelMatches: true, allowUngated: false },
     lineage: { gitSha: "c".repeat(40) },
-    digest: sha256(sums),
-  };
-  await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { model, version, tag, dir, names: ["gate-report.json", "manifest.json", "model-card.md", "model.onnx", "SHA256SUMS"], manifest, notes: `Release notes of ${model} v${version}.`, targetCommitish: "c".repeat(40) };
+    notes: `Release notes of ${model} v${version}.`,
+    targetCommitish: "c".repeat(40),
+    ...(options.created === undefined ? {} : { created: options.created }),
+  });
 }
 
 function store(options: Partial<GitHubStoreOptions> = {}): GitHubStore {

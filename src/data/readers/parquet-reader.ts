@@ -5,11 +5,10 @@
  * timestamps are Dates; text is a string; binary without a text annotation is decoded as UTF-8;
  * lists, maps and structs become their JSON text. `lines` are 1-based row numbers.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import type { FileMetaData } from "hyparquet";
 import { UserError } from "../../common/errors.ts";
+import { sha256File } from "../../common/file-hash.ts";
 import type { RawValue, ReadOptions, RecordBatch, TableSource } from "../table.ts";
 import type { FileDigest } from "./byte-source.ts";
 import { openByteSource } from "./byte-source.ts";
@@ -51,7 +50,7 @@ export async function openParquet(path: string, options: ReadOptions = {}): Prom
       }
       groupStart = groupEnd;
     }
-    digest = await hashFile(path);
+    digest = await sha256File(path);
   }
 
   return {
@@ -105,14 +104,4 @@ export function toRaw(value: unknown): RawValue {
   if (value instanceof Date) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("utf8");
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
-async function hashFile(path: string): Promise<FileDigest> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
 }

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +7,8 @@ import { after, describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { verifyPackage } from "../../../src/registry/fetch.ts";
 import { LocalStore, localStoreFromUrl } from "../../../src/registry/local-store.ts";
-import type { FileRole, ModelManifest, PackageToPublish } from "../../../src/registry/types.ts";
+import type { PackageToPublish } from "../../../src/registry/types.ts";
+import { writeTestPackage } from "../../support/registry-package.ts";
 
 const scratch = await mkdtemp(join(tmpdir(), "modelship-local-store-"));
 after(() => rm(scratch, { recursive: true, force: true }));
@@ -19,34 +19,11 @@ async function freshDir(name: string): Promise<string> {
   return dir;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
-
-/** A package as the packager makes one: files, SHA256SUMS sorted by name, manifest with digest = sha256(SHA256SUMS). */
+/** A package as the packager makes one (test/support/registry-package.ts). */
 async function makePackage(options: { model?: string; version: string; files?: Record<string, string>; created?: string }): Promise<PackageToPublish> {
   const model = options.model ?? "churn";
   const files = options.files ?? { "model.onnx": `onnx bytes of ${model}`, "gate-report.json": '{"verdict":"pass"}' };
-  const dir = await freshDir("package");
-  const roles: Record<string, FileRole> = { "model.onnx": "model", "gate-report.json": "gate-report" };
-  const entries = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [name, content] of entries) await writeFile(join(dir, name), content);
-  const sums = entries.map(([name, content]) => `${sha256(content)}  ${name}\n`).join("");
-  await writeFile(join(dir, "SHA256SUMS"), sums);
-  const manifest: ModelManifest = {
-    schema: "modelship/model-manifest@1",
-    name: model,
-    version: options.version,
-    tag: `${model}/v${options.version}`,
-    created: options.created ?? new Date().toISOString(),
-    tool: { name: "modelship", version: "0.1.0" },
-    format: "onnx",
-    files: entries.map(([name, content]) => ({ name, sha256: sha256(content), bytes: Buffer.byteLength(content), role: roles[name] ?? "other" })),
-    metrics: { accuracy: { value: 0.9 } },
-    gate: { verdict: "pass", modelMatches: true, allowUngated: false },
-    lineage: {},
-    digest: sha256(sums),
-  };
-  await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { model, version: options.version, tag: manifest.tag, dir, names: [...entries.map(([name]) => name), "manifest.json", "SHA256SUMS"], manifest, notes: `# ${model} ${options.version}\n` };
+  return writeTestPackage({ dir: await freshDir("package"), model, version: options.version, files, metrics: { accuracy: { value: 0.9 } }, notes: `# ${model} ${options.version}\n`, ...(options.created === undefined ? {} : { created: options.created }) });
 }
 
 async function mtimes(dir: string): Promise<Map<string, number>> {

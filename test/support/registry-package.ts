@@ -1,0 +1,69 @@
+/**
+ * A registry package written the way the packager writes one — the files, SHA256SUMS over them
+ * (sorted by name) and manifest.json whose digest is sha256 of SHA256SUMS — but from the test's own
+ * bytes and hashing, so the stores and fetch are tested apart from the packager.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/types.ts";
+
+const ROLES: Record<string, FileRole> = { "model.onnx": "model", "gate-report.json": "gate-report", "metrics.json": "metrics", "model-card.md": "model-card" };
+
+/** sha256 (hex) of text or bytes, computed here rather than by the code under test. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+export interface TestPackageOptions {
+  /** Created if missing. */
+  dir: string;
+  model: string;
+  version: string;
+  tag?: string;
+  files: Record<string, string | Uint8Array>;
+  created?: string;
+  metrics?: ModelManifest["metrics"];
+  lineage?: ModelManifest["lineage"];
+  notes?: string;
+  targetCommitish?: string;
+}
+
+/** Writes the package into `dir` and returns it ready to publish. */
+export async function writeTestPackage(options: TestPackageOptions): Promise<PackageToPublish> {
+  await mkdir(options.dir, { recursive: true });
+  const entries = Object.entries(options.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const files: ManifestFile[] = [];
+  for (const [name, content] of entries) {
+    await writeFile(join(options.dir, name), content);
+    files.push({ name, sha256: sha256(content), bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, role: ROLES[name] ?? "other" });
+  }
+  const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join("");
+  await writeFile(join(options.dir, "SHA256SUMS"), sums);
+  const report = files.find((file) => file.role === "gate-report");
+  const manifest: ModelManifest = {
+    schema: "modelship/model-manifest@1",
+    name: options.model,
+    version: options.version,
+    tag: options.tag ?? `${options.model}/v${options.version}`,
+    created: options.created ?? new Date().toISOString(),
+    tool: { name: "modelship", version: "test" },
+    format: "onnx",
+    files,
+    metrics: options.metrics ?? {},
+    gate: { verdict: "pass", ...(report === undefined ? {} : { reportSha256: report.sha256 }), modelMatches: true, allowUngated: false },
+    lineage: options.lineage ?? {},
+    digest: sha256(sums),
+  };
+  await writeFile(join(options.dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return {
+    model: options.model,
+    version: options.version,
+    tag: manifest.tag,
+    dir: options.dir,
+    names: [...files.map((file) => file.name), "manifest.json", "SHA256SUMS"],
+    manifest,
+    notes: options.notes ?? `Release notes of ${options.model} ${options.version}.\n`,
+    ...(options.targetCommitish === undefined ? {} : { targetCommitish: options.targetCommitish }),
+  };
+}
