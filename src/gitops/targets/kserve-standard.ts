@@ -1,0 +1,103 @@
+/**
+ * KServe InferenceService in Standard (raw) deployment mode, v0.20+: the stable model is
+ * `spec.predictor.model.storageUri` and the canary is a second predictor in `spec.canary[0]` with
+ * its own `trafficPercent`. Both models are in git, so every state is reproducible on a fresh cluster.
+ *
+ * - start: add `spec.canary: [{trafficPercent, predictor: {name: v<version>, model: {modelFormat,
+ *   runtime?, protocolVersion?, storageUri}}}]` (format and runtime copied from the stable model)
+ * - step: change `trafficPercent`
+ * - promote: the stable predictor takes the canary's `storageUri` and `name` (KServe then keeps the
+ *   canary's pods running as the new stable: no restart), and `spec.canary` goes
+ * - rollback: `spec.canary` goes
+ */
+import { isMap } from "yaml";
+import { UserError } from "../../common/errors.ts";
+import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget, RolloutState } from "./types.ts";
+import { describeResource, findResource, formatPath, isSeqAt, pathError, readInteger, readString, removeValue, requireMapAt, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+
+const PREDICTOR: YamlPath = ["spec", "predictor"];
+const MODEL: YamlPath = [...PREDICTOR, "model"];
+const STABLE_URI: YamlPath = [...MODEL, "storageUri"];
+const CANARY: YamlPath = ["spec", "canary"];
+const CANARY_PREDICTOR: YamlPath = [...CANARY, 0, "predictor"];
+const CANARY_URI: YamlPath = [...CANARY_PREDICTOR, "model", "storageUri"];
+const CANARY_WEIGHT: YamlPath = [...CANARY, 0, "trafficPercent"];
+const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
+
+/** The kserve-standard target. */
+export const kserveStandardTarget: ManifestTarget = {
+  locate(manifest, target) {
+    const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: "kserve-standard" });
+    const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);
+    if (mode === "Knative" || mode === "Serverless") {
+      throw pathError(resource, [...ANNOTATIONS, DEPLOYMENT_MODE], `${describeResource(resource)} runs in ${mode} mode, where KServe ignores spec.canary`, "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard");
+    }
+    requireMapAt(resource, MODEL, "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)");
+    return resource;
+  },
+
+  read(resource) {
+    const recorded = readRecorded(resource, ANNOTATIONS);
+    const state: RolloutState = { stable: deployedAt(requireUri(resource, STABLE_URI), recorded.stable) };
+    if (canaryCount(resource) > 0) state.canary = { ...deployedAt(requireUri(resource, CANARY_URI), recorded.canary), weight: readInteger(resource, CANARY_WEIGHT) ?? 0 };
+    return state;
+  },
+
+  write(resource, _target, desired, current) {
+    const stable = desired.stable!;
+    const canary = desired.canary;
+    if (current.canary !== undefined && canary === undefined && current.canary.uri === stable.uri) {
+      // Promotion: naming the stable predictor after the canary lets KServe adopt the canary's pods.
+      const name = readString(resource, [...CANARY_PREDICTOR, "name"]);
+      const predictor = resource.document.getIn(PREDICTOR, true);
+      // A new name goes first, where KServe's own examples put it.
+      if (name !== undefined && isMap(predictor) && !predictor.has("name")) predictor.items.unshift(resource.document.createPair("name", name));
+      else if (name !== undefined) writeValue(resource, [...PREDICTOR, "name"], name);
+    }
+    writeValue(resource, STABLE_URI, stable.uri);
+    if (canary === undefined) removeValue(resource, CANARY);
+    else if (current.canary === undefined) {
+      resource.document.setIn(CANARY, resource.document.createNode([{ trafficPercent: canary.weight, predictor: { name: canaryName(resource, canary.version, canary.uri), model: canaryModel(resource, canary.uri) } }]));
+    } else {
+      if (current.canary.uri !== canary.uri) {
+        writeValue(resource, [...CANARY_PREDICTOR, "name"], canaryName(resource, canary.version, canary.uri));
+        writeValue(resource, CANARY_URI, canary.uri);
+      }
+      writeValue(resource, CANARY_WEIGHT, canary.weight);
+    }
+    writeRecorded(resource, ANNOTATIONS, desired);
+  },
+};
+
+function requireUri(resource: Resource, path: YamlPath): string {
+  const uri = readString(resource, path);
+  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, "set the model's storageUri to the release asset URL");
+  return uri;
+}
+
+function canaryCount(resource: Resource): number {
+  if (!resource.document.hasIn(CANARY)) return 0;
+  if (!isSeqAt(resource, CANARY)) throw pathError(resource, CANARY, `${describeResource(resource)}: spec.canary is not a list`, "make spec.canary a list of {trafficPercent, predictor} entries, or remove it");
+  const count = (resource.document.getIn(CANARY) as { items: unknown[] }).items.length;
+  if (count > 1) {
+    throw new UserError(`${describeResource(resource)} has ${count} canaries; modelship manages one`, { file: resource.manifest.file, pointer: "/spec/canary", hint: "remove the extra spec.canary entries, or manage this resource by hand" });
+  }
+  return count;
+}
+
+/** `v0-0-2`: a DNS label KServe can use as a Deployment suffix, never the stable predictor's name. */
+function canaryName(resource: Resource, version: string, uri: string): string {
+  const base = (version ? `v${version}` : `canary-${uri.length}`).toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 40).replace(/-+$/, "");
+  return readString(resource, [...PREDICTOR, "name"]) === base ? `${base}-canary` : base;
+}
+
+/** The canary's model: the stable model's format and runtime, the new URI. */
+function canaryModel(resource: Resource, uri: string): Record<string, unknown> {
+  const stable = resource.document.getIn(MODEL, true) as { toJSON(): unknown };
+  const fields = stable.toJSON() as Record<string, unknown>;
+  const model: Record<string, unknown> = { modelFormat: fields["modelFormat"] ?? { name: "onnx" } };
+  for (const key of ["runtime", "protocolVersion"]) if (fields[key] !== undefined) model[key] = fields[key];
+  model["storageUri"] = uri;
+  return model;
+}

@@ -1,0 +1,78 @@
+/**
+ * The vocabulary every manifest target shares: which model to roll out, what to do with it, where
+ * the resource lives, and the rollout state a file holds. One vocabulary (`start`, `step`,
+ * `promote`, `rollback`, `direct`) over four very different ways of spelling a canary.
+ */
+import type { Manifest, Resource } from "./yaml-edit.ts";
+
+/** The kinds of manifest modelship knows how to edit. */
+export type TargetKind = "kserve-standard" | "kserve-knative" | "argo-rollouts" | "yaml-path";
+
+/** A released model: the release asset URL is what the serving stack downloads. */
+export interface ModelRef {
+  name: string;
+  /** Semantic version without a leading "v", e.g. `0.0.2`. */
+  version: string;
+  /** The release asset URL, e.g. `https://github.com/o/models/releases/download/adult-income%2Fv0.0.2/model.onnx`. */
+  uri: string;
+  /** The package digest (from the release manifest). */
+  digest: string;
+}
+
+/** What a promotion pull request does to the file. */
+export type RolloutAction =
+  /** Begin a canary of the model at `weight`% (1..99). */
+  | { kind: "start"; weight: number }
+  /** Change the running canary's weight (1..99). */
+  | { kind: "step"; weight: number }
+  /** The canary becomes stable; the canary is removed. */
+  | { kind: "promote" }
+  /** Back to the last good (stable) model; the canary is removed. */
+  | { kind: "rollback" }
+  /** Replace the stable model without a canary. */
+  | { kind: "direct" };
+
+/** Where the model lives in a GitOps repository and how to edit it. */
+export interface TargetSpec {
+  kind: TargetKind;
+  /** Path of the manifest, for messages (the text is passed separately). */
+  file: string;
+  /** `metadata.name` of the resource; needed only when the file holds several of its kind. */
+  name?: string;
+  /** argo-rollouts: the container holding the model URI (default: the first container). */
+  container?: string;
+  /** argo-rollouts: the env var holding the model URI (default `MODEL_URI`). */
+  env?: string;
+  /** yaml-path: dot path of the model URI scalar, list indices as `a.b[0].c`. */
+  uriPath?: string;
+  /** yaml-path: dot path of the canary weight (created on start, deleted on promote/rollback). */
+  weightPath?: string;
+  /**
+   * yaml-path: dot path of the map holding modelship's state keys. Default: `metadata.annotations`
+   * when the document is a Kubernetes resource (it has `apiVersion` and `kind`), else `modelship`.
+   */
+  statePath?: string;
+}
+
+/** One model as the file records it. `version` is "" when neither modelship nor the URL says. */
+export interface DeployedModel {
+  version: string;
+  uri: string;
+  digest?: string;
+}
+
+/** The rollout a file describes: what serves by default and what is being tried. */
+export interface RolloutState {
+  stable?: DeployedModel;
+  canary?: DeployedModel & { weight: number };
+}
+
+/** How one target kind finds its resource, reads its state and writes a desired state. */
+export interface ManifestTarget {
+  /** The resource the target edits (throws a UserError naming what the file holds when absent). */
+  locate(manifest: Manifest, target: TargetSpec): Resource;
+  /** The state the resource describes. */
+  read(resource: Resource, target: TargetSpec): RolloutState;
+  /** Edits the resource so that it describes `desired`; `current` is what `read` returned. */
+  write(resource: Resource, target: TargetSpec, desired: RolloutState, current: RolloutState): void;
+}

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { isUserError } from "../../../src/common/errors.ts";
+import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
+import { mergeLineEdits } from "../../../src/gitops/targets/line-merge.ts";
+import { lineChanges, rawDocuments } from "./diff-lines.ts";
+import { U1, U2, V2, V3 } from "./fixtures.ts";
+
+const EXAMPLES = new URL("../../../examples/gitops/apps/adult-income/", import.meta.url);
+const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
+
+const EXAMPLE_TARGETS: [string, TargetSpec][] = [
+  ["inferenceservice.yaml", { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" }],
+  ["rollout.yaml", { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }],
+  ["values.yaml", { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }],
+];
+
+describe("the example GitOps repository", () => {
+  for (const [name, target] of EXAMPLE_TARGETS) {
+    it(`${name}: start, step, promote and rollback keep every other line and are idempotent`, () => {
+      const original = example(name);
+      assert.deepEqual(readState(original, target), { stable: { version: "0.0.1", uri: U1 } });
+      const plan: RolloutAction[] = [{ kind: "start", weight: 10 }, { kind: "step", weight: 50 }, { kind: "promote" }];
+      let text = original;
+      for (const action of plan) {
+        const next = applyAction(text, target, V2, action);
+        assert.notEqual(next, text, `${action.kind} changes the file`);
+        assert.equal(applyAction(next, target, V2, action), next, `${action.kind} twice is ${action.kind} once`);
+        text = next;
+      }
+      assert.equal(readState(text, target).stable?.uri, U2);
+      assert.equal(readState(text, target).canary, undefined);
+      // Every comment in the original survives the whole ladder.
+      for (const line of original.split("\n").filter((l) => l.trimStart().startsWith("#"))) assert.ok(text.includes(line), `kept: ${line}`);
+      const started = applyAction(original, target, V2, { kind: "start", weight: 10 });
+      const rolledBack = applyAction(started, target, V2, { kind: "rollback" });
+      // A rollback leaves the original plus the record of the stable model (and, for Argo, the held weight).
+      const { removed } = lineChanges(original, rolledBack);
+      assert.ok(removed.every((line) => /setWeight|pause/.test(line)), `rollback only rewrites steps: ${removed.join(" | ")}`);
+      assert.deepEqual(readState(rolledBack, target), { stable: { version: "0.0.1", uri: U1 } });
+    });
+  }
+
+  it("keeps the AnalysisTemplate document of rollout.yaml byte-identical", () => {
+    const original = example("rollout.yaml");
+    const started = applyAction(original, EXAMPLE_TARGETS[1]![1], V2, { kind: "start", weight: 10 });
+    assert.equal(rawDocuments(started)[1], rawDocuments(original)[1]);
+  });
+
+  it("replaces a running canary with a newer model, keeping the stable it started from", () => {
+    const target = EXAMPLE_TARGETS[0]![1];
+    const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
+    const restarted = applyAction(started, target, V3, { kind: "start", weight: 20 });
+    assert.deepEqual(readState(restarted, target), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.3", uri: V3.uri, digest: V3.digest, weight: 20 } });
+    assert.match(restarted, /name: v0-0-3/);
+  });
+});
+
+describe("target errors", () => {
+  const isvc: TargetSpec = { kind: "kserve-standard", file: "apps/adult-income/rollout.yaml" };
+
+  it("name the file and the kinds it holds when the resource is missing", () => {
+    assert.throws(
+      () => readState(example("rollout.yaml"), isvc),
+      (error: unknown) => isUserError(error) && error.file === "apps/adult-income/rollout.yaml" && /no InferenceService .*holds Rollout\/adult-income, AnalysisTemplate\/success-rate/.test(error.message),
+    );
+    assert.throws(() => readState(example("inferenceservice.yaml"), { kind: "kserve-standard", file: "i.yaml", name: "other" }), /no InferenceService named "other"[\s\S]*Fix: set the target's name to one of: adult-income/);
+  });
+
+  it("refuse a weight outside 1..99 for start and step", () => {
+    const target = EXAMPLE_TARGETS[0]![1];
+    for (const weight of [0, 100, 12.5, -3]) {
+      assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight }), /canary weight .* is outside 1\.\.99/);
+    }
+    const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
+    assert.throws(() => applyAction(started, target, V2, { kind: "step", weight: 100 }), /outside 1\.\.99[\s\S]*promote sends 100%/);
+  });
+
+  it("refuse to step or promote a model that is not the running canary", () => {
+    const target = EXAMPLE_TARGETS[0]![1];
+    assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "step", weight: 20 }), /no canary is running/);
+    assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "promote" }), /nothing to promote[\s\S]*direct action/);
+    const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
+    assert.throws(() => applyAction(started, target, V3, { kind: "promote" }), /the running canary is 0\.0\.2/);
+  });
+
+  it("report YAML syntax errors with the line", () => {
+    assert.throws(() => readState("a: [1\nb: 2\n", isvc), /apps\/adult-income\/rollout\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it("reject an unknown target kind", () => {
+    assert.throws(() => readState("a: 1\n", { kind: "flagger" as TargetSpec["kind"], file: "x.yaml" }), /unknown target kind "flagger"[\s\S]*kserve-standard/);
+  });
+});
+
+describe("line merge", () => {
+  it("carries an edit into text the serialiser would have normalised", () => {
+    const original = "a: {x: 1}\n\nb:   2 # two\nc: 3\n";
+    const base = "a: { x: 1 }\nb: 2 # two\nc: 3\n";
+    const edited = "a: { x: 1 }\nb: 2 # two\nc: 4\nd: 5\n";
+    assert.equal(mergeLineEdits(original, base, edited), "a: {x: 1}\n\nb:   2 # two\nc: 4\nd: 5\n");
+  });
+
+  it("returns the original when nothing changed", () => {
+    assert.equal(mergeLineEdits("a:  1\n", "a: 1\n", "a: 1\n"), "a:  1\n");
+  });
+
+  it("keeps unrelated files intact when an edit changes nothing", () => {
+    const text = example("values.yaml");
+    const target = EXAMPLE_TARGETS[2]![1];
+    const direct = applyAction(text, target, { ...V2, uri: U1, version: "0.0.1" }, { kind: "direct" });
+    assert.deepEqual(lineChanges(text, direct).removed, []);
+  });
+});
