@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-QYQP67OF.js";
+} from "./chunks/chunk-6BKITEC7.js";
 import {
   ExitCode,
   choiceFlag,
@@ -14,18 +14,18 @@ import {
   parseFlags,
   parseModelRef,
   renderHelp
-} from "./chunks/chunk-I2WMTOOV.js";
+} from "./chunks/chunk-CQN34A3Y.js";
 import {
   runRelease
-} from "./chunks/chunk-OMSYRO3L.js";
-import "./chunks/chunk-HRKKM2YA.js";
+} from "./chunks/chunk-XEVOCGAJ.js";
+import "./chunks/chunk-7SK6NWAE.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
   openStore,
   resolveEvaluateSettings,
   resolveRegistry,
   resolveReleaseSettings
-} from "./chunks/chunk-65PMUBM4.js";
+} from "./chunks/chunk-E5DFIDP6.js";
 import {
   trainFromSettings
 } from "./chunks/chunk-67OW6Q62.js";

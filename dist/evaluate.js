@@ -3,13 +3,13 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-QYQP67OF.js";
-import "./chunks/chunk-HRKKM2YA.js";
+} from "./chunks/chunk-6BKITEC7.js";
+import "./chunks/chunk-7SK6NWAE.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-65PMUBM4.js";
+} from "./chunks/chunk-E5DFIDP6.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
 import "./chunks/chunk-SUM4BIAS.js";
 import "./chunks/chunk-3T3URJTV.js";
@@ -64,7 +64,7 @@ await runAction(async () => {
   );
   const context = readGitHubContext();
   const resolveChampion = async (source) => {
-    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
     return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
   };
   const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });

@@ -2,12 +2,12 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-I2WMTOOV.js";
+} from "./chunks/chunk-CQN34A3Y.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-65PMUBM4.js";
+} from "./chunks/chunk-E5DFIDP6.js";
 import "./chunks/chunk-SUM4BIAS.js";
 import {
   loadConfig
@@ -35,7 +35,7 @@ await runAction(async () => {
   const loaded = await loadConfig({ file: getInput("config") });
   const { model, version } = parseModelRef(getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"));
   const context = readGitHubContext();
-  const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
   const cacheDir = getInput("cache-dir");
   const fetched = await fetchModel({ store, model, version, dir: getInput("dir") ?? `.modelship/fetched/${model}`, ...cacheDir === void 0 ? {} : { cacheDir }, logger });
   core_exports.setOutput("path", fetched.path);

@@ -2,12 +2,12 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-OMSYRO3L.js";
-import "./chunks/chunk-HRKKM2YA.js";
+} from "./chunks/chunk-XEVOCGAJ.js";
+import "./chunks/chunk-7SK6NWAE.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-65PMUBM4.js";
+} from "./chunks/chunk-E5DFIDP6.js";
 import "./chunks/chunk-EUP7ERUQ.js";
 import "./chunks/chunk-SUM4BIAS.js";
 import "./chunks/chunk-SIUYJETE.js";
@@ -54,7 +54,7 @@ await runAction(async () => {
     { registry: "github" }
   );
   const context = readGitHubContext();
-  const store = openStore({ spec: settings.registry, token, repository: context.owner === void 0 || context.repo === void 0 ? void 0 : `${context.owner}/${context.repo}`, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
   core_exports.setOutput("version", result.version);
   core_exports.setOutput("tag", result.tag);

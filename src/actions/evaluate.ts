@@ -36,7 +36,7 @@ await runAction(async () => {
   const context = readGitHubContext();
   // A champion named by release version comes from the registry (this repository's Releases by default).
   const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => {
-    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.owner === undefined || context.repo === undefined ? undefined : `${context.owner}/${context.repo}`, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
     return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
   };
   const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });

@@ -29,7 +29,7 @@ await runAction(async () => {
     { registry: "github" },
   );
   const context = readGitHubContext();
-  const store = openStore({ spec: settings.registry, token, repository: context.owner === undefined || context.repo === undefined ? undefined : `${context.owner}/${context.repo}`, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
   core.setOutput("version", result.version);
   core.setOutput("tag", result.tag);

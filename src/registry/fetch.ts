@@ -5,7 +5,7 @@
  * copy is verified again each time it is used, since a cache folder is as writable as any other.
  */
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
@@ -14,7 +14,9 @@ import type { ModelManifest, RegistryStore } from "./types.ts";
 import { checkModelName, normalizeVersion } from "./version.ts";
 
 /** Files a package folder may hold besides those its manifest lists. */
-const UNLISTED_ALLOWED = new Set([MANIFEST_NAME, SUMS_NAME, "RELEASE-NOTES.md"]);
+/** Release notes a local registry keeps beside a version: allowed in a stored folder, never installed by fetch (no manifest lists them). */
+const NOTES_FILE = "RELEASE-NOTES.md";
+const UNLISTED_ALLOWED = new Set([MANIFEST_NAME, SUMS_NAME, NOTES_FILE]);
 const TAMPERED = "the release may have been tampered with or the download corrupted; do not use it";
 const TAMPERED_HINT = "fetch it again; if it still fails, tell whoever released it and release a new version";
 
@@ -68,10 +70,22 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
         temp = await makeTemp(dir);
       }
     }
+    if (manifest !== undefined && manifest.digest !== published.digest) {
+      // A cache entry that agrees with itself but not with the registry is not this version.
+      logger.warning(`The cached copy of ${label} in ${cached ?? ""} holds digest ${short(manifest.digest)}, not the registry's ${short(published.digest)}; it is removed and downloaded again`);
+      await rm(cached!, { recursive: true, force: true });
+      await rm(temp, { recursive: true, force: true });
+      temp = await makeTemp(dir);
+      manifest = undefined;
+      fromCache = false;
+    }
     if (!manifest) {
       logger.info(`Downloading ${label} from ${store.description}`);
       await store.download(model, version, temp);
+      // Only the package's own files are kept: a stray file (e.g. release notes) is not installed unverified.
+      await rm(join(temp, NOTES_FILE), { force: true });
       manifest = await verifyFolder(temp, { model, version }, label);
+      if (manifest.digest !== published.digest) throw new UserError(`${label}: the downloaded package's digest ${short(manifest.digest)} is not the registry's ${short(published.digest)}; ${TAMPERED}`, { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT });
       if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
     }
     const modelFile = manifest.files.find((file) => file.role === "model");
@@ -172,9 +186,21 @@ async function checkReplaceable(dir: string): Promise<void> {
     if (errnoCode(error) === "ENOENT") return;
     throw error;
   }
-  if (entries.length > 0 && !entries.includes(MANIFEST_NAME)) {
-    throw new UserError(`${dir} holds files but no ${MANIFEST_NAME}, so it is not a fetched model and will not be replaced`, { file: dir, hint: "fetch into a new or empty folder, or remove that one first" });
+  if (entries.length === 0) return;
+  const refuse = (why: string) => new UserError(`${dir} ${why}, so it is not a fetched model and will not be replaced`, { file: dir, hint: "fetch into a new or empty folder, or remove that one first" });
+  const text = await readIfExists(join(dir, MANIFEST_NAME));
+  if (text === undefined) throw refuse(`holds files but no ${MANIFEST_NAME}`);
+  let manifest: ModelManifest;
+  try {
+    manifest = parseManifest(text.toString("utf8"), join(dir, MANIFEST_NAME));
+  } catch (error) {
+    if (isUserError(error)) throw refuse(`holds a ${MANIFEST_NAME} that is not a modelship manifest`);
+    throw error;
   }
+  // Only a folder holding nothing but a package's files is ours to replace.
+  const own = new Set([...manifest.files.map((file) => file.name), MANIFEST_NAME, SUMS_NAME]);
+  const foreign = entries.filter((name) => !own.has(name));
+  if (foreign.length > 0) throw refuse(`holds files the package does not list (${foreign.slice(0, 5).join(", ")})`);
 }
 
 /** Copies a cache entry into `temp` and verifies the copy; undefined (entry removed) when it does not verify. */
@@ -250,7 +276,10 @@ async function install(temp: string, dir: string): Promise<void> {
 
 /** A temporary folder beside `dir`, on the same file system so that the final rename is atomic. */
 async function makeTemp(dir: string): Promise<string> {
-  return mkdtemp(join(dirname(dir), `.${basename(dir)}.fetch-`));
+  const temp = await mkdtemp(join(dirname(dir), `.${basename(dir)}.fetch-`));
+  // mkdtemp makes it private (0700); the installed folder should read like any other.
+  await chmod(temp, 0o755);
+  return temp;
 }
 
 async function copyFiles(from: string, to: string): Promise<void> {

@@ -99,8 +99,6 @@ export class LocalStore implements RegistryStore {
         await copyFile(join(pkg.dir, name), join(staging, name));
         await syncFile(join(staging, name));
       }
-      await writeFile(join(staging, NOTES_NAME), pkg.notes);
-      await syncFile(join(staging, NOTES_NAME));
       // What lands in the registry is checked against its manifest, so a registry never holds a
       // version whose bytes do not match (e.g. a package folder changed after packaging).
       let stored: ModelManifest;
@@ -108,9 +106,12 @@ export class LocalStore implements RegistryStore {
         stored = await verifyPackage(staging, { model, version });
       } catch (error) {
         if (!isUserError(error)) throw error;
-        throw new UserError(`cannot publish ${model}@${version}: the package in ${pkg.dir} does not match its manifest: ${error.problem}`, { file: error.file, hint: "package the model again (modelship package) and publish the new package" });
+        throw new UserError(`cannot publish ${model}@${version}: the package in ${pkg.dir} does not match its manifest: ${error.problem}`, { file: error.file, hint: "release again: modelship release packages the model afresh" });
       }
       if (stored.digest !== pkg.manifest.digest) throw new Error(`publish ${model}@${version}: manifest.json on disk has digest ${stored.digest}, the package object ${pkg.manifest.digest}`);
+      // The notes sit beside the package for people; fetch never installs them.
+      await writeFile(join(staging, NOTES_NAME), pkg.notes);
+      await syncFile(join(staging, NOTES_NAME));
       await syncDir(staging);
       try {
         await rename(staging, versionDir);

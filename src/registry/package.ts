@@ -8,7 +8,8 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import gateReportSchema from "../../schemas/gate-report.schema.json" with { type: "json" };
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
-import { errnoCode, UserError } from "../common/errors.ts";
+import { errnoCode, isUserError, UserError } from "../common/errors.ts";
+import { readOnnxGraph } from "../evaluate/onnx-graph.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
@@ -53,6 +54,29 @@ async function readJson<T>(path: string, schema: Parameters<typeof assertValid>[
   return assertValid<T>(schema, source.data, { file: path, what, source });
 }
 
+/**
+ * The model's signature without needing onnxruntime (the release action is a plain JavaScript action
+ * with nothing installed beside it): from the run record made with these bytes, else from the gate
+ * report's inputs and the graph's output names, else onnxruntime when it happens to be installed.
+ */
+async function signatureOf(modelPath: string, record: RunRecord | undefined, report: GateReport | undefined): Promise<ModelManifest["signature"]> {
+  if (record !== undefined) return { inputs: record.model.inputs, outputs: record.model.outputs };
+  try {
+    return await readModelSignature(modelPath);
+  } catch (error) {
+    if (isUserError(error)) throw error;
+    // onnxruntime-node is not installed here: read what the graph says.
+    let graph: ReturnType<typeof readOnnxGraph>;
+    try {
+      graph = readOnnxGraph(await readFile(modelPath));
+    } catch {
+      throw new UserError("is not an ONNX model", { file: modelPath, hint: "release the model.onnx that training wrote" });
+    }
+    const inputs = report?.model.inputs ?? graph.inputs.map((name) => ({ name, type: "unknown" }));
+    return { inputs, outputs: graph.outputs.map((name) => ({ name, type: "unknown" })) };
+  }
+}
+
 /** Why the release needs allow-ungated, or undefined when the gate report clears it. */
 function gateProblem(report: GateReport | undefined, modelSha256: string, reportPath: string | undefined): string | undefined {
   if (report === undefined) return "there is no gate report (run modelship evaluate first)";
@@ -75,7 +99,10 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     });
   }
   const record = options.runRecordPath === undefined ? undefined : await readJson<RunRecord>(options.runRecordPath, runRecordSchema, "run record");
-  const signature = await readModelSignature(options.modelPath);
+  if (record !== undefined && record.model.file.sha256 !== model.sha256) {
+    throw new UserError(`the run record ${options.runRecordPath} is of another model (sha256 ${record.model.file.sha256.slice(0, 12)}, this model ${model.sha256.slice(0, 12)}): its lineage would be wrong`, { file: options.runRecordPath, hint: "give the run record written with this model.onnx (run-record.json beside it), or none" });
+  }
+  const signature = await signatureOf(options.modelPath, record, report?.model.sha256 === model.sha256 ? report : undefined);
 
   await mkdir(options.outDir, { recursive: true });
   const files: ManifestFile[] = [];

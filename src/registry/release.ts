@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "../common/logger.ts";
-import { sha256File } from "./manifest.ts";
+import { MANIFEST_NAME, sha256File, SUMS_NAME } from "./manifest.ts";
 import { packageModel } from "./package.ts";
 import type { PublishedVersion, RegistryStore } from "./types.ts";
 import { bumpVersion, checkModelName, compareVersions, DEFAULT_TAG_FORMAT, normalizeVersion, tagFor, type Bump } from "./version.ts";
@@ -38,6 +38,27 @@ export interface ReleaseResult extends PublishedVersion {
   notes: string;
 }
 
+/** The model's sha256 when the `version` release holds exactly these model bytes. */
+async function sameModelRelease(store: RegistryStore, model: string, version: string, modelPath: string): Promise<string | undefined> {
+  const released = (await store.readManifest(model, version))?.files.find((file) => file.role === "model");
+  const ours = await sha256File(modelPath).catch(() => undefined);
+  return ours !== undefined && released !== undefined && released.sha256 === ours.sha256 ? ours.sha256 : undefined;
+}
+
+/** The outputs of an existing release, by publishing its own package again (a no-op by digest). */
+async function republish(store: RegistryStore, model: string, version: string, logger: Logger): Promise<ReleaseResult> {
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-release-"));
+  try {
+    const { manifest } = await store.download(model, version, work);
+    const names = [...manifest.files.map((file) => file.name), SUMS_NAME, MANIFEST_NAME];
+    const published = await store.publish({ model, version, tag: manifest.tag, dir: work, names, manifest, notes: "" });
+    logger.info(`Already released: ${published.url}`);
+    return { ...published, verdict: manifest.gate.verdict, allowUngated: manifest.gate.allowUngated, notes: "" };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** Releases the model; see the module comment for the idempotency rules. */
 export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult> {
   const { store, logger } = options;
@@ -49,16 +70,14 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   if ("exact" in options.version) {
     version = normalizeVersion(options.version.exact);
   } else {
-    // A bump re-run after a successful release must not release the same bytes again under a new number.
-    if (newest !== undefined) {
-      const latest = await store.readManifest(model, newest);
-      const ours = await sha256File(options.modelPath).catch(() => undefined);
-      const theirs = latest?.files.find((file) => file.role === "model");
-      if (ours !== undefined && theirs !== undefined && theirs.sha256 === ours.sha256) {
-        logger.info(`${model} ${newest} already holds this model (sha256 ${ours.sha256.slice(0, 12)}): nothing to release.`);
-        version = newest;
-      } else version = bumpVersion(newest, options.version.bump);
-    } else version = bumpVersion(undefined, options.version.bump);
+    // A bump re-run (say after retraining the same bytes) must not release the same model again under
+    // a new number, nor trip over its new timestamps: the newest release already is this model.
+    const same = newest === undefined ? undefined : await sameModelRelease(store, model, newest, options.modelPath);
+    if (same !== undefined) {
+      logger.info(`${model} ${newest} already holds this model (sha256 ${same.slice(0, 12)}): nothing to release.`);
+      return await republish(store, model, newest!, logger);
+    }
+    version = bumpVersion(newest, options.version.bump);
   }
   const tag = tagFor(model, version, tagFormat);
   const older = versions.filter((entry) => compareVersions(entry.version, version) < 0);

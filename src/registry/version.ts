@@ -25,7 +25,7 @@ export function parseVersion(text: string): SemVer | undefined {
 
 /** The version without a leading "v", or a UserError saying what a version looks like. */
 export function normalizeVersion(text: string): string {
-  if (parseVersion(text) === undefined) throw new UserError(`"${text}" is not a version`, { hint: "give a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1), or bump: patch, minor or major" });
+  if (parseVersion(text) === undefined) throw new UserError(`"${text}" is not a version`, { hint: "give a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1)" });
   return text.startsWith("v") ? text.slice(1) : text;
 }
 
@@ -57,8 +57,11 @@ export type Bump = "patch" | "minor" | "major";
 export function bumpVersion(latest: string | undefined, bump: Bump): string {
   if (latest === undefined) return bump === "major" ? "1.0.0" : bump === "minor" ? "0.1.0" : "0.0.1";
   const v = parseVersion(latest)!;
-  // A prerelease bumps to its own release for the part that is already ahead (1.2.0-rc.1 + patch = 1.2.0).
-  if (v.prerelease.length > 0 && bump === "patch") return `${v.major}.${v.minor}.${v.patch}`;
+  // A prerelease bumps to the release it leads to when that release is of the asked size (as npm and
+  // semver do): 1.2.0-rc.1 + patch or minor = 1.2.0, 2.0.0-rc.1 + major = 2.0.0.
+  if (v.prerelease.length > 0) {
+    if (bump === "patch" || (bump === "minor" && v.patch === 0) || (bump === "major" && v.minor === 0 && v.patch === 0)) return `${v.major}.${v.minor}.${v.patch}`;
+  }
   if (bump === "major") return `${v.major + 1}.0.0`;
   if (bump === "minor") return `${v.major}.${v.minor + 1}.0`;
   return `${v.major}.${v.minor}.${v.patch + 1}`;

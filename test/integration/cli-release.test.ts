@@ -40,6 +40,13 @@ describe("modelship release, registry and fetch", () => {
     assert.deepEqual((JSON.parse(list.stdout) as { version: string }[]).map((entry) => entry.version), ["1.0.0", "0.0.1"]);
   });
 
+  test("retraining to the same bytes (a new gate report, new timestamps) and releasing with a bump returns the newest release", async () => {
+    await toyGateReport(dir, { policy: { quality: [{ metric: "roc_auc", min: 0.5 }] }, reportDir: join(dir, ".modelship/evaluation") });
+    const rerun = cli("release", "--model", "model.onnx", "--json");
+    assert.equal(rerun.status, 0, rerun.stderr);
+    assert.deepEqual((({ version, action }) => ({ version, action }))(JSON.parse(rerun.stdout) as { version: string; action: string }), { version: "1.0.0", action: "unchanged" });
+  });
+
   test("other bytes under a released version are refused, and so is a malformed version", () => {
     const other = cli("release", "--model", "other.onnx", "--version", "1.0.0", "--allow-ungated");
     assert.equal(other.status, 2);

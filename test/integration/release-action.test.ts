@@ -6,7 +6,7 @@
  * version as its champion.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
@@ -69,6 +69,32 @@ describe("release action", () => {
     assert.equal(second.exitCode, 0, second.stdout + second.stderr);
     assert.equal(second.outputs.action, "unchanged");
     for (const name of ["version", "tag", "release-url", "manifest-url", "model-uri", "digest"]) assert.equal(second.outputs[name], first.outputs[name], name);
+  });
+
+  test("the release bundle runs where no node_modules is installed (a plain JavaScript action)", async () => {
+    const bundle = await mkdtemp(join(tmpdir(), "modelship-bundle-"));
+    try {
+      await cp(new URL("../../dist", import.meta.url).pathname, join(bundle, "dist"), { recursive: true });
+      const output = join(bundle, "output");
+      await writeFile(output, "");
+      const env: Record<string, string> = { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: output, GITHUB_WORKSPACE: workspace, INPUT_MODEL: "model.onnx", INPUT_REGISTRY: join(bundle, "registry"), INPUT_CONFIG: "modelship.yaml", INPUT_VERSION: "3.0.0" };
+      const run = await runProcess(process.execPath, [join(bundle, "dist/release.js")], { cwd: workspace, env, timeoutMs: 60_000 });
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      assert.match(await readFile(output, "utf8"), /version<<[\s\S]*3\.0\.0/);
+      const manifest = JSON.parse(await readFile(join(bundle, "registry/toy/3.0.0/manifest.json"), "utf8")) as { signature: { inputs: { name: string }[] } };
+      assert.deepEqual(manifest.signature.inputs.map((input) => input.name), ["x"], "the signature comes from the gate report and the graph");
+    } finally {
+      await rm(bundle, { recursive: true, force: true });
+    }
+  });
+
+  test("a refused token is a clear error naming the registry, not a bug report", async () => {
+    const run = await runAction({ action: "actions/fetch-model", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "toy@latest", token: "ghs_notAToken00000000000000000000000000" } });
+    assert.equal(run.exitCode, 1);
+    const errors = run.annotations.filter((annotation) => annotation.level === "error");
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!.message, /GitHub Releases of octo-org\/toy-model: the token was refused \(HTTP 401\)/);
+    assert.doesNotMatch(errors[0]!.message, /bug/);
   });
 
   test("a model whose gates failed is refused with one clear error, and nothing is created", async () => {

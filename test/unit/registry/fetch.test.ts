@@ -59,7 +59,7 @@ describe("fetchModel", () => {
     assert.equal(latest.manifestPath, join(dir, "manifest.json"));
     assert.equal(latest.modelPath, join(dir, "model.onnx"));
     assert.equal(await readFile(latest.modelPath, "utf8"), "onnx bytes of churn 1.0.0");
-    assert.deepEqual((await readdir(dir)).sort(), ["RELEASE-NOTES.md", "SHA256SUMS", "gate-report.json", "manifest.json", "metrics.json", "model.onnx"]);
+    assert.deepEqual((await readdir(dir)).sort(), ["SHA256SUMS", "gate-report.json", "manifest.json", "metrics.json", "model.onnx"], "the package's own files: release notes are not installed");
     assert.ok(logger.entries.some((entry) => entry.message.includes("Fetched churn@1.0.0")));
 
     // Fetching another version into the same folder replaces the earlier fetch.
@@ -243,5 +243,30 @@ describe("verifyPackage", () => {
     assert.equal((await verifyPackage(pkg.dir, { model: "churn", version: "1.2.0" })).digest, pkg.manifest.digest);
     await writeFile(join(pkg.dir, "gate-report.json"), '{"verdict":"PASS"}');
     await assert.rejects(verifyPackage(pkg.dir), (error: unknown) => isUserError(error) && error.file === join(pkg.dir, "gate-report.json"));
+  });
+});
+
+describe("fetchModel refuses what it must not trust or touch", () => {
+  it("a cache entry that agrees with itself but not with the registry's digest is not used", async () => {
+    const { store } = await makeRegistry();
+    const cacheDir = await freshDir("cache");
+    const first = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(await freshDir("out"), "model"), cacheDir, logger: new MemoryLogger() });
+    // Plant a self-consistent package of other bytes under the published digest's name.
+    const entry = join(cacheDir, first.manifest.digest);
+    await rm(entry, { recursive: true, force: true });
+    await writeTestPackage({ dir: entry, model: "churn", version: "1.0.0", files: { "model.onnx": "EVIL MODEL", "gate-report.json": '{"verdict":"pass"}' } });
+    const again = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(await freshDir("out"), "model"), cacheDir, logger: new MemoryLogger() });
+    assert.equal(again.fromCache, false);
+    assert.equal(again.manifest.digest, first.manifest.digest);
+    assert.notEqual(await readFile(again.modelPath, "utf8"), "EVIL MODEL");
+  });
+
+  it("a folder with a manifest.json among files the package does not list is not replaced", async () => {
+    const { store } = await makeRegistry();
+    const dir = await freshDir("workspace");
+    await writeFile(join(dir, "manifest.json"), '{"manifest_version": 3, "name": "a browser extension"}');
+    await writeFile(join(dir, "code.js"), "keep me");
+    await assert.rejects(fetchModel({ store, model: "churn", version: "1.0.0", dir, logger: new MemoryLogger() }), /not a modelship manifest, so it is not a fetched model and will not be replaced/);
+    assert.equal(await readFile(join(dir, "code.js"), "utf8"), "keep me");
   });
 });

@@ -16,6 +16,11 @@ describe("versions", () => {
     assert.equal(bumpVersion("1.4.2", "minor"), "1.5.0");
     assert.equal(bumpVersion("1.4.2", "major"), "2.0.0");
     assert.equal(bumpVersion("1.5.0-rc.1", "patch"), "1.5.0");
+    // A prerelease bumps to the release it leads to when that release is of the asked size (npm's semver.inc).
+    assert.equal(bumpVersion("1.2.0-rc.1", "minor"), "1.2.0");
+    assert.equal(bumpVersion("1.2.3-rc.1", "minor"), "1.3.0");
+    assert.equal(bumpVersion("2.0.0-rc.1", "major"), "2.0.0");
+    assert.equal(bumpVersion("2.1.0-rc.1", "major"), "3.0.0");
     assert.deepEqual([bumpVersion(undefined, "patch"), bumpVersion(undefined, "minor"), bumpVersion(undefined, "major")], ["0.0.1", "0.1.0", "1.0.0"]);
   });
 
