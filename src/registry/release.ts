@@ -8,26 +8,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "../common/logger.ts";
 import { MANIFEST_NAME, sha256File, SUMS_NAME } from "./manifest.ts";
-import { packageModel } from "./package.ts";
+import { packageModel, type PackageOptions } from "./package.ts";
 import type { PublishedVersion, RegistryStore } from "./types.ts";
 import { bumpVersion, checkModelName, compareVersions, DEFAULT_TAG_FORMAT, normalizeVersion, tagFor, type Bump } from "./version.ts";
 
-export interface ReleaseOptions {
+/** The packager's inputs that the caller gives (the version, tag and previous release are worked out here). */
+type PackageInputs = Pick<PackageOptions, "modelPath" | "gateReportPath" | "referenceProfilePath" | "runRecordPath" | "extraFiles" | "allowUngated" | "description" | "toolVersion" | "gitSha" | "runUrl">;
+
+export interface ReleaseOptions extends PackageInputs {
   store: RegistryStore;
   model: string;
   /** An explicit version, or a bump from the newest release. */
   version: { exact: string } | { bump: Bump };
   tagFormat?: string;
-  modelPath: string;
-  gateReportPath?: string;
-  referenceProfilePath?: string;
-  runRecordPath?: string;
-  extraFiles?: string[];
-  allowUngated: boolean;
-  description?: string;
-  toolVersion: string;
-  gitSha?: string;
-  runUrl?: string;
   logger: Logger;
 }
 
