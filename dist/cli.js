@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-6BKITEC7.js";
+} from "./chunks/chunk-ETJ5FTCH.js";
 import {
   ExitCode,
   choiceFlag,
@@ -14,10 +14,10 @@ import {
   parseFlags,
   parseModelRef,
   renderHelp
-} from "./chunks/chunk-CQN34A3Y.js";
+} from "./chunks/chunk-Q2HNWD44.js";
 import {
   runRelease
-} from "./chunks/chunk-XEVOCGAJ.js";
+} from "./chunks/chunk-U2R6DQ2A.js";
 import "./chunks/chunk-7SK6NWAE.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
@@ -25,10 +25,10 @@ import {
   resolveEvaluateSettings,
   resolveRegistry,
   resolveReleaseSettings
-} from "./chunks/chunk-E5DFIDP6.js";
+} from "./chunks/chunk-LY65MV77.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-67OW6Q62.js";
+} from "./chunks/chunk-MEDMEZDM.js";
 import {
   nextRandom,
   seedState
@@ -36,7 +36,7 @@ import {
 import "./chunks/chunk-EUP7ERUQ.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-SUM4BIAS.js";
+} from "./chunks/chunk-VIFJFR7A.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -47,7 +47,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-CV6SJIYS.js";
+} from "./chunks/chunk-OUAXBWGZ.js";
 import {
   aliasMap,
   applyAlias,
@@ -59,11 +59,11 @@ import {
   parseContract,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-3T3URJTV.js";
+} from "./chunks/chunk-VPFWVWQO.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";

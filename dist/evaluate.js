@@ -3,19 +3,19 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-6BKITEC7.js";
+} from "./chunks/chunk-ETJ5FTCH.js";
 import "./chunks/chunk-7SK6NWAE.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-E5DFIDP6.js";
+} from "./chunks/chunk-LY65MV77.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-SUM4BIAS.js";
-import "./chunks/chunk-3T3URJTV.js";
+import "./chunks/chunk-VIFJFR7A.js";
+import "./chunks/chunk-VPFWVWQO.js";
 import {
   loadConfig
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {

@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-CQN34A3Y.js";
+} from "./chunks/chunk-Q2HNWD44.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-E5DFIDP6.js";
-import "./chunks/chunk-SUM4BIAS.js";
+} from "./chunks/chunk-LY65MV77.js";
+import "./chunks/chunk-VIFJFR7A.js";
 import {
   loadConfig
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {
   readGitHubContext

@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-XEVOCGAJ.js";
+} from "./chunks/chunk-U2R6DQ2A.js";
 import "./chunks/chunk-7SK6NWAE.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-E5DFIDP6.js";
+} from "./chunks/chunk-LY65MV77.js";
 import "./chunks/chunk-EUP7ERUQ.js";
-import "./chunks/chunk-SUM4BIAS.js";
+import "./chunks/chunk-VIFJFR7A.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {
   readGitHubContext

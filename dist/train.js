@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-67OW6Q62.js";
+} from "./chunks/chunk-MEDMEZDM.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
 import "./chunks/chunk-EUP7ERUQ.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-SUM4BIAS.js";
+} from "./chunks/chunk-VIFJFR7A.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-3T3URJTV.js";
+import "./chunks/chunk-VPFWVWQO.js";
 import {
   loadConfig
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import "./chunks/chunk-2OUCYYNK.js";

@@ -3,11 +3,11 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-CV6SJIYS.js";
-import "./chunks/chunk-3T3URJTV.js";
+} from "./chunks/chunk-OUAXBWGZ.js";
+import "./chunks/chunk-VPFWVWQO.js";
 import {
   loadConfig
-} from "./chunks/chunk-CGO2JOUB.js";
+} from "./chunks/chunk-HTX4BIOB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-6TIBIQUH.js";
 import {

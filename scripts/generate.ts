@@ -57,10 +57,14 @@ async function writeRootAction(): Promise<string> {
     for (const [inputName, input] of Object.entries(manifest.inputs ?? {})) {
       const known = inputs[inputName];
       if (known && known.default !== input.default) throw new Error(`input "${inputName}" has different defaults in two actions; the root action cannot share it`);
-      inputs[inputName] ??= { description: `(${name}) ${input.description ?? ""}`.trim(), required: false, ...(input.default === undefined ? {} : { default: input.default }) };
-      if (known && !known.description?.includes(`(${name})`)) known.description = `(${name}) ${known.description ?? ""}`;
+      // A name several actions share keeps each action's own words: `model` is a file to release but MODEL@VERSION to fetch.
+      if (known) known.description = `${known.description ?? ""} (${name}) ${input.description ?? ""}`.trim();
+      else inputs[inputName] = { description: `(${name}) ${input.description ?? ""}`.trim(), required: false, ...(input.default === undefined ? {} : { default: input.default }) };
     }
-    for (const [outputName, output] of Object.entries(manifest.outputs ?? {})) outputs[outputName] ??= { description: `(${name}) ${output.description ?? ""}`.trim() };
+    for (const [outputName, output] of Object.entries(manifest.outputs ?? {})) {
+      const known = outputs[outputName];
+      outputs[outputName] = { description: `${known === undefined ? "" : `${known.description} `}(${name}) ${output.description ?? ""}`.trim() };
+    }
   }
   inputs.command!.description = `The modelship action to run: ${commands.join(", ")}.`;
   const manifest = {
