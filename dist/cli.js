@@ -4,7 +4,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-ETJ5FTCH.js";
+} from "./chunks/chunk-22PE7F45.js";
 import {
   ExitCode,
   choiceFlag,
@@ -14,29 +14,31 @@ import {
   parseFlags,
   parseModelRef,
   renderHelp
-} from "./chunks/chunk-Q2HNWD44.js";
+} from "./chunks/chunk-KSPPQI4H.js";
 import {
   runRelease
-} from "./chunks/chunk-U2R6DQ2A.js";
-import "./chunks/chunk-7SK6NWAE.js";
+} from "./chunks/chunk-EBIOPJMW.js";
+import "./chunks/chunk-QMSTWZ2A.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
   openStore,
   resolveEvaluateSettings,
   resolveRegistry,
-  resolveReleaseSettings
-} from "./chunks/chunk-LY65MV77.js";
+  resolveReleaseSettings,
+  resolveVersion,
+  unknownVersion
+} from "./chunks/chunk-52Z4LMGP.js";
 import {
   trainFromSettings
-} from "./chunks/chunk-MEDMEZDM.js";
+} from "./chunks/chunk-BHPD3U2T.js";
 import {
   nextRandom,
   seedState
 } from "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-EUP7ERUQ.js";
+import "./chunks/chunk-IVYMYQFQ.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-VIFJFR7A.js";
+} from "./chunks/chunk-XGKAFHKK.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
@@ -47,7 +49,7 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-OUAXBWGZ.js";
+} from "./chunks/chunk-5SOMQ2Y3.js";
 import {
   aliasMap,
   applyAlias,
@@ -59,11 +61,11 @@ import {
   parseContract,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-VPFWVWQO.js";
+} from "./chunks/chunk-Z7UJQXQW.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-HTX4BIOB.js";
+} from "./chunks/chunk-AYGO5YRW.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
@@ -73,8 +75,8 @@ import {
   parseYamlSource,
   require_dist,
   toPointer
-} from "./chunks/chunk-6TIBIQUH.js";
-import "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-4KT25J6Z.js";
+import "./chunks/chunk-YF7NSPG5.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -85,7 +87,7 @@ import {
   getErrorMessage,
   isUserError,
   table
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -850,9 +852,9 @@ var registryCommand = {
       else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "\u2014", entry.url])));
       return ExitCode.ok;
     }
-    const chosen = version === "latest" ? versions[0]?.version : version.replace(/^v/, "");
-    const manifest = chosen === void 0 ? void 0 : await store.readManifest(model, chosen);
-    if (manifest === void 0) throw new UserError(`no version ${version} of ${model} in ${store.description}`, { hint: versions.length === 0 ? "release one with modelship release" : `versions: ${versions.map((entry) => entry.version).join(", ")}` });
+    const chosen = await resolveVersion(store, model, version);
+    const manifest = await store.readManifest(model, chosen);
+    if (manifest === void 0) throw await unknownVersion(store, model, chosen);
     if (values.json) {
       context.print(JSON.stringify(manifest, null, 2));
       return ExitCode.ok;

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -12,13 +12,13 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient,
   errnoCode
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

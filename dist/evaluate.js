@@ -3,24 +3,24 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-ETJ5FTCH.js";
-import "./chunks/chunk-7SK6NWAE.js";
+} from "./chunks/chunk-22PE7F45.js";
+import "./chunks/chunk-QMSTWZ2A.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-LY65MV77.js";
+} from "./chunks/chunk-52Z4LMGP.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-VIFJFR7A.js";
-import "./chunks/chunk-VPFWVWQO.js";
+import "./chunks/chunk-XGKAFHKK.js";
+import "./chunks/chunk-Z7UJQXQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-HTX4BIOB.js";
+} from "./chunks/chunk-AYGO5YRW.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-6TIBIQUH.js";
+import "./chunks/chunk-4KT25J6Z.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -32,10 +32,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

@@ -2,30 +2,30 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-Q2HNWD44.js";
+} from "./chunks/chunk-KSPPQI4H.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-LY65MV77.js";
-import "./chunks/chunk-VIFJFR7A.js";
+} from "./chunks/chunk-52Z4LMGP.js";
+import "./chunks/chunk-XGKAFHKK.js";
 import {
   loadConfig
-} from "./chunks/chunk-HTX4BIOB.js";
-import "./chunks/chunk-6TIBIQUH.js";
+} from "./chunks/chunk-AYGO5YRW.js";
+import "./chunks/chunk-4KT25J6Z.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

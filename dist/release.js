@@ -2,22 +2,22 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-U2R6DQ2A.js";
-import "./chunks/chunk-7SK6NWAE.js";
+} from "./chunks/chunk-EBIOPJMW.js";
+import "./chunks/chunk-QMSTWZ2A.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-LY65MV77.js";
-import "./chunks/chunk-EUP7ERUQ.js";
-import "./chunks/chunk-VIFJFR7A.js";
+} from "./chunks/chunk-52Z4LMGP.js";
+import "./chunks/chunk-IVYMYQFQ.js";
+import "./chunks/chunk-XGKAFHKK.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   loadConfig
-} from "./chunks/chunk-HTX4BIOB.js";
-import "./chunks/chunk-6TIBIQUH.js";
+} from "./chunks/chunk-AYGO5YRW.js";
+import "./chunks/chunk-4KT25J6Z.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -26,10 +26,10 @@ import {
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/release.ts
 await runAction(async () => {

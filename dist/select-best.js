@@ -8,10 +8,10 @@ import {
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid
-} from "./chunks/chunk-6TIBIQUH.js";
+} from "./chunks/chunk-4KT25J6Z.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -22,7 +22,7 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -33,7 +33,7 @@ import {
   formatNumber,
   sections,
   table
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";

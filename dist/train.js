@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-MEDMEZDM.js";
+} from "./chunks/chunk-BHPD3U2T.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-EUP7ERUQ.js";
+import "./chunks/chunk-IVYMYQFQ.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-VIFJFR7A.js";
+} from "./chunks/chunk-XGKAFHKK.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-VPFWVWQO.js";
+import "./chunks/chunk-Z7UJQXQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-HTX4BIOB.js";
+} from "./chunks/chunk-AYGO5YRW.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-6TIBIQUH.js";
-import "./chunks/chunk-2OUCYYNK.js";
+import "./chunks/chunk-4KT25J6Z.js";
+import "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -24,7 +24,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION,
   code,
@@ -34,7 +34,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {

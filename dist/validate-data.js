@@ -3,16 +3,16 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-OUAXBWGZ.js";
-import "./chunks/chunk-VPFWVWQO.js";
+} from "./chunks/chunk-5SOMQ2Y3.js";
+import "./chunks/chunk-Z7UJQXQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-HTX4BIOB.js";
+} from "./chunks/chunk-AYGO5YRW.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-6TIBIQUH.js";
+import "./chunks/chunk-4KT25J6Z.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-2OUCYYNK.js";
+} from "./chunks/chunk-YF7NSPG5.js";
 import {
   ActionsLogger,
   core_exports,
@@ -23,10 +23,10 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-XSGA5UD5.js";
+} from "./chunks/chunk-LL4QK64P.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-NEDBWWBX.js";
+} from "./chunks/chunk-XTQJXTH3.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";

@@ -5,6 +5,7 @@
  * the probabilities' argmax, then scikit-learn's convention (the sorted labels: numerically when
  * they are all numbers).
  */
+import { byCodeUnit } from "../common/compare.ts";
 import { UserError } from "../common/errors.ts";
 import type { Collected, ModelOutputs } from "./collect.ts";
 import type { ClassificationData } from "./metrics.ts";
@@ -29,14 +30,11 @@ export interface ResolvedClasses {
   y: Int32Array;
 }
 
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** scikit-learn's `np.unique` order: numbers numerically when every label is one (so 10 sorts after 2), else text by code unit. */
 export function sortLabels(labels: string[]): string[] {
   const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
-  return [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) || byText(a, b) : byText);
+  return [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) || byCodeUnit(a, b) : byCodeUnit);
 }
 
 /** Class order from a label output that agrees with the probabilities' argmax on every row; undefined when it does not. */

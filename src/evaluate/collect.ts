@@ -10,7 +10,7 @@ import type { DataContract } from "../data/contract-types.ts";
 import { readOptionsFor } from "../data/contract.ts";
 import { openTable } from "../data/readers/index.ts";
 import type { RawValue } from "../data/table.ts";
-import type { LoadedModel, Prediction } from "./onnx-model.ts";
+import { checkColumns, type LoadedModel, type Prediction } from "./onnx-model.ts";
 
 /** A Float64Array that grows by doubling. */
 export class GrowableFloat64 {
@@ -148,13 +148,14 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
   }));
   for (const path of options.files) {
     const source = await openTable(path, readOptions);
-    const missing = wanted.filter((name) => !source.columns.includes(name));
+    // The models' inputs first (the model names its inputs in that message), then the evaluation's own columns.
+    for (const model of options.models) checkColumns(model, source.columns, path);
+    const missing = [options.target, ...options.sensitive.map((column) => column.name)].filter((name) => !source.columns.includes(name));
     if (missing.length > 0) {
-      const who = missing.includes(options.target) ? "the target" : options.sensitive.some((column) => missing.includes(column.name)) ? "a sensitive column or a model input" : "the model's inputs";
-      throw new UserError(`the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((name) => JSON.stringify(name)).join(", ")} (${who})`, {
+      throw new UserError(`the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((name) => JSON.stringify(name)).join(", ")} (${missing.includes(options.target) ? "the target" : "a sensitive column"})`, {
         file: path,
         line: source.headerLine,
-        hint: `the model's inputs are ${options.models[0]!.inputs.map((input) => `${input.name} (${input.elemType}, ${input.kind === "tensor" ? `features ${input.columns.join(", ")}` : "one column"})`).join("; ")}; the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}`,
+        hint: `the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}; set evaluate.target or gates.fairness.sensitive to columns it has`,
       });
     }
     const indexes = new Map(wanted.map((name) => [name, source.columns.indexOf(name)]));

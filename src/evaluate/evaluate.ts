@@ -3,10 +3,10 @@
  * bootstrap intervals, fairness per group, the champion comparison, applies the gate policy and
  * writes the gate report (JSON and markdown) atomically. The CLI and the evaluate action call this.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import reportSchema from "../../schemas/gate-report.schema.json" with { type: "json" };
 import { UserError } from "../common/errors.ts";
+import { sha256Of } from "../common/file-hash.ts";
 import type { Logger } from "../common/logger.ts";
 import { OutputSet } from "../common/atomic-write.ts";
 import { assertWritable } from "../common/schema-validation.ts";
@@ -335,7 +335,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       inputs: model.signature.inputs,
     },
     data: { files: collected.files, rows: collected.rows, target: context.target, skippedRows: collected.skippedRows },
-    policy: { ...(policy.source === undefined ? {} : { source: policy.source }), sha256: createHash("sha256").update(JSON.stringify(policy)).digest("hex") },
+    policy: { ...(policy.source === undefined ? {} : { source: policy.source }), sha256: sha256Of(JSON.stringify(policy)) },
     randomness: { bootstrapSeed: policy.bootstrap.seed, resamples: policy.bootstrap.resamples, confidence, method: "percentile", stratifiedBy: task === "regression" ? "none" : "label", fairnessResamples: task === "binary" ? policy.fairness.resamples : 0 },
     environment: { node: process.version, onnxruntime: await onnxruntimeVersion(), platform: `${process.platform}-${process.arch}` },
     metrics: Object.fromEntries(

@@ -76,7 +76,8 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
       // Streams far from the metric bootstrap's (one per replicate, from 0 up).
       const random = mulberry32(streamSeed(options.seed, 0x40000000 + index));
       const metricReplicates = FAIRNESS_METRIC_NAMES.map(() => new Float64Array(options.resamples));
-      const rateKeys = result.groups.flatMap((group) => GROUP_RATES.map((rate) => ({ label: group.label, rate })));
+      // Resampled cells keep the groups in the same order, so a group is found by its position.
+      const rateKeys = result.groups.flatMap((group, position) => GROUP_RATES.map((rate) => ({ label: group.label, position, rate })));
       const rateReplicates = rateKeys.map(() => new Float64Array(options.resamples));
       const resampled: GroupCells = { labels: cells.labels, counts: new Float64Array(cells.counts.length) };
       for (let r = 0; r < options.resamples; r++) {
@@ -86,7 +87,7 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
           metricReplicates[m]![r] = replicate.metrics[name].value ?? Number.NaN;
         });
         rateKeys.forEach((key, k) => {
-          rateReplicates[k]![r] = replicate.groups.find((group) => group.label === key.label)?.rates[key.rate] ?? Number.NaN;
+          rateReplicates[k]![r] = replicate.groups[key.position]?.rates[key.rate] ?? Number.NaN;
         });
       }
       FAIRNESS_METRIC_NAMES.forEach((name, m) => {

@@ -33,10 +33,6 @@ export interface Intervals {
   metric: Map<MetricName, [number, number]>;
   /** Intervals of challenger − champion. */
   difference: Map<MetricName, [number, number]>;
-  /** Resamples on which a metric was undefined (e.g. precision with no predicted positives). */
-  undefinedResamples: Map<MetricName, number>;
-  /** Distinct units the rows were merged into. */
-  units: number;
 }
 
 /** The rows merged into units: each model's data over units, the multiplicity and stratum of each unit, and each row's unit. */
@@ -171,13 +167,12 @@ function resampleUnits(units: Units, options: { resamples: number; seed: number;
 
 /** Percentile intervals from `resamples` seeded resamples (none when resamples is 0). */
 export function metricIntervals(options: IntervalOptions): Intervals {
-  const result: Intervals = { metric: new Map(), difference: new Map(), undefinedResamples: new Map(), units: 0 };
+  const result: Intervals = { metric: new Map(), difference: new Map() };
   const metrics = [...new Set(options.metrics)];
   const differences = options.champion === undefined ? [] : [...new Set(options.differences)];
   if (options.resamples <= 0 || (metrics.length === 0 && differences.length === 0)) return result;
   const wanted = [...new Set([...metrics, ...differences])];
   const units = mergeRows(options.challenger, options.champion);
-  result.units = units.multiplicity.length;
   const ours = prepareMetrics(units.challenger, wanted);
   const theirs = units.champion === undefined ? undefined : prepareMetrics(units.champion, wanted);
   const strata = options.challenger.kind === "classification" ? options.challenger.data.y : undefined;
@@ -187,10 +182,8 @@ export function metricIntervals(options: IntervalOptions): Intervals {
     return [...metrics.map((name) => own[name] ?? Number.NaN), ...differences.map((name) => (own[name] ?? Number.NaN) - (other?.[name] ?? Number.NaN))];
   });
   metrics.forEach((name, i) => {
-    const values = replicates[i]!;
-    const interval = percentileInterval(values, options.confidence);
+    const interval = percentileInterval(replicates[i]!, options.confidence);
     if (interval !== undefined) result.metric.set(name, interval);
-    result.undefinedResamples.set(name, values.reduce((sum, value) => sum + (Number.isNaN(value) ? 1 : 0), 0));
   });
   differences.forEach((name, i) => {
     const interval = percentileInterval(replicates[metrics.length + i]!, options.confidence);

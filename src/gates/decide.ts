@@ -4,17 +4,13 @@
  * gate's severity. The verdict is the worst status that counts.
  */
 import type { ChampionRequire, GateOn, Severity, Threshold } from "./policy.ts";
+import { formatNumber } from "../report/markdown.ts";
 import type { GateResult, GateStatus, Verdict } from "./gate-report-types.ts";
-
-/** A number for people: up to 4 decimals. */
-export function show(value: number): string {
-  return Number.parseFloat(value.toFixed(4)).toString();
-}
 
 /** "≥ 0.85", "≤ 0.1", "between 0.2 and 0.4". */
 export function describeThreshold(threshold: Threshold): string {
-  if (threshold.min !== undefined && threshold.max !== undefined) return `between ${show(threshold.min)} and ${show(threshold.max)}`;
-  return threshold.min !== undefined ? `≥ ${show(threshold.min)}` : `≤ ${show(threshold.max!)}`;
+  if (threshold.min !== undefined && threshold.max !== undefined) return `between ${formatNumber(threshold.min)} and ${formatNumber(threshold.max)}`;
+  return threshold.min !== undefined ? `≥ ${formatNumber(threshold.min)}` : `≤ ${formatNumber(threshold.max)}`;
 }
 
 export interface ThresholdCheck {
@@ -37,11 +33,11 @@ export function checkThreshold(check: ThresholdCheck): Pick<GateResult, "status"
   const low = on === "ci" ? ci![0] : value;
   const high = on === "ci" ? ci![1] : value;
   const failures: string[] = [];
-  if (threshold.min !== undefined && low < threshold.min) failures.push(`${on === "ci" ? `lower ${level} bound ` : ""}${show(low)} < ${show(threshold.min)}`);
-  if (threshold.max !== undefined && high > threshold.max) failures.push(`${on === "ci" ? `upper ${level} bound ` : ""}${show(high)} > ${show(threshold.max)}`);
+  if (threshold.min !== undefined && low < threshold.min) failures.push(`${on === "ci" ? `lower ${level} bound ` : ""}${formatNumber(low)} < ${formatNumber(threshold.min)}`);
+  if (threshold.max !== undefined && high > threshold.max) failures.push(`${on === "ci" ? `upper ${level} bound ` : ""}${formatNumber(high)} > ${formatNumber(threshold.max)}`);
   // The value compared: the binding bound when gating on the CI.
   const observed = on === "ci" ? (threshold.min !== undefined && (threshold.max === undefined || low < threshold.min) ? low : high) : value;
-  if (failures.length === 0) return { status: "pass", observed, reason: `${on === "ci" ? `the ${level} [${show(low)}, ${show(high)}]` : show(value)} is ${describeThreshold(threshold)}` };
+  if (failures.length === 0) return { status: "pass", observed, reason: `${on === "ci" ? `the ${level} [${formatNumber(low)}, ${formatNumber(high)}]` : formatNumber(value)} is ${describeThreshold(threshold)}` };
   return { status: severity === "fail" ? "fail" : "warn", observed, reason: failures.join("; ") };
 }
 
@@ -70,15 +66,15 @@ export function checkChampion(check: ChampionCheck): Pick<GateResult, "status" |
   const level = `${Math.round(check.confidence * 100)}% CI`;
   const fail = (reason: string, observed: number) => ({ status: (severity === "fail" ? "fail" : "warn") as GateStatus, observed, reason });
   if (require === "point") {
-    return improvement >= -margin ? { status: "pass", observed: difference, reason: `Δ ${show(difference)} is within the margin ${show(margin)}` } : fail(`Δ ${show(difference)} is worse than the margin ${show(margin)}`, difference);
+    return improvement >= -margin ? { status: "pass", observed: difference, reason: `Δ ${formatNumber(difference)} is within the margin ${formatNumber(margin)}` } : fail(`Δ ${formatNumber(difference)} is worse than the margin ${formatNumber(margin)}`, difference);
   }
   if (ci === undefined) return { status: "insufficient_data", observed: null, reason: `no ${level} of the difference (the bootstrap is off, or undefined on too many resamples)` };
   const [lo, hi] = sign === 1 ? ci : ([-ci[1], -ci[0]] as [number, number]);
-  const shown = `Δ ${show(difference)}, ${level} [${show(ci[0])}, ${show(ci[1])}]`;
+  const shown = `Δ ${formatNumber(difference)}, ${level} [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]`;
   if (require === "not_worse") {
-    return hi < -margin ? fail(`${shown}: worse than the champion beyond the margin ${show(margin)}`, sign === 1 ? ci[1] : ci[0]) : { status: "pass", observed: sign === 1 ? ci[1] : ci[0], reason: `${shown}: not shown to be worse by more than ${show(margin)}` };
+    return hi < -margin ? fail(`${shown}: worse than the champion beyond the margin ${formatNumber(margin)}`, sign === 1 ? ci[1] : ci[0]) : { status: "pass", observed: sign === 1 ? ci[1] : ci[0], reason: `${shown}: not shown to be worse by more than ${formatNumber(margin)}` };
   }
-  return lo >= -margin ? { status: "pass", observed: sign === 1 ? ci[0] : ci[1], reason: `${shown}: within the margin ${show(margin)}` } : fail(`${shown}: not shown to be within the margin ${show(margin)}`, sign === 1 ? ci[0] : ci[1]);
+  return lo >= -margin ? { status: "pass", observed: sign === 1 ? ci[0] : ci[1], reason: `${shown}: within the margin ${formatNumber(margin)}` } : fail(`${shown}: not shown to be within the margin ${formatNumber(margin)}`, sign === 1 ? ci[0] : ci[1]);
 }
 
 /** Counts per status. */

@@ -6,7 +6,8 @@
 import { UserError } from "../common/errors.ts";
 import type { GroupingEvaluation } from "../evaluate/fairness-eval.ts";
 import { HIGHER_IS_BETTER, type MetricName } from "../evaluate/metrics.ts";
-import { checkChampion, checkThreshold, describeThreshold, show } from "./decide.ts";
+import { formatNumber } from "../report/markdown.ts";
+import { checkChampion, checkThreshold, describeThreshold } from "./decide.ts";
 import type { GateResult, Task } from "./gate-report-types.ts";
 import type { ChampionRule, FairnessGate, GatePolicy } from "./policy.ts";
 
@@ -156,7 +157,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       gates.push({
         id: `champion:${rule.metric}`,
         kind: "champion",
-        name: `${METRIC_LABELS[rule.metric] ?? rule.metric} not worse than the champion by more than ${show(rule.margin)}`,
+        name: `${METRIC_LABELS[rule.metric] ?? rule.metric} not worse than the champion by more than ${formatNumber(rule.margin)}`,
         metric: rule.metric,
         threshold: HIGHER_IS_BETTER[rule.metric] ? { min: -rule.margin } : { max: rule.margin },
         on: rule.require,
@@ -182,7 +183,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
         gates.push({
           id: `champion:fairness:${gate.metric}:${grouping}`,
           kind: "champion",
-          name: `${METRIC_LABELS[gate.metric]} (${grouping}) not worse than the champion's by more than ${show(worsening)}`,
+          name: `${METRIC_LABELS[gate.metric]} (${grouping}) not worse than the champion's by more than ${formatNumber(worsening)}`,
           metric: gate.metric,
           grouping,
           threshold: { max: worsening },
@@ -192,7 +193,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
           severity: policy.champion.severity,
           status: worse === undefined ? "insufficient_data" : failed ? (policy.champion.severity === "fail" ? "fail" : "warn") : "pass",
           observed: worse ?? null,
-          reason: worse === undefined ? "the disparity is undefined for the challenger or the champion" : `${show(ours!)} vs the champion's ${show(theirs!)}: ${worse > 0 ? `worse by ${show(worse)}` : "not worse"}`,
+          reason: worse === undefined ? "the disparity is undefined for the challenger or the champion" : `${formatNumber(ours)} vs the champion's ${formatNumber(theirs)}: ${worse > 0 ? `worse by ${formatNumber(worse)}` : "not worse"}`,
           ...(ours === undefined || theirs === undefined ? {} : { championDelta: ours - theirs }),
         });
       }

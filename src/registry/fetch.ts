@@ -9,7 +9,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } 
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import { MANIFEST_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, RegistryStore } from "./types.ts";
 import { checkModelName, normalizeVersion } from "./version.ts";
 
@@ -72,7 +72,7 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
     }
     if (manifest !== undefined && manifest.digest !== published.digest) {
       // A cache entry that agrees with itself but not with the registry is not this version.
-      logger.warning(`The cached copy of ${label} in ${cached ?? ""} holds digest ${short(manifest.digest)}, not the registry's ${short(published.digest)}; it is removed and downloaded again`);
+      logger.warning(`The cached copy of ${label} in ${cached ?? ""} holds digest ${shortDigest(manifest.digest)}, not the registry's ${shortDigest(published.digest)}; it is removed and downloaded again`);
       await rm(cached!, { recursive: true, force: true });
       await rm(temp, { recursive: true, force: true });
       temp = await makeTemp(dir);
@@ -85,13 +85,13 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
       // Only the package's own files are kept: a stray file (e.g. release notes) is not installed unverified.
       await rm(join(temp, NOTES_FILE), { force: true });
       manifest = await verifyFolder(temp, { model, version }, label);
-      if (manifest.digest !== published.digest) throw new UserError(`${label}: the downloaded package's digest ${short(manifest.digest)} is not the registry's ${short(published.digest)}; ${TAMPERED}`, { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT });
+      if (manifest.digest !== published.digest) throw new UserError(`${label}: the downloaded package's digest ${shortDigest(manifest.digest)} is not the registry's ${shortDigest(published.digest)}; ${TAMPERED}`, { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT });
       if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
     }
     const modelFile = manifest.files.find((file) => file.role === "model");
     if (!modelFile) throw new UserError(`${label}: the manifest lists no file with role "model"`, { file: `${label}/${MANIFEST_NAME}`, hint: "release the version again with its model file" });
     await install(temp, dir);
-    logger.info(`Fetched ${label} (digest ${short(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
+    logger.info(`Fetched ${label} (digest ${shortDigest(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
     return { path: dir, version, manifest, manifestPath: join(dir, MANIFEST_NAME), modelPath: join(dir, modelFile.name), fromCache };
   } finally {
     await rm(temp, { recursive: true, force: true });
@@ -121,7 +121,7 @@ async function verifyFolder(dir: string, expected: { model?: string; version?: s
   const sumsBytes = await readIfExists(join(dir, SUMS_NAME));
   if (sumsBytes === undefined) throw bad(SUMS_NAME, "the package has no SHA256SUMS");
   const sumsSha = sha256Of(sumsBytes);
-  if (sumsSha !== manifest.digest) throw bad(SUMS_NAME, `sha256 ${short(sumsSha)} is not the manifest's digest ${short(manifest.digest)}`);
+  if (sumsSha !== manifest.digest) throw bad(SUMS_NAME, `sha256 ${shortDigest(sumsSha)} is not the manifest's digest ${shortDigest(manifest.digest)}`);
   const sums = parseSha256Sums(sumsBytes.toString("utf8"), where(SUMS_NAME));
 
   const listed = new Map<string, (typeof manifest.files)[number]>();
@@ -131,7 +131,7 @@ async function verifyFolder(dir: string, expected: { model?: string; version?: s
     listed.set(file.name, file);
     const sum = sums.get(file.name);
     if (sum === undefined) throw bad(SUMS_NAME, `${file.name} is in the manifest but not in SHA256SUMS`);
-    if (sum !== file.sha256) throw bad(SUMS_NAME, `${file.name}: SHA256SUMS says ${short(sum)}, the manifest ${short(file.sha256)}`);
+    if (sum !== file.sha256) throw bad(SUMS_NAME, `${file.name}: SHA256SUMS says ${shortDigest(sum)}, the manifest ${shortDigest(file.sha256)}`);
   }
   for (const name of sums.keys()) if (!listed.has(name)) throw bad(SUMS_NAME, `${name} is in SHA256SUMS but not in the manifest`);
 
@@ -149,13 +149,14 @@ async function verifyFolder(dir: string, expected: { model?: string; version?: s
   }
   for (const file of manifest.files) {
     const actual = await sha256File(join(dir, file.name));
-    if (actual.sha256 !== file.sha256) throw bad(file.name, `sha256 ${short(actual.sha256)} does not match the manifest (expected ${short(file.sha256)})`);
+    if (actual.sha256 !== file.sha256) throw bad(file.name, `sha256 ${shortDigest(actual.sha256)} does not match the manifest (expected ${shortDigest(file.sha256)})`);
   }
   return manifest;
 }
 
 /** The version to fetch: "latest" is the newest published one; others are normalized. */
-async function resolveVersion(store: RegistryStore, model: string, requested: string): Promise<string> {
+/** The version `requested` names: itself (normalized), or the newest for "latest". */
+export async function resolveVersion(store: RegistryStore, model: string, requested: string): Promise<string> {
   if (requested.trim().toLowerCase() !== "latest") return normalizeVersion(requested.trim());
   const newest = (await store.list(model))[0];
   if (!newest) throw noVersions(store, model);
@@ -166,11 +167,12 @@ function noVersions(store: RegistryStore, model: string): UserError {
   return new UserError(`there are no versions of ${model} in ${store.description}`, { hint: `release one with modelship release (or check the model name and the registry)` });
 }
 
-async function unknownVersion(store: RegistryStore, model: string, version: string): Promise<UserError> {
+/** The error for a version that is not there, listing the ones that are. */
+export async function unknownVersion(store: RegistryStore, model: string, version: string): Promise<UserError> {
   const versions = (await store.list(model)).map((info) => info.version);
   if (versions.length === 0) return noVersions(store, model);
   const shown = versions.length > 10 ? `${versions.slice(0, 10).join(", ")} and ${versions.length - 10} older` : versions.join(", ");
-  return new UserError(`${model}@${version} is not in ${store.description}`, { hint: `fetch one of the released versions: ${shown} (or latest)` });
+  return new UserError(`${model}@${version} is not in ${store.description}`, { hint: `released versions: ${shown} (or latest)` });
 }
 
 /**
@@ -213,7 +215,7 @@ async function useCached(options: { cached: string; temp: string; model: string;
     try {
       const manifest = parseManifest(cachedManifest.toString("utf8"), join(cached, MANIFEST_NAME));
       if (manifest.name !== options.model || manifest.version !== options.version) {
-        logger.debug(`The cache holds digest ${short(manifest.digest)} as ${manifest.name}@${manifest.version}, not ${options.label}`);
+        logger.debug(`The cache holds digest ${shortDigest(manifest.digest)} as ${manifest.name}@${manifest.version}, not ${options.label}`);
         return undefined;
       }
     } catch (error) {
@@ -296,15 +298,13 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function readIfExists(path: string): Promise<Buffer | undefined> {
+/** A file's bytes, or undefined when it (or a folder on its path) is not there. */
+export async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    if (errnoCode(error) === "ENOENT") return undefined;
+    if (errnoCode(error) === "ENOENT" || errnoCode(error) === "ENOTDIR") return undefined;
     throw error;
   }
 }
 
-function short(sha256: string): string {
-  return sha256.slice(0, 12);
-}

@@ -13,6 +13,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { ReadableStream } from "node:stream/web";
+import { byCodeUnit } from "../common/compare.ts";
 import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
@@ -212,7 +213,7 @@ export class GitHubStore implements RegistryStore {
       files.push({ name, path, ...(await sha256File(path)), ...(name === MANIFEST_NAME ? { describes } : {}) });
     }
     // The manifest goes last: a draft holding it is a draft holding everything else, as far as a reader can tell.
-    return files.sort((a, b) => Number(a.name === MANIFEST_NAME) - Number(b.name === MANIFEST_NAME) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return files.sort((a, b) => Number(a.name === MANIFEST_NAME) - Number(b.name === MANIFEST_NAME) || byCodeUnit(a.name, b.name));
   }
 
   /** Step 2: the tag is published. Same digest: nothing to do; other bytes or another model: refused. */

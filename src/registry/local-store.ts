@@ -8,12 +8,12 @@
  * publish of that model once they are an hour old: younger ones may belong to a publish in progress.
  */
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
-import { verifyPackage } from "./fetch.ts";
-import { MANIFEST_NAME, parseManifest, SUMS_NAME } from "./manifest.ts";
+import { readIfExists, verifyPackage } from "./fetch.ts";
+import { MANIFEST_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, VersionInfo } from "./types.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./version.ts";
 
@@ -56,7 +56,7 @@ export class LocalStore implements RegistryStore {
       // Folders are named without the "v", as the manifest's version is.
       if (!entry.isDirectory() || entry.name.startsWith("v") || parseVersion(entry.name) === undefined) continue;
       const manifestPath = join(modelDir, entry.name, MANIFEST_NAME);
-      const text = await readTextIfExists(manifestPath);
+      const text = (await readIfExists(manifestPath))?.toString("utf8");
       if (text === undefined) continue;
       const url = pathToFileURL(join(modelDir, entry.name)).href;
       try {
@@ -74,7 +74,7 @@ export class LocalStore implements RegistryStore {
   /** The stored manifest (schema-checked), or undefined when the version is not there. */
   async readManifest(model: string, version: string): Promise<ModelManifest | undefined> {
     const path = join(this.#versionDir(model, version), MANIFEST_NAME);
-    const text = await readTextIfExists(path);
+    const text = (await readIfExists(path))?.toString("utf8");
     return text === undefined ? undefined : parseManifest(text, path);
   }
 
@@ -178,7 +178,7 @@ function settleExisting(options: { pkg: PackageToPublish; versionDir: string; ex
   const model = pkg.model;
   const version = existing.version;
   if (existing.digest !== options.theirs) {
-    throw new UserError(`${model}@${version} is already released with other bytes (digest ${short(existing.digest)}, this package ${short(options.theirs)})`, {
+    throw new UserError(`${model}@${version} is already released with other bytes (digest ${shortDigest(existing.digest)}, this package ${shortDigest(options.theirs)})`, {
       file: join(versionDir, MANIFEST_NAME),
       hint: "released versions never change; release a new version (bump: patch)",
     });
@@ -221,14 +221,6 @@ async function removeStaleStaging(modelDir: string): Promise<void> {
   }
 }
 
-async function readTextIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if (errnoCode(error) === "ENOENT" || errnoCode(error) === "ENOTDIR") return undefined;
-    throw error;
-  }
-}
 
 /** Flushes a file to disk, so a power loss after the rename cannot leave a version with empty files. */
 async function syncFile(path: string): Promise<void> {
@@ -254,6 +246,3 @@ async function syncDir(path: string): Promise<void> {
   }
 }
 
-function short(sha256: string): string {
-  return sha256.slice(0, 12);
-}

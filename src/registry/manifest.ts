@@ -4,6 +4,7 @@
  * the same bytes gives the same digest although the manifest's timestamp differs.
  */
 import manifestSchema from "../../schemas/model-manifest.schema.json" with { type: "json" };
+import { byCodeUnit } from "../common/compare.ts";
 import { UserError } from "../common/errors.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
@@ -15,10 +16,15 @@ export const SUMS_NAME = "SHA256SUMS";
 // The registry's modules take their hashing from here.
 export { sha256File, sha256Of } from "../common/file-hash.ts";
 
+/** The first 12 hex digits of a digest, for messages. */
+export function shortDigest(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
 /** SHA256SUMS text (`sha256sum -c` reads it): one `<sha256>  <name>` line per file, sorted by name. */
 export function formatSha256Sums(files: readonly Pick<ManifestFile, "name" | "sha256">[]): string {
   return [...files]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => byCodeUnit(a.name, b.name))
     .map((file) => `${file.sha256}  ${file.name}\n`)
     .join("");
 }

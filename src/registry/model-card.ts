@@ -4,10 +4,9 @@
  * what it should not be used for, and where it came from. Both are deterministic for the same
  * inputs, so re-packaging the same model gives the same bytes.
  */
-import { show } from "../gates/decide.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
-import { code, escapeMarkdown, formatNumber, sections, statusIcon, table } from "../report/markdown.ts";
+import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../report/markdown.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import type { ModelManifest } from "./types.ts";
 
@@ -22,20 +21,12 @@ export interface CardInputs {
   ungatedReason?: string;
 }
 
-function interval(ci: [number, number] | undefined): string {
-  return ci === undefined ? "—" : `[${show(ci[0])}, ${show(ci[1])}]`;
-}
-
-function value(number: number | null | undefined): string {
-  return number === null || number === undefined ? "—" : show(number);
-}
-
 /** One line: the verdict and the headline metrics. */
 export function cardSummary(inputs: CardInputs): string {
   const report = inputs.gateReport;
   if (report === undefined) return `**${inputs.model} ${inputs.version}** was released **without a gate report** (allow-ungated).`;
   const headline = ["roc_auc", "accuracy", "rmse", "r2"].filter((name) => report.metrics[name]?.value !== null && report.metrics[name] !== undefined).slice(0, 2);
-  const metrics = headline.map((name) => `${METRIC_LABELS[name] ?? name} ${value(report.metrics[name]!.value)} (95% CI ${interval(report.metrics[name]!.ci)})`).join(", ");
+  const metrics = headline.map((name) => `${METRIC_LABELS[name] ?? name} ${formatNumber(report.metrics[name]!.value)} (95% CI ${formatInterval(report.metrics[name]!.ci)})`).join(", ");
   const gates = `${report.summary.pass} of ${report.gates.length} gates passed${report.summary.fail > 0 ? `, ${report.summary.fail} failed` : ""}${report.summary.warn > 0 ? `, ${report.summary.warn} warned` : ""}`;
   return `${statusIcon(report.verdict === "pass" ? "pass" : report.verdict === "warn" ? "warn" : "fail")} **${inputs.model} ${inputs.version}**: ${report.model.task} model, gate verdict **${report.verdict}** (${gates}). ${metrics}.${inputs.allowUngated ? ` Released with **allow-ungated**: ${inputs.ungatedReason ?? ""}` : ""}`;
 }
@@ -57,14 +48,14 @@ export function renderModelCard(inputs: CardInputs): string {
   const metrics = report === undefined ? "" : sections(
     "## Metrics",
     `On ${formatNumber(report.data.rows)} test rows; ${Math.round(report.randomness.confidence * 100)}% intervals from ${formatNumber(report.randomness.resamples)} bootstrap resamples (seed ${report.randomness.bootstrapSeed}).`,
-    table(["Metric", "Value", "CI"], Object.entries(report.metrics).map(([name, estimate]) => [METRIC_LABELS[name] ?? name, value(estimate.value), interval(estimate.ci)]), { align: ["left", "right", "left"] }),
+    table(["Metric", "Value", "CI"], Object.entries(report.metrics).map(([name, estimate]) => [METRIC_LABELS[name] ?? name, formatNumber(estimate.value), formatInterval(estimate.ci)]), { align: ["left", "right", "left"] }),
   );
   const fairness = report === undefined || report.fairness.length === 0 ? "" : sections(
     "## Fairness by group",
     ...report.fairness.map((section) => sections(
       `### ${escapeMarkdown(section.grouping)}`,
-      table(["Group", "n", "Selection rate", "TPR", "FPR"], section.groups.map((group) => [`${escapeMarkdown(group.label)}${group.small ? " (too few rows to judge)" : ""}`, formatNumber(group.count), value(group.rates.selection_rate), value(group.rates.tpr), value(group.rates.fpr)]), { align: ["left", "right", "right", "right", "right"] }),
-      Object.entries(section.metrics).filter(([, metric]) => metric.value !== null).map(([name, metric]) => `${METRIC_LABELS[name] ?? name}: ${value(metric.value)} ${interval(metric.ci)}`).join(" · "),
+      table(["Group", "n", "Selection rate", "TPR", "FPR"], section.groups.map((group) => [`${escapeMarkdown(group.label)}${group.small ? " (too few rows to judge)" : ""}`, formatNumber(group.count), formatNumber(group.rates.selection_rate), formatNumber(group.rates.tpr), formatNumber(group.rates.fpr)]), { align: ["left", "right", "right", "right", "right"] }),
+      Object.entries(section.metrics).filter(([, metric]) => metric.value !== null).map(([name, metric]) => `${METRIC_LABELS[name] ?? name}: ${formatNumber(metric.value)} ${formatInterval(metric.ci)}`).join(" · "),
     )),
   );
   const limitations: string[] = [];
@@ -97,8 +88,8 @@ export function renderReleaseNotes(inputs: CardInputs, manifest: ModelManifest, 
     const rows = names.map((name) => {
       const ours = manifest.metrics[name]?.value ?? null;
       const theirs = previous.metrics[name]?.value ?? null;
-      const delta = ours === null || theirs === null ? "—" : `${ours - theirs > 0 ? "+" : ours - theirs < 0 ? "−" : "±"}${show(Math.abs(ours - theirs))}`;
-      return [METRIC_LABELS[name] ?? name, value(theirs), value(ours), delta];
+      const delta = formatSigned(ours === null || theirs === null ? null : ours - theirs);
+      return [METRIC_LABELS[name] ?? name, formatNumber(theirs), formatNumber(ours), delta];
     });
     parts.push(`### Against ${previous.version}`, table(["Metric", previous.version, manifest.version, "Δ"], rows, { align: ["left", "right", "right", "right"] }));
   } else {

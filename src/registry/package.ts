@@ -11,7 +11,7 @@ import runRecordSchema from "../../schemas/run-record.schema.json" with { type: 
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readOnnxGraph } from "../evaluate/onnx-graph.ts";
 import { assertValid } from "../common/schema-validation.ts";
-import { parseYamlSource } from "../common/yaml-source.ts";
+import { readYamlFile } from "../common/yaml-source.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
 import { readModelSignature } from "../train/model-signature.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
@@ -43,14 +43,9 @@ export interface PackageOptions {
   now?: () => Date;
 }
 
+/** A JSON file the stages wrote, read and checked against its schema (errors name the file and pointer). */
 async function readJson<T>(path: string, schema: Parameters<typeof assertValid>[0], what: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UserError(errnoCode(error) === "ENOENT" ? `${what} not found` : `cannot read the ${what} (${errnoCode(error) ?? String(error)})`, { file: path, hint: `check the ${what}'s path` });
-  }
-  const source = parseYamlSource(text, path);
+  const source = await readYamlFile(path, what);
   return assertValid<T>(schema, source.data, { file: path, what, source });
 }
 

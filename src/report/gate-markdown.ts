@@ -4,25 +4,11 @@
  * the metrics, fairness per group with a selection-rate chart, and the ROC and calibration curves as
  * Mermaid charts — readable in the PR without downloading anything.
  */
-import { show } from "../gates/decide.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { FairnessSection, GateReport, GateResult } from "../gates/gate-report-types.ts";
-import { code, details, escapeMarkdown, formatNumber, sections, statusIcon, table, xyChart } from "./markdown.ts";
+import { code, details, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table, xyChart } from "./markdown.ts";
 
 const RATE_LABELS: Record<string, string> = { selection_rate: "Selection rate", tpr: "TPR", fpr: "FPR", fnr: "FNR", precision: "Precision", accuracy: "Accuracy" };
-
-function value(number: number | null | undefined): string {
-  return number === null || number === undefined ? "—" : show(number);
-}
-
-function interval(ci: [number, number] | undefined): string {
-  return ci === undefined ? "—" : `[${show(ci[0])}, ${show(ci[1])}]`;
-}
-
-function signed(number: number | null | undefined): string {
-  if (number === null || number === undefined) return "—";
-  return `${number > 0 ? "+" : number < 0 ? "−" : "±"}${show(Math.abs(number))}`;
-}
 
 /** `= 0.0312`, or `< 0.0001` rather than a bare 0. */
 function pValue(p: number): string {
@@ -31,9 +17,9 @@ function pValue(p: number): string {
 
 function threshold(gate: GateResult): string {
   const { min, max } = gate.threshold;
-  if (gate.id.startsWith("champion:fairness:")) return `worsens by ≤ ${show(max ?? 0)}`;
-  if (gate.kind === "champion") return `Δ ${min !== undefined ? `≥ −${show(Math.abs(min))}` : `≤ ${show(max ?? 0)}`} (${gate.on.replace("_", " ")})`;
-  const bound = min !== undefined && max !== undefined ? `${show(min)} – ${show(max)}` : min !== undefined ? `≥ ${show(min)}` : `≤ ${show(max!)}`;
+  if (gate.id.startsWith("champion:fairness:")) return `worsens by ≤ ${formatNumber(max ?? 0)}`;
+  if (gate.kind === "champion") return `Δ ${min !== undefined ? `≥ −${formatNumber(Math.abs(min))}` : `≤ ${formatNumber(max ?? 0)}`} (${gate.on.replace("_", " ")})`;
+  const bound = min !== undefined && max !== undefined ? `${formatNumber(min)} – ${formatNumber(max)}` : min !== undefined ? `≥ ${formatNumber(min)}` : `≤ ${formatNumber(max)}`;
   return gate.on === "ci" ? `${bound} (CI)` : bound;
 }
 
@@ -65,7 +51,7 @@ function gateTable(report: GateReport): string {
   const header = ["", "Gate", "Value", `${Math.round(report.randomness.confidence * 100)}% CI`, "Threshold", ...(hasChampion ? ["Champion Δ"] : []), "Why"];
   // Failures first, then warnings and missing data, then passes: the reviewer reads what matters first.
   const order: Record<string, number> = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
-  const row = (gate: GateResult) => [statusIcon(gate.status), escapeMarkdown(gate.name), value(gate.value), interval(gate.ci), threshold(gate), ...(hasChampion ? [signed(gate.championDelta)] : []), escapeMarkdown(gate.reason)];
+  const row = (gate: GateResult) => [statusIcon(gate.status), escapeMarkdown(gate.name), formatNumber(gate.value), formatInterval(gate.ci), threshold(gate), ...(hasChampion ? [formatSigned(gate.championDelta)] : []), escapeMarkdown(gate.reason)];
   const align = ["center", "left", "right", "left", "left", ...(hasChampion ? ["right" as const] : []), "left"] as const;
   const sorted = [...report.gates].sort((a, b) => order[a.status]! - order[b.status]!);
   const open = sorted.filter((gate) => gate.status !== "pass");
@@ -82,7 +68,7 @@ function metricsTable(report: GateReport): string {
   const rows = Object.entries(report.metrics).map(([name, estimate]) => {
     const comparison = comparisons.get(name);
     const test = comparison?.test === undefined ? "—" : `${comparison.test.name === "mcnemar" ? `McNemar${comparison.test.method === "exact" ? " (exact)" : ""}` : "DeLong"} p ${pValue(comparison.test.pValue)}`;
-    return [METRIC_LABELS[name] ?? name, value(estimate.value), interval(estimate.ci), ...(champion ? [value(comparison?.champion), signed(comparison?.difference), interval(comparison?.ci), test] : [])];
+    return [METRIC_LABELS[name] ?? name, formatNumber(estimate.value), formatInterval(estimate.ci), ...(champion ? [formatNumber(comparison?.champion), formatSigned(comparison?.difference), formatInterval(comparison?.ci), test] : [])];
   });
   return table(header, rows, { align: ["left", "right", "left", ...(champion ? (["right", "right", "left", "left"] as const) : [])] });
 }
@@ -94,10 +80,10 @@ function fairnessSection(section: FairnessSection, confidence: number): string {
     `${formatNumber(group.count)}${group.small ? " ❔" : ""}`,
     ...rates.map((rate) => {
       const ci = group.ci?.[rate];
-      return `${value(group.rates[rate])}${ci === undefined ? "" : ` <sub>[${show(ci[0])}, ${show(ci[1])}]</sub>`}`;
+      return `${formatNumber(group.rates[rate])}${ci === undefined ? "" : ` <sub>[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]</sub>`}`;
     }),
   ]);
-  rows.push(["**all rows**", formatNumber(section.groups.reduce((sum, group) => sum + group.count, 0)), ...rates.map((rate) => value(section.overall[rate]))]);
+  rows.push(["**all rows**", formatNumber(section.groups.reduce((sum, group) => sum + group.count, 0)), ...rates.map((rate) => formatNumber(section.overall[rate]))]);
   const groupsTable = table(["Group", "n", ...rates.map((rate) => RATE_LABELS[rate] ?? rate)], rows, { align: ["left", "right", ...rates.map(() => "right" as const)] });
   const small = section.groups.filter((group) => group.small);
   const smallNote = small.length === 0 ? "" : `❔ ${small.map((group) => escapeMarkdown(group.label)).join(", ")}: too few rows to judge, reported but left out of the disparities.`;
@@ -105,7 +91,7 @@ function fairnessSection(section: FairnessSection, confidence: number): string {
     ["Disparity", "Value", `${Math.round(confidence * 100)}% CI`, "Left out"],
     Object.entries(section.metrics)
       .filter(([, metric]) => metric.value !== null || metric.reason !== "no privileged group configured")
-      .map(([name, metric]) => [METRIC_LABELS[name] ?? name, metric.value === null ? `— ${escapeMarkdown(metric.reason ?? "")}` : value(metric.value), interval(metric.ci), metric.excluded.length === 0 ? "—" : escapeMarkdown(metric.excluded.map((entry) => `${entry.label} (${entry.reason})`).join("; "))]),
+      .map(([name, metric]) => [METRIC_LABELS[name] ?? name, metric.value === null ? `— ${escapeMarkdown(metric.reason ?? "")}` : formatNumber(metric.value), formatInterval(metric.ci), metric.excluded.length === 0 ? "—" : escapeMarkdown(metric.excluded.map((entry) => `${entry.label} (${entry.reason})`).join("; "))]),
     { align: ["left", "right", "left", "left"] },
   );
   const shown = section.groups.filter((group) => group.rates.selection_rate !== null).slice(0, 24);
@@ -135,13 +121,13 @@ function curves(report: GateReport): string {
   const auc = report.metrics.roc_auc?.value;
   if (report.curves?.roc !== undefined) {
     const grid = rocOnGrid(report.curves.roc.fpr, report.curves.roc.tpr);
-    parts.push(xyChart({ title: `ROC curve${auc === null || auc === undefined ? "" : ` (AUC ${show(auc)})`}`, x: grid.x, yLabel: "true positive rate", yRange: [0, 1], series: [{ kind: "line", values: grid.y }, { kind: "line", values: grid.x.map(Number) }] }));
+    parts.push(xyChart({ title: `ROC curve${auc === null || auc === undefined ? "" : ` (AUC ${formatNumber(auc)})`}`, x: grid.x, yLabel: "true positive rate", yRange: [0, 1], series: [{ kind: "line", values: grid.y }, { kind: "line", values: grid.x.map(Number) }] }));
   }
   const calibration = report.curves?.calibration;
   if (calibration !== undefined && calibration.meanPredicted.length > 1) {
     const ece = report.metrics.ece?.value;
     parts.push(
-      xyChart({ title: `Calibration${ece === null || ece === undefined ? "" : ` (ECE ${show(ece)})`}: observed vs predicted`, x: calibration.meanPredicted.map((mean) => mean.toFixed(2)), yLabel: "observed share positive", yRange: [0, 1], series: [{ kind: "bar", values: calibration.fractionPositive }, { kind: "line", values: calibration.meanPredicted }] }),
+      xyChart({ title: `Calibration${ece === null || ece === undefined ? "" : ` (ECE ${formatNumber(ece)})`}: observed vs predicted`, x: calibration.meanPredicted.map((mean) => mean.toFixed(2)), yLabel: "observed share positive", yRange: [0, 1], series: [{ kind: "bar", values: calibration.fractionPositive }, { kind: "line", values: calibration.meanPredicted }] }),
     );
     parts.push("_Bars: observed share of positives per bin; line: the mean predicted probability (a calibrated model's bars meet the line)._");
   }

@@ -102,12 +102,23 @@ export function xyChart(chart: XYChart): string {
   return lines.join("\n");
 }
 
-/** Formats a number for people: fixed decimals for shares, thousands separators for counts. */
-export function formatNumber(value: number | undefined, digits = 4): string {
-  if (value === undefined || Number.isNaN(value)) return "—";
+/** Formats a number for people: fixed decimals for shares, thousands separators for counts; — when there is none. */
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  if (value === undefined || value === null || Number.isNaN(value)) return "—";
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString("en-US");
   return Number.parseFloat(value.toFixed(digits)).toString();
+}
+
+/** An interval as `[low, high]`, or — when there is none. */
+export function formatInterval(interval: readonly [number, number] | undefined, digits = 4): string {
+  return interval === undefined ? "—" : `[${formatNumber(interval[0], digits)}, ${formatNumber(interval[1], digits)}]`;
+}
+
+/** A difference with its sign: `+0.03`, `−0.01`, `±0`; — when there is none. */
+export function formatSigned(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatNumber(Math.abs(value), digits)}`;
 }
 
 /** A share as a percentage, e.g. `12.5%`. */

@@ -3,6 +3,7 @@
  * preprocessing (`FeatureSpec`, see model-spec.ts), the encoded feature matrix and the targets.
  * Everything is read into memory: the built-in trainer is for tabular data that fits in RAM.
  */
+import { byCodeUnit } from "../common/compare.ts";
 import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue } from "../data/coerce.ts";
 import type { DataContract } from "../data/contract-types.ts";
@@ -73,11 +74,6 @@ export interface TabularData {
 const DEFAULT_TOP_K = 20;
 // A numeric target with more distinct values than this is a regression target, not class labels.
 const MAX_NUMERIC_CLASSES = 10;
-
-/** Compares texts by code unit, so the order never depends on the locale. */
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The number a raw cell holds, null when missing, undefined when it is not a number. */
 function numberOf(raw: RawValue): number | null | undefined {
@@ -188,7 +184,7 @@ function fitCategorical(name: string, values: RawValue[], topK: number, path: st
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   if (counts.size === 0) throw new UserError(`feature "${name}" has no values (every row is missing)`, { file: path, hint: `drop "${name}" from the features, or fix the file` });
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([text]) => text);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).map(([text]) => text);
   return { name, kind: "categorical", categories: ranked.slice(0, topK), fill: impute === "most_frequent" ? ranked[0]! : impute };
 }
 
@@ -234,7 +230,7 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
   const targetValues = values.get(target)!;
   const keep: number[] = [];
   for (const [row, raw] of targetValues.entries()) if (raw !== null && !(typeof raw === "number" && Number.isNaN(raw))) keep.push(row);
-  const labels = [...new Set(keep.map((row) => textOf(targetValues[row]!)))].sort(byText);
+  const labels = [...new Set(keep.map((row) => textOf(targetValues[row]!)))].sort(byCodeUnit);
   const allNumeric = keep.every((row) => typeof numberOf(targetValues[row]!) === "number");
 
   const task = options.fitted?.task ?? options.task ?? inferTask(labels, allNumeric);

@@ -4,7 +4,8 @@
  * bytes and hashing, so the stores and fetch are tested apart from the packager.
  */
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/types.ts";
 
@@ -65,5 +66,19 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
     manifest,
     notes: options.notes ?? `Release notes of ${options.model} ${options.version}.\n`,
     ...(options.targetCommitish === undefined ? {} : { targetCommitish: options.targetCommitish }),
+  };
+}
+
+/** Fresh numbered folders under one scratch folder: `fresh("registry")` → `<scratch>/registry-3`. */
+export async function scratchFolders(prefix: string): Promise<{ root: string; fresh: (name: string) => Promise<string> }> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  let counter = 0;
+  return {
+    root,
+    async fresh(name: string) {
+      const dir = join(root, `${name}-${++counter}`);
+      await mkdir(dir, { recursive: true });
+      return dir;
+    },
   };
 }

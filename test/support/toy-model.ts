@@ -9,9 +9,25 @@ import { runEvaluation } from "../../src/evaluate/evaluate.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../src/gates/policy.ts";
 import { python } from "./python.ts";
 
-const MAKE = String.raw`
-import numpy as np, pandas as pd, onnx
+/**
+ * Python defining `score_model(path, weights, divisor)`: an ONNX model of one [N, 2] input x whose
+ * `probability` is Clip((x · weights) / divisor, 0, 1). With weights of 0 and 1 and a power-of-two
+ * divisor every operation is exact in float32, so onnxruntime and numpy agree bit for bit.
+ */
+export const PY_SCORE_MODEL = String.raw`
+import onnx
 from onnx import helper, TensorProto
+def score_model(path, weights, divisor):
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])
+    inits = [helper.make_tensor("w", TensorProto.FLOAT, [2, 1], weights), helper.make_tensor("div", TensorProto.FLOAT, [], [divisor]), helper.make_tensor("lo", TensorProto.FLOAT, [], [0.0]), helper.make_tensor("hi", TensorProto.FLOAT, [], [1.0])]
+    nodes = [helper.make_node("MatMul", ["x", "w"], ["s"]), helper.make_node("Div", ["s", "div"], ["q"]), helper.make_node("Clip", ["q", "lo", "hi"], ["probability"])]
+    m = helper.make_model(helper.make_graph(nodes, "score", [x], [out], inits), opset_imports=[helper.make_opsetid("", 13)], ir_version=7)
+    onnx.checker.check_model(m)
+    onnx.save(m, path)
+`;
+
+const MAKE = String.raw`${PY_SCORE_MODEL}
+import numpy as np, pandas as pd
 d = data["dir"]
 rng = np.random.default_rng(5)
 n = 600
@@ -19,13 +35,8 @@ age = rng.integers(18, 90, n); hours = rng.integers(1, 99, n)
 sex = rng.choice(["F", "M"], n)
 label = np.where(rng.random(n) < 1 / (1 + np.exp(-(age - 50) / 8)), "yes", "no")
 pd.DataFrame({"age": age, "hours": hours, "sex": sex, "label": label}).to_csv(d + "/test.csv", index=False)
-def model(path, w, div):
-    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])
-    inits = [helper.make_tensor("w", TensorProto.FLOAT, [2, 1], w), helper.make_tensor("div", TensorProto.FLOAT, [], [div]), helper.make_tensor("lo", TensorProto.FLOAT, [], [0.0]), helper.make_tensor("hi", TensorProto.FLOAT, [], [1.0])]
-    nodes = [helper.make_node("MatMul", ["x", "w"], ["s"]), helper.make_node("Div", ["s", "div"], ["q"]), helper.make_node("Clip", ["q", "lo", "hi"], ["probability"])]
-    onnx.save(helper.make_model(helper.make_graph(nodes, "score", [x], [out], inits), opset_imports=[helper.make_opsetid("", 13)], ir_version=7), path)
-model(d + "/model.onnx", [1.0, 1.0], 256.0)
-model(d + "/other.onnx", [0.0, 1.0], 128.0)
+score_model(d + "/model.onnx", [1.0, 1.0], 256.0)
+score_model(d + "/other.onnx", [0.0, 1.0], 128.0)
 emit(True)
 `;
 

@@ -2,6 +2,7 @@
 import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { UserError } from "../../common/errors.ts";
+import { resolveVersion, unknownVersion } from "../../registry/fetch.ts";
 import { openStore } from "../../registry/open-store.ts";
 import { code, formatNumber, table } from "../../report/markdown.ts";
 import { ExitCode, type Command } from "../command.ts";
@@ -36,9 +37,9 @@ export const registryCommand: Command = {
       else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url])));
       return ExitCode.ok;
     }
-    const chosen = version === "latest" ? versions[0]?.version : version.replace(/^v/, "");
-    const manifest = chosen === undefined ? undefined : await store.readManifest(model, chosen);
-    if (manifest === undefined) throw new UserError(`no version ${version} of ${model} in ${store.description}`, { hint: versions.length === 0 ? "release one with modelship release" : `versions: ${versions.map((entry) => entry.version).join(", ")}` });
+    const chosen = await resolveVersion(store, model, version);
+    const manifest = await store.readManifest(model, chosen);
+    if (manifest === undefined) throw await unknownVersion(store, model, chosen);
     if (values.json) {
       context.print(JSON.stringify(manifest, null, 2));
       return ExitCode.ok;

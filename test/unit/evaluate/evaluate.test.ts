@@ -16,6 +16,7 @@ import { runEvaluation, type EvaluateOptions } from "../../../src/evaluate/evalu
 import type { GateReport } from "../../../src/gates/gate-report-types.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../../src/gates/policy.ts";
 import { python } from "../../support/python.ts";
+import { PY_SCORE_MODEL } from "../../support/toy-model.ts";
 
 let dir: string;
 let expected: Expected;
@@ -32,9 +33,8 @@ interface Expected {
 
 // Data: age drives the label; the challenger scores (age + hours) / 256, the champion hours / 128.
 // `race` has a group of 12 rows (below min_group_size 30); `sex` has two large groups.
-const MAKE = String.raw`
-import numpy as np, pandas as pd, onnx
-from onnx import helper, TensorProto
+const MAKE = String.raw`${PY_SCORE_MODEL}
+import numpy as np, pandas as pd
 from scipy import stats
 from sklearn import metrics as M
 d = data["dir"]
@@ -49,18 +49,8 @@ p_true = 1 / (1 + np.exp(-(age - 50) / 8 - (sex == "M") * 0.5))
 label = np.where(rng.random(n) < p_true, "yes", "no")
 pd.DataFrame({"age": age.astype(int), "hours": hours.astype(int), "sex": sex, "race": race, "label": label}).to_csv(d + "/test.csv", index=False)
 
-def model(path, numerator_cols, divisor):
-    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2])
-    out = helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])
-    w = helper.make_tensor("w", TensorProto.FLOAT, [2, 1], numerator_cols)
-    div = helper.make_tensor("div", TensorProto.FLOAT, [], [divisor])
-    lo = helper.make_tensor("lo", TensorProto.FLOAT, [], [0.0]); hi = helper.make_tensor("hi", TensorProto.FLOAT, [], [1.0])
-    nodes = [helper.make_node("MatMul", ["x", "w"], ["s"]), helper.make_node("Div", ["s", "div"], ["q"]), helper.make_node("Clip", ["q", "lo", "hi"], ["probability"])]
-    g = helper.make_graph(nodes, "score", [x], [out], [w, div, lo, hi])
-    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)], ir_version=7)
-    onnx.checker.check_model(m); onnx.save(m, path)
-model(d + "/challenger.onnx", [1.0, 1.0], 256.0)
-model(d + "/champion.onnx", [0.0, 1.0], 128.0)
+score_model(d + "/challenger.onnx", [1.0, 1.0], 256.0)
+score_model(d + "/champion.onnx", [0.0, 1.0], 128.0)
 # MatMul with weights 1 and 0 adds exactly; dividing by a power of two is exact (onnxruntime may multiply by the reciprocal).
 s1 = np.clip((age * np.float32(1) + hours * np.float32(1)) / np.float32(256), 0, 1).astype(np.float32).astype(np.float64)
 s0 = np.clip((age * np.float32(0) + hours * np.float32(1)) / np.float32(128), 0, 1).astype(np.float32).astype(np.float64)

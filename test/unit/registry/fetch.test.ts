@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
@@ -8,16 +7,11 @@ import { MemoryLogger } from "../../../src/common/logger.ts";
 import { fetchModel, verifyPackage } from "../../../src/registry/fetch.ts";
 import { LocalStore } from "../../../src/registry/local-store.ts";
 import type { ModelManifest, PackageToPublish } from "../../../src/registry/types.ts";
-import { sha256, writeTestPackage } from "../../support/registry-package.ts";
+import { sha256, scratchFolders, writeTestPackage } from "../../support/registry-package.ts";
 
-const scratch = await mkdtemp(join(tmpdir(), "modelship-fetch-"));
-after(() => rm(scratch, { recursive: true, force: true }));
-let counter = 0;
-async function freshDir(name: string): Promise<string> {
-  const dir = join(scratch, `${name}-${++counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const scratch = await scratchFolders("modelship-fetch-");
+after(() => rm(scratch.root, { recursive: true, force: true }));
+const freshDir = scratch.fresh;
 
 /** A package as the packager makes one (test/support/registry-package.ts). */
 async function makePackage(options: { model?: string; version: string; files?: Record<string, string> }): Promise<PackageToPublish> {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, describe, it } from "node:test";
@@ -8,16 +7,11 @@ import { isUserError } from "../../../src/common/errors.ts";
 import { verifyPackage } from "../../../src/registry/fetch.ts";
 import { LocalStore, localStoreFromUrl } from "../../../src/registry/local-store.ts";
 import type { PackageToPublish } from "../../../src/registry/types.ts";
-import { writeTestPackage } from "../../support/registry-package.ts";
+import { scratchFolders, writeTestPackage } from "../../support/registry-package.ts";
 
-const scratch = await mkdtemp(join(tmpdir(), "modelship-local-store-"));
-after(() => rm(scratch, { recursive: true, force: true }));
-let counter = 0;
-async function freshDir(name: string): Promise<string> {
-  const dir = join(scratch, `${name}-${++counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const scratch = await scratchFolders("modelship-local-store-");
+after(() => rm(scratch.root, { recursive: true, force: true }));
+const freshDir = scratch.fresh;
 
 /** A package as the packager makes one (test/support/registry-package.ts). */
 async function makePackage(options: { model?: string; version: string; files?: Record<string, string>; created?: string }): Promise<PackageToPublish> {
