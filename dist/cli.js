@@ -2,44 +2,8 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  registryChampion,
-  runEvaluation
-} from "./chunks/chunk-22PE7F45.js";
-import {
-  ExitCode,
-  choiceFlag,
-  fetchCommand,
-  integerFlag,
-  numberFlag,
-  parseFlags,
-  parseModelRef,
-  renderHelp
-} from "./chunks/chunk-KSPPQI4H.js";
-import {
-  runRelease
-} from "./chunks/chunk-EBIOPJMW.js";
-import "./chunks/chunk-QMSTWZ2A.js";
-import {
-  DEFAULT_LOCAL_REGISTRY,
-  openStore,
-  resolveEvaluateSettings,
-  resolveRegistry,
-  resolveReleaseSettings,
-  resolveVersion,
-  unknownVersion
-} from "./chunks/chunk-52Z4LMGP.js";
-import {
   trainFromSettings
-} from "./chunks/chunk-BHPD3U2T.js";
-import {
-  nextRandom,
-  seedState
-} from "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-IVYMYQFQ.js";
-import {
-  resolveTrainSettings
-} from "./chunks/chunk-XGKAFHKK.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-FT3UXAEV.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -49,7 +13,15 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-5SOMQ2Y3.js";
+} from "./chunks/chunk-XWJ6RXIQ.js";
+import {
+  registryChampion,
+  runEvaluation
+} from "./chunks/chunk-RYSGMHS4.js";
+import {
+  nextRandom,
+  seedState
+} from "./chunks/chunk-HCQ2VOVZ.js";
 import {
   aliasMap,
   applyAlias,
@@ -61,22 +33,56 @@ import {
   parseContract,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-Z7UJQXQW.js";
+} from "./chunks/chunk-TCIFSH5N.js";
+import {
+  runCanaryStage,
+  runPromoteStage,
+  runVerifyStage
+} from "./chunks/chunk-6W5OFCTI.js";
+import {
+  ExitCode,
+  choiceFlag,
+  fetchCommand,
+  integerFlag,
+  numberFlag,
+  parseFlags,
+  parseModelRef,
+  renderHelp
+} from "./chunks/chunk-BCBGYQVV.js";
+import {
+  runRelease
+} from "./chunks/chunk-6YJSD4HK.js";
+import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-CUQBNP3L.js";
+import {
+  DEFAULT_LOCAL_REGISTRY,
+  openStore,
+  resolveEvaluateSettings,
+  resolveRegistry,
+  resolveReleaseSettings,
+  resolveVersion,
+  unknownVersion
+} from "./chunks/chunk-D4JCEIZT.js";
+import {
+  resolveTrainSettings
+} from "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-AYGO5YRW.js";
+} from "./chunks/chunk-ZMINKXX7.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-SIUYJETE.js";
 import {
   assertValid,
   assertWritable,
   parseYamlSource,
-  require_dist,
+  require_dist2 as require_dist,
   toPointer
-} from "./chunks/chunk-4KT25J6Z.js";
-import "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-U2SRJF27.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -87,7 +93,7 @@ import {
   getErrorMessage,
   isUserError,
   table
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -123,6 +129,151 @@ var ConsoleLogger = class {
   async group(name, fn) {
     this.#write(`\u2500\u2500 ${name}`);
     return fn();
+  }
+};
+
+// src/cli/commands/promote.ts
+var gitOpsFlags = {
+  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
+  remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
+  base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
+  out: { type: "string", value: "DIR", description: "without GitHub, where the PR body goes (default .modelship/promotion)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" }
+};
+async function stageContext(values, context) {
+  const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+  const token = context.env.MODELSHIP_GITOPS_TOKEN || context.env.GITHUB_TOKEN || void 0;
+  return {
+    loaded,
+    gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
+    ...token === void 0 ? {} : { token },
+    ...context.env.GITHUB_TOKEN ? { registryToken: context.env.GITHUB_TOKEN } : {},
+    ...context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {},
+    ...values.registry === void 0 ? {} : { registry: values.registry },
+    ...values["tag-format"] === void 0 ? {} : { tagFormat: values["tag-format"] },
+    defaultRegistry: DEFAULT_LOCAL_REGISTRY,
+    outDir: values.out ?? ".modelship/promotion",
+    logger: context.logger,
+    userAgentVersion: context.version
+  };
+}
+var flags = {
+  env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
+  action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
+  strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
+  weight: { type: "string", value: "PERCENT", description: "canary weight for start and step (default the first step; 0 for blue-green)" },
+  label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
+  reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
+  "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
+  draft: { type: "boolean", description: "open the PR as a draft" },
+  "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  ...gitOpsFlags,
+  json: { type: "boolean", description: "print the result as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var promoteCommand = {
+  name: "promote",
+  summary: "open the GitOps pull request that starts a canary (or steps, promotes, rolls back) a released model",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "promote", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N]",
+          summary: "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
+          flags,
+          notes: "tokens: MODELSHIP_GITOPS_TOKEN (else GITHUB_TOKEN) for the GitOps repository, GITHUB_TOKEN for a GitHub registry\nexit status: 0 PR opened, updated or already up to date (or nothing to change), 2 refused or input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    const stage = await stageContext(values, context);
+    const environments = Object.keys(stage.loaded.config?.promote?.environments ?? {});
+    const environment = values.env ?? (environments.length === 1 ? environments[0] : void 0);
+    if (environment === void 0) {
+      context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);
+      return ExitCode.usage;
+    }
+    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"]);
+    const result = await runPromoteStage(
+      {
+        ...positionals[0] === void 0 ? {} : { model: positionals[0] },
+        environment,
+        ...values.action === void 0 ? {} : { action: choiceFlag(values.action, "action", ["start", "step", "promote", "rollback", "direct"]) },
+        ...values.strategy === void 0 ? {} : { strategy: choiceFlag(values.strategy, "strategy", ["canary", "blue-green", "direct"]) },
+        ...values.weight === void 0 ? {} : { weight: integerFlag(values.weight, "weight") },
+        pullRequest: {
+          ...values.label === void 0 ? {} : { labels: values.label },
+          ...values.reviewer === void 0 ? {} : { reviewers: values.reviewer },
+          ...values["team-reviewer"] === void 0 ? {} : { teamReviewers: values["team-reviewer"] },
+          ...values.draft === void 0 ? {} : { draft: values.draft },
+          ...autoMerge === void 0 ? {} : { autoMerge: autoMerge === "off" ? false : autoMerge }
+        }
+      },
+      stage
+    );
+    if (values.json) {
+      context.print(JSON.stringify({ status: result.status, branch: result.branch, title: result.title, prNumber: result.prNumber, prUrl: result.prUrl, bodyPath: result.bodyPath, files: result.files, commit: result.commit, closedPr: result.closedPr, model: result.model, before: result.before, after: result.after }, null, 2));
+      return ExitCode.ok;
+    }
+    const where2 = result.prUrl ?? (result.bodyPath === void 0 ? void 0 : `branch ${result.branch} (PR body: ${result.bodyPath})`);
+    const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[result.status];
+    context.print(`${status}: ${result.title}${where2 === void 0 ? "" : `
+${where2}`}${result.files.length > 0 ? `
+files: ${result.files.join(", ")}` : ""}${result.closedPr === void 0 ? "" : `
+closed the obsolete PR #${result.closedPr}`}`);
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/canary.ts
+var flags2 = {
+  env: { type: "string", short: "e", multiple: true, value: "ENV", description: "an environment to check (default: every one with health checks)" },
+  prometheus: { type: "string", value: "URL", description: "Prometheus base URL (default health.prometheus)" },
+  metrics: { type: "string", value: "FILE|URL", description: "a metrics document instead of Prometheus (schemas/canary-metrics.schema.json)" },
+  now: { type: "string", value: "TIME", description: "judge the bake time as of this ISO 8601 time (default now)" },
+  "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
+  ...gitOpsFlags,
+  json: { type: "boolean", description: "print the decisions as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var canaryCommand = {
+  name: "canary",
+  summary: "check running canaries' health and open the step-up, promotion or rollback pull request",
+  async run(context) {
+    const { flags: values } = parseFlags(context.argv, flags2, { command: "canary", env: context.env, positionals: false });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship canary [--env ENV]... [--prometheus URL | --metrics FILE|URL] [--dry-run]",
+          summary: "Reads the rollout state from the GitOps repository, queries each check for the canary (and the stable model where a\ncheck compares), and decides: roll back when a check fails, hold while the bake time runs or data is missing, else\nstep up to the next weight or promote after the last. The PR goes to branch modelship/ENV/MODEL, as promote's do.",
+          flags: flags2,
+          notes: "exit status: 0 decided (a PR opened or updated, or nothing to do), 2 input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    let now;
+    if (values.now !== void 0) {
+      now = new Date(values.now);
+      if (Number.isNaN(now.getTime())) throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
+    }
+    const stage = await stageContext(values, context);
+    const results = await runCanaryStage({ ...values.env === void 0 ? {} : { environments: values.env }, ...values.prometheus === void 0 ? {} : { prometheus: values.prometheus }, ...values.metrics === void 0 ? {} : { metrics: values.metrics }, ...now === void 0 ? {} : { now }, ...values["dry-run"] ? { dryRun: true } : {} }, stage);
+    if (values.json) {
+      context.print(JSON.stringify(results.map((result) => ({ environment: result.environment, decision: result.decision, checks: result.checks, lastChange: result.lastChange, promotion: result.promotion === void 0 ? void 0 : { status: result.promotion.status, branch: result.promotion.branch, title: result.promotion.title, prNumber: result.promotion.prNumber, prUrl: result.promotion.prUrl, bodyPath: result.promotion.bodyPath } })), null, 2));
+      return ExitCode.ok;
+    }
+    for (const result of results) {
+      const lines = [`${result.environment}: ${result.decision.action} \u2014 ${result.decision.reason}`];
+      for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
+      const promotion = result.promotion;
+      if (promotion !== void 0) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
+      context.print(lines.join("\n"));
+    }
+    return ExitCode.ok;
   }
 };
 
@@ -706,44 +857,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags6, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags6.help) {
+  const { flags: flags9, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags9.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags6.target,
-    maxEnum: integerFlag(flags6["max-enum"], "max-enum"),
-    readOptions: flags6.delimiter === void 0 ? void 0 : { delimiter: flags6.delimiter },
+    target: flags9.target,
+    maxEnum: integerFlag(flags9["max-enum"], "max-enum"),
+    readOptions: flags9.delimiter === void 0 ? void 0 : { delimiter: flags9.delimiter },
     logger: context.logger
   });
-  if (flags6.output === void 0) {
+  if (flags9.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags6.force) {
+  if (!flags9.force) {
     try {
-      await writeFile(flags6.output, "", { flag: "wx" });
+      await writeFile(flags9.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags6.output} already exists`, { file: flags6.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags9.output} already exists`, { file: flags9.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags6.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags6.output}: review it before you commit it.`);
+  await writeFileAtomic(flags9.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags9.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags6, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags6.help) {
+  const { flags: flags9, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags9.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags6.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags6["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags9.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags9["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -757,7 +908,7 @@ var contractCommand = {
 };
 
 // src/cli/commands/evaluate.ts
-var flags = {
+var flags3 = {
   model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
   contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
@@ -781,13 +932,13 @@ var evaluateCommand = {
   name: "evaluate",
   summary: "evaluate an ONNX model: metrics with CIs, fairness, champion comparison, gates",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "evaluate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags3, { command: "evaluate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship evaluate [DATA...] [--model model.onnx] [--policy gates.yaml] [--champion prod.onnx]",
           summary: "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
-          flags,
+          flags: flags3,
           notes: "exit status: 0 passed, 1 a gate failed (under --fail-on), 2 usage or input error"
         })
       );
@@ -825,7 +976,7 @@ var evaluateCommand = {
 };
 
 // src/cli/commands/registry.ts
-var flags2 = {
+var flags4 = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -836,10 +987,10 @@ var registryCommand = {
   name: "registry",
   summary: "list a model's released versions, or show one version's manifest",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags2, { command: "registry", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags4, { command: "registry", env: context.env });
     const [action, ref] = positionals;
     if (values.help || action === void 0) {
-      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags2 }));
+      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags4 }));
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     if (action !== "list" && action !== "show" || ref === void 0) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
@@ -876,7 +1027,7 @@ var registryCommand = {
 };
 
 // src/cli/commands/release.ts
-var flags3 = {
+var flags5 = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
   version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
@@ -895,13 +1046,13 @@ var releaseCommand = {
   name: "release",
   summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags3, { command: "release", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags5, { command: "release", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
           summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
-          flags: flags3,
+          flags: flags5,
           notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error"
         })
       );
@@ -2032,15 +2183,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags6, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags6.help) {
+  const { flags: flags9, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags9.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags6.output ?? DEFAULT_OUTPUT;
+  const output = flags9.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -2051,8 +2202,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags6, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags6.help) {
+    const { flags: flags9, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags9.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -2062,24 +2213,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags6.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags9.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags6.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags9.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags6["bins-from"] === void 0 ? void 0 : await readProfile(flags6["bins-from"]);
+    const binsFrom = flags9["bins-from"] === void 0 ? void 0 : await readProfile(flags9["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags6.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags6["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags9.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags9["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags6.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags9.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -2088,7 +2239,7 @@ var profileCommand = {
 };
 
 // src/cli/commands/train.ts
-var flags4 = {
+var flags6 = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
   "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
@@ -2104,13 +2255,13 @@ var trainCommand = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags4, { command: "train", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags6, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
-          flags: flags4
+          flags: flags6
         })
       );
       return ExitCode.ok;
@@ -2137,7 +2288,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
 };
 
 // src/cli/commands/validate.ts
-var flags5 = {
+var flags7 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -2154,13 +2305,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags7, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags: flags5,
+          flags: flags7,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -2188,8 +2339,41 @@ var validateCommand = {
   }
 };
 
+// src/cli/commands/verify-promotion.ts
+var flags8 = {
+  head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
+  report: { type: "string", value: "FILE", description: "also write the markdown report here" },
+  ...gitOpsFlags,
+  json: { type: "boolean", description: "print the result as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var verifyPromotionCommand = {
+  name: "verify-promotion",
+  summary: "check a GitOps change: every model URI it deploys is a released, intact, gated model",
+  async run(context) {
+    const { flags: values } = parseFlags(context.argv, flags8, { command: "verify-promotion", env: context.env, positionals: false });
+    if (values.help || values.head === void 0) {
+      context.print(
+        renderHelp({
+          usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL]",
+          summary: "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
+          flags: flags8,
+          notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error"
+        })
+      );
+      return values.help ? ExitCode.ok : ExitCode.usage;
+    }
+    const stage = await stageContext(values, context);
+    const result = await runVerifyStage({ base: stage.gitops.base ?? stage.loaded.config?.promote?.base ?? "main", head: values.head }, stage);
+    if (values.report !== void 0) await writeFileAtomic(values.report, `${result.markdown}
+`);
+    context.print(values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown);
+    return result.ok ? ExitCode.ok : ExitCode.checksFailed;
+  }
+};
+
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand];
+var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -12,13 +12,13 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient,
   errnoCode
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

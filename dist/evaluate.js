@@ -3,24 +3,25 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-22PE7F45.js";
-import "./chunks/chunk-QMSTWZ2A.js";
+} from "./chunks/chunk-RYSGMHS4.js";
+import "./chunks/chunk-HCQ2VOVZ.js";
+import "./chunks/chunk-TCIFSH5N.js";
+import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-52Z4LMGP.js";
-import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-XGKAFHKK.js";
-import "./chunks/chunk-Z7UJQXQW.js";
+} from "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig
-} from "./chunks/chunk-AYGO5YRW.js";
+} from "./chunks/chunk-ZMINKXX7.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-4KT25J6Z.js";
+import "./chunks/chunk-NUIHNGVW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -32,10 +33,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

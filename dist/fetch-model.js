@@ -2,30 +2,30 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-KSPPQI4H.js";
+} from "./chunks/chunk-BCBGYQVV.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-52Z4LMGP.js";
-import "./chunks/chunk-XGKAFHKK.js";
+} from "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig
-} from "./chunks/chunk-AYGO5YRW.js";
-import "./chunks/chunk-4KT25J6Z.js";
+} from "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-NUIHNGVW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

@@ -2,22 +2,23 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-EBIOPJMW.js";
-import "./chunks/chunk-QMSTWZ2A.js";
+} from "./chunks/chunk-6YJSD4HK.js";
+import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-52Z4LMGP.js";
-import "./chunks/chunk-IVYMYQFQ.js";
-import "./chunks/chunk-XGKAFHKK.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig
-} from "./chunks/chunk-AYGO5YRW.js";
-import "./chunks/chunk-4KT25J6Z.js";
+} from "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-NUIHNGVW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -26,10 +27,10 @@ import {
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/release.ts
 await runAction(async () => {

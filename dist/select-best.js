@@ -1,17 +1,17 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  run_record_schema_default
-} from "./chunks/chunk-SIUYJETE.js";
-import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
+  run_record_schema_default
+} from "./chunks/chunk-SIUYJETE.js";
+import {
   assertValid
-} from "./chunks/chunk-4KT25J6Z.js";
+} from "./chunks/chunk-NUIHNGVW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -22,7 +22,7 @@ import {
   publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -33,7 +33,7 @@ import {
   formatNumber,
   sections,
   table
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";

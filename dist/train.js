@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-BHPD3U2T.js";
+} from "./chunks/chunk-FT3UXAEV.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-IVYMYQFQ.js";
+import "./chunks/chunk-TCIFSH5N.js";
+import "./chunks/chunk-7EHGI3H7.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-XGKAFHKK.js";
-import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-Z7UJQXQW.js";
+} from "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig
-} from "./chunks/chunk-AYGO5YRW.js";
+} from "./chunks/chunk-ZMINKXX7.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-4KT25J6Z.js";
-import "./chunks/chunk-YF7NSPG5.js";
+import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -24,7 +24,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION,
   code,
@@ -34,7 +34,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {

@@ -3,16 +3,16 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-5SOMQ2Y3.js";
-import "./chunks/chunk-Z7UJQXQW.js";
+} from "./chunks/chunk-XWJ6RXIQ.js";
+import "./chunks/chunk-TCIFSH5N.js";
 import {
   loadConfig
-} from "./chunks/chunk-AYGO5YRW.js";
+} from "./chunks/chunk-ZMINKXX7.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-4KT25J6Z.js";
+import "./chunks/chunk-NUIHNGVW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-YF7NSPG5.js";
+} from "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,
   core_exports,
@@ -23,10 +23,10 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-LL4QK64P.js";
+} from "./chunks/chunk-WV22JEOW.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-XTQJXTH3.js";
+} from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";

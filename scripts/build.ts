@@ -10,7 +10,9 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
 
-const actionFiles = (await readdir(join(root, "src/actions"))).filter((file) => file.endsWith(".ts") && file !== "runtime.ts").sort();
+// runtime.ts and stage-context.ts are shared helpers, not actions.
+const helpers = new Set(["runtime.ts", "stage-context.ts"]);
+const actionFiles = (await readdir(join(root, "src/actions"))).filter((file) => file.endsWith(".ts") && !helpers.has(file)).sort();
 const entryPoints = [...actionFiles.map((file) => ({ in: join(root, "src/actions", file), out: file.replace(/\.ts$/, "") })), { in: join(root, "src/cli/index.ts"), out: "cli" }];
 
 await rm(join(root, "dist"), { recursive: true, force: true });
@@ -28,6 +30,8 @@ const result = await build({
   define: { __MODELSHIP_VERSION__: JSON.stringify(pkg.version) },
   // Native and optional runtime packages are installed beside dist/ by the composite actions.
   external: ["onnxruntime-node", "@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"],
+  // kubernetes-models' validators require("punycode"): the npm package, not Node's deprecated built-in.
+  alias: { punycode: "punycode/" },
   legalComments: "linked",
   logLevel: "warning",
   metafile: true,

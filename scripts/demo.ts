@@ -5,7 +5,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { PLANTED_ERRORS, plantErrors } from "./lib/broken-copy.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -30,6 +33,55 @@ function modelship(args: string[], options: { cwd: string; expect: number; quiet
     process.exit(1);
   }
   return result.status;
+}
+
+/** Runs git, failing the demo on error; returns stdout. */
+function git(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
+  const result = spawnSync("git", args, { cwd: options.cwd ?? root, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "platform team", GIT_AUTHOR_EMAIL: "platform@example.com", GIT_COMMITTER_NAME: "platform team", GIT_COMMITTER_EMAIL: "platform@example.com", ...options.env } });
+  if (result.status !== 0) {
+    console.error(`demo: git ${args.join(" ")} failed: ${result.stderr}`);
+    process.exit(1);
+  }
+  return result.stdout;
+}
+
+/** A bare GitOps repository seeded from examples/gitops, its model URLs pointing at `modelUri`. */
+async function seedGitOps(bare: string, modelUri: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "modelship-demo-gitops-"));
+  await cp(join(root, "examples/gitops"), work, { recursive: true });
+  for (const file of ["inferenceservice.yaml", "rollout.yaml", "values.yaml", "flagger.yaml", "seldon.yaml"]) {
+    const path = join(work, "apps/adult-income", file);
+    await writeFile(path, (await readFile(path, "utf8")).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", modelUri));
+  }
+  git(["init", "--quiet", "--initial-branch=main"], { cwd: work });
+  git(["add", "."], { cwd: work });
+  git(["commit", "--quiet", "-m", "adult-income serves 0.0.1"], { cwd: work, env: { GIT_COMMITTER_DATE: hoursAgo(3) } });
+  git(["init", "--quiet", "--bare", "--initial-branch=main", bare]);
+  git(["push", "--quiet", bare, "main"], { cwd: work });
+  await rm(work, { recursive: true, force: true });
+}
+
+function hoursAgo(hours: number): string {
+  return new Date(Date.now() - hours * 3_600_000).toISOString();
+}
+
+/** A reviewer merges the promotion branch (fast-forward), `hours` ago so that the bake time has passed. */
+function mergeBranch(bare: string, branch: string, hours: number): void {
+  const work = mkdtempSync(join(tmpdir(), "modelship-demo-merge-"));
+  git(["clone", "--quiet", bare, work]);
+  git(["merge", "--quiet", "--no-ff", "-m", `Merge ${branch}`, `origin/${branch}`], { cwd: work, env: { GIT_COMMITTER_DATE: hoursAgo(hours), GIT_AUTHOR_DATE: hoursAgo(hours) } });
+  git(["push", "--quiet", "origin", "main"], { cwd: work });
+  console.log(`(a reviewer merged ${branch} into main ${hours} h ago)`);
+}
+
+/** Pushes `branch` with a hand edit of `file` on top of main. */
+function handEdit(bare: string, branch: string, file: string, edit: (text: string) => string): void {
+  const work = mkdtempSync(join(tmpdir(), "modelship-demo-edit-"));
+  git(["clone", "--quiet", bare, work]);
+  const path = join(work, file);
+  writeFileSync(path, edit(readFileSync(path, "utf8")));
+  git(["commit", "--quiet", "-am", "deploy by hand"], { cwd: work });
+  git(["push", "--quiet", "origin", `HEAD:refs/heads/${branch}`], { cwd: work });
 }
 
 await rm(out, { recursive: true, force: true });
@@ -113,7 +165,55 @@ const bytes = await readFile(stored);
 bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
 await writeFile(stored, bytes);
 modelship(["fetch", "adult-income@0.0.1", "--dir", ".modelship/fetched-tampered"], { cwd: repo, expect: 2 });
+bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+await writeFile(stored, bytes);
+console.log("(the flipped byte is put back)");
 reports.push({ what: "released model (local registry)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
+
+banner("10. Promotion is for gated models only; a second model passes after a fairness review");
+// The GitOps repository (examples/gitops) as a bare repository on disk, serving 0.0.1 — the state the
+// platform team set up. The demo's modelship.yaml points at it instead of OWNER/gitops on GitHub.
+const gitops = join(out, "gitops.git");
+const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx")).href;
+await seedGitOps(gitops, v1Uri);
+await writeFile(join(repo, "modelship.yaml"), (await readFile(join(repo, "modelship.yaml"), "utf8")).replace(/^ {2}repository: OWNER\/gitops .*$/m, "  remote: ../gitops.git          # the demo's GitOps repository: a bare repository on disk"));
+// 0.0.1 was released with --allow-ungated: promotion refuses it and says why.
+modelship(["promote", "adult-income@0.0.1", "--env", "production"], { cwd: repo, expect: 2 });
+// A retrained model, gated by the reviewed policy (fairness findings are warnings, still shown everywhere).
+modelship(["train", "--train-config", "train/train.yaml", "--seed", "7", "--output", ".modelship/model-v2"], { cwd: repo, expect: 0, quiet: true });
+modelship(["evaluate", "--model", ".modelship/model-v2/model.onnx", "--policy", "policies/fairness-reviewed.yaml", "--report-dir", ".modelship/evaluation-v2", "--quiet"], { cwd: repo, expect: 0 });
+modelship(["release", "--model", ".modelship/model-v2/model.onnx", "--gate-report", ".modelship/evaluation-v2/gate-report.json"], { cwd: repo, expect: 0 });
+
+banner("11. Open the canary pull request against the GitOps repository");
+modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
+const branch = "modelship/production/adult-income";
+console.log("\nThe diff a reviewer sees (only the lines that change):\n");
+console.log(git(["--git-dir", gitops, "diff", "main", branch]));
+console.log("The pull request's body:\n");
+console.log(await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8"));
+// A re-run changes nothing: same branch, same commit, same PR.
+modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
+// The GitOps repository's required check on this PR: 0.0.2 is released, intact and gated.
+modelship(["verify-promotion", "--head", branch], { cwd: repo, expect: 0 });
+
+banner("12. The canary job: healthy metrics after the bake time → step up to 50%");
+mergeBranch(gitops, branch, 2);
+await writeFile(join(repo, "canary-healthy.json"), JSON.stringify({ versions: { "0.0.2": { "error-rate": 0.002, "p95-latency-seconds": 0.08, "positive-rate-shift": 0.21 }, "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 } } }, null, 2));
+modelship(["canary", "--env", "production", "--metrics", "canary-healthy.json"], { cwd: repo, expect: 0 });
+console.log(git(["--git-dir", gitops, "diff", "main", branch, "--", "apps/adult-income/inferenceservice.yaml"]));
+
+banner("13. …and unhealthy metrics → a rollback pull request, written from git alone");
+mergeBranch(gitops, branch, 1);
+await writeFile(join(repo, "canary-unhealthy.json"), JSON.stringify({ versions: { "0.0.2": { "error-rate": 0.07, "p95-latency-seconds": 0.4, "positive-rate-shift": 0.35 }, "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 } } }, null, 2));
+modelship(["canary", "--env", "production", "--metrics", "canary-unhealthy.json"], { cwd: repo, expect: 0 });
+const rollbackBody = await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8");
+console.log(rollbackBody.split("\n").slice(0, 24).join("\n") + "\n…");
+reports.push({ what: "promotion PR body (rollback)", path: join(repo, ".modelship/promotion/production-adult-income.md") });
+
+banner("14. verify-promotion catches a hand edit that bypasses the gates");
+// Someone edits a manifest by hand to serve a model that was never released: the check fails.
+handEdit(gitops, "hand-edit", "apps/adult-income/values.yaml", (text) => text.replace(/storageUri: .*/, "storageUri: s3://models/adult-income/latest/model.onnx"));
+modelship(["verify-promotion", "--head", "hand-edit"], { cwd: repo, expect: 1 });
 
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);

@@ -5,16 +5,19 @@
 import { getErrorMessage, isUserError } from "../common/errors.ts";
 import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
+import { canaryCommand } from "./commands/canary.ts";
 import { contractCommand } from "./commands/contract.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { fetchCommand } from "./commands/fetch.ts";
 import { registryCommand } from "./commands/registry.ts";
 import { releaseCommand } from "./commands/release.ts";
 import { profileCommand } from "./commands/profile.ts";
+import { promoteCommand } from "./commands/promote.ts";
 import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { verifyPromotionCommand } from "./commands/verify-promotion.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand];
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

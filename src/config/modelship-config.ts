@@ -58,8 +58,55 @@ export interface ModelshipConfig {
     reference_profile?: string;
     run_record?: string;
   };
-  promote?: Record<string, unknown>;
+  promote?: PromoteConfig;
   drift?: Record<string, unknown>;
+}
+
+/** A manifest the model is served from, as modelship.yaml spells it. */
+export interface PromoteTargetConfig {
+  kind: "kserve-standard" | "kserve-knative" | "argo-rollouts" | "flagger" | "seldon-v2" | "yaml-path";
+  file: string;
+  name?: string;
+  container?: string;
+  env?: string;
+  uri_path?: string;
+  weight_path?: string;
+  state_path?: string;
+}
+
+export type MergeMethodConfig = false | "merge" | "squash" | "rebase";
+
+export interface HealthCheckConfig {
+  name: string;
+  query?: string;
+  metric?: string;
+  max?: number;
+  min?: number;
+  max_increase?: number;
+  on_missing?: "hold" | "fail";
+}
+
+export interface EnvironmentConfig {
+  strategy?: "canary" | "blue-green" | "direct";
+  steps?: number[];
+  bake?: string;
+  promotion?: "auto" | "review";
+  targets: PromoteTargetConfig[];
+  pull_request?: {
+    labels?: string[];
+    reviewers?: string[];
+    team_reviewers?: string[];
+    draft?: boolean;
+    auto_merge?: Partial<Record<"start" | "step" | "promote" | "rollback" | "direct", MergeMethodConfig>>;
+  };
+  health?: { prometheus?: string; metrics?: string; window?: string; checks: HealthCheckConfig[] };
+}
+
+export interface PromoteConfig {
+  repository?: string;
+  remote?: string;
+  base?: string;
+  environments: Record<string, EnvironmentConfig>;
 }
 
 export interface LoadedConfig {

@@ -18,7 +18,7 @@ import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
 import { MANIFEST_NAME, parseManifest, sha256File, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, VersionInfo } from "./types.ts";
+import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./types.ts";
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./version.ts";
 
 /** GitHub's limit on one release asset. */
@@ -124,6 +124,16 @@ export class GitHubStore implements RegistryStore {
     const tag = tagFor(model, version, this.#tagFormat);
     const release = await this.#publishedRelease(tag);
     return release === undefined ? undefined : this.#manifestOf(release, model);
+  }
+
+  /** A published version's manifest and asset URLs, or undefined when there is no published release with its tag. */
+  async locate(model: string, version: string): Promise<StoredVersion | undefined> {
+    const tag = tagFor(model, version, this.#tagFormat);
+    const release = await this.#publishedRelease(tag);
+    if (release === undefined) return undefined;
+    const manifest = await this.#manifestOf(release, model);
+    const { action: _action, digest: _digest, ...addresses } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
+    return { ...addresses, manifest };
   }
 
   /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */
@@ -450,7 +460,7 @@ export class GitHubStore implements RegistryStore {
     return this.#client.paginate(this.#client.rest.repos.listReleases, { owner: this.#owner, repo: this.#repo, per_page: 100 });
   }
 
-  #outputs(pkg: PackageToPublish, release: Release, manifest: ModelManifest, action: PublishedVersion["action"]): PublishedVersion {
+  #outputs(pkg: Pick<PackageToPublish, "model" | "version" | "tag">, release: Release, manifest: ModelManifest, action: PublishedVersion["action"]): PublishedVersion {
     const urlOf = (name: string): string => {
       const asset = release.assets.find((candidate) => candidate.name === name);
       if (asset === undefined) throw new Error(`release ${release.tag_name} has no asset ${name} after publishing`);

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readIfExists, verifyPackage } from "./fetch.ts";
 import { MANIFEST_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, VersionInfo } from "./types.ts";
+import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./types.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./version.ts";
 
 /** The release notes' file in a version folder (on GitHub they are the release body). */
@@ -76,6 +76,14 @@ export class LocalStore implements RegistryStore {
     const path = join(this.#versionDir(model, version), MANIFEST_NAME);
     const text = (await readIfExists(path))?.toString("utf8");
     return text === undefined ? undefined : parseManifest(text, path);
+  }
+
+  /** The stored version's manifest and file:// addresses, or undefined when it is not there. */
+  async locate(model: string, version: string): Promise<StoredVersion | undefined> {
+    const manifest = await this.readManifest(model, version);
+    if (manifest === undefined) return undefined;
+    const { action: _action, digest: _digest, ...addresses } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
+    return { ...addresses, manifest };
   }
 
   /** Stores the package under `<model>/<version>`: staged, verified, then renamed into place. */

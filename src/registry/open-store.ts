@@ -48,6 +48,7 @@ function withClearErrors(store: RegistryStore): RegistryStore {
     description: store.description,
     list: (model) => guard(false, () => store.list(model)),
     readManifest: (model, version) => guard(false, () => store.readManifest(model, version)),
+    locate: (model, version) => guard(false, () => store.locate(model, version)),
     publish: (pkg) => guard(true, () => store.publish(pkg)),
     download: (model, version, dir) => guard(false, () => store.download(model, version, dir)),
   };

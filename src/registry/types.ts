@@ -100,6 +100,19 @@ export interface PublishedVersion {
   action: "created" | "unchanged" | "resumed";
 }
 
+/** A published version with the addresses a deployment uses (the model URI) and a reader opens. */
+export interface StoredVersion {
+  model: string;
+  version: string;
+  tag: string;
+  /** A page people open (release page, or a file:// folder). */
+  url: string;
+  manifestUrl: string;
+  /** Where the model file can be downloaded (what a serving system pulls). */
+  modelUri: string;
+  manifest: ModelManifest;
+}
+
 /** Where model versions live. Published versions never change; the same version with other bytes is refused. */
 export interface RegistryStore {
   readonly kind: "github" | "local";
@@ -109,6 +122,8 @@ export interface RegistryStore {
   list(model: string): Promise<VersionInfo[]>;
   /** The manifest of a published version, or undefined when the version does not exist. */
   readManifest(model: string, version: string): Promise<ModelManifest | undefined>;
+  /** A published version's manifest and addresses, or undefined when the version does not exist. */
+  locate(model: string, version: string): Promise<StoredVersion | undefined>;
   /** Publishes atomically and idempotently (see PublishedVersion.action). */
   publish(pkg: PackageToPublish): Promise<PublishedVersion>;
   /** Downloads every stored file of a published version into `dir` (which exists and is empty), unverified. */

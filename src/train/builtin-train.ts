@@ -40,10 +40,12 @@ async function heldOutMetrics(model: TrainedModel, data: TabularData): Promise<R
 }
 
 /** Makes the train-stage runner for a train.yaml. */
-export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string }): (outputDir: string) => Promise<BuiltinRun> {
+export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string; seed?: number }): (outputDir: string) => Promise<BuiltinRun> {
   return async (outputDir) => {
     const { logger, cwd } = options;
-    const config = await loadTrainConfig(options.configPath, cwd);
+    const loaded = await loadTrainConfig(options.configPath, cwd);
+    // An explicit seed (the seed input or --seed) wins over train.yaml's.
+    const config = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
     const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
     const train = await loadTabular({ path: resolve(cwd, config.data.train), contract, features: config.features, target: config.target, task: config.task });
     // A separate validation file is encoded with the training file's preprocessing, like the test file.

@@ -28,6 +28,8 @@ export interface TestPackageOptions {
   lineage?: ModelManifest["lineage"];
   notes?: string;
   targetCommitish?: string;
+  /** Overrides of the gate record (default: verdict pass for these bytes). */
+  gate?: Partial<ModelManifest["gate"]>;
 }
 
 /** Writes the package into `dir` and returns it ready to publish. */
@@ -52,7 +54,7 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
     format: "onnx",
     files,
     metrics: options.metrics ?? {},
-    gate: { verdict: "pass", ...(report === undefined ? {} : { reportSha256: report.sha256 }), modelMatches: true, allowUngated: false },
+    gate: { verdict: "pass", ...(report === undefined ? {} : { reportSha256: report.sha256 }), modelMatches: true, allowUngated: false, ...options.gate },
     lineage: options.lineage ?? {},
     digest: sha256(sums),
   };

@@ -17,33 +17,31 @@
  * meaningless — the preview takes no live traffic — and reads back as 0), `true` on promote,
  * rollback and direct.
  */
-import { UserError } from "../../common/errors.ts";
-import { ANNOTATIONS, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, RolloutState, TargetSpec } from "./types.ts";
-import { describeResource, findResource, pathError, readString, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { modelEnvPath, readModelEnv, toJs } from "./pod-env.ts";
+import { ANNOTATIONS, CANARY_RECORD_POINTER, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget, RolloutState } from "./types.ts";
+import { describeResource, findResource, pathError, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
-const CONTAINERS: YamlPath = ["spec", "template", "spec", "containers"];
 const CANARY_STRATEGY: YamlPath = ["spec", "strategy", "canary"];
 const STEPS: YamlPath = [...CANARY_STRATEGY, "steps"];
 const BLUE_GREEN: YamlPath = ["spec", "strategy", "blueGreen"];
 const AUTO_PROMOTION: YamlPath = [...BLUE_GREEN, "autoPromotionEnabled"];
-const DEFAULT_ENV = "MODEL_URI";
 
 /** The argo-rollouts target. */
 export const argoRolloutsTarget: ManifestTarget = {
+  canaryPointer: CANARY_RECORD_POINTER,
+
   locate(manifest, target) {
     const resource = findResource(manifest, { kinds: ["Rollout"], name: target.name, target: "argo-rollouts" });
     if (!resource.document.hasIn(CANARY_STRATEGY) && !resource.document.hasIn(BLUE_GREEN)) {
       throw pathError(resource, ["spec", "strategy"], `${describeResource(resource)} has neither spec.strategy.canary nor spec.strategy.blueGreen`, "give the Rollout a canary or blueGreen strategy");
     }
-    envValuePath(resource, target);
+    modelEnvPath(resource, target);
     return resource;
   },
 
   read(resource, target) {
-    const path = envValuePath(resource, target);
-    const uri = readString(resource, path);
-    if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)}: env ${target.env ?? DEFAULT_ENV} has no value`, "set the env var's value to the release asset URL (valueFrom is not supported)");
+    const uri = readModelEnv(resource, target);
     const recorded = readRecorded(resource, ANNOTATIONS);
     if (recorded.canary.uri === undefined) return { stable: deployedAt(uri, recorded.stable) };
     const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight: canaryWeight(resource) } };
@@ -53,7 +51,7 @@ export const argoRolloutsTarget: ManifestTarget = {
   },
 
   write(resource, target, desired, current) {
-    writeValue(resource, envValuePath(resource, target), (desired.canary ?? desired.stable!).uri);
+    writeValue(resource, modelEnvPath(resource, target), (desired.canary ?? desired.stable!).uri);
     const document = resource.document;
     if (document.hasIn(CANARY_STRATEGY)) {
       const steps = stepsOf(resource);
@@ -74,28 +72,6 @@ export const argoRolloutsTarget: ManifestTarget = {
   },
 };
 
-/** Path of the model URI: `spec.template.spec.containers[c].env[e].value`. */
-function envValuePath(resource: Resource, target: TargetSpec): YamlPath {
-  const containers = resource.document.getIn(CONTAINERS);
-  const list = Array.isArray(toJs(containers)) ? (toJs(containers) as { name?: unknown; env?: unknown }[]) : [];
-  if (list.length === 0) throw pathError(resource, CONTAINERS, `${describeResource(resource)} has no containers in spec.template.spec.containers`, "add the serving container to the pod template");
-  const c = target.container === undefined ? 0 : list.findIndex((container) => container.name === target.container);
-  if (c < 0) {
-    throw pathError(resource, CONTAINERS, `${describeResource(resource)} has no container "${target.container}"`, `set the target's container to one of: ${list.map((container) => String(container.name)).join(", ")}`);
-  }
-  const envName = target.env ?? DEFAULT_ENV;
-  const env = Array.isArray(list[c]!.env) ? (list[c]!.env as { name?: unknown }[]) : [];
-  const e = env.findIndex((variable) => variable.name === envName);
-  if (e < 0) {
-    throw new UserError(`${describeResource(resource)}: container "${String(list[c]!.name)}" has no env var ${envName}`, {
-      file: resource.manifest.file,
-      pointer: `/spec/template/spec/containers/${c}/env`,
-      hint: `add env: [{name: ${envName}, value: <model URL>}] to the container, or set the target's env to the variable that holds the model URL${env.length > 0 ? ` (it has ${env.map((variable) => String(variable.name)).join(", ")})` : ""}`,
-    });
-  }
-  return [...CONTAINERS, c, "env", e, "value"];
-}
-
 function stepsOf(resource: Resource): Record<string, unknown>[] {
   const steps = toJs(resource.document.getIn(STEPS));
   return Array.isArray(steps) ? (steps as Record<string, unknown>[]) : [];
@@ -112,8 +88,4 @@ function isIndefinitePause(step: Record<string, unknown> | undefined): boolean {
   if (step === undefined || Object.keys(step).length !== 1 || !("pause" in step)) return false;
   const pause = step["pause"];
   return pause === null || (typeof pause === "object" && !Array.isArray(pause) && !("duration" in pause));
-}
-
-function toJs(node: unknown): unknown {
-  return typeof node === "object" && node !== null && "toJSON" in node && typeof node.toJSON === "function" ? (node.toJSON as () => unknown).call(node) : node;
 }

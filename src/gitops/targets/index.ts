@@ -4,9 +4,11 @@
  */
 import { UserError } from "../../common/errors.ts";
 import { argoRolloutsTarget } from "./argo-rollouts.ts";
+import { flaggerTarget } from "./flagger.ts";
 import { kserveKnativeTarget } from "./kserve-knative.ts";
 import { kserveStandardTarget } from "./kserve-standard.ts";
 import { planAction } from "./rollout-state.ts";
+import { seldonV2Target } from "./seldon-v2.ts";
 import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./types.ts";
 import { describeResource, editManifest, parseManifest } from "./yaml-edit.ts";
 import { yamlPathTarget } from "./yaml-path.ts";
@@ -19,6 +21,8 @@ export const TARGETS: Readonly<Record<TargetKind, ManifestTarget>> = {
   "kserve-standard": kserveStandardTarget,
   "kserve-knative": kserveKnativeTarget,
   "argo-rollouts": argoRolloutsTarget,
+  flagger: flaggerTarget,
+  "seldon-v2": seldonV2Target,
   "yaml-path": yamlPathTarget,
 };
 
@@ -35,7 +39,8 @@ export function applyAction(text: string, target: TargetSpec, model: ModelRef, a
   return editManifest(text, target.file, (manifest) => {
     const resource = implementation.locate(manifest, target);
     const current = implementation.read(resource, target);
-    const desired = planAction(current, model, action, { file: target.file, resource: describeResource(resource) });
+    const where = { file: target.file, resource: describeResource(resource), canaryPointer: implementation.canaryPointer };
+    const desired = planAction(current, model, action, where);
     implementation.write(resource, target, desired, current);
   });
 }

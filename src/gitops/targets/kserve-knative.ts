@@ -23,6 +23,8 @@ const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
 
 /** The kserve-knative target. */
 export const kserveKnativeTarget: ManifestTarget = {
+  canaryPointer: "/spec/predictor/canaryTrafficPercent",
+
   locate(manifest, target) {
     const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: "kserve-knative" });
     const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);

@@ -27,6 +27,8 @@ const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
 
 /** The kserve-standard target. */
 export const kserveStandardTarget: ManifestTarget = {
+  canaryPointer: "/spec/canary",
+
   locate(manifest, target) {
     const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: "kserve-standard" });
     const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);

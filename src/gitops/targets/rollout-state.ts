@@ -14,6 +14,8 @@
  * while its recorded URI matches the field, so a hand edit is never mislabelled.
  */
 import { UserError } from "../../common/errors.ts";
+import { parseModelUri } from "../model-uri.ts";
+import { toPointer } from "../../common/yaml-source.ts";
 import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./types.ts";
 import { readString, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
@@ -25,6 +27,9 @@ export const STATE_KEYS = {
 
 /** Where a Kubernetes resource keeps modelship's state. */
 export const ANNOTATIONS: YamlPath = ["metadata", "annotations"];
+
+/** JSON pointer of the canary's recorded URI, for targets where that record says a canary runs. */
+export const CANARY_RECORD_POINTER = toPointer([...ANNOTATIONS, STATE_KEYS.canary.uri]);
 
 /** What the state map says about one role (stable or canary); fields absent when not recorded. */
 export interface RecordedModel {
@@ -73,18 +78,9 @@ export function writeRecorded(resource: Resource, mapPath: YamlPath, desired: Ro
   }
 }
 
-/** The version in a GitHub release asset URL (`…/releases/download/<model>%2Fv1.2.3/…`), if any. */
+/** The version in a release asset URL (GitHub or a local registry), if any. */
 export function versionFromUri(uri: string): string | undefined {
-  const match = /\/releases\/download\/([^/]+)\//.exec(uri);
-  if (!match) return undefined;
-  let tag: string;
-  try {
-    tag = decodeURIComponent(match[1]!);
-  } catch {
-    return undefined;
-  }
-  const version = /(?:^|[/@-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(tag);
-  return version?.[1];
+  return parseModelUri(uri)?.version;
 }
 
 /** Where an action is applied, for messages. */
@@ -92,6 +88,8 @@ export interface PlanContext {
   file: string;
   /** e.g. `InferenceService "adult-income"`. */
   resource: string;
+  /** JSON pointer of what shows a running canary in the resource, for messages about the canary. */
+  canaryPointer?: string;
 }
 
 /**
@@ -100,13 +98,13 @@ export interface PlanContext {
  */
 export function planAction(current: RolloutState, model: ModelRef, action: RolloutAction, where: PlanContext): RolloutState {
   const fromModel: DeployedModel = { version: model.version, uri: model.uri, digest: model.digest };
-  const fail = (problem: string, hint: string): UserError => new UserError(`${where.resource}: ${problem}`, { file: where.file, hint });
+  const fail = (problem: string, hint: string, pointer?: string): UserError => new UserError(`${where.resource}: ${problem}`, { file: where.file, hint, pointer });
   switch (action.kind) {
     case "start":
     case "step": {
       checkWeight(action.weight, action.kind, where);
-      if (action.kind === "step" && current.canary === undefined) throw fail(`no canary is running, so there is no weight to step`, `start a canary of ${model.name} ${model.version} first`);
-      if (action.kind === "step" && current.canary!.uri !== model.uri) throw fail(`the running canary is ${label(current.canary!)}, not ${model.name} ${model.version}`, `step the running canary's model, or start a new canary of ${model.version}`);
+      if (action.kind === "step" && current.canary === undefined) throw fail(`no canary is running, so there is no weight to step`, `start a canary of ${model.name} ${model.version} first`, where.canaryPointer);
+      if (action.kind === "step" && current.canary!.uri !== model.uri) throw fail(`the running canary is ${label(current.canary!)}, not ${model.name} ${model.version}`, `step the running canary's model, or start a new canary of ${model.version}`, where.canaryPointer);
       // A running canary keeps the stable it was started against: a second start replaces the
       // canary, never records the old canary as the model to roll back to.
       const stable = current.stable;
@@ -117,9 +115,9 @@ export function planAction(current: RolloutState, model: ModelRef, action: Rollo
     case "promote": {
       if (current.canary === undefined) {
         if (current.stable?.uri === model.uri) return { stable: { ...current.stable, ...fromModel } };
-        throw fail(`no canary is running, so there is nothing to promote`, `start a canary of ${model.name} ${model.version}, or use the direct action to replace the stable model`);
+        throw fail(`no canary is running, so there is nothing to promote`, `start a canary of ${model.name} ${model.version}, or use the direct action to replace the stable model`, where.canaryPointer);
       }
-      if (current.canary.uri !== model.uri) throw fail(`the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`, "promote the model the canary runs");
+      if (current.canary.uri !== model.uri) throw fail(`the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`, "promote the model the canary runs", where.canaryPointer);
       return { stable: fromModel };
     }
     case "rollback": {
@@ -132,10 +130,13 @@ export function planAction(current: RolloutState, model: ModelRef, action: Rollo
   }
 }
 
-/** Throws unless `weight` is a whole percentage a canary can take (1..99). */
+/**
+ * Throws unless `weight` is a whole percentage a canary can take (0..99). 0 is a dark launch (a
+ * blue-green preview): the canary runs but takes no live traffic until it is promoted.
+ */
 function checkWeight(weight: number, action: string, where: PlanContext): void {
-  if (!Number.isInteger(weight) || weight < 1 || weight > 99) {
-    throw new UserError(`${where.resource}: canary weight ${weight} for ${action} is outside 1..99`, { file: where.file, hint: "give a whole percentage from 1 to 99; promote sends 100% to the canary" });
+  if (!Number.isInteger(weight) || weight < 0 || weight > 99) {
+    throw new UserError(`${where.resource}: canary weight ${weight} for ${action} is outside 0..99`, { file: where.file, hint: "give a whole percentage from 0 (no live traffic yet) to 99; promote sends 100% to the canary" });
   }
 }
 

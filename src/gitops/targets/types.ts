@@ -1,12 +1,12 @@
 /**
  * The vocabulary every manifest target shares: which model to roll out, what to do with it, where
  * the resource lives, and the rollout state a file holds. One vocabulary (`start`, `step`,
- * `promote`, `rollback`, `direct`) over four very different ways of spelling a canary.
+ * `promote`, `rollback`, `direct`) over six very different ways of spelling a canary.
  */
 import type { Manifest, Resource } from "./yaml-edit.ts";
 
 /** The kinds of manifest modelship knows how to edit. */
-export type TargetKind = "kserve-standard" | "kserve-knative" | "argo-rollouts" | "yaml-path";
+export type TargetKind = "kserve-standard" | "kserve-knative" | "argo-rollouts" | "flagger" | "seldon-v2" | "yaml-path";
 
 /** A released model: the release asset URL is what the serving stack downloads. */
 export interface ModelRef {
@@ -21,9 +21,9 @@ export interface ModelRef {
 
 /** What a promotion pull request does to the file. */
 export type RolloutAction =
-  /** Begin a canary of the model at `weight`% (1..99). */
+  /** Begin a canary of the model at `weight`% (0..99; 0 runs it without live traffic). */
   | { kind: "start"; weight: number }
-  /** Change the running canary's weight (1..99). */
+  /** Change the running canary's weight (0..99). */
   | { kind: "step"; weight: number }
   /** The canary becomes stable; the canary is removed. */
   | { kind: "promote" }
@@ -39,9 +39,9 @@ export interface TargetSpec {
   file: string;
   /** `metadata.name` of the resource; needed only when the file holds several of its kind. */
   name?: string;
-  /** argo-rollouts: the container holding the model URI (default: the first container). */
+  /** argo-rollouts, flagger: the container holding the model URI (default: the first container). */
   container?: string;
-  /** argo-rollouts: the env var holding the model URI (default `MODEL_URI`). */
+  /** argo-rollouts, flagger: the env var holding the model URI (default `MODEL_URI`). */
   env?: string;
   /** yaml-path: dot path of the model URI scalar, list indices as `a.b[0].c`. */
   uriPath?: string;
@@ -73,6 +73,8 @@ export interface ManifestTarget {
   locate(manifest: Manifest, target: TargetSpec): Resource;
   /** The state the resource describes. */
   read(resource: Resource, target: TargetSpec): RolloutState;
+  /** JSON pointer of what shows a running canary in the resource (for messages); absent when no one place does. */
+  canaryPointer?: string;
   /** Edits the resource so that it describes `desired`; `current` is what `read` returned. */
   write(resource: Resource, target: TargetSpec, desired: RolloutState, current: RolloutState): void;
 }

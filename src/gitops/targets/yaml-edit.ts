@@ -3,7 +3,7 @@
  * `yaml` Document API, find the resource a target names, read and write values by path, and write
  * the result back so that only the lines the edit changes differ from the original.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type ToStringOptions } from "yaml";
+import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions } from "yaml";
 import { UserError } from "../../common/errors.ts";
 import { toPointer } from "../../common/yaml-source.ts";
 import { mergeLineEdits } from "./line-merge.ts";
@@ -120,6 +120,27 @@ export function listResources(manifest: Manifest): Resource[] {
     resources.push({ manifest, document, index, kind, name: typeof name === "string" ? name : "" });
   });
   return resources;
+}
+
+/**
+ * Appends a resource as a new document after a `---` line, with `comment` (lines without `# `)
+ * above its first key. The line merge then adds its lines at the end and leaves the others untouched.
+ */
+export function appendResource(manifest: Manifest, value: { kind: string; metadata: { name: string } }, comment?: string): Resource {
+  const document = new Document(value);
+  // Only a document after another needs the marker; a file's first document starts without one.
+  if (manifest.documents.length > 0) document.directives!.docStart = true;
+  if (comment !== undefined && isMap(document.contents)) document.contents.commentBefore = comment.replace(/^/gm, " ");
+  manifest.documents.push(document);
+  return { manifest, document, index: manifest.documents.length - 1, kind: value.kind, name: value.metadata.name };
+}
+
+/** Removes a resource's whole document (its `---` line and comments go with it). */
+export function removeResource(resource: Resource): void {
+  const documents = resource.manifest.documents;
+  const index = documents.indexOf(resource.document);
+  if (index < 0) return;
+  documents.splice(index, 1);
 }
 
 /** A string (or number, as text) at `path`; undefined when absent. Throws when it is a map or list. */

@@ -1,5 +1,5 @@
-/** Issues and issue comments: get an issue; list, create, get, update and delete comments. */
-import { renderComment, renderIssue } from "./render.ts";
+/** Issues and issue comments: get an issue, add labels; list, create, get, update and delete comments. */
+import { renderComment, renderIssue, renderLabel } from "./render.ts";
 import { notFound, paginate, positiveInteger, validationFailed, type Handler, type HandlerContext } from "./responses.ts";
 import { timestamp, type IssueRecord, type RepoRecord } from "./state.ts";
 
@@ -34,6 +34,24 @@ export const issueHandlers: Record<string, Handler> = {
   "issues/get": (context) => {
     const found = findIssue(context);
     return found === undefined ? notFound() : { status: 200, body: renderIssue(context, found.issue) };
+  },
+
+  // Adds to the labels already there (a label it has already stays once); unknown labels are created.
+  "issues/add-labels": (context) => {
+    const found = findIssue(context);
+    if (found === undefined) return notFound();
+    const request = context.body as { labels?: (string | { name: string; suggest?: boolean })[] } | undefined;
+    if (request?.labels === undefined) return validationFailed([{ resource: "Label", field: "labels", code: "missing_field" }]);
+    // A suggested label waits for a person to accept it; it is not applied.
+    const names = request.labels.flatMap((label) => (typeof label === "string" ? [label] : label.suggest === true ? [] : [label.name]));
+    if (names.some((name) => name.trim() === "")) return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
+    const { repo, issue } = found;
+    for (const name of names) {
+      const label = context.state.label(repo, name);
+      if (!issue.labels.some((known) => known.toLowerCase() === label.name.toLowerCase())) issue.labels.push(label.name);
+    }
+    issue.updatedAt = timestamp();
+    return { status: 200, body: issue.labels.map((name) => renderLabel(context, issue.repo, context.state.label(repo, name))) };
   },
 
   "issues/list-comments": (context) => {

@@ -2,9 +2,10 @@
  * Turns the fake's records into the JSON GitHub returns: full objects with ids, node ids, API and
  * HTML urls, users and timestamps, so clients see the same shapes as in production.
  */
-import type { CommentRecord, FakeState, IssueRecord, RepoRecord } from "./state.ts";
+import type { CommentRecord, FakeState, IssueRecord, LabelRecord, RepoRecord } from "./state.ts";
 
-const HTML = "https://github.com";
+/** Where the fake's HTML links point (github.com, as in production). */
+export const HTML = "https://github.com";
 
 /** Where a rendered object's API urls start (the fake's own address). */
 export interface RenderContext {
@@ -14,8 +15,8 @@ export interface RenderContext {
   uploadsUrl: string;
 }
 
-/** A made-up but well-formed GraphQL node id. */
-function nodeId(prefix: string, id: number): string {
+/** A made-up but well-formed GraphQL node id (GraphQL mutations look pull requests up by it). */
+export function nodeId(prefix: string, id: number): string {
   return `${prefix}_kwDO${Buffer.from(String(id)).toString("base64url")}`;
 }
 
@@ -134,7 +135,7 @@ export function renderRepo(context: RenderContext, repo: RepoRecord, options: { 
     web_commit_signoff_required: false,
   };
   if (options.full === true) {
-    Object.assign(object, { network_count: 0, subscribers_count: 0, allow_squash_merge: true, allow_merge_commit: true, allow_rebase_merge: true, delete_branch_on_merge: false });
+    Object.assign(object, { network_count: 0, subscribers_count: 0, allow_squash_merge: true, allow_merge_commit: true, allow_rebase_merge: true, allow_auto_merge: repo.allowAutoMerge, delete_branch_on_merge: false });
   }
   return object;
 }
@@ -158,6 +159,50 @@ export function renderComment(context: RenderContext, comment: CommentRecord): R
   };
 }
 
+/**
+ * A `label` object. Labels GitHub makes on the fly have no description (`null`); the
+ * `pull-request-simple` schema insists on a string there, so `simple` renders it empty.
+ */
+export function renderLabel(context: RenderContext, repo: string, label: LabelRecord, options: { simple?: boolean } = {}): Record<string, unknown> {
+  return {
+    id: label.id,
+    node_id: nodeId("LA", label.id),
+    url: `${context.apiUrl}/repos/${repo}/labels/${encodeURIComponent(label.name)}`,
+    name: label.name,
+    description: options.simple === true ? "" : null,
+    color: label.color,
+    default: false,
+  };
+}
+
+/** The labels of an issue or pull request, in the order they were added. */
+function renderIssueLabels(context: RenderContext, issue: IssueRecord, options: { simple?: boolean } = {}): Record<string, unknown>[] {
+  const repo = context.state.findRepo(...(issue.repo.split("/") as [string, string]));
+  if (repo === undefined) throw new Error(`repository ${issue.repo} of #${issue.number} is missing`);
+  return issue.labels.map((name) => renderLabel(context, issue.repo, context.state.label(repo, name), options));
+}
+
+/** A `team-simple` object for a team of the repository's owner. */
+export function renderTeam(context: RenderContext, org: string, slug: string): Record<string, unknown> {
+  const id = context.state.userId(`team:${org}/${slug}`);
+  const url = `${context.apiUrl}/organizations/${context.state.userId(org)}/team/${id}`;
+  return {
+    id,
+    node_id: nodeId("T", id),
+    url,
+    members_url: `${url}/members{/member}`,
+    name: slug,
+    slug,
+    description: null,
+    privacy: "closed",
+    notification_setting: "notifications_enabled",
+    permission: "push",
+    html_url: `${HTML}/orgs/${org}/teams/${slug}`,
+    repositories_url: `${url}/repos`,
+    type: "organization",
+  };
+}
+
 function renderReactions(url: string): Record<string, unknown> {
   return { url, total_count: 0, "+1": 0, "-1": 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };
 }
@@ -177,19 +222,19 @@ export function renderIssue(context: RenderContext, issue: IssueRecord): Record<
     events_url: `${url}/events`,
     html_url: `${HTML}/${issue.repo}/${kind}/${issue.number}`,
     number: issue.number,
-    state: "open",
-    state_reason: null,
+    state: issue.state,
+    state_reason: issue.state === "closed" ? "completed" : null,
     title: issue.title,
     body: issue.body,
     user: renderUser(context, issue.author),
-    labels: [],
+    labels: renderIssueLabels(context, issue),
     assignee: null,
     assignees: [],
     milestone: null,
     locked: false,
     active_lock_reason: null,
     comments: context.state.commentsOf(issue.repo, issue.number).length,
-    closed_at: null,
+    closed_at: issue.closedAt,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     author_association: "CONTRIBUTOR",
@@ -198,13 +243,16 @@ export function renderIssue(context: RenderContext, issue: IssueRecord): Record<
   if (issue.pull !== undefined) {
     const pullUrl = `${repoUrl}/pulls/${issue.number}`;
     object.pull_request = { url: pullUrl, html_url: `${HTML}/${issue.repo}/pull/${issue.number}`, diff_url: `${HTML}/${issue.repo}/pull/${issue.number}.diff`, patch_url: `${HTML}/${issue.repo}/pull/${issue.number}.patch`, merged_at: null };
-    object.draft = false;
+    object.draft = issue.pull.draft;
   }
   return object;
 }
 
-/** A `pull-request` object (GET /repos/{owner}/{repo}/pulls/{pull_number}). */
-export function renderPull(context: RenderContext, issue: IssueRecord, base: RepoRecord, head: RepoRecord): Record<string, unknown> {
+/**
+ * A `pull-request` object (get, create, update), or with `simple` a `pull-request-simple` one (list,
+ * request reviewers), which leaves out the merge and size fields.
+ */
+export function renderPull(context: RenderContext, issue: IssueRecord, base: RepoRecord, head: RepoRecord, options: { simple?: boolean } = {}): Record<string, unknown> {
   const pull = issue.pull!;
   const repoUrl = `${context.apiUrl}/repos/${issue.repo}`;
   const url = `${repoUrl}/pulls/${issue.number}`;
@@ -216,7 +264,7 @@ export function renderPull(context: RenderContext, issue: IssueRecord, base: Rep
     user: renderUser(context, repo.owner),
     repo: renderRepo(context, repo),
   });
-  return {
+  const object: Record<string, unknown> = {
     url,
     id: issue.id,
     node_id: nodeId("PR", issue.id),
@@ -230,23 +278,23 @@ export function renderPull(context: RenderContext, issue: IssueRecord, base: Rep
     comments_url: `${repoUrl}/issues/${issue.number}/comments`,
     statuses_url: `${repoUrl}/statuses/${pull.headSha}`,
     number: issue.number,
-    state: "open",
+    state: issue.state,
     locked: false,
     title: issue.title,
     user: renderUser(context, issue.author),
     body: issue.body,
-    labels: [],
+    labels: renderIssueLabels(context, issue, options),
     milestone: null,
     active_lock_reason: null,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
-    closed_at: null,
+    closed_at: issue.closedAt,
     merged_at: null,
     merge_commit_sha: null,
     assignee: null,
     assignees: [],
-    requested_reviewers: [],
-    requested_teams: [],
+    requested_reviewers: pull.requestedReviewers.map((login) => renderUser(context, login)),
+    requested_teams: pull.requestedTeams.map((slug) => renderTeam(context, base.owner, slug)),
     head: side(head, pull.headRef, pull.headSha),
     base: side(base, pull.baseRef, pull.baseSha),
     _links: {
@@ -260,12 +308,16 @@ export function renderPull(context: RenderContext, issue: IssueRecord, base: Rep
       statuses: { href: `${repoUrl}/statuses/${pull.headSha}` },
     },
     author_association: "CONTRIBUTOR",
-    auto_merge: null,
-    draft: false,
-    merged: false,
+    auto_merge: pull.autoMerge === null ? null : { enabled_by: renderUser(context, pull.autoMerge.enabledBy), merge_method: pull.autoMerge.mergeMethod.toLowerCase(), commit_title: `${issue.title} (#${issue.number})`, commit_message: "" },
+    draft: pull.draft,
+  };
+  if (options.simple === true) return object;
+  return {
+    ...object,
+    merged: pull.merged,
     mergeable: true,
     rebaseable: true,
-    mergeable_state: "clean",
+    mergeable_state: pull.draft ? "draft" : pull.mergeableState,
     merged_by: null,
     comments: context.state.commentsOf(issue.repo, issue.number).length,
     review_comments: 0,

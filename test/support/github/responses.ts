@@ -23,8 +23,8 @@ export interface HandlerContext extends RenderContext {
   accept?: string;
 }
 
-/** A handler for one operation. */
-export type Handler = (context: HandlerContext) => HandlerResult;
+/** A handler for one operation; one that asks git (a linked remote) answers later. */
+export type Handler = (context: HandlerContext) => HandlerResult | Promise<HandlerResult>;
 
 const DOCS = "https://docs.github.com/rest";
 
@@ -34,7 +34,7 @@ export function notFound(): HandlerResult {
 }
 
 /** GitHub's 422 body with its `errors: [{resource, field, code}]` list. */
-export function validationFailed(errors: { resource: string; field: string; code: string; message?: string }[]): HandlerResult {
+export function validationFailed(errors: { resource: string; field?: string; code: string; message?: string }[]): HandlerResult {
   return { status: 422, body: { message: "Validation Failed", errors, documentation_url: DOCS, status: "422" } };
 }
 

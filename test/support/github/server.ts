@@ -2,15 +2,19 @@
  * A loopback fake of the GitHub REST API for tests. Every request is routed to its operation in
  * GitHub's own OpenAPI description (openapi-subset.json); request bodies that break the description
  * are refused with 422, and responses the fake produces are checked too, so a drift between the fake
- * and GitHub fails the tests instead of passing them.
+ * and GitHub fails the tests instead of passing them. `POST /graphql` answers the one mutation the
+ * code needs (graphql.ts), checked by hand since GraphQL has no OpenAPI description.
  */
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { gitHandlers } from "./git.ts";
+import { answerGraphql } from "./graphql.ts";
 import { issueHandlers } from "./issues.ts";
 import { loadOpenApiSpec, type OpenApiSpec, type RouteMatch } from "./openapi.ts";
+import { nodeId } from "./render.ts";
+import { pullHandlers } from "./pulls.ts";
 import { releaseHandlers, STORAGE_PREFIX, storageSignature } from "./releases.ts";
 import { repoHandlers } from "./repos.ts";
 import { errorResult, notFound, type Handler, type HandlerResult } from "./responses.ts";
@@ -57,10 +61,42 @@ export interface SpecViolation {
   problems: string[];
 }
 
+/** A pull request as the fake stores it, for tests to assert on (`FakeGitHub.pulls`). */
+export interface StoredPullRequest {
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  draft: boolean;
+  merged: boolean;
+  labels: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  /** The merge method auto-merge was enabled with, or `null`. */
+  autoMerge: "MERGE" | "SQUASH" | "REBASE" | null;
+  /** `owner:branch`, as GitHub labels it. */
+  head: string;
+  base: string;
+  nodeId: string;
+  author: string;
+}
+
+/** Options of `FakeGitHub.addRepo`. */
+export interface FakeRepoOptions {
+  private?: boolean;
+  /** The "Allow auto-merge" setting; default true (GitHub's default is false). */
+  allowAutoMerge?: boolean;
+  /**
+   * Whether base branches require status checks (default true): new pull requests then wait in
+   * `blocked` state and auto-merge can be enabled; false makes them `clean`, and GitHub refuses it.
+   */
+  requiredChecks?: boolean;
+}
+
 /** Test-only hook that may replace a response body before it is validated (to prove validation bites). */
 export type ResponseHook = (response: { operationId: string; status: number; body: unknown }) => unknown;
 
-const HANDLERS: Record<string, Handler> = { ...repoHandlers, ...issueHandlers, ...gitHandlers, ...releaseHandlers };
+const HANDLERS: Record<string, Handler> = { ...repoHandlers, ...pullHandlers, ...issueHandlers, ...gitHandlers, ...releaseHandlers };
 const UPLOADS_PREFIX = "/uploads";
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
@@ -116,15 +152,59 @@ export class FakeGitHub {
   }
 
   /** Adds a repository (idempotent). */
-  addRepo(fullName: string, options: { private?: boolean } = {}): void {
+  addRepo(fullName: string, options: FakeRepoOptions = {}): void {
     this.#state.addRepo(fullName, options);
+  }
+
+  /** Makes `login` a collaborator of a repository: one that reviews may be requested from. */
+  addCollaborator(fullName: string, login: string): void {
+    this.#requireRepo(fullName).collaborators.set(login.toLowerCase(), login);
+  }
+
+  /** Gives the owner's team `slug` access to a repository, so reviews may be requested from it. */
+  addTeam(fullName: string, slug: string): void {
+    this.#requireRepo(fullName).teams.set(slug.toLowerCase(), slug);
+  }
+
+  /**
+   * Backs a repository's branches with a bare git repository: creating a pull request then needs
+   * both branches there and commits on head that base lacks, as on GitHub.
+   */
+  linkGitRemote(fullName: string, bareRepoPath: string): void {
+    const repo = this.#requireRepo(fullName);
+    this.#state.gitRemotes.set(repoKey(`${repo.owner}/${repo.name}`), bareRepoPath);
+  }
+
+  /** The pull requests of a repository as stored, by number. */
+  pulls(fullName: string): StoredPullRequest[] {
+    const repo = this.#requireRepo(fullName);
+    return this.#state.issuesOf(repo).flatMap((issue) => {
+      const pull = issue.pull;
+      if (pull === undefined) return [];
+      return [{
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        state: issue.state,
+        draft: pull.draft,
+        merged: pull.merged,
+        labels: [...issue.labels],
+        reviewers: [...pull.requestedReviewers],
+        teamReviewers: [...pull.requestedTeams],
+        autoMerge: pull.autoMerge?.mergeMethod ?? null,
+        head: `${pull.headRepo.split("/")[0]!}:${pull.headRef}`,
+        base: pull.baseRef,
+        nodeId: nodeId("PR", issue.id),
+        author: issue.author,
+      }];
+    });
   }
 
   /** Adds an issue to a repository added before. */
   addIssue(fullName: string, issue: { number: number; title?: string; body?: string; author?: string }): void {
     const repo = this.#requireRepo(fullName);
     const now = timestamp();
-    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now });
+    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now, state: "open", closedAt: null, labels: [] });
   }
 
   /** Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a fork's. */
@@ -143,7 +223,22 @@ export class FakeGitHub {
       author: head.owner,
       createdAt: now,
       updatedAt: now,
-      pull: { headRepo: `${head.owner}/${head.name}`, headRef: `feature-${pr.number}`, headSha: pr.headSha ?? fakeSha(`${baseName}#${pr.number}:head`), baseRef: "main", baseSha: fakeSha(`${baseName}#${pr.number}:base`) },
+      state: "open",
+      closedAt: null,
+      labels: [],
+      pull: {
+        headRepo: `${head.owner}/${head.name}`,
+        headRef: `feature-${pr.number}`,
+        headSha: pr.headSha ?? fakeSha(`${baseName}#${pr.number}:head`),
+        baseRef: "main",
+        baseSha: fakeSha(`${baseName}#${pr.number}:base`),
+        draft: false,
+        merged: false,
+        mergeableState: "clean",
+        requestedReviewers: [],
+        requestedTeams: [],
+        autoMerge: null,
+      },
     });
   }
 
@@ -267,6 +362,11 @@ export class FakeGitHub {
       }
     }
 
+    if (method === "POST" && parsed.pathname === "/graphql") {
+      call.operationId = "graphql";
+      send(this.#answerGraphql(body, request.headers.authorization));
+      return;
+    }
     if (method === "GET" && parsed.pathname.startsWith(`${STORAGE_PREFIX}/`)) {
       this.#serveStorage(parsed, request, response, call);
       return;
@@ -276,7 +376,7 @@ export class FakeGitHub {
       send(errorResult(422, "Bad Content-Length or missing name parameter"));
       return;
     }
-    send(this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"], accept: request.headers.accept }));
+    send(await this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"], accept: request.headers.accept }));
   }
 
   /**
@@ -296,8 +396,18 @@ export class FakeGitHub {
     response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(asset.data.length), "content-disposition": `attachment; filename=${encodeURIComponent(asset.name)}` }).end(asset.data);
   }
 
+  /** GraphQL: authenticated like REST, then checked by hand (it has no OpenAPI description). */
+  #answerGraphql(body: unknown, authorization: string | undefined): HandlerResult {
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    const grant = token === undefined ? undefined : this.#state.tokens.get(token);
+    if (grant === undefined) return { status: 401, body: { message: token === undefined ? "This endpoint requires you to be authenticated." : "Bad credentials", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" } };
+    const answer = answerGraphql({ state: this.#state, login: grant.login, access: grant.access, body });
+    if (answer.violation !== undefined) this.specViolations.push({ kind: "request", method: "POST", path: "/graphql", operationId: "graphql", problems: answer.violation });
+    return { status: 200, body: answer.body };
+  }
+
   /** Authenticates, validates the request, runs the handler and validates its response. */
-  #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined; accept: string | undefined }): HandlerResult {
+  async #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined; accept: string | undefined }): Promise<HandlerResult> {
     const { method, path, route } = request;
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
     const grant = token === undefined ? undefined : this.#state.tokens.get(token);
@@ -317,7 +427,7 @@ export class FakeGitHub {
 
     const handler = HANDLERS[operation.operationId];
     if (handler === undefined) return errorResult(501, `the fake does not implement ${operation.operationId} yet`);
-    const result = handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType, accept: request.accept });
+    const result = await handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType, accept: request.accept });
     const body = this.responseHook === undefined || result.body === undefined ? result.body : this.responseHook({ operationId: operation.operationId, status: result.status, body: result.body });
     const responseProblems = this.#spec.validateResponse(operation, result.status, body);
     if (responseProblems.length > 0) {

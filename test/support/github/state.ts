@@ -1,4 +1,4 @@
-/** The fake's in-memory world: repositories, issues and pull requests, comments, tokens, users. */
+/** The fake's in-memory world: repositories, issues and pull requests, labels, comments, tokens, users. */
 import { randomBytes } from "node:crypto";
 
 /** What a token may do: `read` is the token a fork's pull request gets (writes are refused). */
@@ -11,6 +11,24 @@ export interface RepoRecord {
   private: boolean;
   fork: boolean;
   createdAt: string;
+  /** The repository's "Allow auto-merge" setting. */
+  allowAutoMerge: boolean;
+  /**
+   * Whether base branches require status checks, so a new pull request waits (`blocked`) and
+   * auto-merge can be enabled; without, it is `clean` at once and GitHub refuses auto-merge.
+   */
+  requiredChecks: boolean;
+  /** Logins that may be asked for a review (GitHub's collaborators), lower-cased → as spelled. */
+  collaborators: Map<string, string>;
+  /** Slugs of the teams with access, lower-cased → as spelled. */
+  teams: Map<string, string>;
+}
+
+/** Auto-merge as enabled through GraphQL's `enablePullRequestAutoMerge`. */
+export interface AutoMergeRecord {
+  mergeMethod: "MERGE" | "SQUASH" | "REBASE";
+  enabledBy: string;
+  enabledAt: string;
 }
 
 export interface PullRecord {
@@ -19,6 +37,12 @@ export interface PullRecord {
   headSha: string;
   baseRef: string;
   baseSha: string;
+  draft: boolean;
+  merged: boolean;
+  mergeableState: "clean" | "blocked";
+  requestedReviewers: string[];
+  requestedTeams: string[];
+  autoMerge: AutoMergeRecord | null;
 }
 
 export interface IssueRecord {
@@ -30,7 +54,17 @@ export interface IssueRecord {
   author: string;
   createdAt: string;
   updatedAt: string;
+  state: "open" | "closed";
+  closedAt: string | null;
+  /** Label names as first created in the repository, in the order they were added. */
+  labels: string[];
   pull?: PullRecord;
+}
+
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
 }
 
 export interface CommentRecord {
@@ -100,6 +134,10 @@ export class FakeState {
   readonly refs = new Map<string, string>();
   readonly releases = new Map<number, ReleaseRecord>();
   readonly assets = new Map<number, AssetRecord>();
+  /** Repository labels by `repoKey#lower-cased name` (GitHub matches label names case-insensitively). */
+  readonly labels = new Map<string, LabelRecord>();
+  /** Bare git repositories standing in for a repository's branches, by `repoKey`. */
+  readonly gitRemotes = new Map<string, string>();
   /** Dispatches received, oldest first. */
   readonly dispatches: DispatchRecord[] = [];
   /** Signs release-asset storage links, as a storage service signs its pre-signed URLs. */
@@ -123,14 +161,14 @@ export class FakeState {
   }
 
   /** Registers a repository (idempotent). */
-  addRepo(fullName: string, options: { private?: boolean; fork?: boolean } = {}): RepoRecord {
+  addRepo(fullName: string, options: { private?: boolean; fork?: boolean; allowAutoMerge?: boolean; requiredChecks?: boolean } = {}): RepoRecord {
     const known = this.repos.get(repoKey(fullName));
     if (known !== undefined) return known;
     const [owner, name, extra] = fullName.split("/");
     if (owner === undefined || name === undefined || extra !== undefined || owner === "" || name === "") {
       throw new Error(`repository name must be "owner/name", got "${fullName}"`);
     }
-    const record: RepoRecord = { id: this.nextId(), owner, name, private: options.private ?? false, fork: options.fork ?? false, createdAt: timestamp() };
+    const record: RepoRecord = { id: this.nextId(), owner, name, private: options.private ?? false, fork: options.fork ?? false, createdAt: timestamp(), allowAutoMerge: options.allowAutoMerge ?? true, requiredChecks: options.requiredChecks ?? true, collaborators: new Map(), teams: new Map() };
     this.repos.set(repoKey(fullName), record);
     return record;
   }
@@ -148,6 +186,28 @@ export class FakeState {
   /** Stores an issue (or pull request) under its number. */
   putIssue(issue: IssueRecord): void {
     this.issues.set(`${repoKey(issue.repo)}#${issue.number}`, issue);
+  }
+
+  /** The repository label called `name` (any case), created on first use as GitHub does when labelling. */
+  label(repo: RepoRecord, name: string): LabelRecord {
+    const key = `${repoKey(`${repo.owner}/${repo.name}`)}#${name.toLowerCase()}`;
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      label = { id: this.nextId(), name, color: "ededed" };
+      this.labels.set(key, label);
+    }
+    return label;
+  }
+
+  /** The issues and pull requests of one repository, by number. */
+  issuesOf(repo: RepoRecord): IssueRecord[] {
+    const key = repoKey(`${repo.owner}/${repo.name}`);
+    return [...this.issues.values()].filter((issue) => repoKey(issue.repo) === key).sort((a, b) => a.number - b.number);
+  }
+
+  /** The next free issue/pull request number of a repository (they share one sequence). */
+  nextNumber(repo: RepoRecord): number {
+    return Math.max(0, ...this.issuesOf(repo).map((issue) => issue.number)) + 1;
   }
 
   /** The comments of one issue, oldest first (ids grow with time). */

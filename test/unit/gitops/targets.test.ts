@@ -14,6 +14,8 @@ const EXAMPLE_TARGETS: [string, TargetSpec][] = [
   ["inferenceservice.yaml", { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" }],
   ["rollout.yaml", { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }],
   ["values.yaml", { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }],
+  ["flagger.yaml", { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" }],
+  ["seldon.yaml", { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" }],
 ];
 
 describe("the example GitOps repository", () => {
@@ -35,9 +37,9 @@ describe("the example GitOps repository", () => {
       for (const line of original.split("\n").filter((l) => l.trimStart().startsWith("#"))) assert.ok(text.includes(line), `kept: ${line}`);
       const started = applyAction(original, target, V2, { kind: "start", weight: 10 });
       const rolledBack = applyAction(started, target, V2, { kind: "rollback" });
-      // A rollback leaves the original plus the record of the stable model (and, for Argo, the held weight).
+      // A rollback leaves the original plus the record of the stable model (and, for Argo and Flagger, the held weight).
       const { removed } = lineChanges(original, rolledBack);
-      assert.ok(removed.every((line) => /setWeight|pause/.test(line)), `rollback only rewrites steps: ${removed.join(" | ")}`);
+      assert.ok(removed.every((line) => /setWeight|pause|maxWeight/.test(line)), `rollback only rewrites steps: ${removed.join(" | ")}`);
       assert.deepEqual(readState(rolledBack, target), { stable: { version: "0.0.1", uri: U1 } });
     });
   }
@@ -68,13 +70,13 @@ describe("target errors", () => {
     assert.throws(() => readState(example("inferenceservice.yaml"), { kind: "kserve-standard", file: "i.yaml", name: "other" }), /no InferenceService named "other"[\s\S]*Fix: set the target's name to one of: adult-income/);
   });
 
-  it("refuse a weight outside 1..99 for start and step", () => {
+  it("refuse a weight outside 0..99 for start and step", () => {
     const target = EXAMPLE_TARGETS[0]![1];
-    for (const weight of [0, 100, 12.5, -3]) {
-      assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight }), /canary weight .* is outside 1\.\.99/);
+    for (const weight of [100, 12.5, -3, -1]) {
+      assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight }), /canary weight .* is outside 0\.\.99/);
     }
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
-    assert.throws(() => applyAction(started, target, V2, { kind: "step", weight: 100 }), /outside 1\.\.99[\s\S]*promote sends 100%/);
+    assert.throws(() => applyAction(started, target, V2, { kind: "step", weight: 100 }), /outside 0\.\.99[\s\S]*promote sends 100%/);
   });
 
   it("refuse to step or promote a model that is not the running canary", () => {
@@ -90,7 +92,7 @@ describe("target errors", () => {
   });
 
   it("reject an unknown target kind", () => {
-    assert.throws(() => readState("a: 1\n", { kind: "flagger" as TargetSpec["kind"], file: "x.yaml" }), /unknown target kind "flagger"[\s\S]*kserve-standard/);
+    assert.throws(() => readState("a: 1\n", { kind: "istio" as TargetSpec["kind"], file: "x.yaml" }), /unknown target kind "istio"[\s\S]*kserve-standard/);
   });
 });
 

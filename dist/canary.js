@@ -1,0 +1,53 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  actionStageContext
+} from "./chunks/chunk-ZYIQ6M5R.js";
+import {
+  renderHealthTable,
+  runCanaryStage
+} from "./chunks/chunk-6W5OFCTI.js";
+import "./chunks/chunk-BCBGYQVV.js";
+import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-AEBHR2FM.js";
+import "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-U2SRJF27.js";
+import {
+  core_exports,
+  getBooleanInput,
+  getInput,
+  getListInput,
+  runAction,
+  writeJobSummary
+} from "./chunks/chunk-WV22JEOW.js";
+import "./chunks/chunk-CXJFAAGQ.js";
+
+// src/actions/canary.ts
+await runAction(async () => {
+  const stage = await actionStageContext();
+  const environments = getListInput("environments");
+  const prometheus = getInput("prometheus");
+  const metrics = getInput("metrics");
+  const results = await runCanaryStage({ ...environments.length === 0 ? {} : { environments }, ...prometheus === void 0 ? {} : { prometheus }, ...metrics === void 0 ? {} : { metrics }, dryRun: getBooleanInput("dry-run", false) }, stage);
+  core_exports.setOutput("decisions", JSON.stringify(results.map((result) => ({ environment: result.environment, action: result.decision.action, reason: result.decision.reason, pr_number: result.promotion?.prNumber ?? null, pr_url: result.promotion?.prUrl ?? null }))));
+  const first = results.find((result) => result.promotion?.prUrl !== void 0);
+  core_exports.setOutput("pr-url", first?.promotion?.prUrl ?? "");
+  core_exports.setOutput("pr-number", first?.promotion?.prNumber === void 0 ? "" : String(first.promotion.prNumber));
+  const parts = results.map((result) => {
+    const promotion = result.promotion;
+    const pr = promotion === void 0 ? "" : `
+
+${promotion.prUrl === void 0 ? promotion.status : `[${promotion.title}](${promotion.prUrl}) (${promotion.status})`}`;
+    return `### ${result.environment}: ${result.decision.action}
+
+${result.decision.reason}${result.checks.length > 0 ? `
+
+${renderHealthTable(result.checks)}` : ""}${pr}`;
+  });
+  await writeJobSummary(`## modelship canary
+
+${parts.join("\n\n")}`);
+});

@@ -1,0 +1,43 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  actionStageContext
+} from "./chunks/chunk-ZYIQ6M5R.js";
+import {
+  runVerifyStage
+} from "./chunks/chunk-6W5OFCTI.js";
+import "./chunks/chunk-BCBGYQVV.js";
+import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-AEBHR2FM.js";
+import "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-NUIHNGVW.js";
+import {
+  readGitHubContext
+} from "./chunks/chunk-U2SRJF27.js";
+import {
+  core_exports,
+  getInput,
+  runAction,
+  writeJobSummary
+} from "./chunks/chunk-WV22JEOW.js";
+import {
+  UserError
+} from "./chunks/chunk-CXJFAAGQ.js";
+
+// src/actions/verify-promotion.ts
+await runAction(async () => {
+  const stage = await actionStageContext();
+  const context = readGitHubContext();
+  const pr = context.pullRequest;
+  const base = getInput("base") ?? pr?.baseRef ?? stage.gitops.base ?? "main";
+  const head = getInput("head") ?? (pr === void 0 ? void 0 : `refs/pull/${pr.number}/head`);
+  if (head === void 0) throw new UserError("no pull request to verify", { hint: "run verify-promotion on pull_request events in the GitOps repository, or set the head input (a branch or refs/pull/N/head)" });
+  const remote = getInput("remote") ?? (context.repository === void 0 ? void 0 : `${context.serverUrl}/${context.repository}.git`);
+  const result = await runVerifyStage({ base, head, ...remote === void 0 ? {} : { remote } }, stage);
+  core_exports.setOutput("ok", String(result.ok));
+  core_exports.setOutput("uris", JSON.stringify(result.uris));
+  await writeJobSummary(result.markdown);
+  if (!result.ok) core_exports.setFailed(`${result.uris.filter((uri) => !uri.ok).length + result.problems.length} problem(s): this change must not be merged (see the job summary)`);
+});

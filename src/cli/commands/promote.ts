@@ -1,0 +1,104 @@
+/** `modelship promote`: open (or update) the GitOps pull request that starts, steps, promotes or rolls back a model. */
+import { loadConfig } from "../../config/modelship-config.ts";
+import { DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
+import type { ActionKind, Strategy } from "../../config/promote-settings.ts";
+import { runPromoteStage, type StageContext } from "../../gitops/stages.ts";
+import { ExitCode, type Command, type CommandContext } from "../command.ts";
+import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
+
+/** Flags every promotion command shares: where the GitOps repository and the registry are. */
+export const gitOpsFlags = {
+  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
+  remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
+  base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
+  out: { type: "string", value: "DIR", description: "without GitHub, where the PR body goes (default .modelship/promotion)" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+} satisfies FlagSpecs;
+
+/** The stage context from the shared flags; the GitOps token is MODELSHIP_GITOPS_TOKEN, else GITHUB_TOKEN. */
+export async function stageContext(values: ParsedFlags<typeof gitOpsFlags>, context: CommandContext): Promise<StageContext> {
+  const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+  const token = context.env.MODELSHIP_GITOPS_TOKEN || context.env.GITHUB_TOKEN || undefined;
+  return {
+    loaded,
+    gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
+    ...(token === undefined ? {} : { token }),
+    ...(context.env.GITHUB_TOKEN ? { registryToken: context.env.GITHUB_TOKEN } : {}),
+    ...(context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {}),
+    ...(values.registry === undefined ? {} : { registry: values.registry }),
+    ...(values["tag-format"] === undefined ? {} : { tagFormat: values["tag-format"] }),
+    defaultRegistry: DEFAULT_LOCAL_REGISTRY,
+    outDir: values.out ?? ".modelship/promotion",
+    logger: context.logger,
+    userAgentVersion: context.version,
+  };
+}
+
+const flags = {
+  env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
+  action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
+  strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
+  weight: { type: "string", value: "PERCENT", description: "canary weight for start and step (default the first step; 0 for blue-green)" },
+  label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
+  reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
+  "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
+  draft: { type: "boolean", description: "open the PR as a draft" },
+  "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  ...gitOpsFlags,
+  json: { type: "boolean", description: "print the result as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} satisfies FlagSpecs;
+
+export const promoteCommand: Command = {
+  name: "promote",
+  summary: "open the GitOps pull request that starts a canary (or steps, promotes, rolls back) a released model",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "promote", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N]",
+          summary: "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
+          flags,
+          notes: "tokens: MODELSHIP_GITOPS_TOKEN (else GITHUB_TOKEN) for the GitOps repository, GITHUB_TOKEN for a GitHub registry\nexit status: 0 PR opened, updated or already up to date (or nothing to change), 2 refused or input error",
+        }),
+      );
+      return ExitCode.ok;
+    }
+    const stage = await stageContext(values, context);
+    const environments = Object.keys(stage.loaded.config?.promote?.environments ?? {});
+    const environment = values.env ?? (environments.length === 1 ? environments[0]! : undefined);
+    if (environment === undefined) {
+      context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);
+      return ExitCode.usage;
+    }
+    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
+    const result = await runPromoteStage(
+      {
+        ...(positionals[0] === undefined ? {} : { model: positionals[0] }),
+        environment,
+        ...(values.action === undefined ? {} : { action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"])! }),
+        ...(values.strategy === undefined ? {} : { strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"])! }),
+        ...(values.weight === undefined ? {} : { weight: integerFlag(values.weight, "weight")! }),
+        pullRequest: {
+          ...(values.label === undefined ? {} : { labels: values.label }),
+          ...(values.reviewer === undefined ? {} : { reviewers: values.reviewer }),
+          ...(values["team-reviewer"] === undefined ? {} : { teamReviewers: values["team-reviewer"] }),
+          ...(values.draft === undefined ? {} : { draft: values.draft }),
+          ...(autoMerge === undefined ? {} : { autoMerge: autoMerge === "off" ? false : autoMerge }),
+        },
+      },
+      stage,
+    );
+    if (values.json) {
+      context.print(JSON.stringify({ status: result.status, branch: result.branch, title: result.title, prNumber: result.prNumber, prUrl: result.prUrl, bodyPath: result.bodyPath, files: result.files, commit: result.commit, closedPr: result.closedPr, model: result.model, before: result.before, after: result.after }, null, 2));
+      return ExitCode.ok;
+    }
+    const where = result.prUrl ?? (result.bodyPath === undefined ? undefined : `branch ${result.branch} (PR body: ${result.bodyPath})`);
+    const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[result.status];
+    context.print(`${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}`);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * From a model URI in a manifest back to the release it came from. Promotion writes release asset
+ * URLs into GitOps manifests; the canary job and verify-promotion read them back and check the
+ * release (its manifest, sha256s and gate verdict) before trusting them.
+ *
+ * Two shapes are known:
+ * - a GitHub release asset: `https://github.com/OWNER/REPO/releases/download/TAG/FILE` (any host,
+ *   for GitHub Enterprise Server), TAG made with the tag format (`{model}/v{version}` by default);
+ * - a local registry file: `file:///ROOT/MODEL/VERSION/FILE`.
+ */
+import { fileURLToPath } from "node:url";
+import { dirname, basename } from "node:path";
+import { DEFAULT_TAG_FORMAT, parseVersion } from "../registry/version.ts";
+
+/** The release a model URI points into. */
+export interface ReleaseLocation {
+  /** The registry spec that opens its store: `github:OWNER/REPO` or a folder path. */
+  registry: string;
+  model: string;
+  version: string;
+  /** The file name inside the package (e.g. model.onnx). */
+  file: string;
+  /** Set for a GitHub URL: the server (https://github.com or a GHES host). */
+  server?: string;
+}
+
+const MODEL_NAME = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?";
+const VERSION = "\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?";
+
+/** Reads `{model}` and `{version}` out of a tag made with `format`, or undefined when it is not one. */
+export function parseTag(tag: string, format = DEFAULT_TAG_FORMAT): { model: string; version: string } | undefined {
+  const parts = format.split(/(\{model\}|\{version\})/);
+  let pattern = "^";
+  for (const part of parts) {
+    if (part === "{model}") pattern += `(?<model>${MODEL_NAME})`;
+    else if (part === "{version}") pattern += `(?<version>${VERSION})`;
+    else pattern += part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  const match = new RegExp(`${pattern}$`).exec(tag);
+  const model = match?.groups?.model;
+  const version = match?.groups?.version;
+  if (model === undefined || version === undefined || parseVersion(version) === undefined) return undefined;
+  return { model, version };
+}
+
+/** The release behind a model URI, or undefined when the URI is not a release asset modelship knows. */
+export function parseModelUri(uri: string, tagFormat = DEFAULT_TAG_FORMAT): ReleaseLocation | undefined {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === "file:") {
+    let path: string;
+    try {
+      path = fileURLToPath(url);
+    } catch {
+      return undefined;
+    }
+    const file = basename(path);
+    const versionDir = dirname(path);
+    const version = basename(versionDir);
+    const modelDir = dirname(versionDir);
+    const model = basename(modelDir);
+    if (!new RegExp(`^${MODEL_NAME}$`).test(model) || parseVersion(version) === undefined || file === "") return undefined;
+    return { registry: dirname(modelDir), model, version, file };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  const match = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+  if (match === null) return undefined;
+  let tag: string;
+  let file: string;
+  try {
+    tag = decodeURIComponent(match[3]!);
+    file = decodeURIComponent(match[4]!);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseTag(tag, tagFormat);
+  if (parsed === undefined) return undefined;
+  return { registry: `github:${match[1]!}/${match[2]!}`, ...parsed, file, server: url.origin };
+}
+
+/** Strings in a YAML/JSON text that parse as model URIs (for finding what a change points at). */
+export function findModelUris(text: string, tagFormat = DEFAULT_TAG_FORMAT): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?:https?|file):\/\/[^\s"'#,}\]]+/g)) {
+    if (parseModelUri(match[0], tagFormat) !== undefined) found.add(match[0]);
+  }
+  return [...found];
+}

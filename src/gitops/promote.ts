@@ -1,0 +1,197 @@
+/**
+ * One promotion pull request, end to end: clone the GitOps repository, apply the action to every
+ * target manifest, validate what changed, push one commit to the (environment, model) branch with
+ * a lease, and open or update the pull request — or, without GitHub, leave the pushed branch and
+ * the rendered body on disk. A re-run with nothing new changes nothing; a change that the base
+ * already holds opens no PR and closes an obsolete one.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeFileAtomic } from "../common/atomic-write.ts";
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import type { EnvironmentSettings, GitOpsSettings } from "../config/promote-settings.ts";
+import type { GitHubClient } from "../github/octokit.ts";
+import { GitWorkspace, publishBranch } from "./git.ts";
+import { promotionBody, promotionBranch, promotionCommitMessage, promotionTitle, type PromotionView, type ReleaseView } from "./promotion-body.ts";
+import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
+import { applyAction, readState, type ModelRef, type RolloutAction, type RolloutState, type TargetSpec } from "./targets/index.ts";
+import { validateManifestText } from "./validate-manifests.ts";
+
+export interface PromotionRequest {
+  environment: EnvironmentSettings;
+  gitops: GitOpsSettings;
+  action: RolloutAction;
+  /**
+   * The model the action is about (the canary's model for step, promote and rollback) and its
+   * release, given the state the base branch holds.
+   */
+  resolve: (before: RolloutState) => Promise<{ model: ModelRef; release: ReleaseView }>;
+  /** The release of the model serving now, when the registry has it (links and metric deltas). */
+  previous?: (state: RolloutState) => Promise<ReleaseView | undefined>;
+  /** Token for git and the GitHub API (never logged, never in a URL). */
+  token?: string;
+  /** A client for the GitOps repository's pull requests; required when gitops.repository is set. */
+  github?: GitHubClient;
+  /** Local mode: where the rendered PR body goes. */
+  outDir: string;
+  reason?: string;
+  health?: string;
+  runUrl?: string;
+  /** Labels on top of the environment's (e.g. `rollback`). */
+  extraLabels?: string[];
+  rollbackCommand: string;
+  logger: Logger;
+}
+
+export interface PromotionResult {
+  /** opened/updated/unchanged: a PR; pushed: a branch without GitHub; no-change: the base already says this. */
+  status: "opened" | "updated" | "unchanged" | "pushed" | "no-change";
+  branch: string;
+  title: string;
+  body: string;
+  before: RolloutState;
+  after: RolloutState;
+  files: string[];
+  commit?: string;
+  prNumber?: number;
+  prUrl?: string;
+  bodyPath?: string;
+  /** A PR this run closed because the change it proposed is no longer needed. */
+  closedPr?: number;
+}
+
+/** The state every target of the environment holds on the base branch (the first target's, checked against the others). */
+export async function readEnvironmentState(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, logger: Logger): Promise<RolloutState> {
+  let first: { state: RolloutState; target: TargetSpec } | undefined;
+  for (const target of environment.targets) {
+    const text = await read(target.file);
+    if (text === undefined) throw missingFile(target, environment);
+    const state = readState(text, target);
+    if (first === undefined) first = { state, target };
+    else if (summarize(state) !== summarize(first.state)) {
+      logger.warning(`${target.file} says ${summarize(state)}, but ${first.target.file} says ${summarize(first.state)}; modelship follows ${first.target.file}, and this promotion brings them together.`);
+    }
+  }
+  if (first === undefined) throw new UserError(`environment ${environment.name} has no targets`, { hint: "list the manifests that serve the model under promote.environments.<name>.targets" });
+  return first.state;
+}
+
+/** Applies the action to every target's text; returns the changed files. Throws a UserError listing every validation problem. */
+export async function editTargets(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, model: ModelRef, action: RolloutAction): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const originals = new Map<string, string>();
+  for (const target of environment.targets) {
+    let text = texts.get(target.file);
+    if (text === undefined) {
+      const original = await read(target.file);
+      if (original === undefined) throw missingFile(target, environment);
+      originals.set(target.file, original);
+      text = original;
+    }
+    texts.set(target.file, applyAction(text, target, model, action));
+  }
+  const changed = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [file, text] of texts) {
+    if (text === originals.get(file)) continue;
+    changed.set(file, text);
+    const result = validateManifestText(text, file, { modelFormat: "onnx" });
+    for (const problem of result.problems) problems.push(`${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message} (at ${problem.pointer}). Fix: ${problem.hint}`);
+  }
+  if (problems.length > 0) {
+    throw new UserError(`the promotion would leave ${problems.length === 1 ? "a manifest that does not validate" : `${problems.length} problems in the manifests`}; nothing was pushed:\n  ${problems.join("\n  ")}`, {
+      hint: "fix the manifests in the GitOps repository (or the target settings in modelship.yaml) and run again",
+    });
+  }
+  return changed;
+}
+
+/** Opens (or updates) the promotion pull request for one action. */
+export async function promote(request: PromotionRequest): Promise<PromotionResult> {
+  const { environment, gitops, action, logger } = request;
+  if (gitops.repository !== undefined && request.github === undefined) throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
+  const scratch = await mkdtemp(join(tmpdir(), "modelship-gitops-"));
+  try {
+    const workspace = await GitWorkspace.clone({ remote: gitops.remote, base: gitops.base, dir: join(scratch, "repo"), ...(request.token === undefined ? {} : { token: request.token }), logger });
+    const readBase = (path: string) => workspace.readFile(path, `origin/${gitops.base}`);
+    const before = await readEnvironmentState(readBase, environment, logger);
+    const { model, release } = await request.resolve(before);
+    const branch = promotionBranch(environment.name, model.name);
+    const planned = await editTargets(readBase, environment, model, action);
+    const after = planned.size === 0 ? before : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
+    const files = [...planned.keys()];
+    const view: PromotionView = {
+      environment,
+      action,
+      model,
+      release,
+      before,
+      after,
+      ...(request.previous === undefined ? {} : { previous: await request.previous(before) }),
+      files: environment.targets.filter((target) => planned.has(target.file)).map((target) => ({ file: target.file, kind: target.kind })),
+      ...(request.reason === undefined ? {} : { reason: request.reason }),
+      ...(request.health === undefined ? {} : { health: request.health }),
+      ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
+      rollbackCommand: request.rollbackCommand,
+    };
+    const title = promotionTitle(view);
+    const body = promotionBody(view);
+    const result: PromotionResult = { status: "no-change", branch, title, body, before, after, files };
+
+    if (planned.size === 0) {
+      logger.info(`${gitops.base} of the GitOps repository already says this (${title}); no pull request.`);
+      if (gitops.repository !== undefined) {
+        const closed = await closeObsoletePullRequest(request.github!, { repository: gitops.repository, head: branch, base: gitops.base, reason: `The GitOps repository's ${gitops.base} branch already holds this state (${title}), so this pull request is no longer needed.` }, logger);
+        if (closed !== undefined) result.closedPr = closed;
+      }
+      return result;
+    }
+
+    const published = await publishBranch(workspace, { branch, message: promotionCommitMessage(view), edit: (read) => editTargets(read, environment, model, action), logger });
+    if (published.sha !== undefined) result.commit = published.sha;
+    if (published.status === "no-change") {
+      // The base moved between the look and the push and now already holds the change.
+      logger.info(`${gitops.base} moved and now already holds this state; no pull request.`);
+      return result;
+    }
+    logger.info(published.status === "pushed" ? `Pushed ${branch} (${files.join(", ")}).` : `${branch} already holds this change on the current ${gitops.base}; nothing pushed.`);
+
+    if (gitops.repository === undefined) {
+      const bodyPath = join(request.outDir, `${environment.name}-${model.name}.md`);
+      await writeFileAtomic(bodyPath, `# ${title}\n\nbranch: ${branch} → ${gitops.base}\n\n${body}\n`);
+      return { ...result, status: published.status === "pushed" ? "pushed" : "unchanged", bodyPath };
+    }
+    const pr = environment.pullRequest;
+    const autoMerge = pr.autoMerge[action.kind] ?? (action.kind === "promote" && environment.promotion === "auto" ? "squash" : undefined);
+    const opened = await upsertPullRequest(
+      request.github!,
+      {
+        repository: gitops.repository,
+        head: branch,
+        base: gitops.base,
+        title,
+        body,
+        labels: [...new Set([...pr.labels, ...(request.extraLabels ?? [])])],
+        reviewers: pr.reviewers,
+        teamReviewers: pr.teamReviewers,
+        draft: pr.draft,
+        ...(autoMerge === undefined ? {} : { autoMerge }),
+      },
+      logger,
+    );
+    return { ...result, status: opened.action === "created" ? "opened" : opened.action, prNumber: opened.number, prUrl: opened.url };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function missingFile(target: TargetSpec, environment: EnvironmentSettings): UserError {
+  return new UserError(`${target.file} is not in the GitOps repository`, { hint: `check promote.environments.${environment.name}.targets in modelship.yaml: the file paths are relative to the GitOps repository's root` });
+}
+
+function summarize(state: RolloutState): string {
+  const stable = state.stable === undefined ? "no stable model" : `stable ${state.stable.version || state.stable.uri}`;
+  return state.canary === undefined ? stable : `${stable}, canary ${state.canary.version || state.canary.uri} at ${state.canary.weight}%`;
+}

@@ -1,0 +1,62 @@
+/**
+ * What must hold before a model version may reach a GitOps repository: the release exists, every
+ * file matches its sha256 (downloaded and checked, not taken on trust), and its manifest records a
+ * gate report that passed for exactly these model bytes. Promotion, the canary job and
+ * verify-promotion all ask the same question here.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import { fetchModel, resolveVersion, unknownVersion } from "../registry/fetch.ts";
+import { shortDigest } from "../registry/manifest.ts";
+import type { ModelManifest, RegistryStore, StoredVersion } from "../registry/types.ts";
+import type { ModelRef } from "./targets/index.ts";
+
+/** A release that may be deployed. */
+export interface CheckedRelease {
+  model: ModelRef;
+  stored: StoredVersion;
+  manifest: ModelManifest;
+}
+
+/** Why a manifest's gate record does not allow deployment, or undefined when it does. */
+export function gateRefusal(manifest: ModelManifest): string | undefined {
+  const { gate } = manifest;
+  if (gate.verdict === "missing") return "it was released without a gate report";
+  if (gate.verdict === "fail") return `its gate verdict is fail${gate.reason ? ` (${gate.reason})` : ""}`;
+  if (!gate.modelMatches) return "its gate report was made for other model bytes";
+  if (gate.allowUngated) return `it was released with allow-ungated${gate.reason ? ` (${gate.reason})` : ""}`;
+  return undefined;
+}
+
+/**
+ * Resolves `version` ("latest" too), downloads the package and verifies every sha256, and checks
+ * the gate record. Throws a UserError naming the reason when the version may not be deployed.
+ */
+export async function checkRelease(options: { store: RegistryStore; model: string; version: string; logger: Logger }): Promise<CheckedRelease> {
+  const { store, model, logger } = options;
+  const version = await resolveVersion(store, model, options.version);
+  const stored = await store.locate(model, version);
+  if (stored === undefined) throw await unknownVersion(store, model, version);
+  const label = `${model}@${version}`;
+  const refusal = gateRefusal(stored.manifest);
+  if (refusal !== undefined) {
+    throw new UserError(`${label} may not be promoted: ${refusal}`, {
+      hint: "only a release whose gates passed (verdict pass or warn) for its own model bytes is deployed; fix the model, evaluate it and release a new version",
+    });
+  }
+  const scratch = await mkdtemp(join(tmpdir(), "modelship-promote-"));
+  try {
+    // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS.
+    const fetched = await fetchModel({ store, model, version, dir: join(scratch, "package"), logger });
+    if (fetched.manifest.digest !== stored.manifest.digest) {
+      throw new UserError(`${label}: the downloaded package's digest ${shortDigest(fetched.manifest.digest)} is not the registry's ${shortDigest(stored.manifest.digest)}`, { hint: "fetch it again; if it still fails, release a new version" });
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  logger.info(`${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`);
+  return { model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest }, stored, manifest: stored.manifest };
+}

@@ -1,0 +1,256 @@
+/**
+ * The promote, canary and verify-promotion stages as the CLI and the actions run them: settings
+ * resolved, registries and the GitHub client opened, then the core in promote.ts, canary.ts and
+ * verify-promotion.ts. Both faces call these, so they behave the same.
+ */
+import { isAbsolute, resolve } from "node:path";
+import { parseModelRef } from "../cli/commands/fetch.ts";
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import { pick, type LoadedConfig } from "../config/modelship-config.ts";
+import { environmentNames, resolveEnvironment, resolveGitOps, startAction, type ActionKind, type EnvironmentSettings, type ExplicitGitOpsSettings, type Strategy } from "../config/promote-settings.ts";
+import { resolveRegistry } from "../config/release-settings.ts";
+import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
+import { openStore } from "../registry/open-store.ts";
+import type { RegistryStore } from "../registry/types.ts";
+import { runCanary, type CanaryResult } from "./canary.ts";
+import type { HealthSource } from "./health.ts";
+import { parseModelUri } from "./model-uri.ts";
+import { promote, type PromotionResult } from "./promote.ts";
+import type { ReleaseView } from "./promotion-body.ts";
+import { checkRelease } from "./release-check.ts";
+import type { ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
+import { verifyPromotion, type VerifyResult } from "./verify-promotion.ts";
+
+/** What every promotion stage needs from its face. */
+export interface StageContext {
+  loaded: LoadedConfig;
+  gitops: ExplicitGitOpsSettings;
+  /** Token for the GitOps repository (git and pull requests). */
+  token?: string;
+  /** Token for the model registry (GitHub Releases); default: `token`. */
+  registryToken?: string;
+  /** OWNER/REPO of the current run (the `github` registry). */
+  repository?: string;
+  /** An explicit registry spec. */
+  registry?: string;
+  /** The registry when neither an input nor release.registry names one: github in Actions, the local folder for the CLI. */
+  defaultRegistry: string;
+  tagFormat?: string;
+  /** Where the PR body goes without GitHub. */
+  outDir: string;
+  runUrl?: string;
+  logger: Logger;
+  userAgentVersion: string;
+}
+
+/** Opens registries by spec; GitHub clients are made once per spec. */
+function registryOpener(context: StageContext): (spec: string) => RegistryStore {
+  const opened = new Map<string, RegistryStore>();
+  return (spec) => {
+    let store = opened.get(spec);
+    if (store === undefined) {
+      const local = !spec.startsWith("github") && !spec.startsWith("file:") && !isAbsolute(spec) ? resolve(spec) : spec;
+      store = openStore({ spec: local, token: context.registryToken ?? context.token, repository: context.repository, tagFormat: context.tagFormat ?? context.loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.userAgentVersion });
+      opened.set(spec, store);
+    }
+    return store;
+  };
+}
+
+function gitHubFor(context: StageContext, repository: string | undefined): GitHubClient | undefined {
+  if (repository === undefined) return undefined;
+  if (context.token === undefined || context.token === "") {
+    throw new UserError(`opening pull requests in ${repository} needs a token`, { hint: "pass a token with contents: write and pull-requests: write on the GitOps repository (a GitHub App token from actions/create-github-app-token; GITHUB_TOKEN cannot reach another repository); for the CLI set MODELSHIP_GITOPS_TOKEN or GITHUB_TOKEN" });
+  }
+  return createGitHubClient({ token: context.token, logger: context.logger, userAgentVersion: context.userAgentVersion });
+}
+
+function previousRelease(open: (spec: string) => RegistryStore, tagFormat: string | undefined) {
+  return async (before: RolloutState): Promise<ReleaseView | undefined> => {
+    const stable = before.stable;
+    if (stable === undefined) return undefined;
+    const where = parseModelUri(stable.uri, tagFormat);
+    if (where === undefined) return { version: stable.version };
+    // Links and deltas only: a registry that cannot be read does not block a promotion.
+    const stored = await open(where.registry).locate(where.model, where.version).catch(() => undefined);
+    return stored === undefined ? { version: stable.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
+  };
+}
+
+export interface PromoteStageOptions {
+  /** MODEL, MODEL@VERSION or MODEL@latest; default modelship.yaml's model at latest. */
+  model?: string;
+  environment: string;
+  /** Default: start (canary, blue-green) or direct, from the strategy. */
+  action?: ActionKind;
+  strategy?: Strategy;
+  weight?: number;
+  pullRequest?: { labels?: string[]; reviewers?: string[]; teamReviewers?: string[]; draft?: boolean; autoMerge?: "merge" | "squash" | "rebase" | false };
+}
+
+/** `modelship promote` / the promote action. */
+export async function runPromoteStage(options: PromoteStageOptions, context: StageContext): Promise<PromotionResult & { model: ModelRef; environment: EnvironmentSettings; actionTaken: RolloutAction }> {
+  const { loaded, logger } = context;
+  const environment = withOverrides(resolveEnvironment(options.environment, loaded), options);
+  const gitops = resolveGitOps(context.gitops, loaded);
+  const given = options.model ?? loaded.config?.model;
+  if (given === undefined || given === "") throw new UserError("no model given", { hint: "pass MODEL@VERSION (the model input), or set `model:` in modelship.yaml" });
+  const { model: name, version: requested } = parseModelRef(given);
+  const action: RolloutAction = actionFor(options, environment);
+  const openRegistry = registryOpener(context);
+  const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
+  const tagFormat = context.tagFormat ?? loaded.config?.release?.tag_format;
+  let chosen: ModelRef | undefined;
+  const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
+    if (action.kind === "start" || action.kind === "direct") {
+      const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
+      chosen = checked.model;
+      return { model: checked.model, release: { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest } };
+    }
+    const canary = before.canary;
+    if (canary === undefined) {
+      if (action.kind === "rollback") throw new UserError(`no canary runs in ${environment.name}, so there is nothing to roll back`, { hint: `to go back to an earlier version, promote it: modelship promote ${name}@VERSION --env ${environment.name} --action direct` });
+      throw new UserError(`no canary runs in ${environment.name}, so there is nothing to ${action.kind}`, { hint: `start one: modelship promote ${name}@VERSION --env ${environment.name}` });
+    }
+    if (requested !== "latest" && requested.replace(/^v/, "") !== canary.version) {
+      throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, { hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out` });
+    }
+    const location = parseModelUri(canary.uri, tagFormat);
+    if (action.kind === "rollback" || location === undefined) {
+      if (location === undefined && action.kind !== "rollback") throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, { hint: "only released models get more traffic; roll the canary back with --action rollback" });
+      chosen = { name, version: canary.version, uri: canary.uri, digest: canary.digest ?? "" };
+      const stored = location === undefined ? undefined : await openRegistry(location.registry).locate(location.model, location.version).catch(() => undefined);
+      return { model: chosen, release: stored === undefined ? { version: canary.version } : { version: stored.version, url: stored.url, manifest: stored.manifest } };
+    }
+    const checked = await checkRelease({ store: openRegistry(location.registry), model: location.model, version: location.version, logger });
+    chosen = checked.model;
+    return { model: checked.model, release: { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest } };
+  };
+  const result = await promote({
+    environment,
+    gitops,
+    action,
+    resolve: resolveModel,
+    previous: previousRelease(openRegistry, tagFormat),
+    ...(context.token === undefined ? {} : { token: context.token }),
+    ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
+    outDir: context.outDir,
+    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+    ...(action.kind === "rollback" ? { extraLabels: ["rollback"] } : {}),
+    rollbackCommand: rollbackCommand(name, environment.name),
+    logger,
+  });
+  return { ...result, model: chosen!, environment, actionTaken: action };
+}
+
+export interface CanaryStageOptions {
+  /** Environments to check; default every configured one with health checks. */
+  environments?: string[];
+  prometheus?: string;
+  metrics?: string;
+  now?: Date;
+  dryRun?: boolean;
+}
+
+/** `modelship canary` / the canary action: one decision (and at most one PR) per environment. */
+export async function runCanaryStage(options: CanaryStageOptions, context: StageContext): Promise<CanaryResult[]> {
+  const { loaded, logger } = context;
+  const names = options.environments !== undefined && options.environments.length > 0 ? options.environments : environmentNames(loaded).filter((name) => resolveEnvironment(name, loaded).health !== undefined);
+  if (names.length === 0) throw new UserError("no environment has health checks to run a canary on", { file: loaded.file, hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml" });
+  const gitops = resolveGitOps(context.gitops, loaded);
+  const github = gitHubFor(context, gitops.repository);
+  const model = loaded.config?.model;
+  if (model === undefined) throw new UserError("no model name", { hint: "set `model:` in modelship.yaml" });
+  const openRegistry = registryOpener(context);
+  const results: CanaryResult[] = [];
+  for (const name of names) {
+    const environment = resolveEnvironment(name, loaded);
+    const source = healthSource(environment, options);
+    results.push(
+      await runCanary({
+        environment,
+        gitops,
+        model,
+        source,
+        openRegistry,
+        ...(context.tagFormat === undefined ? {} : { tagFormat: context.tagFormat }),
+        ...(context.token === undefined ? {} : { token: context.token }),
+        ...(github === undefined ? {} : { github }),
+        outDir: context.outDir,
+        now: options.now ?? new Date(),
+        ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+        rollbackCommand: rollbackCommand(model, name),
+        ...(options.dryRun ? { dryRun: true } : {}),
+        logger,
+      }),
+    );
+  }
+  return results;
+}
+
+export interface VerifyStageOptions {
+  base: string;
+  head: string;
+  /** The GitOps repository: a URL or path; default the promote settings' remote. */
+  remote?: string;
+}
+
+/** `modelship verify-promotion` / the verify-promotion action. */
+export async function runVerifyStage(options: VerifyStageOptions, context: StageContext): Promise<VerifyResult> {
+  const { loaded } = context;
+  const remote = pick(options.remote, context.gitops.remote) ?? resolveGitOps(context.gitops, loaded).remote;
+  const targets = environmentNames(loaded).flatMap((name) => resolveEnvironment(name, loaded).targets);
+  return verifyPromotion({
+    remote,
+    base: options.base,
+    head: options.head,
+    ...(context.token === undefined ? {} : { token: context.token }),
+    targets,
+    openRegistry: registryOpener(context),
+    ...(context.tagFormat === undefined ? {} : { tagFormat: context.tagFormat }),
+    logger: context.logger,
+  });
+}
+
+function healthSource(environment: EnvironmentSettings, options: CanaryStageOptions): HealthSource {
+  const prometheus = options.prometheus ?? (options.metrics === undefined ? environment.health?.prometheus : undefined);
+  if (prometheus !== undefined) return { kind: "prometheus", url: prometheus };
+  const metrics = options.metrics ?? environment.health?.metrics;
+  if (metrics === undefined) throw new UserError(`environment ${environment.name} has no health source`, { hint: `set promote.environments.${environment.name}.health.prometheus (or metrics), or pass --prometheus / --metrics` });
+  return /^https?:\/\//.test(metrics) ? { kind: "metrics-url", url: metrics } : { kind: "metrics-file", path: metrics };
+}
+
+function withOverrides(environment: EnvironmentSettings, options: PromoteStageOptions): EnvironmentSettings {
+  const pr = options.pullRequest ?? {};
+  const autoMerge = { ...environment.pullRequest.autoMerge };
+  if (pr.autoMerge !== undefined) for (const kind of Object.keys(autoMerge) as ActionKind[]) autoMerge[kind] = pr.autoMerge === false ? undefined : pr.autoMerge;
+  return {
+    ...environment,
+    strategy: options.strategy ?? environment.strategy,
+    pullRequest: {
+      labels: pr.labels ?? environment.pullRequest.labels,
+      reviewers: pr.reviewers ?? environment.pullRequest.reviewers,
+      teamReviewers: pr.teamReviewers ?? environment.pullRequest.teamReviewers,
+      draft: pr.draft ?? environment.pullRequest.draft,
+      autoMerge,
+    },
+  };
+}
+
+function actionFor(options: PromoteStageOptions, environment: EnvironmentSettings): RolloutAction {
+  const kind = options.action;
+  if (kind === undefined || kind === "start") {
+    if (kind === "start" && environment.strategy === "direct") throw new UserError(`environment ${environment.name} uses the direct strategy, which has no canary to start`, { hint: "leave --action out, or pass --strategy canary" });
+    return startAction(environment, options.weight);
+  }
+  if (kind === "step") {
+    if (options.weight === undefined) throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
+    return { kind, weight: options.weight };
+  }
+  return { kind };
+}
+
+function rollbackCommand(model: string, environment: string): string {
+  return `modelship promote ${model} --env ${environment} --action rollback`;
+}

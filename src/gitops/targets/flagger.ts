@@ -1,0 +1,142 @@
+/**
+ * Flagger: a `Deployment` carries the model URI in an env var of its pod template, and a Flagger
+ * `Canary` (flagger.app/v1beta1) whose `spec.targetRef` names that Deployment drives the rollout.
+ * Flagger's traffic weight is controller-driven: git cannot hold "the canary is at 20% now", only
+ * the knobs of the analysis. So modelship maps each PR onto the knob that bounds the walk:
+ *
+ * - start: env := the new URI and `spec.analysis.maxWeight` := w (created if missing; `stepWeight`
+ *   is clamped to w, and a `stepWeights` list keeps the weights below w and ends at w). Flagger
+ *   then shifts traffic up to w% step by step and, if its analysis passes all the way, promotes
+ *   the canary on its own — a modelship promote PR afterwards only records that in git.
+ * - step: only `maxWeight` (and the clamped step weights) change; Flagger keeps walking towards it.
+ * - promote: the canary becomes the recorded stable model; the env var already holds its URI.
+ * - rollback: env := the recorded stable URI. Flagger does not start a new canary when the spec
+ *   equals the last promoted one, so this returns at once (and makes git match a rollback Flagger
+ *   already did when its analysis failed).
+ * - direct: env := the new URI. Flagger still canaries any pod-template change, so a direct
+ *   change goes through the analysis too, with the Canary's current weights.
+ *
+ * Weight 0 (a preview without live traffic) fits a Canary in blue-green or A/B mode
+ * (`analysis.iterations`), where Flagger shifts no weights at all: there modelship leaves the
+ * analysis alone and reads every canary back at 0%. A traffic-shifting Canary cannot hold at 0%.
+ *
+ * The Canary must sit in the same file as its Deployment, so one PR edits both. State goes in the
+ * Deployment's own annotations: Flagger watches the pod template, so they start no analysis.
+ */
+import { isScalar, isSeq } from "yaml";
+import { modelEnvPath, readModelEnv, toJs } from "./pod-env.ts";
+import { ANNOTATIONS, CANARY_RECORD_POINTER, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget, RolloutState, TargetSpec } from "./types.ts";
+import { describeResource, findResource, listResources, pathError, readInteger, readString, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+
+const ANALYSIS: YamlPath = ["spec", "analysis"];
+const MAX_WEIGHT: YamlPath = [...ANALYSIS, "maxWeight"];
+const STEP_WEIGHT: YamlPath = [...ANALYSIS, "stepWeight"];
+const STEP_WEIGHTS: YamlPath = [...ANALYSIS, "stepWeights"];
+const ITERATIONS: YamlPath = [...ANALYSIS, "iterations"];
+const TARGET_REF: YamlPath = ["spec", "targetRef"];
+
+/** The flagger target. */
+export const flaggerTarget: ManifestTarget = {
+  canaryPointer: CANARY_RECORD_POINTER,
+
+  locate(manifest, target) {
+    const resource = findResource(manifest, { kinds: ["Deployment"], name: deploymentName(manifest, target), target: "flagger" });
+    canaryOf(resource);
+    modelEnvPath(resource, target);
+    return resource;
+  },
+
+  read(resource, target) {
+    const uri = readModelEnv(resource, target);
+    const recorded = readRecorded(resource, ANNOTATIONS);
+    if (recorded.canary.uri === undefined) return { stable: deployedAt(uri, recorded.stable) };
+    const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight: canaryWeight(canaryOf(resource)) } };
+    const stable = recordedModel(recorded.stable);
+    if (stable !== undefined) state.stable = stable;
+    return state;
+  },
+
+  write(resource, target, desired) {
+    writeValue(resource, modelEnvPath(resource, target), (desired.canary ?? desired.stable!).uri);
+    if (desired.canary !== undefined) holdAt(canaryOf(resource), desired.canary.weight);
+    writeRecorded(resource, ANNOTATIONS, desired);
+  },
+};
+
+/** The Deployment the target means: by name (its own, or its Canary's), else the only Canary's target. */
+function deploymentName(manifest: Manifest, target: TargetSpec): string | undefined {
+  const resources = listResources(manifest);
+  const deployments = resources.filter((resource) => resource.kind === "Deployment");
+  const canaries = resources.filter(isFlaggerCanary);
+  if (target.name !== undefined) {
+    if (deployments.some((deployment) => deployment.name === target.name)) return target.name;
+    const canary = canaries.find((resource) => resource.name === target.name);
+    return (canary === undefined ? undefined : targetRefName(canary)) ?? target.name;
+  }
+  if (deployments.length > 1 && canaries.length === 1) return targetRefName(canaries[0]!);
+  return undefined;
+}
+
+/** The one Flagger Canary whose targetRef names the Deployment (throws a UserError otherwise). */
+function canaryOf(deployment: Resource): Resource {
+  const canaries = listResources(deployment.manifest).filter(isFlaggerCanary);
+  const mine = canaries.filter((canary) => readString(canary, [...TARGET_REF, "kind"]) === "Deployment" && targetRefName(canary) === deployment.name);
+  if (mine.length === 1) return mine[0]!;
+  if (mine.length > 1) {
+    throw pathError(mine[1]!, [...TARGET_REF, "name"], `${mine.length} Flagger Canaries target Deployment "${deployment.name}" (${mine.map((canary) => canary.name).join(", ")})`, "keep one Canary per Deployment; Flagger runs one analysis per target");
+  }
+  const other = canaries[0];
+  if (other !== undefined) {
+    const kind = readString(other, [...TARGET_REF, "kind"]) ?? "(no kind)";
+    throw pathError(other, [...TARGET_REF, "name"], `${describeResource(other)} targets ${kind} "${targetRefName(other) ?? ""}", not Deployment "${deployment.name}"`, `point the Canary's spec.targetRef at {apiVersion: apps/v1, kind: Deployment, name: ${deployment.name}}, or set the target's name to the Deployment the Canary manages`);
+  }
+  throw pathError(
+    deployment,
+    ["metadata", "name"],
+    `no Flagger Canary (flagger.app/v1beta1) in the file targets Deployment "${deployment.name}"`,
+    `add a Canary with spec.targetRef {apiVersion: apps/v1, kind: Deployment, name: ${deployment.name}} to this file; modelship edits the Deployment and its Canary in one PR, so a Canary kept in another file must move here`,
+  );
+}
+
+function isFlaggerCanary(resource: Resource): boolean {
+  const apiVersion = resource.document.get("apiVersion");
+  return resource.kind === "Canary" && typeof apiVersion === "string" && apiVersion.startsWith("flagger.app/");
+}
+
+function targetRefName(canary: Resource): string | undefined {
+  return readString(canary, [...TARGET_REF, "name"]);
+}
+
+/** How far Flagger may walk: `maxWeight`, or 0 for a blue-green/A-B Canary, which shifts no weights. */
+function canaryWeight(canary: Resource): number {
+  if (canary.document.hasIn(ITERATIONS)) return 0;
+  return readInteger(canary, MAX_WEIGHT) ?? 0;
+}
+
+/** Bounds the analysis at `weight`%: maxWeight, and the step weights clamped below it. */
+function holdAt(canary: Resource, weight: number): void {
+  if (canary.document.hasIn(ITERATIONS)) return;
+  if (weight === 0) {
+    throw pathError(
+      canary,
+      ANALYSIS,
+      `${describeResource(canary)} shifts traffic step by step, so it cannot hold a canary at 0%`,
+      "start with a weight from 1 to 99 (it becomes analysis.maxWeight), or give the Canary analysis.iterations (blue-green) to run a preview without live traffic",
+    );
+  }
+  writeValue(canary, MAX_WEIGHT, weight);
+  const stepWeight = readInteger(canary, STEP_WEIGHT);
+  if (stepWeight !== undefined && stepWeight > weight) writeValue(canary, STEP_WEIGHT, weight);
+  const node = canary.document.getIn(STEP_WEIGHTS, true);
+  if (!isSeq(node)) return;
+  const current = toJs(node) as unknown[];
+  const wanted = [...current.filter((value): value is number => typeof value === "number" && value < weight), weight];
+  if (current.length === wanted.length && current.every((value, i) => value === wanted[i])) return;
+  // Keep the items that stay (and their comments); drop the rest; add the new top weight.
+  for (let i = node.items.length - 1; i >= 0; i--) {
+    const item = node.items[i];
+    if (!(isScalar(item) && typeof item.value === "number" && item.value < weight)) node.items.splice(i, 1);
+  }
+  node.items.push(canary.document.createNode(weight));
+}

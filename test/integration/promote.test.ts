@@ -1,0 +1,459 @@
+/**
+ * The promotion stages end to end through the built CLI: `modelship promote`, `modelship canary`
+ * and `modelship verify-promotion` against a local registry and a bare git repository standing in
+ * for the GitOps remote, and (GitHub mode) the GitHub fake for pull requests.
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFile, rm, writeFile, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, describe, test } from "node:test";
+import { parse as parseYaml, parseAllDocuments } from "yaml";
+import { LocalStore } from "../../src/registry/local-store.ts";
+import { hasStackTrace } from "../support/cli.ts";
+import { FakeGitHub } from "../support/github/server.ts";
+import { writeTestPackage } from "../support/registry-package.ts";
+import { runProcess } from "../support/runner.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CLI = join(ROOT, "dist", "cli.js");
+const EXAMPLE_DIR = join(ROOT, "examples", "gitops", "apps", "adult-income");
+const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
+const MODEL = "adult-income";
+const APP = "apps/adult-income";
+const FILES = { kserve: `${APP}/inferenceservice.yaml`, rollout: `${APP}/rollout.yaml`, values: `${APP}/values.yaml` };
+const STEPS = [10, 50];
+const ROLLBACK_COMMAND = (env: string) => `modelship promote ${MODEL} --env ${env} --action rollback`;
+const branchOf = (env: string) => `modelship/${env}/${MODEL}`;
+const PERSON = { GIT_AUTHOR_NAME: "Pat Person", GIT_AUTHOR_EMAIL: "pat@example.com", GIT_COMMITTER_NAME: "Pat Person", GIT_COMMITTER_EMAIL: "pat@example.com" };
+
+const scratchRoots: string[] = [];
+after(async () => {
+  if (process.env.KEEP_SCRATCH === undefined) for (const dir of scratchRoots) await rm(dir, { recursive: true, force: true });
+});
+
+interface World {
+  root: string;
+  registry: string;
+  bare: string;
+  repo: string;
+  /** The file:// URI of a version's model.onnx in the local registry. */
+  uri: (version: string) => string;
+  digest: Record<string, string>;
+}
+
+/** Runs git as a person would (outside the code under test). */
+function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync("git", args, { cwd, env: { ...process.env, ...PERSON, LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...env }, encoding: "utf8" }).trim();
+}
+
+function refSha(bare: string, ref: string): string | undefined {
+  try {
+    return git(bare, ["rev-parse", "--verify", "--quiet", `refs/heads/${ref}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+function show(bare: string, ref: string, path: string): string {
+  return git(bare, ["show", `refs/heads/${ref}:${path}`]);
+}
+
+/** Pushes `files` (path → text) onto `branch` of `bare`, starting from `from` (a branch), as one commit. */
+function pushFiles(world: World, branch: string, from: string, files: Record<string, string>, env: Record<string, string> = {}): string {
+  const dir = join(world.root, `clone-${Math.random().toString(36).slice(2)}`);
+  git(world.root, ["clone", "--quiet", "--branch", from, world.bare, dir]);
+  git(dir, ["checkout", "--quiet", "-B", branch]);
+  for (const [path, text] of Object.entries(files)) execFileSync("tee", [join(dir, path)], { input: text, stdio: ["pipe", "ignore", "inherit"] });
+  git(dir, ["add", "--all"]);
+  git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", `edit ${branch}`], env);
+  git(dir, ["push", "--quiet", "--force", "origin", `HEAD:refs/heads/${branch}`]);
+  return git(dir, ["rev-parse", "HEAD"]);
+}
+
+/** Squash-merges `branch` into main, as GitHub's squash merge does, committed at `date`. */
+function squashMerge(world: World, branch: string, date: Date): void {
+  const dir = join(world.root, `merge-${Math.random().toString(36).slice(2)}`);
+  git(world.root, ["clone", "--quiet", "--branch", "main", world.bare, dir]);
+  git(dir, ["fetch", "--quiet", "origin", `refs/heads/${branch}:refs/heads/${branch}`]);
+  git(dir, ["merge", "--quiet", "--squash", branch]);
+  const when = { GIT_COMMITTER_DATE: date.toISOString(), GIT_AUTHOR_DATE: date.toISOString() };
+  git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", `Merge ${branch}`], when);
+  git(dir, ["push", "--quiet", "origin", "HEAD:refs/heads/main"]);
+}
+
+async function setup(options: { production?: Record<string, unknown> } = {}): Promise<World> {
+  const root = await mkdtemp(join(tmpdir(), "modelship-promote-e2e-"));
+  scratchRoots.push(root);
+  const registry = join(root, "registry");
+  const store = new LocalStore({ root: registry });
+  const digest: Record<string, string> = {};
+  const releases: [string, Record<string, unknown>][] = [["0.0.1", {}], ["0.0.2", {}], ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }]];
+  for (const [version, gate] of releases) {
+    const pkg = await writeTestPackage({
+      dir: join(root, `pkg-${version}`),
+      model: MODEL,
+      version,
+      files: { "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)), "gate-report.json": `{"verdict":"${String(gate.verdict ?? "pass")}"}\n` },
+      metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } } as never,
+      gate,
+    });
+    digest[version] = pkg.manifest.digest;
+    await store.publish(pkg);
+  }
+  const uri = (version: string) => pathToFileURL(join(registry, MODEL, version, "model.onnx")).href;
+
+  const bare = join(root, "gitops.git");
+  git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
+  const seed = join(root, "seed");
+  git(root, ["init", "--quiet", "--initial-branch=main", seed]);
+  await mkdir(join(seed, APP), { recursive: true });
+  for (const path of Object.values(FILES)) {
+    const text = await readFile(join(EXAMPLE_DIR, path.slice(APP.length + 1)), "utf8");
+    assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
+    await writeFile(join(seed, path), text.replaceAll(EXAMPLE_URI, uri("0.0.1")));
+  }
+  git(seed, ["add", "--all"]);
+  git(seed, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", "seed"], { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() });
+  git(seed, ["push", "--quiet", bare, "HEAD:refs/heads/main"]);
+
+  const repo = join(root, "model-repo");
+  await mkdir(repo);
+  const config = {
+    model: MODEL,
+    release: { registry },
+    promote: {
+      remote: bare,
+      base: "main",
+      environments: {
+        production: {
+          strategy: "canary",
+          steps: STEPS,
+          bake: "30m",
+          targets: [
+            { kind: "kserve-standard", file: FILES.kserve },
+            { kind: "argo-rollouts", file: FILES.rollout, container: "server" },
+            { kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri", weight_path: "model.canaryWeight" },
+          ],
+          health: { metrics: "metrics.json", checks: [{ name: "error-rate", metric: "error_rate", max: 0.01 }] },
+          ...options.production,
+        },
+        staging: { strategy: "direct", targets: [{ kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri" }] },
+      },
+    },
+  };
+  await writeFile(join(repo, "modelship.yaml"), JSON.stringify(config, null, 2));
+  return { root, registry, bare, repo, uri, digest };
+}
+
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^(GITHUB_|MODELSHIP_|RUNNER_|INPUT_|ACTIONS_)/.test(key)) env[key] = value;
+  return { ...env, NO_COLOR: "1", LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1" };
+}
+
+async function modelship(world: World, args: string[], env: Record<string, string> = {}): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
+  const run = await runProcess(process.execPath, [CLI, ...args], { cwd: world.repo, env: { ...baseEnv(), ...env }, timeoutMs: 60_000 });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.ok(!hasStackTrace(output), `no stack trace:\n${output}`);
+  return { ...run, output };
+}
+
+/** `-` and `+` lines of `git diff -U0 main..branch -- file`. */
+function diffLines(bare: string, base: string, branch: string, file: string): { removed: string[]; added: string[] } {
+  const text = git(bare, ["diff", "-U0", `refs/heads/${base}`, `refs/heads/${branch}`, "--", file]);
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const line of text.split("\n")) {
+    if (line.startsWith("---") || line.startsWith("+++")) continue;
+    if (line.startsWith("-")) removed.push(line.slice(1));
+    else if (line.startsWith("+")) added.push(line.slice(1));
+  }
+  return { removed, added };
+}
+
+const ANNOTATION_LINE = /^\s*"?modelship\.dev\/(stable|canary)-(version|uri|digest)"?:\s*"?([^"]*)"?\s*$/;
+
+function annotations(lines: string[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const line of lines) {
+    const match = ANNOTATION_LINE.exec(line);
+    if (match) found[`${match[1]}-${match[2]}`] = match[3]!;
+  }
+  return found;
+}
+
+function bodyPathOf(world: World, output: string): string {
+  const match = /PR body:? (\S+?)\)/.exec(output);
+  assert.ok(match, `the output names the PR body:\n${output}`);
+  return isAbsolute(match[1]!) ? match[1]! : join(world.repo, match[1]!);
+}
+
+/** The canary state the three production files must hold after `start`/`step` of `version` at `weight`. */
+function assertCanaryFiles(world: World, ref: string, version: string, weight: number, stable: string): void {
+  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as { spec: { predictor: { model: { storageUri: string } }; canary?: { trafficPercent: number; predictor: { model: { storageUri: string } } }[] } };
+  assert.equal(kserve.spec.predictor.model.storageUri, world.uri(stable));
+  assert.equal(kserve.spec.canary?.length, 1);
+  assert.equal(kserve.spec.canary[0]!.trafficPercent, weight);
+  assert.equal(kserve.spec.canary[0]!.predictor.model.storageUri, world.uri(version));
+  const [rollout] = parseAllDocuments(show(world.bare, ref, FILES.rollout)).map((doc) => doc.toJS() as { spec: { strategy: { canary: { steps: unknown[] } }; template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } } });
+  const server = rollout!.spec.template.spec.containers.find((container) => container.name === "server")!;
+  assert.equal(server.env.find((entry) => entry.name === "MODEL_URI")?.value, world.uri(version));
+  assert.deepEqual(rollout!.spec.strategy.canary.steps[0], { setWeight: weight });
+  const values = parseYaml(show(world.bare, ref, FILES.values)) as { model: { storageUri: string; canaryWeight?: number } };
+  assert.equal(values.model.storageUri, world.uri(version));
+  assert.equal(values.model.canaryWeight, weight);
+}
+
+/** The stable-only state: every file points at `version` and no canary is left. */
+function assertStableFiles(world: World, ref: string, version: string): void {
+  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as { spec: { predictor: { model: { storageUri: string } }; canary?: unknown } };
+  assert.equal(kserve.spec.predictor.model.storageUri, world.uri(version));
+  assert.equal(kserve.spec.canary, undefined);
+  const rollout = parseAllDocuments(show(world.bare, ref, FILES.rollout))[0]!.toJS() as { spec: { template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } } };
+  assert.equal(rollout.spec.template.spec.containers[0]!.env.find((entry) => entry.name === "MODEL_URI")?.value, world.uri(version));
+  const values = parseYaml(show(world.bare, ref, FILES.values)) as { model: { storageUri: string; canaryWeight?: number } };
+  assert.equal(values.model.storageUri, world.uri(version));
+  assert.equal(values.model.canaryWeight, undefined);
+}
+
+async function writeMetrics(world: World, canary: number, stable = 0.003): Promise<void> {
+  await writeFile(join(world.repo, "metrics.json"), JSON.stringify({ versions: { "0.0.2": { error_rate: canary }, "0.0.1": { error_rate: stable } } }));
+}
+
+describe("modelship promote (local git remote)", () => {
+  test("opens a canary branch with exactly the expected edits and a complete PR body; a re-run changes nothing", async () => {
+    const world = await setup();
+    const mainBefore = refSha(world.bare, "main");
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    const branch = branchOf("production");
+    const sha = refSha(world.bare, branch);
+    assert.ok(sha, `branch ${branch} exists`);
+    assert.equal(refSha(world.bare, "main"), mainBefore, "main is untouched");
+    assert.equal(git(world.bare, ["rev-list", "--count", `main..${branch}`]), "1");
+    assert.equal(git(world.bare, ["merge-base", "main", branch]), mainBefore);
+    assert.deepEqual(git(world.bare, ["diff", "--name-only", "main", branch]).split("\n").sort(), Object.values(FILES).sort());
+
+    const uri1 = world.uri("0.0.1");
+    const uri2 = world.uri("0.0.2");
+    // values.yaml: the URI line changes, the weight and modelship's state map are added.
+    const values = diffLines(world.bare, "main", branch, FILES.values);
+    assert.deepEqual(values.removed, [`  storageUri: ${uri1}`]);
+    assert.ok(values.added.includes(`  storageUri: ${uri2}`), values.added.join("\n"));
+    assert.ok(values.added.includes(`  canaryWeight: ${STEPS[0]}`), values.added.join("\n"));
+    for (const line of values.added) assert.ok(line.includes(uri2) || /^\s*canaryWeight: \d+$/.test(line) || line === "modelship:" || ANNOTATION_LINE.test(line), `unexpected line in values.yaml: ${line}`);
+    // rollout.yaml: the env value and the canary steps change; annotations are added.
+    const rollout = diffLines(world.bare, "main", branch, FILES.rollout);
+    for (const line of rollout.removed) assert.ok(line.includes(uri1) || /setWeight|pause/.test(line), `unexpected removed line in rollout.yaml: ${line}`);
+    assert.ok(rollout.removed.some((line) => line.includes(uri1)));
+    assert.ok(rollout.added.some((line) => line.includes(uri2) && /value:/.test(line)), rollout.added.join("\n"));
+    for (const line of rollout.added) assert.ok(line.includes(uri2) || /setWeight: \d+|pause:|^\s*annotations:$/.test(line) || ANNOTATION_LINE.test(line), `unexpected line in rollout.yaml: ${line}`);
+    // inferenceservice.yaml: nothing removed; the canary block and annotations are added.
+    const kserve = diffLines(world.bare, "main", branch, FILES.kserve);
+    assert.deepEqual(kserve.removed, []);
+    const canaryBlock = /^\s*(canary:|- trafficPercent: \d+|predictor:|name: v?0[.-]0[.-]2|model:|modelFormat:|name: onnx|runtime: kserve-tritonserver|protocolVersion: v2)$/;
+    for (const line of kserve.added) assert.ok(line.includes(uri2) || canaryBlock.test(line) || ANNOTATION_LINE.test(line), `unexpected line in inferenceservice.yaml: ${line}`);
+    assert.ok(kserve.added.some((line) => line.trim() === `- trafficPercent: ${STEPS[0]}`));
+    for (const lines of [kserve.added, rollout.added, values.added]) {
+      assert.deepEqual(annotations(lines), { "stable-version": "0.0.1", "stable-uri": uri1, "canary-version": "0.0.2", "canary-uri": uri2, "canary-digest": world.digest["0.0.2"]! });
+    }
+    assertCanaryFiles(world, branch, "0.0.2", STEPS[0]!, "0.0.1");
+
+    const body = await readFile(bodyPathOf(world, run.output), "utf8");
+    assert.ok(bodyPathOf(world, run.output).startsWith(join(world.repo, ".modelship", "promotion")));
+    for (const needle of ["0.0.1", "0.0.2", `canary ${STEPS[0]}%`, "Gate verdict **pass**", "### Rollout plan", `canary ${STEPS[1]}%`, "promote to 100%", ROLLBACK_COMMAND("production"), `<!-- modelship:promotion environment=production model=${MODEL} -->`]) {
+      assert.ok(body.includes(needle), `the PR body has ${needle}:\n${body}`);
+    }
+
+    const again = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(again.exitCode, 0, again.output);
+    assert.equal(refSha(world.bare, branch), sha, "the branch did not move");
+    assert.match(again.stdout, /up to date/);
+  });
+
+  test("refuses an ungated release and a tampered one; nothing is pushed", async () => {
+    const world = await setup();
+    const ungated = await modelship(world, ["promote", `${MODEL}@0.0.3`, "--env", "production"]);
+    assert.equal(ungated.exitCode, 2, ungated.output);
+    assert.match(ungated.output, /0\.0\.3 may not be promoted/);
+    assert.match(ungated.output, /gate verdict is fail|allow-ungated/);
+    assert.equal(refSha(world.bare, branchOf("production")), undefined);
+
+    const model = join(world.registry, MODEL, "0.0.2", "model.onnx");
+    const bytes = await readFile(model);
+    bytes[5] = bytes[5]! ^ 0xff;
+    await writeFile(model, bytes);
+    const tampered = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(tampered.exitCode, 2, tampered.output);
+    assert.match(tampered.output, /model\.onnx/);
+    assert.match(tampered.output, /sha256/i);
+    assert.equal(refSha(world.bare, branchOf("production")), undefined);
+    assert.equal(git(world.bare, ["for-each-ref", "--format=%(refname)"]), "refs/heads/main");
+  });
+
+  test("a canary on a yaml-path target without weight_path is refused as a user error", async () => {
+    const world = await setup({ production: { targets: [{ kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri" }] } });
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(run.exitCode, 2, run.output);
+    assert.match(run.output, /weightPath|weight_path/);
+    assert.equal(refSha(world.bare, branchOf("production")), undefined);
+  });
+
+  test("production and staging promoted at the same time each get their own branch", async () => {
+    const world = await setup();
+    const [production, staging] = await Promise.all([modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]), modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "staging"])]);
+    assert.equal(production.exitCode, 0, production.output);
+    assert.equal(staging.exitCode, 0, staging.output);
+    assertCanaryFiles(world, branchOf("production"), "0.0.2", STEPS[0]!, "0.0.1");
+    assert.deepEqual(git(world.bare, ["diff", "--name-only", "main", branchOf("staging")]).split("\n"), [FILES.values]);
+    const staged = parseYaml(show(world.bare, branchOf("staging"), FILES.values)) as { model: { storageUri: string; canaryWeight?: number } };
+    assert.equal(staged.model.storageUri, world.uri("0.0.2"));
+    assert.equal(staged.model.canaryWeight, undefined);
+    const stagingBody = await readFile(bodyPathOf(world, staging.output), "utf8");
+    const productionBody = await readFile(bodyPathOf(world, production.output), "utf8");
+    assert.ok(stagingBody.includes("environment=staging") && productionBody.includes("environment=production"));
+  });
+});
+
+describe("modelship canary", () => {
+  async function started(): Promise<World> {
+    const world = await setup();
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    return world;
+  }
+
+  test("healthy after the bake time: opens the step to the next weight", async () => {
+    const world = await started();
+    squashMerge(world, branchOf("production"), new Date(Date.now() - 2 * 3_600_000));
+    await writeMetrics(world, 0.002);
+    const run = await modelship(world, ["canary", "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    assert.match(run.stdout, /production: step/);
+    assertCanaryFiles(world, branchOf("production"), "0.0.2", STEPS[1]!, "0.0.1");
+    assert.equal(git(world.bare, ["rev-list", "--count", `main..${branchOf("production")}`]), "1");
+    const body = await readFile(bodyPathOf(world, run.output), "utf8");
+    assert.ok(body.includes(`canary ${STEPS[0]}% → ${STEPS[1]}%`), body);
+    assert.ok(body.includes("error-rate"), body);
+  });
+
+  test("unhealthy: the same branch now rolls back to the stable model", async () => {
+    const world = await started();
+    squashMerge(world, branchOf("production"), new Date(Date.now() - 2 * 3_600_000));
+    await writeMetrics(world, 0.2);
+    const run = await modelship(world, ["canary", "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    assert.match(run.stdout, /production: rollback/);
+    assertStableFiles(world, branchOf("production"), "0.0.1");
+    const body = await readFile(bodyPathOf(world, run.output), "utf8");
+    assert.match(body, /roll back 0\.0\.2 to 0\.0\.1/);
+    assert.ok(body.includes("All traffic returns to 0.0.1"), body);
+  });
+
+  test("healthy but merged 5 minutes ago: holds and pushes nothing", async () => {
+    const world = await started();
+    squashMerge(world, branchOf("production"), new Date(Date.now() - 5 * 60_000));
+    const before = refSha(world.bare, branchOf("production"));
+    await writeMetrics(world, 0.002);
+    const run = await modelship(world, ["canary", "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    assert.match(run.stdout, /production: hold/);
+    assert.equal(refSha(world.bare, branchOf("production")), before);
+    // --now moves the clock: the same merge is past its bake an hour later.
+    const later = await modelship(world, ["canary", "--env", "production", "--dry-run", "--now", new Date(Date.now() + 3_600_000).toISOString()]);
+    assert.match(later.stdout, /production: step/, later.output);
+    assert.equal(refSha(world.bare, branchOf("production")), before, "--dry-run pushes nothing");
+  });
+});
+
+describe("modelship verify-promotion", () => {
+  test("passes modelship's own branch; fails an ungated URI and a non-release URI", async () => {
+    const world = await setup();
+    const promoted = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(promoted.exitCode, 0, promoted.output);
+    const ok = await modelship(world, ["verify-promotion", "--head", branchOf("production")]);
+    assert.equal(ok.exitCode, 0, ok.output);
+    assert.ok(ok.stdout.includes(world.uri("0.0.2")), ok.output);
+
+    const values = show(world.bare, "main", FILES.values);
+    pushFiles(world, "hand/ungated", "main", { [FILES.values]: values.replace(world.uri("0.0.1"), world.uri("0.0.3")) });
+    const ungated = await modelship(world, ["verify-promotion", "--head", "hand/ungated"]);
+    assert.equal(ungated.exitCode, 1, ungated.output);
+    assert.match(ungated.output, /gate verdict is fail|allow-ungated/);
+
+    const kserve = show(world.bare, "main", FILES.kserve);
+    pushFiles(world, "hand/s3", "main", { [FILES.kserve]: kserve.replace(world.uri("0.0.1"), "s3://bucket/model.onnx") });
+    const s3 = await modelship(world, ["verify-promotion", "--head", "hand/s3"]);
+    assert.equal(s3.exitCode, 1, s3.output);
+    assert.ok(s3.output.includes("s3://bucket/model.onnx"), s3.output);
+    assert.match(s3.output, /not a release asset/);
+  });
+});
+
+describe("modelship promote (GitHub pull requests)", () => {
+  const REPOSITORY = "octo/gitops";
+  const TOKEN = "ghs_promoteE2eWriteToken00000000000000";
+
+  test("opens one labelled PR, re-runs write nothing, rolls back with auto-merge, closes an obsolete PR", async () => {
+    const world = await setup();
+    const fake = await FakeGitHub.start();
+    try {
+      fake.addRepo(REPOSITORY);
+      fake.addToken(TOKEN, "write");
+      fake.linkGitRemote(REPOSITORY, world.bare);
+      const env = { GITHUB_API_URL: fake.url, GITHUB_TOKEN: TOKEN, MODELSHIP_RETRY_BASE_MS: "1" };
+      const flags = ["--gitops-repo", REPOSITORY, "--remote", world.bare];
+      const branch = branchOf("production");
+
+      const opened = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production", ...flags], env);
+      assert.equal(opened.exitCode, 0, opened.output);
+      let pulls = fake.pulls(REPOSITORY);
+      assert.equal(pulls.length, 1);
+      assert.equal(pulls[0]!.head, `octo:${branch}`);
+      assert.equal(pulls[0]!.base, "main");
+      assert.equal(pulls[0]!.state, "open");
+      assert.deepEqual(pulls[0]!.labels, ["model-promotion"]);
+      assert.ok(pulls[0]!.body?.includes(`<!-- modelship:promotion environment=production model=${MODEL} -->`));
+      assert.ok(pulls[0]!.title.includes(`canary ${STEPS[0]}%`));
+      assert.equal(pulls[0]!.autoMerge, null, "a start is not auto-merged by default");
+
+      const callsBefore = fake.calls.length;
+      const sha = refSha(world.bare, branch);
+      const again = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production", ...flags], env);
+      assert.equal(again.exitCode, 0, again.output);
+      assert.match(again.stdout, /up to date/);
+      assert.equal(fake.pulls(REPOSITORY).length, 1);
+      assert.deepEqual(fake.calls.slice(callsBefore).filter((call) => call.method !== "GET").map((call) => `${call.method} ${call.path}`), []);
+      assert.equal(refSha(world.bare, branch), sha);
+
+      // The same change lands on main another way while the PR is still open: the PR is obsolete.
+      const first = pulls[0]!.number;
+      squashMerge(world, branch, new Date(Date.now() - 3_600_000));
+      const nothing = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production", ...flags], env);
+      assert.equal(nothing.exitCode, 0, nothing.output);
+      assert.match(nothing.stdout, /nothing to change/);
+      assert.match(nothing.stdout, new RegExp(`closed the obsolete PR #${first}\\b`));
+      assert.deepEqual(fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]), [[first, "closed"]]);
+
+      // main runs the canary now; a rollback opens a new PR on the same branch, labelled and auto-merged.
+      const rollback = await modelship(world, ["promote", "--env", "production", "--action", "rollback", ...flags], env);
+      assert.equal(rollback.exitCode, 0, rollback.output);
+      assertStableFiles(world, branch, "0.0.1");
+      pulls = fake.pulls(REPOSITORY);
+      const open = pulls.filter((pull) => pull.state === "open");
+      assert.equal(open.length, 1, JSON.stringify(pulls, null, 2));
+      assert.notEqual(open[0]!.number, first);
+      assert.equal(open[0]!.head, `octo:${branch}`);
+      assert.deepEqual([...open[0]!.labels].sort(), ["model-promotion", "rollback"]);
+      assert.equal(open[0]!.autoMerge, "SQUASH");
+      assert.match(open[0]!.title, /roll back 0\.0\.2 to 0\.0\.1/);
+      assert.ok(open[0]!.body?.includes("All traffic returns to 0.0.1"));
+      fake.assertNoSpecViolations();
+    } finally {
+      await fake.close();
+    }
+  });
+});
