@@ -17,7 +17,7 @@ import {
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-RYSGMHS4.js";
+} from "./chunks/chunk-CO5RJHXI.js";
 import {
   nextRandom,
   seedState
@@ -38,7 +38,7 @@ import {
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-6W5OFCTI.js";
+} from "./chunks/chunk-MM7HD7BR.js";
 import {
   ExitCode,
   choiceFlag,
@@ -48,10 +48,10 @@ import {
   parseFlags,
   parseModelRef,
   renderHelp
-} from "./chunks/chunk-BCBGYQVV.js";
+} from "./chunks/chunk-F4MZF3IK.js";
 import {
   runRelease
-} from "./chunks/chunk-6YJSD4HK.js";
+} from "./chunks/chunk-PUTCFZGZ.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
@@ -63,7 +63,7 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-D4JCEIZT.js";
+} from "./chunks/chunk-UY7KJPWB.js";
 import {
   resolveTrainSettings
 } from "./chunks/chunk-AEBHR2FM.js";
@@ -270,7 +270,7 @@ var canaryCommand = {
       const lines = [`${result.environment}: ${result.decision.action} \u2014 ${result.decision.reason}`];
       for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
       const promotion = result.promotion;
-      if (promotion !== void 0) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
+      if (promotion !== void 0) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;

@@ -2,12 +2,12 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseModelRef
-} from "./chunks/chunk-BCBGYQVV.js";
+} from "./chunks/chunk-F4MZF3IK.js";
 import {
   fetchModel,
   openStore,
   resolveRegistry
-} from "./chunks/chunk-D4JCEIZT.js";
+} from "./chunks/chunk-UY7KJPWB.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig

@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-ZYIQ6M5R.js";
+} from "./chunks/chunk-7ELXGJKU.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-6W5OFCTI.js";
-import "./chunks/chunk-BCBGYQVV.js";
+} from "./chunks/chunk-MM7HD7BR.js";
+import "./chunks/chunk-F4MZF3IK.js";
 import "./chunks/chunk-CUQBNP3L.js";
-import "./chunks/chunk-D4JCEIZT.js";
+import "./chunks/chunk-UY7KJPWB.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import "./chunks/chunk-ZMINKXX7.js";
 import "./chunks/chunk-B5I2PWMP.js";
@@ -29,7 +29,9 @@ import "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/promote.ts
 await runAction(async () => {
-  const stage = await actionStageContext();
+  const gitopsRepo = getInput("gitops-repo");
+  const outDir = getInput("out");
+  const stage = await actionStageContext({ ...gitopsRepo === void 0 ? {} : { gitopsRepo }, ...outDir === void 0 ? {} : { outDir } });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;

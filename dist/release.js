@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-6YJSD4HK.js";
+} from "./chunks/chunk-PUTCFZGZ.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-D4JCEIZT.js";
+} from "./chunks/chunk-UY7KJPWB.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig

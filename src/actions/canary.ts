@@ -5,7 +5,9 @@ import { actionStageContext } from "./stage-context.ts";
 import { core, getBooleanInput, getInput, getListInput, runAction, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {
-  const stage = await actionStageContext();
+  const gitopsRepo = getInput("gitops-repo");
+  const outDir = getInput("out");
+  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }) });
   const environments = getListInput("environments");
   const prometheus = getInput("prometheus");
   const metrics = getInput("metrics");

@@ -5,7 +5,9 @@ import { actionStageContext } from "./stage-context.ts";
 import { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getRequiredInput, runAction, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {
-  const stage = await actionStageContext();
+  const gitopsRepo = getInput("gitops-repo");
+  const outDir = getInput("out");
+  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }) });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;

@@ -4,8 +4,12 @@ import type { StageContext } from "../gitops/stages.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { ActionsLogger, core, getInput, TOOL_VERSION } from "./runtime.ts";
 
-/** Reads the inputs promote, canary and verify-promotion share; masks both tokens. */
-export async function actionStageContext(): Promise<StageContext> {
+/**
+ * Reads the inputs promote, canary and verify-promotion share (token, gitops-token, config,
+ * registry, tag-format, remote, base); masks both tokens. `gitopsRepo` and `outDir` come from the
+ * actions that have those inputs.
+ */
+export async function actionStageContext(options: { gitopsRepo?: string; outDir?: string } = {}): Promise<StageContext> {
   const logger = new ActionsLogger();
   const token = getInput("token");
   const gitopsToken = getInput("gitops-token");
@@ -18,7 +22,7 @@ export async function actionStageContext(): Promise<StageContext> {
   const loaded = await loadConfig(config === undefined || config === DEFAULT_CONFIG_FILE ? {} : { file: config });
   const registry = getInput("registry");
   const tagFormat = getInput("tag-format");
-  const gitopsRepo = getInput("gitops-repo");
+  const gitopsRepo = options.gitopsRepo;
   const remote = getInput("remote");
   const base = getInput("base");
   const stageToken = gitopsToken ?? token;
@@ -31,7 +35,7 @@ export async function actionStageContext(): Promise<StageContext> {
     ...(registry === undefined ? {} : { registry }),
     ...(tagFormat === undefined ? {} : { tagFormat }),
     defaultRegistry: "github",
-    outDir: getInput("out") ?? ".modelship/promotion",
+    outDir: options.outDir ?? ".modelship/promotion",
     ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
     logger,
     userAgentVersion: TOOL_VERSION,

@@ -126,7 +126,7 @@ export async function runCanary(request: CanaryRequest): Promise<CanaryResult> {
     environment,
     gitops,
     action,
-    resolve: async () => ({ model: modelRef, release }),
+    resolve: () => Promise.resolve({ model: modelRef, release }),
     previous,
     ...(request.token === undefined ? {} : { token: request.token }),
     ...(request.github === undefined ? {} : { github: request.github }),

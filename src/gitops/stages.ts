@@ -58,6 +58,11 @@ function registryOpener(context: StageContext): (spec: string) => RegistryStore 
   };
 }
 
+/** The release tag format: the flag or input, else modelship.yaml's release.tag_format (as the registry uses it). */
+function tagFormatOf(context: StageContext): string | undefined {
+  return context.tagFormat ?? context.loaded.config?.release?.tag_format;
+}
+
 function gitHubFor(context: StageContext, repository: string | undefined): GitHubClient | undefined {
   if (repository === undefined) return undefined;
   if (context.token === undefined || context.token === "") {
@@ -100,7 +105,7 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
   const action: RolloutAction = actionFor(options, environment);
   const openRegistry = registryOpener(context);
   const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
-  const tagFormat = context.tagFormat ?? loaded.config?.release?.tag_format;
+  const tagFormat = tagFormatOf(context);
   let chosen: ModelRef | undefined;
   const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
     if (action.kind === "start" || action.kind === "direct") {
@@ -163,6 +168,7 @@ export async function runCanaryStage(options: CanaryStageOptions, context: Stage
   const model = loaded.config?.model;
   if (model === undefined) throw new UserError("no model name", { hint: "set `model:` in modelship.yaml" });
   const openRegistry = registryOpener(context);
+  const tagFormat = tagFormatOf(context);
   const results: CanaryResult[] = [];
   for (const name of names) {
     const environment = resolveEnvironment(name, loaded);
@@ -174,7 +180,7 @@ export async function runCanaryStage(options: CanaryStageOptions, context: Stage
         model,
         source,
         openRegistry,
-        ...(context.tagFormat === undefined ? {} : { tagFormat: context.tagFormat }),
+        ...(tagFormat === undefined ? {} : { tagFormat }),
         ...(context.token === undefined ? {} : { token: context.token }),
         ...(github === undefined ? {} : { github }),
         outDir: context.outDir,
@@ -201,6 +207,7 @@ export async function runVerifyStage(options: VerifyStageOptions, context: Stage
   const { loaded } = context;
   const remote = pick(options.remote, context.gitops.remote) ?? resolveGitOps(context.gitops, loaded).remote;
   const targets = environmentNames(loaded).flatMap((name) => resolveEnvironment(name, loaded).targets);
+  const tagFormat = tagFormatOf(context);
   return verifyPromotion({
     remote,
     base: options.base,
@@ -208,7 +215,7 @@ export async function runVerifyStage(options: VerifyStageOptions, context: Stage
     ...(context.token === undefined ? {} : { token: context.token }),
     targets,
     openRegistry: registryOpener(context),
-    ...(context.tagFormat === undefined ? {} : { tagFormat: context.tagFormat }),
+    ...(tagFormat === undefined ? {} : { tagFormat }),
     logger: context.logger,
   });
 }

@@ -132,8 +132,8 @@ export class GitHubStore implements RegistryStore {
     const release = await this.#publishedRelease(tag);
     if (release === undefined) return undefined;
     const manifest = await this.#manifestOf(release, model);
-    const { action: _action, digest: _digest, ...addresses } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
-    return { ...addresses, manifest };
+    const { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
   }
 
   /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */

@@ -82,8 +82,8 @@ export class LocalStore implements RegistryStore {
   async locate(model: string, version: string): Promise<StoredVersion | undefined> {
     const manifest = await this.readManifest(model, version);
     if (manifest === undefined) return undefined;
-    const { action: _action, digest: _digest, ...addresses } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
-    return { ...addresses, manifest };
+    const { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
   }
 
   /** Stores the package under `<model>/<version>`: staged, verified, then renamed into place. */

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { after, describe, test } from "node:test";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { LocalStore } from "../../src/registry/local-store.ts";
+import type { ModelManifest } from "../../src/registry/types.ts";
 import { hasStackTrace } from "../support/cli.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { writeTestPackage } from "../support/registry-package.ts";
@@ -90,14 +91,14 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
   const registry = join(root, "registry");
   const store = new LocalStore({ root: registry });
   const digest: Record<string, string> = {};
-  const releases: [string, Record<string, unknown>][] = [["0.0.1", {}], ["0.0.2", {}], ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }]];
+  const releases: [string, Partial<ModelManifest["gate"]>][] = [["0.0.1", {}], ["0.0.2", {}], ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }]];
   for (const [version, gate] of releases) {
     const pkg = await writeTestPackage({
       dir: join(root, `pkg-${version}`),
       model: MODEL,
       version,
-      files: { "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)), "gate-report.json": `{"verdict":"${String(gate.verdict ?? "pass")}"}\n` },
-      metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } } as never,
+      files: { "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)), "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n` },
+      metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } },
       gate,
     });
     digest[version] = pkg.manifest.digest;
@@ -186,7 +187,7 @@ function annotations(lines: string[]): Record<string, string> {
 }
 
 function bodyPathOf(world: World, output: string): string {
-  const match = /PR body:? (\S+?)\)/.exec(output);
+  const match = /PR body: (\S+?)\)/.exec(output);
   assert.ok(match, `the output names the PR body:\n${output}`);
   return isAbsolute(match[1]!) ? match[1]! : join(world.repo, match[1]!);
 }
@@ -294,6 +295,21 @@ describe("modelship promote (local git remote)", () => {
     assert.equal(git(world.bare, ["for-each-ref", "--format=%(refname)"]), "refs/heads/main");
   });
 
+  test("user mistakes exit 2 with a hint and no stack trace: an unknown environment, a step with no canary running", async () => {
+    const world = await setup();
+    const unknown = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "qa"]);
+    assert.equal(unknown.exitCode, 2, unknown.output);
+    assert.match(unknown.output, /"qa" is not configured/);
+    assert.match(unknown.output, /production/);
+    const step = await modelship(world, ["promote", "--env", "production", "--action", "step", "--weight", "50"]);
+    assert.equal(step.exitCode, 2, step.output);
+    assert.match(step.output, /no canary runs in production/);
+    const none = await modelship(world, ["canary", "--env", "production", "--metrics", join(world.repo, "absent.json")]);
+    assert.equal(none.exitCode, 0, none.output);
+    assert.match(none.stdout, /production: none/);
+    assert.equal(git(world.bare, ["for-each-ref", "--format=%(refname)"]), "refs/heads/main");
+  });
+
   test("a canary on a yaml-path target without weight_path is refused as a user error", async () => {
     const world = await setup({ production: { targets: [{ kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri" }] } });
     const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
@@ -366,6 +382,29 @@ describe("modelship canary", () => {
     const later = await modelship(world, ["canary", "--env", "production", "--dry-run", "--now", new Date(Date.now() + 3_600_000).toISOString()]);
     assert.match(later.stdout, /production: step/, later.output);
     assert.equal(refSha(world.bare, branchOf("production")), before, "--dry-run pushes nothing");
+  });
+});
+
+describe("modelship canary bake time", () => {
+  test("counts from the merge into main, not from when the PR's commit was made (merge-commit repositories)", async () => {
+    const world = await setup();
+    // The PR's commit is three hours old (opened, reviewed slowly); it was merged five minutes ago.
+    const made = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"], { GIT_COMMITTER_DATE: made, GIT_AUTHOR_DATE: made });
+    assert.equal(run.exitCode, 0, run.output);
+    const branch = branchOf("production");
+    assert.equal(new Date(Number(git(world.bare, ["log", "-1", "--format=%ct", branch])) * 1000).toISOString(), made.replace(/\.\d+Z$/, ".000Z"));
+    const dir = join(world.root, "merge-commit");
+    git(world.root, ["clone", "--quiet", "--branch", "main", world.bare, dir]);
+    const merged = new Date(Date.now() - 5 * 60_000).toISOString();
+    git(dir, ["merge", "--quiet", "--no-ff", "-m", `Merge pull request #1 from ${branch}`, `origin/${branch}`], { GIT_COMMITTER_DATE: merged, GIT_AUTHOR_DATE: merged });
+    git(dir, ["push", "--quiet", "origin", "HEAD:refs/heads/main"]);
+    await writeMetrics(world, 0.002);
+    const before = refSha(world.bare, branch);
+    const canary = await modelship(world, ["canary", "--env", "production"]);
+    assert.equal(canary.exitCode, 0, canary.output);
+    assert.match(canary.stdout, /production: hold/);
+    assert.equal(refSha(world.bare, branch), before);
   });
 });
 

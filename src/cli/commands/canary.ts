@@ -47,7 +47,7 @@ export const canaryCommand: Command = {
       const lines = [`${result.environment}: ${result.decision.action} — ${result.decision.reason}`];
       for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
       const promotion = result.promotion;
-      if (promotion !== undefined) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
+      if (promotion !== undefined) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;

@@ -182,7 +182,7 @@ function renderIssueLabels(context: RenderContext, issue: IssueRecord, options: 
   return issue.labels.map((name) => renderLabel(context, issue.repo, context.state.label(repo, name), options));
 }
 
-/** A `team-simple` object for a team of the repository's owner. */
+/** A team of the repository's owner: `team-simple`, plus the `parent` that `team` (in `pull-request-simple`) wants. */
 export function renderTeam(context: RenderContext, org: string, slug: string): Record<string, unknown> {
   const id = context.state.userId(`team:${org}/${slug}`);
   const url = `${context.apiUrl}/organizations/${context.state.userId(org)}/team/${id}`;
@@ -200,6 +200,7 @@ export function renderTeam(context: RenderContext, org: string, slug: string): R
     html_url: `${HTML}/orgs/${org}/teams/${slug}`,
     repositories_url: `${url}/repos`,
     type: "organization",
+    parent: null,
   };
 }
 

@@ -52,7 +52,9 @@ describe("action manifests", () => {
         });
 
         it("declares exactly the inputs and outputs its entry file uses", async () => {
-          const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          let source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          // The promotion actions read their shared inputs through stage-context.ts.
+          if (source.includes('from "./stage-context.ts"')) source += await readFile(join(root, "src/actions/stage-context.ts"), "utf8");
           assert.deepEqual([...inputsReadBy(source)].sort(), Object.keys(manifest.inputs ?? {}).sort(), "inputs");
           assert.deepEqual([...outputsSetBy(source)].sort(), Object.keys(manifest.outputs ?? {}).sort(), "outputs");
         });
@@ -60,7 +62,9 @@ describe("action manifests", () => {
         it("passes its JavaScript step every input the entry file reads, and maps every output it sets", async () => {
           const step = manifest.runs.steps?.find((candidate) => candidate.run?.includes(`dist/${name}.js`));
           assert.ok(step, `a step runs dist/${name}.js`);
-          const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          let source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+          // The promotion actions read their shared inputs through stage-context.ts.
+          if (source.includes('from "./stage-context.ts"')) source += await readFile(join(root, "src/actions/stage-context.ts"), "utf8");
           const passed = Object.keys(step.env ?? {}).filter((key) => key.startsWith("INPUT_")).map((key) => key.slice("INPUT_".length).toLowerCase());
           assert.deepEqual([...inputsReadBy(source)].sort(), passed.sort(), "inputs passed as INPUT_* variables");
           for (const input of passed) assert.equal(step.env?.[`INPUT_${input.toUpperCase()}`], `\${{ inputs.${input} }}`, `INPUT_${input.toUpperCase()} comes from inputs.${input}`);
