@@ -86,30 +86,27 @@ export interface PackageToPublish {
   targetCommitish?: string;
 }
 
-export interface PublishedVersion {
-  model: string;
-  version: string;
-  tag: string;
-  url: string;
-  /** Where manifest.json can be downloaded. */
-  manifestUrl: string;
-  /** Where the model file can be downloaded (what a serving system pulls). */
-  modelUri: string;
-  digest: string;
-  /** created: a new version; unchanged: the same bytes were already there (a re-run); resumed: an interrupted draft was completed. */
-  action: "created" | "unchanged" | "resumed";
-}
-
-/** A published version with the addresses a deployment uses (the model URI) and a reader opens. */
-export interface StoredVersion {
+/** Where a published version is: the addresses a deployment uses (the model URI) and a reader opens. */
+export interface VersionAddresses {
   model: string;
   version: string;
   tag: string;
   /** A page people open (release page, or a file:// folder). */
   url: string;
+  /** Where manifest.json can be downloaded. */
   manifestUrl: string;
   /** Where the model file can be downloaded (what a serving system pulls). */
   modelUri: string;
+}
+
+export interface PublishedVersion extends VersionAddresses {
+  digest: string;
+  /** created: a new version; unchanged: the same bytes were already there (a re-run); resumed: an interrupted draft was completed. */
+  action: "created" | "unchanged" | "resumed";
+}
+
+/** A published version with its manifest. */
+export interface StoredVersion extends VersionAddresses {
   manifest: ModelManifest;
 }
 
