@@ -16,7 +16,7 @@ import type { ModelManifest } from "../../src/registry/types.ts";
 import { hasStackTrace } from "../support/cli.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { writeTestPackage } from "../support/registry-package.ts";
-import { runProcess } from "../support/runner.ts";
+import { runAction, runProcess } from "../support/runner.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -494,5 +494,34 @@ describe("modelship promote (GitHub pull requests)", () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("the promote and verify-promotion actions, run as the runner runs them", () => {
+  test("promote: inputs from action.yml, outputs status, branch and version; the tokens are masked", async () => {
+    const world = await setup();
+    const run = await runAction({ action: "actions/promote", cwd: world.repo, inputs: { environment: "production", model: `${MODEL}@0.0.2`, "gitops-token": "gitops-secret-123" }, env: baseEnv() });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.status, "pushed");
+    assert.equal(run.outputs.branch, branchOf("production"));
+    assert.equal(run.outputs.version, "0.0.2");
+    assert.equal(run.outputs["model-uri"], world.uri("0.0.2"));
+    assert.equal(run.outputs["pr-number"], "");
+    assert.ok(run.secretsMasked.includes("gitops-secret-123"), "the GitOps token is masked");
+    assert.ok(refSha(world.bare, branchOf("production")) !== undefined, "the branch was pushed");
+    assert.match(run.summary, /canary 10%/);
+  });
+
+  test("verify-promotion fails the check (exit 1, one error) for a change that deploys an ungated model", async () => {
+    const world = await setup();
+    const values = show(world.bare, "main", FILES.values).replace(world.uri("0.0.1"), world.uri("0.0.3"));
+    pushFiles(world, "hand-edit", "main", { [FILES.values]: values });
+    const run = await runAction({ action: "actions/verify-promotion", cwd: world.repo, inputs: { head: "hand-edit", base: "main", remote: world.bare }, env: baseEnv() });
+    assert.notEqual(run.exitCode, 0);
+    assert.equal(run.outputs.ok, "false");
+    const uris = JSON.parse(run.outputs.uris ?? "[]") as { uri: string; ok: boolean; detail: string }[];
+    assert.deepEqual(uris.map((uri) => [uri.uri, uri.ok]), [[world.uri("0.0.3"), false]]);
+    assert.match(uris[0]!.detail, /may not be promoted/);
+    assert.match(run.summary, /must not be merged/);
   });
 });
