@@ -17,7 +17,7 @@ import {
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-CO5RJHXI.js";
+} from "./chunks/chunk-AMVNSMQ7.js";
 import {
   nextRandom,
   seedState
@@ -38,32 +38,24 @@ import {
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-MM7HD7BR.js";
-import {
-  ExitCode,
-  choiceFlag,
-  fetchCommand,
-  integerFlag,
-  numberFlag,
-  parseFlags,
-  parseModelRef,
-  renderHelp
-} from "./chunks/chunk-F4MZF3IK.js";
+} from "./chunks/chunk-JKUMQDYB.js";
 import {
   runRelease
-} from "./chunks/chunk-PUTCFZGZ.js";
+} from "./chunks/chunk-DQCZCF32.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
+  fetchModel,
   openStore,
+  parseModelRef,
   resolveEvaluateSettings,
   resolveRegistry,
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-UY7KJPWB.js";
+} from "./chunks/chunk-WZHHVX4Q.js";
 import {
   resolveTrainSettings
 } from "./chunks/chunk-AEBHR2FM.js";
@@ -131,6 +123,66 @@ var ConsoleLogger = class {
     return fn();
   }
 };
+
+// src/cli/command.ts
+var ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 };
+
+// src/cli/options.ts
+import { parseArgs } from "node:util";
+function envNameOf(flag) {
+  return `MODELSHIP_${flag.toUpperCase().replaceAll("-", "_")}`;
+}
+function fromEnv(flag, spec, env) {
+  const raw = env[envNameOf(flag)];
+  if (raw === void 0 || raw === "") return void 0;
+  if (spec.type === "boolean") {
+    if (/^(1|true|yes)$/i.test(raw)) return true;
+    if (/^(0|false|no)$/i.test(raw)) return false;
+    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
+  }
+  return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
+}
+function parseFlags(argv, specs, options) {
+  const env = options.env ?? process.env;
+  const parseOptions = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    parseOptions[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
+  }
+  const flags10 = {};
+  for (const [name, spec] of Object.entries(specs)) flags10[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags10, positionals: parsed.positionals };
+}
+function renderHelp(options) {
+  const rows = Object.entries(options.flags).map(([name, spec]) => {
+    const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
+    return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
+  });
+  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `
+${options.notes}` : ""].join("\n").trimEnd();
+}
+function integerFlag(value, name) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+function choiceFlag(value, name, choices) {
+  if (value === void 0) return void 0;
+  if (!choices.includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  return value;
+}
+function numberFlag(value, name) {
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
+  return number;
+}
 
 // src/cli/commands/promote.ts
 var gitOpsFlags = {
@@ -857,44 +909,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags9, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags9.help) {
+  const { flags: flags10, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags10.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags9.target,
-    maxEnum: integerFlag(flags9["max-enum"], "max-enum"),
-    readOptions: flags9.delimiter === void 0 ? void 0 : { delimiter: flags9.delimiter },
+    target: flags10.target,
+    maxEnum: integerFlag(flags10["max-enum"], "max-enum"),
+    readOptions: flags10.delimiter === void 0 ? void 0 : { delimiter: flags10.delimiter },
     logger: context.logger
   });
-  if (flags9.output === void 0) {
+  if (flags10.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags9.force) {
+  if (!flags10.force) {
     try {
-      await writeFile(flags9.output, "", { flag: "wx" });
+      await writeFile(flags10.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags9.output} already exists`, { file: flags9.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags10.output} already exists`, { file: flags10.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags9.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags9.output}: review it before you commit it.`);
+  await writeFileAtomic(flags10.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags10.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags9, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags9.help) {
+  const { flags: flags10, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags10.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags9.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags9["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags10.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags10["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -975,8 +1027,38 @@ var evaluateCommand = {
   }
 };
 
-// src/cli/commands/registry.ts
+// src/cli/commands/fetch.ts
 var flags4 = {
+  dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
+  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  json: { type: "boolean", description: "print the manifest as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var fetchCommand = {
+  name: "fetch",
+  summary: "download a released model and verify every file against its manifest and SHA256SUMS",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags4, { command: "fetch", env: context.env });
+    if (values.help || positionals.length === 0) {
+      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags: flags4, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
+      return values.help ? ExitCode.ok : ExitCode.usage;
+    }
+    const { model, version } = parseModelRef(positionals[0]);
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const fetched = await fetchModel({ store, model, version, dir: values.dir ?? `.modelship/fetched/${model}`, ...values.cache === void 0 ? {} : { cacheDir: values.cache }, logger: context.logger });
+    if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
+    else context.print(`fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})
+model: ${fetched.modelPath}`);
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/registry.ts
+var flags5 = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -987,10 +1069,10 @@ var registryCommand = {
   name: "registry",
   summary: "list a model's released versions, or show one version's manifest",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags4, { command: "registry", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "registry", env: context.env });
     const [action, ref] = positionals;
     if (values.help || action === void 0) {
-      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags4 }));
+      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags5 }));
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     if (action !== "list" && action !== "show" || ref === void 0) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
@@ -1027,7 +1109,7 @@ var registryCommand = {
 };
 
 // src/cli/commands/release.ts
-var flags5 = {
+var flags6 = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
   version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
@@ -1046,13 +1128,13 @@ var releaseCommand = {
   name: "release",
   summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags5, { command: "release", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags6, { command: "release", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
           summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
-          flags: flags5,
+          flags: flags6,
           notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error"
         })
       );
@@ -2183,15 +2265,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags9, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags9.help) {
+  const { flags: flags10, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags10.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags9.output ?? DEFAULT_OUTPUT;
+  const output = flags10.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -2202,8 +2284,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags9, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags9.help) {
+    const { flags: flags10, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags10.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -2213,24 +2295,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags9.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags10.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags9.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags10.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags9["bins-from"] === void 0 ? void 0 : await readProfile(flags9["bins-from"]);
+    const binsFrom = flags10["bins-from"] === void 0 ? void 0 : await readProfile(flags10["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags9.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags9["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags10.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags10["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags9.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags10.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -2239,7 +2321,7 @@ var profileCommand = {
 };
 
 // src/cli/commands/train.ts
-var flags6 = {
+var flags7 = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
   "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
@@ -2255,13 +2337,13 @@ var trainCommand = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags6, { command: "train", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags7, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
-          flags: flags6
+          flags: flags7
         })
       );
       return ExitCode.ok;
@@ -2288,7 +2370,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
 };
 
 // src/cli/commands/validate.ts
-var flags7 = {
+var flags8 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -2305,13 +2387,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags7, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags8, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags: flags7,
+          flags: flags8,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -2340,7 +2422,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify-promotion.ts
-var flags8 = {
+var flags9 = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
   report: { type: "string", value: "FILE", description: "also write the markdown report here" },
   ...gitOpsFlags,
@@ -2351,13 +2433,13 @@ var verifyPromotionCommand = {
   name: "verify-promotion",
   summary: "check a GitOps change: every model URI it deploys is a released, intact, gated model",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags8, { command: "verify-promotion", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags9, { command: "verify-promotion", env: context.env, positionals: false });
     if (values.help || values.head === void 0) {
       context.print(
         renderHelp({
           usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL]",
           summary: "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
-          flags: flags8,
+          flags: flags9,
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error"
         })
       );

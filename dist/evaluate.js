@@ -3,7 +3,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-CO5RJHXI.js";
+} from "./chunks/chunk-AMVNSMQ7.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
 import "./chunks/chunk-TCIFSH5N.js";
 import "./chunks/chunk-JXHCXMKP.js";
@@ -12,7 +12,7 @@ import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-UY7KJPWB.js";
+} from "./chunks/chunk-WZHHVX4Q.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig

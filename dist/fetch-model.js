@@ -1,13 +1,11 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  parseModelRef
-} from "./chunks/chunk-F4MZF3IK.js";
-import {
   fetchModel,
   openStore,
+  parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-UY7KJPWB.js";
+} from "./chunks/chunk-WZHHVX4Q.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-PUTCFZGZ.js";
+} from "./chunks/chunk-DQCZCF32.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-UY7KJPWB.js";
+} from "./chunks/chunk-WZHHVX4Q.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import {
   loadConfig

@@ -5,10 +5,9 @@ import {
 } from "./chunks/chunk-7ELXGJKU.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-MM7HD7BR.js";
-import "./chunks/chunk-F4MZF3IK.js";
+} from "./chunks/chunk-JKUMQDYB.js";
 import "./chunks/chunk-CUQBNP3L.js";
-import "./chunks/chunk-UY7KJPWB.js";
+import "./chunks/chunk-WZHHVX4Q.js";
 import "./chunks/chunk-AEBHR2FM.js";
 import "./chunks/chunk-ZMINKXX7.js";
 import "./chunks/chunk-B5I2PWMP.js";

@@ -2,7 +2,7 @@
 import { loadConfig } from "../config/modelship-config.ts";
 import { resolveRegistry } from "../config/release-settings.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { parseModelRef } from "../cli/commands/fetch.ts";
+import { parseModelRef } from "../registry/version.ts";
 import { fetchModel } from "../registry/fetch.ts";
 import { openStore } from "../registry/open-store.ts";
 import { ActionsLogger, core, getInput, getRequiredInput, runAction, TOOL_VERSION } from "./runtime.ts";

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
+import type { HealthCheck } from "../gitops/health.ts";
 import type { RolloutAction, TargetSpec } from "../gitops/targets/index.ts";
 import { pick, type EnvironmentConfig, type HealthCheckConfig, type LoadedConfig, type MergeMethodConfig } from "./modelship-config.ts";
 
@@ -43,7 +44,7 @@ export interface EnvironmentSettings {
   promotion: "auto" | "review";
   targets: TargetSpec[];
   pullRequest: PullRequestSettings;
-  health?: { prometheus?: string; metrics?: string; window: string; checks: HealthCheckConfig[] };
+  health?: { prometheus?: string; metrics?: string; window: string; checks: HealthCheck[] };
 }
 
 export interface ExplicitGitOpsSettings {
@@ -133,10 +134,23 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
       ...(config.health.prometheus === undefined ? {} : { prometheus: config.health.prometheus }),
       ...(metrics === undefined ? {} : { metrics: isUrl(metrics) ? metrics : loaded.resolvePath(metrics) }),
       window,
-      checks: config.health.checks,
+      checks: config.health.checks.map(healthCheck),
     };
   }
   return settings;
+}
+
+/** A check as modelship.yaml spells it (snake_case) → as the health reader takes it. */
+function healthCheck(check: HealthCheckConfig): HealthCheck {
+  return {
+    name: check.name,
+    ...(check.query === undefined ? {} : { query: check.query }),
+    ...(check.metric === undefined ? {} : { metric: check.metric }),
+    ...(check.max === undefined ? {} : { max: check.max }),
+    ...(check.min === undefined ? {} : { min: check.min }),
+    ...(check.max_increase === undefined ? {} : { maxIncrease: check.max_increase }),
+    ...(check.on_missing === undefined ? {} : { onMissing: check.on_missing }),
+  };
 }
 
 /** The first step of a strategy's rollout: a canary starts at the first weight, blue-green at 0 (a preview). */

@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { dirname, basename } from "node:path";
-import { DEFAULT_TAG_FORMAT, parseVersion } from "../registry/version.ts";
+import { DEFAULT_TAG_FORMAT, isModelName, parseTag, parseVersion } from "../registry/version.ts";
 
 /** The release a model URI points into. */
 export interface ReleaseLocation {
@@ -22,25 +22,6 @@ export interface ReleaseLocation {
   file: string;
   /** Set for a GitHub URL: the server (https://github.com or a GHES host). */
   server?: string;
-}
-
-const MODEL_NAME = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?";
-const VERSION = "\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?";
-
-/** Reads `{model}` and `{version}` out of a tag made with `format`, or undefined when it is not one. */
-export function parseTag(tag: string, format = DEFAULT_TAG_FORMAT): { model: string; version: string } | undefined {
-  const parts = format.split(/(\{model\}|\{version\})/);
-  let pattern = "^";
-  for (const part of parts) {
-    if (part === "{model}") pattern += `(?<model>${MODEL_NAME})`;
-    else if (part === "{version}") pattern += `(?<version>${VERSION})`;
-    else pattern += part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  const match = new RegExp(`${pattern}$`).exec(tag);
-  const model = match?.groups?.model;
-  const version = match?.groups?.version;
-  if (model === undefined || version === undefined || parseVersion(version) === undefined) return undefined;
-  return { model, version };
 }
 
 /** The release behind a model URI, or undefined when the URI is not a release asset modelship knows. */
@@ -63,7 +44,7 @@ export function parseModelUri(uri: string, tagFormat = DEFAULT_TAG_FORMAT): Rele
     const version = basename(versionDir);
     const modelDir = dirname(versionDir);
     const model = basename(modelDir);
-    if (!new RegExp(`^${MODEL_NAME}$`).test(model) || parseVersion(version) === undefined || file === "") return undefined;
+    if (!isModelName(model) || parseVersion(version) === undefined || file === "") return undefined;
     return { registry: dirname(modelDir), model, version, file };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;

@@ -17,7 +17,7 @@ import { GitWorkspace, publishBranch } from "./git.ts";
 import { promotionBody, promotionBranch, promotionCommitMessage, promotionTitle, type PromotionView, type ReleaseView } from "./promotion-body.ts";
 import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
 import { applyAction, readState, type ModelRef, type RolloutAction, type RolloutState, type TargetSpec } from "./targets/index.ts";
-import { validateManifestText } from "./validate-manifests.ts";
+import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
 export interface PromotionRequest {
   environment: EnvironmentSettings;
@@ -30,8 +30,6 @@ export interface PromotionRequest {
   resolve: (before: RolloutState) => Promise<{ model: ModelRef; release: ReleaseView }>;
   /** The release of the model serving now, when the registry has it (links and metric deltas). */
   previous?: (state: RolloutState) => Promise<ReleaseView | undefined>;
-  /** Token for git and the GitHub API (never logged, never in a URL). */
-  token?: string;
   /** A client for the GitOps repository's pull requests; required when gitops.repository is set. */
   github?: GitHubClient;
   /** Local mode: where the rendered PR body goes. */
@@ -98,7 +96,7 @@ export async function editTargets(read: (path: string) => Promise<string | undef
     if (text === originals.get(file)) continue;
     changed.set(file, text);
     const result = validateManifestText(text, file, { modelFormat: "onnx" });
-    for (const problem of result.problems) problems.push(`${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message} (at ${problem.pointer}). Fix: ${problem.hint}`);
+    for (const problem of result.problems) problems.push(`${formatProblem(problem)}. Fix: ${problem.hint}`);
   }
   if (problems.length > 0) {
     throw new UserError(`the promotion would leave ${problems.length === 1 ? "a manifest that does not validate" : `${problems.length} problems in the manifests`}; nothing was pushed:\n  ${problems.join("\n  ")}`, {
@@ -108,83 +106,87 @@ export async function editTargets(read: (path: string) => Promise<string | undef
   return changed;
 }
 
-/** Opens (or updates) the promotion pull request for one action. */
-export async function promote(request: PromotionRequest): Promise<PromotionResult> {
-  const { environment, gitops, action, logger } = request;
-  if (gitops.repository !== undefined && request.github === undefined) throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
+/** Runs `use` on a fresh shallow clone of `base`, removed afterwards. */
+export async function withClone<T>(options: { remote: string; base: string; token?: string; logger: Logger }, use: (workspace: GitWorkspace) => Promise<T>): Promise<T> {
   const scratch = await mkdtemp(join(tmpdir(), "modelship-gitops-"));
   try {
-    const workspace = await GitWorkspace.clone({ remote: gitops.remote, base: gitops.base, dir: join(scratch, "repo"), ...(request.token === undefined ? {} : { token: request.token }), logger });
-    const readBase = (path: string) => workspace.readFile(path, `origin/${gitops.base}`);
-    const before = await readEnvironmentState(readBase, environment, logger);
-    const { model, release } = await request.resolve(before);
-    const branch = promotionBranch(environment.name, model.name);
-    const planned = await editTargets(readBase, environment, model, action);
-    const after = planned.size === 0 ? before : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
-    const files = [...planned.keys()];
-    const view: PromotionView = {
-      environment,
-      action,
-      model,
-      release,
-      before,
-      after,
-      ...(request.previous === undefined ? {} : { previous: await request.previous(before) }),
-      files: environment.targets.filter((target) => planned.has(target.file)).map((target) => ({ file: target.file, kind: target.kind })),
-      ...(request.reason === undefined ? {} : { reason: request.reason }),
-      ...(request.health === undefined ? {} : { health: request.health }),
-      ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
-      rollbackCommand: request.rollbackCommand,
-    };
-    const title = promotionTitle(view);
-    const body = promotionBody(view);
-    const result: PromotionResult = { status: "no-change", branch, title, body, before, after, files };
-
-    if (planned.size === 0) {
-      logger.info(`${gitops.base} of the GitOps repository already says this (${title}); no pull request.`);
-      if (gitops.repository !== undefined) {
-        const closed = await closeObsoletePullRequest(request.github!, { repository: gitops.repository, head: branch, base: gitops.base, reason: `The GitOps repository's ${gitops.base} branch already holds this state (${title}), so this pull request is no longer needed.` }, logger);
-        if (closed !== undefined) result.closedPr = closed;
-      }
-      return result;
-    }
-
-    const published = await publishBranch(workspace, { branch, message: promotionCommitMessage(view), edit: (read) => editTargets(read, environment, model, action), logger });
-    if (published.sha !== undefined) result.commit = published.sha;
-    if (published.status === "no-change") {
-      // The base moved between the look and the push and now already holds the change.
-      logger.info(`${gitops.base} moved and now already holds this state; no pull request.`);
-      return result;
-    }
-    logger.info(published.status === "pushed" ? `Pushed ${branch} (${files.join(", ")}).` : `${branch} already holds this change on the current ${gitops.base}; nothing pushed.`);
-
-    if (gitops.repository === undefined) {
-      const bodyPath = join(request.outDir, `${environment.name}-${model.name}.md`);
-      await writeFileAtomic(bodyPath, `# ${title}\n\nbranch: ${branch} → ${gitops.base}\n\n${body}\n`);
-      return { ...result, status: published.status === "pushed" ? "pushed" : "unchanged", bodyPath };
-    }
-    const pr = environment.pullRequest;
-    const autoMerge = pr.autoMerge[action.kind] ?? (action.kind === "promote" && environment.promotion === "auto" ? "squash" : undefined);
-    const opened = await upsertPullRequest(
-      request.github!,
-      {
-        repository: gitops.repository,
-        head: branch,
-        base: gitops.base,
-        title,
-        body,
-        labels: [...new Set([...pr.labels, ...(request.extraLabels ?? [])])],
-        reviewers: pr.reviewers,
-        teamReviewers: pr.teamReviewers,
-        draft: pr.draft,
-        ...(autoMerge === undefined ? {} : { autoMerge }),
-      },
-      logger,
-    );
-    return { ...result, status: opened.action === "created" ? "opened" : opened.action, prNumber: opened.number, prUrl: opened.url };
+    return await use(await GitWorkspace.clone({ ...options, dir: join(scratch, "repo") }));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Opens (or updates) the promotion pull request for one action, from a clone of the GitOps repository's base. */
+export async function promote(workspace: GitWorkspace, request: PromotionRequest): Promise<PromotionResult> {
+  const { environment, gitops, action, logger } = request;
+  if (gitops.repository !== undefined && request.github === undefined) throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
+  const readBase = (path: string) => workspace.readFile(path, `origin/${gitops.base}`);
+  const before = await readEnvironmentState(readBase, environment, logger);
+  const { model, release } = await request.resolve(before);
+  const branch = promotionBranch(environment.name, model.name);
+  const planned = await editTargets(readBase, environment, model, action);
+  const after = planned.size === 0 ? before : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
+  const files = [...planned.keys()];
+  const view: PromotionView = {
+    environment,
+    action,
+    model,
+    release,
+    before,
+    after,
+    ...(request.previous === undefined ? {} : { previous: await request.previous(before) }),
+    files: environment.targets.filter((target) => planned.has(target.file)).map((target) => ({ file: target.file, kind: target.kind })),
+    ...(request.reason === undefined ? {} : { reason: request.reason }),
+    ...(request.health === undefined ? {} : { health: request.health }),
+    ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
+    rollbackCommand: request.rollbackCommand,
+  };
+  const title = promotionTitle(view);
+  const body = promotionBody(view);
+  const result: PromotionResult = { status: "no-change", branch, title, body, before, after, files };
+
+  if (planned.size === 0) {
+    logger.info(`${gitops.base} of the GitOps repository already says this (${title}); no pull request.`);
+    if (gitops.repository !== undefined) {
+      const closed = await closeObsoletePullRequest(request.github!, { repository: gitops.repository, head: branch, base: gitops.base, reason: `The GitOps repository's ${gitops.base} branch already holds this state (${title}), so this pull request is no longer needed.` }, logger);
+      if (closed !== undefined) result.closedPr = closed;
+    }
+    return result;
+  }
+
+  const published = await publishBranch(workspace, { branch, message: promotionCommitMessage(view), edit: (read) => editTargets(read, environment, model, action), logger });
+  if (published.sha !== undefined) result.commit = published.sha;
+  if (published.status === "no-change") {
+    // The base moved between the look and the push and now already holds the change.
+    logger.info(`${gitops.base} moved and now already holds this state; no pull request.`);
+    return result;
+  }
+  logger.info(published.status === "pushed" ? `Pushed ${branch} (${files.join(", ")}).` : `${branch} already holds this change on the current ${gitops.base}; nothing pushed.`);
+
+  if (gitops.repository === undefined) {
+    const bodyPath = join(request.outDir, `${environment.name}-${model.name}.md`);
+    await writeFileAtomic(bodyPath, `# ${title}\n\nbranch: ${branch} → ${gitops.base}\n\n${body}\n`);
+    return { ...result, status: published.status === "pushed" ? "pushed" : "unchanged", bodyPath };
+  }
+  const pr = environment.pullRequest;
+  const autoMerge = pr.autoMerge[action.kind] ?? (action.kind === "promote" && environment.promotion === "auto" ? "squash" : undefined);
+  const opened = await upsertPullRequest(
+    request.github!,
+    {
+      repository: gitops.repository,
+      head: branch,
+      base: gitops.base,
+      title,
+      body,
+      labels: [...new Set([...pr.labels, ...(request.extraLabels ?? [])])],
+      reviewers: pr.reviewers,
+      teamReviewers: pr.teamReviewers,
+      draft: pr.draft,
+      ...(autoMerge === undefined ? {} : { autoMerge }),
+    },
+    logger,
+  );
+  return { ...result, status: opened.action === "created" ? "opened" : opened.action, prNumber: opened.number, prUrl: opened.url };
 }
 
 function missingFile(target: TargetSpec, environment: EnvironmentSettings): UserError {

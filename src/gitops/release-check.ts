@@ -12,7 +12,9 @@ import type { Logger } from "../common/logger.ts";
 import { fetchModel, resolveVersion, unknownVersion } from "../registry/fetch.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import type { ModelManifest, RegistryStore, StoredVersion } from "../registry/types.ts";
-import type { ModelRef } from "./targets/index.ts";
+import { parseModelUri } from "./model-uri.ts";
+import type { ReleaseView } from "./promotion-body.ts";
+import type { DeployedModel, ModelRef } from "./targets/index.ts";
 
 /** A release that may be deployed. */
 export interface CheckedRelease {
@@ -59,4 +61,37 @@ export async function checkRelease(options: { store: RegistryStore; model: strin
   }
   logger.info(`${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`);
   return { model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest }, stored, manifest: stored.manifest };
+}
+
+/** The release of a deployed model for a PR body (links, metrics), or just its version when the registry does not have it. */
+export async function releaseViewOf(model: DeployedModel | undefined, openRegistry: (spec: string) => RegistryStore, tagFormat: string | undefined): Promise<ReleaseView | undefined> {
+  if (model === undefined) return undefined;
+  const where = parseModelUri(model.uri, tagFormat);
+  // Links and deltas only: a registry that cannot be read does not block a promotion.
+  const stored = where === undefined ? undefined : await openRegistry(where.registry).locate(where.model, where.version).catch(() => undefined);
+  return stored === undefined ? { version: model.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
+}
+
+/**
+ * The running canary's model for a step, promote or rollback. More traffic goes only to a release
+ * that still verifies (every sha256, the gate verdict); a rollback is never blocked by the registry.
+ */
+export async function resolveCanaryModel(options: { canary: DeployedModel; action: "step" | "promote" | "rollback"; model: string; openRegistry: (spec: string) => RegistryStore; tagFormat: string | undefined; logger: Logger }): Promise<{ model: ModelRef; release: ReleaseView }> {
+  const { canary, openRegistry, tagFormat } = options;
+  const location = parseModelUri(canary.uri, tagFormat);
+  if (options.action === "rollback") {
+    const model = { name: location?.model ?? options.model, version: canary.version, uri: canary.uri, digest: canary.digest ?? "" };
+    return { model, release: (await releaseViewOf(canary, openRegistry, tagFormat))! };
+  }
+  if (location === undefined) {
+    throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, { hint: "only released models get more traffic; roll the canary back with --action rollback" });
+  }
+  const checked = await checkRelease({ store: openRegistry(location.registry), model: location.model, version: location.version, logger: options.logger });
+  if (checked.model.uri !== canary.uri) throw new UserError(`the canary's model URI ${canary.uri} is not the model file of ${location.model}@${location.version} (${checked.model.uri})`, { hint: "start the canary again with modelship promote" });
+  return { model: checked.model, release: releaseView(checked) };
+}
+
+/** The PR body's view of a checked release. */
+export function releaseView(checked: CheckedRelease): ReleaseView {
+  return { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest };
 }

@@ -4,7 +4,6 @@
  * verify-promotion.ts. Both faces call these, so they behave the same.
  */
 import { isAbsolute, resolve } from "node:path";
-import { parseModelRef } from "../cli/commands/fetch.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
@@ -12,13 +11,13 @@ import { environmentNames, resolveEnvironment, resolveGitOps, startAction, type 
 import { resolveRegistry } from "../config/release-settings.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
+import { parseModelRef } from "../registry/version.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { runCanary, type CanaryResult } from "./canary.ts";
 import type { HealthSource } from "./health.ts";
-import { parseModelUri } from "./model-uri.ts";
-import { promote, type PromotionResult } from "./promote.ts";
+import { promote, withClone, type PromotionResult } from "./promote.ts";
 import type { ReleaseView } from "./promotion-body.ts";
-import { checkRelease } from "./release-check.ts";
+import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "./release-check.ts";
 import type { ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
 import { verifyPromotion, type VerifyResult } from "./verify-promotion.ts";
 
@@ -71,18 +70,6 @@ function gitHubFor(context: StageContext, repository: string | undefined): GitHu
   return createGitHubClient({ token: context.token, logger: context.logger, userAgentVersion: context.userAgentVersion });
 }
 
-function previousRelease(open: (spec: string) => RegistryStore, tagFormat: string | undefined) {
-  return async (before: RolloutState): Promise<ReleaseView | undefined> => {
-    const stable = before.stable;
-    if (stable === undefined) return undefined;
-    const where = parseModelUri(stable.uri, tagFormat);
-    if (where === undefined) return { version: stable.version };
-    // Links and deltas only: a registry that cannot be read does not block a promotion.
-    const stored = await open(where.registry).locate(where.model, where.version).catch(() => undefined);
-    return stored === undefined ? { version: stable.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
-  };
-}
-
 export interface PromoteStageOptions {
   /** MODEL, MODEL@VERSION or MODEL@latest; default modelship.yaml's model at latest. */
   model?: string;
@@ -111,7 +98,7 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
     if (action.kind === "start" || action.kind === "direct") {
       const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
       chosen = checked.model;
-      return { model: checked.model, release: { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest } };
+      return { model: checked.model, release: releaseView(checked) };
     }
     const canary = before.canary;
     if (canary === undefined) {
@@ -121,31 +108,24 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
     if (requested !== "latest" && requested.replace(/^v/, "") !== canary.version) {
       throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, { hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out` });
     }
-    const location = parseModelUri(canary.uri, tagFormat);
-    if (action.kind === "rollback" || location === undefined) {
-      if (location === undefined && action.kind !== "rollback") throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, { hint: "only released models get more traffic; roll the canary back with --action rollback" });
-      chosen = { name, version: canary.version, uri: canary.uri, digest: canary.digest ?? "" };
-      const stored = location === undefined ? undefined : await openRegistry(location.registry).locate(location.model, location.version).catch(() => undefined);
-      return { model: chosen, release: stored === undefined ? { version: canary.version } : { version: stored.version, url: stored.url, manifest: stored.manifest } };
-    }
-    const checked = await checkRelease({ store: openRegistry(location.registry), model: location.model, version: location.version, logger });
-    chosen = checked.model;
-    return { model: checked.model, release: { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest } };
+    const resolved = await resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
+    chosen = resolved.model;
+    return resolved;
   };
-  const result = await promote({
+  const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
+  const result = await withClone(clone, (workspace) => promote(workspace, {
     environment,
     gitops,
     action,
     resolve: resolveModel,
-    previous: previousRelease(openRegistry, tagFormat),
-    ...(context.token === undefined ? {} : { token: context.token }),
+    previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
     ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
     outDir: context.outDir,
     ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
     ...(action.kind === "rollback" ? { extraLabels: ["rollback"] } : {}),
     rollbackCommand: rollbackCommand(name, environment.name),
     logger,
-  });
+  }));
   return { ...result, model: chosen!, environment, actionTaken: action };
 }
 

@@ -115,3 +115,8 @@ function lineOf(document: Document, pointer: string, lineCounter: LineCounter): 
 function hasRange(node: unknown): node is Node {
   return typeof node === "object" && node !== null && "range" in node && Array.isArray((node as Node).range);
 }
+
+/** `file:line: message (at /pointer)`, as the promotion and verify-promotion reports list problems. */
+export function formatProblem(problem: ManifestProblem): string {
+  return `${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message} (at ${problem.pointer})`;
+}

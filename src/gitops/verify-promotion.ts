@@ -4,19 +4,16 @@
  * verdict passed for those bytes; every changed manifest must still validate. Made a required
  * status check, it keeps an ungated model out of production even when someone edits the YAML by hand.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { getErrorMessage, isUserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../report/markdown.ts";
-import { GitWorkspace } from "./git.ts";
 import { findModelUris, parseModelUri } from "./model-uri.ts";
+import { withClone } from "./promote.ts";
 import { checkRelease } from "./release-check.ts";
 import { readState, STATE_KEYS, type RolloutState, type TargetSpec } from "./targets/index.ts";
-import { validateManifestText } from "./validate-manifests.ts";
+import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
 export interface VerifyRequest {
   /** The GitOps repository (URL or path) and the PR's base branch and head ref (a branch or refs/pull/N/head). */
@@ -52,9 +49,7 @@ const YAML_FILE = /\.ya?ml$/i;
 /** Checks the changes `head` makes to `base`. */
 export async function verifyPromotion(request: VerifyRequest): Promise<VerifyResult> {
   const { logger } = request;
-  const scratch = await mkdtemp(join(tmpdir(), "modelship-verify-"));
-  try {
-    const workspace = await GitWorkspace.clone({ remote: request.remote, base: request.base, dir: join(scratch, "repo"), ...(request.token === undefined ? {} : { token: request.token }), logger });
+  return withClone({ remote: request.remote, base: request.base, ...(request.token === undefined ? {} : { token: request.token }), logger }, async (workspace) => {
     const head = await workspace.fetchRef(request.head);
     const baseRef = `refs/remotes/origin/${request.base}`;
     // The PR's own changes: from where it branched off, not from a base that moved since.
@@ -67,7 +62,7 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       if (after === undefined) continue;
       const before = (await workspace.readFile(file, forkPoint)) ?? "";
       try {
-        for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(`${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message} (at ${problem.pointer})`);
+        for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(formatProblem(problem));
       } catch (error) {
         if (!isUserError(error)) throw error;
         problems.push(getErrorMessage(error));
@@ -97,9 +92,7 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
     const markdown = renderVerification({ ok, files, uris, problems });
     logger.info(ok ? `verify-promotion: ${uris.length} model URI(s) in ${files.length} file(s) verified.` : `verify-promotion: ${uris.filter((uri) => !uri.ok).length + problems.length} problem(s).`);
     return { ok, files, uris, problems, markdown };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 async function checkUri(candidate: { file: string; uri: string; digest?: string }, request: VerifyRequest): Promise<CheckedUri> {

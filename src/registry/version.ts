@@ -86,3 +86,30 @@ export function versionFromTag(tag: string, model: string, format = DEFAULT_TAG_
   const version = tag.slice(before.length, tag.length - after.length);
   return parseVersion(version) !== undefined && !version.startsWith("v") ? version : undefined;
 }
+
+/** The model and version of a tag made with `format`, read without knowing the model (from a release URL). */
+export function parseTag(tag: string, format = DEFAULT_TAG_FORMAT): { model: string; version: string } | undefined {
+  const name = MODEL_NAME.source.slice(1, -1);
+  const semver = SEMVER.source.slice(1, -1);
+  const pattern = format
+    .split(/(\{model\}|\{version\})/)
+    .map((part) => (part === "{model}" ? `(?<model>${name})` : part === "{version}" ? `(?<version>${semver})` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  const model = new RegExp(`^${pattern}$`, "i").exec(tag)?.groups?.model;
+  const version = model === undefined ? undefined : versionFromTag(tag, model, format);
+  return model === undefined || version === undefined ? undefined : { model, version };
+}
+
+/** True for a name checkModelName accepts. */
+export function isModelName(name: string): boolean {
+  return MODEL_NAME.test(name);
+}
+
+/** `name`, `name@1.2.0`, `name@v1.2.0` or `name@latest`. */
+export function parseModelRef(text: string): { model: string; version: string } {
+  const at = text.lastIndexOf("@");
+  const model = at < 0 ? text : text.slice(0, at);
+  const version = at < 0 ? "latest" : text.slice(at + 1);
+  if (model === "" || version === "") throw new UserError(`"${text}" is not MODEL or MODEL@VERSION`, { hint: "e.g. adult-income@1.2.0 or adult-income@latest" });
+  return { model, version };
+}

@@ -1,8 +1,8 @@
 /** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
 import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
-import { UserError } from "../../common/errors.ts";
 import { fetchModel } from "../../registry/fetch.ts";
+import { parseModelRef } from "../../registry/version.ts";
 import { openStore } from "../../registry/open-store.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
@@ -16,15 +16,6 @@ const flags = {
   json: { type: "boolean", description: "print the manifest as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
-
-/** `name`, `name@1.2.0`, `name@v1.2.0` or `name@latest`. */
-export function parseModelRef(text: string): { model: string; version: string } {
-  const at = text.lastIndexOf("@");
-  const model = at < 0 ? text : text.slice(0, at);
-  const version = at < 0 ? "latest" : text.slice(at + 1);
-  if (model === "" || version === "") throw new UserError(`"${text}" is not MODEL or MODEL@VERSION`, { hint: "e.g. adult-income@1.2.0 or adult-income@latest" });
-  return { model, version };
-}
 
 export const fetchCommand: Command = {
   name: "fetch",

@@ -7,7 +7,7 @@ import { openStore } from "../../registry/open-store.ts";
 import { code, formatNumber, table } from "../../report/markdown.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { parseModelRef } from "./fetch.ts";
+import { parseModelRef } from "../../registry/version.ts";
 
 const flags = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
