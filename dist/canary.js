@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-7ELXGJKU.js";
+} from "./chunks/chunk-QRPP6OEY.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-JKUMQDYB.js";
+} from "./chunks/chunk-44NIHXDB.js";
 import "./chunks/chunk-CUQBNP3L.js";
-import "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
-import "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
+import "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {
   core_exports,

@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-FT3UXAEV.js";
+} from "./chunks/chunk-WKH6Y3OB.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -13,11 +13,11 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-XWJ6RXIQ.js";
+} from "./chunks/chunk-QH6TCACD.js";
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-AMVNSMQ7.js";
+} from "./chunks/chunk-EOFWILCL.js";
 import {
   nextRandom,
   seedState
@@ -33,15 +33,16 @@ import {
   parseContract,
   readOptionsFor,
   showValue
-} from "./chunks/chunk-TCIFSH5N.js";
+} from "./chunks/chunk-2FKP3WOF.js";
 import {
+  environmentNames,
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-JKUMQDYB.js";
+} from "./chunks/chunk-44NIHXDB.js";
 import {
   runRelease
-} from "./chunks/chunk-DQCZCF32.js";
+} from "./chunks/chunk-QCQNXADN.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
@@ -55,14 +56,14 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-WZHHVX4Q.js";
+} from "./chunks/chunk-D7WQBHYX.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-AEBHR2FM.js";
+} from "./chunks/chunk-6SFI34Z6.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-ZMINKXX7.js";
+} from "./chunks/chunk-TEZBQTOU.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
@@ -71,9 +72,9 @@ import {
   assertValid,
   assertWritable,
   parseYamlSource,
-  require_dist2 as require_dist,
+  require_dist,
   toPointer
-} from "./chunks/chunk-NUIHNGVW.js";
+} from "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {
   TOOL_VERSION,
@@ -186,13 +187,14 @@ function numberFlag(value, name) {
 
 // src/cli/commands/promote.ts
 var gitOpsFlags = {
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
   remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
   base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
-  out: { type: "string", value: "DIR", description: "without GitHub, where the PR body goes (default .modelship/promotion)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" }
+};
+var pullRequestFlags = {
+  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
+  out: { type: "string", value: "DIR", description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)" }
 };
 async function stageContext(values, context) {
   const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
@@ -215,13 +217,15 @@ var flags = {
   env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
   action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
   strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
-  weight: { type: "string", value: "PERCENT", description: "canary weight for start and step (default the first step; 0 for blue-green)" },
+  weight: { type: "string", value: "PERCENT", description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)" },
   label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
   reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
   ...gitOpsFlags,
+  ...pullRequestFlags,
   json: { type: "boolean", description: "print the result as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" }
 };
@@ -242,7 +246,7 @@ var promoteCommand = {
       return ExitCode.ok;
     }
     const stage = await stageContext(values, context);
-    const environments = Object.keys(stage.loaded.config?.promote?.environments ?? {});
+    const environments = environmentNames(stage.loaded);
     const environment = values.env ?? (environments.length === 1 ? environments[0] : void 0);
     if (environment === void 0) {
       context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);
@@ -288,6 +292,7 @@ var flags2 = {
   now: { type: "string", value: "TIME", description: "judge the bake time as of this ISO 8601 time (default now)" },
   "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
   ...gitOpsFlags,
+  ...pullRequestFlags,
   json: { type: "boolean", description: "print the decisions as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" }
 };
@@ -2446,7 +2451,7 @@ var verifyPromotionCommand = {
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     const stage = await stageContext(values, context);
-    const result = await runVerifyStage({ base: stage.gitops.base ?? stage.loaded.config?.promote?.base ?? "main", head: values.head }, stage);
+    const result = await runVerifyStage({ head: values.head }, stage);
     if (values.report !== void 0) await writeFileAtomic(values.report, `${result.markdown}
 `);
     context.print(values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown);

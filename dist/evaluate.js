@@ -3,22 +3,22 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-AMVNSMQ7.js";
+} from "./chunks/chunk-EOFWILCL.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-TCIFSH5N.js";
+import "./chunks/chunk-2FKP3WOF.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
+} from "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
 import {
   loadConfig
-} from "./chunks/chunk-ZMINKXX7.js";
+} from "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";

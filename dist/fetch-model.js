@@ -5,12 +5,12 @@ import {
   openStore,
   parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
+} from "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
 import {
   loadConfig
-} from "./chunks/chunk-ZMINKXX7.js";
-import "./chunks/chunk-NUIHNGVW.js";
+} from "./chunks/chunk-TEZBQTOU.js";
+import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";

@@ -2,16 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-7ELXGJKU.js";
+} from "./chunks/chunk-QRPP6OEY.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-JKUMQDYB.js";
+} from "./chunks/chunk-44NIHXDB.js";
 import "./chunks/chunk-CUQBNP3L.js";
-import "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
-import "./chunks/chunk-ZMINKXX7.js";
+import {
+  parseModelRef
+} from "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
+import "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {
   core_exports,
@@ -30,11 +32,12 @@ import "./chunks/chunk-CXJFAAGQ.js";
 await runAction(async () => {
   const gitopsRepo = getInput("gitops-repo");
   const outDir = getInput("out");
-  const stage = await actionStageContext({ ...gitopsRepo === void 0 ? {} : { gitopsRepo }, ...outDir === void 0 ? {} : { outDir } });
+  const registry = getInput("registry");
+  const stage = await actionStageContext({ ...gitopsRepo === void 0 ? {} : { gitopsRepo }, ...outDir === void 0 ? {} : { outDir }, ...registry === void 0 ? {} : { registry } });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;
-  const model = version === void 0 ? named : `${(named ?? "").replace(/@[^@]*$/, "")}@${version}`;
+  const model = version === void 0 || named === void 0 ? named : `${parseModelRef(named).model}@${version}`;
   const autoMerge = getInput("auto-merge");
   const labels = getListInput("labels");
   const reviewers = getListInput("reviewers");

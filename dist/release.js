@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-DQCZCF32.js";
+} from "./chunks/chunk-QCQNXADN.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-CUQBNP3L.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
+} from "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
 import {
   loadConfig
-} from "./chunks/chunk-ZMINKXX7.js";
+} from "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";

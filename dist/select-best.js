@@ -8,7 +8,7 @@ import {
 } from "./chunks/chunk-SIUYJETE.js";
 import {
   assertValid
-} from "./chunks/chunk-NUIHNGVW.js";
+} from "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";

@@ -2,19 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-FT3UXAEV.js";
+} from "./chunks/chunk-WKH6Y3OB.js";
 import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-TCIFSH5N.js";
+import "./chunks/chunk-2FKP3WOF.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-AEBHR2FM.js";
+} from "./chunks/chunk-6SFI34Z6.js";
 import {
   loadConfig
-} from "./chunks/chunk-ZMINKXX7.js";
+} from "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {
   ActionsLogger,

@@ -3,13 +3,13 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-XWJ6RXIQ.js";
-import "./chunks/chunk-TCIFSH5N.js";
+} from "./chunks/chunk-QH6TCACD.js";
+import "./chunks/chunk-2FKP3WOF.js";
 import {
   loadConfig
-} from "./chunks/chunk-ZMINKXX7.js";
+} from "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";

@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-7ELXGJKU.js";
+} from "./chunks/chunk-QRPP6OEY.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-JKUMQDYB.js";
+} from "./chunks/chunk-44NIHXDB.js";
 import "./chunks/chunk-CUQBNP3L.js";
-import "./chunks/chunk-WZHHVX4Q.js";
-import "./chunks/chunk-AEBHR2FM.js";
-import "./chunks/chunk-ZMINKXX7.js";
+import "./chunks/chunk-D7WQBHYX.js";
+import "./chunks/chunk-6SFI34Z6.js";
+import "./chunks/chunk-TEZBQTOU.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-NUIHNGVW.js";
+import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-U2SRJF27.js";
@@ -30,11 +30,11 @@ await runAction(async () => {
   const stage = await actionStageContext();
   const context = readGitHubContext();
   const pr = context.pullRequest;
-  const base = getInput("base") ?? pr?.baseRef ?? stage.gitops.base ?? "main";
+  const base = stage.gitops.base ?? pr?.baseRef;
   const head = getInput("head") ?? (pr === void 0 ? void 0 : `refs/pull/${pr.number}/head`);
   if (head === void 0) throw new UserError("no pull request to verify", { hint: "run verify-promotion on pull_request events in the GitOps repository, or set the head input (a branch or refs/pull/N/head)" });
   const remote = getInput("remote") ?? (context.repository === void 0 ? void 0 : `${context.serverUrl}/${context.repository}.git`);
-  const result = await runVerifyStage({ base, head, ...remote === void 0 ? {} : { remote } }, stage);
+  const result = await runVerifyStage({ ...base === void 0 ? {} : { base }, head, ...remote === void 0 ? {} : { remote } }, stage);
   core_exports.setOutput("ok", String(result.ok));
   core_exports.setOutput("uris", JSON.stringify(result.uris));
   await writeJobSummary(result.markdown);

@@ -1,17 +1,19 @@
 /** The promote action: inputs → runPromoteStage → outputs and a job summary. */
 import type { ActionKind, Strategy } from "../config/promote-settings.ts";
 import { runPromoteStage } from "../gitops/stages.ts";
+import { parseModelRef } from "../registry/version.ts";
 import { actionStageContext } from "./stage-context.ts";
 import { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getRequiredInput, runAction, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {
   const gitopsRepo = getInput("gitops-repo");
   const outDir = getInput("out");
-  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }) });
+  const registry = getInput("registry");
+  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }), ...(registry === undefined ? {} : { registry }) });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;
-  const model = version === undefined ? named : `${(named ?? "").replace(/@[^@]*$/, "")}@${version}`;
+  const model = version === undefined || named === undefined ? named : `${parseModelRef(named).model}@${version}`;
   const autoMerge = getInput("auto-merge");
   const labels = getListInput("labels");
   const reviewers = getListInput("reviewers");

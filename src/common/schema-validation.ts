@@ -19,7 +19,11 @@ const compiled = new Map<object, ValidateFunction>();
 /** A schema from `schemas/`, imported as JSON. */
 export type JsonSchema = Record<string, unknown> & { $id: string };
 
-function compile(schema: JsonSchema): ValidateFunction {
+/**
+ * The compiled validator for `schema`, compiled once on the shared strict ajv instance (modelship's
+ * own schemas and the CRD schemas in schemas/crds/, whose `$id`s all differ).
+ */
+export function validatorFor(schema: JsonSchema): ValidateFunction {
   const known = compiled.get(schema);
   if (known) return known;
   const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
@@ -92,7 +96,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
  */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type the schema guarantees
 export function assertValid<T>(schema: JsonSchema, data: unknown, options: { file: string; what: string; source?: YamlSource; maxProblems?: number }): T {
-  const validate = compile(schema);
+  const validate = validatorFor(schema);
   if (validate(data)) return data as T;
   const problems = describeSchemaErrors(validate.errors ?? []);
   for (const problem of problems) {
@@ -150,7 +154,7 @@ function suggestFix(problems: SchemaProblem[], data: unknown): string | undefine
 
 /** Checks a document the toolkit is about to write: a failure here is a bug, not a user error. */
 export function assertWritable(schema: JsonSchema, data: unknown, what: string): void {
-  const validate = compile(schema);
+  const validate = validatorFor(schema);
   if (validate(data)) return;
   const problems = describeSchemaErrors(validate.errors ?? []);
   throw new Error(`internal error: the ${what} about to be written does not match ${schema.$id}: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join("; ")}`);

@@ -3,7 +3,7 @@
  * later at a JSON pointer can name the line and column it came from.
  */
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import { errnoCode, UserError } from "./errors.ts";
 
 export interface YamlSource<T = unknown> {
@@ -28,54 +28,67 @@ export function toPointer(tokens: (string | number)[]): string {
   return tokens.map((token) => `/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
 
+/** One UserError for YAML syntax errors: the first one's line and column, and every further one listed as `file:line:col: message`. */
+export function syntaxError(errors: readonly YAMLError[], lineCounter: LineCounter, file: string): UserError {
+  const first = errors[0]!;
+  const position = lineCounter.linePos(first.pos[0]);
+  const details = errors.slice(1).map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return `${file}:${pos.line}:${pos.col}: ${error.message.split("\n")[0] ?? error.code}`;
+  });
+  return new UserError(`YAML syntax error: ${first.message.split("\n")[0] ?? first.code}${details.length > 0 ? `\n${details.join("\n")}` : ""}`, {
+    file,
+    line: position.line,
+    column: position.col,
+    hint: "fix the YAML syntax at that position (indentation, a missing colon or quote are the usual causes)",
+  });
+}
+
 /** Parses YAML text; syntax errors become one UserError with every problem's line and column. */
 export function parseYamlSource<T = unknown>(text: string, file: string): YamlSource<T> {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const first = document.errors[0]!;
-    const position = lineCounter.linePos(first.pos[0]);
-    const details = document.errors.map((error) => {
-      const pos = lineCounter.linePos(error.pos[0]);
-      return `${file}:${pos.line}:${pos.col}: ${error.message.split("\n")[0] ?? error.code}`;
-    });
-    throw new UserError(`YAML syntax error: ${first.message.split("\n")[0] ?? first.code}${details.length > 1 ? `\n${details.slice(1).join("\n")}` : ""}`, {
-      file,
-      line: position.line,
-      column: position.col,
-      hint: "fix the YAML syntax at that position (indentation, a missing colon or quote are the usual causes)",
-    });
-  }
+  if (document.errors.length > 0) throw syntaxError(document.errors, lineCounter, file);
   const data = document.toJS({ maxAliasCount: 100 }) as T;
   return {
     file,
     data,
     document,
     locate(pointer: string) {
-      let node: unknown = document.contents;
-      let found: Node | undefined = isNodeWithRange(node) ? node : undefined;
-      for (const token of pointerTokens(pointer)) {
-        if (isMap(node)) {
-          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-          if (!pair) break;
-          node = pair.value;
-          if (isNodeWithRange(pair.value)) found = pair.value;
-          else if (isNodeWithRange(pair.key)) found = pair.key;
-        } else if (isSeq(node)) {
-          const item: unknown = node.items[Number(token)];
-          if (!isNodeWithRange(item)) break;
-          node = item;
-          found = item;
-        } else break;
-      }
-      if (!found?.range) return undefined;
-      const pos = lineCounter.linePos(found.range[0]);
-      return { line: pos.line, column: pos.col };
+      return positionIn(document, lineCounter, pointer);
     },
   };
 }
 
-function isNodeWithRange(node: unknown): node is Node {
+/**
+ * 1-based line and column of the node at a JSON pointer in `document`, or of its nearest existing
+ * parent. For a map entry, `prefer` picks the value's position (the default) or the key's (a block
+ * value starts on the line below its key).
+ */
+export function positionIn(document: Document, lineCounter: LineCounter, pointer: string, prefer: "value" | "key" = "value"): { line: number; column: number } | undefined {
+  let node: unknown = document.contents;
+  let found: Node | undefined = hasRange(node) ? node : undefined;
+  for (const token of pointerTokens(pointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+      if (!pair) break;
+      node = pair.value;
+      const [first, second] = prefer === "key" ? [pair.key, pair.value] : [pair.value, pair.key];
+      if (hasRange(first)) found = first;
+      else if (hasRange(second)) found = second;
+    } else if (isSeq(node)) {
+      const item: unknown = node.items[Number(token)];
+      if (!hasRange(item)) break;
+      node = item;
+      found = item;
+    } else break;
+  }
+  if (!found?.range) return undefined;
+  const pos = lineCounter.linePos(found.range[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+function hasRange(node: unknown): node is Node {
   return typeof node === "object" && node !== null && "range" in node && Array.isArray((node as Node).range);
 }
 

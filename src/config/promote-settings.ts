@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { RolloutAction, TargetSpec } from "../gitops/targets/index.ts";
-import { pick, type EnvironmentConfig, type HealthCheckConfig, type LoadedConfig, type MergeMethodConfig } from "./modelship-config.ts";
+import { pick, type EnvironmentConfig, type HealthCheckConfig, type LoadedConfig, type MergeMethodConfig, type PromoteTargetConfig } from "./modelship-config.ts";
 
 export type Strategy = "canary" | "blue-green" | "direct";
 export type MergeMethod = "merge" | "squash" | "rebase";
@@ -106,6 +106,8 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
   const bake = config.bake ?? DEFAULT_BAKE;
   const pr = config.pull_request ?? {};
   const autoMerge = { ...DEFAULT_AUTO_MERGE };
+  // A full promotion the policy lets merge itself squashes unless auto_merge.promote says otherwise.
+  if (config.promotion === "auto") autoMerge.promote = "squash";
   for (const [kind, method] of Object.entries(pr.auto_merge ?? {}) as [ActionKind, MergeMethodConfig][]) autoMerge[kind] = method === false ? undefined : method;
   const settings: EnvironmentSettings = {
     name,
@@ -114,21 +116,11 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     bake,
     bakeMs: parseDuration(bake, where),
     promotion: config.promotion ?? "review",
-    targets: config.targets.map((target) => ({
-      kind: target.kind,
-      file: target.file,
-      ...(target.name === undefined ? {} : { name: target.name }),
-      ...(target.container === undefined ? {} : { container: target.container }),
-      ...(target.env === undefined ? {} : { env: target.env }),
-      ...(target.uri_path === undefined ? {} : { uriPath: target.uri_path }),
-      ...(target.weight_path === undefined ? {} : { weightPath: target.weight_path }),
-      ...(target.state_path === undefined ? {} : { statePath: target.state_path }),
-    })),
+    targets: config.targets.map(targetSpec),
     pullRequest: { labels: pr.labels ?? DEFAULT_LABELS, reviewers: pr.reviewers ?? [], teamReviewers: pr.team_reviewers ?? [], draft: pr.draft ?? false, autoMerge },
   };
   if (config.health !== undefined) {
     const window = config.health.window ?? "10m";
-    parseDuration(window, { file: loaded.file, option: `promote.environments.${name}.health.window` });
     const metrics = config.health.metrics;
     settings.health = {
       ...(config.health.prometheus === undefined ? {} : { prometheus: config.health.prometheus }),
@@ -138,6 +130,20 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     };
   }
   return settings;
+}
+
+/** A target as modelship.yaml spells it (snake_case) → as the manifest targets take it. */
+export function targetSpec(target: PromoteTargetConfig): TargetSpec {
+  return {
+    kind: target.kind,
+    file: target.file,
+    ...(target.name === undefined ? {} : { name: target.name }),
+    ...(target.container === undefined ? {} : { container: target.container }),
+    ...(target.env === undefined ? {} : { env: target.env }),
+    ...(target.uri_path === undefined ? {} : { uriPath: target.uri_path }),
+    ...(target.weight_path === undefined ? {} : { weightPath: target.weight_path }),
+    ...(target.state_path === undefined ? {} : { statePath: target.state_path }),
+  };
 }
 
 /** A check as modelship.yaml spells it (snake_case) → as the health reader takes it. */

@@ -13,7 +13,7 @@ import type { GitWorkspace } from "./git.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";
-import { promote, readEnvironmentState, withClone, type PromotionResult } from "./promote.ts";
+import { promote, readEnvironmentState, type PromotionResult } from "./promote.ts";
 import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
 import type { RolloutAction, RolloutState } from "./targets/index.ts";
 
@@ -27,7 +27,6 @@ export interface CanaryRequest {
   /** Opens the registry a model URI points into (`github:OWNER/REPO` or a folder). */
   openRegistry: (spec: string) => RegistryStore;
   tagFormat?: string;
-  token?: string;
   github?: GitHubClient;
   outDir: string;
   now: Date;
@@ -47,13 +46,8 @@ export interface CanaryResult {
   promotion?: PromotionResult;
 }
 
-/** Runs the canary job for one environment: one clone serves the decision and the pull request. */
-export async function runCanary(request: CanaryRequest): Promise<CanaryResult> {
-  const { gitops, logger } = request;
-  return withClone({ remote: gitops.remote, base: gitops.base, ...(request.token === undefined ? {} : { token: request.token }), logger }, (workspace) => decideAndOpen(workspace, request));
-}
-
-async function decideAndOpen(workspace: GitWorkspace, request: CanaryRequest): Promise<CanaryResult> {
+/** Runs the canary job for one environment on a clone of the GitOps repository's base. */
+export async function runCanary(workspace: GitWorkspace, request: CanaryRequest): Promise<CanaryResult> {
   const { environment, gitops, logger } = request;
   const state = await readEnvironmentState((path) => workspace.readFile(path, `origin/${gitops.base}`), environment, logger);
   let lastChange: Date | undefined;
@@ -77,11 +71,12 @@ async function decideAndOpen(workspace: GitWorkspace, request: CanaryRequest): P
 
   const action: RolloutAction = decision.action === "step" ? { kind: "step", weight: decision.weight } : { kind: decision.action };
   const { openRegistry, tagFormat } = request;
-  const resolved = await resolveCanaryModel({ canary, action: action.kind as "step" | "promote" | "rollback", model, openRegistry, tagFormat, logger });
+  const resolved = await resolveCanaryModel({ canary, action: decision.action, model, openRegistry, tagFormat, logger });
   result.promotion = await promote(workspace, {
     environment,
     gitops,
     action,
+    before: state,
     resolve: () => Promise.resolve(resolved),
     previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
     ...(request.github === undefined ? {} : { github: request.github }),
@@ -89,7 +84,6 @@ async function decideAndOpen(workspace: GitWorkspace, request: CanaryRequest): P
     reason: decision.reason,
     health: renderHealthTable(checks),
     ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
-    ...(action.kind === "rollback" ? { extraLabels: ["rollback"] } : {}),
     rollbackCommand: request.rollbackCommand,
     logger,
   });

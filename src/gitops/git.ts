@@ -8,7 +8,8 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, posix } from "node:path";
 import { errnoCode, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
@@ -60,10 +61,15 @@ interface GitCallOptions {
 const DEFAULT_DEPTH = 50;
 const DEEPEN_ROUNDS = 3;
 
+/** The `Authorization: Basic` credential git sends for a token (as actions/checkout does). */
+export function basicAuthValue(token: string): string {
+  return Buffer.from(`x-access-token:${token}`).toString("base64");
+}
+
 /** Replaces the token, its header forms and any URL credentials in `text` with `***`. */
 function makeRedactor(token: string | undefined): (text: string) => string {
   const secrets = token
-    ? [token, encodeURIComponent(token), Buffer.from(`x-access-token:${token}`).toString("base64"), Buffer.from(token).toString("base64")]
+    ? [token, encodeURIComponent(token), basicAuthValue(token), Buffer.from(token).toString("base64")]
     : [];
   secrets.sort((a, b) => b.length - a.length);
   return (text) => {
@@ -81,7 +87,7 @@ function gitEnvironment(token: string | undefined): NodeJS.ProcessEnv {
     const index = Number(env.GIT_CONFIG_COUNT ?? "0") || 0;
     env.GIT_CONFIG_COUNT = String(index + 1);
     env[`GIT_CONFIG_KEY_${index}`] = "http.extraHeader";
-    env[`GIT_CONFIG_VALUE_${index}`] = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+    env[`GIT_CONFIG_VALUE_${index}`] = `Authorization: Basic ${basicAuthValue(token)}`;
   }
   return env;
 }
@@ -358,6 +364,16 @@ export interface PublishResult {
   sha?: string;
   baseSha: string;
   attempts: number;
+}
+
+/** Runs `use` on a fresh shallow clone of `base` in a scratch folder, removed afterwards. */
+export async function withClone<T>(options: Omit<CloneOptions, "dir">, use: (workspace: GitWorkspace) => Promise<T>): Promise<T> {
+  const scratch = await mkdtemp(join(tmpdir(), "modelship-gitops-"));
+  try {
+    return await use(await GitWorkspace.clone({ ...options, dir: join(scratch, "repo") }));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /**

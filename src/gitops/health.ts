@@ -182,7 +182,7 @@ export function fillQuery(check: HealthCheck, values: Record<(typeof PLACEHOLDER
     }
     const value = values[name as (typeof PLACEHOLDERS)[number]];
     if (name === "window" && !DURATION.test(value)) {
-      throw new UserError(`the health window ${JSON.stringify(value)} is not a Prometheus duration`, { hint: "write it like 5m, 1h or 1h30m" });
+      throw new UserError(`the health window ${JSON.stringify(value)} is not a Prometheus duration`, { hint: "write it like 5m, 1h or 1d" });
     }
     // Placeholders sit inside PromQL string literals (version="{{version}}"): escape what would end one.
     return value.replaceAll("\\", "\\\\").replaceAll('"', '\\"');

@@ -5,15 +5,13 @@
  * the rendered body on disk. A re-run with nothing new changes nothing; a change that the base
  * already holds opens no PR and closes an obsolete one.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { EnvironmentSettings, GitOpsSettings } from "../config/promote-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
-import { GitWorkspace, publishBranch } from "./git.ts";
+import { publishBranch, type GitWorkspace } from "./git.ts";
 import { promotionBody, promotionBranch, promotionCommitMessage, promotionTitle, type PromotionView, type ReleaseView } from "./promotion-body.ts";
 import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
 import { applyAction, readState, type ModelRef, type RolloutAction, type RolloutState, type TargetSpec } from "./targets/index.ts";
@@ -37,8 +35,8 @@ export interface PromotionRequest {
   reason?: string;
   health?: string;
   runUrl?: string;
-  /** Labels on top of the environment's (e.g. `rollback`). */
-  extraLabels?: string[];
+  /** The state the base holds, when the caller has just read it from this workspace. */
+  before?: RolloutState;
   rollbackCommand: string;
   logger: Logger;
 }
@@ -46,6 +44,8 @@ export interface PromotionRequest {
 export interface PromotionResult {
   /** opened/updated/unchanged: a PR; pushed: a branch without GitHub; no-change: the base already says this. */
   status: "opened" | "updated" | "unchanged" | "pushed" | "no-change";
+  /** The model the PR is about. */
+  model: ModelRef;
   branch: string;
   title: string;
   body: string;
@@ -106,22 +106,18 @@ export async function editTargets(read: (path: string) => Promise<string | undef
   return changed;
 }
 
-/** Runs `use` on a fresh shallow clone of `base`, removed afterwards. */
-export async function withClone<T>(options: { remote: string; base: string; token?: string; logger: Logger }, use: (workspace: GitWorkspace) => Promise<T>): Promise<T> {
-  const scratch = await mkdtemp(join(tmpdir(), "modelship-gitops-"));
-  try {
-    return await use(await GitWorkspace.clone({ ...options, dir: join(scratch, "repo") }));
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-}
-
 /** Opens (or updates) the promotion pull request for one action, from a clone of the GitOps repository's base. */
 export async function promote(workspace: GitWorkspace, request: PromotionRequest): Promise<PromotionResult> {
   const { environment, gitops, action, logger } = request;
   if (gitops.repository !== undefined && request.github === undefined) throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
-  const readBase = (path: string) => workspace.readFile(path, `origin/${gitops.base}`);
-  const before = await readEnvironmentState(readBase, environment, logger);
+  // Each base file is read once, however many targets and passes look at it.
+  const baseTexts = new Map<string, Promise<string | undefined>>();
+  const readBase = (path: string): Promise<string | undefined> => {
+    let text = baseTexts.get(path);
+    if (text === undefined) baseTexts.set(path, (text = workspace.readFile(path, `origin/${gitops.base}`)));
+    return text;
+  };
+  const before = request.before ?? (await readEnvironmentState(readBase, environment, logger));
   const { model, release } = await request.resolve(before);
   const branch = promotionBranch(environment.name, model.name);
   const planned = await editTargets(readBase, environment, model, action);
@@ -143,7 +139,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   };
   const title = promotionTitle(view);
   const body = promotionBody(view);
-  const result: PromotionResult = { status: "no-change", branch, title, body, before, after, files };
+  const result: PromotionResult = { status: "no-change", model, branch, title, body, before, after, files };
 
   if (planned.size === 0) {
     logger.info(`${gitops.base} of the GitOps repository already says this (${title}); no pull request.`);
@@ -169,7 +165,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     return { ...result, status: published.status === "pushed" ? "pushed" : "unchanged", bodyPath };
   }
   const pr = environment.pullRequest;
-  const autoMerge = pr.autoMerge[action.kind] ?? (action.kind === "promote" && environment.promotion === "auto" ? "squash" : undefined);
+  const autoMerge = pr.autoMerge[action.kind];
   const opened = await upsertPullRequest(
     request.github!,
     {
@@ -178,7 +174,8 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
       base: gitops.base,
       title,
       body,
-      labels: [...new Set([...pr.labels, ...(request.extraLabels ?? [])])],
+      // Rollbacks are labelled so that branch protection, dashboards and people can tell them apart.
+      labels: [...new Set([...pr.labels, ...(action.kind === "rollback" ? ["rollback"] : [])])],
       reviewers: pr.reviewers,
       teamReviewers: pr.teamReviewers,
       draft: pr.draft,

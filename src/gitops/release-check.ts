@@ -51,11 +51,9 @@ export async function checkRelease(options: { store: RegistryStore; model: strin
   }
   const scratch = await mkdtemp(join(tmpdir(), "modelship-promote-"));
   try {
-    // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS.
-    const fetched = await fetchModel({ store, model, version, dir: join(scratch, "package"), logger });
-    if (fetched.manifest.digest !== stored.manifest.digest) {
-      throw new UserError(`${label}: the downloaded package's digest ${shortDigest(fetched.manifest.digest)} is not the registry's ${shortDigest(stored.manifest.digest)}`, { hint: "fetch it again; if it still fails, release a new version" });
-    }
+    // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS, and the
+    // downloaded package's digest against the registry's.
+    await fetchModel({ store, model, version, dir: join(scratch, "package"), logger });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

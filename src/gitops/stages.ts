@@ -3,11 +3,10 @@
  * resolved, registries and the GitHub client opened, then the core in promote.ts, canary.ts and
  * verify-promotion.ts. Both faces call these, so they behave the same.
  */
-import { isAbsolute, resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import { pick, type LoadedConfig } from "../config/modelship-config.ts";
-import { environmentNames, resolveEnvironment, resolveGitOps, startAction, type ActionKind, type EnvironmentSettings, type ExplicitGitOpsSettings, type Strategy } from "../config/promote-settings.ts";
+import type { LoadedConfig } from "../config/modelship-config.ts";
+import { environmentNames, resolveEnvironment, resolveGitOps, startAction, targetSpec, type ActionKind, type EnvironmentSettings, type ExplicitGitOpsSettings, type Strategy } from "../config/promote-settings.ts";
 import { resolveRegistry } from "../config/release-settings.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
@@ -15,7 +14,8 @@ import { parseModelRef } from "../registry/version.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { runCanary, type CanaryResult } from "./canary.ts";
 import type { HealthSource } from "./health.ts";
-import { promote, withClone, type PromotionResult } from "./promote.ts";
+import { withClone } from "./git.ts";
+import { promote, type PromotionResult } from "./promote.ts";
 import type { ReleaseView } from "./promotion-body.ts";
 import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "./release-check.ts";
 import type { ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
@@ -43,14 +43,14 @@ export interface StageContext {
   userAgentVersion: string;
 }
 
-/** Opens registries by spec; GitHub clients are made once per spec. */
+/** Opens registries by spec; each store (and its GitHub client) is made once. */
 function registryOpener(context: StageContext): (spec: string) => RegistryStore {
   const opened = new Map<string, RegistryStore>();
+  const tagFormat = tagFormatOf(context);
   return (spec) => {
     let store = opened.get(spec);
     if (store === undefined) {
-      const local = !spec.startsWith("github") && !spec.startsWith("file:") && !isAbsolute(spec) ? resolve(spec) : spec;
-      store = openStore({ spec: local, token: context.registryToken ?? context.token, repository: context.repository, tagFormat: context.tagFormat ?? context.loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.userAgentVersion });
+      store = openStore({ spec, token: context.registryToken ?? context.token, repository: context.repository, tagFormat, logger: context.logger, userAgentVersion: context.userAgentVersion });
       opened.set(spec, store);
     }
     return store;
@@ -82,7 +82,7 @@ export interface PromoteStageOptions {
 }
 
 /** `modelship promote` / the promote action. */
-export async function runPromoteStage(options: PromoteStageOptions, context: StageContext): Promise<PromotionResult & { model: ModelRef; environment: EnvironmentSettings; actionTaken: RolloutAction }> {
+export async function runPromoteStage(options: PromoteStageOptions, context: StageContext): Promise<PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction }> {
   const { loaded, logger } = context;
   const environment = withOverrides(resolveEnvironment(options.environment, loaded), options);
   const gitops = resolveGitOps(context.gitops, loaded);
@@ -93,11 +93,9 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
   const openRegistry = registryOpener(context);
   const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
   const tagFormat = tagFormatOf(context);
-  let chosen: ModelRef | undefined;
   const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
     if (action.kind === "start" || action.kind === "direct") {
       const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
-      chosen = checked.model;
       return { model: checked.model, release: releaseView(checked) };
     }
     const canary = before.canary;
@@ -108,9 +106,7 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
     if (requested !== "latest" && requested.replace(/^v/, "") !== canary.version) {
       throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, { hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out` });
     }
-    const resolved = await resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
-    chosen = resolved.model;
-    return resolved;
+    return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
   };
   const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
   const result = await withClone(clone, (workspace) => promote(workspace, {
@@ -122,11 +118,10 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
     ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
     outDir: context.outDir,
     ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
-    ...(action.kind === "rollback" ? { extraLabels: ["rollback"] } : {}),
     rollbackCommand: rollbackCommand(name, environment.name),
     logger,
   }));
-  return { ...result, model: chosen!, environment, actionTaken: action };
+  return { ...result, environment, actionTaken: action };
 }
 
 export interface CanaryStageOptions {
@@ -138,45 +133,48 @@ export interface CanaryStageOptions {
   dryRun?: boolean;
 }
 
-/** `modelship canary` / the canary action: one decision (and at most one PR) per environment. */
+/** `modelship canary` / the canary action: one decision (and at most one PR) per environment, from one clone. */
 export async function runCanaryStage(options: CanaryStageOptions, context: StageContext): Promise<CanaryResult[]> {
   const { loaded, logger } = context;
-  const names = options.environments !== undefined && options.environments.length > 0 ? options.environments : environmentNames(loaded).filter((name) => resolveEnvironment(name, loaded).health !== undefined);
-  if (names.length === 0) throw new UserError("no environment has health checks to run a canary on", { file: loaded.file, hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml" });
+  const named = options.environments !== undefined && options.environments.length > 0;
+  const environments = (named ? options.environments! : environmentNames(loaded)).map((name) => resolveEnvironment(name, loaded)).filter((environment) => named || environment.health !== undefined);
+  if (environments.length === 0) throw new UserError("no environment has health checks to run a canary on", { file: loaded.file, hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml" });
   const gitops = resolveGitOps(context.gitops, loaded);
-  const github = gitHubFor(context, gitops.repository);
+  // A dry run opens no pull request, so it needs no token that may open one.
+  const github = options.dryRun ? undefined : gitHubFor(context, gitops.repository);
   const model = loaded.config?.model;
   if (model === undefined) throw new UserError("no model name", { hint: "set `model:` in modelship.yaml" });
   const openRegistry = registryOpener(context);
   const tagFormat = tagFormatOf(context);
-  const results: CanaryResult[] = [];
-  for (const name of names) {
-    const environment = resolveEnvironment(name, loaded);
-    const source = healthSource(environment, options);
-    results.push(
-      await runCanary({
-        environment,
-        gitops,
-        model,
-        source,
-        openRegistry,
-        ...(tagFormat === undefined ? {} : { tagFormat }),
-        ...(context.token === undefined ? {} : { token: context.token }),
-        ...(github === undefined ? {} : { github }),
-        outDir: context.outDir,
-        now: options.now ?? new Date(),
-        ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
-        rollbackCommand: rollbackCommand(model, name),
-        ...(options.dryRun ? { dryRun: true } : {}),
-        logger,
-      }),
-    );
-  }
-  return results;
+  const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
+  return withClone(clone, async (workspace) => {
+    const results: CanaryResult[] = [];
+    for (const environment of environments) {
+      results.push(
+        await runCanary(workspace, {
+          environment,
+          gitops,
+          model,
+          source: healthSource(environment, options),
+          openRegistry,
+          ...(tagFormat === undefined ? {} : { tagFormat }),
+          ...(github === undefined ? {} : { github }),
+          outDir: context.outDir,
+          now: options.now ?? new Date(),
+          ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+          rollbackCommand: rollbackCommand(model, environment.name),
+          ...(options.dryRun ? { dryRun: true } : {}),
+          logger,
+        }),
+      );
+    }
+    return results;
+  });
 }
 
 export interface VerifyStageOptions {
-  base: string;
+  /** The PR's base branch; default the promote settings' base. */
+  base?: string;
   head: string;
   /** The GitOps repository: a URL or path; default the promote settings' remote. */
   remote?: string;
@@ -185,12 +183,13 @@ export interface VerifyStageOptions {
 /** `modelship verify-promotion` / the verify-promotion action. */
 export async function runVerifyStage(options: VerifyStageOptions, context: StageContext): Promise<VerifyResult> {
   const { loaded } = context;
-  const remote = pick(options.remote, context.gitops.remote) ?? resolveGitOps(context.gitops, loaded).remote;
-  const targets = environmentNames(loaded).flatMap((name) => resolveEnvironment(name, loaded).targets);
+  const gitops = resolveGitOps({ ...context.gitops, ...(options.remote === undefined ? {} : { remote: options.remote }), ...(options.base === undefined ? {} : { base: options.base }) }, loaded);
+  // Only the targets are needed: a setting of another stage (a bake time, a health check) must not fail this check.
+  const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
   const tagFormat = tagFormatOf(context);
   return verifyPromotion({
-    remote,
-    base: options.base,
+    remote: gitops.remote,
+    base: gitops.base,
     head: options.head,
     ...(context.token === undefined ? {} : { token: context.token }),
     targets,

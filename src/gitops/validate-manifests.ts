@@ -5,10 +5,10 @@
  * rules admission webhooks enforce, then (for an ONNX model) whether the server it asks for can
  * load the model. Problems are gathered, each with a JSON pointer and line.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Document } from "yaml";
 import { isUserError } from "../common/errors.ts";
 import { describeSchemaErrors } from "../common/schema-validation.ts";
-import { pointerTokens } from "../common/yaml-source.ts";
+import { pointerTokens, positionIn } from "../common/yaml-source.ts";
 import { formatPath, parseManifest, type Manifest } from "./targets/yaml-edit.ts";
 import { crdSchemaId, validateWithCrdSchema } from "./validate/crd-schemas.ts";
 import { modelSource, validateWithModel } from "./validate/kubernetes-models.ts";
@@ -70,7 +70,7 @@ export function validateManifestText(text: string, file: string, options: Valida
     const findings = [...schemaFindings, ...checkSemantics(resource, resources)];
     if (options.modelFormat === "onnx") findings.push(...checkOnnx(resource));
     for (const finding of findings) {
-      problems.push({ file, pointer: finding.pointer, line: lineOf(resource.document, finding.pointer, manifest.lineCounter), message: `${label}: ${finding.message}`, hint: finding.hint, kind: finding.kind });
+      problems.push({ file, pointer: finding.pointer, line: positionIn(resource.document, manifest.lineCounter, finding.pointer, "key")?.line, message: `${label}: ${finding.message}`, hint: finding.hint, kind: finding.kind });
     }
   }
   return { problems, checked, skipped };
@@ -89,31 +89,6 @@ function checkSchema(resource: LocatedResource): Finding[] | undefined {
     hint: problem.allowed === undefined ? `fix the field; ${source} for the allowed fields and types` : `set ${problem.pointer} to one of ${problem.allowed.map((value) => JSON.stringify(value)).join(", ")}`,
     kind: "schema" as const,
   }));
-}
-
-/** The 1-based line of the node at `pointer` in `document`, or of its nearest existing parent. */
-function lineOf(document: Document, pointer: string, lineCounter: LineCounter): number | undefined {
-  let node: unknown = document.contents;
-  let found: Node | undefined = hasRange(node) ? node : undefined;
-  for (const token of pointerTokens(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-      if (pair === undefined) break;
-      node = pair.value;
-      // The key's line: a block value starts on the line below its key.
-      found = hasRange(pair.key) ? pair.key : hasRange(pair.value) ? pair.value : found;
-    } else if (isSeq(node)) {
-      const item: unknown = node.items[Number(token)];
-      if (!hasRange(item)) break;
-      node = item;
-      found = item;
-    } else break;
-  }
-  return found?.range ? lineCounter.linePos(found.range[0]).line : undefined;
-}
-
-function hasRange(node: unknown): node is Node {
-  return typeof node === "object" && node !== null && "range" in node && Array.isArray((node as Node).range);
 }
 
 /** `file:line: message (at /pointer)`, as the promotion and verify-promotion reports list problems. */

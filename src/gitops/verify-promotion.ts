@@ -9,9 +9,9 @@ import type { Logger } from "../common/logger.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../report/markdown.ts";
-import { findModelUris, parseModelUri } from "./model-uri.ts";
-import { withClone } from "./promote.ts";
-import { checkRelease } from "./release-check.ts";
+import { withClone } from "./git.ts";
+import { findModelUris, parseModelUri, type ReleaseLocation } from "./model-uri.ts";
+import { checkRelease, type CheckedRelease } from "./release-check.ts";
 import { readState, STATE_KEYS, type RolloutState, type TargetSpec } from "./targets/index.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
@@ -87,7 +87,15 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       }
     }
     const uris: CheckedUri[] = [];
-    for (const candidate of candidates.values()) uris.push(await checkUri(candidate, request));
+    // A release is downloaded and checked once, however many files point at it.
+    const releases = new Map<string, Promise<CheckedRelease>>();
+    const check = (location: ReleaseLocation): Promise<CheckedRelease> => {
+      const key = `${location.registry}\0${location.model}\0${location.version}`;
+      let checked = releases.get(key);
+      if (checked === undefined) releases.set(key, (checked = checkRelease({ store: request.openRegistry(location.registry), model: location.model, version: location.version, logger })));
+      return checked;
+    };
+    for (const candidate of candidates.values()) uris.push(await checkUri(candidate, request.tagFormat, check));
     const ok = problems.length === 0 && uris.every((uri) => uri.ok);
     const markdown = renderVerification({ ok, files, uris, problems });
     logger.info(ok ? `verify-promotion: ${uris.length} model URI(s) in ${files.length} file(s) verified.` : `verify-promotion: ${uris.filter((uri) => !uri.ok).length + problems.length} problem(s).`);
@@ -95,12 +103,12 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
   });
 }
 
-async function checkUri(candidate: { file: string; uri: string; digest?: string }, request: VerifyRequest): Promise<CheckedUri> {
+async function checkUri(candidate: { file: string; uri: string; digest?: string }, tagFormat: string | undefined, check: (location: ReleaseLocation) => Promise<CheckedRelease>): Promise<CheckedUri> {
   const { file, uri } = candidate;
-  const location = parseModelUri(uri, request.tagFormat);
+  const location = parseModelUri(uri, tagFormat);
   if (location === undefined) return { file, uri, ok: false, detail: "not a release asset of a model registry: only released, gated models may be deployed (promote with modelship)" };
   try {
-    const checked = await checkRelease({ store: request.openRegistry(location.registry), model: location.model, version: location.version, logger: request.logger });
+    const checked = await check(location);
     if (checked.model.uri !== uri) {
       const file = checked.manifest.files.find((entry) => entry.name === location.file);
       if (file === undefined || file.role !== "model") return { file: candidate.file, uri, ok: false, detail: `${location.file} is not the model file of ${location.model}@${location.version}` };

@@ -1,6 +1,6 @@
 /**
  * The evaluate stage's champion from the registry: `champion.release: 1.4.0` (or `latest`) is
- * fetched and verified like any model before it is compared; `production` needs the promotion stage.
+ * fetched and verified like any model before it is compared; `production` is not resolved yet.
  */
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ import type { RegistryStore } from "./types.ts";
 export function registryChampion(options: { store: RegistryStore; model: string; logger: Logger }): (source: Exclude<ChampionSource, { kind: "model" }>) => Promise<string> {
   return async (source) => {
     if (source.kind === "production") {
-      throw new UserError("the champion is the production model, which the promotion stage will name", { pointer: "/champion/production", hint: "give champion.release: a version (or latest) for now" });
+      throw new UserError("champion.production is not resolved yet (it will read the stable model from the GitOps repository)", { pointer: "/champion/production", hint: "give champion.release: a version (or latest) for now" });
     }
     const dir = join(await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-champion-")), "model");
     const fetched = await fetchModel({ store: options.store, model: options.model, version: source.version, dir, logger: options.logger });

@@ -3,7 +3,6 @@
  * scratch clones play other people pushing to it.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
@@ -14,8 +13,8 @@ import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { GitWorkspace, publishBranch } from "../../src/gitops/git.ts";
+import { git, pushFiles, refSha } from "../support/git.ts";
 
-const OTHER = { GIT_AUTHOR_NAME: "Someone Else", GIT_AUTHOR_EMAIL: "else@example.com", GIT_COMMITTER_NAME: "Someone Else", GIT_COMMITTER_EMAIL: "else@example.com" };
 const TOKEN = "ghp_FAKEtoken0123456789abcdefABCDEF";
 
 let root: string;
@@ -26,11 +25,6 @@ before(async () => {
 after(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Runs git outside the module under test, as another person would. */
-function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync("git", args, { cwd, env: { ...process.env, ...OTHER, LC_ALL: "C", ...env }, encoding: "utf8" }).trim();
-}
 
 function fresh(name: string): string {
   return join(root, `${name}-${++counter}`);
@@ -44,30 +38,14 @@ function makeRemote(files: Record<string, string>): string {
   return remote;
 }
 
-/** Clones `remote`, writes `files` on `branch` (or a new branch), commits and pushes. Returns the sha. */
-function pushCommit(remote: string, branch: string, files: Record<string, string>, subject: string, env: Record<string, string> = {}): string {
-  const scratch = fresh("scratch");
-  git(root, ["init", "--quiet", "--initial-branch=main", scratch]);
-  git(scratch, ["fetch", "--quiet", remote, `+refs/heads/*:refs/remotes/origin/*`]);
-  // A new branch starts from main, like a person's would; the very first commit starts from nothing.
-  const start = [`origin/${branch}`, "origin/main"].find((ref) => git(scratch, ["branch", "-r", "--list", ref]) !== "");
-  git(scratch, ["checkout", "--quiet", "-B", branch, ...(start ? [start] : [])]);
-  for (const [path, text] of Object.entries(files)) {
-    execFileSync("mkdir", ["-p", join(scratch, path, "..")]);
-    execFileSync("tee", [join(scratch, path)], { input: text, stdio: ["pipe", "ignore", "inherit"] });
-  }
-  git(scratch, ["add", "--all"]);
-  git(scratch, ["-c", "commit.gpgSign=false", "commit", "--quiet", "--allow-empty", "-m", subject], env);
-  git(scratch, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`]);
-  return git(scratch, ["rev-parse", "HEAD"]);
-}
-
-function remoteSha(remote: string, ref: string): string | undefined {
-  try {
-    return git(remote, ["rev-parse", "--verify", "--quiet", ref]);
-  } catch {
-    return undefined;
-  }
+/**
+ * Commits `files` on `branch` and pushes it, as another person would; returns the sha. The commit
+ * follows the branch, or starts from main like a person's new branch would, or (the very first
+ * commit) from nothing.
+ */
+function pushCommit(remote: string, branch: string, files: Record<string, string>, message: string, env: Record<string, string> = {}): string {
+  const from = [branch, "main"].find((name) => refSha(remote, name) !== undefined) ?? null;
+  return pushFiles(remote, branch, files, { from, message, env });
 }
 
 async function clone(remote: string, options: { depth?: number; logger?: MemoryLogger; token?: string } = {}): Promise<GitWorkspace> {
@@ -84,7 +62,7 @@ describe("GitWorkspace.clone and reads", () => {
     const remote = makeRemote({ "apps/model/values.yaml": "image: v1\n" });
     pushCommit(remote, "main", { "apps/model/values.yaml": "image: v2\n" }, "bump");
     const workspace = await clone(remote, { depth: 1 });
-    assert.equal(await workspace.baseSha(), remoteSha(remote, "main"));
+    assert.equal(await workspace.baseSha(), refSha(remote, "main"));
     assert.equal(await workspace.readFile("apps/model/values.yaml"), "image: v2\n");
     assert.equal(await workspace.readFile("apps/model/values.yaml", "origin/main"), "image: v2\n");
     assert.equal(await workspace.readFile("apps/model/missing.yaml", "origin/main"), undefined);
@@ -96,30 +74,45 @@ describe("GitWorkspace.clone and reads", () => {
     await assert.rejects(workspace.readFile("../outside"), isUserError);
   });
 
-  test("a missing base branch is a user error naming the remote and the branch", async () => {
-    const remote = makeRemote({ "a.txt": "a\n" });
-    const error = await GitWorkspace.clone({ remote, base: "release", dir: fresh("work"), logger: new MemoryLogger() }).catch((e: unknown) => e);
-    assert.ok(isUserError(error), String(error));
-    assert.match(error.message, /branch "release" does not exist/);
-    assert.ok(error.message.includes(remote));
-  });
-
-  test("a missing repository is a user error naming the remote and the branch", async () => {
-    const remote = join(root, "nowhere.git");
-    const error = await GitWorkspace.clone({ remote, base: "main", dir: fresh("work"), logger: new MemoryLogger() }).catch((e: unknown) => e);
-    assert.ok(isUserError(error), String(error));
-    assert.ok(error.message.includes(remote) && error.message.includes('"main"'), error.message);
-  });
-
-  test("cloning into a folder that is not empty is a user error, not a missing branch", async () => {
-    const remote = makeRemote({ "a.txt": "a\n" });
-    const dir = fresh("work");
-    await GitWorkspace.clone({ remote, base: "main", dir, logger: new MemoryLogger() });
-    const error = await GitWorkspace.clone({ remote, base: "main", dir, logger: new MemoryLogger() }).catch((e: unknown) => e);
-    assert.ok(isUserError(error), String(error));
-    assert.doesNotMatch(error.message, /does not exist/);
-    assert.match(error.message, /empty or missing folder/);
-  });
+  /** Each refusal: what is wrong, the clone options that provoke it, and what the message must and must not say. */
+  const refusals: [string, () => Promise<{ remote: string; base: string; dir: string }>, (message: string, remote: string) => void][] = [
+    [
+      "a missing base branch is a user error naming the remote and the branch",
+      () => Promise.resolve({ remote: makeRemote({ "a.txt": "a\n" }), base: "release", dir: fresh("work") }),
+      (message, remote) => {
+        assert.match(message, /branch "release" does not exist/);
+        assert.ok(message.includes(remote), message);
+      },
+    ],
+    [
+      "a missing repository is a user error naming the remote and the branch",
+      () => Promise.resolve({ remote: join(root, "nowhere.git"), base: "main", dir: fresh("work") }),
+      (message, remote) => {
+        assert.ok(message.includes(remote) && message.includes('"main"'), message);
+      },
+    ],
+    [
+      "cloning into a folder that is not empty is a user error, not a missing branch",
+      async () => {
+        const remote = makeRemote({ "a.txt": "a\n" });
+        const dir = fresh("work");
+        await GitWorkspace.clone({ remote, base: "main", dir, logger: new MemoryLogger() });
+        return { remote, base: "main", dir };
+      },
+      (message) => {
+        assert.doesNotMatch(message, /does not exist/);
+        assert.match(message, /empty or missing folder/);
+      },
+    ],
+  ];
+  for (const [title, arrange, check] of refusals) {
+    test(title, async () => {
+      const { remote, base, dir } = await arrange();
+      const error = await GitWorkspace.clone({ remote, base, dir, logger: new MemoryLogger() }).catch((e: unknown) => e);
+      assert.ok(isUserError(error), String(error));
+      check(error.message, remote);
+    });
+  }
 
   test("remoteBranchSha, fetchRef and changedFiles see branches and pull request refs", async () => {
     const remote = makeRemote({ "a.txt": "a\n", "b.txt": "b\n" });
@@ -152,7 +145,7 @@ describe("publishBranch", () => {
     assert.equal(result.status, "pushed");
     assert.equal(result.attempts, 1);
     assert.equal(result.baseSha, base);
-    assert.equal(remoteSha(remote, BRANCH), result.sha);
+    assert.equal(refSha(remote, BRANCH), result.sha);
     assert.equal(git(remote, ["rev-list", "--count", `main..${BRANCH}`]), "1");
     assert.equal(git(remote, ["rev-parse", `${BRANCH}^`]), base);
     assert.equal(git(remote, ["show", `${BRANCH}:apps/adult/values.yaml`]), "image: v2");
@@ -170,7 +163,7 @@ describe("publishBranch", () => {
     const again = await publishBranch(await clone(remote), options);
     assert.equal(again.status, "unchanged-branch");
     assert.equal(again.sha, first.sha);
-    assert.equal(remoteSha(remote, BRANCH), first.sha);
+    assert.equal(refSha(remote, BRANCH), first.sha);
     const newMessage = await publishBranch(workspace, { ...options, message: "Promote v2" });
     assert.equal(newMessage.status, "pushed", "a different message is a different commit");
   });
@@ -181,7 +174,7 @@ describe("publishBranch", () => {
     const result = await publishBranch(workspace, { branch: BRANCH, message: "Promote", edit: setFile("v.yaml", "1\n"), logger: new MemoryLogger() });
     assert.equal(result.status, "no-change");
     assert.equal(result.sha, undefined);
-    assert.equal(remoteSha(remote, BRANCH), undefined);
+    assert.equal(refSha(remote, BRANCH), undefined);
     assert.equal(await workspace.remoteBranchSha(BRANCH), undefined);
   });
 
@@ -218,10 +211,10 @@ describe("publishBranch", () => {
     assert.equal(calls, 2);
     assert.equal(result.status, "pushed");
     assert.equal(result.attempts, 2);
-    assert.notEqual(remoteSha(remote, BRANCH), intruder);
-    assert.equal(remoteSha(remote, BRANCH), result.sha);
+    assert.notEqual(refSha(remote, BRANCH), intruder);
+    assert.equal(refSha(remote, BRANCH), result.sha);
     assert.equal(git(remote, ["show", `${BRANCH}:v.yaml`]), "2");
-    assert.equal(git(remote, ["rev-parse", `${BRANCH}^`]), remoteSha(remote, "main"));
+    assert.equal(git(remote, ["rev-parse", `${BRANCH}^`]), refSha(remote, "main"));
     assert.ok(logger.entries.some((entry) => entry.message.includes("changed on the remote")));
   });
 
@@ -257,7 +250,7 @@ describe("publishBranch", () => {
       for (const [index, model] of models.entries()) {
         const branch = `modelship/production/${model}`;
         assert.equal(results[index]!.status, "pushed", `${message} ${model}`);
-        assert.equal(remoteSha(remote, branch), results[index]!.sha);
+        assert.equal(refSha(remote, branch), results[index]!.sha);
         assert.deepEqual(git(remote, ["diff", "--name-only", "main", branch]).split("\n"), [`${model}/values.yaml`]);
       }
     }
@@ -283,7 +276,7 @@ describe("publishBranch", () => {
     assert.ok(isUserError(error), String(error));
     assert.match(error.message, /protected branch: push declined for \*\*\*/);
     assert.equal(calls, 1, "not retried");
-    assert.equal(remoteSha(remote, BRANCH), undefined);
+    assert.equal(refSha(remote, BRANCH), undefined);
   });
 });
 

@@ -36,6 +36,11 @@ const BUCKETS = ["0.05", "0.1", "0.25", "0.5", "1"];
 /** Counters start here so that rate() never extrapolates to zero. */
 const BASE = 1_000_000;
 
+/** The error rate the exporter serves for `version`: its errors out of every scrape's requests. */
+const servedErrorRate = (version: string): number => TRAFFIC[version]!.errors / REQUESTS_PER_SCRAPE;
+/** A number as a reason shows it (rounded to 4 decimals, no trailing zeros), escaped for a RegExp. */
+const shown = (value: number): string => Number(value.toFixed(4)).toString().replaceAll(".", "\\.");
+
 /** p95 by histogram_quantile's linear interpolation within the bucket holding rank 95. */
 function expectedP95(increments: number[]): number {
   const rank = 0.95 * REQUESTS_PER_SCRAPE;
@@ -78,6 +83,10 @@ function exposition(scrapes: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * A port that was free a moment ago: the OS picks one for a throwaway listener, which is closed
+ * again (releasing the port) before Prometheus is started to bind it.
+ */
 async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -205,8 +214,8 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     const results = await readHealth(source, CHECKS, contextFor("0.0.2"));
     const [errorRate, latency, shift] = results;
     assert.equal(errorRate!.status, "pass", errorRate!.detail);
-    assert.ok(Math.abs(errorRate!.canary! - 0.02) < 1e-9, `error rate ${String(errorRate!.canary)}`);
-    assert.ok(Math.abs(errorRate!.stable! - 0.01) < 1e-9, `stable error rate ${String(errorRate!.stable)}`);
+    assert.ok(Math.abs(errorRate!.canary! - servedErrorRate("0.0.2")) < 1e-9, `error rate ${String(errorRate!.canary)}`);
+    assert.ok(Math.abs(errorRate!.stable! - servedErrorRate("0.0.1")) < 1e-9, `stable error rate ${String(errorRate!.stable)}`);
     assert.ok(Math.abs(latency!.canary! - expectedP95(TRAFFIC["0.0.2"]!.buckets)) < 1e-9, `p95 ${String(latency!.canary)}`);
     assert.equal(latency!.status, "pass");
     assert.equal(shift!.canary, 0.03);
@@ -215,7 +224,7 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
 
     const decision = decideCanary({ state: stateWith("0.0.2"), policy: POLICY, checks: results, now: NOW, lastChange: LAST_CHANGE });
     assert.deepEqual({ action: decision.action, weight: decision.action === "step" ? decision.weight : undefined }, { action: "step", weight: 50 }, decision.reason);
-    assert.match(decision.reason, /error-rate: 0\.02 meets ≤ 0\.05, ≤ stable \+ 0\.02 with stable at 0\.01/);
+    assert.match(decision.reason, new RegExp(`error-rate: ${shown(servedErrorRate("0.0.2"))} meets ≤ 0\\.05, ≤ stable \\+ 0\\.02 with stable at ${shown(servedErrorRate("0.0.1"))}`));
   });
 
   it("rolls back an unhealthy canary, citing its error rate against the stable model", async () => {
@@ -224,16 +233,21 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
       results.map((result) => result.status),
       ["fail", "fail", "fail"],
     );
-    assert.ok(Math.abs(results[0]!.canary! - 0.3) < 1e-9);
+    assert.ok(Math.abs(results[0]!.canary! - servedErrorRate("0.0.3")) < 1e-9);
     assert.ok(Math.abs(results[1]!.canary! - expectedP95(TRAFFIC["0.0.3"]!.buckets)) < 1e-9);
     const decision = decideCanary({ state: stateWith("0.0.3"), policy: POLICY, checks: results, now: NOW, lastChange: LAST_CHANGE });
     assert.equal(decision.action, "rollback", decision.reason);
-    assert.match(decision.reason, /^Roll back canary 0\.0\.3 at 10%: error-rate: 0\.3 is above the maximum 0\.05 and 0\.3 exceeds the stable model's 0\.01 by 0\.29, more than the allowed 0\.02; latency-p95: .* is above the maximum 0\.5; prediction-shift: 0\.25 is above the maximum 0\.1\.$/);
+    const [canaryRate, stableRate] = [servedErrorRate("0.0.3"), servedErrorRate("0.0.1")];
+    assert.match(
+      decision.reason,
+      new RegExp(`^Roll back canary 0\\.0\\.3 at 10%: error-rate: ${shown(canaryRate)} is above the maximum 0\\.05 and ${shown(canaryRate)} exceeds the stable model's ${shown(stableRate)} by ${shown(canaryRate - stableRate)}, more than the allowed 0\\.02; latency-p95: .* is above the maximum 0\\.5; prediction-shift: ${shown(TRAFFIC["0.0.3"]!.shift)} is above the maximum 0\\.1\\.$`),
+    );
   });
 
   it("holds a canary Prometheus has no series for", async () => {
     const results = await readHealth(source, CHECKS, contextFor("9.9.9"));
     assert.equal(results[0]!.status, "no-data");
+    assert.equal(results[1]!.status, "no-data");
     assert.equal(results[2]!.status, "no-data");
     assert.match(results[2]!.detail, /the query returned no series/);
     const decision = decideCanary({ state: stateWith("9.9.9"), policy: POLICY, checks: results, now: NOW, lastChange: LAST_CHANGE });

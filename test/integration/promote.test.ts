@@ -4,7 +4,6 @@
  * for the GitOps remote, and (GitHub mode) the GitHub fake for pull requests.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFile, rm, writeFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
@@ -14,6 +13,7 @@ import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { LocalStore } from "../../src/registry/local-store.ts";
 import type { ModelManifest } from "../../src/registry/types.ts";
 import { hasStackTrace } from "../support/cli.ts";
+import { git, pushFiles, refSha, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { writeTestPackage } from "../support/registry-package.ts";
 import { runAction, runProcess } from "../support/runner.ts";
@@ -28,7 +28,6 @@ const FILES = { kserve: `${APP}/inferenceservice.yaml`, rollout: `${APP}/rollout
 const STEPS = [10, 50];
 const ROLLBACK_COMMAND = (env: string) => `modelship promote ${MODEL} --env ${env} --action rollback`;
 const branchOf = (env: string) => `modelship/${env}/${MODEL}`;
-const PERSON = { GIT_AUTHOR_NAME: "Pat Person", GIT_AUTHOR_EMAIL: "pat@example.com", GIT_COMMITTER_NAME: "Pat Person", GIT_COMMITTER_EMAIL: "pat@example.com" };
 
 const scratchRoots: string[] = [];
 after(async () => {
@@ -45,44 +44,19 @@ interface World {
   digest: Record<string, string>;
 }
 
-/** Runs git as a person would (outside the code under test). */
-function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync("git", args, { cwd, env: { ...process.env, ...PERSON, LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...env }, encoding: "utf8" }).trim();
-}
-
-function refSha(bare: string, ref: string): string | undefined {
-  try {
-    return git(bare, ["rev-parse", "--verify", "--quiet", `refs/heads/${ref}`]);
-  } catch {
-    return undefined;
-  }
-}
-
-function show(bare: string, ref: string, path: string): string {
-  return git(bare, ["show", `refs/heads/${ref}:${path}`]);
-}
-
-/** Pushes `files` (path → text) onto `branch` of `bare`, starting from `from` (a branch), as one commit. */
-function pushFiles(world: World, branch: string, from: string, files: Record<string, string>, env: Record<string, string> = {}): string {
-  const dir = join(world.root, `clone-${Math.random().toString(36).slice(2)}`);
-  git(world.root, ["clone", "--quiet", "--branch", from, world.bare, dir]);
-  git(dir, ["checkout", "--quiet", "-B", branch]);
-  for (const [path, text] of Object.entries(files)) execFileSync("tee", [join(dir, path)], { input: text, stdio: ["pipe", "ignore", "inherit"] });
-  git(dir, ["add", "--all"]);
-  git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", `edit ${branch}`], env);
-  git(dir, ["push", "--quiet", "--force", "origin", `HEAD:refs/heads/${branch}`]);
-  return git(dir, ["rev-parse", "HEAD"]);
-}
-
-/** Squash-merges `branch` into main, as GitHub's squash merge does, committed at `date`. */
+/**
+ * Squash-merges `branch` into main as GitHub's squash merge does, committed at `date`: main gets one
+ * commit holding the branch's versions of the files the branch changed. (Only for branches whose
+ * files main has not changed since they forked: a three-way merge is not what these tests exercise.)
+ */
 function squashMerge(world: World, branch: string, date: Date): void {
-  const dir = join(world.root, `merge-${Math.random().toString(36).slice(2)}`);
-  git(world.root, ["clone", "--quiet", "--branch", "main", world.bare, dir]);
-  git(dir, ["fetch", "--quiet", "origin", `refs/heads/${branch}:refs/heads/${branch}`]);
-  git(dir, ["merge", "--quiet", "--squash", branch]);
+  const changed = (range: string) => git(world.bare, ["diff", "--name-only", range]).split("\n").filter((path) => path !== "");
+  const fork = git(world.bare, ["merge-base", "main", branch]);
+  const files = changed(`${fork}..refs/heads/${branch}`);
+  const moved = changed(`${fork}..refs/heads/main`).filter((path) => files.includes(path));
+  assert.deepEqual(moved, [], `squashMerge: main changed ${moved.join(", ")} since ${branch} forked`);
   const when = { GIT_COMMITTER_DATE: date.toISOString(), GIT_AUTHOR_DATE: date.toISOString() };
-  git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", `Merge ${branch}`], when);
-  git(dir, ["push", "--quiet", "origin", "HEAD:refs/heads/main"]);
+  pushFiles(world.bare, "main", Object.fromEntries(files.map((path) => [path, show(world.bare, branch, path)])), { from: "main", message: `Merge ${branch}`, env: when });
 }
 
 async function setup(options: { production?: Record<string, unknown> } = {}): Promise<World> {
@@ -108,17 +82,13 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
 
   const bare = join(root, "gitops.git");
   git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
-  const seed = join(root, "seed");
-  git(root, ["init", "--quiet", "--initial-branch=main", seed]);
-  await mkdir(join(seed, APP), { recursive: true });
+  const seed: Record<string, string> = {};
   for (const path of Object.values(FILES)) {
     const text = await readFile(join(EXAMPLE_DIR, path.slice(APP.length + 1)), "utf8");
     assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
-    await writeFile(join(seed, path), text.replaceAll(EXAMPLE_URI, uri("0.0.1")));
+    seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1"));
   }
-  git(seed, ["add", "--all"]);
-  git(seed, ["-c", "commit.gpgSign=false", "commit", "--quiet", "-m", "seed"], { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() });
-  git(seed, ["push", "--quiet", bare, "HEAD:refs/heads/main"]);
+  pushFiles(bare, "main", seed, { from: null, message: "seed", env: { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() } });
 
   const repo = join(root, "model-repo");
   await mkdir(repo);
@@ -175,17 +145,6 @@ function diffLines(bare: string, base: string, branch: string, file: string): { 
   return { removed, added };
 }
 
-const ANNOTATION_LINE = /^\s*"?modelship\.dev\/(stable|canary)-(version|uri|digest)"?:\s*"?([^"]*)"?\s*$/;
-
-function annotations(lines: string[]): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const line of lines) {
-    const match = ANNOTATION_LINE.exec(line);
-    if (match) found[`${match[1]}-${match[2]}`] = match[3]!;
-  }
-  return found;
-}
-
 function bodyPathOf(world: World, output: string): string {
   const match = /PR body: (\S+?)\)/.exec(output);
   assert.ok(match, `the output names the PR body:\n${output}`);
@@ -238,29 +197,69 @@ describe("modelship promote (local git remote)", () => {
     assert.equal(git(world.bare, ["merge-base", "main", branch]), mainBefore);
     assert.deepEqual(git(world.bare, ["diff", "--name-only", "main", branch]).split("\n").sort(), Object.values(FILES).sort());
 
+    // The expected diffs, derived from main's (the seed's) lines and from what each target writes.
     const uri1 = world.uri("0.0.1");
     const uri2 = world.uri("0.0.2");
-    // values.yaml: the URI line changes, the weight and modelship's state map are added.
-    const values = diffLines(world.bare, "main", branch, FILES.values);
-    assert.deepEqual(values.removed, [`  storageUri: ${uri1}`]);
-    assert.ok(values.added.includes(`  storageUri: ${uri2}`), values.added.join("\n"));
-    assert.ok(values.added.includes(`  canaryWeight: ${STEPS[0]}`), values.added.join("\n"));
-    for (const line of values.added) assert.ok(line.includes(uri2) || /^\s*canaryWeight: \d+$/.test(line) || line === "modelship:" || ANNOTATION_LINE.test(line), `unexpected line in values.yaml: ${line}`);
-    // rollout.yaml: the env value and the canary steps change; annotations are added.
-    const rollout = diffLines(world.bare, "main", branch, FILES.rollout);
-    for (const line of rollout.removed) assert.ok(line.includes(uri1) || /setWeight|pause/.test(line), `unexpected removed line in rollout.yaml: ${line}`);
-    assert.ok(rollout.removed.some((line) => line.includes(uri1)));
-    assert.ok(rollout.added.some((line) => line.includes(uri2) && /value:/.test(line)), rollout.added.join("\n"));
-    for (const line of rollout.added) assert.ok(line.includes(uri2) || /setWeight: \d+|pause:|^\s*annotations:$/.test(line) || ANNOTATION_LINE.test(line), `unexpected line in rollout.yaml: ${line}`);
-    // inferenceservice.yaml: nothing removed; the canary block and annotations are added.
-    const kserve = diffLines(world.bare, "main", branch, FILES.kserve);
-    assert.deepEqual(kserve.removed, []);
-    const canaryBlock = /^\s*(canary:|- trafficPercent: \d+|predictor:|name: v?0[.-]0[.-]2|model:|modelFormat:|name: onnx|runtime: kserve-tritonserver|protocolVersion: v2)$/;
-    for (const line of kserve.added) assert.ok(line.includes(uri2) || canaryBlock.test(line) || ANNOTATION_LINE.test(line), `unexpected line in inferenceservice.yaml: ${line}`);
-    assert.ok(kserve.added.some((line) => line.trim() === `- trafficPercent: ${STEPS[0]}`));
-    for (const lines of [kserve.added, rollout.added, values.added]) {
-      assert.deepEqual(annotations(lines), { "stable-version": "0.0.1", "stable-uri": uri1, "canary-version": "0.0.2", "canary-uri": uri2, "canary-digest": world.digest["0.0.2"]! });
-    }
+    const weight = STEPS[0]!;
+    const seedLine = (file: string, pattern: string | RegExp): string => {
+      const lines = show(world.bare, "main", file).split("\n").filter((line) => (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line)));
+      assert.equal(lines.length, 1, `one line of ${file} on main matches ${String(pattern)}`);
+      return lines[0]!;
+    };
+    const indentOf = (line: string): string => /^ */.exec(line)![0];
+    // modelship's state (rollout-state.ts writeRecorded): stable then canary, each version, uri,
+    // digest; the stable model has no digest yet, since nothing recorded one on main.
+    const state = (indent: string): string[] => [
+      `${indent}modelship.dev/stable-version: 0.0.1`,
+      `${indent}modelship.dev/stable-uri: ${uri1}`,
+      `${indent}modelship.dev/canary-version: 0.0.2`,
+      `${indent}modelship.dev/canary-uri: ${uri2}`,
+      `${indent}modelship.dev/canary-digest: ${world.digest["0.0.2"]!}`,
+    ];
+
+    // values.yaml (yaml-path): the URI line changes in place, canaryWeight joins the model map after
+    // its last key, and the state goes in a top-level `modelship` map (a values file has no metadata).
+    const valuesUri = seedLine(FILES.values, uri1);
+    assert.deepEqual(diffLines(world.bare, "main", branch, FILES.values), {
+      removed: [valuesUri],
+      added: [valuesUri.replace(uri1, uri2), `${indentOf(valuesUri)}canaryWeight: ${weight}`, "modelship:", ...state("  ")],
+    });
+
+    // rollout.yaml (argo-rollouts, canary strategy): a new metadata.annotations map (after namespace)
+    // holds the state; the steps become [setWeight: w, pause: {}] (hold until the next PR); the
+    // MODEL_URI env value changes in place, keeping its double quotes.
+    const envValue = seedLine(FILES.rollout, uri1);
+    const seedSteps = [seedLine(FILES.rollout, /^\s*- setWeight:/), seedLine(FILES.rollout, /^\s*- pause:/)];
+    const stepIndent = indentOf(seedSteps[0]!);
+    assert.deepEqual(diffLines(world.bare, "main", branch, FILES.rollout), {
+      removed: [...seedSteps, envValue],
+      added: ["  annotations:", ...state("    "), `${stepIndent}- setWeight: ${weight}`, `${stepIndent}- pause: {}`, envValue.replace(uri1, uri2)],
+    });
+
+    // inferenceservice.yaml (kserve-standard): the stable storageUri stays; the state joins the
+    // existing annotations, and spec.canary is appended after the predictor: one entry at the
+    // weight, a predictor named v<version> made DNS-safe, and the stable model's format, runtime
+    // and protocol with the new URI.
+    const kserveLine = (key: string): string => seedLine(FILES.kserve, new RegExp(`^\\s*${key}:`)).trim();
+    const kserveSeed = show(world.bare, "main", FILES.kserve).split("\n");
+    const formatName = kserveSeed[kserveSeed.findIndex((line) => line.trim() === "modelFormat:") + 1]!.trim();
+    const annotationIndent = indentOf(seedLine(FILES.kserve, "serving.kserve.io/deploymentMode:"));
+    assert.deepEqual(diffLines(world.bare, "main", branch, FILES.kserve), {
+      removed: [],
+      added: [
+        ...state(annotationIndent),
+        "  canary:",
+        `    - trafficPercent: ${weight}`,
+        "      predictor:",
+        "        name: v0-0-2",
+        "        model:",
+        "          modelFormat:",
+        `            ${formatName}`,
+        `          ${kserveLine("runtime")}`,
+        `          ${kserveLine("protocolVersion")}`,
+        `          storageUri: ${uri2}`,
+      ],
+    });
     assertCanaryFiles(world, branch, "0.0.2", STEPS[0]!, "0.0.1");
 
     const body = await readFile(bodyPathOf(world, run.output), "utf8");
@@ -418,13 +417,13 @@ describe("modelship verify-promotion", () => {
     assert.ok(ok.stdout.includes(world.uri("0.0.2")), ok.output);
 
     const values = show(world.bare, "main", FILES.values);
-    pushFiles(world, "hand/ungated", "main", { [FILES.values]: values.replace(world.uri("0.0.1"), world.uri("0.0.3")) });
+    pushFiles(world.bare, "hand/ungated", { [FILES.values]: values.replace(world.uri("0.0.1"), world.uri("0.0.3")) }, { from: "main" });
     const ungated = await modelship(world, ["verify-promotion", "--head", "hand/ungated"]);
     assert.equal(ungated.exitCode, 1, ungated.output);
     assert.match(ungated.output, /gate verdict is fail|allow-ungated/);
 
     const kserve = show(world.bare, "main", FILES.kserve);
-    pushFiles(world, "hand/s3", "main", { [FILES.kserve]: kserve.replace(world.uri("0.0.1"), "s3://bucket/model.onnx") });
+    pushFiles(world.bare, "hand/s3", { [FILES.kserve]: kserve.replace(world.uri("0.0.1"), "s3://bucket/model.onnx") }, { from: "main" });
     const s3 = await modelship(world, ["verify-promotion", "--head", "hand/s3"]);
     assert.equal(s3.exitCode, 1, s3.output);
     assert.ok(s3.output.includes("s3://bucket/model.onnx"), s3.output);
@@ -515,7 +514,7 @@ describe("the promote and verify-promotion actions, run as the runner runs them"
   test("verify-promotion fails the check (exit 1, one error) for a change that deploys an ungated model", async () => {
     const world = await setup();
     const values = show(world.bare, "main", FILES.values).replace(world.uri("0.0.1"), world.uri("0.0.3"));
-    pushFiles(world, "hand-edit", "main", { [FILES.values]: values });
+    pushFiles(world.bare, "hand-edit", { [FILES.values]: values }, { from: "main" });
     const run = await runAction({ action: "actions/verify-promotion", cwd: world.repo, inputs: { head: "hand-edit", base: "main", remote: world.bare }, env: baseEnv() });
     assert.notEqual(run.exitCode, 0);
     assert.equal(run.outputs.ok, "false");

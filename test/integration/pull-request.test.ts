@@ -4,7 +4,6 @@
  * refusals (reviewers, auto-merge, permissions, branches) become warnings or clear user errors.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +12,8 @@ import { isUserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { closeObsoletePullRequest, findOpenPullRequest, upsertPullRequest, type PullRequestSpec } from "../../src/gitops/pull-request.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
-import { FakeGitHub } from "../support/github/server.ts";
+import { git, pushFiles } from "../support/git.ts";
+import { FakeGitHub, type FakeRepoOptions } from "../support/github/server.ts";
 
 const REPOSITORY = "octo-org/gitops";
 const TOKEN = "ghs_gitopsWriteToken000000000000000000";
@@ -145,10 +145,27 @@ describe("upsertPullRequest", () => {
     assert.equal(fake.pulls(REPOSITORY).length, 1);
     assert.deepEqual(results.map((result) => result.number), [1, 1]);
     assert.equal(results.filter((result) => result.action === "created").length, 1, "one run opened it, the other found it");
-    const creates = fake.calls.filter((call) => call.method === "POST" && call.path === "/repos/octo-org/gitops/pulls");
-    assert.deepEqual(creates.map((call) => call.status).sort(), [201, 422], "the slower create was refused as a duplicate and recovered from");
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.labels, ["modelship", "promotion"]);
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.reviewers, ["alice"]);
+  });
+
+  test("a create refused as a duplicate (a concurrent run's pull request) recovers the existing one", async () => {
+    await upsertPullRequest(client, spec(), logger);
+    // The race made deterministic: the next listing misses #1 (the other run's create landed after
+    // it), so this run tries to create, gets GitHub's 422 duplicate, and must find #1 on a re-list.
+    let hide = true;
+    fake.responseHook = ({ operationId, body }) => {
+      if (operationId !== "pulls/list" || !hide) return body;
+      hide = false;
+      return (body as { number: number }[]).filter((pull) => pull.number !== 1);
+    };
+    const result = await upsertPullRequest(client, spec(), logger);
+    assert.equal(hide, false, "the listing was hidden once");
+    assert.notEqual(result.action, "created");
+    assert.deepEqual(result, { number: 1, url: "https://github.com/octo-org/gitops/pull/1", action: "unchanged", autoMerge: "enabled" });
+    assert.equal(fake.pulls(REPOSITORY).length, 1);
+    const creates = fake.calls.filter((call) => call.method === "POST" && call.path === "/repos/octo-org/gitops/pulls");
+    assert.deepEqual(creates.map((call) => call.status), [201, 422], "the second create was refused as a duplicate and recovered from");
   });
 
   test("a reviewer who is not a collaborator becomes a warning while the others are still requested", async () => {
@@ -161,21 +178,20 @@ describe("upsertPullRequest", () => {
     assert.match(warnings()[0]!, /mallory on octo-org\/gitops#1: Reviews may only be requested from collaborators/);
   });
 
-  test("auto-merge that the repository does not allow becomes a warning and 'unavailable'", async () => {
-    fake.addRepo("octo-org/no-auto-merge", { allowAutoMerge: false });
-    const result = await upsertPullRequest(client, spec({ repository: "octo-org/no-auto-merge", reviewers: [], teamReviewers: [] }), logger);
-    assert.equal(result.autoMerge, "unavailable");
-    assert.equal(fake.pulls("octo-org/no-auto-merge")[0]?.autoMerge, null);
-    assert.equal(warnings().length, 1);
-    assert.match(warnings()[0]!, /Auto-merge is not available for octo-org\/no-auto-merge#1: Auto merge is not allowed for this repository/);
-  });
-
-  test("auto-merge on a pull request that could merge at once ('clean') becomes a warning", async () => {
-    fake.addRepo("octo-org/unprotected", { requiredChecks: false });
-    const result = await upsertPullRequest(client, spec({ repository: "octo-org/unprotected", reviewers: [], teamReviewers: [], draft: false }), logger);
-    assert.equal(result.autoMerge, "unavailable");
-    assert.match(warnings().join("\n"), /Pull request is in clean status/);
-  });
+  const unavailable: [string, string, FakeRepoOptions, Partial<PullRequestSpec>, string][] = [
+    ["that the repository does not allow", "octo-org/no-auto-merge", { allowAutoMerge: false }, {}, "Auto merge is not allowed for this repository"],
+    ["on a pull request that could merge at once ('clean')", "octo-org/unprotected", { requiredChecks: false }, { draft: false }, "Pull request Pull request is in clean status"],
+  ];
+  for (const [title, repository, options, overrides, refusal] of unavailable) {
+    test(`auto-merge ${title} becomes a warning and 'unavailable'`, async () => {
+      fake.addRepo(repository, options);
+      const result = await upsertPullRequest(client, spec({ repository, reviewers: [], teamReviewers: [], ...overrides }), logger);
+      assert.equal(result.autoMerge, "unavailable");
+      assert.equal(fake.pulls(repository)[0]?.autoMerge, null);
+      assert.equal(warnings().length, 1);
+      assert.ok(warnings()[0]!.startsWith(`Auto-merge is not available for ${repository}#1: ${refusal}.`), warnings()[0]);
+    });
+  }
 
   test("no auto-merge asked: none is enabled and the result says 'off'", async () => {
     const result = await upsertPullRequest(client, spec({ autoMerge: undefined }), logger);
@@ -184,46 +200,40 @@ describe("upsertPullRequest", () => {
     assert.ok(!writes().includes("POST /graphql"));
   });
 
-  test("a token that may not write gets a user error naming the repository and the permissions", async () => {
-    const error = await upsertPullRequest(makeClient(READ_TOKEN), spec(), logger).then(() => undefined, (caught: unknown) => caught);
-    assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
-    assert.match(error.message, /GitHub refused opening a pull request in octo-org\/gitops: 403/);
-    assert.match(error.message, /pull-requests: write.*contents: write.*octo-org\/gitops/s);
-    assert.match(error.message, /GITHUB_TOKEN cannot reach another repository.*actions\/create-github-app-token/s);
-    assert.ok(!error.message.includes(READ_TOKEN), "the token is never shown");
-    assert.equal(fake.pulls(REPOSITORY).length, 0);
-  });
-
-  test("a repository the token cannot see gets the same advice", async () => {
-    const error = await upsertPullRequest(client, spec({ repository: "octo-org/private-gitops" }), logger).then(() => undefined, (caught: unknown) => caught);
-    assert.ok(isUserError(error));
-    assert.match(error.message, /listing pull requests in octo-org\/private-gitops: 404/);
-    assert.match(error.message, /GitHub App token/);
-  });
+  const refusals: [string, string, string, string][] = [
+    ["a token that may not write (403 on opening)", READ_TOKEN, REPOSITORY, "GitHub refused opening a pull request in octo-org/gitops: 403"],
+    ["a repository the token cannot see (404 on listing)", TOKEN, "octo-org/private-gitops", "GitHub refused listing pull requests in octo-org/private-gitops: 404"],
+  ];
+  for (const [title, token, repository, refusal] of refusals) {
+    test(`${title} gets a user error naming the repository and the permissions`, async () => {
+      const error = await upsertPullRequest(makeClient(token), spec({ repository }), logger).then(() => undefined, (caught: unknown) => caught);
+      assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
+      assert.ok(error.message.startsWith(refusal), error.message);
+      assert.ok(error.message.includes(`"pull-requests: write" and "contents: write" on ${repository}`), error.message);
+      assert.match(error.message, /GITHUB_TOKEN cannot reach another repository.*GitHub App token with actions\/create-github-app-token/s);
+      assert.ok(!error.message.includes(token), "the token is never shown");
+      assert.equal(fake.pulls(REPOSITORY).length, 0);
+    });
+  }
 
   test("a head branch missing from the GitOps repository is a user error, and a present one opens", async (t) => {
     const dir = await mkdtemp(join(tmpdir(), "modelship-pr-remote-"));
     t.after(() => rm(dir, { recursive: true, force: true }));
     const bare = join(dir, "gitops.git");
-    const work = join(dir, "work");
-    const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
-    git(dir, "init", "--quiet", "--bare", "--initial-branch=main", bare);
-    git(dir, "init", "--quiet", "--initial-branch=main", work);
-    git(work, "commit", "--quiet", "--allow-empty", "-m", "base");
-    git(work, "push", "--quiet", bare, "main");
+    git(dir, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
+    pushFiles(bare, "main", {}, { from: null, message: "base" });
     fake.linkGitRemote(REPOSITORY, bare);
 
     const missing = await upsertPullRequest(client, spec(), logger).then(() => undefined, (caught: unknown) => caught);
     assert.ok(isUserError(missing));
     assert.match(missing.message, /branch "modelship\/production\/adult-income" does not exist/);
 
-    git(work, "push", "--quiet", bare, `main:refs/heads/${spec().head}`);
+    git(bare, ["branch", spec().head, "main"]);
     const empty = await upsertPullRequest(client, spec(), logger).then(() => undefined, (caught: unknown) => caught);
     assert.ok(isUserError(empty));
     assert.match(empty.message, /No commits between main and modelship\/production\/adult-income/);
 
-    git(work, "commit", "--quiet", "--allow-empty", "-m", "promote");
-    git(work, "push", "--quiet", "--force", bare, `HEAD:refs/heads/${spec().head}`);
+    pushFiles(bare, spec().head, {}, { from: "main", message: "promote" });
     assert.equal((await upsertPullRequest(client, spec(), logger)).action, "created");
   });
 
@@ -247,35 +257,5 @@ describe("closeObsoletePullRequest and findOpenPullRequest", () => {
   test("does nothing and returns undefined when no pull request is open", async () => {
     assert.equal(await closeObsoletePullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main", reason: "x" }, logger), undefined);
     assert.deepEqual(writes(), []);
-  });
-});
-
-describe("the fake's GraphQL endpoint", () => {
-  async function graphql(body: unknown): Promise<unknown> {
-    const response = await fetch(`${fake.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    assert.equal(response.status, 200);
-    return response.json();
-  }
-
-  test("enables auto-merge with inline arguments and answers the selected fields", async () => {
-    await upsertPullRequest(client, spec({ autoMerge: undefined }), logger);
-    const id = fake.pulls(REPOSITORY)[0]!.nodeId;
-    const answer = await graphql({ query: `mutation { m: enablePullRequestAutoMerge(input: {pullRequestId: "${id}", mergeMethod: REBASE}) { pullRequest { number autoMergeRequest { mergeMethod } } } }` });
-    assert.deepEqual(answer, { data: { m: { pullRequest: { number: 1, autoMergeRequest: { mergeMethod: "REBASE" } } } } });
-    assert.equal(fake.pulls(REPOSITORY)[0]?.autoMerge, "REBASE");
-  });
-
-  test("answers an unknown pull request id with GitHub's NOT_FOUND error", async () => {
-    const answer = await graphql({ query: "mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id}) { clientMutationId } }", variables: { id: "PR_nope" } });
-    assert.deepEqual((answer as { errors: { type: string; message: string }[] }).errors.map((error) => [error.type, error.message]), [["NOT_FOUND", "Could not resolve to a node with the global id of 'PR_nope'"]]);
-  });
-
-  test("records a request that breaks GitHub's schema as a violation", async () => {
-    const answer = await graphql({ query: 'mutation { enablePullRequestAutoMerge(input: {pullRequestId: "x", mergeMethod: "squash"}) { pullRequest { numbr } } }' });
-    const messages = (answer as { errors: { message: string }[] }).errors.map((error) => error.message);
-    assert.ok(messages.some((message) => message.includes("Field 'numbr' doesn't exist on type 'PullRequest'")), messages.join("\n"));
-    assert.ok(messages.some((message) => message.includes("Argument 'mergeMethod' on InputObject 'EnablePullRequestAutoMergeInput' has an invalid value (\"squash\")")), messages.join("\n"));
-    assert.equal(fake.specViolations.length, 1);
-    fake.specViolations.length = 0;
   });
 });

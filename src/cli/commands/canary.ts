@@ -3,7 +3,7 @@ import { runCanaryStage } from "../../gitops/stages.ts";
 import { UserError } from "../../common/errors.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, stageContext } from "./promote.ts";
+import { gitOpsFlags, pullRequestFlags, stageContext } from "./promote.ts";
 
 const flags = {
   env: { type: "string", short: "e", multiple: true, value: "ENV", description: "an environment to check (default: every one with health checks)" },
@@ -12,6 +12,7 @@ const flags = {
   now: { type: "string", value: "TIME", description: "judge the bake time as of this ISO 8601 time (default now)" },
   "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
   ...gitOpsFlags,
+  ...pullRequestFlags,
   json: { type: "boolean", description: "print the decisions as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;

@@ -1,24 +1,29 @@
 /** `modelship promote`: open (or update) the GitOps pull request that starts, steps, promotes or rolls back a model. */
 import { loadConfig } from "../../config/modelship-config.ts";
 import { DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
-import type { ActionKind, Strategy } from "../../config/promote-settings.ts";
+import { environmentNames, type ActionKind, type Strategy } from "../../config/promote-settings.ts";
 import { runPromoteStage, type StageContext } from "../../gitops/stages.ts";
 import { ExitCode, type Command, type CommandContext } from "../command.ts";
 import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
 
-/** Flags every promotion command shares: where the GitOps repository and the registry are. */
+/** Flags every promotion command shares: where the GitOps repository is, and how release tags read. */
 export const gitOpsFlags = {
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
   remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
   base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
-  out: { type: "string", value: "DIR", description: "without GitHub, where the PR body goes (default .modelship/promotion)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
 } satisfies FlagSpecs;
 
+/** Flags of the commands that open pull requests (promote, canary). */
+export const pullRequestFlags = {
+  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
+  out: { type: "string", value: "DIR", description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)" },
+} satisfies FlagSpecs;
+
+type StageFlags = ParsedFlags<typeof gitOpsFlags> & Partial<ParsedFlags<typeof pullRequestFlags>> & { registry?: string };
+
 /** The stage context from the shared flags; the GitOps token is MODELSHIP_GITOPS_TOKEN, else GITHUB_TOKEN. */
-export async function stageContext(values: ParsedFlags<typeof gitOpsFlags>, context: CommandContext): Promise<StageContext> {
+export async function stageContext(values: StageFlags, context: CommandContext): Promise<StageContext> {
   const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
   const token = context.env.MODELSHIP_GITOPS_TOKEN || context.env.GITHUB_TOKEN || undefined;
   return {
@@ -40,13 +45,15 @@ const flags = {
   env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
   action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
   strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
-  weight: { type: "string", value: "PERCENT", description: "canary weight for start and step (default the first step; 0 for blue-green)" },
+  weight: { type: "string", value: "PERCENT", description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)" },
   label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
   reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
   ...gitOpsFlags,
+  ...pullRequestFlags,
   json: { type: "boolean", description: "print the result as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
@@ -68,7 +75,7 @@ export const promoteCommand: Command = {
       return ExitCode.ok;
     }
     const stage = await stageContext(values, context);
-    const environments = Object.keys(stage.loaded.config?.promote?.environments ?? {});
+    const environments = environmentNames(stage.loaded);
     const environment = values.env ?? (environments.length === 1 ? environments[0]! : undefined);
     if (environment === undefined) {
       context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);

@@ -30,7 +30,7 @@ export const verifyPromotionCommand: Command = {
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     const stage = await stageContext(values, context);
-    const result = await runVerifyStage({ base: stage.gitops.base ?? stage.loaded.config?.promote?.base ?? "main", head: values.head }, stage);
+    const result = await runVerifyStage({ head: values.head }, stage);
     if (values.report !== undefined) await writeFileAtomic(values.report, `${result.markdown}\n`);
     context.print(values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown);
     return result.ok ? ExitCode.ok : ExitCode.checksFailed;

@@ -17,10 +17,10 @@
  * meaningless — the preview takes no live traffic — and reads back as 0), `true` on promote,
  * rollback and direct.
  */
-import { modelEnvPath, readModelEnv, toJs } from "./pod-env.ts";
-import { ANNOTATIONS, CANARY_RECORD_POINTER, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, RolloutState } from "./types.ts";
-import { describeResource, findResource, pathError, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget } from "./types.ts";
+import { describeResource, findResource, pathError, plainAt, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const CANARY_STRATEGY: YamlPath = ["spec", "strategy", "canary"];
 const STEPS: YamlPath = [...CANARY_STRATEGY, "steps"];
@@ -43,15 +43,11 @@ export const argoRolloutsTarget: ManifestTarget = {
   read(resource, target) {
     const uri = readModelEnv(resource, target);
     const recorded = readRecorded(resource, ANNOTATIONS);
-    if (recorded.canary.uri === undefined) return { stable: deployedAt(uri, recorded.stable) };
-    const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight: canaryWeight(resource) } };
-    const stable = recordedModel(recorded.stable);
-    if (stable !== undefined) state.stable = stable;
-    return state;
+    return singleFieldState(uri, recorded, recorded.canary.uri === undefined ? undefined : canaryWeight(resource));
   },
 
   write(resource, target, desired, current) {
-    writeValue(resource, modelEnvPath(resource, target), (desired.canary ?? desired.stable!).uri);
+    writeValue(resource, modelEnvPath(resource, target), servingUri(desired));
     const document = resource.document;
     if (document.hasIn(CANARY_STRATEGY)) {
       const steps = stepsOf(resource);
@@ -73,7 +69,7 @@ export const argoRolloutsTarget: ManifestTarget = {
 };
 
 function stepsOf(resource: Resource): Record<string, unknown>[] {
-  const steps = toJs(resource.document.getIn(STEPS));
+  const steps = plainAt(resource, STEPS);
   return Array.isArray(steps) ? (steps as Record<string, unknown>[]) : [];
 }
 

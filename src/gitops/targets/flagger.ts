@@ -24,10 +24,10 @@
  * Deployment's own annotations: Flagger watches the pod template, so they start no analysis.
  */
 import { isScalar, isSeq } from "yaml";
-import { modelEnvPath, readModelEnv, toJs } from "./pod-env.ts";
-import { ANNOTATIONS, CANARY_RECORD_POINTER, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, RolloutState, TargetSpec } from "./types.ts";
-import { describeResource, findResource, listResources, pathError, readInteger, readString, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget, TargetSpec } from "./types.ts";
+import { describeResource, findResource, listResources, pathError, plainAt, readInteger, readString, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const ANALYSIS: YamlPath = ["spec", "analysis"];
 const MAX_WEIGHT: YamlPath = [...ANALYSIS, "maxWeight"];
@@ -50,15 +50,11 @@ export const flaggerTarget: ManifestTarget = {
   read(resource, target) {
     const uri = readModelEnv(resource, target);
     const recorded = readRecorded(resource, ANNOTATIONS);
-    if (recorded.canary.uri === undefined) return { stable: deployedAt(uri, recorded.stable) };
-    const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight: canaryWeight(canaryOf(resource)) } };
-    const stable = recordedModel(recorded.stable);
-    if (stable !== undefined) state.stable = stable;
-    return state;
+    return singleFieldState(uri, recorded, recorded.canary.uri === undefined ? undefined : canaryWeight(canaryOf(resource)));
   },
 
   write(resource, target, desired) {
-    writeValue(resource, modelEnvPath(resource, target), (desired.canary ?? desired.stable!).uri);
+    writeValue(resource, modelEnvPath(resource, target), servingUri(desired));
     if (desired.canary !== undefined) holdAt(canaryOf(resource), desired.canary.weight);
     writeRecorded(resource, ANNOTATIONS, desired);
   },
@@ -130,7 +126,7 @@ function holdAt(canary: Resource, weight: number): void {
   if (stepWeight !== undefined && stepWeight > weight) writeValue(canary, STEP_WEIGHT, weight);
   const node = canary.document.getIn(STEP_WEIGHTS, true);
   if (!isSeq(node)) return;
-  const current = toJs(node) as unknown[];
+  const current = plainAt(canary, STEP_WEIGHTS) as unknown[];
   const wanted = [...current.filter((value): value is number => typeof value === "number" && value < weight), weight];
   if (current.length === wanted.length && current.every((value, i) => value === wanted[i])) return;
   // Keep the items that stay (and their comments); drop the rest; add the new top weight.

@@ -17,7 +17,7 @@ export type { DeployedModel, ModelRef, RolloutAction, RolloutState, TargetKind, 
 export { STATE_KEYS } from "./rollout-state.ts";
 
 /** Every target kind and its implementation. */
-export const TARGETS: Readonly<Record<TargetKind, ManifestTarget>> = {
+const TARGETS: Readonly<Record<TargetKind, ManifestTarget>> = {
   "kserve-standard": kserveStandardTarget,
   "kserve-knative": kserveKnativeTarget,
   "argo-rollouts": argoRolloutsTarget,

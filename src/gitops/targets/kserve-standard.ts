@@ -12,31 +12,24 @@
  */
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
+import { KNATIVE_MODES, locateInferenceService, MODEL, requireUri } from "./kserve-common.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { describeResource, findResource, formatPath, isSeqAt, pathError, readInteger, readString, removeValue, requireMapAt, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { describeResource, isSeqAt, pathError, plainAt, readInteger, readString, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const PREDICTOR: YamlPath = ["spec", "predictor"];
-const MODEL: YamlPath = [...PREDICTOR, "model"];
 const STABLE_URI: YamlPath = [...MODEL, "storageUri"];
 const CANARY: YamlPath = ["spec", "canary"];
 const CANARY_PREDICTOR: YamlPath = [...CANARY, 0, "predictor"];
 const CANARY_URI: YamlPath = [...CANARY_PREDICTOR, "model", "storageUri"];
 const CANARY_WEIGHT: YamlPath = [...CANARY, 0, "trafficPercent"];
-const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
 
 /** The kserve-standard target. */
 export const kserveStandardTarget: ManifestTarget = {
   canaryPointer: "/spec/canary",
 
   locate(manifest, target) {
-    const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: "kserve-standard" });
-    const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);
-    if (mode === "Knative" || mode === "Serverless") {
-      throw pathError(resource, [...ANNOTATIONS, DEPLOYMENT_MODE], `${describeResource(resource)} runs in ${mode} mode, where KServe ignores spec.canary`, "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard");
-    }
-    requireMapAt(resource, MODEL, "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)");
-    return resource;
+    return locateInferenceService(manifest, target, { target: "kserve-standard", wrongModes: KNATIVE_MODES, ignored: "spec.canary", hint: "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard" });
   },
 
   read(resource) {
@@ -72,12 +65,6 @@ export const kserveStandardTarget: ManifestTarget = {
   },
 };
 
-function requireUri(resource: Resource, path: YamlPath): string {
-  const uri = readString(resource, path);
-  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, "set the model's storageUri to the release asset URL");
-  return uri;
-}
-
 function canaryCount(resource: Resource): number {
   if (!resource.document.hasIn(CANARY)) return 0;
   if (!isSeqAt(resource, CANARY)) throw pathError(resource, CANARY, `${describeResource(resource)}: spec.canary is not a list`, "make spec.canary a list of {trafficPercent, predictor} entries, or remove it");
@@ -96,8 +83,7 @@ function canaryName(resource: Resource, version: string, uri: string): string {
 
 /** The canary's model: the stable model's format and runtime, the new URI. */
 function canaryModel(resource: Resource, uri: string): Record<string, unknown> {
-  const stable = resource.document.getIn(MODEL, true) as { toJSON(): unknown };
-  const fields = stable.toJSON() as Record<string, unknown>;
+  const fields = plainAt(resource, MODEL) as Record<string, unknown>;
   const model: Record<string, unknown> = { modelFormat: fields["modelFormat"] ?? { name: "onnx" } };
   for (const key of ["runtime", "protocolVersion"]) if (fields[key] !== undefined) model[key] = fields[key];
   model["storageUri"] = uri;

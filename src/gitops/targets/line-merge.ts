@@ -59,7 +59,7 @@ export function mergeLineEdits(original: string, base: string, edited: string): 
 }
 
 /** Index pairs of a longest common subsequence of two line arrays, ascending; undefined when too big. */
-export function matchLines(x: readonly string[], y: readonly string[]): [number, number][] | undefined {
+function matchLines(x: readonly string[], y: readonly string[]): [number, number][] | undefined {
   let start = 0;
   while (start < x.length && start < y.length && x[start] === y[start]) start++;
   let endX = x.length;

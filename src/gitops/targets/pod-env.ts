@@ -5,16 +5,16 @@
  */
 import { UserError } from "../../common/errors.ts";
 import type { TargetSpec } from "./types.ts";
-import { describeResource, pathError, readString, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { describeResource, pathError, plainAt, readString, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const CONTAINERS: YamlPath = ["spec", "template", "spec", "containers"];
 
 /** The env var that holds the model URI when the target does not name one. */
-export const DEFAULT_ENV = "MODEL_URI";
+const DEFAULT_ENV = "MODEL_URI";
 
 /** Path of the model URI: `spec.template.spec.containers[c].env[e].value` (throws a UserError naming what is there). */
 export function modelEnvPath(resource: Resource, target: TargetSpec): YamlPath {
-  const containers = toJs(resource.document.getIn(CONTAINERS));
+  const containers = plainAt(resource, CONTAINERS);
   const list = Array.isArray(containers) ? (containers as { name?: unknown; env?: unknown }[]) : [];
   if (list.length === 0) throw pathError(resource, CONTAINERS, `${describeResource(resource)} has no containers in spec.template.spec.containers`, "add the serving container to the pod template");
   const c = target.container === undefined ? 0 : list.findIndex((container) => container.name === target.container);
@@ -40,9 +40,4 @@ export function readModelEnv(resource: Resource, target: TargetSpec): string {
   const uri = readString(resource, path);
   if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)}: env ${target.env ?? DEFAULT_ENV} has no value`, "set the env var's value to the release asset URL (valueFrom is not supported)");
   return uri;
-}
-
-/** The plain JavaScript value of a `yaml` node (or the value itself when it is not a node). */
-export function toJs(node: unknown): unknown {
-  return typeof node === "object" && node !== null && "toJSON" in node && typeof node.toJSON === "function" ? (node.toJSON as () => unknown).call(node) : node;
 }

@@ -60,9 +60,27 @@ export function deployedAt(uri: string, recorded: RecordedModel): DeployedModel 
 }
 
 /** The recorded model itself (for a stable that no field holds while a canary runs). */
-export function recordedModel(recorded: RecordedModel): DeployedModel | undefined {
+function recordedModel(recorded: RecordedModel): DeployedModel | undefined {
   if (recorded.uri === undefined) return undefined;
   return deployedAt(recorded.uri, recorded);
+}
+
+/**
+ * The state of a target whose one field holds the newest model's URI: with a `weight` (a canary
+ * runs) that model is the canary and the recorded stable model is the stable one; without, the
+ * field's model is the stable one.
+ */
+export function singleFieldState(uri: string, recorded: { stable: RecordedModel; canary: RecordedModel }, weight: number | undefined): RolloutState {
+  if (weight === undefined) return { stable: deployedAt(uri, recorded.stable) };
+  const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight } };
+  const stable = recordedModel(recorded.stable);
+  if (stable !== undefined) state.stable = stable;
+  return state;
+}
+
+/** The URI a single-field target serves in `desired`: the canary's while one runs, else the stable model's. */
+export function servingUri(desired: RolloutState): string {
+  return (desired.canary ?? desired.stable!).uri;
 }
 
 /** Writes the desired state into the state map at `mapPath`; the canary keys go when no canary runs. */
@@ -122,6 +140,8 @@ export function planAction(current: RolloutState, model: ModelRef, action: Rollo
     }
     case "rollback": {
       if (current.canary === undefined) return current;
+      // The rollback was decided about one canary; a canary started since then is not rolled back blindly.
+      if (current.canary.uri !== model.uri) throw fail(`the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`, "the canary changed after it was judged; run the canary job (or the rollback) again", where.canaryPointer);
       if (current.stable === undefined) throw fail(`the model to roll back to is not recorded (annotation ${STATE_KEYS.stable.uri} is missing)`, "roll back by hand, or use the direct action with the last good model");
       return { stable: current.stable };
     }

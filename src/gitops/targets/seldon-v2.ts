@@ -18,10 +18,9 @@
  */
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
-import { toJs } from "./pod-env.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { appendResource, describeResource, findResource, isSeqAt, listResources, pathError, readInteger, readString, removeResource, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { appendResource, describeResource, findResource, isSeqAt, listResources, pathError, plainAt, readInteger, readString, removeResource, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const API_VERSION = "mlops.seldon.io/v1alpha1";
 const STORAGE_URI: YamlPath = ["spec", "storageUri"];
@@ -108,7 +107,7 @@ function canaryWeight(experiment: Resource, canaryName: string): number {
 
 function candidatesOf(experiment: Resource): { name?: unknown }[] {
   if (!isSeqAt(experiment, CANDIDATES)) throw pathError(experiment, CANDIDATES, `${describeResource(experiment)} has no spec.candidates list`, "give the Experiment spec.candidates: [{name, weight}, ...], or delete it to stop the canary");
-  return toJs(experiment.document.getIn(CANDIDATES)) as { name?: unknown }[];
+  return plainAt(experiment, CANDIDATES) as { name?: unknown }[];
 }
 
 /** Sets the stable candidate to 100−w and the canary to w, editing the two weights when both are there. */
@@ -136,7 +135,7 @@ function candidateList(stableName: string, weight: number): { name: string; weig
 function canaryModel(stable: Resource, uri: string): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: Record<string, unknown> } {
   const spec = stable.document.getIn(["spec"], true);
   if (!isMap(spec)) throw new UserError(`${describeResource(stable)} has no spec map`, { file: stable.manifest.file, pointer: "/spec", hint: "give the Model spec: {storageUri: ..., requirements: [onnx]}" });
-  const fields = { ...(spec.toJSON() as Record<string, unknown>), storageUri: uri };
+  const fields = { ...(plainAt(stable, ["spec"]) as Record<string, unknown>), storageUri: uri };
   const apiVersion = stable.document.get("apiVersion");
   return { apiVersion: typeof apiVersion === "string" ? apiVersion : API_VERSION, kind: "Model", metadata: metadataFor(stable, `${stable.name}${CANARY_SUFFIX}`), spec: fields };
 }

@@ -3,9 +3,9 @@
  * `yaml` Document API, find the resource a target names, read and write values by path, and write
  * the result back so that only the lines the edit changes differ from the original.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions } from "yaml";
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions } from "yaml";
 import { UserError } from "../../common/errors.ts";
-import { toPointer } from "../../common/yaml-source.ts";
+import { positionIn, syntaxError, toPointer } from "../../common/yaml-source.ts";
 import { mergeLineEdits } from "./line-merge.ts";
 
 /** A path into a document: map keys and sequence indices. */
@@ -36,22 +36,13 @@ export function parseManifest(text: string, file: string): Manifest {
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // An empty stream comes back as an object that is not an array.
   const documents = Array.isArray(parsed) ? parsed : [];
-  for (const document of documents) {
-    const error = document.errors[0];
-    if (error === undefined) continue;
-    const position = lineCounter.linePos(error.pos[0]);
-    throw new UserError(`YAML syntax error: ${error.message.split("\n")[0] ?? error.code}`, {
-      file,
-      line: position.line,
-      column: position.col,
-      hint: "fix the YAML at that position (indentation, a missing colon or quote are the usual causes)",
-    });
-  }
+  const errors = documents.flatMap((document) => document.errors);
+  if (errors.length > 0) throw syntaxError(errors, lineCounter, file);
   return { file, documents, lineCounter, style: detectStyle(text) };
 }
 
 /** Renders every document with the file's style. */
-export function renderManifest(manifest: Manifest): string {
+function renderManifest(manifest: Manifest): string {
   return manifest.documents.map((document) => document.toString(manifest.style)).join("");
 }
 
@@ -161,6 +152,12 @@ export function readInteger(resource: Resource, path: YamlPath): number | undefi
   return number;
 }
 
+/** The plain JavaScript value at `path` (aliases resolved against the document); undefined when absent. */
+export function plainAt(resource: Resource, path: YamlPath): unknown {
+  const node: unknown = resource.document.getIn(path, true);
+  return isNode(node) ? node.toJS(resource.document, { maxAliasCount: 100 }) : node;
+}
+
 /** Sets a scalar at `path` (creating maps on the way), keeping the node, its style and comments when it exists. */
 export function writeValue(resource: Resource, path: YamlPath, value: string | number | boolean): void {
   const existing = resource.document.getIn(path, true);
@@ -179,7 +176,7 @@ export function removeValue(resource: Resource, path: YamlPath, options: { prune
   }
 }
 
-/** The map at `path`, or undefined; throws when something else is there. */
+/** Throws a UserError (with `hint`) unless the node at `path` is a map. */
 export function requireMapAt(resource: Resource, path: YamlPath, hint: string): void {
   const node = resource.document.getIn(path, true);
   if (!isMap(node)) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, hint);
@@ -198,14 +195,9 @@ export function describeResource(resource: Resource): string {
 
 /** A UserError about `path` in a resource, at the line of the deepest part of the path that exists. */
 export function pathError(resource: Resource, path: YamlPath, problem: string, hint: string): UserError {
-  let line: number | undefined;
-  for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
-    const node: unknown = depth === 0 ? resource.document.contents : resource.document.getIn(path.slice(0, depth), true);
-    if (typeof node === "object" && node !== null && "range" in node && Array.isArray(node.range)) {
-      line = resource.manifest.lineCounter.linePos(node.range[0] as number).line;
-    }
-  }
-  return new UserError(problem, { file: resource.manifest.file, line, pointer: toPointer(path), hint });
+  const pointer = toPointer(path);
+  const line = positionIn(resource.document, resource.manifest.lineCounter, pointer)?.line;
+  return new UserError(problem, { file: resource.manifest.file, line, pointer, hint });
 }
 
 /** Serialiser options that reproduce the file's sequence indentation and indent width. */

@@ -13,8 +13,8 @@
  * map, which Helm passes to templates untouched and ignores unless a template reads it.
  */
 import { UserError } from "../../common/errors.ts";
-import { ANNOTATIONS, deployedAt, readRecorded, recordedModel, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, RolloutState, TargetSpec } from "./types.ts";
+import { ANNOTATIONS, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
+import type { ManifestTarget, TargetSpec } from "./types.ts";
 import { formatPath, listResources, parsePath, pathError, readInteger, readString, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const DEFAULT_STATE: YamlPath = ["modelship"];
@@ -23,13 +23,12 @@ const DEFAULT_STATE: YamlPath = ["modelship"];
 export const yamlPathTarget: ManifestTarget = {
   locate(manifest, target) {
     const uriPath = pathsOf(target).uri;
-    const candidates: Resource[] = manifest.documents.map((document, index) => {
-      const resource = listResources(manifest).find((r) => r.index === index);
-      return resource ?? { manifest, document, index, kind: "", name: "" };
-    });
+    const resources = listResources(manifest);
+    const byIndex = new Map(resources.map((resource) => [resource.index, resource]));
+    const candidates: Resource[] = manifest.documents.map((document, index) => byIndex.get(index) ?? { manifest, document, index, kind: "", name: "" });
     const named = target.name === undefined ? candidates : candidates.filter((resource) => resource.name === target.name);
     if (named.length === 0) {
-      const present = listResources(manifest).map((r) => `${r.kind}/${r.name || "(unnamed)"}`).join(", ") || "no named resources";
+      const present = resources.map((r) => `${r.kind}/${r.name || "(unnamed)"}`).join(", ") || "no named resources";
       throw new UserError(`no document named "${target.name}" for target yaml-path; the file holds ${present}`, { file: manifest.file, hint: "fix the target's name, or leave it out to use the first document that has the uriPath" });
     }
     const found = named.find((resource) => resource.document.hasIn(uriPath));
@@ -45,11 +44,8 @@ export const yamlPathTarget: ManifestTarget = {
     if (uri === undefined) throw pathError(resource, paths.uri, `${formatPath(paths.uri)} is empty`, "set it to the release asset URL of the model that serves now");
     const weight = paths.weight === undefined ? undefined : readInteger(resource, paths.weight);
     const recorded = readRecorded(resource, statePathOf(resource, target));
-    if (recorded.canary.uri === undefined && weight === undefined) return { stable: deployedAt(uri, recorded.stable) };
-    const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight: weight ?? 0 } };
-    const stable = recordedModel(recorded.stable);
-    if (stable !== undefined) state.stable = stable;
-    return state;
+    // A recorded canary without a weight field reads as a canary at 0%.
+    return singleFieldState(uri, recorded, recorded.canary.uri === undefined && weight === undefined ? undefined : (weight ?? 0));
   },
 
   write(resource, target, desired) {
@@ -57,7 +53,7 @@ export const yamlPathTarget: ManifestTarget = {
     if (desired.canary !== undefined && paths.weight === undefined) {
       throw new UserError(`target yaml-path on ${resource.manifest.file} has no weightPath, so it cannot run a canary`, { file: resource.manifest.file, hint: "set the target's weightPath to the value that holds the canary's traffic share, or use the direct action" });
     }
-    writeValue(resource, paths.uri, (desired.canary ?? desired.stable!).uri);
+    writeValue(resource, paths.uri, servingUri(desired));
     if (paths.weight !== undefined) {
       if (desired.canary === undefined) removeValue(resource, paths.weight, { pruneEmpty: true });
       else writeValue(resource, paths.weight, desired.canary.weight);

@@ -5,10 +5,9 @@
  * one file (Seldon Experiment candidates, Flagger targets).
  */
 import { toPointer } from "../../common/yaml-source.ts";
+import { DEPLOYMENT_MODE, STANDARD_MODES } from "../targets/kserve-common.ts";
 import { asArray, asRecord, type Finding, type ResourceData } from "./types.ts";
 
-const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
-const STANDARD_MODES = new Set(["Standard", "RawDeployment"]);
 /** KServe's default minReplicas (`constants.DefaultMinReplicas`). */
 const DEFAULT_MIN_REPLICAS = 1;
 /** Fields a canary predictor may not set: canaries run with fixed replicas. */

@@ -3,7 +3,7 @@
  * GitHub's own OpenAPI description (openapi-subset.json); request bodies that break the description
  * are refused with 422, and responses the fake produces are checked too, so a drift between the fake
  * and GitHub fails the tests instead of passing them. `POST /graphql` answers the one mutation the
- * code needs (graphql.ts), checked by hand since GraphQL has no OpenAPI description.
+ * code sends (graphql.ts), matched against that document since GraphQL has no OpenAPI description.
  */
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -396,14 +396,14 @@ export class FakeGitHub {
     response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(asset.data.length), "content-disposition": `attachment; filename=${encodeURIComponent(asset.name)}` }).end(asset.data);
   }
 
-  /** GraphQL: authenticated like REST, then checked by hand (it has no OpenAPI description). */
+  /** GraphQL: authenticated like REST, then matched against the one known request (it has no OpenAPI description). */
   #answerGraphql(body: unknown, authorization: string | undefined): HandlerResult {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? "")?.[1];
     const grant = token === undefined ? undefined : this.#state.tokens.get(token);
     if (grant === undefined) return { status: 401, body: { message: token === undefined ? "This endpoint requires you to be authenticated." : "Bad credentials", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" } };
     const answer = answerGraphql({ state: this.#state, login: grant.login, access: grant.access, body });
     if (answer.violation !== undefined) this.specViolations.push({ kind: "request", method: "POST", path: "/graphql", operationId: "graphql", problems: answer.violation });
-    return { status: 200, body: answer.body };
+    return { status: answer.status, body: answer.body };
   }
 
   /** Authenticates, validates the request, runs the handler and validates its response. */

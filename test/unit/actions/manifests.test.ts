@@ -27,6 +27,13 @@ function outputsSetBy(source: string): Set<string> {
   return new Set(names);
 }
 
+/** An action's entry file, with stage-context.ts appended when it reads the promotion actions' shared inputs through it. */
+async function sourceOf(name: string): Promise<string> {
+  const source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
+  if (!source.includes('from "./stage-context.ts"')) return source;
+  return source + (await readFile(join(root, "src/actions/stage-context.ts"), "utf8"));
+}
+
 interface CompositeStep {
   id?: string;
   run?: string;
@@ -52,9 +59,7 @@ describe("action manifests", () => {
         });
 
         it("declares exactly the inputs and outputs its entry file uses", async () => {
-          let source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
-          // The promotion actions read their shared inputs through stage-context.ts.
-          if (source.includes('from "./stage-context.ts"')) source += await readFile(join(root, "src/actions/stage-context.ts"), "utf8");
+          const source = await sourceOf(name);
           assert.deepEqual([...inputsReadBy(source)].sort(), Object.keys(manifest.inputs ?? {}).sort(), "inputs");
           assert.deepEqual([...outputsSetBy(source)].sort(), Object.keys(manifest.outputs ?? {}).sort(), "outputs");
         });
@@ -62,9 +67,7 @@ describe("action manifests", () => {
         it("passes its JavaScript step every input the entry file reads, and maps every output it sets", async () => {
           const step = manifest.runs.steps?.find((candidate) => candidate.run?.includes(`dist/${name}.js`));
           assert.ok(step, `a step runs dist/${name}.js`);
-          let source = await readFile(join(root, "src/actions", `${name}.ts`), "utf8");
-          // The promotion actions read their shared inputs through stage-context.ts.
-          if (source.includes('from "./stage-context.ts"')) source += await readFile(join(root, "src/actions/stage-context.ts"), "utf8");
+          const source = await sourceOf(name);
           const passed = Object.keys(step.env ?? {}).filter((key) => key.startsWith("INPUT_")).map((key) => key.slice("INPUT_".length).toLowerCase());
           assert.deepEqual([...inputsReadBy(source)].sort(), passed.sort(), "inputs passed as INPUT_* variables");
           for (const input of passed) assert.equal(step.env?.[`INPUT_${input.toUpperCase()}`], `\${{ inputs.${input} }}`, `INPUT_${input.toUpperCase()} comes from inputs.${input}`);

@@ -12,11 +12,19 @@ const STABLE = { version: "0.0.1", uri: "https://example.test/models/0.0.1/model
 const canaryAt = (weight: number): RolloutState => ({ stable: STABLE, canary: { version: "0.0.2", uri: "https://example.test/models/0.0.2/model.onnx", weight } });
 
 const ERROR_RATE: HealthCheck = { name: "error-rate", max: 0.05, maxIncrease: 0.02 };
-const pass = judgeCheck(ERROR_RATE, { canary: 0.02, stable: 0.01 });
-const fail = judgeCheck(ERROR_RATE, { canary: 0.2, stable: 0.01 });
-const noData = judgeCheck({ name: "latency-p95", max: 0.5 }, { canary: null, stable: null, canaryNote: "the query returned no series" });
+// Check results as judgeCheck writes them (the first judgeCheck test below holds it to these).
+const pass: CheckResult = { name: "error-rate", canary: 0.02, stable: 0.01, threshold: "≤ 0.05, ≤ stable + 0.02", status: "pass", detail: "0.02 meets ≤ 0.05, ≤ stable + 0.02 with stable at 0.01" };
+// 0.19 = 0.2 − 0.01, the canary's increase over stable.
+const fail: CheckResult = { name: "error-rate", canary: 0.2, stable: 0.01, threshold: "≤ 0.05, ≤ stable + 0.02", status: "fail", detail: "0.2 is above the maximum 0.05 and 0.2 exceeds the stable model's 0.01 by 0.19, more than the allowed 0.02" };
+const noData: CheckResult = { name: "latency-p95", canary: null, stable: null, threshold: "≤ 0.5", status: "no-data", detail: "no data for the canary (the query returned no series)" };
 
 describe("judgeCheck", () => {
+  it("gives the pass, fail and no-data results the decideCanary cases use", () => {
+    assert.deepEqual(judgeCheck(ERROR_RATE, { canary: 0.02, stable: 0.01 }), pass);
+    assert.deepEqual(judgeCheck(ERROR_RATE, { canary: 0.2, stable: 0.01 }), fail);
+    assert.deepEqual(judgeCheck({ name: "latency-p95", max: 0.5 }, { canary: null, stable: null, canaryNote: "the query returned no series" }), noData);
+  });
+
   const cases: { title: string; check: HealthCheck; canary: number | null; stable?: number | null; stableVersion?: string; status: CheckResult["status"]; detail?: RegExp }[] = [
     { title: "a value under max passes", check: { name: "c", max: 0.05 }, canary: 0.049, status: "pass", detail: /0\.049 meets ≤ 0\.05/ },
     { title: "a value equal to max passes (the bound is inclusive)", check: { name: "c", max: 0.05 }, canary: 0.05, status: "pass" },
@@ -61,6 +69,7 @@ describe("decideCanary", () => {
     { title: "promotes after the last step", state: canaryAt(50), checks: [pass], lastChange: minutesAgo(60), expected: "promote", reason: /^Promote canary 0\.0\.2 at 50% to stable: all 1 health check pass/ },
     { title: "promotes above the last step", state: canaryAt(80), checks: [pass], lastChange: minutesAgo(60), expected: "promote", reason: /Promote/ },
     { title: "says a review is needed when promotion is by review", state: canaryAt(50), checks: [pass], lastChange: minutesAgo(60), policy: { ...POLICY, promote: "review" }, expected: "promote", reason: /waits for a review\.$/ },
+    // by 0.19 = 0.2 − 0.01: the canary's increase over stable.
     { title: "rolls back on a failing check", state: canaryAt(10), checks: [pass, fail], lastChange: minutesAgo(60), expected: "rollback", reason: /^Roll back canary 0\.0\.2 at 10%: error-rate: 0\.2 is above the maximum 0\.05 and 0\.2 exceeds the stable model's 0\.01 by 0\.19, more than the allowed 0\.02\.$/ },
     { title: "rolls back before the bake time is over (bad is bad)", state: canaryAt(10), checks: [fail], lastChange: minutesAgo(1), expected: "rollback", reason: /Roll back/ },
     { title: "rolls back on a failure even when another check has no data", state: canaryAt(10), checks: [noData, fail], lastChange: minutesAgo(60), expected: "rollback", reason: /error-rate/ },
@@ -89,7 +98,9 @@ describe("decideCanary", () => {
   it("is pure: the same input gives the same decision and the input is untouched", () => {
     const input = { state: canaryAt(10), policy: POLICY, checks: [pass], now: NOW, lastChange: minutesAgo(60) };
     const copy = structuredClone(input);
-    assert.deepEqual(decideCanary(input), decideCanary(input));
+    const expected: CanaryDecision = { action: "step", weight: 50, reason: "Step canary 0.0.2 at 10% up to 50%: all 1 health check pass (error-rate: 0.02 meets ≤ 0.05, ≤ stable + 0.02 with stable at 0.01)." };
+    assert.deepEqual(decideCanary(input), expected);
+    assert.deepEqual(decideCanary(input), expected, "a second call decides the same");
     assert.deepEqual(input, copy);
   });
 });

@@ -277,6 +277,7 @@ describe("seldon-v2 target", () => {
 
   it("reads the canary's share from weights that do not add up to 100", () => {
     const handEdited = started.replace("      weight: 90\n", "      weight: 1\n").replace("      weight: 10\n", "      weight: 3\n");
+    // The canary's share of the total: 3 / (1 + 3) = 75%.
     assert.equal(readState(handEdited, seldon).canary?.weight, 75);
   });
 
@@ -316,17 +317,21 @@ spec:
 `;
 
 describe("a dark launch (weight 0)", () => {
-  const cases: [string, string, TargetSpec][] = [
-    ["kserve-standard", example("inferenceservice.yaml"), { kind: "kserve-standard", file: "isvc.yaml" }],
-    ["kserve-knative", KNATIVE_FILE, { kind: "kserve-knative", file: "knative.yaml" }],
-    ["argo-rollouts", example("rollout.yaml"), { kind: "argo-rollouts", file: "rollout.yaml" }],
-    ["flagger (blue-green)", example("flagger.yaml").replace("    maxWeight: 50\n    stepWeight: 10\n", "    iterations: 10\n"), { kind: "flagger", file: "flagger.yaml" }],
-    ["seldon-v2", example("seldon.yaml"), { kind: "seldon-v2", file: "seldon.yaml" }],
-    ["yaml-path", example("values.yaml"), { kind: "yaml-path", file: "values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }],
+  // Each row: the file, the target, and the line(s) the 0% start must write (blue-green Flagger
+  // holds no weight at all: its analysis is left as it is, with no maxWeight added).
+  const cases: [string, string, TargetSpec, RegExp, RegExp?][] = [
+    ["kserve-standard", example("inferenceservice.yaml"), { kind: "kserve-standard", file: "isvc.yaml" }, /^ {2}canary:\n {4}- trafficPercent: 0$/m],
+    ["kserve-knative", KNATIVE_FILE, { kind: "kserve-knative", file: "knative.yaml" }, /^ {4}canaryTrafficPercent: 0$/m],
+    ["argo-rollouts", example("rollout.yaml"), { kind: "argo-rollouts", file: "rollout.yaml" }, /^ {6}steps:\n {8}- setWeight: 0\n {8}- pause: \{\}$/m],
+    ["flagger (blue-green)", example("flagger.yaml").replace("    maxWeight: 50\n    stepWeight: 10\n", "    iterations: 10\n"), { kind: "flagger", file: "flagger.yaml" }, /^ {4}iterations: 10$/m, /^\s*(maxWeight|stepWeight):/m],
+    ["seldon-v2", example("seldon.yaml"), { kind: "seldon-v2", file: "seldon.yaml" }, /- name: adult-income\n {6}weight: 100\n {4}- name: adult-income-canary\n {6}weight: 0\n/],
+    ["yaml-path", example("values.yaml"), { kind: "yaml-path", file: "values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }, /^ {2}canaryTrafficPercent: 0$/m],
   ];
-  for (const [name, text, target] of cases) {
+  for (const [name, text, target, weightLine, absent] of cases) {
     it(`${name}: a canary started at 0% reads back at 0% and promotes from there`, () => {
       const started = applyAction(text, target, V2, { kind: "start", weight: 0 });
+      assert.match(started, weightLine);
+      if (absent !== undefined) assert.doesNotMatch(started, absent);
       assert.deepEqual(readState(started, target), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 0 } });
       assert.equal(applyAction(started, target, V2, { kind: "start", weight: 0 }), started);
       const plan: RolloutAction[] = [{ kind: "step", weight: 0 }, { kind: "promote" }];

@@ -5,21 +5,39 @@ import { isUserError } from "../../../src/common/errors.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
 import { mergeLineEdits } from "../../../src/gitops/targets/line-merge.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { U1, U2, V2, V3 } from "./fixtures.ts";
+import { D2, U1, U2, V2, V3 } from "./fixtures.ts";
 
 const EXAMPLES = new URL("../../../examples/gitops/apps/adult-income/", import.meta.url);
 const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
 
-const EXAMPLE_TARGETS: [string, TargetSpec][] = [
-  ["inferenceservice.yaml", { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" }],
-  ["rollout.yaml", { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }],
-  ["values.yaml", { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }],
-  ["flagger.yaml", { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" }],
-  ["seldon.yaml", { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" }],
+/** The stable model's record, as the state map holds it after a rollback (at `indent`). */
+const stableRecord = (indent: string): string[] => [`${indent}modelship.dev/stable-version: 0.0.1`, `${indent}modelship.dev/stable-uri: ${U1}`];
+
+/**
+ * Each example file, its target, and what a start at 10% followed by a rollback leaves changed
+ * against the original: the record of the stable model (in the resource's annotations, a new map
+ * where the metadata has none, or a top-level `modelship` map in a values file), and for Argo and
+ * Flagger the held weight (Argo's steps become [setWeight: 10] once the pause goes; Flagger keeps
+ * maxWeight 10).
+ */
+const EXAMPLE_TARGETS: [string, TargetSpec, { removed: string[]; added: string[] }][] = [
+  ["inferenceservice.yaml", { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" }, { removed: [], added: stableRecord("    ") }],
+  [
+    "rollout.yaml",
+    { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" },
+    { removed: ["        - setWeight: 20", "        - pause: {duration: 10m}"], added: ["  annotations:", ...stableRecord("    "), "        - setWeight: 10"] },
+  ],
+  [
+    "values.yaml",
+    { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" },
+    { removed: [], added: ["modelship:", ...stableRecord("  ")] },
+  ],
+  ["flagger.yaml", { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" }, { removed: ["    maxWeight: 50"], added: ["  annotations:", ...stableRecord("    "), "    maxWeight: 10"] }],
+  ["seldon.yaml", { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" }, { removed: [], added: ["  annotations:", ...stableRecord("    ")] }],
 ];
 
 describe("the example GitOps repository", () => {
-  for (const [name, target] of EXAMPLE_TARGETS) {
+  for (const [name, target, rollbackChanges] of EXAMPLE_TARGETS) {
     it(`${name}: start, step, promote and rollback keep every other line and are idempotent`, () => {
       const original = example(name);
       assert.deepEqual(readState(original, target), { stable: { version: "0.0.1", uri: U1 } });
@@ -38,8 +56,7 @@ describe("the example GitOps repository", () => {
       const started = applyAction(original, target, V2, { kind: "start", weight: 10 });
       const rolledBack = applyAction(started, target, V2, { kind: "rollback" });
       // A rollback leaves the original plus the record of the stable model (and, for Argo and Flagger, the held weight).
-      const { removed } = lineChanges(original, rolledBack);
-      assert.ok(removed.every((line) => /setWeight|pause|maxWeight/.test(line)), `rollback only rewrites steps: ${removed.join(" | ")}`);
+      assert.deepEqual(lineChanges(original, rolledBack), rollbackChanges);
       assert.deepEqual(readState(rolledBack, target), { stable: { version: "0.0.1", uri: U1 } });
     });
   }
@@ -108,10 +125,11 @@ describe("line merge", () => {
     assert.equal(mergeLineEdits("a:  1\n", "a: 1\n", "a: 1\n"), "a:  1\n");
   });
 
-  it("keeps unrelated files intact when an edit changes nothing", () => {
+  it("a direct deploy of the URI already there changes no line and only appends modelship's record", () => {
     const text = example("values.yaml");
     const target = EXAMPLE_TARGETS[2]![1];
     const direct = applyAction(text, target, { ...V2, uri: U1, version: "0.0.1" }, { kind: "direct" });
-    assert.deepEqual(lineChanges(text, direct).removed, []);
+    // The model deployed is U1 at 0.0.1 with V2's digest, recorded in a values file's top-level map.
+    assert.deepEqual(lineChanges(text, direct), { removed: [], added: ["modelship:", ...stableRecord("  "), `  modelship.dev/stable-digest: ${D2}`] });
   });
 });

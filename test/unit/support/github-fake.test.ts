@@ -281,3 +281,68 @@ describe("FakeGitHub releases", () => {
     fake.assertNoSpecViolations();
   });
 });
+
+describe("FakeGitHub GraphQL", () => {
+  /** The mutation src/gitops/pull-request.ts sends, written out again, laid out differently on purpose. */
+  const MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+    enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { pullRequest { number autoMergeRequest { mergeMethod } } }
+  }`;
+
+  function pullNodeId(): string {
+    return fake.pulls("acme/models").find((pull) => pull.number === 7)!.nodeId;
+  }
+
+  it("enables auto-merge on a known pull request and answers the selected fields", async () => {
+    // A draft waits for review, so auto-merge has something to wait for (#7 is mergeable at once).
+    const opened = await call("POST", "/repos/acme/models/pulls", { body: { head: "retrain", base: "main", title: "Retrain", draft: true } });
+    const { number, node_id: id } = opened.json as { number: number; node_id: string };
+    const answer = await call("POST", "/graphql", { body: { query: MUTATION, variables: { pullRequestId: id, mergeMethod: "REBASE" } } });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { data: { enablePullRequestAutoMerge: { pullRequest: { number, autoMergeRequest: { mergeMethod: "REBASE" } } } } });
+    assert.equal(fake.pulls("acme/models").find((pull) => pull.number === number)?.autoMerge, "REBASE");
+    fake.assertNoSpecViolations();
+  });
+
+  it("refuses auto-merge on a pull request that could merge at once with UNPROCESSABLE", async () => {
+    const answer = await call("POST", "/graphql", { body: { query: MUTATION, variables: { pullRequestId: pullNodeId(), mergeMethod: "SQUASH" } } });
+    assert.equal(answer.status, 200);
+    assert.deepEqual((answer.json as { errors: { type: string; message: string }[] }).errors.map((error) => [error.type, error.message]), [["UNPROCESSABLE", "Pull request Pull request is in clean status"]]);
+    assert.equal(fake.pulls("acme/models").find((pull) => pull.number === 7)?.autoMerge, null);
+    fake.assertNoSpecViolations();
+  });
+
+  it("answers an unknown pull request id with GitHub's NOT_FOUND error", async () => {
+    const answer = await call("POST", "/graphql", { body: { query: MUTATION, variables: { pullRequestId: "PR_nope", mergeMethod: "SQUASH" } } });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, {
+      data: { enablePullRequestAutoMerge: null },
+      errors: [{ type: "NOT_FOUND", path: ["enablePullRequestAutoMerge"], locations: [{ line: 2, column: 5 }], message: "Could not resolve to a node with the global id of 'PR_nope'" }],
+    });
+    fake.assertNoSpecViolations();
+  });
+
+  it("answers a read-only token with FORBIDDEN and changes nothing", async () => {
+    const answer = await call("POST", "/graphql", { token: "fork-token", body: { query: MUTATION, variables: { pullRequestId: pullNodeId(), mergeMethod: "SQUASH" } } });
+    assert.equal(answer.status, 200);
+    assert.deepEqual((answer.json as { errors: { type: string; message: string }[] }).errors.map((error) => [error.type, error.message]), [["FORBIDDEN", "Resource not accessible by integration"]]);
+    assert.equal(fake.pulls("acme/models").find((pull) => pull.number === 7)?.autoMerge, null);
+    fake.assertNoSpecViolations();
+  });
+
+  for (const [name, body, problem] of [
+    ["another document", { query: "mutation { enablePullRequestAutoMerge(input: {pullRequestId: \"x\"}) { pullRequest { numbr } } }" }, /answers only the EnableAutoMerge mutation, got: mutation \{ enablePullRequestAutoMerge/],
+    ["a merge method outside the enum", { query: MUTATION, variables: { pullRequestId: "PR_x", mergeMethod: "squash" } }, /\$mergeMethod of type PullRequestMergeMethod! was provided invalid value: expected "squash" to be one of: MERGE, SQUASH, REBASE/],
+    ["a pull request id that is not a string", { query: MUTATION, variables: { pullRequestId: 7, mergeMethod: "SQUASH" } }, /\$pullRequestId of type ID! was provided invalid value 7/],
+    ["an undeclared variable", { query: MUTATION, variables: { pullRequestId: "PR_x", mergeMethod: "SQUASH", commitHeadline: "x" } }, /variable \$commitHeadline is not declared/],
+  ] as const) {
+    it(`records ${name} as a request violation and answers 400`, async () => {
+      const answer = await call("POST", "/graphql", { body });
+      assert.equal(answer.status, 400);
+      assert.equal(fake.specViolations.length, 1);
+      assert.equal(fake.specViolations[0]?.kind, "request");
+      assert.equal(fake.specViolations[0]?.path, "/graphql");
+      assert.match(fake.specViolations[0]?.problems.join("\n") ?? "", problem);
+      assert.equal(fake.pulls("acme/models").find((pull) => pull.number === 7)?.autoMerge, null);
+    });
+  }
+});

@@ -1,0 +1,40 @@
+/**
+ * What the two KServe InferenceService targets (kserve-standard, kserve-knative) and the manifest
+ * checks share: the deployment-mode annotation and its values, finding the InferenceService a
+ * target means, and reading a required storageUri.
+ */
+import { ANNOTATIONS } from "./rollout-state.ts";
+import type { TargetSpec } from "./types.ts";
+import { describeResource, findResource, formatPath, pathError, readString, requireMapAt, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+
+/** The annotation that picks KServe's deployment mode. */
+export const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
+/** Modes where KServe runs plain Deployments (canary via `spec.canary`). */
+export const STANDARD_MODES: ReadonlySet<string> = new Set(["Standard", "RawDeployment"]);
+/** Modes where KServe runs Knative services (canary via `canaryTrafficPercent`). */
+export const KNATIVE_MODES: ReadonlySet<string> = new Set(["Knative", "Serverless"]);
+
+/** The stable predictor's model. */
+export const MODEL: YamlPath = ["spec", "predictor", "model"];
+
+/**
+ * The InferenceService the target names (or the only one), checked to be in a mode the target can
+ * drive and to have a predictor model map. `wrongModes` are the modes where KServe ignores
+ * `ignored`, the field the target canaries with; `hint` says what to do instead.
+ */
+export function locateInferenceService(manifest: Manifest, target: TargetSpec, options: { target: "kserve-standard" | "kserve-knative"; wrongModes: ReadonlySet<string>; ignored: string; hint: string }): Resource {
+  const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: options.target });
+  const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);
+  if (mode !== undefined && options.wrongModes.has(mode)) {
+    throw pathError(resource, [...ANNOTATIONS, DEPLOYMENT_MODE], `${describeResource(resource)} runs in ${mode} mode, where KServe ignores ${options.ignored}`, options.hint);
+  }
+  requireMapAt(resource, MODEL, "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)");
+  return resource;
+}
+
+/** The storageUri at `path` (throws a UserError when it is absent). */
+export function requireUri(resource: Resource, path: YamlPath): string {
+  const uri = readString(resource, path);
+  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, "set the model's storageUri to the release asset URL");
+  return uri;
+}

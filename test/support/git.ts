@@ -1,0 +1,61 @@
+/**
+ * Git as a person would run it, outside the code under test: for tests that stand a bare repository
+ * in for a GitOps remote and push to it the way other people (or GitHub's merge button) would.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+/** Who the commits made through these helpers are by: a person, never modelship's bot. */
+const PERSON = { GIT_AUTHOR_NAME: "Pat Person", GIT_AUTHOR_EMAIL: "pat@example.com", GIT_COMMITTER_NAME: "Pat Person", GIT_COMMITTER_EMAIL: "pat@example.com" };
+
+/** Runs git in `cwd` with the test identity, C locale and no system config; the output, trimmed. */
+export function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
+  return gitRaw(cwd, args, env).trim();
+}
+
+function gitRaw(cwd: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync("git", args, { cwd, env: { ...process.env, ...PERSON, LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The sha `branch` points at in the repository `gitDir` (bare or not), or undefined when there is no such branch. */
+export function refSha(gitDir: string, branch: string): string | undefined {
+  try {
+    return git(gitDir, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of `path` on branch `ref` of `gitDir`, exactly as committed (trailing newline kept). */
+export function show(gitDir: string, ref: string, path: string): string {
+  return gitRaw(gitDir, ["show", `refs/heads/${ref}:${path}`]);
+}
+
+/**
+ * Commits `files` (path → text) onto `branch` of `remote` and pushes it (forced), as one commit made
+ * in a scratch clone that is removed afterwards. The commit's parent is branch `from` of the remote,
+ * or none (a root commit) when `from` is null. `env` reaches the commit (dates, another identity).
+ * Returns the new commit's sha.
+ */
+export function pushFiles(remote: string, branch: string, files: Record<string, string>, options: { from: string | null; message?: string; env?: Record<string, string> }): string {
+  const dir = mkdtempSync(join(tmpdir(), "modelship-push-"));
+  try {
+    git(dir, ["init", "--quiet", "--initial-branch=main"]);
+    if (options.from !== null) {
+      git(dir, ["fetch", "--quiet", remote, `+refs/heads/${options.from}:refs/remotes/origin/${options.from}`]);
+      git(dir, ["checkout", "--quiet", "-B", "scratch", `origin/${options.from}`]);
+    }
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    git(dir, ["add", "--all"]);
+    git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "--allow-empty", "-m", options.message ?? `edit ${branch}`], options.env);
+    git(dir, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`]);
+    return git(dir, ["rev-parse", "HEAD"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
