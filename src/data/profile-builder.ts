@@ -2,7 +2,7 @@
  * Builds a reference profile from record batches. Cells are coerced with the same rules as
  * validation (`coerceValue`, after the contract's aliases), so "invalid" means what a failing type
  * check means. Memory is bounded per column (a sketch of about 3k numbers, a histogram, at most
- * `category_cap` category counts), whatever the number of rows.
+ * `category_cap` category counts or `exact_cap` value counts), whatever the number of rows.
  */
 import { createHash } from "node:crypto";
 import { UserError } from "../common/errors.ts";
@@ -72,7 +72,16 @@ export class ProfileBuilder {
     this.#stats = options.contract.columns.map((column) => {
       if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
       const edges = options.edges?.get(column.name);
-      return new NumericStats({ type: column.type, roles: column.roles, sketchK: options.settings.sketch_k, seed: options.settings.seed, bins: options.settings.bins, edges: edges ?? undefined });
+      return new NumericStats({
+        type: column.type,
+        roles: column.roles,
+        sketchK: options.settings.sketch_k,
+        seed: options.settings.seed,
+        bins: options.settings.bins,
+        edges: edges ?? undefined,
+        // Settings without exact_cap read as keeping no values, as in an older profile.
+        exactCap: options.settings.exact_cap ?? 0,
+      });
     });
   }
 

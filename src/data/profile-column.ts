@@ -1,12 +1,12 @@
 /**
  * Per-column accumulators of a reference profile. Each one takes typed values (after coercion),
- * merges with another of its kind exactly (counts, extremes, histograms, category counts; mean and
- * M2 by Chan et al.'s pairwise formula), and round-trips through the profile's JSON, so a profile
- * built in one pass and one merged from shards come out of the same code.
+ * merges with another of its kind exactly (counts, extremes, histograms, category and value counts;
+ * mean and M2 by Chan et al.'s pairwise formula), and round-trips through the profile's JSON, so a
+ * profile built in one pass and one merged from shards come out of the same code.
  */
 import type { ColumnRole, ColumnType } from "./contract-types.ts";
 import { distinctBins, freezeEdges, Histogram } from "./profile-histogram.ts";
-import type { CategoricalColumnProfile, CategoryCount, ColumnProfile, NumericColumnProfile } from "./profile-types.ts";
+import type { CategoricalColumnProfile, CategoryCount, ColumnProfile, ExactValues, NumericColumnProfile } from "./profile-types.ts";
 import { KllSketch } from "./sketch/kll.ts";
 
 /** Types profiled as numbers (dates as epoch milliseconds). */
@@ -56,9 +56,11 @@ export interface NumericStatsOptions extends ColumnIdentity {
   edges?: readonly number[];
   /** Bins for `freeze()`; an integer-valued column with at most `distinctBins(bins)` values gets one bin per value instead. */
   bins: number;
+  /** Distinct values counted exactly (`values`); past it the counts are dropped for good. 0 keeps none. */
+  exactCap: number;
 }
 
-/** Moments, extremes, a quantile sketch and a histogram of a numeric column. */
+/** Moments, extremes, a quantile sketch, a histogram and (while few) exact value counts of a numeric column. */
 export class NumericStats extends ColumnCounts {
   readonly kind = "numeric";
   valid = 0;
@@ -69,7 +71,13 @@ export class NumericStats extends ColumnCounts {
   m2 = 0;
   sketch: KllSketch;
   histogram: Histogram | undefined;
+  /** The cap on `values`; a merge keeps the smaller of the two. */
+  exactCap: number;
   readonly #bins: number;
+  // Count per distinct valid value while there are at most exactCap of them; undefined once past
+  // it (for good) or when exactCap is 0. Filled in pass 1 only, like the sketch. -0 and 0 are one
+  // entry, keyed +0: Map.prototype.set turns a -0 key into +0 (ECMA-262), whatever comes first.
+  #exact: Map<number, number> | undefined;
   // Distinct values while there are few (integer-valued types only): such a column gets one bin
   // per value. Bounded by distinctBins(bins) + 1 entries, then dropped.
   #distinct: Set<number> | undefined;
@@ -77,6 +85,8 @@ export class NumericStats extends ColumnCounts {
   constructor(options: NumericStatsOptions) {
     super(options);
     this.#bins = options.bins;
+    this.exactCap = options.exactCap;
+    this.#exact = options.exactCap > 0 ? new Map() : undefined;
     this.sketch = new KllSketch({ k: options.sketchK, seed: options.seed });
     this.histogram = options.edges === undefined ? undefined : new Histogram(options.edges);
     const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
@@ -95,6 +105,13 @@ export class NumericStats extends ColumnCounts {
     this.m2 += delta * (x - this.mean);
     this.sketch.update(x);
     this.histogram?.add(x);
+    const exact = this.#exact;
+    if (exact !== undefined) {
+      const known = exact.get(x);
+      if (known !== undefined) exact.set(x, known + 1);
+      else if (exact.size < this.exactCap) exact.set(x, 1);
+      else this.#exact = undefined;
+    }
     if (this.#distinct !== undefined) {
       this.#distinct.add(x);
       if (this.#distinct.size > distinctBins(this.#bins)) this.#distinct = undefined;
@@ -136,6 +153,21 @@ export class NumericStats extends ColumnCounts {
     this.sketch.merge(other.sketch);
     if (this.histogram !== undefined && other.histogram !== undefined) this.histogram.merge(other.histogram);
     else this.histogram ??= other.histogram;
+    // Exact counts survive only if both sides kept theirs and the union fits the smaller cap: then
+    // they equal the counts of the union's data, whatever the order of merging.
+    this.exactCap = Math.min(this.exactCap, other.exactCap);
+    const exact = this.#exact;
+    if (exact === undefined || other.#exact === undefined) this.#exact = undefined;
+    else {
+      for (const [value, count] of other.#exact) exact.set(value, (exact.get(value) ?? 0) + count);
+      if (exact.size > this.exactCap) this.#exact = undefined;
+    }
+  }
+
+  #valuesJSON(): ExactValues | null {
+    if (this.#exact === undefined) return null;
+    const value = [...this.#exact.keys()].sort((a, b) => a - b);
+    return { value, count: value.map((key) => this.#exact!.get(key)!) };
   }
 
   /** The column as stored in a profile. */
@@ -152,12 +184,16 @@ export class NumericStats extends ColumnCounts {
       variance: n === 0 ? null : { population: this.m2 / n, sample: n < 2 ? null : this.m2 / (n - 1) },
       sketch: this.sketch.toJSON(),
       histogram: this.histogram === undefined ? null : this.histogram.toJSON(this.nulls),
+      values: this.#valuesJSON(),
     };
   }
 
-  /** Rebuilds the accumulator from a profile's column. */
-  static fromJSON(json: NumericColumnProfile): NumericStats {
-    const stats = new NumericStats({ type: json.type, roles: json.roles, sketchK: json.sketch.k, seed: json.sketch.seed, bins: json.histogram === null ? 1 : json.histogram.counts.length });
+  /**
+   * Rebuilds the accumulator from a profile's column; `exactCap` is the profile's `exact_cap`
+   * (0 for an older profile without one: its columns' `values` are then read as absent).
+   */
+  static fromJSON(json: NumericColumnProfile, exactCap: number): NumericStats {
+    const stats = new NumericStats({ type: json.type, roles: json.roles, sketchK: json.sketch.k, seed: json.sketch.seed, bins: json.histogram === null ? 1 : json.histogram.counts.length, exactCap });
     stats.restoreCounts(json);
     stats.valid = json.valid;
     stats.min = json.min ?? Infinity;
@@ -168,6 +204,12 @@ export class NumericStats extends ColumnCounts {
     stats.sketch = KllSketch.fromJSON(json.sketch);
     stats.histogram = json.histogram === null ? undefined : Histogram.fromJSON(json.histogram);
     stats.#distinct = undefined;
+    const values = json.values;
+    if (exactCap > 0 && values !== undefined && values !== null && values.value.length <= exactCap) {
+      const exact = new Map<number, number>();
+      values.value.forEach((value, i) => exact.set(value, (exact.get(value) ?? 0) + values.count[i]!));
+      stats.#exact = exact;
+    } else stats.#exact = undefined;
     return stats;
   }
 }
@@ -301,7 +343,7 @@ export class CategoryStats extends ColumnCounts {
 
 export type ColumnStats = NumericStats | CategoryStats;
 
-/** Rebuilds the accumulator of any profile column. */
-export function columnStatsFromJSON(json: ColumnProfile, categoryCap: number): ColumnStats {
-  return json.kind === "numeric" ? NumericStats.fromJSON(json) : CategoryStats.fromJSON(json, categoryCap);
+/** Rebuilds the accumulator of any profile column with its profile's caps (`exactCap` 0 when the profile has none). */
+export function columnStatsFromJSON(json: ColumnProfile, caps: { categoryCap: number; exactCap: number }): ColumnStats {
+  return json.kind === "numeric" ? NumericStats.fromJSON(json, caps.exactCap) : CategoryStats.fromJSON(json, caps.categoryCap);
 }

@@ -1,8 +1,9 @@
 /**
- * Merges reference profiles of shards into the profile of the whole. Counts, extremes, histogram
- * and category counts add up exactly; mean and M2 combine by Chan et al.'s formula; sketches merge
- * with the same error bound. Profiles of different contracts, or histograms on different edges,
- * cannot be combined honestly, so they are refused.
+ * Merges reference profiles of shards into the profile of the whole. Counts, extremes, histogram,
+ * category and exact value counts add up exactly (value counts while the union stays within the
+ * smaller exact_cap); mean and M2 combine by Chan et al.'s formula; sketches merge with the same
+ * error bound. Profiles of different contracts, or histograms on different edges, cannot be
+ * combined honestly, so they are refused.
  */
 import { UserError } from "../common/errors.ts";
 import { assertWritable } from "../common/schema-validation.ts";
@@ -51,10 +52,13 @@ function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
 export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): ReferenceProfile {
   assertMergeable(a, b);
   const cap = Math.min(a.settings.category_cap, b.settings.category_cap);
+  // A profile without exact_cap (older) kept no values: its cap reads as 0, and so is the merge's.
+  const capsA = { categoryCap: a.settings.category_cap, exactCap: a.settings.exact_cap ?? 0 };
+  const capsB = { categoryCap: b.settings.category_cap, exactCap: b.settings.exact_cap ?? 0 };
   const columns: Record<string, ColumnProfile> = {};
   for (const [name, column] of Object.entries(a.columns)) {
-    const merged = columnStatsFromJSON(column, a.settings.category_cap);
-    const other = columnStatsFromJSON(b.columns[name]!, b.settings.category_cap);
+    const merged = columnStatsFromJSON(column, capsA);
+    const other = columnStatsFromJSON(b.columns[name]!, capsB);
     // Kinds were checked equal above; these tests only narrow the types.
     if (merged.kind === "numeric" && other.kind === "numeric") merged.merge(other);
     else if (merged.kind === "categorical" && other.kind === "categorical") merged.merge(other);
@@ -72,7 +76,7 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     schema_hash: a.schema_hash,
     datasets: [...a.datasets, ...b.datasets].map((dataset) => ({ ...dataset })),
     rows: a.rows + b.rows,
-    settings: { ...a.settings, category_cap: cap },
+    settings: { ...a.settings, category_cap: cap, exact_cap: Math.min(capsA.exactCap, capsB.exactCap) },
     columns,
   };
   assertWritable(schema, profile, "merged reference profile");

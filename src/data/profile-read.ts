@@ -4,7 +4,7 @@ import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, toPointer } from "../common/yaml-source.ts";
 import { Histogram } from "./profile-histogram.ts";
-import type { ReferenceProfile } from "./profile-types.ts";
+import type { ExactValues, NumericColumnProfile, ReferenceProfile } from "./profile-types.ts";
 import { KllSketch } from "./sketch/kll.ts";
 import schema from "../../schemas/reference-profile.schema.json" with { type: "json" };
 
@@ -40,6 +40,7 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
       fail(getErrorMessage(error), ["sketch"]);
     }
     if (column.sketch.n !== column.valid) fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
+    if (column.values !== undefined && column.values !== null) assertValuesConsistent(column.values, column, profile.settings.exact_cap ?? 0, fail);
     if (column.histogram === null) continue;
     try {
       Histogram.fromJSON(column.histogram);
@@ -47,6 +48,18 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
       fail(getErrorMessage(error), ["histogram"]);
     }
   }
+}
+
+// Exact value counts: as many counts as values, strictly ascending, within the cap (0 without
+// one), adding up to the valid values, from min to max.
+function assertValuesConsistent(values: ExactValues, column: NumericColumnProfile, cap: number, fail: (problem: string, tokens: string[]) => never): void {
+  const { value, count } = values;
+  if (count.length !== value.length) fail(`values has ${value.length} values but ${count.length} counts`, ["values", "count"]);
+  if (value.length > cap) fail(`values holds ${value.length} distinct values, more than the profile's exact_cap of ${cap}`, ["values"]);
+  for (let i = 1; i < value.length; i++) if (!(value[i - 1]! < value[i]!)) fail("values are not strictly ascending", ["values", "value", String(i)]);
+  const counted = count.reduce((sum, n) => sum + n, 0);
+  if (counted !== column.valid) fail(`value counts add up to ${counted}, not to the ${column.valid} valid values`, ["values", "count"]);
+  if (value.length > 0 && (value[0] !== column.min || value.at(-1) !== column.max)) fail("values do not run from min to max", ["values", "value"]);
 }
 
 /** Reads a profile written by `modelship profile`; a missing, malformed or inconsistent file is a UserError. */

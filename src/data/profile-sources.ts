@@ -26,6 +26,8 @@ export interface ProfileOptions {
   topK?: number;
   /** Distinct values counted exactly per column; default 10,000. */
   categoryCap?: number;
+  /** Distinct values per numeric column whose counts are kept exactly (null past it); 0 keeps none; default 10,000. */
+  exactCap?: number;
   /** KLL sketch k; default 200. */
   sketchK?: number;
   /** Seed of the sketches' compaction coin; default 1. */
@@ -54,6 +56,7 @@ function resolveSettings(options: ProfileOptions): ProfileSettings {
     bins: base?.bins ?? positiveInteger(options.bins, "bins", 1) ?? PROFILE_DEFAULTS.bins,
     top_k: positiveInteger(options.topK, "top_k", 1) ?? base?.top_k ?? PROFILE_DEFAULTS.topK,
     category_cap: positiveInteger(options.categoryCap, "category_cap", 1) ?? base?.category_cap ?? PROFILE_DEFAULTS.categoryCap,
+    exact_cap: positiveInteger(options.exactCap, "exact_cap", 0) ?? base?.exact_cap ?? PROFILE_DEFAULTS.exactCap,
     sketch_k: positiveInteger(options.sketchK, "sketch_k", 8) ?? base?.sketch_k ?? PROFILE_DEFAULTS.sketchK,
     seed: options.seed ?? base?.seed ?? PROFILE_DEFAULTS.seed,
   };

@@ -10,6 +10,8 @@ export const PROFILE_DEFAULTS = {
   topK: 50,
   /** Distinct values counted exactly per column; beyond it new values go to `other_count` (memory bound). */
   categoryCap: 10_000,
+  /** Distinct values a numeric column keeps exact counts of; past it `values` is null (memory bound). */
+  exactCap: 10_000,
   sketchK: 200,
   seed: 1,
 } as const;
@@ -20,6 +22,11 @@ export interface ProfileSettings {
   /** How many categories a report shows; the profile keeps every count up to the cap. */
   top_k: number;
   category_cap: number;
+  /**
+   * Distinct values a numeric column keeps exact counts of (`values`); 0 keeps none. Always written
+   * by new code; a profile without it (older) is read as keeping none, whatever its columns hold.
+   */
+  exact_cap?: number;
   sketch_k: number;
   seed: number;
 }
@@ -62,6 +69,18 @@ export interface NumericColumnProfile extends ColumnProfileCommon {
   sketch: KllSketchJson;
   /** Null when the column had no valid value to freeze edges from. */
   histogram: HistogramJson | null;
+  /**
+   * Exact value counts: the distinct valid values ascending (-0 as 0) with their counts, while
+   * there are at most `settings.exact_cap` of them; null past it (or with a cap of 0). Absent in
+   * older profiles, read as null.
+   */
+  values?: ExactValues | null;
+}
+
+/** Distinct values ascending and, at the same index, how often each occurs. */
+export interface ExactValues {
+  value: number[];
+  count: number[];
 }
 
 /** One distinct value and how often it occurs. */

@@ -193,9 +193,11 @@ describe("profiling batches", () => {
   });
 
   test("with edges from another profile, its settings are kept unless given", async () => {
-    const reference = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"], ["2"]], { sketchK: 64, seed: 9, bins: 4 });
+    const reference = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"], ["2"]], { sketchK: 64, seed: 9, bins: 4, exactCap: 5 });
     const profile = await profileOf(contractOf([column("x", "number")]), ["x"], [["5"]], { binsFrom: reference, topK: 7 });
-    assert.deepEqual(profile.settings, { bins: 4, top_k: 7, category_cap: 10_000, sketch_k: 64, seed: 9 });
+    assert.deepEqual(profile.settings, { bins: 4, top_k: 7, category_cap: 10_000, exact_cap: 5, sketch_k: 64, seed: 9 });
+    const given = await profileOf(contractOf([column("x", "number")]), ["x"], [["5"]], { binsFrom: reference, exactCap: 0 });
+    assert.equal(given.settings.exact_cap, 0);
     assert.deepEqual(numeric(profile, "x").histogram?.edges, numeric(reference, "x").histogram?.edges);
     assert.equal(numeric(profile, "x").histogram?.overflow, 1);
   });

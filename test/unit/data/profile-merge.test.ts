@@ -67,12 +67,13 @@ function tableOf(path: string, rows: Row[]): TableSource {
   };
 }
 
-async function profileRows(shards: Record<string, Row[]>, options: { binsFrom?: ReferenceProfile; contract?: DataContract; sketchK?: number } = {}): Promise<ReferenceProfile> {
+async function profileRows(shards: Record<string, Row[]>, options: { binsFrom?: ReferenceProfile; contract?: DataContract; sketchK?: number; exactCap?: number } = {}): Promise<ReferenceProfile> {
   return profileSources({
     contract: options.contract ?? CONTRACT,
     paths: Object.keys(shards),
     binsFrom: options.binsFrom,
     sketchK: options.sketchK,
+    exactCap: options.exactCap,
     logger: new MemoryLogger(),
     toolVersion: "test",
     created: new Date("2026-01-01T00:00:00Z"),
@@ -117,6 +118,7 @@ function assertClose(actual: number | null, expected: number | null, scale: numb
 // Every field that must merge exactly, and the float fields within 1e-9 relative.
 function assertSameColumns(actual: ReferenceProfile, expected: ReferenceProfile, rows: Row[]): void {
   assert.equal(actual.rows, expected.rows);
+  assert.equal(actual.settings.exact_cap, expected.settings.exact_cap);
   assert.equal(actual.schema_hash, expected.schema_hash);
   NAMES.forEach((name, c) => {
     const got: ColumnProfile = actual.columns[name]!;
@@ -126,6 +128,7 @@ function assertSameColumns(actual: ReferenceProfile, expected: ReferenceProfile,
       assert.equal(got.min, want.min, `${name}.min`);
       assert.equal(got.max, want.max, `${name}.max`);
       assert.deepEqual(got.histogram, want.histogram, `${name}.histogram`);
+      assert.deepEqual(got.values, want.values, `${name}.values`);
       assert.equal(got.sketch.n, want.sketch.n, `${name}.sketch.n`);
       assert.equal(got.sketch.min, want.sketch.min);
       assert.equal(got.sketch.max, want.sketch.max);
@@ -166,6 +169,20 @@ describe("mergeProfiles", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  test("exact value counts merge to those of the union, null once the union passes the cap (whatever the order)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArbitrary, { maxLength: 40 }), fc.array(rowArbitrary, { maxLength: 40 }), fc.integer({ min: 0, max: 8 }), async (a, b, exactCap) => {
+        const edges = await profileRows({ "all.csv": [...a, ...b] });
+        const whole = await profileRows({ "all.csv": [...a, ...b] }, { binsFrom: edges, exactCap });
+        const pa = await profileRows({ "a.csv": a }, { binsFrom: edges, exactCap });
+        const pb = await profileRows({ "b.csv": b }, { binsFrom: edges, exactCap });
+        assertSameColumns(mergeProfiles(pa, pb), whole, [...a, ...b]);
+        assertSameColumns(mergeProfiles(pb, pa), whole, [...a, ...b]);
+      }),
+      { numRuns: 80 },
     );
   });
 

@@ -1,0 +1,419 @@
+/**
+ * Where a drift check's current data comes from: local files and glob patterns, and HTTPS URLs that
+ * are downloaded (streaming, with retries) to temporary files the data readers then open.
+ *
+ * Secrets stay out of sight: request headers (an auth secret) are never logged, and a URL's
+ * credentials (`user:pass@`, sent as Basic auth) and query string never reach the report's
+ * `sources`, the log or an error message.
+ */
+import { createWriteStream } from "node:fs";
+import { glob, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, isAbsolute, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { setTimeout as delay } from "node:timers/promises";
+import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+
+export interface CurrentSpec {
+  /** Files or glob patterns (`*`, `**`, `?`, `[abc]`) relative to the working folder. */
+  paths?: string[];
+  /** `https:` URLs of data files (`http:` only for loopback hosts). */
+  urls?: string[];
+}
+
+export interface ResolvedSources {
+  /** Absolute paths of the files to read, sorted, deduplicated (downloads are temp files). */
+  files: string[];
+  /** What the report shows: paths and patterns as given, URLs without credentials or query string. */
+  sources: string[];
+  /** Removes the downloaded temp files. Safe to call more than once. */
+  cleanup(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  /** The folder paths and patterns are relative to; default `process.cwd()`. */
+  cwd?: string;
+  /** Sent with every download, e.g. `Authorization` from a secret; never logged. */
+  headers?: Record<string, string>;
+  /** Retries of a download after a network error, a timeout, 408, 429 or 5xx. Default 4. */
+  retries?: number;
+  /**
+   * Milliseconds one unit of backoff lasts: the n-th retry waits n² units, a `Retry-After: s` waits
+   * s units. Default `MODELSHIP_RETRY_BASE_MS`, else 1000.
+   */
+  retryBaseMs?: number;
+  /**
+   * Per attempt: the longest wait for the response headers, and then for each next chunk of the
+   * body (a stall, not the whole download, so big files are not cut off). Default 60000.
+   */
+  timeoutMs?: number;
+  /** Where the temp folder for downloads is made; default the OS temp folder. */
+  tempDir?: string;
+  logger: Logger;
+  fetchImpl?: typeof fetch;
+}
+
+/** File names the data readers open (mirrors `formatFromName` in src/data/readers/index.ts). */
+const READABLE_EXTENSION = /\.(?:(?:csv|tsv|txt|jsonl|ndjson)(?:\.gz|\.gzip)?|parquet|pq)$/i;
+const READABLE_LIST = ".csv, .tsv, .txt, .jsonl, .ndjson (optionally .gz) or .parquet";
+
+/** Content types a download may be named after when its URL has no known extension. */
+const CONTENT_TYPE_EXTENSIONS: Record<string, string> = {
+  "text/csv": ".csv",
+  "application/csv": ".csv",
+  "text/tab-separated-values": ".tsv",
+  "application/x-ndjson": ".jsonl",
+  "application/ndjson": ".jsonl",
+  "application/jsonl": ".jsonl",
+  "application/x-jsonlines": ".jsonl",
+  "application/jsonlines": ".jsonl",
+  "application/vnd.apache.parquet": ".parquet",
+};
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** The longest `Retry-After` honoured, in backoff units. */
+const MAX_RETRY_AFTER_UNITS = 120;
+
+/** The readable extension of a file name (`.csv`, `.csv.gz`…), if it has one. */
+export function readableExtension(name: string): string | undefined {
+  return READABLE_EXTENSION.exec(name)?.[0].toLowerCase();
+}
+
+function hasMagic(pattern: string): boolean {
+  return /[*?[]/.test(pattern);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false; // A dangling link or a file removed meanwhile.
+  }
+}
+
+/**
+ * The files a path or glob pattern names, as absolute paths, sorted. A pattern without magic
+ * characters is a plain path and must exist (any extension: the reader judges it); a pattern
+ * matches only files with an extension the readers open, never folders. UserError when nothing is
+ * found.
+ */
+export async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const base = resolve(cwd);
+  if (pattern.trim() === "") throw new UserError("an empty path was given for the current data", { hint: "remove the empty entry or give a file or glob pattern" });
+  if (!hasMagic(pattern)) {
+    const path = resolve(base, pattern);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        throw new UserError(`no such file (looked in ${base})`, { file: pattern, hint: "check the path: it is relative to the working folder, or use a glob pattern such as data/*.csv" });
+      }
+      throw new UserError(`cannot be read: ${getErrorMessage(error)}`, { file: pattern, cause: error });
+    }
+    if (!info.isFile()) {
+      throw new UserError("is a folder, not a data file", { file: pattern, hint: `name the files, e.g. with the pattern ${pattern.replace(/\/+$/, "")}/**/*.csv` });
+    }
+    return [path];
+  }
+
+  const matched = new Set<string>();
+  let skipped = 0;
+  for await (const entry of glob(pattern, { cwd: base, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) continue;
+    if (!entry.isFile() && !(await isFile(path))) continue; // Links count when they lead to a file.
+    if (readableExtension(entry.name) === undefined) {
+      skipped++;
+      continue;
+    }
+    matched.add(isAbsolute(path) ? path : resolve(base, path));
+  }
+  if (matched.size === 0) {
+    const problem =
+      skipped > 0
+        ? `the pattern ${pattern} matches ${skipped} file(s) in ${base}, but none with an extension modelship reads`
+        : `the pattern ${pattern} matches no files in ${base}`;
+    throw new UserError(problem, { hint: `check the pattern (relative to the working folder); data files end in ${READABLE_LIST}` });
+  }
+  return [...matched].sort();
+}
+
+/** A URL as it may be shown: no credentials, query string or fragment. */
+export function redactUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/** A URL written as text, redacted as far as it parses (for messages about unparsable URLs). */
+function redactText(text: string): string {
+  return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+}
+
+interface ParsedUrl {
+  /** The request URL: without credentials (fetch refuses them) or fragment. */
+  request: URL;
+  shown: string;
+  /** `Authorization: Basic …` from `user:pass@`, if the URL had credentials. */
+  basicAuth?: string;
+  /** Strings that must not appear in messages. */
+  secrets: string[];
+}
+
+function parseUrl(text: string): ParsedUrl {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UserError(`not a valid URL: ${redactText(text)}`, { hint: "give a full https:// URL of a data file" });
+  }
+  const shown = redactUrl(url);
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    const why = url.protocol === "http:" ? "plain http: sends the data and any auth header unencrypted" : `${url.protocol} is not supported`;
+    throw new UserError(`cannot download ${shown}: ${why}`, { hint: "use an https:// URL" });
+  }
+  const secrets: string[] = [];
+  let basicAuth: string | undefined;
+  if (url.username !== "" || url.password !== "") {
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    basicAuth = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    secrets.push(url.username, url.password, user, password);
+    url.username = "";
+    url.password = "";
+  }
+  if (url.search !== "") secrets.push(url.search, url.search.slice(1));
+  url.hash = "";
+  return { request: url, shown, basicAuth, secrets: secrets.filter((secret) => secret.length >= 3) };
+}
+
+/** `message` with every secret replaced. */
+function scrub(message: string, secrets: string[]): string {
+  let result = message;
+  for (const secret of secrets) result = result.split(secret).join("***");
+  return result;
+}
+
+function retryBaseFromEnv(): number | undefined {
+  const value = process.env.MODELSHIP_RETRY_BASE_MS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** A `Retry-After` header in seconds (delta or HTTP date), if it has a usable one. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** A failed attempt that may succeed when tried again. */
+class TransientFailure extends Error {
+  readonly retryAfter?: number;
+  constructor(message: string, retryAfter?: number) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** A network error's most telling message: undici's `fetch failed` hides the cause. */
+function networkMessage(error: unknown, timedOut: boolean, timeoutMs: number): string {
+  if (timedOut) return `timed out (no data for ${timeoutMs} ms)`;
+  let message = getErrorMessage(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause !== undefined) {
+    const code = errnoCode(cause);
+    const causeMessage = getErrorMessage(cause);
+    message += `: ${code !== undefined && !causeMessage.includes(code) ? `${code} ${causeMessage}` : causeMessage}`;
+  }
+  return message;
+}
+
+function contentTypeExtension(contentType: string | null): string | undefined {
+  if (contentType === null) return undefined;
+  const mime = contentType.split(";")[0]!.trim().toLowerCase();
+  return CONTENT_TYPE_EXTENSIONS[mime];
+}
+
+interface DownloadContext {
+  headers: Record<string, string>;
+  retries: number;
+  retryBaseMs: number;
+  timeoutMs: number;
+  logger: Logger;
+  fetchImpl: typeof fetch;
+}
+
+/** Downloads one URL to `dir/stem<ext>`, retrying transient failures; returns the file's path. */
+async function download(parsed: ParsedUrl, dir: string, stem: string, context: DownloadContext): Promise<string> {
+  const { logger, retries, retryBaseMs } = context;
+  const headers: Record<string, string> = { "user-agent": "modelship", ...context.headers };
+  const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === "authorization");
+  if (parsed.basicAuth !== undefined && !hasAuthorization) headers.authorization = parsed.basicAuth;
+  const secrets = [...parsed.secrets, ...Object.values(context.headers).filter((value) => value.length >= 3)];
+  const urlExtension = readableExtension(basename(parsed.request.pathname));
+
+  let lastError: string;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptDownload(parsed, dir, stem, urlExtension, headers, context);
+    } catch (error) {
+      if (isUserError(error)) throw error;
+      lastError = scrub(getErrorMessage(error), secrets);
+      const retryAfter = error instanceof TransientFailure ? error.retryAfter : undefined;
+      if (attempt > retries) break;
+      const units = retryAfter !== undefined ? Math.min(retryAfter, MAX_RETRY_AFTER_UNITS) : attempt ** 2;
+      const wait = units * retryBaseMs;
+      logger.warning(`Downloading ${parsed.shown} failed (${lastError}); retry ${attempt} of ${retries} in ${wait} ms.`);
+      await delay(wait);
+    }
+  }
+  const attempts = retries + 1;
+  throw new UserError(`could not download ${parsed.shown} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${lastError}`, {
+    hint: "check that the URL is reachable from the runner, or try again later",
+  });
+}
+
+async function attemptDownload(
+  parsed: ParsedUrl,
+  dir: string,
+  stem: string,
+  urlExtension: string | undefined,
+  headers: Record<string, string>,
+  context: DownloadContext,
+): Promise<string> {
+  const { shown } = parsed;
+  const controller = new AbortController();
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, context.timeoutMs);
+  };
+  let path: string | undefined;
+  try {
+    arm();
+    let response: Response;
+    try {
+      response = await context.fetchImpl(parsed.request, { headers, signal: controller.signal, redirect: "follow" });
+    } catch (error) {
+      throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
+    }
+    const status = response.status;
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      if (status === 408 || status === 429 || status >= 500) {
+        throw new TransientFailure(`HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`, retryAfterSeconds(response.headers.get("retry-after")));
+      }
+      if (status === 401 || status === 403) {
+        throw new UserError(`downloading ${shown} was refused (HTTP ${status}): check the auth header secret`, {
+          hint: "make sure the secret holding the auth header is set, current and allowed to read this URL",
+        });
+      }
+      if (status === 404 || status === 410) {
+        throw new UserError(`${shown} was not found (HTTP ${status})`, { hint: "check the URL of the current data" });
+      }
+      throw new UserError(`downloading ${shown} failed with HTTP ${status}`, { hint: "check the URL of the current data" });
+    }
+    const extension = urlExtension ?? contentTypeExtension(response.headers.get("content-type"));
+    if (extension === undefined) {
+      await response.body?.cancel().catch(() => undefined);
+      const type = response.headers.get("content-type") ?? "none";
+      throw new UserError(`cannot tell the format of ${shown}: its path has no known extension and its content type is ${type}`, {
+        hint: `use a URL whose path ends in ${READABLE_LIST}`,
+      });
+    }
+    path = join(dir, `${stem}${extension}`);
+    const body = response.body;
+    try {
+      await pipeline(
+        async function* () {
+          if (body === null) return;
+          for await (const chunk of body) {
+            arm();
+            yield chunk;
+          }
+        },
+        createWriteStream(path),
+      );
+    } catch (error) {
+      throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
+    }
+    return path;
+  } catch (error) {
+    if (path !== undefined) await rm(path, { force: true });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function nonNegativeInteger(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw new UserError(`${name} must be a whole number ≥ 0, got ${value}`);
+  return value;
+}
+
+/**
+ * Resolves the current data of a drift check: expands paths and patterns, downloads URLs to temp
+ * files. On failure nothing is left behind; on success the caller calls `cleanup()` when done.
+ */
+export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveOptions): Promise<ResolvedSources> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const paths = spec.paths ?? [];
+  const urls = spec.urls ?? [];
+  if (paths.length === 0 && urls.length === 0) {
+    throw new UserError("no current data was given", { hint: "set the paths (files or glob patterns) or the URLs of the current data" });
+  }
+  const context: DownloadContext = {
+    headers: options.headers ?? {},
+    retries: nonNegativeInteger(options.retries, "retries", 4),
+    retryBaseMs: nonNegativeInteger(options.retryBaseMs ?? retryBaseFromEnv(), "retryBaseMs", 1000),
+    timeoutMs: nonNegativeInteger(options.timeoutMs, "timeoutMs", 60_000),
+    logger: options.logger,
+    fetchImpl: options.fetchImpl ?? globalThis.fetch,
+  };
+
+  // Everything is checked before the first download.
+  const files = new Set<string>();
+  const sources = new Set<string>();
+  for (const pattern of paths) {
+    for (const file of await expandGlob(pattern, cwd)) files.add(file);
+    sources.add(pattern);
+  }
+  const parsedUrls = new Map<string, ParsedUrl>();
+  for (const text of urls) parsedUrls.set(text, parseUrl(text));
+
+  let tempFolder: string | undefined;
+  const cleanup = async (): Promise<void> => {
+    if (tempFolder !== undefined) await rm(tempFolder, { recursive: true, force: true });
+  };
+  try {
+    let index = 0;
+    for (const parsed of parsedUrls.values()) {
+      if (tempFolder === undefined) {
+        const parent = options.tempDir ?? tmpdir();
+        await mkdir(parent, { recursive: true });
+        tempFolder = await mkdtemp(join(parent, "modelship-current-"));
+      }
+      index++;
+      const name = basename(parsed.request.pathname).replace(READABLE_EXTENSION, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80);
+      const stem = `${String(index).padStart(4, "0")}-${name || "download"}`;
+      const file = await download(parsed, tempFolder, stem, context);
+      const { size } = await stat(file);
+      options.logger.info(`Downloaded ${parsed.shown} (${size} bytes).`);
+      files.add(file);
+      sources.add(parsed.shown);
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return { files: [...files].sort(), sources: [...sources], cleanup };
+}
