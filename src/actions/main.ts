@@ -6,7 +6,7 @@ import { getErrorMessage } from "../common/errors.ts";
 import { core } from "./runtime.ts";
 
 /** JavaScript actions the root action can run (composite ones are used by their own path). */
-const COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion"] as const;
+const COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion", "drift"] as const;
 
 const command = core.getInput("command").trim();
 if (!(COMMANDS as readonly string[]).includes(command)) {

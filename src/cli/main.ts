@@ -6,6 +6,7 @@ import { getErrorMessage, isUserError } from "../common/errors.ts";
 import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
 import { canaryCommand } from "./commands/canary.ts";
+import { driftCommand } from "./commands/drift.ts";
 import { contractCommand } from "./commands/contract.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { fetchCommand } from "./commands/fetch.ts";
@@ -17,7 +18,7 @@ import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { verifyPromotionCommand } from "./commands/verify-promotion.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand];
+export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand, driftCommand];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -59,7 +59,35 @@ export interface ModelshipConfig {
     run_record?: string;
   };
   promote?: PromoteConfig;
-  drift?: Record<string, unknown>;
+  drift?: DriftConfig;
+}
+
+/** modelship.yaml's `drift` section. */
+export interface DriftConfig {
+  reference?: string;
+  environment?: string;
+  current?: string[];
+  current_url?: string[];
+  mode?: "default" | "evidently-compat";
+  small_sample_rows?: number;
+  p_value?: number;
+  warn_p_value?: number;
+  wasserstein?: number;
+  jensenshannon?: number;
+  psi?: { warn?: number; drift?: number };
+  epsilon?: number;
+  min_samples?: number;
+  effect_size_floor?: number | null;
+  correction?: "none" | "bonferroni" | "holm" | "bh";
+  share?: number;
+  null_rate?: { warn?: number; drift?: number };
+  unseen?: number;
+  weights?: Record<string, number>;
+  ignore?: string[];
+  report_dir?: string;
+  fail_on?: "never" | "drift" | "warn";
+  issue?: { enabled?: boolean; labels?: string[]; close_when_clear?: boolean };
+  retrain?: { workflow?: string; ref?: string; inputs?: Record<string, string>; event_type?: string };
 }
 
 /** A manifest the model is served from, as modelship.yaml spells it. */

@@ -417,3 +417,11 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
   }
   return { files: [...files].sort(), sources: [...sources], cleanup };
 }
+
+/** Parses "Name: value" into a header. */
+export function parseHeader(text: string, where: string): Record<string, string> {
+  const colon = text.indexOf(":");
+  const name = colon < 0 ? "" : text.slice(0, colon).trim();
+  if (name === "" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UserError(`${where} is not "Name: value"`, { hint: 'e.g. "Authorization: Bearer $TOKEN" (from a secret)' });
+  return { [name]: text.slice(colon + 1).trim() };
+}

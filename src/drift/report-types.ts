@@ -1,0 +1,147 @@
+/** The drift report (`schemas/drift-report.schema.json`): what `modelship drift` and the drift action write. */
+import type { ColumnRole, ColumnType } from "../data/contract-types.ts";
+
+export const DRIFT_REPORT_SCHEMA = "modelship/drift-report@1";
+
+/** A column's or the dataset's verdict. `insufficient_data` is never a pass. */
+export type DriftStatus = "ok" | "warn" | "drift" | "insufficient_data";
+
+/** How the statistics are chosen: ours, or Evidently's default choices and numbers. */
+export type DriftMode = "default" | "evidently-compat";
+
+/** Statistics a column can be judged by. */
+export type DriftMethod = "ks" | "chisquare" | "chisquare_gof" | "z" | "wasserstein" | "jensenshannon" | "psi";
+
+export type Correction = "none" | "bonferroni" | "holm" | "bh";
+
+/** The statistic that decided a column, and against what. */
+export interface MethodResult {
+  method: DriftMethod;
+  /** Null when infinite (a category the reference never had, in a goodness-of-fit test). */
+  statistic: number | null;
+  /** p-value methods only. */
+  p_value?: number;
+  /** After the multiple-testing correction (equals p_value with `none`). */
+  p_adjusted?: number;
+  /** p-value methods: drift when p (adjusted) < threshold; distances: drift when statistic ≥ threshold. */
+  threshold: number;
+  /** Degrees of freedom (chi-square). */
+  df?: number;
+  /** Effect size compared with `effect_size_floor` (KS D, |Δproportion|, Cramér's V). */
+  effect?: number;
+  /** Computed from quantile sketches rather than exact values (error bound in `settings`). */
+  approximate: boolean;
+}
+
+/** Every distance the report shows for a column, whichever decided it. */
+export interface ColumnStatistics {
+  ks_d?: number;
+  wasserstein_norm?: number;
+  jensenshannon?: number;
+  psi?: number;
+  kl?: number;
+  hellinger?: number;
+  /** Absolute difference of the two means over the reference std (numeric). */
+  mean_shift_std?: number;
+}
+
+/** Bins or categories as charts show them (proportions of valid values). */
+export interface DistributionView {
+  labels: string[];
+  reference: number[];
+  current: number[];
+}
+
+export interface SideCounts {
+  /** Rows seen. */
+  rows: number;
+  /** Valid (non-null, typed) values the statistics use. */
+  valid: number;
+  nulls: number;
+}
+
+export interface ColumnDrift {
+  name: string;
+  kind: "numeric" | "categorical";
+  type: ColumnType;
+  roles: ColumnRole[];
+  /** Whether the column counts toward the dataset share (features only). */
+  counted: boolean;
+  /** Weight in the share (feature importance when given, else 1). */
+  weight: number;
+  status: DriftStatus;
+  /** One line saying why. */
+  reason: string;
+  reference: SideCounts;
+  current: SideCounts;
+  /** Undefined when there was not enough data for any statistic. */
+  method?: MethodResult;
+  statistics: ColumnStatistics;
+  null_rate: { reference: number; current: number; p_value: number; status: DriftStatus };
+  /** Categorical: current values in categories the reference never had. */
+  unseen?: { share: number; top: { value: string; count: number }[] };
+  /** Numeric: share of current values below the reference minimum / above its maximum. */
+  out_of_range?: { below: number; above: number };
+  distribution?: DistributionView;
+}
+
+/** Accuracy-style metrics when the current data has labels and predictions (delayed feedback). */
+export interface PerformanceDrift {
+  metric: "accuracy";
+  /** From the release's evaluation, when known. */
+  reference?: number;
+  current: number;
+  n: number;
+  p_value?: number;
+  status: DriftStatus;
+  reason: string;
+}
+
+export interface DriftReport {
+  schema: typeof DRIFT_REPORT_SCHEMA;
+  tool: { name: "modelship"; version: string };
+  created: string;
+  mode: DriftMode;
+  model?: { name: string; version?: string; release_url?: string };
+  environment?: string;
+  reference: { source: string; rows: number; schema_hash: string };
+  current: { sources: string[]; rows: number };
+  settings: DriftSettings;
+  status: DriftStatus;
+  /** status === "drift". */
+  drifted: boolean;
+  /** Weighted share of counted columns that drifted. */
+  share: number;
+  drifted_columns: string[];
+  columns_checked: number;
+  columns: ColumnDrift[];
+  performance?: PerformanceDrift;
+}
+
+/** Resolved settings (defaults filled in), recorded in every report. */
+export interface DriftSettings {
+  mode: DriftMode;
+  /** Reference rows at or below which p-value tests are used, above which distances. */
+  small_sample_rows: number;
+  p_value: number;
+  /** p-values in [p_value, warn_p_value) are `warn`. */
+  warn_p_value: number;
+  wasserstein: number;
+  jensenshannon: number;
+  psi: { warn: number; drift: number };
+  /** ε raised to in empty bins, the same on both sides. */
+  epsilon: number;
+  min_samples: number;
+  /** p-value methods flag drift only when the effect size is at least this (null: off). */
+  effect_size_floor: number | null;
+  correction: Correction;
+  /** Dataset verdict: drift when the weighted share of drifted columns is at least this. */
+  share: number;
+  null_rate: { warn: number; drift: number };
+  /** Warn when at least this share of current values fall in categories the reference never had. */
+  unseen: number;
+  /** Feature importance weights for the share, by column. */
+  weights: Record<string, number>;
+  /** Columns left out. */
+  ignore: string[];
+}
