@@ -81,6 +81,21 @@ export interface StoredPullRequest {
   author: string;
 }
 
+/** An issue (not a pull request) as the fake stores it, with its comments, for tests to assert on (`FakeGitHub.issues`). */
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  /** GitHub's `state_reason` as the API would show it. */
+  stateReason: string | null;
+  labels: string[];
+  assignees: string[];
+  author: string;
+  /** Oldest first. */
+  comments: { id: number; body: string; author: string }[];
+}
+
 /** Options of `FakeGitHub.addRepo`. */
 export interface FakeRepoOptions {
   private?: boolean;
@@ -200,11 +215,32 @@ export class FakeGitHub {
     });
   }
 
-  /** Adds an issue to a repository added before. */
-  addIssue(fullName: string, issue: { number: number; title?: string; body?: string; author?: string }): void {
+  /** The issues of a repository (pull requests left out) as stored, by number, with their comments. */
+  issues(fullName: string): StoredIssue[] {
+    const repo = this.#requireRepo(fullName);
+    return this.#state.issuesOf(repo).flatMap((issue) => {
+      if (issue.pull !== undefined) return [];
+      return [{
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        state: issue.state,
+        stateReason: issue.stateReason !== undefined ? issue.stateReason : issue.state === "closed" ? "completed" : null,
+        labels: [...issue.labels],
+        assignees: [...(issue.assignees ?? [])],
+        author: issue.author,
+        comments: this.#state.commentsOf(issue.repo, issue.number).map((comment) => ({ id: comment.id, body: comment.body, author: comment.author })),
+      }];
+    });
+  }
+
+  /** Adds an issue to a repository added before; its labels are created as GitHub does when labelling. */
+  addIssue(fullName: string, issue: { number: number; title?: string; body?: string; author?: string; labels?: string[]; state?: "open" | "closed" }): void {
     const repo = this.#requireRepo(fullName);
     const now = timestamp();
-    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now, state: "open", closedAt: null, labels: [] });
+    const labels = (issue.labels ?? []).map((name) => this.#state.label(repo, name).name);
+    const state = issue.state ?? "open";
+    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now, state, closedAt: state === "closed" ? now : null, labels });
   }
 
   /** Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a fork's. */

@@ -56,10 +56,17 @@ export interface IssueRecord {
   updatedAt: string;
   state: "open" | "closed";
   closedAt: string | null;
+  /** Why the issue was last closed or reopened; absent: `completed` when closed, else none. */
+  stateReason?: IssueStateReason | null;
   /** Label names as first created in the repository, in the order they were added. */
   labels: string[];
+  /** Logins of the assignees, in the order they were given. */
+  assignees?: string[];
   pull?: PullRecord;
 }
+
+/** GitHub's `state_reason` of an issue. */
+export type IssueStateReason = "completed" | "not_planned" | "duplicate" | "reopened";
 
 export interface LabelRecord {
   id: number;
