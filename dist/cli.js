@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-WKH6Y3OB.js";
+} from "./chunks/chunk-H2PBKZSS.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -13,39 +13,52 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-QH6TCACD.js";
+} from "./chunks/chunk-DMFJLMKD.js";
+import {
+  driftIcon,
+  parseDriftChoices,
+  runDriftStage
+} from "./chunks/chunk-J3AKS45G.js";
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-EOFWILCL.js";
+} from "./chunks/chunk-GXPTEAZ5.js";
+import "./chunks/chunk-BVN7UASB.js";
+import "./chunks/chunk-VRPUM32F.js";
 import {
-  nextRandom,
-  seedState
-} from "./chunks/chunk-HCQ2VOVZ.js";
+  runCanaryStage,
+  runPromoteStage,
+  runVerifyStage
+} from "./chunks/chunk-SAKMX2FX.js";
 import {
-  aliasMap,
-  applyAlias,
+  environmentNames
+} from "./chunks/chunk-PXJQW6OS.js";
+import {
+  profileReferenceData,
+  runRelease
+} from "./chunks/chunk-MWHG3XCK.js";
+import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-SIUYJETE.js";
+import {
+  mergeProfiles,
+  parseHeader,
+  profileData,
+  readProfile
+} from "./chunks/chunk-ZGW47Y2Z.js";
+import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-UYS4OL5N.js";
+import {
   coerceValue,
   formatFromName,
   loadContract,
   openByteSource,
   openTable,
-  parseContract,
-  readOptionsFor,
-  showValue
-} from "./chunks/chunk-2FKP3WOF.js";
-import {
-  environmentNames,
-  runCanaryStage,
-  runPromoteStage,
-  runVerifyStage
-} from "./chunks/chunk-44NIHXDB.js";
-import {
-  runRelease
-} from "./chunks/chunk-QCQNXADN.js";
-import "./chunks/chunk-7EHGI3H7.js";
-import "./chunks/chunk-JXHCXMKP.js";
+  parseContract
+} from "./chunks/chunk-7HAKC2YM.js";
 import "./chunks/chunk-CUQBNP3L.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-B5I2PWMP.js";
 import {
   DEFAULT_LOCAL_REGISTRY,
   fetchModel,
@@ -56,24 +69,16 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-D7WQBHYX.js";
+} from "./chunks/chunk-5OZQLUCR.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-6SFI34Z6.js";
+} from "./chunks/chunk-H33CGX66.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-TEZBQTOU.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import {
-  writeFileAtomic
-} from "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-SIUYJETE.js";
-import {
-  assertValid,
-  assertWritable,
-  parseYamlSource,
-  require_dist,
-  toPointer
+  require_dist
 } from "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {
@@ -81,7 +86,6 @@ import {
   UserError,
   __toESM,
   code,
-  errnoCode,
   formatNumber,
   getErrorMessage,
   isUserError,
@@ -156,9 +160,9 @@ function parseFlags(argv, specs, options) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
   }
-  const flags10 = {};
-  for (const [name, spec] of Object.entries(specs)) flags10[name] = parsed.values[name] ?? fromEnv(name, spec, env);
-  return { flags: flags10, positionals: parsed.positionals };
+  const flags11 = {};
+  for (const [name, spec] of Object.entries(specs)) flags11[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  return { flags: flags11, positionals: parsed.positionals };
 }
 function renderHelp(options) {
   const rows = Object.entries(options.flags).map(([name, spec]) => {
@@ -331,6 +335,84 @@ var canaryCommand = {
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/drift.ts
+var flags3 = {
+  reference: { type: "string", value: "SPEC", description: "production (what the GitOps repo serves), latest, VERSION, MODEL@VERSION, a profile .json, or data files (default drift.reference)" },
+  env: { type: "string", short: "e", value: "ENV", description: "the environment watched: which one `production` reads, and the issue's key (default drift.environment, else production)" },
+  url: { type: "string", multiple: true, value: "URL", description: "HTTPS URL of current data (CSV, JSONL, Parquet); downloaded with retries" },
+  "url-header": { type: "string", value: "NAME: VALUE", description: "header sent with --url downloads, e.g. an Authorization (default $MODELSHIP_DRIFT_URL_HEADER)" },
+  "current-profile": { type: "string", multiple: true, value: "FILE|GLOB", description: "merge these shard profiles (made with --shard-output) instead of reading data" },
+  "shard-output": { type: "string", value: "FILE", description: "only profile this shard of the current data on the reference's bins, into FILE" },
+  mode: { type: "string", value: "MODE", description: "default or evidently-compat (default drift.mode)" },
+  "fail-on": { type: "string", value: "LEVEL", description: "exit 1 on drift, on warn, or never (default drift.fail_on, else never)" },
+  "report-dir": { type: "string", value: "DIR", description: "where drift-report.json/.md go (default drift.report_dir, else .modelship/drift)" },
+  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry, else .modelship/registry)" },
+  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub, for --reference production (default promote.repository)" },
+  ...gitOpsFlags,
+  json: { type: "boolean", description: "print the drift report as JSON" },
+  help: { type: "boolean", short: "h", description: "show this help" }
+};
+var driftCommand = {
+  name: "drift",
+  summary: "compare current data with the model's reference profile; write the drift report (issue + retraining on GitHub)",
+  async run(context) {
+    const { flags: values, positionals } = parseFlags(context.argv, flags3, { command: "drift", env: context.env });
+    if (values.help) {
+      context.print(
+        renderHelp({
+          usage: "modelship drift [DATA|GLOB...] [--url URL]... [--reference SPEC] [--env ENV] [--mode MODE] [--fail-on LEVEL]\n       modelship drift DATA... --shard-output FILE        (one shard of a sharded check)\n       modelship drift --current-profile 'shards/*.json'    (merge the shards and decide)",
+          summary: "Profiles the current data on the reference's frozen bins and compares each column: KS, chi-square or two-proportion z\nfor a small reference (\u2264 1000 rows), normalised Wasserstein or Jensen\u2013Shannon above, PSI on the frozen bins, null\nrates and unseen categories. The dataset drifts when the share of drifted feature columns reaches drift.share (0.5).",
+          flags: flags3,
+          notes: "exit status: 0 checked (whatever the verdict, unless --fail-on), 1 --fail-on matched, 2 input error"
+        })
+      );
+      return ExitCode.ok;
+    }
+    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
+    const choices = parseDriftChoices(values.mode, values["fail-on"]);
+    const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
+    const token = context.env.GITHUB_TOKEN || void 0;
+    const stage = {
+      loaded,
+      defaultRegistry: DEFAULT_LOCAL_REGISTRY,
+      ...values.registry === void 0 ? {} : { registry: values.registry },
+      ...token === void 0 ? {} : { registryToken: token },
+      ...context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {},
+      ...values["tag-format"] === void 0 ? {} : { tagFormat: values["tag-format"] },
+      gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
+      ...context.env.MODELSHIP_GITOPS_TOKEN || token ? { gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || token } : {},
+      ...header === void 0 || header === "" ? {} : { urlHeaders: parseHeader(header, values["url-header"] === void 0 ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header") },
+      logger: context.logger,
+      toolVersion: context.version
+    };
+    const result = await runDriftStage(
+      {
+        ...values.reference === void 0 ? {} : { reference: values.reference },
+        ...values.env === void 0 ? {} : { environment: values.env },
+        ...positionals.length === 0 ? {} : { current: positionals },
+        ...values.url === void 0 ? {} : { currentUrls: values.url },
+        ...values["current-profile"] === void 0 ? {} : { currentProfiles: values["current-profile"] },
+        ...values["shard-output"] === void 0 ? {} : { shardOutput: values["shard-output"] },
+        ...choices.mode === void 0 ? {} : { mode: choices.mode },
+        ...choices.failOn === void 0 ? {} : { failOn: choices.failOn },
+        ...values["report-dir"] === void 0 ? {} : { reportDir: values["report-dir"] }
+      },
+      stage
+    );
+    const report = result.report;
+    if (report === void 0) return ExitCode.ok;
+    if (values.json) context.print(JSON.stringify(report, null, 2));
+    else {
+      const lines = [`${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at \u2265 ${report.settings.share})`];
+      for (const column of report.columns) if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
+      lines.push(`Report: ${result.reportPath} and ${result.markdownPath}`);
+      if (result.issuePath !== void 0) lines.push(`The drift issue it would open: ${result.issuePath}`);
+      context.print(lines.join("\n"));
+    }
+    return result.failed ? ExitCode.checksFailed : ExitCode.ok;
   }
 };
 
@@ -914,44 +996,44 @@ var diffFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function infer(context, argv) {
-  const { flags: flags10, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
-  if (flags10.help) {
+  const { flags: flags11, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
+  if (flags11.help) {
     context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
     return ExitCode.ok;
   }
   if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
   const result = await inferContract({
     paths: positionals,
-    target: flags10.target,
-    maxEnum: integerFlag(flags10["max-enum"], "max-enum"),
-    readOptions: flags10.delimiter === void 0 ? void 0 : { delimiter: flags10.delimiter },
+    target: flags11.target,
+    maxEnum: integerFlag(flags11["max-enum"], "max-enum"),
+    readOptions: flags11.delimiter === void 0 ? void 0 : { delimiter: flags11.delimiter },
     logger: context.logger
   });
-  if (flags10.output === void 0) {
+  if (flags11.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags10.force) {
+  if (!flags11.force) {
     try {
-      await writeFile(flags10.output, "", { flag: "wx" });
+      await writeFile(flags11.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags10.output} already exists`, { file: flags10.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags11.output} already exists`, { file: flags11.output, hint: "pass --force to overwrite it, or choose another --output" });
     }
   }
-  await writeFileAtomic(flags10.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags10.output}: review it before you commit it.`);
+  await writeFileAtomic(flags11.output, result.yaml);
+  context.logger.info(`Wrote a draft contract to ${flags11.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
-  const { flags: flags10, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
-  if (flags10.help) {
+  const { flags: flags11, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
+  if (flags11.help) {
     context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
     return ExitCode.ok;
   }
   if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags10.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
-  return flags10["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  context.print(flags11.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  return flags11["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
   name: "contract",
@@ -965,7 +1047,7 @@ var contractCommand = {
 };
 
 // src/cli/commands/evaluate.ts
-var flags3 = {
+var flags4 = {
   model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
   contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
@@ -989,13 +1071,13 @@ var evaluateCommand = {
   name: "evaluate",
   summary: "evaluate an ONNX model: metrics with CIs, fairness, champion comparison, gates",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags3, { command: "evaluate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags4, { command: "evaluate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship evaluate [DATA...] [--model model.onnx] [--policy gates.yaml] [--champion prod.onnx]",
           summary: "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
-          flags: flags3,
+          flags: flags4,
           notes: "exit status: 0 passed, 1 a gate failed (under --fail-on), 2 usage or input error"
         })
       );
@@ -1033,7 +1115,7 @@ var evaluateCommand = {
 };
 
 // src/cli/commands/fetch.ts
-var flags4 = {
+var flags5 = {
   dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
@@ -1046,9 +1128,9 @@ var fetchCommand = {
   name: "fetch",
   summary: "download a released model and verify every file against its manifest and SHA256SUMS",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags4, { command: "fetch", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "fetch", env: context.env });
     if (values.help || positionals.length === 0) {
-      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags: flags4, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
+      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags: flags5, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     const { model, version } = parseModelRef(positionals[0]);
@@ -1063,7 +1145,7 @@ model: ${fetched.modelPath}`);
 };
 
 // src/cli/commands/registry.ts
-var flags5 = {
+var flags6 = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -1074,10 +1156,10 @@ var registryCommand = {
   name: "registry",
   summary: "list a model's released versions, or show one version's manifest",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "registry", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags6, { command: "registry", env: context.env });
     const [action, ref] = positionals;
     if (values.help || action === void 0) {
-      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags5 }));
+      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags6 }));
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     if (action !== "list" && action !== "show" || ref === void 0) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
@@ -1114,7 +1196,9 @@ var registryCommand = {
 };
 
 // src/cli/commands/release.ts
-var flags6 = {
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var flags7 = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
   version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
@@ -1122,6 +1206,7 @@ var flags6 = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
   "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
+  "reference-data": { type: "string", multiple: true, value: "FILE|train", description: "when no profile file exists, profile this data (train: data.train) as the drift reference" },
   "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
@@ -1133,13 +1218,13 @@ var releaseCommand = {
   name: "release",
   summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags6, { command: "release", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags7, { command: "release", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
           summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
-          flags: flags6,
+          flags: flags7,
           notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error"
         })
       );
@@ -1162,6 +1247,9 @@ var releaseCommand = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY }
     );
+    if (settings.referenceProfilePath === void 0 && values["reference-data"] !== void 0) {
+      settings.referenceProfilePath = await profileReferenceData({ data: values["reference-data"], loaded, outDir: join(tmpdir(), `modelship-reference-${process.pid}`), logger: context.logger, toolVersion: context.version });
+    }
     const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
     const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
     if (values.json) context.print(JSON.stringify(result, null, 2));
@@ -1172,1087 +1260,6 @@ digest: ${result.digest}`);
     return ExitCode.ok;
   }
 };
-
-// src/data/profile-builder.ts
-import { createHash } from "node:crypto";
-
-// src/data/profile-histogram.ts
-var scratch = new Float64Array(1);
-var scratchBits = new BigInt64Array(scratch.buffer);
-function nextUp(x) {
-  if (x === 0) return Number.MIN_VALUE;
-  scratch[0] = x;
-  scratchBits[0] = scratchBits[0] + (x > 0 ? 1n : -1n);
-  return scratch[0];
-}
-function distinctBins(bins) {
-  return 2 * bins;
-}
-function freezeEdges(options) {
-  const { sketch, bins } = options;
-  const max = sketch.max;
-  if (max === void 0) return void 0;
-  const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
-  let edges;
-  if (integral && options.distinct !== void 0) {
-    edges = [...options.distinct].sort((a, b) => a - b);
-  } else {
-    const qs = Array.from({ length: bins + 1 }, (_, i) => i / bins);
-    edges = [...new Set(sketch.quantiles(qs))].sort((a, b) => a - b);
-    edges.pop();
-  }
-  const above = integral ? max + 1 : nextUp(max);
-  if (Number.isFinite(above)) edges.push(above);
-  else if (edges[edges.length - 1] !== max) edges.push(max);
-  if (edges.length === 1) edges.unshift(edges[0] > max ? max : -nextUp(-max));
-  return edges;
-}
-var Histogram = class _Histogram {
-  edges;
-  counts;
-  underflow = 0;
-  overflow = 0;
-  constructor(edges) {
-    if (edges.length < 2) throw new Error(`a histogram needs at least two edges, got ${edges.length}`);
-    for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) throw new Error(`histogram edges must increase strictly (at index ${i})`);
-    this.edges = edges;
-    this.counts = new Array(edges.length - 1).fill(0);
-  }
-  /** Counts one finite value. */
-  add(x) {
-    const edges = this.edges;
-    const last = edges.length - 1;
-    if (x < edges[0]) {
-      this.underflow++;
-      return;
-    }
-    if (x >= edges[last]) {
-      this.overflow++;
-      return;
-    }
-    let lo = 0;
-    let hi = last - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >>> 1;
-      if (edges[mid] <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    this.counts[lo]++;
-  }
-  /** Adds another histogram's counts; refuses different edges (a bug: callers check edges first). */
-  merge(other) {
-    if (!sameEdges(this.edges, other.edges)) throw new Error("cannot merge histograms with different edges");
-    other.counts.forEach((count, i) => {
-      this.counts[i] += count;
-    });
-    this.underflow += other.underflow;
-    this.overflow += other.overflow;
-  }
-  /** The histogram as stored in a profile, with the column's null count beside the bins. */
-  toJSON(nulls) {
-    return { edges: [...this.edges], counts: [...this.counts], underflow: this.underflow, overflow: this.overflow, nulls };
-  }
-  /** Rebuilds a histogram from its JSON. */
-  static fromJSON(json) {
-    const histogram = new _Histogram(json.edges);
-    if (json.counts.length !== json.edges.length - 1) throw new Error(`histogram has ${json.counts.length} counts for ${json.edges.length} edges`);
-    json.counts.forEach((count, i) => {
-      histogram.counts[i] = count;
-    });
-    histogram.underflow = json.underflow;
-    histogram.overflow = json.overflow;
-    return histogram;
-  }
-};
-function sameEdges(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  return a.length === b.length && a.every((edge, i) => edge === b[i]);
-}
-
-// src/data/sketch/kll.ts
-var DEFAULT_KLL_K = 200;
-var CAPACITY_DECAY = 2 / 3;
-var KllSketch = class _KllSketch {
-  k;
-  seed;
-  #state;
-  #levels = [];
-  #n = 0;
-  #size = 0;
-  #maxSize = 0;
-  #min = Infinity;
-  #max = -Infinity;
-  constructor(options = {}) {
-    const k = options.k ?? DEFAULT_KLL_K;
-    if (!Number.isInteger(k) || k < 8) throw new Error(`KLL k must be an integer \u2265 8, got ${k}`);
-    this.k = k;
-    this.seed = options.seed ?? 1;
-    this.#state = seedState(this.seed);
-    this.#grow();
-  }
-  /** Number of values summarised. */
-  get n() {
-    return this.#n;
-  }
-  /** Exact smallest value seen, or undefined when empty. */
-  get min() {
-    return this.#n === 0 ? void 0 : this.#min;
-  }
-  /** Exact largest value seen, or undefined when empty. */
-  get max() {
-    return this.#n === 0 ? void 0 : this.#max;
-  }
-  /** Adds one finite number. */
-  update(value) {
-    this.#levels[0].push(value);
-    this.#size++;
-    this.#n++;
-    if (value < this.#min) this.#min = value;
-    if (value > this.#max) this.#max = value;
-    if (this.#size >= this.#maxSize) this.#compress();
-  }
-  /** Folds `other` into this sketch; both must have the same k. `other` is left unchanged. */
-  merge(other) {
-    if (other.k !== this.k) throw new Error(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
-    while (this.#levels.length < other.#levels.length) this.#grow();
-    other.#levels.forEach((level, h) => {
-      const into = this.#levels[h];
-      for (const item of level) into.push(item);
-    });
-    this.#n += other.#n;
-    this.#min = Math.min(this.#min, other.#min);
-    this.#max = Math.max(this.#max, other.#max);
-    this.#size = this.#countItems();
-    while (this.#size >= this.#maxSize) this.#compress();
-  }
-  /** Estimated share of values ≤ x (the empirical CDF at x); NaN when empty. */
-  rank(x) {
-    if (this.#n === 0) return Number.NaN;
-    let weight = 0;
-    this.#levels.forEach((level, h) => {
-      let below = 0;
-      for (const item of level) if (item <= x) below++;
-      weight += below * 2 ** h;
-    });
-    return weight / this.#n;
-  }
-  /** Estimated q-quantile: the smallest retained value whose estimated rank reaches q. q=0 is the min, q=1 the max. */
-  quantile(q) {
-    return this.quantiles([q])[0];
-  }
-  /** Several quantiles from one sorted view; NaN each when empty. */
-  quantiles(qs) {
-    if (this.#n === 0) return qs.map(() => Number.NaN);
-    const { items, cumulative } = this.#sortedView();
-    return qs.map((q) => {
-      if (!(q >= 0 && q <= 1)) throw new Error(`quantile must be in [0, 1], got ${q}`);
-      if (q === 0) return this.#min;
-      if (q === 1) return this.#max;
-      const target = q * this.#n;
-      let lo = 0;
-      let hi = items.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi >>> 1;
-        if (cumulative[mid] >= target) hi = mid;
-        else lo = mid + 1;
-      }
-      return items[lo];
-    });
-  }
-  /** The sketch as plain JSON (levels copied). */
-  toJSON() {
-    return {
-      k: this.k,
-      n: this.#n,
-      min: this.#n === 0 ? null : this.#min,
-      max: this.#n === 0 ? null : this.#max,
-      seed: this.seed,
-      state: this.#state,
-      levels: this.#levels.map((level) => [...level])
-    };
-  }
-  /** Rebuilds a sketch from its JSON; throws when the levels' total weight is not n (a corrupt sketch). */
-  static fromJSON(json) {
-    const sketch = new _KllSketch({ k: json.k, seed: json.seed });
-    sketch.#state = json.state >>> 0;
-    while (sketch.#levels.length < json.levels.length) sketch.#grow();
-    let weight = 0;
-    json.levels.forEach((level, h) => {
-      sketch.#levels[h] = [...level];
-      weight += level.length * 2 ** h;
-    });
-    if (weight !== json.n) throw new Error(`KLL sketch is inconsistent: its items weigh ${weight} but n is ${json.n}`);
-    sketch.#n = json.n;
-    sketch.#min = json.min ?? Infinity;
-    sketch.#max = json.max ?? -Infinity;
-    sketch.#size = sketch.#countItems();
-    while (sketch.#size >= sketch.#maxSize) sketch.#compress();
-    return sketch;
-  }
-  #capacity(h) {
-    const depth = this.#levels.length - h - 1;
-    return Math.ceil(CAPACITY_DECAY ** depth * this.k) + 1;
-  }
-  #grow() {
-    this.#levels.push([]);
-    let total = 0;
-    for (let h = 0; h < this.#levels.length; h++) total += this.#capacity(h);
-    this.#maxSize = total;
-  }
-  #countItems() {
-    let size = 0;
-    for (const level of this.#levels) size += level.length;
-    return size;
-  }
-  // Compacts the lowest level that is over capacity (there is one whenever size ≥ maxSize).
-  #compress() {
-    for (let h = 0; h < this.#levels.length; h++) {
-      if (this.#levels[h].length < this.#capacity(h)) continue;
-      if (h + 1 >= this.#levels.length) this.#grow();
-      const sorted = Float64Array.from(this.#levels[h]).sort();
-      const draw = nextRandom(this.#state);
-      this.#state = draw.state;
-      const start = sorted.length % 2;
-      const offset = draw.value < 0.5 ? 0 : 1;
-      const up = this.#levels[h + 1];
-      let moved = 0;
-      for (let i = start + offset; i < sorted.length; i += 2, moved++) up.push(sorted[i]);
-      this.#levels[h] = start === 1 ? [sorted[0]] : [];
-      this.#size -= moved;
-      return;
-    }
-  }
-  #sortedView() {
-    const entries = [];
-    this.#levels.forEach((level, h) => {
-      for (const item of level) entries.push({ item, weight: 2 ** h });
-    });
-    entries.sort((a, b) => a.item - b.item);
-    const items = new Float64Array(entries.length);
-    const cumulative = new Float64Array(entries.length);
-    let sum = 0;
-    entries.forEach((entry, i) => {
-      sum += entry.weight;
-      items[i] = entry.item;
-      cumulative[i] = sum;
-    });
-    return { items, cumulative };
-  }
-};
-
-// src/data/profile-column.ts
-function isNumericType(type) {
-  return type === "integer" || type === "number" || type === "date" || type === "datetime";
-}
-var ColumnCounts = class {
-  type;
-  roles;
-  count = 0;
-  nulls = 0;
-  invalid = 0;
-  constructor(identity) {
-    this.type = identity.type;
-    this.roles = [...identity.roles];
-  }
-  mergeCounts(other) {
-    this.count += other.count;
-    this.nulls += other.nulls;
-    this.invalid += other.invalid;
-  }
-  countsJSON() {
-    return { type: this.type, roles: [...this.roles], count: this.count, nulls: this.nulls, invalid: this.invalid, valid: this.count - this.nulls - this.invalid };
-  }
-  restoreCounts(json) {
-    this.count = json.count;
-    this.nulls = json.nulls;
-    this.invalid = json.invalid;
-  }
-};
-var NumericStats = class _NumericStats extends ColumnCounts {
-  kind = "numeric";
-  valid = 0;
-  min = Infinity;
-  max = -Infinity;
-  sum = 0;
-  mean = 0;
-  m2 = 0;
-  sketch;
-  histogram;
-  #bins;
-  // Distinct values while there are few (integer-valued types only): such a column gets one bin
-  // per value. Bounded by distinctBins(bins) + 1 entries, then dropped.
-  #distinct;
-  constructor(options) {
-    super(options);
-    this.#bins = options.bins;
-    this.sketch = new KllSketch({ k: options.sketchK, seed: options.seed });
-    this.histogram = options.edges === void 0 ? void 0 : new Histogram(options.edges);
-    const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
-    this.#distinct = integral && options.edges === void 0 ? /* @__PURE__ */ new Set() : void 0;
-  }
-  /** Adds one finite value to every statistic (and to the histogram when its edges are frozen). */
-  add(x) {
-    this.valid++;
-    if (x < this.min) this.min = x;
-    if (x > this.max) this.max = x;
-    this.sum += x;
-    const delta = x - this.mean;
-    this.mean += delta / this.valid;
-    this.m2 += delta * (x - this.mean);
-    this.sketch.update(x);
-    this.histogram?.add(x);
-    if (this.#distinct !== void 0) {
-      this.#distinct.add(x);
-      if (this.#distinct.size > distinctBins(this.#bins)) this.#distinct = void 0;
-    }
-  }
-  /** Freezes the histogram's edges from the data seen so far; its counts then come from a second pass. */
-  freeze() {
-    if (this.histogram !== void 0) return;
-    const edges = freezeEdges({ type: this.type, sketch: this.sketch, bins: this.#bins, distinct: this.#distinct === void 0 ? void 0 : [...this.#distinct] });
-    this.#distinct = void 0;
-    this.histogram = edges === void 0 ? void 0 : new Histogram(edges);
-  }
-  /** Second pass: counts a value into the frozen histogram only. */
-  addToHistogram(x) {
-    this.histogram?.add(x);
-  }
-  /** Folds in another accumulator of the same column (edges already checked equal). */
-  merge(other) {
-    this.mergeCounts(other);
-    if (other.valid > 0) {
-      if (this.valid === 0) {
-        this.mean = other.mean;
-        this.m2 = other.m2;
-      } else {
-        const n = this.valid + other.valid;
-        const delta = other.mean - this.mean;
-        this.mean += delta * other.valid / n;
-        this.m2 += other.m2 + delta * delta * this.valid * other.valid / n;
-      }
-    }
-    this.valid += other.valid;
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
-    this.sum += other.sum;
-    this.sketch.merge(other.sketch);
-    if (this.histogram !== void 0 && other.histogram !== void 0) this.histogram.merge(other.histogram);
-    else this.histogram ??= other.histogram;
-  }
-  /** The column as stored in a profile. */
-  toJSON() {
-    const n = this.valid;
-    return {
-      kind: "numeric",
-      ...this.countsJSON(),
-      min: n === 0 ? null : this.min,
-      max: n === 0 ? null : this.max,
-      sum: this.sum,
-      mean: n === 0 ? null : this.mean,
-      m2: this.m2,
-      variance: n === 0 ? null : { population: this.m2 / n, sample: n < 2 ? null : this.m2 / (n - 1) },
-      sketch: this.sketch.toJSON(),
-      histogram: this.histogram === void 0 ? null : this.histogram.toJSON(this.nulls)
-    };
-  }
-  /** Rebuilds the accumulator from a profile's column. */
-  static fromJSON(json) {
-    const stats = new _NumericStats({ type: json.type, roles: json.roles, sketchK: json.sketch.k, seed: json.sketch.seed, bins: json.histogram === null ? 1 : json.histogram.counts.length });
-    stats.restoreCounts(json);
-    stats.valid = json.valid;
-    stats.min = json.min ?? Infinity;
-    stats.max = json.max ?? -Infinity;
-    stats.sum = json.sum;
-    stats.mean = json.mean ?? 0;
-    stats.m2 = json.m2;
-    stats.sketch = KllSketch.fromJSON(json.sketch);
-    stats.histogram = json.histogram === null ? void 0 : Histogram.fromJSON(json.histogram);
-    stats.#distinct = void 0;
-    return stats;
-  }
-};
-var HIGH_SURROGATE = /[\uD800-\uDBFF]/;
-function codePointLength(text) {
-  if (!HIGH_SURROGATE.test(text)) return text.length;
-  let pairs = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 55296 && unit <= 56319) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 56320 && next <= 57343) {
-        pairs++;
-        i++;
-      }
-    }
-  }
-  return text.length - pairs;
-}
-function byCountThenValue(a, b) {
-  if (a.count !== b.count) return b.count - a.count;
-  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-}
-var CategoryStats = class _CategoryStats extends ColumnCounts {
-  kind = "categorical";
-  counts = /* @__PURE__ */ new Map();
-  cap;
-  otherCount = 0;
-  capped = false;
-  lengthMin = Infinity;
-  lengthMax = -Infinity;
-  lengthSum = 0;
-  constructor(options) {
-    super(options);
-    this.cap = options.cap;
-  }
-  get #measuresLength() {
-    return this.type !== "boolean";
-  }
-  /** Counts one valid value. */
-  add(value) {
-    const key = String(value);
-    const known = this.counts.get(key);
-    if (known !== void 0) this.counts.set(key, known + 1);
-    else if (this.counts.size < this.cap) this.counts.set(key, 1);
-    else {
-      this.capped = true;
-      this.otherCount++;
-    }
-    if (this.#measuresLength) {
-      const length = codePointLength(key);
-      if (length < this.lengthMin) this.lengthMin = length;
-      if (length > this.lengthMax) this.lengthMax = length;
-      this.lengthSum += length;
-    }
-  }
-  /** Folds in another accumulator of the same column; past the cap the most frequent values stay. */
-  merge(other) {
-    this.mergeCounts(other);
-    for (const [value, count] of other.counts) this.counts.set(value, (this.counts.get(value) ?? 0) + count);
-    this.otherCount += other.otherCount;
-    this.capped ||= other.capped;
-    this.cap = Math.min(this.cap, other.cap);
-    if (this.counts.size > this.cap) {
-      const ranked = this.#ranked();
-      for (const { value, count } of ranked.slice(this.cap)) {
-        this.counts.delete(value);
-        this.otherCount += count;
-      }
-      this.capped = true;
-    }
-    this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
-    this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
-    this.lengthSum += other.lengthSum;
-  }
-  #ranked() {
-    return [...this.counts].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
-  }
-  /** The column as stored in a profile. */
-  toJSON() {
-    const common = this.countsJSON();
-    return {
-      kind: "categorical",
-      ...common,
-      distinct: this.counts.size,
-      capped: this.capped,
-      counts: this.#ranked(),
-      other_count: this.otherCount,
-      length: this.#measuresLength && common.valid > 0 ? { min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum, mean: this.lengthSum / common.valid } : null
-    };
-  }
-  /** Rebuilds the accumulator from a profile's column; `cap` is the profile's category cap. */
-  static fromJSON(json, cap) {
-    const stats = new _CategoryStats({ type: json.type, roles: json.roles, cap });
-    stats.restoreCounts(json);
-    for (const { value, count } of json.counts) stats.counts.set(value, count);
-    stats.otherCount = json.other_count;
-    stats.capped = json.capped;
-    if (json.length !== null) {
-      stats.lengthMin = json.length.min;
-      stats.lengthMax = json.length.max;
-      stats.lengthSum = json.length.sum;
-    }
-    return stats;
-  }
-};
-function columnStatsFromJSON(json, categoryCap) {
-  return json.kind === "numeric" ? NumericStats.fromJSON(json) : CategoryStats.fromJSON(json, categoryCap);
-}
-
-// src/data/profile-types.ts
-var REFERENCE_PROFILE_SCHEMA = "modelship/reference-profile@1";
-var PROFILE_DEFAULTS = {
-  bins: 10,
-  topK: 50,
-  /** Distinct values counted exactly per column; beyond it new values go to `other_count` (memory bound). */
-  categoryCap: 1e4,
-  sketchK: 200,
-  seed: 1
-};
-
-// src/data/profile-builder.ts
-function schemaHash(columns) {
-  const pairs = columns.map((column) => [column.name, column.type]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return createHash("sha256").update(JSON.stringify(pairs)).digest("hex");
-}
-var NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
-var NUMERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-function isUnrepresentableNumber(raw) {
-  if (typeof raw === "number") return !Number.isFinite(raw);
-  if (typeof raw !== "string") return false;
-  return NON_FINITE.test(raw) || NUMERAL.test(raw) && !Number.isFinite(Number(raw));
-}
-var ProfileBuilder = class {
-  #contract;
-  #settings;
-  #stats;
-  #twoPass;
-  // Per contract column: its aliases as a Map, or undefined when it has none (the common case, kept off the hot path).
-  #aliases;
-  #rows = 0;
-  #invalidLines = /* @__PURE__ */ new Map();
-  constructor(options) {
-    this.#contract = options.contract;
-    this.#settings = options.settings;
-    this.#twoPass = options.edges === void 0;
-    this.#aliases = options.contract.columns.map(aliasMap);
-    this.#stats = options.contract.columns.map((column) => {
-      if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
-      const edges = options.edges?.get(column.name);
-      return new NumericStats({ type: column.type, roles: column.roles, sketchK: options.settings.sketch_k, seed: options.settings.seed, bins: options.settings.bins, edges: edges ?? void 0 });
-    });
-  }
-  /** Whether histograms need a second pass over the data (edges frozen from this data). */
-  get needsSecondPass() {
-    return this.#twoPass && this.#stats.some((stats) => stats.kind === "numeric");
-  }
-  /** Maps a file's columns to the contract's; a required contract column missing from the file is a UserError. */
-  bind(source) {
-    const positions = /* @__PURE__ */ new Map();
-    source.columns.forEach((name, index) => {
-      if (!positions.has(name)) positions.set(name, index);
-    });
-    const indices = new Int32Array(this.#contract.columns.length);
-    this.#contract.columns.forEach((column, c) => {
-      const index = positions.get(column.name);
-      if (index === void 0 && column.required) {
-        throw new UserError(`required column "${column.name}" is not in the data`, {
-          file: source.path,
-          hint: `add the column, or mark it "required: false" in ${this.#contract.file} (run \`modelship validate\` for every problem at once)`
-        });
-      }
-      indices[c] = index ?? -1;
-    });
-    return { path: source.path, indices };
-  }
-  /** Pass 1 (or the only pass with frozen edges): every statistic of every column. */
-  add(batch, binding) {
-    this.#rows += batch.length;
-    this.#contract.columns.forEach((column, c) => {
-      const stats = this.#stats[c];
-      stats.count += batch.length;
-      const values = batch.columns[binding.indices[c]];
-      if (values === void 0) {
-        stats.nulls += batch.length;
-        return;
-      }
-      for (let r = 0; r < batch.length; r++) {
-        const raw = values[r] ?? null;
-        if (raw === null) {
-          stats.nulls++;
-          continue;
-        }
-        const value = this.#coerce(applyAlias(raw, this.#aliases[c]), column, stats, { batch, row: r, path: binding.path });
-        if (value === void 0) continue;
-        if (stats.kind === "numeric") stats.add(value);
-        else stats.add(value);
-      }
-    });
-  }
-  /** Freezes histogram edges from pass 1; call once, between the passes. */
-  freezeEdges() {
-    for (const stats of this.#stats) if (stats.kind === "numeric") stats.freeze();
-  }
-  /** Pass 2: counts the numeric columns into their frozen histograms. */
-  addToHistograms(batch, binding) {
-    this.#contract.columns.forEach((column, c) => {
-      const stats = this.#stats[c];
-      const values = batch.columns[binding.indices[c]];
-      if (stats.kind !== "numeric" || stats.histogram === void 0 || values === void 0) return;
-      for (let r = 0; r < batch.length; r++) {
-        const raw = values[r] ?? null;
-        if (raw === null) continue;
-        const coerced = coerceValue(applyAlias(raw, this.#aliases[c]), column.type, column);
-        if (coerced.ok) stats.addToHistogram(coerced.value);
-      }
-    });
-  }
-  /** Columns with values that did not coerce: name → count and the first such value with its line. */
-  invalidSummary() {
-    return this.#contract.columns.flatMap((column, c) => {
-      const first = this.#invalidLines.get(column.name);
-      return first === void 0 ? [] : [{ column: column.name, invalid: this.#stats[c].invalid, first }];
-    });
-  }
-  /** The profile document (not yet schema-checked; `profileData` does that). */
-  finish(header) {
-    const columns = {};
-    this.#contract.columns.forEach((column, c) => {
-      const stats = this.#stats[c];
-      if (stats.kind === "numeric" && !(Number.isFinite(stats.sum) && Number.isFinite(stats.m2))) {
-        throw new UserError(`column "${column.name}": its values are too large to sum or square in 64-bit floats (largest magnitude ${Math.max(Math.abs(stats.min), Math.abs(stats.max))})`, {
-          file: this.#contract.file,
-          pointer: column.pointer,
-          hint: "rescale the column (e.g. to other units) before profiling"
-        });
-      }
-      columns[column.name] = stats.toJSON();
-    });
-    return {
-      schema: REFERENCE_PROFILE_SCHEMA,
-      tool: { name: "modelship", version: header.toolVersion },
-      created: header.created,
-      contract: { path: this.#contract.file, sha256: this.#contract.sha256 },
-      schema_hash: schemaHash(this.#contract.columns),
-      datasets: header.datasets.map((dataset) => ({ ...dataset })),
-      rows: this.#rows,
-      settings: { ...this.#settings },
-      columns
-    };
-  }
-  // The typed value, or undefined after counting an invalid one.
-  #coerce(value, column, stats, at) {
-    const coerced = coerceValue(value, column.type, column);
-    if (coerced.ok) return coerced.value;
-    const line = at.batch.lines[at.row] ?? 0;
-    if (column.type === "number" && isUnrepresentableNumber(value)) {
-      throw new UserError(`column "${column.name}": "${showValue(value)}" ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`, {
-        file: at.path,
-        line: line > 0 ? line : void 0,
-        hint: "a profile needs finite numbers: replace the value, or list its text among the contract's null markers if it means missing"
-      });
-    }
-    stats.invalid++;
-    if (!this.#invalidLines.has(column.name)) this.#invalidLines.set(column.name, { path: at.path, line, value: showValue(value) });
-    return void 0;
-  }
-};
-
-// schemas/reference-profile.schema.json
-var reference_profile_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://modelship.dev/schemas/reference-profile.schema.json",
-  title: "modelship reference profile",
-  description: "A mergeable statistical profile of a dataset, column by column, written by `modelship profile` and used as the baseline of drift checks. Profiles of shards made with the same histogram edges merge exactly (`modelship profile merge`): counts, nulls, extremes, histogram and category counts add up; mean and M2 combine by Chan et al.'s formula; quantile sketches merge with the same error bound.",
-  type: "object",
-  additionalProperties: false,
-  required: ["schema", "tool", "created", "contract", "schema_hash", "datasets", "rows", "settings", "columns"],
-  properties: {
-    schema: { description: "Format identifier and version of this document.", const: "modelship/reference-profile@1" },
-    tool: {
-      description: "The program that wrote the profile.",
-      type: "object",
-      additionalProperties: false,
-      required: ["name", "version"],
-      properties: {
-        name: { description: "Always modelship.", const: "modelship" },
-        version: { description: "modelship's version.", type: "string" }
-      }
-    },
-    created: { description: "When the profile was made (for a merged profile: the later of the two), RFC 3339.", type: "string", format: "date-time" },
-    contract: {
-      description: "The data contract whose columns and types the profile follows.",
-      type: "object",
-      additionalProperties: false,
-      required: ["path", "sha256"],
-      properties: {
-        path: { description: "Path of the contract file as given.", type: "string" },
-        sha256: { description: "sha256 (hex) of the contract file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }
-      }
-    },
-    schema_hash: {
-      description: "sha256 (hex) of the JSON array of [name, type] pairs of the contract's columns sorted by name. Merging and drift checks refuse a profile with another schema hash.",
-      type: "string",
-      pattern: "^[0-9a-f]{64}$"
-    },
-    datasets: {
-      description: "The data files profiled (several after a merge).",
-      type: "array",
-      items: {
-        description: "One data file.",
-        type: "object",
-        additionalProperties: false,
-        required: ["path", "sha256", "bytes", "rows"],
-        properties: {
-          path: { description: "Path of the file as given.", type: "string" },
-          sha256: { description: "sha256 (hex) of the file's bytes as stored.", type: "string", pattern: "^[0-9a-f]{64}$" },
-          bytes: { description: "Size of the file in bytes.", type: "integer", minimum: 0 },
-          rows: { description: "Data rows in the file.", type: "integer", minimum: 0 }
-        }
-      }
-    },
-    rows: { description: "Total data rows over all datasets.", type: "integer", minimum: 0 },
-    settings: {
-      description: "Settings the profile was made with. Shards merge exactly only when made with the same edges (`--bins-from`).",
-      type: "object",
-      additionalProperties: false,
-      required: ["bins", "top_k", "category_cap", "sketch_k", "seed"],
-      properties: {
-        bins: { description: "Bins asked for per numeric column when edges are frozen from the data (deciles for 10). Columns may have fewer after deduplication.", type: "integer", minimum: 1 },
-        top_k: { description: "How many categories a report shows per column. A rendering choice: the profile keeps every count up to category_cap.", type: "integer", minimum: 1 },
-        category_cap: { description: "Distinct values counted exactly per column; past it, new values only add to other_count (bounds memory).", type: "integer", minimum: 1 },
-        sketch_k: { description: "KLL sketch accuracy parameter k. For k = 200 the normalized rank error is about 1.65 % at 99 % confidence.", type: "integer", minimum: 8 },
-        seed: { description: "Seed of the sketches' compaction coin, so a profile is reproducible.", type: "integer" }
-      }
-    },
-    columns: {
-      description: "One profile per contract column, by column name, in contract order.",
-      type: "object",
-      additionalProperties: { $ref: "#/$defs/column" }
-    }
-  },
-  $defs: {
-    type: { description: "The contract's column type.", enum: ["integer", "number", "string", "boolean", "date", "datetime", "categorical"] },
-    roles: {
-      description: "The column's roles in the contract.",
-      type: "array",
-      items: { description: "One role.", enum: ["feature", "target", "prediction", "sensitive", "id", "timestamp"] }
-    },
-    count: { description: "A count of rows or values.", type: "integer", minimum: 0 },
-    column: {
-      description: "The profile of one column: numeric (integer, number, date, datetime; dates as epoch milliseconds) or categorical (string, categorical, boolean).",
-      oneOf: [{ $ref: "#/$defs/numeric" }, { $ref: "#/$defs/categorical" }]
-    },
-    numeric: {
-      description: "Profile of an integer, number, date or datetime column (dates as epoch milliseconds).",
-      type: "object",
-      additionalProperties: false,
-      required: ["kind", "type", "roles", "count", "nulls", "invalid", "valid", "min", "max", "sum", "mean", "m2", "variance", "sketch", "histogram"],
-      properties: {
-        kind: { description: "Numeric profile.", const: "numeric" },
-        type: { $ref: "#/$defs/type", description: "The contract's column type: integer, number, date or datetime." },
-        roles: { $ref: "#/$defs/roles", description: "The column's roles in the contract." },
-        count: { $ref: "#/$defs/count", description: "Rows seen (null, invalid and valid)." },
-        nulls: { $ref: "#/$defs/count", description: "Null (missing) values, including a column absent from a file." },
-        invalid: { $ref: "#/$defs/count", description: "Non-null values that do not coerce to the column's type (as in validation)." },
-        valid: { $ref: "#/$defs/count", description: "Values that coerce: count \u2212 nulls \u2212 invalid. The statistics below are over these." },
-        min: { description: "Smallest valid value; null when none.", type: ["number", "null"] },
-        max: { description: "Largest valid value; null when none.", type: ["number", "null"] },
-        sum: { description: "Sum of the valid values.", type: "number" },
-        mean: { description: "Mean of the valid values (Welford); null when none.", type: ["number", "null"] },
-        m2: { description: "Sum of squared deviations from the mean, kept so that variances merge exactly (Chan et al.).", type: "number", minimum: 0 },
-        variance: {
-          description: "Variance of the valid values; null when none.",
-          type: ["object", "null"],
-          additionalProperties: false,
-          required: ["population", "sample"],
-          properties: {
-            population: { description: "m2 / n (numpy's var with ddof=0).", type: "number", minimum: 0 },
-            sample: { description: "m2 / (n \u2212 1) (ddof=1); null for a single value.", type: ["number", "null"], minimum: 0 }
-          }
-        },
-        sketch: { $ref: "#/$defs/kll", description: "Quantile sketch of the valid values (see $defs/kll)." },
-        histogram: {
-          description: "Counts on frozen, left-closed bins [edges[i], edges[i+1]); null when the column had no valid value to take edges from.",
-          type: ["object", "null"],
-          additionalProperties: false,
-          required: ["edges", "counts", "underflow", "overflow", "nulls"],
-          properties: {
-            edges: {
-              description: "Strictly increasing bin edges: the data's deciles (or its distinct values, for an integer, date or datetime column with at most 2 \xD7 bins of them), the last just above the maximum; or copied from the profile given as --bins-from.",
-              type: "array",
-              minItems: 2,
-              items: { description: "One edge.", type: "number" }
-            },
-            counts: { description: "Values per bin (one fewer than edges).", type: "array", items: { $ref: "#/$defs/count" } },
-            underflow: { $ref: "#/$defs/count", description: "Values below the first edge." },
-            overflow: { $ref: "#/$defs/count", description: "Values at or above the last edge." },
-            nulls: { $ref: "#/$defs/count", description: "Null values of the column (in no bin)." }
-          }
-        }
-      }
-    },
-    kll: {
-      description: "KLL quantile sketch (Karnin, Lang, Liberty 2016) of the valid values: about 3k numbers whatever the row count; normalized rank error about 1.65 % at 99 % confidence for k = 200; deterministic for a given seed and input order.",
-      type: "object",
-      additionalProperties: false,
-      required: ["k", "n", "min", "max", "seed", "state", "levels"],
-      properties: {
-        k: { description: "Accuracy parameter.", type: "integer", minimum: 8 },
-        n: { $ref: "#/$defs/count", description: "Values summarised; equals the sum over levels h of 2^h \xD7 the level's item count." },
-        min: { description: "Exact smallest value; null when empty.", type: ["number", "null"] },
-        max: { description: "Exact largest value; null when empty.", type: ["number", "null"] },
-        seed: { description: "Seed the compaction coin started from.", type: "integer" },
-        state: { description: "The coin's PRNG state (uint32), so compaction continues deterministically.", type: "integer", minimum: 0, maximum: 4294967295 },
-        levels: {
-          description: "levels[h] holds retained values of weight 2^h, unsorted.",
-          type: "array",
-          maxItems: 64,
-          items: { description: "One level's values.", type: "array", items: { description: "A retained value.", type: "number" } }
-        }
-      }
-    },
-    categorical: {
-      description: 'Profile of a string, categorical or boolean column (booleans counted as "true"/"false").',
-      type: "object",
-      additionalProperties: false,
-      required: ["kind", "type", "roles", "count", "nulls", "invalid", "valid", "distinct", "capped", "counts", "other_count", "length"],
-      properties: {
-        kind: { description: "Categorical profile.", const: "categorical" },
-        type: { $ref: "#/$defs/type", description: "The contract's column type: string, categorical or boolean." },
-        roles: { $ref: "#/$defs/roles", description: "The column's roles in the contract." },
-        count: { $ref: "#/$defs/count", description: "Rows seen (null, invalid and valid)." },
-        nulls: { $ref: "#/$defs/count", description: "Null (missing) values, including a column absent from a file." },
-        invalid: { $ref: "#/$defs/count", description: "Non-null values that do not coerce to the column's type (for booleans: not a true/false text)." },
-        valid: { $ref: "#/$defs/count", description: "Values that coerce: count \u2212 nulls \u2212 invalid." },
-        distinct: { $ref: "#/$defs/count", description: "Distinct valid values: exact unless capped, then a lower bound." },
-        capped: { description: "More than category_cap distinct values were seen; counts then holds the first (or, after a merge, the most frequent) category_cap of them.", type: "boolean" },
-        counts: {
-          description: "Every counted value with its count, by count descending then value ascending (code-unit order). All are kept up to category_cap so profiles merge exactly; settings.top_k only says how many a report shows.",
-          type: "array",
-          items: {
-            description: "One value and how often it occurs.",
-            type: "object",
-            additionalProperties: false,
-            required: ["value", "count"],
-            properties: {
-              value: { description: "The value as text.", type: "string" },
-              count: { description: "Occurrences.", type: "integer", minimum: 1 }
-            }
-          }
-        },
-        other_count: { $ref: "#/$defs/count", description: "Valid values not in counts (non-zero only when capped)." },
-        length: {
-          description: "Length in Unicode code points of the valid values; null for boolean columns or when none is valid.",
-          type: ["object", "null"],
-          additionalProperties: false,
-          required: ["min", "max", "sum", "mean"],
-          properties: {
-            min: { $ref: "#/$defs/count", description: "Shortest length." },
-            max: { $ref: "#/$defs/count", description: "Longest length." },
-            sum: { $ref: "#/$defs/count", description: "Total length (kept so the mean merges exactly)." },
-            mean: { description: "Mean length.", type: "number", minimum: 0 }
-          }
-        }
-      }
-    }
-  }
-};
-
-// src/data/profile-sources.ts
-function positiveInteger(value, name, minimum) {
-  if (value === void 0) return void 0;
-  if (!Number.isInteger(value) || value < minimum) throw new UserError(`${name} must be an integer \u2265 ${minimum}, got ${value}`, { hint: `set ${name} to a whole number of at least ${minimum}` });
-  return value;
-}
-function resolveSettings(options) {
-  const base = options.binsFrom?.settings;
-  return {
-    bins: base?.bins ?? positiveInteger(options.bins, "bins", 1) ?? PROFILE_DEFAULTS.bins,
-    top_k: positiveInteger(options.topK, "top_k", 1) ?? base?.top_k ?? PROFILE_DEFAULTS.topK,
-    category_cap: positiveInteger(options.categoryCap, "category_cap", 1) ?? base?.category_cap ?? PROFILE_DEFAULTS.categoryCap,
-    sketch_k: positiveInteger(options.sketchK, "sketch_k", 8) ?? base?.sketch_k ?? PROFILE_DEFAULTS.sketchK,
-    seed: options.seed ?? base?.seed ?? PROFILE_DEFAULTS.seed
-  };
-}
-function edgesFrom(binsFrom, contract) {
-  if (binsFrom.schema_hash !== schemaHash(contract.columns)) {
-    throw new UserError(`the profile given for --bins-from was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`, {
-      hint: "take the edges from a profile of data with the same contract, or leave out --bins-from"
-    });
-  }
-  const edges = /* @__PURE__ */ new Map();
-  for (const column of contract.columns) {
-    if (!isNumericType(column.type)) continue;
-    const profiled = binsFrom.columns[column.name];
-    edges.set(column.name, profiled?.kind === "numeric" && profiled.histogram !== null ? profiled.histogram.edges : null);
-  }
-  return edges;
-}
-async function readPass(source, each) {
-  let rows = 0;
-  for await (const batch of source.batches()) {
-    rows += batch.length;
-    each(batch);
-  }
-  const digest = source.digest();
-  if (digest === void 0) throw new Error(`reader for ${source.path} gave no digest after a full read`);
-  return { rows, ...digest };
-}
-async function profileSources(options) {
-  const { contract, logger } = options;
-  if (options.paths.length === 0) throw new UserError("no data files to profile", { hint: "give at least one data file" });
-  const settings = resolveSettings(options);
-  const builder = new ProfileBuilder({ contract, settings, edges: options.binsFrom === void 0 ? void 0 : edgesFrom(options.binsFrom, contract) });
-  const datasets = [];
-  for (const path of options.paths) {
-    const source = await options.open(path);
-    const binding = builder.bind(source);
-    const read = await readPass(source, (batch) => {
-      builder.add(batch, binding);
-    });
-    datasets.push({ path, sha256: read.sha256, bytes: read.bytes, rows: read.rows });
-    logger.debug(`profile pass 1: ${path}: ${read.rows} rows`);
-  }
-  if (builder.needsSecondPass) {
-    builder.freezeEdges();
-    for (const dataset of datasets) {
-      const source = await options.open(dataset.path);
-      const binding = builder.bind(source);
-      const read = await readPass(source, (batch) => {
-        builder.addToHistograms(batch, binding);
-      });
-      if (read.sha256 !== dataset.sha256) {
-        throw new UserError("the data file changed while it was being profiled", { file: dataset.path, hint: "profile a file that nothing else is writing to" });
-      }
-      logger.debug(`profile pass 2 (histograms): ${dataset.path}`);
-    }
-  }
-  for (const { column, invalid, first } of builder.invalidSummary()) {
-    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${first.value}"`, {
-      title: `modelship: ${column}`,
-      file: first.path,
-      startLine: first.line > 0 ? first.line : void 0
-    });
-  }
-  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? /* @__PURE__ */ new Date()).toISOString(), datasets });
-  assertWritable(reference_profile_schema_default, profile, "reference profile");
-  return profile;
-}
-
-// src/data/profile-merge.ts
-var HINT_SAME_EDGES = "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
-function describeEdges(column) {
-  if (column.kind !== "numeric") return "none";
-  return column.histogram === null ? "none" : `[${column.histogram.edges.join(", ")}]`;
-}
-function assertMergeable(a, b) {
-  if (a.schema_hash !== b.schema_hash) {
-    throw new UserError(`cannot merge profiles of different schemas (schema hash ${a.schema_hash.slice(0, 12)}\u2026 vs ${b.schema_hash.slice(0, 12)}\u2026)`, {
-      pointer: "/schema_hash",
-      hint: "profile every shard with the same data contract (same column names and types)"
-    });
-  }
-  if (a.settings.sketch_k !== b.settings.sketch_k) {
-    throw new UserError(`cannot merge profiles made with different sketch sizes (k ${a.settings.sketch_k} vs ${b.settings.sketch_k})`, {
-      pointer: "/settings/sketch_k",
-      hint: "profile every shard with the same settings (use --bins-from the same profile, which also copies its settings)"
-    });
-  }
-  for (const [name, column] of Object.entries(a.columns)) {
-    const other = b.columns[name];
-    if (other === void 0 || other.kind !== column.kind || other.type !== column.type) {
-      throw new UserError(`cannot merge profiles: column "${name}" differs in kind or type`, { pointer: toPointer(["columns", name]), hint: "profile every shard with the same data contract" });
-    }
-    if (column.kind === "numeric" && other.kind === "numeric" && !sameEdges(column.histogram?.edges, other.histogram?.edges)) {
-      throw new UserError(`cannot merge profiles: the histograms of column "${name}" have different edges (${describeEdges(column)} vs ${describeEdges(other)})`, {
-        pointer: toPointer(["columns", name, "histogram", "edges"]),
-        hint: HINT_SAME_EDGES
-      });
-    }
-  }
-}
-function mergeProfiles(a, b) {
-  assertMergeable(a, b);
-  const cap = Math.min(a.settings.category_cap, b.settings.category_cap);
-  const columns = {};
-  for (const [name, column] of Object.entries(a.columns)) {
-    const merged = columnStatsFromJSON(column, a.settings.category_cap);
-    const other = columnStatsFromJSON(b.columns[name], b.settings.category_cap);
-    if (merged.kind === "numeric" && other.kind === "numeric") merged.merge(other);
-    else if (merged.kind === "categorical" && other.kind === "categorical") merged.merge(other);
-    if (merged.kind === "numeric" && !(Number.isFinite(merged.sum) && Number.isFinite(merged.m2))) {
-      throw new UserError(`cannot merge profiles: the sum or M2 of column "${name}" overflows a 64-bit float`, { pointer: toPointer(["columns", name, "sum"]), hint: "rescale the column (e.g. to other units) before profiling" });
-    }
-    columns[name] = merged.toJSON();
-  }
-  const profile = {
-    schema: a.schema,
-    tool: { ...a.tool },
-    // The later of the two, so merging stays a pure function of its inputs.
-    created: a.created >= b.created ? a.created : b.created,
-    contract: { ...a.contract },
-    schema_hash: a.schema_hash,
-    datasets: [...a.datasets, ...b.datasets].map((dataset) => ({ ...dataset })),
-    rows: a.rows + b.rows,
-    settings: { ...a.settings, category_cap: cap },
-    columns
-  };
-  assertWritable(reference_profile_schema_default, profile, "merged reference profile");
-  return profile;
-}
-
-// src/data/profile-read.ts
-import { readFile } from "node:fs/promises";
-var WHAT = "reference profile";
-var HINT_REMAKE = "the file is damaged or was edited by hand: make it again with `modelship profile`";
-async function readText(path) {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const code2 = errnoCode(error);
-    if (code2 === "ENOENT") throw new UserError(`${WHAT} not found`, { file: path, hint: "check the path, or make one with `modelship profile DATA --contract FILE`" });
-    if (code2 === "EISDIR") throw new UserError(`${WHAT} is a directory, not a file`, { file: path });
-    throw new UserError(`cannot read ${WHAT}: ${code2 ?? getErrorMessage(error)}`, { file: path, cause: error });
-  }
-}
-function assertConsistent(profile, file) {
-  for (const [name, column] of Object.entries(profile.columns)) {
-    const fail = (problem, tokens) => {
-      throw new UserError(`${WHAT} is inconsistent: column "${name}": ${problem}`, { file, pointer: toPointer(["columns", name, ...tokens]), hint: HINT_REMAKE });
-    };
-    if (column.valid !== column.count - column.nulls - column.invalid) fail("valid is not count \u2212 nulls \u2212 invalid", ["valid"]);
-    if (column.kind !== "numeric") {
-      const counted = column.counts.reduce((sum, entry) => sum + entry.count, 0) + column.other_count;
-      if (counted !== column.valid) fail(`category counts add up to ${counted}, not to the ${column.valid} valid values`, ["counts"]);
-      continue;
-    }
-    try {
-      KllSketch.fromJSON(column.sketch);
-    } catch (error) {
-      fail(getErrorMessage(error), ["sketch"]);
-    }
-    if (column.sketch.n !== column.valid) fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
-    if (column.histogram === null) continue;
-    try {
-      Histogram.fromJSON(column.histogram);
-    } catch (error) {
-      fail(getErrorMessage(error), ["histogram"]);
-    }
-  }
-}
-async function readProfile(path) {
-  const text = await readText(path);
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${WHAT} is not valid JSON: ${getErrorMessage(error)}`, { file: path, hint: HINT_REMAKE });
-  }
-  let profile;
-  try {
-    profile = assertValid(reference_profile_schema_default, data, { file: path, what: WHAT });
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    let source;
-    try {
-      source = parseYamlSource(text, path);
-    } catch {
-      throw error;
-    }
-    assertValid(reference_profile_schema_default, data, { file: path, what: WHAT, source });
-    throw error;
-  }
-  assertConsistent(profile, path);
-  return profile;
-}
-
-// src/data/profile.ts
-async function profileData(options) {
-  return profileSources({
-    ...options,
-    open: (path) => openTable(path, readOptionsFor(options.contract))
-  });
-}
 
 // src/cli/commands/profile.ts
 var DEFAULT_OUTPUT = ".modelship/reference-profile.json";
@@ -2270,15 +1277,15 @@ var mergeFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
-  const { flags: flags10, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
-  if (flags10.help) {
+  const { flags: flags11, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
+  if (flags11.help) {
     context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
     return ExitCode.ok;
   }
   if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags10.output ?? DEFAULT_OUTPUT;
+  const output = flags11.output ?? DEFAULT_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
@@ -2289,8 +1296,8 @@ var profileCommand = {
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
-    const { flags: flags10, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
-    if (flags10.help) {
+    const { flags: flags11, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
+    if (flags11.help) {
       context.print(
         renderHelp({
           usage: "modelship profile DATA... --contract FILE [--output FILE] [--bins-from PROFILE]\n       modelship profile merge PROFILE PROFILE... [--output FILE]",
@@ -2300,24 +1307,24 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags10.config, cwd: context.cwd });
+    const loaded = await loadConfig({ file: flags11.config, cwd: context.cwd });
     const config = loaded.config;
-    const contractPath = pick(flags10.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+    const contractPath = pick(flags11.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
     if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
-    const binsFrom = flags10["bins-from"] === void 0 ? void 0 : await readProfile(flags10["bins-from"]);
+    const binsFrom = flags11["bins-from"] === void 0 ? void 0 : await readProfile(flags11["bins-from"]);
     const profile = await profileData({
       contract,
       paths,
       binsFrom,
-      bins: pick(integerFlag(flags10.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags10["top-k"], "top-k"), config?.profile?.top_k),
+      bins: pick(integerFlag(flags11.bins, "bins"), config?.profile?.bins),
+      topK: pick(integerFlag(flags11["top-k"], "top-k"), config?.profile?.top_k),
       logger: context.logger,
       toolVersion: context.version
     });
-    const output = pick(flags10.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
+    const output = pick(flags11.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
     await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
@@ -2326,7 +1333,7 @@ var profileCommand = {
 };
 
 // src/cli/commands/train.ts
-var flags7 = {
+var flags8 = {
   command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
   "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
   output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
@@ -2342,13 +1349,13 @@ var trainCommand = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags7, { command: "train", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags8, { command: "train", env: context.env, positionals: false });
     if (values.help) {
       context.print(
         renderHelp({
           usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
           summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
-          flags: flags7
+          flags: flags8
         })
       );
       return ExitCode.ok;
@@ -2375,7 +1382,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
 };
 
 // src/cli/commands/validate.ts
-var flags8 = {
+var flags9 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
@@ -2392,13 +1399,13 @@ var validateCommand = {
   name: "validate",
   summary: "check data files against a data contract",
   async run(context) {
-    const { flags: values, positionals } = parseFlags(context.argv, flags8, { command: "validate", env: context.env });
+    const { flags: values, positionals } = parseFlags(context.argv, flags9, { command: "validate", env: context.env });
     if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
           summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
-          flags: flags8,
+          flags: flags9,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error"
         })
       );
@@ -2427,7 +1434,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify-promotion.ts
-var flags9 = {
+var flags10 = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
   report: { type: "string", value: "FILE", description: "also write the markdown report here" },
   ...gitOpsFlags,
@@ -2438,13 +1445,13 @@ var verifyPromotionCommand = {
   name: "verify-promotion",
   summary: "check a GitOps change: every model URI it deploys is a released, intact, gated model",
   async run(context) {
-    const { flags: values } = parseFlags(context.argv, flags9, { command: "verify-promotion", env: context.env, positionals: false });
+    const { flags: values } = parseFlags(context.argv, flags10, { command: "verify-promotion", env: context.env, positionals: false });
     if (values.help || values.head === void 0) {
       context.print(
         renderHelp({
           usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL]",
           summary: "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
-          flags: flags9,
+          flags: flags10,
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error"
         })
       );
@@ -2460,7 +1467,7 @@ var verifyPromotionCommand = {
 };
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand];
+var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand, driftCommand];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [

@@ -3,21 +3,23 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-EOFWILCL.js";
-import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-2FKP3WOF.js";
+} from "./chunks/chunk-GXPTEAZ5.js";
+import "./chunks/chunk-BVN7UASB.js";
+import "./chunks/chunk-VRPUM32F.js";
 import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-UYS4OL5N.js";
+import "./chunks/chunk-7HAKC2YM.js";
 import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-D7WQBHYX.js";
-import "./chunks/chunk-6SFI34Z6.js";
+} from "./chunks/chunk-5OZQLUCR.js";
+import "./chunks/chunk-H33CGX66.js";
 import {
   loadConfig
-} from "./chunks/chunk-TEZBQTOU.js";
-import "./chunks/chunk-B5I2PWMP.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext

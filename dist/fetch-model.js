@@ -5,11 +5,11 @@ import {
   openStore,
   parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-D7WQBHYX.js";
-import "./chunks/chunk-6SFI34Z6.js";
+} from "./chunks/chunk-5OZQLUCR.js";
+import "./chunks/chunk-H33CGX66.js";
 import {
   loadConfig
-} from "./chunks/chunk-TEZBQTOU.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext

@@ -8,7 +8,7 @@ import {
 } from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/main.ts
-var COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion"];
+var COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion", "drift"];
 var command = core_exports.getInput("command").trim();
 if (!COMMANDS.includes(command)) {
   core_exports.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);

@@ -2,17 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-QRPP6OEY.js";
+} from "./chunks/chunk-U5B44XOH.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-44NIHXDB.js";
+} from "./chunks/chunk-SAKMX2FX.js";
+import "./chunks/chunk-PXJQW6OS.js";
 import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import {
   parseModelRef
-} from "./chunks/chunk-D7WQBHYX.js";
-import "./chunks/chunk-6SFI34Z6.js";
-import "./chunks/chunk-TEZBQTOU.js";
-import "./chunks/chunk-B5I2PWMP.js";
+} from "./chunks/chunk-5OZQLUCR.js";
+import "./chunks/chunk-H33CGX66.js";
+import "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {

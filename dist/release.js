@@ -1,20 +1,25 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  profileReferenceData,
   runRelease
-} from "./chunks/chunk-QCQNXADN.js";
+} from "./chunks/chunk-MWHG3XCK.js";
 import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-ZGW47Y2Z.js";
 import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-UYS4OL5N.js";
+import "./chunks/chunk-7HAKC2YM.js";
 import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-D7WQBHYX.js";
-import "./chunks/chunk-6SFI34Z6.js";
+} from "./chunks/chunk-5OZQLUCR.js";
+import "./chunks/chunk-H33CGX66.js";
 import {
   loadConfig
-} from "./chunks/chunk-TEZBQTOU.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext
@@ -25,6 +30,7 @@ import {
   getBooleanInput,
   getChoiceInput,
   getInput,
+  getListInput,
   runAction,
   writeJobSummary
 } from "./chunks/chunk-WV22JEOW.js";
@@ -33,6 +39,8 @@ import {
 } from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/release.ts
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 await runAction(async () => {
   const logger = new ActionsLogger();
   const token = getInput("token");
@@ -54,6 +62,10 @@ await runAction(async () => {
     loaded,
     { registry: "github" }
   );
+  const referenceData = getListInput("reference-data");
+  if (settings.referenceProfilePath === void 0 && referenceData.length > 0) {
+    settings.referenceProfilePath = await profileReferenceData({ data: referenceData, loaded, outDir: join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference"), logger, toolVersion: TOOL_VERSION });
+  }
   const context = readGitHubContext();
   const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });

@@ -1,11 +1,11 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  writeFileAtomic
-} from "./chunks/chunk-B5I2PWMP.js";
-import {
   run_record_schema_default
 } from "./chunks/chunk-SIUYJETE.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid
 } from "./chunks/chunk-QFKC65LX.js";

@@ -2,18 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-WKH6Y3OB.js";
-import "./chunks/chunk-HCQ2VOVZ.js";
-import "./chunks/chunk-2FKP3WOF.js";
+} from "./chunks/chunk-H2PBKZSS.js";
+import "./chunks/chunk-BVN7UASB.js";
 import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-UYS4OL5N.js";
+import "./chunks/chunk-7HAKC2YM.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-6SFI34Z6.js";
+} from "./chunks/chunk-H33CGX66.js";
 import {
   loadConfig
-} from "./chunks/chunk-TEZBQTOU.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import "./chunks/chunk-U2SRJF27.js";
 import {

@@ -3,12 +3,12 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-QH6TCACD.js";
-import "./chunks/chunk-2FKP3WOF.js";
+} from "./chunks/chunk-DMFJLMKD.js";
+import "./chunks/chunk-7HAKC2YM.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import {
   loadConfig
-} from "./chunks/chunk-TEZBQTOU.js";
-import "./chunks/chunk-B5I2PWMP.js";
+} from "./chunks/chunk-PQTLHJCH.js";
 import "./chunks/chunk-QFKC65LX.js";
 import {
   readGitHubContext

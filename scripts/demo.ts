@@ -215,6 +215,31 @@ banner("14. verify-promotion catches a hand edit that bypasses the gates");
 handEdit(gitops, "hand-edit", "apps/adult-income/values.yaml", (text) => text.replace(/storageUri: .*/, "storageUri: s3://models/adult-income/latest/model.onnx"));
 modelship(["verify-promotion", "--head", "hand-edit"], { cwd: repo, expect: 1 });
 
+banner("15. Drift: the production model's reference profile against a shifted and a clean sample");
+// Inference logs where the population got older (people of 45 and over only), and a sample like the training data.
+const [testHeader, ...testRows] = (await readFile(join(repo, "data/test.csv"), "utf8")).split("\n").filter((line) => line.trim() !== "");
+await mkdir(join(repo, "logs"), { recursive: true });
+const older = testRows.filter((line) => Number(line.split(",")[0]) >= 45);
+await writeFile(join(repo, "logs/shifted.csv"), `${[testHeader, ...older].join("\n")}\n`);
+await writeFile(join(repo, "logs/clean.csv"), `${[testHeader, ...testRows].join("\n")}\n`);
+console.log(`(logs/shifted.csv: ${older.length} rows aged 45+; logs/clean.csv: ${testRows.length} rows like the training data)`);
+// The reference is what production serves (0.0.1, read from the GitOps repository), and its release's profile.
+modelship(["drift", "logs/shifted.csv", "--report-dir", ".modelship/drift-shifted"], { cwd: repo, expect: 0 });
+console.log("\nThe drift issue it would open on GitHub (one per model and environment; later runs update it):\n");
+console.log((await readFile(join(repo, ".modelship/drift-shifted/drift-issue.md"), "utf8")).split("\n").slice(2, 30).join("\n") + "\n…");
+// The same check sharded: two matrix jobs profile half each on the reference's bins; the merge decides the same.
+const half = Math.ceil(older.length / 2);
+await writeFile(join(repo, "logs/shifted-a.csv"), `${[testHeader, ...older.slice(0, half)].join("\n")}\n`);
+await writeFile(join(repo, "logs/shifted-b.csv"), `${[testHeader, ...older.slice(half)].join("\n")}\n`);
+modelship(["drift", "logs/shifted-a.csv", "--shard-output", ".modelship/drift-shards/a.json"], { cwd: repo, expect: 0, quiet: true });
+modelship(["drift", "logs/shifted-b.csv", "--shard-output", ".modelship/drift-shards/b.json"], { cwd: repo, expect: 0, quiet: true });
+modelship(["drift", "--current-profile", ".modelship/drift-shards/*.json", "--report-dir", ".modelship/drift-sharded", "--fail-on", "drift"], { cwd: repo, expect: 1 });
+// A clean sample: no drift, so nothing to open (on GitHub an open drift issue would be closed with a note).
+modelship(["drift", "logs/clean.csv", "--report-dir", ".modelship/drift-clean"], { cwd: repo, expect: 0 });
+reports.push({ what: "drift report (shifted)", path: join(repo, ".modelship/drift-shifted/drift-report.md") });
+reports.push({ what: "drift issue body (shifted)", path: join(repo, ".modelship/drift-shifted/drift-issue.md") });
+reports.push({ what: "drift report (clean)", path: join(repo, ".modelship/drift-clean/drift-report.json") });
+
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
 console.log("\nThe markdown reports are what the validate-data and evaluate actions post as sticky PR comments and job summaries.");

@@ -21,7 +21,7 @@ await runAction(async () => {
   const context = readGitHubContext();
   const config = getInput("config");
   const loaded = await loadConfig(config === undefined || config === DEFAULT_CONFIG_FILE ? {} : { file: config });
-  const choices = parseDriftChoices(getInput("mode"), getInput("fail-on"));
+  const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
   const shardOutput = getInput("shard-output");
   const openIssue = getBooleanInput("issue", true);
   if (openIssue && shardOutput === undefined && (token === undefined || context.owner === undefined || context.repo === undefined)) {

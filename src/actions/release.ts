@@ -1,11 +1,14 @@
 /** The release action: inputs → runRelease → outputs and a job summary. */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { profileReferenceData } from "../registry/reference-data.ts";
 import { loadConfig } from "../config/modelship-config.ts";
 import { resolveReleaseSettings } from "../config/release-settings.ts";
 import { openStore } from "../registry/open-store.ts";
 import { runRelease } from "../registry/release.ts";
 import type { Bump } from "../registry/version.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -28,6 +31,10 @@ await runAction(async () => {
     loaded,
     { registry: "github" },
   );
+  const referenceData = getListInput("reference-data");
+  if (settings.referenceProfilePath === undefined && referenceData.length > 0) {
+    settings.referenceProfilePath = await profileReferenceData({ data: referenceData, loaded, outDir: join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference"), logger, toolVersion: TOOL_VERSION });
+  }
   const context = readGitHubContext();
   const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });

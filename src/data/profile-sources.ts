@@ -34,13 +34,13 @@ export interface ProfileOptions {
   seed?: number;
   logger: Logger;
   toolVersion: string;
+  /** The profile's creation time; default now. */
+  created?: Date;
 }
 
 export interface ProfileSourcesOptions extends ProfileOptions {
   /** Opens one path for one full read; called once per pass. */
   open: (path: string) => Promise<TableSource>;
-  /** The profile's creation time; default now. */
-  created?: Date;
 }
 
 function positiveInteger(value: number | undefined, name: string, minimum: number): number | undefined {

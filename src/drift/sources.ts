@@ -98,7 +98,9 @@ async function isFile(path: string): Promise<boolean> {
  * matches only files with an extension the readers open, never folders. UserError when nothing is
  * found.
  */
-export async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+export async function expandGlob(pattern: string, cwd: string, kind: "data" | "profile" = "data"): Promise<string[]> {
+  const accepts = kind === "data" ? (name: string) => readableExtension(name) !== undefined : (name: string) => /\.json$/i.test(name);
+  const expected = kind === "data" ? `data files end in ${READABLE_LIST}` : "profiles end in .json";
   const base = resolve(cwd);
   if (pattern.trim() === "") throw new UserError("an empty path was given for the current data", { hint: "remove the empty entry or give a file or glob pattern" });
   if (!hasMagic(pattern)) {
@@ -125,7 +127,7 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
     const path = join(entry.parentPath, entry.name);
     if (entry.isDirectory()) continue;
     if (!entry.isFile() && !(await isFile(path))) continue; // Links count when they lead to a file.
-    if (readableExtension(entry.name) === undefined) {
+    if (!accepts(entry.name)) {
       skipped++;
       continue;
     }
@@ -134,9 +136,9 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
   if (matched.size === 0) {
     const problem =
       skipped > 0
-        ? `the pattern ${pattern} matches ${skipped} file(s) in ${base}, but none with an extension modelship reads`
+        ? `the pattern ${pattern} matches ${skipped} file(s) in ${base}, but none ${kind === "data" ? "with an extension modelship reads" : "ending in .json"}`
         : `the pattern ${pattern} matches no files in ${base}`;
-    throw new UserError(problem, { hint: `check the pattern (relative to the working folder); data files end in ${READABLE_LIST}` });
+    throw new UserError(problem, { hint: `check the pattern (relative to the working folder); ${expected}` });
   }
   return [...matched].sort();
 }

@@ -153,7 +153,7 @@ async function loadReference(settings: DriftStageSettings, context: DriftStageCo
 async function currentProfile(options: DriftStageOptions, settings: DriftStageSettings, reference: ReferenceProfile, context: DriftStageContext): Promise<{ profile: ReferenceProfile; sources: string[] }> {
   const { logger } = context;
   if (options.currentProfiles !== undefined && options.currentProfiles.length > 0) {
-    const paths = (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd())))).flat();
+    const paths = (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd(), "profile")))).flat();
     let merged = await readProfile(paths[0]!);
     for (const path of paths.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
     logger.info(`Merged ${paths.length} current-data profile(s): ${merged.rows} rows.`);

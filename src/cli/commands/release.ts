@@ -1,5 +1,8 @@
 /** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
 import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { profileReferenceData } from "../../registry/reference-data.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { openStore } from "../../registry/open-store.ts";
 import { runRelease } from "../../registry/release.ts";
@@ -15,6 +18,7 @@ const flags = {
   registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
   "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
   "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
+  "reference-data": { type: "string", multiple: true, value: "FILE|train", description: "when no profile file exists, profile this data (train: data.train) as the drift reference" },
   "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
@@ -56,6 +60,9 @@ export const releaseCommand: Command = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY },
     );
+    if (settings.referenceProfilePath === undefined && values["reference-data"] !== undefined) {
+      settings.referenceProfilePath = await profileReferenceData({ data: values["reference-data"], loaded, outDir: join(tmpdir(), `modelship-reference-${process.pid}`), logger: context.logger, toolVersion: context.version });
+    }
     const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
     const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
     if (values.json) context.print(JSON.stringify(result, null, 2));
