@@ -1,0 +1,112 @@
+/**
+ * `modelship drift` as a user runs it against the local registry: the release carries a reference
+ * profile of the training data, `--reference latest` and `--reference production` (the stable model
+ * a GitOps repository — a bare repository on disk — serves) both compare with it, and a release
+ * without a profile, or an empty current batch, gets a clear answer.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { mulberry32 } from "../../src/train/seeded-random.ts";
+import { hasStackTrace, runCli } from "../support/cli.ts";
+import { git, pushFiles } from "../support/git.ts";
+import { makeToyModel } from "../support/toy-model.ts";
+
+let dir: string;
+let gitops: string;
+
+function rows(count: number, seed: number, shift = 0): string {
+  const random = mulberry32(seed);
+  const lines = ["x,group"];
+  for (let i = 0; i < count; i++) lines.push(`${(random() * 10 + shift).toFixed(3)},${random() < 0.5 + shift / 20 ? "a" : "b"}`);
+  return `${lines.join("\n")}\n`;
+}
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "modelship-cli-drift-"));
+  makeToyModel(dir);
+  gitops = join(dir, "gitops.git");
+  git(dir, ["init", "--quiet", "--bare", "--initial-branch=main", gitops]);
+  await writeFile(join(dir, "contract.yaml"), "name: toy-data\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: group, type: categorical, role: feature }\n");
+  await writeFile(join(dir, "train.csv"), rows(2000, 1));
+  await writeFile(join(dir, "clean.csv"), rows(800, 2));
+  await writeFile(join(dir, "shifted.csv"), rows(800, 3, 4));
+  await writeFile(join(dir, "empty.csv"), "x,group\n");
+  await writeFile(
+    join(dir, "modelship.yaml"),
+    [
+      "model: toy",
+      "data: { contract: contract.yaml, train: train.csv }",
+      "release: { registry: registry }",
+      "promote:",
+      "  remote: gitops.git",
+      "  environments:",
+      "    production:",
+      "      strategy: direct",
+      "      targets: [{ kind: yaml-path, file: values.yaml, uri_path: model.storageUri }]",
+      "drift: { environment: production }",
+      "",
+    ].join("\n"),
+  );
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const cli = (...args: string[]) => runCli(args, { cwd: dir });
+
+describe("modelship drift", () => {
+  test("a release made with --reference-data carries the training data's profile; drift against latest finds the shift", async () => {
+    const released = cli("release", "--model", "model.onnx", "--allow-ungated", "--reference-data", "train", "--json");
+    assert.equal(released.status, 0, released.stderr);
+    const manifest = JSON.parse(await readFile(join(dir, "registry/toy/0.0.1/manifest.json"), "utf8")) as { files: { name: string; role: string }[] };
+    assert.ok(manifest.files.some((file) => file.role === "reference-profile"), "the release lists a reference profile");
+    const shifted = cli("drift", "shifted.csv", "--reference", "latest", "--report-dir", "out-shifted");
+    assert.equal(shifted.status, 0, shifted.stderr);
+    assert.match(shifted.stdout, /^❌ drift: 2 of 2 feature column\(s\) drifted/);
+    const report = JSON.parse(await readFile(join(dir, "out-shifted/drift-report.json"), "utf8")) as { model: { name: string; version: string; release_url: string }; reference: { source: string; rows: number }; current: { rows: number } };
+    assert.deepEqual(report.model, { name: "toy", version: "0.0.1", release_url: pathToFileURL(join(dir, "registry/toy/0.0.1")).href });
+    assert.match(report.reference.source, /^release toy@0\.0\.1/);
+    assert.equal(report.reference.rows, 2000);
+    assert.equal(report.current.rows, 800);
+    assert.match(await readFile(join(dir, "out-shifted/drift-issue.md"), "utf8"), /modelship:drift/);
+  });
+
+  test("--reference production reads the stable model from the GitOps repository", () => {
+    const uri = pathToFileURL(join(dir, "registry/toy/0.0.1/model.onnx")).href;
+    pushFiles(gitops, "main", { "values.yaml": `model:\n  storageUri: ${uri}\n` }, { from: null });
+    const clean = cli("drift", "clean.csv", "--reference", "production", "--report-dir", "out-clean", "--json");
+    assert.equal(clean.status, 0, clean.stderr);
+    const report = JSON.parse(clean.stdout) as { status: string; model: { version: string }; environment: string };
+    assert.equal(report.status, "ok");
+    assert.equal(report.model.version, "0.0.1");
+    assert.equal(report.environment, "production");
+  });
+
+  test("--fail-on drift exits 1 on drift; an empty batch is an input error naming the file, never ok", () => {
+    const failing = cli("drift", "shifted.csv", "--reference", "latest", "--fail-on", "drift", "--report-dir", "out-fail");
+    assert.equal(failing.status, 1);
+    const empty = cli("drift", "empty.csv", "--reference", "latest", "--report-dir", "out-empty");
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /empty\.csv:1: has a header but no data rows/);
+    assert.ok(!hasStackTrace(empty.stderr));
+  });
+
+  test("a release without a reference profile, and bad flags, get clear errors", () => {
+    const bare = cli("release", "--model", "model.onnx", "--allow-ungated", "--version", "2.0.0");
+    assert.equal(bare.status, 0, bare.stderr);
+    const missing = cli("drift", "clean.csv", "--reference", "2.0.0");
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /release toy@2\.0\.0 has no reference profile/);
+    const mode = cli("drift", "clean.csv", "--reference", "latest", "--mode", "fancy");
+    assert.equal(mode.status, 2);
+    assert.match(mode.stderr, /mode must be one of default, evidently-compat/);
+    const nothing = cli("drift", "--reference", "0.0.1");
+    assert.equal(nothing.status, 2);
+    assert.match(nothing.stderr, /no current data to check/);
+    for (const run of [missing, mode, nothing]) assert.ok(!hasStackTrace(run.stderr));
+  });
+});
