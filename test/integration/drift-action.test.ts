@@ -54,7 +54,7 @@ function assertClose(actual: unknown, expected: unknown, path: string): void {
     assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `${path}: ${actual} vs ${expected}`);
   } else if (Array.isArray(actual) && Array.isArray(expected)) {
     assert.equal(actual.length, expected.length, `${path}: length`);
-    actual.forEach((item, i) => assertClose(item, expected[i], `${path}/${i}`));
+    actual.forEach((item, i) => { assertClose(item, expected[i], `${path}/${i}`); });
   } else if (typeof actual === "object" && actual !== null && typeof expected === "object" && expected !== null) {
     assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${path}: keys`);
     for (const [key, value] of Object.entries(actual)) assertClose(value, (expected as Record<string, unknown>)[key], `${path}/${key}`);
@@ -76,7 +76,7 @@ before(async () => {
   await writeFile(join(workspace, "shifted-a.csv"), rows(700, 4, true));
   await writeFile(join(workspace, "shifted-b.csv"), rows(800, 5, true));
   await writeFile(join(workspace, "no-city.csv"), "age,income,label\n30,40,no\n");
-  const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "train.csv", "--contract", "contract.yaml", "--output", "reference.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" } as Record<string, string>, timeoutMs: 60_000 });
+  const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "train.csv", "--contract", "contract.yaml", "--output", "reference.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 60_000 });
   assert.equal(profiled.exitCode, 0, profiled.stderr);
 });
 after(async () => {
@@ -173,7 +173,7 @@ describe("drift action", () => {
 
   test("a profile of another contract is refused (schema hash)", async () => {
     await writeFile(join(workspace, "other-contract.yaml"), CONTRACT.replace("{ name: income, type: number", "{ name: income, type: integer"));
-    const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" } as Record<string, string>, timeoutMs: 60_000 });
+    const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 60_000 });
     assert.equal(profiled.exitCode, 0, profiled.stderr);
     const run = await drift({ "current-profiles": "shards-other/x.json", issue: "false" });
     assert.notEqual(run.exitCode, 0);
