@@ -9,7 +9,7 @@ import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue } from "./coerce.ts";
 import type { ColumnContract, DataContract } from "./contract-types.ts";
 import { CategoryStats, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
-import { REFERENCE_PROFILE_SCHEMA, type ColumnProfile, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
+import { REFERENCE_PROFILE_SCHEMA, type ColumnProfile, type LabelAgreement, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
 import type { RawValue, RecordBatch } from "./table.ts";
 
 /** sha256 of the sorted column names and types: two profiles compare only when it matches. */
@@ -42,6 +42,18 @@ export interface ProfileHeader {
   datasets: ProfiledDataset[];
 }
 
+/**
+ * The target and prediction columns' indices in the contract, when it has exactly one column with
+ * role `target` and exactly one (another) with role `prediction`; otherwise undefined.
+ */
+export function agreementColumns(columns: readonly ColumnContract[]): { target: number; prediction: number } | undefined {
+  const withRole = (role: "target" | "prediction"): number[] => columns.flatMap((column, c) => (column.roles.includes(role) ? [c] : []));
+  const targets = withRole("target");
+  const predictions = withRole("prediction");
+  if (targets.length !== 1 || predictions.length !== 1 || targets[0] === predictions[0]) return undefined;
+  return { target: targets[0]!, prediction: predictions[0]! };
+}
+
 // Numerals that parse but that no double holds: counting them as merely "invalid" would hide a
 // broken export, and no check in a profile can absorb them, so they stop the profile.
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
@@ -61,6 +73,8 @@ export class ProfileBuilder {
   readonly #twoPass: boolean;
   // Per contract column: its aliases as a Map, or undefined when it has none (the common case, kept off the hot path).
   readonly #aliases: (Map<string, string> | undefined)[];
+  // Target and prediction column indices with their running agreement counts (see `agreementColumns`).
+  readonly #agreement: { target: number; prediction: number; rows: number; agree: number } | undefined;
   #rows = 0;
   readonly #invalidLines = new Map<string, { path: string; line: number; value: string }>();
 
@@ -69,6 +83,8 @@ export class ProfileBuilder {
     this.#settings = options.settings;
     this.#twoPass = options.edges === undefined;
     this.#aliases = options.contract.columns.map(aliasMap);
+    const pair = agreementColumns(options.contract.columns);
+    this.#agreement = pair === undefined ? undefined : { ...pair, rows: 0, agree: 0 };
     this.#stats = options.contract.columns.map((column) => {
       if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
       const edges = options.edges?.get(column.name);
@@ -133,6 +149,30 @@ export class ProfileBuilder {
         else stats.add(value);
       }
     });
+    if (this.#agreement !== undefined) this.#addAgreement(this.#agreement, batch, binding);
+  }
+
+  // Rows where target and prediction both coerce, and of those, where they are equal as text. A
+  // second, cheap loop over the two columns (the loop above goes column by column); invalid values
+  // were already counted (or thrown on) there, so here they are only skipped.
+  #addAgreement(agreement: { target: number; prediction: number; rows: number; agree: number }, batch: RecordBatch, binding: ColumnBinding): void {
+    const { target, prediction } = agreement;
+    const targets = batch.columns[binding.indices[target]!];
+    const predictions = batch.columns[binding.indices[prediction]!];
+    if (targets === undefined || predictions === undefined) return;
+    const targetColumn = this.#contract.columns[target]!;
+    const predictionColumn = this.#contract.columns[prediction]!;
+    for (let r = 0; r < batch.length; r++) {
+      const rawTarget = targets[r] ?? null;
+      const rawPrediction = predictions[r] ?? null;
+      if (rawTarget === null || rawPrediction === null) continue;
+      const t = coerceValue(applyAlias(rawTarget, this.#aliases[target]), targetColumn.type, targetColumn);
+      if (!t.ok) continue;
+      const p = coerceValue(applyAlias(rawPrediction, this.#aliases[prediction]), predictionColumn.type, predictionColumn);
+      if (!p.ok) continue;
+      agreement.rows++;
+      if (String(t.value) === String(p.value)) agreement.agree++;
+    }
   }
 
   /** Freezes histogram edges from pass 1; call once, between the passes. */
@@ -178,6 +218,10 @@ export class ProfileBuilder {
       }
       columns[column.name] = stats.toJSON();
     });
+    const agreement: LabelAgreement | undefined =
+      this.#agreement === undefined
+        ? undefined
+        : { target: this.#contract.columns[this.#agreement.target]!.name, prediction: this.#contract.columns[this.#agreement.prediction]!.name, rows: this.#agreement.rows, agree: this.#agreement.agree };
     return {
       schema: REFERENCE_PROFILE_SCHEMA,
       tool: { name: "modelship", version: header.toolVersion },
@@ -187,6 +231,7 @@ export class ProfileBuilder {
       datasets: header.datasets.map((dataset) => ({ ...dataset })),
       rows: this.#rows,
       settings: { ...this.#settings },
+      ...(agreement === undefined ? {} : { agreement }),
       columns,
     };
   }

@@ -10,7 +10,7 @@ import { assertWritable } from "../common/schema-validation.ts";
 import { toPointer } from "../common/yaml-source.ts";
 import { columnStatsFromJSON } from "./profile-column.ts";
 import { sameEdges } from "./profile-histogram.ts";
-import type { ColumnProfile, ReferenceProfile } from "./profile-types.ts";
+import type { ColumnProfile, LabelAgreement, ReferenceProfile } from "./profile-types.ts";
 import schema from "../../schemas/reference-profile.schema.json" with { type: "json" };
 
 const HINT_SAME_EDGES = "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
@@ -48,6 +48,16 @@ function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
   }
 }
 
+/**
+ * Target/prediction agreement of the union: the sums when both sides counted the same two columns;
+ * undefined when either lacks it (an older profile, or a contract without the roles) or they name
+ * other columns, since the whole's counts are then unknown.
+ */
+function mergeAgreement(a: LabelAgreement | undefined, b: LabelAgreement | undefined): LabelAgreement | undefined {
+  if (a === undefined || b === undefined || a.target !== b.target || a.prediction !== b.prediction) return undefined;
+  return { target: a.target, prediction: a.prediction, rows: a.rows + b.rows, agree: a.agree + b.agree };
+}
+
 /** The profile of the union of two shards' data; refuses (UserError) different schema hashes or histogram edges. */
 export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): ReferenceProfile {
   assertMergeable(a, b);
@@ -67,6 +77,7 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     }
     columns[name] = merged.toJSON();
   }
+  const agreement = mergeAgreement(a.agreement, b.agreement);
   const profile: ReferenceProfile = {
     schema: a.schema,
     tool: { ...a.tool },
@@ -77,6 +88,7 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     datasets: [...a.datasets, ...b.datasets].map((dataset) => ({ ...dataset })),
     rows: a.rows + b.rows,
     settings: { ...a.settings, category_cap: cap, exact_cap: Math.min(capsA.exactCap, capsB.exactCap) },
+    ...(agreement === undefined ? {} : { agreement }),
     columns,
   };
   assertWritable(schema, profile, "merged reference profile");

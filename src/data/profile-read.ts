@@ -22,8 +22,24 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+// Agreement: names two columns of the profile, agree ≤ rows ≤ either column's valid values.
+function assertAgreementConsistent(profile: ReferenceProfile, file: string): void {
+  const agreement = profile.agreement;
+  if (agreement === undefined) return;
+  const fail = (problem: string, token: string): never => {
+    throw new UserError(`${WHAT} is inconsistent: agreement: ${problem}`, { file, pointer: toPointer(["agreement", token]), hint: HINT_REMAKE });
+  };
+  for (const side of ["target", "prediction"] as const) {
+    const column = profile.columns[agreement[side]];
+    if (column === undefined) fail(`${side} "${agreement[side]}" is not a column of the profile`, side);
+    else if (agreement.rows > column.valid) fail(`${agreement.rows} rows with both values valid, more than the ${column.valid} valid values of ${side} "${agreement[side]}"`, "rows");
+  }
+  if (agreement.agree > agreement.rows) fail(`agree (${agreement.agree}) exceeds rows (${agreement.rows})`, "agree");
+}
+
 // Checks what the schema cannot say: sketch weights add up to n, bins match edges, counts add up.
 function assertConsistent(profile: ReferenceProfile, file: string): void {
+  assertAgreementConsistent(profile, file);
   for (const [name, column] of Object.entries(profile.columns)) {
     const fail = (problem: string, tokens: string[]): never => {
       throw new UserError(`${WHAT} is inconsistent: column "${name}": ${problem}`, { file, pointer: toPointer(["columns", name, ...tokens]), hint: HINT_REMAKE });

@@ -114,6 +114,22 @@ export interface ProfiledDataset {
   rows: number;
 }
 
+/**
+ * How often the prediction equals the target, for delayed-label performance checks: written when
+ * the contract has exactly one `target` column and exactly one (other) `prediction` column; absent
+ * otherwise and in older profiles.
+ */
+export interface LabelAgreement {
+  /** Name of the target column. */
+  target: string;
+  /** Name of the prediction column. */
+  prediction: string;
+  /** Rows where both values are valid (non-null and coerce to their column's type). */
+  rows: number;
+  /** Of those rows, how many have equal values after coercion (compared as text, `String(value)`). */
+  agree: number;
+}
+
 export interface ReferenceProfile {
   schema: typeof REFERENCE_PROFILE_SCHEMA;
   tool: { name: "modelship"; version: string };
@@ -124,6 +140,8 @@ export interface ReferenceProfile {
   datasets: ProfiledDataset[];
   rows: number;
   settings: ProfileSettings;
+  /** Target/prediction agreement (accuracy's counts); absent without exactly one of each, or in older profiles. */
+  agreement?: LabelAgreement;
   /** By contract column name, in contract order. */
   columns: Record<string, ColumnProfile>;
 }

@@ -7,8 +7,8 @@ import { assertWritable } from "../common/schema-validation.ts";
 import { toPointer } from "../common/yaml-source.ts";
 import { sameEdges } from "../data/profile-histogram.ts";
 import type { ReferenceProfile } from "../data/profile-types.ts";
-import { compareProfiles } from "./compare.ts";
-import { DRIFT_REPORT_SCHEMA, type DriftReport, type DriftSettings } from "./report-types.ts";
+import { compareProfiles, worst } from "./compare.ts";
+import { DRIFT_REPORT_SCHEMA, type DriftReport, type DriftSettings, type PerformanceDrift } from "./report-types.ts";
 import schema from "../../schemas/drift-report.schema.json" with { type: "json" };
 
 export interface DriftCheckOptions {
@@ -20,6 +20,8 @@ export interface DriftCheckOptions {
   settings: DriftSettings;
   model?: DriftReport["model"];
   environment?: string;
+  /** Accuracy on labelled current rows against the reference's: a drop drifts the dataset, whatever the columns say. */
+  performance?: PerformanceDrift;
   toolVersion: string;
   created?: Date;
 }
@@ -50,7 +52,9 @@ export function checkDrift(options: DriftCheckOptions): DriftReport {
   const { reference, current, settings } = options;
   assertComparable(reference, current, options.currentSources.join(", "));
   const compared = compareProfiles(reference, current, settings);
-  const status = current.rows === 0 ? "insufficient_data" : compared.status;
+  const performance = options.performance;
+  let status = current.rows === 0 ? "insufficient_data" : compared.status;
+  if (performance !== undefined && (performance.status === "drift" || performance.status === "warn")) status = worst(status, performance.status);
   const report: DriftReport = {
     schema: DRIFT_REPORT_SCHEMA,
     tool: { name: "modelship", version: options.toolVersion },
@@ -67,6 +71,7 @@ export function checkDrift(options: DriftCheckOptions): DriftReport {
     drifted_columns: compared.drifted,
     columns_checked: compared.checked,
     columns: compared.columns,
+    ...(performance === undefined ? {} : { performance }),
   };
   assertWritable(schema, report, "drift report");
   return report;

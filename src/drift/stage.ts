@@ -5,7 +5,7 @@
  * made that way), compare, write the report, and on GitHub keep the drift issue and trigger
  * retraining. A shard run only profiles its part of the current data.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
@@ -29,6 +29,7 @@ import { renderDriftReport } from "../report/drift-markdown.ts";
 import { checkDrift } from "./drift.ts";
 import { appendTrend, renderDriftIssueBody, syncDriftIssue, trendEntry, type DriftIssueResult, type DriftRunSummary } from "./drift-issue.ts";
 import type { DriftReport } from "./report-types.ts";
+import { judgePerformance, PERFORMANCE_DEFAULTS } from "./performance.ts";
 import { triggerRetraining } from "./retrain.ts";
 import { expandGlob, readableExtension, resolveCurrentSources } from "./sources.ts";
 
@@ -81,6 +82,26 @@ interface Reference {
   profile: ReferenceProfile;
   source: string;
   model?: DriftReport["model"];
+  /** The model's accuracy where it was evaluated (the release's gate report), for performance drift. */
+  accuracy?: { accuracy: number; n: number };
+}
+
+/** Accuracy and rows of a gate report, when it has them. */
+async function gateAccuracy(path: string): Promise<{ accuracy: number; n: number } | undefined> {
+  try {
+    const report = JSON.parse(await readFile(path, "utf8")) as { metrics?: { accuracy?: { value?: number | null } }; data?: { rows?: number } };
+    const accuracy = report.metrics?.accuracy?.value;
+    const n = report.data?.rows;
+    return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reference accuracy: the release's evaluation, else the reference profile's own labelled rows. */
+function profileAccuracy(profile: ReferenceProfile): { accuracy: number; n: number } | undefined {
+  const agreement = profile.agreement;
+  return agreement === undefined || agreement.rows === 0 ? undefined : { accuracy: agreement.agree / agreement.rows, n: agreement.rows };
 }
 
 const DATA_FILE = /\.(csv|tsv|txt|jsonl|ndjson|parquet|pq)(\.gz|\.gzip)?$/i;
@@ -111,7 +132,9 @@ async function referenceFromRelease(spec: { registry: string; model: string; ver
     }
     const profile = await readProfile(join(fetched.path, file.name));
     const located = await store.locate(spec.model, fetched.version).catch(() => undefined);
-    return { profile, source: `release ${label} (${store.description})`, model: { name: spec.model, version: fetched.version, ...(located?.url === undefined ? {} : { release_url: located.url }) } };
+    const gate = fetched.manifest.files.find((entry) => entry.role === "gate-report");
+    const accuracy = (gate === undefined ? undefined : await gateAccuracy(join(fetched.path, gate.name))) ?? profileAccuracy(profile);
+    return { profile, source: `release ${label} (${store.description})`, model: { name: spec.model, version: fetched.version, ...(located?.url === undefined ? {} : { release_url: located.url }) }, ...(accuracy === undefined ? {} : { accuracy }) };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -138,11 +161,16 @@ async function deployedRelease(settings: DriftStageSettings, context: DriftStage
 async function loadReference(settings: DriftStageSettings, context: DriftStageContext): Promise<Reference> {
   const spec = settings.reference;
   const { loaded, logger } = context;
-  if (/\.json$/i.test(spec)) return { profile: await readProfile(spec), source: spec, ...(settings.model === undefined ? {} : { model: { name: settings.model } }) };
+  if (/\.json$/i.test(spec)) {
+    const profile = await readProfile(spec);
+    const accuracy = profileAccuracy(profile);
+    return { profile, source: spec, ...(settings.model === undefined ? {} : { model: { name: settings.model } }), ...(accuracy === undefined ? {} : { accuracy }) };
+  }
   if (DATA_FILE.test(spec) || /[*?[]/.test(spec)) {
     const paths = await expandGlob(spec, process.cwd());
     const profile = await profileData({ contract: await loadContract(contractPath(loaded)), paths, logger, toolVersion: context.toolVersion });
-    return { profile, source: `data ${spec}`, ...(settings.model === undefined ? {} : { model: { name: settings.model } }) };
+    const accuracy = profileAccuracy(profile);
+    return { profile, source: `data ${spec}`, ...(settings.model === undefined ? {} : { model: { name: settings.model } }), ...(accuracy === undefined ? {} : { accuracy }) };
   }
   if (spec === "production" || spec === "deployed") return referenceFromRelease(await deployedRelease(settings, context), context);
   const ref = spec.includes("@") ? parseModelRef(spec) : { model: settings.model, version: spec };
@@ -201,6 +229,7 @@ export async function runDriftStage(options: DriftStageOptions, context: DriftSt
     logger.info(`Profiled ${current.profile.rows} current rows on the reference's bins into ${options.shardOutput}; merge the shards with current-profiles.`);
     return { settings, retrained: false, shardPath: options.shardOutput, failed: false };
   }
+  const performance = judgePerformance(current.profile.agreement, reference.accuracy, { ...PERFORMANCE_DEFAULTS, p_value: settings.statistics.p_value, min_samples: settings.statistics.min_samples });
   if (current.profile.rows === 0) logger.warning(`The current data (${current.sources.join(", ")}) has no rows: nothing to compare, and the result is insufficient_data, not a pass.`);
   const report = checkDrift({
     reference: reference.profile,
@@ -210,6 +239,7 @@ export async function runDriftStage(options: DriftStageOptions, context: DriftSt
     settings: settings.statistics,
     ...(reference.model === undefined ? {} : { model: reference.model }),
     environment: settings.environment,
+    ...(performance === undefined ? {} : { performance }),
     toolVersion: context.toolVersion,
   });
   const markdown = renderDriftReport(report, context.runUrl === undefined ? {} : { runUrl: context.runUrl });

@@ -89,6 +89,8 @@ export function renderDriftReport(report: DriftReport, options: DriftMarkdownOpt
     `**${driftIcon(report.status)} ${HEADLINES[report.status]}**: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${formatNumber(report.share, 3)}; the dataset drifts at ≥ ${formatNumber(report.settings.share)}).`,
     `Reference: ${escapeMarkdown(report.reference.source)} (${formatNumber(report.reference.rows)} rows). Current: ${report.current.sources.map((source) => escapeMarkdown(source)).join(", ") || "—"} (${formatNumber(report.current.rows)} rows). Mode ${code(report.mode)}, correction ${code(report.settings.correction)}.`,
   ];
+  const performance = report.performance;
+  if (performance !== undefined) summary.push(`${driftIcon(performance.status)} **Performance** on ${formatNumber(performance.n)} labelled current row(s): accuracy ${formatNumber(performance.current, 4)}${performance.reference === undefined ? "" : ` (reference ${formatNumber(performance.reference, 4)})`}. ${escapeMarkdown(performance.reason)}`);
   if (report.current.rows === 0) summary.push("The current data has no rows: nothing was compared, and this is not a pass.");
   const insufficient = counted.filter((column) => column.status === "insufficient_data");
   if (insufficient.length > 0) summary.push(`${insufficient.length} column(s) had too little data to judge (min_samples ${report.settings.min_samples}): ${insufficient.map((column) => code(column.name)).join(", ")}.`);

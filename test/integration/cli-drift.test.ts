@@ -5,7 +5,7 @@
  * without a profile, or an empty current batch, gets a clear answer.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -108,5 +108,31 @@ describe("modelship drift", () => {
     assert.equal(nothing.status, 2);
     assert.match(nothing.stderr, /no current data to check/);
     for (const run of [missing, mode, nothing]) assert.ok(!hasStackTrace(run.stderr));
+  });
+
+  test("labelled current data: an accuracy drop drifts the dataset even when no feature moved", async () => {
+    const labelled = join(dir, "labelled");
+    await mkdir(labelled, { recursive: true });
+    await writeFile(join(labelled, "contract.yaml"), "name: labelled\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: y, type: categorical, role: target }\n  - { name: pred, type: categorical, role: prediction }\n");
+    await writeFile(join(labelled, "modelship.yaml"), "model: toy\ndata: { contract: contract.yaml }\n");
+    // Right 9 times in 10 on the reference, 6 in 10 now; x is drawn alike on both sides.
+    const table = (count: number, seed: number, rightEvery: number) => {
+      const random = mulberry32(seed);
+      const lines = ["x,y,pred"];
+      for (let i = 0; i < count; i++) {
+        const y = random() < 0.5 ? "a" : "b";
+        const right = i % 10 < rightEvery;
+        lines.push(`${(random() * 10).toFixed(3)},${y},${right ? y : y === "a" ? "b" : "a"}`);
+      }
+      return `${lines.join("\n")}\n`;
+    };
+    await writeFile(join(labelled, "reference.csv"), table(2000, 7, 9));
+    await writeFile(join(labelled, "current.csv"), table(500, 8, 6));
+    const run = runCli(["drift", "current.csv", "--reference", "reference.csv", "--json"], { cwd: labelled });
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { status: string; drifted_columns: string[]; performance: { status: string; reference: number; current: number; n: number } };
+    assert.deepEqual(report.drifted_columns, []);
+    assert.deepEqual((({ status, reference, current, n }) => ({ status, reference, current, n }))(report.performance), { status: "drift", reference: 0.9, current: 0.6, n: 500 });
+    assert.equal(report.status, "drift");
   });
 });
