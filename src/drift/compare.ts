@@ -8,7 +8,7 @@
  * feature columns reaches `share`.
  */
 import type { ColumnProfile, NumericColumnProfile, ReferenceProfile } from "../data/profile-types.ts";
-import { binnedTable, categoryTable, distinctUnion, numericSample, numericValueTable, type CountTable } from "./distributions.ts";
+import { binnedTable, categoryTable, distinctUnion, numericSample, numericValueTable, type CountTable, type NumericSample } from "./distributions.ts";
 import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, MethodResult } from "./report-types.ts";
 import { adjustPValues, chiSquareGoodnessOfFit, chiSquareHomogeneity, fillEpsilon, hellinger, jensenShannonDistance, klDivergence, ks2samp, proportions, psi, twoProportionZ, wasserstein } from "./stats/index.ts";
 import { normalCdf } from "../evaluate/stats.ts";
@@ -71,7 +71,8 @@ function nullRate(reference: ColumnProfile, current: ColumnProfile, settings: Dr
   if (current.count < settings.min_samples) status = "insufficient_data";
   else if (test.pValue < settings.p_value && delta >= settings.null_rate.drift) status = "drift";
   else if (test.pValue < settings.p_value && delta >= settings.null_rate.warn) status = "warn";
-  return { reference: r, current: c, p_value: test.pValue, status };
+  // No rows on a side (an empty current batch): nothing to test, and the report needs a number.
+  return { reference: r, current: c, p_value: Number.isNaN(test.pValue) ? 1 : test.pValue, status };
 }
 
 function distributionView(table: CountTable): ColumnDrift["distribution"] {
@@ -124,6 +125,24 @@ interface Judged {
   distribution?: CountTable;
 }
 
+/**
+ * The column's mean: from its exact value counts when the profile kept them (a sum in value order,
+ * so the same bits however the data was sharded and merged), else the profile's running mean.
+ */
+function meanOf(column: NumericColumnProfile, side: NumericSample): number {
+  if (side.exact) {
+    const { values, weights } = side.sample;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      sum += values[i]! * weights[i]!;
+      n += weights[i]!;
+    }
+    if (n > 0 && Number.isFinite(sum)) return sum / n;
+  }
+  return column.mean ?? 0;
+}
+
 function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnProfile, settings: DriftSettings): Judged {
   const compat = settings.mode === "evidently-compat";
   const small = reference.valid <= settings.small_sample_rows;
@@ -137,7 +156,7 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
   const statistics: ColumnStatistics = {
     ks_d: ks.statistic,
     wasserstein_norm: wasserstein(ref.sample, cur.sample) / norm,
-    mean_shift_std: Math.abs((current.mean ?? 0) - (reference.mean ?? 0)) / norm,
+    mean_shift_std: Math.abs(meanOf(current, cur) - meanOf(reference, ref)) / norm,
   };
   const bins = binnedTable(reference, current);
   const values = Number.isFinite(distinct) && distinct <= 5 ? numericValueTable(reference, current) : undefined;
