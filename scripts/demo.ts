@@ -45,10 +45,10 @@ function git(args: string[], options: { cwd?: string; env?: Record<string, strin
   return result.stdout;
 }
 
-/** A bare GitOps repository seeded from examples/gitops, its model URLs pointing at `modelUri`. */
+/** A bare GitOps repository seeded from examples/gitops-repo, its model URLs pointing at `modelUri`. */
 async function seedGitOps(bare: string, modelUri: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "modelship-demo-gitops-"));
-  await cp(join(root, "examples/gitops"), work, { recursive: true });
+  await cp(join(root, "examples/gitops-repo"), work, { recursive: true });
   for (const file of ["inferenceservice.yaml", "rollout.yaml", "values.yaml", "flagger.yaml", "seldon.yaml"]) {
     const path = join(work, "apps/adult-income", file);
     await writeFile(path, (await readFile(path, "utf8")).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", modelUri));
@@ -171,7 +171,7 @@ console.log("(the flipped byte is put back)");
 reports.push({ what: "released model (local registry)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
 
 banner("10. Promotion is for gated models only; a second model passes after a fairness review");
-// The GitOps repository (examples/gitops) as a bare repository on disk, serving 0.0.1 — the state the
+// The GitOps repository (examples/gitops-repo) as a bare repository on disk, serving 0.0.1 — the state the
 // platform team set up. The demo's modelship.yaml points at it instead of OWNER/gitops on GitHub.
 const gitops = join(out, "gitops.git");
 const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx")).href;

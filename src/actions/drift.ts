@@ -7,7 +7,24 @@ import { runDriftStage } from "../drift/stage.ts";
 import { basicAuthValue } from "../gitops/git.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
-import { ActionsLogger, core, getBooleanInput, getInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import { ActionsLogger, core, getBooleanInput, getInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+
+/** A list input, one item per line (commas belong to URLs and to `{a,b}` globs). */
+function lines(name: string): string[] {
+  return (getInput(name) ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== "");
+}
+
+/** Masks a URL's query string and credentials in the log (a signed URL's signature is a secret). */
+function maskUrlSecrets(text: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return; // resolveCurrentSources refuses it with a clear message.
+  }
+  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)]) if (secret.length >= 4) core.setSecret(secret);
+  for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
+}
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -23,8 +40,9 @@ await runAction(async () => {
   const loaded = await loadConfig(config === undefined || config === DEFAULT_CONFIG_FILE ? {} : { file: config });
   const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
   const shardOutput = getInput("shard-output");
-  const openIssue = getBooleanInput("issue", true);
-  if (openIssue && shardOutput === undefined && (token === undefined || context.owner === undefined || context.repo === undefined)) {
+  // The input wins when set; else drift.issue.enabled; else on.
+  const openIssue = shardOutput === undefined && (getInput("issue") === undefined ? loaded.config?.drift?.issue?.enabled !== false : getBooleanInput("issue", true));
+  if (openIssue && (token === undefined || context.owner === undefined || context.repo === undefined)) {
     throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", { hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false" });
   }
   const github = openIssue && token !== undefined && context.owner !== undefined && context.repo !== undefined ? { client: createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }), owner: context.owner, repo: context.repo } : undefined;
@@ -35,9 +53,11 @@ await runAction(async () => {
   const base = getInput("base");
   const reference = getInput("reference");
   const environment = getInput("environment");
-  const current = getListInput("current");
-  const currentUrls = getListInput("current-url");
-  const currentProfiles = getListInput("current-profiles");
+  const current = lines("current");
+  // One URL per line: a URL may hold commas. Signed URLs carry secrets in their query: mask them.
+  const currentUrls = lines("current-url");
+  for (const url of currentUrls) maskUrlSecrets(url);
+  const currentProfiles = lines("current-profiles");
   const reportDir = getInput("report-dir");
   const result = await runDriftStage(
     {
@@ -81,6 +101,7 @@ await runAction(async () => {
   core.setOutput("markdown-path", result.markdownPath ?? "");
   core.setOutput("issue-number", result.issue?.number === undefined ? "" : String(result.issue.number));
   core.setOutput("issue-url", result.issue?.url ?? "");
+  core.setOutput("issue-action", result.issue?.action ?? "");
   core.setOutput("retrained", String(result.retrained));
   await writeJobSummary(result.markdown ?? "");
   if (result.failed) core.setFailed(`drift check: ${report.status} (fail-on: ${result.settings.failOn}); see ${result.markdownPath}`);

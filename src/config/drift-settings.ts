@@ -36,8 +36,11 @@ export interface DriftStageSettings {
   reportDir: string;
   failOn: FailOn;
   issue: { enabled: boolean | undefined; labels: string[]; closeWhenClear: boolean };
-  retrain?: RetrainTrigger;
+  /** `ref` absent: the repository's default branch. */
+  retrain?: RetrainSetting;
 }
+
+export type RetrainSetting = { kind: "workflow"; workflow: string; ref?: string; inputs?: Record<string, string> } | Extract<RetrainTrigger, { kind: "repository" }>;
 
 const MODES: readonly DriftMode[] = ["default", "evidently-compat"];
 const FAIL_ON: readonly FailOn[] = ["never", "drift", "warn"];
@@ -51,6 +54,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 /** Parses the mode and fail-on inputs (strings from a flag or an action input). */
 export function parseDriftChoices(mode: string | undefined, failOn: string | undefined): { mode?: DriftMode; failOn?: FailOn } {
   return { mode: oneOf(mode, MODES, "mode"), failOn: oneOf(failOn, FAIL_ON, "fail-on") };
+}
+
+/** A reference that names files (a profile, data, a glob) rather than a release. */
+export function isPathLike(reference: string): boolean {
+  return /\.(json|csv|tsv|txt|jsonl|ndjson|parquet|pq)(\.gz|\.gzip)?$/i.test(reference) || /[*?[]/.test(reference) || reference.includes("/");
 }
 
 /** Resolves the drift settings; paths in modelship.yaml are relative to it. */
@@ -84,17 +92,17 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
     throw new UserError(`drift.psi.drift (${statistics.psi.drift}) is below drift.psi.warn (${statistics.psi.warn})`, { file: loaded.file, pointer: "/drift/psi", hint: "set psi.drift at or above psi.warn (defaults 0.25 and 0.1)" });
   }
   const retrain = config.retrain;
-  let trigger: RetrainTrigger | undefined;
+  let trigger: RetrainSetting | undefined;
   if (retrain !== undefined) {
     if ((retrain.workflow === undefined) === (retrain.event_type === undefined)) {
       throw new UserError("drift.retrain needs either `workflow` (workflow_dispatch) or `event_type` (repository_dispatch), not both or neither", { file: loaded.file, pointer: "/drift/retrain", hint: "e.g. retrain: { workflow: train.yml, ref: main }" });
     }
-    trigger = retrain.workflow !== undefined ? { kind: "workflow", workflow: retrain.workflow, ref: retrain.ref ?? "main", ...(retrain.inputs === undefined ? {} : { inputs: retrain.inputs }) } : { kind: "repository", eventType: retrain.event_type! };
+    trigger = retrain.workflow !== undefined ? { kind: "workflow", workflow: retrain.workflow, ...(retrain.ref === undefined ? {} : { ref: retrain.ref }), ...(retrain.inputs === undefined ? {} : { inputs: retrain.inputs }) } : { kind: "repository", eventType: retrain.event_type! };
   }
   const fromConfig = (paths: string[] | undefined) => (paths ?? []).map((path) => loaded.resolvePath(path));
   return {
     model: loaded.config?.model,
-    reference: explicit.reference ?? (config.reference !== undefined && /\.(json|csv|tsv|jsonl|ndjson|parquet|pq)(\.gz)?$/i.test(config.reference) ? loaded.resolvePath(config.reference) : reference),
+    reference: explicit.reference ?? (config.reference !== undefined && isPathLike(config.reference) ? loaded.resolvePath(config.reference) : reference),
     environment,
     current: explicit.current !== undefined && explicit.current.length > 0 ? explicit.current : fromConfig(config.current),
     currentUrls: explicit.currentUrls !== undefined && explicit.currentUrls.length > 0 ? explicit.currentUrls : [...(config.current_url ?? [])],

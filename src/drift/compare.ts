@@ -25,7 +25,7 @@ export const DRIFT_DEFAULTS: DriftSettings = {
   epsilon: 1e-4,
   min_samples: 30,
   effect_size_floor: null,
-  correction: "bh",
+  correction: "none",
   share: 0.5,
   null_rate: { warn: 0.01, drift: 0.1 },
   unseen: 0.01,
@@ -286,6 +286,12 @@ function compareColumn(name: string, reference: ColumnProfile, current: ColumnPr
     statistics: {},
     null_rate: nullRate(reference, current, settings),
   };
+  if (!counted && current.valid === 0 && current.nulls === current.count && current.count > 0) {
+    // Inference logs carry no labels (they arrive later) and may carry no predictions: not drift.
+    drift.null_rate.status = "insufficient_data";
+    drift.reason = `no ${reference.roles.includes("target") ? "labels" : "values"} in the current data`;
+    return { drift, needsAdjust: false };
+  }
   if (reference.valid < settings.min_samples || current.valid < settings.min_samples) {
     const side = reference.valid < settings.min_samples ? `the reference has ${reference.valid}` : `the current data has ${current.valid}`;
     drift.reason = current.valid === 0 && current.count > 0 ? `every current value is null or invalid (${current.count} rows)` : `${side} valid value(s), fewer than min_samples ${settings.min_samples}`;
@@ -346,14 +352,18 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
   for (const entry of pending) decide(entry.drift, settings);
 
   const columns = pending.map((entry) => entry.drift);
-  const counted = columns.filter((column) => column.counted && column.status !== "insufficient_data");
+  const features = columns.filter((column) => column.counted);
+  const counted = features.filter((column) => column.status !== "insufficient_data");
   const total = counted.reduce((s, column) => s + column.weight, 0);
+  const featureWeight = features.reduce((s, column) => s + column.weight, 0);
   const driftedColumns = counted.filter((column) => column.status === "drift");
   const share = total === 0 ? 0 : driftedColumns.reduce((s, column) => s + column.weight, 0) / total;
   let status: DriftStatus;
-  if (counted.length === 0) status = "insufficient_data";
+  // Judged on less than half the features' weight, the dataset cannot be called either way.
+  if (counted.length === 0 || total < featureWeight / 2) status = "insufficient_data";
   else if (share >= settings.share) status = "drift";
-  else if (columns.some((column) => column.status === "drift" || column.status === "warn")) status = "warn";
+  // A feature that could not be judged keeps the dataset from passing.
+  else if (columns.some((column) => column.status === "drift" || column.status === "warn") || counted.length < features.length) status = "warn";
   else status = "ok";
   return { columns, status, share, drifted: driftedColumns.map((column) => column.name), checked: counted.length };
 }

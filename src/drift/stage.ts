@@ -30,7 +30,7 @@ import { checkDrift } from "./drift.ts";
 import { appendTrend, renderDriftIssueBody, syncDriftIssue, trendEntry, type DriftIssueResult, type DriftRunSummary } from "./drift-issue.ts";
 import type { DriftReport } from "./report-types.ts";
 import { judgePerformance, PERFORMANCE_DEFAULTS } from "./performance.ts";
-import { triggerRetraining } from "./retrain.ts";
+import { triggerRetraining, type RetrainTrigger } from "./retrain.ts";
 import { expandGlob, readableExtension, resolveCurrentSources } from "./sources.ts";
 
 export interface DriftStageOptions extends ExplicitDriftSettings {
@@ -178,10 +178,35 @@ async function loadReference(settings: DriftStageSettings, context: DriftStageCo
   return referenceFromRelease({ registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model: ref.model, version: ref.version }, context);
 }
 
-async function currentProfile(options: DriftStageOptions, settings: DriftStageSettings, reference: ReferenceProfile, context: DriftStageContext): Promise<{ profile: ReferenceProfile; sources: string[] }> {
+/** The file beside a shard profile that says which reference its bins came from. */
+function referenceNote(shardPath: string): string {
+  return `${shardPath}.reference`;
+}
+
+/** Refuses a shard profiled against another reference (e.g. a promotion happened between the shard jobs and this one). */
+async function assertSameReference(path: string, reference: ReferenceProfile, source: string): Promise<void> {
+  let note: { source?: string; created?: string };
+  try {
+    note = JSON.parse(await readFile(referenceNote(path), "utf8")) as { source?: string; created?: string };
+  } catch {
+    return; // A profile made with `modelship profile --bins-from`: its edges are checked when compared.
+  }
+  if (note.source !== source || note.created !== reference.created) {
+    throw new UserError(`the shard profile was made against ${note.source ?? "another reference"}, but this check compares with ${source}`, {
+      file: path,
+      hint: "re-run the shard jobs (the reference changed between them and this job, e.g. a promotion), or pin the reference to a version",
+    });
+  }
+}
+
+async function currentProfile(options: DriftStageOptions, settings: DriftStageSettings, reference: ReferenceProfile, referenceSource: string, context: DriftStageContext): Promise<{ profile: ReferenceProfile; sources: string[] }> {
   const { logger } = context;
   if (options.currentProfiles !== undefined && options.currentProfiles.length > 0) {
+    if (settings.current.length > 0 && options.current !== undefined || settings.currentUrls.length > 0 && options.currentUrls !== undefined) {
+      throw new UserError("give the current data as shard profiles or as data files and URLs, not both", { hint: "profile every part of the current data as a shard (--shard-output), then merge them all with --current-profile" });
+    }
     const paths = (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd(), "profile")))).flat();
+    for (const path of paths) await assertSameReference(path, reference, referenceSource);
     let merged = await readProfile(paths[0]!);
     for (const path of paths.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
     logger.info(`Merged ${paths.length} current-data profile(s): ${merged.rows} rows.`);
@@ -190,7 +215,7 @@ async function currentProfile(options: DriftStageOptions, settings: DriftStageSe
   if (settings.current.length === 0 && settings.currentUrls.length === 0) {
     throw new UserError("no current data to check", { file: context.loaded.file, hint: "pass data files or globs (the current input, or drift.current in modelship.yaml), a URL (current-url), or shard profiles (current-profiles)" });
   }
-  const resolved = await resolveCurrentSources({ paths: settings.current, urls: settings.currentUrls }, { ...(context.urlHeaders === undefined ? {} : { headers: context.urlHeaders }), logger });
+  const resolved = await resolveCurrentSources({ paths: settings.current, urls: settings.currentUrls }, { ...(context.urlHeaders === undefined ? {} : { headers: context.urlHeaders }), tempDir: process.env.RUNNER_TEMP ?? tmpdir(), logger });
   try {
     const unreadable = resolved.files.find((file) => readableExtension(file) === undefined);
     if (unreadable !== undefined) logger.debug(`${unreadable}: no known extension; the reader decides its format`);
@@ -217,15 +242,22 @@ function summaryOf(report: DriftReport, settings: DriftStageSettings, context: D
   };
 }
 
+/** The repository's default branch, where a workflow_dispatch runs when drift.retrain.ref is not set. */
+async function defaultBranch(github: NonNullable<DriftStageContext["github"]>): Promise<string> {
+  const { data } = await github.client.rest.repos.get({ owner: github.owner, repo: github.repo });
+  return data.default_branch;
+}
+
 /** `modelship drift` / the drift action. */
 export async function runDriftStage(options: DriftStageOptions, context: DriftStageContext): Promise<DriftStageResult> {
   const { loaded, logger } = context;
   const settings = resolveDriftSettings(options, loaded);
   const reference = await loadReference(settings, context);
   logger.info(`Reference: ${reference.source} (${reference.profile.rows} rows).`);
-  const current = await currentProfile(options, settings, reference.profile, context);
+  const current = await currentProfile(options, settings, reference.profile, reference.source, context);
   if (options.shardOutput !== undefined) {
     await writeFileAtomic(options.shardOutput, `${JSON.stringify(current.profile, null, 2)}\n`);
+    await writeFileAtomic(referenceNote(options.shardOutput), `${JSON.stringify({ source: reference.source, created: reference.profile.created })}\n`);
     logger.info(`Profiled ${current.profile.rows} current rows on the reference's bins into ${options.shardOutput}; merge the shards with current-profiles.`);
     return { settings, retrained: false, shardPath: options.shardOutput, failed: false };
   }
@@ -258,15 +290,21 @@ export async function runDriftStage(options: DriftStageOptions, context: DriftSt
     await writeFileAtomic(result.issuePath, `${renderDriftIssueBody(summary, markdown, appendTrend([], trendEntry(summary)))}\n`);
     logger.info(`Without GitHub, the drift issue it would open is in ${result.issuePath}.`);
   }
-  if (report.status === "drift" && settings.retrain !== undefined) {
+  // Once per drift episode: when the issue opens (or reopens), not on every run while drift lasts or on a re-run.
+  const newEpisode = result.issue === undefined || result.issue.action === "opened" || result.issue.action === "reopened";
+  if (report.status === "drift" && settings.retrain !== undefined && !newEpisode) logger.info("Retraining was already triggered when this drift issue opened; not again.");
+  if (report.status === "drift" && settings.retrain !== undefined && newEpisode) {
     const payload = { model: summary.model, environment: summary.environment, version: summary.version, status: report.status, share: report.share, drifted: report.drifted_columns, run_url: context.runUrl };
     if (github !== undefined) {
-      await triggerRetraining({ client: github.client, owner: github.owner, repo: github.repo, trigger: settings.retrain, payload, logger });
+      const retrain = settings.retrain;
+      const trigger: RetrainTrigger = retrain.kind === "workflow" ? { ...retrain, ref: retrain.ref ?? (await defaultBranch(github)) } : retrain;
+      await triggerRetraining({ client: github.client, owner: github.owner, repo: github.repo, trigger, payload, logger });
       result.retrained = true;
     } else {
       logger.info(`Without GitHub, retraining is not triggered (would send ${settings.retrain.kind === "workflow" ? `workflow_dispatch of ${settings.retrain.workflow}` : `repository_dispatch ${settings.retrain.eventType}`}).`);
     }
   }
-  result.failed = (settings.failOn === "drift" && report.status === "drift") || (settings.failOn === "warn" && (report.status === "drift" || report.status === "warn"));
+  // fail_on warn: anything short of ok fails, insufficient_data included (it is never a pass).
+  result.failed = (settings.failOn === "drift" && report.status === "drift") || (settings.failOn === "warn" && report.status !== "ok");
   return result;
 }

@@ -20,7 +20,7 @@ import { runAction, runProcess } from "../support/runner.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
-const EXAMPLE_DIR = join(ROOT, "examples", "gitops", "apps", "adult-income");
+const EXAMPLE_DIR = join(ROOT, "examples", "gitops-repo", "apps", "adult-income");
 const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
 const MODEL = "adult-income";
 const APP = "apps/adult-income";

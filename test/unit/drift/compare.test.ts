@@ -92,7 +92,7 @@ describe("default mode, small reference (≤ 1000 rows): p-value tests", () => {
   before(async () => {
     reference = await profileCsv(contract, [await writeCsv(tmp.dir, "small-ref.csv", ref)]);
     current = await profileCsv(contract, [await writeCsv(tmp.dir, "small-cur.csv", cur)], { binsFrom: reference });
-    drift = report(reference, current);
+    drift = report(reference, current, { correction: "bh" });
     expected = python<Record<string, Expected>>(
       `${PY_HELPERS}
 out = {}

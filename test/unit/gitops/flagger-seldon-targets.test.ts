@@ -6,7 +6,7 @@ import { applyAction, readState, type RolloutAction, type TargetSpec } from "../
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
 import { D2, U1, U2, U3, V2, V3 } from "./fixtures.ts";
 
-const EXAMPLES = new URL("../../../examples/gitops/apps/adult-income/", import.meta.url);
+const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
 const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
 
 /** The annotation lines modelship writes, at the indentation of `metadata.annotations` entries. */

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { validatorFor, type JsonSchema } from "../../../src/common/schema-validation.ts";
 import { validateManifestText, type ManifestProblem } from "../../../src/gitops/validate-manifests.ts";
 
-const EXAMPLES = new URL("../../../examples/gitops/apps/adult-income/", import.meta.url);
+const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
 const CRDS = new URL("../../../schemas/crds/", import.meta.url);
 const FILE = "apps/adult-income/manifest.yaml";
 
@@ -160,7 +160,9 @@ describe("validateManifestText", () => {
   describe("the example GitOps repository", () => {
     const expected: Record<string, string[]> = {
       "inferenceservice.yaml": ['InferenceService "adult-income"'],
-      "rollout.yaml": ['Rollout "adult-income"', 'AnalysisTemplate "success-rate"'],
+      // The AnalysisTemplate lives in its own file now (analysis-template.yaml), still checked against the Argo Rollouts schema.
+      "rollout.yaml": ['Rollout "adult-income"'],
+      "analysis-template.yaml": ['AnalysisTemplate "adult-income-health"'],
       "flagger.yaml": ['Deployment "adult-income-flagger"', 'Canary "adult-income-flagger"'],
       "seldon.yaml": ['Model "adult-income"'],
     };
