@@ -1,6 +1,8 @@
 /**
- * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml) differ from what the
- * sources produce: rebuilds them, then asks git whether anything changed.
+ * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml, the reference docs
+ * docs/configuration.md and docs/actions.md) differ from what the sources produce: rebuilds them, then
+ * asks git whether anything changed (modified, deleted or not yet committed). A committed hand edit to a
+ * generated file is overwritten by the rebuild, so it shows up as a change too.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -9,7 +11,7 @@ const root = join(import.meta.dirname, "..");
 const node = process.execPath;
 execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
-const paths = ["dist", ".github/workflows", "action.yml"];
+const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md"];
 const status = execFileSync("git", ["status", "--porcelain", "--", ...paths], { cwd: root, encoding: "utf8" });
 if (status.trim() !== "") {
   const diff = execFileSync("git", ["diff", "--stat", "--", ...paths], { cwd: root, encoding: "utf8" });

@@ -2,12 +2,15 @@
  * Writes the generated files, so they can never drift from their sources:
  * - `.github/workflows/<name>.yml` from `reusable-workflows/<name>.yml` (GitHub loads reusable
  *   workflows only from .github/workflows/);
- * - the root `action.yml`, whose inputs are the union of the JavaScript actions' inputs.
+ * - the root `action.yml`, whose inputs are the union of the JavaScript actions' inputs;
+ * - `docs/configuration.md` from `schemas/*.schema.json` and `docs/actions.md` from the action and
+ *   reusable-workflow files (rendered by scripts/lib/reference-docs.ts).
  * `node scripts/check-generated.ts` fails when a committed copy differs.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
+import { renderActionsReference, renderConfigurationReference, type ActionManifest as DocumentedAction, type SchemaFile, type WorkflowSource } from "./lib/reference-docs.ts";
 
 const root = join(import.meta.dirname, "..");
 const HEADER = (source: string) => `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
@@ -80,5 +83,30 @@ async function writeRootAction(): Promise<string> {
   return "action.yml";
 }
 
+/** The user-written files configuration.md documents, in this order; the gate policy's nested keys are under `gates`. */
+const CONFIG_DOCUMENTS = [
+  { file: "schemas/modelship.schema.json", heading: "modelship.yaml" },
+  { file: "schemas/data-contract.schema.json", heading: "Data contract" },
+  { file: "schemas/train-config.schema.json", heading: "train.yaml (built-in trainer)" },
+  { file: "schemas/gate-policy.schema.json", heading: "Gate policy file", nestedUnder: "gates" },
+];
+
+async function writeReferenceDocs(): Promise<string[]> {
+  await mkdir(join(root, "docs"), { recursive: true });
+  const schemaFiles = (await readdir(join(root, "schemas"))).filter((file) => file.endsWith(".schema.json")).sort();
+  const schemas: SchemaFile[] = await Promise.all(schemaFiles.map(async (file) => ({ file: `schemas/${file}`, schema: JSON.parse(await readFile(join(root, "schemas", file), "utf8")) as Record<string, unknown> })));
+  await writeFile(join(root, "docs/configuration.md"), renderConfigurationReference(schemas, CONFIG_DOCUMENTS));
+
+  const actionDirs = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const actions = await Promise.all(actionDirs.map(async (dir) => ({ dir, manifest: parse(await readFile(join(root, "actions", dir, "action.yml"), "utf8")) as DocumentedAction })));
+  const rootAction = parse(await readFile(join(root, "action.yml"), "utf8")) as DocumentedAction;
+  const workflowFiles = (await readdir(join(root, "reusable-workflows"))).filter((file) => /\.ya?ml$/.test(file)).sort();
+  const workflows: WorkflowSource[] = await Promise.all(workflowFiles.map(async (file) => ({ file, workflow: parse(await readFile(join(root, "reusable-workflows", file), "utf8")) as WorkflowSource["workflow"] })));
+  await writeFile(join(root, "docs/actions.md"), renderActionsReference({ actions, rootAction, workflows }));
+  return ["docs/configuration.md", "docs/actions.md"];
+}
+
+// The root action.yml is written before the docs, which document it.
 const written = [...(await syncWorkflows()), await writeRootAction()];
+written.push(...(await writeReferenceDocs()));
 console.log(`generated ${written.join(", ")}`);

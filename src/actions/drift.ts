@@ -7,12 +7,7 @@ import { runDriftStage } from "../drift/stage.ts";
 import { basicAuthValue } from "../gitops/git.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
-import { ActionsLogger, core, getBooleanInput, getInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
-
-/** A list input, one item per line (commas belong to URLs and to `{a,b}` globs). */
-function lines(name: string): string[] {
-  return (getInput(name) ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== "");
-}
+import { ActionsLogger, core, getBooleanInput, getInput, getLinesInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
 
 /** Masks a URL's query string and credentials in the log (a signed URL's signature is a secret). */
 function maskUrlSecrets(text: string): void {
@@ -53,11 +48,11 @@ await runAction(async () => {
   const base = getInput("base");
   const reference = getInput("reference");
   const environment = getInput("environment");
-  const current = lines("current");
+  const current = getLinesInput("current");
   // One URL per line: a URL may hold commas. Signed URLs carry secrets in their query: mask them.
-  const currentUrls = lines("current-url");
+  const currentUrls = getLinesInput("current-url");
   for (const url of currentUrls) maskUrlSecrets(url);
-  const currentProfiles = lines("current-profiles");
+  const currentProfiles = getLinesInput("current-profiles");
   const reportDir = getInput("report-dir");
   const result = await runDriftStage(
     {

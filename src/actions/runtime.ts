@@ -105,6 +105,14 @@ export function getListInput(name: string): string[] {
     .filter((item) => item !== "");
 }
 
+/** A list input, one item per line only (for URLs and glob patterns, which may hold commas). */
+export function getLinesInput(name: string): string[] {
+  return (getInput(name) ?? "")
+    .split("\n")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
 /** A number input, or undefined when it is empty; text that is not a number is a UserError. */
 export function getNumberInput(name: string): number | undefined {
   const text = getInput(name);

@@ -17,7 +17,7 @@ interface Manifest {
 
 /** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …)… */
 function inputsReadBy(source: string): Set<string> {
-  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Number)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Lines|Number)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
 }
 
 /** Output names an entry file sets: setOutput("x"), and comment-url/comment-action through publishStageReport. */
