@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, "..");
 const node = process.execPath;
 execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
-const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md"];
+const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md", "docs/examples"];
 const status = execFileSync("git", ["status", "--porcelain", "--", ...paths], { cwd: root, encoding: "utf8" });
 if (status.trim() !== "") {
   const diff = execFileSync("git", ["diff", "--stat", "--", ...paths], { cwd: root, encoding: "utf8" });

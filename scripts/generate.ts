@@ -7,6 +7,8 @@
  *   reusable-workflow files (rendered by scripts/lib/reference-docs.ts).
  * `node scripts/check-generated.ts` fails when a committed copy differs.
  */
+import { renderDriftReport } from "../src/report/drift-markdown.ts";
+import { renderGateReport } from "../src/report/gate-markdown.ts";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -106,7 +108,20 @@ async function writeReferenceDocs(): Promise<string[]> {
   return ["docs/configuration.md", "docs/actions.md"];
 }
 
+/**
+ * docs/examples/*.md: real reports (gate-report.json and drift-report.json from `npm run demo`, paths
+ * shortened) rendered by the same code as the PR comment and the drift issue, so the README's
+ * example can never drift from what users see.
+ */
+async function writeExampleReports(): Promise<string[]> {
+  const gate = JSON.parse(await readFile(join(root, "docs/examples/gate-report.json"), "utf8")) as Parameters<typeof renderGateReport>[0];
+  await writeFile(join(root, "docs/examples/gate-report.md"), `${renderGateReport(gate)}\n`);
+  const drift = JSON.parse(await readFile(join(root, "docs/examples/drift-report.json"), "utf8")) as Parameters<typeof renderDriftReport>[0];
+  await writeFile(join(root, "docs/examples/drift-report.md"), `${renderDriftReport(drift)}\n`);
+  return ["docs/examples/gate-report.md", "docs/examples/drift-report.md"];
+}
+
 // The root action.yml is written before the docs, which document it.
 const written = [...(await syncWorkflows()), await writeRootAction()];
-written.push(...(await writeReferenceDocs()));
+written.push(...(await writeReferenceDocs()), ...(await writeExampleReports()));
 console.log(`generated ${written.join(", ")}`);
