@@ -190,7 +190,11 @@ const branch = "modelship/production/adult-income";
 console.log("\nThe diff a reviewer sees (only the lines that change):\n");
 console.log(git(["--git-dir", gitops, "diff", "main", branch]));
 console.log("The pull request's body:\n");
-console.log(await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8"));
+const startBody = await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8");
+console.log(startBody);
+// The canary and rollback steps rewrite the same file (one PR per environment): keep this one.
+await writeFile(join(out, "promotion-pr-canary-start.md"), startBody);
+reports.push({ what: "promotion PR body (canary 10%)", path: join(out, "promotion-pr-canary-start.md") });
 // A re-run changes nothing: same branch, same commit, same PR.
 modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
 // The GitOps repository's required check on this PR: 0.0.2 is released, intact and gated.
@@ -241,5 +245,7 @@ reports.push({ what: "drift issue body (shifted)", path: join(repo, ".modelship/
 reports.push({ what: "drift report (clean)", path: join(repo, ".modelship/drift-clean/drift-report.json") });
 
 banner("Where the reports are");
-for (const report of reports) console.log(`  ${report.what.padEnd(30)} ${relative(root, report.path)}`);
+for (const report of reports) console.log(`  ${report.what.padEnd(34)} ${relative(root, report.path)}`);
+console.log("\nThe PR comment the evaluate job posts (the top of it; the whole one is the gate report's markdown above):\n");
+console.log((await readFile(join(repo, ".modelship/evaluation/gate-report.md"), "utf8")).split("\n").slice(0, 12).join("\n") + "\n…");
 console.log("\nThe markdown reports are what the validate-data and evaluate actions post as sticky PR comments and job summaries.");
