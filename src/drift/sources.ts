@@ -5,6 +5,10 @@
  * Secrets stay out of sight: request headers (an auth secret) are never logged, and a URL's
  * credentials (`user:pass@`, sent as Basic auth) and query string never reach the report's
  * `sources`, the log or an error message.
+ *
+ * Redirects are followed by hand (at most {@link MAX_REDIRECTS}): the auth headers and Basic
+ * credentials go only to the URL's own origin (scheme, host and port), never to a host a redirect
+ * names, and a redirect may not leave https (plain http only for loopback hosts).
  */
 import { createWriteStream } from "node:fs";
 import { glob, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
@@ -72,6 +76,9 @@ const CONTENT_TYPE_EXTENSIONS: Record<string, string> = {
 };
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** The most redirects one download attempt follows. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** The longest `Retry-After` honoured, in backoff units. */
 const MAX_RETRY_AFTER_UNITS = 120;
 
@@ -171,8 +178,7 @@ function parseUrl(text: string): ParsedUrl {
     throw new UserError(`not a valid URL: ${redactText(text)}`, { hint: "give a full https:// URL of a data file" });
   }
   const shown = redactUrl(url);
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+  if (!isAllowedScheme(url)) {
     const why = url.protocol === "http:" ? "plain http: sends the data and any auth header unencrypted" : `${url.protocol} is not supported`;
     throw new UserError(`cannot download ${shown}: ${why}`, { hint: "use an https:// URL" });
   }
@@ -189,6 +195,41 @@ function parseUrl(text: string): ParsedUrl {
   if (url.search !== "") secrets.push(url.search, url.search.slice(1));
   url.hash = "";
   return { request: url, shown, basicAuth, secrets: secrets.filter((secret) => secret.length >= 3) };
+}
+
+/** https, or plain http to a loopback host. */
+function isAllowedScheme(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/**
+ * Where a redirect from `from` to `location` leads: without credentials or fragment. UserError when
+ * it leaves https, loops back to a URL of this chain (`visited`) or is one too many. Its query and
+ * credentials join `secrets`.
+ */
+function redirectTarget(parsed: ParsedUrl, from: URL, location: string, redirects: number, visited: Set<string>, secrets: string[]): URL {
+  const hint = "use the final URL of the data, or ask its owner to fix the redirect";
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    throw new UserError(`downloading ${parsed.shown} was redirected from ${redactUrl(from)} to an invalid URL`, { hint });
+  }
+  for (const secret of [target.search, target.search.slice(1), target.username, target.password]) {
+    if (secret.length >= 3) secrets.push(secret);
+  }
+  target.username = "";
+  target.password = "";
+  target.hash = "";
+  const route = `from ${redactUrl(from)} to ${redactUrl(target)}`;
+  if (!isAllowedScheme(target)) {
+    const why = target.protocol === "http:" ? "plain http" : `${target.protocol} is not supported`;
+    throw new UserError(`downloading ${parsed.shown} was redirected ${route}, which is not https (${why}); the redirect was not followed`, { hint });
+  }
+  if (visited.has(target.href)) throw new UserError(`downloading ${parsed.shown} was redirected in a loop (${route})`, { hint });
+  if (redirects >= MAX_REDIRECTS) throw new UserError(`downloading ${parsed.shown} was redirected more than ${MAX_REDIRECTS} times (last ${route})`, { hint });
+  visited.add(target.href);
+  return target;
 }
 
 /** `message` with every secret replaced. */
@@ -257,11 +298,16 @@ async function download(parsed: ParsedUrl, dir: string, stem: string, context: D
   if (parsed.basicAuth !== undefined && !hasAuthorization) headers.authorization = parsed.basicAuth;
   const secrets = [...parsed.secrets, ...Object.values(context.headers).filter((value) => value.length >= 3)];
   const urlExtension = readableExtension(basename(parsed.request.pathname));
+  const requestHeaders: RequestHeaders = {
+    own: headers,
+    foreign: { "user-agent": "modelship" },
+    hasAuth: parsed.basicAuth !== undefined || Object.keys(context.headers).length > 0,
+  };
 
   let lastError: string;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptDownload(parsed, dir, stem, urlExtension, headers, context);
+      return await attemptDownload(parsed, dir, stem, urlExtension, requestHeaders, secrets, context);
     } catch (error) {
       if (isUserError(error)) throw error;
       lastError = scrub(getErrorMessage(error), secrets);
@@ -279,12 +325,23 @@ async function download(parsed: ParsedUrl, dir: string, stem: string, context: D
   });
 }
 
+interface RequestHeaders {
+  /** For the URL's own origin: the user's headers and Basic auth. */
+  own: Record<string, string>;
+  /** For any other origin a redirect leads to. */
+  foreign: Record<string, string>;
+  /** Whether `own` holds anything `foreign` leaves out (auth headers, Basic credentials). */
+  hasAuth: boolean;
+}
+
+/** One attempt: the request and the redirects it leads to, then the body to `dir/stem<ext>`. */
 async function attemptDownload(
   parsed: ParsedUrl,
   dir: string,
   stem: string,
   urlExtension: string | undefined,
-  headers: Record<string, string>,
+  headers: RequestHeaders,
+  secrets: string[],
   context: DownloadContext,
 ): Promise<string> {
   const { shown } = parsed;
@@ -300,12 +357,25 @@ async function attemptDownload(
   };
   let path: string | undefined;
   try {
-    arm();
     let response: Response;
-    try {
-      response = await context.fetchImpl(parsed.request, { headers, signal: controller.signal, redirect: "follow" });
-    } catch (error) {
-      throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
+    let url = parsed.request;
+    let ownOrigin = true; // Once a redirect leaves the URL's origin, the auth stays behind for good.
+    const visited = new Set([url.href]);
+    for (let redirects = 0; ; redirects++) {
+      arm();
+      try {
+        response = await context.fetchImpl(url, { headers: ownOrigin ? headers.own : headers.foreign, signal: controller.signal, redirect: "manual" });
+      } catch (error) {
+        throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
+      }
+      const location = response.headers.get("location");
+      if (!REDIRECT_STATUSES.has(response.status) || location === null) break;
+      await response.body?.cancel().catch(() => undefined);
+      url = redirectTarget(parsed, url, location, redirects, visited, secrets);
+      if (ownOrigin && url.origin !== parsed.request.origin) {
+        ownOrigin = false;
+        if (headers.hasAuth) context.logger.info(`Downloading ${shown}: redirected to another origin (${url.protocol}//${url.host}); the auth header was not sent to that host.`);
+      }
     }
     const status = response.status;
     if (!response.ok) {
@@ -314,6 +384,11 @@ async function attemptDownload(
         throw new TransientFailure(`HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`, retryAfterSeconds(response.headers.get("retry-after")));
       }
       if (status === 401 || status === 403) {
+        if (!ownOrigin && headers.hasAuth) {
+          throw new UserError(`downloading ${shown} was refused (HTTP ${status}) by ${url.protocol}//${url.host}, which it was redirected to; the auth header is not sent to another origin`, {
+            hint: "use the final URL of the data (and an auth header for its host)",
+          });
+        }
         throw new UserError(`downloading ${shown} was refused (HTTP ${status}): check the auth header secret`, {
           hint: "make sure the secret holding the auth header is set, current and allowed to read this URL",
         });

@@ -341,3 +341,185 @@ describe("resolveCurrentSources", () => {
     await rejectsUser(resolveCurrentSources({}, options(new MemoryLogger())), /no current data/);
   });
 });
+
+describe("resolveCurrentSources redirects", () => {
+  /** Two servers on different ports: two origins. */
+  interface Origin {
+    server: Server;
+    url: string;
+    requests: { path: string; headers: IncomingHttpHeaders }[];
+    script: Map<string, Answer[]>;
+    counts: Map<string, number>;
+  }
+  const start = async (): Promise<Origin> => {
+    const origin: Origin = { server: createServer(), url: "", requests: [], script: new Map(), counts: new Map() };
+    origin.server.on("request", (request, response: ServerResponse) => {
+      const path = (request.url ?? "/").replace(/\?.*$/, "");
+      origin.requests.push({ path: request.url ?? "/", headers: request.headers });
+      const answers = origin.script.get(path) ?? [statusAnswer(404)];
+      const count = origin.counts.get(path) ?? 0;
+      origin.counts.set(path, count + 1);
+      answers[Math.min(count, answers.length - 1)]!(response);
+    });
+    await new Promise<void>((done) => origin.server.listen(0, "127.0.0.1", done));
+    origin.url = `http://127.0.0.1:${(origin.server.address() as AddressInfo).port}`;
+    return origin;
+  };
+  const redirect = (status: number, location: string): Answer => statusAnswer(status, { location });
+  let a: Origin;
+  let b: Origin;
+  before(async () => {
+    a = await start();
+    b = await start();
+  });
+  after(async () => {
+    for (const origin of [a, b]) {
+      origin.server.closeAllConnections();
+      await new Promise((done) => origin.server.close(done));
+    }
+  });
+  beforeEach(() => {
+    for (const origin of [a, b]) {
+      origin.requests = [];
+      origin.script = new Map();
+      origin.counts.clear();
+    }
+  });
+  const options = (logger: MemoryLogger, extra: Partial<Parameters<typeof resolveCurrentSources>[1]> = {}) => ({
+    logger,
+    tempDir: join(root, "redirects"),
+    retries: 2,
+    retryBaseMs: 1,
+    cwd: root,
+    ...extra,
+  });
+  const apiKey = { "X-Api-Key": "k3y-s3cret-value" };
+
+  it("keeps the auth header on a same-origin redirect", async () => {
+    a.script.set("/old.csv", [redirect(302, "/new.csv")]);
+    a.script.set("/new.csv", [csvAnswer()]);
+    const logger = new MemoryLogger();
+    const resolved = await resolveCurrentSources({ urls: [`${a.url}/old.csv`] }, options(logger, { headers: apiKey }));
+    assert.deepEqual(
+      a.requests.map((request) => [request.path, request.headers["x-api-key"]]),
+      [
+        ["/old.csv", "k3y-s3cret-value"],
+        ["/new.csv", "k3y-s3cret-value"],
+      ],
+    );
+    assert.equal(await readFile(resolved.files[0]!, "utf8"), CSV);
+    assert.deepEqual(resolved.sources, [`${a.url}/old.csv`]);
+    assert.doesNotMatch(loggedText(logger), /k3y-s3cret|not sent/);
+    await resolved.cleanup();
+  });
+
+  it("drops the auth header and Basic credentials on a cross-origin redirect, and says so", async () => {
+    a.script.set("/moved.csv", [redirect(307, `${b.url}/data.csv?sig=s1gnature-value`)]);
+    b.script.set("/data.csv", [csvAnswer()]);
+    const logger = new MemoryLogger();
+    const url = `${a.url.replace("//", "//alice:pa55word@")}/moved.csv?token=qu3ry-secret`;
+    const resolved = await resolveCurrentSources({ urls: [url] }, options(logger, { headers: apiKey }));
+    assert.equal(a.requests.length, 1);
+    assert.equal(a.requests[0]!.headers["x-api-key"], "k3y-s3cret-value");
+    assert.equal(a.requests[0]!.headers.authorization, `Basic ${Buffer.from("alice:pa55word").toString("base64")}`);
+    assert.equal(b.requests.length, 1);
+    assert.equal(b.requests[0]!.path, "/data.csv?sig=s1gnature-value");
+    assert.equal(b.requests[0]!.headers["x-api-key"], undefined);
+    assert.equal(b.requests[0]!.headers.authorization, undefined);
+    assert.equal(await readFile(resolved.files[0]!, "utf8"), CSV);
+    const info = logger.entries.filter((entry) => entry.level === "info" && /not sent/.test(entry.message));
+    assert.equal(info.length, 1);
+    assert.ok(info[0]!.message.includes(b.url.replace("http://", "")), info[0]!.message);
+    assert.doesNotMatch(loggedText(logger) + JSON.stringify(resolved), /k3y-s3cret|alice|pa55word|qu3ry-secret|s1gnature|token=|sig=/);
+    await resolved.cleanup();
+  });
+
+  it("does not send the auth header again when a redirect comes back to the first origin", async () => {
+    a.script.set("/out.csv", [redirect(302, `${b.url}/bounce`)]);
+    b.script.set("/bounce", [redirect(301, `${a.url}/back.csv`)]);
+    a.script.set("/back.csv", [csvAnswer()]);
+    const resolved = await resolveCurrentSources({ urls: [`${a.url}/out.csv`] }, options(new MemoryLogger(), { headers: { Authorization: "Bearer t0ken-value" } }));
+    assert.deepEqual(
+      [...a.requests, ...b.requests].map((request) => [request.path, request.headers.authorization]),
+      [
+        ["/out.csv", "Bearer t0ken-value"],
+        ["/back.csv", undefined],
+        ["/bounce", undefined],
+      ],
+    );
+    await resolved.cleanup();
+  });
+
+  it("starts each retry from the first URL, with the auth header", async () => {
+    a.script.set("/start.csv", [redirect(303, "/flaky.csv")]);
+    a.script.set("/flaky.csv", [statusAnswer(503), csvAnswer()]);
+    const logger = new MemoryLogger();
+    const resolved = await resolveCurrentSources({ urls: [`${a.url}/start.csv`] }, options(logger, { headers: apiKey }));
+    assert.deepEqual(
+      a.requests.map((request) => [request.path, request.headers["x-api-key"]]),
+      ["/start.csv", "/flaky.csv", "/start.csv", "/flaky.csv"].map((path) => [path, "k3y-s3cret-value"]),
+    );
+    assert.equal(logger.entries.filter((entry) => entry.level === "warning").length, 1);
+    await resolved.cleanup();
+  });
+
+  it("follows 5 redirects but refuses a 6th, without retrying", async () => {
+    for (let hop = 0; hop < 6; hop++) a.script.set(`/hop${hop}.csv`, [redirect(302, `/hop${hop + 1}.csv`)]);
+    a.script.set("/hop5.csv", [csvAnswer()]);
+    const resolved = await resolveCurrentSources({ urls: [`${a.url}/hop0.csv`] }, options(new MemoryLogger()));
+    assert.equal(a.requests.length, 6);
+    await resolved.cleanup();
+
+    a.requests = [];
+    a.counts.clear();
+    a.script.set("/hop5.csv", [redirect(308, "/hop6.csv")]);
+    a.script.set("/hop6.csv", [csvAnswer()]);
+    const logger = new MemoryLogger();
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${a.url}/hop0.csv?key=qu3ry-secret`] }, options(logger)),
+      /redirected more than 5 times/,
+      /to http:\/\/127\.0\.0\.1:\d+\/hop6\.csv/,
+    );
+    assert.equal(a.requests.length, 6, "no request for the 6th redirect, and no retry");
+    assert.equal(logger.entries.filter((entry) => entry.level === "warning").length, 0);
+  });
+
+  it("refuses a redirect loop", async () => {
+    a.script.set("/ping.csv", [redirect(302, "/pong.csv")]);
+    a.script.set("/pong.csv", [redirect(302, "/ping.csv")]);
+    await rejectsUser(resolveCurrentSources({ urls: [`${a.url}/ping.csv`] }, options(new MemoryLogger())), /redirected in a loop/, /pong\.csv to http:\/\/127\.0\.0\.1:\d+\/ping\.csv/);
+    assert.equal(a.requests.length, 2);
+  });
+
+  it("refuses a redirect to plain http on another host without requesting it", async () => {
+    a.script.set("/leave.csv", [redirect(302, "http://user:pw-secret@example.com/data.csv?key=hidden-key")]);
+    const requested: string[] = [];
+    const fetchImpl: typeof fetch = (input, init) => {
+      requested.push(input instanceof Request ? input.url : input.toString());
+      return globalThis.fetch(input, init);
+    };
+    const logger = new MemoryLogger();
+    const error = await rejectsUser(
+      resolveCurrentSources({ urls: [`${a.url}/leave.csv`] }, options(logger, { headers: apiKey, fetchImpl })),
+      /redirected from http:\/\/127\.0\.0\.1:\d+\/leave\.csv to http:\/\/example\.com\/data\.csv, which is not https/,
+    );
+    assert.deepEqual(requested, [`${a.url}/leave.csv`]);
+    assert.equal(a.requests.length, 1);
+    assert.doesNotMatch(error.message + loggedText(logger), /hidden-key|key=|pw-secret|user@|k3y-s3cret/);
+  });
+
+  it("says the auth header stayed behind when the other origin refuses the download", async () => {
+    a.script.set("/elsewhere.csv", [redirect(302, `${b.url}/private.csv`)]);
+    b.script.set("/private.csv", [statusAnswer(401)]);
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${a.url}/elsewhere.csv`] }, options(new MemoryLogger(), { headers: apiKey })),
+      /refused \(HTTP 401\) by http:\/\/127\.0\.0\.1:\d+, which it was redirected to; the auth header is not sent to another origin/,
+    );
+  });
+
+  it("treats a 3xx without Location as a failed download", async () => {
+    a.script.set("/nowhere.csv", [statusAnswer(302)]);
+    await rejectsUser(resolveCurrentSources({ urls: [`${a.url}/nowhere.csv`] }, options(new MemoryLogger())), /failed with HTTP 302/);
+    assert.equal(a.requests.length, 1);
+  });
+});
