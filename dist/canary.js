@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-U5B44XOH.js";
+} from "./chunks/chunk-GOQBKLW7.js";
 import {
   renderHealthTable,
   runCanaryStage
@@ -22,7 +22,7 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/canary.ts

@@ -18,7 +18,7 @@ import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-J3AKS45G.js";
+} from "./chunks/chunk-TJ7BRYPF.js";
 import {
   registryChampion,
   runEvaluation
@@ -36,7 +36,7 @@ import {
 import {
   profileReferenceData,
   runRelease
-} from "./chunks/chunk-MWHG3XCK.js";
+} from "./chunks/chunk-CELAUCX2.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
@@ -44,7 +44,7 @@ import {
   parseHeader,
   profileData,
   readProfile
-} from "./chunks/chunk-ZGW47Y2Z.js";
+} from "./chunks/chunk-TGL2NZAY.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-UYS4OL5N.js";
 import {

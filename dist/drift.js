@@ -3,14 +3,14 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-J3AKS45G.js";
+} from "./chunks/chunk-TJ7BRYPF.js";
 import "./chunks/chunk-VRPUM32F.js";
 import {
   basicAuthValue
 } from "./chunks/chunk-PXJQW6OS.js";
 import {
   parseHeader
-} from "./chunks/chunk-ZGW47Y2Z.js";
+} from "./chunks/chunk-TGL2NZAY.js";
 import "./chunks/chunk-UYS4OL5N.js";
 import "./chunks/chunk-7HAKC2YM.js";
 import "./chunks/chunk-CUQBNP3L.js";
@@ -30,10 +30,10 @@ import {
   core_exports,
   getBooleanInput,
   getInput,
-  getListInput,
+  getLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -41,6 +41,16 @@ import {
 } from "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/drift.ts
+function maskUrlSecrets(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return;
+  }
+  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)]) if (secret.length >= 4) core_exports.setSecret(secret);
+  for (const value of url.searchParams.values()) if (value.length >= 4) core_exports.setSecret(value);
+}
 await runAction(async () => {
   const logger = new ActionsLogger();
   const token = getInput("token");
@@ -55,8 +65,8 @@ await runAction(async () => {
   const loaded = await loadConfig(config === void 0 || config === DEFAULT_CONFIG_FILE ? {} : { file: config });
   const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
   const shardOutput = getInput("shard-output");
-  const openIssue = getBooleanInput("issue", true);
-  if (openIssue && shardOutput === void 0 && (token === void 0 || context.owner === void 0 || context.repo === void 0)) {
+  const openIssue = shardOutput === void 0 && (getInput("issue") === void 0 ? loaded.config?.drift?.issue?.enabled !== false : getBooleanInput("issue", true));
+  if (openIssue && (token === void 0 || context.owner === void 0 || context.repo === void 0)) {
     throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", { hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false" });
   }
   const github = openIssue && token !== void 0 && context.owner !== void 0 && context.repo !== void 0 ? { client: createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }), owner: context.owner, repo: context.repo } : void 0;
@@ -67,9 +77,10 @@ await runAction(async () => {
   const base = getInput("base");
   const reference = getInput("reference");
   const environment = getInput("environment");
-  const current = getListInput("current");
-  const currentUrls = getListInput("current-url");
-  const currentProfiles = getListInput("current-profiles");
+  const current = getLinesInput("current");
+  const currentUrls = getLinesInput("current-url");
+  for (const url of currentUrls) maskUrlSecrets(url);
+  const currentProfiles = getLinesInput("current-profiles");
   const reportDir = getInput("report-dir");
   const result = await runDriftStage(
     {
@@ -113,6 +124,7 @@ await runAction(async () => {
   core_exports.setOutput("markdown-path", result.markdownPath ?? "");
   core_exports.setOutput("issue-number", result.issue?.number === void 0 ? "" : String(result.issue.number));
   core_exports.setOutput("issue-url", result.issue?.url ?? "");
+  core_exports.setOutput("issue-action", result.issue?.action ?? "");
   core_exports.setOutput("retrained", String(result.retrained));
   await writeJobSummary(result.markdown ?? "");
   if (result.failed) core_exports.setFailed(`drift check: ${report.status} (fail-on: ${result.settings.failOn}); see ${result.markdownPath}`);

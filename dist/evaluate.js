@@ -35,7 +35,7 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-CXJFAAGQ.js";

@@ -20,7 +20,7 @@ import {
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-CXJFAAGQ.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   getErrorMessage
 } from "./chunks/chunk-CXJFAAGQ.js";

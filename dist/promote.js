@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-U5B44XOH.js";
+} from "./chunks/chunk-GOQBKLW7.js";
 import {
   runPromoteStage
 } from "./chunks/chunk-SAKMX2FX.js";
@@ -26,7 +26,7 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import "./chunks/chunk-CXJFAAGQ.js";
 
 // src/actions/promote.ts

@@ -3,10 +3,10 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   profileReferenceData,
   runRelease
-} from "./chunks/chunk-MWHG3XCK.js";
+} from "./chunks/chunk-CELAUCX2.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-ZGW47Y2Z.js";
+import "./chunks/chunk-TGL2NZAY.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-UYS4OL5N.js";
 import "./chunks/chunk-7HAKC2YM.js";
@@ -33,7 +33,7 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-CXJFAAGQ.js";

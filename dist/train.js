@@ -25,7 +25,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION,
   code,

@@ -23,7 +23,7 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-CXJFAAGQ.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-U5B44XOH.js";
+} from "./chunks/chunk-GOQBKLW7.js";
 import {
   runVerifyStage
 } from "./chunks/chunk-SAKMX2FX.js";
@@ -21,7 +21,7 @@ import {
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-WV22JEOW.js";
+} from "./chunks/chunk-6TN6WETV.js";
 import {
   UserError
 } from "./chunks/chunk-CXJFAAGQ.js";
