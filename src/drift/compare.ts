@@ -144,7 +144,6 @@ function meanOf(column: NumericColumnProfile, side: NumericSample): number {
 }
 
 function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnProfile, settings: DriftSettings): Judged {
-  const compat = settings.mode === "evidently-compat";
   const small = reference.valid <= settings.small_sample_rows;
   const distinct = distinctUnion(reference, current);
   const ref = numericSample(reference);
@@ -162,19 +161,8 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
   const values = Number.isFinite(distinct) && distinct <= 5 ? numericValueTable(reference, current) : undefined;
   const table = values ?? bins;
   if (table !== undefined) Object.assign(statistics, tableDistances(table, settings.epsilon));
-  if (values !== undefined) {
-    // Few values: a categorical column in disguise.
-    if (small) {
-      if (distinct <= 2) {
-        const z = compat ? evidentlyZ(values) : twoProportionZ(binarySplit(values).ref, binarySplit(values).cur);
-        return { method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(values) }), statistics, distribution: values };
-      }
-      const chi = compat ? chiSquareGoodnessOfFit(values.reference, values.current) : chiSquareHomogeneity(values.reference, values.current);
-      return { method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, { df: chi.df, effect: cramersV(chi.statistic, values) }), statistics, distribution: values };
-    }
-    const js = jensenShannonDistance(proportions(values.reference), proportions(values.current));
-    return { method: distanceResult("jensenshannon", js, settings.jensenshannon, false), statistics, distribution: values };
-  }
+  // Few values: a categorical column in disguise.
+  if (values !== undefined) return judgeCounts(values, small, statistics, settings);
   if (small) return { method: pValueResult("ks", ks.statistic, ks.pValue, settings, { effect: ks.statistic, approximate }), statistics, distribution: bins };
   return { method: distanceResult("wasserstein", statistics.wasserstein_norm!, settings.wasserstein, approximate), statistics, distribution: bins };
 }
@@ -190,10 +178,13 @@ function cramersV(chi2: number, table: CountTable): number {
   return Number.isFinite(chi2) ? Math.sqrt(chi2 / n) : 1;
 }
 
-function judgeCategorical(table: CountTable, reference: ColumnProfile, settings: DriftSettings): Judged {
+/**
+ * A table of counts (a categorical column, or a numeric one with few values): two-proportion z for
+ * two values, chi-square for more in a small sample (goodness of fit in evidently-compat mode),
+ * Jensen–Shannon above it.
+ */
+function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatistics, settings: DriftSettings): Judged {
   const compat = settings.mode === "evidently-compat";
-  const small = reference.valid <= settings.small_sample_rows;
-  const statistics: ColumnStatistics = tableDistances(table, settings.epsilon);
   const present = table.keys.filter((_, i) => table.reference[i]! + table.current[i]! > 0).length;
   if (small) {
     if (present <= 2) {
@@ -203,7 +194,8 @@ function judgeCategorical(table: CountTable, reference: ColumnProfile, settings:
     const chi = compat ? chiSquareGoodnessOfFit(table.reference, table.current) : chiSquareHomogeneity(table.reference, table.current);
     return { method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, { df: chi.df, effect: cramersV(chi.statistic, table) }), statistics, distribution: table };
   }
-  return { method: distanceResult("jensenshannon", statistics.jensenshannon!, settings.jensenshannon, false), statistics, distribution: table };
+  const js = jensenShannonDistance(proportions(table.reference), proportions(table.current));
+  return { method: distanceResult("jensenshannon", js, settings.jensenshannon, false), statistics, distribution: table };
 }
 
 /** The column's status from its (adjusted) method result, its PSI and its null rate. */
@@ -305,7 +297,7 @@ function compareColumn(name: string, reference: ColumnProfile, current: ColumnPr
     if (r !== null && c !== null && current.valid > 0) drift.out_of_range = { below: c.underflow / current.valid, above: c.overflow / current.valid };
   } else if (reference.kind === "categorical" && current.kind === "categorical") {
     const table = categoryTable(reference, current);
-    judged = judgeCategorical(table, reference, settings);
+    judged = judgeCounts(table, reference.valid <= settings.small_sample_rows, tableDistances(table, settings.epsilon), settings);
     const known = new Set(reference.counts.map((entry) => entry.value));
     const unseen = current.counts.filter((entry) => !known.has(entry.value) && !reference.capped);
     const unseenCount = unseen.reduce((s, entry) => s + entry.count, 0);

@@ -26,6 +26,17 @@ function nonEmptyCategories(ref: readonly number[], cur: readonly number[], name
   return kept;
 }
 
+/** Both sides' totals over the kept categories. */
+function totalsOver(kept: readonly number[], ref: readonly number[], cur: readonly number[]): [number, number] {
+  let refTotal = 0;
+  let curTotal = 0;
+  for (const k of kept) {
+    refTotal += ref[k]!;
+    curTotal += cur[k]!;
+  }
+  return [refTotal, curTotal];
+}
+
 /**
  * Chi-square test of homogeneity on the 2×K table [ref; cur], like
  * scipy.stats.chi2_contingency(np.vstack([ref, cur]), correction=False): categories whose both counts
@@ -36,12 +47,7 @@ export function chiSquareHomogeneity(ref: readonly number[], cur: readonly numbe
   const kept = nonEmptyCategories(ref, cur, "chiSquareHomogeneity");
   const df = kept.length - 1;
   if (kept.length < 2) return { statistic: 0, pValue: 1, df: Math.max(df, 0) };
-  let refTotal = 0;
-  let curTotal = 0;
-  for (const k of kept) {
-    refTotal += ref[k]!;
-    curTotal += cur[k]!;
-  }
+  const [refTotal, curTotal] = totalsOver(kept, ref, cur);
   if (refTotal === 0 || curTotal === 0) return { statistic: Number.NaN, pValue: Number.NaN, df };
   const total = refTotal + curTotal;
   let statistic = 0;
@@ -67,12 +73,7 @@ export function chiSquareGoodnessOfFit(ref: readonly number[], cur: readonly num
   const kept = nonEmptyCategories(ref, cur, "chiSquareGoodnessOfFit");
   const df = kept.length - 1;
   if (kept.length < 2) return { statistic: 0, pValue: 1, df: Math.max(df, 0) };
-  let refTotal = 0;
-  let curTotal = 0;
-  for (const k of kept) {
-    refTotal += ref[k]!;
-    curTotal += cur[k]!;
-  }
+  const [refTotal, curTotal] = totalsOver(kept, ref, cur);
   if (curTotal === 0) return { statistic: Number.NaN, pValue: Number.NaN, df };
   if (refTotal === 0) return { statistic: Number.POSITIVE_INFINITY, pValue: 0, df };
   let statistic = 0;
