@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-H2PBKZSS.js";
+} from "./chunks/chunk-SMRT2KPE.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -18,7 +18,7 @@ import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-TJ7BRYPF.js";
+} from "./chunks/chunk-LVTENMIR.js";
 import {
   registryChampion,
   runEvaluation

@@ -3,7 +3,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-TJ7BRYPF.js";
+} from "./chunks/chunk-LVTENMIR.js";
 import "./chunks/chunk-VRPUM32F.js";
 import {
   basicAuthValue

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-H2PBKZSS.js";
+} from "./chunks/chunk-SMRT2KPE.js";
 import "./chunks/chunk-BVN7UASB.js";
 import "./chunks/chunk-7EHGI3H7.js";
 import "./chunks/chunk-SIUYJETE.js";

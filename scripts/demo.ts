@@ -168,7 +168,7 @@ modelship(["fetch", "adult-income@0.0.1", "--dir", ".modelship/fetched-tampered"
 bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
 await writeFile(stored, bytes);
 console.log("(the flipped byte is put back)");
-reports.push({ what: "released model (local registry)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
+reports.push({ what: "released model 0.0.1 (ungated)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
 
 banner("10. Promotion is for gated models only; a second model passes after a fairness review");
 // The GitOps repository (examples/gitops-repo) as a bare repository on disk, serving 0.0.1 — the state the
@@ -183,6 +183,8 @@ modelship(["promote", "adult-income@0.0.1", "--env", "production"], { cwd: repo,
 modelship(["train", "--train-config", "train/train.yaml", "--seed", "7", "--output", ".modelship/model-v2"], { cwd: repo, expect: 0, quiet: true });
 modelship(["evaluate", "--model", ".modelship/model-v2/model.onnx", "--policy", "policies/fairness-reviewed.yaml", "--report-dir", ".modelship/evaluation-v2", "--quiet"], { cwd: repo, expect: 0 });
 modelship(["release", "--model", ".modelship/model-v2/model.onnx", "--gate-report", ".modelship/evaluation-v2/gate-report.json"], { cwd: repo, expect: 0 });
+reports.push({ what: "gate report 0.0.2 (verdict warn)", path: join(repo, ".modelship/evaluation-v2/gate-report.md") });
+reports.push({ what: "released model 0.0.2", path: join(repo, ".modelship/registry/adult-income/0.0.2") });
 
 banner("11. Open the canary pull request against the GitOps repository");
 modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
@@ -204,6 +206,8 @@ banner("12. The canary job: healthy metrics after the bake time → step up to 5
 mergeBranch(gitops, branch, 2);
 await writeFile(join(repo, "canary-healthy.json"), JSON.stringify({ versions: { "0.0.2": { "error-rate": 0.002, "p95-latency-seconds": 0.08, "positive-rate-shift": 0.21 }, "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 } } }, null, 2));
 modelship(["canary", "--env", "production", "--metrics", "canary-healthy.json"], { cwd: repo, expect: 0 });
+await writeFile(join(out, "promotion-pr-canary-50.md"), await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8"));
+reports.push({ what: "promotion PR body (step to 50%)", path: join(out, "promotion-pr-canary-50.md") });
 console.log(git(["--git-dir", gitops, "diff", "main", branch, "--", "apps/adult-income/inferenceservice.yaml"]));
 
 banner("13. …and unhealthy metrics → a rollback pull request, written from git alone");
@@ -242,6 +246,7 @@ modelship(["drift", "--current-profile", ".modelship/drift-shards/*.json", "--re
 modelship(["drift", "logs/clean.csv", "--report-dir", ".modelship/drift-clean"], { cwd: repo, expect: 0 });
 reports.push({ what: "drift report (shifted)", path: join(repo, ".modelship/drift-shifted/drift-report.md") });
 reports.push({ what: "drift issue body (shifted)", path: join(repo, ".modelship/drift-shifted/drift-issue.md") });
+reports.push({ what: "drift report (sharded)", path: join(repo, ".modelship/drift-sharded/drift-report.md") });
 reports.push({ what: "drift report (clean)", path: join(repo, ".modelship/drift-clean/drift-report.json") });
 
 banner("Where the reports are");

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
+import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { loadContract } from "../data/contract.ts";
 import { ProgressBar } from "../report/progress-bar.ts";
@@ -12,7 +13,7 @@ import type { TrainedModel } from "./model-spec.ts";
 import { fingerprintFile } from "./run-context.ts";
 import { loadTabular, type TabularData } from "./tabular-data.ts";
 import { loadTf } from "./tfjs-backend.ts";
-import { loadTrainConfig } from "./train-config.ts";
+import { loadTrainConfig, type TrainConfig } from "./train-config.ts";
 import type { BuiltinRun } from "./train.ts";
 import { predictWithTf, trainModel } from "./trainer.ts";
 
@@ -39,11 +40,68 @@ async function heldOutMetrics(model: TrainedModel, data: TabularData): Promise<R
   return { test_accuracy: correct / data.rows };
 }
 
+/** train.yaml settings a sweep's `--param NAME=VALUE` (the train action's params) may set. */
+const PARAM_NAMES = ["epochs", "batch_size", "learning_rate", "lr", "validation_split", "seed", "dropout", "layers", "activation", "kind"] as const;
+
+function paramNumber(name: string, value: string, check: (x: number) => boolean, what: string): number {
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isFinite(x) || !check(x)) throw new UserError(`parameter ${name}=${value} is not ${what}`, { hint: `give ${name} as ${what}, e.g. --param ${name}=${name === "learning_rate" || name === "lr" ? "0.01" : name === "dropout" || name === "validation_split" ? "0.2" : "32"}` });
+  return x;
+}
+
+/**
+ * train.yaml with a sweep's parameters applied (epochs, batch_size, learning_rate or lr,
+ * validation_split, seed, dropout, layers as "32,16", activation, kind). Any other name is refused:
+ * a sweep whose parameters changed nothing would train the same model N times.
+ */
+export function withParams(config: TrainConfig, params: Readonly<Record<string, string>>): TrainConfig {
+  const next: TrainConfig = { ...config, model: { ...config.model } };
+  const positive = (x: number) => x > 0;
+  const whole = (x: number) => Number.isInteger(x) && x > 0;
+  for (const [name, value] of Object.entries(params)) {
+    switch (name) {
+      case "epochs":
+        next.epochs = paramNumber(name, value, whole, "a whole number ≥ 1");
+        break;
+      case "batch_size":
+        next.batchSize = paramNumber(name, value, whole, "a whole number ≥ 1");
+        break;
+      case "learning_rate":
+      case "lr":
+        next.learningRate = paramNumber(name, value, positive, "a number > 0");
+        break;
+      case "validation_split":
+        next.validationSplit = paramNumber(name, value, (x) => x >= 0 && x < 1, "a share in [0, 1)");
+        break;
+      case "seed":
+        next.seed = paramNumber(name, value, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0");
+        break;
+      case "dropout":
+        next.model.dropout = paramNumber(name, value, (x) => x >= 0 && x < 1, "a share in [0, 1)");
+        break;
+      case "layers":
+        next.model.layers = value.split(",").map((part) => paramNumber(name, part.trim(), whole, "whole numbers ≥ 1 separated by commas"));
+        break;
+      case "activation":
+        if (value !== "relu" && value !== "tanh") throw new UserError(`parameter activation=${value} is not relu or tanh`, { hint: "give --param activation=relu or tanh" });
+        next.model.activation = value;
+        break;
+      case "kind":
+        if (value !== "mlp" && value !== "linear") throw new UserError(`parameter kind=${value} is not mlp or linear`, { hint: "give --param kind=mlp or linear" });
+        next.model.kind = value;
+        break;
+      default:
+        throw new UserError(`the built-in trainer has no parameter "${name}"`, { file: config.file, hint: `a sweep can set ${PARAM_NAMES.join(", ")}; other parameters reach only a training command (train.command) as MODELSHIP_PARAM_*` });
+    }
+  }
+  return next;
+}
+
 /** Makes the train-stage runner for a train.yaml. */
-export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string; seed?: number }): (outputDir: string) => Promise<BuiltinRun> {
+export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string; seed?: number; params?: Readonly<Record<string, string>> }): (outputDir: string) => Promise<BuiltinRun> {
   return async (outputDir) => {
     const { logger, cwd } = options;
-    const loaded = await loadTrainConfig(options.configPath, cwd);
+    const loaded = withParams(await loadTrainConfig(options.configPath, cwd), options.params ?? {});
     // An explicit seed (the seed input or --seed) wins over train.yaml's.
     const config = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
     const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
