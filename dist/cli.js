@@ -86,6 +86,7 @@ import {
   UserError,
   __toESM,
   code,
+  formatInterval,
   formatNumber,
   getErrorMessage,
   isUserError,
@@ -1186,7 +1187,7 @@ var registryCommand = {
         "",
         table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
         "",
-        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, metric.value === null ? "\u2014" : String(metric.value), metric.ci === void 0 ? "\u2014" : `[${metric.ci.join(", ")}]`])),
+        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)])),
         "",
         `lineage: git ${manifest.lineage.gitSha ?? "\u2014"}, run ${manifest.lineage.runUrl ?? "\u2014"}${manifest.lineage.previousVersion === void 0 ? "" : `, after ${manifest.lineage.previousVersion}`}`
       ].join("\n")

@@ -4,7 +4,7 @@ import { loadConfig } from "../../config/modelship-config.ts";
 import { UserError } from "../../common/errors.ts";
 import { resolveVersion, unknownVersion } from "../../registry/fetch.ts";
 import { openStore } from "../../registry/open-store.ts";
-import { code, formatNumber, table } from "../../report/markdown.ts";
+import { code, formatInterval, formatNumber, table } from "../../report/markdown.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { parseModelRef } from "../../registry/version.ts";
@@ -51,7 +51,7 @@ export const registryCommand: Command = {
         "",
         table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
         "",
-        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, metric.value === null ? "—" : String(metric.value), metric.ci === undefined ? "—" : `[${metric.ci.join(", ")}]`])),
+        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)])),
         "",
         `lineage: git ${manifest.lineage.gitSha ?? "—"}, run ${manifest.lineage.runUrl ?? "—"}${manifest.lineage.previousVersion === undefined ? "" : `, after ${manifest.lineage.previousVersion}`}`,
       ].join("\n"),
