@@ -29,6 +29,7 @@ import { loadContract, parseContract } from "../../src/data/contract.ts";
 import type { DataContract } from "../../src/data/contract-types.ts";
 import { profileData, readProfile, type ReferenceProfile } from "../../src/data/profile.ts";
 import { profileSources } from "../../src/data/profile-sources.ts";
+import { exactCapOf } from "../../src/data/profile-types.ts";
 import type { RawValue, TableSource } from "../../src/data/table.ts";
 import { DRIFT_DEFAULTS } from "../../src/drift/compare.ts";
 import { checkDrift } from "../../src/drift/drift.ts";
@@ -609,7 +610,7 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
       return `${key} ${compared} columns, max |Δ| ${worst.toExponential(1)} (${at})`;
     });
     const agree = Object.keys(ours.columns).filter((name) => (ours.columns[name]!.status === "drift") === (peer.columns[name]?.status === "drift")).length;
-    console.log(`agreement with the peer (ours from the profiles: KS and Wasserstein from the KLL sketch where a column has over ${fmt(reference.settings.exact_cap ?? 0)} distinct values, PSI on the frozen bins): ${gaps.join("; ")}; drift verdicts agree on ${agree} of ${Object.keys(ours.columns).length} columns (ours: ${Object.entries(ours.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}; peer: ${Object.entries(peer.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}).`);
+    console.log(`agreement with the peer (ours from the profiles: KS and Wasserstein from the KLL sketch where a column has over ${fmt(exactCapOf(reference.settings))} distinct values, PSI on the frozen bins): ${gaps.join("; ")}; drift verdicts agree on ${agree} of ${Object.keys(ours.columns).length} columns (ours: ${Object.entries(ours.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}; peer: ${Object.entries(peer.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}).`);
   } else {
     const why = peerVersions === undefined ? `/usr/bin/python3 lacks numpy, scipy or pandas (${probe.error?.message ?? probe.stderr?.trim().split("\n").pop() ?? "not found"})` : "it failed (see above)";
     console.log(`\nno pandas/scipy peer: ${why}.`);

@@ -1,6 +1,4 @@
 /** The release action: inputs → runRelease → outputs and a job summary. */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { profileReferenceData } from "../registry/reference-data.ts";
 import { loadConfig } from "../config/modelship-config.ts";
 import { resolveReleaseSettings } from "../config/release-settings.ts";
@@ -31,10 +29,7 @@ await runAction(async () => {
     loaded,
     { registry: "github" },
   );
-  const referenceData = getListInput("reference-data");
-  if (settings.referenceProfilePath === undefined && referenceData.length > 0) {
-    settings.referenceProfilePath = await profileReferenceData({ data: referenceData, loaded, outDir: join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference"), logger, toolVersion: TOOL_VERSION });
-  }
+  settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: getListInput("reference-data"), loaded, logger, toolVersion: TOOL_VERSION });
   const context = readGitHubContext();
   const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });

@@ -2,13 +2,15 @@
  * Settings of the drift stage: an explicit input or flag, then modelship.yaml's `drift` section,
  * then the defaults (DRIFT_DEFAULTS, whose sources the README's drift section gives).
  */
+import { readableExtension } from "../data/readers/index.ts";
+import { hasMagic } from "../drift/sources.ts";
 import { UserError } from "../common/errors.ts";
 import { DRIFT_DEFAULTS } from "../drift/compare.ts";
 import type { DriftMode, DriftSettings } from "../drift/report-types.ts";
 import type { RetrainTrigger } from "../drift/retrain.ts";
 import { pick, type LoadedConfig } from "./modelship-config.ts";
 
-export const DEFAULT_DRIFT_DIR = ".modelship/drift";
+const DEFAULT_DRIFT_DIR = ".modelship/drift";
 export const DEFAULT_DRIFT_LABEL = "modelship-drift";
 
 export type FailOn = "never" | "drift" | "warn";
@@ -57,8 +59,8 @@ export function parseDriftChoices(mode: string | undefined, failOn: string | und
 }
 
 /** A reference that names files (a profile, data, a glob) rather than a release. */
-export function isPathLike(reference: string): boolean {
-  return /\.(json|csv|tsv|txt|jsonl|ndjson|parquet|pq)(\.gz|\.gzip)?$/i.test(reference) || /[*?[]/.test(reference) || reference.includes("/");
+function isPathLike(reference: string): boolean {
+  return /\.json$/i.test(reference) || readableExtension(reference) !== undefined || hasMagic(reference) || reference.includes("/");
 }
 
 /** Resolves the drift settings; paths in modelship.yaml are relative to it. */

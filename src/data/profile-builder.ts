@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { UserError } from "../common/errors.ts";
-import { aliasMap, applyAlias, coerceValue, showValue } from "./coerce.ts";
+import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "./coerce.ts";
 import type { ColumnContract, DataContract } from "./contract-types.ts";
 import { CategoryStats, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
 import { REFERENCE_PROFILE_SCHEMA, type ColumnProfile, type LabelAgreement, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
@@ -20,7 +20,8 @@ export function schemaHash(columns: readonly { name: string; type: string }[]): 
 
 export interface ProfileBuilderOptions {
   contract: DataContract;
-  settings: ProfileSettings;
+  /** With `exact_cap` always set (`profileSources` resolves it; only an older profile lacks it). */
+  settings: Required<ProfileSettings>;
   /**
    * Frozen histogram edges by column (from an existing profile); histograms are then counted in the
    * same pass and a column with `null` gets none. Without it, edges are frozen from the data by
@@ -46,7 +47,7 @@ export interface ProfileHeader {
  * The target and prediction columns' indices in the contract, when it has exactly one column with
  * role `target` and exactly one (another) with role `prediction`; otherwise undefined.
  */
-export function agreementColumns(columns: readonly ColumnContract[]): { target: number; prediction: number } | undefined {
+function agreementColumns(columns: readonly ColumnContract[]): { target: number; prediction: number } | undefined {
   const withRole = (role: "target" | "prediction"): number[] => columns.flatMap((column, c) => (column.roles.includes(role) ? [c] : []));
   const targets = withRole("target");
   const predictions = withRole("prediction");
@@ -68,13 +69,17 @@ function isUnrepresentableNumber(raw: Exclude<RawValue, null>): boolean {
 /** Accumulates batches into a profile; `finish()` gives the JSON document. */
 export class ProfileBuilder {
   readonly #contract: DataContract;
-  readonly #settings: ProfileSettings;
+  readonly #settings: Required<ProfileSettings>;
   readonly #stats: ColumnStats[];
   readonly #twoPass: boolean;
   // Per contract column: its aliases as a Map, or undefined when it has none (the common case, kept off the hot path).
   readonly #aliases: (Map<string, string> | undefined)[];
   // Target and prediction column indices with their running agreement counts (see `agreementColumns`).
   readonly #agreement: { target: number; prediction: number; rows: number; agree: number } | undefined;
+  // The current batch's coerced target and prediction values (undefined: null or invalid), kept by
+  // `add`'s column loop for `#addAgreement`; reused from batch to batch.
+  readonly #targetValues: (TypedValue | undefined)[] = [];
+  readonly #predictionValues: (TypedValue | undefined)[] = [];
   #rows = 0;
   readonly #invalidLines = new Map<string, { path: string; line: number; value: string }>();
 
@@ -95,8 +100,7 @@ export class ProfileBuilder {
         seed: options.settings.seed,
         bins: options.settings.bins,
         edges: edges ?? undefined,
-        // Settings without exact_cap read as keeping no values, as in an older profile.
-        exactCap: options.settings.exact_cap ?? 0,
+        exactCap: options.settings.exact_cap,
       });
     });
   }
@@ -129,49 +133,47 @@ export class ProfileBuilder {
   /** Pass 1 (or the only pass with frozen edges): every statistic of every column. */
   add(batch: RecordBatch, binding: ColumnBinding): void {
     this.#rows += batch.length;
+    const agreement = this.#agreement;
     this.#contract.columns.forEach((column, c) => {
       const stats = this.#stats[c]!;
+      // Where this column's coerced values go for the agreement counts, if it is one of its two columns.
+      const kept = agreement === undefined ? undefined : c === agreement.target ? this.#targetValues : c === agreement.prediction ? this.#predictionValues : undefined;
+      if (kept !== undefined) kept.length = batch.length;
       stats.count += batch.length;
       const values = batch.columns[binding.indices[c]!];
       if (values === undefined) {
         stats.nulls += batch.length;
+        kept?.fill(undefined);
         return;
       }
       for (let r = 0; r < batch.length; r++) {
         const raw = values[r] ?? null;
         if (raw === null) {
           stats.nulls++;
+          if (kept !== undefined) kept[r] = undefined;
           continue;
         }
         const value = this.#coerce(applyAlias(raw, this.#aliases[c]), column, stats, { batch, row: r, path: binding.path });
+        if (kept !== undefined) kept[r] = value;
         if (value === undefined) continue;
         if (stats.kind === "numeric") stats.add(value as number);
         else stats.add(value);
       }
     });
-    if (this.#agreement !== undefined) this.#addAgreement(this.#agreement, batch, binding);
+    if (agreement !== undefined) this.#addAgreement(agreement, batch.length);
   }
 
-  // Rows where target and prediction both coerce, and of those, where they are equal as text. A
-  // second, cheap loop over the two columns (the loop above goes column by column); invalid values
-  // were already counted (or thrown on) there, so here they are only skipped.
-  #addAgreement(agreement: { target: number; prediction: number; rows: number; agree: number }, batch: RecordBatch, binding: ColumnBinding): void {
-    const { target, prediction } = agreement;
-    const targets = batch.columns[binding.indices[target]!];
-    const predictions = batch.columns[binding.indices[prediction]!];
-    if (targets === undefined || predictions === undefined) return;
-    const targetColumn = this.#contract.columns[target]!;
-    const predictionColumn = this.#contract.columns[prediction]!;
-    for (let r = 0; r < batch.length; r++) {
-      const rawTarget = targets[r] ?? null;
-      const rawPrediction = predictions[r] ?? null;
-      if (rawTarget === null || rawPrediction === null) continue;
-      const t = coerceValue(applyAlias(rawTarget, this.#aliases[target]), targetColumn.type, targetColumn);
-      if (!t.ok) continue;
-      const p = coerceValue(applyAlias(rawPrediction, this.#aliases[prediction]), predictionColumn.type, predictionColumn);
-      if (!p.ok) continue;
+  // Rows where target and prediction both coerced, and of those, where they are equal as text,
+  // from the values the column loop in `add` kept (nulls and invalid values are undefined there).
+  #addAgreement(agreement: { rows: number; agree: number }, rows: number): void {
+    const targets = this.#targetValues;
+    const predictions = this.#predictionValues;
+    for (let r = 0; r < rows; r++) {
+      const t = targets[r];
+      const p = predictions[r];
+      if (t === undefined || p === undefined) continue;
       agreement.rows++;
-      if (String(t.value) === String(p.value)) agreement.agree++;
+      if (String(t) === String(p)) agreement.agree++;
     }
   }
 
@@ -237,7 +239,7 @@ export class ProfileBuilder {
   }
 
   // The typed value, or undefined after counting an invalid one.
-  #coerce(value: Exclude<RawValue, null>, column: ColumnContract, stats: ColumnStats, at: { batch: RecordBatch; row: number; path: string }): number | string | boolean | undefined {
+  #coerce(value: Exclude<RawValue, null>, column: ColumnContract, stats: ColumnStats, at: { batch: RecordBatch; row: number; path: string }): TypedValue | undefined {
     const coerced = coerceValue(value, column.type, column);
     if (coerced.ok) return coerced.value;
     const line = at.batch.lines[at.row] ?? 0;

@@ -79,8 +79,12 @@ export class NumericStats extends ColumnCounts {
   // entry, keyed +0: Map.prototype.set turns a -0 key into +0 (ECMA-262), whatever comes first.
   #exact: Map<number, number> | undefined;
   // Distinct values while there are few (integer-valued types only): such a column gets one bin
-  // per value. Bounded by distinctBins(bins) + 1 entries, then dropped.
+  // per value. Bounded by distinctBins(bins) + 1 entries, then dropped. Kept only when exactCap <
+  // distinctBins(bins): otherwise #exact's keys are the distinct values for as long as they can
+  // be few enough, and `freeze()` reads them there (see #distinctInExact).
   #distinct: Set<number> | undefined;
+  // Whether `freeze()` takes the distinct values from #exact's keys instead of #distinct.
+  #distinctInExact: boolean;
 
   constructor(options: NumericStatsOptions) {
     super(options);
@@ -90,7 +94,11 @@ export class NumericStats extends ColumnCounts {
     this.sketch = new KllSketch({ k: options.sketchK, seed: options.seed });
     this.histogram = options.edges === undefined ? undefined : new Histogram(options.edges);
     const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
-    this.#distinct = integral && options.edges === undefined ? new Set() : undefined;
+    const perValueBins = integral && options.edges === undefined;
+    // With exactCap ≥ distinctBins(bins), #exact holds every distinct value until there are more
+    // than distinctBins(bins) of them, when #distinct would be dropped anyway.
+    this.#distinctInExact = perValueBins && options.exactCap >= distinctBins(options.bins);
+    this.#distinct = perValueBins && !this.#distinctInExact ? new Set() : undefined;
   }
 
   /** Adds one finite value to every statistic (and to the histogram when its edges are frozen). */
@@ -121,9 +129,17 @@ export class NumericStats extends ColumnCounts {
   /** Freezes the histogram's edges from the data seen so far; its counts then come from a second pass. */
   freeze(): void {
     if (this.histogram !== undefined) return;
-    const edges = freezeEdges({ type: this.type, sketch: this.sketch, bins: this.#bins, distinct: this.#distinct === undefined ? undefined : [...this.#distinct] });
+    const edges = freezeEdges({ type: this.type, sketch: this.sketch, bins: this.#bins, distinct: this.#distinctValues() });
     this.#distinct = undefined;
+    this.#distinctInExact = false;
     this.histogram = edges === undefined ? undefined : new Histogram(edges);
+  }
+
+  // The distinct values for one bin per value, or undefined when there are too many (or none are tracked).
+  #distinctValues(): number[] | undefined {
+    if (!this.#distinctInExact) return this.#distinct === undefined ? undefined : [...this.#distinct];
+    const exact = this.#exact;
+    return exact !== undefined && exact.size <= distinctBins(this.#bins) ? [...exact.keys()] : undefined;
   }
 
   /** Second pass: counts a value into the frozen histogram only. */
@@ -204,6 +220,7 @@ export class NumericStats extends ColumnCounts {
     stats.sketch = KllSketch.fromJSON(json.sketch);
     stats.histogram = json.histogram === null ? undefined : Histogram.fromJSON(json.histogram);
     stats.#distinct = undefined;
+    stats.#distinctInExact = false;
     const values = json.values;
     if (exactCap > 0 && values !== undefined && values !== null && values.value.length <= exactCap) {
       const exact = new Map<number, number>();

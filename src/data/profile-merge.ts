@@ -10,7 +10,7 @@ import { assertWritable } from "../common/schema-validation.ts";
 import { toPointer } from "../common/yaml-source.ts";
 import { columnStatsFromJSON } from "./profile-column.ts";
 import { sameEdges } from "./profile-histogram.ts";
-import type { ColumnProfile, LabelAgreement, ReferenceProfile } from "./profile-types.ts";
+import { exactCapOf, type ColumnProfile, type LabelAgreement, type ReferenceProfile } from "./profile-types.ts";
 import schema from "../../schemas/reference-profile.schema.json" with { type: "json" };
 
 const HINT_SAME_EDGES = "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
@@ -63,8 +63,8 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
   assertMergeable(a, b);
   const cap = Math.min(a.settings.category_cap, b.settings.category_cap);
   // A profile without exact_cap (older) kept no values: its cap reads as 0, and so is the merge's.
-  const capsA = { categoryCap: a.settings.category_cap, exactCap: a.settings.exact_cap ?? 0 };
-  const capsB = { categoryCap: b.settings.category_cap, exactCap: b.settings.exact_cap ?? 0 };
+  const capsA = { categoryCap: a.settings.category_cap, exactCap: exactCapOf(a.settings) };
+  const capsB = { categoryCap: b.settings.category_cap, exactCap: exactCapOf(b.settings) };
   const columns: Record<string, ColumnProfile> = {};
   for (const [name, column] of Object.entries(a.columns)) {
     const merged = columnStatsFromJSON(column, capsA);

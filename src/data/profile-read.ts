@@ -4,7 +4,7 @@ import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, toPointer } from "../common/yaml-source.ts";
 import { Histogram } from "./profile-histogram.ts";
-import type { ExactValues, NumericColumnProfile, ReferenceProfile } from "./profile-types.ts";
+import { exactCapOf, type ExactValues, type NumericColumnProfile, type ReferenceProfile } from "./profile-types.ts";
 import { KllSketch } from "./sketch/kll.ts";
 import schema from "../../schemas/reference-profile.schema.json" with { type: "json" };
 
@@ -56,7 +56,7 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
       fail(getErrorMessage(error), ["sketch"]);
     }
     if (column.sketch.n !== column.valid) fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
-    if (column.values !== undefined && column.values !== null) assertValuesConsistent(column.values, column, profile.settings.exact_cap ?? 0, fail);
+    if (column.values !== undefined && column.values !== null) assertValuesConsistent(column.values, column, exactCapOf(profile.settings), fail);
     if (column.histogram === null) continue;
     try {
       Histogram.fromJSON(column.histogram);

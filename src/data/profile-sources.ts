@@ -50,7 +50,7 @@ function positiveInteger(value: number | undefined, name: string, minimum: numbe
 }
 
 /** Explicit options win; then the settings of `binsFrom` (so shards agree); then the defaults. */
-function resolveSettings(options: ProfileOptions): ProfileSettings {
+function resolveSettings(options: ProfileOptions): Required<ProfileSettings> {
   const base = options.binsFrom?.settings;
   return {
     bins: base?.bins ?? positiveInteger(options.bins, "bins", 1) ?? PROFILE_DEFAULTS.bins,

@@ -31,6 +31,11 @@ export interface ProfileSettings {
   seed: number;
 }
 
+/** A profile's `exact_cap`, or 0 (keeps no values) for settings without one, as in an older profile. */
+export function exactCapOf(settings: ProfileSettings): number {
+  return settings.exact_cap ?? 0;
+}
+
 /** A histogram on frozen, left-closed bins: bin i counts edges[i] ≤ x < edges[i+1]. */
 export interface HistogramJson {
   edges: number[];

@@ -7,6 +7,7 @@
  * default choices and numbers instead. The dataset drifts when the weighted share of drifted
  * feature columns reaches `share`.
  */
+import { formatSignificant } from "../report/markdown.ts";
 import type { ColumnProfile, NumericColumnProfile, ReferenceProfile } from "../data/profile-types.ts";
 import { binnedTable, categoryTable, distinctUnion, numericSample, numericValueTable, type CountTable, type NumericSample } from "./distributions.ts";
 import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, MethodResult } from "./report-types.ts";
@@ -43,12 +44,6 @@ const RANK: Record<DriftStatus, number> = { ok: 0, insufficient_data: 1, warn: 2
 /** The worse of two statuses (drift > warn > insufficient_data > ok). */
 export function worst(a: DriftStatus, b: DriftStatus): DriftStatus {
   return RANK[a] >= RANK[b] ? a : b;
-}
-
-function format(x: number): string {
-  if (x === 0) return "0";
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) < 1e-3 ? x.toExponential(2) : Number(x.toPrecision(3)).toString();
 }
 
 /** Whether the column counts toward the dataset share: features, or any column when none has a role. */
@@ -157,8 +152,8 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
     wasserstein_norm: wasserstein(ref.sample, cur.sample) / norm,
     mean_shift_std: Math.abs(meanOf(current, cur) - meanOf(reference, ref)) / norm,
   };
-  const bins = binnedTable(reference, current);
   const values = Number.isFinite(distinct) && distinct <= 5 ? numericValueTable(reference, current) : undefined;
+  const bins = values === undefined ? binnedTable(reference, current) : undefined;
   const table = values ?? bins;
   if (table !== undefined) Object.assign(statistics, tableDistances(table, settings.epsilon));
   // Few values: a categorical column in disguise.
@@ -167,8 +162,7 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
   return { method: distanceResult("wasserstein", statistics.wasserstein_norm!, settings.wasserstein, approximate), statistics, distribution: bins };
 }
 
-function proportionGap(table: CountTable): number {
-  const { ref, cur } = binarySplit(table);
+function proportionGap({ ref, cur }: ReturnType<typeof binarySplit>): number {
   return Math.abs(ref.successes / ref.trials - cur.successes / cur.trials);
 }
 
@@ -188,14 +182,15 @@ function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatis
   const present = table.keys.filter((_, i) => table.reference[i]! + table.current[i]! > 0).length;
   if (small) {
     if (present <= 2) {
-      const z = compat ? evidentlyZ(table) : twoProportionZ(binarySplit(table).ref, binarySplit(table).cur);
-      return { method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(table) }), statistics, distribution: table };
+      const split = binarySplit(table);
+      const z = compat ? evidentlyZ(table) : twoProportionZ(split.ref, split.cur);
+      return { method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(split) }), statistics, distribution: table };
     }
     const chi = compat ? chiSquareGoodnessOfFit(table.reference, table.current) : chiSquareHomogeneity(table.reference, table.current);
     return { method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, { df: chi.df, effect: cramersV(chi.statistic, table) }), statistics, distribution: table };
   }
-  const js = jensenShannonDistance(proportions(table.reference), proportions(table.current));
-  return { method: distanceResult("jensenshannon", js, settings.jensenshannon, false), statistics, distribution: table };
+  // The table's Jensen–Shannon distance, already among its statistics.
+  return { method: distanceResult("jensenshannon", statistics.jensenshannon!, settings.jensenshannon, false), statistics, distribution: table };
 }
 
 /** The column's status from its (adjusted) method result, its PSI and its null rate. */
@@ -212,41 +207,41 @@ function decide(drift: ColumnDrift, settings: DriftSettings): void {
     const significant = compat && method.method === "ks" ? p <= method.threshold : p < method.threshold;
     const floor = settings.effect_size_floor;
     const large = floor === null || method.effect === undefined || method.effect >= floor;
-    const shown = `${method.method} p ${format(p)}${method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (raw ${format(method.p_value)}, ${settings.correction})` : ""}`;
+    const shown = `${method.method} p ${formatSignificant(p)}${method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (raw ${formatSignificant(method.p_value)}, ${settings.correction})` : ""}`;
     if (significant && large) {
       status = "drift";
-      reasons.push(`${shown} < ${format(method.threshold)}`);
+      reasons.push(`${shown} < ${formatSignificant(method.threshold)}`);
     } else if (significant) {
       status = "warn";
-      reasons.push(`${shown} < ${format(method.threshold)}, but the effect ${format(method.effect!)} is below the floor ${format(floor!)}`);
+      reasons.push(`${shown} < ${formatSignificant(method.threshold)}, but the effect ${formatSignificant(method.effect!)} is below the floor ${formatSignificant(floor!)}`);
     } else if (!compat && p < settings.warn_p_value) {
       status = "warn";
-      reasons.push(`${shown} < ${format(settings.warn_p_value)} (warn band)`);
+      reasons.push(`${shown} < ${formatSignificant(settings.warn_p_value)} (warn band)`);
     } else {
-      reasons.push(`${shown} ≥ ${format(method.threshold)}`);
+      reasons.push(`${shown} ≥ ${formatSignificant(method.threshold)}`);
     }
   } else if ((method.statistic ?? Number.POSITIVE_INFINITY) >= method.threshold) {
     status = "drift";
-    reasons.push(`${method.method} ${format(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${format(method.threshold)}`);
+    reasons.push(`${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${formatSignificant(method.threshold)}`);
   } else {
-    reasons.push(`${method.method} ${format(method.statistic ?? Number.POSITIVE_INFINITY)} < ${format(method.threshold)}`);
+    reasons.push(`${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} < ${formatSignificant(method.threshold)}`);
   }
   // PSI on the frozen bins backs the distances up where samples are large (default mode only).
   const psiValue = drift.statistics.psi;
   if (!compat && method !== undefined && method.p_value === undefined && psiValue !== undefined) {
     if (psiValue >= settings.psi.drift) {
       status = worst(status, "drift");
-      reasons.push(`PSI ${format(psiValue)} ≥ ${format(settings.psi.drift)}`);
+      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.drift)}`);
     } else if (psiValue >= settings.psi.warn) {
       status = worst(status, "warn");
-      reasons.push(`PSI ${format(psiValue)} ≥ ${format(settings.psi.warn)} (warn)`);
+      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.warn)} (warn)`);
     }
   }
   if (!compat) {
     const nulls = drift.null_rate;
     if (nulls.status === "drift" || nulls.status === "warn") {
       status = worst(status, nulls.status);
-      reasons.push(`null share ${format(nulls.reference)} → ${format(nulls.current)}`);
+      reasons.push(`null share ${formatSignificant(nulls.reference)} → ${formatSignificant(nulls.current)}`);
     }
     if (drift.unseen !== undefined && drift.unseen.share > 0 && drift.unseen.share >= settings.unseen) {
       status = worst(status, "warn");

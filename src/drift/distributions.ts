@@ -59,7 +59,7 @@ export function numericValueTable(reference: NumericColumnProfile, current: Nume
 }
 
 /** The label of the bucket holding values past a category cap. */
-export const OTHER_LABEL = "(other)";
+const OTHER_LABEL = "(other)";
 
 /** Category counts over the union of both sides' categories; values past a cap are one "(other)" bucket. */
 export function categoryTable(reference: CategoricalColumnProfile, current: CategoricalColumnProfile): CountTable {

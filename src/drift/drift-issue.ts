@@ -8,7 +8,10 @@
 import { getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
-import { code, escapeMarkdown, fitCommentBody, formatPercent, GITHUB_BODY_LIMIT, sections, statusIcon, table, type Status } from "../report/markdown.ts";
+import { DEFAULT_DRIFT_LABEL } from "../config/drift-settings.ts";
+import { driftIcon } from "../report/drift-markdown.ts";
+import { code, escapeMarkdown, fitCommentBody, formatPercent, GITHUB_BODY_LIMIT, sections, statusIcon, table } from "../report/markdown.ts";
+import { hiddenJson } from "../report/sticky-comment.ts";
 import type { DriftStatus } from "./report-types.ts";
 
 /** What one drift run says, as the issue records it. */
@@ -62,7 +65,7 @@ export interface DriftIssueResult {
 }
 
 /** The label drift issues get when none is configured. */
-export const DEFAULT_DRIFT_LABELS: readonly string[] = ["modelship-drift"];
+const DEFAULT_DRIFT_LABELS: readonly string[] = [DEFAULT_DRIFT_LABEL];
 
 /** Runs the issue body's trend keeps. */
 export const TREND_LIMIT = 10;
@@ -73,11 +76,6 @@ const RUN_PREFIX = "<!-- modelship:drift-run ";
 const SUFFIX = " -->";
 const STATUSES: readonly DriftStatus[] = ["ok", "warn", "drift", "insufficient_data"];
 const PERMISSION_HINT = "give the workflow `permissions: issues: write` (and make sure issues are enabled in the repository's settings), or turn the drift issue off";
-
-/** JSON that cannot end the HTML comment it sits in: `<`, `>` and `-` become `\u` escapes (JSON.parse undoes them). */
-function hiddenJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 /** The JSON of a `<!-- prefix{json} -->` line, or undefined when the line is not one or the JSON is broken. */
 function readHidden(line: string, prefix: string): unknown {
@@ -179,11 +177,9 @@ export function appendTrend(trend: readonly TrendEntry[], entry: TrendEntry): Tr
   return next.slice(-TREND_LIMIT);
 }
 
-const STATUS_VIEW: Record<DriftStatus, Status> = { ok: "pass", warn: "warn", drift: "fail", insufficient_data: "insufficient_data" };
-
 /** A drift status with its icon, e.g. `❌ drift`. */
 function statusLabel(status: DriftStatus): string {
-  return `${statusIcon(STATUS_VIEW[status])} ${status === "insufficient_data" ? "insufficient data" : status}`;
+  return `${driftIcon(status)} ${status === "insufficient_data" ? "insufficient data" : status}`;
 }
 
 /** `2025-01-02 03:04 UTC` from an ISO time; the text as given when it is not one. */
@@ -216,7 +212,7 @@ function runLine(summary: DriftRunSummary): string {
 export function renderDriftIssueBody(summary: DriftRunSummary, reportMarkdown: string, trend: TrendEntry[]): string {
   const head = [driftIssueMarker(summary), `${TREND_PREFIX}${hiddenJson(trend.map(cleanEntry))}${SUFFIX}`].join("\n");
   const intro = sections(
-    `## ${statusIcon(STATUS_VIEW[summary.status])} ${escapeMarkdown(driftIssueTitle(summary))}`,
+    `## ${driftIcon(summary.status)} ${escapeMarkdown(driftIssueTitle(summary))}`,
     `Latest run: ${runLine(summary)}`,
     "_modelship rewrites this description on every drift run of this model and environment; comment below instead of editing it._",
     `### Trend (last ${trend.length} ${trend.length === 1 ? "run" : "runs"})`,

@@ -27,7 +27,7 @@ export interface DriftCheckOptions {
 }
 
 /** Refuses a current profile that cannot be compared with the reference, saying how to fix it. */
-export function assertComparable(reference: ReferenceProfile, current: ReferenceProfile, currentLabel: string): void {
+function assertComparable(reference: ReferenceProfile, current: ReferenceProfile, currentLabel: string): void {
   if (reference.schema_hash !== current.schema_hash) {
     throw new UserError(`the current data's profile was made from another schema than the reference (schema hash ${current.schema_hash.slice(0, 12)}… vs ${reference.schema_hash.slice(0, 12)}…; reference contract ${reference.contract.path})`, {
       file: currentLabel,

@@ -3,6 +3,7 @@
  * prediction, against a reference accuracy (the release's evaluation, or the reference profile's own
  * agreement). Pure: counts in, verdict out.
  */
+import { formatSignificant } from "../report/markdown.ts";
 import type { PerformanceDrift } from "./report-types.ts";
 import { twoProportionZ } from "./stats/index.ts";
 
@@ -19,12 +20,6 @@ export const PERFORMANCE_DEFAULTS: PerformanceSettings = { max_drop: 0.05, p_val
 
 // A drop equal to max_drop in decimal (0.9 → 0.85) can come out a hair below it in binary.
 const DROP_TOLERANCE = 1e-12;
-
-function format(x: number): string {
-  if (x === 0) return "0";
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) < 1e-3 ? x.toExponential(2) : Number(x.toPrecision(3)).toString();
-}
 
 function assertCounts(current: { rows: number; agree: number }, reference: { accuracy: number; n: number } | undefined): void {
   if (!(Number.isInteger(current.rows) && Number.isInteger(current.agree) && current.rows >= 0 && current.agree >= 0 && current.agree <= current.rows)) {
@@ -56,7 +51,7 @@ export function judgePerformance(current: { rows: number; agree: number } | unde
   if (n === 0 || n < settings.min_samples) {
     return { ...base, status: "insufficient_data", reason: `${n} labelled row(s) with both target and prediction, fewer than min_samples ${Math.max(1, settings.min_samples)}` };
   }
-  const shown = `accuracy ${format(accuracy)} on ${n} labelled rows`;
+  const shown = `accuracy ${formatSignificant(accuracy)} on ${n} labelled rows`;
   if (reference === undefined) return { ...base, status: "ok", reason: `no reference accuracy to compare (${shown})` };
 
   const test = twoProportionZ({ successes: reference.accuracy * reference.n, trials: reference.n }, { successes: current.agree, trials: n });
@@ -65,18 +60,18 @@ export function judgePerformance(current: { rows: number; agree: number } | unde
   const drop = reference.accuracy - accuracy;
   const large = drop >= settings.max_drop - DROP_TOLERANCE;
   const significant = pValue < settings.p_value;
-  const change = `accuracy ${format(reference.accuracy)} (n ${reference.n}) → ${format(accuracy)} (n ${n})`;
-  const dropText = drop > 0 ? `drop ${format(drop)}` : drop < 0 ? `rise ${format(-drop)}` : "no change";
-  const pText = `one-sided p ${format(pValue)}`;
+  const change = `accuracy ${formatSignificant(reference.accuracy)} (n ${reference.n}) → ${formatSignificant(accuracy)} (n ${n})`;
+  const dropText = drop > 0 ? `drop ${formatSignificant(drop)}` : drop < 0 ? `rise ${formatSignificant(-drop)}` : "no change";
+  const pText = `one-sided p ${formatSignificant(pValue)}`;
   const result = { ...base, p_value: pValue };
   if (large && significant) {
-    return { ...result, status: "drift", reason: `${change}: ${dropText} ≥ max_drop ${format(settings.max_drop)}, ${pText} < ${format(settings.p_value)}` };
+    return { ...result, status: "drift", reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)}, ${pText} < ${formatSignificant(settings.p_value)}` };
   }
   if (significant) {
-    return { ...result, status: "warn", reason: `${change}: ${dropText} is significant (${pText} < ${format(settings.p_value)}) but below max_drop ${format(settings.max_drop)}` };
+    return { ...result, status: "warn", reason: `${change}: ${dropText} is significant (${pText} < ${formatSignificant(settings.p_value)}) but below max_drop ${formatSignificant(settings.max_drop)}` };
   }
   if (large) {
-    return { ...result, status: "warn", reason: `${change}: ${dropText} ≥ max_drop ${format(settings.max_drop)} but not significant (${pText} ≥ ${format(settings.p_value)})` };
+    return { ...result, status: "warn", reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)} but not significant (${pText} ≥ ${formatSignificant(settings.p_value)})` };
   }
   return { ...result, status: "ok", reason: `${change}: ${dropText}, ${pText}` };
 }

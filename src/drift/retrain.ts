@@ -23,15 +23,15 @@ export interface RetrainOptions {
 }
 
 /** The workflow input that carries the summary. */
-export const DRIFT_REPORT_INPUT = "drift-report";
+const DRIFT_REPORT_INPUT = "drift-report";
 /** GitHub's cap on the characters of a workflow dispatch's inputs. */
 export const WORKFLOW_INPUTS_LIMIT = 65_535;
 /** GitHub's cap on a workflow dispatch's input count. */
-export const WORKFLOW_INPUTS_MAX = 25;
+const WORKFLOW_INPUTS_MAX = 25;
 /** GitHub's cap on a repository dispatch's top-level payload properties. */
-export const CLIENT_PAYLOAD_MAX_PROPERTIES = 10;
+const CLIENT_PAYLOAD_MAX_PROPERTIES = 10;
 /** GitHub wants the payload under 64 KB. */
-export const CLIENT_PAYLOAD_LIMIT = 65_535;
+const CLIENT_PAYLOAD_LIMIT = 65_535;
 
 /** Where payload properties beyond GitHub's top-level limit go. */
 const OVERFLOW_KEY = "more";
@@ -53,7 +53,7 @@ function scalars(value: Record<string, unknown>): Record<string, unknown> {
  * The largest form of `payload` whose `measure` fits `limit`: as it is; with long arrays and strings
  * cut ever shorter; its scalars only; `{ truncated: true }`. Cut forms say `truncated: true`.
  */
-export function fitPayload(payload: Record<string, unknown>, limit: number, measure: (candidate: Record<string, unknown>) => number = (candidate) => JSON.stringify(candidate).length): Record<string, unknown> {
+function fitPayload(payload: Record<string, unknown>, limit: number, measure: (candidate: Record<string, unknown>) => number = (candidate) => JSON.stringify(candidate).length): Record<string, unknown> {
   if (measure(payload) <= limit) return payload;
   for (let max = 1024; max >= 1; max = Math.floor(max / 2)) {
     const candidate = { ...(shrink(payload, max) as Record<string, unknown>), truncated: true };
@@ -64,14 +64,14 @@ export function fitPayload(payload: Record<string, unknown>, limit: number, meas
 }
 
 /** The payload with at most `max` top-level properties: the ones beyond go under `more`. */
-export function packClientPayload(payload: Record<string, unknown>, max = CLIENT_PAYLOAD_MAX_PROPERTIES): Record<string, unknown> {
+function packClientPayload(payload: Record<string, unknown>, max = CLIENT_PAYLOAD_MAX_PROPERTIES): Record<string, unknown> {
   const entries = Object.entries(payload);
   if (entries.length <= max) return payload;
   return { ...Object.fromEntries(entries.slice(0, max - 1)), [OVERFLOW_KEY]: Object.fromEntries(entries.slice(max - 1)) };
 }
 
 /** The `client_payload` of a repository dispatch: at most 10 top-level properties, under 64 KB; `cut` when it had to shrink. */
-export function clientPayload(payload: Record<string, unknown>): { payload: Record<string, unknown>; cut: boolean } {
+function clientPayload(payload: Record<string, unknown>): { payload: Record<string, unknown>; cut: boolean } {
   const packed = packClientPayload(payload);
   if (JSON.stringify(packed).length <= CLIENT_PAYLOAD_LIMIT) return { payload: packed, cut: false };
   // Room for the `truncated` mark among the ten.
@@ -79,7 +79,7 @@ export function clientPayload(payload: Record<string, unknown>): { payload: Reco
 }
 
 /** The inputs of the workflow dispatch: the user's, plus the summary as one JSON string within GitHub's limit; `cut` when it had to shrink. */
-export function workflowInputs(userInputs: Record<string, string>, payload: Record<string, unknown>): { inputs: Record<string, string>; cut: boolean } {
+function workflowInputs(userInputs: Record<string, string>, payload: Record<string, unknown>): { inputs: Record<string, string>; cut: boolean } {
   const base = Object.fromEntries(Object.entries(userInputs).filter(([key]) => key !== DRIFT_REPORT_INPUT));
   const measure = (candidate: Record<string, unknown>): number => JSON.stringify({ ...base, [DRIFT_REPORT_INPUT]: JSON.stringify(candidate) }).length;
   const fitted = fitPayload(payload, WORKFLOW_INPUTS_LIMIT, measure);

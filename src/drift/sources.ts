@@ -10,6 +10,8 @@
  * credentials go only to the URL's own origin (scheme, host and port), never to a host a redirect
  * names, and a redirect may not leave https (plain http only for loopback hosts).
  */
+import { READABLE_EXTENSIONS, readableExtension } from "../data/readers/index.ts";
+import { retryBaseFromEnv } from "../common/retry.ts";
 import { createWriteStream } from "node:fs";
 import { glob, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -58,9 +60,6 @@ export interface ResolveOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** File names the data readers open (mirrors `formatFromName` in src/data/readers/index.ts). */
-const READABLE_EXTENSION = /\.(?:(?:csv|tsv|txt|jsonl|ndjson)(?:\.gz|\.gzip)?|parquet|pq)$/i;
-const READABLE_LIST = ".csv, .tsv, .txt, .jsonl, .ndjson (optionally .gz) or .parquet";
 
 /** Content types a download may be named after when its URL has no known extension. */
 const CONTENT_TYPE_EXTENSIONS: Record<string, string> = {
@@ -82,12 +81,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** The longest `Retry-After` honoured, in backoff units. */
 const MAX_RETRY_AFTER_UNITS = 120;
 
-/** The readable extension of a file name (`.csv`, `.csv.gz`…), if it has one. */
-export function readableExtension(name: string): string | undefined {
-  return READABLE_EXTENSION.exec(name)?.[0].toLowerCase();
-}
 
-function hasMagic(pattern: string): boolean {
+/** Whether a path is a glob pattern (`*`, `?`, `[…]`). */
+export function hasMagic(pattern: string): boolean {
   return /[*?[]/.test(pattern);
 }
 
@@ -107,7 +103,7 @@ async function isFile(path: string): Promise<boolean> {
  */
 export async function expandGlob(pattern: string, cwd: string, kind: "data" | "profile" = "data"): Promise<string[]> {
   const accepts = kind === "data" ? (name: string) => readableExtension(name) !== undefined : (name: string) => /\.json$/i.test(name);
-  const expected = kind === "data" ? `data files end in ${READABLE_LIST}` : "profiles end in .json";
+  const expected = kind === "data" ? `data files end in ${READABLE_EXTENSIONS}` : "profiles end in .json";
   const base = resolve(cwd);
   if (pattern.trim() === "") throw new UserError("an empty path was given for the current data", { hint: "remove the empty entry or give a file or glob pattern" });
   if (!hasMagic(pattern)) {
@@ -151,7 +147,7 @@ export async function expandGlob(pattern: string, cwd: string, kind: "data" | "p
 }
 
 /** A URL as it may be shown: no credentials, query string or fragment. */
-export function redactUrl(url: URL): string {
+function redactUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
@@ -237,11 +233,6 @@ function scrub(message: string, secrets: string[]): string {
   let result = message;
   for (const secret of secrets) result = result.split(secret).join("***");
   return result;
-}
-
-function retryBaseFromEnv(): number | undefined {
-  const value = process.env.MODELSHIP_RETRY_BASE_MS;
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** A `Retry-After` header in seconds (delta or HTTP date), if it has a usable one. */
@@ -403,7 +394,7 @@ async function attemptDownload(
       await response.body?.cancel().catch(() => undefined);
       const type = response.headers.get("content-type") ?? "none";
       throw new UserError(`cannot tell the format of ${shown}: its path has no known extension and its content type is ${type}`, {
-        hint: `use a URL whose path ends in ${READABLE_LIST}`,
+        hint: `use a URL whose path ends in ${READABLE_EXTENSIONS}`,
       });
     }
     path = join(dir, `${stem}${extension}`);
@@ -480,7 +471,8 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
         tempFolder = await mkdtemp(join(parent, "modelship-current-"));
       }
       index++;
-      const name = basename(parsed.request.pathname).replace(READABLE_EXTENSION, "").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80);
+      const base = basename(parsed.request.pathname);
+      const name = base.slice(0, base.length - (readableExtension(base)?.length ?? 0)).replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80);
       const stem = `${String(index).padStart(4, "0")}-${name || "download"}`;
       const file = await download(parsed, tempFolder, stem, context);
       const { size } = await stat(file);

@@ -5,6 +5,7 @@
  * made that way), compare, write the report, and on GitHub keep the drift issue and trigger
  * retraining. A shard run only profiles its part of the current data.
  */
+import { contractPathOf, profileFiles } from "../registry/reference-data.ts";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,7 +32,8 @@ import { appendTrend, renderDriftIssueBody, syncDriftIssue, trendEntry, type Dri
 import type { DriftReport } from "./report-types.ts";
 import { judgePerformance, PERFORMANCE_DEFAULTS } from "./performance.ts";
 import { triggerRetraining, type RetrainTrigger } from "./retrain.ts";
-import { expandGlob, readableExtension, resolveCurrentSources } from "./sources.ts";
+import { expandGlob, hasMagic, resolveCurrentSources } from "./sources.ts";
+import { readableExtension } from "../data/readers/index.ts";
 
 export interface DriftStageOptions extends ExplicitDriftSettings {
   /** Profiles of the current data's shards (made on the reference's bins) to merge instead of reading data. */
@@ -104,18 +106,9 @@ function profileAccuracy(profile: ReferenceProfile): { accuracy: number; n: numb
   return agreement === undefined || agreement.rows === 0 ? undefined : { accuracy: agreement.agree / agreement.rows, n: agreement.rows };
 }
 
-const DATA_FILE = /\.(csv|tsv|txt|jsonl|ndjson|parquet|pq)(\.gz|\.gzip)?$/i;
-
-function contractPath(loaded: LoadedConfig): string {
-  const config = loaded.config;
-  const path = config?.data?.contract ?? config?.validate?.contract;
-  if (path === undefined) throw new UserError("no data contract to read the current data with", { file: loaded.file, hint: "set data.contract in modelship.yaml (the contract the model was trained with)" });
-  return loaded.resolvePath(path);
-}
-
 /** The contract for current data: labels and predictions may be absent (they arrive later, or never). */
 async function currentContract(loaded: LoadedConfig): Promise<DataContract> {
-  const contract = await loadContract(contractPath(loaded));
+  const contract = await loadContract(contractPathOf(loaded));
   return { ...contract, columns: contract.columns.map((column) => (column.roles.some((role) => role === "target" || role === "prediction") ? { ...column, required: false } : column)) };
 }
 
@@ -161,16 +154,11 @@ async function deployedRelease(settings: DriftStageSettings, context: DriftStage
 async function loadReference(settings: DriftStageSettings, context: DriftStageContext): Promise<Reference> {
   const spec = settings.reference;
   const { loaded, logger } = context;
-  if (/\.json$/i.test(spec)) {
-    const profile = await readProfile(spec);
+  const fromFile = /\.json$/i.test(spec);
+  if (fromFile || readableExtension(spec) !== undefined || hasMagic(spec)) {
+    const profile = fromFile ? await readProfile(spec) : (await profileFiles({ loaded, patterns: [spec], logger, toolVersion: context.toolVersion })).profile;
     const accuracy = profileAccuracy(profile);
-    return { profile, source: spec, ...(settings.model === undefined ? {} : { model: { name: settings.model } }), ...(accuracy === undefined ? {} : { accuracy }) };
-  }
-  if (DATA_FILE.test(spec) || /[*?[]/.test(spec)) {
-    const paths = await expandGlob(spec, process.cwd());
-    const profile = await profileData({ contract: await loadContract(contractPath(loaded)), paths, logger, toolVersion: context.toolVersion });
-    const accuracy = profileAccuracy(profile);
-    return { profile, source: `data ${spec}`, ...(settings.model === undefined ? {} : { model: { name: settings.model } }), ...(accuracy === undefined ? {} : { accuracy }) };
+    return { profile, source: fromFile ? spec : `data ${spec}`, ...(settings.model === undefined ? {} : { model: { name: settings.model } }), ...(accuracy === undefined ? {} : { accuracy }) };
   }
   if (spec === "production" || spec === "deployed") return referenceFromRelease(await deployedRelease(settings, context), context);
   const ref = spec.includes("@") ? parseModelRef(spec) : { model: settings.model, version: spec };
@@ -217,8 +205,6 @@ async function currentProfile(options: DriftStageOptions, settings: DriftStageSe
   }
   const resolved = await resolveCurrentSources({ paths: settings.current, urls: settings.currentUrls }, { ...(context.urlHeaders === undefined ? {} : { headers: context.urlHeaders }), tempDir: process.env.RUNNER_TEMP ?? tmpdir(), logger });
   try {
-    const unreadable = resolved.files.find((file) => readableExtension(file) === undefined);
-    if (unreadable !== undefined) logger.debug(`${unreadable}: no known extension; the reader decides its format`);
     const profile = await profileData({ contract: await currentContract(context.loaded), paths: resolved.files, binsFrom: reference, logger, toolVersion: context.toolVersion });
     // The report names what the user gave (patterns, redacted URLs), not temp files.
     return { profile, sources: resolved.sources };

@@ -3,6 +3,7 @@
  * dropped connections, and waiting out primary and secondary rate limits. `GITHUB_API_URL` makes it
  * work on GitHub Enterprise Server. The token is never logged.
  */
+import { retryBaseFromEnv } from "../common/retry.ts";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
@@ -28,11 +29,6 @@ export interface GitHubClientOptions {
    * `MODELSHIP_RETRY_BASE_MS`.
    */
   retryBaseMs?: number;
-}
-
-function retryBaseFromEnv(): number | undefined {
-  const value = process.env.MODELSHIP_RETRY_BASE_MS;
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** Makes the GitHub client every modelship action uses. */

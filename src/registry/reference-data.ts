@@ -4,13 +4,14 @@
  * checks compare with.
  */
 import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import { loadContract } from "../data/contract.ts";
-import { profileData } from "../data/profile.ts";
+import { profileData, type ReferenceProfile } from "../data/profile.ts";
 import { expandGlob } from "../drift/sources.ts";
 
 /** The checked-out commit's time, so a re-run profiles to the same bytes (and the release stays unchanged); else now. */
@@ -20,8 +21,13 @@ function commitTime(): Date {
   return time !== undefined && !Number.isNaN(time.getTime()) ? time : new Date();
 }
 
-/** Profiles the reference data into `<outDir>/reference-profile.json`; undefined when `train` is asked for but not configured. */
-export async function profileReferenceData(options: { data: string[]; loaded: LoadedConfig; outDir: string; logger: Logger; toolVersion: string }): Promise<string | undefined> {
+/**
+ * The release's reference profile: `existing` (a profile file that is there) when given, else the
+ * reference data profiled into a temporary `reference-profile.json`; undefined when there is neither
+ * (no data asked for, or `train` without data.train).
+ */
+export async function profileReferenceData(options: { existing: string | undefined; data: readonly string[]; loaded: LoadedConfig; logger: Logger; toolVersion: string }): Promise<string | undefined> {
+  if (options.existing !== undefined || options.data.length === 0) return options.existing;
   const { loaded, logger } = options;
   const config = loaded.config;
   const patterns = options.data.flatMap((item) => {
@@ -32,13 +38,26 @@ export async function profileReferenceData(options: { data: string[]; loaded: Lo
     logger.info("No reference data to profile (data.train is not set): the release carries no reference profile, so drift checks need --reference PROFILE.");
     return undefined;
   }
-  const contractFile = config?.data?.contract ?? config?.validate?.contract;
-  if (contractFile === undefined) throw new UserError("profiling the reference data needs the data contract", { file: loaded.file, hint: "set data.contract in modelship.yaml" });
-  const paths = (await Promise.all(patterns.map((pattern) => expandGlob(pattern, process.cwd())))).flat();
-  const contract = await loadContract(loaded.resolvePath(contractFile));
-  const profile = await profileData({ contract, paths, bins: config?.profile?.bins, topK: config?.profile?.top_k, created: commitTime(), logger, toolVersion: options.toolVersion });
-  const path = join(options.outDir, "reference-profile.json");
+  const { profile, paths } = await profileFiles({ loaded, patterns, created: commitTime(), logger, toolVersion: options.toolVersion });
+  const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-reference-${process.pid}`, "reference-profile.json");
   await writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
   logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks: ${path}`);
   return path;
+}
+
+/** The data contract modelship.yaml names (data.contract, else validate.contract), resolved; a UserError when it names none. */
+export function contractPathOf(loaded: LoadedConfig): string {
+  const path = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
+  if (path === undefined) throw new UserError("no data contract in modelship.yaml to read the data with", { file: loaded.file, hint: "set data.contract in modelship.yaml (the contract the model was trained with)" });
+  return loaded.resolvePath(path);
+}
+
+/** Files and glob patterns profiled with the contract and modelship.yaml's profile settings (bins, top_k): a drift reference. */
+export async function profileFiles(options: { loaded: LoadedConfig; patterns: string[]; created?: Date; logger: Logger; toolVersion: string }): Promise<{ profile: ReferenceProfile; paths: string[] }> {
+  const { loaded } = options;
+  const paths = (await Promise.all(options.patterns.map((pattern) => expandGlob(pattern, process.cwd())))).flat();
+  const contract = await loadContract(contractPathOf(loaded));
+  const settings = loaded.config?.profile;
+  const profile = await profileData({ contract, paths, bins: settings?.bins, topK: settings?.top_k, ...(options.created === undefined ? {} : { created: options.created }), logger: options.logger, toolVersion: options.toolVersion });
+  return { profile, paths };
 }

@@ -121,6 +121,13 @@ export function formatSigned(value: number | null | undefined, digits = 4): stri
   return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatNumber(Math.abs(value), digits)}`;
 }
 
+/** A number in three significant figures (exponent below 1e-3), for reasons written in prose. */
+export function formatSignificant(x: number): string {
+  if (x === 0) return "0";
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) < 1e-3 ? x.toExponential(2) : Number(x.toPrecision(3)).toString();
+}
+
 /** A share as a percentage, e.g. `12.5%`. */
 export function formatPercent(share: number | undefined, digits = 1): string {
   if (share === undefined || Number.isNaN(share)) return "—";

@@ -18,10 +18,14 @@ export interface StickyKey {
 const MARKER_PREFIX = "<!-- modelship:sticky ";
 const MARKER_SUFFIX = " -->";
 
+/** JSON that cannot end the HTML comment it sits in: `<`, `>` and `-` become `\u` escapes (JSON.parse undoes them). */
+export function hiddenJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** The hidden first line that identifies a sticky comment; its JSON cannot close the HTML comment. */
 export function stickyMarker(key: StickyKey): string {
-  const json = JSON.stringify({ workflow: key.workflow, subject: key.subject }).replace(/[<>-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;
+  return `${MARKER_PREFIX}${hiddenJson({ workflow: key.workflow, subject: key.subject })}${MARKER_SUFFIX}`;
 }
 
 /** The key of a comment body's marker, or undefined when the body has none. */

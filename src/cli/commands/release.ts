@@ -1,7 +1,5 @@
 /** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
 import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { profileReferenceData } from "../../registry/reference-data.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { openStore } from "../../registry/open-store.ts";
@@ -60,9 +58,7 @@ export const releaseCommand: Command = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY },
     );
-    if (settings.referenceProfilePath === undefined && values["reference-data"] !== undefined) {
-      settings.referenceProfilePath = await profileReferenceData({ data: values["reference-data"], loaded, outDir: join(tmpdir(), `modelship-reference-${process.pid}`), logger: context.logger, toolVersion: context.version });
-    }
+    settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: values["reference-data"] ?? [], loaded, logger: context.logger, toolVersion: context.version });
     const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
     const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
     if (values.json) context.print(JSON.stringify(result, null, 2));

@@ -23,12 +23,20 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
   }
 }
 
+/** The extension (with `.gz`/`.gzip` for text formats) a readable file name ends in, lower case; undefined when none. */
+export function readableExtension(name: string): string | undefined {
+  return /\.(?:(?:csv|tsv|txt|jsonl|ndjson)(?:\.gz|\.gzip)?|parquet|pq)$/i.exec(name)?.[0].toLowerCase();
+}
+
+/** The extensions readableExtension knows, in words. */
+export const READABLE_EXTENSIONS = ".csv, .tsv, .txt, .jsonl, .ndjson (optionally .gz) or .parquet";
+
 /** The format a file name implies; a UserError for an unknown extension. */
 export function formatFromName(path: string): TableFormat {
-  const name = path.toLowerCase().replace(/\.(gz|gzip)$/, "");
-  if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) return "csv";
-  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
-  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
+  const extension = readableExtension(path)?.replace(/\.(gz|gzip)$/, "");
+  if (extension === ".csv" || extension === ".tsv" || extension === ".txt") return "csv";
+  if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
+  if (extension === ".parquet" || extension === ".pq") return "parquet";
   throw new UserError("has an extension modelship does not read", {
     file: path,
     hint: "use .csv, .tsv, .jsonl, .ndjson or .parquet (optionally .gz for text), or set the format explicitly",

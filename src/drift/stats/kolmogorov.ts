@@ -295,7 +295,7 @@ function twoProduct(a: number, b: number): [number, number] {
 }
 
 /** Pr(D_n⁺ ≥ x), scipy.special.smirnov(n, x), through the (all-positive) lower Birnbaum–Tingey sum. */
-export function smirnovSf(n: number, x: number): number {
+function smirnovSf(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return Number.NaN;
   if (n === 1) return 1 - x;
   if (x === 0) return 1;

@@ -26,8 +26,8 @@ import {
   twoProportionZ,
   wasserstein,
   weightedSample,
-} from "../../../src/drift/stats.ts";
-import type { WeightedSample } from "../../../src/drift/stats.ts";
+} from "../../../src/drift/stats/index.ts";
+import type { WeightedSample } from "../../../src/drift/stats/index.ts";
 import { mulberry32 } from "../../../src/train/seeded-random.ts";
 import { python } from "../../support/python.ts";
 
