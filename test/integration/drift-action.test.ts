@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { mulberry32 } from "../../src/train/seeded-random.ts";
 import { FakeGitHub } from "../support/github/server.ts";
-import { runAction, runProcess, type ActionRun } from "../support/runner.ts";
-import { CLI_PATH } from "../support/cli.ts";
+import { runAction, type ActionRun } from "../support/runner.ts";
+import { runCli } from "../support/cli.ts";
 
 const REPOSITORY = "octo-org/octo-model";
 const TOKEN = "ghs_driftIssueWriteToken00000000000000000";
@@ -76,8 +76,9 @@ before(async () => {
   await writeFile(join(workspace, "shifted-a.csv"), rows(700, 4, true));
   await writeFile(join(workspace, "shifted-b.csv"), rows(800, 5, true));
   await writeFile(join(workspace, "no-city.csv"), "age,income,label\n30,40,no\n");
-  const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "train.csv", "--contract", "contract.yaml", "--output", "reference.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 60_000 });
-  assert.equal(profiled.exitCode, 0, profiled.stderr);
+  // No GitHub call here: the synchronous runCli is safe beside the in-process fake.
+  const profiled = runCli(["profile", "train.csv", "--contract", "contract.yaml", "--output", "reference.json"], { cwd: workspace });
+  assert.equal(profiled.status, 0, profiled.stderr);
 });
 after(async () => {
   await rm(workspace, { recursive: true, force: true });
@@ -173,8 +174,8 @@ describe("drift action", () => {
 
   test("a profile of another contract is refused (schema hash)", async () => {
     await writeFile(join(workspace, "other-contract.yaml"), CONTRACT.replace("{ name: income, type: number", "{ name: income, type: integer"));
-    const profiled = await runProcess(process.execPath, [CLI_PATH, "profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], { cwd: workspace, env: { ...process.env, NO_COLOR: "1" }, timeoutMs: 60_000 });
-    assert.equal(profiled.exitCode, 0, profiled.stderr);
+    const profiled = runCli(["profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], { cwd: workspace });
+    assert.equal(profiled.status, 0, profiled.stderr);
     const run = await drift({ "current-profiles": "shards-other/x.json", issue: "false" });
     assert.notEqual(run.exitCode, 0);
     assert.match(run.commands.find((command) => command.command === "error")!.message, /another schema/);

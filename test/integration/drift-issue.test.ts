@@ -11,7 +11,7 @@ import { MemoryLogger } from "../../src/common/logger.ts";
 import { appendTrend, driftIssueMarker, driftIssueTitle, parseDriftIssueMarker, parseTrend, renderDriftIssueBody, syncDriftIssue, TREND_LIMIT, trendEntry, type DriftIssueOptions, type DriftRunSummary, type TrendEntry } from "../../src/drift/drift-issue.ts";
 import { triggerRetraining, WORKFLOW_INPUTS_LIMIT, type RetrainTrigger } from "../../src/drift/retrain.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
-import { formatPercent, GITHUB_BODY_LIMIT, statusIcon } from "../../src/report/markdown.ts";
+import { GITHUB_BODY_LIMIT } from "../../src/report/markdown.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 
 const REPOSITORY = "octo-org/octo-model";
@@ -92,11 +92,15 @@ describe("drift issue against the fake", () => {
     let issue = onlyIssue();
     assert.equal(first.number, issue.number);
     assert.equal(first.url, `https://github.com/${REPOSITORY}/issues/${issue.number}`);
-    assert.equal(issue.title, driftIssueTitle(run(1)));
+    assert.equal(issue.title, "Drift: adult-income in production");
+    assert.equal(driftIssueTitle(run(1)), issue.title);
     assert.deepEqual(issue.labels, [LABEL]);
     assert.equal(issue.state, "open");
+    // The marker's JSON escapes "-" so that no value can close the HTML comment.
+    assert.ok(issue.body!.startsWith('<!-- modelship:drift {"model":"adult\\u002dincome","environment":"production"} -->\n'), issue.body!.split("\n")[0]);
     assert.ok(issue.body!.startsWith(`${driftIssueMarker(run(1))}\n`));
-    assert.deepEqual(parseTrend(issue.body!), [trendEntry(run(1))]);
+    assert.deepEqual(parseTrend(issue.body!), [{ created: "2025-03-01T06:00:00Z", status: "drift", share: 0.26, drifted: 3, checked: 12, version: "1.2.0", runId: "1001", runUrl: run(1).runUrl! }]);
+    assert.deepEqual(trendEntry(run(1)), parseTrend(issue.body!)[0]);
     assert.equal(issue.comments.length, 1);
 
     const second = await sync(run(2));
@@ -290,9 +294,9 @@ describe("drift issue body", () => {
     assert.ok(body.startsWith(`${driftIssueMarker(run(3))}\n`));
     assert.deepEqual(parseDriftIssueMarker(body), { model: "adult-income", environment: "production" });
     const rows = [
-      `| 2025-03-01 06:00 UTC | \`1.2.0\` | ${statusIcon("fail")} drift | ${formatPercent(0.26)} | 3/12 | [#1001](${run(1).runUrl!}) |`,
-      `| 2025-03-02 06:00 UTC | — | ${statusIcon("warn")} warn | ${formatPercent(0.27)} | 3/12 | #1002 |`,
-      `| 2025-03-03 06:00 UTC | \`1.2.0\` | ${statusIcon("insufficient_data")} insufficient data | ${formatPercent(0.28)} | 3/12 | — |`,
+      `| 2025-03-01 06:00 UTC | \`1.2.0\` | ❌ drift | 26.0% | 3/12 | [#1001](${run(1).runUrl!}) |`,
+      "| 2025-03-02 06:00 UTC | — | ⚠️ warn | 27.0% | 3/12 | #1002 |",
+      "| 2025-03-03 06:00 UTC | `1.2.0` | ❔ insufficient data | 28.0% | 3/12 | — |",
     ];
     for (const row of rows) assert.ok(body.includes(`\n${row}\n`), `missing row ${row}`);
     assert.ok(body.endsWith(report(run(3))));
@@ -362,6 +366,7 @@ describe("retraining dispatch against the fake", () => {
     const sent = JSON.parse(inputs["drift-report"]!) as { truncated?: boolean; model?: string; drifted?: string[] };
     assert.equal(sent.truncated, true);
     assert.equal(sent.model, "adult-income");
+    assert.ok(sent.drifted!.length > 0 && sent.drifted!.length < columns.length, `cut to ${sent.drifted!.length} of ${columns.length}`);
     assert.deepEqual(sent.drifted, columns.slice(0, sent.drifted!.length));
 
     await retrain({ kind: "repository", eventType: "modelship-retrain" }, big);

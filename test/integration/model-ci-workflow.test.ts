@@ -390,6 +390,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.equal(pulls[0]!.author, "modelship-gitops[bot]", "opened with the App's token, not GITHUB_TOKEN");
     assert.equal(run.outputs["promotion-pr"], `https://github.com/${GITOPS_REPOSITORY}/pull/${pulls[0]!.number}`);
     const values = show(bare, "modelship/staging/adult-income", "apps/adult-income/values.yaml");
+    assert.match(run.outputs["model-uri"]!, /\/octo-org\/adult-model\/releases\/download\/adult-income%2Fv0\.0\.1\/model\.onnx$/);
     assert.ok(values.includes(run.outputs["model-uri"]!), `values.yaml points at the released model:\n${values}`);
     assert.ok(!values.includes(EXAMPLE_URI));
   });

@@ -344,6 +344,7 @@ emit(out)`,
     const small: Columns = Object.fromEntries(Object.entries(cur).map(([name, values]) => [name, values.slice(0, 20)]));
     const few = await profileCsv(contract, [await writeCsv(tmp.dir, "twenty.csv", small)], { binsFrom: reference });
     const result = report(reference, few);
+    assert.equal(result.columns.length, Object.keys(reference.columns).length);
     for (const column of result.columns) {
       assert.equal(column.status, "insufficient_data", column.name);
       assert.equal(column.method, undefined);
@@ -374,6 +375,7 @@ emit(out)`,
     const result = report(reference, empty);
     assert.equal(result.status, "insufficient_data");
     assert.equal(result.drifted, false);
+    assert.equal(result.columns.length, Object.keys(reference.columns).length);
     for (const column of result.columns) {
       assert.equal(column.status, "insufficient_data", column.name);
       assert.equal(column.null_rate.p_value, 1, "no rows on one side: no evidence of a null-rate change");
