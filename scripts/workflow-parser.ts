@@ -9,38 +9,17 @@
  *
  *   node scripts/workflow-parser.ts [--root DIR]
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_REPOSITORY, repositoryFromPackageJson } from "./lib/self-refs.ts";
+import { repositoryOf, shippedActionFiles, shippedWorkflowFiles, toPosix } from "./lib/shipped-files.ts";
 import { parseActionText, parseWorkflowText, type ParseError, type WorkflowResolver } from "./lib/workflow-parser.ts";
 
 const { values } = parseArgs({ options: { root: { type: "string" } } });
 const root = values.root ?? join(import.meta.dirname, "..");
-const toPosix = (path: string) => path.split(sep).join("/");
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(root, dir), { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))));
-  } catch {
-    return [];
-  }
-}
-
-let repository = DEFAULT_REPOSITORY;
-try {
-  repository = repositoryFromPackageJson(JSON.parse(await readFile(join(root, "package.json"), "utf8"))) ?? DEFAULT_REPOSITORY;
-} catch {
-  // No package.json: the constant.
-}
-
-const yaml = /\.ya?ml$/;
-const workflows = [
-  ...(await listFiles("reusable-workflows")).filter((path) => yaml.test(path) && !path.slice("reusable-workflows/".length).includes("/")),
-  ...(await listFiles(".github/workflows")).filter((path) => yaml.test(path) && !path.slice(".github/workflows/".length).includes("/")),
-  ...(await listFiles("examples")).filter((path) => yaml.test(path) && /\/\.github\/workflows\/[^/]+$/.test(path) && !path.includes("node_modules/")),
-].sort();
-const actions = [...(await listFiles("actions")).filter((path) => /^actions\/[^/]+\/action\.ya?ml$/.test(path)), ...((await listFiles(".")).includes("action.yml") ? ["action.yml"] : [])].sort();
+const repository = await repositoryOf(root);
+const workflows = await shippedWorkflowFiles(root);
+const actions = await shippedActionFiles(root);
 
 /** `./` in a workflow is the repository it lives in: an example's own folder, else this one. */
 function repositoryRootOf(path: string): string {

@@ -4,6 +4,7 @@
  * reusable workflows' `on.workflow_call`. Pure functions of their inputs, so the output is
  * deterministic (source order throughout) and `node scripts/check-generated.ts` can fail on stale docs.
  */
+import { table as markdownTable } from "../../src/report/markdown.ts";
 
 /** A JSON Schema node (draft 2020-12); only the keywords the docs show are read. */
 export type Schema = Record<string, unknown>;
@@ -47,7 +48,7 @@ interface WorkflowCallInput {
   required?: boolean;
   default?: unknown;
 }
-interface WorkflowCall {
+export interface WorkflowCall {
   inputs?: Record<string, WorkflowCallInput | null> | null;
   secrets?: Record<string, { description?: string; required?: boolean } | null> | null;
   outputs?: Record<string, { description?: string } | null> | null;
@@ -72,7 +73,7 @@ export interface ActionsReference {
 const SCRIPT = "scripts/generate.ts";
 
 /** The first line of every generated doc. */
-export function generatedNotice(sources: string): string {
+function generatedNotice(sources: string): string {
   return `<!-- GENERATED from ${sources} by ${SCRIPT} — do not edit by hand; edit the source and run \`npm run build\`. -->`;
 }
 
@@ -96,10 +97,9 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** A GFM table; every cell is passed through mdCell. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+/** A GFM table (src/report/markdown.ts's); every cell, header included, is passed through mdCell. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return markdownTable(header.map(mdCell), rows.map((row) => row.map(mdCell)));
 }
 
 /** GitHub's heading anchor: lowercase, punctuation other than `-` and `_` dropped, spaces to dashes. */
@@ -143,7 +143,7 @@ interface Located {
   base: string;
 }
 
-export class SchemaSet {
+class SchemaSet {
   readonly #byId = new Map<string, SchemaFile>();
 
   constructor(files: readonly SchemaFile[]) {
@@ -445,8 +445,13 @@ function renderAction(out: string[], heading: string, uses: string, manifest: Ac
   if (outputs.length > 0) out.push("**Outputs**", "", table(["Output", "Description"], outputs.map(([output, spec]) => [codeSpan(output), spec.description ?? ""])), "");
 }
 
-function workflowCall(workflow: WorkflowSource["workflow"]): WorkflowCall | undefined {
-  const on = workflow.on;
+/**
+ * A parsed workflow's `on.workflow_call` (`{}` when it declares nothing, or `on:` is the string or list
+ * form), or undefined when the workflow is not reusable.
+ */
+export function workflowCallOf(workflow: unknown): WorkflowCall | undefined {
+  const on = isSchema(workflow) ? workflow.on : undefined;
+  if (on === "workflow_call" || (Array.isArray(on) && on.includes("workflow_call"))) return {};
   if (!isSchema(on) || !("workflow_call" in on)) return undefined;
   const call = on.workflow_call;
   return isSchema(call) ? call : {};
@@ -456,7 +461,7 @@ function workflowCall(workflow: WorkflowSource["workflow"]): WorkflowCall | unde
 export function renderActionsReference(reference: ActionsReference): string {
   const repository = reference.repository ?? "modelship/modelship";
   const ref = reference.ref ?? "v1";
-  const workflows = reference.workflows.map((source) => ({ ...source, call: workflowCall(source.workflow) })).filter((source) => source.call !== undefined);
+  const workflows = reference.workflows.map((source) => ({ ...source, call: workflowCallOf(source.workflow) })).filter((source) => source.call !== undefined);
   const sources = ["actions/*/action.yml", ...(reference.rootAction ? ["action.yml"] : []), "reusable-workflows/*.yml"].join(", ");
   const out: string[] = [
     generatedNotice(sources),

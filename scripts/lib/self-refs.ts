@@ -12,7 +12,8 @@
  * - every self-reference uses the same ref, or one release mixes code from two versions.
  * Commented usage examples (`#   uses: modelship/modelship/...@v1`) count too: they are what users copy.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { workflowCallOf } from "./reference-docs.ts";
 
 export const DEFAULT_REPOSITORY = "modelship/modelship";
 
@@ -77,23 +78,28 @@ export function classify(path: string): FileKind {
   return "action";
 }
 
+/** True when the parsed workflow's `on:` includes `workflow_call` (string, list or mapping form). */
+function isReusableDocument(document: Document): boolean {
+  // Only `on:` is turned into plain data: an unresolved alias elsewhere in the file must not throw.
+  const on: unknown = isMap(document.contents) ? document.contents.get("on") : undefined;
+  try {
+    const plain: unknown = isNode(on) ? on.toJS(document) : on;
+    return workflowCallOf({ on: plain }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** True when the workflow's `on:` includes `workflow_call` (string, list or mapping form). */
 export function isReusable(text: string): boolean {
-  const document = parseDocument(text);
-  const on: unknown = isMap(document.contents) ? document.contents.get("on", true) : undefined;
-  if (isScalar(on)) return on.value === "workflow_call";
-  if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === "workflow_call");
-  if (isMap(on)) return on.has("workflow_call");
-  return false;
+  return isReusableDocument(parseDocument(text));
 }
 
 const COMMENT_USES = /^\s*#.*?\buses:\s*["']?([^\s"'#]+)/;
 
-/** Every `uses:` in a workflow or action.yml: the YAML's own (with its level) and those in comments. */
-export function findUses(text: string): Uses[] {
+/** The `uses:` of a parsed file (see findUses). */
+function usesIn(text: string, document: Document, lineCounter: LineCounter): Uses[] {
   const found: Uses[] = [];
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
   // Lines inside multi-line strings (a `run: |` script): a `# uses:` there is shell, not a YAML comment.
   const inStrings: [number, number][] = [];
   visit(document, {
@@ -116,6 +122,24 @@ export function findUses(text: string): Uses[] {
   return found.sort((a, b) => a.line - b.line);
 }
 
+/** A file parsed once: its `uses:` and whether it is a reusable workflow. */
+interface ParsedFile {
+  uses: Uses[];
+  reusable: boolean;
+}
+
+function parseFile(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return { uses: usesIn(text, document, lineCounter), reusable: isReusableDocument(document) };
+}
+
+/** Every `uses:` in a workflow or action.yml: the YAML's own (with its level) and those in comments. */
+export function findUses(text: string): Uses[] {
+  const lineCounter = new LineCounter();
+  return usesIn(text, parseDocument(text, { lineCounter }), lineCounter);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
@@ -134,14 +158,19 @@ export function parseSelfRef(value: string, repository: string): { target: strin
   return { target, ref };
 }
 
-/** The self-references in one file. */
-export function findSelfRefs(file: SourceFile, repository: string): SelfRef[] {
+/** The self-references among a file's `uses:`. */
+function selfRefsIn(file: string, uses: readonly Uses[], repository: string): SelfRef[] {
   const refs: SelfRef[] = [];
-  for (const uses of findUses(file.text)) {
-    const parsed = parseSelfRef(uses.value, repository);
-    if (parsed) refs.push({ ...uses, file: file.path, ...parsed });
+  for (const entry of uses) {
+    const parsed = parseSelfRef(entry.value, repository);
+    if (parsed) refs.push({ ...entry, file, ...parsed });
   }
   return refs;
+}
+
+/** The self-references in one file. */
+export function findSelfRefs(file: SourceFile, repository: string): SelfRef[] {
+  return selfRefsIn(file.path, findUses(file.text), repository);
 }
 
 function mostCommon(values: string[]): string | undefined {
@@ -157,14 +186,16 @@ function mostCommon(values: string[]): string | undefined {
  * path exists when it is among `files` or `exists` says so (the script asks the disk).
  */
 export function checkSelfRefs(files: readonly SourceFile[], repository: string, exists?: (path: string) => boolean): CheckResult {
-  const byPath = new Map(files.map((file) => [file.path, file.text]));
+  // Each file's YAML is parsed once; `byPath` looks a referenced file up (the last of a path wins).
+  const parsedFiles = files.map((file) => ({ file, ...parseFile(file.text) }));
+  const byPath = new Map(parsedFiles.map((parsed) => [parsed.file.path, parsed]));
   const has = (path: string) => byPath.has(path) || (exists?.(path) ?? false);
   const problems: Problem[] = [];
-  const refs = files.flatMap((file) => findSelfRefs(file, repository));
+  const refs = parsedFiles.flatMap((parsed) => selfRefsIn(parsed.file.path, parsed.uses, repository));
   const ref = mostCommon(refs.flatMap((selfRef) => (selfRef.ref === undefined ? [] : [selfRef.ref])));
   const shownRef = ref ?? "v1";
   const actionNames = [...new Set(files.flatMap((file) => /^actions\/([^/]+)\/action\.ya?ml$/.exec(file.path)?.[1] ?? []))].sort();
-  const workflowNames = files.flatMap((file) => (/^\.github\/workflows\/[^/]+$/.test(file.path) && isReusable(file.text) ? [file.path.slice(".github/workflows/".length)] : [])).sort();
+  const workflowNames = parsedFiles.flatMap(({ file, reusable }) => (/^\.github\/workflows\/[^/]+$/.test(file.path) && reusable ? [file.path.slice(".github/workflows/".length)] : [])).sort();
 
   for (const selfRef of refs) {
     const where = selfRef.comment ? " (in a comment)" : "";
@@ -172,11 +203,11 @@ export function checkSelfRefs(files: readonly SourceFile[], repository: string, 
     if (selfRef.ref === undefined || selfRef.ref === "") problem("no @ref", `write \`${repository}${selfRef.target === "" ? "" : `/${selfRef.target}`}@${shownRef}\``);
     const workflowMatch = /^\.github\/workflows\/([^/]+\.ya?ml)$/.exec(selfRef.target);
     if (workflowMatch) {
-      const text = byPath.get(selfRef.target);
+      const target = byPath.get(selfRef.target);
       if (!has(selfRef.target)) {
         const source = `reusable-workflows/${workflowMatch[1]!}`;
         problem(`${selfRef.target} does not exist in this repository`, has(source) ? `${source} exists: run \`npm run build\` to generate its copy` : `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`);
-      } else if (text !== undefined && !isReusable(text)) {
+      } else if (target !== undefined && !target.reusable) {
         problem(`${selfRef.target} is not a reusable workflow (no \`on: workflow_call\`)`, `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`);
       }
       if (selfRef.level === "step") problem("a reusable workflow is called by a job (`jobs.<id>.uses`), not by a step", "move it to a job of its own, or reference an action under actions/");
@@ -194,11 +225,11 @@ export function checkSelfRefs(files: readonly SourceFile[], repository: string, 
     }
   }
 
-  for (const file of files) {
+  for (const { file, uses: allUses, reusable } of parsedFiles) {
     const kind = classify(file.path);
     if (kind === "example-workflow") continue; // `./` there is the user's repository: theirs to name.
-    const runsElsewhere = kind === "reusable-workflow" || kind === "action" || isReusable(file.text);
-    for (const uses of findUses(file.text)) {
+    const runsElsewhere = kind === "reusable-workflow" || kind === "action" || reusable;
+    for (const uses of allUses) {
       if (!/^\.\/(actions|\.github)\//.test(uses.value)) continue;
       const target = uses.value.slice(2).replace(/\/$/, "");
       if (runsElsewhere) {
