@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
+import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { RolloutAction, TargetSpec } from "../gitops/targets/index.ts";
 import { pick, type EnvironmentConfig, type HealthCheckConfig, type LoadedConfig, type MergeMethodConfig, type PromoteTargetConfig } from "./modelship-config.ts";
@@ -12,9 +13,9 @@ export type Strategy = "canary" | "blue-green" | "direct";
 export type MergeMethod = "merge" | "squash" | "rebase";
 export type ActionKind = RolloutAction["kind"];
 
-export const DEFAULT_STEPS = [10, 50];
-export const DEFAULT_BAKE = "30m";
-export const DEFAULT_LABELS = ["model-promotion"];
+const DEFAULT_STEPS = [10, 50];
+const DEFAULT_BAKE = "30m";
+const DEFAULT_LABELS = ["model-promotion"];
 const DEFAULT_AUTO_MERGE: Record<ActionKind, MergeMethod | undefined> = { start: undefined, step: undefined, promote: undefined, rollback: "squash", direct: undefined };
 
 /** Where the GitOps repository is. */
@@ -56,7 +57,7 @@ export interface ExplicitGitOpsSettings {
 }
 
 /** Milliseconds of a duration such as 45s, 30m, 2h or 1d. */
-export function parseDuration(text: string, where: { option: string; file?: string }): number {
+function parseDuration(text: string, where: { option: string; file?: string }): number {
   const match = /^(\d+)(s|m|h|d)$/.exec(text.trim());
   if (match === null) throw new UserError(`${where.option} "${text}" is not a duration`, { file: where.file, hint: "write a number and a unit: 45s, 30m, 2h or 1d" });
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "s" | "m" | "h" | "d"];
@@ -67,7 +68,7 @@ export function parseDuration(text: string, where: { option: string; file?: stri
 export function resolveGitOps(explicit: ExplicitGitOpsSettings, loaded: LoadedConfig): GitOpsSettings {
   const config = loaded.config?.promote;
   const repository = pick(explicit.repository, config?.repository);
-  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+  if (repository !== undefined && parseRepository(repository) === undefined) {
     throw new UserError(`GitOps repository "${repository}" is not OWNER/REPO`, { hint: "e.g. gitops-repo: my-org/gitops" });
   }
   // A path remote is made absolute: git runs in a scratch folder.

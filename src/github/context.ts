@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { UserError } from "../common/errors.ts";
+import { parseRepository } from "./repository.ts";
 
 export interface PullRequestContext {
   number: number;
@@ -90,14 +91,14 @@ function pullRequestOf(eventName: string | undefined, payload: Json, repository:
 /** Reads the run's context from `env` (the runner's variables) and the event payload file. */
 export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
   const repository = text(env.GITHUB_REPOSITORY);
-  const [owner, repo] = repository?.split("/") ?? [];
+  const where = repository === undefined ? undefined : parseRepository(repository);
   const eventName = text(env.GITHUB_EVENT_NAME);
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const serverUrl = (text(env.GITHUB_SERVER_URL) ?? "https://github.com").replace(/\/+$/, "");
   const runId = text(env.GITHUB_RUN_ID);
   return {
-    owner,
-    repo,
+    owner: where?.owner,
+    repo: where?.repo,
     repository,
     eventName,
     payload,

@@ -21,7 +21,7 @@ export interface GitIdentity {
 }
 
 /** The identity of modelship's commits unless a caller gives another. */
-export const DEFAULT_GIT_IDENTITY: GitIdentity = { name: "modelship[bot]", email: "modelship@users.noreply.github.com" };
+const DEFAULT_GIT_IDENTITY: GitIdentity = { name: "modelship[bot]", email: "modelship@users.noreply.github.com" };
 
 export interface CloneOptions {
   /** URL or path of the repository; never with the token in it. */

@@ -77,7 +77,7 @@ export async function readEnvironmentState(read: (path: string) => Promise<strin
 }
 
 /** Applies the action to every target's text; returns the changed files. Throws a UserError listing every validation problem. */
-export async function editTargets(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, model: ModelRef, action: RolloutAction): Promise<Map<string, string>> {
+async function editTargets(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, model: ModelRef, action: RolloutAction): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
   for (const target of environment.targets) {

@@ -41,7 +41,7 @@ export interface PromotionView {
 }
 
 /** The hidden marker that identifies modelship's promotion PRs. */
-export function promotionMarker(environment: string, model: string): string {
+function promotionMarker(environment: string, model: string): string {
   return `<!-- modelship:promotion environment=${environment} model=${model} -->`;
 }
 

@@ -6,6 +6,7 @@
 import { UserError, getErrorMessage } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
+import { parseRepository, type RepositoryName } from "../github/repository.ts";
 
 export type AutoMergeMethod = "merge" | "squash" | "rebase";
 
@@ -66,10 +67,13 @@ const AUTO_MERGE_MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $merg
   }
 }`;
 
-function splitRepository(repository: string): { owner: string; repo: string } {
-  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(repository);
-  if (match === null) throw new UserError(`"${repository}" is not a GitHub repository name`, { hint: "give the GitOps repository as owner/name, e.g. octo-org/gitops" });
-  return { owner: match[1]!, repo: match[2]! };
+/** A GitHub owner (user or organization) name: letters, digits and inner hyphens. */
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+
+function splitRepository(repository: string): RepositoryName {
+  const where = parseRepository(repository);
+  if (where === undefined || !OWNER.test(where.owner)) throw new UserError(`"${repository}" is not a GitHub repository name`, { hint: "give the GitOps repository as owner/name, e.g. octo-org/gitops" });
+  return where;
 }
 
 /** Turns a 401/403/404 from GitHub into the permission advice a user can act on; other errors pass. */
@@ -103,7 +107,8 @@ function unique(names: readonly string[] | undefined): string[] {
   });
 }
 
-function checkSpec(spec: PullRequestRef): { owner: string; repo: string } {
+/** Checks the ref and gives its repository's owner and name (parsed once, passed to the calls that need them). */
+function checkSpec(spec: PullRequestRef): RepositoryName {
   const where = splitRepository(spec.repository);
   if (spec.head.trim() === "" || spec.head.includes(":")) throw new UserError(`"${spec.head}" is not a branch name for the pull request's head`, { hint: "the head is a branch of the GitOps repository itself, without an owner: prefix" });
   if (spec.base.trim() === "") throw new UserError("the pull request has no base branch", { hint: "set the GitOps repository's base branch, e.g. main" });
@@ -112,8 +117,8 @@ function checkSpec(spec: PullRequestRef): { owner: string; repo: string } {
 }
 
 /** The open pull request from `head` into `base`, as listed (GitHub allows at most one). */
-async function findListed(client: GitHubClient, ref: PullRequestRef): Promise<ListedPull | undefined> {
-  const { owner, repo } = checkSpec(ref);
+async function findListed(client: GitHubClient, ref: PullRequestRef, where: RepositoryName): Promise<ListedPull | undefined> {
+  const { owner, repo } = where;
   const response = await onRepository(ref.repository, "listing pull requests", () =>
     client.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${ref.head}`, base: ref.base, per_page: 100 }));
   // GitHub ignores a head filter it cannot read, so check rather than trust the first item.
@@ -122,16 +127,15 @@ async function findListed(client: GitHubClient, ref: PullRequestRef): Promise<Li
 
 /** The open pull request from `head` into `base` of the GitOps repository, if there is one. */
 export async function findOpenPullRequest(client: GitHubClient, ref: PullRequestRef): Promise<OpenPullRequest | undefined> {
-  const pull = await findListed(client, ref);
+  const pull = await findListed(client, ref, checkSpec(ref));
   return pull === undefined ? undefined : { number: pull.number, url: pull.html_url, title: pull.title, body: pull.body ?? "" };
 }
 
 /** Adds the labels the pull request lacks; true when any were added. */
-async function addMissingLabels(client: GitHubClient, spec: PullRequestSpec, pull: ListedPull, logger: Logger): Promise<boolean> {
+async function addMissingLabels(client: GitHubClient, spec: PullRequestSpec, { owner, repo }: RepositoryName, pull: ListedPull, logger: Logger): Promise<boolean> {
   const have = new Set(pull.labels.map((label) => (label.name ?? "").toLowerCase()));
   const missing = unique(spec.labels).filter((label) => !have.has(label.toLowerCase()));
   if (missing.length === 0) return false;
-  const { owner, repo } = splitRepository(spec.repository);
   await onRepository(spec.repository, "labelling the pull request", () => client.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: missing }));
   logger.info(`Labelled ${spec.repository}#${pull.number}: ${missing.join(", ")}.`);
   return true;
@@ -142,13 +146,12 @@ async function addMissingLabels(client: GitHubClient, spec: PullRequestSpec, pul
  * went through. GitHub refuses the whole request when one name is not a collaborator, so after a
  * 422 each name is asked alone and only the refused ones become warnings.
  */
-async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSpec, pull: ListedPull, logger: Logger): Promise<boolean> {
+async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSpec, { owner, repo }: RepositoryName, pull: ListedPull, logger: Logger): Promise<boolean> {
   const requestedUsers = new Set((pull.requested_reviewers ?? []).map((user) => user.login.toLowerCase()));
   const requestedTeams = new Set((pull.requested_teams ?? []).map((team) => team.slug.toLowerCase()));
   const reviewers = unique(spec.reviewers).filter((login) => !requestedUsers.has(login.toLowerCase()));
   const teams = unique(spec.teamReviewers).filter((slug) => !requestedTeams.has(slug.toLowerCase()));
   if (reviewers.length === 0 && teams.length === 0) return false;
-  const { owner, repo } = splitRepository(spec.repository);
   const request = async (users: string[], teamSlugs: string[]): Promise<void> => {
     await onRepository(spec.repository, "requesting reviews", () =>
       client.rest.pulls.requestReviewers({ owner, repo, pull_number: pull.number, ...(users.length > 0 ? { reviewers: users } : {}), ...(teamSlugs.length > 0 ? { team_reviewers: teamSlugs } : {}) }));
@@ -214,15 +217,15 @@ async function settleAutoMerge(client: GitHubClient, spec: PullRequestSpec, pull
 }
 
 /** Creates the pull request; after a 422 that turns out to be a concurrent run's PR, returns that one. */
-async function create(client: GitHubClient, spec: PullRequestSpec): Promise<{ pull: ListedPull; created: boolean }> {
-  const { owner, repo } = splitRepository(spec.repository);
+async function create(client: GitHubClient, spec: PullRequestSpec, where: RepositoryName): Promise<{ pull: ListedPull; created: boolean }> {
+  const { owner, repo } = where;
   try {
     const response = await onRepository(spec.repository, "opening a pull request", () =>
       client.rest.pulls.create({ owner, repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, draft: spec.draft ?? false }));
     return { pull: response.data as unknown as ListedPull, created: true };
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
-    const raced = await findListed(client, spec);
+    const raced = await findListed(client, spec, where);
     if (raced !== undefined) return { pull: raced, created: false };
     const details = (error as { response?: { data?: { errors?: { field?: string; code?: string; message?: string }[] } } }).response?.data?.errors ?? [];
     const branch = details.find((detail) => detail.code === "invalid" && (detail.field === "head" || detail.field === "base"))?.field;
@@ -236,13 +239,14 @@ async function create(client: GitHubClient, spec: PullRequestSpec): Promise<{ pu
 
 /** Opens the pull request for `spec`, or brings the open one up to date; idempotent. */
 export async function upsertPullRequest(client: GitHubClient, spec: PullRequestSpec, logger: Logger): Promise<PullRequestResult> {
-  const { owner, repo } = checkSpec(spec);
+  const where = checkSpec(spec);
+  const { owner, repo } = where;
   if (spec.title.trim() === "") throw new UserError("the pull request has no title", { hint: "give the promotion pull request a title" });
-  const existing = await findListed(client, spec);
+  const existing = await findListed(client, spec, where);
   let pull: ListedPull;
   let action: PullRequestResult["action"];
   if (existing === undefined) {
-    const made = await create(client, spec);
+    const made = await create(client, spec, where);
     pull = made.pull;
     action = made.created ? "created" : "unchanged";
     if (made.created) logger.info(`Opened ${spec.repository}#${pull.number}: ${pull.html_url}`);
@@ -261,8 +265,8 @@ export async function upsertPullRequest(client: GitHubClient, spec: PullRequestS
       logger.info(`${spec.repository}#${pull.number} is up to date: ${pull.html_url}`);
     }
   }
-  const labelled = await addMissingLabels(client, spec, pull, logger);
-  const reviewed = await requestMissingReviewers(client, spec, pull, logger);
+  const labelled = await addMissingLabels(client, spec, where, pull, logger);
+  const reviewed = await requestMissingReviewers(client, spec, where, pull, logger);
   if (action === "unchanged" && (labelled || reviewed)) action = "updated";
   const autoMerge = await settleAutoMerge(client, spec, pull, logger);
   return { number: pull.number, url: pull.html_url, action, autoMerge };
@@ -270,12 +274,13 @@ export async function upsertPullRequest(client: GitHubClient, spec: PullRequestS
 
 /** Comments `reason` on the open pull request from `head` into `base` and closes it; its number, if there was one. */
 export async function closeObsoletePullRequest(client: GitHubClient, spec: PullRequestRef & { reason: string }, logger: Logger): Promise<number | undefined> {
-  const pull = await findListed(client, spec);
+  const where = checkSpec(spec);
+  const pull = await findListed(client, spec, where);
   if (pull === undefined) {
     logger.debug(`No open pull request from ${spec.head} into ${spec.base} in ${spec.repository} to close.`);
     return undefined;
   }
-  const { owner, repo } = splitRepository(spec.repository);
+  const { owner, repo } = where;
   await onRepository(spec.repository, "commenting on the pull request", () => client.rest.issues.createComment({ owner, repo, issue_number: pull.number, body: spec.reason }));
   await onRepository(spec.repository, "closing the pull request", () => client.rest.pulls.update({ owner, repo, pull_number: pull.number, state: "closed" }));
   logger.info(`Closed ${spec.repository}#${pull.number}: ${spec.reason}`);

@@ -24,7 +24,7 @@ export interface CheckedRelease {
 }
 
 /** Why a manifest's gate record does not allow deployment, or undefined when it does. */
-export function gateRefusal(manifest: ModelManifest): string | undefined {
+function gateRefusal(manifest: ModelManifest): string | undefined {
   const { gate } = manifest;
   if (gate.verdict === "missing") return "it was released without a gate report";
   if (gate.verdict === "fail") return `its gate verdict is fail${gate.reason ? ` (${gate.reason})` : ""}`;
@@ -53,7 +53,7 @@ export async function checkRelease(options: { store: RegistryStore; model: strin
   try {
     // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS, and the
     // downloaded package's digest against the registry's.
-    await fetchModel({ store, model, version, dir: join(scratch, "package"), logger });
+    await fetchModel({ store, model, version, dir: join(scratch, "package"), published: stored.manifest, logger });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -66,7 +66,8 @@ export async function releaseViewOf(model: DeployedModel | undefined, openRegist
   if (model === undefined) return undefined;
   const where = parseModelUri(model.uri, tagFormat);
   // Links and deltas only: a registry that cannot be read does not block a promotion.
-  const stored = where === undefined ? undefined : await openRegistry(where.registry).locate(where.model, where.version).catch(() => undefined);
+  // Opening the registry may throw too (e.g. github: without a token), so that is inside the catch.
+  const stored = where === undefined ? undefined : await Promise.resolve().then(() => openRegistry(where.registry).locate(where.model, where.version)).catch(() => undefined);
   return stored === undefined ? { version: model.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
 }
 

@@ -9,6 +9,7 @@ import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { ChampionSource } from "../gates/policy.ts";
 import { fetchModel } from "./fetch.ts";
+import { shortDigest } from "./manifest.ts";
 import type { RegistryStore } from "./types.ts";
 
 /** A resolver for runEvaluation's `resolveChampion`: fetches the released champion into a temp folder. */
@@ -19,7 +20,7 @@ export function registryChampion(options: { store: RegistryStore; model: string;
     }
     const dir = join(await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-champion-")), "model");
     const fetched = await fetchModel({ store: options.store, model: options.model, version: source.version, dir, logger: options.logger });
-    options.logger.info(`Champion: ${options.model} ${fetched.version} from ${options.store.description}, verified (digest ${fetched.manifest.digest.slice(0, 12)}).`);
+    options.logger.info(`Champion: ${options.model} ${fetched.version} from ${options.store.description}, verified (digest ${shortDigest(fetched.manifest.digest)}).`);
     return fetched.modelPath;
   };
 }

@@ -9,14 +9,16 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } 
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import { MANIFEST_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, NOTES_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, RegistryStore } from "./types.ts";
 import { checkModelName, normalizeVersion } from "./version.ts";
 
-/** Files a package folder may hold besides those its manifest lists. */
-/** Release notes a local registry keeps beside a version: allowed in a stored folder, never installed by fetch (no manifest lists them). */
-const NOTES_FILE = "RELEASE-NOTES.md";
-const UNLISTED_ALLOWED = new Set([MANIFEST_NAME, SUMS_NAME, NOTES_FILE]);
+/**
+ * Files a package folder may hold besides those its manifest lists. The release notes a local
+ * registry keeps beside a version are allowed in a stored folder but never installed by fetch (no
+ * manifest lists them).
+ */
+const UNLISTED_ALLOWED = new Set([MANIFEST_NAME, SUMS_NAME, NOTES_NAME]);
 const TAMPERED = "the release may have been tampered with or the download corrupted; do not use it";
 const TAMPERED_HINT = "fetch it again; if it still fails, tell whoever released it and release a new version";
 
@@ -30,6 +32,8 @@ export interface FetchOptions {
   dir: string;
   /** Keeps verified packages in `<cacheDir>/<digest>/`. */
   cacheDir?: string;
+  /** The version's manifest as the registry holds it, when the caller has already read it (saves reading it again). */
+  published?: ModelManifest;
   logger: Logger;
 }
 
@@ -50,7 +54,7 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
   const model = checkModelName(options.model);
   const dir = resolve(options.dir);
   const version = await resolveVersion(store, model, options.version);
-  const published = await store.readManifest(model, version);
+  const published = options.published ?? (await store.readManifest(model, version));
   if (!published) throw await unknownVersion(store, model, version);
   await checkReplaceable(dir);
   await mkdir(dirname(dir), { recursive: true });
@@ -83,7 +87,7 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
       logger.info(`Downloading ${label} from ${store.description}`);
       await store.download(model, version, temp);
       // Only the package's own files are kept: a stray file (e.g. release notes) is not installed unverified.
-      await rm(join(temp, NOTES_FILE), { force: true });
+      await rm(join(temp, NOTES_NAME), { force: true });
       manifest = await verifyFolder(temp, { model, version }, label);
       if (manifest.digest !== published.digest) throw new UserError(`${label}: the downloaded package's digest ${shortDigest(manifest.digest)} is not the registry's ${shortDigest(published.digest)}; ${TAMPERED}`, { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT });
       if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
@@ -154,7 +158,6 @@ async function verifyFolder(dir: string, expected: { model?: string; version?: s
   return manifest;
 }
 
-/** The version to fetch: "latest" is the newest published one; others are normalized. */
 /** The version `requested` names: itself (normalized), or the newest for "latest". */
 export async function resolveVersion(store: RegistryStore, model: string, requested: string): Promise<string> {
   if (requested.trim().toLowerCase() !== "latest") return normalizeVersion(requested.trim());
@@ -247,7 +250,7 @@ async function addToCache(options: { cacheDir: string; from: string; digest: str
     await rename(temp, entry);
     temp = undefined;
   } catch (error) {
-    options.logger.warning(`Could not keep ${options.digest.slice(0, 12)} in the cache ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+    options.logger.warning(`Could not keep ${shortDigest(options.digest)} in the cache ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     if (temp !== undefined) await rm(temp, { recursive: true, force: true });
   }

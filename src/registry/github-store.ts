@@ -5,6 +5,7 @@
  * half-way leaves a draft that nobody sees, and the next run resumes it. Asset bytes are streamed in
  * and out of files; a download follows GitHub's redirect to its storage host without the token.
  */
+import { retryBaseFromEnv } from "../common/retry.ts";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -22,7 +23,7 @@ import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, 
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./version.ts";
 
 /** GitHub's limit on one release asset. */
-export const MAX_ASSET_BYTES = 2 * 1024 ** 3;
+const MAX_ASSET_BYTES = 2 * 1024 ** 3;
 
 type Release = Awaited<ReturnType<GitHubClient["rest"]["repos"]["getReleaseByTag"]>>["data"];
 type Asset = Release["assets"][number];
@@ -68,7 +69,7 @@ function isTransient(error: unknown): boolean {
 }
 
 /** The content type an asset is served with. */
-export function assetContentType(name: string): string {
+function assetContentType(name: string): string {
   if (name.endsWith(".json")) return "application/json";
   if (name.endsWith(".md")) return "text/markdown";
   if (name === SUMS_NAME) return "text/plain";
@@ -77,11 +78,6 @@ export function assetContentType(name: string): string {
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-
-function retryBaseFromEnv(): number | undefined {
-  const value = process.env.MODELSHIP_RETRY_BASE_MS;
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** A `RegistryStore` on the releases of one GitHub repository. */

@@ -13,12 +13,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readIfExists, verifyPackage } from "./fetch.ts";
-import { MANIFEST_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, NOTES_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./types.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./version.ts";
-
-/** The release notes' file in a version folder (on GitHub they are the release body). */
-export const NOTES_NAME = "RELEASE-NOTES.md";
 
 const STAGING_PREFIX = ".staging-";
 const STALE_STAGING_MS = 60 * 60 * 1000;

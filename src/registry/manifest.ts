@@ -12,6 +12,8 @@ import type { ManifestFile, ModelManifest } from "./types.ts";
 
 export const MANIFEST_NAME = "manifest.json";
 export const SUMS_NAME = "SHA256SUMS";
+/** The release notes' file in a local registry's version folder (on GitHub they are the release body). */
+export const NOTES_NAME = "RELEASE-NOTES.md";
 
 // The registry's modules take their hashing from here.
 export { sha256File, sha256Of } from "../common/file-hash.ts";

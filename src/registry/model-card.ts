@@ -8,6 +8,7 @@ import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
 import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../report/markdown.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
+import { shortDigest } from "./manifest.ts";
 import type { ModelManifest } from "./types.ts";
 
 export interface CardInputs {
@@ -22,7 +23,7 @@ export interface CardInputs {
 }
 
 /** One line: the verdict and the headline metrics. */
-export function cardSummary(inputs: CardInputs): string {
+function cardSummary(inputs: CardInputs): string {
   const report = inputs.gateReport;
   if (report === undefined) return `**${inputs.model} ${inputs.version}** was released **without a gate report** (allow-ungated).`;
   const headline = ["roc_auc", "accuracy", "rmse", "r2"].filter((name) => report.metrics[name]?.value !== null && report.metrics[name] !== undefined).slice(0, 2);
@@ -41,8 +42,8 @@ export function renderModelCard(inputs: CardInputs): string {
     report?.model.task === "binary" ? `Binary classifier: positive class ${code(report.model.positiveLabel ?? "")} at threshold ${report.model.threshold}.` : report === undefined ? "" : `${report.model.task} model.`,
   );
   const dataRows = [
-    ...(record?.data.files ?? []).map((file) => [code(file.path), "training run", code(file.sha256.slice(0, 12)), formatNumber(file.bytes)]),
-    ...(report?.data.files ?? []).map((file) => [code(file.path), `evaluation (${formatNumber(file.rows)} rows)`, code(file.sha256.slice(0, 12)), formatNumber(file.bytes)]),
+    ...(record?.data.files ?? []).map((file) => [code(file.path), "training run", code(shortDigest(file.sha256)), formatNumber(file.bytes)]),
+    ...(report?.data.files ?? []).map((file) => [code(file.path), `evaluation (${formatNumber(file.rows)} rows)`, code(shortDigest(file.sha256)), formatNumber(file.bytes)]),
   ];
   const data = sections("## Data", dataRows.length === 0 ? "_No data fingerprints recorded._" : table(["File", "Used for", "sha256", "Bytes"], dataRows, { align: ["left", "left", "left", "right"] }), report === undefined ? "" : `Target column: ${code(report.data.target)}.`);
   const metrics = report === undefined ? "" : sections(

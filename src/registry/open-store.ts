@@ -5,6 +5,7 @@
 import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { createGitHubClient, httpStatus } from "../github/octokit.ts";
+import { parseRepository } from "../github/repository.ts";
 import { GitHubStore } from "./github-store.ts";
 import { localStoreFromUrl } from "./local-store.ts";
 import type { RegistryStore } from "./types.ts";
@@ -63,13 +64,13 @@ function openRawStore(options: OpenStoreOptions): RegistryStore {
   const { spec } = options;
   if (spec === "github" || spec.startsWith("github:")) {
     const repository = spec === "github" ? options.repository : spec.slice("github:".length);
-    const [owner, repo, extra] = repository?.split("/") ?? [];
-    if (owner === undefined || repo === undefined || extra !== undefined || owner === "" || repo === "") {
+    const where = repository === undefined ? undefined : parseRepository(repository);
+    if (where === undefined) {
       throw new UserError(spec === "github" ? "registry github needs the repository (GITHUB_REPOSITORY is not set)" : `registry "${spec}" is not github:OWNER/REPO`, { hint: "use registry: github:OWNER/REPO, or a local folder (file:///path) outside GitHub Actions" });
     }
     if (options.token === undefined || options.token === "") throw new UserError(`registry ${spec} needs a GitHub token`, { hint: "pass the token input (contents: write to release, contents: read to fetch), or set GITHUB_TOKEN for the CLI" });
     const client = createGitHubClient({ token: options.token, logger: options.logger, userAgentVersion: options.userAgentVersion });
-    return new GitHubStore({ client, owner, repo, tagFormat: options.tagFormat, logger: options.logger });
+    return new GitHubStore({ client, owner: where.owner, repo: where.repo, tagFormat: options.tagFormat, logger: options.logger });
   }
   if (spec.startsWith("file:") && !/^file:\/\/(localhost)?\//.test(spec)) {
     throw new UserError(`registry "${spec}" is not a local file URL`, { hint: "write file:///absolute/path (three slashes), or just the folder's path" });

@@ -16,7 +16,7 @@ import type { GateReport } from "../gates/gate-report-types.ts";
 import { readModelSignature } from "../train/model-signature.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { renderModelCard, renderReleaseNotes, type CardInputs } from "./model-card.ts";
-import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
+import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "./types.ts";
 
 export interface PackageOptions {
@@ -75,7 +75,7 @@ async function signatureOf(modelPath: string, record: RunRecord | undefined, rep
 /** Why the release needs allow-ungated, or undefined when the gate report clears it. */
 function gateProblem(report: GateReport | undefined, modelSha256: string, reportPath: string | undefined): string | undefined {
   if (report === undefined) return "there is no gate report (run modelship evaluate first)";
-  if (report.model.sha256 !== modelSha256) return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${report.model.sha256.slice(0, 12)}, this model ${modelSha256.slice(0, 12)})`;
+  if (report.model.sha256 !== modelSha256) return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${shortDigest(report.model.sha256)}, this model ${shortDigest(modelSha256)})`;
   if (report.verdict === "fail") return `the gate report's verdict is fail (${report.summary.fail} gate${report.summary.fail === 1 ? "" : "s"} failed: ${report.gates.filter((gate) => gate.status === "fail").slice(0, 3).map((gate) => gate.name).join("; ")}${report.summary.fail > 3 ? "; …" : ""})`;
   return undefined;
 }
@@ -95,7 +95,7 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
   }
   const record = options.runRecordPath === undefined ? undefined : await readJson<RunRecord>(options.runRecordPath, runRecordSchema, "run record");
   if (record !== undefined && record.model.file.sha256 !== model.sha256) {
-    throw new UserError(`the run record ${options.runRecordPath} is of another model (sha256 ${record.model.file.sha256.slice(0, 12)}, this model ${model.sha256.slice(0, 12)}): its lineage would be wrong`, { file: options.runRecordPath, hint: "give the run record written with this model.onnx (run-record.json beside it), or none" });
+    throw new UserError(`the run record ${options.runRecordPath} is of another model (sha256 ${shortDigest(record.model.file.sha256)}, this model ${shortDigest(model.sha256)}): its lineage would be wrong`, { file: options.runRecordPath, hint: "give the run record written with this model.onnx (run-record.json beside it), or none" });
   }
   const signature = await signatureOf(options.modelPath, record, report?.model.sha256 === model.sha256 ? report : undefined);
 

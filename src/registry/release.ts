@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "../common/logger.ts";
-import { MANIFEST_NAME, sha256File, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, sha256File, shortDigest, SUMS_NAME } from "./manifest.ts";
 import { packageModel, type PackageOptions } from "./package.ts";
 import type { PublishedVersion, RegistryStore } from "./types.ts";
 import { bumpVersion, checkModelName, compareVersions, DEFAULT_TAG_FORMAT, normalizeVersion, tagFor, type Bump } from "./version.ts";
@@ -67,7 +67,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     // a new number, nor trip over its new timestamps: the newest release already is this model.
     const same = newest === undefined ? undefined : await sameModelRelease(store, model, newest, options.modelPath);
     if (same !== undefined) {
-      logger.info(`${model} ${newest} already holds this model (sha256 ${same.slice(0, 12)}): nothing to release.`);
+      logger.info(`${model} ${newest} already holds this model (sha256 ${shortDigest(same)}): nothing to release.`);
       return await republish(store, model, newest!, logger);
     }
     version = bumpVersion(newest, options.version.bump);
@@ -96,7 +96,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
       targetCommitish: options.gitSha,
     });
     if (pkg.manifest.gate.allowUngated) logger.warning(`Releasing ${model} ${version} ungated: ${pkg.manifest.gate.reason ?? ""}`, { title: "modelship: ungated release" });
-    logger.info(`Publishing ${model} ${version} (${tag}, digest ${pkg.manifest.digest.slice(0, 12)}) to ${store.description}.`);
+    logger.info(`Publishing ${model} ${version} (${tag}, digest ${shortDigest(pkg.manifest.digest)}) to ${store.description}.`);
     const published = await store.publish(pkg);
     logger.info(`${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${published.url}`);
     return { ...published, verdict: pkg.manifest.gate.verdict, allowUngated: pkg.manifest.gate.allowUngated, notes: pkg.notes };

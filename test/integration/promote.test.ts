@@ -3,6 +3,7 @@
  * and `modelship verify-promotion` against a local registry and a bare git repository standing in
  * for the GitOps remote, and (GitHub mode) the GitHub fake for pull requests.
  */
+import { CLI_PATH } from "../support/cli.ts";
 import assert from "node:assert/strict";
 import { readFile, rm, writeFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +20,6 @@ import { writeTestPackage } from "../support/registry-package.ts";
 import { runAction, runProcess } from "../support/runner.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CLI = join(ROOT, "dist", "cli.js");
 const EXAMPLE_DIR = join(ROOT, "examples", "gitops-repo", "apps", "adult-income");
 const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
 const MODEL = "adult-income";
@@ -126,7 +126,7 @@ function baseEnv(): Record<string, string> {
 }
 
 async function modelship(world: World, args: string[], env: Record<string, string> = {}): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
-  const run = await runProcess(process.execPath, [CLI, ...args], { cwd: world.repo, env: { ...baseEnv(), ...env }, timeoutMs: 60_000 });
+  const run = await runProcess(process.execPath, [CLI_PATH, ...args], { cwd: world.repo, env: { ...baseEnv(), ...env }, timeoutMs: 60_000 });
   const output = `${run.stdout}\n${run.stderr}`;
   assert.ok(!hasStackTrace(output), `no stack trace:\n${output}`);
   return { ...run, output };

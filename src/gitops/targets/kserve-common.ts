@@ -1,11 +1,11 @@
 /**
  * What the two KServe InferenceService targets (kserve-standard, kserve-knative) and the manifest
  * checks share: the deployment-mode annotation and its values, finding the InferenceService a
- * target means, and reading a required storageUri.
+ * target means.
  */
 import { ANNOTATIONS } from "./rollout-state.ts";
 import type { TargetSpec } from "./types.ts";
-import { describeResource, findResource, formatPath, pathError, readString, requireMapAt, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { describeResource, findResource, pathError, readString, requireMapAt, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 /** The annotation that picks KServe's deployment mode. */
 export const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
@@ -30,11 +30,4 @@ export function locateInferenceService(manifest: Manifest, target: TargetSpec, o
   }
   requireMapAt(resource, MODEL, "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)");
   return resource;
-}
-
-/** The storageUri at `path` (throws a UserError when it is absent). */
-export function requireUri(resource: Resource, path: YamlPath): string {
-  const uri = readString(resource, path);
-  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, "set the model's storageUri to the release asset URL");
-  return uri;
 }

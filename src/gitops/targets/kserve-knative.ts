@@ -12,10 +12,10 @@
  *   model. The research's faster two-PR form (first `canaryTrafficPercent: 0` to pin traffic to
  *   the previous revision at once, then this one) is left to the caller.
  */
-import { locateInferenceService, MODEL, requireUri, STANDARD_MODES } from "./kserve-common.ts";
+import { locateInferenceService, MODEL, STANDARD_MODES } from "./kserve-common.ts";
 import { ANNOTATIONS, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget } from "./types.ts";
-import { readInteger, removeValue, writeValue, type YamlPath } from "./yaml-edit.ts";
+import { readInteger, removeValue, requireUri, writeValue, type YamlPath } from "./yaml-edit.ts";
 
 const URI: YamlPath = [...MODEL, "storageUri"];
 const WEIGHT: YamlPath = ["spec", "predictor", "canaryTrafficPercent"];

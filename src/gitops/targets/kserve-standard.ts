@@ -12,10 +12,10 @@
  */
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
-import { KNATIVE_MODES, locateInferenceService, MODEL, requireUri } from "./kserve-common.ts";
+import { KNATIVE_MODES, locateInferenceService, MODEL } from "./kserve-common.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { describeResource, isSeqAt, pathError, plainAt, readInteger, readString, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { describeResource, isSeqAt, pathError, plainAt, readInteger, readString, removeValue, requireUri, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const PREDICTOR: YamlPath = ["spec", "predictor"];
 const STABLE_URI: YamlPath = [...MODEL, "storageUri"];

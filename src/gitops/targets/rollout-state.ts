@@ -97,7 +97,7 @@ export function writeRecorded(resource: Resource, mapPath: YamlPath, desired: Ro
 }
 
 /** The version in a release asset URL (GitHub or a local registry), if any. */
-export function versionFromUri(uri: string): string | undefined {
+function versionFromUri(uri: string): string | undefined {
   return parseModelUri(uri)?.version;
 }
 

@@ -20,7 +20,7 @@ import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { appendResource, describeResource, findResource, isSeqAt, listResources, pathError, plainAt, readInteger, readString, removeResource, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import { appendResource, describeResource, findResource, isSeqAt, listResources, pathError, plainAt, readInteger, readString, removeResource, requireUri, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const API_VERSION = "mlops.seldon.io/v1alpha1";
 const STORAGE_URI: YamlPath = ["spec", "storageUri"];
@@ -31,15 +31,15 @@ const CANARY_SUFFIX = "-canary";
 export const seldonV2Target: ManifestTarget = {
   locate(manifest, target) {
     const resource = findResource(manifest, { kinds: ["Model"], name: target.name ?? stableModelName(manifest), target: "seldon-v2" });
-    requireUri(resource);
+    requireStorageUri(resource);
     return resource;
   },
 
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
-    const state: RolloutState = { stable: deployedAt(requireUri(resource), recorded.stable) };
+    const state: RolloutState = { stable: deployedAt(requireStorageUri(resource), recorded.stable) };
     const { model, experiment } = canaryOf(resource);
-    if (model !== undefined) state.canary = { ...deployedAt(requireUri(model), recorded.canary), weight: experiment === undefined ? 0 : canaryWeight(experiment, model.name) };
+    if (model !== undefined) state.canary = { ...deployedAt(requireStorageUri(model), recorded.canary), weight: experiment === undefined ? 0 : canaryWeight(experiment, model.name) };
     return state;
   },
 
@@ -87,10 +87,9 @@ function isSeldon(resource: Resource, kind: string): boolean {
   return resource.kind === kind && typeof apiVersion === "string" && apiVersion.startsWith("mlops.seldon.io/");
 }
 
-function requireUri(resource: Resource): string {
-  const uri = readString(resource, STORAGE_URI);
-  if (uri === undefined) throw pathError(resource, STORAGE_URI, `${describeResource(resource)} has no spec.storageUri`, "set the Model's storageUri to the release asset URL");
-  return uri;
+/** A Seldon Model's spec.storageUri (throws a UserError when it is absent). */
+function requireStorageUri(resource: Resource): string {
+  return requireUri(resource, STORAGE_URI, "set the Model's storageUri to the release asset URL");
 }
 
 /** The canary's share in percent: its weight over the sum of the candidates' weights. */

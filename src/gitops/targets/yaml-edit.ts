@@ -216,3 +216,10 @@ function detectStyle(text: string): ToStringOptions {
   }
   return { indent: indent ?? 2, indentSeq: indentSeq ?? true, lineWidth: 0 };
 }
+
+/** The storageUri at `path` (throws a UserError when it is absent). */
+export function requireUri(resource: Resource, path: YamlPath, hint = "set the model's storageUri to the release asset URL"): string {
+  const uri = readString(resource, path);
+  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)} has no ${formatPath(path)}`, hint);
+  return uri;
+}
