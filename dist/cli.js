@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-SMRT2KPE.js";
+} from "./chunks/chunk-RQPSJNIH.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -13,38 +13,38 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-DMFJLMKD.js";
+} from "./chunks/chunk-SDYSQPI6.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-LVTENMIR.js";
+} from "./chunks/chunk-YTDTZRUE.js";
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-GXPTEAZ5.js";
+} from "./chunks/chunk-G52PXUQR.js";
 import "./chunks/chunk-BVN7UASB.js";
 import "./chunks/chunk-VRPUM32F.js";
 import {
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-SAKMX2FX.js";
+} from "./chunks/chunk-TPQCYF7I.js";
 import {
   environmentNames
-} from "./chunks/chunk-PXJQW6OS.js";
+} from "./chunks/chunk-GXM6MTQ4.js";
 import {
-  profileReferenceData,
   runRelease
-} from "./chunks/chunk-CELAUCX2.js";
-import "./chunks/chunk-7EHGI3H7.js";
+} from "./chunks/chunk-PI7WOVES.js";
+import "./chunks/chunk-RJHQEZD2.js";
 import "./chunks/chunk-SIUYJETE.js";
 import {
   mergeProfiles,
   parseHeader,
   profileData,
+  profileReferenceData,
   readProfile
-} from "./chunks/chunk-TGL2NZAY.js";
+} from "./chunks/chunk-THWGFQOR.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-UYS4OL5N.js";
 import {
@@ -54,8 +54,8 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-7HAKC2YM.js";
-import "./chunks/chunk-CUQBNP3L.js";
+} from "./chunks/chunk-L5XO6FWB.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
@@ -69,18 +69,18 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-5OZQLUCR.js";
+} from "./chunks/chunk-7IDGTSNA.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-H33CGX66.js";
+} from "./chunks/chunk-KHB5SRES.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-PQTLHJCH.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
 import {
   require_dist
-} from "./chunks/chunk-QFKC65LX.js";
-import "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-NFZVXVTP.js";
+import "./chunks/chunk-Q6FO4WYG.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   getErrorMessage,
   isUserError,
   table
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -1197,8 +1197,6 @@ var registryCommand = {
 };
 
 // src/cli/commands/release.ts
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 var flags7 = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
@@ -1248,9 +1246,7 @@ var releaseCommand = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY }
     );
-    if (settings.referenceProfilePath === void 0 && values["reference-data"] !== void 0) {
-      settings.referenceProfilePath = await profileReferenceData({ data: values["reference-data"], loaded, outDir: join(tmpdir(), `modelship-reference-${process.pid}`), logger: context.logger, toolVersion: context.version });
-    }
+    settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: values["reference-data"] ?? [], loaded, logger: context.logger, toolVersion: context.version });
     const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
     const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
     if (values.json) context.print(JSON.stringify(result, null, 2));

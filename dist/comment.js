@@ -2,23 +2,23 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getIntegerInput,
   getRequiredInput,
-  publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient,
-  errnoCode
-} from "./chunks/chunk-CXJFAAGQ.js";
+  errnoCode,
+  publishReport
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

@@ -3,28 +3,28 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-LVTENMIR.js";
+} from "./chunks/chunk-YTDTZRUE.js";
 import "./chunks/chunk-VRPUM32F.js";
 import {
   basicAuthValue
-} from "./chunks/chunk-PXJQW6OS.js";
+} from "./chunks/chunk-GXM6MTQ4.js";
 import {
   parseHeader
-} from "./chunks/chunk-TGL2NZAY.js";
+} from "./chunks/chunk-THWGFQOR.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-7HAKC2YM.js";
-import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-L5XO6FWB.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
+import "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -33,12 +33,12 @@ import {
   getLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

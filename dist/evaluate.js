@@ -3,27 +3,27 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-GXPTEAZ5.js";
+} from "./chunks/chunk-G52PXUQR.js";
 import "./chunks/chunk-BVN7UASB.js";
 import "./chunks/chunk-VRPUM32F.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-7HAKC2YM.js";
-import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-L5XO6FWB.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
+} from "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
 import {
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -35,10 +35,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

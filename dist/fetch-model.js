@@ -5,25 +5,25 @@ import {
   openStore,
   parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
+} from "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
 import {
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

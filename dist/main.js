@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/main.ts
 var COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion", "drift"];

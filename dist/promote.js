@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-GOQBKLW7.js";
+} from "./chunks/chunk-UGNHVS7Y.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-SAKMX2FX.js";
-import "./chunks/chunk-PXJQW6OS.js";
-import "./chunks/chunk-CUQBNP3L.js";
+} from "./chunks/chunk-TPQCYF7I.js";
+import "./chunks/chunk-GXM6MTQ4.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   parseModelRef
-} from "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
-import "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
-import "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
+import "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
+import "./chunks/chunk-Q6FO4WYG.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,8 +26,8 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
-import "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-UHWMLVSL.js";
+import "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/promote.ts
 await runAction(async () => {

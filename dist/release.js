@@ -1,29 +1,30 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  profileReferenceData,
   runRelease
-} from "./chunks/chunk-CELAUCX2.js";
-import "./chunks/chunk-7EHGI3H7.js";
+} from "./chunks/chunk-PI7WOVES.js";
+import "./chunks/chunk-RJHQEZD2.js";
 import "./chunks/chunk-SIUYJETE.js";
-import "./chunks/chunk-TGL2NZAY.js";
+import {
+  profileReferenceData
+} from "./chunks/chunk-THWGFQOR.js";
 import "./chunks/chunk-JXHCXMKP.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-7HAKC2YM.js";
-import "./chunks/chunk-CUQBNP3L.js";
+import "./chunks/chunk-L5XO6FWB.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
+} from "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
 import {
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -33,14 +34,12 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/release.ts
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 await runAction(async () => {
   const logger = new ActionsLogger();
   const token = getInput("token");
@@ -62,10 +61,7 @@ await runAction(async () => {
     loaded,
     { registry: "github" }
   );
-  const referenceData = getListInput("reference-data");
-  if (settings.referenceProfilePath === void 0 && referenceData.length > 0) {
-    settings.referenceProfilePath = await profileReferenceData({ data: referenceData, loaded, outDir: join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference"), logger, toolVersion: TOOL_VERSION });
-  }
+  settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: getListInput("reference-data"), loaded, logger, toolVersion: TOOL_VERSION });
   const context = readGitHubContext();
   const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });

@@ -8,10 +8,10 @@ import {
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid
-} from "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -19,10 +19,9 @@ import {
   getChoiceInput,
   getInput,
   getRequiredInput,
-  publishReport,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -31,9 +30,10 @@ import {
   errnoCode,
   escapeMarkdown,
   formatNumber,
+  publishReport,
   sections,
   table
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-SMRT2KPE.js";
+} from "./chunks/chunk-RQPSJNIH.js";
 import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-7EHGI3H7.js";
+import "./chunks/chunk-RJHQEZD2.js";
 import "./chunks/chunk-SIUYJETE.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-7HAKC2YM.js";
+import "./chunks/chunk-L5XO6FWB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-H33CGX66.js";
+} from "./chunks/chunk-KHB5SRES.js";
 import {
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
-import "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
+import "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -25,7 +25,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION,
   code,
@@ -35,7 +35,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {

@@ -3,16 +3,16 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-DMFJLMKD.js";
-import "./chunks/chunk-7HAKC2YM.js";
+} from "./chunks/chunk-SDYSQPI6.js";
+import "./chunks/chunk-L5XO6FWB.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   loadConfig
-} from "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+} from "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   ActionsLogger,
   core_exports,
@@ -23,10 +23,10 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";

@@ -2,29 +2,29 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-GOQBKLW7.js";
+} from "./chunks/chunk-UGNHVS7Y.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-SAKMX2FX.js";
-import "./chunks/chunk-PXJQW6OS.js";
-import "./chunks/chunk-CUQBNP3L.js";
+} from "./chunks/chunk-TPQCYF7I.js";
+import "./chunks/chunk-GXM6MTQ4.js";
+import "./chunks/chunk-2JLUTBR7.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-5OZQLUCR.js";
-import "./chunks/chunk-H33CGX66.js";
-import "./chunks/chunk-PQTLHJCH.js";
-import "./chunks/chunk-QFKC65LX.js";
+import "./chunks/chunk-7IDGTSNA.js";
+import "./chunks/chunk-KHB5SRES.js";
+import "./chunks/chunk-DJHQ6P2E.js";
+import "./chunks/chunk-NFZVXVTP.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-U2SRJF27.js";
+} from "./chunks/chunk-Q6FO4WYG.js";
 import {
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-6TN6WETV.js";
+} from "./chunks/chunk-UHWMLVSL.js";
 import {
   UserError
-} from "./chunks/chunk-CXJFAAGQ.js";
+} from "./chunks/chunk-3IK26WUN.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {
