@@ -1,6 +1,7 @@
 /**
  * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml, the reference docs
- * docs/configuration.md and docs/actions.md) differ from what the sources produce: rebuilds them, then
+ * docs/configuration.md and docs/actions.md, the example's data sampled from datasets/adult/) differ
+ * from what the sources produce: rebuilds them, then
  * asks git whether anything changed (modified, deleted or not yet committed). A committed hand edit to a
  * generated file is overwritten by the rebuild, so it shows up as a change too.
  */
@@ -11,7 +12,8 @@ const root = join(import.meta.dirname, "..");
 const node = process.execPath;
 execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
-const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md", "docs/examples"];
+execFileSync(node, [join(root, "scripts/make-example-data.ts")], { cwd: root, stdio: "inherit" });
+const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md", "docs/examples", "examples/model-repo/data/train.csv", "examples/model-repo/data/test.csv"];
 const status = execFileSync("git", ["status", "--porcelain", "--", ...paths], { cwd: root, encoding: "utf8" });
 if (status.trim() !== "") {
   const diff = execFileSync("git", ["diff", "--stat", "--", ...paths], { cwd: root, encoding: "utf8" });

@@ -3,13 +3,15 @@
  * as the source writes it (spaces after commas, `?` for missing, `<=50K.` labels in the test split),
  * because real data has such quirks and the example's contract shows how to declare them.
  *
- *   node scripts/make-example-data.ts [../shared/datasets/adult]
+ * The source is the whole data set shipped in datasets/adult/ (gzipped, CC BY 4.0, cited there).
+ *
+ *   node scripts/make-example-data.ts
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ADULT_TEST, ADULT_TRAIN, adultLines } from "../test/support/adult.ts";
 
 const root = join(import.meta.dirname, "..");
-const source = process.argv[2] ?? join(root, "../shared/datasets/adult");
 const target = join(root, "examples/model-repo/data");
 
 /** A small seeded PRNG (mulberry32), so the sample is the same on every machine. */
@@ -24,8 +26,8 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-async function sample(file: string, count: number, seed: number): Promise<string> {
-  const [header, ...rows] = (await readFile(join(source, file), "utf8")).split("\n").filter((line) => line.trim() !== "");
+function sample(file: string, count: number, seed: number): string {
+  const { header, lines: rows } = adultLines(file);
   const random = mulberry32(seed);
   const picked = new Set<number>();
   while (picked.size < count) picked.add(Math.floor(random() * rows.length));
@@ -33,6 +35,6 @@ async function sample(file: string, count: number, seed: number): Promise<string
 }
 
 await mkdir(target, { recursive: true });
-await writeFile(join(target, "train.csv"), await sample("adult.data.csv", 4000, 20261123));
-await writeFile(join(target, "test.csv"), await sample("adult.test.csv", 1500, 19960501));
+await writeFile(join(target, "train.csv"), sample(ADULT_TRAIN, 4000, 20261123));
+await writeFile(join(target, "test.csv"), sample(ADULT_TEST, 1500, 19960501));
 console.log(`wrote ${target}/train.csv (4000 rows) and test.csv (1500 rows)`);

@@ -21,9 +21,10 @@
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { loadContract, parseContract } from "../../src/data/contract.ts";
 import type { DataContract } from "../../src/data/contract-types.ts";
@@ -258,14 +259,12 @@ function columnRates(t: Tally, names: readonly string[]): { mean: number; min: [
 }
 
 // The Adult census rows (trimmed cells, `?` as null), sampled with replacement for both sides.
-async function adultRows(): Promise<{ source: string; names: string[]; rows: RawValue[][]; age: Float64Array }> {
-  const shared = join(root, "../shared/datasets/adult/adult.data.csv");
-  const source = existsSync(shared) ? shared : join(root, "examples/model-repo/data/train.csv");
-  const [header, ...lines] = (await readFile(source, "utf8")).split("\n").filter((line) => line.trim() !== "");
-  const names = header!.split(",").map((name) => name.trim());
+function adultRows(): { names: string[]; rows: RawValue[][]; age: Float64Array } {
+  const { header, lines } = adultLines(ADULT_TRAIN);
+  const names = header.split(",").map((name) => name.trim());
   const rows = lines.map((line) => line.split(",").map((cell) => (cell.trim() === "?" || cell.trim() === "" ? null : cell.trim())));
   const ageIndex = names.indexOf("age");
-  return { source, names, rows, age: Float64Array.from(rows, (row) => Number(row[ageIndex])) };
+  return { names, rows, age: Float64Array.from(rows, (row) => Number(row[ageIndex])) };
 }
 
 /** Column-major sample of `n` rows drawn with replacement, each row with probability ∝ its weight. */
@@ -295,7 +294,7 @@ async function quality(pairs: number): Promise<void> {
   const started = performance.now();
   const mixedContract = parseContract(contractYaml("drift-bench-mixed", MIXED), "mixed.yaml");
   const names = MIXED.map((spec) => spec.name);
-  const adult = await adultRows();
+  const adult = adultRows();
   const adultContract = await loadContract(join(root, "examples/model-repo/data/contract.yaml"));
   // "A different age mix": rows aged 45 or more drawn twice as often.
   let running = 0;
@@ -359,7 +358,7 @@ async function quality(pairs: number): Promise<void> {
   const adultFeatures = adultContract.columns.filter((column) => column.roles.length === 0 || column.roles.includes("feature")).map((column) => column.name);
   console.log(`\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}, warn band below ${DRIFT_DEFAULTS.warn_p_value}) up to ${fmt(DRIFT_DEFAULTS.small_sample_rows)} reference rows, else Wasserstein/JS ${DRIFT_DEFAULTS.wasserstein} or PSI ${DRIFT_DEFAULTS.psi.drift}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`);
   console.log(`mixed table: normal, lognormal, uniform, count_0_20 (Binomial(20, 0.3)), binary (p 0.3), zero_inflated (70% zeros, else lognormal) numeric; cat3, cat5, cat8, cat12 Zipf-weighted categorical.`);
-  console.log(`Adult: ${adult.source.includes("shared") ? "UCI Adult training set" : "example sample"} (${fmt(adult.rows.length)} rows) resampled with replacement; ${adultFeatures.length} feature columns (Y is the target and is not counted).\n`);
+  console.log(`Adult: the UCI Adult training set (datasets/adult, ${fmt(adult.rows.length)} rows) resampled with replacement; ${adultFeatures.length} feature columns (Y is the target and is not counted).\n`);
   for (const [g, regime] of regimes.entries()) {
     const methods = [...tallies[0]![g]!.methods].map(([name, method]) => `${name} ${method}`).join(", ");
     console.log(`${regime.name}: methods ${methods}`);

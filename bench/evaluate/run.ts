@@ -13,9 +13,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ADULT_TEST, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { metricIntervals } from "../../src/evaluate/metric-intervals.ts";
 import { runEvaluation } from "../../src/evaluate/evaluate.ts";
@@ -30,13 +31,11 @@ const dir = join(root, "bench/.data/evaluate");
 await mkdir(dir, { recursive: true });
 
 // The data: the Adult test set's rows drawn with replacement until there are `rows`.
-const shared = join(root, "../shared/datasets/adult/adult.test.csv");
-const source = existsSync(shared) ? shared : join(root, "examples/model-repo/data/test.csv");
 const dataPath = join(dir, `adult-${rows}.csv`);
 if (!existsSync(dataPath)) {
-  const [header, ...lines] = (await readFile(source, "utf8")).split("\n").filter((line) => line.trim() !== "");
+  const { header, lines } = adultLines(ADULT_TEST);
   const random = mulberry32(2024);
-  const out: string[] = [header!];
+  const out: string[] = [header];
   for (let i = 0; i < rows; i++) out.push(lines[Math.floor(random() * lines.length)]!);
   await writeFile(dataPath, `${out.join("\n")}\n`);
 }
@@ -112,7 +111,7 @@ if (sklearn.status !== 0) console.error(`scikit-learn did not run: ${sklearn.std
 
 // scikit-learn's point metrics on the same 1M predictions, for the metric part of step 1.
 const auc = full.report.metrics.roc_auc?.value;
-console.log(`\nbench/evaluate: ${rows.toLocaleString("en-US")} Adult-shaped rows (${source.includes("shared") ? "UCI Adult test set" : "example sample"}, resampled), the built-in trainer's MLP (14 raw columns in), onnxruntime ${full.report.environment.onnxruntime}, ${process.arch}, Node ${process.version}\n`);
+console.log(`\nbench/evaluate: ${rows.toLocaleString("en-US")} Adult-shaped rows (the UCI Adult test set, datasets/adult, resampled), the built-in trainer's MLP (14 raw columns in), onnxruntime ${full.report.environment.onnxruntime}, ${process.arch}, Node ${process.version}\n`);
 console.log("| step | seconds | rows/s |");
 console.log("| --- | ---: | ---: |");
 console.log(`| read + inference + all metrics (no intervals) | ${plainSeconds.toFixed(2)} | ${Math.round(rows / plainSeconds).toLocaleString("en-US")} |`);

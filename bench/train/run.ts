@@ -7,10 +7,10 @@
  *   node bench/train/run.ts [--epochs N]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ADULT_TRAIN } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { loadContract } from "../../src/data/contract.ts";
 import { loadTabular } from "../../src/train/tabular-data.ts";
@@ -21,8 +21,7 @@ import { trainModel } from "../../src/train/trainer.ts";
 const root = join(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { epochs: { type: "string", default: "5" } } });
 const epochs = Number(values.epochs);
-const shared = join(root, "../shared/datasets/adult/adult.data.csv");
-const path = existsSync(shared) ? shared : join(root, "examples/model-repo/data/train.csv");
+const path = ADULT_TRAIN;
 const config = await loadTrainConfig("examples/model-repo/train/train.yaml", root);
 const contract = await loadContract(join(root, config.data.contract!));
 const data = await loadTabular({ path, contract, features: config.features, target: config.target });
@@ -62,7 +61,7 @@ if (sklearn.status === 0) {
   rows.push({ name: "scikit-learn MLPClassifier", rowsPerSecond: rate!, accuracy: accuracy! });
 } else console.error(`scikit-learn did not run: ${sklearn.stderr}`);
 
-console.log(`\nbench/train: ${data.rows.toLocaleString("en-US")} rows × ${data.width} inputs (Adult, ${path.includes("shared") ? "full training set" : "example sample"}), MLP 32-16 relu, batch 128, ${epochs} epochs\n`);
+console.log(`\nbench/train: ${data.rows.toLocaleString("en-US")} rows × ${data.width} inputs (the UCI Adult training set, datasets/adult), MLP 32-16 relu, batch 128, ${epochs} epochs\n`);
 console.log(`| ${"".padEnd(30)} | rows/s per epoch | train accuracy |`);
 console.log(`| ${"-".repeat(30)} | ---------------: | -------------: |`);
 for (const row of rows) console.log(`| ${row.name.padEnd(30)} | ${Math.round(row.rowsPerSecond).toLocaleString("en-US").padStart(16)} | ${row.accuracy.toFixed(4).padStart(14)} |`);

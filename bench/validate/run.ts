@@ -8,9 +8,10 @@
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
 
 const root = join(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
@@ -35,9 +36,7 @@ function mulberry32(seed: number): () => number {
 async function makeData(): Promise<void> {
   if (existsSync(csv)) return;
   await mkdir(dataDir, { recursive: true });
-  const shared = join(root, "../shared/datasets/adult/adult.data.csv");
-  const source = existsSync(shared) ? shared : join(root, "examples/model-repo/data/train.csv");
-  const [header, ...lines] = (await readFile(source, "utf8")).split("\n").filter((line) => line.trim() !== "");
+  const { header, lines } = adultLines(ADULT_TRAIN);
   const random = mulberry32(42);
   const out = createWriteStream(csv);
   out.write(`${header}\n`);
@@ -51,7 +50,7 @@ async function makeData(): Promise<void> {
   }
   out.end(chunk.length > 0 ? `${chunk.join("\n")}\n` : "");
   await once(out, "finish");
-  console.log(`made ${csv} from ${source}`);
+  console.log(`made ${csv} from ${ADULT_TRAIN}`);
 }
 
 interface Measure {

@@ -104,7 +104,11 @@ export const DEFAULT_RESAMPLES = 2000;
 export const DEFAULT_FAIRNESS_MAX_WORSENING = 0.02;
 export const DEFAULT_FAIRNESS_RESAMPLES = 1000;
 
-/** Fairness gates when the policy names none (anchors-quality.md §9.3): DP and EO difference ≤ 0.10 fail, the four-fifths ratio warns. */
+/**
+ * Fairness gates when the policy names none: demographic parity and equalized odds differences above
+ * 0.10 fail, and a selection-rate ratio under four fifths warns (the US EEOC's four-fifths rule;
+ * AIF360 calls that ratio disparate impact).
+ */
 export const DEFAULT_FAIRNESS_GATES: readonly FairnessGate[] = [
   { metric: "demographic_parity_difference", max: 0.1, on: "point", severity: "fail" },
   { metric: "equalized_odds_difference", max: 0.1, on: "point", severity: "fail" },

@@ -8,8 +8,8 @@
  * while keeping the canary ReplicaSet):
  * - start/step: env := the new URI, steps := `[{setWeight: w}, {pause: {}}]` — hold at w% until
  *   the next PR
- * - promote: drop the trailing indefinite `pause`, so the rollout runs to 100% (the research's
- *   recommendation; the leftover `setWeight` is the step the next template change passes through)
+ * - promote: drop the trailing indefinite `pause`, so the rollout runs to 100% (the leftover
+ *   `setWeight` is the step the next template change passes through)
  * - rollback: env := the recorded stable URI and the pause goes; Argo sees the stable template
  *   again and skips the steps
  *

@@ -9,7 +9,7 @@
  * - promote: delete `canaryTrafficPercent` (100% to the latest revision)
  * - rollback: `storageUri` := the recorded stable URI, delete `canaryTrafficPercent`. This is one
  *   PR that makes git match the cluster again; Knative rolls it out as a new revision of the old
- *   model. The research's faster two-PR form (first `canaryTrafficPercent: 0` to pin traffic to
+ *   model. A faster two-PR form (first `canaryTrafficPercent: 0` to pin traffic to
  *   the previous revision at once, then this one) is left to the caller.
  */
 import { locateInferenceService, MODEL, STANDARD_MODES } from "./kserve-common.ts";

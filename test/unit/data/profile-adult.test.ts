@@ -4,53 +4,26 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import type { ColumnContract, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
 import { profileSources } from "../../../src/data/profile-sources.ts";
 import type { ReferenceProfile } from "../../../src/data/profile-types.ts";
 import { KllSketch, type KllSketchJson } from "../../../src/data/sketch/kll.ts";
 import type { RawValue, TableSource } from "../../../src/data/table.ts";
+import { ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TRAIN, adultContract } from "../../support/adult.ts";
 
-const ADULT = "/work/shared/datasets/adult/adult.data.csv";
 const RANK_ERROR_K200 = 0.0165;
-const NUMERIC = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
-const CATEGORICAL = ["workclass", "education", "marital-status", "occupation", "relationship", "race", "sex", "native-country", "Y"];
+const NUMERIC = ADULT_NUMERIC;
+const CATEGORICAL = ADULT_CATEGORICAL;
 const QS = Array.from({ length: 21 }, (_, i) => i / 20);
+const CONTRACT = adultContract({ targetRole: true });
 
-function column(name: string, type: ColumnType): ColumnContract {
-  return {
-    name,
-    type,
-    roles: name === "Y" ? ["target"] : ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: [],
-    falseValues: [],
-    severity: "error",
-    pointer: `/columns/${name}`,
-  };
-}
-
-const CONTRACT: DataContract = {
-  file: "adult-contract.yaml",
-  sha256: "0".repeat(64),
-  dialect: { delimiter: ",", quote: '"', trim: true, nullMarkers: ["", "?"] },
-  columns: [...NUMERIC.map((name) => column(name, "integer")), ...CATEGORICAL.map((name) => column(name, "categorical"))],
-  dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-  hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-  source: "modelship",
-};
-
-// A minimal reader for this quote-free file (the real readers are tested on their own): split on
+// A minimal reader for this quote-free gzipped file (the real readers are tested on their own): split on
 // commas, trim, "?" and "" are null, blank lines skipped.
 async function adultTable(path: string): Promise<TableSource> {
   const bytes = await readFile(path);
-  const lines = bytes.toString("utf8").split("\n");
+  const lines = gunzipSync(bytes).toString("utf8").split("\n");
   const header = lines[0]!.split(",").map((name) => name.trim());
   let read = false;
   return {
@@ -77,11 +50,11 @@ async function adultTable(path: string): Promise<TableSource> {
 }
 
 const ORACLE = String.raw`
-import csv, json, sys
+import csv, gzip, json, sys
 from collections import Counter
 import numpy as np
 request = json.load(sys.stdin)
-with open(request["path"], newline="") as f:
+with gzip.open(request["path"], "rt", newline="") as f:
     rows = [[cell.strip() for cell in row] for row in csv.reader(f, skipinitialspace=True) if row]
 header, rows = rows[0], rows[1:]
 out = {"rows": len(rows), "numeric": {}, "categorical": {}}
@@ -128,7 +101,7 @@ describe("profile of the Adult census data against numpy", () => {
   let oracle: Oracle;
 
   before(async () => {
-    profile = await profileSources({ contract: CONTRACT, paths: [ADULT], logger: new MemoryLogger(), toolVersion: "test", open: adultTable });
+    profile = await profileSources({ contract: CONTRACT, paths: [ADULT_TRAIN], logger: new MemoryLogger(), toolVersion: "test", open: adultTable });
     const numeric = Object.fromEntries(
       NUMERIC.map((name) => {
         const entry = profile.columns[name]!;
@@ -137,7 +110,7 @@ describe("profile of the Adult census data against numpy", () => {
         return [name, { edges: entry.histogram.edges, quantiles: QS.map((q) => quantileOf(entry.sketch, q)) }];
       }),
     );
-    const run = spawnSync("/usr/bin/python3", ["-c", ORACLE], { input: JSON.stringify({ path: ADULT, numeric, categorical: CATEGORICAL }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync("/usr/bin/python3", ["-c", ORACLE], { input: JSON.stringify({ path: ADULT_TRAIN, numeric, categorical: CATEGORICAL }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     assert.equal(run.status, 0, run.stderr);
     oracle = JSON.parse(run.stdout) as Oracle;
   });

@@ -1,4 +1,4 @@
-// profileData end to end on real files through the real readers: the Adult file, and the same
+// profileData end to end on real files through the real readers: the gzipped Adult file, and the same
 // file split into two shards whose profiles merge into the profile of the whole.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -7,40 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import type { ColumnContract, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../../../src/data/profile.ts";
+import { ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TRAIN, adultContract, adultText } from "../../support/adult.ts";
 
-const ADULT = "/work/shared/datasets/adult/adult.data.csv";
-const NUMERIC = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
-const CATEGORICAL = ["workclass", "education", "marital-status", "occupation", "relationship", "race", "sex", "native-country", "Y"];
-
-function column(name: string, type: ColumnType): ColumnContract {
-  return {
-    name,
-    type,
-    roles: ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: [],
-    falseValues: [],
-    severity: "error",
-    pointer: `/columns/${name}`,
-  };
-}
-
-const CONTRACT: DataContract = {
-  file: "adult-contract.yaml",
-  sha256: "0".repeat(64),
-  dialect: { delimiter: ",", quote: '"', trim: true, nullMarkers: ["", "?"] },
-  columns: [...NUMERIC.map((name) => column(name, "integer")), ...CATEGORICAL.map((name) => column(name, "categorical"))],
-  dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-  hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-  source: "modelship",
-};
+const NUMERIC = ADULT_NUMERIC;
+const CATEGORICAL = ADULT_CATEGORICAL;
+const CONTRACT = adultContract();
 
 async function profileOf(paths: string[], binsFrom?: ReferenceProfile): Promise<ReferenceProfile> {
   return profileData({ contract: CONTRACT, paths, binsFrom, logger: new MemoryLogger(), toolVersion: "test" });
@@ -49,19 +21,22 @@ async function profileOf(paths: string[], binsFrom?: ReferenceProfile): Promise<
 describe("profileData on the Adult file", () => {
   let dir = "";
   let text = "";
+  let stored = Buffer.alloc(0);
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "modelship-profile-data-"));
-    text = await readFile(ADULT, "utf8");
+    text = adultText(ADULT_TRAIN);
+    stored = await readFile(ADULT_TRAIN);
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
   test("reads with the contract's dialect: '?' is null, spaces after commas are trimmed", async () => {
-    const profile = await profileOf([ADULT]);
+    const profile = await profileOf([ADULT_TRAIN]);
     const lines = text.split("\n").slice(1).filter((line) => line.trim() !== "");
     assert.equal(profile.rows, lines.length);
-    assert.deepEqual(profile.datasets, [{ path: ADULT, sha256: createHash("sha256").update(text).digest("hex"), bytes: Buffer.byteLength(text), rows: lines.length }]);
+    // The dataset entry names the file as stored: the digest and size of its gzip bytes.
+    assert.deepEqual(profile.datasets, [{ path: ADULT_TRAIN, sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length, rows: lines.length }]);
     const workclass = profile.columns.workclass!;
     assert.ok(workclass.kind === "categorical");
     const c = text.split("\n")[0]!.split(",").findIndex((name) => name.trim() === "workclass");
@@ -79,12 +54,12 @@ describe("profileData on the Adult file", () => {
     const second = join(dir, "second.csv");
     await writeFile(first, `${[header, ...rows.slice(0, cut)].join("\n")}\n`);
     await writeFile(second, `${[header, ...rows.slice(cut)].join("\n")}\n`);
-    const reference = await profileOf([ADULT]);
+    const reference = await profileOf([ADULT_TRAIN]);
     const referencePath = join(dir, "reference.json");
     await writeFile(referencePath, JSON.stringify(reference));
     const edges = await readProfile(referencePath);
     const merged = mergeProfiles(await profileOf([first], edges), await profileOf([second], edges));
-    const whole = await profileOf([ADULT], edges);
+    const whole = await profileOf([ADULT_TRAIN], edges);
     assert.equal(merged.rows, whole.rows);
     for (const name of [...NUMERIC, ...CATEGORICAL]) {
       const got = merged.columns[name]!;

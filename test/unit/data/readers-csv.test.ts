@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { openTable } from "../../../src/data/readers/index.ts";
+import { ADULT_TRAIN, adultText } from "../../support/adult.ts";
 import { assertUserError, makeTempDir, pythonCsv, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();
@@ -50,7 +51,7 @@ describe("CSV reader compared with Python's csv module", () => {
   }
 
   it("reads the Adult data like Python does with skipinitialspace", async () => {
-    const source = readFileSync("/work/shared/datasets/adult/adult.data.csv", "utf8").split("\n").slice(0, 3000).join("\n");
+    const source = adultText(ADULT_TRAIN).split("\n").slice(0, 3000).join("\n");
     const path = temp.file("adult-head.csv", source);
     const expected = pythonCsv(path, { skipInitialSpace: true });
     const table = await openTable(path, { trim: true, nullMarkers: [], batchSize: 1000, chunkBytes: 4096 });

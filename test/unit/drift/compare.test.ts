@@ -129,7 +129,7 @@ emit(out)`,
     }
   });
 
-  test("the research's golden 3-category counts give homogeneity p ≈ 0.002825 (not the GoF 1.4e-5)", () => {
+  test("the worked 3-category counts give homogeneity p ≈ 0.002825 (not the GoF 1.4e-5)", () => {
     assert.ok(Math.abs(columnOf(drift, "cat3").method!.p_value! - 0.002825) < 5e-7);
   });
 

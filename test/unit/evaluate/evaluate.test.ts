@@ -90,7 +90,7 @@ c0 = pred0 == y; c1 = pred1 == y
 b = int(np.sum(c0 & ~c1)); c = int(np.sum(~c0 & c1))
 exact = b + c < 25
 p_mc = stats.binomtest(min(b, c), b + c, 0.5).pvalue if exact else stats.chi2.sf((abs(b - c) - 1) ** 2 / (b + c), 1)
-# DeLong (Sun & Xu 2014), as research/crosscheck.py computes it.
+# DeLong (Sun & Xu 2014), written out from the paper's placement values.
 def delong(y, a, bb):
     def comp(p, q):
         m, k = len(p), len(q)

@@ -3,7 +3,7 @@
  * aggregates and AIF360's disparate impact (neither library is installed): seeded random data with
  * 3–4 groups, unweighted and with integer weights, both methods and both aggregations; then the
  * honesty rules (small groups, undefined rates, too few groups), intersections, missing values and
- * the golden fairness example of the research cross-check.
+ * a worked 3-group example drawn from np.random.default_rng(42).
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
@@ -470,9 +470,10 @@ emit({"sex": sex.tolist(), "race": race.tolist(), "labels": [f"{a} & {b}" for a,
   });
 });
 
-describe("the golden fairness example of the research cross-check", () => {
-  test("reproduces crosscheck.py's fairness numbers (3 groups, n = 1000)", () => {
-    // crosscheck.py's draws, in order, from its single default_rng(42): the drift samples come first.
+describe("a worked fairness example (3 groups, n = 1000, np.random.default_rng(42))", () => {
+  test("matches the pandas/scikit-learn restatement and the example's documented values", () => {
+    // One default_rng(42) stream draws a longer seeded example in order: its drift samples come first,
+    // then the labels, groups and scores used here.
     const golden = python<{ group: string[]; y: number[]; p: number[]; out: Record<string, number> & { group_sizes: Record<string, number> } }>(`
 import numpy as np
 from sklearn.metrics import confusion_matrix
@@ -511,7 +512,7 @@ emit({"group": group.tolist(), "y": y_true.tolist(), "p": y_pred.tolist(), "out"
     "spd_C_vs_A_priv": by["C"]["selection_rate"] - by["A"]["selection_rate"],
 }})
 `);
-    // The numbers crosscheck.py prints (rounded to 6 places): the re-run above must be the same data.
+    // The example's values to 6 places as first printed: the re-run above must be the same data.
     const printed: Record<string, number> = {
       demographic_parity_difference: 0.164865,
       demographic_parity_ratio: 0.548148,
@@ -523,7 +524,7 @@ emit({"group": group.tolist(), "y": y_true.tolist(), "p": y_pred.tolist(), "out"
       aif360_disparate_impact_C_vs_A_priv: 0.580838,
     };
     assert.deepEqual(golden.out.group_sizes, { A: 485, B: 370, C: 145 });
-    for (const [key, value] of Object.entries(printed)) assert.ok(Math.abs(golden.out[key]! - value) <= 5e-7, `crosscheck ${key}: ${golden.out[key]} vs printed ${value}`);
+    for (const [key, value] of Object.entries(printed)) assert.ok(Math.abs(golden.out[key]! - value) <= 5e-7, `documented ${key}: ${golden.out[key]} vs printed ${value}`);
 
     const rows: Rows = { g: golden.group, y: golden.y, p: golden.p, w: null };
     const between = ours(rows, { privileged: "A" });
@@ -545,7 +546,7 @@ emit({"group": group.tolist(), "y": y_true.tolist(), "p": y_pred.tolist(), "out"
     }
     assert.equal(between.metrics.disparate_impact.worst, "C");
     assert.equal(between.metrics.statistical_parity_difference.worst, "C");
-    // DP ratio 0.548 fails the four-fifths rule, as crosscheck.py says.
+    // DP ratio 0.548 fails the four-fifths rule.
     assert.ok(between.metrics.demographic_parity_ratio.value! < 0.8);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Statistical tests against scipy 1.10 (Debian's python3, through test/support/python.ts): the normal
- * and χ² functions, scipy's two-sided binomial test, McNemar and DeLong, including the champion vs
- * challenger goldens of /work/shared/research/crosscheck.py, re-computed here by the same Python code.
+ * and χ² functions, scipy's two-sided binomial test, McNemar and DeLong, including a worked
+ * champion-vs-challenger example whose data and expected values are computed here in Python.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -140,9 +140,11 @@ emit({"p": [float(stats.binomtest(k, n, p).pvalue) for k, n, p in data], "pmf": 
   });
 });
 
-// The PCG64 state of crosscheck.py's `rng` just before its "champion vs challenger" section (captured by
-// running the script up to that line), so that section's code can be re-run verbatim here.
-const CROSSCHECK_SECTION = `
+// The worked champion-vs-challenger example: 600 labels and two noisy scores drawn from a fixed PCG64
+// state (the state numpy's default_rng(42) reaches after a longer seeded example's earlier draws), so
+// the draws are the same on every machine. McNemar's counts and p-values come from scipy, DeLong from
+// the reference implementation written out below and AUCs from scikit-learn.
+const CHAMPION_CHALLENGER = `
 import math
 import numpy as np
 from scipy import stats
@@ -189,12 +191,12 @@ def delong(y, s1, s2):
 `;
 
 describe("McNemar", () => {
-  test("reproduces the crosscheck golden: b = 83, c = 114, corrected χ² p and exact binomial p", () => {
+  test("the worked example: b = 83, c = 114, corrected χ² p and exact binomial p as scipy computes them", () => {
     const golden = python<{ mc: Record<string, number>; championCorrect: number[]; challengerCorrect: number[] }>(
-      `${CROSSCHECK_SECTION}
+      `${CHAMPION_CHALLENGER}
 emit({"mc": mc, "championCorrect": ok1.astype(int), "challengerCorrect": ok2.astype(int)})`,
     );
-    // The crosscheck_output.json values (6 decimals), as a guard that the re-run is the same example.
+    // The example's values to 6 decimals as first printed: a guard that numpy still draws the same data.
     assert.equal(golden.mc.b_champ_only_correct, 83);
     assert.equal(golden.mc.c_chall_only_correct, 114);
     assert.ok(Math.abs(golden.mc.mcnemar_chi2_continuity_p! - 0.032565) < 5e-7);
@@ -269,16 +271,16 @@ emit(out)`,
 });
 
 describe("DeLong", () => {
-  test("reproduces the crosscheck golden: AUCs equal sklearn's, z and p equal the reference DeLong", () => {
+  test("the worked example: AUCs equal sklearn's, z and p equal the reference DeLong", () => {
     const golden = python<{ y: number[]; a: number[]; b: number[]; ref: number[]; sklearn: number[]; ci: number[] }>(
-      `${CROSSCHECK_SECTION}
+      `${CHAMPION_CHALLENGER}
 a1, a2, zz, pd_ = delong(y, s_champ, s_chall)
 se = (a2 - a1) / zz
 emit({"y": y, "a": s_champ, "b": s_chall, "ref": [a1, a2, zz, pd_, se * se],
       "sklearn": [roc_auc_score(y, s_champ), roc_auc_score(y, s_chall)],
       "ci": [a2 - a1 - stats.norm.ppf(0.975) * se, a2 - a1 + stats.norm.ppf(0.975) * se]})`,
     );
-    // crosscheck_output.json, 6 decimals: confirms the re-run is the documented example.
+    // The example's z and p to 6 decimals as first printed: confirms the re-run is the same example.
     assert.ok(Math.abs(golden.ref[2]! - 2.41159) < 5e-6);
     assert.ok(Math.abs(golden.ref[3]! - 0.015883) < 5e-7);
 
@@ -295,7 +297,7 @@ emit({"y": y, "a": s_champ, "b": s_chall, "ref": [a1, a2, zz, pd_, se * se],
 
   test("matches the reference DeLong and sklearn on random cases with heavily tied scores", () => {
     const cases = python<{ y: number[]; a: number[]; b: number[]; ref: number[]; sklearn: number[]; ci90: number[] }[]>(
-      `${CROSSCHECK_SECTION}
+      `${CHAMPION_CHALLENGER}
 out = []
 g = np.random.default_rng(99)
 for n, prevalence, decimals in [(40, 0.5, 1), (300, 0.2, 1), (500, 0.5, 0), (800, 0.1, 2), (257, 0.7, 3)]:

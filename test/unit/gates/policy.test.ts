@@ -23,7 +23,7 @@ async function settingsFrom(yaml: string, files: Record<string, string> = {}) {
 }
 
 describe("gate policy", () => {
-  test("without a policy, the fairness defaults of the research notes apply: DP and EO difference ≤ 0.10 fail, DP ratio ≥ 0.8 warns", () => {
+  test("without a policy, the documented fairness defaults apply: DP and EO difference ≤ 0.10 fail, DP ratio ≥ 0.8 warns", () => {
     const policy = resolvePolicy({});
     assert.deepEqual(policy.bootstrap, { resamples: 2000, confidence: 0.95, seed: 0 });
     assert.deepEqual(
