@@ -24,7 +24,10 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     ignores: ["src/actions/**", "src/cli/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@actions/*"], message: "Only src/actions and src/cli may import @actions/*; take a Logger instead." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@actions/*"], message: "Only src/actions and src/cli may import @actions/*; take a Logger instead." }] },
+      ],
     },
   },
   {

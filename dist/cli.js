@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-RQPSJNIH.js";
+} from "./chunks/chunk-3EY7RLFS.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -13,39 +13,39 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-SDYSQPI6.js";
+} from "./chunks/chunk-ARIQPY37.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-YTDTZRUE.js";
+} from "./chunks/chunk-Z7DBMABG.js";
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-G52PXUQR.js";
+} from "./chunks/chunk-U3HJKABT.js";
 import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-VRPUM32F.js";
+import "./chunks/chunk-OXTENP5P.js";
 import {
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-TPQCYF7I.js";
+} from "./chunks/chunk-YF36TLQY.js";
 import {
   environmentNames
-} from "./chunks/chunk-GXM6MTQ4.js";
+} from "./chunks/chunk-V36GUW3J.js";
 import {
   runRelease
-} from "./chunks/chunk-PI7WOVES.js";
-import "./chunks/chunk-RJHQEZD2.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-Q5XANUGO.js";
+import "./chunks/chunk-CMCN6MV7.js";
+import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   parseHeader,
   profileData,
   profileReferenceData,
   readProfile
-} from "./chunks/chunk-THWGFQOR.js";
-import "./chunks/chunk-JXHCXMKP.js";
+} from "./chunks/chunk-4VQ3P6O2.js";
+import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-UYS4OL5N.js";
 import {
   coerceValue,
@@ -54,8 +54,8 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-L5XO6FWB.js";
-import "./chunks/chunk-2JLUTBR7.js";
+} from "./chunks/chunk-TNWHV6U7.js";
+import "./chunks/chunk-HVKBUQ7P.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
@@ -69,18 +69,18 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-7IDGTSNA.js";
+} from "./chunks/chunk-WD2F546Y.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-KHB5SRES.js";
+} from "./chunks/chunk-OJJK5JVX.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-DJHQ6P2E.js";
+} from "./chunks/chunk-H7PDXF43.js";
 import {
   require_dist
-} from "./chunks/chunk-NFZVXVTP.js";
-import "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-7S2M77GZ.js";
+import "./chunks/chunk-MDZOKATS.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   getErrorMessage,
   isUserError,
   table
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -180,7 +180,8 @@ function integerFlag(value, name) {
 }
 function choiceFlag(value, name, choices) {
   if (value === void 0) return void 0;
-  if (!choices.includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  if (!choices.includes(value))
+    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
   return value;
 }
 function numberFlag(value, name) {
@@ -192,14 +193,30 @@ function numberFlag(value, name) {
 
 // src/cli/commands/promote.ts
 var gitOpsFlags = {
-  remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
+  remote: {
+    type: "string",
+    value: "URL",
+    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)"
+  },
   base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
-  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
+  "tag-format": {
+    type: "string",
+    value: "FORMAT",
+    description: "release tag format (default release.tag_format, else {model}/v{version})"
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" }
 };
 var pullRequestFlags = {
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
-  out: { type: "string", value: "DIR", description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)" }
+  "gitops-repo": {
+    type: "string",
+    value: "OWNER/REPO",
+    description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there"
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)"
+  }
 };
 async function stageContext(values, context) {
   const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
@@ -220,15 +237,28 @@ async function stageContext(values, context) {
 }
 var flags = {
   env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
-  action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
+  action: {
+    type: "string",
+    value: "ACTION",
+    description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)"
+  },
   strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
-  weight: { type: "string", value: "PERCENT", description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)" },
+  weight: {
+    type: "string",
+    value: "PERCENT",
+    description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)"
+  },
   label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
   reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the model registry: github:OWNER/REPO or a folder (default release.registry)"
+  },
   ...gitOpsFlags,
   ...pullRequestFlags,
   json: { type: "boolean", description: "print the result as JSON" },
@@ -254,7 +284,9 @@ var promoteCommand = {
     const environments = environmentNames(stage.loaded);
     const environment = values.env ?? (environments.length === 1 ? environments[0] : void 0);
     if (environment === void 0) {
-      context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);
+      context.print(
+        `modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`
+      );
       return ExitCode.usage;
     }
     const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"]);
@@ -276,24 +308,55 @@ var promoteCommand = {
       stage
     );
     if (values.json) {
-      context.print(JSON.stringify({ status: result.status, branch: result.branch, title: result.title, prNumber: result.prNumber, prUrl: result.prUrl, bodyPath: result.bodyPath, files: result.files, commit: result.commit, closedPr: result.closedPr, model: result.model, before: result.before, after: result.after }, null, 2));
+      context.print(
+        JSON.stringify(
+          {
+            status: result.status,
+            branch: result.branch,
+            title: result.title,
+            prNumber: result.prNumber,
+            prUrl: result.prUrl,
+            bodyPath: result.bodyPath,
+            files: result.files,
+            commit: result.commit,
+            closedPr: result.closedPr,
+            model: result.model,
+            before: result.before,
+            after: result.after
+          },
+          null,
+          2
+        )
+      );
       return ExitCode.ok;
     }
     const where2 = result.prUrl ?? (result.bodyPath === void 0 ? void 0 : `branch ${result.branch} (PR body: ${result.bodyPath})`);
     const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[result.status];
-    context.print(`${status}: ${result.title}${where2 === void 0 ? "" : `
+    context.print(
+      `${status}: ${result.title}${where2 === void 0 ? "" : `
 ${where2}`}${result.files.length > 0 ? `
 files: ${result.files.join(", ")}` : ""}${result.closedPr === void 0 ? "" : `
-closed the obsolete PR #${result.closedPr}`}`);
+closed the obsolete PR #${result.closedPr}`}`
+    );
     return ExitCode.ok;
   }
 };
 
 // src/cli/commands/canary.ts
 var flags2 = {
-  env: { type: "string", short: "e", multiple: true, value: "ENV", description: "an environment to check (default: every one with health checks)" },
+  env: {
+    type: "string",
+    short: "e",
+    multiple: true,
+    value: "ENV",
+    description: "an environment to check (default: every one with health checks)"
+  },
   prometheus: { type: "string", value: "URL", description: "Prometheus base URL (default health.prometheus)" },
-  metrics: { type: "string", value: "FILE|URL", description: "a metrics document instead of Prometheus (schemas/canary-metrics.schema.json)" },
+  metrics: {
+    type: "string",
+    value: "FILE|URL",
+    description: "a metrics document instead of Prometheus (schemas/canary-metrics.schema.json)"
+  },
   now: { type: "string", value: "TIME", description: "judge the bake time as of this ISO 8601 time (default now)" },
   "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
   ...gitOpsFlags,
@@ -320,19 +383,51 @@ var canaryCommand = {
     let now;
     if (values.now !== void 0) {
       now = new Date(values.now);
-      if (Number.isNaN(now.getTime())) throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
+      if (Number.isNaN(now.getTime()))
+        throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
     }
     const stage = await stageContext(values, context);
-    const results = await runCanaryStage({ ...values.env === void 0 ? {} : { environments: values.env }, ...values.prometheus === void 0 ? {} : { prometheus: values.prometheus }, ...values.metrics === void 0 ? {} : { metrics: values.metrics }, ...now === void 0 ? {} : { now }, ...values["dry-run"] ? { dryRun: true } : {} }, stage);
+    const results = await runCanaryStage(
+      {
+        ...values.env === void 0 ? {} : { environments: values.env },
+        ...values.prometheus === void 0 ? {} : { prometheus: values.prometheus },
+        ...values.metrics === void 0 ? {} : { metrics: values.metrics },
+        ...now === void 0 ? {} : { now },
+        ...values["dry-run"] ? { dryRun: true } : {}
+      },
+      stage
+    );
     if (values.json) {
-      context.print(JSON.stringify(results.map((result) => ({ environment: result.environment, decision: result.decision, checks: result.checks, lastChange: result.lastChange, promotion: result.promotion === void 0 ? void 0 : { status: result.promotion.status, branch: result.promotion.branch, title: result.promotion.title, prNumber: result.promotion.prNumber, prUrl: result.promotion.prUrl, bodyPath: result.promotion.bodyPath } })), null, 2));
+      context.print(
+        JSON.stringify(
+          results.map((result) => ({
+            environment: result.environment,
+            decision: result.decision,
+            checks: result.checks,
+            lastChange: result.lastChange,
+            promotion: result.promotion === void 0 ? void 0 : {
+              status: result.promotion.status,
+              branch: result.promotion.branch,
+              title: result.promotion.title,
+              prNumber: result.promotion.prNumber,
+              prUrl: result.promotion.prUrl,
+              bodyPath: result.promotion.bodyPath
+            }
+          })),
+          null,
+          2
+        )
+      );
       return ExitCode.ok;
     }
     for (const result of results) {
       const lines = [`${result.environment}: ${result.decision.action} \u2014 ${result.decision.reason}`];
       for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
       const promotion = result.promotion;
-      if (promotion !== void 0) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
+      if (promotion !== void 0)
+        lines.push(
+          `  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`
+        );
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;
@@ -341,17 +436,57 @@ var canaryCommand = {
 
 // src/cli/commands/drift.ts
 var flags3 = {
-  reference: { type: "string", value: "SPEC", description: "production (what the GitOps repo serves), latest, VERSION, MODEL@VERSION, a profile .json, or data files (default drift.reference)" },
-  env: { type: "string", short: "e", value: "ENV", description: "the environment watched: which one `production` reads, and the issue's key (default drift.environment, else production)" },
-  url: { type: "string", multiple: true, value: "URL", description: "HTTPS URL of current data (CSV, JSONL, Parquet); downloaded with retries" },
-  "url-header": { type: "string", value: "NAME: VALUE", description: "header sent with --url downloads, e.g. an Authorization (default $MODELSHIP_DRIFT_URL_HEADER)" },
-  "current-profile": { type: "string", multiple: true, value: "FILE|GLOB", description: "merge these shard profiles (made with --shard-output) instead of reading data" },
-  "shard-output": { type: "string", value: "FILE", description: "only profile this shard of the current data on the reference's bins, into FILE" },
+  reference: {
+    type: "string",
+    value: "SPEC",
+    description: "production (what the GitOps repo serves), latest, VERSION, MODEL@VERSION, a profile .json, or data files (default drift.reference)"
+  },
+  env: {
+    type: "string",
+    short: "e",
+    value: "ENV",
+    description: "the environment watched: which one `production` reads, and the issue's key (default drift.environment, else production)"
+  },
+  url: {
+    type: "string",
+    multiple: true,
+    value: "URL",
+    description: "HTTPS URL of current data (CSV, JSONL, Parquet); downloaded with retries"
+  },
+  "url-header": {
+    type: "string",
+    value: "NAME: VALUE",
+    description: "header sent with --url downloads, e.g. an Authorization (default $MODELSHIP_DRIFT_URL_HEADER)"
+  },
+  "current-profile": {
+    type: "string",
+    multiple: true,
+    value: "FILE|GLOB",
+    description: "merge these shard profiles (made with --shard-output) instead of reading data"
+  },
+  "shard-output": {
+    type: "string",
+    value: "FILE",
+    description: "only profile this shard of the current data on the reference's bins, into FILE"
+  },
   mode: { type: "string", value: "MODE", description: "default or evidently-compat (default drift.mode)" },
   "fail-on": { type: "string", value: "LEVEL", description: "exit 1 on drift, on warn, or never (default drift.fail_on, else never)" },
-  "report-dir": { type: "string", value: "DIR", description: "where drift-report.json/.md go (default drift.report_dir, else .modelship/drift)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry, else .modelship/registry)" },
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub, for --reference production (default promote.repository)" },
+  "report-dir": {
+    type: "string",
+    value: "DIR",
+    description: "where drift-report.json/.md go (default drift.report_dir, else .modelship/drift)"
+  },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the model registry: github:OWNER/REPO or a folder (default release.registry, else .modelship/registry)"
+  },
+  "gitops-repo": {
+    type: "string",
+    value: "OWNER/REPO",
+    description: "the GitOps repository on GitHub, for --reference production (default promote.repository)"
+  },
   ...gitOpsFlags,
   json: { type: "boolean", description: "print the drift report as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" }
@@ -407,8 +542,11 @@ var driftCommand = {
     if (report === void 0) return ExitCode.ok;
     if (values.json) context.print(JSON.stringify(report, null, 2));
     else {
-      const lines = [`${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at \u2265 ${report.settings.share})`];
-      for (const column of report.columns) if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
+      const lines = [
+        `${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at \u2265 ${report.settings.share})`
+      ];
+      for (const column of report.columns)
+        if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
       lines.push(`Report: ${result.reportPath} and ${result.markdownPath}`);
       if (result.issuePath !== void 0) lines.push(`The drift issue it would open: ${result.issuePath}`);
       context.print(lines.join("\n"));
@@ -586,7 +724,15 @@ var ColumnInference = class {
   /** The column's facts once every file is read. */
   facts() {
     const nonNull = this.#rows - this.#nulls;
-    const facts = { name: this.name, type: "string", rows: this.#rows, nulls: this.#nulls, maxFileNullShare: this.#maxFileNullShare, emptyInSomeFile: this.#emptyInSomeFile, unique: false };
+    const facts = {
+      name: this.name,
+      type: "string",
+      rows: this.#rows,
+      nulls: this.#nulls,
+      maxFileNullShare: this.#maxFileNullShare,
+      emptyInSomeFile: this.#emptyInSomeFile,
+      unique: false
+    };
     if (nonNull === 0) return facts;
     facts.type = this.#type();
     if (facts.type === "integer" || facts.type === "number") {
@@ -768,7 +914,9 @@ function splitFields(record, delimiter, quote) {
 function chooseDelimiter(records, quote, fallback = ",") {
   let best;
   const sample = records.slice(0, 1e3);
-  const counts = new Map(DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)]));
+  const counts = new Map(
+    DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)])
+  );
   for (const [delimiter, fields] of counts) {
     const header = fields[0];
     if (header === void 0 || header < 2) continue;
@@ -809,19 +957,32 @@ async function sniffNullMarkers(path, options, rows) {
 var DEFAULT_MAX_ENUM = 20;
 async function inferContract(options) {
   const { paths, logger } = options;
-  if (paths.length === 0) throw new UserError("no data files to draft a contract from", { hint: "pass one or more data files, e.g. data/train.csv" });
+  if (paths.length === 0)
+    throw new UserError("no data files to draft a contract from", { hint: "pass one or more data files, e.g. data/train.csv" });
   const maxEnum = options.maxEnum ?? DEFAULT_MAX_ENUM;
-  if (!Number.isSafeInteger(maxEnum) || maxEnum < 0) throw new UserError(`max-enum must be a whole number \u2265 0, got ${maxEnum}`, { hint: `leave it out for the default (${DEFAULT_MAX_ENUM})` });
+  if (!Number.isSafeInteger(maxEnum) || maxEnum < 0)
+    throw new UserError(`max-enum must be a whole number \u2265 0, got ${maxEnum}`, {
+      hint: `leave it out for the default (${DEFAULT_MAX_ENUM})`
+    });
   const readOptions = options.readOptions ?? {};
   const formats = paths.map((path) => readOptions.format ?? formatFromName(path));
-  const dialect = await sniffFiles(paths.filter((_, index) => formats[index] === "csv"), readOptions, logger);
+  const dialect = await sniffFiles(
+    paths.filter((_, index) => formats[index] === "csv"),
+    readOptions,
+    logger
+  );
   const read = (collectMarkers) => readFiles({ paths, formats, dialect, readOptions, maxEnum, target: options.target, collectMarkers, logger });
   let pass = await read(dialect !== void 0 && readOptions.nullMarkers === void 0);
   if (dialect !== void 0) {
     const late = pass.markers.filter((marker) => !dialect.nullMarkers.includes(marker));
     if (late.length > 0) {
-      dialect.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => dialect.nullMarkers.includes(marker) || late.includes(marker))];
-      logger.info(`Found the null marker(s) ${late.map((marker) => JSON.stringify(marker)).join(", ")} past the first 64 KiB; reading the data again with them.`);
+      dialect.nullMarkers = [
+        "",
+        ...NULL_MARKER_CANDIDATES.filter((marker) => dialect.nullMarkers.includes(marker) || late.includes(marker))
+      ];
+      logger.info(
+        `Found the null marker(s) ${late.map((marker) => JSON.stringify(marker)).join(", ")} past the first 64 KiB; reading the data again with them.`
+      );
       pass = await read(false);
     }
   }
@@ -846,7 +1007,9 @@ async function sniffFiles(paths, given, logger) {
   let first = "";
   for (const path of paths) {
     const dialect = await sniffDialect(path, given);
-    logger.debug(`${path}: delimiter ${JSON.stringify(dialect.delimiter)}, trim ${dialect.trim}, null markers ${JSON.stringify(dialect.nullMarkers)}`);
+    logger.debug(
+      `${path}: delimiter ${JSON.stringify(dialect.delimiter)}, trim ${dialect.trim}, null markers ${JSON.stringify(dialect.nullMarkers)}`
+    );
     if (merged === void 0) {
       merged = dialect;
       first = path;
@@ -859,11 +1022,16 @@ async function sniffFiles(paths, given, logger) {
       });
     }
     merged.trim ||= dialect.trim;
-    merged.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => merged.nullMarkers.includes(marker) || dialect.nullMarkers.includes(marker))];
+    merged.nullMarkers = [
+      "",
+      ...NULL_MARKER_CANDIDATES.filter((marker) => merged.nullMarkers.includes(marker) || dialect.nullMarkers.includes(marker))
+    ];
   }
   if (merged !== void 0) {
     if (given.nullMarkers !== void 0) merged.nullMarkers = [...given.nullMarkers];
-    logger.info(`CSV dialect: delimiter ${JSON.stringify(merged.delimiter)}${merged.trim ? ", spaces after delimiters trimmed" : ""}, null markers ${merged.nullMarkers.map((marker) => JSON.stringify(marker)).join(", ")}`);
+    logger.info(
+      `CSV dialect: delimiter ${JSON.stringify(merged.delimiter)}${merged.trim ? ", spaces after delimiters trimmed" : ""}, null markers ${merged.nullMarkers.map((marker) => JSON.stringify(marker)).join(", ")}`
+    );
   }
   return merged;
 }
@@ -876,7 +1044,17 @@ async function readFiles(options) {
   const rowsPerFile = [];
   for (const [index, path] of paths.entries()) {
     const csv = formats[index] === "csv" && dialect !== void 0;
-    const table2 = await openTable(path, csv ? { ...readOptions, format: "csv", delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers } : readOptions);
+    const table2 = await openTable(
+      path,
+      csv ? {
+        ...readOptions,
+        format: "csv",
+        delimiter: dialect.delimiter,
+        quote: dialect.quote,
+        trim: dialect.trim,
+        nullMarkers: dialect.nullMarkers
+      } : readOptions
+    );
     if (names === void 0) {
       checkHeader(path, table2.columns, table2.headerLine);
       checkTarget(path, table2.columns, options.target);
@@ -907,8 +1085,18 @@ async function readFiles(options) {
 function checkHeader(path, columns, line) {
   const seen = /* @__PURE__ */ new Set();
   for (const [index, name] of columns.entries()) {
-    if (name === "") throw new UserError(`column ${index + 1} has no name in the header`, { file: path, line, hint: "name every column in the header line" });
-    if (seen.has(name)) throw new UserError(`the header names column "${name}" twice`, { file: path, line, hint: "rename one of them: a contract tells columns apart by name" });
+    if (name === "")
+      throw new UserError(`column ${index + 1} has no name in the header`, {
+        file: path,
+        line,
+        hint: "name every column in the header line"
+      });
+    if (seen.has(name))
+      throw new UserError(`the header names column "${name}" twice`, {
+        file: path,
+        line,
+        hint: "rename one of them: a contract tells columns apart by name"
+      });
     seen.add(name);
   }
 }
@@ -920,7 +1108,10 @@ function checkSameColumns(path, columns, firstPath, expected) {
   const missing = expected.filter((name) => !columns.includes(name));
   const extra = columns.filter((name) => !expected.includes(name));
   if (missing.length === 0 && extra.length === 0 && columns.length === expected.length) return;
-  const parts = [missing.length > 0 ? `lacks ${missing.map((name) => `"${name}"`).join(", ")}` : "", extra.length > 0 ? `has ${extra.map((name) => `"${name}"`).join(", ")} in addition` : ""];
+  const parts = [
+    missing.length > 0 ? `lacks ${missing.map((name) => `"${name}"`).join(", ")}` : "",
+    extra.length > 0 ? `has ${extra.map((name) => `"${name}"`).join(", ")} in addition` : ""
+  ];
   throw new UserError(`has other columns than ${firstPath}: it ${parts.filter(Boolean).join(" and ") || "repeats a column"}`, {
     file: path,
     hint: "draft a contract from files that share one header, or one contract per kind of file"
@@ -941,9 +1132,19 @@ function buildDocument(options) {
   const smallest = Math.min(...pass.rowsPerFile);
   const duplicateShare = Math.max(0, ...pass.duplicates.files.map((file) => file.share));
   const estimated = pass.duplicates.files.some((file) => !file.exact);
-  document.dataset = { min_rows: smallest > 0 ? Math.max(1, Math.floor(smallest / 2)) : 0, max_duplicate_share: pass.duplicates.limit(), unknown_columns: "error" };
-  comments.push({ path: ["dataset", "min_rows"], text: `half the ${smallest.toLocaleString("en-US")} rows of the ${pass.rowsPerFile.length > 1 ? "smallest file" : "data"}` });
-  comments.push({ path: ["dataset", "max_duplicate_share"], text: `${percent(duplicateShare)} of rows repeat an earlier row${estimated ? " (estimated)" : ""}` });
+  document.dataset = {
+    min_rows: smallest > 0 ? Math.max(1, Math.floor(smallest / 2)) : 0,
+    max_duplicate_share: pass.duplicates.limit(),
+    unknown_columns: "error"
+  };
+  comments.push({
+    path: ["dataset", "min_rows"],
+    text: `half the ${smallest.toLocaleString("en-US")} rows of the ${pass.rowsPerFile.length > 1 ? "smallest file" : "data"}`
+  });
+  comments.push({
+    path: ["dataset", "max_duplicate_share"],
+    text: `${percent(duplicateShare)} of rows repeat an earlier row${estimated ? " (estimated)" : ""}`
+  });
   return { document, comments };
 }
 function dialectDocument(dialect, quoteGiven) {
@@ -984,7 +1185,12 @@ function checkLoadable(yaml, document) {
 
 // src/cli/commands/contract.ts
 var inferFlags = {
-  output: { type: "string", short: "o", value: "FILE", description: "write the contract here instead of stdout (refuses to overwrite without --force)" },
+  output: {
+    type: "string",
+    short: "o",
+    value: "FILE",
+    description: "write the contract here instead of stdout (refuses to overwrite without --force)"
+  },
   target: { type: "string", value: "COLUMN", description: "the label column (role: target)" },
   "max-enum": { type: "string", value: "N", description: "string columns with at most N distinct values become enums (default 20)" },
   delimiter: { type: "string", value: "CHAR", description: "CSV delimiter (default: from the extension)" },
@@ -999,10 +1205,19 @@ var diffFlags = {
 async function infer(context, argv) {
   const { flags: flags11, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
   if (flags11.help) {
-    context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
+    context.print(
+      renderHelp({
+        usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]",
+        summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.",
+        flags: inferFlags
+      })
+    );
     return ExitCode.ok;
   }
-  if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
+  if (positionals.length === 0)
+    throw new UserError("contract infer needs a data file", {
+      hint: "modelship contract infer data/train.csv --target label --output contract.yaml"
+    });
   const result = await inferContract({
     paths: positionals,
     target: flags11.target,
@@ -1018,7 +1233,10 @@ async function infer(context, argv) {
     try {
       await writeFile(flags11.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags11.output} already exists`, { file: flags11.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags11.output} already exists`, {
+        file: flags11.output,
+        hint: "pass --force to overwrite it, or choose another --output"
+      });
     }
   }
   await writeFileAtomic(flags11.output, result.yaml);
@@ -1028,10 +1246,17 @@ async function infer(context, argv) {
 async function diff(context, argv) {
   const { flags: flags11, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
   if (flags11.help) {
-    context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).", flags: diffFlags }));
+    context.print(
+      renderHelp({
+        usage: "modelship contract diff OLD NEW",
+        summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value\u2026).",
+        flags: diffFlags
+      })
+    );
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
+  if (positionals.length !== 2)
+    throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
   context.print(flags11.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
   return flags11["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
@@ -1043,26 +1268,55 @@ var contractCommand = {
     const [sub, ...rest] = context.argv;
     if (sub === "infer") return infer(context, rest);
     if (sub === "diff") return diff(context, rest);
-    throw new UserError(sub === void 0 ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, { hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`" });
+    throw new UserError(sub === void 0 ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, {
+      hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`"
+    });
   }
 };
 
 // src/cli/commands/evaluate.ts
 var flags4 = {
-  model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
-  contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
+  model: {
+    type: "string",
+    short: "m",
+    value: "FILE",
+    description: "the ONNX model (default model.onnx in train.output, else .modelship/model)"
+  },
+  contract: {
+    type: "string",
+    short: "c",
+    value: "FILE",
+    description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)"
+  },
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
   feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
   policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
-  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the registry a released champion comes from (default release.registry, else .modelship/registry)" },
+  champion: {
+    type: "string",
+    value: "FILE",
+    description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)"
+  },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the registry a released champion comes from (default release.registry, else .modelship/registry)"
+  },
   threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
-  resamples: { type: "string", value: "N", description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)" },
+  resamples: {
+    type: "string",
+    value: "N",
+    description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)"
+  },
   seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
   threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
   "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },
-  "report-dir": { type: "string", value: "DIR", description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)" },
+  "report-dir": {
+    type: "string",
+    value: "DIR",
+    description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)"
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print the JSON gate report instead of markdown" },
   quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
@@ -1105,7 +1359,14 @@ var evaluateCommand = {
       loaded,
       context.cwd
     );
-    const store = () => openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const store = () => openStore({
+      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: loaded.config?.release?.tag_format,
+      logger: context.logger,
+      userAgentVersion: context.version
+    });
     const resolveChampion = async (source) => registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
     const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
@@ -1118,7 +1379,12 @@ var evaluateCommand = {
 // src/cli/commands/fetch.ts
 var flags5 = {
   dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)"
+  },
   cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -1131,23 +1397,52 @@ var fetchCommand = {
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "fetch", env: context.env });
     if (values.help || positionals.length === 0) {
-      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags: flags5, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
+      context.print(
+        renderHelp({
+          usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]",
+          summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.",
+          flags: flags5,
+          notes: "exit status: 0 fetched and verified, 2 input error or verification failed"
+        })
+      );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     const { model, version } = parseModelRef(positionals[0]);
     const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
-    const fetched = await fetchModel({ store, model, version, dir: values.dir ?? `.modelship/fetched/${model}`, ...values.cache === void 0 ? {} : { cacheDir: values.cache }, logger: context.logger });
+    const store = openStore({
+      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
+      logger: context.logger,
+      userAgentVersion: context.version
+    });
+    const fetched = await fetchModel({
+      store,
+      model,
+      version,
+      dir: values.dir ?? `.modelship/fetched/${model}`,
+      ...values.cache === void 0 ? {} : { cacheDir: values.cache },
+      logger: context.logger
+    });
     if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
-    else context.print(`fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})
-model: ${fetched.modelPath}`);
+    else
+      context.print(
+        `fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})
+model: ${fetched.modelPath}`
+      );
     return ExitCode.ok;
   }
 };
 
 // src/cli/commands/registry.ts
 var flags6 = {
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)"
+  },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print JSON" },
@@ -1160,17 +1455,39 @@ var registryCommand = {
     const { flags: values, positionals } = parseFlags(context.argv, flags6, { command: "registry", env: context.env });
     const [action, ref] = positionals;
     if (values.help || action === void 0) {
-      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags: flags6 }));
+      context.print(
+        renderHelp({
+          usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]",
+          summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.",
+          flags: flags6
+        })
+      );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    if (action !== "list" && action !== "show" || ref === void 0) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
+    if (action !== "list" && action !== "show" || ref === void 0)
+      throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
+        hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]"
+      });
     const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const store = openStore({
+      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
+      logger: context.logger,
+      userAgentVersion: context.version
+    });
     const { model, version } = parseModelRef(ref);
     const versions = await store.list(model);
     if (action === "list") {
       if (values.json) context.print(JSON.stringify(versions, null, 2));
-      else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "\u2014", entry.url])));
+      else
+        context.print(
+          versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(
+            ["Version", "Tag", "Released", "Where"],
+            versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "\u2014", entry.url])
+          )
+        );
       return ExitCode.ok;
     }
     const chosen = await resolveVersion(store, model, version);
@@ -1185,9 +1502,15 @@ var registryCommand = {
         `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
         `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` \u2014 released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
         "",
-        table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
+        table(
+          ["File", "Role", "Bytes", "sha256"],
+          manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])
+        ),
         "",
-        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)])),
+        table(
+          ["Metric", "Value", "CI"],
+          Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)])
+        ),
         "",
         `lineage: git ${manifest.lineage.gitSha ?? "\u2014"}, run ${manifest.lineage.runUrl ?? "\u2014"}${manifest.lineage.previousVersion === void 0 ? "" : `, after ${manifest.lineage.previousVersion}`}`
       ].join("\n")
@@ -1202,10 +1525,20 @@ var flags7 = {
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
   version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
   bump: { type: "string", value: "PART", description: "patch (default), minor or major" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)"
+  },
   "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
   "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
-  "reference-data": { type: "string", multiple: true, value: "FILE|train", description: "when no profile file exists, profile this data (train: data.train) as the drift reference" },
+  "reference-data": {
+    type: "string",
+    multiple: true,
+    value: "FILE|train",
+    description: "when no profile file exists, profile this data (train: data.train) as the drift reference"
+  },
   "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
@@ -1246,14 +1579,36 @@ var releaseCommand = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY }
     );
-    settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: values["reference-data"] ?? [], loaded, logger: context.logger, toolVersion: context.version });
-    const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
-    const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
+    settings.referenceProfilePath = await profileReferenceData({
+      existing: settings.referenceProfilePath,
+      data: values["reference-data"] ?? [],
+      loaded,
+      logger: context.logger,
+      toolVersion: context.version
+    });
+    const store = openStore({
+      spec: settings.registry,
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: settings.tagFormat,
+      logger: context.logger,
+      userAgentVersion: context.version
+    });
+    const result = await runRelease({
+      ...settings,
+      store,
+      toolVersion: context.version,
+      gitSha: context.env.GITHUB_SHA,
+      logger: context.logger
+    });
     if (values.json) context.print(JSON.stringify(result, null, 2));
-    else context.print(`${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})
+    else
+      context.print(
+        `${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})
 url: ${result.url}
 model: ${result.modelUri}
-digest: ${result.digest}`);
+digest: ${result.digest}`
+      );
     return ExitCode.ok;
   }
 };
@@ -1263,7 +1618,11 @@ var DEFAULT_OUTPUT = ".modelship/reference-profile.json";
 var profileFlags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
   output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_OUTPUT})` },
-  "bins-from": { type: "string", value: "PROFILE", description: "reuse the histogram edges of this profile (shards must share edges to merge)" },
+  "bins-from": {
+    type: "string",
+    value: "PROFILE",
+    description: "reuse the histogram edges of this profile (shards must share edges to merge)"
+  },
   bins: { type: "string", value: "N", description: "histogram bins per numeric column (default 10)" },
   "top-k": { type: "string", value: "N", description: "categories listed per column (default 50)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -1276,10 +1635,19 @@ var mergeFlags = {
 async function merge(context, argv) {
   const { flags: flags11, positionals } = parseFlags(argv, mergeFlags, { command: "profile merge", env: context.env });
   if (flags11.help) {
-    context.print(renderHelp({ usage: "modelship profile merge PROFILE PROFILE... [--output FILE]", summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.", flags: mergeFlags }));
+    context.print(
+      renderHelp({
+        usage: "modelship profile merge PROFILE PROFILE... [--output FILE]",
+        summary: "Merges the profiles of shards (made with the same --bins-from) into the profile of the whole.",
+        flags: mergeFlags
+      })
+    );
     return ExitCode.ok;
   }
-  if (positionals.length < 2) throw new UserError("profile merge needs at least two profiles", { hint: "modelship profile merge shard-1.json shard-2.json --output whole.json" });
+  if (positionals.length < 2)
+    throw new UserError("profile merge needs at least two profiles", {
+      hint: "modelship profile merge shard-1.json shard-2.json --output whole.json"
+    });
   let merged = await readProfile(positionals[0]);
   for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
   const output = flags11.output ?? DEFAULT_OUTPUT;
@@ -1307,7 +1675,8 @@ var profileCommand = {
     const loaded = await loadConfig({ file: flags11.config, cwd: context.cwd });
     const config = loaded.config;
     const contractPath = pick(flags11.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
-    if (contractPath === void 0) throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
+    if (contractPath === void 0)
+      throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
     const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
     if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
     const contract = await loadContract(contractPath);
@@ -1331,13 +1700,35 @@ var profileCommand = {
 
 // src/cli/commands/train.ts
 var flags8 = {
-  command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
-  "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
-  output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
+  command: {
+    type: "string",
+    value: "CMD",
+    description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR"
+  },
+  "train-config": {
+    type: "string",
+    value: "FILE",
+    description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)"
+  },
+  output: {
+    type: "string",
+    short: "o",
+    value: "DIR",
+    description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)"
+  },
   "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
-  param: { type: "string", multiple: true, value: "NAME=VALUE", description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)" },
+  param: {
+    type: "string",
+    multiple: true,
+    value: "NAME=VALUE",
+    description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)"
+  },
   seed: { type: "string", value: "N", description: "random seed for the command (MODELSHIP_SEED)" },
-  "runner-labels": { type: "string", value: "JSON", description: "the runner labels the job asked for (recorded; named when no GPU is found)" },
+  "runner-labels": {
+    type: "string",
+    value: "JSON",
+    description: "the runner labels the job asked for (recorded; named when no GPU is found)"
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print the run record as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" }
@@ -1369,9 +1760,17 @@ var trainCommand = {
       },
       loaded
     );
-    const result = await trainFromSettings({ settings, cwd: context.cwd, env: context.env, runnerLabels: values["runner-labels"], logger: context.logger, toolVersion: context.version });
+    const result = await trainFromSettings({
+      settings,
+      cwd: context.cwd,
+      env: context.env,
+      runnerLabels: values["runner-labels"],
+      logger: context.logger,
+      toolVersion: context.version
+    });
     if (values.json) context.print(JSON.stringify(result.record, null, 2));
-    else context.print(`model: ${result.modelPath}
+    else
+      context.print(`model: ${result.modelPath}
 run record: ${result.runRecordPath}
 metrics: ${JSON.stringify(result.record.metrics)}`);
     return ExitCode.ok;
@@ -1458,13 +1857,28 @@ var verifyPromotionCommand = {
     const result = await runVerifyStage({ head: values.head }, stage);
     if (values.report !== void 0) await writeFileAtomic(values.report, `${result.markdown}
 `);
-    context.print(values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown);
+    context.print(
+      values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown
+    );
     return result.ok ? ExitCode.ok : ExitCode.checksFailed;
   }
 };
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand, driftCommand];
+var COMMANDS = [
+  validateCommand,
+  profileCommand,
+  contractCommand,
+  trainCommand,
+  evaluateCommand,
+  releaseCommand,
+  fetchCommand,
+  registryCommand,
+  promoteCommand,
+  canaryCommand,
+  verifyPromotionCommand,
+  driftCommand
+];
 function usage(version) {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return [
@@ -1484,13 +1898,17 @@ async function runCli(argv, options) {
   const env = options.env ?? process.env;
   const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
   const args = argv.filter((arg) => arg !== "--verbose");
-  const logger = new ConsoleLogger({ verbose, write: (line) => {
-    io.stderr(`${line}
+  const logger = new ConsoleLogger({
+    verbose,
+    write: (line) => {
+      io.stderr(`${line}
 `);
-  }, writeError: (line) => {
-    io.stderr(`${line}
+    },
+    writeError: (line) => {
+      io.stderr(`${line}
 `);
-  } });
+    }
+  });
   const [name, ...rest] = args;
   if (name === void 0 || name === "help" || name === "--help" || name === "-h") {
     io.stdout(`${usage(options.version)}
@@ -1510,10 +1928,17 @@ ${usage(options.version)}
 `);
     return ExitCode.usage;
   }
-  const context = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => {
-    io.stdout(`${text}
+  const context = {
+    argv: rest,
+    env,
+    cwd: options.cwd ?? process.cwd(),
+    logger,
+    print: (text) => {
+      io.stdout(`${text}
 `);
-  }, version: options.version };
+    },
+    version: options.version
+  };
   try {
     return await command.run(context);
   } catch (error) {

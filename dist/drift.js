@@ -3,28 +3,28 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-YTDTZRUE.js";
-import "./chunks/chunk-VRPUM32F.js";
+} from "./chunks/chunk-Z7DBMABG.js";
+import "./chunks/chunk-OXTENP5P.js";
 import {
   basicAuthValue
-} from "./chunks/chunk-GXM6MTQ4.js";
+} from "./chunks/chunk-V36GUW3J.js";
 import {
   parseHeader
-} from "./chunks/chunk-THWGFQOR.js";
+} from "./chunks/chunk-4VQ3P6O2.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-L5XO6FWB.js";
-import "./chunks/chunk-2JLUTBR7.js";
+import "./chunks/chunk-TNWHV6U7.js";
+import "./chunks/chunk-HVKBUQ7P.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-7IDGTSNA.js";
-import "./chunks/chunk-KHB5SRES.js";
+import "./chunks/chunk-WD2F546Y.js";
+import "./chunks/chunk-OJJK5JVX.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -33,12 +33,12 @@ import {
   getLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {
@@ -48,7 +48,8 @@ function maskUrlSecrets(text) {
   } catch {
     return;
   }
-  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)]) if (secret.length >= 4) core_exports.setSecret(secret);
+  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)])
+    if (secret.length >= 4) core_exports.setSecret(secret);
   for (const value of url.searchParams.values()) if (value.length >= 4) core_exports.setSecret(value);
 }
 await runAction(async () => {
@@ -67,7 +68,9 @@ await runAction(async () => {
   const shardOutput = getInput("shard-output");
   const openIssue = shardOutput === void 0 && (getInput("issue") === void 0 ? loaded.config?.drift?.issue?.enabled !== false : getBooleanInput("issue", true));
   if (openIssue && (token === void 0 || context.owner === void 0 || context.repo === void 0)) {
-    throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", { hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false" });
+    throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", {
+      hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false"
+    });
   }
   const github = openIssue && token !== void 0 && context.owner !== void 0 && context.repo !== void 0 ? { client: createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }), owner: context.owner, repo: context.repo } : void 0;
   const registry = getInput("registry");
@@ -103,7 +106,12 @@ await runAction(async () => {
       ...token === void 0 ? {} : { registryToken: token },
       ...context.repository === void 0 ? {} : { repository: context.repository },
       ...tagFormat === void 0 ? {} : { tagFormat },
-      gitops: { ...gitopsRepo === void 0 ? {} : { repository: gitopsRepo }, ...remote === void 0 ? {} : { remote }, ...base === void 0 ? {} : { base }, serverUrl: context.serverUrl },
+      gitops: {
+        ...gitopsRepo === void 0 ? {} : { repository: gitopsRepo },
+        ...remote === void 0 ? {} : { remote },
+        ...base === void 0 ? {} : { base },
+        serverUrl: context.serverUrl
+      },
       ...(gitopsToken ?? token) === void 0 ? {} : { gitopsToken: gitopsToken ?? token },
       ...urlHeaders === void 0 ? {} : { urlHeaders },
       ...github === void 0 ? {} : { github },

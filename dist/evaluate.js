@@ -3,27 +3,27 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-G52PXUQR.js";
+} from "./chunks/chunk-U3HJKABT.js";
 import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-VRPUM32F.js";
-import "./chunks/chunk-JXHCXMKP.js";
+import "./chunks/chunk-OXTENP5P.js";
+import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-L5XO6FWB.js";
-import "./chunks/chunk-2JLUTBR7.js";
+import "./chunks/chunk-TNWHV6U7.js";
+import "./chunks/chunk-HVKBUQ7P.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-7IDGTSNA.js";
-import "./chunks/chunk-KHB5SRES.js";
+} from "./chunks/chunk-WD2F546Y.js";
+import "./chunks/chunk-OJJK5JVX.js";
 import {
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -35,10 +35,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {
@@ -67,7 +67,14 @@ await runAction(async () => {
   );
   const context = readGitHubContext();
   const resolveChampion = async (source) => {
-    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    const store = openStore({
+      spec: resolveRegistry(getInput("registry"), loaded, "github"),
+      token,
+      repository: context.repository,
+      tagFormat: loaded.config?.release?.tag_format,
+      logger,
+      userAgentVersion: TOOL_VERSION
+    });
     return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
   };
   const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
@@ -84,9 +91,22 @@ await runAction(async () => {
   core_exports.setOutput("report-path", result.reportPath);
   core_exports.setOutput("report-dir", settings.reportDir);
   core_exports.setOutput("markdown-path", result.markdownPath);
-  core_exports.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
-  await publishStageReport({ context, token, comment: getBooleanInput("comment", settings.comment), subject: `evaluate:${settings.modelName ?? settings.modelPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
+  core_exports.setOutput(
+    "metrics",
+    JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value])))
+  );
+  await publishStageReport({
+    context,
+    token,
+    comment: getBooleanInput("comment", settings.comment),
+    subject: `evaluate:${settings.modelName ?? settings.modelPath}`,
+    markdown: result.markdown,
+    reportPath: result.reportPath,
+    logger
+  });
   if (!result.passed) {
-    core_exports.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);
+    core_exports.setFailed(
+      `The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`
+    );
   }
 });

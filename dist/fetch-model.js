@@ -5,25 +5,25 @@ import {
   openStore,
   parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-7IDGTSNA.js";
-import "./chunks/chunk-KHB5SRES.js";
+} from "./chunks/chunk-WD2F546Y.js";
+import "./chunks/chunk-OJJK5JVX.js";
 import {
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {
@@ -33,9 +33,23 @@ await runAction(async () => {
   const loaded = await loadConfig({ file: getInput("config") });
   const { model, version } = parseModelRef(getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"));
   const context = readGitHubContext();
-  const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({
+    spec: resolveRegistry(getInput("registry"), loaded, "github"),
+    token,
+    repository: context.repository,
+    tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format,
+    logger,
+    userAgentVersion: TOOL_VERSION
+  });
   const cacheDir = getInput("cache-dir");
-  const fetched = await fetchModel({ store, model, version, dir: getInput("dir") ?? `.modelship/fetched/${model}`, ...cacheDir === void 0 ? {} : { cacheDir }, logger });
+  const fetched = await fetchModel({
+    store,
+    model,
+    version,
+    dir: getInput("dir") ?? `.modelship/fetched/${model}`,
+    ...cacheDir === void 0 ? {} : { cacheDir },
+    logger
+  });
   core_exports.setOutput("path", fetched.path);
   core_exports.setOutput("version", fetched.version);
   core_exports.setOutput("manifest", fetched.manifestPath);

@@ -2,16 +2,28 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/main.ts
-var COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion", "drift"];
+var COMMANDS = [
+  "validate-data",
+  "comment",
+  "select-best",
+  "release",
+  "fetch-model",
+  "promote",
+  "canary",
+  "verify-promotion",
+  "drift"
+];
 var command = core_exports.getInput("command").trim();
 if (!COMMANDS.includes(command)) {
-  core_exports.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);
+  core_exports.setFailed(
+    `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`
+  );
 } else {
   try {
     await import(new URL(`./${command}.js`, import.meta.url).href);

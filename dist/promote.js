@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-UGNHVS7Y.js";
+} from "./chunks/chunk-SBU5LXAN.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-TPQCYF7I.js";
-import "./chunks/chunk-GXM6MTQ4.js";
-import "./chunks/chunk-2JLUTBR7.js";
+} from "./chunks/chunk-YF36TLQY.js";
+import "./chunks/chunk-V36GUW3J.js";
+import "./chunks/chunk-HVKBUQ7P.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   parseModelRef
-} from "./chunks/chunk-7IDGTSNA.js";
-import "./chunks/chunk-KHB5SRES.js";
-import "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
-import "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-WD2F546Y.js";
+import "./chunks/chunk-OJJK5JVX.js";
+import "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
+import "./chunks/chunk-MDZOKATS.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,15 +26,19 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-UHWMLVSL.js";
-import "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-XGJMHXZG.js";
+import "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/promote.ts
 await runAction(async () => {
   const gitopsRepo = getInput("gitops-repo");
   const outDir = getInput("out");
   const registry = getInput("registry");
-  const stage = await actionStageContext({ ...gitopsRepo === void 0 ? {} : { gitopsRepo }, ...outDir === void 0 ? {} : { outDir }, ...registry === void 0 ? {} : { registry } });
+  const stage = await actionStageContext({
+    ...gitopsRepo === void 0 ? {} : { gitopsRepo },
+    ...outDir === void 0 ? {} : { outDir },
+    ...registry === void 0 ? {} : { registry }
+  });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;
@@ -66,7 +70,9 @@ await runAction(async () => {
   core_exports.setOutput("pr-url", result.prUrl ?? "");
   core_exports.setOutput("version", result.model.version);
   core_exports.setOutput("model-uri", result.model.uri);
-  await writeJobSummary(`${result.prUrl === void 0 ? `**${result.status}**: ${result.title}` : `**${result.status}**: [${result.title}](${result.prUrl})`}
+  await writeJobSummary(
+    `${result.prUrl === void 0 ? `**${result.status}**: ${result.title}` : `**${result.status}**: [${result.title}](${result.prUrl})`}
 
-${result.body}`);
+${result.body}`
+  );
 });

@@ -2,29 +2,29 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-PI7WOVES.js";
-import "./chunks/chunk-RJHQEZD2.js";
-import "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-Q5XANUGO.js";
+import "./chunks/chunk-CMCN6MV7.js";
+import "./chunks/chunk-BRWCXJMB.js";
 import {
   profileReferenceData
-} from "./chunks/chunk-THWGFQOR.js";
-import "./chunks/chunk-JXHCXMKP.js";
+} from "./chunks/chunk-4VQ3P6O2.js";
+import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-L5XO6FWB.js";
-import "./chunks/chunk-2JLUTBR7.js";
+import "./chunks/chunk-TNWHV6U7.js";
+import "./chunks/chunk-HVKBUQ7P.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-7IDGTSNA.js";
-import "./chunks/chunk-KHB5SRES.js";
+} from "./chunks/chunk-WD2F546Y.js";
+import "./chunks/chunk-OJJK5JVX.js";
 import {
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -34,10 +34,10 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/release.ts
 await runAction(async () => {
@@ -61,9 +61,22 @@ await runAction(async () => {
     loaded,
     { registry: "github" }
   );
-  settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: getListInput("reference-data"), loaded, logger, toolVersion: TOOL_VERSION });
+  settings.referenceProfilePath = await profileReferenceData({
+    existing: settings.referenceProfilePath,
+    data: getListInput("reference-data"),
+    loaded,
+    logger,
+    toolVersion: TOOL_VERSION
+  });
   const context = readGitHubContext();
-  const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({
+    spec: settings.registry,
+    token,
+    repository: context.repository,
+    tagFormat: settings.tagFormat,
+    logger,
+    userAgentVersion: TOOL_VERSION
+  });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
   core_exports.setOutput("version", result.version);
   core_exports.setOutput("tag", result.tag);
@@ -72,9 +85,11 @@ await runAction(async () => {
   core_exports.setOutput("model-uri", result.modelUri);
   core_exports.setOutput("digest", result.digest);
   core_exports.setOutput("action", result.action);
-  await writeJobSummary(`## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}
+  await writeJobSummary(
+    `## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}
 
 ${result.notes}
 
-[Release](${result.url}) \xB7 [manifest.json](${result.manifestUrl}) \xB7 [model](${result.modelUri})`);
+[Release](${result.url}) \xB7 [manifest.json](${result.manifestUrl}) \xB7 [model](${result.modelUri})`
+  );
 });

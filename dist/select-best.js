@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   run_record_schema_default
-} from "./chunks/chunk-SIUYJETE.js";
+} from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid
-} from "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -21,7 +21,7 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -33,7 +33,7 @@ import {
   publishReport,
   sections,
   table
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";
@@ -46,13 +46,23 @@ async function loadRuns(root) {
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    throw new UserError(errnoCode(error) === "ENOENT" ? "the folder of training runs does not exist" : `cannot read the folder of training runs (${errnoCode(error) ?? String(error)})`, { file: root, hint: "download the train jobs' artifacts there first (actions/download-artifact with pattern: model-*)" });
+    throw new UserError(
+      errnoCode(error) === "ENOENT" ? "the folder of training runs does not exist" : `cannot read the folder of training runs (${errnoCode(error) ?? String(error)})`,
+      { file: root, hint: "download the train jobs' artifacts there first (actions/download-artifact with pattern: model-*)" }
+    );
   }
   const files = entries.filter((entry) => entry.isFile() && entry.name === "run-record.json").map((entry) => join(entry.parentPath, entry.name)).sort();
-  if (files.length === 0) throw new UserError("no run-record.json found", { file: root, hint: "each train job uploads its output folder (model.onnx, run-record.json) as an artifact; download them all into this folder" });
+  if (files.length === 0)
+    throw new UserError("no run-record.json found", {
+      file: root,
+      hint: "each train job uploads its output folder (model.onnx, run-record.json) as an artifact; download them all into this folder"
+    });
   return Promise.all(
     files.map(async (file) => {
-      const record = assertValid(run_record_schema_default, JSON.parse(await readFile(file, "utf8")), { file, what: "run record" });
+      const record = assertValid(run_record_schema_default, JSON.parse(await readFile(file, "utf8")), {
+        file,
+        what: "run record"
+      });
       return { dir: relative(root, join(file, "..")) || ".", record };
     })
   );
@@ -66,10 +76,15 @@ function selectBest(options) {
   const scored = runs.filter((run) => typeof run.record.metrics[metric] === "number" && Number.isFinite(run.record.metrics[metric]));
   if (scored.length === 0) {
     const available = [...new Set(runs.flatMap((run) => Object.keys(run.record.metrics)))].sort();
-    throw new UserError(`no run reported the metric "${metric}"`, { hint: available.length === 0 ? "the runs reported no metrics: write them to metrics.json" : `choose one of: ${available.join(", ")}` });
+    throw new UserError(`no run reported the metric "${metric}"`, {
+      hint: available.length === 0 ? "the runs reported no metrics: write them to metrics.json" : `choose one of: ${available.join(", ")}`
+    });
   }
   const sign = mode === "max" ? -1 : 1;
-  const ranked = [...scored.sort((a, b) => sign * (a.record.metrics[metric] - b.record.metrics[metric])), ...runs.filter((run) => !scored.includes(run))];
+  const ranked = [
+    ...scored.sort((a, b) => sign * (a.record.metrics[metric] - b.record.metrics[metric])),
+    ...runs.filter((run) => !scored.includes(run))
+  ];
   const best = ranked[0];
   const others = [...new Set(runs.flatMap((run) => Object.keys(run.record.metrics)))].filter((name) => name !== metric).sort().slice(0, 4);
   const rows = ranked.map((run, index) => [
@@ -84,7 +99,9 @@ function selectBest(options) {
   const markdown = sections(
     "### Hyperparameter sweep",
     `${runs.length} run${runs.length === 1 ? "" : "s"}; best by ${code(metric)} (${mode === "max" ? "higher is better" : "lower is better"}): ${code(best.dir)} with ${escapeMarkdown(paramsText(best.record.params))}.`,
-    table(["", "run", "parameters", metric, ...others, "GPU", "time"], rows, { align: ["center", "left", "left", "right", ...others.map(() => "right"), "left", "right"] }),
+    table(["", "run", "parameters", metric, ...others, "GPU", "time"], rows, {
+      align: ["center", "left", "left", "right", ...others.map(() => "right"), "left", "right"]
+    }),
     runs.length > scored.length ? `_${runs.length - scored.length} run(s) did not report ${code(metric)} and are listed last._` : void 0
   );
   return { metric, mode, best, ranked, markdown };
@@ -109,7 +126,9 @@ await runAction(async () => {
   core_exports.setOutput("best-value", String(selection.best.record.metrics[selection.metric]));
   core_exports.setOutput("best-params", JSON.stringify(selection.best.record.params));
   core_exports.setOutput("comparison-path", comparisonPath);
-  logger.info(`Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`);
+  logger.info(
+    `Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`
+  );
   const context = readGitHubContext();
   await publishReport({
     context,

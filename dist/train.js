@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-RQPSJNIH.js";
+} from "./chunks/chunk-3EY7RLFS.js";
 import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-RJHQEZD2.js";
-import "./chunks/chunk-SIUYJETE.js";
+import "./chunks/chunk-CMCN6MV7.js";
+import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-L5XO6FWB.js";
+import "./chunks/chunk-TNWHV6U7.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-KHB5SRES.js";
+} from "./chunks/chunk-OJJK5JVX.js";
 import {
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
-import "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
+import "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -25,7 +25,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION,
   code,
@@ -35,7 +35,7 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/report/run-markdown.ts
 function signatureRows(values) {
@@ -45,8 +45,14 @@ function historyChart(record) {
   const history = record.history.filter((entry) => typeof entry.loss === "number");
   if (history.length < 2) return void 0;
   const series = [{ kind: "line", values: history.map((entry) => entry.loss) }];
-  if (history.every((entry) => typeof entry.val_loss === "number")) series.push({ kind: "line", values: history.map((entry) => entry.val_loss) });
-  return xyChart({ title: series.length > 1 ? "loss and val_loss per epoch" : "loss per epoch", x: history.map((entry, index) => String(entry.epoch ?? entry.step ?? index + 1)), yLabel: "loss", series });
+  if (history.every((entry) => typeof entry.val_loss === "number"))
+    series.push({ kind: "line", values: history.map((entry) => entry.val_loss) });
+  return xyChart({
+    title: series.length > 1 ? "loss and val_loss per epoch" : "loss per epoch",
+    x: history.map((entry, index) => String(entry.epoch ?? entry.step ?? index + 1)),
+    yLabel: "loss",
+    series
+  });
 }
 function renderRunSummary(record, options = {}) {
   const hashes = "#".repeat(options.headingLevel ?? 3);
@@ -55,15 +61,63 @@ function renderRunSummary(record, options = {}) {
     ["GPU", "memory", "mean util.", "peak util.", "peak memory"],
     record.gpu.devices.map((device) => {
       const usage = record.gpu.utilization.find((entry) => entry.index === device.index);
-      return [`${device.index}: ${escapeMarkdown(device.name)}`, `${formatNumber(device.memoryTotalMiB, 0)} MiB`, usage === void 0 ? "" : `${usage.meanUtilizationPercent}%`, usage === void 0 ? "" : `${usage.maxUtilizationPercent}%`, usage === void 0 ? "" : `${formatNumber(usage.maxMemoryUsedMiB, 0)} MiB`];
+      return [
+        `${device.index}: ${escapeMarkdown(device.name)}`,
+        `${formatNumber(device.memoryTotalMiB, 0)} MiB`,
+        usage === void 0 ? "" : `${usage.meanUtilizationPercent}%`,
+        usage === void 0 ? "" : `${usage.maxUtilizationPercent}%`,
+        usage === void 0 ? "" : `${formatNumber(usage.maxMemoryUsedMiB, 0)} MiB`
+      ];
     })
   );
-  const metrics = Object.keys(record.metrics).length === 0 ? "_The run reported no metrics._" : table(["metric", "value"], Object.entries(record.metrics).map(([name, value]) => [code(name), formatNumber(value)]), { align: ["left", "right"] });
-  const params = Object.keys(record.params).length === 0 ? void 0 : details("Parameters", table(["parameter", "value"], Object.entries(record.params).map(([name, value]) => [code(name), escapeMarkdown(JSON.stringify(value))])));
-  const signature = details("Model signature", sections(table(["input", "type", "shape"], signatureRows(record.model.inputs)), table(["output", "type", "shape"], signatureRows(record.model.outputs))));
-  const data = details("Data fingerprints", table(["file", "sha256", "bytes"], [...record.data.files, ...record.data.contract === void 0 ? [] : [record.data.contract]].map((file) => [code(file.path), code(file.sha256.slice(0, 12)), formatNumber(file.bytes, 0)])));
-  const footer = [`${record.timing.wallSeconds} s`, record.git.sha === void 0 ? void 0 : `commit ${code(record.git.sha.slice(0, 7))}${record.git.dirty === true ? " (dirty)" : ""}`, record.run?.url === void 0 ? void 0 : `[workflow run](${record.run.url})`, `${escapeMarkdown(record.runner.os)}, ${record.runner.cpus} CPUs`, `modelship ${record.tool.version}`].filter((part) => part !== void 0).join(" \xB7 ");
-  return sections(`${hashes} Training run`, `Trained with ${what}; model ${code(record.model.file.sha256.slice(0, 12))} (${formatNumber(record.model.file.bytes, 0)} bytes).`, metrics, historyChart(record), gpu, params, signature, data, `<sub>${footer}</sub>`);
+  const metrics = Object.keys(record.metrics).length === 0 ? "_The run reported no metrics._" : table(
+    ["metric", "value"],
+    Object.entries(record.metrics).map(([name, value]) => [code(name), formatNumber(value)]),
+    { align: ["left", "right"] }
+  );
+  const params = Object.keys(record.params).length === 0 ? void 0 : details(
+    "Parameters",
+    table(
+      ["parameter", "value"],
+      Object.entries(record.params).map(([name, value]) => [code(name), escapeMarkdown(JSON.stringify(value))])
+    )
+  );
+  const signature = details(
+    "Model signature",
+    sections(
+      table(["input", "type", "shape"], signatureRows(record.model.inputs)),
+      table(["output", "type", "shape"], signatureRows(record.model.outputs))
+    )
+  );
+  const data = details(
+    "Data fingerprints",
+    table(
+      ["file", "sha256", "bytes"],
+      [...record.data.files, ...record.data.contract === void 0 ? [] : [record.data.contract]].map((file) => [
+        code(file.path),
+        code(file.sha256.slice(0, 12)),
+        formatNumber(file.bytes, 0)
+      ])
+    )
+  );
+  const footer = [
+    `${record.timing.wallSeconds} s`,
+    record.git.sha === void 0 ? void 0 : `commit ${code(record.git.sha.slice(0, 7))}${record.git.dirty === true ? " (dirty)" : ""}`,
+    record.run?.url === void 0 ? void 0 : `[workflow run](${record.run.url})`,
+    `${escapeMarkdown(record.runner.os)}, ${record.runner.cpus} CPUs`,
+    `modelship ${record.tool.version}`
+  ].filter((part) => part !== void 0).join(" \xB7 ");
+  return sections(
+    `${hashes} Training run`,
+    `Trained with ${what}; model ${code(record.model.file.sha256.slice(0, 12))} (${formatNumber(record.model.file.bytes, 0)} bytes).`,
+    metrics,
+    historyChart(record),
+    gpu,
+    params,
+    signature,
+    data,
+    `<sub>${footer}</sub>`
+  );
 }
 
 // src/actions/train.ts
@@ -82,7 +136,13 @@ await runAction(async () => {
     },
     loaded
   );
-  const result = await trainFromSettings({ settings, cwd: process.cwd(), runnerLabels: getInput("runner-labels"), logger, toolVersion: TOOL_VERSION });
+  const result = await trainFromSettings({
+    settings,
+    cwd: process.cwd(),
+    runnerLabels: getInput("runner-labels"),
+    logger,
+    toolVersion: TOOL_VERSION
+  });
   core_exports.setOutput("model-path", result.modelPath);
   core_exports.setOutput("run-record", result.runRecordPath);
   core_exports.setOutput("metrics", JSON.stringify(result.record.metrics));

@@ -3,16 +3,16 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-SDYSQPI6.js";
-import "./chunks/chunk-L5XO6FWB.js";
+} from "./chunks/chunk-ARIQPY37.js";
+import "./chunks/chunk-TNWHV6U7.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   loadConfig
-} from "./chunks/chunk-DJHQ6P2E.js";
-import "./chunks/chunk-NFZVXVTP.js";
+} from "./chunks/chunk-H7PDXF43.js";
+import "./chunks/chunk-7S2M77GZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-Q6FO4WYG.js";
+} from "./chunks/chunk-MDZOKATS.js";
 import {
   ActionsLogger,
   core_exports,
@@ -23,10 +23,10 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-UHWMLVSL.js";
+} from "./chunks/chunk-XGJMHXZG.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-3IK26WUN.js";
+} from "./chunks/chunk-CU22JUSQ.js";
 
 // src/actions/validate-data.ts
 import { execFile } from "node:child_process";
@@ -84,7 +84,15 @@ await runAction(async () => {
   core_exports.setOutput("report-path", result.reportPath);
   core_exports.setOutput("report-dir", settings.reportDir);
   core_exports.setOutput("markdown-path", result.markdownPath);
-  await publishStageReport({ context, token, comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true), subject: `validate-data:${settings.contractPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
+  await publishStageReport({
+    context,
+    token,
+    comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true),
+    subject: `validate-data:${settings.contractPath}`,
+    markdown: result.markdown,
+    reportPath: result.reportPath,
+    logger
+  });
   if (!result.passed) {
     const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
     core_exports.setFailed(`Data validation failed with ${what}; see the job summary or ${result.markdownPath}.`);

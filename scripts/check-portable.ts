@@ -13,7 +13,9 @@ const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "
 const findings = tracked.flatMap((file) => findNonPortable(file, readFileSync(join(root, file), "utf8")));
 for (const finding of findings) console.error(`${finding.file}:${finding.line}:${finding.column}: "${finding.text}" ${finding.message}`);
 if (findings.length > 0) {
-  console.error(`portable: ${findings.length} path(s) outside the repository in ${new Set(findings.map((f) => f.file)).size} file(s); a fresh clone has none of them`);
+  console.error(
+    `portable: ${findings.length} path(s) outside the repository in ${new Set(findings.map((f) => f.file)).size} file(s); a fresh clone has none of them`,
+  );
   process.exit(1);
 }
 console.log(`portable: ${tracked.length} tracked file(s) under src/, test/, bench/, scripts/ and bin/ name nothing outside the repository`);

@@ -66,4 +66,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const inFiles = new Set(refs.map((selfRef) => selfRef.file)).size;
-console.log(`self-refs: ${refs.length} reference(s) to ${repository} in ${inFiles} of ${files.length} file(s), all @${ref ?? "(none)"}, all targets exist, no local refs in reusable workflows or actions`);
+console.log(
+  `self-refs: ${refs.length} reference(s) to ${repository} in ${inFiles} of ${files.length} file(s), all @${ref ?? "(none)"}, all targets exist, no local refs in reusable workflows or actions`,
+);

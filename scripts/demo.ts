@@ -24,7 +24,11 @@ function banner(title: string): void {
 /** Runs `modelship …` in `cwd`, echoing the command; returns the exit status. */
 function modelship(args: string[], options: { cwd: string; expect: number; quiet?: boolean }): number {
   console.log(`\u001b[2m$ (cd ${relative(root, options.cwd) || "."} && modelship ${args.join(" ")})\u001b[0m`);
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const output = `${result.stdout}${result.stderr}`.trimEnd();
   if (!options.quiet || result.status !== options.expect) console.log(output);
   console.log(`\u001b[2m→ exit ${result.status}\u001b[0m`);
@@ -37,7 +41,18 @@ function modelship(args: string[], options: { cwd: string; expect: number; quiet
 
 /** Runs git, failing the demo on error; returns stdout. */
 function git(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
-  const result = spawnSync("git", args, { cwd: options.cwd ?? root, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "platform team", GIT_AUTHOR_EMAIL: "platform@example.com", GIT_COMMITTER_NAME: "platform team", GIT_COMMITTER_EMAIL: "platform@example.com", ...options.env } });
+  const result = spawnSync("git", args, {
+    cwd: options.cwd ?? root,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "platform team",
+      GIT_AUTHOR_EMAIL: "platform@example.com",
+      GIT_COMMITTER_NAME: "platform team",
+      GIT_COMMITTER_EMAIL: "platform@example.com",
+      ...options.env,
+    },
+  });
   if (result.status !== 0) {
     console.error(`demo: git ${args.join(" ")} failed: ${result.stderr}`);
     process.exit(1);
@@ -51,7 +66,13 @@ async function seedGitOps(bare: string, modelUri: string): Promise<void> {
   await cp(join(root, "examples/gitops-repo"), work, { recursive: true });
   for (const file of ["inferenceservice.yaml", "rollout.yaml", "values.yaml", "flagger.yaml", "seldon.yaml"]) {
     const path = join(work, "apps/adult-income", file);
-    await writeFile(path, (await readFile(path, "utf8")).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", modelUri));
+    await writeFile(
+      path,
+      (await readFile(path, "utf8")).replaceAll(
+        "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx",
+        modelUri,
+      ),
+    );
   }
   git(["init", "--quiet", "--initial-branch=main"], { cwd: work });
   git(["add", "."], { cwd: work });
@@ -69,7 +90,10 @@ function hoursAgo(hours: number): string {
 function mergeBranch(bare: string, branch: string, hours: number): void {
   const work = mkdtempSync(join(tmpdir(), "modelship-demo-merge-"));
   git(["clone", "--quiet", bare, work]);
-  git(["merge", "--quiet", "--no-ff", "-m", `Merge ${branch}`, `origin/${branch}`], { cwd: work, env: { GIT_COMMITTER_DATE: hoursAgo(hours), GIT_AUTHOR_DATE: hoursAgo(hours) } });
+  git(["merge", "--quiet", "--no-ff", "-m", `Merge ${branch}`, `origin/${branch}`], {
+    cwd: work,
+    env: { GIT_COMMITTER_DATE: hoursAgo(hours), GIT_AUTHOR_DATE: hoursAgo(hours) },
+  });
   git(["push", "--quiet", "origin", "main"], { cwd: work });
   console.log(`(a reviewer merged ${branch} into main ${hours} h ago)`);
 }
@@ -100,7 +124,11 @@ reports.push({ what: "reference profile", path: join(repo, ".modelship/reference
 banner("3. Draft a contract from data with `contract infer`, and check the data against it");
 modelship(["contract", "infer", "data/train.csv", "--target", "Y", "--output", "inferred-contract.yaml"], { cwd: repo, expect: 0 });
 console.log((await readFile(join(repo, "inferred-contract.yaml"), "utf8")).split("\n").slice(0, 24).join("\n") + "\n…");
-modelship(["validate", "data/train.csv", "--contract", "inferred-contract.yaml", "--report-dir", ".modelship/inferred"], { cwd: repo, expect: 0, quiet: true });
+modelship(["validate", "data/train.csv", "--contract", "inferred-contract.yaml", "--report-dir", ".modelship/inferred"], {
+  cwd: repo,
+  expect: 0,
+  quiet: true,
+});
 
 banner("4. A deliberately broken copy: errors planted at known lines");
 await writeFile(join(repo, "data/train-broken.csv"), plantErrors(await readFile(join(repo, "data/train.csv"), "utf8")));
@@ -121,8 +149,15 @@ modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"],
 
 banner("6. Train the Adult model with the built-in TensorFlow.js trainer (ONNX out, preprocessing inside)");
 modelship(["train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], { cwd: repo, expect: 0 });
-const record = JSON.parse(await readFile(join(repo, ".modelship/model/run-record.json"), "utf8")) as { metrics: Record<string, number>; backend?: { name: string } };
-console.log(`validation metrics: ${Object.entries(record.metrics).map(([name, value]) => `${name} ${value.toFixed(4)}`).join(", ")} (TensorFlow.js ${record.backend?.name ?? "?"} backend)`);
+const record = JSON.parse(await readFile(join(repo, ".modelship/model/run-record.json"), "utf8")) as {
+  metrics: Record<string, number>;
+  backend?: { name: string };
+};
+console.log(
+  `validation metrics: ${Object.entries(record.metrics)
+    .map(([name, value]) => `${name} ${value.toFixed(4)}`)
+    .join(", ")} (TensorFlow.js ${record.backend?.name ?? "?"} backend)`,
+);
 reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
 reports.push({ what: "trained model (ONNX)", path: join(repo, ".modelship/model/model.onnx") });
 
@@ -130,10 +165,16 @@ banner("7. Or train with your own script: the example's Python, run and recorded
 // The example's script is a user's Python (numpy + onnx); the demo runs it when this machine has them.
 const python = "/usr/bin/python3";
 if (spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0) {
-  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20", "--output", ".modelship/model-script"], { cwd: repo, expect: 0, quiet: true });
+  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20", "--output", ".modelship/model-script"], {
+    cwd: repo,
+    expect: 0,
+    quiet: true,
+  });
   reports.push({ what: "run record (your script)", path: join(repo, ".modelship/model-script/run-record.json") });
 } else {
-  console.log(`skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`);
+  console.log(
+    `skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`,
+  );
 }
 
 banner("8. Gate the model: quality with confidence intervals, fairness on sex, race and age, against a champion");
@@ -142,9 +183,17 @@ modelship(["train", "--train-config", "train/baseline.yaml", "--output", ".model
 // The Adult model clears the quality gates but fails the fairness ones (its selection rate differs by sex and
 // race by more than 0.10): the verdict is fail and the exit status 1, as a PR check would show it.
 modelship(["evaluate", "--champion", ".modelship/champion/model.onnx", "--quiet"], { cwd: repo, expect: 1 });
-const gateReport = JSON.parse(await readFile(join(repo, ".modelship/evaluation/gate-report.json"), "utf8")) as { verdict: string; summary: Record<string, number>; metrics: Record<string, { value: number | null; ci?: [number, number] }> };
+const gateReport = JSON.parse(await readFile(join(repo, ".modelship/evaluation/gate-report.json"), "utf8")) as {
+  verdict: string;
+  summary: Record<string, number>;
+  metrics: Record<string, { value: number | null; ci?: [number, number] }>;
+};
 const auc = gateReport.metrics.roc_auc;
-console.log(`verdict: ${gateReport.verdict} (${Object.entries(gateReport.summary).map(([status, count]) => `${count} ${status}`).join(", ")}); ROC AUC ${auc?.value?.toFixed(4)} [${auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]`);
+console.log(
+  `verdict: ${gateReport.verdict} (${Object.entries(gateReport.summary)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(", ")}); ROC AUC ${auc?.value?.toFixed(4)} [${auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]`,
+);
 console.log("\nThe PR comment it would post (also the job summary):\n");
 console.log(await readFile(join(repo, ".modelship/evaluation/gate-report.md"), "utf8"));
 reports.push({ what: "gate report", path: join(repo, ".modelship/evaluation/gate-report.json") });
@@ -176,13 +225,38 @@ banner("10. Promotion is for gated models only; a second model passes after a fa
 const gitops = join(out, "gitops.git");
 const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx")).href;
 await seedGitOps(gitops, v1Uri);
-await writeFile(join(repo, "modelship.yaml"), (await readFile(join(repo, "modelship.yaml"), "utf8")).replace(/^ {2}repository: OWNER\/gitops .*$/m, "  remote: ../gitops.git          # the demo's GitOps repository: a bare repository on disk"));
+await writeFile(
+  join(repo, "modelship.yaml"),
+  (await readFile(join(repo, "modelship.yaml"), "utf8")).replace(
+    /^ {2}repository: OWNER\/gitops .*$/m,
+    "  remote: ../gitops.git          # the demo's GitOps repository: a bare repository on disk",
+  ),
+);
 // 0.0.1 was released with --allow-ungated: promotion refuses it and says why.
 modelship(["promote", "adult-income@0.0.1", "--env", "production"], { cwd: repo, expect: 2 });
 // A retrained model, gated by the reviewed policy (fairness findings are warnings, still shown everywhere).
-modelship(["train", "--train-config", "train/train.yaml", "--seed", "7", "--output", ".modelship/model-v2"], { cwd: repo, expect: 0, quiet: true });
-modelship(["evaluate", "--model", ".modelship/model-v2/model.onnx", "--policy", "policies/fairness-reviewed.yaml", "--report-dir", ".modelship/evaluation-v2", "--quiet"], { cwd: repo, expect: 0 });
-modelship(["release", "--model", ".modelship/model-v2/model.onnx", "--gate-report", ".modelship/evaluation-v2/gate-report.json"], { cwd: repo, expect: 0 });
+modelship(["train", "--train-config", "train/train.yaml", "--seed", "7", "--output", ".modelship/model-v2"], {
+  cwd: repo,
+  expect: 0,
+  quiet: true,
+});
+modelship(
+  [
+    "evaluate",
+    "--model",
+    ".modelship/model-v2/model.onnx",
+    "--policy",
+    "policies/fairness-reviewed.yaml",
+    "--report-dir",
+    ".modelship/evaluation-v2",
+    "--quiet",
+  ],
+  { cwd: repo, expect: 0 },
+);
+modelship(["release", "--model", ".modelship/model-v2/model.onnx", "--gate-report", ".modelship/evaluation-v2/gate-report.json"], {
+  cwd: repo,
+  expect: 0,
+});
 reports.push({ what: "gate report 0.0.2 (verdict warn)", path: join(repo, ".modelship/evaluation-v2/gate-report.md") });
 reports.push({ what: "released model 0.0.2", path: join(repo, ".modelship/registry/adult-income/0.0.2") });
 
@@ -204,15 +278,42 @@ modelship(["verify-promotion", "--head", branch], { cwd: repo, expect: 0 });
 
 banner("12. The canary job: healthy metrics after the bake time → step up to 50%");
 mergeBranch(gitops, branch, 2);
-await writeFile(join(repo, "canary-healthy.json"), JSON.stringify({ versions: { "0.0.2": { "error-rate": 0.002, "p95-latency-seconds": 0.08, "positive-rate-shift": 0.21 }, "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 } } }, null, 2));
+await writeFile(
+  join(repo, "canary-healthy.json"),
+  JSON.stringify(
+    {
+      versions: {
+        "0.0.2": { "error-rate": 0.002, "p95-latency-seconds": 0.08, "positive-rate-shift": 0.21 },
+        "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 },
+      },
+    },
+    null,
+    2,
+  ),
+);
 modelship(["canary", "--env", "production", "--metrics", "canary-healthy.json"], { cwd: repo, expect: 0 });
-await writeFile(join(out, "promotion-pr-canary-50.md"), await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8"));
+await writeFile(
+  join(out, "promotion-pr-canary-50.md"),
+  await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8"),
+);
 reports.push({ what: "promotion PR body (step to 50%)", path: join(out, "promotion-pr-canary-50.md") });
 console.log(git(["--git-dir", gitops, "diff", "main", branch, "--", "apps/adult-income/inferenceservice.yaml"]));
 
 banner("13. …and unhealthy metrics → a rollback pull request, written from git alone");
 mergeBranch(gitops, branch, 1);
-await writeFile(join(repo, "canary-unhealthy.json"), JSON.stringify({ versions: { "0.0.2": { "error-rate": 0.07, "p95-latency-seconds": 0.4, "positive-rate-shift": 0.35 }, "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 } } }, null, 2));
+await writeFile(
+  join(repo, "canary-unhealthy.json"),
+  JSON.stringify(
+    {
+      versions: {
+        "0.0.2": { "error-rate": 0.07, "p95-latency-seconds": 0.4, "positive-rate-shift": 0.35 },
+        "0.0.1": { "error-rate": 0.003, "p95-latency-seconds": 0.09, "positive-rate-shift": 0.2 },
+      },
+    },
+    null,
+    2,
+  ),
+);
 modelship(["canary", "--env", "production", "--metrics", "canary-unhealthy.json"], { cwd: repo, expect: 0 });
 const rollbackBody = await readFile(join(repo, ".modelship/promotion/production-adult-income.md"), "utf8");
 console.log(rollbackBody.split("\n").slice(0, 24).join("\n") + "\n…");
@@ -220,7 +321,9 @@ reports.push({ what: "promotion PR body (rollback)", path: join(repo, ".modelshi
 
 banner("14. verify-promotion catches a hand edit that bypasses the gates");
 // Someone edits a manifest by hand to serve a model that was never released: the check fails.
-handEdit(gitops, "hand-edit", "apps/adult-income/values.yaml", (text) => text.replace(/storageUri: .*/, "storageUri: s3://models/adult-income/latest/model.onnx"));
+handEdit(gitops, "hand-edit", "apps/adult-income/values.yaml", (text) =>
+  text.replace(/storageUri: .*/, "storageUri: s3://models/adult-income/latest/model.onnx"),
+);
 modelship(["verify-promotion", "--head", "hand-edit"], { cwd: repo, expect: 1 });
 
 banner("15. Drift: the production model's reference profile against a shifted and a clean sample");
@@ -241,7 +344,10 @@ await writeFile(join(repo, "logs/shifted-a.csv"), `${[testHeader, ...older.slice
 await writeFile(join(repo, "logs/shifted-b.csv"), `${[testHeader, ...older.slice(half)].join("\n")}\n`);
 modelship(["drift", "logs/shifted-a.csv", "--shard-output", ".modelship/drift-shards/a.json"], { cwd: repo, expect: 0, quiet: true });
 modelship(["drift", "logs/shifted-b.csv", "--shard-output", ".modelship/drift-shards/b.json"], { cwd: repo, expect: 0, quiet: true });
-modelship(["drift", "--current-profile", ".modelship/drift-shards/*.json", "--report-dir", ".modelship/drift-sharded", "--fail-on", "drift"], { cwd: repo, expect: 1 });
+modelship(
+  ["drift", "--current-profile", ".modelship/drift-shards/*.json", "--report-dir", ".modelship/drift-sharded", "--fail-on", "drift"],
+  { cwd: repo, expect: 1 },
+);
 // A clean sample: no drift, so nothing to open (on GitHub an open drift issue would be closed with a note).
 modelship(["drift", "logs/clean.csv", "--report-dir", ".modelship/drift-clean"], { cwd: repo, expect: 0 });
 reports.push({ what: "drift report (shifted)", path: join(repo, ".modelship/drift-shifted/drift-report.md") });

@@ -12,10 +12,19 @@ import { renderGateReport } from "../src/report/gate-markdown.ts";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { renderActionsReference, renderConfigurationReference, type ActionInput, type ActionManifest, type ActionSource, type SchemaFile, type WorkflowSource } from "./lib/reference-docs.ts";
+import {
+  renderActionsReference,
+  renderConfigurationReference,
+  type ActionInput,
+  type ActionManifest,
+  type ActionSource,
+  type SchemaFile,
+  type WorkflowSource,
+} from "./lib/reference-docs.ts";
 
 const root = join(import.meta.dirname, "..");
-const HEADER = (source: string) => `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
+const HEADER = (source: string) =>
+  `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
 
 /** A reusable workflow's source: its file name in reusable-workflows/ and its text. */
 interface WorkflowText {
@@ -25,8 +34,13 @@ interface WorkflowText {
 
 /** Every actions/<dir>/action.yml, parsed, in directory order. */
 async function readActions(): Promise<ActionSource[]> {
-  const dirs = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  return Promise.all(dirs.map(async (dir) => ({ dir, manifest: parse(await readFile(join(root, "actions", dir, "action.yml"), "utf8")) as ActionManifest })));
+  const dirs = (await readdir(join(root, "actions"), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    dirs.map(async (dir) => ({ dir, manifest: parse(await readFile(join(root, "actions", dir, "action.yml"), "utf8")) as ActionManifest })),
+  );
 }
 
 /** Every reusable-workflows/*.yml, in file order. */
@@ -61,14 +75,22 @@ async function writeRootAction(actions: readonly ActionSource[]): Promise<Action
     for (const [inputName, spec] of Object.entries(manifest.inputs ?? {})) {
       const input = spec ?? {};
       const known = inputs[inputName];
-      if (known && known.default !== input.default) throw new Error(`input "${inputName}" has different defaults in two actions; the root action cannot share it`);
+      if (known && known.default !== input.default)
+        throw new Error(`input "${inputName}" has different defaults in two actions; the root action cannot share it`);
       // A name several actions share keeps each action's own words: `model` is a file to release but MODEL@VERSION to fetch.
       if (known) known.description = `${known.description ?? ""} (${name}) ${input.description ?? ""}`.trim();
-      else inputs[inputName] = { description: `(${name}) ${input.description ?? ""}`.trim(), required: false, ...(input.default === undefined ? {} : { default: input.default }) };
+      else
+        inputs[inputName] = {
+          description: `(${name}) ${input.description ?? ""}`.trim(),
+          required: false,
+          ...(input.default === undefined ? {} : { default: input.default }),
+        };
     }
     for (const [outputName, output] of Object.entries(manifest.outputs ?? {})) {
       const known = outputs[outputName];
-      outputs[outputName] = { description: `${known === undefined ? "" : `${known.description} `}(${name}) ${output?.description ?? ""}`.trim() };
+      outputs[outputName] = {
+        description: `${known === undefined ? "" : `${known.description} `}(${name}) ${output?.description ?? ""}`.trim(),
+      };
     }
   }
   inputs.command!.description = `The modelship action to run: ${commands.join(", ")}.`;
@@ -93,13 +115,25 @@ const CONFIG_DOCUMENTS = [
   { file: "schemas/gate-policy.schema.json", heading: "Gate policy file", nestedUnder: "gates" },
 ];
 
-async function writeReferenceDocs(actions: ActionSource[], rootAction: ActionManifest, workflowTexts: readonly WorkflowText[]): Promise<string[]> {
+async function writeReferenceDocs(
+  actions: ActionSource[],
+  rootAction: ActionManifest,
+  workflowTexts: readonly WorkflowText[],
+): Promise<string[]> {
   await mkdir(join(root, "docs"), { recursive: true });
   const schemaFiles = (await readdir(join(root, "schemas"))).filter((file) => file.endsWith(".schema.json")).sort();
-  const schemas: SchemaFile[] = await Promise.all(schemaFiles.map(async (file) => ({ file: `schemas/${file}`, schema: JSON.parse(await readFile(join(root, "schemas", file), "utf8")) as Record<string, unknown> })));
+  const schemas: SchemaFile[] = await Promise.all(
+    schemaFiles.map(async (file) => ({
+      file: `schemas/${file}`,
+      schema: JSON.parse(await readFile(join(root, "schemas", file), "utf8")) as Record<string, unknown>,
+    })),
+  );
   await writeFile(join(root, "docs/configuration.md"), renderConfigurationReference(schemas, CONFIG_DOCUMENTS));
 
-  const workflows: WorkflowSource[] = workflowTexts.map(({ file, text }) => ({ file, workflow: parse(text) as WorkflowSource["workflow"] }));
+  const workflows: WorkflowSource[] = workflowTexts.map(({ file, text }) => ({
+    file,
+    workflow: parse(text) as WorkflowSource["workflow"],
+  }));
   await writeFile(join(root, "docs/actions.md"), renderActionsReference({ actions, rootAction, workflows }));
   return ["docs/configuration.md", "docs/actions.md"];
 }
@@ -112,7 +146,9 @@ async function writeReferenceDocs(actions: ActionSource[], rootAction: ActionMan
 async function writeExampleReports(): Promise<string[]> {
   const gate = JSON.parse(await readFile(join(root, "docs/examples/gate-report.json"), "utf8")) as Parameters<typeof renderGateReport>[0];
   await writeFile(join(root, "docs/examples/gate-report.md"), `${renderGateReport(gate)}\n`);
-  const drift = JSON.parse(await readFile(join(root, "docs/examples/drift-report.json"), "utf8")) as Parameters<typeof renderDriftReport>[0];
+  const drift = JSON.parse(await readFile(join(root, "docs/examples/drift-report.json"), "utf8")) as Parameters<
+    typeof renderDriftReport
+  >[0];
   await writeFile(join(root, "docs/examples/drift-report.md"), `${renderDriftReport(drift)}\n`);
   return ["docs/examples/gate-report.md", "docs/examples/drift-report.md"];
 }

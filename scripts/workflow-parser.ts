@@ -45,4 +45,6 @@ if (errors.length > 0) {
   console.error(`\nworkflow-parser: ${errors.length} error(s) in ${new Set(errors.map((error) => error.file)).size} file(s)`);
   process.exit(1);
 }
-console.log(`workflow-parser: ${workflows.length} workflow file(s) parse cleanly (${workflows.join(", ")}); ${actions.length} action.yml file(s) too`);
+console.log(
+  `workflow-parser: ${workflows.length} workflow file(s) parse cleanly (${workflows.join(", ")}); ${actions.length} action.yml file(s) too`,
+);

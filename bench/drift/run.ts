@@ -136,7 +136,12 @@ function categorical(name: string, k: number, shifted: boolean): ColumnSpec {
     }
     return cdf;
   };
-  return { name, type: "categorical", shifted, value: (u, _z, shift) => `${name}_${LABELS[inverse(cdfFor(shifted ? shift.categoryMix : 0), u)]}` };
+  return {
+    name,
+    type: "categorical",
+    shifted,
+    value: (u, _z, shift) => `${name}_${LABELS[inverse(cdfFor(shifted ? shift.categoryMix : 0), u)]}`,
+  };
 }
 
 const MIXED: ColumnSpec[] = [
@@ -188,7 +193,11 @@ function memoryTable(path: string, names: string[], columns: RawValue[][]): Tabl
       for (let start = 0; start < rows; start += 8192) {
         const end = Math.min(rows, start + 8192);
         await Promise.resolve(); // a reader waits on I/O between batches
-        yield { length: end - start, lines: Array.from({ length: end - start }, (_, i) => start + i + 2), columns: columns.map((column) => column.slice(start, end)) };
+        yield {
+          length: end - start,
+          lines: Array.from({ length: end - start }, (_, i) => start + i + 2),
+          columns: columns.map((column) => column.slice(start, end)),
+        };
       }
       read = true;
     },
@@ -198,12 +207,33 @@ function memoryTable(path: string, names: string[], columns: RawValue[][]): Tabl
 
 const created = new Date("2026-01-01T00:00:00Z");
 
-function profileColumns(contract: DataContract, names: string[], columns: RawValue[][], binsFrom?: ReferenceProfile): Promise<ReferenceProfile> {
-  return profileSources({ contract, paths: ["memory.csv"], binsFrom, logger: new MemoryLogger(), toolVersion: "bench", created, open: (path) => Promise.resolve(memoryTable(path, names, columns)) });
+function profileColumns(
+  contract: DataContract,
+  names: string[],
+  columns: RawValue[][],
+  binsFrom?: ReferenceProfile,
+): Promise<ReferenceProfile> {
+  return profileSources({
+    contract,
+    paths: ["memory.csv"],
+    binsFrom,
+    logger: new MemoryLogger(),
+    toolVersion: "bench",
+    created,
+    open: (path) => Promise.resolve(memoryTable(path, names, columns)),
+  });
 }
 
 function decide(reference: ReferenceProfile, current: ReferenceProfile, settings: DriftSettings = DRIFT_DEFAULTS): DriftReport {
-  return checkDrift({ reference, referenceSource: "reference", current, currentSources: ["current"], settings, toolVersion: "bench", created });
+  return checkDrift({
+    reference,
+    referenceSource: "reference",
+    current,
+    currentSources: ["current"],
+    settings,
+    toolVersion: "bench",
+    created,
+  });
 }
 
 interface Tally {
@@ -231,7 +261,15 @@ function warnCauses(reason: string): string[] {
 }
 
 function tally(): Tally {
-  return { pairs: 0, datasetDrift: 0, datasetFlag: 0, columnDrift: new Map(), methods: new Map(), warnCauses: new Map(), distances: new Map() };
+  return {
+    pairs: 0,
+    datasetDrift: 0,
+    datasetFlag: 0,
+    columnDrift: new Map(),
+    methods: new Map(),
+    warnCauses: new Map(),
+    distances: new Map(),
+  };
 }
 
 function count(into: Tally, report: DriftReport): void {
@@ -245,7 +283,8 @@ function count(into: Tally, report: DriftReport): void {
     sums.distance += (column.kind === "numeric" ? column.statistics.wasserstein_norm : column.statistics.jensenshannon) ?? Number.NaN;
     sums.psi += column.statistics.psi ?? Number.NaN;
     into.distances.set(column.name, sums);
-    if (column.status === "warn" && column.counted) for (const cause of warnCauses(column.reason)) into.warnCauses.set(cause, (into.warnCauses.get(cause) ?? 0) + 1);
+    if (column.status === "warn" && column.counted)
+      for (const cause of warnCauses(column.reason)) into.warnCauses.set(cause, (into.warnCauses.get(cause) ?? 0) + 1);
   }
 }
 
@@ -355,57 +394,94 @@ async function quality(pairs: number): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const adultFeatures = adultContract.columns.filter((column) => column.roles.length === 0 || column.roles.includes("feature")).map((column) => column.name);
-  console.log(`\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}, warn band below ${DRIFT_DEFAULTS.warn_p_value}) up to ${fmt(DRIFT_DEFAULTS.small_sample_rows)} reference rows, else Wasserstein/JS ${DRIFT_DEFAULTS.wasserstein} or PSI ${DRIFT_DEFAULTS.psi.drift}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`);
-  console.log(`mixed table: normal, lognormal, uniform, count_0_20 (Binomial(20, 0.3)), binary (p 0.3), zero_inflated (70% zeros, else lognormal) numeric; cat3, cat5, cat8, cat12 Zipf-weighted categorical.`);
-  console.log(`Adult: the UCI Adult training set (datasets/adult, ${fmt(adult.rows.length)} rows) resampled with replacement; ${adultFeatures.length} feature columns (Y is the target and is not counted).\n`);
+  const adultFeatures = adultContract.columns
+    .filter((column) => column.roles.length === 0 || column.roles.includes("feature"))
+    .map((column) => column.name);
+  console.log(
+    `\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}, warn band below ${DRIFT_DEFAULTS.warn_p_value}) up to ${fmt(DRIFT_DEFAULTS.small_sample_rows)} reference rows, else Wasserstein/JS ${DRIFT_DEFAULTS.wasserstein} or PSI ${DRIFT_DEFAULTS.psi.drift}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`,
+  );
+  console.log(
+    `mixed table: normal, lognormal, uniform, count_0_20 (Binomial(20, 0.3)), binary (p 0.3), zero_inflated (70% zeros, else lognormal) numeric; cat3, cat5, cat8, cat12 Zipf-weighted categorical.`,
+  );
+  console.log(
+    `Adult: the UCI Adult training set (datasets/adult, ${fmt(adult.rows.length)} rows) resampled with replacement; ${adultFeatures.length} feature columns (Y is the target and is not counted).\n`,
+  );
   for (const [g, regime] of regimes.entries()) {
     const methods = [...tallies[0]![g]!.methods].map(([name, method]) => `${name} ${method}`).join(", ");
     console.log(`${regime.name}: methods ${methods}`);
   }
   const nullRow = (t: Tally, s: number) => {
     const rates = columnRates(t, s === 0 ? names : adultFeatures);
-    const causes = [...t.warnCauses].sort((a, b) => b[1] - a[1]).map(([cause, n]) => `${cause} ${(n / t.pairs).toFixed(2)}`).join(", ") || "none";
+    const causes =
+      [...t.warnCauses]
+        .sort((a, b) => b[1] - a[1])
+        .map(([cause, n]) => `${cause} ${(n / t.pairs).toFixed(2)}`)
+        .join(", ") || "none";
     return `${pct(t.datasetDrift / t.pairs)} | ${pct(t.datasetFlag / t.pairs)} | ${pct(rates.mean)} | ${rates.max[1] > 0 ? `${rates.max[0]} ${pct(rates.max[1])}` : "—"} | ${causes}`;
   };
   const shiftRow = (t: Tally, scenario: (typeof scenarios)[number]) => {
     const shifted =
-      scenario.table === "mixed" ? MIXED.filter((spec) => spec.shifted && (spec.type === "categorical" ? scenario.shift.categoryMix > 0 : scenario.shift.meanShift > 0)).map((spec) => spec.name) : ["age"];
+      scenario.table === "mixed"
+        ? MIXED.filter(
+            (spec) => spec.shifted && (spec.type === "categorical" ? scenario.shift.categoryMix > 0 : scenario.shift.meanShift > 0),
+          ).map((spec) => spec.name)
+        : ["age"];
     const others = (scenario.table === "mixed" ? names : adultFeatures).filter((name) => !shifted.includes(name));
     const a = columnRates(t, shifted);
     const b = columnRates(t, others);
-    const range = shifted.length === 1 ? `${a.min[0]} ${pct(a.min[1])}` : a.min[1] === a.max[1] ? `all ${pct(a.min[1])}` : `${a.min[0]} ${pct(a.min[1])} – ${a.max[0]} ${pct(a.max[1])}`;
+    const range =
+      shifted.length === 1
+        ? `${a.min[0]} ${pct(a.min[1])}`
+        : a.min[1] === a.max[1]
+          ? `all ${pct(a.min[1])}`
+          : `${a.min[0]} ${pct(a.min[1])} – ${a.max[0]} ${pct(a.max[1])}`;
     const highest = b.max[1] > 0 ? ` (highest ${b.max[0]} ${pct(b.max[1])})` : "";
     const distance = shifted.reduce((sum, name) => sum + t.distances.get(name)!.distance, 0) / shifted.length / t.pairs;
     const psiMean = shifted.reduce((sum, name) => sum + t.distances.get(name)!.psi, 0) / shifted.length / t.pairs;
     const distanceName = scenario.shift.categoryMix > 0 ? "JS" : "W/σ";
     return `${pct(t.datasetDrift / t.pairs)} | ${pct(t.datasetFlag / t.pairs)} | ${pct(a.mean)} | ${range} | ${distanceName} ${distance.toFixed(3)}, PSI ${psiMean.toFixed(3)} | ${pct(b.mean)}${highest}`;
   };
-  const nullHeader = "| dataset drift | dataset warn or drift | column drift, mean over columns | highest column | feature warnings per pair, by cause |\n| ---: | ---: | ---: | --- | --- |";
-  const shiftHeader = "| dataset drift | dataset warn or drift | shifted columns: drift, mean | lowest – highest shifted column | shifted columns: mean distance, PSI | other features: drift, mean |\n| ---: | ---: | ---: | --- | --- | ---: |";
-  const withColumns = (header: string, ...columns: string[]) => header.replace("| dataset drift", `| ${columns.join(" | ")} | dataset drift`).replace("\n| ---:", `\n|${" --- |".repeat(columns.length)} ---:`);
+  const nullHeader =
+    "| dataset drift | dataset warn or drift | column drift, mean over columns | highest column | feature warnings per pair, by cause |\n| ---: | ---: | ---: | --- | --- |";
+  const shiftHeader =
+    "| dataset drift | dataset warn or drift | shifted columns: drift, mean | lowest – highest shifted column | shifted columns: mean distance, PSI | other features: drift, mean |\n| ---: | ---: | ---: | --- | --- | ---: |";
+  const withColumns = (header: string, ...columns: string[]) =>
+    header
+      .replace("| dataset drift", `| ${columns.join(" | ")} | dataset drift`)
+      .replace("\n| ---:", `\n|${" --- |".repeat(columns.length)} ---:`);
 
   console.log("\n(a) false alarms: both sides drawn from the same distribution\n");
   console.log(withColumns(nullHeader, "table", "regime"));
-  for (const s of [0, 5]) for (const [g, regime] of regimes.entries()) console.log(`| ${scenarios[s]!.table} | ${regime.name} | ${nullRow(tallies[s]![g]!, s)} |`);
+  for (const s of [0, 5])
+    for (const [g, regime] of regimes.entries())
+      console.log(`| ${scenarios[s]!.table} | ${regime.name} | ${nullRow(tallies[s]![g]!, s)} |`);
   console.log("\n(b) detection: the current side shifted\n");
   console.log(withColumns(shiftHeader, "shift", "regime"));
   for (const [s, scenario] of scenarios.entries()) {
     if (scenario.name === "none") continue;
-    for (const [g, regime] of regimes.entries()) console.log(`| ${scenario.name} | ${regime.name} | ${shiftRow(tallies[s]![g]!, scenario)} |`);
+    for (const [g, regime] of regimes.entries())
+      console.log(`| ${scenario.name} | ${regime.name} | ${shiftRow(tallies[s]![g]!, scenario)} |`);
   }
   console.log(`\n(c) the small regime on the same profiles with correction ${other.correction} instead of ${DRIFT_DEFAULTS.correction}\n`);
   console.log(withColumns(nullHeader, "table"));
   for (const s of [0, 5]) console.log(`| ${scenarios[s]!.table} | ${nullRow(otherTallies[s]!, s)} |`);
   console.log("");
   console.log(withColumns(shiftHeader, "shift"));
-  for (const [s, scenario] of scenarios.entries()) if (scenario.name !== "none") console.log(`| ${scenario.name} | ${shiftRow(otherTallies[s]!, scenario)} |`);
+  for (const [s, scenario] of scenarios.entries())
+    if (scenario.name !== "none") console.log(`| ${scenario.name} | ${shiftRow(otherTallies[s]!, scenario)} |`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Section 2: throughput on a 1M-row CSV.
 
-const WIDE: ColumnSpec[] = [...MIXED, ...MIXED.map((spec) => ({ ...spec, name: `${spec.name}_2`, value: spec.type === "categorical" ? categorical(`${spec.name}_2`, Number(spec.name.slice(3)), spec.shifted).value : spec.value }))];
+const WIDE: ColumnSpec[] = [
+  ...MIXED,
+  ...MIXED.map((spec) => ({
+    ...spec,
+    name: `${spec.name}_2`,
+    value: spec.type === "categorical" ? categorical(`${spec.name}_2`, Number(spec.name.slice(3)), spec.shifted).value : spec.value,
+  })),
+];
 
 function cell(spec: ColumnSpec, value: number | string): string {
   if (typeof value === "string") return value;
@@ -463,7 +539,8 @@ interface Measured {
 
 function runChild(command: string, args: string[]): Measured {
   const result = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * MiB });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status ?? result.signal}: ${result.stderr ?? result.error?.message}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status ?? result.signal}: ${result.stderr ?? result.error?.message}`);
   return JSON.parse(result.stdout.trim().split("\n").pop()!) as Measured;
 }
 
@@ -497,12 +574,34 @@ async function childProfile(): Promise<void> {
   const reference = await readProfile(values.reference!);
   const startMiB = peakMiB();
   const t0 = performance.now();
-  const current = await profileData({ contract, paths: [values.csv!], binsFrom: reference, logger: new MemoryLogger(), toolVersion: "bench" });
+  const current = await profileData({
+    contract,
+    paths: [values.csv!],
+    binsFrom: reference,
+    logger: new MemoryLogger(),
+    toolVersion: "bench",
+  });
   const t1 = performance.now();
-  const report = checkDrift({ reference, referenceSource: values.reference!, current, currentSources: [values.csv!], settings: DRIFT_DEFAULTS, toolVersion: "bench" });
+  const report = checkDrift({
+    reference,
+    referenceSource: values.reference!,
+    current,
+    currentSources: [values.csv!],
+    settings: DRIFT_DEFAULTS,
+    toolVersion: "bench",
+  });
   const t2 = performance.now();
   if (values.current !== undefined) await writeFile(values.current, JSON.stringify(current));
-  const measured: Measured = { seconds: (t2 - t0) / 1000, profileSeconds: (t1 - t0) / 1000, decideSeconds: (t2 - t1) / 1000, peakMiB: peakMiB(), startMiB, status: report.status, share: report.share, columns: reportColumns(report) };
+  const measured: Measured = {
+    seconds: (t2 - t0) / 1000,
+    profileSeconds: (t1 - t0) / 1000,
+    decideSeconds: (t2 - t1) / 1000,
+    peakMiB: peakMiB(),
+    startMiB,
+    status: report.status,
+    share: report.share,
+    columns: reportColumns(report),
+  };
   console.log(JSON.stringify(measured));
 }
 
@@ -517,12 +616,28 @@ async function childDecide(): Promise<void> {
   let report: DriftReport | undefined;
   for (let i = 0; i < 15; i++) {
     const t = performance.now();
-    report = checkDrift({ reference, referenceSource: values.reference!, current, currentSources: [values.current!], settings: DRIFT_DEFAULTS, toolVersion: "bench" });
+    report = checkDrift({
+      reference,
+      referenceSource: values.reference!,
+      current,
+      currentSources: [values.current!],
+      settings: DRIFT_DEFAULTS,
+      toolVersion: "bench",
+    });
     times.push((performance.now() - t) / 1000);
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  const measured: Measured = { seconds: read + median, readSeconds: read, decideSeconds: median, peakMiB: peakMiB(), startMiB, status: report!.status, share: report!.share, columns: reportColumns(report!) };
+  const measured: Measured = {
+    seconds: read + median,
+    readSeconds: read,
+    decideSeconds: median,
+    peakMiB: peakMiB(),
+    startMiB,
+    status: report!.status,
+    share: report!.share,
+    columns: reportColumns(report!),
+  };
   console.log(JSON.stringify(measured));
 }
 
@@ -551,29 +666,76 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
   const currentProfile = join(dir, `current-${rows}.profile.json`);
 
   const self = join(import.meta.dirname, "run.ts");
-  const ours = bestOf(runs, () => runChild(process.execPath, [self, "--child", "profile", "--contract", contractPath, "--reference", referencePath, "--csv", currentCsv, "--current", currentProfile]));
-  const oursSmall = smallRows < rows ? runChild(process.execPath, [self, "--child", "profile", "--contract", contractPath, "--reference", referencePath, "--csv", smallCsv]) : undefined;
+  const ours = bestOf(runs, () =>
+    runChild(process.execPath, [
+      self,
+      "--child",
+      "profile",
+      "--contract",
+      contractPath,
+      "--reference",
+      referencePath,
+      "--csv",
+      currentCsv,
+      "--current",
+      currentProfile,
+    ]),
+  );
+  const oursSmall =
+    smallRows < rows
+      ? runChild(process.execPath, [
+          self,
+          "--child",
+          "profile",
+          "--contract",
+          contractPath,
+          "--reference",
+          referencePath,
+          "--csv",
+          smallCsv,
+        ])
+      : undefined;
   const decision = runChild(process.execPath, [self, "--child", "decide", "--reference", referencePath, "--current", currentProfile]);
 
-  const numeric = WIDE.filter((spec) => spec.type !== "categorical").map((spec) => spec.name).join(",");
-  const categoricalNames = WIDE.filter((spec) => spec.type === "categorical").map((spec) => spec.name).join(",");
+  const numeric = WIDE.filter((spec) => spec.type !== "categorical")
+    .map((spec) => spec.name)
+    .join(",");
+  const categoricalNames = WIDE.filter((spec) => spec.type === "categorical")
+    .map((spec) => spec.name)
+    .join(",");
   const python = "/usr/bin/python3";
-  const probe = spawnSync(python, ["-c", "import numpy, scipy, pandas; print(numpy.__version__, scipy.__version__, pandas.__version__)"], { encoding: "utf8" });
+  const probe = spawnSync(python, ["-c", "import numpy, scipy, pandas; print(numpy.__version__, scipy.__version__, pandas.__version__)"], {
+    encoding: "utf8",
+  });
   const peerVersions = probe.status === 0 ? probe.stdout.trim().split(" ") : undefined;
   const peerScript = join(import.meta.dirname, "peer.py");
-  const peer = peerVersions === undefined ? undefined : tryPeer(() => bestOf(runs, () => runChild(python, [peerScript, referenceCsv, currentCsv, numeric, categoricalNames])));
-  const peerSmall = peerVersions === undefined || smallRows >= rows ? undefined : tryPeer(() => runChild(python, [peerScript, referenceCsv, smallCsv, numeric, categoricalNames]));
+  const peer =
+    peerVersions === undefined
+      ? undefined
+      : tryPeer(() => bestOf(runs, () => runChild(python, [peerScript, referenceCsv, currentCsv, numeric, categoricalNames])));
+  const peerSmall =
+    peerVersions === undefined || smallRows >= rows
+      ? undefined
+      : tryPeer(() => runChild(python, [peerScript, referenceCsv, smallCsv, numeric, categoricalNames]));
 
   const megabytes = (path: string) => statSync(path).size / MiB;
-  console.log(`\nbench/drift 2. throughput: ${fmt(rows)} current rows × ${WIDE.length} columns (${WIDE.filter((s) => s.type !== "categorical").length} numeric, ${WIDE.filter((s) => s.type === "categorical").length} categorical; ${megabytes(currentCsv).toFixed(0)} MiB CSV) against a ${fmt(referenceRows)}-row reference profile; ${process.arch}, Node ${process.version}${peerVersions === undefined ? "" : `, numpy ${peerVersions[0]} / scipy ${peerVersions[1]} / pandas ${peerVersions[2]}`}`);
-  console.log(`reference profile (two passes over ${fmt(referenceRows)} rows, made once at release): ${referenceSeconds.toFixed(2)} s, ${(JSON.stringify(reference).length / 1024).toFixed(0)} KiB of JSON.`);
-  console.log(`The ${fmt(rows)}-row runs are the best of ${runs}. Seconds exclude process start-up and imports; peak RSS is the whole process's (Node: process.resourceUsage().maxRSS; Python: ru_maxrss); "start" is the peak RSS before the measured part (runtime, modules, the reference).\n`);
+  console.log(
+    `\nbench/drift 2. throughput: ${fmt(rows)} current rows × ${WIDE.length} columns (${WIDE.filter((s) => s.type !== "categorical").length} numeric, ${WIDE.filter((s) => s.type === "categorical").length} categorical; ${megabytes(currentCsv).toFixed(0)} MiB CSV) against a ${fmt(referenceRows)}-row reference profile; ${process.arch}, Node ${process.version}${peerVersions === undefined ? "" : `, numpy ${peerVersions[0]} / scipy ${peerVersions[1]} / pandas ${peerVersions[2]}`}`,
+  );
+  console.log(
+    `reference profile (two passes over ${fmt(referenceRows)} rows, made once at release): ${referenceSeconds.toFixed(2)} s, ${(JSON.stringify(reference).length / 1024).toFixed(0)} KiB of JSON.`,
+  );
+  console.log(
+    `The ${fmt(rows)}-row runs are the best of ${runs}. Seconds exclude process start-up and imports; peak RSS is the whole process's (Node: process.resourceUsage().maxRSS; Python: ru_maxrss); "start" is the peak RSS before the measured part (runtime, modules, the reference).\n`,
+  );
   console.log("| | rows | seconds | rows/s | peak RSS MiB | start MiB | dataset |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
   const line = (name: string, n: number, m: Measured | undefined, seconds?: number, rate = true) => {
     if (m === undefined) return;
     const s = seconds ?? m.seconds;
-    console.log(`| ${name} | ${fmt(n)} | ${s.toFixed(2)} | ${rate ? fmt(Math.round(n / s)) : "—"} | ${m.peakMiB.toFixed(0)} | ${m.startMiB.toFixed(0)} | ${m.status} (share ${m.share.toFixed(2)}) |`);
+    console.log(
+      `| ${name} | ${fmt(n)} | ${s.toFixed(2)} | ${rate ? fmt(Math.round(n / s)) : "—"} | ${m.peakMiB.toFixed(0)} | ${m.startMiB.toFixed(0)} | ${m.status} (share ${m.share.toFixed(2)}) |`,
+    );
   };
   line("modelship: profile CSV on the reference's bins + checkDrift", rows, ours);
   line("  of which profiling (one pass)", rows, ours, ours.profileSeconds);
@@ -583,12 +745,18 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
   line("  of which read_csv (both files)", rows, peer, peer?.readSeconds);
   line("  of which statistics", rows, peer, peer?.statsSeconds, false);
   line("pandas/scipy: read_csv both + statistics", smallRows, peerSmall);
-  console.log(`\nthe decision alone from the two stored profiles: read both JSONs ${(decision.readSeconds! * 1000).toFixed(0)} ms, checkDrift ${(decision.decideSeconds! * 1000).toFixed(0)} ms (median of 15), peak RSS ${decision.peakMiB.toFixed(0)} MiB (start ${decision.startMiB.toFixed(0)} MiB); independent of the rows behind the profiles.`);
+  console.log(
+    `\nthe decision alone from the two stored profiles: read both JSONs ${(decision.readSeconds! * 1000).toFixed(0)} ms, checkDrift ${(decision.decideSeconds! * 1000).toFixed(0)} ms (median of 15), peak RSS ${decision.peakMiB.toFixed(0)} MiB (start ${decision.startMiB.toFixed(0)} MiB); independent of the rows behind the profiles.`,
+  );
   if (oursSmall !== undefined) {
-    console.log(`memory in rows: modelship peak RSS ${oursSmall.peakMiB.toFixed(0)} MiB at ${fmt(smallRows)} rows vs ${ours.peakMiB.toFixed(0)} MiB at ${fmt(rows)} (×${(ours.peakMiB / oursSmall.peakMiB).toFixed(2)} for ×${(rows / smallRows).toFixed(0)} rows)${peer !== undefined && peerSmall !== undefined ? `; pandas ${peerSmall.peakMiB.toFixed(0)} → ${peer.peakMiB.toFixed(0)} MiB (×${(peer.peakMiB / peerSmall.peakMiB).toFixed(2)})` : ""}.`);
+    console.log(
+      `memory in rows: modelship peak RSS ${oursSmall.peakMiB.toFixed(0)} MiB at ${fmt(smallRows)} rows vs ${ours.peakMiB.toFixed(0)} MiB at ${fmt(rows)} (×${(ours.peakMiB / oursSmall.peakMiB).toFixed(2)} for ×${(rows / smallRows).toFixed(0)} rows)${peer !== undefined && peerSmall !== undefined ? `; pandas ${peerSmall.peakMiB.toFixed(0)} → ${peer.peakMiB.toFixed(0)} MiB (×${(peer.peakMiB / peerSmall.peakMiB).toFixed(2)})` : ""}.`,
+    );
   }
   if (peer !== undefined) {
-    console.log(`speed on ${fmt(rows)} rows: ours took ${(ours.seconds / peer.seconds).toFixed(2)}× the peer's seconds (${Math.abs(ours.seconds / peer.seconds - 1) < 0.05 ? "even, within run-to-run noise" : ours.seconds < peer.seconds ? "faster" : "slower"}); our one streaming pass took ${(ours.profileSeconds! / peer.readSeconds!).toFixed(2)}× pandas' read_csv alone.`);
+    console.log(
+      `speed on ${fmt(rows)} rows: ours took ${(ours.seconds / peer.seconds).toFixed(2)}× the peer's seconds (${Math.abs(ours.seconds / peer.seconds - 1) < 0.05 ? "even, within run-to-run noise" : ours.seconds < peer.seconds ? "faster" : "slower"}); our one streaming pass took ${(ours.profileSeconds! / peer.readSeconds!).toFixed(2)}× pandas' read_csv alone.`,
+    );
     // Where the two sides' statistics agree: ours from the profiles (KS and Wasserstein from the
     // sketch when a column has over exact_cap distinct values; PSI on the profile's frozen bins).
     const stats = ["ks_d", "wasserstein_norm", "psi", "jensenshannon"] as const;
@@ -608,10 +776,27 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
       }
       return `${key} ${compared} columns, max |Δ| ${worst.toExponential(1)} (${at})`;
     });
-    const agree = Object.keys(ours.columns).filter((name) => (ours.columns[name]!.status === "drift") === (peer.columns[name]?.status === "drift")).length;
-    console.log(`agreement with the peer (ours from the profiles: KS and Wasserstein from the KLL sketch where a column has over ${fmt(exactCapOf(reference.settings))} distinct values, PSI on the frozen bins): ${gaps.join("; ")}; drift verdicts agree on ${agree} of ${Object.keys(ours.columns).length} columns (ours: ${Object.entries(ours.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}; peer: ${Object.entries(peer.columns).filter(([, c]) => c.status === "drift").map(([n]) => n).join(", ") || "none"}).`);
+    const agree = Object.keys(ours.columns).filter(
+      (name) => (ours.columns[name]!.status === "drift") === (peer.columns[name]?.status === "drift"),
+    ).length;
+    console.log(
+      `agreement with the peer (ours from the profiles: KS and Wasserstein from the KLL sketch where a column has over ${fmt(exactCapOf(reference.settings))} distinct values, PSI on the frozen bins): ${gaps.join("; ")}; drift verdicts agree on ${agree} of ${Object.keys(ours.columns).length} columns (ours: ${
+        Object.entries(ours.columns)
+          .filter(([, c]) => c.status === "drift")
+          .map(([n]) => n)
+          .join(", ") || "none"
+      }; peer: ${
+        Object.entries(peer.columns)
+          .filter(([, c]) => c.status === "drift")
+          .map(([n]) => n)
+          .join(", ") || "none"
+      }).`,
+    );
   } else {
-    const why = peerVersions === undefined ? `/usr/bin/python3 lacks numpy, scipy or pandas (${probe.error?.message ?? probe.stderr?.trim().split("\n").pop() ?? "not found"})` : "it failed (see above)";
+    const why =
+      peerVersions === undefined
+        ? `/usr/bin/python3 lacks numpy, scipy or pandas (${probe.error?.message ?? probe.stderr?.trim().split("\n").pop() ?? "not found"})`
+        : "it failed (see above)";
     console.log(`\nno pandas/scipy peer: ${why}.`);
   }
 }
@@ -620,5 +805,6 @@ if (values.child === "profile") await childProfile();
 else if (values.child === "decide") await childDecide();
 else {
   if (values.only !== "throughput") await quality(Number(values.pairs));
-  if (values.only !== "quality") await throughput(Number(values.rows), Number(values["small-rows"]), Number(values["reference-rows"]), Number(values.runs));
+  if (values.only !== "quality")
+    await throughput(Number(values.rows), Number(values["small-rows"]), Number(values["reference-rows"]), Number(values.runs));
 }

@@ -43,7 +43,11 @@ if (!existsSync(dataPath)) {
 // The model: the example's built-in trainer config.
 const modelDir = join(dir, "model");
 if (!existsSync(join(modelDir, "model.onnx"))) {
-  const trained = spawnSync(process.execPath, [join(root, "src/cli/index.ts"), "train", "--train-config", "examples/model-repo/train/train.yaml", "--output", modelDir], { cwd: root, encoding: "utf8" });
+  const trained = spawnSync(
+    process.execPath,
+    [join(root, "src/cli/index.ts"), "train", "--train-config", "examples/model-repo/train/train.yaml", "--output", modelDir],
+    { cwd: root, encoding: "utf8" },
+  );
   if (trained.status !== 0) throw new Error(trained.stderr);
 }
 
@@ -59,7 +63,12 @@ const base = {
   logger: new MemoryLogger(),
   toolVersion: "bench",
 };
-const gates = { quality: [{ metric: "roc_auc" as const, min: 0.85, on: "ci" as const }, { metric: "accuracy" as const, min: 0.8 }] };
+const gates = {
+  quality: [
+    { metric: "roc_auc" as const, min: 0.85, on: "ci" as const },
+    { metric: "accuracy" as const, min: 0.8 },
+  ],
+};
 
 let started = performance.now();
 await runEvaluation({ ...base, policy: resolvePolicy({ ...gates, bootstrap: { resamples: 0 }, fairness: { resamples: 0 } }) });
@@ -82,15 +91,33 @@ for (let r = 0; r < n; r++) {
 }
 const pred = Int32Array.from({ length: n }, (_, r) => (proba[r * 2 + 1]! >= 0.5 ? 1 : 0));
 const data = { kind: "classification" as const, data: { classes: 2, y, pred, proba } };
-const timeIntervals = (metrics: ("accuracy" | "roc_auc" | "balanced_accuracy" | "precision" | "recall" | "f1" | "average_precision" | "log_loss" | "brier" | "ece")[]) => {
+const timeIntervals = (
+  metrics: (
+    "accuracy" | "roc_auc" | "balanced_accuracy" | "precision" | "recall" | "f1" | "average_precision" | "log_loss" | "brier" | "ece"
+  )[],
+) => {
   const t = performance.now();
   metricIntervals({ challenger: data, metrics, differences: [], resamples, seed: 3, confidence: 0.95 });
   return (performance.now() - t) / 1000;
 };
 const ours2 = timeIntervals(["accuracy", "roc_auc"]);
-const ours10 = timeIntervals(["accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "average_precision", "log_loss", "brier", "ece"]);
+const ours10 = timeIntervals([
+  "accuracy",
+  "balanced_accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "roc_auc",
+  "average_precision",
+  "log_loss",
+  "brier",
+  "ece",
+]);
 await writeFile(join(dir, "y.i32"), y);
-await writeFile(join(dir, "p.f64"), Float64Array.from({ length: n }, (_, r) => proba[r * 2 + 1]!));
+await writeFile(
+  join(dir, "p.f64"),
+  Float64Array.from({ length: n }, (_, r) => proba[r * 2 + 1]!),
+);
 const python = String.raw`
 import sys, time
 import numpy as np
@@ -111,17 +138,27 @@ if (sklearn.status !== 0) console.error(`scikit-learn did not run: ${sklearn.std
 
 // scikit-learn's point metrics on the same 1M predictions, for the metric part of step 1.
 const auc = full.report.metrics.roc_auc?.value;
-console.log(`\nbench/evaluate: ${rows.toLocaleString("en-US")} Adult-shaped rows (the UCI Adult test set, datasets/adult, resampled), the built-in trainer's MLP (14 raw columns in), onnxruntime ${full.report.environment.onnxruntime}, ${process.arch}, Node ${process.version}\n`);
+console.log(
+  `\nbench/evaluate: ${rows.toLocaleString("en-US")} Adult-shaped rows (the UCI Adult test set, datasets/adult, resampled), the built-in trainer's MLP (14 raw columns in), onnxruntime ${full.report.environment.onnxruntime}, ${process.arch}, Node ${process.version}\n`,
+);
 console.log("| step | seconds | rows/s |");
 console.log("| --- | ---: | ---: |");
-console.log(`| read + inference + all metrics (no intervals) | ${plainSeconds.toFixed(2)} | ${Math.round(rows / plainSeconds).toLocaleString("en-US")} |`);
-console.log(`| whole stage: + ${resamples.toLocaleString("en-US")}-resample CIs, fairness (sex, race; ${full.report.randomness.fairnessResamples} group-stratified resamples), gates | ${fullSeconds.toFixed(2)} | ${Math.round(rows / fullSeconds).toLocaleString("en-US")} |`);
-console.log(`\npeak RSS ${peakMb.toFixed(0)} MB; ROC AUC ${auc?.toFixed(4)} CI [${full.report.metrics.roc_auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]; goal: the whole stage on 1M rows in under 30 s.`);
+console.log(
+  `| read + inference + all metrics (no intervals) | ${plainSeconds.toFixed(2)} | ${Math.round(rows / plainSeconds).toLocaleString("en-US")} |`,
+);
+console.log(
+  `| whole stage: + ${resamples.toLocaleString("en-US")}-resample CIs, fairness (sex, race; ${full.report.randomness.fairnessResamples} group-stratified resamples), gates | ${fullSeconds.toFixed(2)} | ${Math.round(rows / fullSeconds).toLocaleString("en-US")} |`,
+);
+console.log(
+  `\npeak RSS ${peakMb.toFixed(0)} MB; ROC AUC ${auc?.toFixed(4)} CI [${full.report.metrics.roc_auc?.ci?.map((bound) => bound.toFixed(4)).join(", ")}]; goal: the whole stage on 1M rows in under 30 s.`,
+);
 console.log(`\n${resamples.toLocaleString("en-US")} label-stratified bootstrap resamples on ${n.toLocaleString("en-US")} rows:\n`);
 console.log("| | metrics per resample | seconds |");
 console.log("| --- | ---: | ---: |");
 console.log(`| modelship | 2 (accuracy, ROC AUC) | ${ours2.toFixed(2)} |`);
-console.log(`| numpy + scikit-learn loop | 2 (accuracy, ROC AUC) | ${sklearnSeconds === undefined ? "did not run" : sklearnSeconds.toFixed(2)} |`);
+console.log(
+  `| numpy + scikit-learn loop | 2 (accuracy, ROC AUC) | ${sklearnSeconds === undefined ? "did not run" : sklearnSeconds.toFixed(2)} |`,
+);
 console.log(`| modelship | 10 (every binary metric) | ${ours10.toFixed(2)} |`);
 if (sklearnSeconds !== undefined) console.log(`\nspeed-up over the scikit-learn loop (2 metrics): ${(sklearnSeconds / ours2).toFixed(1)}×`);
 console.log("Python onnxruntime: not packaged by Debian and not installable offline here, so no inference peer.");

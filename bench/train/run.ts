@@ -33,9 +33,22 @@ for (const backend of ["wasm", "cpu", "tensorflow"]) {
   if (!(await tf.setBackend(backend).catch(() => false))) continue;
   await tf.ready();
   const started = performance.now();
-  const result = await trainModel({ data, model: { kind: "mlp", layers }, epochs, batchSize: 128, learningRate: 0.005, validationSplit: 0, seed: 1, logger: new MemoryLogger() });
+  const result = await trainModel({
+    data,
+    model: { kind: "mlp", layers },
+    epochs,
+    batchSize: 128,
+    learningRate: 0.005,
+    validationSplit: 0,
+    seed: 1,
+    logger: new MemoryLogger(),
+  });
   const seconds = (performance.now() - started) / 1000;
-  rows.push({ name: `modelship (TF.js ${backend})`, rowsPerSecond: (data.rows * epochs) / seconds, accuracy: result.history.at(-1)?.accuracy ?? Number.NaN });
+  rows.push({
+    name: `modelship (TF.js ${backend})`,
+    rowsPerSecond: (data.rows * epochs) / seconds,
+    accuracy: result.history.at(-1)?.accuracy ?? Number.NaN,
+  });
 }
 
 const dir = join(root, "bench/.data");
@@ -61,10 +74,15 @@ if (sklearn.status === 0) {
   rows.push({ name: "scikit-learn MLPClassifier", rowsPerSecond: rate!, accuracy: accuracy! });
 } else console.error(`scikit-learn did not run: ${sklearn.stderr}`);
 
-console.log(`\nbench/train: ${data.rows.toLocaleString("en-US")} rows × ${data.width} inputs (the UCI Adult training set, datasets/adult), MLP 32-16 relu, batch 128, ${epochs} epochs\n`);
+console.log(
+  `\nbench/train: ${data.rows.toLocaleString("en-US")} rows × ${data.width} inputs (the UCI Adult training set, datasets/adult), MLP 32-16 relu, batch 128, ${epochs} epochs\n`,
+);
 console.log(`| ${"".padEnd(30)} | rows/s per epoch | train accuracy |`);
 console.log(`| ${"-".repeat(30)} | ---------------: | -------------: |`);
-for (const row of rows) console.log(`| ${row.name.padEnd(30)} | ${Math.round(row.rowsPerSecond).toLocaleString("en-US").padStart(16)} | ${row.accuracy.toFixed(4).padStart(14)} |`);
+for (const row of rows)
+  console.log(
+    `| ${row.name.padEnd(30)} | ${Math.round(row.rowsPerSecond).toLocaleString("en-US").padStart(16)} | ${row.accuracy.toFixed(4).padStart(14)} |`,
+  );
 const sk = rows.find((row) => row.name.startsWith("scikit"));
 const best = rows.filter((row) => row.name.startsWith("modelship")).sort((a, b) => b.rowsPerSecond - a.rowsPerSecond)[0];
 if (sk && best) console.log(`\nthroughput ratio ${best.name}/scikit-learn: ${(best.rowsPerSecond / sk.rowsPerSecond).toFixed(2)}×`);

@@ -60,7 +60,11 @@ interface Measure {
 
 /** Runs a command under GNU time: wall seconds and peak RSS of the whole process. */
 function timed(command: string, args: string[]): Measure & { stdout: string; status: number | null } {
-  const result = spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %M", command, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %M", command, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const match = /__TIME__ ([\d.]+) (\d+)/.exec(result.stderr);
   if (!match) throw new Error(`could not time ${command}: ${result.stderr}`);
   return { seconds: Number(match[1]), peakRssMb: Number(match[2]) / 1024, stdout: result.stdout, status: result.status };
@@ -76,17 +80,33 @@ const node = join(root, "node_modules/.bin/node");
 const ours: Measure[] = [];
 const theirs: Measure[] = [];
 for (let run = 0; run < runs; run++) {
-  const measure = timed(node, [join(root, "dist/cli.js"), "validate", csv, "--contract", contract, "--report-dir", join(dataDir, "report"), "--quiet"]);
+  const measure = timed(node, [
+    join(root, "dist/cli.js"),
+    "validate",
+    csv,
+    "--contract",
+    contract,
+    "--report-dir",
+    join(dataDir, "report"),
+    "--quiet",
+  ]);
   if (measure.status !== 0 && measure.status !== 1) throw new Error(`modelship validate exited ${measure.status}`);
   ours.push(measure);
   theirs.push(timed("/usr/bin/python3", [join(root, "bench/validate/pandas_validate.py"), csv]));
 }
 const a = best(ours);
 const b = best(theirs);
-const row = (name: string, m: Measure) => `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(7)} | ${Math.round(rows / m.seconds).toLocaleString("en-US").padStart(11)} | ${(megabytes / m.seconds).toFixed(1).padStart(6)} | ${m.peakRssMb.toFixed(0).padStart(8)} |`;
-console.log(`\nbench/validate: ${rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(1)} MB CSV, best of ${runs} runs (wall time and peak RSS of the whole process, GNU time)\n`);
+const row = (name: string, m: Measure) =>
+  `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(7)} | ${Math.round(rows / m.seconds)
+    .toLocaleString("en-US")
+    .padStart(11)} | ${(megabytes / m.seconds).toFixed(1).padStart(6)} | ${m.peakRssMb.toFixed(0).padStart(8)} |`;
+console.log(
+  `\nbench/validate: ${rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(1)} MB CSV, best of ${runs} runs (wall time and peak RSS of the whole process, GNU time)\n`,
+);
 console.log(`| ${"".padEnd(34)} | seconds | rows/s      | MB/s   | peak RSS MB |`);
 console.log(`| ${"-".repeat(34)} | ------: | ----------: | -----: | -------: |`);
 console.log(row("modelship validate (Node 24)", a));
 console.log(row("pandas read_csv + same checks", b));
-console.log(`\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}×; peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}×`);
+console.log(
+  `\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}×; peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}×`,
+);

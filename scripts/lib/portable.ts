@@ -32,7 +32,11 @@ const RULES: Rule[] = [
     what: "the shared folder beside the repository",
     fix: SHARED_FIX,
   },
-  { pattern: /\bcrosscheck(?:\.py|_output\.json)|\banchors-(?:quality|gitops|ml-actions)\.md\b/g, what: "a research note outside the repository", fix: SHARED_FIX },
+  {
+    pattern: /\bcrosscheck(?:\.py|_output\.json)|\banchors-(?:quality|gitops|ml-actions)\.md\b/g,
+    what: "a research note outside the repository",
+    fix: SHARED_FIX,
+  },
   {
     // A path that starts a word, a string or a file:// URL; `/home/…` inside a URL or after a folder
     // name (`out/tmp/…`) is a relative part, not a machine's path.

@@ -82,10 +82,7 @@ function generatedNotice(sources: string): string {
 
 /** Text for one table cell: trimmed, `|` escaped, line breaks as <br>. */
 export function mdCell(text: string): string {
-  return text
-    .trim()
-    .replace(/\|/g, "\\|")
-    .replace(/\r?\n/g, "<br>");
+  return text.trim().replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
 /** A code span that survives any backticks inside it (CommonMark: a longer fence, padded when needed). Newlines become spaces. */
@@ -99,7 +96,10 @@ export function codeSpan(text: string): string {
 
 /** A GFM table (src/report/markdown.ts's); every cell, header included, is passed through mdCell. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return markdownTable(header.map(mdCell), rows.map((row) => row.map(mdCell)));
+  return markdownTable(
+    header.map(mdCell),
+    rows.map((row) => row.map(mdCell)),
+  );
 }
 
 /** GitHub's heading anchor: lowercase, punctuation other than `-` and `_` dropped, spaces to dashes. */
@@ -119,7 +119,8 @@ function literal(value: unknown): string {
 
 /** An enum or const value as the YAML a user writes: strings that YAML would read as another type are quoted. */
 function enumValue(value: unknown): string {
-  if (typeof value === "string" && (/^(true|false|null|~|yes|no|on|off)$/i.test(value) || value === "" || !Number.isNaN(Number(value)))) return codeSpan(JSON.stringify(value));
+  if (typeof value === "string" && (/^(true|false|null|~|yes|no|on|off)$/i.test(value) || value === "" || !Number.isNaN(Number(value))))
+    return codeSpan(JSON.stringify(value));
   return codeSpan(literal(value));
 }
 
@@ -195,20 +196,26 @@ class SchemaSet {
 /** The type a user writes, e.g. `integer`, `array of string`, `map of number`, `string or boolean`. */
 function typeLabel(set: SchemaSet, node: Located): string {
   const { schema, base } = set.resolve(node);
-  const types = Array.isArray(schema.type) ? schema.type.filter((type): type is string => typeof type === "string") : typeof schema.type === "string" ? [schema.type] : [];
+  const types = Array.isArray(schema.type)
+    ? schema.type.filter((type): type is string => typeof type === "string")
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : [];
   const label = (type: string): string => {
     if (type === "array") {
       const items = schema.items;
       return isSchema(items) ? `array of ${grouped(typeLabel(set, { schema: items, base }))}` : "array";
     }
-    if (type === "object" && schema.properties === undefined && isSchema(schema.additionalProperties)) return `map of ${grouped(typeLabel(set, { schema: schema.additionalProperties, base }))}`;
+    if (type === "object" && schema.properties === undefined && isSchema(schema.additionalProperties))
+      return `map of ${grouped(typeLabel(set, { schema: schema.additionalProperties, base }))}`;
     return type;
   };
   if (types.length > 0) return unique(types.map(label)).join(" or ");
   if ("const" in schema) return jsonType(schema.const);
   if (Array.isArray(schema.enum)) return unique(schema.enum.map(jsonType)).join(" or ");
   const alternatives = [...schemaList(schema.oneOf), ...schemaList(schema.anyOf)];
-  if (alternatives.length > 0) return unique(alternatives.map((alternative) => typeLabel(set, { schema: alternative, base })).flatMap(unionParts)).join(" or ");
+  if (alternatives.length > 0)
+    return unique(alternatives.map((alternative) => typeLabel(set, { schema: alternative, base })).flatMap(unionParts)).join(" or ");
   if (isSchema(schema.properties)) return "object";
   return "any";
 }
@@ -281,8 +288,10 @@ function constraints(set: SchemaSet, node: Located, nested = false): string[] {
   if (typeof schema.minItems === "number") out.push(`at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
   if (typeof schema.maxItems === "number") out.push(`at most ${schema.maxItems} item${schema.maxItems === 1 ? "" : "s"}`);
   if (schema.uniqueItems === true) out.push("no duplicates");
-  if (typeof schema.minProperties === "number") out.push(`at least ${schema.minProperties} entr${schema.minProperties === 1 ? "y" : "ies"}`);
-  if (isSchema(schema.propertyNames) && typeof schema.propertyNames.pattern === "string") out.push(`keys match ${codeSpan(schema.propertyNames.pattern)}`);
+  if (typeof schema.minProperties === "number")
+    out.push(`at least ${schema.minProperties} entr${schema.minProperties === 1 ? "y" : "ies"}`);
+  if (isSchema(schema.propertyNames) && typeof schema.propertyNames.pattern === "string")
+    out.push(`keys match ${codeSpan(schema.propertyNames.pattern)}`);
   if (!nested) {
     // Limits on what an array or map holds, when the values are plain (objects get sections of their own).
     const inner = schema.type === "array" ? schema.items : schema.properties === undefined ? schema.additionalProperties : undefined;
@@ -331,10 +340,12 @@ function objectShapes(set: SchemaSet, node: Located, path: string): { path: stri
   if (isSchema(schema.properties)) return [{ path, node: resolved, description: text(schema, "description") }];
   const out: { path: string; node: Located; description: string | undefined }[] = [];
   if (isSchema(schema.items)) {
-    for (const shape of objectShapes(set, { schema: schema.items, base }, `${path}[]`)) out.push({ ...shape, description: shape.description ?? text(schema, "description") });
+    for (const shape of objectShapes(set, { schema: schema.items, base }, `${path}[]`))
+      out.push({ ...shape, description: shape.description ?? text(schema, "description") });
   }
   if (isSchema(schema.additionalProperties)) {
-    for (const shape of objectShapes(set, { schema: schema.additionalProperties, base }, `${path}.<name>`)) out.push({ ...shape, description: shape.description ?? text(schema, "description") });
+    for (const shape of objectShapes(set, { schema: schema.additionalProperties, base }, `${path}.<name>`))
+      out.push({ ...shape, description: shape.description ?? text(schema, "description") });
   }
   const alternatives = [...schemaList(schema.oneOf), ...schemaList(schema.anyOf)];
   for (const alternative of alternatives) {
@@ -347,10 +358,15 @@ function objectShapes(set: SchemaSet, node: Located, path: string): { path: stri
 
 /** "At least one of `min`, `max`." for an object whose anyOf/oneOf alternatives each require one key. */
 function alternativeRequirements(schema: Schema): string | undefined {
-  for (const [keyword, words] of [["anyOf", "At least one of"], ["oneOf", "Exactly one of"]] as const) {
+  for (const [keyword, words] of [
+    ["anyOf", "At least one of"],
+    ["oneOf", "Exactly one of"],
+  ] as const) {
     const alternatives = schemaList(schema[keyword]);
     if (alternatives.length === 0) continue;
-    const keys = alternatives.map((alternative) => (Array.isArray(alternative.required) && alternative.required.length === 1 ? String(alternative.required[0]) : undefined));
+    const keys = alternatives.map((alternative) =>
+      Array.isArray(alternative.required) && alternative.required.length === 1 ? String(alternative.required[0]) : undefined,
+    );
     if (keys.every((key) => key !== undefined)) return `${words} ${keys.map((key) => codeSpan(key)).join(", ")} must be set.`;
   }
   return undefined;
@@ -363,7 +379,14 @@ interface Section {
 }
 
 /** The property table of one object, plus the sections for the objects under it (depth first, in source order). */
-function renderObject(set: SchemaSet, section: Section, out: string[], heading: string | undefined, fromFile: string, nestedUnder: string | undefined): void {
+function renderObject(
+  set: SchemaSet,
+  section: Section,
+  out: string[],
+  heading: string | undefined,
+  fromFile: string,
+  nestedUnder: string | undefined,
+): void {
   const { schema, base } = section.node;
   const properties = isSchema(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
@@ -382,7 +405,14 @@ function renderObject(set: SchemaSet, section: Section, out: string[], heading: 
     const type = typeLabel(set, node);
     const allowed = allowedValues(set, node);
     const values = [...(allowed === undefined ? [] : [allowed.map(enumValue).join(", ")]), ...constraints(set, node)].join("; ");
-    rows.push([codeSpan(prefix + name), type, required.has(name) ? "yes" : "", values, defaultCell(node.schema, allowed, type), text(node.schema, "description") ?? ""]);
+    rows.push([
+      codeSpan(prefix + name),
+      type,
+      required.has(name) ? "yes" : "",
+      values,
+      defaultCell(node.schema, allowed, type),
+      text(node.schema, "description") ?? "",
+    ]);
     if (nestedUnder === undefined) children.push(...objectShapes(set, { schema: value, base }, prefix + name));
   }
   if (rows.length > 0) out.push(table(["Key", "Type", "Required", "Allowed values", "Default", "Description"], rows), "");
@@ -413,10 +443,17 @@ export function renderConfigurationReference(files: readonly SchemaFile[], docum
     const description = text(schema, "description");
     out.push(`${title !== undefined && title !== document.heading ? `**${title}.** ` : ""}${description ?? ""}`.trim(), "");
     out.push(`Schema: [\`${document.file}\`](../${document.file}).`, "");
-    if (document.nestedUnder !== undefined) out.push(`The same keys as the [\`${document.nestedUnder}\`](#${anchor(document.nestedUnder)}) section of modelship.yaml, where the nested keys are listed (\`${document.nestedUnder}.\` + the path below).`, "");
+    if (document.nestedUnder !== undefined)
+      out.push(
+        `The same keys as the [\`${document.nestedUnder}\`](#${anchor(document.nestedUnder)}) section of modelship.yaml, where the nested keys are listed (\`${document.nestedUnder}.\` + the path below).`,
+        "",
+      );
     renderObject(set, { path: "", node: located, description }, out, undefined, document.file, document.nestedUnder);
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,13 +473,36 @@ function renderAction(out: string[], heading: string, uses: string, manifest: Ac
   const description = manifest.description ?? "";
   out.push(`${name === "" ? "" : `**${name}**: `}${description}`.trim(), "");
   out.push("```yaml", `- uses: ${uses}`, ...(withCommand === undefined ? [] : ["  with:", `    command: ${withCommand}`]), "```", "");
-  if (manifest.runs?.using !== undefined) out.push(`Runs: \`${manifest.runs.using}\`${manifest.runs.using === "composite" ? " (steps)" : ""}.`, "");
+  if (manifest.runs?.using !== undefined)
+    out.push(`Runs: \`${manifest.runs.using}\`${manifest.runs.using === "composite" ? " (steps)" : ""}.`, "");
   const inputs = entries(manifest.inputs);
   if (inputs.length > 0) {
-    out.push("**Inputs**", "", table(["Input", "Required", "Default", "Description"], inputs.map(([input, spec]) => [codeSpan(input), spec.required === true ? "yes" : "no", defaultText(spec.default), spec.description ?? ""])), "");
+    out.push(
+      "**Inputs**",
+      "",
+      table(
+        ["Input", "Required", "Default", "Description"],
+        inputs.map(([input, spec]) => [
+          codeSpan(input),
+          spec.required === true ? "yes" : "no",
+          defaultText(spec.default),
+          spec.description ?? "",
+        ]),
+      ),
+      "",
+    );
   }
   const outputs = entries(manifest.outputs);
-  if (outputs.length > 0) out.push("**Outputs**", "", table(["Output", "Description"], outputs.map(([output, spec]) => [codeSpan(output), spec.description ?? ""])), "");
+  if (outputs.length > 0)
+    out.push(
+      "**Outputs**",
+      "",
+      table(
+        ["Output", "Description"],
+        outputs.map(([output, spec]) => [codeSpan(output), spec.description ?? ""]),
+      ),
+      "",
+    );
 }
 
 /**
@@ -461,39 +521,102 @@ export function workflowCallOf(workflow: unknown): WorkflowCall | undefined {
 export function renderActionsReference(reference: ActionsReference): string {
   const repository = reference.repository ?? "modelship/modelship";
   const ref = reference.ref ?? "v1";
-  const workflows = reference.workflows.map((source) => ({ ...source, call: workflowCallOf(source.workflow) })).filter((source) => source.call !== undefined);
+  const workflows = reference.workflows
+    .map((source) => ({ ...source, call: workflowCallOf(source.workflow) }))
+    .filter((source) => source.call !== undefined);
   const sources = ["actions/*/action.yml", ...(reference.rootAction ? ["action.yml"] : []), "reusable-workflows/*.yml"].join(", ");
   const out: string[] = [
     generatedNotice(sources),
     "",
     "# Actions and reusable workflows",
     "",
-    `Generated from ${sources.split(", ").map((source) => `\`${source}\``).join(", ")} by \`${SCRIPT}\`; do not edit by hand. An empty Default means none (the action falls back as its description says).`,
+    `Generated from ${sources
+      .split(", ")
+      .map((source) => `\`${source}\``)
+      .join(", ")} by \`${SCRIPT}\`; do not edit by hand. An empty Default means none (the action falls back as its description says).`,
     "",
     "## Actions",
     "",
     reference.actions.map((action) => `- [\`${action.dir}\`](#${anchor(action.dir)}): ${action.manifest.name ?? action.dir}`).join("\n"),
-    ...(reference.rootAction ? [`- [\`${repository}@${ref}\` (root action)](#${anchor(`${repository.split("/")[1] ?? repository} (root action)`)})`] : []),
+    ...(reference.rootAction
+      ? [`- [\`${repository}@${ref}\` (root action)](#${anchor(`${repository.split("/")[1] ?? repository} (root action)`)})`]
+      : []),
     "",
   ];
-  for (const action of reference.actions) renderAction(out, `### ${codeSpan(action.dir)}`, `${repository}/actions/${action.dir}@${ref}`, action.manifest);
+  for (const action of reference.actions)
+    renderAction(out, `### ${codeSpan(action.dir)}`, `${repository}/actions/${action.dir}@${ref}`, action.manifest);
   if (reference.rootAction) {
     const first = reference.actions.find((action) => action.manifest.runs?.using?.startsWith("node") === true)?.dir ?? "NAME";
-    renderAction(out, `### ${codeSpan(repository.split("/")[1] ?? repository)} (root action)`, `${repository}@${ref}`, reference.rootAction, first);
+    renderAction(
+      out,
+      `### ${codeSpan(repository.split("/")[1] ?? repository)} (root action)`,
+      `${repository}@${ref}`,
+      reference.rootAction,
+      first,
+    );
   }
-  out.push("## Reusable workflows", "", workflows.map((workflow) => `- [\`${workflow.file}\`](#${anchor(workflow.file)}): ${workflow.workflow.name ?? workflow.file}`).join("\n"), "");
+  out.push(
+    "## Reusable workflows",
+    "",
+    workflows
+      .map((workflow) => `- [\`${workflow.file}\`](#${anchor(workflow.file)}): ${workflow.workflow.name ?? workflow.file}`)
+      .join("\n"),
+    "",
+  );
   for (const { file, workflow, call } of workflows) {
     out.push(`### ${codeSpan(file)}`, "");
     if (workflow.name !== undefined) out.push(`**${workflow.name}**`, "");
-    out.push("```yaml", "jobs:", `  ${file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "-")}:`, `    uses: ${repository}/.github/workflows/${file}@${ref}`, "```", "");
+    out.push(
+      "```yaml",
+      "jobs:",
+      `  ${file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "-")}:`,
+      `    uses: ${repository}/.github/workflows/${file}@${ref}`,
+      "```",
+      "",
+    );
     const inputs = entries(call?.inputs);
     if (inputs.length > 0) {
-      out.push("**Inputs**", "", table(["Input", "Type", "Required", "Default", "Description"], inputs.map(([input, spec]) => [codeSpan(input), spec.type ?? "", spec.required === true ? "yes" : "no", defaultText(spec.default), spec.description ?? ""])), "");
+      out.push(
+        "**Inputs**",
+        "",
+        table(
+          ["Input", "Type", "Required", "Default", "Description"],
+          inputs.map(([input, spec]) => [
+            codeSpan(input),
+            spec.type ?? "",
+            spec.required === true ? "yes" : "no",
+            defaultText(spec.default),
+            spec.description ?? "",
+          ]),
+        ),
+        "",
+      );
     }
     const secrets = entries(call?.secrets);
-    if (secrets.length > 0) out.push("**Secrets**", "", table(["Secret", "Required", "Description"], secrets.map(([secret, spec]) => [codeSpan(secret), spec.required === true ? "yes" : "no", spec.description ?? ""])), "");
+    if (secrets.length > 0)
+      out.push(
+        "**Secrets**",
+        "",
+        table(
+          ["Secret", "Required", "Description"],
+          secrets.map(([secret, spec]) => [codeSpan(secret), spec.required === true ? "yes" : "no", spec.description ?? ""]),
+        ),
+        "",
+      );
     const outputs = entries(call?.outputs);
-    if (outputs.length > 0) out.push("**Outputs**", "", table(["Output", "Description"], outputs.map(([output, spec]) => [codeSpan(output), spec.description ?? ""])), "");
+    if (outputs.length > 0)
+      out.push(
+        "**Outputs**",
+        "",
+        table(
+          ["Output", "Description"],
+          outputs.map(([output, spec]) => [codeSpan(output), spec.description ?? ""]),
+        ),
+        "",
+      );
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

@@ -64,7 +64,12 @@ export interface CheckResult {
 export function repositoryFromPackageJson(pkg: unknown): string | undefined {
   if (typeof pkg !== "object" || pkg === null || !("repository" in pkg)) return undefined;
   const field = pkg.repository;
-  const url = typeof field === "string" ? field : typeof field === "object" && field !== null && "url" in field && typeof field.url === "string" ? field.url : undefined;
+  const url =
+    typeof field === "string"
+      ? field
+      : typeof field === "object" && field !== null && "url" in field && typeof field.url === "string"
+        ? field.url
+        : undefined;
   if (url === undefined) return undefined;
   const match = /^(?:github:)?([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(url) ?? /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(url);
   return match ? `${match[1]}/${match[2]}` : undefined;
@@ -117,7 +122,8 @@ function usesIn(text: string, document: Document, lineCounter: LineCounter): Use
   });
   text.split("\n").forEach((line, index) => {
     const match = COMMENT_USES.exec(line);
-    if (match && !inStrings.some(([first, last]) => index + 1 >= first && index + 1 <= last)) found.push({ line: index + 1, value: match[1]!, comment: true, level: "comment" });
+    if (match && !inStrings.some(([first, last]) => index + 1 >= first && index + 1 <= last))
+      found.push({ line: index + 1, value: match[1]!, comment: true, level: "comment" });
   });
   return found.sort((a, b) => a.line - b.line);
 }
@@ -195,33 +201,63 @@ export function checkSelfRefs(files: readonly SourceFile[], repository: string, 
   const ref = mostCommon(refs.flatMap((selfRef) => (selfRef.ref === undefined ? [] : [selfRef.ref])));
   const shownRef = ref ?? "v1";
   const actionNames = [...new Set(files.flatMap((file) => /^actions\/([^/]+)\/action\.ya?ml$/.exec(file.path)?.[1] ?? []))].sort();
-  const workflowNames = parsedFiles.flatMap(({ file, reusable }) => (/^\.github\/workflows\/[^/]+$/.test(file.path) && reusable ? [file.path.slice(".github/workflows/".length)] : [])).sort();
+  const workflowNames = parsedFiles
+    .flatMap(({ file, reusable }) =>
+      /^\.github\/workflows\/[^/]+$/.test(file.path) && reusable ? [file.path.slice(".github/workflows/".length)] : [],
+    )
+    .sort();
 
   for (const selfRef of refs) {
     const where = selfRef.comment ? " (in a comment)" : "";
-    const problem = (message: string, fix: string) => problems.push({ file: selfRef.file, line: selfRef.line, message: `\`${selfRef.value}\`${where}: ${message}`, fix });
-    if (selfRef.ref === undefined || selfRef.ref === "") problem("no @ref", `write \`${repository}${selfRef.target === "" ? "" : `/${selfRef.target}`}@${shownRef}\``);
+    const problem = (message: string, fix: string) =>
+      problems.push({ file: selfRef.file, line: selfRef.line, message: `\`${selfRef.value}\`${where}: ${message}`, fix });
+    if (selfRef.ref === undefined || selfRef.ref === "")
+      problem("no @ref", `write \`${repository}${selfRef.target === "" ? "" : `/${selfRef.target}`}@${shownRef}\``);
     const workflowMatch = /^\.github\/workflows\/([^/]+\.ya?ml)$/.exec(selfRef.target);
     if (workflowMatch) {
       const target = byPath.get(selfRef.target);
       if (!has(selfRef.target)) {
         const source = `reusable-workflows/${workflowMatch[1]!}`;
-        problem(`${selfRef.target} does not exist in this repository`, has(source) ? `${source} exists: run \`npm run build\` to generate its copy` : `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`);
+        problem(
+          `${selfRef.target} does not exist in this repository`,
+          has(source)
+            ? `${source} exists: run \`npm run build\` to generate its copy`
+            : `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`,
+        );
       } else if (target !== undefined && !target.reusable) {
-        problem(`${selfRef.target} is not a reusable workflow (no \`on: workflow_call\`)`, `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`);
+        problem(
+          `${selfRef.target} is not a reusable workflow (no \`on: workflow_call\`)`,
+          `reusable workflows here: ${workflowNames.join(", ") || "(none)"}`,
+        );
       }
-      if (selfRef.level === "step") problem("a reusable workflow is called by a job (`jobs.<id>.uses`), not by a step", "move it to a job of its own, or reference an action under actions/");
+      if (selfRef.level === "step")
+        problem(
+          "a reusable workflow is called by a job (`jobs.<id>.uses`), not by a step",
+          "move it to a job of its own, or reference an action under actions/",
+        );
     } else {
       const manifest = selfRef.target === "" ? "action.yml" : `${selfRef.target}/action.yml`;
       if (!has(manifest) && !has(manifest.replace(/\.yml$/, ".yaml"))) {
         const name = /^actions\/([^/]+)$/.exec(selfRef.target)?.[1];
-        problem(`${manifest} does not exist in this repository`, name === undefined ? `actions here: ${actionNames.map((action) => `actions/${action}`).join(", ")}` : `actions here: ${actionNames.join(", ")}`);
+        problem(
+          `${manifest} does not exist in this repository`,
+          name === undefined
+            ? `actions here: ${actionNames.map((action) => `actions/${action}`).join(", ")}`
+            : `actions here: ${actionNames.join(", ")}`,
+        );
       }
-      if (selfRef.level === "job") problem("a job's `uses:` must be a reusable workflow (.github/workflows/<file>.yml), not an action", "call the action from a step, or reference a workflow");
+      if (selfRef.level === "job")
+        problem(
+          "a job's `uses:` must be a reusable workflow (.github/workflows/<file>.yml), not an action",
+          "call the action from a step, or reference a workflow",
+        );
     }
     if (ref !== undefined && selfRef.ref !== undefined && selfRef.ref !== "" && selfRef.ref !== ref) {
       const others = refs.filter((other) => other.ref === ref).length;
-      problem(`uses @${selfRef.ref} but ${others} other self-reference(s) use @${ref}`, `every self-reference must use one ref: \`node scripts/check-self-refs.ts --set-ref ${ref}\``);
+      problem(
+        `uses @${selfRef.ref} but ${others} other self-reference(s) use @${ref}`,
+        `every self-reference must use one ref: \`node scripts/check-self-refs.ts --set-ref ${ref}\``,
+      );
     }
   }
 
@@ -242,7 +278,13 @@ export function checkSelfRefs(files: readonly SourceFile[], repository: string, 
         });
       } else if (!uses.comment) {
         const manifest = /\.ya?ml$/.test(target) ? target : `${target}/action.yml`;
-        if (!has(manifest) && !has(manifest.replace(/\.yml$/, ".yaml"))) problems.push({ file: file.path, line: uses.line, message: `\`${uses.value}\`: ${manifest} does not exist in this repository`, fix: `actions here: ${actionNames.join(", ")}` });
+        if (!has(manifest) && !has(manifest.replace(/\.yml$/, ".yaml")))
+          problems.push({
+            file: file.path,
+            line: uses.line,
+            message: `\`${uses.value}\`: ${manifest} does not exist in this repository`,
+            fix: `actions here: ${actionNames.join(", ")}`,
+          });
       }
     }
   }
@@ -259,7 +301,9 @@ export interface RefChange {
 
 /** True for a ref git accepts as a tag or branch name that is safe in a `uses:` line. */
 export function isValidRef(ref: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref) && !ref.includes("..") && !ref.endsWith(".lock") && !ref.endsWith("/") && !ref.endsWith(".");
+  return (
+    /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref) && !ref.includes("..") && !ref.endsWith(".lock") && !ref.endsWith("/") && !ref.endsWith(".")
+  );
 }
 
 /**

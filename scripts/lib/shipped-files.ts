@@ -14,7 +14,9 @@ export const toPosix = (path: string): string => path.split(sep).join("/");
 /** Every file under `root/dir` (recursively), relative to `root`; none when `dir` is missing. */
 async function listFiles(root: string, dir: string): Promise<string[]> {
   try {
-    return (await readdir(join(root, dir), { withFileTypes: true, recursive: true })).filter((entry) => entry.isFile()).map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))));
+    return (await readdir(join(root, dir), { withFileTypes: true, recursive: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))));
   } catch {
     return [];
   }
@@ -34,9 +36,18 @@ export interface WorkflowScan {
 export async function shippedWorkflowFiles(root: string, options: WorkflowScan = {}): Promise<string[]> {
   if (options.nested === true) {
     const found = (await Promise.all([".github", "reusable-workflows", "examples"].map((dir) => listFiles(root, dir)))).flat();
-    return found.filter((path) => YAML.test(path) && !path.includes("node_modules") && (path.startsWith("reusable-workflows/") || /(^|\/)\.github\/workflows\//.test(path))).sort();
+    return found
+      .filter(
+        (path) =>
+          YAML.test(path) &&
+          !path.includes("node_modules") &&
+          (path.startsWith("reusable-workflows/") || /(^|\/)\.github\/workflows\//.test(path)),
+      )
+      .sort();
   }
-  const [reusable, github, examples] = await Promise.all(["reusable-workflows", ".github/workflows", "examples"].map((dir) => listFiles(root, dir)));
+  const [reusable, github, examples] = await Promise.all(
+    ["reusable-workflows", ".github/workflows", "examples"].map((dir) => listFiles(root, dir)),
+  );
   return [
     ...reusable!.filter((path) => YAML.test(path) && !path.slice("reusable-workflows/".length).includes("/")),
     ...github!.filter((path) => YAML.test(path) && !path.slice(".github/workflows/".length).includes("/")),
@@ -47,7 +58,10 @@ export async function shippedWorkflowFiles(root: string, options: WorkflowScan =
 /** actions/<name>/action.yml (or .yaml), and the root action.yml when there is one. */
 export async function shippedActionFiles(root: string): Promise<string[]> {
   const rootAction = (await stat(join(root, "action.yml")).catch(() => undefined))?.isFile() === true;
-  return [...(await listFiles(root, "actions")).filter((path) => /^actions\/[^/]+\/action\.ya?ml$/.test(path)), ...(rootAction ? ["action.yml"] : [])].sort();
+  return [
+    ...(await listFiles(root, "actions")).filter((path) => /^actions\/[^/]+\/action\.ya?ml$/.test(path)),
+    ...(rootAction ? ["action.yml"] : []),
+  ].sort();
 }
 
 /** `owner/name` from package.json's `repository`, else DEFAULT_REPOSITORY (also when there is no package.json). */

@@ -15,7 +15,8 @@ import type { FileReference } from "@actions/workflow-parser/workflows/file-refe
 registerHooks({
   resolve(specifier, context, nextResolve) {
     const result = nextResolve(specifier, context);
-    if (result.url.includes("/@actions/workflow-parser/") && result.url.endsWith(".json")) return { ...result, importAttributes: { ...context.importAttributes, type: "json" } };
+    if (result.url.includes("/@actions/workflow-parser/") && result.url.endsWith(".json"))
+      return { ...result, importAttributes: { ...context.importAttributes, type: "json" } };
     return result;
   },
 });
@@ -69,5 +70,7 @@ export async function parseWorkflowText(file: string, content: string, resolve?:
 /** Parses one action.yml against GitHub's action schema; [] when clean. */
 export function parseActionText(file: string, content: string): ParseError[] {
   const result = parseAction({ name: file, content }, new NoOperationTraceWriter());
-  return result.context.errors.getErrors().map((error) => ({ file, line: error.range?.start.line ?? 1, column: error.range?.start.column ?? 1, message: error.rawMessage }));
+  return result.context.errors
+    .getErrors()
+    .map((error) => ({ file, line: error.range?.start.line ?? 1, column: error.range?.start.column ?? 1, message: error.rawMessage }));
 }

@@ -7,18 +7,43 @@ import { core, getBooleanInput, getInput, getListInput, runAction, writeJobSumma
 await runAction(async () => {
   const gitopsRepo = getInput("gitops-repo");
   const outDir = getInput("out");
-  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }) });
+  const stage = await actionStageContext({
+    ...(gitopsRepo === undefined ? {} : { gitopsRepo }),
+    ...(outDir === undefined ? {} : { outDir }),
+  });
   const environments = getListInput("environments");
   const prometheus = getInput("prometheus");
   const metrics = getInput("metrics");
-  const results = await runCanaryStage({ ...(environments.length === 0 ? {} : { environments }), ...(prometheus === undefined ? {} : { prometheus }), ...(metrics === undefined ? {} : { metrics }), dryRun: getBooleanInput("dry-run", false) }, stage);
-  core.setOutput("decisions", JSON.stringify(results.map((result) => ({ environment: result.environment, action: result.decision.action, reason: result.decision.reason, pr_number: result.promotion?.prNumber ?? null, pr_url: result.promotion?.prUrl ?? null }))));
+  const results = await runCanaryStage(
+    {
+      ...(environments.length === 0 ? {} : { environments }),
+      ...(prometheus === undefined ? {} : { prometheus }),
+      ...(metrics === undefined ? {} : { metrics }),
+      dryRun: getBooleanInput("dry-run", false),
+    },
+    stage,
+  );
+  core.setOutput(
+    "decisions",
+    JSON.stringify(
+      results.map((result) => ({
+        environment: result.environment,
+        action: result.decision.action,
+        reason: result.decision.reason,
+        pr_number: result.promotion?.prNumber ?? null,
+        pr_url: result.promotion?.prUrl ?? null,
+      })),
+    ),
+  );
   const first = results.find((result) => result.promotion?.prUrl !== undefined);
   core.setOutput("pr-url", first?.promotion?.prUrl ?? "");
   core.setOutput("pr-number", first?.promotion?.prNumber === undefined ? "" : String(first.promotion.prNumber));
   const parts = results.map((result) => {
     const promotion = result.promotion;
-    const pr = promotion === undefined ? "" : `\n\n${promotion.prUrl === undefined ? promotion.status : `[${promotion.title}](${promotion.prUrl}) (${promotion.status})`}`;
+    const pr =
+      promotion === undefined
+        ? ""
+        : `\n\n${promotion.prUrl === undefined ? promotion.status : `[${promotion.title}](${promotion.prUrl}) (${promotion.status})`}`;
     return `### ${result.environment}: ${result.decision.action}\n\n${result.decision.reason}${result.checks.length > 0 ? `\n\n${renderHealthTable(result.checks)}` : ""}${pr}`;
   });
   await writeJobSummary(`## modelship canary\n\n${parts.join("\n\n")}`);

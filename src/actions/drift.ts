@@ -17,7 +17,8 @@ function maskUrlSecrets(text: string): void {
   } catch {
     return; // resolveCurrentSources refuses it with a clear message.
   }
-  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)]) if (secret.length >= 4) core.setSecret(secret);
+  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)])
+    if (secret.length >= 4) core.setSecret(secret);
   for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
 }
 
@@ -36,11 +37,18 @@ await runAction(async () => {
   const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
   const shardOutput = getInput("shard-output");
   // The input wins when set; else drift.issue.enabled; else on.
-  const openIssue = shardOutput === undefined && (getInput("issue") === undefined ? loaded.config?.drift?.issue?.enabled !== false : getBooleanInput("issue", true));
+  const openIssue =
+    shardOutput === undefined &&
+    (getInput("issue") === undefined ? loaded.config?.drift?.issue?.enabled !== false : getBooleanInput("issue", true));
   if (openIssue && (token === undefined || context.owner === undefined || context.repo === undefined)) {
-    throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", { hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false" });
+    throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", {
+      hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false",
+    });
   }
-  const github = openIssue && token !== undefined && context.owner !== undefined && context.repo !== undefined ? { client: createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }), owner: context.owner, repo: context.repo } : undefined;
+  const github =
+    openIssue && token !== undefined && context.owner !== undefined && context.repo !== undefined
+      ? { client: createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }), owner: context.owner, repo: context.repo }
+      : undefined;
   const registry = getInput("registry");
   const tagFormat = getInput("tag-format");
   const gitopsRepo = getInput("gitops-repo");
@@ -75,7 +83,12 @@ await runAction(async () => {
       ...(token === undefined ? {} : { registryToken: token }),
       ...(context.repository === undefined ? {} : { repository: context.repository }),
       ...(tagFormat === undefined ? {} : { tagFormat }),
-      gitops: { ...(gitopsRepo === undefined ? {} : { repository: gitopsRepo }), ...(remote === undefined ? {} : { remote }), ...(base === undefined ? {} : { base }), serverUrl: context.serverUrl },
+      gitops: {
+        ...(gitopsRepo === undefined ? {} : { repository: gitopsRepo }),
+        ...(remote === undefined ? {} : { remote }),
+        ...(base === undefined ? {} : { base }),
+        serverUrl: context.serverUrl,
+      },
       ...((gitopsToken ?? token) === undefined ? {} : { gitopsToken: gitopsToken ?? token }),
       ...(urlHeaders === undefined ? {} : { urlHeaders }),
       ...(github === undefined ? {} : { github }),

@@ -7,7 +7,19 @@ import { registryChampion } from "../registry/champion.ts";
 import { openStore } from "../registry/open-store.ts";
 import type { FailOn } from "../gates/decide.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getNumberInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
+import {
+  ActionsLogger,
+  core,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getIntegerInput,
+  getListInput,
+  getNumberInput,
+  publishStageReport,
+  runAction,
+  TOOL_VERSION,
+} from "./runtime.ts";
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -36,7 +48,14 @@ await runAction(async () => {
   const context = readGitHubContext();
   // A champion named by release version comes from the registry (this repository's Releases by default).
   const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => {
-    const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+    const store = openStore({
+      spec: resolveRegistry(getInput("registry"), loaded, "github"),
+      token,
+      repository: context.repository,
+      tagFormat: loaded.config?.release?.tag_format,
+      logger,
+      userAgentVersion: TOOL_VERSION,
+    });
     return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
   };
   const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
@@ -56,12 +75,25 @@ await runAction(async () => {
   core.setOutput("report-path", result.reportPath);
   core.setOutput("report-dir", settings.reportDir);
   core.setOutput("markdown-path", result.markdownPath);
-  core.setOutput("metrics", JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))));
+  core.setOutput(
+    "metrics",
+    JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value]))),
+  );
 
   // One sticky comment per model.
-  await publishStageReport({ context, token, comment: getBooleanInput("comment", settings.comment), subject: `evaluate:${settings.modelName ?? settings.modelPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
+  await publishStageReport({
+    context,
+    token,
+    comment: getBooleanInput("comment", settings.comment),
+    subject: `evaluate:${settings.modelName ?? settings.modelPath}`,
+    markdown: result.markdown,
+    reportPath: result.reportPath,
+    logger,
+  });
 
   if (!result.passed) {
-    core.setFailed(`The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`);
+    core.setFailed(
+      `The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`,
+    );
   }
 });

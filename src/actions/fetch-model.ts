@@ -14,9 +14,23 @@ await runAction(async () => {
   const loaded = await loadConfig({ file: getInput("config") });
   const { model, version } = parseModelRef(getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"));
   const context = readGitHubContext();
-  const store = openStore({ spec: resolveRegistry(getInput("registry"), loaded, "github"), token, repository: context.repository, tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({
+    spec: resolveRegistry(getInput("registry"), loaded, "github"),
+    token,
+    repository: context.repository,
+    tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format,
+    logger,
+    userAgentVersion: TOOL_VERSION,
+  });
   const cacheDir = getInput("cache-dir");
-  const fetched = await fetchModel({ store, model, version, dir: getInput("dir") ?? `.modelship/fetched/${model}`, ...(cacheDir === undefined ? {} : { cacheDir }), logger });
+  const fetched = await fetchModel({
+    store,
+    model,
+    version,
+    dir: getInput("dir") ?? `.modelship/fetched/${model}`,
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+    logger,
+  });
   core.setOutput("path", fetched.path);
   core.setOutput("version", fetched.version);
   core.setOutput("manifest", fetched.manifestPath);

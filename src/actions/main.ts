@@ -6,11 +6,23 @@ import { getErrorMessage } from "../common/errors.ts";
 import { core } from "./runtime.ts";
 
 /** JavaScript actions the root action can run (composite ones are used by their own path). */
-const COMMANDS = ["validate-data", "comment", "select-best", "release", "fetch-model", "promote", "canary", "verify-promotion", "drift"] as const;
+const COMMANDS = [
+  "validate-data",
+  "comment",
+  "select-best",
+  "release",
+  "fetch-model",
+  "promote",
+  "canary",
+  "verify-promotion",
+  "drift",
+] as const;
 
 const command = core.getInput("command").trim();
 if (!(COMMANDS as readonly string[]).includes(command)) {
-  core.setFailed(`input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`);
+  core.setFailed(
+    `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`,
+  );
 } else {
   try {
     // Each action's bundle runs itself on import; dist/ holds them side by side. A URL keeps

@@ -3,13 +3,27 @@ import type { ActionKind, Strategy } from "../config/promote-settings.ts";
 import { runPromoteStage } from "../gitops/stages.ts";
 import { parseModelRef } from "../registry/version.ts";
 import { actionStageContext } from "./stage-context.ts";
-import { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, getRequiredInput, runAction, writeJobSummary } from "./runtime.ts";
+import {
+  core,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getIntegerInput,
+  getListInput,
+  getRequiredInput,
+  runAction,
+  writeJobSummary,
+} from "./runtime.ts";
 
 await runAction(async () => {
   const gitopsRepo = getInput("gitops-repo");
   const outDir = getInput("out");
   const registry = getInput("registry");
-  const stage = await actionStageContext({ ...(gitopsRepo === undefined ? {} : { gitopsRepo }), ...(outDir === undefined ? {} : { outDir }), ...(registry === undefined ? {} : { registry }) });
+  const stage = await actionStageContext({
+    ...(gitopsRepo === undefined ? {} : { gitopsRepo }),
+    ...(outDir === undefined ? {} : { outDir }),
+    ...(registry === undefined ? {} : { registry }),
+  });
   const weight = getInput("weight");
   const version = getInput("version");
   const named = getInput("model") ?? stage.loaded.config?.model;
@@ -22,15 +36,21 @@ await runAction(async () => {
     {
       ...(model === undefined ? {} : { model }),
       environment: getRequiredInput("environment", "name the environment in promote.environments, e.g. environment: production"),
-      ...(getInput("action") === undefined ? {} : { action: getChoiceInput<ActionKind>("action", ["start", "step", "promote", "rollback", "direct"], "start") }),
-      ...(getInput("strategy") === undefined ? {} : { strategy: getChoiceInput<Strategy>("strategy", ["canary", "blue-green", "direct"], "canary") }),
+      ...(getInput("action") === undefined
+        ? {}
+        : { action: getChoiceInput<ActionKind>("action", ["start", "step", "promote", "rollback", "direct"], "start") }),
+      ...(getInput("strategy") === undefined
+        ? {}
+        : { strategy: getChoiceInput<Strategy>("strategy", ["canary", "blue-green", "direct"], "canary") }),
       ...(weight === undefined ? {} : { weight: getIntegerInput("weight", 0) }),
       pullRequest: {
         ...(labels.length === 0 ? {} : { labels }),
         ...(reviewers.length === 0 ? {} : { reviewers }),
         ...(teamReviewers.length === 0 ? {} : { teamReviewers }),
         ...(getInput("draft") === undefined ? {} : { draft: getBooleanInput("draft", false) }),
-        ...(autoMerge === undefined ? {} : { autoMerge: autoMerge === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"] as const, "squash") }),
+        ...(autoMerge === undefined
+          ? {}
+          : { autoMerge: autoMerge === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"] as const, "squash") }),
       },
     },
     stage,
@@ -41,5 +61,7 @@ await runAction(async () => {
   core.setOutput("pr-url", result.prUrl ?? "");
   core.setOutput("version", result.model.version);
   core.setOutput("model-uri", result.model.uri);
-  await writeJobSummary(`${result.prUrl === undefined ? `**${result.status}**: ${result.title}` : `**${result.status}**: [${result.title}](${result.prUrl})`}\n\n${result.body}`);
+  await writeJobSummary(
+    `${result.prUrl === undefined ? `**${result.status}**: ${result.title}` : `**${result.status}**: [${result.title}](${result.prUrl})`}\n\n${result.body}`,
+  );
 });

@@ -6,7 +6,17 @@ import { openStore } from "../registry/open-store.ts";
 import { runRelease } from "../registry/release.ts";
 import type { Bump } from "../registry/version.ts";
 import { readGitHubContext } from "../github/context.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getListInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import {
+  ActionsLogger,
+  core,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getListInput,
+  runAction,
+  TOOL_VERSION,
+  writeJobSummary,
+} from "./runtime.ts";
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -29,9 +39,22 @@ await runAction(async () => {
     loaded,
     { registry: "github" },
   );
-  settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: getListInput("reference-data"), loaded, logger, toolVersion: TOOL_VERSION });
+  settings.referenceProfilePath = await profileReferenceData({
+    existing: settings.referenceProfilePath,
+    data: getListInput("reference-data"),
+    loaded,
+    logger,
+    toolVersion: TOOL_VERSION,
+  });
   const context = readGitHubContext();
-  const store = openStore({ spec: settings.registry, token, repository: context.repository, tagFormat: settings.tagFormat, logger, userAgentVersion: TOOL_VERSION });
+  const store = openStore({
+    spec: settings.registry,
+    token,
+    repository: context.repository,
+    tagFormat: settings.tagFormat,
+    logger,
+    userAgentVersion: TOOL_VERSION,
+  });
   const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
   core.setOutput("version", result.version);
   core.setOutput("tag", result.tag);
@@ -40,5 +63,7 @@ await runAction(async () => {
   core.setOutput("model-uri", result.modelUri);
   core.setOutput("digest", result.digest);
   core.setOutput("action", result.action);
-  await writeJobSummary(`## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}\n\n${result.notes}\n\n[Release](${result.url}) · [manifest.json](${result.manifestUrl}) · [model](${result.modelUri})`);
+  await writeJobSummary(
+    `## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}\n\n${result.notes}\n\n[Release](${result.url}) · [manifest.json](${result.manifestUrl}) · [model](${result.modelUri})`,
+  );
 });

@@ -83,7 +83,8 @@ export function getBooleanInput(name: string, fallback: boolean): boolean {
 export function getChoiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const value = getInput(name);
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got "${value}"`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got "${value}"`);
   return value as T;
 }
 
@@ -133,7 +134,15 @@ export async function writeJobSummary(markdown: string): Promise<void> {
  * (workflow, `subject`) when commenting is on and there is a token; sets the comment-url and
  * comment-action outputs.
  */
-export async function publishStageReport(options: { context: GitHubContext; token?: string; comment: boolean; subject: string; markdown: string; reportPath: string; logger: Logger }): Promise<PublishResult> {
+export async function publishStageReport(options: {
+  context: GitHubContext;
+  token?: string;
+  comment: boolean;
+  subject: string;
+  markdown: string;
+  reportPath: string;
+  logger: Logger;
+}): Promise<PublishResult> {
   const { context, token, logger } = options;
   const published = await publishReport({
     context,

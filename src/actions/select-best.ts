@@ -5,7 +5,17 @@ import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
 import { publishReport } from "../report/sticky-comment.ts";
 import { loadRuns, selectBest } from "../train/select-best.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
+import {
+  ActionsLogger,
+  core,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getRequiredInput,
+  runAction,
+  TOOL_VERSION,
+  writeJobSummary,
+} from "./runtime.ts";
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -25,11 +35,16 @@ await runAction(async () => {
   core.setOutput("best-value", String(selection.best.record.metrics[selection.metric]));
   core.setOutput("best-params", JSON.stringify(selection.best.record.params));
   core.setOutput("comparison-path", comparisonPath);
-  logger.info(`Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`);
+  logger.info(
+    `Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`,
+  );
   const context = readGitHubContext();
   await publishReport({
     context,
-    client: getBooleanInput("comment", true) && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
+    client:
+      getBooleanInput("comment", true) && token !== undefined
+        ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION })
+        : undefined,
     key: { workflow: context.workflow ?? "modelship", subject: "train:sweep" },
     markdown: selection.markdown,
     fullReport: `\`${comparisonPath}\``,

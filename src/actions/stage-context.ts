@@ -29,7 +29,12 @@ export async function actionStageContext(options: { gitopsRepo?: string; outDir?
   if (stageToken !== undefined) core.setSecret(basicAuthValue(stageToken));
   return {
     loaded,
-    gitops: { ...(gitopsRepo === undefined ? {} : { repository: gitopsRepo }), ...(remote === undefined ? {} : { remote }), ...(base === undefined ? {} : { base }), serverUrl: context.serverUrl },
+    gitops: {
+      ...(gitopsRepo === undefined ? {} : { repository: gitopsRepo }),
+      ...(remote === undefined ? {} : { remote }),
+      ...(base === undefined ? {} : { base }),
+      serverUrl: context.serverUrl,
+    },
     ...(stageToken === undefined ? {} : { token: stageToken }),
     ...(token === undefined ? {} : { registryToken: token }),
     ...(context.repository === undefined ? {} : { repository: context.repository }),

@@ -14,14 +14,24 @@ await runAction(async () => {
       command: getInput("command"),
       trainConfig: getInput("train-config"),
       output: getInput("output"),
-      requireGpu: getInput("require-gpu") === undefined ? undefined : getChoiceInput<RequireGpu>("require-gpu", ["true", "false", "auto"], "auto"),
+      requireGpu:
+        getInput("require-gpu") === undefined ? undefined : getChoiceInput<RequireGpu>("require-gpu", ["true", "false", "auto"], "auto"),
       seed: getInput("seed") === undefined ? undefined : getIntegerInput("seed", 0),
       // One NAME=VALUE per line: values may hold commas (layers=64,32).
-      params: (getInput("params") ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== ""),
+      params: (getInput("params") ?? "")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== ""),
     },
     loaded,
   );
-  const result = await trainFromSettings({ settings, cwd: process.cwd(), runnerLabels: getInput("runner-labels"), logger, toolVersion: TOOL_VERSION });
+  const result = await trainFromSettings({
+    settings,
+    cwd: process.cwd(),
+    runnerLabels: getInput("runner-labels"),
+    logger,
+    toolVersion: TOOL_VERSION,
+  });
   core.setOutput("model-path", result.modelPath);
   core.setOutput("run-record", result.runRecordPath);
   core.setOutput("metrics", JSON.stringify(result.record.metrics));

@@ -8,7 +8,18 @@ import { loadConfig } from "../config/modelship-config.ts";
 import { resolveValidateSettings } from "../config/validate-settings.ts";
 import { runDataValidation, type FailOn } from "../data/data-validation.ts";
 import { readGitHubContext, type GitHubContext } from "../github/context.ts";
-import { ActionsLogger, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getListInput, publishStageReport, runAction, TOOL_VERSION } from "./runtime.ts";
+import {
+  ActionsLogger,
+  core,
+  getBooleanInput,
+  getChoiceInput,
+  getInput,
+  getIntegerInput,
+  getListInput,
+  publishStageReport,
+  runAction,
+  TOOL_VERSION,
+} from "./runtime.ts";
 
 const run = promisify(execFile);
 
@@ -65,10 +76,19 @@ await runAction(async () => {
   core.setOutput("report-dir", settings.reportDir);
   core.setOutput("markdown-path", result.markdownPath);
 
-  await publishStageReport({ context, token, comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true), subject: `validate-data:${settings.contractPath}`, markdown: result.markdown, reportPath: result.reportPath, logger });
+  await publishStageReport({
+    context,
+    token,
+    comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true),
+    subject: `validate-data:${settings.contractPath}`,
+    markdown: result.markdown,
+    reportPath: result.reportPath,
+    logger,
+  });
 
   if (!result.passed) {
-    const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
+    const what =
+      settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
     core.setFailed(`Data validation failed with ${what}; see the job summary or ${result.markdownPath}.`);
   }
 });

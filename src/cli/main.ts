@@ -18,7 +18,20 @@ import { trainCommand } from "./commands/train.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { verifyPromotionCommand } from "./commands/verify-promotion.ts";
 
-export const COMMANDS: Command[] = [validateCommand, profileCommand, contractCommand, trainCommand, evaluateCommand, releaseCommand, fetchCommand, registryCommand, promoteCommand, canaryCommand, verifyPromotionCommand, driftCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  profileCommand,
+  contractCommand,
+  trainCommand,
+  evaluateCommand,
+  releaseCommand,
+  fetchCommand,
+  registryCommand,
+  promoteCommand,
+  canaryCommand,
+  verifyPromotionCommand,
+  driftCommand,
+];
 
 function usage(version: string): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -41,13 +54,24 @@ export interface CliIo {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
-export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; io?: CliIo; version: string }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; io?: CliIo; version: string },
+): Promise<number> {
   const io = options.io ?? { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
   const env = options.env ?? process.env;
   const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
   const args = argv.filter((arg) => arg !== "--verbose");
   // Logs go to stderr so stdout carries only the command's result (markdown, JSON, YAML).
-  const logger = new ConsoleLogger({ verbose, write: (line) => { io.stderr(`${line}\n`); }, writeError: (line) => { io.stderr(`${line}\n`); } });
+  const logger = new ConsoleLogger({
+    verbose,
+    write: (line) => {
+      io.stderr(`${line}\n`);
+    },
+    writeError: (line) => {
+      io.stderr(`${line}\n`);
+    },
+  });
   const [name, ...rest] = args;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(`${usage(options.version)}\n`);
@@ -62,7 +86,16 @@ export async function runCli(argv: string[], options: { env?: NodeJS.ProcessEnv;
     io.stderr(`modelship: unknown command "${name}"\n\n${usage(options.version)}\n`);
     return ExitCode.usage;
   }
-  const context: CommandContext = { argv: rest, env, cwd: options.cwd ?? process.cwd(), logger, print: (text) => { io.stdout(`${text}\n`); }, version: options.version };
+  const context: CommandContext = {
+    argv: rest,
+    env,
+    cwd: options.cwd ?? process.cwd(),
+    logger,
+    print: (text) => {
+      io.stdout(`${text}\n`);
+    },
+    version: options.version,
+  };
   try {
     return await command.run(context);
   } catch (error) {

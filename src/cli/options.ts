@@ -19,7 +19,11 @@ export interface FlagSpec {
 export type FlagSpecs = Record<string, FlagSpec>;
 
 export type ParsedFlags<S extends FlagSpecs> = {
-  [K in keyof S]: S[K]["type"] extends "boolean" ? boolean | undefined : S[K]["multiple"] extends true ? string[] | undefined : string | undefined;
+  [K in keyof S]: S[K]["type"] extends "boolean"
+    ? boolean | undefined
+    : S[K]["multiple"] extends true
+      ? string[] | undefined
+      : string | undefined;
 };
 
 /** The environment variable that stands in for a flag. */
@@ -35,11 +39,20 @@ function fromEnv(flag: string, spec: FlagSpec, env: NodeJS.ProcessEnv): string |
     if (/^(0|false|no)$/i.test(raw)) return false;
     throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
   }
-  return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
+  return spec.multiple
+    ? raw
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : raw;
 }
 
 /** Parses argv with flags from the environment as fallback; unknown flags are usage errors (exit 2). */
-export function parseFlags<S extends FlagSpecs>(argv: string[], specs: S, options: { command: string; env?: NodeJS.ProcessEnv; positionals?: boolean }): { flags: ParsedFlags<S>; positionals: string[] } {
+export function parseFlags<S extends FlagSpecs>(
+  argv: string[],
+  specs: S,
+  options: { command: string; env?: NodeJS.ProcessEnv; positionals?: boolean },
+): { flags: ParsedFlags<S>; positionals: string[] } {
   const env = options.env ?? process.env;
   const parseOptions: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
   for (const [name, spec] of Object.entries(specs)) {
@@ -63,7 +76,9 @@ export function renderHelp(options: { usage: string; summary: string; flags: Fla
     const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
     return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
   });
-  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `\n${options.notes}` : ""].join("\n").trimEnd();
+  return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `\n${options.notes}` : ""]
+    .join("\n")
+    .trimEnd();
 }
 
 /** Parses a whole-number flag. */
@@ -76,7 +91,8 @@ export function integerFlag(value: string | undefined, name: string): number | u
 /** Checks a flag against its allowed values. */
 export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(value)) throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
   return value as T;
 }
 

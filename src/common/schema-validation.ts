@@ -95,7 +95,11 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
  * of file ("data contract", "modelship.yaml").
  */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type the schema guarantees
-export function assertValid<T>(schema: JsonSchema, data: unknown, options: { file: string; what: string; source?: YamlSource; maxProblems?: number }): T {
+export function assertValid<T>(
+  schema: JsonSchema,
+  data: unknown,
+  options: { file: string; what: string; source?: YamlSource; maxProblems?: number },
+): T {
   const validate = validatorFor(schema);
   if (validate(data)) return data as T;
   const problems = describeSchemaErrors(validate.errors ?? []);
@@ -110,12 +114,17 @@ export function assertValid<T>(schema: JsonSchema, data: unknown, options: { fil
   });
   if (problems.length > max) lines.push(`  … and ${problems.length - max} more`);
   const first = problems[0]!;
-  throw new UserError(`${options.what} does not match its schema (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${lines.join("\n")}`, {
-    file: options.file,
-    line: first.line,
-    column: first.column,
-    hint: [suggestFix(problems, data), `see ${schema.$id} for the allowed fields and values`].filter((part) => part !== undefined).join("; "),
-  });
+  throw new UserError(
+    `${options.what} does not match its schema (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${lines.join("\n")}`,
+    {
+      file: options.file,
+      line: first.line,
+      column: first.column,
+      hint: [suggestFix(problems, data), `see ${schema.$id} for the allowed fields and values`]
+        .filter((part) => part !== undefined)
+        .join("; "),
+    },
+  );
 }
 
 /** Edit distance between two short texts (Levenshtein). */
@@ -123,7 +132,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;
@@ -144,9 +154,13 @@ function suggestFix(problems: SchemaProblem[], data: unknown): string | undefine
     const given = valueAt(data, problem.pointer);
     if (problem.allowed === undefined || typeof given !== "string") continue;
     const candidates = problem.allowed.filter((value): value is string => typeof value === "string");
-    const scored = candidates.map((value) => ({ value, score: value.toLowerCase().startsWith(given.toLowerCase()) ? 0 : editDistance(given.toLowerCase(), value.toLowerCase()) }));
+    const scored = candidates.map((value) => ({
+      value,
+      score: value.toLowerCase().startsWith(given.toLowerCase()) ? 0 : editDistance(given.toLowerCase(), value.toLowerCase()),
+    }));
     const best = scored.sort((a, b) => a.score - b.score)[0];
-    if (best !== undefined && best.score <= Math.max(2, Math.floor(given.length / 2))) return `change ${JSON.stringify(given)} at ${problem.pointer} to ${JSON.stringify(best.value)}`;
+    if (best !== undefined && best.score <= Math.max(2, Math.floor(given.length / 2)))
+      return `change ${JSON.stringify(given)} at ${problem.pointer} to ${JSON.stringify(best.value)}`;
     return `set ${problem.pointer} to one of ${candidates.map((value) => JSON.stringify(value)).join(", ")}`;
   }
   return undefined;
@@ -157,5 +171,7 @@ export function assertWritable(schema: JsonSchema, data: unknown, what: string):
   const validate = validatorFor(schema);
   if (validate(data)) return;
   const problems = describeSchemaErrors(validate.errors ?? []);
-  throw new Error(`internal error: the ${what} about to be written does not match ${schema.$id}: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join("; ")}`);
+  throw new Error(
+    `internal error: the ${what} about to be written does not match ${schema.$id}: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join("; ")}`,
+  );
 }

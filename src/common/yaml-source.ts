@@ -36,12 +36,15 @@ export function syntaxError(errors: readonly YAMLError[], lineCounter: LineCount
     const pos = lineCounter.linePos(error.pos[0]);
     return `${file}:${pos.line}:${pos.col}: ${error.message.split("\n")[0] ?? error.code}`;
   });
-  return new UserError(`YAML syntax error: ${first.message.split("\n")[0] ?? first.code}${details.length > 0 ? `\n${details.join("\n")}` : ""}`, {
-    file,
-    line: position.line,
-    column: position.col,
-    hint: "fix the YAML syntax at that position (indentation, a missing colon or quote are the usual causes)",
-  });
+  return new UserError(
+    `YAML syntax error: ${first.message.split("\n")[0] ?? first.code}${details.length > 0 ? `\n${details.join("\n")}` : ""}`,
+    {
+      file,
+      line: position.line,
+      column: position.col,
+      hint: "fix the YAML syntax at that position (indentation, a missing colon or quote are the usual causes)",
+    },
+  );
 }
 
 /** Parses YAML text; syntax errors become one UserError with every problem's line and column. */
@@ -65,7 +68,12 @@ export function parseYamlSource<T = unknown>(text: string, file: string): YamlSo
  * parent. For a map entry, `prefer` picks the value's position (the default) or the key's (a block
  * value starts on the line below its key).
  */
-export function positionIn(document: Document, lineCounter: LineCounter, pointer: string, prefer: "value" | "key" = "value"): { line: number; column: number } | undefined {
+export function positionIn(
+  document: Document,
+  lineCounter: LineCounter,
+  pointer: string,
+  prefer: "value" | "key" = "value",
+): { line: number; column: number } | undefined {
   let node: unknown = document.contents;
   let found: Node | undefined = hasRange(node) ? node : undefined;
   for (const token of pointerTokens(pointer)) {
@@ -99,7 +107,8 @@ export async function readYamlFile<T = unknown>(file: string, what = "file"): Pr
     text = await readFile(file, "utf8");
   } catch (error) {
     const code = errnoCode(error);
-    if (code === "ENOENT") throw new UserError(`${what} not found`, { file, hint: "check the path (it is relative to the working directory)" });
+    if (code === "ENOENT")
+      throw new UserError(`${what} not found`, { file, hint: "check the path (it is relative to the working directory)" });
     if (code === "EISDIR") throw new UserError(`${what} is a directory, not a file`, { file });
     throw new UserError(`cannot read ${what}: ${code ?? String(error)}`, { file, cause: error });
   }

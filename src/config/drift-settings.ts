@@ -42,14 +42,16 @@ export interface DriftStageSettings {
   retrain?: RetrainSetting;
 }
 
-export type RetrainSetting = { kind: "workflow"; workflow: string; ref?: string; inputs?: Record<string, string> } | Extract<RetrainTrigger, { kind: "repository" }>;
+export type RetrainSetting =
+  { kind: "workflow"; workflow: string; ref?: string; inputs?: Record<string, string> } | Extract<RetrainTrigger, { kind: "repository" }>;
 
 const MODES: readonly DriftMode[] = ["default", "evidently-compat"];
 const FAIL_ON: readonly FailOn[] = ["never", "drift", "warn"];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${name} must be one of ${allowed.join(", ")}, got "${value}"`, { hint: `set ${name} to ${allowed.join(" or ")}` });
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UserError(`${name} must be one of ${allowed.join(", ")}, got "${value}"`, { hint: `set ${name} to ${allowed.join(" or ")}` });
   return value as T;
 }
 
@@ -82,36 +84,66 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
     effect_size_floor: config.effect_size_floor === undefined ? DRIFT_DEFAULTS.effect_size_floor : config.effect_size_floor,
     correction: config.correction ?? DRIFT_DEFAULTS.correction,
     share: config.share ?? DRIFT_DEFAULTS.share,
-    null_rate: { warn: config.null_rate?.warn ?? DRIFT_DEFAULTS.null_rate.warn, drift: config.null_rate?.drift ?? DRIFT_DEFAULTS.null_rate.drift },
+    null_rate: {
+      warn: config.null_rate?.warn ?? DRIFT_DEFAULTS.null_rate.warn,
+      drift: config.null_rate?.drift ?? DRIFT_DEFAULTS.null_rate.drift,
+    },
     unseen: config.unseen ?? DRIFT_DEFAULTS.unseen,
     weights: { ...(config.weights ?? {}) },
     ignore: [...(config.ignore ?? [])],
   };
   if (statistics.warn_p_value < statistics.p_value) {
-    throw new UserError(`drift.warn_p_value (${statistics.warn_p_value}) is below drift.p_value (${statistics.p_value})`, { file: loaded.file, pointer: "/drift/warn_p_value", hint: "the warn band runs from p_value up to warn_p_value: make warn_p_value at least p_value" });
+    throw new UserError(`drift.warn_p_value (${statistics.warn_p_value}) is below drift.p_value (${statistics.p_value})`, {
+      file: loaded.file,
+      pointer: "/drift/warn_p_value",
+      hint: "the warn band runs from p_value up to warn_p_value: make warn_p_value at least p_value",
+    });
   }
   if (statistics.psi.drift < statistics.psi.warn) {
-    throw new UserError(`drift.psi.drift (${statistics.psi.drift}) is below drift.psi.warn (${statistics.psi.warn})`, { file: loaded.file, pointer: "/drift/psi", hint: "set psi.drift at or above psi.warn (defaults 0.25 and 0.1)" });
+    throw new UserError(`drift.psi.drift (${statistics.psi.drift}) is below drift.psi.warn (${statistics.psi.warn})`, {
+      file: loaded.file,
+      pointer: "/drift/psi",
+      hint: "set psi.drift at or above psi.warn (defaults 0.25 and 0.1)",
+    });
   }
   const retrain = config.retrain;
   let trigger: RetrainSetting | undefined;
   if (retrain !== undefined) {
     if ((retrain.workflow === undefined) === (retrain.event_type === undefined)) {
-      throw new UserError("drift.retrain needs either `workflow` (workflow_dispatch) or `event_type` (repository_dispatch), not both or neither", { file: loaded.file, pointer: "/drift/retrain", hint: "e.g. retrain: { workflow: train.yml, ref: main }" });
+      throw new UserError(
+        "drift.retrain needs either `workflow` (workflow_dispatch) or `event_type` (repository_dispatch), not both or neither",
+        { file: loaded.file, pointer: "/drift/retrain", hint: "e.g. retrain: { workflow: train.yml, ref: main }" },
+      );
     }
-    trigger = retrain.workflow !== undefined ? { kind: "workflow", workflow: retrain.workflow, ...(retrain.ref === undefined ? {} : { ref: retrain.ref }), ...(retrain.inputs === undefined ? {} : { inputs: retrain.inputs }) } : { kind: "repository", eventType: retrain.event_type! };
+    trigger =
+      retrain.workflow !== undefined
+        ? {
+            kind: "workflow",
+            workflow: retrain.workflow,
+            ...(retrain.ref === undefined ? {} : { ref: retrain.ref }),
+            ...(retrain.inputs === undefined ? {} : { inputs: retrain.inputs }),
+          }
+        : { kind: "repository", eventType: retrain.event_type! };
   }
   const fromConfig = (paths: string[] | undefined) => (paths ?? []).map((path) => loaded.resolvePath(path));
   return {
     model: loaded.config?.model,
-    reference: explicit.reference ?? (config.reference !== undefined && isPathLike(config.reference) ? loaded.resolvePath(config.reference) : reference),
+    reference:
+      explicit.reference ??
+      (config.reference !== undefined && isPathLike(config.reference) ? loaded.resolvePath(config.reference) : reference),
     environment,
     current: explicit.current !== undefined && explicit.current.length > 0 ? explicit.current : fromConfig(config.current),
-    currentUrls: explicit.currentUrls !== undefined && explicit.currentUrls.length > 0 ? explicit.currentUrls : [...(config.current_url ?? [])],
+    currentUrls:
+      explicit.currentUrls !== undefined && explicit.currentUrls.length > 0 ? explicit.currentUrls : [...(config.current_url ?? [])],
     statistics,
-    reportDir: pick(explicit.reportDir, config.report_dir === undefined ? undefined : loaded.resolvePath(config.report_dir)) ?? DEFAULT_DRIFT_DIR,
+    reportDir:
+      pick(explicit.reportDir, config.report_dir === undefined ? undefined : loaded.resolvePath(config.report_dir)) ?? DEFAULT_DRIFT_DIR,
     failOn: pick(explicit.failOn, config.fail_on) ?? "never",
-    issue: { enabled: pick(explicit.issue, config.issue?.enabled), labels: config.issue?.labels ?? [DEFAULT_DRIFT_LABEL], closeWhenClear: config.issue?.close_when_clear ?? true },
+    issue: {
+      enabled: pick(explicit.issue, config.issue?.enabled),
+      labels: config.issue?.labels ?? [DEFAULT_DRIFT_LABEL],
+      closeWhenClear: config.issue?.close_when_clear ?? true,
+    },
     ...(trigger === undefined || explicit.retrain === false ? {} : { retrain: trigger }),
   };
 }

@@ -43,17 +43,30 @@ function checkRanges(explicit: ExplicitEvaluateSettings): void {
   ];
   for (const [key, name, min, max] of bounds) {
     const value = explicit[key] as number | undefined;
-    if (value !== undefined && !(value >= min && value <= max)) throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`, { hint: `give --${name} (the ${name} input) a value from ${min} to ${max}` });
+    if (value !== undefined && !(value >= min && value <= max))
+      throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`, {
+        hint: `give --${name} (the ${name} input) a value from ${min} to ${max}`,
+      });
   }
 }
 
 /** Resolves the evaluate stage's settings and its gate policy. */
-export async function resolveEvaluateSettings(explicit: ExplicitEvaluateSettings, loaded: LoadedConfig, cwd?: string): Promise<ResolvedEvaluateSettings> {
+export async function resolveEvaluateSettings(
+  explicit: ExplicitEvaluateSettings,
+  loaded: LoadedConfig,
+  cwd?: string,
+): Promise<ResolvedEvaluateSettings> {
   checkRanges(explicit);
   const config = loaded.config?.evaluate;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
   const trainOutput = fromConfig(loaded.config?.train?.output) ?? DEFAULT_MODEL_DIR;
-  const policy = await loadPolicy({ file: explicit.policy, section: loaded.config?.gates, configFile: loaded.file, resolvePath: (path) => loaded.resolvePath(path), cwd });
+  const policy = await loadPolicy({
+    file: explicit.policy,
+    section: loaded.config?.gates,
+    configFile: loaded.file,
+    resolvePath: (path) => loaded.resolvePath(path),
+    cwd,
+  });
   if (explicit.resamples !== undefined) policy.bootstrap.resamples = explicit.resamples;
   if (explicit.seed !== undefined) policy.bootstrap.seed = explicit.seed;
   if (explicit.champion !== undefined && explicit.champion !== "") withChampionModel(policy, explicit.champion);
@@ -61,7 +74,11 @@ export async function resolveEvaluateSettings(explicit: ExplicitEvaluateSettings
   return {
     modelPath: pick(explicit.model, fromConfig(config?.model)) ?? join(trainOutput, "model.onnx"),
     modelName: loaded.config?.model,
-    dataFiles: explicit.data !== undefined && explicit.data.length > 0 ? explicit.data : (config?.data?.map((path) => loaded.resolvePath(path)) ?? (loaded.config?.data?.test === undefined ? [] : [loaded.resolvePath(loaded.config.data.test)])),
+    dataFiles:
+      explicit.data !== undefined && explicit.data.length > 0
+        ? explicit.data
+        : (config?.data?.map((path) => loaded.resolvePath(path)) ??
+          (loaded.config?.data?.test === undefined ? [] : [loaded.resolvePath(loaded.config.data.test)])),
     contractPath: pick(explicit.contract, fromConfig(loaded.config?.data?.contract)),
     target: pick(explicit.target, config?.target),
     features: explicit.features !== undefined && explicit.features.length > 0 ? explicit.features : config?.features,
@@ -69,7 +86,17 @@ export async function resolveEvaluateSettings(explicit: ExplicitEvaluateSettings
     classes: config?.classes,
     positiveLabel: pick(explicit.positiveLabel, config?.positive_label),
     threshold: pick(explicit.threshold, config?.threshold) ?? 0.5,
-    ...(outputs === undefined ? {} : { outputs: { label: outputs.label, probabilities: outputs.probabilities, score: outputs.score, scoreKind: outputs.score_kind, value: outputs.value } }),
+    ...(outputs === undefined
+      ? {}
+      : {
+          outputs: {
+            label: outputs.label,
+            probabilities: outputs.probabilities,
+            score: outputs.score,
+            scoreKind: outputs.score_kind,
+            value: outputs.value,
+          },
+        }),
     batchSize: pick(explicit.batchSize, config?.batch_size) ?? 8192,
     threads: pick(explicit.threads, config?.threads),
     policy,

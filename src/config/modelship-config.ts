@@ -30,7 +30,14 @@ export interface ModelshipConfig {
     base_contract?: string;
   };
   profile?: { bins?: number; top_k?: number; output?: string };
-  train?: { command?: string; config?: string; output?: string; require_gpu?: "true" | "false" | "auto" | boolean; seed?: number; gpu_sample_seconds?: number };
+  train?: {
+    command?: string;
+    config?: string;
+    output?: string;
+    require_gpu?: "true" | "false" | "auto" | boolean;
+    seed?: number;
+    gpu_sample_seconds?: number;
+  };
   evaluate?: {
     model?: string;
     data?: string[];

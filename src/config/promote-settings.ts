@@ -7,7 +7,14 @@ import { UserError } from "../common/errors.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { RolloutAction, TargetSpec } from "../gitops/targets/index.ts";
-import { pick, type EnvironmentConfig, type HealthCheckConfig, type LoadedConfig, type MergeMethodConfig, type PromoteTargetConfig } from "./modelship-config.ts";
+import {
+  pick,
+  type EnvironmentConfig,
+  type HealthCheckConfig,
+  type LoadedConfig,
+  type MergeMethodConfig,
+  type PromoteTargetConfig,
+} from "./modelship-config.ts";
 
 export type Strategy = "canary" | "blue-green" | "direct";
 export type MergeMethod = "merge" | "squash" | "rebase";
@@ -16,7 +23,13 @@ export type ActionKind = RolloutAction["kind"];
 const DEFAULT_STEPS = [10, 50];
 const DEFAULT_BAKE = "30m";
 const DEFAULT_LABELS = ["model-promotion"];
-const DEFAULT_AUTO_MERGE: Record<ActionKind, MergeMethod | undefined> = { start: undefined, step: undefined, promote: undefined, rollback: "squash", direct: undefined };
+const DEFAULT_AUTO_MERGE: Record<ActionKind, MergeMethod | undefined> = {
+  start: undefined,
+  step: undefined,
+  promote: undefined,
+  rollback: "squash",
+  direct: undefined,
+};
 
 /** Where the GitOps repository is. */
 export interface GitOpsSettings {
@@ -59,7 +72,11 @@ export interface ExplicitGitOpsSettings {
 /** Milliseconds of a duration such as 45s, 30m, 2h or 1d. */
 function parseDuration(text: string, where: { option: string; file?: string }): number {
   const match = /^(\d+)(s|m|h|d)$/.exec(text.trim());
-  if (match === null) throw new UserError(`${where.option} "${text}" is not a duration`, { file: where.file, hint: "write a number and a unit: 45s, 30m, 2h or 1d" });
+  if (match === null)
+    throw new UserError(`${where.option} "${text}" is not a duration`, {
+      file: where.file,
+      hint: "write a number and a unit: 45s, 30m, 2h or 1d",
+    });
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "s" | "m" | "h" | "d"];
   return Number(match[1]) * unit;
 }
@@ -72,12 +89,16 @@ export function resolveGitOps(explicit: ExplicitGitOpsSettings, loaded: LoadedCo
     throw new UserError(`GitOps repository "${repository}" is not OWNER/REPO`, { hint: "e.g. gitops-repo: my-org/gitops" });
   }
   // A path remote is made absolute: git runs in a scratch folder.
-  const configuredRemote = config?.remote === undefined ? undefined : isUrl(config.remote) ? config.remote : resolve(loaded.resolvePath(config.remote));
+  const configuredRemote =
+    config?.remote === undefined ? undefined : isUrl(config.remote) ? config.remote : resolve(loaded.resolvePath(config.remote));
   const server = (explicit.serverUrl ?? "https://github.com").replace(/\/+$/, "");
   const explicitRemote = explicit.remote === undefined || isUrl(explicit.remote) ? explicit.remote : resolve(explicit.remote);
   const remote = pick(explicitRemote, configuredRemote) ?? (repository === undefined ? undefined : `${server}/${repository}.git`);
   if (remote === undefined) {
-    throw new UserError("no GitOps repository given", { file: loaded.file, hint: "set promote.repository (OWNER/REPO) in modelship.yaml, or pass --gitops-repo (the gitops-repo input) or --remote for any git URL or path" });
+    throw new UserError("no GitOps repository given", {
+      file: loaded.file,
+      hint: "set promote.repository (OWNER/REPO) in modelship.yaml, or pass --gitops-repo (the gitops-repo input) or --remote for any git URL or path",
+    });
   }
   return { ...(repository === undefined ? {} : { repository }), remote, base: pick(explicit.base, config?.base) ?? "main" };
 }
@@ -102,14 +123,20 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
   const where = { file: loaded.file, option: `promote.environments.${name}.bake` };
   const steps = config.steps ?? DEFAULT_STEPS;
   for (let i = 1; i < steps.length; i++) {
-    if (steps[i]! <= steps[i - 1]!) throw new UserError(`promote.environments.${name}.steps must rise (${steps.join(", ")})`, { file: loaded.file, pointer: `/promote/environments/${name}/steps/${i}`, hint: "list the canary weights in increasing order, e.g. [10, 50]" });
+    if (steps[i]! <= steps[i - 1]!)
+      throw new UserError(`promote.environments.${name}.steps must rise (${steps.join(", ")})`, {
+        file: loaded.file,
+        pointer: `/promote/environments/${name}/steps/${i}`,
+        hint: "list the canary weights in increasing order, e.g. [10, 50]",
+      });
   }
   const bake = config.bake ?? DEFAULT_BAKE;
   const pr = config.pull_request ?? {};
   const autoMerge = { ...DEFAULT_AUTO_MERGE };
   // A full promotion the policy lets merge itself squashes unless auto_merge.promote says otherwise.
   if (config.promotion === "auto") autoMerge.promote = "squash";
-  for (const [kind, method] of Object.entries(pr.auto_merge ?? {}) as [ActionKind, MergeMethodConfig][]) autoMerge[kind] = method === false ? undefined : method;
+  for (const [kind, method] of Object.entries(pr.auto_merge ?? {}) as [ActionKind, MergeMethodConfig][])
+    autoMerge[kind] = method === false ? undefined : method;
   const settings: EnvironmentSettings = {
     name,
     strategy: config.strategy ?? "canary",
@@ -118,7 +145,13 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     bakeMs: parseDuration(bake, where),
     promotion: config.promotion ?? "review",
     targets: config.targets.map(targetSpec),
-    pullRequest: { labels: pr.labels ?? DEFAULT_LABELS, reviewers: pr.reviewers ?? [], teamReviewers: pr.team_reviewers ?? [], draft: pr.draft ?? false, autoMerge },
+    pullRequest: {
+      labels: pr.labels ?? DEFAULT_LABELS,
+      reviewers: pr.reviewers ?? [],
+      teamReviewers: pr.team_reviewers ?? [],
+      draft: pr.draft ?? false,
+      autoMerge,
+    },
   };
   if (config.health !== undefined) {
     const window = config.health.window ?? "10m";

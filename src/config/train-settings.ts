@@ -40,15 +40,21 @@ export function parseParams(items: readonly string[]): Record<string, string> {
     try {
       parsed = JSON.parse(joined);
     } catch (error) {
-      throw new UserError(`params is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { hint: 'give params as a JSON object ({"lr": 0.01}) or as NAME=VALUE lines' });
+      throw new UserError(`params is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: 'give params as a JSON object ({"lr": 0.01}) or as NAME=VALUE lines',
+      });
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new UserError("params JSON must be an object of names to values", { hint: 'e.g. {"lr": 0.01, "layers": "64,32"}' });
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new UserError("params JSON must be an object of names to values", { hint: 'e.g. {"lr": 0.01, "layers": "64,32"}' });
     for (const [name, value] of Object.entries(parsed)) params[name] = typeof value === "string" ? value : JSON.stringify(value);
     return params;
   }
   for (const item of items) {
     const at = item.indexOf("=");
-    if (at <= 0) throw new UserError(`parameter "${item}" is not NAME=VALUE`, { hint: "write parameters as name=value, e.g. --param learning_rate=0.01" });
+    if (at <= 0)
+      throw new UserError(`parameter "${item}" is not NAME=VALUE`, {
+        hint: "write parameters as name=value, e.g. --param learning_rate=0.01",
+      });
     params[item.slice(0, at).trim()] = item.slice(at + 1).trim();
   }
   return params;
@@ -58,7 +64,9 @@ function requireGpuOf(value: string | boolean | undefined): RequireGpu | undefin
   if (value === undefined) return undefined;
   const text = String(value);
   if (text === "true" || text === "false" || text === "auto") return text;
-  throw new UserError(`require-gpu must be true, false or auto, got "${text}"`, { hint: "use require-gpu: auto to train on a GPU when there is one" });
+  throw new UserError(`require-gpu must be true, false or auto, got "${text}"`, {
+    hint: "use require-gpu: auto to train on a GPU when there is one",
+  });
 }
 
 /** Resolves the train stage's settings. */
@@ -71,7 +79,10 @@ export function resolveTrainSettings(explicit: ExplicitTrainSettings, loaded: Lo
   let run: TrainSettings["run"];
   if (command !== undefined && command.trim() !== "") run = { command };
   else if (trainConfig !== undefined) run = { trainConfig };
-  else throw new UserError("nothing to train: give a training command or a train config", { hint: `pass --command "python train.py" or --train-config train.yaml (the action's command / train-config inputs), or set train.command or train.config in ${DEFAULT_CONFIG_FILE}` });
+  else
+    throw new UserError("nothing to train: give a training command or a train config", {
+      hint: `pass --command "python train.py" or --train-config train.yaml (the action's command / train-config inputs), or set train.command or train.config in ${DEFAULT_CONFIG_FILE}`,
+    });
   const data = loaded.config?.data;
   return {
     run,
@@ -79,7 +90,11 @@ export function resolveTrainSettings(explicit: ExplicitTrainSettings, loaded: Lo
     requireGpu: pick(explicit.requireGpu, requireGpuOf(config?.require_gpu)) ?? "auto",
     seed: pick(explicit.seed, config?.seed),
     params: parseParams(explicit.params ?? []),
-    data: { train: pick(explicit.train, fromConfig(data?.train)), test: pick(explicit.test, fromConfig(data?.test)), contract: pick(explicit.contract, fromConfig(data?.contract)) },
+    data: {
+      train: pick(explicit.train, fromConfig(data?.train)),
+      test: pick(explicit.test, fromConfig(data?.test)),
+      contract: pick(explicit.contract, fromConfig(data?.contract)),
+    },
     gpuSampleMs: Math.round((config?.gpu_sample_seconds ?? 5) * 1000),
   };
 }

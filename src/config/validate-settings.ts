@@ -40,11 +40,14 @@ function labelDatasets(files: string[], train?: string, test?: string): { label:
     return datasets;
   }
   if (files.length === 1) return [{ label: "data", path: files[0]! }];
-  if (files.length === 2) return [
-    { label: "train", path: files[0]! },
-    { label: "test", path: files[1]! },
-  ];
-  throw new UserError(`give one data file, or two (train and test), not ${files.length}`, { hint: "validate other files in separate steps, or merge them first" });
+  if (files.length === 2)
+    return [
+      { label: "train", path: files[0]! },
+      { label: "test", path: files[1]! },
+    ];
+  throw new UserError(`give one data file, or two (train and test), not ${files.length}`, {
+    hint: "validate other files in separate steps, or merge them first",
+  });
 }
 
 /** Resolves the validate stage's settings. */
@@ -64,7 +67,9 @@ export function resolveValidateSettings(explicit: ExplicitValidateSettings, load
   } else if (config?.data?.train !== undefined || config?.data?.test !== undefined) {
     datasets = labelDatasets([], fromConfig(config.data.train), fromConfig(config.data.test));
   } else {
-    throw new UserError("no data files given", { hint: `pass data files (the \`data\` input or CLI arguments), or set data.train in ${DEFAULT_CONFIG_FILE}` });
+    throw new UserError("no data files given", {
+      hint: `pass data files (the \`data\` input or CLI arguments), or set data.train in ${DEFAULT_CONFIG_FILE}`,
+    });
   }
   return {
     contractPath,

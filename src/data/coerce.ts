@@ -44,7 +44,8 @@ function daysInMonth(year: number, month: number): number {
 
 function coerceNumber(raw: RawValue, integer: boolean): Coerced {
   if (typeof raw === "bigint") {
-    if (raw > BigInt(Number.MAX_SAFE_INTEGER) || raw < BigInt(Number.MIN_SAFE_INTEGER)) return { ok: false, reason: "is outside the range of exact integers (±2^53)" };
+    if (raw > BigInt(Number.MAX_SAFE_INTEGER) || raw < BigInt(Number.MIN_SAFE_INTEGER))
+      return { ok: false, reason: "is outside the range of exact integers (±2^53)" };
     return { ok: true, value: Number(raw) };
   }
   if (typeof raw === "number") {
@@ -71,10 +72,15 @@ function coerceNumber(raw: RawValue, integer: boolean): Coerced {
 }
 
 function coerceDate(raw: RawValue, withTime: boolean): Coerced {
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? { ok: false, reason: "is an invalid date" } : { ok: true, value: raw.getTime() };
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? { ok: false, reason: "is an invalid date" } : { ok: true, value: raw.getTime() };
   if (typeof raw !== "string") return { ok: false, reason: `is a ${typeof raw}, not a ${withTime ? "date-time" : "date"}` };
   const match = withTime ? DATETIME.exec(raw) : DATE.exec(raw);
-  if (!match) return { ok: false, reason: withTime ? "is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM])" : "is not an ISO 8601 date (YYYY-MM-DD)" };
+  if (!match)
+    return {
+      ok: false,
+      reason: withTime ? "is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM])" : "is not an ISO 8601 date (YYYY-MM-DD)",
+    };
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
@@ -91,7 +97,11 @@ function coerceDate(raw: RawValue, withTime: boolean): Coerced {
 }
 
 /** Parses one non-null raw cell as `type`; the reason completes a sentence starting with the value. */
-export function coerceValue(raw: Exclude<RawValue, null>, type: ColumnType, booleans?: { trueValues: string[]; falseValues: string[] }): Coerced {
+export function coerceValue(
+  raw: Exclude<RawValue, null>,
+  type: ColumnType,
+  booleans?: { trueValues: string[]; falseValues: string[] },
+): Coerced {
   switch (type) {
     case "integer":
       return coerceNumber(raw, true);

@@ -148,7 +148,15 @@ export class ColumnInference {
   /** The column's facts once every file is read. */
   facts(): ColumnFacts {
     const nonNull = this.#rows - this.#nulls;
-    const facts: ColumnFacts = { name: this.name, type: "string", rows: this.#rows, nulls: this.#nulls, maxFileNullShare: this.#maxFileNullShare, emptyInSomeFile: this.#emptyInSomeFile, unique: false };
+    const facts: ColumnFacts = {
+      name: this.name,
+      type: "string",
+      rows: this.#rows,
+      nulls: this.#nulls,
+      maxFileNullShare: this.#maxFileNullShare,
+      emptyInSomeFile: this.#emptyInSomeFile,
+      unique: false,
+    };
     if (nonNull === 0) return facts;
     facts.type = this.#type();
     if (facts.type === "integer" || facts.type === "number") {
@@ -159,7 +167,9 @@ export class ColumnInference {
       facts.min = extremes.min?.text;
       facts.max = extremes.max?.text;
     } else if (facts.type === "categorical") {
-      facts.enum = [...this.#distinct!.entries()].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0)).map(([value]) => value);
+      facts.enum = [...this.#distinct!.entries()]
+        .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([value]) => value);
     }
     facts.unique = (facts.type === "integer" || facts.type === "string") && this.#seen !== undefined && nonNull >= MIN_UNIQUE_VALUES;
     return facts;

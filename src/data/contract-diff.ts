@@ -136,7 +136,8 @@ function diffEnum(list: ChangeList, before: ColumnContract["enum"], after: Colum
 function diffAliases(list: ChangeList, before: Record<string, string>, after: Record<string, string>): void {
   for (const [raw, canonical] of Object.entries(before)) {
     if (!(raw in after)) list.add("alias_removed", true, `alias ${show(raw)} → ${show(canonical)} removed`);
-    else if (after[raw] !== canonical) list.add("alias_changed", true, `alias ${show(raw)} now maps to ${show(after[raw])} instead of ${show(canonical)}`);
+    else if (after[raw] !== canonical)
+      list.add("alias_changed", true, `alias ${show(raw)} now maps to ${show(after[raw])} instead of ${show(canonical)}`);
   }
   for (const [raw, canonical] of Object.entries(after)) {
     if (!(raw in before)) list.add("alias_added", false, `alias ${show(raw)} → ${show(canonical)} added`);
@@ -170,7 +171,11 @@ function diffColumn(before: ColumnContract, after: ColumnContract): ContractChan
   }
   if (before.mostly !== after.mostly) {
     const raised = after.mostly > before.mostly;
-    list.add(`mostly_${raised ? "raised" : "lowered"}`, raised, `mostly ${raised ? "raised" : "lowered"} from ${String(before.mostly)} to ${String(after.mostly)}`);
+    list.add(
+      `mostly_${raised ? "raised" : "lowered"}`,
+      raised,
+      `mostly ${raised ? "raised" : "lowered"} from ${String(before.mostly)} to ${String(after.mostly)}`,
+    );
   }
   diffAliases(list, before.aliases, after.aliases);
   if (after.type === "boolean" || before.type === "boolean") {
@@ -189,7 +194,8 @@ function diffColumn(before: ColumnContract, after: ColumnContract): ContractChan
 
 function diffDialect(list: ChangeList, before: DataContract["dialect"], after: DataContract["dialect"]): void {
   // Reading rules change what every cell is, so any dialect change can turn passing data into failing data.
-  if (before.delimiter !== after.delimiter) list.add("dialect_changed", true, `delimiter changed from ${show(before.delimiter)} to ${show(after.delimiter)}`);
+  if (before.delimiter !== after.delimiter)
+    list.add("dialect_changed", true, `delimiter changed from ${show(before.delimiter)} to ${show(after.delimiter)}`);
   if (before.quote !== after.quote) list.add("dialect_changed", true, `quote changed from ${show(before.quote)} to ${show(after.quote)}`);
   if (before.trim !== after.trim) list.add("dialect_changed", true, `trim changed from ${String(before.trim)} to ${String(after.trim)}`);
   const removed = before.nullMarkers.filter((marker) => !after.nullMarkers.includes(marker));

@@ -56,7 +56,12 @@ export interface ColumnDocument {
 }
 
 /** Turns the YAML document into the in-memory contract, with defaults. */
-export function fromDocument(document: ContractDocument, file: string, sha256: string, source: DataContract["source"] = "modelship"): DataContract {
+export function fromDocument(
+  document: ContractDocument,
+  file: string,
+  sha256: string,
+  source: DataContract["source"] = "modelship",
+): DataContract {
   const dialect = document.dialect ?? {};
   const columns: ColumnContract[] = document.columns.map((column, index) => ({
     name: column.name,
@@ -91,7 +96,12 @@ export function fromDocument(document: ContractDocument, file: string, sha256: s
     name: document.name,
     description: document.description,
     source,
-    dialect: { delimiter: dialect.delimiter ?? ",", quote: dialect.quote ?? '"', trim: dialect.trim ?? false, nullMarkers: dialect.null_markers ?? [""] },
+    dialect: {
+      delimiter: dialect.delimiter ?? ",",
+      quote: dialect.quote ?? '"',
+      trim: dialect.trim ?? false,
+      nullMarkers: dialect.null_markers ?? [""],
+    },
     columns,
     dataset: {
       minRows: dataset.min_rows,

@@ -29,26 +29,40 @@ function boundValue(column: ColumnContract, bound: number | string): number | un
 }
 
 /** The checks a JSON Schema cannot express. */
-function checkSemantics(contract: DataContract, where: (pointer: string) => { file: string; line?: number; column?: number; pointer: string }): void {
+function checkSemantics(
+  contract: DataContract,
+  where: (pointer: string) => { file: string; line?: number; column?: number; pointer: string },
+): void {
   const seen = new Map<string, number>();
   let target: string | undefined;
   for (const [index, column] of contract.columns.entries()) {
     const at = (key?: string) => where(key === undefined ? column.pointer : `${column.pointer}/${key}`);
     const earlier = seen.get(column.name);
-    if (earlier !== undefined) throw new UserError(`column "${column.name}" is declared twice (also at ${where(contract.columns[earlier]!.pointer).pointer})`, { ...at("name"), hint: "merge the two declarations into one" });
+    if (earlier !== undefined)
+      throw new UserError(`column "${column.name}" is declared twice (also at ${where(contract.columns[earlier]!.pointer).pointer})`, {
+        ...at("name"),
+        hint: "merge the two declarations into one",
+      });
     seen.set(column.name, index);
     if (column.roles.includes("target")) {
-      if (target !== undefined) throw new UserError(`two target columns: "${target}" and "${column.name}"`, { ...at("role"), hint: "a contract has at most one target; use role prediction or feature for the other" });
+      if (target !== undefined)
+        throw new UserError(`two target columns: "${target}" and "${column.name}"`, {
+          ...at("role"),
+          hint: "a contract has at most one target; use role prediction or feature for the other",
+        });
       target = column.name;
     }
     if (column.pattern !== undefined) {
       try {
         new RegExp(column.pattern, "u");
       } catch (error) {
-        throw new UserError(`pattern of column "${column.name}" is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`, {
-          ...at("pattern"),
-          hint: "fix the regex (JavaScript syntax, Unicode mode); in YAML, single-quote it so backslashes stay as written",
-        });
+        throw new UserError(
+          `pattern of column "${column.name}" is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            ...at("pattern"),
+            hint: "fix the regex (JavaScript syntax, Unicode mode); in YAML, single-quote it so backslashes stay as written",
+          },
+        );
       }
     }
     const ordered = (ORDERED as readonly string[]).includes(column.type);
@@ -56,23 +70,42 @@ function checkSemantics(contract: DataContract, where: (pointer: string) => { fi
       const bound = column[key];
       if (bound === undefined) continue;
       const yamlKey = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-      if (!ordered) throw new UserError(`${yamlKey} does not apply to a ${column.type} column ("${column.name}")`, { ...at(yamlKey), hint: "use min_length/max_length for text, enum for categories, or change the type" });
-      if (boundValue(column, bound) === undefined) throw new UserError(`${yamlKey} ${JSON.stringify(bound)} is not a valid ${column.type}`, { ...at(yamlKey), hint: column.type === "date" ? "write dates as YYYY-MM-DD" : `write a ${column.type}` });
+      if (!ordered)
+        throw new UserError(`${yamlKey} does not apply to a ${column.type} column ("${column.name}")`, {
+          ...at(yamlKey),
+          hint: "use min_length/max_length for text, enum for categories, or change the type",
+        });
+      if (boundValue(column, bound) === undefined)
+        throw new UserError(`${yamlKey} ${JSON.stringify(bound)} is not a valid ${column.type}`, {
+          ...at(yamlKey),
+          hint: column.type === "date" ? "write dates as YYYY-MM-DD" : `write a ${column.type}`,
+        });
     }
     const low = column.min ?? column.exclusiveMin;
     const high = column.max ?? column.exclusiveMax;
     if (low !== undefined && high !== undefined && ordered) {
       const lowValue = boundValue(column, low)!;
       const highValue = boundValue(column, high)!;
-      if (lowValue > highValue) throw new UserError(`column "${column.name}": the lower bound ${String(low)} is above the upper bound ${String(high)}`, { ...at(column.min === undefined ? "exclusive_min" : "min"), hint: "swap them, or fix the typo" });
+      if (lowValue > highValue)
+        throw new UserError(`column "${column.name}": the lower bound ${String(low)} is above the upper bound ${String(high)}`, {
+          ...at(column.min === undefined ? "exclusive_min" : "min"),
+          hint: "swap them, or fix the typo",
+        });
     }
     if (column.minLength !== undefined && column.maxLength !== undefined && column.minLength > column.maxLength) {
-      throw new UserError(`column "${column.name}": min_length ${column.minLength} is above max_length ${column.maxLength}`, { ...at("min_length"), hint: "swap them" });
+      throw new UserError(`column "${column.name}": min_length ${column.minLength} is above max_length ${column.maxLength}`, {
+        ...at("min_length"),
+        hint: "swap them",
+      });
     }
     if (column.enum !== undefined && column.type !== "string" && column.type !== "categorical") {
       for (const [position, value] of column.enum.entries()) {
         const coerced = coerceValue(typeof value === "boolean" ? String(value) : value, column.type, column);
-        if (!coerced.ok) throw new UserError(`enum value ${JSON.stringify(value)} of column "${column.name}" ${coerced.reason}`, { ...at(`enum/${position}`), hint: `list ${column.type} values only, or change the column's type` });
+        if (!coerced.ok)
+          throw new UserError(`enum value ${JSON.stringify(value)} of column "${column.name}" ${coerced.reason}`, {
+            ...at(`enum/${position}`),
+            hint: `list ${column.type} values only, or change the column's type`,
+          });
       }
     }
   }
@@ -95,7 +128,11 @@ export function parseContract(text: string, file: string): DataContract {
     return contract;
   }
   if (source.data === null || typeof source.data !== "object" || Array.isArray(source.data)) {
-    throw new UserError("a data contract must be a mapping with a `columns` list", { file, line: 1, hint: "see examples/model-repo/data/contract.yaml, or give a Frictionless Table Schema (with `fields`)" });
+    throw new UserError("a data contract must be a mapping with a `columns` list", {
+      file,
+      line: 1,
+      hint: "see examples/model-repo/data/contract.yaml, or give a Frictionless Table Schema (with `fields`)",
+    });
   }
   const document = assertValid<ContractDocument>(schema, source.data, { file, what: "data contract", source });
   const contract = fromDocument(document, file, sha256);
@@ -110,10 +147,17 @@ export async function loadContract(path: string): Promise<DataContract> {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = errnoCode(error);
-    throw new UserError(code === "ENOENT" ? "data contract not found" : code === "EISDIR" ? "data contract is a directory, not a file" : `cannot read the data contract (${code ?? "unknown error"})`, {
-      file: path,
-      hint: "check the `contract` input, --contract, or data.contract in modelship.yaml (paths there are relative to modelship.yaml)",
-    });
+    throw new UserError(
+      code === "ENOENT"
+        ? "data contract not found"
+        : code === "EISDIR"
+          ? "data contract is a directory, not a file"
+          : `cannot read the data contract (${code ?? "unknown error"})`,
+      {
+        file: path,
+        hint: "check the `contract` input, --contract, or data.contract in modelship.yaml (paths there are relative to modelship.yaml)",
+      },
+    );
   }
   return parseContract(text, path);
 }

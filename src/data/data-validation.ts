@@ -56,7 +56,9 @@ export async function runDataValidation(options: DataValidationOptions): Promise
     const base = await loadContract(options.baseContractPath);
     contractDiff = diffContracts(base, contract);
     if (contractDiff.changes.length > 0) {
-      logger.info(`Contract changed: ${contractDiff.changes.length} change(s), ${contractDiff.breaking ? "some breaking" : "none breaking"}.`);
+      logger.info(
+        `Contract changed: ${contractDiff.changes.length} change(s), ${contractDiff.breaking ? "some breaking" : "none breaking"}.`,
+      );
     }
   }
 

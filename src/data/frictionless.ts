@@ -52,7 +52,10 @@ const CONSTRAINTS = {
   exclusiveMinimum: { is: isBound, expect: "a number, or an ISO 8601 date for date fields" },
   exclusiveMaximum: { is: isBound, expect: "a number, or an ISO 8601 date for date fields" },
   pattern: { is: (value: unknown) => typeof value === "string", expect: "a regular expression as a string" },
-  enum: { is: (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(isScalar), expect: "a non-empty list of strings, numbers or booleans" },
+  enum: {
+    is: (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(isScalar),
+    expect: "a non-empty list of strings, numbers or booleans",
+  },
 } as const;
 
 // Where each contract key of a column lives in a Table Schema field, for error messages.
@@ -118,7 +121,12 @@ export function fromFrictionless(data: unknown, options: FrictionlessOptions): D
   const fail: Fail = (problem, pointer, hint) => {
     throw new UserError(problem, { ...where(pointer), hint });
   };
-  if (!isRecord(data) || !Array.isArray(data.fields)) return fail("a Frictionless Table Schema must be a mapping with a `fields` list", "", "see https://specs.frictionlessdata.io/table-schema/");
+  if (!isRecord(data) || !Array.isArray(data.fields))
+    return fail(
+      "a Frictionless Table Schema must be a mapping with a `fields` list",
+      "",
+      "see https://specs.frictionlessdata.io/table-schema/",
+    );
   const fields: unknown[] = data.fields;
   if (fields.length === 0) fail("the Table Schema has no fields", "/fields", "list at least one field (name and type)");
   const columns = fields.map((field, index) => toColumn(field, `/fields/${index}`, fail));
@@ -132,22 +140,37 @@ export function fromFrictionless(data: unknown, options: FrictionlessOptions): D
 
 function toColumn(field: unknown, at: string, fail: Fail): ColumnDocument {
   if (!isRecord(field)) return fail("a field must be a mapping", at, "write each field as {name: ..., type: ...}");
-  if (typeof field.name !== "string" || field.name === "") return fail("a field needs a non-empty `name`", `${at}/name`, "give the column's name as written in the file's header");
+  if (typeof field.name !== "string" || field.name === "")
+    return fail("a field needs a non-empty `name`", `${at}/name`, "give the column's name as written in the file's header");
   const name = field.name;
   const frictionlessType = field.type ?? "string";
   const type = lookup(TYPES, frictionlessType);
   if (type === undefined) {
-    fail(`field "${name}" has type ${JSON.stringify(frictionlessType)}, which modelship cannot check`, `${at}/type`, `use one of ${Object.keys(TYPES).join(", ")} (a string field with a pattern can stand in for time, yearmonth or duration)`);
+    fail(
+      `field "${name}" has type ${JSON.stringify(frictionlessType)}, which modelship cannot check`,
+      `${at}/type`,
+      `use one of ${Object.keys(TYPES).join(", ")} (a string field with a pattern can stand in for time, yearmonth or duration)`,
+    );
   }
   const column: ColumnDocument = { name, type };
   const description = field.description ?? field.title;
   if (typeof description === "string") column.description = description;
   checkReading(field, frictionlessType as string, name, at, fail);
-  if (field.missingValues !== undefined) fail(`field "${name}" has its own missingValues`, `${at}/missingValues`, "move missingValues to the schema level: modelship has one list of null markers for all columns");
+  if (field.missingValues !== undefined)
+    fail(
+      `field "${name}" has its own missingValues`,
+      `${at}/missingValues`,
+      "move missingValues to the schema level: modelship has one list of null markers for all columns",
+    );
   for (const key of ["trueValues", "falseValues"] as const) {
     const values = field[key];
     if (values === undefined) continue;
-    if (!isStringList(values)) fail(`${key} of field "${name}" must be a list of strings`, `${at}/${key}`, `write e.g. ${key}: ["${key === "trueValues" ? "yes" : "no"}"]`);
+    if (!isStringList(values))
+      fail(
+        `${key} of field "${name}" must be a list of strings`,
+        `${at}/${key}`,
+        `write e.g. ${key}: ["${key === "trueValues" ? "yes" : "no"}"]`,
+      );
     if (key === "trueValues") column.true_values = values;
     else column.false_values = values;
   }
@@ -165,34 +188,85 @@ function toColumn(field: unknown, at: string, fail: Fail): ColumnDocument {
 function checkReading(field: Mapping, type: string, name: string, at: string, fail: Fail): void {
   const format = field.format;
   if (format !== undefined && format !== "default") {
-    if (type === "date" || type === "datetime") fail(`field "${name}" has format ${JSON.stringify(format)}; modelship reads ISO 8601 ${type}s only`, `${at}/format`, "remove the format and write the data as YYYY-MM-DD (dates) or YYYY-MM-DDTHH:MM:SS (date-times)");
-    if (type === "string" && lookup(FORMAT_PATTERNS, format) === undefined) fail(`field "${name}" has an unknown string format ${JSON.stringify(format)}`, `${at}/format`, `use one of default, ${Object.keys(FORMAT_PATTERNS).join(", ")}, or a pattern constraint`);
+    if (type === "date" || type === "datetime")
+      fail(
+        `field "${name}" has format ${JSON.stringify(format)}; modelship reads ISO 8601 ${type}s only`,
+        `${at}/format`,
+        "remove the format and write the data as YYYY-MM-DD (dates) or YYYY-MM-DDTHH:MM:SS (date-times)",
+      );
+    if (type === "string" && lookup(FORMAT_PATTERNS, format) === undefined)
+      fail(
+        `field "${name}" has an unknown string format ${JSON.stringify(format)}`,
+        `${at}/format`,
+        `use one of default, ${Object.keys(FORMAT_PATTERNS).join(", ")}, or a pattern constraint`,
+      );
   }
-  if (field.bareNumber === false) fail(`field "${name}" sets bareNumber: false, which modelship does not read`, `${at}/bareNumber`, "strip currency signs and percent marks from the data, then remove bareNumber");
-  if (field.groupChar !== undefined) fail(`field "${name}" sets a groupChar, which modelship does not read`, `${at}/groupChar`, "write numbers without thousands separators, then remove groupChar");
-  if (field.decimalChar !== undefined && field.decimalChar !== ".") fail(`field "${name}" sets decimalChar ${JSON.stringify(field.decimalChar)}; modelship reads a decimal point only`, `${at}/decimalChar`, "write numbers with a decimal point, then remove decimalChar");
+  if (field.bareNumber === false)
+    fail(
+      `field "${name}" sets bareNumber: false, which modelship does not read`,
+      `${at}/bareNumber`,
+      "strip currency signs and percent marks from the data, then remove bareNumber",
+    );
+  if (field.groupChar !== undefined)
+    fail(
+      `field "${name}" sets a groupChar, which modelship does not read`,
+      `${at}/groupChar`,
+      "write numbers without thousands separators, then remove groupChar",
+    );
+  if (field.decimalChar !== undefined && field.decimalChar !== ".")
+    fail(
+      `field "${name}" sets decimalChar ${JSON.stringify(field.decimalChar)}; modelship reads a decimal point only`,
+      `${at}/decimalChar`,
+      "write numbers with a decimal point, then remove decimalChar",
+    );
 }
 
 function applyConstraints(constraints: unknown, column: ColumnDocument, at: string, fail: Fail): void {
   if (constraints === undefined) return;
-  if (!isRecord(constraints)) fail(`constraints of field "${column.name}" must be a mapping`, `${at}/constraints`, "write e.g. constraints: {required: true, minimum: 0}");
+  if (!isRecord(constraints))
+    fail(
+      `constraints of field "${column.name}" must be a mapping`,
+      `${at}/constraints`,
+      "write e.g. constraints: {required: true, minimum: 0}",
+    );
   for (const [key, value] of Object.entries(constraints)) {
     const pointer = `${at}/constraints/${key}`;
-    if (!Object.hasOwn(CONSTRAINTS, key)) fail(`unknown constraint "${key}" on field "${column.name}"`, pointer, `use ${Object.keys(CONSTRAINTS).join(", ")}`);
+    if (!Object.hasOwn(CONSTRAINTS, key))
+      fail(`unknown constraint "${key}" on field "${column.name}"`, pointer, `use ${Object.keys(CONSTRAINTS).join(", ")}`);
     const rule = CONSTRAINTS[key as keyof typeof CONSTRAINTS];
     if (!rule.is(value)) fail(`constraint ${key} of field "${column.name}" must be ${rule.expect}`, pointer, `fix the value of ${key}`);
     switch (key) {
       // Frictionless `required` means "no nulls"; every field must be present in the data anyway.
-      case "required": column.nullable = !(value as boolean); break;
-      case "unique": column.unique = value as boolean; break;
-      case "minLength": column.min_length = value as number; break;
-      case "maxLength": column.max_length = value as number; break;
-      case "minimum": column.min = value as Bound; break;
-      case "maximum": column.max = value as Bound; break;
-      case "exclusiveMinimum": column.exclusive_min = value as Bound; break;
-      case "exclusiveMaximum": column.exclusive_max = value as Bound; break;
-      case "pattern": column.pattern = value as string; break;
-      case "enum": column.enum = value as Scalar[]; break;
+      case "required":
+        column.nullable = !(value as boolean);
+        break;
+      case "unique":
+        column.unique = value as boolean;
+        break;
+      case "minLength":
+        column.min_length = value as number;
+        break;
+      case "maxLength":
+        column.max_length = value as number;
+        break;
+      case "minimum":
+        column.min = value as Bound;
+        break;
+      case "maximum":
+        column.max = value as Bound;
+        break;
+      case "exclusiveMinimum":
+        column.exclusive_min = value as Bound;
+        break;
+      case "exclusiveMaximum":
+        column.exclusive_max = value as Bound;
+        break;
+      case "pattern":
+        column.pattern = value as string;
+        break;
+      case "enum":
+        column.enum = value as Scalar[];
+        break;
     }
   }
 }
@@ -201,10 +275,20 @@ function applyConstraints(constraints: unknown, column: ColumnDocument, at: stri
 function applyPrimaryKey(primaryKey: unknown, columns: ColumnDocument[], fail: Fail): void {
   if (primaryKey === undefined) return;
   const names = typeof primaryKey === "string" ? [primaryKey] : primaryKey;
-  if (!isStringList(names) || names.length === 0) return fail("primaryKey must be a field name or a non-empty list of field names", "/primaryKey", 'write e.g. primaryKey: "id" or primaryKey: ["id", "date"]');
+  if (!isStringList(names) || names.length === 0)
+    return fail(
+      "primaryKey must be a field name or a non-empty list of field names",
+      "/primaryKey",
+      'write e.g. primaryKey: "id" or primaryKey: ["id", "date"]',
+    );
   for (const [position, name] of names.entries()) {
     const column = columns.find((candidate) => candidate.name === name);
-    if (column === undefined) return fail(`primaryKey names "${name}", which is not a field`, typeof primaryKey === "string" ? "/primaryKey" : `/primaryKey/${position}`, "name fields declared in `fields`, spelled as there");
+    if (column === undefined)
+      return fail(
+        `primaryKey names "${name}", which is not a field`,
+        typeof primaryKey === "string" ? "/primaryKey" : `/primaryKey/${position}`,
+        "name fields declared in `fields`, spelled as there",
+      );
     column.nullable = false;
     if (names.length === 1) column.unique = true;
   }
@@ -213,7 +297,8 @@ function applyPrimaryKey(primaryKey: unknown, columns: ColumnDocument[], fail: F
 /** Schema-level missingValues (default [""]); v2 also allows {value, label} entries. */
 function missingValues(value: unknown, fail: Fail): string[] {
   if (value === undefined) return [""];
-  if (!Array.isArray(value)) return fail("missingValues must be a list of strings", "/missingValues", 'write e.g. missingValues: ["", "NA"]');
+  if (!Array.isArray(value))
+    return fail("missingValues must be a list of strings", "/missingValues", 'write e.g. missingValues: ["", "NA"]');
   return value.map((item: unknown, index) => {
     if (typeof item === "string") return item;
     if (isRecord(item) && typeof item.value === "string") return item.value;

@@ -64,21 +64,35 @@ interface Pass {
 /** Drafts a contract that the given data files satisfy. */
 export async function inferContract(options: InferContractOptions): Promise<InferContractResult> {
   const { paths, logger } = options;
-  if (paths.length === 0) throw new UserError("no data files to draft a contract from", { hint: "pass one or more data files, e.g. data/train.csv" });
+  if (paths.length === 0)
+    throw new UserError("no data files to draft a contract from", { hint: "pass one or more data files, e.g. data/train.csv" });
   const maxEnum = options.maxEnum ?? DEFAULT_MAX_ENUM;
-  if (!Number.isSafeInteger(maxEnum) || maxEnum < 0) throw new UserError(`max-enum must be a whole number ≥ 0, got ${maxEnum}`, { hint: `leave it out for the default (${DEFAULT_MAX_ENUM})` });
+  if (!Number.isSafeInteger(maxEnum) || maxEnum < 0)
+    throw new UserError(`max-enum must be a whole number ≥ 0, got ${maxEnum}`, {
+      hint: `leave it out for the default (${DEFAULT_MAX_ENUM})`,
+    });
   const readOptions = options.readOptions ?? {};
   const formats = paths.map((path) => readOptions.format ?? formatFromName(path));
-  const dialect = await sniffFiles(paths.filter((_, index) => formats[index] === "csv"), readOptions, logger);
+  const dialect = await sniffFiles(
+    paths.filter((_, index) => formats[index] === "csv"),
+    readOptions,
+    logger,
+  );
 
-  const read = (collectMarkers: boolean) => readFiles({ paths, formats, dialect, readOptions, maxEnum, target: options.target, collectMarkers, logger });
+  const read = (collectMarkers: boolean) =>
+    readFiles({ paths, formats, dialect, readOptions, maxEnum, target: options.target, collectMarkers, logger });
   let pass = await read(dialect !== undefined && readOptions.nullMarkers === undefined);
   if (dialect !== undefined) {
     const late = pass.markers.filter((marker) => !dialect.nullMarkers.includes(marker));
     if (late.length > 0) {
       // A marker that first shows up after the sniffed sample: read again with it as null.
-      dialect.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => dialect.nullMarkers.includes(marker) || late.includes(marker))];
-      logger.info(`Found the null marker(s) ${late.map((marker) => JSON.stringify(marker)).join(", ")} past the first 64 KiB; reading the data again with them.`);
+      dialect.nullMarkers = [
+        "",
+        ...NULL_MARKER_CANDIDATES.filter((marker) => dialect.nullMarkers.includes(marker) || late.includes(marker)),
+      ];
+      logger.info(
+        `Found the null marker(s) ${late.map((marker) => JSON.stringify(marker)).join(", ")} past the first 64 KiB; reading the data again with them.`,
+      );
       pass = await read(false);
     }
   }
@@ -106,7 +120,9 @@ async function sniffFiles(paths: string[], given: ReadOptions, logger: Logger): 
   let first = "";
   for (const path of paths) {
     const dialect = await sniffDialect(path, given);
-    logger.debug(`${path}: delimiter ${JSON.stringify(dialect.delimiter)}, trim ${dialect.trim}, null markers ${JSON.stringify(dialect.nullMarkers)}`);
+    logger.debug(
+      `${path}: delimiter ${JSON.stringify(dialect.delimiter)}, trim ${dialect.trim}, null markers ${JSON.stringify(dialect.nullMarkers)}`,
+    );
     if (merged === undefined) {
       merged = dialect;
       first = path;
@@ -119,11 +135,16 @@ async function sniffFiles(paths: string[], given: ReadOptions, logger: Logger): 
       });
     }
     merged.trim ||= dialect.trim;
-    merged.nullMarkers = ["", ...NULL_MARKER_CANDIDATES.filter((marker) => merged!.nullMarkers.includes(marker) || dialect.nullMarkers.includes(marker))];
+    merged.nullMarkers = [
+      "",
+      ...NULL_MARKER_CANDIDATES.filter((marker) => merged!.nullMarkers.includes(marker) || dialect.nullMarkers.includes(marker)),
+    ];
   }
   if (merged !== undefined) {
     if (given.nullMarkers !== undefined) merged.nullMarkers = [...given.nullMarkers];
-    logger.info(`CSV dialect: delimiter ${JSON.stringify(merged.delimiter)}${merged.trim ? ", spaces after delimiters trimmed" : ""}, null markers ${merged.nullMarkers.map((marker) => JSON.stringify(marker)).join(", ")}`);
+    logger.info(
+      `CSV dialect: delimiter ${JSON.stringify(merged.delimiter)}${merged.trim ? ", spaces after delimiters trimmed" : ""}, null markers ${merged.nullMarkers.map((marker) => JSON.stringify(marker)).join(", ")}`,
+    );
   }
   return merged;
 }
@@ -147,7 +168,19 @@ async function readFiles(options: {
   const rowsPerFile: number[] = [];
   for (const [index, path] of paths.entries()) {
     const csv = formats[index] === "csv" && dialect !== undefined;
-    const table = await openTable(path, csv ? { ...readOptions, format: "csv", delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers } : readOptions);
+    const table = await openTable(
+      path,
+      csv
+        ? {
+            ...readOptions,
+            format: "csv",
+            delimiter: dialect.delimiter,
+            quote: dialect.quote,
+            trim: dialect.trim,
+            nullMarkers: dialect.nullMarkers,
+          }
+        : readOptions,
+    );
     if (names === undefined) {
       checkHeader(path, table.columns, table.headerLine);
       checkTarget(path, table.columns, options.target);
@@ -181,8 +214,18 @@ async function readFiles(options: {
 function checkHeader(path: string, columns: readonly string[], line: number | undefined): void {
   const seen = new Set<string>();
   for (const [index, name] of columns.entries()) {
-    if (name === "") throw new UserError(`column ${index + 1} has no name in the header`, { file: path, line, hint: "name every column in the header line" });
-    if (seen.has(name)) throw new UserError(`the header names column "${name}" twice`, { file: path, line, hint: "rename one of them: a contract tells columns apart by name" });
+    if (name === "")
+      throw new UserError(`column ${index + 1} has no name in the header`, {
+        file: path,
+        line,
+        hint: "name every column in the header line",
+      });
+    if (seen.has(name))
+      throw new UserError(`the header names column "${name}" twice`, {
+        file: path,
+        line,
+        hint: "rename one of them: a contract tells columns apart by name",
+      });
     seen.add(name);
   }
 }
@@ -196,7 +239,10 @@ function checkSameColumns(path: string, columns: readonly string[], firstPath: s
   const missing = expected.filter((name) => !columns.includes(name));
   const extra = columns.filter((name) => !expected.includes(name));
   if (missing.length === 0 && extra.length === 0 && columns.length === expected.length) return;
-  const parts = [missing.length > 0 ? `lacks ${missing.map((name) => `"${name}"`).join(", ")}` : "", extra.length > 0 ? `has ${extra.map((name) => `"${name}"`).join(", ")} in addition` : ""];
+  const parts = [
+    missing.length > 0 ? `lacks ${missing.map((name) => `"${name}"`).join(", ")}` : "",
+    extra.length > 0 ? `has ${extra.map((name) => `"${name}"`).join(", ")} in addition` : "",
+  ];
   throw new UserError(`has other columns than ${firstPath}: it ${parts.filter(Boolean).join(" and ") || "repeats a column"}`, {
     file: path,
     hint: "draft a contract from files that share one header, or one contract per kind of file",
@@ -208,7 +254,10 @@ function percent(share: number): string {
 }
 
 /** The contract document, and comments saying what was observed. */
-function buildDocument(options: { pass: Pass; dialect: SniffedDialect | undefined; target: string | undefined; quoteGiven: boolean }): { document: ContractDocument; comments: ValueComment[] } {
+function buildDocument(options: { pass: Pass; dialect: SniffedDialect | undefined; target: string | undefined; quoteGiven: boolean }): {
+  document: ContractDocument;
+  comments: ValueComment[];
+} {
   const { pass, dialect } = options;
   const comments: ValueComment[] = [];
   const columns = pass.columns.map((facts, index) => {
@@ -217,13 +266,24 @@ function buildDocument(options: { pass: Pass; dialect: SniffedDialect | undefine
     return column;
   });
   // Key order is the YAML's order: the dialect first, as it says how to read everything after.
-  const document: ContractDocument = dialect === undefined ? { columns } : { dialect: dialectDocument(dialect, options.quoteGiven), columns };
+  const document: ContractDocument =
+    dialect === undefined ? { columns } : { dialect: dialectDocument(dialect, options.quoteGiven), columns };
   const smallest = Math.min(...pass.rowsPerFile);
   const duplicateShare = Math.max(0, ...pass.duplicates.files.map((file) => file.share));
   const estimated = pass.duplicates.files.some((file) => !file.exact);
-  document.dataset = { min_rows: smallest > 0 ? Math.max(1, Math.floor(smallest / 2)) : 0, max_duplicate_share: pass.duplicates.limit(), unknown_columns: "error" };
-  comments.push({ path: ["dataset", "min_rows"], text: `half the ${smallest.toLocaleString("en-US")} rows of the ${pass.rowsPerFile.length > 1 ? "smallest file" : "data"}` });
-  comments.push({ path: ["dataset", "max_duplicate_share"], text: `${percent(duplicateShare)} of rows repeat an earlier row${estimated ? " (estimated)" : ""}` });
+  document.dataset = {
+    min_rows: smallest > 0 ? Math.max(1, Math.floor(smallest / 2)) : 0,
+    max_duplicate_share: pass.duplicates.limit(),
+    unknown_columns: "error",
+  };
+  comments.push({
+    path: ["dataset", "min_rows"],
+    text: `half the ${smallest.toLocaleString("en-US")} rows of the ${pass.rowsPerFile.length > 1 ? "smallest file" : "data"}`,
+  });
+  comments.push({
+    path: ["dataset", "max_duplicate_share"],
+    text: `${percent(duplicateShare)} of rows repeat an earlier row${estimated ? " (estimated)" : ""}`,
+  });
   return { document, comments };
 }
 

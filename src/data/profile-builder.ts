@@ -9,7 +9,14 @@ import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "./coerce.ts";
 import type { ColumnContract, DataContract } from "./contract-types.ts";
 import { CategoryStats, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
-import { REFERENCE_PROFILE_SCHEMA, type ColumnProfile, type LabelAgreement, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
+import {
+  REFERENCE_PROFILE_SCHEMA,
+  type ColumnProfile,
+  type LabelAgreement,
+  type ProfiledDataset,
+  type ProfileSettings,
+  type ReferenceProfile,
+} from "./profile-types.ts";
 import type { RawValue, RecordBatch } from "./table.ts";
 
 /** sha256 of the sorted column names and types: two profiles compare only when it matches. */
@@ -91,7 +98,8 @@ export class ProfileBuilder {
     const pair = agreementColumns(options.contract.columns);
     this.#agreement = pair === undefined ? undefined : { ...pair, rows: 0, agree: 0 };
     this.#stats = options.contract.columns.map((column) => {
-      if (!isNumericType(column.type)) return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
+      if (!isNumericType(column.type))
+        return new CategoryStats({ type: column.type, roles: column.roles, cap: options.settings.category_cap });
       const edges = options.edges?.get(column.name);
       return new NumericStats({
         type: column.type,
@@ -137,7 +145,14 @@ export class ProfileBuilder {
     this.#contract.columns.forEach((column, c) => {
       const stats = this.#stats[c]!;
       // Where this column's coerced values go for the agreement counts, if it is one of its two columns.
-      const kept = agreement === undefined ? undefined : c === agreement.target ? this.#targetValues : c === agreement.prediction ? this.#predictionValues : undefined;
+      const kept =
+        agreement === undefined
+          ? undefined
+          : c === agreement.target
+            ? this.#targetValues
+            : c === agreement.prediction
+              ? this.#predictionValues
+              : undefined;
       if (kept !== undefined) kept.length = batch.length;
       stats.count += batch.length;
       const values = batch.columns[binding.indices[c]!];
@@ -212,18 +227,26 @@ export class ProfileBuilder {
       const stats = this.#stats[c]!;
       // Values near the largest double can overflow a sum or M2; JSON cannot hold the Infinity.
       if (stats.kind === "numeric" && !(Number.isFinite(stats.sum) && Number.isFinite(stats.m2))) {
-        throw new UserError(`column "${column.name}": its values are too large to sum or square in 64-bit floats (largest magnitude ${Math.max(Math.abs(stats.min), Math.abs(stats.max))})`, {
-          file: this.#contract.file,
-          pointer: column.pointer,
-          hint: "rescale the column (e.g. to other units) before profiling",
-        });
+        throw new UserError(
+          `column "${column.name}": its values are too large to sum or square in 64-bit floats (largest magnitude ${Math.max(Math.abs(stats.min), Math.abs(stats.max))})`,
+          {
+            file: this.#contract.file,
+            pointer: column.pointer,
+            hint: "rescale the column (e.g. to other units) before profiling",
+          },
+        );
       }
       columns[column.name] = stats.toJSON();
     });
     const agreement: LabelAgreement | undefined =
       this.#agreement === undefined
         ? undefined
-        : { target: this.#contract.columns[this.#agreement.target]!.name, prediction: this.#contract.columns[this.#agreement.prediction]!.name, rows: this.#agreement.rows, agree: this.#agreement.agree };
+        : {
+            target: this.#contract.columns[this.#agreement.target]!.name,
+            prediction: this.#contract.columns[this.#agreement.prediction]!.name,
+            rows: this.#agreement.rows,
+            agree: this.#agreement.agree,
+          };
     return {
       schema: REFERENCE_PROFILE_SCHEMA,
       tool: { name: "modelship", version: header.toolVersion },
@@ -239,16 +262,24 @@ export class ProfileBuilder {
   }
 
   // The typed value, or undefined after counting an invalid one.
-  #coerce(value: Exclude<RawValue, null>, column: ColumnContract, stats: ColumnStats, at: { batch: RecordBatch; row: number; path: string }): TypedValue | undefined {
+  #coerce(
+    value: Exclude<RawValue, null>,
+    column: ColumnContract,
+    stats: ColumnStats,
+    at: { batch: RecordBatch; row: number; path: string },
+  ): TypedValue | undefined {
     const coerced = coerceValue(value, column.type, column);
     if (coerced.ok) return coerced.value;
     const line = at.batch.lines[at.row] ?? 0;
     if (column.type === "number" && isUnrepresentableNumber(value)) {
-      throw new UserError(`column "${column.name}": "${showValue(value)}" ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`, {
-        file: at.path,
-        line: line > 0 ? line : undefined,
-        hint: "a profile needs finite numbers: replace the value, or list its text among the contract's null markers if it means missing",
-      });
+      throw new UserError(
+        `column "${column.name}": "${showValue(value)}" ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`,
+        {
+          file: at.path,
+          line: line > 0 ? line : undefined,
+          hint: "a profile needs finite numbers: replace the value, or list its text among the contract's null markers if it means missing",
+        },
+      );
     }
     stats.invalid++;
     if (!this.#invalidLines.has(column.name)) this.#invalidLines.set(column.name, { path: at.path, line, value: showValue(value) });

@@ -39,7 +39,14 @@ abstract class ColumnCounts {
   }
 
   protected countsJSON(): Pick<ColumnProfile, "type" | "roles" | "count" | "nulls" | "invalid" | "valid"> {
-    return { type: this.type, roles: [...this.roles], count: this.count, nulls: this.nulls, invalid: this.invalid, valid: this.count - this.nulls - this.invalid };
+    return {
+      type: this.type,
+      roles: [...this.roles],
+      count: this.count,
+      nulls: this.nulls,
+      invalid: this.invalid,
+      valid: this.count - this.nulls - this.invalid,
+    };
   }
 
   protected restoreCounts(json: ColumnProfile): void {
@@ -209,7 +216,14 @@ export class NumericStats extends ColumnCounts {
    * (0 for an older profile without one: its columns' `values` are then read as absent).
    */
   static fromJSON(json: NumericColumnProfile, exactCap: number): NumericStats {
-    const stats = new NumericStats({ type: json.type, roles: json.roles, sketchK: json.sketch.k, seed: json.sketch.seed, bins: json.histogram === null ? 1 : json.histogram.counts.length, exactCap });
+    const stats = new NumericStats({
+      type: json.type,
+      roles: json.roles,
+      sketchK: json.sketch.k,
+      seed: json.sketch.seed,
+      bins: json.histogram === null ? 1 : json.histogram.counts.length,
+      exactCap,
+    });
     stats.restoreCounts(json);
     stats.valid = json.valid;
     stats.min = json.min ?? Infinity;
@@ -338,7 +352,9 @@ export class CategoryStats extends ColumnCounts {
       counts: this.#ranked(),
       other_count: this.otherCount,
       length:
-        this.#measuresLength && common.valid > 0 ? { min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum, mean: this.lengthSum / common.valid } : null,
+        this.#measuresLength && common.valid > 0
+          ? { min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum, mean: this.lengthSum / common.valid }
+          : null,
     };
   }
 

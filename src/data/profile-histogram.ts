@@ -74,7 +74,8 @@ export class Histogram {
 
   constructor(edges: readonly number[]) {
     if (edges.length < 2) throw new Error(`a histogram needs at least two edges, got ${edges.length}`);
-    for (let i = 1; i < edges.length; i++) if (!(edges[i]! > edges[i - 1]!)) throw new Error(`histogram edges must increase strictly (at index ${i})`);
+    for (let i = 1; i < edges.length; i++)
+      if (!(edges[i]! > edges[i - 1]!)) throw new Error(`histogram edges must increase strictly (at index ${i})`);
     this.edges = edges;
     this.counts = new Array<number>(edges.length - 1).fill(0);
   }
@@ -120,7 +121,8 @@ export class Histogram {
   /** Rebuilds a histogram from its JSON. */
   static fromJSON(json: HistogramJson): Histogram {
     const histogram = new Histogram(json.edges);
-    if (json.counts.length !== json.edges.length - 1) throw new Error(`histogram has ${json.counts.length} counts for ${json.edges.length} edges`);
+    if (json.counts.length !== json.edges.length - 1)
+      throw new Error(`histogram has ${json.counts.length} counts for ${json.edges.length} edges`);
     json.counts.forEach((count, i) => {
       histogram.counts[i] = count;
     });

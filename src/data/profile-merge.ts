@@ -13,7 +13,8 @@ import { sameEdges } from "./profile-histogram.ts";
 import { exactCapOf, type ColumnProfile, type LabelAgreement, type ReferenceProfile } from "./profile-types.ts";
 import schema from "../../schemas/reference-profile.schema.json" with { type: "json" };
 
-const HINT_SAME_EDGES = "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
+const HINT_SAME_EDGES =
+  "profile every shard with `--bins-from` the same profile (e.g. one shard's profile) so their histograms share edges";
 
 function describeEdges(column: ColumnProfile): string {
   if (column.kind !== "numeric") return "none";
@@ -23,10 +24,13 @@ function describeEdges(column: ColumnProfile): string {
 /** Refuses two profiles that cannot merge exactly, saying why and how to fix it. */
 function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
   if (a.schema_hash !== b.schema_hash) {
-    throw new UserError(`cannot merge profiles of different schemas (schema hash ${a.schema_hash.slice(0, 12)}… vs ${b.schema_hash.slice(0, 12)}…)`, {
-      pointer: "/schema_hash",
-      hint: "profile every shard with the same data contract (same column names and types)",
-    });
+    throw new UserError(
+      `cannot merge profiles of different schemas (schema hash ${a.schema_hash.slice(0, 12)}… vs ${b.schema_hash.slice(0, 12)}…)`,
+      {
+        pointer: "/schema_hash",
+        hint: "profile every shard with the same data contract (same column names and types)",
+      },
+    );
   }
   if (a.settings.sketch_k !== b.settings.sketch_k) {
     throw new UserError(`cannot merge profiles made with different sketch sizes (k ${a.settings.sketch_k} vs ${b.settings.sketch_k})`, {
@@ -37,13 +41,19 @@ function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
   for (const [name, column] of Object.entries(a.columns)) {
     const other = b.columns[name];
     if (other === undefined || other.kind !== column.kind || other.type !== column.type) {
-      throw new UserError(`cannot merge profiles: column "${name}" differs in kind or type`, { pointer: toPointer(["columns", name]), hint: "profile every shard with the same data contract" });
+      throw new UserError(`cannot merge profiles: column "${name}" differs in kind or type`, {
+        pointer: toPointer(["columns", name]),
+        hint: "profile every shard with the same data contract",
+      });
     }
     if (column.kind === "numeric" && other.kind === "numeric" && !sameEdges(column.histogram?.edges, other.histogram?.edges)) {
-      throw new UserError(`cannot merge profiles: the histograms of column "${name}" have different edges (${describeEdges(column)} vs ${describeEdges(other)})`, {
-        pointer: toPointer(["columns", name, "histogram", "edges"]),
-        hint: HINT_SAME_EDGES,
-      });
+      throw new UserError(
+        `cannot merge profiles: the histograms of column "${name}" have different edges (${describeEdges(column)} vs ${describeEdges(other)})`,
+        {
+          pointer: toPointer(["columns", name, "histogram", "edges"]),
+          hint: HINT_SAME_EDGES,
+        },
+      );
     }
   }
 }
@@ -73,7 +83,10 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     if (merged.kind === "numeric" && other.kind === "numeric") merged.merge(other);
     else if (merged.kind === "categorical" && other.kind === "categorical") merged.merge(other);
     if (merged.kind === "numeric" && !(Number.isFinite(merged.sum) && Number.isFinite(merged.m2))) {
-      throw new UserError(`cannot merge profiles: the sum or M2 of column "${name}" overflows a 64-bit float`, { pointer: toPointer(["columns", name, "sum"]), hint: "rescale the column (e.g. to other units) before profiling" });
+      throw new UserError(`cannot merge profiles: the sum or M2 of column "${name}" overflows a 64-bit float`, {
+        pointer: toPointer(["columns", name, "sum"]),
+        hint: "rescale the column (e.g. to other units) before profiling",
+      });
     }
     columns[name] = merged.toJSON();
   }

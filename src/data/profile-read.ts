@@ -16,7 +16,11 @@ async function readText(path: string): Promise<string> {
     return await readFile(path, "utf8");
   } catch (error) {
     const code = errnoCode(error);
-    if (code === "ENOENT") throw new UserError(`${WHAT} not found`, { file: path, hint: "check the path, or make one with `modelship profile DATA --contract FILE`" });
+    if (code === "ENOENT")
+      throw new UserError(`${WHAT} not found`, {
+        file: path,
+        hint: "check the path, or make one with `modelship profile DATA --contract FILE`",
+      });
     if (code === "EISDIR") throw new UserError(`${WHAT} is a directory, not a file`, { file: path });
     throw new UserError(`cannot read ${WHAT}: ${code ?? getErrorMessage(error)}`, { file: path, cause: error });
   }
@@ -27,12 +31,20 @@ function assertAgreementConsistent(profile: ReferenceProfile, file: string): voi
   const agreement = profile.agreement;
   if (agreement === undefined) return;
   const fail = (problem: string, token: string): never => {
-    throw new UserError(`${WHAT} is inconsistent: agreement: ${problem}`, { file, pointer: toPointer(["agreement", token]), hint: HINT_REMAKE });
+    throw new UserError(`${WHAT} is inconsistent: agreement: ${problem}`, {
+      file,
+      pointer: toPointer(["agreement", token]),
+      hint: HINT_REMAKE,
+    });
   };
   for (const side of ["target", "prediction"] as const) {
     const column = profile.columns[agreement[side]];
     if (column === undefined) fail(`${side} "${agreement[side]}" is not a column of the profile`, side);
-    else if (agreement.rows > column.valid) fail(`${agreement.rows} rows with both values valid, more than the ${column.valid} valid values of ${side} "${agreement[side]}"`, "rows");
+    else if (agreement.rows > column.valid)
+      fail(
+        `${agreement.rows} rows with both values valid, more than the ${column.valid} valid values of ${side} "${agreement[side]}"`,
+        "rows",
+      );
   }
   if (agreement.agree > agreement.rows) fail(`agree (${agreement.agree}) exceeds rows (${agreement.rows})`, "agree");
 }
@@ -42,7 +54,11 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
   assertAgreementConsistent(profile, file);
   for (const [name, column] of Object.entries(profile.columns)) {
     const fail = (problem: string, tokens: string[]): never => {
-      throw new UserError(`${WHAT} is inconsistent: column "${name}": ${problem}`, { file, pointer: toPointer(["columns", name, ...tokens]), hint: HINT_REMAKE });
+      throw new UserError(`${WHAT} is inconsistent: column "${name}": ${problem}`, {
+        file,
+        pointer: toPointer(["columns", name, ...tokens]),
+        hint: HINT_REMAKE,
+      });
     };
     if (column.valid !== column.count - column.nulls - column.invalid) fail("valid is not count − nulls − invalid", ["valid"]);
     if (column.kind !== "numeric") {
@@ -55,8 +71,10 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
     } catch (error) {
       fail(getErrorMessage(error), ["sketch"]);
     }
-    if (column.sketch.n !== column.valid) fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
-    if (column.values !== undefined && column.values !== null) assertValuesConsistent(column.values, column, exactCapOf(profile.settings), fail);
+    if (column.sketch.n !== column.valid)
+      fail(`the sketch holds ${column.sketch.n} values, not the ${column.valid} valid ones`, ["sketch", "n"]);
+    if (column.values !== undefined && column.values !== null)
+      assertValuesConsistent(column.values, column, exactCapOf(profile.settings), fail);
     if (column.histogram === null) continue;
     try {
       Histogram.fromJSON(column.histogram);
@@ -68,14 +86,21 @@ function assertConsistent(profile: ReferenceProfile, file: string): void {
 
 // Exact value counts: as many counts as values, strictly ascending, within the cap (0 without
 // one), adding up to the valid values, from min to max.
-function assertValuesConsistent(values: ExactValues, column: NumericColumnProfile, cap: number, fail: (problem: string, tokens: string[]) => never): void {
+function assertValuesConsistent(
+  values: ExactValues,
+  column: NumericColumnProfile,
+  cap: number,
+  fail: (problem: string, tokens: string[]) => never,
+): void {
   const { value, count } = values;
   if (count.length !== value.length) fail(`values has ${value.length} values but ${count.length} counts`, ["values", "count"]);
   if (value.length > cap) fail(`values holds ${value.length} distinct values, more than the profile's exact_cap of ${cap}`, ["values"]);
-  for (let i = 1; i < value.length; i++) if (!(value[i - 1]! < value[i]!)) fail("values are not strictly ascending", ["values", "value", String(i)]);
+  for (let i = 1; i < value.length; i++)
+    if (!(value[i - 1]! < value[i]!)) fail("values are not strictly ascending", ["values", "value", String(i)]);
   const counted = count.reduce((sum, n) => sum + n, 0);
   if (counted !== column.valid) fail(`value counts add up to ${counted}, not to the ${column.valid} valid values`, ["values", "count"]);
-  if (value.length > 0 && (value[0] !== column.min || value.at(-1) !== column.max)) fail("values do not run from min to max", ["values", "value"]);
+  if (value.length > 0 && (value[0] !== column.min || value.at(-1) !== column.max))
+    fail("values do not run from min to max", ["values", "value"]);
 }
 
 /** Reads a profile written by `modelship profile`; a missing, malformed or inconsistent file is a UserError. */

@@ -45,7 +45,10 @@ export interface ProfileSourcesOptions extends ProfileOptions {
 
 function positiveInteger(value: number | undefined, name: string, minimum: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < minimum) throw new UserError(`${name} must be an integer ≥ ${minimum}, got ${value}`, { hint: `set ${name} to a whole number of at least ${minimum}` });
+  if (!Number.isInteger(value) || value < minimum)
+    throw new UserError(`${name} must be an integer ≥ ${minimum}, got ${value}`, {
+      hint: `set ${name} to a whole number of at least ${minimum}`,
+    });
   return value;
 }
 
@@ -65,9 +68,12 @@ function resolveSettings(options: ProfileOptions): Required<ProfileSettings> {
 // Edges per numeric column from `binsFrom`, after checking it profiles the same schema.
 function edgesFrom(binsFrom: ReferenceProfile, contract: DataContract): Map<string, readonly number[] | null> {
   if (binsFrom.schema_hash !== schemaHash(contract.columns)) {
-    throw new UserError(`the profile given for --bins-from was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`, {
-      hint: "take the edges from a profile of data with the same contract, or leave out --bins-from",
-    });
+    throw new UserError(
+      `the profile given for --bins-from was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`,
+      {
+        hint: "take the edges from a profile of data with the same contract, or leave out --bins-from",
+      },
+    );
   }
   const edges = new Map<string, readonly number[] | null>();
   for (const column of contract.columns) {
@@ -94,7 +100,11 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
   const { contract, logger } = options;
   if (options.paths.length === 0) throw new UserError("no data files to profile", { hint: "give at least one data file" });
   const settings = resolveSettings(options);
-  const builder = new ProfileBuilder({ contract, settings, edges: options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract) });
+  const builder = new ProfileBuilder({
+    contract,
+    settings,
+    edges: options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract),
+  });
   const datasets: ProfiledDataset[] = [];
   for (const path of options.paths) {
     const source = await options.open(path);
@@ -114,7 +124,10 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
         builder.addToHistograms(batch, binding);
       });
       if (read.sha256 !== dataset.sha256) {
-        throw new UserError("the data file changed while it was being profiled", { file: dataset.path, hint: "profile a file that nothing else is writing to" });
+        throw new UserError("the data file changed while it was being profiled", {
+          file: dataset.path,
+          hint: "profile a file that nothing else is writing to",
+        });
       }
       logger.debug(`profile pass 2 (histograms): ${dataset.path}`);
     }

@@ -35,7 +35,8 @@ export async function sniffDialect(path: string, given: ReadOptions = {}): Promi
   const delimiter = given.delimiter ?? chooseDelimiter(records, quote, fallback) ?? fallback;
   // Never guessed for tabs: the reader's trim strips tabs too, and would eat empty fields' delimiters.
   const trim = given.trim ?? (delimiter !== "\t" && isSpacePadded(records, delimiter, quote));
-  const nullMarkers = given.nullMarkers ?? (await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1)));
+  const nullMarkers =
+    given.nullMarkers ?? (await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1)));
   return { delimiter, quote, trim, nullMarkers };
 }
 
@@ -124,7 +125,9 @@ export function splitFields(record: string, delimiter: string, quote: string): s
 export function chooseDelimiter(records: readonly string[], quote: string, fallback = ","): string | undefined {
   let best: { delimiter: string; consistency: number; fields: number } | undefined;
   const sample = records.slice(0, 1000);
-  const counts = new Map(DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)]));
+  const counts = new Map(
+    DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)]),
+  );
   for (const [delimiter, fields] of counts) {
     const header = fields[0];
     if (header === undefined || header < 2) continue;
@@ -135,7 +138,8 @@ export function chooseDelimiter(records: readonly string[], quote: string, fallb
     }
   }
   if (best !== undefined || sample.length === 0) return best?.delimiter;
-  const oneColumn = (delimiter: string) => (counts.get(delimiter) ?? sample.map((record) => splitFields(record, delimiter, quote).length)).every((count) => count === 1);
+  const oneColumn = (delimiter: string) =>
+    (counts.get(delimiter) ?? sample.map((record) => splitFields(record, delimiter, quote).length)).every((count) => count === 1);
   return [fallback, ...DELIMITER_CANDIDATES].find(oneColumn);
 }
 
@@ -157,7 +161,9 @@ async function sniffNullMarkers(path: string, options: ReadOptions, rows: number
   const table = await openTable(path, { ...options, format: "csv", nullMarkers: [""], batchSize: rows, allowNoRows: true });
   const evidence = new NullMarkerEvidence(table.columns.length);
   for await (const batch of table.batches()) {
-    batch.columns.forEach((values, column) => { evidence.add(column, values, batch.length); });
+    batch.columns.forEach((values, column) => {
+      evidence.add(column, values, batch.length);
+    });
     break; // the sample is the first batch; leaving the loop closes the file
   }
   return ["", ...evidence.chosen()];

@@ -48,7 +48,13 @@ export interface CheckSpec {
 }
 
 /** Assembles a CheckResult; `failed` decides fail/warn (by severity) against pass. */
-export function checkResult(spec: CheckSpec, tally: Pick<Tally, "failing" | "total" | "examples">, failed: boolean, message: string, status?: CheckStatus): CheckResult {
+export function checkResult(
+  spec: CheckSpec,
+  tally: Pick<Tally, "failing" | "total" | "examples">,
+  failed: boolean,
+  message: string,
+  status?: CheckStatus,
+): CheckResult {
   const result: CheckResult = {
     id: spec.id,
     scope: spec.scope,
@@ -165,7 +171,8 @@ export class ColumnValidator {
       const cell = values === undefined ? null : (values[r] ?? null);
       if (cell === null) {
         canonical[r] = null;
-        if (!column.nullable) this.#nulls.fail(() => ({ file: path, line: lines[r], message: `missing value in "${column.name}", which is not nullable` }));
+        if (!column.nullable)
+          this.#nulls.fail(() => ({ file: path, line: lines[r], message: `missing value in "${column.name}", which is not nullable` }));
         else this.#nulls.failing++;
         continue;
       }
@@ -174,7 +181,12 @@ export class ColumnValidator {
       const coerced = coerceValue(rawValue, column.type, column);
       if (!coerced.ok) {
         canonical[r] = showValue(rawValue);
-        this.#type.fail(() => ({ file: path, line: lines[r], value: showValue(rawValue), message: `${quote(rawValue)} ${coerced.reason}` }));
+        this.#type.fail(() => ({
+          file: path,
+          line: lines[r],
+          value: showValue(rawValue),
+          message: `${quote(rawValue)} ${coerced.reason}`,
+        }));
         continue;
       }
       const value = coerced.value;
@@ -186,9 +198,16 @@ export class ColumnValidator {
       if (typeof value === "number") this.#checkRange(value, rawValue, lines[r]);
       if (this.#enum !== undefined) {
         this.#enumTally.total++;
-        if (!this.#enum.has(value)) this.#enumTally.fail(() => ({ file: path, line: lines[r], value: showValue(rawValue), message: `${quote(rawValue)} is not one of the allowed values` }));
+        if (!this.#enum.has(value))
+          this.#enumTally.fail(() => ({
+            file: path,
+            line: lines[r],
+            value: showValue(rawValue),
+            message: `${quote(rawValue)} is not one of the allowed values`,
+          }));
       }
-      if (this.#pattern !== undefined || column.minLength !== undefined || column.maxLength !== undefined) this.#checkText(typeof value === "string" ? value : showValue(rawValue), lines[r]);
+      if (this.#pattern !== undefined || column.minLength !== undefined || column.maxLength !== undefined)
+        this.#checkText(typeof value === "string" ? value : showValue(rawValue), lines[r]);
       if (this.#unique !== undefined) this.#checkUnique(value, rawValue, lines[r]);
     }
   }
@@ -199,13 +218,23 @@ export class ColumnValidator {
     if (min !== undefined) {
       this.#range.min.total++;
       if (min.exclusive ? value <= min.value : value < min.value) {
-        this.#range.min.fail(() => ({ file: this.#path, line, value: showValue(raw), message: `${quote(raw)} is below the ${min.exclusive ? "exclusive minimum" : "minimum"} ${min.text}` }));
+        this.#range.min.fail(() => ({
+          file: this.#path,
+          line,
+          value: showValue(raw),
+          message: `${quote(raw)} is below the ${min.exclusive ? "exclusive minimum" : "minimum"} ${min.text}`,
+        }));
       }
     }
     if (max !== undefined) {
       this.#range.max.total++;
       if (max.exclusive ? value >= max.value : value > max.value) {
-        this.#range.max.fail(() => ({ file: this.#path, line, value: showValue(raw), message: `${quote(raw)} is above the ${max.exclusive ? "exclusive maximum" : "maximum"} ${max.text}` }));
+        this.#range.max.fail(() => ({
+          file: this.#path,
+          line,
+          value: showValue(raw),
+          message: `${quote(raw)} is above the ${max.exclusive ? "exclusive maximum" : "maximum"} ${max.text}`,
+        }));
       }
     }
   }
@@ -214,16 +243,32 @@ export class ColumnValidator {
     const column = this.column;
     if (this.#pattern !== undefined) {
       this.#patternTally.total++;
-      if (!this.#pattern.test(text)) this.#patternTally.fail(() => ({ file: this.#path, line, value: showValue(text), message: `${quote(text)} does not match the pattern ${column.pattern}` }));
+      if (!this.#pattern.test(text))
+        this.#patternTally.fail(() => ({
+          file: this.#path,
+          line,
+          value: showValue(text),
+          message: `${quote(text)} does not match the pattern ${column.pattern}`,
+        }));
     }
     if (column.minLength !== undefined || column.maxLength !== undefined) {
       this.#length.total++;
       // Length in characters (code points), as people count them, not UTF-16 units.
       const characters = countCharacters(text);
       if (column.minLength !== undefined && characters < column.minLength) {
-        this.#length.fail(() => ({ file: this.#path, line, value: showValue(text), message: `${quote(text)} has ${characters} characters, fewer than ${column.minLength}` }));
+        this.#length.fail(() => ({
+          file: this.#path,
+          line,
+          value: showValue(text),
+          message: `${quote(text)} has ${characters} characters, fewer than ${column.minLength}`,
+        }));
       } else if (column.maxLength !== undefined && characters > column.maxLength) {
-        this.#length.fail(() => ({ file: this.#path, line, value: showValue(text), message: `${quote(text)} has ${characters} characters, more than ${column.maxLength}` }));
+        this.#length.fail(() => ({
+          file: this.#path,
+          line,
+          value: showValue(text),
+          message: `${quote(text)} has ${characters} characters, more than ${column.maxLength}`,
+        }));
       }
     }
   }
@@ -236,14 +281,22 @@ export class ColumnValidator {
     else hash.text(value);
     this.#uniqueTally.total++;
     const earlier = this.#unique!.add(hash.h1, hash.h2, line ?? 0);
-    if (earlier !== undefined) this.#uniqueTally.fail(() => ({ file: this.#path, line, value: showValue(raw), message: `${quote(raw)} repeats the value at line ${earlier}` }));
+    if (earlier !== undefined)
+      this.#uniqueTally.fail(() => ({
+        file: this.#path,
+        line,
+        value: showValue(raw),
+        message: `${quote(raw)} repeats the value at line ${earlier}`,
+      }));
   }
 
   /** Whether any check kept fewer examples than it had failures. */
   get truncated(): boolean {
     // Nulls of a nullable column are only counted (for max_null_share), never listed.
     if (!this.column.nullable && this.#nulls.truncated) return true;
-    return [this.#type, this.#range.min, this.#range.max, this.#enumTally, this.#patternTally, this.#length, this.#uniqueTally].some((tally) => tally.truncated);
+    return [this.#type, this.#range.min, this.#range.max, this.#enumTally, this.#patternTally, this.#length, this.#uniqueTally].some(
+      (tally) => tally.truncated,
+    );
   }
 
   /** The column's check results. */
@@ -264,16 +317,35 @@ export class ColumnValidator {
     // Nulls first: they are about every row, the value checks only about non-null ones.
     const nulls = { failing: this.#nulls.failing, total: this.#rows, examples: column.nullable ? [] : this.#nulls.examples };
     if (!column.nullable) {
-      results.push(checkResult(spec("nullable", "no nulls"), nulls, nulls.failing > 0, nulls.failing > 0 ? `${plural(nulls.failing, "row")} missing a value` : `no missing values in ${plural(this.#rows, "row")}`));
+      results.push(
+        checkResult(
+          spec("nullable", "no nulls"),
+          nulls,
+          nulls.failing > 0,
+          nulls.failing > 0 ? `${plural(nulls.failing, "row")} missing a value` : `no missing values in ${plural(this.#rows, "row")}`,
+        ),
+      );
     }
     if (column.maxNullShare !== undefined) {
       const share = this.#rows === 0 ? 0 : nulls.failing / this.#rows;
       results.push(
-        checkResult(spec("max_null_share", `≤ ${column.maxNullShare}`), { ...nulls, examples: [] }, share > column.maxNullShare, `${formatPercent(share, 2)} of values are missing (${plural(nulls.failing, "row")}), limit ${column.maxNullShare}`),
+        checkResult(
+          spec("max_null_share", `≤ ${column.maxNullShare}`),
+          { ...nulls, examples: [] },
+          share > column.maxNullShare,
+          `${formatPercent(share, 2)} of values are missing (${plural(nulls.failing, "row")}), limit ${column.maxNullShare}`,
+        ),
       );
     }
     if (nonNull === 0 && !column.allowEmpty) {
-      results.push(checkResult(spec("empty", "at least one value"), { failing: this.#rows, total: this.#rows, examples: [] }, true, `has no non-null values in ${plural(this.#rows, "row")}; set allow_empty: true if that is expected`));
+      results.push(
+        checkResult(
+          spec("empty", "at least one value"),
+          { failing: this.#rows, total: this.#rows, examples: [] },
+          true,
+          `has no non-null values in ${plural(this.#rows, "row")}; set allow_empty: true if that is expected`,
+        ),
+      );
     }
 
     const mostly = column.mostly;
@@ -288,29 +360,77 @@ export class ColumnValidator {
       results.push(checkResult(spec(check, limit), tally, failed, tally.failing > 0 ? `${failMessage}${within}` : passMessage));
     };
 
-    valueCheck("type", this.#type, column.type, `${plural(this.#type.failing, "value")} not of type ${column.type}`, `all ${plural(nonNull, "value")} are of type ${column.type}`);
+    valueCheck(
+      "type",
+      this.#type,
+      column.type,
+      `${plural(this.#type.failing, "value")} not of type ${column.type}`,
+      `all ${plural(nonNull, "value")} are of type ${column.type}`,
+    );
     if (this.#min !== undefined) {
       const symbol = this.#min.exclusive ? ">" : "≥";
-      valueCheck("min", this.#range.min, `${symbol} ${this.#min.text}`, `${plural(this.#range.min.failing, "value")} below ${this.#min.text}`, `all values ${symbol} ${this.#min.text}`);
+      valueCheck(
+        "min",
+        this.#range.min,
+        `${symbol} ${this.#min.text}`,
+        `${plural(this.#range.min.failing, "value")} below ${this.#min.text}`,
+        `all values ${symbol} ${this.#min.text}`,
+      );
     }
     if (this.#max !== undefined) {
       const symbol = this.#max.exclusive ? "<" : "≤";
-      valueCheck("max", this.#range.max, `${symbol} ${this.#max.text}`, `${plural(this.#range.max.failing, "value")} above ${this.#max.text}`, `all values ${symbol} ${this.#max.text}`);
+      valueCheck(
+        "max",
+        this.#range.max,
+        `${symbol} ${this.#max.text}`,
+        `${plural(this.#range.max.failing, "value")} above ${this.#max.text}`,
+        `all values ${symbol} ${this.#max.text}`,
+      );
     }
     if (this.#enum !== undefined) {
       const size = this.#enum.size;
-      valueCheck("enum", this.#enumTally, `one of ${size} value${size === 1 ? "" : "s"}`, `${plural(this.#enumTally.failing, "value")} outside the allowed values`, "all values allowed");
+      valueCheck(
+        "enum",
+        this.#enumTally,
+        `one of ${size} value${size === 1 ? "" : "s"}`,
+        `${plural(this.#enumTally.failing, "value")} outside the allowed values`,
+        "all values allowed",
+      );
     }
-    if (this.#pattern !== undefined) valueCheck("pattern", this.#patternTally, `/${column.pattern}/`, `${plural(this.#patternTally.failing, "value")} not matching the pattern`, "all values match");
+    if (this.#pattern !== undefined)
+      valueCheck(
+        "pattern",
+        this.#patternTally,
+        `/${column.pattern}/`,
+        `${plural(this.#patternTally.failing, "value")} not matching the pattern`,
+        "all values match",
+      );
     if (column.minLength !== undefined || column.maxLength !== undefined) {
-      const threshold = [column.minLength === undefined ? undefined : `≥ ${column.minLength}`, column.maxLength === undefined ? undefined : `≤ ${column.maxLength}`].filter(Boolean).join(", ") + " characters";
+      const threshold =
+        [
+          column.minLength === undefined ? undefined : `≥ ${column.minLength}`,
+          column.maxLength === undefined ? undefined : `≤ ${column.maxLength}`,
+        ]
+          .filter(Boolean)
+          .join(", ") + " characters";
       valueCheck("length", this.#length, threshold, `${plural(this.#length.failing, "value")} of the wrong length`, "all lengths allowed");
     }
     if (this.#unique !== undefined) {
       const tally = this.#uniqueTally;
       tally.failing = this.#unique.repeats;
-      const estimated = this.#unique.exact ? "" : ` (estimated from more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct values, ± ${this.#unique.standardError.toLocaleString("en-US")})`;
-      results.push(checkResult(spec("unique", "no repeats"), tally, tally.failing > 0, tally.failing > 0 ? `${plural(tally.failing, "value")} repeat an earlier value${estimated}` : `all ${plural(tally.total, "value")} distinct${estimated}`));
+      const estimated = this.#unique.exact
+        ? ""
+        : ` (estimated from more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct values, ± ${this.#unique.standardError.toLocaleString("en-US")})`;
+      results.push(
+        checkResult(
+          spec("unique", "no repeats"),
+          tally,
+          tally.failing > 0,
+          tally.failing > 0
+            ? `${plural(tally.failing, "value")} repeat an earlier value${estimated}`
+            : `all ${plural(tally.total, "value")} distinct${estimated}`,
+        ),
+      );
     }
     return results;
   }
@@ -330,4 +450,3 @@ function countCharacters(text: string): number {
 export function policySeverity(policy: ColumnPolicy): Severity | undefined {
   return policy === "ignore" ? undefined : policy;
 }
-

@@ -67,7 +67,14 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   const { contract, label, source, maxExamples } = options;
   const path = source.path;
   const checks: CheckResult[] = [];
-  const spec = (id: string, check: string, severity: Severity, extra: Partial<CheckSpec> = {}): CheckSpec => ({ id, scope: "dataset", dataset: label, check, severity, ...extra });
+  const spec = (id: string, check: string, severity: Severity, extra: Partial<CheckSpec> = {}): CheckSpec => ({
+    id,
+    scope: "dataset",
+    dataset: label,
+    check,
+    severity,
+    ...extra,
+  });
 
   // Bind contract columns to file columns.
   const positions = new Map<string, number>();
@@ -83,20 +90,45 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
     const tally = { failing: present ? 0 : 1, total: 1, examples: [] };
     const status = !present && missingSeverity === undefined ? "skip" : undefined;
     checks.push(
-      checkResult({ ...spec(`column.${column.name}.required`, "required", severity), scope: "column", column: column.name }, tally, !present, present ? "present" : `column "${column.name}" is not in the data (header${source.headerLine === undefined ? "" : ` at line ${source.headerLine}`})`, status),
+      checkResult(
+        { ...spec(`column.${column.name}.required`, "required", severity), scope: "column", column: column.name },
+        tally,
+        !present,
+        present
+          ? "present"
+          : `column "${column.name}" is not in the data (header${source.headerLine === undefined ? "" : ` at line ${source.headerLine}`})`,
+        status,
+      ),
     );
   });
   const known = new Set(contract.columns.map((column) => column.name));
   const unknown = source.columns.filter((name) => !known.has(name));
   const unknownSeverity = policySeverity(contract.dataset.unknownColumns);
   if (unknownSeverity !== undefined) {
-    const message = unknown.length === 0 ? "every column is in the contract" : `not in the contract: ${unknown.map((name) => `"${name}"`).join(", ")}; add them to ${contract.file} or drop them`;
+    const message =
+      unknown.length === 0
+        ? "every column is in the contract"
+        : `not in the contract: ${unknown.map((name) => `"${name}"`).join(", ")}; add them to ${contract.file} or drop them`;
     checks.push(
-      checkResult(spec("dataset.unknown_columns", "unknown_columns", unknownSeverity, { threshold: "none" }), { failing: unknown.length, total: source.columns.length, examples: source.headerLine === undefined || unknown.length === 0 ? [] : [{ file: path, line: source.headerLine, message: `unknown column(s) ${unknown.join(", ")}` }] }, unknown.length > 0, message),
+      checkResult(
+        spec("dataset.unknown_columns", "unknown_columns", unknownSeverity, { threshold: "none" }),
+        {
+          failing: unknown.length,
+          total: source.columns.length,
+          examples:
+            source.headerLine === undefined || unknown.length === 0
+              ? []
+              : [{ file: path, line: source.headerLine, message: `unknown column(s) ${unknown.join(", ")}` }],
+        },
+        unknown.length > 0,
+        message,
+      ),
     );
   }
 
-  const validators = contract.columns.map((column, c) => (indices[c]! >= 0 ? new ColumnValidator({ column, path, dataset: label, maxExamples }) : undefined));
+  const validators = contract.columns.map((column, c) =>
+    indices[c]! >= 0 ? new ColumnValidator({ column, path, dataset: label, maxExamples }) : undefined,
+  );
   const canonical: CanonicalValue[][] = contract.columns.map(() => []);
   const hashed = rowColumns(contract.columns);
   const caches = contract.columns.map(() => new TextHashCache());
@@ -106,7 +138,14 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   // Its table doubles as the train rows the test file is checked against.
   const repeats = new RepeatCounter();
   const train: TrainState | undefined = options.keepTrainState
-    ? { path, rows: repeats.table, features: new HashTable64({ maxSize: MAX_EXACT_DISTINCT }), classIds: new Map(), classNames: [], categories: new Map() }
+    ? {
+        path,
+        rows: repeats.table,
+        features: new HashTable64({ maxSize: MAX_EXACT_DISTINCT }),
+        classIds: new Map(),
+        classNames: [],
+        categories: new Map(),
+      }
     : undefined;
   if (train !== undefined) {
     contract.columns.forEach((column, c) => {
@@ -166,7 +205,16 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
           if (set.size > MAX_TRAIN_CATEGORIES) train.categories.set(c, null);
         }
       }
-      hygiene?.row({ rowH1: h1, rowH2: h2, featureH1: featureHash.h1, featureH2: featureHash.h2, target, line, values: canonical, index: r });
+      hygiene?.row({
+        rowH1: h1,
+        rowH2: h2,
+        featureH1: featureHash.h1,
+        featureH2: featureHash.h2,
+        target,
+        line,
+        values: canonical,
+        index: r,
+      });
     }
   }
 
@@ -177,9 +225,18 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   if (minRows !== undefined || maxRows !== undefined) {
     const low = minRows !== undefined && rows < minRows;
     const high = maxRows !== undefined && rows > maxRows;
-    const threshold = [minRows === undefined ? undefined : `≥ ${minRows}`, maxRows === undefined ? undefined : `≤ ${maxRows}`].filter(Boolean).join(", ");
+    const threshold = [minRows === undefined ? undefined : `≥ ${minRows}`, maxRows === undefined ? undefined : `≤ ${maxRows}`]
+      .filter(Boolean)
+      .join(", ");
     const message = low ? `${rows} rows, fewer than ${minRows}` : high ? `${rows} rows, more than ${maxRows}` : `${rows} rows`;
-    checks.push(checkResult(spec("dataset.row_count", "row_count", "error", { threshold }), { failing: low || high ? 1 : 0, total: 0, examples: [] }, low || high, message));
+    checks.push(
+      checkResult(
+        spec("dataset.row_count", "row_count", "error", { threshold }),
+        { failing: low || high ? 1 : 0, total: 0, examples: [] },
+        low || high,
+        message,
+      ),
+    );
   }
 
   for (const validator of validators) if (validator !== undefined) checks.push(...validator.finish());
@@ -187,7 +244,9 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   const maxDuplicateShare = contract.dataset.maxDuplicateShare ?? 0.05;
   duplicates.failing = repeats.repeats;
   const duplicateShare = rows === 0 ? 0 : duplicates.failing / rows;
-  const estimated = repeats.exact ? "" : `; estimated (more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct rows), ± ${repeats.standardError.toLocaleString("en-US")} rows`;
+  const estimated = repeats.exact
+    ? ""
+    : `; estimated (more than ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct rows), ± ${repeats.standardError.toLocaleString("en-US")} rows`;
   checks.push(
     checkResult(
       spec("dataset.duplicates", "duplicates", "error", { threshold: `≤ ${maxDuplicateShare}` }),
@@ -198,14 +257,22 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   );
 
   const minClassShare = contract.dataset.minClassShare;
-  if (minClassShare !== undefined && targetIndex >= 0) checks.push(classBalance({ contract, targetIndex, classes, overflow: classOverflow, minClassShare, spec }));
+  if (minClassShare !== undefined && targetIndex >= 0)
+    checks.push(classBalance({ contract, targetIndex, classes, overflow: classOverflow, minClassShare, spec }));
 
   const singleSeverity = policySeverity(contract.dataset.singleValueColumns);
   if (singleSeverity !== undefined) {
     const present = validators.filter((validator) => validator !== undefined);
     const single = present.filter((validator) => validator.singleValued).map((validator) => validator.column.name);
     checks.push(
-      checkResult(spec("dataset.single_value_columns", "single_value_columns", singleSeverity, { threshold: "none" }), { failing: single.length, total: present.length, examples: [] }, single.length > 0, single.length === 0 ? "every column has at least two distinct values" : `one distinct value only: ${single.map((name) => `"${name}"`).join(", ")}`),
+      checkResult(
+        spec("dataset.single_value_columns", "single_value_columns", singleSeverity, { threshold: "none" }),
+        { failing: single.length, total: present.length, examples: [] },
+        single.length > 0,
+        single.length === 0
+          ? "every column has at least two distinct values"
+          : `one distinct value only: ${single.map((name) => `"${name}"`).join(", ")}`,
+      ),
     );
   }
 
@@ -217,23 +284,54 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   };
 }
 
-function classBalance(options: { contract: DataContract; targetIndex: number; classes: Map<string, number>; overflow: boolean; minClassShare: number; spec: (id: string, check: string, severity: Severity, extra?: Partial<CheckSpec>) => CheckSpec }): CheckResult {
+function classBalance(options: {
+  contract: DataContract;
+  targetIndex: number;
+  classes: Map<string, number>;
+  overflow: boolean;
+  minClassShare: number;
+  spec: (id: string, check: string, severity: Severity, extra?: Partial<CheckSpec>) => CheckSpec;
+}): CheckResult {
   const { contract, targetIndex, classes, minClassShare } = options;
   const target = contract.columns[targetIndex]!;
-  const spec = options.spec("dataset.class_balance", "class_balance", "error", { threshold: `each class ≥ ${minClassShare}`, column: target.name });
-  if (target.type === "number") return checkResult(spec, { failing: 0, total: 0, examples: [] }, false, `target "${target.name}" is a number (regression): no classes to balance`, "skip");
-  if (options.overflow) return checkResult(spec, { failing: 0, total: 0, examples: [] }, false, `target "${target.name}" has more than ${MAX_CLASSES} distinct values: not a class label`, "skip");
+  const spec = options.spec("dataset.class_balance", "class_balance", "error", {
+    threshold: `each class ≥ ${minClassShare}`,
+    column: target.name,
+  });
+  if (target.type === "number")
+    return checkResult(
+      spec,
+      { failing: 0, total: 0, examples: [] },
+      false,
+      `target "${target.name}" is a number (regression): no classes to balance`,
+      "skip",
+    );
+  if (options.overflow)
+    return checkResult(
+      spec,
+      { failing: 0, total: 0, examples: [] },
+      false,
+      `target "${target.name}" has more than ${MAX_CLASSES} distinct values: not a class label`,
+      "skip",
+    );
   // Classes the contract allows but the data lacks have share 0: the most extreme imbalance.
   const counts = new Map(classes);
   for (const value of target.enum ?? []) if (!counts.has(String(value))) counts.set(String(value), 0);
   const total = [...classes.values()].reduce((sum, count) => sum + count, 0);
-  const shares = [...counts.entries()].map(([name, count]) => ({ name, share: total === 0 ? 0 : count / total })).sort((a, b) => a.share - b.share || (a.name < b.name ? -1 : 1));
+  const shares = [...counts.entries()]
+    .map(([name, count]) => ({ name, share: total === 0 ? 0 : count / total }))
+    .sort((a, b) => a.share - b.share || (a.name < b.name ? -1 : 1));
   const below = shares.filter((entry) => entry.share < minClassShare);
-  const listing = shares.slice(0, 5).map((entry) => `"${entry.name}" ${formatPercent(entry.share, 2)}`).join(", ");
+  const listing = shares
+    .slice(0, 5)
+    .map((entry) => `"${entry.name}" ${formatPercent(entry.share, 2)}`)
+    .join(", ");
   return checkResult(
     spec,
     { failing: below.length, total: counts.size, examples: [] },
     below.length > 0,
-    below.length > 0 ? `${below.length} of ${counts.size} classes below ${formatPercent(minClassShare, 2)}: ${listing}` : `smallest classes: ${listing}`,
+    below.length > 0
+      ? `${below.length} of ${counts.size} classes below ${formatPercent(minClassShare, 2)}: ${listing}`
+      : `smallest classes: ${listing}`,
   );
 }

@@ -65,16 +65,28 @@ export class HygieneValidator {
     const file = this.#testPath;
     this.#inTrain.total++;
     const trainLine = train.rows.get(row.rowH1, row.rowH2);
-    if (trainLine !== undefined) this.#inTrain.fail(() => ({ file, line: row.line, message: `the same row is in train at ${train.path}:${trainLine}` }));
+    if (trainLine !== undefined)
+      this.#inTrain.fail(() => ({ file, line: row.line, message: `the same row is in train at ${train.path}:${trainLine}` }));
     if (row.target !== undefined) {
       this.#conflicts.total++;
       this.#unseenClasses.total++;
       const id = train.classIds.get(row.target);
-      if (id === undefined) this.#unseenClasses.fail(() => ({ file, line: row.line, value: row.target, message: `target class "${row.target}" never occurs in train` }));
+      if (id === undefined)
+        this.#unseenClasses.fail(() => ({
+          file,
+          line: row.line,
+          value: row.target,
+          message: `target class "${row.target}" never occurs in train`,
+        }));
       const trainLabel = train.features.get(row.featureH1, row.featureH2);
       if (trainLabel !== undefined && trainLabel !== id) {
         const said = trainLabel === -2 ? "several different labels" : `"${train.classNames[trainLabel]}"`;
-        this.#conflicts.fail(() => ({ file, line: row.line, value: row.target, message: `labelled "${row.target}", but train has the same features with ${said}` }));
+        this.#conflicts.fail(() => ({
+          file,
+          line: row.line,
+          value: row.target,
+          message: `labelled "${row.target}", but train has the same features with ${said}`,
+        }));
       }
     }
     for (const [c, tally] of this.#unseenCategories) {
@@ -82,13 +94,21 @@ export class HygieneValidator {
       const seen = train.categories.get(c);
       if (value === null || seen === null || seen === undefined) continue;
       tally.total++;
-      if (!seen.has(value)) tally.fail(() => ({ file, line: row.line, value: String(value), message: `category "${String(value)}" of "${this.#contract.columns[c]!.name}" never occurs in train` }));
+      if (!seen.has(value))
+        tally.fail(() => ({
+          file,
+          line: row.line,
+          value: String(value),
+          message: `category "${String(value)}" of "${this.#contract.columns[c]!.name}" never occurs in train`,
+        }));
     }
   }
 
   // Past the exact limit, train rows beyond it are not compared: counts are then lower bounds.
   #partial(table: HashTable64): string {
-    return table.full ? `; compared with the first ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct train rows only, so a lower bound` : "";
+    return table.full
+      ? `; compared with the first ${MAX_EXACT_DISTINCT.toLocaleString("en-US")} distinct train rows only, so a lower bound`
+      : "";
   }
 
   /** Whether any hygiene check kept fewer examples than failures. */
@@ -99,7 +119,14 @@ export class HygieneValidator {
   /** The hygiene check results. */
   finish(): CheckResult[] {
     const { hygiene } = this.#contract;
-    const spec = (id: string, check: string, severity: Severity, extra: Partial<CheckSpec> = {}): CheckSpec => ({ id, scope: "hygiene", dataset: "test", check, severity, ...extra });
+    const spec = (id: string, check: string, severity: Severity, extra: Partial<CheckSpec> = {}): CheckSpec => ({
+      id,
+      scope: "hygiene",
+      dataset: "test",
+      check,
+      severity,
+      ...extra,
+    });
     const results: CheckResult[] = [];
     const inTrain = this.#inTrain;
     const share = inTrain.total === 0 ? 0 : inTrain.failing / inTrain.total;
@@ -116,24 +143,46 @@ export class HygieneValidator {
     if (conflictSeverity !== undefined && this.#hasTarget) {
       const conflicts = this.#conflicts;
       results.push(
-        checkResult(spec("hygiene.conflicting_labels", "conflicting_labels", conflictSeverity, { threshold: "none", column: target?.name }), conflicts, conflicts.failing > 0, `${conflicts.failing === 0 ? "no test row contradicts a train label" : `${conflicts.failing} test row(s) have the features of a train row but another label`}${this.#partial(this.#train.features)}`),
+        checkResult(
+          spec("hygiene.conflicting_labels", "conflicting_labels", conflictSeverity, { threshold: "none", column: target?.name }),
+          conflicts,
+          conflicts.failing > 0,
+          `${conflicts.failing === 0 ? "no test row contradicts a train label" : `${conflicts.failing} test row(s) have the features of a train row but another label`}${this.#partial(this.#train.features)}`,
+        ),
       );
     }
     const classSeverity = policySeverity(hygiene.unseenTargetClasses);
     if (classSeverity !== undefined && this.#hasTarget && target?.type !== "number") {
       const unseen = this.#unseenClasses;
-      results.push(checkResult(spec("hygiene.unseen_target_classes", "unseen_target_classes", classSeverity, { threshold: "none", column: target?.name }), unseen, unseen.failing > 0, unseen.failing === 0 ? "every test class occurs in train" : `${unseen.failing} test row(s) have a class train never has`));
+      results.push(
+        checkResult(
+          spec("hygiene.unseen_target_classes", "unseen_target_classes", classSeverity, { threshold: "none", column: target?.name }),
+          unseen,
+          unseen.failing > 0,
+          unseen.failing === 0 ? "every test class occurs in train" : `${unseen.failing} test row(s) have a class train never has`,
+        ),
+      );
     }
     const categorySeverity = policySeverity(hygiene.unseenCategories);
     if (categorySeverity !== undefined) {
       for (const [c, tally] of this.#unseenCategories) {
         const column = this.#contract.columns[c]!;
-        const checkSpec = spec(`hygiene.${column.name}.unseen_categories`, "unseen_categories", categorySeverity, { threshold: "none", column: column.name });
+        const checkSpec = spec(`hygiene.${column.name}.unseen_categories`, "unseen_categories", categorySeverity, {
+          threshold: "none",
+          column: column.name,
+        });
         if (this.#train.categories.get(c) === null) {
           results.push(checkResult(checkSpec, tally, false, "too many categories in train to compare", "skip"));
           continue;
         }
-        results.push(checkResult(checkSpec, tally, tally.failing > 0, tally.failing === 0 ? "every test category occurs in train" : `${tally.failing} test value(s) in categories train never has`));
+        results.push(
+          checkResult(
+            checkSpec,
+            tally,
+            tally.failing > 0,
+            tally.failing === 0 ? "every test category occurs in train" : `${tally.failing} test value(s) in categories train never has`,
+          ),
+        );
       }
     }
     return results;

@@ -38,7 +38,6 @@ export interface ValidateDataOptions {
  */
 const VALIDATION_BATCH_ROWS = 1024;
 
-
 /** Validates the datasets against the contract; a malformed file is a UserError, a failed check is in the report. */
 export async function validateData(options: ValidateDataOptions): Promise<ValidationReport> {
   const { contract, logger } = options;
@@ -48,7 +47,9 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
   const test = options.datasets.find((dataset) => dataset.label === "test");
   const withHygiene = train !== undefined && test !== undefined;
   // Train first: the test pass checks its rows against what the train pass kept.
-  const ordered = withHygiene ? [train, test, ...options.datasets.filter((dataset) => dataset !== train && dataset !== test)] : options.datasets;
+  const ordered = withHygiene
+    ? [train, test, ...options.datasets.filter((dataset) => dataset !== train && dataset !== test)]
+    : options.datasets;
 
   const results = new Map<string, DatasetValidation>();
   let hygiene: HygieneValidator | undefined;
@@ -69,7 +70,9 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     if (dataset === test) results.get(train!.label)!.train = undefined;
     results.set(dataset.label, result);
     const seconds = (performance.now() - started) / 1000;
-    logger.info(`${dataset.path}: ${result.summary.rows.toLocaleString("en-US")} rows, ${result.summary.columns.length} columns checked in ${seconds.toFixed(2)} s`);
+    logger.info(
+      `${dataset.path}: ${result.summary.rows.toLocaleString("en-US")} rows, ${result.summary.columns.length} columns checked in ${seconds.toFixed(2)} s`,
+    );
   }
 
   const checks: CheckResult[] = options.datasets.flatMap((dataset) => results.get(dataset.label)!.checks);

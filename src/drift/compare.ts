@@ -9,9 +9,30 @@
  */
 import { formatSignificant } from "../report/markdown.ts";
 import type { ColumnProfile, NumericColumnProfile, ReferenceProfile } from "../data/profile-types.ts";
-import { binnedTable, categoryTable, distinctUnion, numericSample, numericValueTable, type CountTable, type NumericSample } from "./distributions.ts";
+import {
+  binnedTable,
+  categoryTable,
+  distinctUnion,
+  numericSample,
+  numericValueTable,
+  type CountTable,
+  type NumericSample,
+} from "./distributions.ts";
 import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, MethodResult } from "./report-types.ts";
-import { adjustPValues, chiSquareGoodnessOfFit, chiSquareHomogeneity, fillEpsilon, hellinger, jensenShannonDistance, klDivergence, ks2samp, proportions, psi, twoProportionZ, wasserstein } from "./stats/index.ts";
+import {
+  adjustPValues,
+  chiSquareGoodnessOfFit,
+  chiSquareHomogeneity,
+  fillEpsilon,
+  hellinger,
+  jensenShannonDistance,
+  klDivergence,
+  ks2samp,
+  proportions,
+  psi,
+  twoProportionZ,
+  wasserstein,
+} from "./stats/index.ts";
 import { normalCdf } from "../evaluate/stats.ts";
 
 /** Defaults of the drift settings (`drift:` in modelship.yaml); sources in the README's drift section. */
@@ -75,7 +96,11 @@ function distributionView(table: CountTable): ColumnDrift["distribution"] {
   const c = proportions(table.current);
   if (table.keys.length <= CHART_BUCKETS) return { labels: [...table.keys], reference: r, current: c };
   // The buckets that differ most, in their own order.
-  const order = table.keys.map((_, i) => i).sort((i, j) => Math.abs(c[j]! - r[j]!) - Math.abs(c[i]! - r[i]!)).slice(0, CHART_BUCKETS).sort((i, j) => i - j);
+  const order = table.keys
+    .map((_, i) => i)
+    .sort((i, j) => Math.abs(c[j]! - r[j]!) - Math.abs(c[i]! - r[i]!))
+    .slice(0, CHART_BUCKETS)
+    .sort((i, j) => i - j);
   return { labels: order.map((i) => table.keys[i]!), reference: order.map((i) => r[i]!), current: order.map((i) => c[i]!) };
 }
 
@@ -88,8 +113,22 @@ function tableDistances(table: CountTable, epsilon: number): Pick<ColumnStatisti
   return { psi: psi(rf, cf), kl: klDivergence(rf, cf), jensenshannon: jensenShannonDistance(r, c), hellinger: hellinger(r, c) };
 }
 
-function pValueResult(method: MethodResult["method"], statistic: number, pValue: number, settings: DriftSettings, extra: Partial<MethodResult> = {}): MethodResult {
-  return { method, statistic: Number.isFinite(statistic) ? statistic : null, p_value: pValue, p_adjusted: pValue, threshold: settings.p_value, approximate: false, ...extra };
+function pValueResult(
+  method: MethodResult["method"],
+  statistic: number,
+  pValue: number,
+  settings: DriftSettings,
+  extra: Partial<MethodResult> = {},
+): MethodResult {
+  return {
+    method,
+    statistic: Number.isFinite(statistic) ? statistic : null,
+    p_value: pValue,
+    p_adjusted: pValue,
+    threshold: settings.p_value,
+    approximate: false,
+    ...extra,
+  };
 }
 
 function distanceResult(method: MethodResult["method"], statistic: number, threshold: number, approximate: boolean): MethodResult {
@@ -109,7 +148,12 @@ function binarySplit(table: CountTable): { ref: { successes: number; trials: num
 function evidentlyZ(table: CountTable): { statistic: number; pValue: number } {
   const { ref, cur } = binarySplit(table);
   const present = (counts: number[]) => counts.filter((count) => count > 0).length;
-  if (present(table.reference) === 1 && present(table.current) === 1 && table.reference.findIndex((x) => x > 0) === table.current.findIndex((x) => x > 0)) return { statistic: 0, pValue: 1 };
+  if (
+    present(table.reference) === 1 &&
+    present(table.current) === 1 &&
+    table.reference.findIndex((x) => x > 0) === table.current.findIndex((x) => x > 0)
+  )
+    return { statistic: 0, pValue: 1 };
   const result = twoProportionZ(ref, cur);
   return { statistic: result.statistic, pValue: 2 * (1 - normalCdf(Math.abs(result.statistic))) };
 }
@@ -158,8 +202,17 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
   if (table !== undefined) Object.assign(statistics, tableDistances(table, settings.epsilon));
   // Few values: a categorical column in disguise.
   if (values !== undefined) return judgeCounts(values, small, statistics, settings);
-  if (small) return { method: pValueResult("ks", ks.statistic, ks.pValue, settings, { effect: ks.statistic, approximate }), statistics, distribution: bins };
-  return { method: distanceResult("wasserstein", statistics.wasserstein_norm!, settings.wasserstein, approximate), statistics, distribution: bins };
+  if (small)
+    return {
+      method: pValueResult("ks", ks.statistic, ks.pValue, settings, { effect: ks.statistic, approximate }),
+      statistics,
+      distribution: bins,
+    };
+  return {
+    method: distanceResult("wasserstein", statistics.wasserstein_norm!, settings.wasserstein, approximate),
+    statistics,
+    distribution: bins,
+  };
 }
 
 function proportionGap({ ref, cur }: ReturnType<typeof binarySplit>): number {
@@ -184,13 +237,28 @@ function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatis
     if (present <= 2) {
       const split = binarySplit(table);
       const z = compat ? evidentlyZ(table) : twoProportionZ(split.ref, split.cur);
-      return { method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(split) }), statistics, distribution: table };
+      return {
+        method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(split) }),
+        statistics,
+        distribution: table,
+      };
     }
     const chi = compat ? chiSquareGoodnessOfFit(table.reference, table.current) : chiSquareHomogeneity(table.reference, table.current);
-    return { method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, { df: chi.df, effect: cramersV(chi.statistic, table) }), statistics, distribution: table };
+    return {
+      method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, {
+        df: chi.df,
+        effect: cramersV(chi.statistic, table),
+      }),
+      statistics,
+      distribution: table,
+    };
   }
   // The table's Jensen–Shannon distance, already among its statistics.
-  return { method: distanceResult("jensenshannon", statistics.jensenshannon!, settings.jensenshannon, false), statistics, distribution: table };
+  return {
+    method: distanceResult("jensenshannon", statistics.jensenshannon!, settings.jensenshannon, false),
+    statistics,
+    distribution: table,
+  };
 }
 
 /** The column's status from its (adjusted) method result, its PSI and its null rate. */
@@ -213,7 +281,9 @@ function decide(drift: ColumnDrift, settings: DriftSettings): void {
       reasons.push(`${shown} < ${formatSignificant(method.threshold)}`);
     } else if (significant) {
       status = "warn";
-      reasons.push(`${shown} < ${formatSignificant(method.threshold)}, but the effect ${formatSignificant(method.effect!)} is below the floor ${formatSignificant(floor!)}`);
+      reasons.push(
+        `${shown} < ${formatSignificant(method.threshold)}, but the effect ${formatSignificant(method.effect!)} is below the floor ${formatSignificant(floor!)}`,
+      );
     } else if (!compat && p < settings.warn_p_value) {
       status = "warn";
       reasons.push(`${shown} < ${formatSignificant(settings.warn_p_value)} (warn band)`);
@@ -222,9 +292,13 @@ function decide(drift: ColumnDrift, settings: DriftSettings): void {
     }
   } else if ((method.statistic ?? Number.POSITIVE_INFINITY) >= method.threshold) {
     status = "drift";
-    reasons.push(`${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${formatSignificant(method.threshold)}`);
+    reasons.push(
+      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${formatSignificant(method.threshold)}`,
+    );
   } else {
-    reasons.push(`${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} < ${formatSignificant(method.threshold)}`);
+    reasons.push(
+      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} < ${formatSignificant(method.threshold)}`,
+    );
   }
   // PSI on the frozen bins backs the distances up where samples are large (default mode only).
   const psiValue = drift.statistics.psi;
@@ -281,7 +355,10 @@ function compareColumn(name: string, reference: ColumnProfile, current: ColumnPr
   }
   if (reference.valid < settings.min_samples || current.valid < settings.min_samples) {
     const side = reference.valid < settings.min_samples ? `the reference has ${reference.valid}` : `the current data has ${current.valid}`;
-    drift.reason = current.valid === 0 && current.count > 0 ? `every current value is null or invalid (${current.count} rows)` : `${side} valid value(s), fewer than min_samples ${settings.min_samples}`;
+    drift.reason =
+      current.valid === 0 && current.count > 0
+        ? `every current value is null or invalid (${current.count} rows)`
+        : `${side} valid value(s), fewer than min_samples ${settings.min_samples}`;
     return { drift, needsAdjust: false };
   }
   let judged: Judged;
@@ -289,16 +366,22 @@ function compareColumn(name: string, reference: ColumnProfile, current: ColumnPr
     judged = judgeNumeric(reference, current, settings);
     const r = reference.histogram;
     const c = current.histogram;
-    if (r !== null && c !== null && current.valid > 0) drift.out_of_range = { below: c.underflow / current.valid, above: c.overflow / current.valid };
+    if (r !== null && c !== null && current.valid > 0)
+      drift.out_of_range = { below: c.underflow / current.valid, above: c.overflow / current.valid };
   } else if (reference.kind === "categorical" && current.kind === "categorical") {
     const table = categoryTable(reference, current);
     judged = judgeCounts(table, reference.valid <= settings.small_sample_rows, tableDistances(table, settings.epsilon), settings);
     const known = new Set(reference.counts.map((entry) => entry.value));
     const unseen = current.counts.filter((entry) => !known.has(entry.value) && !reference.capped);
     const unseenCount = unseen.reduce((s, entry) => s + entry.count, 0);
-    drift.unseen = { share: current.valid === 0 ? 0 : unseenCount / current.valid, top: unseen.slice(0, 5).map((entry) => ({ value: entry.value, count: entry.count })) };
+    drift.unseen = {
+      share: current.valid === 0 ? 0 : unseenCount / current.valid,
+      top: unseen.slice(0, 5).map((entry) => ({ value: entry.value, count: entry.count })),
+    };
   } else {
-    throw new Error(`column "${name}" is ${reference.kind} in the reference and ${current.kind} in the current profile (schema hashes were checked equal)`);
+    throw new Error(
+      `column "${name}" is ${reference.kind} in the reference and ${current.kind} in the current profile (schema hashes were checked equal)`,
+    );
   }
   drift.method = judged.method;
   drift.statistics = judged.statistics;
@@ -332,7 +415,10 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
   // One family of tests: the feature columns judged by p-values.
   const family = pending.filter((entry) => entry.needsAdjust && entry.drift.counted);
   const correction = settings.mode === "evidently-compat" ? "none" : settings.correction;
-  const adjusted = adjustPValues(family.map((entry) => entry.drift.method!.p_value!), correction);
+  const adjusted = adjustPValues(
+    family.map((entry) => entry.drift.method!.p_value!),
+    correction,
+  );
   family.forEach((entry, i) => {
     entry.drift.method!.p_adjusted = adjusted[i]!;
   });

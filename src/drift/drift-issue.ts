@@ -75,7 +75,8 @@ const TREND_PREFIX = "<!-- modelship:drift-trend ";
 const RUN_PREFIX = "<!-- modelship:drift-run ";
 const SUFFIX = " -->";
 const STATUSES: readonly DriftStatus[] = ["ok", "warn", "drift", "insufficient_data"];
-const PERMISSION_HINT = "give the workflow `permissions: issues: write` (and make sure issues are enabled in the repository's settings), or turn the drift issue off";
+const PERMISSION_HINT =
+  "give the workflow `permissions: issues: write` (and make sure issues are enabled in the repository's settings), or turn the drift issue off";
 
 /** The JSON of a `<!-- prefix{json} -->` line, or undefined when the line is not one or the JSON is broken. */
 function readHidden(line: string, prefix: string): unknown {
@@ -100,7 +101,14 @@ export function driftIssueMarker(summary: Pick<DriftRunSummary, "model" | "envir
 /** The (model, environment) of a body's first-line marker, or undefined when it has none. */
 export function parseDriftIssueMarker(body: string): { model: string; environment: string } | undefined {
   const parsed = readHidden(lines(body)[0] ?? "", MARKER_PREFIX);
-  if (typeof parsed === "object" && parsed !== null && "model" in parsed && "environment" in parsed && typeof parsed.model === "string" && typeof parsed.environment === "string") {
+  if (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "model" in parsed &&
+    "environment" in parsed &&
+    typeof parsed.model === "string" &&
+    typeof parsed.environment === "string"
+  ) {
     return { model: parsed.model, environment: parsed.environment };
   }
   return undefined;
@@ -133,17 +141,33 @@ function isTrendEntry(value: unknown): value is TrendEntry {
   if (typeof value !== "object" || value === null) return false;
   const entry = value as Record<string, unknown>;
   const optionalString = (key: string): boolean => entry[key] === undefined || typeof entry[key] === "string";
-  return typeof entry.created === "string"
-    && typeof entry.status === "string" && (STATUSES as readonly string[]).includes(entry.status)
-    && typeof entry.share === "number" && Number.isFinite(entry.share)
-    && typeof entry.drifted === "number" && Number.isInteger(entry.drifted) && entry.drifted >= 0
-    && typeof entry.checked === "number" && Number.isInteger(entry.checked) && entry.checked >= 0
-    && optionalString("version") && optionalString("runId") && optionalString("runUrl");
+  return (
+    typeof entry.created === "string" &&
+    typeof entry.status === "string" &&
+    (STATUSES as readonly string[]).includes(entry.status) &&
+    typeof entry.share === "number" &&
+    Number.isFinite(entry.share) &&
+    typeof entry.drifted === "number" &&
+    Number.isInteger(entry.drifted) &&
+    entry.drifted >= 0 &&
+    typeof entry.checked === "number" &&
+    Number.isInteger(entry.checked) &&
+    entry.checked >= 0 &&
+    optionalString("version") &&
+    optionalString("runId") &&
+    optionalString("runUrl")
+  );
 }
 
 /** Only the known fields, in a fixed order (a hand-edited store may carry anything). */
 function cleanEntry(entry: TrendEntry): TrendEntry {
-  const clean: TrendEntry = { created: entry.created, status: entry.status, share: entry.share, drifted: entry.drifted, checked: entry.checked };
+  const clean: TrendEntry = {
+    created: entry.created,
+    status: entry.status,
+    share: entry.share,
+    drifted: entry.drifted,
+    checked: entry.checked,
+  };
   if (entry.version !== undefined) clean.version = entry.version;
   if (entry.runId !== undefined) clean.runId = entry.runId;
   if (entry.runUrl !== undefined) clean.runUrl = entry.runUrl;
@@ -166,7 +190,16 @@ export function parseTrend(body: string): TrendEntry[] {
 
 /** The trend entry of a run. */
 export function trendEntry(summary: DriftRunSummary): TrendEntry {
-  return cleanEntry({ created: summary.created, status: summary.status, share: summary.share, drifted: summary.drifted.length, checked: summary.checked, version: summary.version, runId: summary.runId, runUrl: summary.runUrl });
+  return cleanEntry({
+    created: summary.created,
+    status: summary.status,
+    share: summary.share,
+    drifted: summary.drifted.length,
+    checked: summary.checked,
+    version: summary.version,
+    runId: summary.runId,
+    runUrl: summary.runUrl,
+  });
 }
 
 /** Adds a run to a trend: a re-run (same run) replaces its entry in place; only the last `TREND_LIMIT` stay. */
@@ -197,13 +230,25 @@ function runCell(entry: { runId?: string; runUrl?: string }): string {
 
 /** The trend table, oldest run first. */
 function trendTable(trend: readonly TrendEntry[]): string {
-  const rows = trend.map((entry) => [formatWhen(entry.created), entry.version === undefined ? "—" : code(entry.version), statusLabel(entry.status), formatPercent(entry.share), `${entry.drifted}/${entry.checked}`, runCell(entry)]);
-  return table(["Date", "Version", "Status", "Drifted share", "Drifted/checked", "Run"], rows, { align: ["left", "left", "left", "right", "right", "left"] });
+  const rows = trend.map((entry) => [
+    formatWhen(entry.created),
+    entry.version === undefined ? "—" : code(entry.version),
+    statusLabel(entry.status),
+    formatPercent(entry.share),
+    `${entry.drifted}/${entry.checked}`,
+    runCell(entry),
+  ]);
+  return table(["Date", "Version", "Status", "Drifted share", "Drifted/checked", "Run"], rows, {
+    align: ["left", "left", "left", "right", "right", "left"],
+  });
 }
 
 /** One line on the run: status, share and the drifted columns. */
 function runLine(summary: DriftRunSummary): string {
-  const columns = summary.drifted.length === 0 ? "no column drifted" : `drifted: ${summary.drifted.slice(0, 20).map(code).join(", ")}${summary.drifted.length > 20 ? ` and ${summary.drifted.length - 20} more` : ""}`;
+  const columns =
+    summary.drifted.length === 0
+      ? "no column drifted"
+      : `drifted: ${summary.drifted.slice(0, 20).map(code).join(", ")}${summary.drifted.length > 20 ? ` and ${summary.drifted.length - 20} more` : ""}`;
   const version = summary.version === undefined ? "" : ` (version ${code(summary.version)})`;
   return `${statusLabel(summary.status)} on ${formatWhen(summary.created)}${version}: ${formatPercent(summary.share)} drifted share, ${summary.drifted.length} of ${summary.checked} columns; ${columns}. Run: ${runCell(summary)}.`;
 }
@@ -242,26 +287,56 @@ interface FoundIssue {
 function accessError(error: unknown, repository: string, doing: string): unknown {
   const status = httpStatus(error);
   if (status !== 401 && status !== 403 && status !== 404 && status !== 410) return error;
-  const answer = status === 404 ? "404 (not found: a token without access to issues gets this too)" : status === 410 ? "410 (issues are disabled in this repository)" : `${status} (${getErrorMessage(error)})`;
+  const answer =
+    status === 404
+      ? "404 (not found: a token without access to issues gets this too)"
+      : status === 410
+        ? "410 (issues are disabled in this repository)"
+        : `${status} (${getErrorMessage(error)})`;
   return new UserError(`GitHub refused ${doing} in ${repository}: ${answer}`, { hint: PERMISSION_HINT, cause: error });
 }
 
 /** Finds the issue of (model, environment): newest first, an open one preferred over closed ones. */
-async function findIssue(client: GitHubClient, owner: string, repo: string, label: string, summary: DriftRunSummary, logger: Logger): Promise<FoundIssue | undefined> {
-  const issues = await client.paginate(client.rest.issues.listForRepo, { owner, repo, labels: label, state: "all", sort: "created", direction: "desc", per_page: 100 });
+async function findIssue(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  label: string,
+  summary: DriftRunSummary,
+  logger: Logger,
+): Promise<FoundIssue | undefined> {
+  const issues = await client.paginate(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: label,
+    state: "all",
+    sort: "created",
+    direction: "desc",
+    per_page: 100,
+  });
   const ours = issues.filter((issue) => {
     // The issue list holds pull requests too.
     if (issue.pull_request !== undefined && issue.pull_request !== null) return false;
     const found = typeof issue.body === "string" ? parseDriftIssueMarker(issue.body) : undefined;
     return found !== undefined && found.model === summary.model && found.environment === summary.environment;
   });
-  if (ours.length > 1) logger.debug(`${ours.length} drift issues for ${summary.model} in ${summary.environment}: using the newest${ours.some((issue) => issue.state === "open") ? " open one" : ""}.`);
+  if (ours.length > 1)
+    logger.debug(
+      `${ours.length} drift issues for ${summary.model} in ${summary.environment}: using the newest${ours.some((issue) => issue.state === "open") ? " open one" : ""}.`,
+    );
   const pick = ours.find((issue) => issue.state === "open") ?? ours[0];
   return pick === undefined ? undefined : { number: pick.number, state: pick.state, body: pick.body ?? "", url: pick.html_url };
 }
 
 /** Adds this run's comment, or edits it when the run was seen before (a re-run); returns whether anything changed. */
-async function upsertRunComment(client: GitHubClient, owner: string, repo: string, issueNumber: number, summary: DriftRunSummary, body: string): Promise<boolean> {
+async function upsertRunComment(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  issueNumber: number,
+  summary: DriftRunSummary,
+  body: string,
+): Promise<boolean> {
   const key = runKey(summary);
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
   const mine = comments.find((comment) => comment.body !== undefined && parseRunMarker(comment.body) === key);
@@ -288,7 +363,10 @@ export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftI
   const repository = `${owner}/${repo}`;
   const labels = (options.labels ?? DEFAULT_DRIFT_LABELS).map((label) => label.trim()).filter((label) => label !== "");
   const label = labels[0];
-  if (label === undefined) throw new UserError("the drift issue needs at least one label", { hint: "give the drift issue a label (default modelship-drift): it is how the issue is found on the next run" });
+  if (label === undefined)
+    throw new UserError("the drift issue needs at least one label", {
+      hint: "give the drift issue a label (default modelship-drift): it is how the issue is found on the next run",
+    });
   const closeWhenClear = options.closeWhenClear ?? true;
   const subject = `${summary.model} in ${summary.environment}`;
 
@@ -311,16 +389,30 @@ export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftI
   let trend: TrendEntry[] = [];
   if (found !== undefined) {
     const stored = readTrend(found.body);
-    if (stored === undefined) logger.warning(`The trend store in drift issue #${found.number} is missing or broken (was the description edited?): starting a new trend.`);
+    if (stored === undefined)
+      logger.warning(
+        `The trend store in drift issue #${found.number} is missing or broken (was the description edited?): starting a new trend.`,
+      );
     trend = stored ?? [];
   }
   trend = appendTrend(trend, trendEntry(summary));
   const body = renderDriftIssueBody(summary, options.reportMarkdown, trend);
 
   if (found === undefined) {
-    const created = await call("creating the drift issue", () => client.rest.issues.create({ owner, repo, title: driftIssueTitle(summary), body, labels }));
+    const created = await call("creating the drift issue", () =>
+      client.rest.issues.create({ owner, repo, title: driftIssueTitle(summary), body, labels }),
+    );
     const number = created.data.number;
-    await call(`commenting on #${number}`, () => upsertRunComment(client, owner, repo, number, summary, runComment(summary, options.reportMarkdown, `### ${statusIcon("fail")} Drift detected`)));
+    await call(`commenting on #${number}`, () =>
+      upsertRunComment(
+        client,
+        owner,
+        repo,
+        number,
+        summary,
+        runComment(summary, options.reportMarkdown, `### ${statusIcon("fail")} Drift detected`),
+      ),
+    );
     logger.info(`Drift issue opened: ${created.data.html_url}`);
     return { action: "opened", number, url: created.data.html_url };
   }
@@ -330,25 +422,40 @@ export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftI
     const reopen = !open;
     const bodyChanged = !sameText(found.body, body);
     if (reopen || bodyChanged) {
-      await call(`updating #${number}`, () => client.rest.issues.update({ owner, repo, issue_number: number, body, ...(reopen ? { state: "open" as const, state_reason: "reopened" as const } : {}) }));
+      await call(`updating #${number}`, () =>
+        client.rest.issues.update({
+          owner,
+          repo,
+          issue_number: number,
+          body,
+          ...(reopen ? { state: "open" as const, state_reason: "reopened" as const } : {}),
+        }),
+      );
     }
     const note = reopen ? `### ${statusIcon("fail")} Drift is back: reopening this issue` : `### ${statusIcon("fail")} Still drifting`;
-    const commented = await call(`commenting on #${number}`, () => upsertRunComment(client, owner, repo, number, summary, runComment(summary, options.reportMarkdown, note)));
+    const commented = await call(`commenting on #${number}`, () =>
+      upsertRunComment(client, owner, repo, number, summary, runComment(summary, options.reportMarkdown, note)),
+    );
     const action = reopen ? "reopened" : bodyChanged || commented ? "updated" : "unchanged";
     logger.info(`Drift issue ${action}: ${found.url}`);
     return { action, number, url: found.url };
   }
 
   // Open issue, no drift now.
-  const note = summary.status === "insufficient_data"
-    ? `### ${statusIcon("insufficient_data")} Not enough data to judge drift in this run: the issue stays open`
-    : `### ${statusIcon("pass")} Drift is gone: this run's status is ${summary.status}${closeWhenClear ? "; closing this issue (it reopens if drift comes back)" : "; the issue stays open (closing is off)"}`;
+  const note =
+    summary.status === "insufficient_data"
+      ? `### ${statusIcon("insufficient_data")} Not enough data to judge drift in this run: the issue stays open`
+      : `### ${statusIcon("pass")} Drift is gone: this run's status is ${summary.status}${closeWhenClear ? "; closing this issue (it reopens if drift comes back)" : "; the issue stays open (closing is off)"}`;
   const close = summary.status !== "insufficient_data" && closeWhenClear;
   // The note first, so the issue's timeline reads "drift is gone", then "closed".
-  const commented = await call(`commenting on #${number}`, () => upsertRunComment(client, owner, repo, number, summary, runComment(summary, options.reportMarkdown, note)));
+  const commented = await call(`commenting on #${number}`, () =>
+    upsertRunComment(client, owner, repo, number, summary, runComment(summary, options.reportMarkdown, note)),
+  );
   const bodyChanged = !sameText(found.body, body);
   if (close) {
-    await call(`closing #${number}`, () => client.rest.issues.update({ owner, repo, issue_number: number, body, state: "closed", state_reason: "completed" }));
+    await call(`closing #${number}`, () =>
+      client.rest.issues.update({ owner, repo, issue_number: number, body, state: "closed", state_reason: "completed" }),
+    );
     logger.info(`Drift is gone for ${subject}: closed ${found.url}`);
     return { action: "closed", number, url: found.url };
   }

@@ -29,15 +29,24 @@ export interface DriftCheckOptions {
 /** Refuses a current profile that cannot be compared with the reference, saying how to fix it. */
 function assertComparable(reference: ReferenceProfile, current: ReferenceProfile, currentLabel: string): void {
   if (reference.schema_hash !== current.schema_hash) {
-    throw new UserError(`the current data's profile was made from another schema than the reference (schema hash ${current.schema_hash.slice(0, 12)}… vs ${reference.schema_hash.slice(0, 12)}…; reference contract ${reference.contract.path})`, {
-      file: currentLabel,
-      pointer: "/schema_hash",
-      hint: "profile the current data with the contract the model was released with (same column names and types), or release a model with a reference profile of the new contract",
-    });
+    throw new UserError(
+      `the current data's profile was made from another schema than the reference (schema hash ${current.schema_hash.slice(0, 12)}… vs ${reference.schema_hash.slice(0, 12)}…; reference contract ${reference.contract.path})`,
+      {
+        file: currentLabel,
+        pointer: "/schema_hash",
+        hint: "profile the current data with the contract the model was released with (same column names and types), or release a model with a reference profile of the new contract",
+      },
+    );
   }
   for (const [name, column] of Object.entries(reference.columns)) {
     const other = current.columns[name];
-    if (column.kind === "numeric" && other?.kind === "numeric" && column.histogram !== null && other.histogram !== null && !sameEdges(column.histogram.edges, other.histogram.edges)) {
+    if (
+      column.kind === "numeric" &&
+      other?.kind === "numeric" &&
+      column.histogram !== null &&
+      other.histogram !== null &&
+      !sameEdges(column.histogram.edges, other.histogram.edges)
+    ) {
       throw new UserError(`column "${name}" of the current profile is binned on other edges than the reference`, {
         file: currentLabel,
         pointer: toPointer(["columns", name, "histogram", "edges"]),
@@ -54,7 +63,8 @@ export function checkDrift(options: DriftCheckOptions): DriftReport {
   const compared = compareProfiles(reference, current, settings);
   const performance = options.performance;
   let status = current.rows === 0 ? "insufficient_data" : compared.status;
-  if (performance !== undefined && (performance.status === "drift" || performance.status === "warn")) status = worst(status, performance.status);
+  if (performance !== undefined && (performance.status === "drift" || performance.status === "warn"))
+    status = worst(status, performance.status);
   const report: DriftReport = {
     schema: DRIFT_REPORT_SCHEMA,
     tool: { name: "modelship", version: options.toolVersion },

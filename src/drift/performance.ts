@@ -22,11 +22,21 @@ export const PERFORMANCE_DEFAULTS: PerformanceSettings = { max_drop: 0.05, p_val
 const DROP_TOLERANCE = 1e-12;
 
 function assertCounts(current: { rows: number; agree: number }, reference: { accuracy: number; n: number } | undefined): void {
-  if (!(Number.isInteger(current.rows) && Number.isInteger(current.agree) && current.rows >= 0 && current.agree >= 0 && current.agree <= current.rows)) {
-    throw new RangeError(`judgePerformance: current counts must be integers with 0 ≤ agree ≤ rows (got agree ${current.agree}, rows ${current.rows})`);
+  if (!(
+    Number.isInteger(current.rows) &&
+    Number.isInteger(current.agree) &&
+    current.rows >= 0 &&
+    current.agree >= 0 &&
+    current.agree <= current.rows
+  )) {
+    throw new RangeError(
+      `judgePerformance: current counts must be integers with 0 ≤ agree ≤ rows (got agree ${current.agree}, rows ${current.rows})`,
+    );
   }
   if (reference !== undefined && !(reference.accuracy >= 0 && reference.accuracy <= 1 && Number.isFinite(reference.n) && reference.n > 0)) {
-    throw new RangeError(`judgePerformance: the reference needs an accuracy in [0, 1] and n > 0 (got accuracy ${reference.accuracy}, n ${reference.n})`);
+    throw new RangeError(
+      `judgePerformance: the reference needs an accuracy in [0, 1] and n > 0 (got accuracy ${reference.accuracy}, n ${reference.n})`,
+    );
   }
 }
 
@@ -42,19 +52,30 @@ function assertCounts(current: { rows: number; agree: number }, reference: { acc
  * ok otherwise. Counts out of range (agree > rows, a reference n ≤ 0, accuracy outside [0, 1]) are
  * a caller's bug: RangeError.
  */
-export function judgePerformance(current: { rows: number; agree: number } | undefined, reference: { accuracy: number; n: number } | undefined, settings: PerformanceSettings): PerformanceDrift | undefined {
+export function judgePerformance(
+  current: { rows: number; agree: number } | undefined,
+  reference: { accuracy: number; n: number } | undefined,
+  settings: PerformanceSettings,
+): PerformanceDrift | undefined {
   if (current === undefined) return undefined;
   assertCounts(current, reference);
   const n = current.rows;
   const accuracy = n > 0 ? current.agree / n : 0;
   const base = { metric: "accuracy" as const, ...(reference === undefined ? {} : { reference: reference.accuracy }), current: accuracy, n };
   if (n === 0 || n < settings.min_samples) {
-    return { ...base, status: "insufficient_data", reason: `${n} labelled row(s) with both target and prediction, fewer than min_samples ${Math.max(1, settings.min_samples)}` };
+    return {
+      ...base,
+      status: "insufficient_data",
+      reason: `${n} labelled row(s) with both target and prediction, fewer than min_samples ${Math.max(1, settings.min_samples)}`,
+    };
   }
   const shown = `accuracy ${formatSignificant(accuracy)} on ${n} labelled rows`;
   if (reference === undefined) return { ...base, status: "ok", reason: `no reference accuracy to compare (${shown})` };
 
-  const test = twoProportionZ({ successes: reference.accuracy * reference.n, trials: reference.n }, { successes: current.agree, trials: n });
+  const test = twoProportionZ(
+    { successes: reference.accuracy * reference.n, trials: reference.n },
+    { successes: current.agree, trials: n },
+  );
   // statistic > 0: the reference is the higher; a two-sided p halves toward it, else 1 − p/2.
   const pValue = test.statistic > 0 ? test.pValue / 2 : 1 - test.pValue / 2;
   const drop = reference.accuracy - accuracy;
@@ -65,13 +86,25 @@ export function judgePerformance(current: { rows: number; agree: number } | unde
   const pText = `one-sided p ${formatSignificant(pValue)}`;
   const result = { ...base, p_value: pValue };
   if (large && significant) {
-    return { ...result, status: "drift", reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)}, ${pText} < ${formatSignificant(settings.p_value)}` };
+    return {
+      ...result,
+      status: "drift",
+      reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)}, ${pText} < ${formatSignificant(settings.p_value)}`,
+    };
   }
   if (significant) {
-    return { ...result, status: "warn", reason: `${change}: ${dropText} is significant (${pText} < ${formatSignificant(settings.p_value)}) but below max_drop ${formatSignificant(settings.max_drop)}` };
+    return {
+      ...result,
+      status: "warn",
+      reason: `${change}: ${dropText} is significant (${pText} < ${formatSignificant(settings.p_value)}) but below max_drop ${formatSignificant(settings.max_drop)}`,
+    };
   }
   if (large) {
-    return { ...result, status: "warn", reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)} but not significant (${pText} ≥ ${formatSignificant(settings.p_value)})` };
+    return {
+      ...result,
+      status: "warn",
+      reason: `${change}: ${dropText} ≥ max_drop ${formatSignificant(settings.max_drop)} but not significant (${pText} ≥ ${formatSignificant(settings.p_value)})`,
+    };
   }
   return { ...result, status: "ok", reason: `${change}: ${dropText}, ${pText}` };
 }

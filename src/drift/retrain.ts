@@ -9,8 +9,7 @@ import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
 
 export type RetrainTrigger =
-  | { kind: "workflow"; workflow: string; ref: string; inputs?: Record<string, string> }
-  | { kind: "repository"; eventType: string };
+  { kind: "workflow"; workflow: string; ref: string; inputs?: Record<string, string> } | { kind: "repository"; eventType: string };
 
 export interface RetrainOptions {
   client: GitHubClient;
@@ -40,7 +39,8 @@ const OVERFLOW_KEY = "more";
 function shrink(value: unknown, max: number): unknown {
   if (typeof value === "string") return value.length > max ? `${value.slice(0, max)}…` : value;
   if (Array.isArray(value)) return value.slice(0, max).map((item) => shrink(item, max));
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shrink(item, max)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shrink(item, max)]));
   return value;
 }
 
@@ -53,7 +53,11 @@ function scalars(value: Record<string, unknown>): Record<string, unknown> {
  * The largest form of `payload` whose `measure` fits `limit`: as it is; with long arrays and strings
  * cut ever shorter; its scalars only; `{ truncated: true }`. Cut forms say `truncated: true`.
  */
-function fitPayload(payload: Record<string, unknown>, limit: number, measure: (candidate: Record<string, unknown>) => number = (candidate) => JSON.stringify(candidate).length): Record<string, unknown> {
+function fitPayload(
+  payload: Record<string, unknown>,
+  limit: number,
+  measure: (candidate: Record<string, unknown>) => number = (candidate) => JSON.stringify(candidate).length,
+): Record<string, unknown> {
   if (measure(payload) <= limit) return payload;
   for (let max = 1024; max >= 1; max = Math.floor(max / 2)) {
     const candidate = { ...(shrink(payload, max) as Record<string, unknown>), truncated: true };
@@ -79,9 +83,13 @@ function clientPayload(payload: Record<string, unknown>): { payload: Record<stri
 }
 
 /** The inputs of the workflow dispatch: the user's, plus the summary as one JSON string within GitHub's limit; `cut` when it had to shrink. */
-function workflowInputs(userInputs: Record<string, string>, payload: Record<string, unknown>): { inputs: Record<string, string>; cut: boolean } {
+function workflowInputs(
+  userInputs: Record<string, string>,
+  payload: Record<string, unknown>,
+): { inputs: Record<string, string>; cut: boolean } {
   const base = Object.fromEntries(Object.entries(userInputs).filter(([key]) => key !== DRIFT_REPORT_INPUT));
-  const measure = (candidate: Record<string, unknown>): number => JSON.stringify({ ...base, [DRIFT_REPORT_INPUT]: JSON.stringify(candidate) }).length;
+  const measure = (candidate: Record<string, unknown>): number =>
+    JSON.stringify({ ...base, [DRIFT_REPORT_INPUT]: JSON.stringify(candidate) }).length;
   const fitted = fitPayload(payload, WORKFLOW_INPUTS_LIMIT, measure);
   return { inputs: { ...base, [DRIFT_REPORT_INPUT]: JSON.stringify(fitted) }, cut: fitted !== payload };
 }
@@ -93,15 +101,17 @@ function dispatchError(error: unknown, trigger: RetrainTrigger, repository: stri
   const detail = getErrorMessage(error);
   if (trigger.kind === "workflow") {
     const what = `GitHub refused to start the retraining workflow "${trigger.workflow}" on ${trigger.ref} in ${repository}: ${status} (${detail})`;
-    const hint = status === 422
-      ? `make sure ${trigger.workflow} has \`on: workflow_dispatch\` with a "${DRIFT_REPORT_INPUT}" input (and every other input you pass) on ${trigger.ref}, and that ${trigger.ref} is a branch or tag that exists`
-      : `check that .github/workflows/${trigger.workflow} exists on ${trigger.ref} (name the file, e.g. retrain.yml, or the workflow id) and give the workflow \`permissions: actions: write\``;
+    const hint =
+      status === 422
+        ? `make sure ${trigger.workflow} has \`on: workflow_dispatch\` with a "${DRIFT_REPORT_INPUT}" input (and every other input you pass) on ${trigger.ref}, and that ${trigger.ref} is a branch or tag that exists`
+        : `check that .github/workflows/${trigger.workflow} exists on ${trigger.ref} (name the file, e.g. retrain.yml, or the workflow id) and give the workflow \`permissions: actions: write\``;
     return new UserError(what, { hint, cause: error });
   }
   const what = `GitHub refused the repository_dispatch event "${trigger.eventType}" in ${repository}: ${status} (${detail})`;
-  const hint = status === 422
-    ? "the event type must be 1 to 100 characters and the payload at most 10 top-level properties under 64 KB"
-    : `give the workflow \`permissions: contents: write\` (a token for another repository needs contents: write there), and check that ${repository} exists`;
+  const hint =
+    status === 422
+      ? "the event type must be 1 to 100 characters and the payload at most 10 top-level properties under 64 KB"
+      : `give the workflow \`permissions: contents: write\` (a token for another repository needs contents: write there), and check that ${repository} exists`;
   return new UserError(what, { hint, cause: error });
 }
 
@@ -111,24 +121,42 @@ export async function triggerRetraining(options: RetrainOptions): Promise<void> 
   const repository = `${owner}/${repo}`;
   try {
     if (trigger.kind === "workflow") {
-      if (trigger.workflow.trim() === "") throw new UserError("no retraining workflow is named", { hint: "name the training workflow's file, e.g. retrain.yml" });
-      if (trigger.ref.trim() === "") throw new UserError(`no ref to run the retraining workflow ${trigger.workflow} on`, { hint: "give the branch or tag to run it on, e.g. main" });
+      if (trigger.workflow.trim() === "")
+        throw new UserError("no retraining workflow is named", { hint: "name the training workflow's file, e.g. retrain.yml" });
+      if (trigger.ref.trim() === "")
+        throw new UserError(`no ref to run the retraining workflow ${trigger.workflow} on`, {
+          hint: "give the branch or tag to run it on, e.g. main",
+        });
       const userInputs = trigger.inputs ?? {};
-      if (DRIFT_REPORT_INPUT in userInputs) logger.warning(`The retraining input "${DRIFT_REPORT_INPUT}" is modelship's: the value given is replaced by the drift report summary.`);
+      if (DRIFT_REPORT_INPUT in userInputs)
+        logger.warning(
+          `The retraining input "${DRIFT_REPORT_INPUT}" is modelship's: the value given is replaced by the drift report summary.`,
+        );
       const { inputs, cut } = workflowInputs(userInputs, payload);
       if (Object.keys(inputs).length > WORKFLOW_INPUTS_MAX) {
-        throw new UserError(`the retraining workflow would get ${Object.keys(inputs).length} inputs; GitHub takes at most ${WORKFLOW_INPUTS_MAX}`, { hint: `pass at most ${WORKFLOW_INPUTS_MAX - 1} inputs of your own (modelship adds "${DRIFT_REPORT_INPUT}")` });
+        throw new UserError(
+          `the retraining workflow would get ${Object.keys(inputs).length} inputs; GitHub takes at most ${WORKFLOW_INPUTS_MAX}`,
+          { hint: `pass at most ${WORKFLOW_INPUTS_MAX - 1} inputs of your own (modelship adds "${DRIFT_REPORT_INPUT}")` },
+        );
       }
-      if (cut) logger.warning(`The drift report summary was cut to fit GitHub's ${WORKFLOW_INPUTS_LIMIT.toLocaleString("en-US")}-character limit on workflow inputs.`);
+      if (cut)
+        logger.warning(
+          `The drift report summary was cut to fit GitHub's ${WORKFLOW_INPUTS_LIMIT.toLocaleString("en-US")}-character limit on workflow inputs.`,
+        );
       await client.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: trigger.workflow, ref: trigger.ref, inputs });
       logger.info(`Retraining requested: workflow_dispatch of ${trigger.workflow} on ${trigger.ref} in ${repository}.`);
       return;
     }
     if (trigger.eventType.trim() === "" || trigger.eventType.length > 100) {
-      throw new UserError(`"${trigger.eventType}" cannot be a repository_dispatch event type`, { hint: "name the event in 1 to 100 characters, e.g. modelship-retrain" });
+      throw new UserError(`"${trigger.eventType}" cannot be a repository_dispatch event type`, {
+        hint: "name the event in 1 to 100 characters, e.g. modelship-retrain",
+      });
     }
     const fitted = clientPayload(payload);
-    if (Object.keys(payload).length > CLIENT_PAYLOAD_MAX_PROPERTIES) logger.debug(`The drift report summary has ${Object.keys(payload).length} top-level properties; GitHub takes ${CLIENT_PAYLOAD_MAX_PROPERTIES}: the rest are under "${OVERFLOW_KEY}".`);
+    if (Object.keys(payload).length > CLIENT_PAYLOAD_MAX_PROPERTIES)
+      logger.debug(
+        `The drift report summary has ${Object.keys(payload).length} top-level properties; GitHub takes ${CLIENT_PAYLOAD_MAX_PROPERTIES}: the rest are under "${OVERFLOW_KEY}".`,
+      );
     if (fitted.cut) logger.warning("The drift report summary was cut to fit GitHub's 64 KB limit on repository_dispatch payloads.");
     await client.rest.repos.createDispatchEvent({ owner, repo, event_type: trigger.eventType, client_payload: fitted.payload });
     logger.info(`Retraining requested: repository_dispatch event ${trigger.eventType} in ${repository}.`);

@@ -60,7 +60,6 @@ export interface ResolveOptions {
   fetchImpl?: typeof fetch;
 }
 
-
 /** Content types a download may be named after when its URL has no known extension. */
 const CONTENT_TYPE_EXTENSIONS: Record<string, string> = {
   "text/csv": ".csv",
@@ -80,7 +79,6 @@ const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** The longest `Retry-After` honoured, in backoff units. */
 const MAX_RETRY_AFTER_UNITS = 120;
-
 
 /** Whether a path is a glob pattern (`*`, `?`, `[…]`). */
 export function hasMagic(pattern: string): boolean {
@@ -105,7 +103,8 @@ export async function expandGlob(pattern: string, cwd: string, kind: "data" | "p
   const accepts = kind === "data" ? (name: string) => readableExtension(name) !== undefined : (name: string) => /\.json$/i.test(name);
   const expected = kind === "data" ? `data files end in ${READABLE_EXTENSIONS}` : "profiles end in .json";
   const base = resolve(cwd);
-  if (pattern.trim() === "") throw new UserError("an empty path was given for the current data", { hint: "remove the empty entry or give a file or glob pattern" });
+  if (pattern.trim() === "")
+    throw new UserError("an empty path was given for the current data", { hint: "remove the empty entry or give a file or glob pattern" });
   if (!hasMagic(pattern)) {
     const path = resolve(base, pattern);
     let info;
@@ -114,12 +113,18 @@ export async function expandGlob(pattern: string, cwd: string, kind: "data" | "p
     } catch (error) {
       const code = errnoCode(error);
       if (code === "ENOENT" || code === "ENOTDIR") {
-        throw new UserError(`no such file (looked in ${base})`, { file: pattern, hint: "check the path: it is relative to the working folder, or use a glob pattern such as data/*.csv" });
+        throw new UserError(`no such file (looked in ${base})`, {
+          file: pattern,
+          hint: "check the path: it is relative to the working folder, or use a glob pattern such as data/*.csv",
+        });
       }
       throw new UserError(`cannot be read: ${getErrorMessage(error)}`, { file: pattern, cause: error });
     }
     if (!info.isFile()) {
-      throw new UserError("is a folder, not a data file", { file: pattern, hint: `name the files, e.g. with the pattern ${pattern.replace(/\/+$/, "")}/**/*.csv` });
+      throw new UserError("is a folder, not a data file", {
+        file: pattern,
+        hint: `name the files, e.g. with the pattern ${pattern.replace(/\/+$/, "")}/**/*.csv`,
+      });
     }
     return [path];
   }
@@ -175,7 +180,8 @@ function parseUrl(text: string): ParsedUrl {
   }
   const shown = redactUrl(url);
   if (!isAllowedScheme(url)) {
-    const why = url.protocol === "http:" ? "plain http: sends the data and any auth header unencrypted" : `${url.protocol} is not supported`;
+    const why =
+      url.protocol === "http:" ? "plain http: sends the data and any auth header unencrypted" : `${url.protocol} is not supported`;
     throw new UserError(`cannot download ${shown}: ${why}`, { hint: "use an https:// URL" });
   }
   const secrets: string[] = [];
@@ -220,10 +226,13 @@ function redirectTarget(parsed: ParsedUrl, from: URL, location: string, redirect
   const route = `from ${redactUrl(from)} to ${redactUrl(target)}`;
   if (!isAllowedScheme(target)) {
     const why = target.protocol === "http:" ? "plain http" : `${target.protocol} is not supported`;
-    throw new UserError(`downloading ${parsed.shown} was redirected ${route}, which is not https (${why}); the redirect was not followed`, { hint });
+    throw new UserError(`downloading ${parsed.shown} was redirected ${route}, which is not https (${why}); the redirect was not followed`, {
+      hint,
+    });
   }
   if (visited.has(target.href)) throw new UserError(`downloading ${parsed.shown} was redirected in a loop (${route})`, { hint });
-  if (redirects >= MAX_REDIRECTS) throw new UserError(`downloading ${parsed.shown} was redirected more than ${MAX_REDIRECTS} times (last ${route})`, { hint });
+  if (redirects >= MAX_REDIRECTS)
+    throw new UserError(`downloading ${parsed.shown} was redirected more than ${MAX_REDIRECTS} times (last ${route})`, { hint });
   visited.add(target.href);
   return target;
 }
@@ -355,7 +364,11 @@ async function attemptDownload(
     for (let redirects = 0; ; redirects++) {
       arm();
       try {
-        response = await context.fetchImpl(url, { headers: ownOrigin ? headers.own : headers.foreign, signal: controller.signal, redirect: "manual" });
+        response = await context.fetchImpl(url, {
+          headers: ownOrigin ? headers.own : headers.foreign,
+          signal: controller.signal,
+          redirect: "manual",
+        });
       } catch (error) {
         throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
       }
@@ -365,20 +378,29 @@ async function attemptDownload(
       url = redirectTarget(parsed, url, location, redirects, visited, secrets);
       if (ownOrigin && url.origin !== parsed.request.origin) {
         ownOrigin = false;
-        if (headers.hasAuth) context.logger.info(`Downloading ${shown}: redirected to another origin (${url.protocol}//${url.host}); the auth header was not sent to that host.`);
+        if (headers.hasAuth)
+          context.logger.info(
+            `Downloading ${shown}: redirected to another origin (${url.protocol}//${url.host}); the auth header was not sent to that host.`,
+          );
       }
     }
     const status = response.status;
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       if (status === 408 || status === 429 || status >= 500) {
-        throw new TransientFailure(`HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`, retryAfterSeconds(response.headers.get("retry-after")));
+        throw new TransientFailure(
+          `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`,
+          retryAfterSeconds(response.headers.get("retry-after")),
+        );
       }
       if (status === 401 || status === 403) {
         if (!ownOrigin && headers.hasAuth) {
-          throw new UserError(`downloading ${shown} was refused (HTTP ${status}) by ${url.protocol}//${url.host}, which it was redirected to; the auth header is not sent to another origin`, {
-            hint: "use the final URL of the data (and an auth header for its host)",
-          });
+          throw new UserError(
+            `downloading ${shown} was refused (HTTP ${status}) by ${url.protocol}//${url.host}, which it was redirected to; the auth header is not sent to another origin`,
+            {
+              hint: "use the final URL of the data (and an auth header for its host)",
+            },
+          );
         }
         throw new UserError(`downloading ${shown} was refused (HTTP ${status}): check the auth header secret`, {
           hint: "make sure the secret holding the auth header is set, current and allowed to read this URL",
@@ -400,16 +422,13 @@ async function attemptDownload(
     path = join(dir, `${stem}${extension}`);
     const body = response.body;
     try {
-      await pipeline(
-        async function* () {
-          if (body === null) return;
-          for await (const chunk of body) {
-            arm();
-            yield chunk;
-          }
-        },
-        createWriteStream(path),
-      );
+      await pipeline(async function* () {
+        if (body === null) return;
+        for await (const chunk of body) {
+          arm();
+          yield chunk;
+        }
+      }, createWriteStream(path));
     } catch (error) {
       throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
     }
@@ -472,7 +491,10 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
       }
       index++;
       const base = basename(parsed.request.pathname);
-      const name = base.slice(0, base.length - (readableExtension(base)?.length ?? 0)).replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80);
+      const name = base
+        .slice(0, base.length - (readableExtension(base)?.length ?? 0))
+        .replace(/[^A-Za-z0-9._-]+/g, "_")
+        .slice(0, 80);
       const stem = `${String(index).padStart(4, "0")}-${name || "download"}`;
       const file = await download(parsed, tempFolder, stem, context);
       const { size } = await stat(file);
@@ -491,6 +513,7 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
 export function parseHeader(text: string, where: string): Record<string, string> {
   const colon = text.indexOf(":");
   const name = colon < 0 ? "" : text.slice(0, colon).trim();
-  if (name === "" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UserError(`${where} is not "Name: value"`, { hint: 'e.g. "Authorization: Bearer $TOKEN" (from a secret)' });
+  if (name === "" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw new UserError(`${where} is not "Name: value"`, { hint: 'e.g. "Authorization: Bearer $TOKEN" (from a secret)' });
   return { [name]: text.slice(colon + 1).trim() };
 }

@@ -72,10 +72,13 @@ function groupStrata(strata: Int32Array, rows: number): { members: Int32Array; o
 export function bootstrap(options: BootstrapOptions): BootstrapResult {
   const { rows, resamples, seed, strata, statistic } = options;
   if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`bootstrap: rows must be a non-negative integer, got ${rows}`);
-  if (!Number.isInteger(resamples) || resamples < 0) throw new RangeError(`bootstrap: resamples must be a non-negative integer, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 0)
+    throw new RangeError(`bootstrap: resamples must be a non-negative integer, got ${resamples}`);
   // mulberry32 has a period of 2^32 draws; beyond that, replicates would replay earlier draws.
   if (rows * resamples > TWO_POW_32) {
-    throw new RangeError(`bootstrap: ${rows} rows × ${resamples} resamples exceeds the generator's 2^32 draws; resample aggregated cells with multinomial() or use fewer resamples`);
+    throw new RangeError(
+      `bootstrap: ${rows} rows × ${resamples} resamples exceeds the generator's 2^32 draws; resample aggregated cells with multinomial() or use fewer resamples`,
+    );
   }
   const grouped = strata === undefined ? undefined : groupStrata(strata, rows);
   const weights = new Float64Array(rows);
@@ -192,7 +195,8 @@ export function multinomial(random: () => number, total: number, cellWeights: Ar
   let lastPositive = -1;
   for (let i = 0; i < cells; i++) {
     const weight = cellWeights[i]!;
-    if (!(weight >= 0 && Number.isFinite(weight))) throw new RangeError(`multinomial: cell weights must be finite and non-negative, got ${weight} at ${i}`);
+    if (!(weight >= 0 && Number.isFinite(weight)))
+      throw new RangeError(`multinomial: cell weights must be finite and non-negative, got ${weight} at ${i}`);
     remainingWeight += weight;
     if (weight > 0) lastPositive = i;
   }

@@ -30,7 +30,6 @@ export interface ResolvedClasses {
   y: Int32Array;
 }
 
-
 /** scikit-learn's `np.unique` order: numbers numerically when every label is one (so 10 sorts after 2), else text by code unit. */
 export function sortLabels(labels: string[]): string[] {
   const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
@@ -53,11 +52,16 @@ export function classesFromLabelOutput(outputs: ModelOutputs): string[] | undefi
     if (order[best] === undefined) order[best] = text;
     else if (order[best] !== text) return undefined;
   }
-  return order.every((text) => text !== undefined) ? (order) : undefined;
+  return order.every((text) => text !== undefined) ? order : undefined;
 }
 
 /** The model's class order, the positive class placed at index 1 for binary models. */
-export function resolveClasses(collected: Collected, outputs: ModelOutputs, modelClassLabels: string[] | undefined, settings: ClassSettings): ResolvedClasses {
+export function resolveClasses(
+  collected: Collected,
+  outputs: ModelOutputs,
+  modelClassLabels: string[] | undefined,
+  settings: ClassSettings,
+): ResolvedClasses {
   const targets = collected.targetTexts;
   const width = outputs.classes;
   let classes: string[];
@@ -81,33 +85,48 @@ export function resolveClasses(collected: Collected, outputs: ModelOutputs, mode
     }
   }
   if (width !== undefined && classes.length !== width) {
-    throw new UserError(`the model gives ${width} probability columns but ${origin === "config" ? "evaluate.classes names" : "the data has"} ${classes.length} classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`, {
-      file: settings.modelPath,
-      hint: "set evaluate.classes to the model's classes in the order of its probability columns",
-    });
+    throw new UserError(
+      `the model gives ${width} probability columns but ${origin === "config" ? "evaluate.classes names" : "the data has"} ${classes.length} classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`,
+      {
+        file: settings.modelPath,
+        hint: "set evaluate.classes to the model's classes in the order of its probability columns",
+      },
+    );
   }
   const index = new Map(classes.map((label, i) => [label, i]));
   const unseen = targets.texts.map((text, id) => ({ text, id })).filter(({ text }) => !index.has(text));
   if (unseen.length > 0) {
     const first = unseen[0]!;
-    throw new UserError(`the data has label${unseen.length === 1 ? "" : "s"} the model does not know: ${unseen.map(({ text, id }) => `${JSON.stringify(text)} (${targets.counts[id]} rows)`).join(", ")}; first at ${targets.firstSeen[first.id]}`, {
-      hint: `the model's classes are ${classes.map((c) => JSON.stringify(c)).join(", ")}; map the label with an alias in the data contract (e.g. "<=50K." → "<=50K"), fix the data, or set evaluate.classes`,
-    });
+    throw new UserError(
+      `the data has label${unseen.length === 1 ? "" : "s"} the model does not know: ${unseen.map(({ text, id }) => `${JSON.stringify(text)} (${targets.counts[id]} rows)`).join(", ")}; first at ${targets.firstSeen[first.id]}`,
+      {
+        hint: `the model's classes are ${classes.map((c) => JSON.stringify(c)).join(", ")}; map the label with an alias in the data contract (e.g. "<=50K." → "<=50K"), fix the data, or set evaluate.classes`,
+      },
+    );
   }
   const present = targets.texts.filter((_, id) => targets.counts[id]! > 0);
   if (present.length < 2) {
-    throw new UserError(`the test data has a single class (${JSON.stringify(present[0])}, ${collected.rows} rows): most metrics and every fairness rate need both outcomes`, {
-      file: collected.files[0]?.path,
-      hint: "evaluate on a test set with rows of every class (e.g. a stratified split)",
-    });
+    throw new UserError(
+      `the test data has a single class (${JSON.stringify(present[0])}, ${collected.rows} rows): most metrics and every fairness rate need both outcomes`,
+      {
+        file: collected.files[0]?.path,
+        hint: "evaluate on a test set with rows of every class (e.g. a stratified split)",
+      },
+    );
   }
   const columnOrder = [...classes];
   if (classes.length === 2) {
     const positive = settings.positiveLabel ?? classes[1]!;
-    if (!index.has(positive)) throw new UserError(`positive_label ${JSON.stringify(positive)} is not one of the model's classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`, { hint: "set evaluate.positive_label to one of them" });
+    if (!index.has(positive))
+      throw new UserError(
+        `positive_label ${JSON.stringify(positive)} is not one of the model's classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`,
+        { hint: "set evaluate.positive_label to one of them" },
+      );
     if (positive === classes[0]) classes = [classes[1]!, classes[0]];
   } else if (settings.positiveLabel !== undefined) {
-    throw new UserError(`positive_label is set but the model has ${classes.length} classes`, { hint: "positive_label applies to binary classifiers; remove it" });
+    throw new UserError(`positive_label is set but the model has ${classes.length} classes`, {
+      hint: "positive_label applies to binary classifiers; remove it",
+    });
   }
   const finalIndex = new Map(classes.map((label, i) => [label, i]));
   const targetToClass = Int32Array.from(targets.texts, (text) => finalIndex.get(text)!);
@@ -118,7 +137,12 @@ export function resolveClasses(collected: Collected, outputs: ModelOutputs, mode
 }
 
 /** One model's predictions in the resolved class order: probabilities (permuted from `columnOrder`, the classes of the model's columns) and predicted indices. */
-export function classificationData(resolved: ResolvedClasses, outputs: ModelOutputs, columnOrder: string[], settings: ClassSettings): ClassificationData {
+export function classificationData(
+  resolved: ResolvedClasses,
+  outputs: ModelOutputs,
+  columnOrder: string[],
+  settings: ClassSettings,
+): ClassificationData {
   const { classes, y } = resolved;
   const n = y.length;
   const C = classes.length;
@@ -126,14 +150,21 @@ export function classificationData(resolved: ResolvedClasses, outputs: ModelOutp
   if (outputs.probabilities !== undefined) {
     const width = outputs.classes ?? C;
     if (width !== C || columnOrder.length !== C) {
-      throw new UserError(`the model gives ${width} probability columns, but the evaluated model's classes are ${C} (${classes.map((c) => JSON.stringify(c)).join(", ")})`, {
-        file: settings.modelPath,
-        hint: "compare models trained on the same classes",
-      });
+      throw new UserError(
+        `the model gives ${width} probability columns, but the evaluated model's classes are ${C} (${classes.map((c) => JSON.stringify(c)).join(", ")})`,
+        {
+          file: settings.modelPath,
+          hint: "compare models trained on the same classes",
+        },
+      );
     }
     // Column c of the model's output holds class columnOrder[c]; bring it to our order.
     const sourceColumn = classes.map((label) => columnOrder.indexOf(label));
-    if (sourceColumn.some((column) => column < 0)) throw new UserError(`the model's classes (${columnOrder.map((c) => JSON.stringify(c)).join(", ")}) are not the evaluated model's (${classes.map((c) => JSON.stringify(c)).join(", ")})`, { file: settings.modelPath, hint: "compare models trained on the same classes" });
+    if (sourceColumn.some((column) => column < 0))
+      throw new UserError(
+        `the model's classes (${columnOrder.map((c) => JSON.stringify(c)).join(", ")}) are not the evaluated model's (${classes.map((c) => JSON.stringify(c)).join(", ")})`,
+        { file: settings.modelPath, hint: "compare models trained on the same classes" },
+      );
     const raw = outputs.probabilities.data;
     proba = new Float64Array(n * C);
     for (let r = 0; r < n; r++) for (let c = 0; c < C; c++) proba[r * C + c] = raw[r * width + sourceColumn[c]!]!;
@@ -152,13 +183,23 @@ export function classificationData(resolved: ResolvedClasses, outputs: ModelOutp
     const index = new Map(classes.map((label, i) => [label, i]));
     const toClass = outputs.labelTexts.texts.map((text, id) => {
       const c = index.get(text);
-      if (c === undefined) throw new UserError(`the model predicted ${JSON.stringify(text)} (${outputs.labelTexts.counts[id]} rows, first at ${outputs.labelTexts.firstSeen[id]}), which is not a class of the data or of evaluate.classes`, { file: settings.modelPath, hint: `set evaluate.classes to every class the model can predict (known: ${classes.map((c2) => JSON.stringify(c2)).join(", ")})` });
+      if (c === undefined)
+        throw new UserError(
+          `the model predicted ${JSON.stringify(text)} (${outputs.labelTexts.counts[id]} rows, first at ${outputs.labelTexts.firstSeen[id]}), which is not a class of the data or of evaluate.classes`,
+          {
+            file: settings.modelPath,
+            hint: `set evaluate.classes to every class the model can predict (known: ${classes.map((c2) => JSON.stringify(c2)).join(", ")})`,
+          },
+        );
       return c;
     });
     const ids = outputs.labelIds.data;
     for (let r = 0; r < n; r++) pred[r] = toClass[ids[r]!]!;
   } else {
-    throw new UserError("the model gives neither class probabilities nor labels", { file: settings.modelPath, hint: "name its outputs in evaluate.outputs (label, probabilities or score)" });
+    throw new UserError("the model gives neither class probabilities nor labels", {
+      file: settings.modelPath,
+      hint: "name its outputs in evaluate.outputs (label, probabilities or score)",
+    });
   }
   return { classes: C, y, pred, proba };
 }

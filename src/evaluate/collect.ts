@@ -114,7 +114,9 @@ function appendPrediction(into: ModelOutputs, prediction: Prediction, keep: Uint
     into.classes ??= classes;
     into.probabilities ??= new GrowableFloat64();
     if (keep === undefined) into.probabilities.append(prediction.probabilities);
-    else for (let r = 0; r < rows!; r++) if (keep[r]) into.probabilities.append(prediction.probabilities.subarray(r * classes, (r + 1) * classes));
+    else
+      for (let r = 0; r < rows!; r++)
+        if (keep[r]) into.probabilities.append(prediction.probabilities.subarray(r * classes, (r + 1) * classes));
   }
   if (prediction.labels !== undefined) {
     into.labelIds ??= new GrowableFloat64();
@@ -141,22 +143,33 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
   const files: Collected["files"] = [];
   let rows = 0;
   let skippedRows = 0;
-  const wanted = [...new Set([...options.models.flatMap((model) => model.requiredColumns), options.target, ...options.sensitive.map((column) => column.name)])];
-  const aliases = new Map(wanted.map((name) => {
-    const column = options.contract?.columns.find((candidate) => candidate.name === name);
-    return [name, column === undefined ? undefined : aliasMap(column)] as const;
-  }));
+  const wanted = [
+    ...new Set([
+      ...options.models.flatMap((model) => model.requiredColumns),
+      options.target,
+      ...options.sensitive.map((column) => column.name),
+    ]),
+  ];
+  const aliases = new Map(
+    wanted.map((name) => {
+      const column = options.contract?.columns.find((candidate) => candidate.name === name);
+      return [name, column === undefined ? undefined : aliasMap(column)] as const;
+    }),
+  );
   for (const path of options.files) {
     const source = await openTable(path, readOptions);
     // The models' inputs first (the model names its inputs in that message), then the evaluation's own columns.
     for (const model of options.models) checkColumns(model, source.columns, path);
     const missing = [options.target, ...options.sensitive.map((column) => column.name)].filter((name) => !source.columns.includes(name));
     if (missing.length > 0) {
-      throw new UserError(`the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((name) => JSON.stringify(name)).join(", ")} (${missing.includes(options.target) ? "the target" : "a sensitive column"})`, {
-        file: path,
-        line: source.headerLine,
-        hint: `the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}; set evaluate.target or gates.fairness.sensitive to columns it has`,
-      });
+      throw new UserError(
+        `the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((name) => JSON.stringify(name)).join(", ")} (${missing.includes(options.target) ? "the target" : "a sensitive column"})`,
+        {
+          file: path,
+          line: source.headerLine,
+          hint: `the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}; set evaluate.target or gates.fairness.sensitive to columns it has`,
+        },
+      );
     }
     const indexes = new Map(wanted.map((name) => [name, source.columns.indexOf(name)]));
     let fileRows = 0;
@@ -181,7 +194,11 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
         if (yValues !== undefined) {
           const coerced = coerceValue(raw, "number");
           if (!coerced.ok || typeof coerced.value !== "number") {
-            throw new UserError(`target "${options.target}": ${showValue(raw)} ${coerced.ok ? "is not a number" : coerced.reason}`, { file: path, line: batch.lines[r], hint: "a regression target must be numeric; fix the value, or set evaluate.task if this is a classifier" });
+            throw new UserError(`target "${options.target}": ${showValue(raw)} ${coerced.ok ? "is not a number" : coerced.reason}`, {
+              file: path,
+              line: batch.lines[r],
+              hint: "a regression target must be numeric; fix the value, or set evaluate.task if this is a classifier",
+            });
           }
           yValues.push(coerced.value);
         } else {
@@ -192,7 +209,12 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
           let group: string | null = value === null ? null : text(value);
           if (column.bins !== undefined && value !== null) {
             const coerced = coerceValue(value, "number");
-            if (!coerced.ok || typeof coerced.value !== "number") throw new UserError(`sensitive column "${column.name}": ${showValue(value)} is not a number, so it cannot be binned`, { file: path, line: batch.lines[r], hint: `fix the value, or remove fairness.bins.${column.name}` });
+            if (!coerced.ok || typeof coerced.value !== "number")
+              throw new UserError(`sensitive column "${column.name}": ${showValue(value)} is not a number, so it cannot be binned`, {
+                file: path,
+                line: batch.lines[r],
+                hint: `fix the value, or remove fairness.bins.${column.name}`,
+              });
             group = binLabel(coerced.value, column.bins);
           }
           sensitive.get(column.name)!.push(group);

@@ -214,7 +214,11 @@ export class RankedScores {
  * As in sklearn 1.2, the first point is (0, 0) at threshold max(score) + 1; rows of zero weight add no threshold,
  * and a class without weight makes its rate NaN (sklearn warns and does the same).
  */
-export function rocCurve(y01: Int32Array | Uint8Array, score: Float64Array, weights?: Float64Array): { fpr: number[]; tpr: number[]; thresholds: number[] } {
+export function rocCurve(
+  y01: Int32Array | Uint8Array,
+  score: Float64Array,
+  weights?: Float64Array,
+): { fpr: number[]; tpr: number[]; thresholds: number[] } {
   for (const s of score) if (!Number.isFinite(s)) throw new RangeError(`scores must be finite, got ${s}`); // as sklearn's assert_all_finite
   const ranked = new RankedScores(y01, score);
   const { pos, neg, totalPos, totalNeg } = ranked.tally(weights);
@@ -253,7 +257,12 @@ export function uniformBin(p: number, bins: number): number {
 }
 
 /** Per-bin sums of weight, weight × score and weight × outcome: the raw material of calibration bins and ECE. */
-function calibrationTally(y01: Int32Array | Uint8Array, score: Float64Array, bins: number, weights?: Float64Array): { weight: Float64Array; scoreSum: Float64Array; positiveSum: Float64Array } {
+function calibrationTally(
+  y01: Int32Array | Uint8Array,
+  score: Float64Array,
+  bins: number,
+  weights?: Float64Array,
+): { weight: Float64Array; scoreSum: Float64Array; positiveSum: Float64Array } {
   const weight = new Float64Array(bins);
   const scoreSum = new Float64Array(bins);
   const positiveSum = new Float64Array(bins);
@@ -282,7 +291,13 @@ export function calibrationBins(
   for (const p of score) if (!(p >= 0 && p <= 1)) throw new RangeError(`scores must lie in [0, 1], got ${p}`);
   const tally = calibrationTally(y01, score, bins, options.weights);
   const step = 1 / bins;
-  const result = { meanPredicted: [] as number[], fractionPositive: [] as number[], weight: [] as number[], lower: [] as number[], upper: [] as number[] };
+  const result = {
+    meanPredicted: [] as number[],
+    fractionPositive: [] as number[],
+    weight: [] as number[],
+    lower: [] as number[],
+    upper: [] as number[],
+  };
   for (let b = 0; b < bins; b++) {
     const w = tally.weight[b]!;
     if (!(w > 0)) continue; // sklearn keeps only bins holding rows; a zero-weight row counts as absent

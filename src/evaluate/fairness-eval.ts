@@ -7,7 +7,18 @@
  */
 import { streamSeed, mulberry32 } from "../train/seeded-random.ts";
 import { multinomial, percentileInterval } from "./bootstrap.ts";
-import { assertSeveralGroups, buildGrouping, FAIRNESS_METRIC_NAMES, fairnessFromCells, GROUP_RATES, groupCells, type FairnessOptions, type FairnessResult, type GroupCells, type Grouping } from "./fairness.ts";
+import {
+  assertSeveralGroups,
+  buildGrouping,
+  FAIRNESS_METRIC_NAMES,
+  fairnessFromCells,
+  GROUP_RATES,
+  groupCells,
+  type FairnessOptions,
+  type FairnessResult,
+  type GroupCells,
+  type Grouping,
+} from "./fairness.ts";
 
 export interface GroupingSpec {
   name: string;
@@ -64,7 +75,12 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
     grouping.name = spec.name;
     if (spec.columns.length === 1) assertSeveralGroups(grouping, options.file);
     const privileged = options.privileged[spec.name];
-    const fairnessOptions: FairnessOptions = { minGroupSize: options.minGroupSize, method: options.method, agg: options.agg, ...(privileged === undefined ? {} : { privileged }) };
+    const fairnessOptions: FairnessOptions = {
+      minGroupSize: options.minGroupSize,
+      method: options.method,
+      agg: options.agg,
+      ...(privileged === undefined ? {} : { privileged }),
+    };
     if (privileged !== undefined && !grouping.labels.includes(privileged)) {
       throw new Error(`privileged group "${privileged}" of "${spec.name}" is not in the data (groups: ${grouping.labels.join(", ")})`);
     }
@@ -99,7 +115,10 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
         if (interval !== undefined) rateCi.set(`${key.label}\u0000${key.rate}`, interval);
       });
     }
-    const champion = options.championPred === undefined ? undefined : fairnessFromCells(groupCells(grouping, options.y, options.championPred), fairnessOptions);
+    const champion =
+      options.championPred === undefined
+        ? undefined
+        : fairnessFromCells(groupCells(grouping, options.y, options.championPred), fairnessOptions);
     return { grouping, options: fairnessOptions, result, metricCi, rateCi, champion };
   });
 }

@@ -115,7 +115,8 @@ export function buildGrouping(columns: { name: string; values: (string | null)[]
   if (first === undefined) throw new Error("buildGrouping needs at least one column");
   const rows = first.values.length;
   for (const column of columns) {
-    if (column.values.length !== rows) throw new Error(`column ${column.name} has ${column.values.length} values, ${first.name} has ${rows}`);
+    if (column.values.length !== rows)
+      throw new Error(`column ${column.name} has ${column.values.length} values, ${first.name} has ${rows}`);
   }
   // Groups are keyed by their label, so values that themselves contain " & " could merge two
   // intersections; sensitive attributes in practice do not. Labels first, ids after sorting: the id
@@ -158,7 +159,9 @@ export function assertSeveralGroups(grouping: Grouping, file?: string): void {
 export function groupCells(grouping: Grouping, y: Uint8Array, pred: Uint8Array, weights?: Float64Array): GroupCells {
   const rows = grouping.ids.length;
   if (y.length !== rows || pred.length !== rows || (weights !== undefined && weights.length !== rows)) {
-    throw new Error(`groupCells: ${rows} group ids, ${y.length} labels, ${pred.length} predictions${weights === undefined ? "" : `, ${weights.length} weights`}`);
+    throw new Error(
+      `groupCells: ${rows} group ids, ${y.length} labels, ${pred.length} predictions${weights === undefined ? "" : `, ${weights.length} weights`}`,
+    );
   }
   const groups = grouping.labels.length;
   const counts = new Float64Array(groups * 4);
@@ -170,7 +173,8 @@ export function groupCells(grouping: Grouping, y: Uint8Array, pred: Uint8Array, 
     // Fairness needs a favourable outcome: anything but 0/1 is a caller bug (multiclass is not supported).
     if (truth > 1 || predicted > 1) throw new Error(`groupCells: row ${row} has y=${truth}, pred=${predicted}; both must be 0 or 1`);
     const weight = weights === undefined ? 1 : weights[row]!;
-    if (!(weight >= 0) || !Number.isFinite(weight)) throw new Error(`groupCells: row ${row} has weight ${weight}; weights must be finite and >= 0`);
+    if (!(weight >= 0) || !Number.isFinite(weight))
+      throw new Error(`groupCells: row ${row} has weight ${weight}; weights must be finite and >= 0`);
     counts[id * 4 + truth * 2 + predicted]! += weight;
   }
   return { labels: [...grouping.labels], counts };
@@ -181,10 +185,14 @@ export function fairnessFromCells(cells: GroupCells, options: FairnessOptions = 
   const minGroupSize = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   const method = options.method ?? "between_groups";
   const agg = options.agg ?? "worst_case";
-  if (!(minGroupSize >= 0) || !Number.isFinite(minGroupSize)) throw new Error(`minGroupSize must be a finite number >= 0, got ${minGroupSize}`);
-  if (cells.counts.length !== cells.labels.length * 4) throw new Error(`GroupCells: ${cells.labels.length} labels but ${cells.counts.length} counts (want 4 per group)`);
+  if (!(minGroupSize >= 0) || !Number.isFinite(minGroupSize))
+    throw new Error(`minGroupSize must be a finite number >= 0, got ${minGroupSize}`);
+  if (cells.counts.length !== cells.labels.length * 4)
+    throw new Error(`GroupCells: ${cells.labels.length} labels but ${cells.counts.length} counts (want 4 per group)`);
   if (options.privileged !== undefined && !cells.labels.includes(options.privileged)) {
-    throw new Error(`privileged group "${options.privileged}" is not one of the groups: ${cells.labels.map((label) => `"${label}"`).join(", ")}`);
+    throw new Error(
+      `privileged group "${options.privileged}" is not one of the groups: ${cells.labels.map((label) => `"${label}"`).join(", ")}`,
+    );
   }
 
   const groups: GroupMetrics[] = [];
@@ -289,7 +297,10 @@ function smallReason(group: GroupMetrics, minGroupSize: number): string {
 }
 
 /** The groups whose `rate` may enter an aggregate, and why the others may not. */
-function eligible(context: Context, rate: AggregatedRate): { entered: GroupMetrics[]; excluded: { label: string; reason: string }[]; undefinedRate: boolean } {
+function eligible(
+  context: Context,
+  rate: AggregatedRate,
+): { entered: GroupMetrics[]; excluded: { label: string; reason: string }[]; undefinedRate: boolean } {
   const entered: GroupMetrics[] = [];
   const excluded: { label: string; reason: string }[] = [];
   let undefinedRate = false;
@@ -328,13 +339,20 @@ function compare(context: Context, rate: AggregatedRate): Comparison {
   // to_overall: the overall includes every row, so it is defined whenever a group's rate is.
   const overall = context.overall.rates[rate]!;
   const difference = Math.max(...values.map((value) => Math.abs(value - overall)));
-  if (!(overall > 0)) return { rate, difference: result(difference), ratio: result(undefined, `${name} is 0 overall, so the ratio to overall is 0/0`) };
+  if (!(overall > 0))
+    return { rate, difference: result(difference), ratio: result(undefined, `${name} is 0 overall, so the ratio to overall is 0/0`) };
   const ratio = Math.min(...values.map((value) => (value > overall ? overall / value : value / overall)));
   return { rate, difference: result(difference), ratio: result(ratio) };
 }
 
 /** Equalized odds from its TPR and FPR parts: worst case (max difference, min ratio) or their mean. */
-function combine(context: Context, tpr: Comparison, fpr: Comparison, kind: "difference" | "ratio", agg: "worst_case" | "mean"): FairnessValue {
+function combine(
+  context: Context,
+  tpr: Comparison,
+  fpr: Comparison,
+  kind: "difference" | "ratio",
+  agg: "worst_case" | "mean",
+): FairnessValue {
   const parts = [tpr, fpr];
   // A group counts as entered only if it entered both parts; otherwise it is listed with the part(s) it missed.
   const groups: string[] = [];
@@ -346,7 +364,9 @@ function combine(context: Context, tpr: Comparison, fpr: Comparison, kind: "diff
     // A small group is left out of both parts for the same reason: say it once.
     else if (tprReason === fprReason) excluded.push({ label, reason: tprReason! });
     else {
-      const reason = parts.flatMap((part, i) => (reasons[i] === undefined ? [] : [`${reasons[i]}, left out of the ${RATE_NAME[part.rate]} part`])).join("; ");
+      const reason = parts
+        .flatMap((part, i) => (reasons[i] === undefined ? [] : [`${reasons[i]}, left out of the ${RATE_NAME[part.rate]} part`]))
+        .join("; ");
       excluded.push({ label, reason });
     }
   }
@@ -362,7 +382,11 @@ function combine(context: Context, tpr: Comparison, fpr: Comparison, kind: "diff
 
 /** AIF360's disparate impact and statistical parity difference against the privileged group, worst unprivileged group. */
 function privilegedMetrics(context: Context, privileged: string | undefined): [FairnessValue, FairnessValue] {
-  const undefinedPair = (reason: string, groups: string[], excluded: { label: string; reason: string }[]): [FairnessValue, FairnessValue] => [
+  const undefinedPair = (
+    reason: string,
+    groups: string[],
+    excluded: { label: string; reason: string }[],
+  ): [FairnessValue, FairnessValue] => [
     { value: undefined, reason, groups, excluded },
     { value: undefined, reason, groups, excluded },
   ];
@@ -375,7 +399,8 @@ function privilegedMetrics(context: Context, privileged: string | undefined): [F
   }
   const others = entered.filter((group) => group !== reference);
   const labels = [reference.label, ...others.map((group) => group.label)];
-  if (others.length === 0) return undefinedPair(`no unprivileged group with at least ${formatCount(context.minGroupSize)} rows`, labels, excluded);
+  if (others.length === 0)
+    return undefinedPair(`no unprivileged group with at least ${formatCount(context.minGroupSize)} rows`, labels, excluded);
 
   const base = reference.rates.selection_rate!;
   // SPD: the signed difference of largest magnitude; the first group in label order wins a tie.
@@ -385,7 +410,15 @@ function privilegedMetrics(context: Context, privileged: string | undefined): [F
   }
   const spd: FairnessValue = { value: spdGroup.rates.selection_rate! - base, groups: labels, excluded, worst: spdGroup.label };
   if (!(base > 0)) {
-    return [{ value: undefined, reason: `privileged group "${privileged}" has selection rate 0, so disparate impact divides by 0`, groups: labels, excluded }, spd];
+    return [
+      {
+        value: undefined,
+        reason: `privileged group "${privileged}" has selection rate 0, so disparate impact divides by 0`,
+        groups: labels,
+        excluded,
+      },
+      spd,
+    ];
   }
   // DI = SR_g / SR_privileged: below 1 means group g is selected less often. The smallest is the most disadvantaged group.
   let diGroup = others[0]!;

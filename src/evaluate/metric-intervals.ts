@@ -47,7 +47,11 @@ export interface Units {
 
 /** A view of a model's data restricted to `rows` (in that order). */
 function select(model: ModelData, rows: Int32Array): ModelData {
-  if (model.kind === "regression") return { kind: "regression", data: { y: Float64Array.from(rows, (r) => model.data.y[r]!), pred: Float64Array.from(rows, (r) => model.data.pred[r]!) } };
+  if (model.kind === "regression")
+    return {
+      kind: "regression",
+      data: { y: Float64Array.from(rows, (r) => model.data.y[r]!), pred: Float64Array.from(rows, (r) => model.data.pred[r]!) },
+    };
   const { classes, y, pred, proba } = model.data;
   const selectedProba = proba === undefined ? undefined : new Float64Array(rows.length * classes);
   if (proba !== undefined) {
@@ -55,7 +59,15 @@ function select(model: ModelData, rows: Int32Array): ModelData {
       selectedProba!.set(proba.subarray(r * classes, (r + 1) * classes), i * classes);
     });
   }
-  return { kind: "classification", data: { classes, y: Int32Array.from(rows, (r) => y[r]!), pred: Int32Array.from(rows, (r) => pred[r]!), ...(selectedProba === undefined ? {} : { proba: selectedProba }) } };
+  return {
+    kind: "classification",
+    data: {
+      classes,
+      y: Int32Array.from(rows, (r) => y[r]!),
+      pred: Int32Array.from(rows, (r) => pred[r]!),
+      ...(selectedProba === undefined ? {} : { proba: selectedProba }),
+    },
+  };
 }
 
 /** Compares two rows on everything the metrics read; sorts by the challenger's leading score (descending) first. */
@@ -113,7 +125,11 @@ export function mergeRows(challenger: ModelData, champion: ModelData | undefined
 }
 
 /** Calls `statistic` with each resample's unit counts: multinomial over units per stratum when units are few, row draws otherwise. */
-function resampleUnits(units: Units, options: { resamples: number; seed: number; strata?: Int32Array; maxDrawsPerStream?: number }, statistic: (counts: Float64Array) => number[]): { replicates: Float64Array[] } {
+function resampleUnits(
+  units: Units,
+  options: { resamples: number; seed: number; strata?: Int32Array; maxDrawsPerStream?: number },
+  statistic: (counts: Float64Array) => number[],
+): { replicates: Float64Array[] } {
   const unitCount = units.multiplicity.length;
   const rows = units.unitOfRow.length;
   const counts = new Float64Array(unitCount);
@@ -145,7 +161,11 @@ function resampleUnits(units: Units, options: { resamples: number; seed: number;
   // Per stratum, the units' multiplicities and where they sit.
   const members: number[][] = Array.from({ length: units.strata }, () => []);
   for (let u = 0; u < unitCount; u++) members[units.stratum[u]!]!.push(u);
-  const perStratum = members.map((list) => ({ list: Int32Array.from(list), weights: Float64Array.from(list, (u) => units.multiplicity[u]!), total: list.reduce((sum, u) => sum + units.multiplicity[u]!, 0) }));
+  const perStratum = members.map((list) => ({
+    list: Int32Array.from(list),
+    weights: Float64Array.from(list, (u) => units.multiplicity[u]!),
+    total: list.reduce((sum, u) => sum + units.multiplicity[u]!, 0),
+  }));
   const scratch = new Float64Array(Math.max(1, ...perStratum.map((stratum) => stratum.list.length)));
   let replicates: Float64Array[] | undefined;
   for (let r = 0; r < options.resamples; r++) {
@@ -176,11 +196,23 @@ export function metricIntervals(options: IntervalOptions): Intervals {
   const ours = prepareMetrics(units.challenger, wanted);
   const theirs = units.champion === undefined ? undefined : prepareMetrics(units.champion, wanted);
   const strata = options.challenger.kind === "classification" ? options.challenger.data.y : undefined;
-  const { replicates } = resampleUnits(units, { resamples: options.resamples, seed: options.seed, maxDrawsPerStream: options.maxDrawsPerStream, ...(strata === undefined ? {} : { strata }) }, (counts) => {
-    const own = ours(counts);
-    const other = theirs?.(counts);
-    return [...metrics.map((name) => own[name] ?? Number.NaN), ...differences.map((name) => (own[name] ?? Number.NaN) - (other?.[name] ?? Number.NaN))];
-  });
+  const { replicates } = resampleUnits(
+    units,
+    {
+      resamples: options.resamples,
+      seed: options.seed,
+      maxDrawsPerStream: options.maxDrawsPerStream,
+      ...(strata === undefined ? {} : { strata }),
+    },
+    (counts) => {
+      const own = ours(counts);
+      const other = theirs?.(counts);
+      return [
+        ...metrics.map((name) => own[name] ?? Number.NaN),
+        ...differences.map((name) => (own[name] ?? Number.NaN) - (other?.[name] ?? Number.NaN)),
+      ];
+    },
+  );
   metrics.forEach((name, i) => {
     const interval = percentileInterval(replicates[i]!, options.confidence);
     if (interval !== undefined) result.metric.set(name, interval);

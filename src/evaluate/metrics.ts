@@ -110,11 +110,13 @@ function checkClassification(data: ClassificationData): void {
   const { classes, y, pred, proba } = data;
   if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`classes must be an integer ≥ 2, got ${classes}`);
   if (pred.length !== y.length) throw new RangeError(`pred has ${pred.length} rows, y has ${y.length}`);
-  if (proba !== undefined && proba.length !== y.length * classes) throw new RangeError(`proba has ${proba.length} entries, expected ${y.length} × ${classes}`);
+  if (proba !== undefined && proba.length !== y.length * classes)
+    throw new RangeError(`proba has ${proba.length} entries, expected ${y.length} × ${classes}`);
   for (let i = 0; i < y.length; i++) {
     const t = y[i]!;
     const p = pred[i]!;
-    if (t < 0 || t >= classes || p < 0 || p >= classes) throw new RangeError(`row ${i}: class index outside 0..${classes - 1} (y = ${t}, pred = ${p})`);
+    if (t < 0 || t >= classes || p < 0 || p >= classes)
+      throw new RangeError(`row ${i}: class index outside 0..${classes - 1} (y = ${t}, pred = ${p})`);
   }
 }
 
@@ -262,7 +264,11 @@ function meanOrUndefined(values: (number | undefined)[]): number | undefined {
  * `cache` (from `prepareClassification(data)`) skips the sort and the per-row logarithms: pass it when computing
  * the metrics for many weight vectors over the same data.
  */
-export function classificationMetrics(data: ClassificationData, weights?: Float64Array, cache: ClassificationCache = {}): Partial<Record<ClassificationMetricName, number>> {
+export function classificationMetrics(
+  data: ClassificationData,
+  weights?: Float64Array,
+  cache: ClassificationCache = {},
+): Partial<Record<ClassificationMetricName, number>> {
   checkClassification(data);
   const n = data.y.length;
   checkWeights(weights, n);
@@ -319,7 +325,8 @@ export function classificationMetrics(data: ClassificationData, weights?: Float6
   if (rows.logLoss.length !== n) throw new RangeError("cache.rows was built for other data");
   if (!rows.finite) return out;
   const ranked = cache.ranked ?? rankClasses(data);
-  if (ranked.length !== (C === 2 ? 1 : C) || ranked.some((r) => r.size !== n)) throw new RangeError("cache.ranked was built for other data");
+  if (ranked.length !== (C === 2 ? 1 : C) || ranked.some((r) => r.size !== n))
+    throw new RangeError("cache.ranked was built for other data");
   const ranking = ranked.map((r) => r.evaluate(weights));
   const auc = C === 2 || rows.sumsToOne ? meanOrUndefined(ranking.map((r) => r.auc)) : undefined;
   const ap = meanOrUndefined(ranking.map((r) => r.averagePrecision));

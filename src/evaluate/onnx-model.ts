@@ -129,7 +129,11 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     bytes = await readFile(path);
   } catch (error) {
     const code = errnoCode(error);
-    if (code === "ENOENT") throw new UserError("model file not found", { file: path, hint: "check the model path (evaluate.model), relative to the repository root" });
+    if (code === "ENOENT")
+      throw new UserError("model file not found", {
+        file: path,
+        hint: "check the model path (evaluate.model), relative to the repository root",
+      });
     if (code === "EISDIR") throw new UserError("is a directory, not a model file", { file: path, hint: "point to the .onnx file itself" });
     throw new UserError(`cannot read the model: ${error instanceof Error ? error.message : String(error)}`, { file: path, cause: error });
   }
@@ -144,7 +148,10 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     // From the path, not the bytes, so weights stored as external data beside the model are found.
     session = await ort.InferenceSession.create(path, sessionOptions);
   } catch (error) {
-    throw new UserError(`is not an ONNX model onnxruntime can load: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`, { file: path, hint: EXPORT_HINT });
+    throw new UserError(
+      `is not an ONNX model onnxruntime can load: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`,
+      { file: path, hint: EXPORT_HINT },
+    );
   }
 
   try {
@@ -163,7 +170,9 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     const requiredColumns = [...new Set(inputs.flatMap((input) => input.columns))];
     const signature = { inputs: inputMeta.map(describe), outputs: outputMeta.map(describe) };
     const fixedBatch = fixedBatchSize(inputMeta);
-    const fetches = [outputs.label, outputs.probabilities, outputs.score, outputs.value].filter((name): name is string => name !== undefined);
+    const fetches = [outputs.label, outputs.probabilities, outputs.score, outputs.value].filter(
+      (name): name is string => name !== undefined,
+    );
     let released = false;
 
     const model: LoadedModel = {
@@ -212,23 +221,35 @@ export function checkColumns(model: Pick<LoadedModel, "requiredColumns" | "input
 }
 
 function missingColumnsError(model: Pick<LoadedModel, "inputs" | "path">, missing: string[], file: string): UserError {
-  const inputs = model.inputs.map((input) => (input.kind === "tensor" ? `${input.name} [N, ${input.columns.length}] from ${input.columns.join(", ")}` : `${input.name} (${input.elemType})`));
+  const inputs = model.inputs.map((input) =>
+    input.kind === "tensor"
+      ? `${input.name} [N, ${input.columns.length}] from ${input.columns.join(", ")}`
+      : `${input.name} (${input.elemType})`,
+  );
   const tensorInput = model.inputs.some((input) => input.kind === "tensor");
-  return new UserError(`the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((c) => `"${c}"`).join(", ")}, which the model ${model.path} needs (its inputs: ${inputs.join("; ")})`, {
-    file,
-    hint: tensorInput ? "add the columns to the data, or set evaluate.features to columns the data has" : "add the columns to the data: the model takes one input per column, named like the column",
-  });
+  return new UserError(
+    `the data has no column${missing.length === 1 ? "" : "s"} ${missing.map((c) => `"${c}"`).join(", ")}, which the model ${model.path} needs (its inputs: ${inputs.join("; ")})`,
+    {
+      file,
+      hint: tensorInput
+        ? "add the columns to the data, or set evaluate.features to columns the data has"
+        : "add the columns to the data: the model takes one input per column, named like the column",
+    },
+  );
 }
 
 function describe(value: Meta): SignatureValue {
   if (!value.isTensor) return { name: value.name, type: "non-tensor" };
   const described: SignatureValue = { name: value.name, type: value.type ?? "unknown" };
-  if (value.shape !== undefined && value.shape.length > 0) described.shape = value.shape.map((dim) => (typeof dim === "number" && dim < 0 ? "?" : dim));
+  if (value.shape !== undefined && value.shape.length > 0)
+    described.shape = value.shape.map((dim) => (typeof dim === "number" && dim < 0 ? "?" : dim));
   return described;
 }
 
 function shapeText(meta: Meta): string {
-  return meta.shape && meta.shape.length > 0 ? `[${meta.shape.map((d) => (typeof d === "number" && d < 0 ? "?" : String(d))).join(", ")}]` : "[?]";
+  return meta.shape && meta.shape.length > 0
+    ? `[${meta.shape.map((d) => (typeof d === "number" && d < 0 ? "?" : String(d))).join(", ")}]`
+    : "[?]";
 }
 
 /** A static first dimension > 0 shared by the inputs (a model exported without a dynamic batch axis), else undefined. */
@@ -246,12 +267,23 @@ function fixedBatchSize(inputs: readonly Meta[]): number | undefined {
 function bindInputs(inputs: readonly Meta[], features: string[] | undefined, path: string): InputBinding[] {
   if (inputs.length === 0) throw new UserError("the model has no inputs", { file: path, hint: EXPORT_HINT });
   for (const input of inputs) {
-    if (!input.isTensor) throw new UserError(`input "${input.name}" is not a tensor (a sequence or map); modelship feeds tabular columns as tensors`, { file: path, hint: EXPORT_HINT });
+    if (!input.isTensor)
+      throw new UserError(`input "${input.name}" is not a tensor (a sequence or map); modelship feeds tabular columns as tensors`, {
+        file: path,
+        hint: EXPORT_HINT,
+      });
     if (!ELEM_TYPES.includes(input.type ?? "")) {
-      throw new UserError(`input "${input.name}" has element type ${input.type ?? "unknown"}; modelship feeds float32, float64, int64, int32, string or bool`, { file: path, hint: "cast the input in the exported graph to float32 (or int64/string)" });
+      throw new UserError(
+        `input "${input.name}" has element type ${input.type ?? "unknown"}; modelship feeds float32, float64, int64, int32, string or bool`,
+        { file: path, hint: "cast the input in the exported graph to float32 (or int64/string)" },
+      );
     }
     const rank = input.shape?.length ?? 0;
-    if (rank > 2) throw new UserError(`input "${input.name}" has shape ${shapeText(input)}; modelship evaluates tabular models whose inputs are [N, F], [N, 1] or [N]`, { file: path, hint: "export a model that takes a [N, F] feature matrix or one [N, 1] input per column" });
+    if (rank > 2)
+      throw new UserError(
+        `input "${input.name}" has shape ${shapeText(input)}; modelship evaluates tabular models whose inputs are [N, F], [N, 1] or [N]`,
+        { file: path, hint: "export a model that takes a [N, F] feature matrix or one [N, 1] input per column" },
+      );
   }
 
   const only = inputs.length === 1 ? inputs[0]! : undefined;
@@ -260,19 +292,32 @@ function bindInputs(inputs: readonly Meta[], features: string[] | undefined, pat
   if (only && (wide || (features !== undefined && features.length > 0))) {
     const width = typeof lastDim === "number" && lastDim > 0 ? lastDim : only.shape?.length === 1 ? 1 : undefined;
     if (features === undefined || features.length === 0) {
-      throw new UserError(`the model takes one input "${only.name}" of shape ${shapeText(only)} (${width ?? "a variable number of"} features per row), and no feature columns are set to fill it`, {
-        file: path,
-        hint: `set evaluate.features (the features input) to the ${width ?? ""} column names, in the order the model was trained on`.replace("  ", " "),
-      });
+      throw new UserError(
+        `the model takes one input "${only.name}" of shape ${shapeText(only)} (${width ?? "a variable number of"} features per row), and no feature columns are set to fill it`,
+        {
+          file: path,
+          hint: `set evaluate.features (the features input) to the ${width ?? ""} column names, in the order the model was trained on`.replace(
+            "  ",
+            " ",
+          ),
+        },
+      );
     }
     if (width !== undefined && width !== features.length) {
-      throw new UserError(`the model's input "${only.name}" takes ${width} features per row (shape ${shapeText(only)}), but ${features.length} feature column${features.length === 1 ? " is" : "s are"} set (${features.join(", ")})`, {
-        file: path,
-        hint: `set evaluate.features to exactly ${width} column names, in the order the model was trained on`,
-      });
+      throw new UserError(
+        `the model's input "${only.name}" takes ${width} features per row (shape ${shapeText(only)}), but ${features.length} feature column${features.length === 1 ? " is" : "s are"} set (${features.join(", ")})`,
+        {
+          file: path,
+          hint: `set evaluate.features to exactly ${width} column names, in the order the model was trained on`,
+        },
+      );
     }
     const duplicate = features.find((feature, index) => features.indexOf(feature) !== index);
-    if (duplicate !== undefined) throw new UserError(`feature column "${duplicate}" is listed twice`, { file: path, hint: "list each feature column once in evaluate.features" });
+    if (duplicate !== undefined)
+      throw new UserError(`feature column "${duplicate}" is listed twice`, {
+        file: path,
+        hint: "list each feature column once in evaluate.features",
+      });
     const shape = only.shape?.length === 1 ? "N" : features.length === 1 ? "N,1" : "N,F";
     return [{ name: only.name, kind: "tensor", columns: [...features], elemType: only.type as ElemType, shape }];
   }
@@ -283,20 +328,30 @@ function bindInputs(inputs: readonly Meta[], features: string[] | undefined, pat
     if (shape.length === 2) {
       const last = shape[1];
       if (typeof last === "number" && last > 1) {
-        throw new UserError(`input "${input.name}" takes ${last} values per row (shape ${shapeText(input)}); with several inputs, modelship feeds one column per input ([N] or [N, 1])`, {
-          file: path,
-          hint: "export the model with one [N, 1] input per column, or with a single [N, F] input fed from evaluate.features",
-        });
+        throw new UserError(
+          `input "${input.name}" takes ${last} values per row (shape ${shapeText(input)}); with several inputs, modelship feeds one column per input ([N] or [N, 1])`,
+          {
+            file: path,
+            hint: "export the model with one [N, 1] input per column, or with a single [N, F] input fed from evaluate.features",
+          },
+        );
       }
     }
-    return { name: input.name, kind: "column", columns: [input.name], elemType: input.type as ElemType, shape: shape.length === 1 ? "N" : "N,1" };
+    return {
+      name: input.name,
+      kind: "column",
+      columns: [input.name],
+      elemType: input.type as ElemType,
+      shape: shape.length === 1 ? "N" : "N,1",
+    };
   });
 }
 
 /** Where a bad value is, for messages. */
 function valueError(problem: string, batch: PredictBatch, row: number, hint: string): UserError {
   const line = batch.lines?.[row];
-  const where = batch.file !== undefined && line !== undefined ? "" : line !== undefined ? ` (row at line ${line})` : ` (row ${row + 1} of the batch)`;
+  const where =
+    batch.file !== undefined && line !== undefined ? "" : line !== undefined ? ` (row at line ${line})` : ` (row ${row + 1} of the batch)`;
   return new UserError(`${problem}${where}`, { file: batch.file, line, hint });
 }
 
@@ -322,19 +377,34 @@ function toFloat(value: RawValue, column: string, batch: PredictBatch, row: numb
   if (NAN_TEXT.test(value)) return Number.NaN;
   const inf = INF_TEXT.exec(value);
   if (inf) return inf[1] === "-" ? -Infinity : Infinity;
-  throw valueError(`column "${column}" has ${shown(value)}, which is not a number, but the model's input takes ${elemType}`, batch, row, "fix the value, or leave the cell empty so it is read as missing (NaN)");
+  throw valueError(
+    `column "${column}" has ${shown(value)}, which is not a number, but the model's input takes ${elemType}`,
+    batch,
+    row,
+    "fix the value, or leave the cell empty so it is read as missing (NaN)",
+  );
 }
 
 function toInteger(value: RawValue, column: string, batch: PredictBatch, row: number, elemType: string): bigint {
   if (value === null) {
-    throw valueError(`column "${column}" is missing a value, and the model's input takes ${elemType}, which cannot hold a missing value`, batch, row, "fill the missing values in the data, or export the model with a float input and an imputer");
+    throw valueError(
+      `column "${column}" is missing a value, and the model's input takes ${elemType}, which cannot hold a missing value`,
+      batch,
+      row,
+      "fill the missing values in the data, or export the model with a float input and an imputer",
+    );
   }
   if (typeof value === "bigint") return value;
   if (typeof value === "boolean") return value ? 1n : 0n;
   if (typeof value === "string" && INT_TEXT.test(value)) return BigInt(value.trim());
   const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
   if (Number.isInteger(number)) return BigInt(number);
-  throw valueError(`column "${column}" has ${shown(value)}, which is not an integer, but the model's input takes ${elemType}`, batch, row, "fix the value in the data, or export the model with a float input");
+  throw valueError(
+    `column "${column}" has ${shown(value)}, which is not an integer, but the model's input takes ${elemType}`,
+    batch,
+    row,
+    "fix the value in the data, or export the model with a float input",
+  );
 }
 
 function toBool(value: RawValue, column: string, batch: PredictBatch, row: number): number {
@@ -346,8 +416,19 @@ function toBool(value: RawValue, column: string, batch: PredictBatch, row: numbe
     if (text === "true" || text === "1" || text === "yes") return 1;
     if (text === "false" || text === "0" || text === "no") return 0;
   }
-  if (value === null) throw valueError(`column "${column}" is missing a value, and the model's input takes bool, which cannot hold a missing value`, batch, row, "fill the missing values in the data");
-  throw valueError(`column "${column}" has ${shown(value)}, which is not true or false, but the model's input takes bool`, batch, row, "fix the value in the data");
+  if (value === null)
+    throw valueError(
+      `column "${column}" is missing a value, and the model's input takes bool, which cannot hold a missing value`,
+      batch,
+      row,
+      "fill the missing values in the data",
+    );
+  throw valueError(
+    `column "${column}" has ${shown(value)}, which is not true or false, but the model's input takes bool`,
+    batch,
+    row,
+    "fix the value in the data",
+  );
 }
 
 function toText(value: RawValue): string {
@@ -361,7 +442,14 @@ function toText(value: RawValue): string {
  * Builds the feeds for rows [start, start + count) of the batch, `size` rows long: rows past `count`
  * repeat the last one (only for a model with a fixed batch size; their outputs are dropped).
  */
-function buildFeeds(ort: Ort, inputs: InputBinding[], batch: PredictBatch, start: number, count: number, size: number): Record<string, OrtTensor> {
+function buildFeeds(
+  ort: Ort,
+  inputs: InputBinding[],
+  batch: PredictBatch,
+  start: number,
+  count: number,
+  size: number,
+): Record<string, OrtTensor> {
   const feeds: Record<string, OrtTensor> = {};
   for (const input of inputs) {
     const width = input.columns.length;
@@ -391,18 +479,30 @@ function buildFeeds(ort: Ort, inputs: InputBinding[], batch: PredictBatch, start
     for (let f = 0; f < width; f++) {
       const column = input.columns[f]!;
       const values = batch.columns.get(column)!;
-      if (values.length < start + count) throw new Error(`column "${column}" has ${values.length} values for a batch of ${batch.rows} rows`);
+      if (values.length < start + count)
+        throw new Error(`column "${column}" has ${values.length} values for a batch of ${batch.rows} rows`);
       fillColumn(data, values, column, input.elemType, batch, start, count, f, width);
       // Padding rows (fixed batch size only) copy the last real row.
       for (let r = count; r < size; r++) data[r * width + f] = data[(count - 1) * width + f]!;
     }
-    feeds[input.name] = input.elemType === "string" ? new ort.Tensor("string", data as string[], dims) : new ort.Tensor(input.elemType, data, dims);
+    feeds[input.name] =
+      input.elemType === "string" ? new ort.Tensor("string", data as string[], dims) : new ort.Tensor(input.elemType, data, dims);
   }
   return feeds;
 }
 
 /** Writes one column's values into `data` at f, f + width, f + 2·width…; the type test is hoisted out of the loop. */
-function fillColumn(data: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | string[], values: RawValue[], column: string, elemType: ElemType, batch: PredictBatch, start: number, count: number, f: number, width: number): void {
+function fillColumn(
+  data: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | string[],
+  values: RawValue[],
+  column: string,
+  elemType: ElemType,
+  batch: PredictBatch,
+  start: number,
+  count: number,
+  f: number,
+  width: number,
+): void {
   if (elemType === "float32" || elemType === "float64") {
     const out = data as Float32Array | Float64Array;
     for (let r = 0; r < count; r++) {
@@ -411,12 +511,19 @@ function fillColumn(data: Float32Array | Float64Array | BigInt64Array | Int32Arr
     }
   } else if (elemType === "int64") {
     const out = data as BigInt64Array;
-    for (let r = 0; r < count; r++) out[r * width + f] = BigInt.asIntN(64, toInteger(values[start + r]!, column, batch, start + r, elemType));
+    for (let r = 0; r < count; r++)
+      out[r * width + f] = BigInt.asIntN(64, toInteger(values[start + r]!, column, batch, start + r, elemType));
   } else if (elemType === "int32") {
     const out = data as Int32Array;
     for (let r = 0; r < count; r++) {
       const value = toInteger(values[start + r]!, column, batch, start + r, elemType);
-      if (value < -2147483648n || value > 2147483647n) throw valueError(`column "${column}" has ${value}, which does not fit the model's int32 input`, batch, start + r, "fix the value in the data");
+      if (value < -2147483648n || value > 2147483647n)
+        throw valueError(
+          `column "${column}" has ${value}, which does not fit the model's int32 input`,
+          batch,
+          start + r,
+          "fix the value in the data",
+        );
       out[r * width + f] = Number(value);
     }
   } else if (elemType === "bool") {
@@ -447,10 +554,13 @@ function isProbabilityProducer(graph: OnnxGraph, name: string): boolean {
 }
 
 function zipMapError(name: string, path: string): UserError {
-  return new UserError(`output "${name}" is a ZipMap (sequence of maps); export with zipmap=False (skl2onnx: options={id(model): {'zipmap': False}})`, {
-    file: path,
-    hint: "re-export so the probabilities are a [N, C] tensor: skl2onnx.to_onnx(model, X, options={id(model): {'zipmap': False}})",
-  });
+  return new UserError(
+    `output "${name}" is a ZipMap (sequence of maps); export with zipmap=False (skl2onnx: options={id(model): {'zipmap': False}})`,
+    {
+      file: path,
+      hint: "re-export so the probabilities are a [N, C] tensor: skl2onnx.to_onnx(model, X, options={id(model): {'zipmap': False}})",
+    },
+  );
 }
 
 function outputList(outputs: readonly Meta[]): string {
@@ -464,7 +574,12 @@ function scoreKindOf(graph: OnnxGraph | undefined, name: string): "probability" 
 }
 
 /** Picks the outputs to read: from config when given, else recognised by name, type, shape and task. */
-function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, graph: OnnxGraph | undefined, path: string): RecognisedOutputs {
+function recogniseOutputs(
+  outputs: readonly Meta[],
+  options: LoadModelOptions,
+  graph: OnnxGraph | undefined,
+  path: string,
+): RecognisedOutputs {
   const byName = new Map(outputs.map((output) => [output.name, output]));
   const selection = options.outputs ?? {};
   const task = options.task;
@@ -473,7 +588,11 @@ function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, g
   if (chosen.length > 0) {
     for (const name of chosen) {
       const meta = byName.get(name);
-      if (meta === undefined) throw new UserError(`the model has no output "${name}" (its outputs: ${outputList(outputs)})`, { file: path, hint: "set evaluate.outputs to names of the model's outputs" });
+      if (meta === undefined)
+        throw new UserError(`the model has no output "${name}" (its outputs: ${outputList(outputs)})`, {
+          file: path,
+          hint: "set evaluate.outputs to names of the model's outputs",
+        });
       if (!meta.isTensor) throw zipMapError(name, path);
     }
     const recognised: RecognisedOutputs = { kind: "value" };
@@ -487,7 +606,16 @@ function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, g
       recognised.scoreKind = selection.scoreKind ?? scoreKindOf(graph, selection.score);
     }
     if (selection.value !== undefined) recognised.value = selection.value;
-    recognised.kind = recognised.probabilities !== undefined ? (recognised.label !== undefined ? "label+probabilities" : "probabilities") : recognised.score !== undefined ? "score" : recognised.value !== undefined ? "value" : "label";
+    recognised.kind =
+      recognised.probabilities !== undefined
+        ? recognised.label !== undefined
+          ? "label+probabilities"
+          : "probabilities"
+        : recognised.score !== undefined
+          ? "score"
+          : recognised.value !== undefined
+            ? "value"
+            : "label";
     return recognised;
   }
 
@@ -500,7 +628,10 @@ function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, g
   });
   const narrow = floats.filter((output) => outputWidth(output) === 1 || (outputWidth(output) === undefined && output.shape?.length !== 2));
   const ambiguous = (what: string, names: Meta[], key: string): UserError =>
-    new UserError(`the model has several outputs that could be the ${what} (${names.map((o) => o.name).join(", ")})`, { file: path, hint: `set evaluate.outputs.${key} to the one to use (the model's outputs: ${outputList(outputs)})` });
+    new UserError(`the model has several outputs that could be the ${what} (${names.map((o) => o.name).join(", ")})`, {
+      file: path,
+      hint: `set evaluate.outputs.${key} to the one to use (the model's outputs: ${outputList(outputs)})`,
+    });
 
   const pick = (candidates: Meta[], preferred: RegExp[], what: string, key: string): Meta | undefined => {
     if (candidates.length <= 1) return candidates[0];
@@ -514,12 +645,25 @@ function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, g
 
   const labels = tensors.filter((output) => LABEL_TYPES.includes(output.type ?? ""));
   const namedLabels = labels.filter((output) => /label/i.test(output.name));
-  const label = namedLabels.length > 0 ? pick(namedLabels, [/^(output_)?label$/i], "label", "label") : labels.filter((o) => o.type === "string").length === 1 ? labels.find((o) => o.type === "string") : undefined;
+  const label =
+    namedLabels.length > 0
+      ? pick(namedLabels, [/^(output_)?label$/i], "label", "label")
+      : labels.filter((o) => o.type === "string").length === 1
+        ? labels.find((o) => o.type === "string")
+        : undefined;
 
   if (task === "regression") {
-    const value = pick(narrow, [/^variable$/i, /^(value|prediction|predictions|output|y)$/i, /variable|value|predict/i], "regression value", "value");
+    const value = pick(
+      narrow,
+      [/^variable$/i, /^(value|prediction|predictions|output|y)$/i, /variable|value|predict/i],
+      "regression value",
+      "value",
+    );
     if (value === undefined) {
-      throw new UserError(`the task is regression, but the model has no output with one number per row (its outputs: ${outputList(outputs)})`, { file: path, hint: "set evaluate.outputs.value to the output that holds the prediction, or check the task" });
+      throw new UserError(
+        `the task is regression, but the model has no output with one number per row (its outputs: ${outputList(outputs)})`,
+        { file: path, hint: "set evaluate.outputs.value to the output that holds the prediction, or check the task" },
+      );
     }
     return { kind: "value", value: value.name };
   }
@@ -533,7 +677,9 @@ function recogniseOutputs(outputs: readonly Meta[], options: LoadModelOptions, g
   }
   if (zipMaps.length > 0) throw zipMapError(zipMaps[0]!.name, path);
 
-  const scoreLike = narrow.filter((output) => /prob|logit|score/i.test(output.name) || (graph !== undefined && isProbabilityProducer(graph, output.name)));
+  const scoreLike = narrow.filter(
+    (output) => /prob|logit|score/i.test(output.name) || (graph !== undefined && isProbabilityProducer(graph, output.name)),
+  );
   if (task !== undefined || label !== undefined || scoreLike.length > 0) {
     const score = pick(scoreLike.length > 0 ? scoreLike : narrow, [/prob/i, /logit/i, /score/i], "score", "score");
     if (score) {
@@ -573,7 +719,12 @@ function emptyPrediction(outputs: RecognisedOutputs): Prediction {
 }
 
 /** Concatenates an output over the run chunks as float64, `count` rows of each. */
-function gatherNumbers(name: string, parts: Record<string, OrtTensor>[], counts: number[], rows: number): { data: Float64Array; width: number } {
+function gatherNumbers(
+  name: string,
+  parts: Record<string, OrtTensor>[],
+  counts: number[],
+  rows: number,
+): { data: Float64Array; width: number } {
   let width = -1;
   let data = new Float64Array(0);
   let offset = 0;
@@ -583,7 +734,8 @@ function gatherNumbers(name: string, parts: Record<string, OrtTensor>[], counts:
     const source = tensor.data as ArrayLike<number | bigint>;
     const size = tensor.dims[0] ?? 0;
     const partWidth = size > 0 ? source.length / size : 0;
-    if (!Number.isInteger(partWidth) || size < count || (width !== -1 && partWidth !== width)) throw new Error(`output "${name}" has ${source.length} values with shape [${tensor.dims.join(", ")}] for ${count} rows`);
+    if (!Number.isInteger(partWidth) || size < count || (width !== -1 && partWidth !== width))
+      throw new Error(`output "${name}" has ${source.length} values with shape [${tensor.dims.join(", ")}] for ${count} rows`);
     if (width === -1) {
       width = partWidth;
       data = new Float64Array(rows * width);
@@ -624,7 +776,12 @@ function checkFinite(name: string, data: Float64Array, width: number, batch: Pre
   }
   if (bad > 0) {
     const value = data.subarray(first * width, first * width + width).find((v) => !Number.isFinite(v));
-    throw valueError(`the model's output "${name}" is ${String(value)} for this row (${bad} of ${batch.rows} rows in the batch are not finite numbers)`, batch, first, "check the input values of that row (e.g. a value outside the range the model was trained on, or a missing value the model does not impute) and the model's export");
+    throw valueError(
+      `the model's output "${name}" is ${String(value)} for this row (${bad} of ${batch.rows} rows in the batch are not finite numbers)`,
+      batch,
+      first,
+      "check the input values of that row (e.g. a value outside the range the model was trained on, or a missing value the model does not impute) and the model's export",
+    );
   }
 }
 
@@ -634,7 +791,11 @@ function readPrediction(outputs: RecognisedOutputs, parts: Record<string, OrtTen
   if (outputs.label) prediction.labels = gatherLabels(outputs.label, parts, counts);
   if (outputs.value) {
     const { data, width } = gatherNumbers(outputs.value, parts, counts, rows);
-    if (width !== 1) throw new UserError(`the model's output "${outputs.value}" has ${width} values per row; a regression value is one number per row`, { file: batch.file, hint: "set evaluate.outputs.value to an output of shape [N] or [N, 1]" });
+    if (width !== 1)
+      throw new UserError(`the model's output "${outputs.value}" has ${width} values per row; a regression value is one number per row`, {
+        file: batch.file,
+        hint: "set evaluate.outputs.value to an output of shape [N] or [N, 1]",
+      });
     checkFinite(outputs.value, data, 1, batch);
     prediction.values = data;
   }
@@ -667,7 +828,12 @@ function readPrediction(outputs: RecognisedOutputs, parts: Record<string, OrtTen
           sum += p;
         }
         if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-          throw valueError(`the model's output "${probabilityName}" sums to ${sum} across the ${width} classes for this row, not 1, so it is not a probability distribution`, batch, r, "add a Softmax at the end of the exported graph, or set evaluate.outputs.score_kind: logit if the output holds logits");
+          throw valueError(
+            `the model's output "${probabilityName}" sums to ${sum} across the ${width} classes for this row, not 1, so it is not a probability distribution`,
+            batch,
+            r,
+            "add a Softmax at the end of the exported graph, or set evaluate.outputs.score_kind: logit if the output holds logits",
+          );
         }
       }
       prediction.probabilities = data;

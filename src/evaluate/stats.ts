@@ -24,15 +24,17 @@ const LN_2PI = 1.8378770664093456;
 const CODY_A = [2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356, 0.06568233791820745] as const;
 const CODY_B = [47.202581904688245, 976.0985517377767, 10260.932208618979, 45507.78933502673] as const;
 const CODY_C = [
-  0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002, 2494.5375852903726,
-  6848.190450536283, 11602.65143764735, 9842.714838383978, 1.0765576773720192e-08,
+  0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002, 2494.5375852903726, 6848.190450536283, 11602.65143764735,
+  9842.714838383978, 1.0765576773720192e-8,
 ] as const;
 const CODY_D = [
-  22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097,
-  34900.95272114598, 38912.00328609327, 19685.429676859992,
+  22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097, 34900.95272114598, 38912.00328609327,
+  19685.429676859992,
 ] as const;
-const CODY_P = [0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934, 2.9112874951168793e-5, 0.023073441764940174] as const;
-const CODY_Q = [1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 7.297515550839662e-05] as const;
+const CODY_P = [
+  0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934, 2.9112874951168793e-5, 0.023073441764940174,
+] as const;
+const CODY_Q = [1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 7.297515550839662e-5] as const;
 
 // exp(−y²/2) with y² split into an exactly representable part, so large y keeps relative accuracy.
 function gaussianFactor(y: number): number {
@@ -94,9 +96,13 @@ export function normalSf(z: number): number {
 }
 
 // Acklam's rational approximation of the lower-half quantile (relative error < 1.15e-9), polished below.
-const ACKLAM_A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239] as const;
+const ACKLAM_A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239,
+] as const;
 const ACKLAM_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1] as const;
-const ACKLAM_C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783] as const;
+const ACKLAM_C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783,
+] as const;
 const ACKLAM_D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
 
 // Quantile for 0 < p ≤ 1/2 (x ≤ 0), where p itself carries full relative precision.
@@ -170,8 +176,7 @@ function stirlingCorrection(x: number): number {
   const square = inverse * inverse;
   return (
     inverse *
-    (1 / 12 -
-      square * (1 / 360 - square * (1 / 1260 - square * (1 / 1680 - square * (1 / 1188 - square * (691 / 360360 - square / 156))))))
+    (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square * (1 / 1680 - square * (1 / 1188 - square * (691 / 360360 - square / 156))))))
   );
 }
 
@@ -451,7 +456,12 @@ function differenceVariance(a: Float64Array, b: Float64Array): number {
  * DeLong test for two correlated ROC AUCs on the same rows (fast Sun & Xu 2014 algorithm, O(n log n)):
  * difference = aucB − aucA, two-sided p, and a normal CI for the difference at `confidence` (default 0.95).
  */
-export function delong(options: { y01: Uint8Array | Int32Array; scoreA: Float64Array; scoreB: Float64Array; confidence?: number }): DeLongResult {
+export function delong(options: {
+  y01: Uint8Array | Int32Array;
+  scoreA: Float64Array;
+  scoreB: Float64Array;
+  confidence?: number;
+}): DeLongResult {
   const { y01, scoreA, scoreB } = options;
   const confidence = options.confidence ?? 0.95;
   const rows = y01.length;

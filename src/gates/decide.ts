@@ -9,7 +9,8 @@ import type { GateResult, GateStatus, Verdict } from "./gate-report-types.ts";
 
 /** "≥ 0.85", "≤ 0.1", "between 0.2 and 0.4". */
 export function describeThreshold(threshold: Threshold): string {
-  if (threshold.min !== undefined && threshold.max !== undefined) return `between ${formatNumber(threshold.min)} and ${formatNumber(threshold.max)}`;
+  if (threshold.min !== undefined && threshold.max !== undefined)
+    return `between ${formatNumber(threshold.min)} and ${formatNumber(threshold.max)}`;
   return threshold.min !== undefined ? `≥ ${formatNumber(threshold.min)}` : `≤ ${formatNumber(threshold.max)}`;
 }
 
@@ -27,17 +28,30 @@ export interface ThresholdCheck {
 /** Decides a threshold gate; returns the status, the value compared, and a reason people can read. */
 export function checkThreshold(check: ThresholdCheck): Pick<GateResult, "status" | "observed" | "reason"> {
   const { value, ci, threshold, on, severity } = check;
-  if (value === undefined || Number.isNaN(value)) return { status: "insufficient_data", observed: null, reason: check.reason ?? "the value could not be computed" };
+  if (value === undefined || Number.isNaN(value))
+    return { status: "insufficient_data", observed: null, reason: check.reason ?? "the value could not be computed" };
   const level = `${Math.round(check.confidence * 100)}% CI`;
-  if (on === "ci" && ci === undefined) return { status: "insufficient_data", observed: null, reason: `no ${level} (the bootstrap is off, or the metric is undefined on too many resamples)` };
+  if (on === "ci" && ci === undefined)
+    return {
+      status: "insufficient_data",
+      observed: null,
+      reason: `no ${level} (the bootstrap is off, or the metric is undefined on too many resamples)`,
+    };
   const low = on === "ci" ? ci![0] : value;
   const high = on === "ci" ? ci![1] : value;
   const failures: string[] = [];
-  if (threshold.min !== undefined && low < threshold.min) failures.push(`${on === "ci" ? `lower ${level} bound ` : ""}${formatNumber(low)} < ${formatNumber(threshold.min)}`);
-  if (threshold.max !== undefined && high > threshold.max) failures.push(`${on === "ci" ? `upper ${level} bound ` : ""}${formatNumber(high)} > ${formatNumber(threshold.max)}`);
+  if (threshold.min !== undefined && low < threshold.min)
+    failures.push(`${on === "ci" ? `lower ${level} bound ` : ""}${formatNumber(low)} < ${formatNumber(threshold.min)}`);
+  if (threshold.max !== undefined && high > threshold.max)
+    failures.push(`${on === "ci" ? `upper ${level} bound ` : ""}${formatNumber(high)} > ${formatNumber(threshold.max)}`);
   // The value compared: the binding bound when gating on the CI.
   const observed = on === "ci" ? (threshold.min !== undefined && (threshold.max === undefined || low < threshold.min) ? low : high) : value;
-  if (failures.length === 0) return { status: "pass", observed, reason: `${on === "ci" ? `the ${level} [${formatNumber(low)}, ${formatNumber(high)}]` : formatNumber(value)} is ${describeThreshold(threshold)}` };
+  if (failures.length === 0)
+    return {
+      status: "pass",
+      observed,
+      reason: `${on === "ci" ? `the ${level} [${formatNumber(low)}, ${formatNumber(high)}]` : formatNumber(value)} is ${describeThreshold(threshold)}`,
+    };
   return { status: severity === "fail" ? "fail" : "warn", observed, reason: failures.join("; ") };
 }
 
@@ -60,21 +74,37 @@ export interface ChampionCheck {
  */
 export function checkChampion(check: ChampionCheck): Pick<GateResult, "status" | "observed" | "reason"> {
   const { difference, ci, margin, require, severity } = check;
-  if (difference === undefined || Number.isNaN(difference)) return { status: "insufficient_data", observed: null, reason: check.reason ?? "the difference could not be computed" };
+  if (difference === undefined || Number.isNaN(difference))
+    return { status: "insufficient_data", observed: null, reason: check.reason ?? "the difference could not be computed" };
   const sign = check.higherIsBetter ? 1 : -1;
   const improvement = sign * difference;
   const level = `${Math.round(check.confidence * 100)}% CI`;
   const fail = (reason: string, observed: number) => ({ status: (severity === "fail" ? "fail" : "warn") as GateStatus, observed, reason });
   if (require === "point") {
-    return improvement >= -margin ? { status: "pass", observed: difference, reason: `Δ ${formatNumber(difference)} is within the margin ${formatNumber(margin)}` } : fail(`Δ ${formatNumber(difference)} is worse than the margin ${formatNumber(margin)}`, difference);
+    return improvement >= -margin
+      ? { status: "pass", observed: difference, reason: `Δ ${formatNumber(difference)} is within the margin ${formatNumber(margin)}` }
+      : fail(`Δ ${formatNumber(difference)} is worse than the margin ${formatNumber(margin)}`, difference);
   }
-  if (ci === undefined) return { status: "insufficient_data", observed: null, reason: `no ${level} of the difference (the bootstrap is off, or undefined on too many resamples)` };
+  if (ci === undefined)
+    return {
+      status: "insufficient_data",
+      observed: null,
+      reason: `no ${level} of the difference (the bootstrap is off, or undefined on too many resamples)`,
+    };
   const [lo, hi] = sign === 1 ? ci : ([-ci[1], -ci[0]] as [number, number]);
   const shown = `Δ ${formatNumber(difference)}, ${level} [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]`;
   if (require === "not_worse") {
-    return hi < -margin ? fail(`${shown}: worse than the champion beyond the margin ${formatNumber(margin)}`, sign === 1 ? ci[1] : ci[0]) : { status: "pass", observed: sign === 1 ? ci[1] : ci[0], reason: `${shown}: not shown to be worse by more than ${formatNumber(margin)}` };
+    return hi < -margin
+      ? fail(`${shown}: worse than the champion beyond the margin ${formatNumber(margin)}`, sign === 1 ? ci[1] : ci[0])
+      : {
+          status: "pass",
+          observed: sign === 1 ? ci[1] : ci[0],
+          reason: `${shown}: not shown to be worse by more than ${formatNumber(margin)}`,
+        };
   }
-  return lo >= -margin ? { status: "pass", observed: sign === 1 ? ci[0] : ci[1], reason: `${shown}: within the margin ${formatNumber(margin)}` } : fail(`${shown}: not shown to be within the margin ${formatNumber(margin)}`, sign === 1 ? ci[0] : ci[1]);
+  return lo >= -margin
+    ? { status: "pass", observed: sign === 1 ? ci[0] : ci[1], reason: `${shown}: within the margin ${formatNumber(margin)}` }
+    : fail(`${shown}: not shown to be within the margin ${formatNumber(margin)}`, sign === 1 ? ci[0] : ci[1]);
 }
 
 /** Counts per status. */

@@ -48,14 +48,22 @@ const BINARY_ONLY = new Set<string>(["precision", "recall", "f1"]);
 
 /** A UserError for a gate on a metric the task does not have (e.g. rmse on a classifier). */
 export function checkPolicyFitsTask(policy: GatePolicy, task: Task, rules: ChampionRule[]): void {
-  const metrics = [...policy.quality.map((gate, i) => ({ metric: gate.metric, pointer: `/quality/${i}/metric` })), ...rules.map((rule, i) => ({ metric: rule.metric, pointer: `/champion/rules/${i}/metric` }))];
+  const metrics = [
+    ...policy.quality.map((gate, i) => ({ metric: gate.metric, pointer: `/quality/${i}/metric` })),
+    ...rules.map((rule, i) => ({ metric: rule.metric, pointer: `/champion/rules/${i}/metric` })),
+  ];
   for (const { metric, pointer } of metrics) {
     const forRegression = REGRESSION_METRICS.has(metric);
     if (forRegression !== (task === "regression") || (task === "multiclass" && BINARY_ONLY.has(metric))) {
       throw new UserError(`gate metric "${metric}" does not apply to a ${task} model`, {
         file: policy.source,
         pointer,
-        hint: task === "regression" ? "use mae, rmse, r2 or mape" : task === "multiclass" ? "use accuracy, balanced_accuracy, *_macro or *_weighted, roc_auc (one-vs-rest), log_loss, brier or ece" : "use a classification metric (accuracy, roc_auc, f1, log_loss…)",
+        hint:
+          task === "regression"
+            ? "use mae, rmse, r2 or mape"
+            : task === "multiclass"
+              ? "use accuracy, balanced_accuracy, *_macro or *_weighted, roc_auc (one-vs-rest), log_loss, brier or ece"
+              : "use a classification metric (accuracy, roc_auc, f1, log_loss…)",
       });
     }
   }
@@ -104,7 +112,15 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
   for (const gate of policy.quality) {
     const value = inputs.metrics[gate.metric];
     const ci = inputs.metricCi.get(gate.metric);
-    const decided = checkThreshold({ value, ci, reason: inputs.missingReason(gate.metric), threshold: gate, on: gate.on, severity: gate.severity, confidence });
+    const decided = checkThreshold({
+      value,
+      ci,
+      reason: inputs.missingReason(gate.metric),
+      threshold: gate,
+      on: gate.on,
+      severity: gate.severity,
+      confidence,
+    });
     gates.push({
       id: `quality:${gate.metric}${gate.min !== undefined ? `:min` : ""}${gate.max !== undefined ? `:max` : ""}`,
       kind: "quality",
@@ -126,8 +142,21 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       if (!appliesTo(gate, evaluation)) continue;
       const figure = evaluation.result.metrics[gate.metric];
       const ci = evaluation.metricCi.get(gate.metric);
-      const excluded = figure.excluded.length === 0 ? "" : figure.excluded.length <= 2 ? ` (left out: ${figure.excluded.map((entry) => `${entry.label}: ${entry.reason}`).join("; ")})` : ` (${figure.excluded.length} groups left out; see the ${grouping} table)`;
-      const decided = checkThreshold({ value: figure.value, ci, reason: figure.reason, threshold: gate, on: gate.on, severity: gate.severity, confidence });
+      const excluded =
+        figure.excluded.length === 0
+          ? ""
+          : figure.excluded.length <= 2
+            ? ` (left out: ${figure.excluded.map((entry) => `${entry.label}: ${entry.reason}`).join("; ")})`
+            : ` (${figure.excluded.length} groups left out; see the ${grouping} table)`;
+      const decided = checkThreshold({
+        value: figure.value,
+        ci,
+        reason: figure.reason,
+        threshold: gate,
+        on: gate.on,
+        severity: gate.severity,
+        confidence,
+      });
       const privileged = evaluation.options.privileged;
       const which = figure.worst === undefined || privileged === undefined ? "" : ` (${figure.worst} vs ${privileged})`;
       const theirs = evaluation.champion?.metrics[gate.metric].value;
@@ -153,7 +182,16 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
     for (const rule of inputs.champion.rules) {
       const difference = championMetric(rule.metric);
       const ci = inputs.champion.differenceCi.get(rule.metric);
-      const decided = checkChampion({ difference, ci, higherIsBetter: HIGHER_IS_BETTER[rule.metric], margin: rule.margin, require: rule.require, severity: rule.severity, confidence, reason: inputs.missingReason(rule.metric) });
+      const decided = checkChampion({
+        difference,
+        ci,
+        higherIsBetter: HIGHER_IS_BETTER[rule.metric],
+        margin: rule.margin,
+        require: rule.require,
+        severity: rule.severity,
+        confidence,
+        reason: inputs.missingReason(rule.metric),
+      });
       gates.push({
         id: `champion:${rule.metric}`,
         kind: "champion",
@@ -193,7 +231,10 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
           severity: policy.champion.severity,
           status: worse === undefined ? "insufficient_data" : failed ? (policy.champion.severity === "fail" ? "fail" : "warn") : "pass",
           observed: worse ?? null,
-          reason: worse === undefined ? "the disparity is undefined for the challenger or the champion" : `${formatNumber(ours)} vs the champion's ${formatNumber(theirs)}: ${worse > 0 ? `worse by ${formatNumber(worse)}` : "not worse"}`,
+          reason:
+            worse === undefined
+              ? "the disparity is undefined for the challenger or the champion"
+              : `${formatNumber(ours)} vs the champion's ${formatNumber(theirs)}: ${worse > 0 ? `worse by ${formatNumber(worse)}` : "not worse"}`,
           ...(ours === undefined || theirs === undefined ? {} : { championDelta: ours - theirs }),
         });
       }

@@ -91,7 +91,14 @@ export interface GateReport {
   };
   data: { files: { path: string; sha256: string; bytes: number; rows: number }[]; rows: number; target: string; skippedRows: number };
   policy: { source?: string; sha256: string };
-  randomness: { bootstrapSeed: number; resamples: number; confidence: number; method: "percentile"; stratifiedBy: "label" | "none"; fairnessResamples: number };
+  randomness: {
+    bootstrapSeed: number;
+    resamples: number;
+    confidence: number;
+    method: "percentile";
+    stratifiedBy: "label" | "none";
+    fairnessResamples: number;
+  };
   environment: { node: string; onnxruntime: string; platform: string };
   metrics: Record<string, Estimate>;
   confusionMatrix?: { labels: string[]; matrix: number[][] };

@@ -133,7 +133,10 @@ export function withChampionModel(policy: GatePolicy, path: string): void {
 }
 
 /** Fills in the defaults of a written policy. `resolvePath` maps a path written in the policy's file. */
-export function resolvePolicy(document: GatePolicyDocument, options: { source?: string; resolvePath?: (path: string) => string } = {}): GatePolicy {
+export function resolvePolicy(
+  document: GatePolicyDocument,
+  options: { source?: string; resolvePath?: (path: string) => string } = {},
+): GatePolicy {
   const resolvePath = options.resolvePath ?? ((path: string) => path);
   const fairness = document.fairness ?? {};
   const champion = document.champion;
@@ -144,8 +147,19 @@ export function resolvePolicy(document: GatePolicyDocument, options: { source?: 
   const championSeverity = champion?.severity ?? "fail";
   return {
     source: options.source,
-    bootstrap: { resamples: document.bootstrap?.resamples ?? DEFAULT_RESAMPLES, confidence: document.bootstrap?.confidence ?? 0.95, seed: document.bootstrap?.seed ?? 0 },
-    quality: (document.quality ?? []).map((gate) => ({ metric: gate.metric, min: gate.min, max: gate.max, on: gate.on ?? "point", severity: gate.severity ?? "fail", name: gate.name })),
+    bootstrap: {
+      resamples: document.bootstrap?.resamples ?? DEFAULT_RESAMPLES,
+      confidence: document.bootstrap?.confidence ?? 0.95,
+      seed: document.bootstrap?.seed ?? 0,
+    },
+    quality: (document.quality ?? []).map((gate) => ({
+      metric: gate.metric,
+      min: gate.min,
+      max: gate.max,
+      on: gate.on ?? "point",
+      severity: gate.severity ?? "fail",
+      name: gate.name,
+    })),
     fairness: {
       sensitive: fairness.sensitive,
       intersections: fairness.intersections ?? [],
@@ -155,7 +169,17 @@ export function resolvePolicy(document: GatePolicyDocument, options: { source?: 
       agg: fairness.agg ?? "worst_case",
       privileged: fairness.privileged ?? {},
       resamples: fairness.resamples ?? DEFAULT_FAIRNESS_RESAMPLES,
-      gates: fairness.gates === undefined ? DEFAULT_FAIRNESS_GATES.map((gate) => ({ ...gate })) : fairness.gates.map((gate) => ({ metric: gate.metric, min: gate.min, max: gate.max, on: gate.on ?? "point", severity: gate.severity ?? "fail", groupings: gate.groupings })),
+      gates:
+        fairness.gates === undefined
+          ? DEFAULT_FAIRNESS_GATES.map((gate) => ({ ...gate }))
+          : fairness.gates.map((gate) => ({
+              metric: gate.metric,
+              min: gate.min,
+              max: gate.max,
+              on: gate.on ?? "point",
+              severity: gate.severity ?? "fail",
+              groupings: gate.groupings,
+            })),
       defaultGates: fairness.gates === undefined,
     },
     champion:
@@ -163,7 +187,12 @@ export function resolvePolicy(document: GatePolicyDocument, options: { source?: 
         ? undefined
         : {
             ...(source === undefined ? {} : { source }),
-            rules: champion.rules?.map((rule) => ({ metric: rule.metric, margin: rule.margin ?? defaultMargin(rule.metric), require: rule.require ?? "not_worse", severity: rule.severity ?? championSeverity })),
+            rules: champion.rules?.map((rule) => ({
+              metric: rule.metric,
+              margin: rule.margin ?? defaultMargin(rule.metric),
+              require: rule.require ?? "not_worse",
+              severity: rule.severity ?? championSeverity,
+            })),
             fairnessMaxWorsening: champion.fairness_max_worsening ?? DEFAULT_FAIRNESS_MAX_WORSENING,
             severity: championSeverity,
           },
@@ -176,22 +205,38 @@ export async function readPolicyFile(path: string, cwd = process.cwd()): Promise
   source.file = path;
   const document = assertValid<GatePolicyDocument>(policySchema, source.data ?? {}, { file: path, what: "gate policy", source });
   const base = dirname(isAbsolute(path) ? path : join(cwd, path));
-  return resolvePolicy(document, { source: path, resolvePath: (written) => relative(cwd, isAbsolute(written) ? written : join(base, written)) || "." });
+  return resolvePolicy(document, {
+    source: path,
+    resolvePath: (written) => relative(cwd, isAbsolute(written) ? written : join(base, written)) || ".",
+  });
 }
 
 /**
  * The policy in effect: an explicit file (input or flag) wins; else modelship.yaml's `gates`, which is
  * the policy itself or names a file in `gates.policy`; else the defaults.
  */
-export async function loadPolicy(options: { file?: string; section?: GatePolicyDocument; configFile?: string; resolvePath: (path: string) => string; cwd?: string }): Promise<GatePolicy> {
+export async function loadPolicy(options: {
+  file?: string;
+  section?: GatePolicyDocument;
+  configFile?: string;
+  resolvePath: (path: string) => string;
+  cwd?: string;
+}): Promise<GatePolicy> {
   if (options.file !== undefined) return readPolicyFile(options.file, options.cwd);
   const section = options.section;
   if (section?.policy !== undefined) {
     const { policy, ...rest } = section;
     if (Object.keys(rest).length > 0) {
-      throw new UserError(`gates.policy names a file, and gates also sets ${Object.keys(rest).join(", ")}`, { file: options.configFile, pointer: "/gates", hint: "keep the whole policy in one place: either inline under gates, or in the file gates.policy names" });
+      throw new UserError(`gates.policy names a file, and gates also sets ${Object.keys(rest).join(", ")}`, {
+        file: options.configFile,
+        pointer: "/gates",
+        hint: "keep the whole policy in one place: either inline under gates, or in the file gates.policy names",
+      });
     }
     return readPolicyFile(options.resolvePath(policy), options.cwd);
   }
-  return resolvePolicy(section ?? {}, { source: section === undefined ? undefined : `${options.configFile ?? "modelship.yaml"} (gates)`, resolvePath: options.resolvePath });
+  return resolvePolicy(section ?? {}, {
+    source: section === undefined ? undefined : `${options.configFile ?? "modelship.yaml"} (gates)`,
+    resolvePath: options.resolvePath,
+  });
 }

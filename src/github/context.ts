@@ -59,7 +59,11 @@ function readPayload(path: string | undefined): Json {
   try {
     return object(JSON.parse(raw)) ?? {};
   } catch (error) {
-    throw new UserError(`the event payload is not valid JSON`, { file: path, cause: error, hint: "GITHUB_EVENT_PATH must point to the runner's event.json" });
+    throw new UserError(`the event payload is not valid JSON`, {
+      file: path,
+      cause: error,
+      hint: "GITHUB_EVENT_PATH must point to the runner's event.json",
+    });
   }
 }
 
@@ -81,7 +85,12 @@ function pullRequestOf(eventName: string | undefined, payload: Json, repository:
     };
   }
   const issue = object(payload.issue);
-  if (eventName === "issue_comment" && issue !== undefined && object(issue.pull_request) !== undefined && typeof issue.number === "number") {
+  if (
+    eventName === "issue_comment" &&
+    issue !== undefined &&
+    object(issue.pull_request) !== undefined &&
+    typeof issue.number === "number"
+  ) {
     // The comment event does not say whether the PR is from a fork; the token tells at write time.
     return { number: issue.number, fork: false };
   }

@@ -37,14 +37,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
   const base = options.retryBaseMs ?? retryBaseFromEnv() ?? 1000;
   const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= retries) {
-      logger.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: giving up after ${retryCount} retries.`);
-      return false;
-    }
-    logger.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= retries) {
+        logger.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: giving up after ${retryCount} retries.`);
+        return false;
+      }
+      logger.warning(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`,
+      );
+      return true;
+    };
   return new ModelshipOctokit({
     auth: options.token,
     baseUrl,
@@ -58,7 +61,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       onSecondaryRateLimit: onLimit("secondary"),
     },
     // Octokit's own log would print request details; route warnings through our logger only.
-    log: { debug: () => undefined, info: () => undefined, warn: (message: string) => { logger.debug(message); }, error: (message: string) => { logger.debug(message); } },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => {
+        logger.debug(message);
+      },
+      error: (message: string) => {
+        logger.debug(message);
+      },
+    },
   });
 }
 

@@ -53,7 +53,10 @@ export function decideCanary(input: CanaryDecisionInput): CanaryDecision {
 
   if (policy.bakeMinutes > 0) {
     if (lastChange === undefined) {
-      return { action: "hold", reason: `Hold ${subject}: the time of its last change is unknown, so the ${formatMinutes(policy.bakeMinutes)} bake time cannot be checked.` };
+      return {
+        action: "hold",
+        reason: `Hold ${subject}: the time of its last change is unknown, so the ${formatMinutes(policy.bakeMinutes)} bake time cannot be checked.`,
+      };
     }
     const bakedMinutes = (now.getTime() - lastChange.getTime()) / 60_000;
     if (bakedMinutes < policy.bakeMinutes) {
@@ -69,7 +72,10 @@ export function decideCanary(input: CanaryDecisionInput): CanaryDecision {
     return { action: "hold", reason: `Hold ${subject}: ${missing.map(describeCheck).join("; ")}.` };
   }
 
-  const evidence = checks.length === 0 ? "no health checks are configured and the bake time is over" : `all ${checks.length} health check${checks.length === 1 ? "" : "s"} pass (${checks.map(describeCheck).join("; ")})`;
+  const evidence =
+    checks.length === 0
+      ? "no health checks are configured and the bake time is over"
+      : `all ${checks.length} health check${checks.length === 1 ? "" : "s"} pass (${checks.map(describeCheck).join("; ")})`;
   const next = policy.steps.find((weight) => weight > canary.weight);
   if (next !== undefined) return { action: "step", weight: next, reason: `Step ${subject} up to ${formatNumber(next)}%: ${evidence}.` };
   const review = policy.promote === "review" ? ", and the pull request waits for a review" : "";
@@ -82,12 +88,19 @@ export function checkCanaryPolicy(policy: CanaryPolicy): void {
   for (const [index, weight] of steps.entries()) {
     if (!Number.isFinite(weight) || weight < 0 || weight > 99) {
       // 0 is allowed: a canary can run without live traffic (shadow or blue-green preview) first.
-      throw new UserError(`canary step ${formatNumber(weight)} is not a traffic weight between 0 and 99 percent`, { hint: "list weights such as [10, 50]; promotion after the last step sends 100%" });
+      throw new UserError(`canary step ${formatNumber(weight)} is not a traffic weight between 0 and 99 percent`, {
+        hint: "list weights such as [10, 50]; promotion after the last step sends 100%",
+      });
     }
-    if (index > 0 && weight <= steps[index - 1]!) throw new UserError(`canary steps ${JSON.stringify(steps)} are not ascending`, { hint: "list the weights from smallest to largest, e.g. [10, 50]" });
+    if (index > 0 && weight <= steps[index - 1]!)
+      throw new UserError(`canary steps ${JSON.stringify(steps)} are not ascending`, {
+        hint: "list the weights from smallest to largest, e.g. [10, 50]",
+      });
   }
   if (!Number.isFinite(policy.bakeMinutes) || policy.bakeMinutes < 0) {
-    throw new UserError(`canary bake time ${String(policy.bakeMinutes)} minutes is not a duration`, { hint: "set the bake time to 0 or more minutes" });
+    throw new UserError(`canary bake time ${String(policy.bakeMinutes)} minutes is not a duration`, {
+      hint: "set the bake time to 0 or more minutes",
+    });
   }
 }
 

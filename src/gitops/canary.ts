@@ -57,16 +57,39 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
   }
   const canary = state.canary;
   if (canary === undefined) {
-    const decision: CanaryDecision = { action: "none", reason: `no canary runs in ${environment.name}${state.stable ? ` (${state.stable.version || state.stable.uri} serves all traffic)` : ""}` };
+    const decision: CanaryDecision = {
+      action: "none",
+      reason: `no canary runs in ${environment.name}${state.stable ? ` (${state.stable.version || state.stable.uri} serves all traffic)` : ""}`,
+    };
     return { environment: environment.name, state, decision, checks: [], ...(lastChange === undefined ? {} : { lastChange }) };
   }
   const model = parseModelUri(canary.uri, request.tagFormat)?.model ?? request.model;
   const health = environment.health;
-  if (health === undefined) throw new UserError(`environment ${environment.name} has no health checks`, { hint: `add promote.environments.${environment.name}.health (prometheus or metrics, and checks) to modelship.yaml` });
-  const checks = await readHealth(request.source, health.checks, { model, canaryVersion: canary.version, ...(state.stable?.version ? { stableVersion: state.stable.version } : {}), window: health.window });
-  const decision = decideCanary({ state, policy: { steps: environment.steps, bakeMinutes: environment.bakeMs / 60_000, promote: environment.promotion }, checks, now: request.now, lastChange });
+  if (health === undefined)
+    throw new UserError(`environment ${environment.name} has no health checks`, {
+      hint: `add promote.environments.${environment.name}.health (prometheus or metrics, and checks) to modelship.yaml`,
+    });
+  const checks = await readHealth(request.source, health.checks, {
+    model,
+    canaryVersion: canary.version,
+    ...(state.stable?.version ? { stableVersion: state.stable.version } : {}),
+    window: health.window,
+  });
+  const decision = decideCanary({
+    state,
+    policy: { steps: environment.steps, bakeMinutes: environment.bakeMs / 60_000, promote: environment.promotion },
+    checks,
+    now: request.now,
+    lastChange,
+  });
   logger.debug(`${environment.name}: ${decision.action} — ${decision.reason}`);
-  const result: CanaryResult = { environment: environment.name, state, decision, checks, ...(lastChange === undefined ? {} : { lastChange }) };
+  const result: CanaryResult = {
+    environment: environment.name,
+    state,
+    decision,
+    checks,
+    ...(lastChange === undefined ? {} : { lastChange }),
+  };
   if (decision.action === "none" || decision.action === "hold" || request.dryRun) return result;
 
   const action: RolloutAction = decision.action === "step" ? { kind: "step", weight: decision.weight } : { kind: decision.action };

@@ -68,9 +68,7 @@ export function basicAuthValue(token: string): string {
 
 /** Replaces the token, its header forms and any URL credentials in `text` with `***`. */
 function makeRedactor(token: string | undefined): (text: string) => string {
-  const secrets = token
-    ? [token, encodeURIComponent(token), basicAuthValue(token), Buffer.from(token).toString("base64")]
-    : [];
+  const secrets = token ? [token, encodeURIComponent(token), basicAuthValue(token), Buffer.from(token).toString("base64")] : [];
   secrets.sort((a, b) => b.length - a.length);
   return (text) => {
     let redacted = text;
@@ -96,7 +94,9 @@ function gitEnvironment(token: string | undefined): NodeJS.ProcessEnv {
 function repositoryPath(path: string): string {
   const normal = posix.normalize(path.replaceAll("\\", "/"));
   if (path === "" || isAbsolute(path) || normal.startsWith("../") || normal === ".." || normal === "." || /[\n\0]/.test(path)) {
-    throw new UserError(`"${path}" is not a file path inside the GitOps repository`, { hint: "Use a path relative to the repository root, e.g. apps/model/values.yaml." });
+    throw new UserError(`"${path}" is not a file path inside the GitOps repository`, {
+      hint: "Use a path relative to the repository root, e.g. apps/model/values.yaml.",
+    });
   }
   return normal;
 }
@@ -158,21 +158,37 @@ export class GitWorkspace {
     await mkdir(dirname(options.dir), { recursive: true });
     // --no-local: a path remote goes through git's transport too, so --depth is honoured.
     const run = await workspace.git(
-      ["clone", "--no-local", `--depth=${depth}`, "--single-branch", `--branch=${options.base}`, "--no-tags", "--", options.remote, options.dir],
+      [
+        "clone",
+        "--no-local",
+        `--depth=${depth}`,
+        "--single-branch",
+        `--branch=${options.base}`,
+        "--no-tags",
+        "--",
+        options.remote,
+        options.dir,
+      ],
       { allowFailure: true, cwd: dirname(options.dir) },
     );
     if (run.exitCode === 0) return workspace;
     const remote = workspace.#redact(options.remote);
     const detail = workspace.#redact(run.stderr.trim());
     // Tell "no such branch" from "no such repository" by asking the remote, not by git's wording.
-    const probe = await workspace.git(["ls-remote", "--heads", "--", options.remote, `refs/heads/${options.base}`], { allowFailure: true, cwd: dirname(options.dir) });
+    const probe = await workspace.git(["ls-remote", "--heads", "--", options.remote, `refs/heads/${options.base}`], {
+      allowFailure: true,
+      cwd: dirname(options.dir),
+    });
     if (probe.exitCode === 0 && probe.stdout.toString("utf8").trim() === "") {
       throw new UserError(`branch "${options.base}" does not exist in the GitOps repository ${remote}`, {
         hint: `Create the branch or set the base branch to one that exists (git said: ${detail})`,
       });
     }
     throw new UserError(`cannot clone branch "${options.base}" of the GitOps repository ${remote} into ${options.dir}: ${detail}`, {
-      hint: probe.exitCode === 0 ? "Clone into an empty or missing folder." : "Check the repository URL, and that the token can read it (contents: read).",
+      hint:
+        probe.exitCode === 0
+          ? "Clone into an empty or missing folder."
+          : "Check the repository URL, and that the token can read it (contents: read).",
     });
   }
 
@@ -223,7 +239,16 @@ export class GitWorkspace {
     for (let round = 0; ; round++) {
       // --first-parent: on the base branch, a merged PR's change lands with its merge commit (whose
       // committer time is when it merged), not with the PR's own older commit.
-      const run = await this.git(["--literal-pathspecs", "log", "-1", "--first-parent", "--format=%H%x00%ct%x00%s", `refs/remotes/origin/${this.base}`, "--", file]);
+      const run = await this.git([
+        "--literal-pathspecs",
+        "log",
+        "-1",
+        "--first-parent",
+        "--format=%H%x00%ct%x00%s",
+        `refs/remotes/origin/${this.base}`,
+        "--",
+        file,
+      ]);
       const line = run.stdout.toString("utf8").trim();
       if (line === "") return undefined;
       const [sha = "", seconds = "0", subject = ""] = line.split("\0");
@@ -249,7 +274,10 @@ export class GitWorkspace {
   /** Paths that differ between two commits (renames as a deletion and an addition). */
   async changedFiles(fromRef: string, toRef: string): Promise<string[]> {
     const run = await this.git(["diff", "--name-only", "--no-renames", "-z", fromRef, toRef, "--"]);
-    return run.stdout.toString("utf8").split("\0").filter((name) => name !== "");
+    return run.stdout
+      .toString("utf8")
+      .split("\0")
+      .filter((name) => name !== "");
   }
 
   /** Fetches a branch name, a `refs/…` ref (e.g. `refs/pull/12/head`) into a local ref; returns its sha. */
@@ -334,10 +362,18 @@ function runGit(argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv; 
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error) => {
-      reject(errnoCode(error) === "ENOENT" ? new UserError("git is not installed or not on PATH", { hint: "Install git on the runner.", cause: error }) : error);
+      reject(
+        errnoCode(error) === "ENOENT"
+          ? new UserError("git is not installed or not on PATH", { hint: "Install git on the runner.", cause: error })
+          : error,
+      );
     });
     child.on("close", (code, signal) => {
-      resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString("utf8") + (signal ? `\n(killed by ${signal})` : ""), exitCode: code ?? 128 });
+      resolve({
+        stdout: Buffer.concat(stdout),
+        stderr: Buffer.concat(stderr).toString("utf8") + (signal ? `\n(killed by ${signal})` : ""),
+        exitCode: code ?? 128,
+      });
     });
     child.stdin.on("error", () => undefined); // git may exit before reading all of stdin
     child.stdin.end(options.input ?? "");
@@ -402,16 +438,34 @@ export async function publishBranch(workspace: GitWorkspace, options: PublishBra
     }
 
     const message = normalizeMessage(options.message);
-    if (remoteCommit && remoteCommit.tree === tree && remoteCommit.parents.length === 1 && remoteCommit.parents[0] === baseSha && remoteCommit.message === message) {
+    if (
+      remoteCommit &&
+      remoteCommit.tree === tree &&
+      remoteCommit.parents.length === 1 &&
+      remoteCommit.parents[0] === baseSha &&
+      remoteCommit.message === message
+    ) {
       logger.info(`${branch}: already up to date at ${leaseSha.slice(0, 12)}`);
       return { status: "unchanged-branch", sha: leaseSha, baseSha, attempts: attempt };
     }
 
     const author = options.author ?? DEFAULT_GIT_IDENTITY;
-    const identity = { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
-    const sha = (await workspace.git(["commit-tree", "--no-gpg-sign", tree, "-p", baseSha, "-F", "-"], { input: message, env: identity })).stdout.toString("utf8").trim();
+    const identity = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    };
+    const sha = (
+      await workspace.git(["commit-tree", "--no-gpg-sign", tree, "-p", baseSha, "-F", "-"], { input: message, env: identity })
+    ).stdout
+      .toString("utf8")
+      .trim();
 
-    const push = await workspace.git(["push", "--porcelain", `--force-with-lease=refs/heads/${branch}:${leaseSha}`, "origin", `${sha}:refs/heads/${branch}`], { allowFailure: true });
+    const push = await workspace.git(
+      ["push", "--porcelain", `--force-with-lease=refs/heads/${branch}:${leaseSha}`, "origin", `${sha}:refs/heads/${branch}`],
+      { allowFailure: true },
+    );
     if (push.exitCode === 0) {
       logger.info(`${branch}: pushed ${sha.slice(0, 12)} on ${workspace.base} (${baseSha.slice(0, 12)})`);
       return { status: "pushed", sha, baseSha, attempts: attempt };
@@ -426,11 +480,16 @@ export async function publishBranch(workspace: GitWorkspace, options: PublishBra
       });
     }
     if (attempt >= maxAttempts) {
-      throw new UserError(`branch "${branch}" of the GitOps repository ${workspace.redact(workspace.remote)} kept changing while modelship pushed to it (${attempt} attempts)`, {
-        hint: "Something else pushes to this branch; let only one modelship run promote this model at a time (a workflow concurrency group).",
-      });
+      throw new UserError(
+        `branch "${branch}" of the GitOps repository ${workspace.redact(workspace.remote)} kept changing while modelship pushed to it (${attempt} attempts)`,
+        {
+          hint: "Something else pushes to this branch; let only one modelship run promote this model at a time (a workflow concurrency group).",
+        },
+      );
     }
-    logger.info(`${branch}: changed on the remote while we pushed (${leaseSha.slice(0, 12) || "absent"} → ${nowSha.slice(0, 12) || "absent"}); rebuilding on the latest ${workspace.base}`);
+    logger.info(
+      `${branch}: changed on the remote while we pushed (${leaseSha.slice(0, 12) || "absent"} → ${nowSha.slice(0, 12) || "absent"}); rebuilding on the latest ${workspace.base}`,
+    );
   }
 }
 

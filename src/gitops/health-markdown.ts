@@ -22,8 +22,12 @@ export function renderHealthTable(checks: readonly CheckResult[]): string {
     STATUS[check.status],
     escapeMarkdown(check.detail),
   ]);
-  const rendered = table(["Check", "Canary", "Stable", "Threshold", "Status", "Detail"], rows, { align: ["left", "right", "right", "left", "left", "left"] });
+  const rendered = table(["Check", "Canary", "Stable", "Threshold", "Status", "Detail"], rows, {
+    align: ["left", "right", "right", "left", "left", "left"],
+  });
   // Queries are long: they go below the table, folded, for reviewers who want to rerun them.
-  const queries = checks.filter((check) => check.query !== undefined).map((check) => `- ${escapeMarkdown(check.name)}: ${code(check.query!)}`);
+  const queries = checks
+    .filter((check) => check.query !== undefined)
+    .map((check) => `- ${escapeMarkdown(check.name)}: ${code(check.query!)}`);
   return queries.length === 0 ? rendered : `${rendered}\n\n${details("Queries", queries.join("\n"))}`;
 }

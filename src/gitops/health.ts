@@ -95,7 +95,13 @@ export async function readHealth(source: HealthSource, checks: readonly HealthCh
     const canary = await read(check, "canary", context.canaryVersion);
     let stable: { value: number | null; note?: string } = { value: null };
     if (check.maxIncrease !== undefined && context.stableVersion !== undefined) stable = await read(check, "stable", context.stableVersion);
-    const result = judgeCheck(check, { canary: canary.value, stable: stable.value, canaryNote: canary.note, stableNote: stable.note, stableVersion: context.stableVersion });
+    const result = judgeCheck(check, {
+      canary: canary.value,
+      stable: stable.value,
+      canaryNote: canary.note,
+      stableNote: stable.note,
+      stableVersion: context.stableVersion,
+    });
     if (canary.query !== undefined) result.query = canary.query;
     results.push(result);
   }
@@ -113,38 +119,65 @@ export function checkHealthChecks(checks: readonly HealthCheck[], source?: Healt
     if (check.max === undefined && check.min === undefined && check.maxIncrease === undefined) {
       throw new UserError(`health check ${name} has no threshold`, { hint: "set max, min or max_increase" });
     }
-    for (const [key, value] of [["max", check.max], ["min", check.min], ["max_increase", check.maxIncrease]] as const) {
-      if (value !== undefined && !Number.isFinite(value)) throw new UserError(`health check ${name}: ${key} is not a finite number`, { hint: `set ${key} to a number` });
+    for (const [key, value] of [
+      ["max", check.max],
+      ["min", check.min],
+      ["max_increase", check.maxIncrease],
+    ] as const) {
+      if (value !== undefined && !Number.isFinite(value))
+        throw new UserError(`health check ${name}: ${key} is not a finite number`, { hint: `set ${key} to a number` });
     }
     if (check.max !== undefined && check.min !== undefined && check.min > check.max) {
-      throw new UserError(`health check ${name}: min ${check.min} is above max ${check.max}, so no value can pass`, { hint: "swap min and max" });
+      throw new UserError(`health check ${name}: min ${check.min} is above max ${check.max}, so no value can pass`, {
+        hint: "swap min and max",
+      });
     }
     if (source?.kind === "prometheus" && !check.query?.trim()) {
-      throw new UserError(`health check ${name} has no query, which a Prometheus source needs`, { hint: 'set query to PromQL that gives one number, e.g. sum(rate(requests_total{version="{{version}}",code=~"5.."}[{{window}}])) / sum(rate(requests_total{version="{{version}}"}[{{window}}]))' });
+      throw new UserError(`health check ${name} has no query, which a Prometheus source needs`, {
+        hint: 'set query to PromQL that gives one number, e.g. sum(rate(requests_total{version="{{version}}",code=~"5.."}[{{window}}])) / sum(rate(requests_total{version="{{version}}"}[{{window}}]))',
+      });
     }
   }
 }
 
 /** Judges one check from its values; pure, so the rules can be tested without a source. */
-export function judgeCheck(check: HealthCheck, values: { canary: number | null; stable: number | null; canaryNote?: string; stableNote?: string; stableVersion?: string }): CheckResult {
+export function judgeCheck(
+  check: HealthCheck,
+  values: { canary: number | null; stable: number | null; canaryNote?: string; stableNote?: string; stableVersion?: string },
+): CheckResult {
   // NaN (0/0 when there was no traffic) is no data, not a number to compare.
   const canary = values.canary === null || Number.isNaN(values.canary) ? null : values.canary;
   const stable = values.stable === null || Number.isNaN(values.stable) ? null : values.stable;
   const threshold = describeThreshold(check);
-  const result = (status: CheckResult["status"], detail: string): CheckResult => ({ name: check.name, canary, stable, threshold, status, detail });
+  const result = (status: CheckResult["status"], detail: string): CheckResult => ({
+    name: check.name,
+    canary,
+    stable,
+    threshold,
+    status,
+    detail,
+  });
   const onMissing = check.onMissing ?? "hold";
-  const missing = (what: string): CheckResult => result(onMissing === "fail" ? "fail" : "no-data", onMissing === "fail" ? `${what}, and on_missing is "fail"` : what);
+  const missing = (what: string): CheckResult =>
+    result(onMissing === "fail" ? "fail" : "no-data", onMissing === "fail" ? `${what}, and on_missing is "fail"` : what);
 
   if (canary === null) return missing(`no data for the canary${values.canaryNote ? ` (${values.canaryNote})` : ""}`);
   const failures: string[] = [];
-  if (check.max !== undefined && canary > check.max) failures.push(`${formatNumber(canary)} is above the maximum ${formatNumber(check.max)}`);
-  if (check.min !== undefined && canary < check.min) failures.push(`${formatNumber(canary)} is below the minimum ${formatNumber(check.min)}`);
+  if (check.max !== undefined && canary > check.max)
+    failures.push(`${formatNumber(canary)} is above the maximum ${formatNumber(check.max)}`);
+  if (check.min !== undefined && canary < check.min)
+    failures.push(`${formatNumber(canary)} is below the minimum ${formatNumber(check.min)}`);
   if (check.maxIncrease !== undefined && stable !== null && canary - stable > check.maxIncrease) {
-    failures.push(`${formatNumber(canary)} exceeds the stable model's ${formatNumber(stable)} by ${formatNumber(canary - stable)}, more than the allowed ${formatNumber(check.maxIncrease)}`);
+    failures.push(
+      `${formatNumber(canary)} exceeds the stable model's ${formatNumber(stable)} by ${formatNumber(canary - stable)}, more than the allowed ${formatNumber(check.maxIncrease)}`,
+    );
   }
   if (failures.length > 0) return result("fail", failures.join(" and "));
   if (check.maxIncrease !== undefined && stable === null) {
-    const why = values.stableVersion === undefined ? "no stable model to compare with" : `no data for the stable model ${values.stableVersion}${values.stableNote ? ` (${values.stableNote})` : ""}`;
+    const why =
+      values.stableVersion === undefined
+        ? "no stable model to compare with"
+        : `no data for the stable model ${values.stableVersion}${values.stableNote ? ` (${values.stableNote})` : ""}`;
     return missing(why);
   }
   return result("pass", `${formatNumber(canary)} meets ${threshold}${stable === null ? "" : ` with stable at ${formatNumber(stable)}`}`);
@@ -178,11 +211,15 @@ export function fillQuery(check: HealthCheck, values: Record<(typeof PLACEHOLDER
   const query = check.query ?? "";
   return query.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, name: string) => {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-      throw new UserError(`health check ${JSON.stringify(check.name)}: unknown placeholder {{${name}}} in its query`, { hint: `use only ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ")}` });
+      throw new UserError(`health check ${JSON.stringify(check.name)}: unknown placeholder {{${name}}} in its query`, {
+        hint: `use only ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ")}`,
+      });
     }
     const value = values[name as (typeof PLACEHOLDERS)[number]];
     if (name === "window" && !DURATION.test(value)) {
-      throw new UserError(`the health window ${JSON.stringify(value)} is not a Prometheus duration`, { hint: "write it like 5m, 1h or 1d" });
+      throw new UserError(`the health window ${JSON.stringify(value)} is not a Prometheus duration`, {
+        hint: "write it like 5m, 1h or 1d",
+      });
     }
     // Placeholders sit inside PromQL string literals (version="{{version}}"): escape what would end one.
     return value.replaceAll("\\", "\\\\").replaceAll('"', '\\"');
@@ -197,7 +234,11 @@ interface PrometheusResponse {
 }
 
 /** Runs one instant query; its result must be one number (or nothing). */
-async function queryPrometheus(source: Extract<HealthSource, { kind: "prometheus" }>, query: string, checkName: string): Promise<{ value: number | null; note?: string }> {
+async function queryPrometheus(
+  source: Extract<HealthSource, { kind: "prometheus" }>,
+  query: string,
+  checkName: string,
+): Promise<{ value: number | null; note?: string }> {
   const base = source.url.replace(/\/+$/, "");
   const url = `${base}/api/v1/query?${new URLSearchParams({ query }).toString()}`;
   const where = `Prometheus at ${base}, query ${query} (check ${JSON.stringify(checkName)})`;
@@ -211,8 +252,13 @@ async function queryPrometheus(source: Extract<HealthSource, { kind: "prometheus
     });
   }
   if (body.status === "error" || !response.ok) {
-    const problem = typeof body.error === "string" ? `${typeof body.errorType === "string" ? `${body.errorType}: ` : ""}${body.error}` : `HTTP ${response.status}`;
-    throw new UserError(`${where}: Prometheus refused the query: ${problem}`, { hint: httpHint(response.status) ?? "fix the query (try it in Prometheus's expression browser)" });
+    const problem =
+      typeof body.error === "string"
+        ? `${typeof body.errorType === "string" ? `${body.errorType}: ` : ""}${body.error}`
+        : `HTTP ${response.status}`;
+    throw new UserError(`${where}: Prometheus refused the query: ${problem}`, {
+      hint: httpHint(response.status) ?? "fix the query (try it in Prometheus's expression browser)",
+    });
   }
   const { resultType, result } = body.data ?? {};
   if (resultType === "scalar") return sampleValue((result as unknown[] | undefined)?.[1], where);
@@ -220,16 +266,24 @@ async function queryPrometheus(source: Extract<HealthSource, { kind: "prometheus
     if (result.length === 0) return { value: null, note: "the query returned no series" };
     if (result.length > 1) {
       const shown = (result as { metric?: Record<string, string> }[]).slice(0, 3).map((series) => labelSet(series.metric ?? {}));
-      throw new UserError(`${where}: the query returned ${result.length} series (${shown.join(", ")}${result.length > 3 ? ", …" : ""}), but a health check needs exactly one number`, {
-        hint: "aggregate the query, e.g. sum(...) or avg(...), or narrow it with label matchers",
-      });
+      throw new UserError(
+        `${where}: the query returned ${result.length} series (${shown.join(", ")}${result.length > 3 ? ", …" : ""}), but a health check needs exactly one number`,
+        {
+          hint: "aggregate the query, e.g. sum(...) or avg(...), or narrow it with label matchers",
+        },
+      );
     }
     return sampleValue((result[0] as { value?: unknown[] }).value?.[1], where);
   }
   if (resultType === "matrix") {
-    throw new UserError(`${where}: the query returned a range vector, but a health check needs one number`, { hint: "wrap the range selector in a function such as rate(...[{{window}}]) or avg_over_time(...)" });
+    throw new UserError(`${where}: the query returned a range vector, but a health check needs one number`, {
+      hint: "wrap the range selector in a function such as rate(...[{{window}}]) or avg_over_time(...)",
+    });
   }
-  throw new UserError(`${where}: the query returned ${typeof resultType === "string" ? `a ${resultType}` : "an unexpected answer"}, but a health check needs one number`, { hint: "make the query return an instant vector with one series" });
+  throw new UserError(
+    `${where}: the query returned ${typeof resultType === "string" ? `a ${resultType}` : "an unexpected answer"}, but a health check needs one number`,
+    { hint: "make the query return an instant vector with one series" },
+  );
 }
 
 /** Prometheus writes sample values as strings, with NaN and ±Inf spelt out. */
@@ -238,7 +292,10 @@ function sampleValue(raw: unknown, where: string): { value: number | null; note?
   if (raw === "+Inf" || raw === "Inf") return { value: Number.POSITIVE_INFINITY };
   if (raw === "-Inf") return { value: Number.NEGATIVE_INFINITY };
   const value = typeof raw === "string" ? Number(raw) : Number.NaN;
-  if (typeof raw !== "string" || raw.trim() === "" || Number.isNaN(value)) throw new UserError(`${where}: the answer holds ${JSON.stringify(raw)} where a sample value belongs`, { hint: "check that the url points to Prometheus's HTTP API" });
+  if (typeof raw !== "string" || raw.trim() === "" || Number.isNaN(value))
+    throw new UserError(`${where}: the answer holds ${JSON.stringify(raw)} where a sample value belongs`, {
+      hint: "check that the url points to Prometheus's HTTP API",
+    });
   return { value };
 }
 
@@ -266,15 +323,29 @@ interface HttpAnswer {
 async function httpGet(url: string, source: { headers?: Record<string, string>; timeoutMs?: number }, where: string): Promise<HttpAnswer> {
   const timeoutMs = source.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    const response = await fetch(url, { headers: { accept: "application/json", ...source.headers }, signal: AbortSignal.timeout(timeoutMs) });
-    return { ok: response.ok, status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+    const response = await fetch(url, {
+      headers: { accept: "application/json", ...source.headers },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return {
+      ok: response.ok,
+      status: response.status,
+      contentType: response.headers.get("content-type") ?? "",
+      text: await response.text(),
+    };
   } catch (error) {
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-      throw new UserError(`${where}: no answer within ${timeoutMs} ms`, { hint: "check that the server is up and reachable from the runner, or raise the timeout", cause: error });
+      throw new UserError(`${where}: no answer within ${timeoutMs} ms`, {
+        hint: "check that the server is up and reachable from the runner, or raise the timeout",
+        cause: error,
+      });
     }
     const code = errnoCode(error instanceof Error ? error.cause : undefined);
     const reason = code ?? (error instanceof Error && error.cause !== undefined ? getErrorMessage(error.cause) : getErrorMessage(error));
-    throw new UserError(`${where}: cannot connect (${reason})`, { hint: "check the url and that the server is reachable from the runner (a self-hosted runner may be needed for an in-cluster address)", cause: error });
+    throw new UserError(`${where}: cannot connect (${reason})`, {
+      hint: "check the url and that the server is reachable from the runner (a self-hosted runner may be needed for an in-cluster address)",
+      cause: error,
+    });
   }
 }
 
@@ -296,7 +367,8 @@ function metricsReader(document: CanaryMetricsDocument): ValueReader {
     const metrics = document.versions[version];
     if (metrics === undefined) return Promise.resolve({ value: null, note: `the metrics document has no version ${version}` });
     const value = metrics[metric];
-    if (value === undefined || value === null) return Promise.resolve({ value: null, note: `the metrics document has no ${JSON.stringify(metric)} for version ${version}` });
+    if (value === undefined || value === null)
+      return Promise.resolve({ value: null, note: `the metrics document has no ${JSON.stringify(metric)} for version ${version}` });
     return Promise.resolve({ value });
   };
 }

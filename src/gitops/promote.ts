@@ -12,7 +12,14 @@ import type { Logger } from "../common/logger.ts";
 import type { EnvironmentSettings, GitOpsSettings } from "../config/promote-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
 import { publishBranch, type GitWorkspace } from "./git.ts";
-import { promotionBody, promotionBranch, promotionCommitMessage, promotionTitle, type PromotionView, type ReleaseView } from "./promotion-body.ts";
+import {
+  promotionBody,
+  promotionBranch,
+  promotionCommitMessage,
+  promotionTitle,
+  type PromotionView,
+  type ReleaseView,
+} from "./promotion-body.ts";
 import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
 import { applyAction, readState, type ModelRef, type RolloutAction, type RolloutState, type TargetSpec } from "./targets/index.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
@@ -61,7 +68,11 @@ export interface PromotionResult {
 }
 
 /** The state every target of the environment holds on the base branch (the first target's, checked against the others). */
-export async function readEnvironmentState(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, logger: Logger): Promise<RolloutState> {
+export async function readEnvironmentState(
+  read: (path: string) => Promise<string | undefined>,
+  environment: EnvironmentSettings,
+  logger: Logger,
+): Promise<RolloutState> {
   let first: { state: RolloutState; target: TargetSpec } | undefined;
   for (const target of environment.targets) {
     const text = await read(target.file);
@@ -69,15 +80,25 @@ export async function readEnvironmentState(read: (path: string) => Promise<strin
     const state = readState(text, target);
     if (first === undefined) first = { state, target };
     else if (summarize(state) !== summarize(first.state)) {
-      logger.warning(`${target.file} says ${summarize(state)}, but ${first.target.file} says ${summarize(first.state)}; modelship follows ${first.target.file}, and this promotion brings them together.`);
+      logger.warning(
+        `${target.file} says ${summarize(state)}, but ${first.target.file} says ${summarize(first.state)}; modelship follows ${first.target.file}, and this promotion brings them together.`,
+      );
     }
   }
-  if (first === undefined) throw new UserError(`environment ${environment.name} has no targets`, { hint: "list the manifests that serve the model under promote.environments.<name>.targets" });
+  if (first === undefined)
+    throw new UserError(`environment ${environment.name} has no targets`, {
+      hint: "list the manifests that serve the model under promote.environments.<name>.targets",
+    });
   return first.state;
 }
 
 /** Applies the action to every target's text; returns the changed files. Throws a UserError listing every validation problem. */
-async function editTargets(read: (path: string) => Promise<string | undefined>, environment: EnvironmentSettings, model: ModelRef, action: RolloutAction): Promise<Map<string, string>> {
+async function editTargets(
+  read: (path: string) => Promise<string | undefined>,
+  environment: EnvironmentSettings,
+  model: ModelRef,
+  action: RolloutAction,
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
   for (const target of environment.targets) {
@@ -99,9 +120,12 @@ async function editTargets(read: (path: string) => Promise<string | undefined>, 
     for (const problem of result.problems) problems.push(`${formatProblem(problem)}. Fix: ${problem.hint}`);
   }
   if (problems.length > 0) {
-    throw new UserError(`the promotion would leave ${problems.length === 1 ? "a manifest that does not validate" : `${problems.length} problems in the manifests`}; nothing was pushed:\n  ${problems.join("\n  ")}`, {
-      hint: "fix the manifests in the GitOps repository (or the target settings in modelship.yaml) and run again",
-    });
+    throw new UserError(
+      `the promotion would leave ${problems.length === 1 ? "a manifest that does not validate" : `${problems.length} problems in the manifests`}; nothing was pushed:\n  ${problems.join("\n  ")}`,
+      {
+        hint: "fix the manifests in the GitOps repository (or the target settings in modelship.yaml) and run again",
+      },
+    );
   }
   return changed;
 }
@@ -109,7 +133,8 @@ async function editTargets(read: (path: string) => Promise<string | undefined>, 
 /** Opens (or updates) the promotion pull request for one action, from a clone of the GitOps repository's base. */
 export async function promote(workspace: GitWorkspace, request: PromotionRequest): Promise<PromotionResult> {
   const { environment, gitops, action, logger } = request;
-  if (gitops.repository !== undefined && request.github === undefined) throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
+  if (gitops.repository !== undefined && request.github === undefined)
+    throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
   // Each base file is read once, however many targets and passes look at it.
   const baseTexts = new Map<string, Promise<string | undefined>>();
   const readBase = (path: string): Promise<string | undefined> => {
@@ -121,7 +146,10 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   const { model, release } = await request.resolve(before);
   const branch = promotionBranch(environment.name, model.name);
   const planned = await editTargets(readBase, environment, model, action);
-  const after = planned.size === 0 ? before : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
+  const after =
+    planned.size === 0
+      ? before
+      : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
   const files = [...planned.keys()];
   const view: PromotionView = {
     environment,
@@ -144,20 +172,38 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   if (planned.size === 0) {
     logger.info(`${gitops.base} of the GitOps repository already says this (${title}); no pull request.`);
     if (gitops.repository !== undefined) {
-      const closed = await closeObsoletePullRequest(request.github!, { repository: gitops.repository, head: branch, base: gitops.base, reason: `The GitOps repository's ${gitops.base} branch already holds this state (${title}), so this pull request is no longer needed.` }, logger);
+      const closed = await closeObsoletePullRequest(
+        request.github!,
+        {
+          repository: gitops.repository,
+          head: branch,
+          base: gitops.base,
+          reason: `The GitOps repository's ${gitops.base} branch already holds this state (${title}), so this pull request is no longer needed.`,
+        },
+        logger,
+      );
       if (closed !== undefined) result.closedPr = closed;
     }
     return result;
   }
 
-  const published = await publishBranch(workspace, { branch, message: promotionCommitMessage(view), edit: (read) => editTargets(read, environment, model, action), logger });
+  const published = await publishBranch(workspace, {
+    branch,
+    message: promotionCommitMessage(view),
+    edit: (read) => editTargets(read, environment, model, action),
+    logger,
+  });
   if (published.sha !== undefined) result.commit = published.sha;
   if (published.status === "no-change") {
     // The base moved between the look and the push and now already holds the change.
     logger.info(`${gitops.base} moved and now already holds this state; no pull request.`);
     return result;
   }
-  logger.info(published.status === "pushed" ? `Pushed ${branch} (${files.join(", ")}).` : `${branch} already holds this change on the current ${gitops.base}; nothing pushed.`);
+  logger.info(
+    published.status === "pushed"
+      ? `Pushed ${branch} (${files.join(", ")}).`
+      : `${branch} already holds this change on the current ${gitops.base}; nothing pushed.`,
+  );
 
   if (gitops.repository === undefined) {
     const bodyPath = join(request.outDir, `${environment.name}-${model.name}.md`);
@@ -187,7 +233,9 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
 }
 
 function missingFile(target: TargetSpec, environment: EnvironmentSettings): UserError {
-  return new UserError(`${target.file} is not in the GitOps repository`, { hint: `check promote.environments.${environment.name}.targets in modelship.yaml: the file paths are relative to the GitOps repository's root` });
+  return new UserError(`${target.file} is not in the GitOps repository`, {
+    hint: `check promote.environments.${environment.name}.targets in modelship.yaml: the file paths are relative to the GitOps repository's root`,
+  });
 }
 
 function summarize(state: RolloutState): string {

@@ -7,7 +7,17 @@ import type { EnvironmentSettings } from "../config/promote-settings.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import type { ModelManifest } from "../registry/types.ts";
-import { code, escapeMarkdown, fitCommentBody, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../report/markdown.ts";
+import {
+  code,
+  escapeMarkdown,
+  fitCommentBody,
+  formatInterval,
+  formatNumber,
+  formatSigned,
+  sections,
+  statusIcon,
+  table,
+} from "../report/markdown.ts";
 import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
 
 /** A release shown in the body: its page and manifest, when the registry has them. */
@@ -56,7 +66,9 @@ export function promotionTitle(view: Pick<PromotionView, "environment" | "action
   const name = `${model.name} ${model.version}`;
   switch (action.kind) {
     case "start":
-      return action.weight === 0 ? `${name} → ${environment.name}: preview (no live traffic)` : `${name} → ${environment.name}: canary ${action.weight}%`;
+      return action.weight === 0
+        ? `${name} → ${environment.name}: preview (no live traffic)`
+        : `${name} → ${environment.name}: canary ${action.weight}%`;
     case "step":
       return `${name} → ${environment.name}: canary ${before.canary?.weight ?? "?"}% → ${action.weight}%`;
     case "promote":
@@ -70,7 +82,15 @@ export function promotionTitle(view: Pick<PromotionView, "environment" | "action
 
 /** The commit message: the title, then the facts a `git log` reader needs. */
 export function promotionCommitMessage(view: PromotionView): string {
-  const lines = [promotionTitle(view), "", `Model: ${view.model.name} ${view.model.version}`, `URI: ${view.model.uri}`, `Digest: ${view.model.digest}`, `Environment: ${view.environment.name}`, `Action: ${describeAction(view.action)}`];
+  const lines = [
+    promotionTitle(view),
+    "",
+    `Model: ${view.model.name} ${view.model.version}`,
+    `URI: ${view.model.uri}`,
+    `Digest: ${view.model.digest}`,
+    `Environment: ${view.environment.name}`,
+    `Action: ${describeAction(view.action)}`,
+  ];
   if (view.reason) lines.push(`Reason: ${view.reason}`);
   for (const { file, kind } of view.files) lines.push(`Changed: ${file} (${kind})`);
   return `${lines.join("\n")}\n`;
@@ -99,14 +119,21 @@ export function promotionBody(view: PromotionView): string {
 function versionsTable(view: PromotionView, fromLabel: string): string {
   const before = view.before.canary ?? view.before.stable;
   const after = view.after.canary ?? view.after.stable;
-  const link = (label: string, url: string | undefined) => (url === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${url})`);
-  const previousUrl = view.previous?.version === before?.version ? view.previous?.url : before?.version === view.model.version ? view.release.url : undefined;
-  const newUrl = after?.version === view.model.version ? view.release.url : after?.version === view.previous?.version ? view.previous?.url : undefined;
+  const link = (label: string, url: string | undefined) =>
+    url === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${url})`;
+  const previousUrl =
+    view.previous?.version === before?.version ? view.previous?.url : before?.version === view.model.version ? view.release.url : undefined;
+  const newUrl =
+    after?.version === view.model.version ? view.release.url : after?.version === view.previous?.version ? view.previous?.url : undefined;
   const rows = [
     ["version", link(fromLabel, previousUrl), link(versionLabel(after), newUrl)],
     ["traffic", trafficOf(view.before), trafficOf(view.after)],
     ["model URI", before === undefined ? "—" : code(before.uri), after === undefined ? "—" : code(after.uri)],
-    ["digest", before?.digest === undefined ? "—" : code(shortDigest(before.digest)), after?.digest === undefined ? "—" : code(shortDigest(after.digest))],
+    [
+      "digest",
+      before?.digest === undefined ? "—" : code(shortDigest(before.digest)),
+      after?.digest === undefined ? "—" : code(shortDigest(after.digest)),
+    ],
   ];
   return table(["", "now", "after this PR"], rows);
 }
@@ -124,9 +151,13 @@ function gateSection(view: PromotionView): string | undefined {
   const names = Object.keys(manifest.metrics);
   const verdict = manifest.gate.verdict;
   const status = verdict === "pass" ? "pass" : verdict === "warn" ? "warn" : "fail";
-  const lines = [`### Gates of ${escapeMarkdown(manifest.version)}`, `${statusIcon(status)} Gate verdict **${verdict}** for exactly these model bytes (digest ${code(shortDigest(manifest.digest))}).`];
+  const lines = [
+    `### Gates of ${escapeMarkdown(manifest.version)}`,
+    `${statusIcon(status)} Gate verdict **${verdict}** for exactly these model bytes (digest ${code(shortDigest(manifest.digest))}).`,
+  ];
   if (names.length > 0) {
-    const header = previous === undefined ? ["metric", manifest.version, "95% CI"] : ["metric", previous.version, manifest.version, "95% CI", "Δ"];
+    const header =
+      previous === undefined ? ["metric", manifest.version, "95% CI"] : ["metric", previous.version, manifest.version, "95% CI", "Δ"];
     const rows = names.map((name) => {
       const now = manifest.metrics[name]!;
       const label = escapeMarkdown(METRIC_LABELS[name] ?? name);
@@ -144,8 +175,10 @@ function rolloutPlan(view: PromotionView): string {
   const { environment, action } = view;
   const bake = `bake at least ${environment.bake}`;
   const promoteStep = `promote to 100% (${environment.promotion === "auto" ? "merged automatically when healthy" : "needs a reviewer's merge"})`;
-  if (action.kind === "direct") return `1. **${environment.name} serves ${escapeMarkdown(view.model.version)} at 100% once this PR is merged** (no canary: strategy ${environment.strategy}).`;
-  if (action.kind === "rollback") return `1. **All traffic returns to ${escapeMarkdown(versionLabel(view.after.stable))} once this PR is merged**; the canary of ${escapeMarkdown(view.model.version)} is removed.`;
+  if (action.kind === "direct")
+    return `1. **${environment.name} serves ${escapeMarkdown(view.model.version)} at 100% once this PR is merged** (no canary: strategy ${environment.strategy}).`;
+  if (action.kind === "rollback")
+    return `1. **All traffic returns to ${escapeMarkdown(versionLabel(view.after.stable))} once this PR is merged**; the canary of ${escapeMarkdown(view.model.version)} is removed.`;
   const plan: { text: string; current: boolean }[] = [];
   const current = action.kind === "promote" ? Number.POSITIVE_INFINITY : action.weight;
   if (environment.strategy === "blue-green" || (action.kind !== "promote" && action.weight === 0)) {
@@ -156,7 +189,10 @@ function rolloutPlan(view: PromotionView): string {
   }
   plan.push({ text: promoteStep, current: action.kind === "promote" });
   const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
-  lines.push("", `The scheduled canary job reads the health checks after each merge and opens the next pull request: the next step when every check passes and the bake time is over, a rollback when any check fails.`);
+  lines.push(
+    "",
+    `The scheduled canary job reads the health checks after each merge and opens the next pull request: the next step when every check passes and the bake time is over, a rollback when any check fails.`,
+  );
   return lines.join("\n");
 }
 

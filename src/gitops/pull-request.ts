@@ -72,7 +72,10 @@ const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 function splitRepository(repository: string): RepositoryName {
   const where = parseRepository(repository);
-  if (where === undefined || !OWNER.test(where.owner)) throw new UserError(`"${repository}" is not a GitHub repository name`, { hint: "give the GitOps repository as owner/name, e.g. octo-org/gitops" });
+  if (where === undefined || !OWNER.test(where.owner))
+    throw new UserError(`"${repository}" is not a GitHub repository name`, {
+      hint: "give the GitOps repository as owner/name, e.g. octo-org/gitops",
+    });
   return where;
 }
 
@@ -80,7 +83,10 @@ function splitRepository(repository: string): RepositoryName {
 function accessError(error: unknown, repository: string, doing: string): unknown {
   const status = httpStatus(error);
   if (status !== 401 && status !== 403 && status !== 404) return error;
-  const answer = status === 404 ? "404 (not found: a token that cannot see a private repository gets this too)" : `${status} (${getErrorMessage(error)})`;
+  const answer =
+    status === 404
+      ? "404 (not found: a token that cannot see a private repository gets this too)"
+      : `${status} (${getErrorMessage(error)})`;
   return new UserError(`GitHub refused ${doing} in ${repository}: ${answer}`, {
     hint: `the token needs "pull-requests: write" and "contents: write" on ${repository}. The workflow's GITHUB_TOKEN cannot reach another repository: make a GitHub App token with actions/create-github-app-token (owner and repositories naming ${repository}) and pass that instead`,
     cause: error,
@@ -110,9 +116,16 @@ function unique(names: readonly string[] | undefined): string[] {
 /** Checks the ref and gives its repository's owner and name (parsed once, passed to the calls that need them). */
 function checkSpec(spec: PullRequestRef): RepositoryName {
   const where = splitRepository(spec.repository);
-  if (spec.head.trim() === "" || spec.head.includes(":")) throw new UserError(`"${spec.head}" is not a branch name for the pull request's head`, { hint: "the head is a branch of the GitOps repository itself, without an owner: prefix" });
-  if (spec.base.trim() === "") throw new UserError("the pull request has no base branch", { hint: "set the GitOps repository's base branch, e.g. main" });
-  if (spec.head === spec.base) throw new UserError(`the pull request's head and base are both "${spec.head}"`, { hint: "promotion commits go to their own branch; pick a base other than the head" });
+  if (spec.head.trim() === "" || spec.head.includes(":"))
+    throw new UserError(`"${spec.head}" is not a branch name for the pull request's head`, {
+      hint: "the head is a branch of the GitOps repository itself, without an owner: prefix",
+    });
+  if (spec.base.trim() === "")
+    throw new UserError("the pull request has no base branch", { hint: "set the GitOps repository's base branch, e.g. main" });
+  if (spec.head === spec.base)
+    throw new UserError(`the pull request's head and base are both "${spec.head}"`, {
+      hint: "promotion commits go to their own branch; pick a base other than the head",
+    });
   return where;
 }
 
@@ -120,9 +133,12 @@ function checkSpec(spec: PullRequestRef): RepositoryName {
 async function findListed(client: GitHubClient, ref: PullRequestRef, where: RepositoryName): Promise<ListedPull | undefined> {
   const { owner, repo } = where;
   const response = await onRepository(ref.repository, "listing pull requests", () =>
-    client.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${ref.head}`, base: ref.base, per_page: 100 }));
+    client.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${ref.head}`, base: ref.base, per_page: 100 }),
+  );
   // GitHub ignores a head filter it cannot read, so check rather than trust the first item.
-  return (response.data as unknown as (ListedPull & { head: { ref: string }; base: { ref: string } })[]).find((pull) => pull.head.ref === ref.head && pull.base.ref === ref.base);
+  return (response.data as unknown as (ListedPull & { head: { ref: string }; base: { ref: string } })[]).find(
+    (pull) => pull.head.ref === ref.head && pull.base.ref === ref.base,
+  );
 }
 
 /** The open pull request from `head` into `base` of the GitOps repository, if there is one. */
@@ -132,11 +148,19 @@ export async function findOpenPullRequest(client: GitHubClient, ref: PullRequest
 }
 
 /** Adds the labels the pull request lacks; true when any were added. */
-async function addMissingLabels(client: GitHubClient, spec: PullRequestSpec, { owner, repo }: RepositoryName, pull: ListedPull, logger: Logger): Promise<boolean> {
+async function addMissingLabels(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  { owner, repo }: RepositoryName,
+  pull: ListedPull,
+  logger: Logger,
+): Promise<boolean> {
   const have = new Set(pull.labels.map((label) => (label.name ?? "").toLowerCase()));
   const missing = unique(spec.labels).filter((label) => !have.has(label.toLowerCase()));
   if (missing.length === 0) return false;
-  await onRepository(spec.repository, "labelling the pull request", () => client.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: missing }));
+  await onRepository(spec.repository, "labelling the pull request", () =>
+    client.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: missing }),
+  );
   logger.info(`Labelled ${spec.repository}#${pull.number}: ${missing.join(", ")}.`);
   return true;
 }
@@ -146,7 +170,13 @@ async function addMissingLabels(client: GitHubClient, spec: PullRequestSpec, { o
  * went through. GitHub refuses the whole request when one name is not a collaborator, so after a
  * 422 each name is asked alone and only the refused ones become warnings.
  */
-async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSpec, { owner, repo }: RepositoryName, pull: ListedPull, logger: Logger): Promise<boolean> {
+async function requestMissingReviewers(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  { owner, repo }: RepositoryName,
+  pull: ListedPull,
+  logger: Logger,
+): Promise<boolean> {
   const requestedUsers = new Set((pull.requested_reviewers ?? []).map((user) => user.login.toLowerCase()));
   const requestedTeams = new Set((pull.requested_teams ?? []).map((team) => team.slug.toLowerCase()));
   const reviewers = unique(spec.reviewers).filter((login) => !requestedUsers.has(login.toLowerCase()));
@@ -154,11 +184,20 @@ async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSp
   if (reviewers.length === 0 && teams.length === 0) return false;
   const request = async (users: string[], teamSlugs: string[]): Promise<void> => {
     await onRepository(spec.repository, "requesting reviews", () =>
-      client.rest.pulls.requestReviewers({ owner, repo, pull_number: pull.number, ...(users.length > 0 ? { reviewers: users } : {}), ...(teamSlugs.length > 0 ? { team_reviewers: teamSlugs } : {}) }));
+      client.rest.pulls.requestReviewers({
+        owner,
+        repo,
+        pull_number: pull.number,
+        ...(users.length > 0 ? { reviewers: users } : {}),
+        ...(teamSlugs.length > 0 ? { team_reviewers: teamSlugs } : {}),
+      }),
+    );
   };
   try {
     await request(reviewers, teams);
-    logger.info(`Requested reviews on ${spec.repository}#${pull.number} from ${[...reviewers, ...teams.map((slug) => `team ${slug}`)].join(", ")}.`);
+    logger.info(
+      `Requested reviews on ${spec.repository}#${pull.number} from ${[...reviewers, ...teams.map((slug) => `team ${slug}`)].join(", ")}.`,
+    );
     return true;
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
@@ -168,7 +207,10 @@ async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSp
     }
   }
   let any = false;
-  for (const [users, teamSlugs, name] of [...reviewers.map((login) => [[login], [], login] as const), ...teams.map((slug) => [[], [slug], `team ${slug}`] as const)]) {
+  for (const [users, teamSlugs, name] of [
+    ...reviewers.map((login) => [[login], [], login] as const),
+    ...teams.map((slug) => [[], [slug], `team ${slug}`] as const),
+  ]) {
     try {
       await request([...users], [...teamSlugs]);
       any = true;
@@ -181,20 +223,32 @@ async function requestMissingReviewers(client: GitHubClient, spec: PullRequestSp
 }
 
 function warnReviewer(logger: Logger, repository: string, number: number, name: string, error: unknown): void {
-  logger.warning(`Could not request a review from ${name} on ${repository}#${number}: ${getErrorMessage(error)} Reviews can only be requested from collaborators of ${repository} (and not from the pull request's author); fix the name or give them access.`);
+  logger.warning(
+    `Could not request a review from ${name} on ${repository}#${number}: ${getErrorMessage(error)} Reviews can only be requested from collaborators of ${repository} (and not from the pull request's author); fix the name or give them access.`,
+  );
 }
 
 /** GraphQL errors (`errors[].type`) of a failed `client.graphql` call, if it is one. */
 function graphqlErrorTypes(error: unknown): { types: string[]; messages: string[] } | undefined {
   if (typeof error !== "object" || error === null || !("errors" in error) || !Array.isArray(error.errors)) return undefined;
   const errors = error.errors as { type?: unknown; message?: unknown }[];
-  return { types: errors.map((entry) => (typeof entry.type === "string" ? entry.type : "")), messages: errors.map((entry) => String(entry.message)) };
+  return {
+    types: errors.map((entry) => (typeof entry.type === "string" ? entry.type : "")),
+    messages: errors.map((entry) => String(entry.message)),
+  };
 }
 
 /** Enables auto-merge; "unavailable" (with a warning) when GitHub will not for this repository or pull request. */
-async function enableAutoMerge(client: GitHubClient, spec: PullRequestSpec & { autoMerge: AutoMergeMethod }, pull: ListedPull, logger: Logger): Promise<"enabled" | "unavailable"> {
+async function enableAutoMerge(
+  client: GitHubClient,
+  spec: PullRequestSpec & { autoMerge: AutoMergeMethod },
+  pull: ListedPull,
+  logger: Logger,
+): Promise<"enabled" | "unavailable"> {
   try {
-    await onRepository(spec.repository, "enabling auto-merge", () => client.graphql(AUTO_MERGE_MUTATION, { pullRequestId: pull.node_id, mergeMethod: spec.autoMerge.toUpperCase() }));
+    await onRepository(spec.repository, "enabling auto-merge", () =>
+      client.graphql(AUTO_MERGE_MUTATION, { pullRequestId: pull.node_id, mergeMethod: spec.autoMerge.toUpperCase() }),
+    );
   } catch (error) {
     const graphql = graphqlErrorTypes(error);
     // UNPROCESSABLE: the repository does not allow auto-merge, or the PR could merge right now
@@ -203,14 +257,21 @@ async function enableAutoMerge(client: GitHubClient, spec: PullRequestSpec & { a
     const hint = graphql.types.includes("FORBIDDEN")
       ? `the token needs "contents: write" on ${spec.repository} to enable auto-merge`
       : `allow auto-merge in ${spec.repository}'s settings and protect ${spec.base} with required checks, or merge it by hand`;
-    logger.warning(`Auto-merge is not available for ${spec.repository}#${pull.number}: ${graphql.messages.join("; ")}. The pull request stays open; ${hint}.`);
+    logger.warning(
+      `Auto-merge is not available for ${spec.repository}#${pull.number}: ${graphql.messages.join("; ")}. The pull request stays open; ${hint}.`,
+    );
     return "unavailable";
   }
   logger.info(`Enabled auto-merge (${spec.autoMerge}) on ${spec.repository}#${pull.number}.`);
   return "enabled";
 }
 
-async function settleAutoMerge(client: GitHubClient, spec: PullRequestSpec, pull: ListedPull, logger: Logger): Promise<PullRequestResult["autoMerge"]> {
+async function settleAutoMerge(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  pull: ListedPull,
+  logger: Logger,
+): Promise<PullRequestResult["autoMerge"]> {
   if (spec.autoMerge === undefined) return "off";
   if (pull.auto_merge?.merge_method === spec.autoMerge) return "enabled";
   return enableAutoMerge(client, { ...spec, autoMerge: spec.autoMerge }, pull, logger);
@@ -221,17 +282,30 @@ async function create(client: GitHubClient, spec: PullRequestSpec, where: Reposi
   const { owner, repo } = where;
   try {
     const response = await onRepository(spec.repository, "opening a pull request", () =>
-      client.rest.pulls.create({ owner, repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, draft: spec.draft ?? false }));
+      client.rest.pulls.create({
+        owner,
+        repo,
+        head: spec.head,
+        base: spec.base,
+        title: spec.title,
+        body: spec.body,
+        draft: spec.draft ?? false,
+      }),
+    );
     return { pull: response.data as unknown as ListedPull, created: true };
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
     const raced = await findListed(client, spec, where);
     if (raced !== undefined) return { pull: raced, created: false };
-    const details = (error as { response?: { data?: { errors?: { field?: string; code?: string; message?: string }[] } } }).response?.data?.errors ?? [];
+    const details =
+      (error as { response?: { data?: { errors?: { field?: string; code?: string; message?: string }[] } } }).response?.data?.errors ?? [];
     const branch = details.find((detail) => detail.code === "invalid" && (detail.field === "head" || detail.field === "base"))?.field;
     const problem = branch === undefined ? getErrorMessage(error) : `branch "${branch === "head" ? spec.head : spec.base}" does not exist`;
     throw new UserError(`GitHub would not open a pull request from ${spec.head} into ${spec.base} in ${spec.repository}: ${problem}`, {
-      hint: branch === undefined ? "push commits to the head branch that the base does not have" : `push the ${branch} branch to ${spec.repository} first`,
+      hint:
+        branch === undefined
+          ? "push commits to the head branch that the base does not have"
+          : `push the ${branch} branch to ${spec.repository} first`,
       cause: error,
     });
   }
@@ -256,9 +330,14 @@ export async function upsertPullRequest(client: GitHubClient, spec: PullRequestS
   }
   if (action !== "created") {
     // Draft state is left alone: a person may have marked the PR ready, and REST cannot undo that.
-    const changes = { ...(pull.title === spec.title ? {} : { title: spec.title }), ...((pull.body ?? "") === spec.body ? {} : { body: spec.body }) };
+    const changes = {
+      ...(pull.title === spec.title ? {} : { title: spec.title }),
+      ...((pull.body ?? "") === spec.body ? {} : { body: spec.body }),
+    };
     if (Object.keys(changes).length > 0) {
-      await onRepository(spec.repository, "updating the pull request", () => client.rest.pulls.update({ owner, repo, pull_number: pull.number, ...changes }));
+      await onRepository(spec.repository, "updating the pull request", () =>
+        client.rest.pulls.update({ owner, repo, pull_number: pull.number, ...changes }),
+      );
       logger.info(`Updated the ${Object.keys(changes).join(" and ")} of ${spec.repository}#${pull.number}: ${pull.html_url}`);
       action = "updated";
     } else {
@@ -273,7 +352,11 @@ export async function upsertPullRequest(client: GitHubClient, spec: PullRequestS
 }
 
 /** Comments `reason` on the open pull request from `head` into `base` and closes it; its number, if there was one. */
-export async function closeObsoletePullRequest(client: GitHubClient, spec: PullRequestRef & { reason: string }, logger: Logger): Promise<number | undefined> {
+export async function closeObsoletePullRequest(
+  client: GitHubClient,
+  spec: PullRequestRef & { reason: string },
+  logger: Logger,
+): Promise<number | undefined> {
   const where = checkSpec(spec);
   const pull = await findListed(client, spec, where);
   if (pull === undefined) {
@@ -281,8 +364,12 @@ export async function closeObsoletePullRequest(client: GitHubClient, spec: PullR
     return undefined;
   }
   const { owner, repo } = where;
-  await onRepository(spec.repository, "commenting on the pull request", () => client.rest.issues.createComment({ owner, repo, issue_number: pull.number, body: spec.reason }));
-  await onRepository(spec.repository, "closing the pull request", () => client.rest.pulls.update({ owner, repo, pull_number: pull.number, state: "closed" }));
+  await onRepository(spec.repository, "commenting on the pull request", () =>
+    client.rest.issues.createComment({ owner, repo, issue_number: pull.number, body: spec.reason }),
+  );
+  await onRepository(spec.repository, "closing the pull request", () =>
+    client.rest.pulls.update({ owner, repo, pull_number: pull.number, state: "closed" }),
+  );
   logger.info(`Closed ${spec.repository}#${pull.number}: ${spec.reason}`);
   return pull.number;
 }

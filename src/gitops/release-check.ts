@@ -37,7 +37,12 @@ function gateRefusal(manifest: ModelManifest): string | undefined {
  * Resolves `version` ("latest" too), downloads the package and verifies every sha256, and checks
  * the gate record. Throws a UserError naming the reason when the version may not be deployed.
  */
-export async function checkRelease(options: { store: RegistryStore; model: string; version: string; logger: Logger }): Promise<CheckedRelease> {
+export async function checkRelease(options: {
+  store: RegistryStore;
+  model: string;
+  version: string;
+  logger: Logger;
+}): Promise<CheckedRelease> {
   const { store, model, logger } = options;
   const version = await resolveVersion(store, model, options.version);
   const stored = await store.locate(model, version);
@@ -57,17 +62,28 @@ export async function checkRelease(options: { store: RegistryStore; model: strin
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  logger.info(`${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`);
+  logger.info(
+    `${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`,
+  );
   return { model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest }, stored, manifest: stored.manifest };
 }
 
 /** The release of a deployed model for a PR body (links, metrics), or just its version when the registry does not have it. */
-export async function releaseViewOf(model: DeployedModel | undefined, openRegistry: (spec: string) => RegistryStore, tagFormat: string | undefined): Promise<ReleaseView | undefined> {
+export async function releaseViewOf(
+  model: DeployedModel | undefined,
+  openRegistry: (spec: string) => RegistryStore,
+  tagFormat: string | undefined,
+): Promise<ReleaseView | undefined> {
   if (model === undefined) return undefined;
   const where = parseModelUri(model.uri, tagFormat);
   // Links and deltas only: a registry that cannot be read does not block a promotion.
   // Opening the registry may throw too (e.g. github: without a token), so that is inside the catch.
-  const stored = where === undefined ? undefined : await Promise.resolve().then(() => openRegistry(where.registry).locate(where.model, where.version)).catch(() => undefined);
+  const stored =
+    where === undefined
+      ? undefined
+      : await Promise.resolve()
+          .then(() => openRegistry(where.registry).locate(where.model, where.version))
+          .catch(() => undefined);
   return stored === undefined ? { version: model.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
 }
 
@@ -75,7 +91,14 @@ export async function releaseViewOf(model: DeployedModel | undefined, openRegist
  * The running canary's model for a step, promote or rollback. More traffic goes only to a release
  * that still verifies (every sha256, the gate verdict); a rollback is never blocked by the registry.
  */
-export async function resolveCanaryModel(options: { canary: DeployedModel; action: "step" | "promote" | "rollback"; model: string; openRegistry: (spec: string) => RegistryStore; tagFormat: string | undefined; logger: Logger }): Promise<{ model: ModelRef; release: ReleaseView }> {
+export async function resolveCanaryModel(options: {
+  canary: DeployedModel;
+  action: "step" | "promote" | "rollback";
+  model: string;
+  openRegistry: (spec: string) => RegistryStore;
+  tagFormat: string | undefined;
+  logger: Logger;
+}): Promise<{ model: ModelRef; release: ReleaseView }> {
   const { canary, openRegistry, tagFormat } = options;
   const location = parseModelUri(canary.uri, tagFormat);
   if (options.action === "rollback") {
@@ -83,10 +106,21 @@ export async function resolveCanaryModel(options: { canary: DeployedModel; actio
     return { model, release: (await releaseViewOf(canary, openRegistry, tagFormat))! };
   }
   if (location === undefined) {
-    throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, { hint: "only released models get more traffic; roll the canary back with --action rollback" });
+    throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, {
+      hint: "only released models get more traffic; roll the canary back with --action rollback",
+    });
   }
-  const checked = await checkRelease({ store: openRegistry(location.registry), model: location.model, version: location.version, logger: options.logger });
-  if (checked.model.uri !== canary.uri) throw new UserError(`the canary's model URI ${canary.uri} is not the model file of ${location.model}@${location.version} (${checked.model.uri})`, { hint: "start the canary again with modelship promote" });
+  const checked = await checkRelease({
+    store: openRegistry(location.registry),
+    model: location.model,
+    version: location.version,
+    logger: options.logger,
+  });
+  if (checked.model.uri !== canary.uri)
+    throw new UserError(
+      `the canary's model URI ${canary.uri} is not the model file of ${location.model}@${location.version} (${checked.model.uri})`,
+      { hint: "start the canary again with modelship promote" },
+    );
   return { model: checked.model, release: releaseView(checked) };
 }
 

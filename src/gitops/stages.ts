@@ -6,7 +6,17 @@
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
-import { environmentNames, resolveEnvironment, resolveGitOps, startAction, targetSpec, type ActionKind, type EnvironmentSettings, type ExplicitGitOpsSettings, type Strategy } from "../config/promote-settings.ts";
+import {
+  environmentNames,
+  resolveEnvironment,
+  resolveGitOps,
+  startAction,
+  targetSpec,
+  type ActionKind,
+  type EnvironmentSettings,
+  type ExplicitGitOpsSettings,
+  type Strategy,
+} from "../config/promote-settings.ts";
 import { resolveRegistry } from "../config/release-settings.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
@@ -50,7 +60,14 @@ function registryOpener(context: StageContext): (spec: string) => RegistryStore 
   return (spec) => {
     let store = opened.get(spec);
     if (store === undefined) {
-      store = openStore({ spec, token: context.registryToken ?? context.token, repository: context.repository, tagFormat, logger: context.logger, userAgentVersion: context.userAgentVersion });
+      store = openStore({
+        spec,
+        token: context.registryToken ?? context.token,
+        repository: context.repository,
+        tagFormat,
+        logger: context.logger,
+        userAgentVersion: context.userAgentVersion,
+      });
       opened.set(spec, store);
     }
     return store;
@@ -65,7 +82,9 @@ function tagFormatOf(context: StageContext): string | undefined {
 function gitHubFor(context: StageContext, repository: string | undefined): GitHubClient | undefined {
   if (repository === undefined) return undefined;
   if (context.token === undefined || context.token === "") {
-    throw new UserError(`opening pull requests in ${repository} needs a token`, { hint: "pass a token with contents: write and pull-requests: write on the GitOps repository (a GitHub App token from actions/create-github-app-token; GITHUB_TOKEN cannot reach another repository); for the CLI set MODELSHIP_GITOPS_TOKEN or GITHUB_TOKEN" });
+    throw new UserError(`opening pull requests in ${repository} needs a token`, {
+      hint: "pass a token with contents: write and pull-requests: write on the GitOps repository (a GitHub App token from actions/create-github-app-token; GITHUB_TOKEN cannot reach another repository); for the CLI set MODELSHIP_GITOPS_TOKEN or GITHUB_TOKEN",
+    });
   }
   return createGitHubClient({ token: context.token, logger: context.logger, userAgentVersion: context.userAgentVersion });
 }
@@ -78,16 +97,26 @@ export interface PromoteStageOptions {
   action?: ActionKind;
   strategy?: Strategy;
   weight?: number;
-  pullRequest?: { labels?: string[]; reviewers?: string[]; teamReviewers?: string[]; draft?: boolean; autoMerge?: "merge" | "squash" | "rebase" | false };
+  pullRequest?: {
+    labels?: string[];
+    reviewers?: string[];
+    teamReviewers?: string[];
+    draft?: boolean;
+    autoMerge?: "merge" | "squash" | "rebase" | false;
+  };
 }
 
 /** `modelship promote` / the promote action. */
-export async function runPromoteStage(options: PromoteStageOptions, context: StageContext): Promise<PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction }> {
+export async function runPromoteStage(
+  options: PromoteStageOptions,
+  context: StageContext,
+): Promise<PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction }> {
   const { loaded, logger } = context;
   const environment = withOverrides(resolveEnvironment(options.environment, loaded), options);
   const gitops = resolveGitOps(context.gitops, loaded);
   const given = options.model ?? loaded.config?.model;
-  if (given === undefined || given === "") throw new UserError("no model given", { hint: "pass MODEL@VERSION (the model input), or set `model:` in modelship.yaml" });
+  if (given === undefined || given === "")
+    throw new UserError("no model given", { hint: "pass MODEL@VERSION (the model input), or set `model:` in modelship.yaml" });
   const { model: name, version: requested } = parseModelRef(given);
   const action: RolloutAction = actionFor(options, environment);
   const openRegistry = registryOpener(context);
@@ -100,27 +129,36 @@ export async function runPromoteStage(options: PromoteStageOptions, context: Sta
     }
     const canary = before.canary;
     if (canary === undefined) {
-      if (action.kind === "rollback") throw new UserError(`no canary runs in ${environment.name}, so there is nothing to roll back`, { hint: `to go back to an earlier version, promote it: modelship promote ${name}@VERSION --env ${environment.name} --action direct` });
-      throw new UserError(`no canary runs in ${environment.name}, so there is nothing to ${action.kind}`, { hint: `start one: modelship promote ${name}@VERSION --env ${environment.name}` });
+      if (action.kind === "rollback")
+        throw new UserError(`no canary runs in ${environment.name}, so there is nothing to roll back`, {
+          hint: `to go back to an earlier version, promote it: modelship promote ${name}@VERSION --env ${environment.name} --action direct`,
+        });
+      throw new UserError(`no canary runs in ${environment.name}, so there is nothing to ${action.kind}`, {
+        hint: `start one: modelship promote ${name}@VERSION --env ${environment.name}`,
+      });
     }
     if (requested !== "latest" && requested.replace(/^v/, "") !== canary.version) {
-      throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, { hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out` });
+      throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, {
+        hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out`,
+      });
     }
     return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
   };
   const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
-  const result = await withClone(clone, (workspace) => promote(workspace, {
-    environment,
-    gitops,
-    action,
-    resolve: resolveModel,
-    previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
-    ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
-    outDir: context.outDir,
-    ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
-    rollbackCommand: rollbackCommand(name, environment.name),
-    logger,
-  }));
+  const result = await withClone(clone, (workspace) =>
+    promote(workspace, {
+      environment,
+      gitops,
+      action,
+      resolve: resolveModel,
+      previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
+      ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
+      outDir: context.outDir,
+      ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+      rollbackCommand: rollbackCommand(name, environment.name),
+      logger,
+    }),
+  );
   return { ...result, environment, actionTaken: action };
 }
 
@@ -137,8 +175,14 @@ export interface CanaryStageOptions {
 export async function runCanaryStage(options: CanaryStageOptions, context: StageContext): Promise<CanaryResult[]> {
   const { loaded, logger } = context;
   const named = options.environments !== undefined && options.environments.length > 0;
-  const environments = (named ? options.environments! : environmentNames(loaded)).map((name) => resolveEnvironment(name, loaded)).filter((environment) => named || environment.health !== undefined);
-  if (environments.length === 0) throw new UserError("no environment has health checks to run a canary on", { file: loaded.file, hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml" });
+  const environments = (named ? options.environments! : environmentNames(loaded))
+    .map((name) => resolveEnvironment(name, loaded))
+    .filter((environment) => named || environment.health !== undefined);
+  if (environments.length === 0)
+    throw new UserError("no environment has health checks to run a canary on", {
+      file: loaded.file,
+      hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml",
+    });
   const gitops = resolveGitOps(context.gitops, loaded);
   // A dry run opens no pull request, so it needs no token that may open one.
   const github = options.dryRun ? undefined : gitHubFor(context, gitops.repository);
@@ -183,7 +227,14 @@ export interface VerifyStageOptions {
 /** `modelship verify-promotion` / the verify-promotion action. */
 export async function runVerifyStage(options: VerifyStageOptions, context: StageContext): Promise<VerifyResult> {
   const { loaded } = context;
-  const gitops = resolveGitOps({ ...context.gitops, ...(options.remote === undefined ? {} : { remote: options.remote }), ...(options.base === undefined ? {} : { base: options.base }) }, loaded);
+  const gitops = resolveGitOps(
+    {
+      ...context.gitops,
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
+      ...(options.base === undefined ? {} : { base: options.base }),
+    },
+    loaded,
+  );
   // Only the targets are needed: a setting of another stage (a bake time, a health check) must not fail this check.
   const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
   const tagFormat = tagFormatOf(context);
@@ -203,14 +254,18 @@ function healthSource(environment: EnvironmentSettings, options: CanaryStageOpti
   const prometheus = options.prometheus ?? (options.metrics === undefined ? environment.health?.prometheus : undefined);
   if (prometheus !== undefined) return { kind: "prometheus", url: prometheus };
   const metrics = options.metrics ?? environment.health?.metrics;
-  if (metrics === undefined) throw new UserError(`environment ${environment.name} has no health source`, { hint: `set promote.environments.${environment.name}.health.prometheus (or metrics), or pass --prometheus / --metrics` });
+  if (metrics === undefined)
+    throw new UserError(`environment ${environment.name} has no health source`, {
+      hint: `set promote.environments.${environment.name}.health.prometheus (or metrics), or pass --prometheus / --metrics`,
+    });
   return /^https?:\/\//.test(metrics) ? { kind: "metrics-url", url: metrics } : { kind: "metrics-file", path: metrics };
 }
 
 function withOverrides(environment: EnvironmentSettings, options: PromoteStageOptions): EnvironmentSettings {
   const pr = options.pullRequest ?? {};
   const autoMerge = { ...environment.pullRequest.autoMerge };
-  if (pr.autoMerge !== undefined) for (const kind of Object.keys(autoMerge) as ActionKind[]) autoMerge[kind] = pr.autoMerge === false ? undefined : pr.autoMerge;
+  if (pr.autoMerge !== undefined)
+    for (const kind of Object.keys(autoMerge) as ActionKind[]) autoMerge[kind] = pr.autoMerge === false ? undefined : pr.autoMerge;
   return {
     ...environment,
     strategy: options.strategy ?? environment.strategy,
@@ -227,11 +282,15 @@ function withOverrides(environment: EnvironmentSettings, options: PromoteStageOp
 function actionFor(options: PromoteStageOptions, environment: EnvironmentSettings): RolloutAction {
   const kind = options.action;
   if (kind === undefined || kind === "start") {
-    if (kind === "start" && environment.strategy === "direct") throw new UserError(`environment ${environment.name} uses the direct strategy, which has no canary to start`, { hint: "leave --action out, or pass --strategy canary" });
+    if (kind === "start" && environment.strategy === "direct")
+      throw new UserError(`environment ${environment.name} uses the direct strategy, which has no canary to start`, {
+        hint: "leave --action out, or pass --strategy canary",
+      });
     return startAction(environment, options.weight);
   }
   if (kind === "step") {
-    if (options.weight === undefined) throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
+    if (options.weight === undefined)
+      throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
     return { kind, weight: options.weight };
   }
   return { kind };

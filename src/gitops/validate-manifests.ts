@@ -42,7 +42,13 @@ export function validateManifestText(text: string, file: string, options: Valida
     manifest = parseManifest(text, file);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { problems: [{ file, pointer: "", line: error.line, message: error.problem, hint: error.hint ?? "fix the YAML syntax", kind: "schema" }], checked: [], skipped: [] };
+    return {
+      problems: [
+        { file, pointer: "", line: error.line, message: error.problem, hint: error.hint ?? "fix the YAML syntax", kind: "schema" },
+      ],
+      checked: [],
+      skipped: [],
+    };
   }
   const resources: LocatedResource[] = [];
   const skipped: string[] = [];
@@ -70,7 +76,14 @@ export function validateManifestText(text: string, file: string, options: Valida
     const findings = [...schemaFindings, ...checkSemantics(resource, resources)];
     if (options.modelFormat === "onnx") findings.push(...checkOnnx(resource));
     for (const finding of findings) {
-      problems.push({ file, pointer: finding.pointer, line: positionIn(resource.document, manifest.lineCounter, finding.pointer, "key")?.line, message: `${label}: ${finding.message}`, hint: finding.hint, kind: finding.kind });
+      problems.push({
+        file,
+        pointer: finding.pointer,
+        line: positionIn(resource.document, manifest.lineCounter, finding.pointer, "key")?.line,
+        message: `${label}: ${finding.message}`,
+        hint: finding.hint,
+        kind: finding.kind,
+      });
     }
   }
   return { problems, checked, skipped };
@@ -86,7 +99,10 @@ function checkSchema(resource: LocatedResource): Finding[] | undefined {
   return describeSchemaErrors(errors).map((problem) => ({
     pointer: problem.pointer,
     message: `${problem.pointer === "" ? "the document" : formatPath(pointerTokens(problem.pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token)))} ${problem.message}`,
-    hint: problem.allowed === undefined ? `fix the field; ${source} for the allowed fields and types` : `set ${problem.pointer} to one of ${problem.allowed.map((value) => JSON.stringify(value)).join(", ")}`,
+    hint:
+      problem.allowed === undefined
+        ? `fix the field; ${source} for the allowed fields and types`
+        : `set ${problem.pointer} to one of ${problem.allowed.map((value) => JSON.stringify(value)).join(", ")}`,
     kind: "schema" as const,
   }));
 }

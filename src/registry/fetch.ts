@@ -76,7 +76,9 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
     }
     if (manifest !== undefined && manifest.digest !== published.digest) {
       // A cache entry that agrees with itself but not with the registry is not this version.
-      logger.warning(`The cached copy of ${label} in ${cached ?? ""} holds digest ${shortDigest(manifest.digest)}, not the registry's ${shortDigest(published.digest)}; it is removed and downloaded again`);
+      logger.warning(
+        `The cached copy of ${label} in ${cached ?? ""} holds digest ${shortDigest(manifest.digest)}, not the registry's ${shortDigest(published.digest)}; it is removed and downloaded again`,
+      );
       await rm(cached!, { recursive: true, force: true });
       await rm(temp, { recursive: true, force: true });
       temp = await makeTemp(dir);
@@ -89,11 +91,20 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
       // Only the package's own files are kept: a stray file (e.g. release notes) is not installed unverified.
       await rm(join(temp, NOTES_NAME), { force: true });
       manifest = await verifyFolder(temp, { model, version }, label);
-      if (manifest.digest !== published.digest) throw new UserError(`${label}: the downloaded package's digest ${shortDigest(manifest.digest)} is not the registry's ${shortDigest(published.digest)}; ${TAMPERED}`, { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT });
-      if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
+      if (manifest.digest !== published.digest)
+        throw new UserError(
+          `${label}: the downloaded package's digest ${shortDigest(manifest.digest)} is not the registry's ${shortDigest(published.digest)}; ${TAMPERED}`,
+          { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT },
+        );
+      if (options.cacheDir !== undefined)
+        await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
     }
     const modelFile = manifest.files.find((file) => file.role === "model");
-    if (!modelFile) throw new UserError(`${label}: the manifest lists no file with role "model"`, { file: `${label}/${MANIFEST_NAME}`, hint: "release the version again with its model file" });
+    if (!modelFile)
+      throw new UserError(`${label}: the manifest lists no file with role "model"`, {
+        file: `${label}/${MANIFEST_NAME}`,
+        hint: "release the version again with its model file",
+      });
     await install(temp, dir);
     logger.info(`Fetched ${label} (digest ${shortDigest(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
     return { path: dir, version, manifest, manifestPath: join(dir, MANIFEST_NAME), modelPath: join(dir, modelFile.name), fromCache };
@@ -111,31 +122,45 @@ export async function verifyPackage(dir: string, expected?: { model?: string; ve
  * The checks behind verifyPackage. `label` prefixes file names in errors: the folder itself, or
  * model@version when the folder is a temporary one whose name would mean nothing to the reader.
  */
-async function verifyFolder(dir: string, expected: { model?: string; version?: string } | undefined, label: string): Promise<ModelManifest> {
+async function verifyFolder(
+  dir: string,
+  expected: { model?: string; version?: string } | undefined,
+  label: string,
+): Promise<ModelManifest> {
   const where = (name: string): string => `${label}/${name}`;
-  const bad = (name: string, problem: string): UserError => new UserError(`${problem}; ${TAMPERED}`, { file: where(name), hint: TAMPERED_HINT });
+  const bad = (name: string, problem: string): UserError =>
+    new UserError(`${problem}; ${TAMPERED}`, { file: where(name), hint: TAMPERED_HINT });
 
   const manifestText = await readIfExists(join(dir, MANIFEST_NAME));
   if (manifestText === undefined) throw bad(MANIFEST_NAME, "the package has no manifest.json");
   const manifest = parseManifest(manifestText.toString("utf8"), where(MANIFEST_NAME));
-  if ((expected?.model !== undefined && manifest.name !== expected.model) || (expected?.version !== undefined && manifest.version !== expected.version)) {
-    throw bad(MANIFEST_NAME, `the manifest is of ${manifest.name}@${manifest.version}, not ${expected.model ?? manifest.name}@${expected.version ?? manifest.version}`);
+  if (
+    (expected?.model !== undefined && manifest.name !== expected.model) ||
+    (expected?.version !== undefined && manifest.version !== expected.version)
+  ) {
+    throw bad(
+      MANIFEST_NAME,
+      `the manifest is of ${manifest.name}@${manifest.version}, not ${expected.model ?? manifest.name}@${expected.version ?? manifest.version}`,
+    );
   }
 
   const sumsBytes = await readIfExists(join(dir, SUMS_NAME));
   if (sumsBytes === undefined) throw bad(SUMS_NAME, "the package has no SHA256SUMS");
   const sumsSha = sha256Of(sumsBytes);
-  if (sumsSha !== manifest.digest) throw bad(SUMS_NAME, `sha256 ${shortDigest(sumsSha)} is not the manifest's digest ${shortDigest(manifest.digest)}`);
+  if (sumsSha !== manifest.digest)
+    throw bad(SUMS_NAME, `sha256 ${shortDigest(sumsSha)} is not the manifest's digest ${shortDigest(manifest.digest)}`);
   const sums = parseSha256Sums(sumsBytes.toString("utf8"), where(SUMS_NAME));
 
   const listed = new Map<string, (typeof manifest.files)[number]>();
   for (const file of manifest.files) {
-    if (file.name === "." || file.name === ".." || UNLISTED_ALLOWED.has(file.name)) throw bad(MANIFEST_NAME, `the manifest lists "${file.name}", which cannot be a package file`);
+    if (file.name === "." || file.name === ".." || UNLISTED_ALLOWED.has(file.name))
+      throw bad(MANIFEST_NAME, `the manifest lists "${file.name}", which cannot be a package file`);
     if (listed.has(file.name)) throw bad(MANIFEST_NAME, `the manifest lists "${file.name}" twice`);
     listed.set(file.name, file);
     const sum = sums.get(file.name);
     if (sum === undefined) throw bad(SUMS_NAME, `${file.name} is in the manifest but not in SHA256SUMS`);
-    if (sum !== file.sha256) throw bad(SUMS_NAME, `${file.name}: SHA256SUMS says ${shortDigest(sum)}, the manifest ${shortDigest(file.sha256)}`);
+    if (sum !== file.sha256)
+      throw bad(SUMS_NAME, `${file.name}: SHA256SUMS says ${shortDigest(sum)}, the manifest ${shortDigest(file.sha256)}`);
   }
   for (const name of sums.keys()) if (!listed.has(name)) throw bad(SUMS_NAME, `${name} is in SHA256SUMS but not in the manifest`);
 
@@ -153,7 +178,8 @@ async function verifyFolder(dir: string, expected: { model?: string; version?: s
   }
   for (const file of manifest.files) {
     const actual = await sha256File(join(dir, file.name));
-    if (actual.sha256 !== file.sha256) throw bad(file.name, `sha256 ${shortDigest(actual.sha256)} does not match the manifest (expected ${shortDigest(file.sha256)})`);
+    if (actual.sha256 !== file.sha256)
+      throw bad(file.name, `sha256 ${shortDigest(actual.sha256)} does not match the manifest (expected ${shortDigest(file.sha256)})`);
   }
   return manifest;
 }
@@ -167,7 +193,9 @@ export async function resolveVersion(store: RegistryStore, model: string, reques
 }
 
 function noVersions(store: RegistryStore, model: string): UserError {
-  return new UserError(`there are no versions of ${model} in ${store.description}`, { hint: `release one with modelship release (or check the model name and the registry)` });
+  return new UserError(`there are no versions of ${model} in ${store.description}`, {
+    hint: `release one with modelship release (or check the model name and the registry)`,
+  });
 }
 
 /** The error for a version that is not there, listing the ones that are. */
@@ -185,14 +213,19 @@ export async function unknownVersion(store: RegistryStore, model: string, versio
 async function checkReplaceable(dir: string): Promise<void> {
   let entries: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new UserError(`${dir} is a file, not a folder`, { file: dir, hint: "fetch into a new or empty folder" });
+    if (!(await stat(dir)).isDirectory())
+      throw new UserError(`${dir} is a file, not a folder`, { file: dir, hint: "fetch into a new or empty folder" });
     entries = await readdir(dir);
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return;
     throw error;
   }
   if (entries.length === 0) return;
-  const refuse = (why: string) => new UserError(`${dir} ${why}, so it is not a fetched model and will not be replaced`, { file: dir, hint: "fetch into a new or empty folder, or remove that one first" });
+  const refuse = (why: string) =>
+    new UserError(`${dir} ${why}, so it is not a fetched model and will not be replaced`, {
+      file: dir,
+      hint: "fetch into a new or empty folder, or remove that one first",
+    });
   const text = await readIfExists(join(dir, MANIFEST_NAME));
   if (text === undefined) throw refuse(`holds files but no ${MANIFEST_NAME}`);
   let manifest: ModelManifest;
@@ -209,7 +242,14 @@ async function checkReplaceable(dir: string): Promise<void> {
 }
 
 /** Copies a cache entry into `temp` and verifies the copy; undefined (entry removed) when it does not verify. */
-async function useCached(options: { cached: string; temp: string; model: string; version: string; label: string; logger: Logger }): Promise<ModelManifest | undefined> {
+async function useCached(options: {
+  cached: string;
+  temp: string;
+  model: string;
+  version: string;
+  label: string;
+  logger: Logger;
+}): Promise<ModelManifest | undefined> {
   const { cached, temp, logger } = options;
   // Versions with identical files share a digest but not a manifest: a cached copy of another
   // version is simply not a hit (the download replaces it), not damage worth a warning.
@@ -218,7 +258,9 @@ async function useCached(options: { cached: string; temp: string; model: string;
     try {
       const manifest = parseManifest(cachedManifest.toString("utf8"), join(cached, MANIFEST_NAME));
       if (manifest.name !== options.model || manifest.version !== options.version) {
-        logger.debug(`The cache holds digest ${shortDigest(manifest.digest)} as ${manifest.name}@${manifest.version}, not ${options.label}`);
+        logger.debug(
+          `The cache holds digest ${shortDigest(manifest.digest)} as ${manifest.name}@${manifest.version}, not ${options.label}`,
+        );
         return undefined;
       }
     } catch (error) {
@@ -231,7 +273,9 @@ async function useCached(options: { cached: string; temp: string; model: string;
     return await verifyFolder(temp, { model: options.model, version: options.version }, options.label);
   } catch (error) {
     if (!isUserError(error) && errnoCode(error) === undefined) throw error;
-    logger.warning(`The cached copy of ${options.label} in ${cached} does not verify and is removed; downloading it again (${isUserError(error) ? `${error.file ?? cached}: ${error.problem}` : String(error)})`);
+    logger.warning(
+      `The cached copy of ${options.label} in ${cached} does not verify and is removed; downloading it again (${isUserError(error) ? `${error.file ?? cached}: ${error.problem}` : String(error)})`,
+    );
     await rm(cached, { recursive: true, force: true });
     return undefined;
   }
@@ -250,7 +294,9 @@ async function addToCache(options: { cacheDir: string; from: string; digest: str
     await rename(temp, entry);
     temp = undefined;
   } catch (error) {
-    options.logger.warning(`Could not keep ${shortDigest(options.digest)} in the cache ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+    options.logger.warning(
+      `Could not keep ${shortDigest(options.digest)} in the cache ${options.cacheDir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     if (temp !== undefined) await rm(temp, { recursive: true, force: true });
   }
@@ -310,4 +356,3 @@ export async function readIfExists(path: string): Promise<Buffer | undefined> {
     throw error;
   }
 }
-

@@ -57,7 +57,8 @@ interface LocalFile {
 function hasErrorCode(error: unknown, status: number, code: string): boolean {
   if (httpStatus(error) !== status) return false;
   const data = (error as { response?: { data?: unknown } }).response?.data;
-  const errors = typeof data === "object" && data !== null && "errors" in data && Array.isArray(data.errors) ? (data.errors as unknown[]) : [];
+  const errors =
+    typeof data === "object" && data !== null && "errors" in data && Array.isArray(data.errors) ? (data.errors as unknown[]) : [];
   return errors.some((item) => typeof item === "object" && item !== null && "code" in item && item.code === code);
 }
 
@@ -77,7 +78,11 @@ function assetContentType(name: string): string {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(2)} GiB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(1)} MiB`
+      : `${bytes} bytes`;
 }
 
 /** A `RegistryStore` on the releases of one GitHub repository. */
@@ -110,7 +115,14 @@ export class GitHubStore implements RegistryStore {
     const versions: VersionInfo[] = [];
     for (const release of await this.#allReleases()) {
       const version = release.draft ? undefined : versionFromTag(release.tag_name, model, this.#tagFormat);
-      if (version !== undefined) versions.push({ model, version, tag: release.tag_name, url: release.html_url, created: release.published_at ?? release.created_at });
+      if (version !== undefined)
+        versions.push({
+          model,
+          version,
+          tag: release.tag_name,
+          url: release.html_url,
+          created: release.published_at ?? release.created_at,
+        });
     }
     return versions.sort((a, b) => compareVersions(b.version, a.version));
   }
@@ -128,7 +140,14 @@ export class GitHubStore implements RegistryStore {
     const release = await this.#publishedRelease(tag);
     if (release === undefined) return undefined;
     const manifest = await this.#manifestOf(release, model);
-    const { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
+    const {
+      model: name,
+      version: stored,
+      tag: storedTag,
+      url,
+      manifestUrl,
+      modelUri,
+    } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
     return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
   }
 
@@ -137,13 +156,21 @@ export class GitHubStore implements RegistryStore {
     const tag = tagFor(model, version, this.#tagFormat);
     const release = await this.#publishedRelease(tag);
     if (release === undefined) {
-      throw new UserError(`${model}@${version} is not released in ${this.description} (no published release tagged ${tag})`, { hint: "check the model name and version; list the released versions with `modelship list`" });
+      throw new UserError(`${model}@${version} is not released in ${this.description} (no published release tagged ${tag})`, {
+        hint: "check the model name and version; list the released versions with `modelship list`",
+      });
     }
     const names: string[] = [];
-    const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, { owner: this.#owner, repo: this.#repo, release_id: release.id, per_page: 100 });
+    const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, {
+      owner: this.#owner,
+      repo: this.#repo,
+      release_id: release.id,
+      per_page: 100,
+    });
     for (const asset of assets) {
       // Asset names are flat on GitHub; refuse anything that would write outside `dir`.
-      if (asset.name !== basename(asset.name) || asset.name === "." || asset.name === "..") throw new Error(`release ${tag} has an asset named ${JSON.stringify(asset.name)}, which is not a file name`);
+      if (asset.name !== basename(asset.name) || asset.name === "." || asset.name === "..")
+        throw new Error(`release ${tag} has an asset named ${JSON.stringify(asset.name)}, which is not a file name`);
       this.#logger.debug(`Downloading ${asset.name} (${formatBytes(asset.size)}) from release ${tag}.`);
       await this.#downloadAsset(asset, join(dir, asset.name));
       names.push(asset.name);
@@ -187,18 +214,25 @@ export class GitHubStore implements RegistryStore {
       this.#logger.info(`Created the draft release ${pkg.tag}; uploading ${files.length} files.`);
       return this.#complete(pkg, created, files, "created");
     }
-    throw new UserError(`release ${pkg.tag} in ${this.#owner}/${this.#repo} kept changing while this run tried to publish it`, { hint: "another job is releasing the same version; wait for it and re-run" });
+    throw new UserError(`release ${pkg.tag} in ${this.#owner}/${this.#repo} kept changing while this run tried to publish it`, {
+      hint: "another job is releasing the same version; wait for it and re-run",
+    });
   }
 
   /** Checks the package before any write: names, the tag, sizes; hashes every file. */
   async #checkPackage(pkg: PackageToPublish): Promise<LocalFile[]> {
     if (versionFromTag(pkg.tag, pkg.model, this.#tagFormat) !== pkg.version) {
-      throw new UserError(`tag "${pkg.tag}" is not the tag of ${pkg.model}@${pkg.version} under the tag format "${this.#tagFormat}"`, { hint: `package the model again with the same tag format (expected ${tagFor(pkg.model, pkg.version, this.#tagFormat)})` });
+      throw new UserError(`tag "${pkg.tag}" is not the tag of ${pkg.model}@${pkg.version} under the tag format "${this.#tagFormat}"`, {
+        hint: `package the model again with the same tag format (expected ${tagFor(pkg.model, pkg.version, this.#tagFormat)})`,
+      });
     }
     if (!pkg.names.includes(MANIFEST_NAME)) throw new Error(`package ${pkg.dir} has no ${MANIFEST_NAME} among its names`);
     const model = pkg.manifest.files.find((file) => file.role === "model");
     if (model === undefined || !pkg.names.includes(model.name)) {
-      throw new UserError(`the manifest lists no model file of the package (a file with role "model")`, { file: join(pkg.dir, MANIFEST_NAME), hint: "package the model again" });
+      throw new UserError(`the manifest lists no model file of the package (a file with role "model")`, {
+        file: join(pkg.dir, MANIFEST_NAME),
+        hint: "package the model again",
+      });
     }
     if (new Set(pkg.names).size !== pkg.names.length) throw new Error(`package ${pkg.dir} lists a file twice`);
     const files: LocalFile[] = [];
@@ -209,11 +243,15 @@ export class GitHubStore implements RegistryStore {
       try {
         bytes = (await stat(path)).size;
       } catch (error) {
-        if (errnoCode(error) === "ENOENT") throw new UserError(`${name} is missing from the package folder`, { file: path, hint: "package the model again" });
+        if (errnoCode(error) === "ENOENT")
+          throw new UserError(`${name} is missing from the package folder`, { file: path, hint: "package the model again" });
         throw error;
       }
       if (bytes > this.#maxAssetBytes) {
-        throw new UserError(`${name} is ${formatBytes(bytes)}, over GitHub's limit of ${formatBytes(this.#maxAssetBytes)} per release asset`, { file: path, hint: "make the model smaller (quantize it, or drop unused initializers), or use a local registry" });
+        throw new UserError(
+          `${name} is ${formatBytes(bytes)}, over GitHub's limit of ${formatBytes(this.#maxAssetBytes)} per release asset`,
+          { file: path, hint: "make the model smaller (quantize it, or drop unused initializers), or use a local registry" },
+        );
       }
       const describes = { name: pkg.model, version: pkg.version, tag: pkg.tag, digest: pkg.manifest.digest };
       files.push({ name, path, ...(await sha256File(path)), ...(name === MANIFEST_NAME ? { describes } : {}) });
@@ -226,7 +264,10 @@ export class GitHubStore implements RegistryStore {
   async #alreadyPublished(pkg: PackageToPublish, release: Release): Promise<PublishedVersion> {
     const manifest = await this.#manifestOf(release, pkg.model);
     if (manifest.digest !== pkg.manifest.digest) {
-      throw new UserError(`${pkg.model}@${pkg.version} is already released with other bytes (digest ${manifest.digest}, this package ${pkg.manifest.digest})`, { hint: "release a new version (bump: patch); a published version never changes" });
+      throw new UserError(
+        `${pkg.model}@${pkg.version} is already released with other bytes (digest ${manifest.digest}, this package ${pkg.manifest.digest})`,
+        { hint: "release a new version (bump: patch); a published version never changes" },
+      );
     }
     this.#logger.info(`${pkg.model}@${pkg.version} is already released with these bytes (digest ${manifest.digest}); nothing to do.`);
     return this.#outputs(pkg, release, manifest, "unchanged");
@@ -235,9 +276,17 @@ export class GitHubStore implements RegistryStore {
   /** A draft with our tag must be one this model's release made (or one without a manifest yet, named as ours). */
   async #checkDraftIsOurs(pkg: PackageToPublish, draft: Release): Promise<void> {
     const manifestAsset = draft.assets.find((asset) => asset.name === MANIFEST_NAME && asset.state === "uploaded");
-    const owner = manifestAsset === undefined ? undefined : await this.#readManifestAsset(manifestAsset, pkg.tag).then((m) => m.name).catch(() => undefined);
+    const owner =
+      manifestAsset === undefined
+        ? undefined
+        : await this.#readManifestAsset(manifestAsset, pkg.tag)
+            .then((m) => m.name)
+            .catch(() => undefined);
     if (owner !== undefined ? owner !== pkg.model : draft.name !== releaseName(pkg)) {
-      throw new UserError(`a draft release tagged ${pkg.tag} in ${this.#owner}/${this.#repo} is not a draft of ${pkg.model}@${pkg.version} (${owner === undefined ? `it is named "${draft.name ?? ""}"` : `it holds model ${owner}`})`, { hint: `delete that draft (${draft.html_url}), or use a tag format with {model} so that models do not share tags` });
+      throw new UserError(
+        `a draft release tagged ${pkg.tag} in ${this.#owner}/${this.#repo} is not a draft of ${pkg.model}@${pkg.version} (${owner === undefined ? `it is named "${draft.name ?? ""}"` : `it holds model ${owner}`})`,
+        { hint: `delete that draft (${draft.html_url}), or use a tag format with {model} so that models do not share tags` },
+      );
     }
   }
 
@@ -251,7 +300,9 @@ export class GitHubStore implements RegistryStore {
         kept.add(asset.name);
         continue;
       }
-      this.#logger.info(`Deleting ${file === undefined ? "the stray" : "the incomplete or different"} asset ${asset.name} from draft ${pkg.tag}.`);
+      this.#logger.info(
+        `Deleting ${file === undefined ? "the stray" : "the incomplete or different"} asset ${asset.name} from draft ${pkg.tag}.`,
+      );
       await this.#deleteAsset(asset.id);
     }
     for (const file of files) {
@@ -281,7 +332,12 @@ export class GitHubStore implements RegistryStore {
 
   /** Reads the draft again and refuses to publish it unless its assets are exactly the package's files. */
   async #verifyDraft(pkg: PackageToPublish, releaseId: number, files: LocalFile[]): Promise<void> {
-    const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, { owner: this.#owner, repo: this.#repo, release_id: releaseId, per_page: 100 });
+    const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, {
+      owner: this.#owner,
+      repo: this.#repo,
+      release_id: releaseId,
+      per_page: 100,
+    });
     const problems: string[] = [];
     for (const file of files) {
       const found = assets.filter((asset) => asset.name === file.name);
@@ -290,7 +346,10 @@ export class GitHubStore implements RegistryStore {
     }
     for (const asset of assets) if (!files.some((file) => file.name === asset.name)) problems.push(`${asset.name}: not in the package`);
     if (problems.length > 0) {
-      throw new UserError(`the draft release ${pkg.tag} does not hold exactly the package after uploading (${problems.join("; ")}); it stays an unpublished draft`, { hint: "another job may be releasing the same version; re-run to resume the draft" });
+      throw new UserError(
+        `the draft release ${pkg.tag} does not hold exactly the package after uploading (${problems.join("; ")}); it stays an unpublished draft`,
+        { hint: "another job may be releasing the same version; re-run to resume the draft" },
+      );
     }
   }
 
@@ -303,7 +362,12 @@ export class GitHubStore implements RegistryStore {
     if (asset.state !== "uploaded") return false;
     if (file.describes !== undefined && !(await this.#sameBytes(asset, file))) {
       const theirs = await this.#readManifestAsset(asset, file.describes.tag).catch(() => undefined);
-      return theirs !== undefined && theirs.name === file.describes.name && theirs.version === file.describes.version && theirs.digest === file.describes.digest;
+      return (
+        theirs !== undefined &&
+        theirs.name === file.describes.name &&
+        theirs.version === file.describes.version &&
+        theirs.digest === file.describes.digest
+      );
     }
     return this.#sameBytes(asset, file);
   }
@@ -338,7 +402,12 @@ export class GitHubStore implements RegistryStore {
         } catch (error) {
           // A half-made asset from a failed attempt, or one a concurrent job uploaded, holds the name.
           if (!hasErrorCode(error, 422, "already_exists")) throw error;
-          const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, { owner: this.#owner, repo: this.#repo, release_id: release.id, per_page: 100 });
+          const assets = await this.#client.paginate(this.#client.rest.repos.listReleaseAssets, {
+            owner: this.#owner,
+            repo: this.#repo,
+            release_id: release.id,
+            per_page: 100,
+          });
           const existing = assets.find((asset) => asset.name === file.name);
           if (existing !== undefined && (await this.#assetMatches(existing, file))) return;
           if (existing !== undefined) await this.#deleteAsset(existing.id);
@@ -346,7 +415,10 @@ export class GitHubStore implements RegistryStore {
         }
       });
     } catch (error) {
-      throw new UserError(`uploading ${file.name} to the draft release ${release.tag_name} failed: ${getErrorMessage(error)}`, { hint: "the release stays an unpublished draft; re-run the job and it resumes the draft", cause: error });
+      throw new UserError(`uploading ${file.name} to the draft release ${release.tag_name} failed: ${getErrorMessage(error)}`, {
+        hint: "the release stays an unpublished draft; re-run the job and it resumes the draft",
+        cause: error,
+      });
     }
   }
 
@@ -366,7 +438,9 @@ export class GitHubStore implements RegistryStore {
       } catch (error) {
         if (count >= this.#retries || !isTransient(error)) throw error;
         const wait = this.#retryBaseMs * (count + 1) ** 2;
-        this.#logger.warning(`${what} failed (${getErrorMessage(error).split("\n")[0]}); retry ${count + 1} of ${this.#retries} in ${wait} ms.`);
+        this.#logger.warning(
+          `${what} failed (${getErrorMessage(error).split("\n")[0]}); retry ${count + 1} of ${this.#retries} in ${wait} ms.`,
+        );
         await delay(wait);
       }
     }
@@ -397,7 +471,9 @@ export class GitHubStore implements RegistryStore {
     const stored = await fetch(target, { headers: { accept: "application/octet-stream" } });
     if (!stored.ok || stored.body === null) {
       await stored.body?.cancel();
-      throw Object.assign(new Error(`downloading ${asset.name} from ${target.origin} failed: HTTP ${stored.status}`), { status: stored.status });
+      throw Object.assign(new Error(`downloading ${asset.name} from ${target.origin} failed: HTTP ${stored.status}`), {
+        status: stored.status,
+      });
     }
     return stored.body as ReadableStream<Uint8Array>;
   }
@@ -407,7 +483,8 @@ export class GitHubStore implements RegistryStore {
     await this.#retrying(`downloading ${asset.name}`, async () => {
       await pipeline(Readable.fromWeb(await this.#openAsset(asset)), createWriteStream(path));
       const { size } = await stat(path);
-      if (size !== asset.size) throw Object.assign(new Error(`downloaded ${size} bytes of ${asset.name}, expected ${asset.size}`), { status: 502 });
+      if (size !== asset.size)
+        throw Object.assign(new Error(`downloaded ${size} bytes of ${asset.name}, expected ${asset.size}`), { status: 502 });
     });
   }
 
@@ -426,13 +503,17 @@ export class GitHubStore implements RegistryStore {
     if (asset === undefined) throw this.#notOurs(release.tag_name, release);
     const manifest = await this.#readManifestAsset(asset, release.tag_name);
     if (manifest.name !== model) {
-      throw new UserError(`release ${release.tag_name} in ${this.#owner}/${this.#repo} holds model ${manifest.name}, not ${model}`, { hint: `use a tag format with {model} (the default is ${DEFAULT_TAG_FORMAT}) so that models do not share tags` });
+      throw new UserError(`release ${release.tag_name} in ${this.#owner}/${this.#repo} holds model ${manifest.name}, not ${model}`, {
+        hint: `use a tag format with {model} (the default is ${DEFAULT_TAG_FORMAT}) so that models do not share tags`,
+      });
     }
     return manifest;
   }
 
   #notOurs(tag: string, release: Release): UserError {
-    return new UserError(`release ${tag} in ${this.#owner}/${this.#repo} has no ${MANIFEST_NAME}: it was not made by modelship`, { hint: `release another version, or delete that release (${release.html_url}) if it is a mistake` });
+    return new UserError(`release ${tag} in ${this.#owner}/${this.#repo} has no ${MANIFEST_NAME}: it was not made by modelship`, {
+      hint: `release another version, or delete that release (${release.html_url}) if it is a mistake`,
+    });
   }
 
   /** The published release with `tag`, or undefined (GitHub does not find drafts by tag). */
@@ -456,15 +537,30 @@ export class GitHubStore implements RegistryStore {
     return this.#client.paginate(this.#client.rest.repos.listReleases, { owner: this.#owner, repo: this.#repo, per_page: 100 });
   }
 
-  #outputs(pkg: Pick<PackageToPublish, "model" | "version" | "tag">, release: Release, manifest: ModelManifest, action: PublishedVersion["action"]): PublishedVersion {
+  #outputs(
+    pkg: Pick<PackageToPublish, "model" | "version" | "tag">,
+    release: Release,
+    manifest: ModelManifest,
+    action: PublishedVersion["action"],
+  ): PublishedVersion {
     const urlOf = (name: string): string => {
       const asset = release.assets.find((candidate) => candidate.name === name);
       if (asset === undefined) throw new Error(`release ${release.tag_name} has no asset ${name} after publishing`);
       return asset.browser_download_url;
     };
     const model = manifest.files.find((file) => file.role === "model");
-    if (model === undefined) throw new UserError(`the manifest of release ${release.tag_name} lists no file with role "model"`, { hint: "release a new version" });
-    return { model: pkg.model, version: pkg.version, tag: pkg.tag, url: release.html_url, manifestUrl: urlOf(MANIFEST_NAME), modelUri: urlOf(model.name), digest: manifest.digest, action };
+    if (model === undefined)
+      throw new UserError(`the manifest of release ${release.tag_name} lists no file with role "model"`, { hint: "release a new version" });
+    return {
+      model: pkg.model,
+      version: pkg.version,
+      tag: pkg.tag,
+      url: release.html_url,
+      manifestUrl: urlOf(MANIFEST_NAME),
+      modelUri: urlOf(model.name),
+      digest: manifest.digest,
+      action,
+    };
   }
 }
 

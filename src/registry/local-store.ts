@@ -79,7 +79,14 @@ export class LocalStore implements RegistryStore {
   async locate(model: string, version: string): Promise<StoredVersion | undefined> {
     const manifest = await this.readManifest(model, version);
     if (manifest === undefined) return undefined;
-    const { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
+    const {
+      model: name,
+      version: stored,
+      tag: storedTag,
+      url,
+      manifestUrl,
+      modelUri,
+    } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
     return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
   }
 
@@ -111,9 +118,15 @@ export class LocalStore implements RegistryStore {
         stored = await verifyPackage(staging, { model, version });
       } catch (error) {
         if (!isUserError(error)) throw error;
-        throw new UserError(`cannot publish ${model}@${version}: the package in ${pkg.dir} does not match its manifest: ${error.problem}`, { file: error.file, hint: "release again: modelship release packages the model afresh" });
+        throw new UserError(`cannot publish ${model}@${version}: the package in ${pkg.dir} does not match its manifest: ${error.problem}`, {
+          file: error.file,
+          hint: "release again: modelship release packages the model afresh",
+        });
       }
-      if (stored.digest !== pkg.manifest.digest) throw new Error(`publish ${model}@${version}: manifest.json on disk has digest ${stored.digest}, the package object ${pkg.manifest.digest}`);
+      if (stored.digest !== pkg.manifest.digest)
+        throw new Error(
+          `publish ${model}@${version}: manifest.json on disk has digest ${stored.digest}, the package object ${pkg.manifest.digest}`,
+        );
       // The notes sit beside the package for people; fetch never installs them.
       await writeFile(join(staging, NOTES_NAME), pkg.notes);
       await syncFile(join(staging, NOTES_NAME));
@@ -126,7 +139,10 @@ export class LocalStore implements RegistryStore {
         const there = await this.readManifest(model, version);
         if (there) return settleExisting({ pkg, versionDir, existing: there, theirs: pkg.manifest.digest });
         if (errnoCode(error) === "EEXIST" || errnoCode(error) === "ENOTEMPTY") {
-          throw new UserError(`${versionDir} exists but holds no ${MANIFEST_NAME}; it is not a modelship version`, { file: versionDir, hint: "move that folder out of the registry, then publish again" });
+          throw new UserError(`${versionDir} exists but holds no ${MANIFEST_NAME}; it is not a modelship version`, {
+            file: versionDir,
+            hint: "move that folder out of the registry, then publish again",
+          });
         }
         throw error;
       }
@@ -140,7 +156,10 @@ export class LocalStore implements RegistryStore {
   /** Copies every stored file of a version (notes included) into `dir`, unverified. */
   async download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }> {
     const manifest = await this.readManifest(model, version);
-    if (!manifest) throw new UserError(`${model}@${normalizeVersion(version)} is not in the registry ${this.description}`, { hint: "list the released versions, or release this one with modelship release" });
+    if (!manifest)
+      throw new UserError(`${model}@${normalizeVersion(version)} is not in the registry ${this.description}`, {
+        hint: "list the released versions, or release this one with modelship release",
+      });
     const versionDir = this.#versionDir(model, version);
     const names: string[] = [];
     for (const entry of await readdir(versionDir, { withFileTypes: true })) {
@@ -159,9 +178,12 @@ export class LocalStore implements RegistryStore {
 
 /** A store from a registry URL: file:///path or a plain path → LocalStore (GitHub is made elsewhere). */
 export function localStoreFromUrl(url: string): LocalStore {
-  if (url.trim() === "") throw new UserError("the registry is empty", { hint: "give a folder (file:///srv/models or ./registry) or github:OWNER/REPO" });
+  if (url.trim() === "")
+    throw new UserError("the registry is empty", { hint: "give a folder (file:///srv/models or ./registry) or github:OWNER/REPO" });
   if (!url.startsWith("file:") && /^[a-z][a-z0-9+.-]+:\/\//i.test(url)) {
-    throw new UserError(`registry "${url}" is not a local folder`, { hint: "give a folder (file:///srv/models or ./registry) or github:OWNER/REPO" });
+    throw new UserError(`registry "${url}" is not a local folder`, {
+      hint: "give a folder (file:///srv/models or ./registry) or github:OWNER/REPO",
+    });
   }
   return new LocalStore({ root: url });
 }
@@ -170,7 +192,11 @@ export function localStoreFromUrl(url: string): LocalStore {
 function checkNames(pkg: PackageToPublish): void {
   for (const name of pkg.names) {
     if (name === "" || name === "." || name === ".." || /[/\\]/.test(name)) throw new Error(`publish: "${name}" is not a flat file name`);
-    if (name === NOTES_NAME) throw new UserError(`the package has a file named ${NOTES_NAME}, where a local registry keeps the release notes`, { file: join(pkg.dir, name), hint: "rename that file in the package" });
+    if (name === NOTES_NAME)
+      throw new UserError(`the package has a file named ${NOTES_NAME}, where a local registry keeps the release notes`, {
+        file: join(pkg.dir, name),
+        hint: "rename that file in the package",
+      });
   }
   for (const required of [MANIFEST_NAME, SUMS_NAME]) {
     if (!pkg.names.includes(required)) throw new Error(`publish: the package's names lack ${required}`);
@@ -183,15 +209,24 @@ function settleExisting(options: { pkg: PackageToPublish; versionDir: string; ex
   const model = pkg.model;
   const version = existing.version;
   if (existing.digest !== options.theirs) {
-    throw new UserError(`${model}@${version} is already released with other bytes (digest ${shortDigest(existing.digest)}, this package ${shortDigest(options.theirs)})`, {
-      file: join(versionDir, MANIFEST_NAME),
-      hint: "released versions never change; release a new version (bump: patch)",
-    });
+    throw new UserError(
+      `${model}@${version} is already released with other bytes (digest ${shortDigest(existing.digest)}, this package ${shortDigest(options.theirs)})`,
+      {
+        file: join(versionDir, MANIFEST_NAME),
+        hint: "released versions never change; release a new version (bump: patch)",
+      },
+    );
   }
   return publishedVersion({ model, version, versionDir, manifest: existing, action: "unchanged" });
 }
 
-function publishedVersion(options: { model: string; version: string; versionDir: string; manifest: ModelManifest; action: PublishedVersion["action"] }): PublishedVersion {
+function publishedVersion(options: {
+  model: string;
+  version: string;
+  versionDir: string;
+  manifest: ModelManifest;
+  action: PublishedVersion["action"];
+}): PublishedVersion {
   const { versionDir, manifest } = options;
   const modelFile = manifest.files.find((file) => file.role === "model");
   return {
@@ -226,7 +261,6 @@ async function removeStaleStaging(modelDir: string): Promise<void> {
   }
 }
 
-
 /** Flushes a file to disk, so a power loss after the rename cannot leave a version with empty files. */
 async function syncFile(path: string): Promise<void> {
   const handle = await open(path, "r+");
@@ -250,4 +284,3 @@ async function syncDir(path: string): Promise<void> {
     // Not supported here; the rename is still atomic, only durability across a power loss is weaker.
   }
 }
-

@@ -37,7 +37,12 @@ export function parseSha256Sums(text: string, file: string): Map<string, string>
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
     const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (!match) throw new UserError(`line is not "<sha256>  <name>": ${JSON.stringify(line.slice(0, 120))}`, { file, line: index + 1, hint: "the checksum file must be as `sha256sum` writes it; re-release the model" });
+    if (!match)
+      throw new UserError(`line is not "<sha256>  <name>": ${JSON.stringify(line.slice(0, 120))}`, {
+        file,
+        line: index + 1,
+        hint: "the checksum file must be as `sha256sum` writes it; re-release the model",
+      });
     if (sums.has(match[2]!)) throw new UserError(`"${match[2]}" is listed twice`, { file, line: index + 1, hint: "re-release the model" });
     sums.set(match[2]!, match[1]!);
   });
@@ -50,7 +55,10 @@ export function parseManifest(text: string, file: string): ModelManifest {
   try {
     source = parseYamlSource(text, file);
   } catch (error) {
-    throw new UserError(`is not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { file, hint: "the manifest is damaged; fetch the release again or re-release the model" });
+    throw new UserError(`is not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+      file,
+      hint: "the manifest is damaged; fetch the release again or re-release the model",
+    });
   }
   return assertValid<ModelManifest>(manifestSchema, source.data, { file, what: "model manifest", source });
 }

@@ -26,8 +26,15 @@ export interface CardInputs {
 function cardSummary(inputs: CardInputs): string {
   const report = inputs.gateReport;
   if (report === undefined) return `**${inputs.model} ${inputs.version}** was released **without a gate report** (allow-ungated).`;
-  const headline = ["roc_auc", "accuracy", "rmse", "r2"].filter((name) => report.metrics[name]?.value !== null && report.metrics[name] !== undefined).slice(0, 2);
-  const metrics = headline.map((name) => `${METRIC_LABELS[name] ?? name} ${formatNumber(report.metrics[name]!.value)} (95% CI ${formatInterval(report.metrics[name]!.ci)})`).join(", ");
+  const headline = ["roc_auc", "accuracy", "rmse", "r2"]
+    .filter((name) => report.metrics[name]?.value !== null && report.metrics[name] !== undefined)
+    .slice(0, 2);
+  const metrics = headline
+    .map(
+      (name) =>
+        `${METRIC_LABELS[name] ?? name} ${formatNumber(report.metrics[name]!.value)} (95% CI ${formatInterval(report.metrics[name]!.ci)})`,
+    )
+    .join(", ");
   const gates = `${report.summary.pass} of ${report.gates.length} gates passed${report.summary.fail > 0 ? `, ${report.summary.fail} failed` : ""}${report.summary.warn > 0 ? `, ${report.summary.warn} warned` : ""}`;
   return `${statusIcon(report.verdict === "pass" ? "pass" : report.verdict === "warn" ? "warn" : "fail")} **${inputs.model} ${inputs.version}**: ${report.model.task} model, gate verdict **${report.verdict}** (${gates}). ${metrics}.${inputs.allowUngated ? ` Released with **allow-ungated**: ${inputs.ungatedReason ?? ""}` : ""}`;
 }
@@ -39,32 +46,86 @@ export function renderModelCard(inputs: CardInputs): string {
   const intended = sections(
     "## Intended use",
     inputs.description === undefined ? "_No description in modelship.yaml (`description:`)._" : escapeMarkdown(inputs.description),
-    report?.model.task === "binary" ? `Binary classifier: positive class ${code(report.model.positiveLabel ?? "")} at threshold ${report.model.threshold}.` : report === undefined ? "" : `${report.model.task} model.`,
+    report?.model.task === "binary"
+      ? `Binary classifier: positive class ${code(report.model.positiveLabel ?? "")} at threshold ${report.model.threshold}.`
+      : report === undefined
+        ? ""
+        : `${report.model.task} model.`,
   );
   const dataRows = [
-    ...(record?.data.files ?? []).map((file) => [code(file.path), "training run", code(shortDigest(file.sha256)), formatNumber(file.bytes)]),
-    ...(report?.data.files ?? []).map((file) => [code(file.path), `evaluation (${formatNumber(file.rows)} rows)`, code(shortDigest(file.sha256)), formatNumber(file.bytes)]),
+    ...(record?.data.files ?? []).map((file) => [
+      code(file.path),
+      "training run",
+      code(shortDigest(file.sha256)),
+      formatNumber(file.bytes),
+    ]),
+    ...(report?.data.files ?? []).map((file) => [
+      code(file.path),
+      `evaluation (${formatNumber(file.rows)} rows)`,
+      code(shortDigest(file.sha256)),
+      formatNumber(file.bytes),
+    ]),
   ];
-  const data = sections("## Data", dataRows.length === 0 ? "_No data fingerprints recorded._" : table(["File", "Used for", "sha256", "Bytes"], dataRows, { align: ["left", "left", "left", "right"] }), report === undefined ? "" : `Target column: ${code(report.data.target)}.`);
-  const metrics = report === undefined ? "" : sections(
-    "## Metrics",
-    `On ${formatNumber(report.data.rows)} test rows; ${Math.round(report.randomness.confidence * 100)}% intervals from ${formatNumber(report.randomness.resamples)} bootstrap resamples (seed ${report.randomness.bootstrapSeed}).`,
-    table(["Metric", "Value", "CI"], Object.entries(report.metrics).map(([name, estimate]) => [METRIC_LABELS[name] ?? name, formatNumber(estimate.value), formatInterval(estimate.ci)]), { align: ["left", "right", "left"] }),
+  const data = sections(
+    "## Data",
+    dataRows.length === 0
+      ? "_No data fingerprints recorded._"
+      : table(["File", "Used for", "sha256", "Bytes"], dataRows, { align: ["left", "left", "left", "right"] }),
+    report === undefined ? "" : `Target column: ${code(report.data.target)}.`,
   );
-  const fairness = report === undefined || report.fairness.length === 0 ? "" : sections(
-    "## Fairness by group",
-    ...report.fairness.map((section) => sections(
-      `### ${escapeMarkdown(section.grouping)}`,
-      table(["Group", "n", "Selection rate", "TPR", "FPR"], section.groups.map((group) => [`${escapeMarkdown(group.label)}${group.small ? " (too few rows to judge)" : ""}`, formatNumber(group.count), formatNumber(group.rates.selection_rate), formatNumber(group.rates.tpr), formatNumber(group.rates.fpr)]), { align: ["left", "right", "right", "right", "right"] }),
-      Object.entries(section.metrics).filter(([, metric]) => metric.value !== null).map(([name, metric]) => `${METRIC_LABELS[name] ?? name}: ${formatNumber(metric.value)} ${formatInterval(metric.ci)}`).join(" · "),
-    )),
-  );
+  const metrics =
+    report === undefined
+      ? ""
+      : sections(
+          "## Metrics",
+          `On ${formatNumber(report.data.rows)} test rows; ${Math.round(report.randomness.confidence * 100)}% intervals from ${formatNumber(report.randomness.resamples)} bootstrap resamples (seed ${report.randomness.bootstrapSeed}).`,
+          table(
+            ["Metric", "Value", "CI"],
+            Object.entries(report.metrics).map(([name, estimate]) => [
+              METRIC_LABELS[name] ?? name,
+              formatNumber(estimate.value),
+              formatInterval(estimate.ci),
+            ]),
+            { align: ["left", "right", "left"] },
+          ),
+        );
+  const fairness =
+    report === undefined || report.fairness.length === 0
+      ? ""
+      : sections(
+          "## Fairness by group",
+          ...report.fairness.map((section) =>
+            sections(
+              `### ${escapeMarkdown(section.grouping)}`,
+              table(
+                ["Group", "n", "Selection rate", "TPR", "FPR"],
+                section.groups.map((group) => [
+                  `${escapeMarkdown(group.label)}${group.small ? " (too few rows to judge)" : ""}`,
+                  formatNumber(group.count),
+                  formatNumber(group.rates.selection_rate),
+                  formatNumber(group.rates.tpr),
+                  formatNumber(group.rates.fpr),
+                ]),
+                { align: ["left", "right", "right", "right", "right"] },
+              ),
+              Object.entries(section.metrics)
+                .filter(([, metric]) => metric.value !== null)
+                .map(([name, metric]) => `${METRIC_LABELS[name] ?? name}: ${formatNumber(metric.value)} ${formatInterval(metric.ci)}`)
+                .join(" · "),
+            ),
+          ),
+        );
   const limitations: string[] = [];
   if (inputs.allowUngated) limitations.push(`Released with allow-ungated: ${inputs.ungatedReason ?? "see the gate report"}.`);
-  for (const gate of report?.gates ?? []) if (gate.status !== "pass") limitations.push(`${gate.status === "fail" ? "Failed" : gate.status === "warn" ? "Warning" : "Not enough data"}: ${gate.name} — ${gate.reason}.`);
+  for (const gate of report?.gates ?? [])
+    if (gate.status !== "pass")
+      limitations.push(
+        `${gate.status === "fail" ? "Failed" : gate.status === "warn" ? "Warning" : "Not enough data"}: ${gate.name} — ${gate.reason}.`,
+      );
   for (const section of report?.fairness ?? []) {
     const small = section.groups.filter((group) => group.small).map((group) => group.label);
-    if (small.length > 0) limitations.push(`Too few test rows to judge ${section.grouping} groups ${small.join(", ")}: performance there is unknown.`);
+    if (small.length > 0)
+      limitations.push(`Too few test rows to judge ${section.grouping} groups ${small.join(", ")}: performance there is unknown.`);
   }
   for (const note of report?.notes ?? []) limitations.push(note);
   limitations.push("The metrics hold for data like the evaluation data; watch for drift against the reference profile.");
@@ -73,12 +134,28 @@ export function renderModelCard(inputs: CardInputs): string {
     [
       ["Git commit", record?.git.sha === undefined ? "—" : code(record.git.sha)],
       ["Training run", record?.run?.url ?? "—"],
-      ["Training mode", record === undefined ? "—" : record.mode === "builtin" ? `built-in trainer (${record.backend?.package ?? "TensorFlow.js"})` : code(record.command ?? "")],
+      [
+        "Training mode",
+        record === undefined
+          ? "—"
+          : record.mode === "builtin"
+            ? `built-in trainer (${record.backend?.package ?? "TensorFlow.js"})`
+            : code(record.command ?? ""),
+      ],
       ["Model sha256", report === undefined ? "—" : code(report.model.sha256)],
       ["Gate policy sha256", report === undefined ? "—" : code(report.policy.sha256)],
     ],
   );
-  return sections(`# Model card: ${escapeMarkdown(inputs.model)} ${inputs.version}`, cardSummary(inputs), intended, data, metrics, fairness, sections("## Limitations", limitations.map((line) => `- ${escapeMarkdown(line)}`).join("\n")), sections("## Lineage", lineage));
+  return sections(
+    `# Model card: ${escapeMarkdown(inputs.model)} ${inputs.version}`,
+    cardSummary(inputs),
+    intended,
+    data,
+    metrics,
+    fairness,
+    sections("## Limitations", limitations.map((line) => `- ${escapeMarkdown(line)}`).join("\n")),
+    sections("## Lineage", lineage),
+  );
 }
 
 /** Release notes: the card's summary, then the metrics against the previous version. */
@@ -92,10 +169,15 @@ export function renderReleaseNotes(inputs: CardInputs, manifest: ModelManifest, 
       const delta = formatSigned(ours === null || theirs === null ? null : ours - theirs);
       return [METRIC_LABELS[name] ?? name, formatNumber(theirs), formatNumber(ours), delta];
     });
-    parts.push(`### Against ${previous.version}`, table(["Metric", previous.version, manifest.version, "Δ"], rows, { align: ["left", "right", "right", "right"] }));
+    parts.push(
+      `### Against ${previous.version}`,
+      table(["Metric", previous.version, manifest.version, "Δ"], rows, { align: ["left", "right", "right", "right"] }),
+    );
   } else {
     parts.push("_The first release of this model._");
   }
-  parts.push(`Package digest ${code(manifest.digest)}; verify with \`modelship fetch ${manifest.name}@${manifest.version}\` or \`sha256sum -c SHA256SUMS\`. The full model card is \`model-card.md\`.`);
+  parts.push(
+    `Package digest ${code(manifest.digest)}; verify with \`modelship fetch ${manifest.name}@${manifest.version}\` or \`sha256sum -c SHA256SUMS\`. The full model card is \`model-card.md\`.`,
+  );
   return sections(...parts);
 }

@@ -25,13 +25,40 @@ function explain(error: unknown, store: RegistryStore, writing: boolean): UserEr
   if (isUserError(error)) return undefined;
   const status = httpStatus(error);
   const where = store.description;
-  if (status === 401) return new UserError(`${where}: the token was refused (HTTP 401)`, { hint: "check the token input (or GITHUB_TOKEN); it may be expired or for another host" });
-  if (status === 403) return new UserError(`${where}: the token may not ${writing ? "create releases" : "read releases"} (HTTP 403)`, { hint: writing ? "give the job `permissions: contents: write` (or a token that has it)" : "give the job `permissions: contents: read` (or a token that has it)" });
-  if (status === 404) return new UserError(`${where}: the repository is not there, or the token cannot see it (HTTP 404)`, { hint: "check registry: github:OWNER/REPO and that the token can read that repository" });
-  if (status !== undefined && status >= 500) return new UserError(`${where}: GitHub answered HTTP ${status} after retries: ${getErrorMessage(error)}`, { hint: "try again later; a re-run is safe (releases are idempotent)" });
+  if (status === 401)
+    return new UserError(`${where}: the token was refused (HTTP 401)`, {
+      hint: "check the token input (or GITHUB_TOKEN); it may be expired or for another host",
+    });
+  if (status === 403)
+    return new UserError(`${where}: the token may not ${writing ? "create releases" : "read releases"} (HTTP 403)`, {
+      hint: writing
+        ? "give the job `permissions: contents: write` (or a token that has it)"
+        : "give the job `permissions: contents: read` (or a token that has it)",
+    });
+  if (status === 404)
+    return new UserError(`${where}: the repository is not there, or the token cannot see it (HTTP 404)`, {
+      hint: "check registry: github:OWNER/REPO and that the token can read that repository",
+    });
+  if (status !== undefined && status >= 500)
+    return new UserError(`${where}: GitHub answered HTTP ${status} after retries: ${getErrorMessage(error)}`, {
+      hint: "try again later; a re-run is safe (releases are idempotent)",
+    });
   const code = errnoCode(error) ?? (error instanceof Error && error.cause instanceof Error ? errnoCode(error.cause) : undefined);
-  if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC") return new UserError(`${where}: ${code === "ENOTDIR" ? "the registry path is a file, not a folder" : code === "ENOSPC" ? "no space left on the device" : "no permission to use the registry folder"} (${code})`, { hint: "give a folder you can write to, e.g. registry: .modelship/registry" });
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET" || code === "ETIMEDOUT" || (error instanceof TypeError && /fetch failed/i.test(error.message))) return new UserError(`${where}: cannot reach the server (${code ?? getErrorMessage(error)})`, { hint: "check GITHUB_API_URL and the network; a re-run is safe" });
+  if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC")
+    return new UserError(
+      `${where}: ${code === "ENOTDIR" ? "the registry path is a file, not a folder" : code === "ENOSPC" ? "no space left on the device" : "no permission to use the registry folder"} (${code})`,
+      { hint: "give a folder you can write to, e.g. registry: .modelship/registry" },
+    );
+  if (
+    code === "ECONNREFUSED" ||
+    code === "ENOTFOUND" ||
+    code === "ECONNRESET" ||
+    code === "ETIMEDOUT" ||
+    (error instanceof TypeError && /fetch failed/i.test(error.message))
+  )
+    return new UserError(`${where}: cannot reach the server (${code ?? getErrorMessage(error)})`, {
+      hint: "check GITHUB_API_URL and the network; a re-run is safe",
+    });
   return undefined;
 }
 
@@ -66,14 +93,24 @@ function openRawStore(options: OpenStoreOptions): RegistryStore {
     const repository = spec === "github" ? options.repository : spec.slice("github:".length);
     const where = repository === undefined ? undefined : parseRepository(repository);
     if (where === undefined) {
-      throw new UserError(spec === "github" ? "registry github needs the repository (GITHUB_REPOSITORY is not set)" : `registry "${spec}" is not github:OWNER/REPO`, { hint: "use registry: github:OWNER/REPO, or a local folder (file:///path) outside GitHub Actions" });
+      throw new UserError(
+        spec === "github"
+          ? "registry github needs the repository (GITHUB_REPOSITORY is not set)"
+          : `registry "${spec}" is not github:OWNER/REPO`,
+        { hint: "use registry: github:OWNER/REPO, or a local folder (file:///path) outside GitHub Actions" },
+      );
     }
-    if (options.token === undefined || options.token === "") throw new UserError(`registry ${spec} needs a GitHub token`, { hint: "pass the token input (contents: write to release, contents: read to fetch), or set GITHUB_TOKEN for the CLI" });
+    if (options.token === undefined || options.token === "")
+      throw new UserError(`registry ${spec} needs a GitHub token`, {
+        hint: "pass the token input (contents: write to release, contents: read to fetch), or set GITHUB_TOKEN for the CLI",
+      });
     const client = createGitHubClient({ token: options.token, logger: options.logger, userAgentVersion: options.userAgentVersion });
     return new GitHubStore({ client, owner: where.owner, repo: where.repo, tagFormat: options.tagFormat, logger: options.logger });
   }
   if (spec.startsWith("file:") && !/^file:\/\/(localhost)?\//.test(spec)) {
-    throw new UserError(`registry "${spec}" is not a local file URL`, { hint: "write file:///absolute/path (three slashes), or just the folder's path" });
+    throw new UserError(`registry "${spec}" is not a local file URL`, {
+      hint: "write file:///absolute/path (three slashes), or just the folder's path",
+    });
   }
   return localStoreFromUrl(spec);
 }

@@ -54,7 +54,11 @@ async function readJson<T>(path: string, schema: Parameters<typeof assertValid>[
  * with nothing installed beside it): from the run record made with these bytes, else from the gate
  * report's inputs and the graph's output names, else onnxruntime when it happens to be installed.
  */
-async function signatureOf(modelPath: string, record: RunRecord | undefined, report: GateReport | undefined): Promise<ModelManifest["signature"]> {
+async function signatureOf(
+  modelPath: string,
+  record: RunRecord | undefined,
+  report: GateReport | undefined,
+): Promise<ModelManifest["signature"]> {
   if (record !== undefined) return { inputs: record.model.inputs, outputs: record.model.outputs };
   try {
     return await readModelSignature(modelPath);
@@ -75,17 +79,27 @@ async function signatureOf(modelPath: string, record: RunRecord | undefined, rep
 /** Why the release needs allow-ungated, or undefined when the gate report clears it. */
 function gateProblem(report: GateReport | undefined, modelSha256: string, reportPath: string | undefined): string | undefined {
   if (report === undefined) return "there is no gate report (run modelship evaluate first)";
-  if (report.model.sha256 !== modelSha256) return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${shortDigest(report.model.sha256)}, this model ${shortDigest(modelSha256)})`;
-  if (report.verdict === "fail") return `the gate report's verdict is fail (${report.summary.fail} gate${report.summary.fail === 1 ? "" : "s"} failed: ${report.gates.filter((gate) => gate.status === "fail").slice(0, 3).map((gate) => gate.name).join("; ")}${report.summary.fail > 3 ? "; …" : ""})`;
+  if (report.model.sha256 !== modelSha256)
+    return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${shortDigest(report.model.sha256)}, this model ${shortDigest(modelSha256)})`;
+  if (report.verdict === "fail")
+    return `the gate report's verdict is fail (${report.summary.fail} gate${report.summary.fail === 1 ? "" : "s"} failed: ${report.gates
+      .filter((gate) => gate.status === "fail")
+      .slice(0, 3)
+      .map((gate) => gate.name)
+      .join("; ")}${report.summary.fail > 3 ? "; …" : ""})`;
   return undefined;
 }
 
 /** Assembles the package in `outDir`; a UserError when the release policy refuses the model. */
 export async function packageModel(options: PackageOptions): Promise<PackageToPublish> {
   const model = await sha256File(options.modelPath).catch((error: unknown) => {
-    throw new UserError(errnoCode(error) === "ENOENT" ? "model file not found" : `cannot read the model (${errnoCode(error) ?? String(error)})`, { file: options.modelPath, hint: "train first (modelship train) or give the model's path" });
+    throw new UserError(
+      errnoCode(error) === "ENOENT" ? "model file not found" : `cannot read the model (${errnoCode(error) ?? String(error)})`,
+      { file: options.modelPath, hint: "train first (modelship train) or give the model's path" },
+    );
   });
-  const report = options.gateReportPath === undefined ? undefined : await readJson<GateReport>(options.gateReportPath, gateReportSchema, "gate report");
+  const report =
+    options.gateReportPath === undefined ? undefined : await readJson<GateReport>(options.gateReportPath, gateReportSchema, "gate report");
   const problem = gateProblem(report, model.sha256, options.gateReportPath);
   if (problem !== undefined && !options.allowUngated) {
     throw new UserError(`refusing to release ${options.model} ${options.version}: ${problem}`, {
@@ -93,16 +107,21 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
       hint: "release a model that passed its gates (modelship evaluate on these exact bytes), or set allow-ungated: true — it is recorded in the manifest and shown in the release notes",
     });
   }
-  const record = options.runRecordPath === undefined ? undefined : await readJson<RunRecord>(options.runRecordPath, runRecordSchema, "run record");
+  const record =
+    options.runRecordPath === undefined ? undefined : await readJson<RunRecord>(options.runRecordPath, runRecordSchema, "run record");
   if (record !== undefined && record.model.file.sha256 !== model.sha256) {
-    throw new UserError(`the run record ${options.runRecordPath} is of another model (sha256 ${shortDigest(record.model.file.sha256)}, this model ${shortDigest(model.sha256)}): its lineage would be wrong`, { file: options.runRecordPath, hint: "give the run record written with this model.onnx (run-record.json beside it), or none" });
+    throw new UserError(
+      `the run record ${options.runRecordPath} is of another model (sha256 ${shortDigest(record.model.file.sha256)}, this model ${shortDigest(model.sha256)}): its lineage would be wrong`,
+      { file: options.runRecordPath, hint: "give the run record written with this model.onnx (run-record.json beside it), or none" },
+    );
   }
   const signature = await signatureOf(options.modelPath, record, report?.model.sha256 === model.sha256 ? report : undefined);
 
   await mkdir(options.outDir, { recursive: true });
   const files: ManifestFile[] = [];
   const add = async (source: string, name: string, role: FileRole) => {
-    if (files.some((file) => file.name === name)) throw new UserError(`two files would be named ${name} in the release`, { file: source, hint: "rename one of them" });
+    if (files.some((file) => file.name === name))
+      throw new UserError(`two files would be named ${name} in the release`, { file: source, hint: "rename one of them" });
     await copyFile(source, join(options.outDir, name));
     const { sha256, bytes } = await sha256File(join(options.outDir, name));
     files.push({ name, sha256, bytes, role });
@@ -113,7 +132,15 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
   if (options.runRecordPath !== undefined) await add(options.runRecordPath, "run-record.json", "run-record");
   for (const extra of options.extraFiles ?? []) await add(extra, basename(extra), basename(extra) === "metrics.json" ? "metrics" : "other");
 
-  const card: CardInputs = { model: options.model, version: options.version, description: options.description, gateReport: report, runRecord: record, allowUngated: problem !== undefined, ungatedReason: problem };
+  const card: CardInputs = {
+    model: options.model,
+    version: options.version,
+    description: options.description,
+    gateReport: report,
+    runRecord: record,
+    allowUngated: problem !== undefined,
+    ungatedReason: problem,
+  };
   const cardText = `${renderModelCard(card)}\n`;
   await writeFile(join(options.outDir, "model-card.md"), cardText);
   files.push({ name: "model-card.md", sha256: sha256Of(cardText), bytes: Buffer.byteLength(cardText), role: "model-card" });
@@ -123,7 +150,10 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
   const reportFile = files.find((file) => file.role === "gate-report");
   const gitSha = options.gitSha ?? record?.git.sha;
   const runUrl = options.runUrl ?? record?.run?.url;
-  const data = [...(record?.data.files ?? []), ...(report?.data.files ?? []).map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes }))];
+  const data = [
+    ...(record?.data.files ?? []),
+    ...(report?.data.files ?? []).map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes })),
+  ];
   const manifest: ModelManifest = {
     schema: "modelship/model-manifest@1",
     name: options.model,
@@ -134,7 +164,15 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     format: "onnx",
     files,
     signature,
-    metrics: report === undefined ? {} : Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, { value: estimate.value, ...(estimate.ci === undefined ? {} : { ci: estimate.ci }) }])),
+    metrics:
+      report === undefined
+        ? {}
+        : Object.fromEntries(
+            Object.entries(report.metrics).map(([name, estimate]) => [
+              name,
+              { value: estimate.value, ...(estimate.ci === undefined ? {} : { ci: estimate.ci }) },
+            ]),
+          ),
     gate: {
       verdict: report?.verdict ?? "missing",
       ...(reportFile === undefined ? {} : { reportSha256: reportFile.sha256 }),

@@ -26,7 +26,13 @@ function commitTime(): Date {
  * reference data profiled into a temporary `reference-profile.json`; undefined when there is neither
  * (no data asked for, or `train` without data.train).
  */
-export async function profileReferenceData(options: { existing: string | undefined; data: readonly string[]; loaded: LoadedConfig; logger: Logger; toolVersion: string }): Promise<string | undefined> {
+export async function profileReferenceData(options: {
+  existing: string | undefined;
+  data: readonly string[];
+  loaded: LoadedConfig;
+  logger: Logger;
+  toolVersion: string;
+}): Promise<string | undefined> {
   if (options.existing !== undefined || options.data.length === 0) return options.existing;
   const { loaded, logger } = options;
   const config = loaded.config;
@@ -35,7 +41,9 @@ export async function profileReferenceData(options: { existing: string | undefin
     return config?.data?.train === undefined ? [] : [loaded.resolvePath(config.data.train)];
   });
   if (patterns.length === 0) {
-    logger.info("No reference data to profile (data.train is not set): the release carries no reference profile, so drift checks need --reference PROFILE.");
+    logger.info(
+      "No reference data to profile (data.train is not set): the release carries no reference profile, so drift checks need --reference PROFILE.",
+    );
     return undefined;
   }
   const { profile, paths } = await profileFiles({ loaded, patterns, created: commitTime(), logger, toolVersion: options.toolVersion });
@@ -48,16 +56,34 @@ export async function profileReferenceData(options: { existing: string | undefin
 /** The data contract modelship.yaml names (data.contract, else validate.contract), resolved; a UserError when it names none. */
 export function contractPathOf(loaded: LoadedConfig): string {
   const path = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
-  if (path === undefined) throw new UserError("no data contract in modelship.yaml to read the data with", { file: loaded.file, hint: "set data.contract in modelship.yaml (the contract the model was trained with)" });
+  if (path === undefined)
+    throw new UserError("no data contract in modelship.yaml to read the data with", {
+      file: loaded.file,
+      hint: "set data.contract in modelship.yaml (the contract the model was trained with)",
+    });
   return loaded.resolvePath(path);
 }
 
 /** Files and glob patterns profiled with the contract and modelship.yaml's profile settings (bins, top_k): a drift reference. */
-export async function profileFiles(options: { loaded: LoadedConfig; patterns: string[]; created?: Date; logger: Logger; toolVersion: string }): Promise<{ profile: ReferenceProfile; paths: string[] }> {
+export async function profileFiles(options: {
+  loaded: LoadedConfig;
+  patterns: string[];
+  created?: Date;
+  logger: Logger;
+  toolVersion: string;
+}): Promise<{ profile: ReferenceProfile; paths: string[] }> {
   const { loaded } = options;
   const paths = (await Promise.all(options.patterns.map((pattern) => expandGlob(pattern, process.cwd())))).flat();
   const contract = await loadContract(contractPathOf(loaded));
   const settings = loaded.config?.profile;
-  const profile = await profileData({ contract, paths, bins: settings?.bins, topK: settings?.top_k, ...(options.created === undefined ? {} : { created: options.created }), logger: options.logger, toolVersion: options.toolVersion });
+  const profile = await profileData({
+    contract,
+    paths,
+    bins: settings?.bins,
+    topK: settings?.top_k,
+    ...(options.created === undefined ? {} : { created: options.created }),
+    logger: options.logger,
+    toolVersion: options.toolVersion,
+  });
   return { profile, paths };
 }

@@ -13,7 +13,19 @@ import type { PublishedVersion, RegistryStore } from "./types.ts";
 import { bumpVersion, checkModelName, compareVersions, DEFAULT_TAG_FORMAT, normalizeVersion, tagFor, type Bump } from "./version.ts";
 
 /** The packager's inputs that the caller gives (the version, tag and previous release are worked out here). */
-type PackageInputs = Pick<PackageOptions, "modelPath" | "gateReportPath" | "referenceProfilePath" | "runRecordPath" | "extraFiles" | "allowUngated" | "description" | "toolVersion" | "gitSha" | "runUrl">;
+type PackageInputs = Pick<
+  PackageOptions,
+  | "modelPath"
+  | "gateReportPath"
+  | "referenceProfilePath"
+  | "runRecordPath"
+  | "extraFiles"
+  | "allowUngated"
+  | "description"
+  | "toolVersion"
+  | "gitSha"
+  | "runUrl"
+>;
 
 export interface ReleaseOptions extends PackageInputs {
   store: RegistryStore;
@@ -95,10 +107,13 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
       runUrl: options.runUrl,
       targetCommitish: options.gitSha,
     });
-    if (pkg.manifest.gate.allowUngated) logger.warning(`Releasing ${model} ${version} ungated: ${pkg.manifest.gate.reason ?? ""}`, { title: "modelship: ungated release" });
+    if (pkg.manifest.gate.allowUngated)
+      logger.warning(`Releasing ${model} ${version} ungated: ${pkg.manifest.gate.reason ?? ""}`, { title: "modelship: ungated release" });
     logger.info(`Publishing ${model} ${version} (${tag}, digest ${shortDigest(pkg.manifest.digest)}) to ${store.description}.`);
     const published = await store.publish(pkg);
-    logger.info(`${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${published.url}`);
+    logger.info(
+      `${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${published.url}`,
+    );
     return { ...published, verdict: pkg.manifest.gate.verdict, allowUngated: pkg.manifest.gate.allowUngated, notes: pkg.notes };
   } finally {
     await rm(work, { recursive: true, force: true });

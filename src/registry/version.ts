@@ -25,7 +25,8 @@ export function parseVersion(text: string): SemVer | undefined {
 
 /** The version without a leading "v", or a UserError saying what a version looks like. */
 export function normalizeVersion(text: string): string {
-  if (parseVersion(text) === undefined) throw new UserError(`"${text}" is not a version`, { hint: "give a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1)" });
+  if (parseVersion(text) === undefined)
+    throw new UserError(`"${text}" is not a version`, { hint: "give a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1)" });
   return text.startsWith("v") ? text.slice(1) : text;
 }
 
@@ -60,7 +61,8 @@ export function bumpVersion(latest: string | undefined, bump: Bump): string {
   // A prerelease bumps to the release it leads to when that release is of the asked size (as npm and
   // semver do): 1.2.0-rc.1 + patch or minor = 1.2.0, 2.0.0-rc.1 + major = 2.0.0.
   if (v.prerelease.length > 0) {
-    if (bump === "patch" || (bump === "minor" && v.patch === 0) || (bump === "major" && v.minor === 0 && v.patch === 0)) return `${v.major}.${v.minor}.${v.patch}`;
+    if (bump === "patch" || (bump === "minor" && v.patch === 0) || (bump === "major" && v.minor === 0 && v.patch === 0))
+      return `${v.major}.${v.minor}.${v.patch}`;
   }
   if (bump === "major") return `${v.major + 1}.0.0`;
   if (bump === "minor") return `${v.major}.${v.minor + 1}.0`;
@@ -69,13 +71,17 @@ export function bumpVersion(latest: string | undefined, bump: Bump): string {
 
 /** Checks a model name: letters, digits, dot, dash, underscore (it becomes part of tags and paths). */
 export function checkModelName(name: string): string {
-  if (!MODEL_NAME.test(name)) throw new UserError(`"${name}" is not a valid model name`, { hint: "use letters, digits, '.', '-' and '_' (at most 100), starting with a letter or digit, e.g. adult-income" });
+  if (!MODEL_NAME.test(name))
+    throw new UserError(`"${name}" is not a valid model name`, {
+      hint: "use letters, digits, '.', '-' and '_' (at most 100), starting with a letter or digit, e.g. adult-income",
+    });
   return name;
 }
 
 /** The tag of a version: `format` with {model} and {version} filled in. */
 export function tagFor(model: string, version: string, format = DEFAULT_TAG_FORMAT): string {
-  if (!format.includes("{version}")) throw new UserError(`tag format "${format}" has no {version}`, { hint: `use e.g. ${DEFAULT_TAG_FORMAT}` });
+  if (!format.includes("{version}"))
+    throw new UserError(`tag format "${format}" has no {version}`, { hint: `use e.g. ${DEFAULT_TAG_FORMAT}` });
   return format.replaceAll("{model}", model).replaceAll("{version}", version);
 }
 
@@ -93,7 +99,13 @@ export function parseTag(tag: string, format = DEFAULT_TAG_FORMAT): { model: str
   const semver = SEMVER.source.slice(1, -1);
   const pattern = format
     .split(/(\{model\}|\{version\})/)
-    .map((part) => (part === "{model}" ? `(?<model>${name})` : part === "{version}" ? `(?<version>${semver})` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part === "{model}"
+        ? `(?<model>${name})`
+        : part === "{version}"
+          ? `(?<version>${semver})`
+          : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   const model = new RegExp(`^${pattern}$`, "i").exec(tag)?.groups?.model;
   const version = model === undefined ? undefined : versionFromTag(tag, model, format);
@@ -110,6 +122,7 @@ export function parseModelRef(text: string): { model: string; version: string } 
   const at = text.lastIndexOf("@");
   const model = at < 0 ? text : text.slice(0, at);
   const version = at < 0 ? "latest" : text.slice(at + 1);
-  if (model === "" || version === "") throw new UserError(`"${text}" is not MODEL or MODEL@VERSION`, { hint: "e.g. adult-income@1.2.0 or adult-income@latest" });
+  if (model === "" || version === "")
+    throw new UserError(`"${text}" is not MODEL or MODEL@VERSION`, { hint: "e.g. adult-income@1.2.0 or adult-income@latest" });
   return { model, version };
 }

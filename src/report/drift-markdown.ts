@@ -4,7 +4,18 @@
  * charts of the most drifted columns' distributions, reference beside current.
  */
 import type { ColumnDrift, DriftReport, DriftStatus } from "../drift/report-types.ts";
-import { code, details, escapeMarkdown, formatNumber, formatPercent, sections, statusIcon, table, xyChart, type Status } from "./markdown.ts";
+import {
+  code,
+  details,
+  escapeMarkdown,
+  formatNumber,
+  formatPercent,
+  sections,
+  statusIcon,
+  table,
+  xyChart,
+  type Status,
+} from "./markdown.ts";
 
 const CHARTS = 3;
 const ORDER: Record<DriftStatus, number> = { drift: 0, warn: 1, insufficient_data: 2, ok: 3 };
@@ -37,7 +48,8 @@ function statisticCell(column: ColumnDrift): string {
   const name = METHOD_NAMES[method.method] ?? method.method;
   const approx = method.approximate ? " ≈" : "";
   if (method.p_value !== undefined) {
-    const adjusted = method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatNumber(method.p_adjusted, 4)})` : "";
+    const adjusted =
+      method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatNumber(method.p_adjusted, 4)})` : "";
     return `${name}${approx}: p ${formatNumber(method.p_value, 4)}${adjusted}`;
   }
   return `${name}${approx}: ${formatNumber(method.statistic ?? Number.POSITIVE_INFINITY, 4)} (≥ ${formatNumber(method.threshold)} drifts)`;
@@ -70,7 +82,16 @@ function chart(column: ColumnDrift): string | undefined {
   const peak = Math.max(...view.reference, ...view.current);
   return sections(
     `**${escapeMarkdown(column.name)}**: reference (bars) and current (line), share of values`,
-    xyChart({ title: `${column.name}: reference vs current`, x: view.labels, yLabel: "share", yRange: [0, Math.min(1, Math.ceil(peak * 20) / 20 || 1)], series: [{ kind: "bar", values: view.reference }, { kind: "line", values: view.current }] }),
+    xyChart({
+      title: `${column.name}: reference vs current`,
+      x: view.labels,
+      yLabel: "share",
+      yRange: [0, Math.min(1, Math.ceil(peak * 20) / 20 || 1)],
+      series: [
+        { kind: "bar", values: view.reference },
+        { kind: "line", values: view.current },
+      ],
+    }),
   );
 }
 
@@ -82,7 +103,10 @@ export interface DriftMarkdownOptions {
 /** The whole report as markdown. */
 export function renderDriftReport(report: DriftReport, options: DriftMarkdownOptions = {}): string {
   const h = "#".repeat(options.headingLevel ?? 2);
-  const model = report.model === undefined ? "" : ` — ${code(`${report.model.name}${report.model.version === undefined ? "" : `@${report.model.version}`}`)}`;
+  const model =
+    report.model === undefined
+      ? ""
+      : ` — ${code(`${report.model.name}${report.model.version === undefined ? "" : `@${report.model.version}`}`)}`;
   const where = report.environment === undefined ? "" : ` in ${escapeMarkdown(report.environment)}`;
   const counted = report.columns.filter((column) => column.counted);
   const summary = [
@@ -90,13 +114,23 @@ export function renderDriftReport(report: DriftReport, options: DriftMarkdownOpt
     `Reference: ${escapeMarkdown(report.reference.source)} (${formatNumber(report.reference.rows)} rows). Current: ${report.current.sources.map((source) => escapeMarkdown(source)).join(", ") || "—"} (${formatNumber(report.current.rows)} rows). Mode ${code(report.mode)}, correction ${code(report.settings.correction)}.`,
   ];
   const performance = report.performance;
-  if (performance !== undefined) summary.push(`${driftIcon(performance.status)} **Performance** on ${formatNumber(performance.n)} labelled current row(s): accuracy ${formatNumber(performance.current, 4)}${performance.reference === undefined ? "" : ` (reference ${formatNumber(performance.reference, 4)})`}. ${escapeMarkdown(performance.reason)}`);
+  if (performance !== undefined)
+    summary.push(
+      `${driftIcon(performance.status)} **Performance** on ${formatNumber(performance.n)} labelled current row(s): accuracy ${formatNumber(performance.current, 4)}${performance.reference === undefined ? "" : ` (reference ${formatNumber(performance.reference, 4)})`}. ${escapeMarkdown(performance.reason)}`,
+    );
   if (report.current.rows === 0) summary.push("The current data has no rows: nothing was compared, and this is not a pass.");
   const insufficient = counted.filter((column) => column.status === "insufficient_data");
-  if (insufficient.length > 0) summary.push(`${insufficient.length} column(s) had too little data to judge (min_samples ${report.settings.min_samples}): ${insufficient.map((column) => code(column.name)).join(", ")}.`);
+  if (insufficient.length > 0)
+    summary.push(
+      `${insufficient.length} column(s) had too little data to judge (min_samples ${report.settings.min_samples}): ${insufficient.map((column) => code(column.name)).join(", ")}.`,
+    );
   const columns = [...report.columns].sort(byConcern);
   const rows = columns.map(columnRow);
-  const charts = columns.filter((column) => column.status === "drift" || column.status === "warn").slice(0, CHARTS).map(chart).filter((part): part is string => part !== undefined);
+  const charts = columns
+    .filter((column) => column.status === "drift" || column.status === "warn")
+    .slice(0, CHARTS)
+    .map(chart)
+    .filter((part): part is string => part !== undefined);
   const link = options.runUrl === undefined ? undefined : `[Workflow run](${options.runUrl})`;
   return sections(
     `${h} Drift check${model}${where}`,

@@ -59,7 +59,11 @@ export function table(header: string[], rows: string[][], options: TableOptions 
   const align = header.map((_, index) => options.align?.[index] ?? "left");
   const rule = align.map((a) => (a === "right" ? "---:" : a === "center" ? ":---:" : "---"));
   const shown = options.maxRows !== undefined && rows.length > options.maxRows ? rows.slice(0, options.maxRows) : rows;
-  const lines = [`| ${header.join(" | ")} |`, `| ${rule.join(" | ")} |`, ...shown.map((row) => `| ${row.map((cell) => cell.replace(/\r?\n/g, " ")).join(" | ")} |`)];
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `| ${rule.join(" | ")} |`,
+    ...shown.map((row) => `| ${row.map((cell) => cell.replace(/\r?\n/g, " ")).join(" | ")} |`),
+  ];
   if (shown.length < rows.length) lines.push("", `_${rows.length - shown.length} more rows not shown._`);
   return lines.join("\n");
 }
@@ -94,7 +98,12 @@ function chartNumber(value: number): string {
 
 /** A Mermaid `xychart-beta` block (bars or lines over categories). */
 export function xyChart(chart: XYChart): string {
-  const lines = ["```mermaid", "xychart-beta", `    title ${mermaidString(chart.title)}`, `    x-axis [${chart.x.map(mermaidString).join(", ")}]`];
+  const lines = [
+    "```mermaid",
+    "xychart-beta",
+    `    title ${mermaidString(chart.title)}`,
+    `    x-axis [${chart.x.map(mermaidString).join(", ")}]`,
+  ];
   const range = chart.yRange ? ` ${chartNumber(chart.yRange[0])} --> ${chartNumber(chart.yRange[1])}` : "";
   if (chart.yLabel !== undefined || range) lines.push(`    y-axis ${mermaidString(chart.yLabel ?? "")}${range}`);
   for (const series of chart.series) lines.push(`    ${series.kind} [${series.values.map(chartNumber).join(", ")}]`);

@@ -31,7 +31,9 @@ export class ProgressBar {
     this.#last = now;
     const width = Math.max(10, Math.min(40, (this.#stream.columns ?? 80) - label.length - 10));
     const done = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-    this.#stream.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${label}\u001b[K`);
+    this.#stream.write(
+      `\r[${"#".repeat(done)}${".".repeat(width - done)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${label}\u001b[K`,
+    );
     this.#shown = true;
   }
 
@@ -44,11 +46,21 @@ export class ProgressBar {
         write(...args);
       };
     return {
-      debug: clearing((message: string) => { logger.debug(message); }),
-      info: clearing((message: string) => { logger.info(message); }),
-      warning: clearing((message: string, properties?: AnnotationProperties) => { logger.warning(message, properties); }),
-      error: clearing((message: string, properties?: AnnotationProperties) => { logger.error(message, properties); }),
-      notice: clearing((message: string, properties?: AnnotationProperties) => { logger.notice(message, properties); }),
+      debug: clearing((message: string) => {
+        logger.debug(message);
+      }),
+      info: clearing((message: string) => {
+        logger.info(message);
+      }),
+      warning: clearing((message: string, properties?: AnnotationProperties) => {
+        logger.warning(message, properties);
+      }),
+      error: clearing((message: string, properties?: AnnotationProperties) => {
+        logger.error(message, properties);
+      }),
+      notice: clearing((message: string, properties?: AnnotationProperties) => {
+        logger.notice(message, properties);
+      }),
       group: (name, fn) => logger.group(name, fn),
     };
   }

@@ -35,7 +35,14 @@ export function parseStickyMarker(body: string): StickyKey | undefined {
   if (end < 0) return undefined;
   try {
     const parsed = JSON.parse(body.slice(MARKER_PREFIX.length, end)) as unknown;
-    if (typeof parsed === "object" && parsed !== null && "workflow" in parsed && "subject" in parsed && typeof parsed.workflow === "string" && typeof parsed.subject === "string") {
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "workflow" in parsed &&
+      "subject" in parsed &&
+      typeof parsed.workflow === "string" &&
+      typeof parsed.subject === "string"
+    ) {
       return { workflow: parsed.workflow, subject: parsed.subject };
     }
   } catch {
@@ -122,20 +129,36 @@ export async function publishReport(options: PublishOptions): Promise<PublishRes
     return { action: "summary-only" };
   }
   if (options.issueNumber === undefined && context.eventName === "pull_request" && context.pullRequest?.fork === true) {
-    logger.notice("This pull request comes from a fork, so the token cannot comment: the report is in the job summary.", { title: "modelship: report in the job summary" });
+    logger.notice("This pull request comes from a fork, so the token cannot comment: the report is in the job summary.", {
+      title: "modelship: report in the job summary",
+    });
     return { action: "summary-only" };
   }
   try {
-    const result = await upsertStickyComment({ client, owner: context.owner, repo: context.repo, issueNumber, key: options.key, body: options.markdown, fullReport: options.fullReport, logger });
+    const result = await upsertStickyComment({
+      client,
+      owner: context.owner,
+      repo: context.repo,
+      issueNumber,
+      key: options.key,
+      body: options.markdown,
+      fullReport: options.fullReport,
+      logger,
+    });
     logger.info(`PR comment ${result.action}: ${result.url}`);
     return result;
   } catch (error) {
     const status = httpStatus(error);
     if (status === 403 || status === 404) {
       // A read-only token (fork PR, restricted permissions) or a PR we cannot see: expected, not a failure.
-      logger.notice(`Could not comment on #${issueNumber} (HTTP ${status}: the token is read-only or lacks pull-requests: write): the report is in the job summary.`, { title: "modelship: report in the job summary" });
+      logger.notice(
+        `Could not comment on #${issueNumber} (HTTP ${status}: the token is read-only or lacks pull-requests: write): the report is in the job summary.`,
+        { title: "modelship: report in the job summary" },
+      );
     } else {
-      logger.warning(`Could not post the PR comment (${getErrorMessage(error)}): the report is in the job summary.`, { title: "modelship: PR comment not posted" });
+      logger.warning(`Could not post the PR comment (${getErrorMessage(error)}): the report is in the job summary.`, {
+        title: "modelship: PR comment not posted",
+      });
     }
     return { action: "summary-only" };
   }

@@ -28,7 +28,10 @@ function examplesBlock(checks: CheckResult[]): string | undefined {
   if (withExamples.length === 0) return undefined;
   const lines: string[] = [];
   for (const check of withExamples) {
-    lines.push(`**${check.column === undefined ? escapeMarkdown(check.check) : `${escapeMarkdown(check.column)} · ${escapeMarkdown(check.check)}`}**`, "");
+    lines.push(
+      `**${check.column === undefined ? escapeMarkdown(check.check) : `${escapeMarkdown(check.column)} · ${escapeMarkdown(check.check)}`}**`,
+      "",
+    );
     for (const example of check.examples) {
       const where = example.line === undefined ? example.file : `${example.file}:${example.line}`;
       lines.push(`- ${code(where)} ${escapeMarkdown(example.message)}`);
@@ -36,7 +39,11 @@ function examplesBlock(checks: CheckResult[]): string | undefined {
     if (check.failing > check.examples.length) lines.push(`- … ${formatNumber(check.failing - check.examples.length)} more`);
     lines.push("");
   }
-  return details(`First failing values (${withExamples.length} check${withExamples.length === 1 ? "" : "s"})`, lines.join("\n").trim(), true);
+  return details(
+    `First failing values (${withExamples.length} check${withExamples.length === 1 ? "" : "s"})`,
+    lines.join("\n").trim(),
+    true,
+  );
 }
 
 /** The whole report: verdict, datasets, failing checks with examples, passing checks folded. */
@@ -49,7 +56,14 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
     : `${statusIcon("fail")} **Data validation failed**: ${summary.errors} error${summary.errors === 1 ? "" : "s"}${summary.warnings > 0 ? `, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}` : ""}`;
   const datasets = table(
     ["dataset", "file", "format", "rows", "columns", "sha256"],
-    report.datasets.map((dataset) => [escapeMarkdown(dataset.label), code(dataset.path), dataset.format, formatNumber(dataset.rows), formatNumber(dataset.columns.length), code(dataset.sha256.slice(0, 12))]),
+    report.datasets.map((dataset) => [
+      escapeMarkdown(dataset.label),
+      code(dataset.path),
+      dataset.format,
+      formatNumber(dataset.rows),
+      formatNumber(dataset.columns.length),
+      code(dataset.sha256.slice(0, 12)),
+    ]),
     { align: ["left", "left", "left", "right", "right", "left"] },
   );
   const problems = report.checks.filter((check) => check.status === "fail" || check.status === "warn");
@@ -59,7 +73,13 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
       ? undefined
       : table(
           ["", "check", "failing", "threshold", "what is wrong"],
-          problems.map((check) => [statusIcon(check.status), checkName(check, several), failingCell(check), check.threshold === undefined ? "" : escapeMarkdown(check.threshold), escapeMarkdown(check.message)]),
+          problems.map((check) => [
+            statusIcon(check.status),
+            checkName(check, several),
+            failingCell(check),
+            check.threshold === undefined ? "" : escapeMarkdown(check.threshold),
+            escapeMarkdown(check.message),
+          ]),
           { align: ["center", "left", "right", "left", "left"], maxRows: 100 },
         );
   const passingTable =
@@ -69,7 +89,12 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
           `${passing.length} check${passing.length === 1 ? "" : "s"} passed or skipped`,
           table(
             ["", "check", "checked", "threshold"],
-            passing.map((check) => [statusIcon(check.status), checkName(check, several), formatNumber(check.total), check.threshold === undefined ? "" : escapeMarkdown(check.threshold)]),
+            passing.map((check) => [
+              statusIcon(check.status),
+              checkName(check, several),
+              formatNumber(check.total),
+              check.threshold === undefined ? "" : escapeMarkdown(check.threshold),
+            ]),
             { align: ["center", "left", "right", "left"], maxRows: 300 },
           ),
         );

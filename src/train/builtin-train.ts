@@ -41,11 +41,25 @@ async function heldOutMetrics(model: TrainedModel, data: TabularData): Promise<R
 }
 
 /** train.yaml settings a sweep's `--param NAME=VALUE` (the train action's params) may set. */
-const PARAM_NAMES = ["epochs", "batch_size", "learning_rate", "lr", "validation_split", "seed", "dropout", "layers", "activation", "kind"] as const;
+const PARAM_NAMES = [
+  "epochs",
+  "batch_size",
+  "learning_rate",
+  "lr",
+  "validation_split",
+  "seed",
+  "dropout",
+  "layers",
+  "activation",
+  "kind",
+] as const;
 
 function paramNumber(name: string, value: string, check: (x: number) => boolean, what: string): number {
   const x = Number(value);
-  if (value.trim() === "" || !Number.isFinite(x) || !check(x)) throw new UserError(`parameter ${name}=${value} is not ${what}`, { hint: `give ${name} as ${what}, e.g. --param ${name}=${name === "learning_rate" || name === "lr" ? "0.01" : name === "dropout" || name === "validation_split" ? "0.2" : "32"}` });
+  if (value.trim() === "" || !Number.isFinite(x) || !check(x))
+    throw new UserError(`parameter ${name}=${value} is not ${what}`, {
+      hint: `give ${name} as ${what}, e.g. --param ${name}=${name === "learning_rate" || name === "lr" ? "0.01" : name === "dropout" || name === "validation_split" ? "0.2" : "32"}`,
+    });
   return x;
 }
 
@@ -83,32 +97,61 @@ export function withParams(config: TrainConfig, params: Readonly<Record<string, 
         next.model.layers = value.split(",").map((part) => paramNumber(name, part.trim(), whole, "whole numbers ≥ 1 separated by commas"));
         break;
       case "activation":
-        if (value !== "relu" && value !== "tanh") throw new UserError(`parameter activation=${value} is not relu or tanh`, { hint: "give --param activation=relu or tanh" });
+        if (value !== "relu" && value !== "tanh")
+          throw new UserError(`parameter activation=${value} is not relu or tanh`, { hint: "give --param activation=relu or tanh" });
         next.model.activation = value;
         break;
       case "kind":
-        if (value !== "mlp" && value !== "linear") throw new UserError(`parameter kind=${value} is not mlp or linear`, { hint: "give --param kind=mlp or linear" });
+        if (value !== "mlp" && value !== "linear")
+          throw new UserError(`parameter kind=${value} is not mlp or linear`, { hint: "give --param kind=mlp or linear" });
         next.model.kind = value;
         break;
       default:
-        throw new UserError(`the built-in trainer has no parameter "${name}"`, { file: config.file, hint: `a sweep can set ${PARAM_NAMES.join(", ")}; other parameters reach only a training command (train.command) as MODELSHIP_PARAM_*` });
+        throw new UserError(`the built-in trainer has no parameter "${name}"`, {
+          file: config.file,
+          hint: `a sweep can set ${PARAM_NAMES.join(", ")}; other parameters reach only a training command (train.command) as MODELSHIP_PARAM_*`,
+        });
     }
   }
   return next;
 }
 
 /** Makes the train-stage runner for a train.yaml. */
-export function builtinTrainer(options: { configPath: string; cwd: string; logger: Logger; toolVersion: string; seed?: number; params?: Readonly<Record<string, string>> }): (outputDir: string) => Promise<BuiltinRun> {
+export function builtinTrainer(options: {
+  configPath: string;
+  cwd: string;
+  logger: Logger;
+  toolVersion: string;
+  seed?: number;
+  params?: Readonly<Record<string, string>>;
+}): (outputDir: string) => Promise<BuiltinRun> {
   return async (outputDir) => {
     const { logger, cwd } = options;
     const loaded = withParams(await loadTrainConfig(options.configPath, cwd), options.params ?? {});
     // An explicit seed (the seed input or --seed) wins over train.yaml's.
     const config = options.seed === undefined ? loaded : { ...loaded, seed: options.seed };
     const contract = config.data.contract === undefined ? undefined : await loadContract(resolve(cwd, config.data.contract));
-    const train = await loadTabular({ path: resolve(cwd, config.data.train), contract, features: config.features, target: config.target, task: config.task });
+    const train = await loadTabular({
+      path: resolve(cwd, config.data.train),
+      contract,
+      features: config.features,
+      target: config.target,
+      task: config.task,
+    });
     // A separate validation file is encoded with the training file's preprocessing, like the test file.
-    const valid = config.data.valid === undefined ? undefined : await loadTabular({ path: resolve(cwd, config.data.valid), contract, features: config.features, target: config.target, fitted: train });
-    logger.info(`Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`);
+    const valid =
+      config.data.valid === undefined
+        ? undefined
+        : await loadTabular({
+            path: resolve(cwd, config.data.valid),
+            contract,
+            features: config.features,
+            target: config.target,
+            fitted: train,
+          });
+    logger.info(
+      `Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`,
+    );
     const bar = new ProgressBar(process.stderr);
     const result = await trainModel({
       data: train,
@@ -130,16 +173,35 @@ export function builtinTrainer(options: { configPath: string; cwd: string; logge
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(best ?? {})) if (name !== "epoch" && typeof value === "number") metrics[name] = value;
     if (config.data.test !== undefined) {
-      const test = await loadTabular({ path: resolve(cwd, config.data.test), contract, features: config.features, target: config.target, fitted: result.model });
+      const test = await loadTabular({
+        path: resolve(cwd, config.data.test),
+        contract,
+        features: config.features,
+        target: config.target,
+        fitted: result.model,
+      });
       Object.assign(metrics, await heldOutMetrics(result.model, test));
     }
     await writeFileAtomic(join(outputDir, "model.onnx"), exportOnnx(result.model, { producerVersion: options.toolVersion }));
     return {
       configFile: { ...(await fingerprintFile(resolve(cwd, config.file))), path: config.file },
       seed: config.seed,
-      params: { task: train.task, model: config.model.kind, layers: config.model.layers ?? null, activation: config.model.activation ?? "relu", dropout: config.model.dropout ?? 0, epochs: config.epochs, batch_size: config.batchSize, learning_rate: config.learningRate, ...(valid === undefined ? { validation_split: config.validationSplit } : {}), best_epoch: result.bestEpoch },
+      params: {
+        task: train.task,
+        model: config.model.kind,
+        layers: config.model.layers ?? null,
+        activation: config.model.activation ?? "relu",
+        dropout: config.model.dropout ?? 0,
+        epochs: config.epochs,
+        batch_size: config.batchSize,
+        learning_rate: config.learningRate,
+        ...(valid === undefined ? { validation_split: config.validationSplit } : {}),
+        best_epoch: result.bestEpoch,
+      },
       metrics,
-      history: result.history.map((entry) => Object.fromEntries(Object.entries(entry).filter((pair): pair is [string, number] => typeof pair[1] === "number"))),
+      history: result.history.map((entry) =>
+        Object.fromEntries(Object.entries(entry).filter((pair): pair is [string, number] => typeof pair[1] === "number")),
+      ),
       dataPaths: [config.data.train, ...[config.data.valid, config.data.test].filter((path): path is string => path !== undefined)],
       ...(config.data.contract === undefined ? {} : { contractPath: config.data.contract }),
       backend: { name: result.backend, package: result.package },

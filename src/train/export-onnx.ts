@@ -36,13 +36,16 @@ const ACTIVATION_OPS = { relu: "Relu", tanh: "Tanh", sigmoid: "Sigmoid", softmax
 export function exportOnnx(model: TrainedModel, options: ExportOnnxOptions): Uint8Array {
   checkModel(model);
   const graph = new GraphBuilder();
-  const columns = model.features.map((feature, index) => (feature.kind === "numeric" ? addNumeric(graph, feature, index) : addCategorical(graph, feature, index)));
+  const columns = model.features.map((feature, index) =>
+    feature.kind === "numeric" ? addNumeric(graph, feature, index) : addCategorical(graph, feature, index),
+  );
   let x = graph.node("Concat", columns, "/features", { attributes: [{ name: "axis", type: "int", value: 1 }] });
 
   const last = model.layers.length - 1;
   model.layers.forEach((layer, index) => {
     // Multiclass and regression outputs are the last layer itself; binary ones are derived from it below.
-    const name = index < last ? undefined : model.task === "multiclass" ? "probabilities" : model.task === "regression" ? "variable" : undefined;
+    const name =
+      index < last ? undefined : model.task === "multiclass" ? "probabilities" : model.task === "regression" ? "variable" : undefined;
     x = addDense(graph, layer, index, x, name);
   });
 
@@ -50,7 +53,15 @@ export function exportOnnx(model: TrainedModel, options: ExportOnnxOptions): Uin
     graph.output({ name: x, elemType: DataType.FLOAT, dims: [BATCH, 1] });
   } else {
     const classes = model.classes!;
-    const labelIndex = model.task === "binary" ? addBinaryOutputs(graph, x) : graph.node("ArgMax", [x], "/label_index", { attributes: [{ name: "axis", type: "int", value: 1 }, { name: "keepdims", type: "int", value: 0 }] });
+    const labelIndex =
+      model.task === "binary"
+        ? addBinaryOutputs(graph, x)
+        : graph.node("ArgMax", [x], "/label_index", {
+            attributes: [
+              { name: "axis", type: "int", value: 1 },
+              { name: "keepdims", type: "int", value: 0 },
+            ],
+          });
     graph.node("LabelEncoder", [labelIndex], "label", {
       domain: ML,
       attributes: [
@@ -80,7 +91,8 @@ export function exportOnnx(model: TrainedModel, options: ExportOnnxOptions): Uin
  */
 function addNumeric(graph: GraphBuilder, feature: NumericFeature, index: number): string {
   const prefix = `/feature_${index}`;
-  const scalar = (name: string, value: number): string => graph.constant({ name: `${prefix}/${name}`, dims: [1], data: { type: DataType.FLOAT, values: [value] } });
+  const scalar = (name: string, value: number): string =>
+    graph.constant({ name: `${prefix}/${name}`, dims: [1], data: { type: DataType.FLOAT, values: [value] } });
   const input = graph.input({ name: feature.name, elemType: DataType.FLOAT, dims: [BATCH, 1] });
   const missing = graph.node("IsNaN", [input], `${prefix}/missing`);
   const imputed = graph.node("Where", [missing, scalar("median", feature.median), input], `${prefix}/imputed`);
@@ -113,14 +125,20 @@ function addCategorical(graph: GraphBuilder, feature: CategoricalFeature, index:
   const depth = graph.constant({ name: `/feature_${index}/depth`, dims: [], data: { type: DataType.INT64, values: [other + 1] } });
   const onOff = graph.constant({ name: `/feature_${index}/one_hot_values`, dims: [2], data: { type: DataType.FLOAT, values: [0, 1] } });
   // OneHot appends the class axis: [N, 1] indices give [N, 1, K + 1]; Flatten makes it [N, K + 1].
-  const oneHot = graph.node("OneHot", [indices, depth, onOff], `/feature_${index}/one_hot`, { attributes: [{ name: "axis", type: "int", value: -1 }] });
+  const oneHot = graph.node("OneHot", [indices, depth, onOff], `/feature_${index}/one_hot`, {
+    attributes: [{ name: "axis", type: "int", value: -1 }],
+  });
   return graph.node("Flatten", [oneHot], `/feature_${index}/encoded`, { attributes: [{ name: "axis", type: "int", value: 1 }] });
 }
 
 /** x · W + b, then the activation; `output` names the result when it is a graph output. */
 function addDense(graph: GraphBuilder, layer: DenseLayer, index: number, input: string, output?: string): string {
   const prefix = `/layer_${index}`;
-  const weights = graph.constant({ name: `${prefix}/weights`, dims: [layer.inputs, layer.units], data: { type: DataType.FLOAT, values: layer.weights } });
+  const weights = graph.constant({
+    name: `${prefix}/weights`,
+    dims: [layer.inputs, layer.units],
+    data: { type: DataType.FLOAT, values: layer.weights },
+  });
   const bias = graph.constant({ name: `${prefix}/bias`, dims: [layer.units], data: { type: DataType.FLOAT, values: layer.bias } });
   const product = graph.node("MatMul", [input, weights], `${prefix}/matmul`);
   if (layer.activation === "linear") return graph.node("Add", [product, bias], output ?? `${prefix}/output`);
@@ -160,7 +178,9 @@ function checkModel(model: TrainedModel): void {
   const names = new Set<string>();
   for (const feature of model.features) {
     if (OUTPUT_NAMES.includes(feature.name)) {
-      throw new UserError(`feature "${feature.name}" has the name of an ONNX model output`, { hint: `rename the column or leave it out of the features (outputs: ${OUTPUT_NAMES.join(", ")})` });
+      throw new UserError(`feature "${feature.name}" has the name of an ONNX model output`, {
+        hint: `rename the column or leave it out of the features (outputs: ${OUTPUT_NAMES.join(", ")})`,
+      });
     }
     if (names.has(feature.name)) throw new Error(`feature "${feature.name}" appears twice`);
     names.add(feature.name);
@@ -169,12 +189,15 @@ function checkModel(model: TrainedModel): void {
   let width = featureWidth(model.features);
   model.layers.forEach((layer, index) => {
     if (layer.inputs !== width) throw new Error(`layer ${index} takes ${layer.inputs} inputs but gets ${width}`);
-    if (layer.weights.length !== layer.inputs * layer.units || layer.bias.length !== layer.units) throw new Error(`layer ${index} has weights or bias of the wrong size`);
+    if (layer.weights.length !== layer.inputs * layer.units || layer.bias.length !== layer.units)
+      throw new Error(`layer ${index} has weights or bias of the wrong size`);
     width = layer.units;
   });
   const lastLayer = model.layers[model.layers.length - 1]!;
   const classes = model.classes?.length ?? 0;
-  if (model.task === "binary" && (classes !== 2 || width !== 1 || lastLayer.activation !== "sigmoid")) throw new Error("a binary model needs 2 classes and one sigmoid output");
-  if (model.task === "multiclass" && (classes < 2 || width !== classes || lastLayer.activation !== "softmax")) throw new Error("a multiclass model needs one softmax output per class");
+  if (model.task === "binary" && (classes !== 2 || width !== 1 || lastLayer.activation !== "sigmoid"))
+    throw new Error("a binary model needs 2 classes and one sigmoid output");
+  if (model.task === "multiclass" && (classes < 2 || width !== classes || lastLayer.activation !== "softmax"))
+    throw new Error("a multiclass model needs one softmax output per class");
   if (model.task === "regression" && width !== 1) throw new Error("a regression model needs one output");
 }

@@ -52,7 +52,13 @@ export function parseGpuList(csv: string): GpuInfo[] {
     .filter((line) => line !== "")
     .map((line) => {
       const [index, uuid, name, memory, driver] = line.split(",").map((field) => field.trim());
-      return { index: parseNumber(index), uuid: uuid ?? "", name: name ?? "unknown", memoryTotalMiB: parseNumber(memory), driverVersion: driver ?? "" };
+      return {
+        index: parseNumber(index),
+        uuid: uuid ?? "",
+        name: name ?? "unknown",
+        memoryTotalMiB: parseNumber(memory),
+        driverVersion: driver ?? "",
+      };
     });
 }
 
@@ -62,7 +68,9 @@ export function visibleGpus(gpus: GpuInfo[], cudaVisibleDevices: string | undefi
   const visible: GpuInfo[] = [];
   for (const token of cudaVisibleDevices.split(",").map((part) => part.trim())) {
     // CUDA stops at the first entry it cannot resolve ("-1" hides every device).
-    const gpu = /^\d+$/.test(token) ? gpus.find((candidate) => candidate.index === Number(token)) : gpus.find((candidate) => token !== "" && candidate.uuid.startsWith(token));
+    const gpu = /^\d+$/.test(token)
+      ? gpus.find((candidate) => candidate.index === Number(token))
+      : gpus.find((candidate) => token !== "" && candidate.uuid.startsWith(token));
     if (gpu === undefined) break;
     visible.push(gpu);
   }
@@ -77,7 +85,18 @@ export async function detectGpus(env: NodeJS.ProcessEnv = process.env): Promise<
     listing = (await run("nvidia-smi", [`--query-gpu=${QUERY}`, "--format=csv,noheader,nounits"], { env, timeout: 20_000 })).stdout;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return { gpus: [], reason: code === "ENOENT" ? "nvidia-smi is not on PATH (no NVIDIA driver on this runner)" : `nvidia-smi failed: ${String((error as { stderr?: unknown }).stderr ?? error).trim().split("\n")[0]}`, cudaVisibleDevices };
+    return {
+      gpus: [],
+      reason:
+        code === "ENOENT"
+          ? "nvidia-smi is not on PATH (no NVIDIA driver on this runner)"
+          : `nvidia-smi failed: ${
+              String((error as { stderr?: unknown }).stderr ?? error)
+                .trim()
+                .split("\n")[0]
+            }`,
+      cudaVisibleDevices,
+    };
   }
   const all = parseGpuList(listing);
   const gpus = visibleGpus(all, cudaVisibleDevices);
@@ -87,17 +106,30 @@ export async function detectGpus(env: NodeJS.ProcessEnv = process.env): Promise<
   } catch {
     cudaVersion = undefined;
   }
-  const reason = gpus.length > 0 ? undefined : all.length === 0 ? "nvidia-smi lists no GPU" : `CUDA_VISIBLE_DEVICES=${cudaVisibleDevices ?? ""} hides all ${all.length} GPU(s)`;
+  const reason =
+    gpus.length > 0
+      ? undefined
+      : all.length === 0
+        ? "nvidia-smi lists no GPU"
+        : `CUDA_VISIBLE_DEVICES=${cudaVisibleDevices ?? ""} hides all ${all.length} GPU(s)`;
   return { gpus, cudaVersion, reason, cudaVisibleDevices };
 }
 
 /** Fails early when a GPU is required and there is none, naming the runner so the labels can be fixed. */
 export function assertGpuRequirement(detection: GpuDetection, requireGpu: RequireGpu, runner: { name?: string; labels?: string }): void {
   if (requireGpu !== "true" || detection.gpus.length > 0) return;
-  const where = [runner.name === undefined ? undefined : `runner "${runner.name}"`, runner.labels === undefined ? undefined : `labels ${runner.labels}`].filter(Boolean).join(", ");
-  throw new UserError(`require-gpu is true but no GPU is available${where === "" ? "" : ` on ${where}`}: ${detection.reason ?? "none found"}`, {
-    hint: "run the train job on a GPU runner (runs-on: [self-hosted, linux, gpu] or your GPU labels), or set require-gpu: auto to train on CPU",
-  });
+  const where = [
+    runner.name === undefined ? undefined : `runner "${runner.name}"`,
+    runner.labels === undefined ? undefined : `labels ${runner.labels}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  throw new UserError(
+    `require-gpu is true but no GPU is available${where === "" ? "" : ` on ${where}`}: ${detection.reason ?? "none found"}`,
+    {
+      hint: "run the train job on a GPU runner (runs-on: [self-hosted, linux, gpu] or your GPU labels), or set require-gpu: auto to train on CPU",
+    },
+  );
 }
 
 /** Samples utilization and memory of the visible GPUs every `intervalMs` until `stop()`. */
@@ -123,7 +155,10 @@ export class GpuSampler {
 
   async #sample(): Promise<void> {
     try {
-      const { stdout } = await run("nvidia-smi", ["--query-gpu=index,utilization.gpu,memory.used", "--format=csv,noheader,nounits"], { env: this.#env, timeout: 10_000 });
+      const { stdout } = await run("nvidia-smi", ["--query-gpu=index,utilization.gpu,memory.used", "--format=csv,noheader,nounits"], {
+        env: this.#env,
+        timeout: 10_000,
+      });
       const t = Math.round((performance.now() - this.#started) / 100) / 10;
       for (const line of stdout.split("\n")) {
         const [index, utilization, memory] = line.split(",").map((field) => field.trim());
@@ -148,7 +183,9 @@ export class GpuSampler {
 }
 
 /** Mean and peak utilization and peak memory per GPU. */
-export function summarizeSamples(samples: readonly GpuSample[]): { index: number; samples: number; meanUtilizationPercent: number; maxUtilizationPercent: number; maxMemoryUsedMiB: number }[] {
+export function summarizeSamples(
+  samples: readonly GpuSample[],
+): { index: number; samples: number; meanUtilizationPercent: number; maxUtilizationPercent: number; maxMemoryUsedMiB: number }[] {
   const byGpu = new Map<number, GpuSample[]>();
   for (const sample of samples) byGpu.set(sample.index, [...(byGpu.get(sample.index) ?? []), sample]);
   return [...byGpu.entries()]

@@ -44,10 +44,19 @@ class LineTail {
 }
 
 /** Runs `command` in bash with `env`, logging each output line; throws a UserError when it fails. */
-export async function runCommand(options: { command: string; cwd: string; env: NodeJS.ProcessEnv; logger: Logger }): Promise<CommandResult> {
+export async function runCommand(options: {
+  command: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}): Promise<CommandResult> {
   const { command, logger } = options;
   const started = performance.now();
-  const child = spawn("bash", ["-e", "-o", "pipefail", "-c", command], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("bash", ["-e", "-o", "pipefail", "-c", command], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const tail = new LineTail((line) => {
     logger.info(line);
   });
@@ -71,12 +80,26 @@ export async function runCommand(options: { command: string; cwd: string; env: N
   const seconds = (performance.now() - started) / 1000;
   const last = tail.lines.length === 0 ? "(it printed nothing)" : `its last lines:\n${tail.lines.map((line) => `    ${line}`).join("\n")}`;
   if (signal !== null) {
-    const why = signal === "SIGKILL" ? " (SIGKILL: most often the kernel's out-of-memory killer; use a runner with more memory, or smaller batches)" : "";
-    throw new UserError(`the training command was killed by ${signal}${why}; ${last}`, { hint: "check the runner's memory and time limits" });
+    const why =
+      signal === "SIGKILL"
+        ? " (SIGKILL: most often the kernel's out-of-memory killer; use a runner with more memory, or smaller batches)"
+        : "";
+    throw new UserError(`the training command was killed by ${signal}${why}; ${last}`, {
+      hint: "check the runner's memory and time limits",
+    });
   }
-  if (code === 127) throw new UserError(`the training command was not found (exit 127): \`${command}\`; ${last}`, { hint: "check the command's spelling, and that its program is installed on the runner (and on PATH)" });
+  if (code === 127)
+    throw new UserError(`the training command was not found (exit 127): \`${command}\`; ${last}`, {
+      hint: "check the command's spelling, and that its program is installed on the runner (and on PATH)",
+    });
   // 137 = 128 + SIGKILL, as a shell reports a child killed for memory.
-  if (code === 137) throw new UserError(`the training command was killed (exit 137, SIGKILL: most often out of memory); ${last}`, { hint: "use a runner with more memory, or train with smaller batches" });
-  if (code !== 0) throw new UserError(`the training command failed with exit code ${code}; ${last}`, { hint: "fix the error above; the full log is in this step's output" });
+  if (code === 137)
+    throw new UserError(`the training command was killed (exit 137, SIGKILL: most often out of memory); ${last}`, {
+      hint: "use a runner with more memory, or train with smaller batches",
+    });
+  if (code !== 0)
+    throw new UserError(`the training command failed with exit code ${code}; ${last}`, {
+      hint: "fix the error above; the full log is in this step's output",
+    });
   return { seconds };
 }

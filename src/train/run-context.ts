@@ -23,17 +23,27 @@ export async function fingerprintFile(path: string): Promise<FileFingerprint> {
   try {
     return { path, ...(await sha256File(path)) };
   } catch (error) {
-    throw new UserError(errnoCode(error) === "ENOENT" ? "not found" : `cannot be read (${errnoCode(error) ?? String(error)})`, { file: path, hint: "check the path (relative to the working directory)" });
+    throw new UserError(errnoCode(error) === "ENOENT" ? "not found" : `cannot be read (${errnoCode(error) ?? String(error)})`, {
+      file: path,
+      hint: "check the path (relative to the working directory)",
+    });
   }
 }
 
 /** HEAD, dirty flag and ref of the repository at `cwd`; empty outside git. */
-export async function gitState(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ sha?: string; dirty?: boolean; ref?: string }> {
+export async function gitState(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ sha?: string; dirty?: boolean; ref?: string }> {
   try {
     const sha = (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim();
     // Only tracked files count: outputs written into the tree are not "dirty code".
     const status = (await run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd })).stdout.trim();
-    const ref = env.GITHUB_REF ?? (await run("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd }).then((result) => result.stdout.trim()).catch(() => undefined));
+    const ref =
+      env.GITHUB_REF ??
+      (await run("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd })
+        .then((result) => result.stdout.trim())
+        .catch(() => undefined));
     return { sha, dirty: status !== "", ...(ref === undefined ? {} : { ref }) };
   } catch {
     return {};
@@ -52,7 +62,10 @@ export function workflowRun(env: NodeJS.ProcessEnv = process.env): { url?: strin
 }
 
 /** The machine: OS, CPU, memory, Node, and the runner's name and labels when known. */
-export function runnerInfo(env: NodeJS.ProcessEnv = process.env, labels?: string): { name?: string; labels?: string; os: string; arch: string; cpuModel: string; cpus: number; memoryMiB: number; node: string } {
+export function runnerInfo(
+  env: NodeJS.ProcessEnv = process.env,
+  labels?: string,
+): { name?: string; labels?: string; os: string; arch: string; cpuModel: string; cpus: number; memoryMiB: number; node: string } {
   const cores = cpus();
   return {
     ...(env.RUNNER_NAME === undefined ? {} : { name: env.RUNNER_NAME }),

@@ -32,7 +32,13 @@ export interface RunRecord {
     cudaVisibleDevices?: string;
     reason?: string;
     samples: GpuSample[];
-    utilization: { index: number; samples: number; meanUtilizationPercent: number; maxUtilizationPercent: number; maxMemoryUsedMiB: number }[];
+    utilization: {
+      index: number;
+      samples: number;
+      meanUtilizationPercent: number;
+      maxUtilizationPercent: number;
+      maxMemoryUsedMiB: number;
+    }[];
   };
   backend?: { name: string; package: string };
   timing: { wallSeconds: number; cpuSeconds?: number };

@@ -31,13 +31,28 @@ export async function loadRuns(root: string): Promise<LoadedRun[]> {
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    throw new UserError(errnoCode(error) === "ENOENT" ? "the folder of training runs does not exist" : `cannot read the folder of training runs (${errnoCode(error) ?? String(error)})`, { file: root, hint: "download the train jobs' artifacts there first (actions/download-artifact with pattern: model-*)" });
+    throw new UserError(
+      errnoCode(error) === "ENOENT"
+        ? "the folder of training runs does not exist"
+        : `cannot read the folder of training runs (${errnoCode(error) ?? String(error)})`,
+      { file: root, hint: "download the train jobs' artifacts there first (actions/download-artifact with pattern: model-*)" },
+    );
   }
-  const files = entries.filter((entry) => entry.isFile() && entry.name === "run-record.json").map((entry) => join(entry.parentPath, entry.name)).sort();
-  if (files.length === 0) throw new UserError("no run-record.json found", { file: root, hint: "each train job uploads its output folder (model.onnx, run-record.json) as an artifact; download them all into this folder" });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name === "run-record.json")
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  if (files.length === 0)
+    throw new UserError("no run-record.json found", {
+      file: root,
+      hint: "each train job uploads its output folder (model.onnx, run-record.json) as an artifact; download them all into this folder",
+    });
   return Promise.all(
     files.map(async (file) => {
-      const record = assertValid<RunRecord>(runRecordSchema, JSON.parse(await readFile(file, "utf8")) as unknown, { file, what: "run record" });
+      const record = assertValid<RunRecord>(runRecordSchema, JSON.parse(await readFile(file, "utf8")) as unknown, {
+        file,
+        what: "run record",
+      });
       return { dir: relative(root, join(file, "..")) || ".", record };
     }),
   );
@@ -45,7 +60,9 @@ export async function loadRuns(root: string): Promise<LoadedRun[]> {
 
 function paramsText(params: Record<string, unknown>): string {
   const entries = Object.entries(params);
-  return entries.length === 0 ? "(defaults)" : entries.map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");
+  return entries.length === 0
+    ? "(defaults)"
+    : entries.map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");
 }
 
 /** Ranks the runs by `metric` (higher is better for max) and renders the comparison. */
@@ -54,13 +71,21 @@ export function selectBest(options: { runs: LoadedRun[]; metric: string; mode: "
   const scored = runs.filter((run) => typeof run.record.metrics[metric] === "number" && Number.isFinite(run.record.metrics[metric]));
   if (scored.length === 0) {
     const available = [...new Set(runs.flatMap((run) => Object.keys(run.record.metrics)))].sort();
-    throw new UserError(`no run reported the metric "${metric}"`, { hint: available.length === 0 ? "the runs reported no metrics: write them to metrics.json" : `choose one of: ${available.join(", ")}` });
+    throw new UserError(`no run reported the metric "${metric}"`, {
+      hint: available.length === 0 ? "the runs reported no metrics: write them to metrics.json" : `choose one of: ${available.join(", ")}`,
+    });
   }
   const sign = mode === "max" ? -1 : 1;
   // Ties go to the run listed first, so the choice is stable across re-runs.
-  const ranked = [...scored.sort((a, b) => sign * (a.record.metrics[metric]! - b.record.metrics[metric]!)), ...runs.filter((run) => !scored.includes(run))];
+  const ranked = [
+    ...scored.sort((a, b) => sign * (a.record.metrics[metric]! - b.record.metrics[metric]!)),
+    ...runs.filter((run) => !scored.includes(run)),
+  ];
   const best = ranked[0]!;
-  const others = [...new Set(runs.flatMap((run) => Object.keys(run.record.metrics)))].filter((name) => name !== metric).sort().slice(0, 4);
+  const others = [...new Set(runs.flatMap((run) => Object.keys(run.record.metrics)))]
+    .filter((name) => name !== metric)
+    .sort()
+    .slice(0, 4);
   const rows = ranked.map((run, index) => [
     index === 0 ? "🏆" : String(index + 1),
     code(run.dir),
@@ -73,7 +98,9 @@ export function selectBest(options: { runs: LoadedRun[]; metric: string; mode: "
   const markdown = sections(
     "### Hyperparameter sweep",
     `${runs.length} run${runs.length === 1 ? "" : "s"}; best by ${code(metric)} (${mode === "max" ? "higher is better" : "lower is better"}): ${code(best.dir)} with ${escapeMarkdown(paramsText(best.record.params))}.`,
-    table(["", "run", "parameters", metric, ...others, "GPU", "time"], rows, { align: ["center", "left", "left", "right", ...others.map(() => "right" as const), "left", "right"] }),
+    table(["", "run", "parameters", metric, ...others, "GPU", "time"], rows, {
+      align: ["center", "left", "left", "right", ...others.map(() => "right" as const), "left", "right"],
+    }),
     runs.length > scored.length ? `_${runs.length - scored.length} run(s) did not report ${code(metric)} and are listed last._` : undefined,
   );
   return { metric, mode, best, ranked, markdown };

@@ -154,14 +154,21 @@ function numericValues(name: string, values: RawValue[], lines: number[], path: 
 function badImpute(name: string, kind: FeatureKind, impute: Impute, path: string): UserError {
   return new UserError(`feature "${name}" is ${kind} but has impute ${JSON.stringify(impute)}`, {
     file: path,
-    hint: kind === "numeric" ? 'use impute "median", "mean" or a number, or declare the feature categorical' : 'use impute "most_frequent" or a category text, or declare the feature numeric',
+    hint:
+      kind === "numeric"
+        ? 'use impute "median", "mean" or a number, or declare the feature categorical'
+        : 'use impute "most_frequent" or a category text, or declare the feature numeric',
   });
 }
 
 function fitNumeric(name: string, values: RawValue[], lines: number[], path: string, impute: Impute = "median"): NumericFeature {
   if (impute !== "median" && impute !== "mean" && typeof impute !== "number") throw badImpute(name, "numeric", impute, path);
   const present = numericValues(name, values, lines, path);
-  if (present.length === 0) throw new UserError(`feature "${name}" has no values (every row is missing)`, { file: path, hint: `drop "${name}" from the features, or fix the file` });
+  if (present.length === 0)
+    throw new UserError(`feature "${name}" has no values (every row is missing)`, {
+      file: path,
+      hint: `drop "${name}" from the features, or fix the file`,
+    });
   const sorted = Float64Array.from(present).sort();
   const middle = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -175,7 +182,13 @@ function fitNumeric(name: string, values: RawValue[], lines: number[], path: str
   return { name, kind: "numeric", median: fill, mean, std: std > 0 ? std : 1 };
 }
 
-function fitCategorical(name: string, values: RawValue[], topK: number, path: string, impute: Impute = "most_frequent"): CategoricalFeature {
+function fitCategorical(
+  name: string,
+  values: RawValue[],
+  topK: number,
+  path: string,
+  impute: Impute = "most_frequent",
+): CategoricalFeature {
   if (impute === "median" || impute === "mean" || typeof impute === "number") throw badImpute(name, "categorical", impute, path);
   const counts = new Map<string, number>();
   for (const raw of values) {
@@ -183,7 +196,11 @@ function fitCategorical(name: string, values: RawValue[], topK: number, path: st
     const text = textOf(raw);
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
-  if (counts.size === 0) throw new UserError(`feature "${name}" has no values (every row is missing)`, { file: path, hint: `drop "${name}" from the features, or fix the file` });
+  if (counts.size === 0)
+    throw new UserError(`feature "${name}" has no values (every row is missing)`, {
+      file: path,
+      hint: `drop "${name}" from the features, or fix the file`,
+    });
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).map(([text]) => text);
   return { name, kind: "categorical", categories: ranked.slice(0, topK), fill: impute === "most_frequent" ? ranked[0]! : impute };
 }
@@ -222,8 +239,11 @@ function inferTask(labels: string[], allNumeric: boolean): Task {
 /** Reads a file, fits the feature preprocessing (or applies `fitted`) and encodes features and targets. */
 export async function loadTabular(options: LoadTabularOptions): Promise<TabularData> {
   const { path, target } = options;
-  const featureNames = options.fitted ? options.fitted.features.map((feature) => feature.name) : options.features.map((feature) => feature.name);
-  if (featureNames.includes(target)) throw new UserError(`the target "${target}" is also listed as a feature`, { file: path, hint: "remove it from the features" });
+  const featureNames = options.fitted
+    ? options.fitted.features.map((feature) => feature.name)
+    : options.features.map((feature) => feature.name);
+  if (featureNames.includes(target))
+    throw new UserError(`the target "${target}" is also listed as a feature`, { file: path, hint: "remove it from the features" });
   const { values, lines } = await readColumns(options, [...featureNames, target]);
 
   // Rows without a target teach nothing; skip them rather than guess a label.
@@ -238,17 +258,27 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
   if (task !== "regression") {
     classes = options.fitted?.classes ?? labels;
     if (!options.fitted && labels.length < 2) {
-      throw new UserError(`the target "${target}" has ${labels.length === 0 ? "no values" : `a single class (${JSON.stringify(labels[0])})`}`, {
-        file: path,
-        hint: "a classifier needs at least two classes in the training data; check the target column and its aliases",
-      });
+      throw new UserError(
+        `the target "${target}" has ${labels.length === 0 ? "no values" : `a single class (${JSON.stringify(labels[0])})`}`,
+        {
+          file: path,
+          hint: "a classifier needs at least two classes in the training data; check the target column and its aliases",
+        },
+      );
     }
     if (!options.fitted && task === "binary" && labels.length !== 2) {
-      throw new UserError(`task binary needs 2 target classes; "${target}" has ${labels.length}`, { file: path, hint: "use task multiclass, or map labels with the contract's aliases" });
+      throw new UserError(`task binary needs 2 target classes; "${target}" has ${labels.length}`, {
+        file: path,
+        hint: "use task multiclass, or map labels with the contract's aliases",
+      });
     }
   } else if (!allNumeric) {
     const row = keep.find((index) => typeof numberOf(targetValues[index]!) !== "number")!;
-    throw new UserError(`regression target "${target}" has the non-numeric value ${JSON.stringify(showValue(targetValues[row]!))}`, { file: path, line: lines[row], hint: "use a classification task, or fix the value" });
+    throw new UserError(`regression target "${target}" has the non-numeric value ${JSON.stringify(showValue(targetValues[row]!))}`, {
+      file: path,
+      line: lines[row],
+      hint: "use a classification task, or fix the value",
+    });
   }
 
   const features =
@@ -256,7 +286,9 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
     options.features.map((request): FeatureSpec => {
       const column = values.get(request.name)!;
       const kind = request.kind ?? inferKind(request.name, column, options.contract);
-      return kind === "numeric" ? fitNumeric(request.name, column, lines, path, request.impute) : fitCategorical(request.name, column, request.topK ?? DEFAULT_TOP_K, path, request.impute);
+      return kind === "numeric"
+        ? fitNumeric(request.name, column, lines, path, request.impute)
+        : fitCategorical(request.name, column, request.topK ?? DEFAULT_TOP_K, path, request.impute);
     });
   if (options.fitted) {
     // Fitting checked numeric values; an encoded file must hold numbers there too.
@@ -270,11 +302,14 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
       const label = textOf(targetValues[row]!);
       const position = index.get(label);
       if (position === undefined) {
-        throw new UserError(`target "${target}" has the label ${JSON.stringify(label)}, not seen in training (${classes.map((name) => JSON.stringify(name)).join(", ")})`, {
-          file: path,
-          line: lines[row],
-          hint: "map it to a training label with the contract's aliases, or fix the file",
-        });
+        throw new UserError(
+          `target "${target}" has the label ${JSON.stringify(label)}, not seen in training (${classes.map((name) => JSON.stringify(name)).join(", ")})`,
+          {
+            file: path,
+            line: lines[row],
+            hint: "map it to a training label with the contract's aliases, or fix the file",
+          },
+        );
       }
       y[out] = position;
     }

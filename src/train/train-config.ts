@@ -22,7 +22,10 @@ interface TrainConfigDocument {
 }
 
 /** The trainer's options come straight from the file; the rest says what to train on. */
-export interface TrainConfig extends Pick<TrainOptions, "model" | "epochs" | "batchSize" | "learningRate" | "validationSplit" | "earlyStopping" | "seed"> {
+export interface TrainConfig extends Pick<
+  TrainOptions,
+  "model" | "epochs" | "batchSize" | "learningRate" | "validationSplit" | "earlyStopping" | "seed"
+> {
   /** The config file as given. */
   file: string;
   /** Paths resolved against the working directory (they are relative to the config file in YAML). */
@@ -48,14 +51,29 @@ export async function loadTrainConfig(file: string, cwd = process.cwd()): Promis
     },
     target: document.target,
     task: document.task,
-    features: document.features.map((feature) => (typeof feature === "string" ? { name: feature } : { name: feature.name, kind: feature.kind, topK: feature.top_k, impute: feature.impute })),
-    model: { kind: document.model?.kind ?? "mlp", layers: document.model?.layers, activation: document.model?.activation, dropout: document.model?.dropout },
+    features: document.features.map((feature) =>
+      typeof feature === "string"
+        ? { name: feature }
+        : { name: feature.name, kind: feature.kind, topK: feature.top_k, impute: feature.impute },
+    ),
+    model: {
+      kind: document.model?.kind ?? "mlp",
+      layers: document.model?.layers,
+      activation: document.model?.activation,
+      dropout: document.model?.dropout,
+    },
     epochs: document.epochs ?? 20,
     batchSize: document.batch_size ?? 256,
     learningRate: document.learning_rate ?? 0.001,
     validationSplit: document.validation_split ?? 0.2,
     earlyStopping:
-      document.early_stopping === undefined ? undefined : { patience: document.early_stopping.patience, minDelta: document.early_stopping.min_delta ?? 0, monitor: document.early_stopping.monitor ?? "val_loss" },
+      document.early_stopping === undefined
+        ? undefined
+        : {
+            patience: document.early_stopping.patience,
+            minDelta: document.early_stopping.min_delta ?? 0,
+            monitor: document.early_stopping.monitor ?? "val_loss",
+          },
     seed: document.seed ?? 42,
   };
 }

@@ -5,10 +5,29 @@ import { builtinTrainer } from "./builtin-train.ts";
 import { runTraining, type TrainResult } from "./train.ts";
 
 /** Runs the command or the built-in trainer the settings name. */
-export async function trainFromSettings(options: { settings: TrainSettings; cwd: string; env?: NodeJS.ProcessEnv; runnerLabels?: string; logger: Logger; toolVersion: string }): Promise<TrainResult> {
+export async function trainFromSettings(options: {
+  settings: TrainSettings;
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  runnerLabels?: string;
+  logger: Logger;
+  toolVersion: string;
+}): Promise<TrainResult> {
   const { settings, logger } = options;
   return runTraining({
-    run: "command" in settings.run ? { command: settings.run.command } : { builtin: builtinTrainer({ configPath: settings.run.trainConfig, cwd: options.cwd, logger, toolVersion: options.toolVersion, params: settings.params, ...(settings.seed === undefined ? {} : { seed: settings.seed }) }) },
+    run:
+      "command" in settings.run
+        ? { command: settings.run.command }
+        : {
+            builtin: builtinTrainer({
+              configPath: settings.run.trainConfig,
+              cwd: options.cwd,
+              logger,
+              toolVersion: options.toolVersion,
+              params: settings.params,
+              ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+            }),
+          },
     outputDir: settings.outputDir,
     cwd: options.cwd,
     requireGpu: settings.requireGpu,

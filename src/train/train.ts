@@ -67,7 +67,10 @@ export function paramVariable(name: string): string {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
 }
 
 async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
@@ -86,9 +89,13 @@ async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
 export async function runTraining(options: TrainOptions): Promise<TrainResult> {
   const { logger } = options;
   const env = options.env ?? process.env;
-  const detection: GpuDetection = options.requireGpu === "false" ? { gpus: [], reason: "require-gpu is false: not looked for" } : await detectGpus(env);
+  const detection: GpuDetection =
+    options.requireGpu === "false" ? { gpus: [], reason: "require-gpu is false: not looked for" } : await detectGpus(env);
   assertGpuRequirement(detection, options.requireGpu, { name: env.RUNNER_NAME, labels: options.runnerLabels });
-  if (detection.gpus.length > 0) logger.info(`GPU: ${detection.gpus.map((gpu) => `${gpu.index}: ${gpu.name} (${gpu.memoryTotalMiB} MiB)`).join(", ")}${detection.cudaVersion === undefined ? "" : `, CUDA ${detection.cudaVersion}`}`);
+  if (detection.gpus.length > 0)
+    logger.info(
+      `GPU: ${detection.gpus.map((gpu) => `${gpu.index}: ${gpu.name} (${gpu.memoryTotalMiB} MiB)`).join(", ")}${detection.cudaVersion === undefined ? "" : `, CUDA ${detection.cudaVersion}`}`,
+    );
   else logger.info(`No GPU: ${detection.reason ?? "none found"}; training on CPU.`);
 
   const outputDir = resolve(options.cwd, options.outputDir);
@@ -108,7 +115,9 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
         if (options.data?.test !== undefined) commandEnv.MODELSHIP_TEST_DATA = resolve(options.cwd, options.data.test);
         if (options.data?.contract !== undefined) commandEnv.MODELSHIP_CONTRACT = resolve(options.cwd, options.data.contract);
         if (options.seed !== undefined) commandEnv.MODELSHIP_SEED = String(options.seed);
-        await logger.group(`Train: ${options.run.command}`, () => runCommand({ command: (options.run as { command: string }).command, cwd: options.cwd, env: commandEnv, logger }));
+        await logger.group(`Train: ${options.run.command}`, () =>
+          runCommand({ command: (options.run as { command: string }).command, cwd: options.cwd, env: commandEnv, logger }),
+        );
       } else {
         builtin = await options.run.builtin(staging);
       }
@@ -121,9 +130,12 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     const modelPath = join(staging, "model.onnx");
     const written = await listFiles(staging);
     if (!written.includes("model.onnx")) {
-      throw new UserError(`the training command wrote no model.onnx into MODELSHIP_OUTPUT_DIR; it wrote ${written.length === 0 ? "nothing" : written.join(", ")}`, {
-        hint: 'save the model as "$MODELSHIP_OUTPUT_DIR/model.onnx" (e.g. torch.onnx.export(model, x, os.environ["MODELSHIP_OUTPUT_DIR"] + "/model.onnx"))',
-      });
+      throw new UserError(
+        `the training command wrote no model.onnx into MODELSHIP_OUTPUT_DIR; it wrote ${written.length === 0 ? "nothing" : written.join(", ")}`,
+        {
+          hint: 'save the model as "$MODELSHIP_OUTPUT_DIR/model.onnx" (e.g. torch.onnx.export(model, x, os.environ["MODELSHIP_OUTPUT_DIR"] + "/model.onnx"))',
+        },
+      );
     }
     const signature = await readModelSignature(modelPath);
     const metricsFile = join(staging, "metrics.json");
@@ -145,8 +157,12 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
       metrics: builtin?.metrics ?? userMetrics?.metrics ?? {},
       history: builtin?.history ?? userMetrics?.history ?? [],
       data: {
-        files: await Promise.all(dataFiles.map((path) => fingerprintFile(resolve(options.cwd, path)).then((print) => ({ ...print, path })))),
-        ...(contractPath === undefined ? {} : { contract: { ...(await fingerprintFile(resolve(options.cwd, contractPath))), path: contractPath } }),
+        files: await Promise.all(
+          dataFiles.map((path) => fingerprintFile(resolve(options.cwd, path)).then((print) => ({ ...print, path }))),
+        ),
+        ...(contractPath === undefined
+          ? {}
+          : { contract: { ...(await fingerprintFile(resolve(options.cwd, contractPath))), path: contractPath } }),
       },
       git: await gitState(options.cwd, env),
       run: workflowRun(env),
@@ -166,14 +182,25 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
       model: { file: { ...modelFile, path: "model.onnx" }, inputs: signature.inputs, outputs: signature.outputs },
     };
     assertWritable(runRecordSchema, record, "run record");
-    if (userMetrics === undefined) await writeFileAtomic(metricsFile, `${JSON.stringify({ metrics: record.metrics, params: record.params, history: record.history }, null, 2)}\n`);
+    if (userMetrics === undefined)
+      await writeFileAtomic(
+        metricsFile,
+        `${JSON.stringify({ metrics: record.metrics, params: record.params, history: record.history }, null, 2)}\n`,
+      );
     await writeFileAtomic(join(staging, "run-record.json"), `${JSON.stringify(record, null, 2)}\n`);
 
     // Swap the finished folder in; the old one goes only once the new one is complete.
     await rm(outputDir, { recursive: true, force: true });
     await rename(staging, outputDir);
-    logger.info(`Model: ${join(options.outputDir, "model.onnx")} (${signature.inputs.length} input(s), ${signature.outputs.map((output) => output.name).join(", ")}); run record: ${join(options.outputDir, "run-record.json")}`);
-    return { modelPath: join(outputDir, "model.onnx"), runRecordPath: join(outputDir, "run-record.json"), metricsPath: join(outputDir, "metrics.json"), record };
+    logger.info(
+      `Model: ${join(options.outputDir, "model.onnx")} (${signature.inputs.length} input(s), ${signature.outputs.map((output) => output.name).join(", ")}); run record: ${join(options.outputDir, "run-record.json")}`,
+    );
+    return {
+      modelPath: join(outputDir, "model.onnx"),
+      runRecordPath: join(outputDir, "run-record.json"),
+      metricsPath: join(outputDir, "metrics.json"),
+      record,
+    };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

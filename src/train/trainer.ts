@@ -16,7 +16,6 @@ import type { TabularData } from "./tabular-data.ts";
 import { loadTf, type Tf } from "./tfjs-backend.ts";
 import { mulberry32, shuffleInPlace, streamSeed } from "./seeded-random.ts";
 
-
 export interface ModelOptions {
   kind: "linear" | "mlp";
   /** Hidden layer widths for an MLP; default [32, 16]. */
@@ -84,20 +83,32 @@ function invalid(problem: string, hint: string): UserError {
 
 function checkOptions(options: TrainOptions): void {
   const { model } = options;
-  if (model.kind !== "linear" && model.kind !== "mlp") throw invalid(`unknown model kind ${JSON.stringify(model.kind)}`, 'use "linear" or "mlp"');
-  if (!Number.isInteger(options.epochs) || options.epochs < 1) throw invalid(`epochs must be a positive integer, not ${options.epochs}`, "set epochs to e.g. 20");
-  if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw invalid(`batch_size must be a positive integer, not ${options.batchSize}`, "set batch_size to e.g. 64");
-  if (!(options.learningRate > 0) || !Number.isFinite(options.learningRate)) throw invalid(`learning_rate must be a positive number, not ${options.learningRate}`, "set learning_rate to e.g. 0.001");
-  if (!(options.validationSplit >= 0 && options.validationSplit < 1)) throw invalid(`validation_split must be in [0, 1), not ${options.validationSplit}`, "set validation_split to e.g. 0.2");
+  if (model.kind !== "linear" && model.kind !== "mlp")
+    throw invalid(`unknown model kind ${JSON.stringify(model.kind)}`, 'use "linear" or "mlp"');
+  if (!Number.isInteger(options.epochs) || options.epochs < 1)
+    throw invalid(`epochs must be a positive integer, not ${options.epochs}`, "set epochs to e.g. 20");
+  if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
+    throw invalid(`batch_size must be a positive integer, not ${options.batchSize}`, "set batch_size to e.g. 64");
+  if (!(options.learningRate > 0) || !Number.isFinite(options.learningRate))
+    throw invalid(`learning_rate must be a positive number, not ${options.learningRate}`, "set learning_rate to e.g. 0.001");
+  if (!(options.validationSplit >= 0 && options.validationSplit < 1))
+    throw invalid(`validation_split must be in [0, 1), not ${options.validationSplit}`, "set validation_split to e.g. 0.2");
   const dropout = model.dropout ?? 0;
-  if (!(dropout >= 0 && dropout < 1)) throw invalid(`dropout must be in [0, 1), not ${dropout}`, "set dropout to e.g. 0.1, or leave it out");
-  for (const width of model.layers ?? []) if (!Number.isInteger(width) || width < 1) throw invalid(`layer widths must be positive integers, not ${width}`, "e.g. layers: [32, 16]");
+  if (!(dropout >= 0 && dropout < 1))
+    throw invalid(`dropout must be in [0, 1), not ${dropout}`, "set dropout to e.g. 0.1, or leave it out");
+  for (const width of model.layers ?? [])
+    if (!Number.isInteger(width) || width < 1)
+      throw invalid(`layer widths must be positive integers, not ${width}`, "e.g. layers: [32, 16]");
   const stopping = options.earlyStopping;
-  if (stopping && (!Number.isInteger(stopping.patience) || stopping.patience < 1)) throw invalid(`early stopping patience must be a positive integer, not ${stopping.patience}`, "e.g. patience: 3");
-  if (stopping && !((stopping.minDelta ?? 0) >= 0)) throw invalid(`early stopping min_delta must be ≥ 0, not ${stopping.minDelta}`, "e.g. min_delta: 0.001");
+  if (stopping && (!Number.isInteger(stopping.patience) || stopping.patience < 1))
+    throw invalid(`early stopping patience must be a positive integer, not ${stopping.patience}`, "e.g. patience: 3");
+  if (stopping && !((stopping.minDelta ?? 0) >= 0))
+    throw invalid(`early stopping min_delta must be ≥ 0, not ${stopping.minDelta}`, "e.g. min_delta: 0.001");
   const validation = options.validation;
   if (validation && (validation.width !== options.data.width || validation.task !== options.data.task)) {
-    throw new Error(`validation data from ${validation.path} is not encoded like ${options.data.path}; load it with loadTabular({ fitted })`);
+    throw new Error(
+      `validation data from ${validation.path} is not encoded like ${options.data.path}; load it with loadTabular({ fitted })`,
+    );
   }
 }
 
@@ -108,7 +119,9 @@ function architecture(options: TrainOptions): { inputs: number; units: number; a
   const outputs = data.task === "multiclass" ? data.classes!.length : 1;
   const last: Activation = data.task === "binary" ? "sigmoid" : data.task === "multiclass" ? "softmax" : "linear";
   const widths = [data.width, ...hidden, outputs];
-  return widths.slice(1).map((units, index) => ({ inputs: widths[index]!, units, activation: index === hidden.length ? last : (model.activation ?? "relu") }));
+  return widths
+    .slice(1)
+    .map((units, index) => ({ inputs: widths[index]!, units, activation: index === hidden.length ? last : (model.activation ?? "relu") }));
 }
 
 interface Params {
@@ -188,20 +201,40 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   checkOptions(options);
   const { data, logger, seed } = options;
   const { tf, backend, package: packageName } = await loadTf();
-  logger.debug(`TensorFlow.js backend: ${backend} (${packageName})${backend === "tensorflow" ? "" : "; installing @tensorflow/tfjs-node trains faster"}`);
+  logger.debug(
+    `TensorFlow.js backend: ${backend} (${packageName})${backend === "tensorflow" ? "" : "; installing @tensorflow/tfjs-node trains faster"}`,
+  );
   const shapes = architecture(options);
   const oneHot = data.task === "multiclass" ? data.classes!.length : undefined;
   const dropout = options.model.kind === "mlp" ? (options.model.dropout ?? 0) : 0;
 
   // Split: a seeded permutation, the tail held out (unless a validation file was given). At least one training row stays.
-  const order = shuffleInPlace(Int32Array.from({ length: data.rows }, (_, i) => i), mulberry32(streamSeed(seed, 1)));
+  const order = shuffleInPlace(
+    Int32Array.from({ length: data.rows }, (_, i) => i),
+    mulberry32(streamSeed(seed, 1)),
+  );
   const validationRows = options.validation ? 0 : Math.min(Math.floor(data.rows * options.validationSplit), data.rows - 1);
   const trainRows = order.slice(0, data.rows - validationRows);
-  const validation = options.validation ? { data: options.validation, rows: Int32Array.from({ length: options.validation.rows }, (_, i) => i) } : validationRows > 0 ? { data, rows: order.slice(data.rows - validationRows) } : undefined;
-  if (trainRows.length === 0) throw new UserError(`${data.path} has no rows with a target to train on`, { file: data.path, hint: "check the target column" });
-  if (validation?.rows.length === 0) throw new UserError(`the validation file ${validation.data.path} has no rows with a target`, { file: validation.data.path, hint: "check the target column, or leave data.valid out to split the training data" });
+  const validation = options.validation
+    ? { data: options.validation, rows: Int32Array.from({ length: options.validation.rows }, (_, i) => i) }
+    : validationRows > 0
+      ? { data, rows: order.slice(data.rows - validationRows) }
+      : undefined;
+  if (trainRows.length === 0)
+    throw new UserError(`${data.path} has no rows with a target to train on`, { file: data.path, hint: "check the target column" });
+  if (validation?.rows.length === 0)
+    throw new UserError(`the validation file ${validation.data.path} has no rows with a target`, {
+      file: validation.data.path,
+      hint: "check the target column, or leave data.valid out to split the training data",
+    });
 
-  const kernels = shapes.map((shape, l) => tf.variable(tf.tensor2d(glorotUniform(shape.inputs, shape.units, streamSeed(seed, 100 + l)), [shape.inputs, shape.units]), true, `dense_${l}/kernel`));
+  const kernels = shapes.map((shape, l) =>
+    tf.variable(
+      tf.tensor2d(glorotUniform(shape.inputs, shape.units, streamSeed(seed, 100 + l)), [shape.inputs, shape.units]),
+      true,
+      `dense_${l}/kernel`,
+    ),
+  );
   const biases = shapes.map((shape, l) => tf.variable(tf.zeros([shape.units]), true, `dense_${l}/bias`));
   const params: Params = { kernels, biases, activations: shapes.map((shape) => shape.activation) };
   const optimizer = tf.train.adam(options.learningRate);
@@ -281,9 +314,16 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       const monitored = stopping?.monitor === "loss" ? record.loss : (record.val_loss ?? record.loss);
       if (stopping) {
         if (best === undefined || monitored < best.loss - (stopping.minDelta ?? 0)) {
-          best = { loss: monitored, epoch, weights: kernels.map((kernel) => kernel.dataSync().slice() as Float32Array), biases: biases.map((bias) => bias.dataSync().slice() as Float32Array) };
+          best = {
+            loss: monitored,
+            epoch,
+            weights: kernels.map((kernel) => kernel.dataSync().slice() as Float32Array),
+            biases: biases.map((bias) => bias.dataSync().slice() as Float32Array),
+          };
         } else if (epoch - best.epoch >= stopping.patience) {
-          logger.info(`early stopping after epoch ${epoch}: no better ${stopping.monitor === "loss" || record.val_loss === undefined ? "loss" : "val_loss"} since epoch ${best.epoch}; keeping its weights`);
+          logger.info(
+            `early stopping after epoch ${epoch}: no better ${stopping.monitor === "loss" || record.val_loss === undefined ? "loss" : "val_loss"} since epoch ${best.epoch}; keeping its weights`,
+          );
           break;
         }
       }
@@ -298,7 +338,14 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     }));
     const model: TrainedModel = { task: data.task, target: data.target, features: data.features, layers };
     if (data.classes) model.classes = data.classes;
-    return { model, history, bestEpoch: best?.epoch ?? history.length, backend, package: packageName, rows: { train: trainRows.length, valid: validation?.rows.length ?? 0 } };
+    return {
+      model,
+      history,
+      bestEpoch: best?.epoch ?? history.length,
+      backend,
+      package: packageName,
+      rows: { train: trainRows.length, valid: validation?.rows.length ?? 0 },
+    };
   } finally {
     optimizer.dispose();
     for (const variable of [...kernels, ...biases]) variable.dispose();

@@ -102,7 +102,10 @@ describe("modelship validate on bad input", () => {
     await assertInputError({ run, reportDir, contractPath, dataPath }, `${dataPath}:2`, /field/i);
     assert.ok(run.maxRssKiB !== undefined, "GNU time reported the peak RSS");
     // Node itself takes ~50-70 MB; holding the 50 MB field (as a Buffer plus a string) would add 100+ MB.
-    assert.ok(run.maxRssKiB < 140 * 1024, `peak RSS ${Math.round(run.maxRssKiB / 1024)} MB should stay well below what buffering 50 MB would take`);
+    assert.ok(
+      run.maxRssKiB < 140 * 1024,
+      `peak RSS ${Math.round(run.maxRssKiB / 1024)} MB should stay well below what buffering 50 MB would take`,
+    );
   });
 
   test("a missing data file names the path", async () => {
@@ -141,7 +144,9 @@ describe("modelship validate on bad input", () => {
   });
 
   test("an invalid regex in pattern names the JSON pointer", async () => {
-    const contract = ["columns:", "  - name: id", "    type: integer", "  - name: name", "    type: string", '    pattern: "[a-"', ""].join("\n");
+    const contract = ["columns:", "  - name: id", "    type: integer", "  - name: name", "    type: string", '    pattern: "[a-"', ""].join(
+      "\n",
+    );
     const result = await validate("id,name\n1,a\n", { contract });
     await assertInputError(result, `${result.contractPath}:6`, /\/columns\/1\/pattern/);
   });

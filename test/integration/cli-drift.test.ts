@@ -30,7 +30,10 @@ before(async () => {
   makeToyModel(dir);
   gitops = join(dir, "gitops.git");
   git(dir, ["init", "--quiet", "--bare", "--initial-branch=main", gitops]);
-  await writeFile(join(dir, "contract.yaml"), "name: toy-data\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: group, type: categorical, role: feature }\n");
+  await writeFile(
+    join(dir, "contract.yaml"),
+    "name: toy-data\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: group, type: categorical, role: feature }\n",
+  );
   await writeFile(join(dir, "train.csv"), rows(2000, 1));
   await writeFile(join(dir, "clean.csv"), rows(800, 2));
   await writeFile(join(dir, "shifted.csv"), rows(800, 3, 4));
@@ -62,12 +65,21 @@ describe("modelship drift", () => {
   test("a release made with --reference-data carries the training data's profile; drift against latest finds the shift", async () => {
     const released = cli("release", "--model", "model.onnx", "--allow-ungated", "--reference-data", "train", "--json");
     assert.equal(released.status, 0, released.stderr);
-    const manifest = JSON.parse(await readFile(join(dir, "registry/toy/0.0.1/manifest.json"), "utf8")) as { files: { name: string; role: string }[] };
-    assert.ok(manifest.files.some((file) => file.role === "reference-profile"), "the release lists a reference profile");
+    const manifest = JSON.parse(await readFile(join(dir, "registry/toy/0.0.1/manifest.json"), "utf8")) as {
+      files: { name: string; role: string }[];
+    };
+    assert.ok(
+      manifest.files.some((file) => file.role === "reference-profile"),
+      "the release lists a reference profile",
+    );
     const shifted = cli("drift", "shifted.csv", "--reference", "latest", "--report-dir", "out-shifted");
     assert.equal(shifted.status, 0, shifted.stderr);
     assert.match(shifted.stdout, /^❌ drift: 2 of 2 feature column\(s\) drifted/);
-    const report = JSON.parse(await readFile(join(dir, "out-shifted/drift-report.json"), "utf8")) as { model: { name: string; version: string; release_url: string }; reference: { source: string; rows: number }; current: { rows: number } };
+    const report = JSON.parse(await readFile(join(dir, "out-shifted/drift-report.json"), "utf8")) as {
+      model: { name: string; version: string; release_url: string };
+      reference: { source: string; rows: number };
+      current: { rows: number };
+    };
     assert.deepEqual(report.model, { name: "toy", version: "0.0.1", release_url: pathToFileURL(join(dir, "registry/toy/0.0.1")).href });
     assert.match(report.reference.source, /^release toy@0\.0\.1/);
     assert.equal(report.reference.rows, 2000);
@@ -113,7 +125,10 @@ describe("modelship drift", () => {
   test("labelled current data: an accuracy drop drifts the dataset even when no feature moved", async () => {
     const labelled = join(dir, "labelled");
     await mkdir(labelled, { recursive: true });
-    await writeFile(join(labelled, "contract.yaml"), "name: labelled\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: y, type: categorical, role: target }\n  - { name: pred, type: categorical, role: prediction }\n");
+    await writeFile(
+      join(labelled, "contract.yaml"),
+      "name: labelled\ncolumns:\n  - { name: x, type: number, role: feature }\n  - { name: y, type: categorical, role: target }\n  - { name: pred, type: categorical, role: prediction }\n",
+    );
     await writeFile(join(labelled, "modelship.yaml"), "model: toy\ndata: { contract: contract.yaml }\n");
     // Right 9 times in 10 on the reference, 6 in 10 now; x is drawn alike on both sides.
     const table = (count: number, seed: number, rightEvery: number) => {
@@ -130,9 +145,18 @@ describe("modelship drift", () => {
     await writeFile(join(labelled, "current.csv"), table(500, 8, 6));
     const run = runCli(["drift", "current.csv", "--reference", "reference.csv", "--json"], { cwd: labelled });
     assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as { status: string; drifted_columns: string[]; performance: { status: string; reference: number; current: number; n: number } };
+    const report = JSON.parse(run.stdout) as {
+      status: string;
+      drifted_columns: string[];
+      performance: { status: string; reference: number; current: number; n: number };
+    };
     assert.deepEqual(report.drifted_columns, []);
-    assert.deepEqual((({ status, reference, current, n }) => ({ status, reference, current, n }))(report.performance), { status: "drift", reference: 0.9, current: 0.6, n: 500 });
+    assert.deepEqual((({ status, reference, current, n }) => ({ status, reference, current, n }))(report.performance), {
+      status: "drift",
+      reference: 0.9,
+      current: 0.6,
+      n: 500,
+    });
     assert.equal(report.status, "drift");
   });
 });

@@ -35,11 +35,22 @@ describe("modelship evaluate", () => {
     // The example policy wants ROC AUC ≥ 0.85 at the CI's lower bound; two columns do not get there.
     const run = runCli(["evaluate", ...MODEL, "--json"], { cwd: repo });
     assert.equal(run.status, 1, run.stderr);
-    const report = JSON.parse(run.stdout) as { verdict: string; model: { classes: string[]; positiveLabel: string; inputs: { name: string }[] }; gates: { id: string; status: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      verdict: string;
+      model: { classes: string[]; positiveLabel: string; inputs: { name: string }[] };
+      gates: { id: string; status: string }[];
+    };
     assert.equal(report.verdict, "fail");
-    assert.deepEqual(report.model.classes, ["<=50K", ">50K"], "classes: the labels in sorted order (scikit-learn's convention); positive from modelship.yaml");
+    assert.deepEqual(
+      report.model.classes,
+      ["<=50K", ">50K"],
+      "classes: the labels in sorted order (scikit-learn's convention); positive from modelship.yaml",
+    );
     assert.equal(report.model.positiveLabel, ">50K");
-    assert.deepEqual(report.model.inputs.map((input) => input.name), ["x"]);
+    assert.deepEqual(
+      report.model.inputs.map((input) => input.name),
+      ["x"],
+    );
     assert.equal(report.gates.find((gate) => gate.id === "quality:roc_auc:min")?.status, "fail");
   });
 

@@ -29,22 +29,36 @@ describe("modelship release, registry and fetch", () => {
   test("release bumps from nothing to 0.0.1, a re-run releases nothing new, --version 1.0.0 adds a version", () => {
     const first = cli("release", "--model", "model.onnx", "--json");
     assert.equal(first.status, 0, first.stderr);
-    assert.deepEqual((({ version, tag, action }) => ({ version, tag, action }))(JSON.parse(first.stdout) as { version: string; tag: string; action: string }), { version: "0.0.1", tag: "toy/v0.0.1", action: "created" });
+    assert.deepEqual(
+      (({ version, tag, action }) => ({ version, tag, action }))(
+        JSON.parse(first.stdout) as { version: string; tag: string; action: string },
+      ),
+      { version: "0.0.1", tag: "toy/v0.0.1", action: "created" },
+    );
     const again = cli("release", "--model", "model.onnx", "--json");
     assert.equal(again.status, 0, again.stderr);
-    assert.deepEqual((({ version, action }) => ({ version, action }))(JSON.parse(again.stdout) as { version: string; action: string }), { version: "0.0.1", action: "unchanged" });
+    assert.deepEqual((({ version, action }) => ({ version, action }))(JSON.parse(again.stdout) as { version: string; action: string }), {
+      version: "0.0.1",
+      action: "unchanged",
+    });
     const explicit = cli("release", "--model", "model.onnx", "--version", "v1.0.0");
     assert.equal(explicit.status, 0, explicit.stderr);
     assert.match(explicit.stdout, /^created: toy 1\.0\.0 \(toy\/v1\.0\.0\)/);
     const list = cli("registry", "list", "toy", "--json");
-    assert.deepEqual((JSON.parse(list.stdout) as { version: string }[]).map((entry) => entry.version), ["1.0.0", "0.0.1"]);
+    assert.deepEqual(
+      (JSON.parse(list.stdout) as { version: string }[]).map((entry) => entry.version),
+      ["1.0.0", "0.0.1"],
+    );
   });
 
   test("retraining to the same bytes (a new gate report, new timestamps) and releasing with a bump returns the newest release", async () => {
     await toyGateReport(dir, { policy: { quality: [{ metric: "roc_auc", min: 0.5 }] }, reportDir: join(dir, ".modelship/evaluation") });
     const rerun = cli("release", "--model", "model.onnx", "--json");
     assert.equal(rerun.status, 0, rerun.stderr);
-    assert.deepEqual((({ version, action }) => ({ version, action }))(JSON.parse(rerun.stdout) as { version: string; action: string }), { version: "1.0.0", action: "unchanged" });
+    assert.deepEqual((({ version, action }) => ({ version, action }))(JSON.parse(rerun.stdout) as { version: string; action: string }), {
+      version: "1.0.0",
+      action: "unchanged",
+    });
   });
 
   test("other bytes under a released version are refused, and so is a malformed version", () => {

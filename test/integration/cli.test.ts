@@ -12,8 +12,15 @@ import { hasStackTrace, runCli } from "../support/cli.ts";
 
 const EXAMPLE = new URL("../../examples/model-repo", import.meta.url).pathname;
 
-interface ReportExample { file: string; line: number; message: string }
-interface Report { summary: { errors: number; warnings: number }; checks: { check: string; column?: string; status: string; examples: ReportExample[] }[] }
+interface ReportExample {
+  file: string;
+  line: number;
+  message: string;
+}
+interface Report {
+  summary: { errors: number; warnings: number };
+  checks: { check: string; column?: string; status: string; examples: ReportExample[] }[];
+}
 
 let repo: string;
 before(async () => {
@@ -66,7 +73,10 @@ describe("modelship CLI", () => {
     const report = await readReport("reports-broken");
     const failing = report.checks.filter((check) => check.status === "fail");
     const lines = new Set(failing.flatMap((check) => check.examples.map((example) => example.line)));
-    assert.deepEqual([...lines].sort((a, b) => a - b), PLANTED_ERRORS.map((error) => error.line));
+    assert.deepEqual(
+      [...lines].sort((a, b) => a - b),
+      PLANTED_ERRORS.map((error) => error.line),
+    );
     for (const error of PLANTED_ERRORS) {
       const check = failing.find((candidate) => candidate.examples.some((example) => example.line === error.line));
       assert.equal(check?.column, error.column, `line ${error.line} is reported against column ${error.column}`);
@@ -75,7 +85,10 @@ describe("modelship CLI", () => {
   });
 
   test("every flag can come from an env var: MODELSHIP_FAIL_ON=never lets the broken copy pass", () => {
-    const run = runCli(["validate", "data/train-broken.csv", "--report-dir", "reports-never", "--quiet"], { cwd: repo, env: { MODELSHIP_FAIL_ON: "never" } });
+    const run = runCli(["validate", "data/train-broken.csv", "--report-dir", "reports-never", "--quiet"], {
+      cwd: repo,
+      env: { MODELSHIP_FAIL_ON: "never" },
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, "", "--quiet prints no report");
   });
@@ -85,7 +98,9 @@ describe("modelship CLI", () => {
     assert.equal(infer.status, 0, infer.stderr);
     const again = runCli(["contract", "infer", "data/train.csv", "--output", "inferred.yaml"], { cwd: repo });
     assert.equal(again.status, 2, "an existing contract is never overwritten without --force");
-    const validate = runCli(["validate", "data/train.csv", "--contract", "inferred.yaml", "--report-dir", "reports-inferred"], { cwd: repo });
+    const validate = runCli(["validate", "data/train.csv", "--contract", "inferred.yaml", "--report-dir", "reports-inferred"], {
+      cwd: repo,
+    });
     assert.equal(validate.status, 0, validate.stdout);
     const inferred = await readFile(join(repo, "inferred.yaml"), "utf8");
     assert.match(inferred, /name: Y\n(\s+.*\n)*?\s+role: target/);
@@ -103,19 +118,36 @@ describe("modelship CLI", () => {
     const diff = JSON.parse(json.stdout) as { breaking: boolean; changes: { column?: string; breaking: boolean }[] };
     assert.equal(diff.breaking, true);
     const byColumn = (column: string) => diff.changes.filter((change) => change.column === column);
-    assert.ok(byColumn("fnlwgt").some((change) => change.breaking), "removing fnlwgt is breaking");
-    assert.ok(byColumn("age").some((change) => change.breaking), "lowering age's max is breaking");
+    assert.ok(
+      byColumn("fnlwgt").some((change) => change.breaking),
+      "removing fnlwgt is breaking",
+    );
+    assert.ok(
+      byColumn("age").some((change) => change.breaking),
+      "lowering age's max is breaking",
+    );
     assert.ok(byColumn("sex").length > 0 && byColumn("sex").every((change) => !change.breaking), "adding an enum value is not breaking");
     const gate = runCli(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml", "--fail-on-breaking"], { cwd: repo });
     assert.equal(gate.status, 1);
   });
 
   test("train runs the command, takes data paths from modelship.yaml, and writes the model and run record (Debian's python3 with numpy and onnx)", async () => {
-    const run = runCli(["train", "--command", "/usr/bin/python3 train/train.py", "--output", "out/model", "--param", "epochs=5", "--json"], { cwd: repo });
+    const run = runCli(
+      ["train", "--command", "/usr/bin/python3 train/train.py", "--output", "out/model", "--param", "epochs=5", "--json"],
+      { cwd: repo },
+    );
     assert.equal(run.status, 0, run.stderr);
-    const record = JSON.parse(run.stdout) as { params: Record<string, string>; history: unknown[]; data: { files: { path: string }[] }; model: { file: { sha256: string } } };
+    const record = JSON.parse(run.stdout) as {
+      params: Record<string, string>;
+      history: unknown[];
+      data: { files: { path: string }[] };
+      model: { file: { sha256: string } };
+    };
     assert.equal(record.history.length, 5);
-    assert.deepEqual(record.data.files.map((file) => file.path), ["data/train.csv", "data/test.csv"]);
+    assert.deepEqual(
+      record.data.files.map((file) => file.path),
+      ["data/train.csv", "data/test.csv"],
+    );
     const onDisk = JSON.parse(await readFile(join(repo, "out/model/run-record.json"), "utf8")) as typeof record;
     assert.equal(onDisk.model.file.sha256, record.model.file.sha256);
     const none = runCli(["train", "--config", "no-such.yaml"], { cwd: repo });

@@ -43,12 +43,25 @@ function prEvent(number: number, headRepo = REPOSITORY) {
     payload: {
       number,
       repository: { full_name: REPOSITORY },
-      pull_request: { number, head: { sha: "a".repeat(40), repo: { full_name: headRepo } }, base: { sha: "b".repeat(40), repo: { full_name: REPOSITORY } } },
+      pull_request: {
+        number,
+        head: { sha: "a".repeat(40), repo: { full_name: headRepo } },
+        base: { sha: "b".repeat(40), repo: { full_name: REPOSITORY } },
+      },
     },
   };
 }
 
-async function comment(body: string, options: { token?: string; pr?: number; headRepo?: string; event?: { name: string; payload: object }; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+async function comment(
+  body: string,
+  options: {
+    token?: string;
+    pr?: number;
+    headRepo?: string;
+    event?: { name: string; payload: object };
+    inputs?: Record<string, string>;
+  } = {},
+): Promise<ActionRun> {
   await writeFile(join(workspace, "report.md"), body);
   return runAction({
     action: "actions/comment",
@@ -62,7 +75,8 @@ async function comment(body: string, options: { token?: string; pr?: number; hea
   });
 }
 
-const writes = (method: string) => github.calls.filter((call) => call.method === method && /comments/.test(call.path) && !call.faulted && call.status < 300);
+const writes = (method: string) =>
+  github.calls.filter((call) => call.method === method && /comments/.test(call.path) && !call.faulted && call.status < 300);
 
 describe("comment action", () => {
   test("creates one comment, then edits it only when the body changes, over three runs", async () => {
@@ -129,7 +143,16 @@ describe("comment action", () => {
   });
 
   test("a secondary rate limit (403 + Retry-After) is waited out", async () => {
-    github.inject({ method: "GET", path: /comments$/, status: 403, headers: { "retry-after": "2" }, body: { message: "You have exceeded a secondary rate limit and have been temporarily blocked from content creation.", documentation_url: "https://docs.github.com/rest" } });
+    github.inject({
+      method: "GET",
+      path: /comments$/,
+      status: 403,
+      headers: { "retry-after": "2" },
+      body: {
+        message: "You have exceeded a secondary rate limit and have been temporarily blocked from content creation.",
+        documentation_url: "https://docs.github.com/rest",
+      },
+    });
     const run = await comment("after rate limit");
     assert.equal(run.exitCode, 0, run.stdout);
     assert.equal(github.issueComments(REPOSITORY, 3).length, 1);
@@ -144,7 +167,15 @@ describe("comment action", () => {
   });
 
   test("a missing body file is a clear error naming the file", async () => {
-    const run = await runAction({ action: "actions/comment", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: prEvent(3), inputs: { "body-file": "nope.md" } });
+    const run = await runAction({
+      action: "actions/comment",
+      cwd: workspace,
+      repository: REPOSITORY,
+      apiUrl: github.url,
+      token: TOKEN,
+      event: prEvent(3),
+      inputs: { "body-file": "nope.md" },
+    });
     assert.equal(run.exitCode, 1);
     const errors = run.annotations.filter((annotation) => annotation.level === "error");
     assert.equal(errors.length, 1);

@@ -54,7 +54,9 @@ function assertClose(actual: unknown, expected: unknown, path: string): void {
     assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `${path}: ${actual} vs ${expected}`);
   } else if (Array.isArray(actual) && Array.isArray(expected)) {
     assert.equal(actual.length, expected.length, `${path}: length`);
-    actual.forEach((item, i) => { assertClose(item, expected[i], `${path}/${i}`); });
+    actual.forEach((item, i) => {
+      assertClose(item, expected[i], `${path}/${i}`);
+    });
   } else if (typeof actual === "object" && actual !== null && typeof expected === "object" && expected !== null) {
     assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${path}: keys`);
     for (const [key, value] of Object.entries(actual)) assertClose(value, (expected as Record<string, unknown>)[key], `${path}/${key}`);
@@ -131,7 +133,10 @@ describe("drift action", () => {
     issues = github.issues(REPOSITORY);
     assert.equal(issues.length, 1);
     assert.equal(issues[0]!.state, "closed");
-    const report = JSON.parse(await readFile(join(workspace, clean.outputs["report-path"]!), "utf8")) as { status: string; columns: { name: string; status: string }[] };
+    const report = JSON.parse(await readFile(join(workspace, clean.outputs["report-path"]!), "utf8")) as {
+      status: string;
+      columns: { name: string; status: string }[];
+    };
     assert.equal(report.status, "ok");
   });
 
@@ -150,9 +155,19 @@ describe("drift action", () => {
     assert.equal(a.outputs["shard-path"], "shards/a.json");
     const merged = await drift({ "current-profiles": "shards/*.json", issue: "false", "report-dir": "merged" });
     assert.equal(merged.exitCode, 0, merged.stdout);
-    await writeFile(join(workspace, "shifted-ab.csv"), (await readFile(join(workspace, "shifted-a.csv"), "utf8")) + (await readFile(join(workspace, "shifted-b.csv"), "utf8")).split("\n").slice(1).join("\n"));
+    await writeFile(
+      join(workspace, "shifted-ab.csv"),
+      (await readFile(join(workspace, "shifted-a.csv"), "utf8")) +
+        (await readFile(join(workspace, "shifted-b.csv"), "utf8")).split("\n").slice(1).join("\n"),
+    );
     const whole = await drift({ current: "shifted-ab.csv", issue: "false", "report-dir": "whole" });
-    const read = async (dir: string) => JSON.parse(await readFile(join(workspace, dir, "drift-report.json"), "utf8")) as { status: string; share: number; current: { rows: number }; columns: unknown[] };
+    const read = async (dir: string) =>
+      JSON.parse(await readFile(join(workspace, dir, "drift-report.json"), "utf8")) as {
+        status: string;
+        share: number;
+        current: { rows: number };
+        columns: unknown[];
+      };
     const [m, w] = [await read("merged"), await read("whole")];
     assert.equal(m.current.rows, 1500);
     assert.equal(m.status, w.status);
@@ -173,8 +188,13 @@ describe("drift action", () => {
   });
 
   test("a profile of another contract is refused (schema hash)", async () => {
-    await writeFile(join(workspace, "other-contract.yaml"), CONTRACT.replace("{ name: income, type: number", "{ name: income, type: integer"));
-    const profiled = runCli(["profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], { cwd: workspace });
+    await writeFile(
+      join(workspace, "other-contract.yaml"),
+      CONTRACT.replace("{ name: income, type: number", "{ name: income, type: integer"),
+    );
+    const profiled = runCli(["profile", "clean.csv", "--contract", "other-contract.yaml", "--output", "shards-other/x.json"], {
+      cwd: workspace,
+    });
     assert.equal(profiled.status, 0, profiled.stderr);
     const run = await drift({ "current-profiles": "shards-other/x.json", issue: "false" });
     assert.notEqual(run.exitCode, 0);
@@ -189,11 +209,18 @@ describe("drift action", () => {
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const port = (server.address() as { port: number }).port;
     try {
-      const run = await drift({ "current-url": `http://127.0.0.1:${port}/logs.csv?token=secret123`, "current-url-header": "Authorization: Bearer hunter2", issue: "false" });
+      const run = await drift({
+        "current-url": `http://127.0.0.1:${port}/logs.csv?token=secret123`,
+        "current-url-header": "Authorization: Bearer hunter2",
+        issue: "false",
+      });
       assert.notEqual(run.exitCode, 0);
       const message = run.commands.find((command) => command.command === "error")!.message;
       assert.match(message, /could not download http:\/\/127\.0\.0\.1:\d+\/logs\.csv after 5 attempts/);
-      const shown = run.stdout.split("\n").filter((line) => !line.startsWith("::add-mask::")).join("\n");
+      const shown = run.stdout
+        .split("\n")
+        .filter((line) => !line.startsWith("::add-mask::"))
+        .join("\n");
       assert.doesNotMatch(shown, /secret123|hunter2/, "neither the query nor the header leaks");
       assert.ok(run.secretsMasked.includes("Bearer hunter2"), "the header value is masked");
     } finally {

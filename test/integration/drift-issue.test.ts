@@ -8,7 +8,20 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import { isUserError, UserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { appendTrend, driftIssueMarker, driftIssueTitle, parseDriftIssueMarker, parseTrend, renderDriftIssueBody, syncDriftIssue, TREND_LIMIT, trendEntry, type DriftIssueOptions, type DriftRunSummary, type TrendEntry } from "../../src/drift/drift-issue.ts";
+import {
+  appendTrend,
+  driftIssueMarker,
+  driftIssueTitle,
+  parseDriftIssueMarker,
+  parseTrend,
+  renderDriftIssueBody,
+  syncDriftIssue,
+  TREND_LIMIT,
+  trendEntry,
+  type DriftIssueOptions,
+  type DriftRunSummary,
+  type TrendEntry,
+} from "../../src/drift/drift-issue.ts";
 import { triggerRetraining, WORKFLOW_INPUTS_LIMIT, type RetrainTrigger } from "../../src/drift/retrain.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
 import { GITHUB_BODY_LIMIT } from "../../src/report/markdown.ts";
@@ -28,7 +41,13 @@ let logger: MemoryLogger;
 function makeClient(token: string): GitHubClient {
   const production = createGitHubClient({ token, baseUrl: fake.url, logger, userAgentVersion: "test", retries: 0, retryBaseMs: 1 });
   const ClientClass = production.constructor as new (options: Record<string, unknown>) => GitHubClient;
-  return new ClientClass({ auth: token, baseUrl: fake.url, userAgent: "modelship/test", throttle: { enabled: false }, retry: { enabled: false } });
+  return new ClientClass({
+    auth: token,
+    baseUrl: fake.url,
+    userAgent: "modelship/test",
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  });
 }
 
 beforeEach(async () => {
@@ -97,9 +116,23 @@ describe("drift issue against the fake", () => {
     assert.deepEqual(issue.labels, [LABEL]);
     assert.equal(issue.state, "open");
     // The marker's JSON escapes "-" so that no value can close the HTML comment.
-    assert.ok(issue.body!.startsWith('<!-- modelship:drift {"model":"adult\\u002dincome","environment":"production"} -->\n'), issue.body!.split("\n")[0]);
+    assert.ok(
+      issue.body!.startsWith('<!-- modelship:drift {"model":"adult\\u002dincome","environment":"production"} -->\n'),
+      issue.body!.split("\n")[0],
+    );
     assert.ok(issue.body!.startsWith(`${driftIssueMarker(run(1))}\n`));
-    assert.deepEqual(parseTrend(issue.body!), [{ created: "2025-03-01T06:00:00Z", status: "drift", share: 0.26, drifted: 3, checked: 12, version: "1.2.0", runId: "1001", runUrl: run(1).runUrl! }]);
+    assert.deepEqual(parseTrend(issue.body!), [
+      {
+        created: "2025-03-01T06:00:00Z",
+        status: "drift",
+        share: 0.26,
+        drifted: 3,
+        checked: 12,
+        version: "1.2.0",
+        runId: "1001",
+        runUrl: run(1).runUrl!,
+      },
+    ]);
     assert.deepEqual(trendEntry(run(1)), parseTrend(issue.body!)[0]);
     assert.equal(issue.comments.length, 1);
 
@@ -110,7 +143,13 @@ describe("drift issue against the fake", () => {
     assert.equal(issue.comments.length, 2);
     assert.match(issue.comments[1]!.body, /share 0\.27/);
     // Two trend rows in the table, one per run, oldest first with their run links.
-    assert.deepEqual(issue.body!.split("\n").filter((line) => line.startsWith("| 2025-")).map((line) => line.split(" | ").at(-1)), [1, 2].map((n) => `[#${1000 + n}](${run(n).runUrl!}) |`));
+    assert.deepEqual(
+      issue
+        .body!.split("\n")
+        .filter((line) => line.startsWith("| 2025-"))
+        .map((line) => line.split(" | ").at(-1)),
+      [1, 2].map((n) => `[#${1000 + n}](${run(n).runUrl!}) |`),
+    );
 
     // A re-run of run 2 with the same result changes nothing at all.
     const before = writes().length;
@@ -146,8 +185,14 @@ describe("drift issue against the fake", () => {
     assert.equal(issue.stateReason, "reopened");
     assert.equal(issue.comments.length, 4);
     assert.match(issue.comments[3]!.body, /Drift is back/);
-    assert.deepEqual(parseTrend(issue.body!).map((entry) => entry.runId), ["1001", "1002", "1003", "1005"]);
-    assert.deepEqual(fake.issues(REPOSITORY).map((stored) => stored.number), [issue.number]);
+    assert.deepEqual(
+      parseTrend(issue.body!).map((entry) => entry.runId),
+      ["1001", "1002", "1003", "1005"],
+    );
+    assert.deepEqual(
+      fake.issues(REPOSITORY).map((stored) => stored.number),
+      [issue.number],
+    );
   });
 
   test("each environment gets its own issue; pull requests and foreign issues with the label are left alone", async () => {
@@ -156,18 +201,26 @@ describe("drift issue against the fake", () => {
     await client.rest.pulls.update({ owner: OWNER, repo: REPO, pull_number: 1, body: `${driftIssueMarker(run(1))}\nnot an issue` });
     await client.rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: 1, labels: [LABEL] });
     fake.addIssue(REPOSITORY, { number: 2, title: "Unrelated", body: "Please look at the drift dashboard", labels: [LABEL] });
-    fake.addIssue(REPOSITORY, { number: 3, title: "Other model", body: `${driftIssueMarker(run(1, { model: "churn" }))}\nhand-made`, labels: [LABEL] });
+    fake.addIssue(REPOSITORY, {
+      number: 3,
+      title: "Other model",
+      body: `${driftIssueMarker(run(1, { model: "churn" }))}\nhand-made`,
+      labels: [LABEL],
+    });
 
     const production = await sync(run(1));
     const staging = await sync(run(1, { environment: "staging" }));
     assert.equal(production.action, "opened");
     assert.equal(staging.action, "opened");
     assert.notEqual(production.number, staging.number);
-    assert.deepEqual(driftIssues().map((issue) => parseDriftIssueMarker(issue.body!)), [
-      { model: "churn", environment: "production" },
-      { model: "adult-income", environment: "production" },
-      { model: "adult-income", environment: "staging" },
-    ]);
+    assert.deepEqual(
+      driftIssues().map((issue) => parseDriftIssueMarker(issue.body!)),
+      [
+        { model: "churn", environment: "production" },
+        { model: "adult-income", environment: "production" },
+        { model: "adult-income", environment: "staging" },
+      ],
+    );
 
     assert.equal((await sync(run(2, { environment: "staging" }))).number, staging.number);
     assert.equal((await sync(run(2))).number, production.number);
@@ -188,7 +241,13 @@ describe("drift issue against the fake", () => {
     const second = await sync(run(2));
     assert.deepEqual([second.action, second.number], ["updated", first.number]);
     const lists = fake.calls.filter((call) => call.operationId === "issues/list-for-repo");
-    assert.deepEqual(lists.slice(-2).map((call) => [call.query.labels, call.query.state, call.query.page ?? "1"]), [[LABEL, "all", "1"], [LABEL, "all", "2"]]);
+    assert.deepEqual(
+      lists.slice(-2).map((call) => [call.query.labels, call.query.state, call.query.page ?? "1"]),
+      [
+        [LABEL, "all", "1"],
+        [LABEL, "all", "2"],
+      ],
+    );
     assert.equal(driftIssues().length, 1);
   });
 
@@ -203,7 +262,10 @@ describe("drift issue against the fake", () => {
     assert.equal(thin.action, "updated");
     const issue = onlyIssue();
     assert.equal(issue.state, "open");
-    assert.deepEqual(parseTrend(issue.body!).map((entry) => entry.status), ["drift", "insufficient_data"]);
+    assert.deepEqual(
+      parseTrend(issue.body!).map((entry) => entry.status),
+      ["drift", "insufficient_data"],
+    );
     assert.match(issue.comments.at(-1)!.body, /Not enough data/);
   });
 
@@ -225,8 +287,8 @@ describe("drift issue against the fake", () => {
 
   test("a description a person edited (broken trend store, CRLF line endings) is recovered with a warning", async () => {
     await sync(run(1));
-    const edited = onlyIssue().body!
-      .replace(/^<!-- modelship:drift-trend .*$/m, "<!-- modelship:drift-trend [{\"created\": oops -->")
+    const edited = onlyIssue()
+      .body!.replace(/^<!-- modelship:drift-trend .*$/m, '<!-- modelship:drift-trend [{"created": oops -->')
       .replaceAll("\n", "\r\n");
     await client.rest.issues.update({ owner: OWNER, repo: REPO, issue_number: onlyIssue().number, body: edited });
     assert.deepEqual(parseTrend(edited), []);
@@ -255,7 +317,12 @@ describe("drift issue against the fake", () => {
     client = makeClient(TOKEN);
     fake.inject({ method: "GET", path: `/repos/${REPOSITORY}/issues`, status: 404 });
     await assert.rejects(sync(run(1)), (error: unknown) => isUserError(error) && /issues: write/.test(error.hint ?? ""));
-    fake.inject({ method: "POST", path: `/repos/${REPOSITORY}/issues`, status: 410, body: { message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/rest" } });
+    fake.inject({
+      method: "POST",
+      path: `/repos/${REPOSITORY}/issues`,
+      status: 410,
+      body: { message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/rest" },
+    });
     await assert.rejects(sync(run(1)), (error: unknown) => isUserError(error) && /410/.test(error.message));
     // Other failures are not the user's.
     fake.inject({ method: "GET", path: `/repos/${REPOSITORY}/issues`, status: 500 });
@@ -271,13 +338,37 @@ describe("the fake's issue list", () => {
     await client.rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: 3, labels: ["a", "b"] });
     const { data: created } = await client.rest.issues.create({ owner: OWNER, repo: REPO, title: "new", labels: ["b", { name: "c" }] });
     const list = async (query: { state?: "open" | "closed" | "all"; labels?: string; direction?: "asc" | "desc" }) =>
-      (await client.rest.issues.listForRepo({ owner: OWNER, repo: REPO, ...query })).data.map((issue) => [issue.number, issue.pull_request === undefined ? "issue" : "pull"]);
-    assert.deepEqual(await list({}), [[created.number, "issue"], [3, "pull"], [1, "issue"]]);
-    assert.deepEqual(await list({ labels: "a,B" }), [[3, "pull"], [1, "issue"]]);
-    assert.deepEqual(await list({ labels: "a", state: "all", direction: "asc" }), [[1, "issue"], [2, "issue"], [3, "pull"]]);
+      (await client.rest.issues.listForRepo({ owner: OWNER, repo: REPO, ...query })).data.map((issue) => [
+        issue.number,
+        issue.pull_request === undefined ? "issue" : "pull",
+      ]);
+    assert.deepEqual(await list({}), [
+      [created.number, "issue"],
+      [3, "pull"],
+      [1, "issue"],
+    ]);
+    assert.deepEqual(await list({ labels: "a,B" }), [
+      [3, "pull"],
+      [1, "issue"],
+    ]);
+    assert.deepEqual(await list({ labels: "a", state: "all", direction: "asc" }), [
+      [1, "issue"],
+      [2, "issue"],
+      [3, "pull"],
+    ]);
     assert.deepEqual(await list({ state: "closed" }), [[2, "issue"]]);
-    const { data: closed } = await client.rest.issues.update({ owner: OWNER, repo: REPO, issue_number: created.number, state: "closed", state_reason: "not_planned", labels: ["d"] });
-    assert.deepEqual([closed.state, closed.state_reason, closed.labels.map((label) => (typeof label === "string" ? label : label.name))], ["closed", "not_planned", ["d"]]);
+    const { data: closed } = await client.rest.issues.update({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: created.number,
+      state: "closed",
+      state_reason: "not_planned",
+      labels: ["d"],
+    });
+    assert.deepEqual(
+      [closed.state, closed.state_reason, closed.labels.map((label) => (typeof label === "string" ? label : label.name))],
+      ["closed", "not_planned", ["d"]],
+    );
   });
 });
 
@@ -286,8 +377,22 @@ describe("drift issue body", () => {
 
   test("the trend round-trips through the body, and the table shows one row per run", () => {
     // Without version and run link; without run id and link.
-    const bare: TrendEntry = { created: run(2).created, status: "warn", share: run(2).share, drifted: 3, checked: 12, runId: run(2).runId! };
-    const anonymous: TrendEntry = { created: run(3).created, status: "insufficient_data", share: run(3).share, drifted: 3, checked: 12, version: "1.2.0" };
+    const bare: TrendEntry = {
+      created: run(2).created,
+      status: "warn",
+      share: run(2).share,
+      drifted: 3,
+      checked: 12,
+      runId: run(2).runId!,
+    };
+    const anonymous: TrendEntry = {
+      created: run(3).created,
+      status: "insufficient_data",
+      share: run(3).share,
+      drifted: 3,
+      checked: 12,
+      version: "1.2.0",
+    };
     const trend = [entry(1), bare, anonymous];
     const body = renderDriftIssueBody(run(3), report(run(3)), trend);
     assert.deepEqual(parseTrend(body), trend);
@@ -316,13 +421,20 @@ describe("drift issue body", () => {
     assert.deepEqual(parseTrend("<!-- modelship:drift-trend not json -->"), []);
     assert.deepEqual(parseTrend('<!-- modelship:drift-trend {"created":"x"} -->'), []);
     const good = entry(1);
-    assert.deepEqual(parseTrend(`x\r\n<!-- modelship:drift-trend ${JSON.stringify([good, { ...good, status: "bad" }, { ...good, share: "1" }, { ...good, extra: 1 }])} -->\r\ny`), [good, good]);
+    assert.deepEqual(
+      parseTrend(
+        `x\r\n<!-- modelship:drift-trend ${JSON.stringify([good, { ...good, status: "bad" }, { ...good, share: "1" }, { ...good, extra: 1 }])} -->\r\ny`,
+      ),
+      [good, good],
+    );
   });
 
   test("appendTrend: a re-run replaces its row in place; only the last runs stay", () => {
     const trend = [entry(1), entry(2), entry(3)];
     assert.deepEqual(appendTrend(trend, entry(2, { share: 0.9 })), [entry(1), entry(2, { share: 0.9 }), entry(3)]);
-    const many = Array.from({ length: TREND_LIMIT + 2 }, (_, index) => entry(1, { runId: String(index), created: `2025-04-${String(index + 1).padStart(2, "0")}T00:00:00Z` }));
+    const many = Array.from({ length: TREND_LIMIT + 2 }, (_, index) =>
+      entry(1, { runId: String(index), created: `2025-04-${String(index + 1).padStart(2, "0")}T00:00:00Z` }),
+    );
     const kept = many.reduce<TrendEntry[]>(appendTrend, []);
     assert.deepEqual(kept, many.slice(-TREND_LIMIT));
   });
@@ -337,12 +449,28 @@ describe("drift issue body", () => {
 });
 
 describe("retraining dispatch against the fake", () => {
-  const payload = { model: "adult-income", environment: "production", status: "drift", share: 0.25, drifted: ["age", "education"], checked: 12 };
-  const retrain = (trigger: RetrainTrigger, body: Record<string, unknown> = payload) => triggerRetraining({ client, owner: OWNER, repo: REPO, trigger, payload: body, logger });
+  const payload = {
+    model: "adult-income",
+    environment: "production",
+    status: "drift",
+    share: 0.25,
+    drifted: ["age", "education"],
+    checked: 12,
+  };
+  const retrain = (trigger: RetrainTrigger, body: Record<string, unknown> = payload) =>
+    triggerRetraining({ client, owner: OWNER, repo: REPO, trigger, payload: body, logger });
 
   test("workflow_dispatch: the summary is the drift-report input, next to the user's inputs", async () => {
     await retrain({ kind: "workflow", workflow: "retrain.yml", ref: "main", inputs: { reason: "drift", "drift-report": "mine" } });
-    assert.deepEqual(fake.dispatches, [{ repo: REPOSITORY, kind: "workflow", name: "retrain.yml", ref: "main", payload: { reason: "drift", "drift-report": JSON.stringify(payload) } }]);
+    assert.deepEqual(fake.dispatches, [
+      {
+        repo: REPOSITORY,
+        kind: "workflow",
+        name: "retrain.yml",
+        ref: "main",
+        payload: { reason: "drift", "drift-report": JSON.stringify(payload) },
+      },
+    ]);
     assert.ok(logger.entries.some((entry) => entry.level === "warning" && entry.message.includes('"drift-report"')));
   });
 
@@ -383,8 +511,16 @@ describe("retraining dispatch against the fake", () => {
       assert.match(error.hint ?? "", /actions: write/);
       return true;
     });
-    fake.inject({ method: "POST", path: `/repos/${REPOSITORY}/actions/workflows/retrain.yml/dispatches`, status: 422, body: { message: "Workflow does not have 'workflow_dispatch' trigger", documentation_url: "https://docs.github.com/rest" } });
-    await assert.rejects(retrain({ kind: "workflow", workflow: "retrain.yml", ref: "main" }), (error: unknown) => isUserError(error) && /workflow_dispatch/.test(error.hint ?? ""));
+    fake.inject({
+      method: "POST",
+      path: `/repos/${REPOSITORY}/actions/workflows/retrain.yml/dispatches`,
+      status: 422,
+      body: { message: "Workflow does not have 'workflow_dispatch' trigger", documentation_url: "https://docs.github.com/rest" },
+    });
+    await assert.rejects(
+      retrain({ kind: "workflow", workflow: "retrain.yml", ref: "main" }),
+      (error: unknown) => isUserError(error) && /workflow_dispatch/.test(error.hint ?? ""),
+    );
     fake.inject({ method: "POST", path: `/repos/${REPOSITORY}/dispatches`, status: 404 });
     await assert.rejects(retrain({ kind: "repository", eventType: "modelship-retrain" }), (error: unknown) => {
       assert.ok(isUserError(error));

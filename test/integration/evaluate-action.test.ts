@@ -27,7 +27,11 @@ let cacheHit = "false";
 const standIns: Record<string, StandIn> = {
   "actions/setup-node": () => ({ path: [dirname(process.execPath)] }),
   "actions/cache": (step) => {
-    assert.match(step.with.key ?? "", /^modelship-runtime-Linux-X64-v24\.[\d.]+-[0-9a-f]{16}$/, "the cache key names the OS, Node and the lockfile's hash");
+    assert.match(
+      step.with.key ?? "",
+      /^modelship-runtime-Linux-X64-v24\.[\d.]+-[0-9a-f]{16}$/,
+      "the cache key names the OS, Node and the lockfile's hash",
+    );
     assert.match(step.with.path ?? "", /\/node_modules$/);
     return { outputs: { "cache-hit": cacheHit } };
   },
@@ -39,7 +43,11 @@ function prEvent(number: number) {
     payload: {
       number,
       repository: { full_name: REPOSITORY },
-      pull_request: { number, head: { sha: "a".repeat(40), repo: { full_name: REPOSITORY } }, base: { sha: "b".repeat(40), repo: { full_name: REPOSITORY } } },
+      pull_request: {
+        number,
+        head: { sha: "a".repeat(40), repo: { full_name: REPOSITORY } },
+        base: { sha: "b".repeat(40), repo: { full_name: REPOSITORY } },
+      },
     },
   };
 }
@@ -47,7 +55,10 @@ function prEvent(number: number) {
 before(async () => {
   workspace = join(await mkdtemp(join(tmpdir(), "modelship-evaluate-action-")), "repo");
   await cp(EXAMPLE, workspace, { recursive: true });
-  const trained = spawnSync(process.execPath, [CLI, "train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], { cwd: workspace, encoding: "utf8" });
+  const trained = spawnSync(process.execPath, [CLI, "train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], {
+    cwd: workspace,
+    encoding: "utf8",
+  });
   assert.equal(trained.status, 0, trained.stderr);
 });
 after(async () => {
@@ -65,21 +76,50 @@ afterEach(async () => {
 });
 
 function evaluate(inputs: Record<string, string> = {}) {
-  return runCompositeAction({ action: "actions/evaluate", cwd: workspace, inputs: { resamples: "200", ...inputs }, repository: REPOSITORY, event: prEvent(7), apiUrl: github.url, token: TOKEN, standIns });
+  return runCompositeAction({
+    action: "actions/evaluate",
+    cwd: workspace,
+    inputs: { resamples: "200", ...inputs },
+    repository: REPOSITORY,
+    event: prEvent(7),
+    apiUrl: github.url,
+    token: TOKEN,
+    standIns,
+  });
 }
 
 describe("evaluate action (composite)", () => {
   test("gates the trained Adult model: fails on fairness, one annotation per gate not passed, one sticky comment after re-runs", async () => {
     const first = await evaluate();
     assert.equal(first.exitCode, 1, first.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
-    assert.deepEqual(first.steps.map((step) => step.outcome), ["stood-in", "success", "stood-in", "success", "failure"]);
-    const report = JSON.parse(await readFile(join(workspace, ".modelship/evaluation/gate-report.json"), "utf8")) as { verdict: string; gates: { id: string; status: string }[]; fairness: { grouping: string }[] };
+    assert.deepEqual(
+      first.steps.map((step) => step.outcome),
+      ["stood-in", "success", "stood-in", "success", "failure"],
+    );
+    const report = JSON.parse(await readFile(join(workspace, ".modelship/evaluation/gate-report.json"), "utf8")) as {
+      verdict: string;
+      gates: { id: string; status: string }[];
+      fairness: { grouping: string }[];
+    };
     assert.equal(report.verdict, "fail");
-    assert.deepEqual(report.fairness.map((section) => section.grouping), ["sex", "race", "age", "sex & race"], "fairness on sex and race, binned age and the intersection");
+    assert.deepEqual(
+      report.fairness.map((section) => section.grouping),
+      ["sex", "race", "age", "sex & race"],
+      "fairness on sex and race, binned age and the intersection",
+    );
     const notPassed = report.gates.filter((gate) => gate.status !== "pass");
     const gateAnnotations = first.annotations.filter((annotation) => annotation.properties?.title?.startsWith("modelship gate:"));
     assert.equal(gateAnnotations.length, notPassed.length, "one annotation per gate that did not pass");
-    assert.deepEqual(gateAnnotations.filter((annotation) => annotation.level === "error").map((annotation) => annotation.properties?.title).sort(), notPassed.filter((gate) => gate.status === "fail").map((gate) => `modelship gate: ${gate.id}`).sort());
+    assert.deepEqual(
+      gateAnnotations
+        .filter((annotation) => annotation.level === "error")
+        .map((annotation) => annotation.properties?.title)
+        .sort(),
+      notPassed
+        .filter((gate) => gate.status === "fail")
+        .map((gate) => `modelship gate: ${gate.id}`)
+        .sort(),
+    );
     assert.match(first.summary, /### ❌ `adult-income` fails \d+ of \d+ gates/);
     assert.match(first.summary, /xychart-beta[\s\S]*Selection rate by sex/);
 
@@ -97,13 +137,21 @@ describe("evaluate action (composite)", () => {
     try {
       const run = await evaluate({ "fail-on": "never", comment: "false" });
       assert.equal(run.exitCode, 0, run.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
-      assert.deepEqual(run.steps.map((step) => step.outcome), ["stood-in", "success", "stood-in", "skipped", "success"]);
+      assert.deepEqual(
+        run.steps.map((step) => step.outcome),
+        ["stood-in", "success", "stood-in", "skipped", "success"],
+      );
       assert.equal(run.outputs.verdict, "fail");
       assert.equal(run.outputs.passed, "true");
       assert.equal(run.outputs["report-path"], ".modelship/evaluation/gate-report.json");
       // The output is the report's point values, as written (the values themselves are checked against sklearn in evaluate.test.ts).
-      const report = JSON.parse(await readFile(join(workspace, run.outputs["report-path"]), "utf8")) as { metrics: Record<string, { value: number | null }> };
-      assert.deepEqual(JSON.parse(run.outputs.metrics!), Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value])));
+      const report = JSON.parse(await readFile(join(workspace, run.outputs["report-path"]), "utf8")) as {
+        metrics: Record<string, { value: number | null }>;
+      };
+      assert.deepEqual(
+        JSON.parse(run.outputs.metrics!),
+        Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value])),
+      );
       assert.equal(github.issueComments(REPOSITORY, 7).length, 0, "comment: false posts nothing");
     } finally {
       cacheHit = "false";

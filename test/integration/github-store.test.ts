@@ -48,7 +48,9 @@ afterEach(async () => {
 });
 
 /** A package as the packager makes one (test/support/registry-package.ts); the model's bytes default to random ones. */
-async function makePackage(options: { model?: string; version?: string; modelBytes?: Buffer; tagFormat?: string; created?: string } = {}): Promise<PackageToPublish> {
+async function makePackage(
+  options: { model?: string; version?: string; modelBytes?: Buffer; tagFormat?: string; created?: string } = {},
+): Promise<PackageToPublish> {
   const model = options.model ?? "adult-income";
   const version = options.version ?? "1.0.0";
   return writeTestPackage({
@@ -56,7 +58,11 @@ async function makePackage(options: { model?: string; version?: string; modelByt
     model,
     version,
     tag: tagFor(model, version, options.tagFormat),
-    files: { "model.onnx": options.modelBytes ?? randomBytes(4096), "gate-report.json": `${JSON.stringify({ verdict: "pass", model, version })}\n`, "model-card.md": `# ${model} v${version}\n\nA test model.\n` },
+    files: {
+      "model.onnx": options.modelBytes ?? randomBytes(4096),
+      "gate-report.json": `${JSON.stringify({ verdict: "pass", model, version })}\n`,
+      "model-card.md": `# ${model} v${version}\n\nA test model.\n`,
+    },
     metrics: { auc: { value: 0.91, ci: [0.89, 0.93] } },
     lineage: { gitSha: "c".repeat(40) },
     notes: `Release notes of ${model} v${version}.`,
@@ -105,7 +111,13 @@ describe("GitHubStore.publish", () => {
     assert.equal(release.target_commitish, pkg.targetCommitish);
     await assertHoldsPackage(pkg.tag, pkg);
     const types = Object.fromEntries(release.assets.map((asset) => [asset.name, asset.content_type]));
-    assert.deepEqual(types, { "SHA256SUMS": "text/plain", "gate-report.json": "application/json", "manifest.json": "application/json", "model-card.md": "text/markdown", "model.onnx": "application/octet-stream" });
+    assert.deepEqual(types, {
+      SHA256SUMS: "text/plain",
+      "gate-report.json": "application/json",
+      "manifest.json": "application/json",
+      "model-card.md": "text/markdown",
+      "model.onnx": "application/octet-stream",
+    });
     const asset = (name: string) => release.assets.find((candidate) => candidate.name === name)!;
     assert.deepEqual(result, {
       model: "adult-income",
@@ -120,7 +132,10 @@ describe("GitHubStore.publish", () => {
 
     const uploads = writes().filter((call) => call.method === "POST" && call.path.endsWith("/assets"));
     assert.equal(uploads.length, 5);
-    assert.ok(uploads.every((call) => call.path.startsWith("/uploads/")), "assets go to the uploads host");
+    assert.ok(
+      uploads.every((call) => call.path.startsWith("/uploads/")),
+      "assets go to the uploads host",
+    );
     // The draft flag flips only after the last upload: never a published release with files missing.
     const order = writes().map((call) => call.method);
     assert.deepEqual(order, ["POST", "POST", "POST", "POST", "POST", "POST", "PATCH"]);
@@ -151,7 +166,12 @@ describe("GitHubStore.publish", () => {
     const other = await makePackage();
     await assert.rejects(store().publish(other), (error: unknown) => {
       assert.ok(isUserError(error));
-      assert.match(error.message, new RegExp(`adult-income@1\\.0\\.0 is already released with other bytes \\(digest ${first.manifest.digest}, this package ${other.manifest.digest}\\)`));
+      assert.match(
+        error.message,
+        new RegExp(
+          `adult-income@1\\.0\\.0 is already released with other bytes \\(digest ${first.manifest.digest}, this package ${other.manifest.digest}\\)`,
+        ),
+      );
       assert.match(error.message, /Fix: release a new version \(bump: patch\)/);
       return true;
     });
@@ -170,15 +190,22 @@ describe("GitHubStore.publish", () => {
       return true;
     });
     assert.equal(github.calls.filter((call) => call.faulted).length, 4, "the fault is used up");
-    assert.equal(logger.entries.filter((entry) => entry.level === "warning" && /uploading gate-report\.json failed/.test(entry.message)).length, 3);
+    assert.equal(
+      logger.entries.filter((entry) => entry.level === "warning" && /uploading gate-report\.json failed/.test(entry.message)).length,
+      3,
+    );
     const draft = await releaseOf(pkg.tag);
     assert.equal(draft.draft, true);
-    assert.deepEqual(draft.assets.map((asset) => asset.name), ["SHA256SUMS"]);
+    assert.deepEqual(
+      draft.assets.map((asset) => asset.name),
+      ["SHA256SUMS"],
+    );
     assert.deepEqual(await store().list("adult-income"), [], "a draft is not a version");
     assert.equal(await store().readManifest("adult-income", "1.0.0"), undefined);
 
     // Plant what an interrupted or meddled-with run could leave: a wrong model card and a stray file.
-    const plant = async (name: string, data: string) => client.request({ method: "POST", url: draft.upload_url, name, data, headers: { "content-type": "text/plain" } });
+    const plant = async (name: string, data: string) =>
+      client.request({ method: "POST", url: draft.upload_url, name, data, headers: { "content-type": "text/plain" } });
     await plant("model-card.md", "not the model card");
     await plant("stray.txt", "left over");
     const keptId = draft.assets[0]!.id;
@@ -205,8 +232,14 @@ describe("GitHubStore.publish", () => {
   test("a draft whose assets are not exactly the package after uploading is not published", async () => {
     const pkg = await makePackage();
     // The asset list read back just before publishing lacks a file, as if another job deleted it.
-    github.responseHook = ({ operationId, body }) => (operationId === "repos/list-release-assets" && Array.isArray(body) ? body.filter((asset: { name: string }) => asset.name !== "model.onnx") : body);
-    await assert.rejects(store().publish(pkg), /does not hold exactly the package after uploading \(model\.onnx: missing\); it stays an unpublished draft/);
+    github.responseHook = ({ operationId, body }) =>
+      operationId === "repos/list-release-assets" && Array.isArray(body)
+        ? body.filter((asset: { name: string }) => asset.name !== "model.onnx")
+        : body;
+    await assert.rejects(
+      store().publish(pkg),
+      /does not hold exactly the package after uploading \(model\.onnx: missing\); it stays an unpublished draft/,
+    );
     assert.equal((await releaseOf(pkg.tag)).draft, true);
     assert.equal(writes().filter((call) => call.method === "PATCH").length, 0);
   });
@@ -214,10 +247,16 @@ describe("GitHubStore.publish", () => {
   test("two jobs publishing different versions at once both succeed", async () => {
     const [one, two] = await Promise.all([makePackage({ version: "1.0.0" }), makePackage({ version: "1.1.0" })]);
     const results = await Promise.all([store().publish(one), store().publish(two)]);
-    assert.deepEqual(results.map((result) => result.action), ["created", "created"]);
+    assert.deepEqual(
+      results.map((result) => result.action),
+      ["created", "created"],
+    );
     await assertHoldsPackage(one.tag, one);
     await assertHoldsPackage(two.tag, two);
-    assert.deepEqual((await store().list("adult-income")).map((version) => version.version), ["1.1.0", "1.0.0"]);
+    assert.deepEqual(
+      (await store().list("adult-income")).map((version) => version.version),
+      ["1.1.0", "1.0.0"],
+    );
   });
 
   test("two jobs publishing the same version at once end with one release and both succeed with its digest", async () => {
@@ -227,7 +266,10 @@ describe("GitHubStore.publish", () => {
     const two = await makePackage({ modelBytes: bytes, created: "2026-03-01T10:00:05Z" });
     assert.equal(one.manifest.digest, two.manifest.digest);
     const results = await Promise.all([store().publish(one), store().publish(two)]);
-    assert.deepEqual(results.map((result) => result.digest), [one.manifest.digest, one.manifest.digest]);
+    assert.deepEqual(
+      results.map((result) => result.digest),
+      [one.manifest.digest, one.manifest.digest],
+    );
     // The loser's create gets 422 already_exists; it then completes the winner's draft alongside it.
     assert.deepEqual(results.map((result) => result.action).sort(), ["created", "resumed"]);
     assert.ok(logger.entries.some((entry) => /appeared while this run was creating it/.test(entry.message)));
@@ -257,13 +299,19 @@ describe("GitHubStore.publish", () => {
     await store({ tagFormat }).publish(await makePackage({ model: "churn", tagFormat }));
     const writesBefore = writes().length;
     const other = await makePackage({ model: "fraud", tagFormat });
-    await assert.rejects(store({ tagFormat }).publish(other), /release v1\.0\.0 in octo-org\/models holds model churn, not fraud[\s\S]*Fix: use a tag format with \{model\}/);
+    await assert.rejects(
+      store({ tagFormat }).publish(other),
+      /release v1\.0\.0 in octo-org\/models holds model churn, not fraud[\s\S]*Fix: use a tag format with \{model\}/,
+    );
     assert.equal(writes().length, writesBefore);
   });
 
   test("a release at the tag that modelship did not make is refused", async () => {
     await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: "adult-income/v1.0.0", name: "by hand" });
-    await assert.rejects(store().publish(await makePackage()), /release adult-income\/v1\.0\.0 in octo-org\/models has no manifest\.json: it was not made by modelship/);
+    await assert.rejects(
+      store().publish(await makePackage()),
+      /release adult-income\/v1\.0\.0 in octo-org\/models has no manifest\.json: it was not made by modelship/,
+    );
   });
 });
 
@@ -271,16 +319,29 @@ describe("GitHubStore.list, readManifest and download", () => {
   test("list returns published versions of the model newest first, without drafts or other models' tags", async () => {
     const s = store();
     // list reads tags only: bare releases will do (the client paces writes, so fewer is faster).
-    for (const tag of ["adult-income/v0.2.0-rc.1", "adult-income/v0.1.0", "adult-income/v1.0.0", "adult-income/v0.2.0", "fraud/v3.0.0"]) await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: tag });
+    for (const tag of ["adult-income/v0.2.0-rc.1", "adult-income/v0.1.0", "adult-income/v1.0.0", "adult-income/v0.2.0", "fraud/v3.0.0"])
+      await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: tag });
     await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: "adult-income/v2.0.0", draft: true });
     await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: "adult-income/latest" });
     await client.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: "v9.0.0" });
 
     const versions = await s.list("adult-income");
-    assert.deepEqual(versions.map((version) => version.version), ["1.0.0", "0.2.0", "0.2.0-rc.1", "0.1.0"]);
-    assert.deepEqual(versions[0], { model: "adult-income", version: "1.0.0", tag: "adult-income/v1.0.0", url: "https://github.com/octo-org/models/releases/tag/adult-income%2Fv1.0.0", created: versions[0]!.created });
+    assert.deepEqual(
+      versions.map((version) => version.version),
+      ["1.0.0", "0.2.0", "0.2.0-rc.1", "0.1.0"],
+    );
+    assert.deepEqual(versions[0], {
+      model: "adult-income",
+      version: "1.0.0",
+      tag: "adult-income/v1.0.0",
+      url: "https://github.com/octo-org/models/releases/tag/adult-income%2Fv1.0.0",
+      created: versions[0]!.created,
+    });
     assert.ok(versions[0].created !== undefined);
-    assert.deepEqual((await s.list("fraud")).map((version) => version.version), ["3.0.0"]);
+    assert.deepEqual(
+      (await s.list("fraud")).map((version) => version.version),
+      ["3.0.0"],
+    );
     assert.deepEqual(await s.list("unknown"), []);
   });
 
@@ -302,15 +363,22 @@ describe("GitHubStore.list, readManifest and download", () => {
     assert.deepEqual(manifest, pkg.manifest);
     assert.deepEqual(names, [...pkg.names].sort());
     assert.deepEqual((await readdir(dir)).sort(), [...pkg.names].sort());
-    for (const name of pkg.names) assert.ok((await readFile(join(dir, name))).equals(await readFile(join(pkg.dir, name))), `${name} has the released bytes`);
+    for (const name of pkg.names)
+      assert.ok((await readFile(join(dir, name))).equals(await readFile(join(pkg.dir, name))), `${name} has the released bytes`);
     const storage = github.calls.filter((call) => call.path.startsWith("/_storage/"));
     assert.equal(storage.length, pkg.names.length);
-    assert.ok(storage.every((call) => call.status === 200 && call.host?.startsWith("localhost:") === true && call.authorization === false), "the storage host never sees the token");
+    assert.ok(
+      storage.every((call) => call.status === 200 && call.host?.startsWith("localhost:") === true && call.authorization === false),
+      "the storage host never sees the token",
+    );
   });
 
   test("download of a version that is not released says so", async () => {
     const dir = join(workspace, `download-${++packages}`);
     await mkdir(dir);
-    await assert.rejects(store().download("adult-income", "4.0.0", dir), /adult-income@4\.0\.0 is not released in GitHub Releases of octo-org\/models \(no published release tagged adult-income\/v4\.0\.0\)/);
+    await assert.rejects(
+      store().download("adult-income", "4.0.0", dir),
+      /adult-income@4\.0\.0 is not released in GitHub Releases of octo-org\/models \(no published release tagged adult-income\/v4\.0\.0\)/,
+    );
   });
 });

@@ -43,13 +43,26 @@ function makeRemote(files: Record<string, string>): string {
  * follows the branch, or starts from main like a person's new branch would, or (the very first
  * commit) from nothing.
  */
-function pushCommit(remote: string, branch: string, files: Record<string, string>, message: string, env: Record<string, string> = {}): string {
+function pushCommit(
+  remote: string,
+  branch: string,
+  files: Record<string, string>,
+  message: string,
+  env: Record<string, string> = {},
+): string {
   const from = [branch, "main"].find((name) => refSha(remote, name) !== undefined) ?? null;
   return pushFiles(remote, branch, files, { from, message, env });
 }
 
 async function clone(remote: string, options: { depth?: number; logger?: MemoryLogger; token?: string } = {}): Promise<GitWorkspace> {
-  return GitWorkspace.clone({ remote, base: "main", dir: fresh("work"), logger: options.logger ?? new MemoryLogger(), depth: options.depth, token: options.token });
+  return GitWorkspace.clone({
+    remote,
+    base: "main",
+    dir: fresh("work"),
+    logger: options.logger ?? new MemoryLogger(),
+    depth: options.depth,
+    token: options.token,
+  });
 }
 
 /** An edit that sets `path` to `text`. */
@@ -149,7 +162,10 @@ describe("publishBranch", () => {
     assert.equal(git(remote, ["rev-list", "--count", `main..${BRANCH}`]), "1");
     assert.equal(git(remote, ["rev-parse", `${BRANCH}^`]), base);
     assert.equal(git(remote, ["show", `${BRANCH}:apps/adult/values.yaml`]), "image: v2");
-    assert.equal(git(remote, ["log", "-1", "--format=%an <%ae>|%cn <%ce>|%s|%b", BRANCH]), "modelship[bot] <modelship@users.noreply.github.com>|modelship[bot] <modelship@users.noreply.github.com>|Promote adult-income to production|model v2");
+    assert.equal(
+      git(remote, ["log", "-1", "--format=%an <%ae>|%cn <%ce>|%s|%b", BRANCH]),
+      "modelship[bot] <modelship@users.noreply.github.com>|modelship[bot] <modelship@users.noreply.github.com>|Promote adult-income to production|model v2",
+    );
     assert.deepEqual(git(remote, ["diff", "--name-only", "main", BRANCH]).split("\n"), ["apps/adult/values.yaml"]);
     assert.equal(await workspace.readFile("apps/adult/values.yaml"), "image: v1\n", "the working tree is untouched");
   });
@@ -171,7 +187,12 @@ describe("publishBranch", () => {
   test("an edit that changes nothing pushes no branch", async () => {
     const remote = makeRemote({ "v.yaml": "1\n" });
     const workspace = await clone(remote);
-    const result = await publishBranch(workspace, { branch: BRANCH, message: "Promote", edit: setFile("v.yaml", "1\n"), logger: new MemoryLogger() });
+    const result = await publishBranch(workspace, {
+      branch: BRANCH,
+      message: "Promote",
+      edit: setFile("v.yaml", "1\n"),
+      logger: new MemoryLogger(),
+    });
     assert.equal(result.status, "no-change");
     assert.equal(result.sha, undefined);
     assert.equal(refSha(remote, BRANCH), undefined);
@@ -243,7 +264,16 @@ describe("publishBranch", () => {
     const workspace = await clone(remote);
     const logger = new MemoryLogger();
     const publishAll = (message: string) =>
-      Promise.all(models.map((model) => publishBranch(workspace, { branch: `modelship/production/${model}`, message: `${message} ${model}`, edit: setFile(`${model}/values.yaml`, `${model}2\n`), logger })));
+      Promise.all(
+        models.map((model) =>
+          publishBranch(workspace, {
+            branch: `modelship/production/${model}`,
+            message: `${message} ${model}`,
+            edit: setFile(`${model}/values.yaml`, `${model}2\n`),
+            logger,
+          }),
+        ),
+      );
     // The second round finds every branch on the remote, so their tips are fetched side by side too.
     for (const message of ["Promote", "Promote again"]) {
       const results = await publishAll(message);
@@ -291,7 +321,9 @@ describe("the token", () => {
     for (const text of [error.message, ...logger.entries.map((entry) => entry.message)]) {
       assert.ok(!text.includes(TOKEN) && !text.includes(base64), text);
     }
-    assert.ok(logger.entries.some((entry) => entry.level === "debug" && entry.message.startsWith("git ") && entry.message.includes("clone")));
+    assert.ok(
+      logger.entries.some((entry) => entry.level === "debug" && entry.message.startsWith("git ") && entry.message.includes("clone")),
+    );
   });
 
   test("is sent as a basic-auth header, not in the URL", async () => {

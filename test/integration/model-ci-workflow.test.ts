@@ -21,7 +21,15 @@ import { parse as parseYaml } from "yaml";
 import { parseStickyMarker } from "../../src/report/sticky-comment.ts";
 import { git, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
-import { artifactStandIns, runWorkflow, type JobRun, type StandIn, type WorkflowDocument, type WorkflowEvent, type WorkflowRun } from "../support/workflow.ts";
+import {
+  artifactStandIns,
+  runWorkflow,
+  type JobRun,
+  type StandIn,
+  type WorkflowDocument,
+  type WorkflowEvent,
+  type WorkflowRun,
+} from "../support/workflow.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = join(ROOT, "examples/model-repo");
@@ -32,7 +40,10 @@ const GITOPS_REPOSITORY = "octo-org/gitops";
 const WRITE_TOKEN = "ghs_modelCiWriteToken0000000000000000000";
 const READ_TOKEN = "ghs_modelCiReadToken00000000000000000000";
 const APP_TOKEN = "ghs_gitopsAppInstallationToken000000000";
-const SECRETS = { "gitops-app-id": "123456", "gitops-app-private-key": "-----BEGIN RSA PRIVATE KEY-----\nfake\n-----END RSA PRIVATE KEY-----" };
+const SECRETS = {
+  "gitops-app-id": "123456",
+  "gitops-app-private-key": "-----BEGIN RSA PRIVATE KEY-----\nfake\n-----END RSA PRIVATE KEY-----",
+};
 const PR_NUMBER = 7;
 const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
 
@@ -69,7 +80,8 @@ async function makeFixture(name: string, options: { reviewed?: boolean; promoteR
     edit(/\{ metric: demographic_parity_difference, max: 0\.10 \}/, "{ metric: demographic_parity_difference, max: 0.10, severity: warn }");
     edit(/\{ metric: equalized_odds_difference, max: 0\.10 \}/, "{ metric: equalized_odds_difference, max: 0.10, severity: warn }");
   }
-  if (options.promoteRemote !== undefined) edit(/^ {2}repository: OWNER\/gitops .*$/m, `  repository: ${GITOPS_REPOSITORY}\n  remote: ${options.promoteRemote}`);
+  if (options.promoteRemote !== undefined)
+    edit(/^ {2}repository: OWNER\/gitops .*$/m, `  repository: ${GITOPS_REPOSITORY}\n  remote: ${options.promoteRemote}`);
   await writeFile(configPath, config);
   const trainPath = join(dir, "train/train.yaml");
   const train = await readFile(trainPath, "utf8");
@@ -81,7 +93,9 @@ async function makeFixture(name: string, options: { reviewed?: boolean; promoteR
 /** A bare GitOps repository seeded from examples/gitops, as scripts/demo.ts's seedGitOps does. */
 async function seedGitOps(bare: string): Promise<void> {
   // The example GitOps repository is examples/gitops-repo (examples/gitops before it was renamed).
-  const example = ["examples/gitops-repo", "examples/gitops"].map((path) => join(ROOT, path)).find((path) => existsSync(join(path, "apps/adult-income/values.yaml")));
+  const example = ["examples/gitops-repo", "examples/gitops"]
+    .map((path) => join(ROOT, path))
+    .find((path) => existsSync(join(path, "apps/adult-income/values.yaml")));
   assert.ok(example !== undefined, "no example GitOps repository (examples/gitops-repo or examples/gitops)");
   const work = await mkdtemp(join(scratch, "gitops-seed-"));
   await cp(example, work, { recursive: true });
@@ -117,11 +131,18 @@ function standInsFor(store: string): { standIns: Record<string, StandIn>; upload
     },
     "actions/attest-build-provenance": async (step) => {
       const path = resolve(step.workspace, step.with["subject-path"] ?? "");
-      const sha256 = createHash("sha256").update(await readFile(path)).digest("hex");
+      const sha256 = createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex");
       attested.push({ path: step.with["subject-path"] ?? "", sha256 });
       const bundle = join(step.workspace, "..", `attestation-${sha256.slice(0, 8)}.jsonl`);
-      await writeFile(bundle, `${JSON.stringify({ mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json", subject: { digest: { sha256 } } })}\n`);
-      return { outputs: { "bundle-path": bundle, "attestation-id": "1", "attestation-url": `https://github.com/${REPOSITORY}/attestations/1` } };
+      await writeFile(
+        bundle,
+        `${JSON.stringify({ mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json", subject: { digest: { sha256 } } })}\n`,
+      );
+      return {
+        outputs: { "bundle-path": bundle, "attestation-id": "1", "attestation-url": `https://github.com/${REPOSITORY}/attestations/1` },
+      };
     },
   };
   return { standIns, uploads: artifacts.uploads };
@@ -135,13 +156,25 @@ function pullRequestEvent(): WorkflowEvent {
       action: "synchronize",
       number: PR_NUMBER,
       repository,
-      pull_request: { number: PR_NUMBER, head: { sha: "1".repeat(40), ref: "feature", repo: { full_name: REPOSITORY } }, base: { sha: "2".repeat(40), ref: "main", repo: { full_name: REPOSITORY } } },
+      pull_request: {
+        number: PR_NUMBER,
+        head: { sha: "1".repeat(40), ref: "feature", repo: { full_name: REPOSITORY } },
+        base: { sha: "2".repeat(40), ref: "main", repo: { full_name: REPOSITORY } },
+      },
     },
   };
 }
 
 function pushEvent(): WorkflowEvent {
-  return { name: "push", payload: { ref: "refs/heads/main", before: "2".repeat(40), after: "c".repeat(40), repository: { full_name: REPOSITORY, name: "adult-model", owner: { login: "octo-org" }, default_branch: "main" } } };
+  return {
+    name: "push",
+    payload: {
+      ref: "refs/heads/main",
+      before: "2".repeat(40),
+      after: "c".repeat(40),
+      repository: { full_name: REPOSITORY, name: "adult-model", owner: { login: "octo-org" }, default_branch: "main" },
+    },
+  };
 }
 
 /** A job's token as GitHub mints it from `permissions:`: read-only unless some scope is write. */
@@ -156,8 +189,16 @@ interface CiRun {
   seconds: number;
 }
 
-async function modelCi(options: { event: WorkflowEvent; inputs?: Record<string, string | boolean | number>; secrets?: Record<string, string>; rerun?: { jobs: string[]; previous: CiRun } }): Promise<CiRun> {
-  assert.ok(options.rerun === undefined || (options.inputs === undefined && options.secrets === undefined), "a re-run takes the first attempt's inputs and secrets");
+async function modelCi(options: {
+  event: WorkflowEvent;
+  inputs?: Record<string, string | boolean | number>;
+  secrets?: Record<string, string>;
+  rerun?: { jobs: string[]; previous: CiRun };
+}): Promise<CiRun> {
+  assert.ok(
+    options.rerun === undefined || (options.inputs === undefined && options.secrets === undefined),
+    "a re-run takes the first attempt's inputs and secrets",
+  );
   const store = options.rerun?.previous.store ?? (await mkdtemp(join(scratch, "artifacts-")));
   const { standIns, uploads } = standInsFor(store);
   const started = performance.now();
@@ -178,7 +219,14 @@ async function modelCi(options: { event: WorkflowEvent; inputs?: Record<string, 
     ...(options.rerun === undefined ? {} : { rerun: { jobs: options.rerun.jobs, previous: options.rerun.previous.run } }),
   });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`model-ci on ${options.event.name}${options.rerun === undefined ? "" : ` (re-run of ${options.rerun.jobs.join(", ")})`}: ${seconds.toFixed(1)} s — ${run.order.map((id) => { const job = run.jobs[id]!; return `${id} ${job.result}${job.attempt !== run.attempt ? " (attempt 1)" : job.runs[0]!.seconds > 0 ? ` (${job.runs.map((jobRun) => jobRun.seconds.toFixed(1)).join("+")} s)` : ""}`; }).join(", ")}`);
+  console.log(
+    `model-ci on ${options.event.name}${options.rerun === undefined ? "" : ` (re-run of ${options.rerun.jobs.join(", ")})`}: ${seconds.toFixed(1)} s — ${run.order
+      .map((id) => {
+        const job = run.jobs[id]!;
+        return `${id} ${job.result}${job.attempt !== run.attempt ? " (attempt 1)" : job.runs[0]!.seconds > 0 ? ` (${job.runs.map((jobRun) => jobRun.seconds.toFixed(1)).join("+")} s)` : ""}`;
+      })
+      .join(", ")}`,
+  );
   return { run, store, uploads, seconds };
 }
 
@@ -187,7 +235,10 @@ function explain(run: WorkflowRun): string {
   return run.order
     .map((id) => {
       const job = run.jobs[id]!;
-      const legs = job.runs.map((leg) => `  ${leg.name}: ${leg.status}${leg.skippedBy === undefined ? "" : ` (if: ${leg.skippedBy})`}\n${leg.steps.map((step) => `    ${step.name}: ${step.status}${step.status === "failure" ? `\n${step.log.slice(-3000)}` : ""}`).join("\n")}`);
+      const legs = job.runs.map(
+        (leg) =>
+          `  ${leg.name}: ${leg.status}${leg.skippedBy === undefined ? "" : ` (if: ${leg.skippedBy})`}\n${leg.steps.map((step) => `    ${step.name}: ${step.status}${step.status === "failure" ? `\n${step.log.slice(-3000)}` : ""}`).join("\n")}`,
+      );
       return `${id}: ${job.result}\n${legs.join("\n")}`;
     })
     .join("\n");
@@ -206,12 +257,17 @@ function leg(run: WorkflowRun, job: string, index = 0): JobRun {
 /** `job: [step (within)…]` for every stand-in used. */
 function standInsByJob(run: WorkflowRun): Record<string, string[]> {
   const byJob: Record<string, string[]> = {};
-  for (const id of run.order) for (const jobRun of run.jobs[id]!.runs) if (jobRun.status !== "skipped") byJob[jobRun.name] = jobRun.standIns.map((use) => (use.within === undefined ? use.uses : `${use.uses} (in ${use.within})`));
+  for (const id of run.order)
+    for (const jobRun of run.jobs[id]!.runs)
+      if (jobRun.status !== "skipped")
+        byJob[jobRun.name] = jobRun.standIns.map((use) => (use.within === undefined ? use.uses : `${use.uses} (in ${use.within})`));
   return byJob;
 }
 
 async function releases(): Promise<{ tag_name: string; draft: boolean; assets: { name: string }[] }[]> {
-  const response = await fetch(`${github.url}/repos/${REPOSITORY}/releases`, { headers: { authorization: `Bearer ${WRITE_TOKEN}`, accept: "application/vnd.github+json" } });
+  const response = await fetch(`${github.url}/repos/${REPOSITORY}/releases`, {
+    headers: { authorization: `Bearer ${WRITE_TOKEN}`, accept: "application/vnd.github+json" },
+  });
   assert.equal(response.status, 200);
   return (await response.json()) as { tag_name: string; draft: boolean; assets: { name: string }[] }[];
 }
@@ -254,11 +310,16 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("declares the permissions each job needs, within what the example caller grants", () => {
     assert.deepEqual(WORKFLOW.permissions, {}, "nothing at the workflow level");
     assert.deepEqual(Object.fromEntries(Object.entries(WORKFLOW.jobs).map(([id, job]) => [id, job.permissions])), PERMISSIONS);
-    const caller = parseYaml(readFileSync(join(EXAMPLE, ".github/workflows/model.yml"), "utf8")) as { jobs: { model: { permissions: Record<string, string> } } };
+    const caller = parseYaml(readFileSync(join(EXAMPLE, ".github/workflows/model.yml"), "utf8")) as {
+      jobs: { model: { permissions: Record<string, string> } };
+    };
     const granted = caller.jobs.model.permissions;
     for (const [id, permissions] of Object.entries(PERMISSIONS)) {
       for (const [scope, level] of Object.entries(permissions)) {
-        assert.ok(granted[scope] === "write" || granted[scope] === level, `job ${id} asks for ${scope}: ${level}, which the example caller does not grant`);
+        assert.ok(
+          granted[scope] === "write" || granted[scope] === level,
+          `job ${id} asks for ${scope}: ${level}, which the example caller does not grant`,
+        );
       }
     }
   });
@@ -268,10 +329,24 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     const { run, uploads } = await modelCi({ event: pullRequestEvent() });
     assert.deepEqual(run.order, ["validate", "train", "select-best", "evaluate", "release", "promote"]);
     // The example policy fails the trained model on fairness: evaluate runs and fails (gate-fail-on defaults to fail).
-    assert.deepEqual(results(run), { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" }, explain(run));
-    assert.deepEqual(run.outputs, { "best-params": "", "data-passed": "true", verdict: "fail", "model-version": "", "model-uri": "", "promotion-pr": "" });
+    assert.deepEqual(
+      results(run),
+      { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" },
+      explain(run),
+    );
+    assert.deepEqual(run.outputs, {
+      "best-params": "",
+      "data-passed": "true",
+      verdict: "fail",
+      "model-version": "",
+      "model-uri": "",
+      "promotion-pr": "",
+    });
 
-    assert.deepEqual(leg(run, "validate").steps.map((step) => step.status), ["success", "success", "success"]);
+    assert.deepEqual(
+      leg(run, "validate").steps.map((step) => step.status),
+      ["success", "success", "success"],
+    );
     assert.equal(run.jobs.train!.runs.length, 1, "the default sweep [{}] is one train job");
     const train = leg(run, "train");
     assert.equal(train.name, "Train (0)");
@@ -280,11 +355,27 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.equal(train.timeoutMinutes, 120);
     assert.deepEqual(train.concurrency, { group: `modelship-train-model-refs/pull/${PR_NUMBER}/merge-0`, cancelInProgress: false });
     const evaluate = leg(run, "evaluate");
-    assert.deepEqual(evaluate.steps.map((step) => `${step.name}: ${step.status}`), ["Check out the model repository: success", "Download the trained models: success", "Evaluate the model against the gate policy: failure", "Keep the gate report: success"], "the gate report is kept although the gates failed");
-    assert.deepEqual(uploads.map((upload) => upload.name), ["validation-report", "model-0", "gate-report"]);
+    assert.deepEqual(
+      evaluate.steps.map((step) => `${step.name}: ${step.status}`),
+      [
+        "Check out the model repository: success",
+        "Download the trained models: success",
+        "Evaluate the model against the gate policy: failure",
+        "Keep the gate report: success",
+      ],
+      "the gate report is kept although the gates failed",
+    );
+    assert.deepEqual(
+      uploads.map((upload) => upload.name),
+      ["validation-report", "model-0", "gate-report"],
+    );
 
     const comments = stickyComments();
-    assert.deepEqual(comments.map((comment) => comment.subject).sort(), ["evaluate:adult-income", "validate-data:data/contract.yaml"], "one sticky comment per subject: the validation and the gates");
+    assert.deepEqual(
+      comments.map((comment) => comment.subject).sort(),
+      ["evaluate:adult-income", "validate-data:data/contract.yaml"],
+      "one sticky comment per subject: the validation and the gates",
+    );
     assert.match(comments.find((comment) => comment.subject.startsWith("evaluate:"))!.body, /fails \d+ of \d+ gates/);
     assert.deepEqual(await releases(), []);
 
@@ -292,17 +383,30 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.deepEqual(standInsByJob(run), {
       "Validate data": ["actions/checkout", "actions/upload-artifact"],
       "Train (0)": ["actions/checkout", "actions/setup-node (in actions/train)", "actions/upload-artifact (in actions/train)"],
-      "Evaluate and gate": ["actions/checkout", "actions/download-artifact", "actions/setup-node (in actions/evaluate)", "actions/cache (in actions/evaluate)", "actions/upload-artifact"],
+      "Evaluate and gate": [
+        "actions/checkout",
+        "actions/download-artifact",
+        "actions/setup-node (in actions/evaluate)",
+        "actions/cache (in actions/evaluate)",
+        "actions/upload-artifact",
+      ],
     });
-    for (const id of run.order) for (const jobRun of run.jobs[id]!.runs) assert.deepEqual(jobRun.permissions, PERMISSIONS[id], `permissions of ${id}`);
-    const workspaces = run.order.flatMap((id) => run.jobs[id]!.runs.flatMap((jobRun) => (jobRun.workspace === undefined ? [] : [jobRun.workspace])));
+    for (const id of run.order)
+      for (const jobRun of run.jobs[id]!.runs) assert.deepEqual(jobRun.permissions, PERMISSIONS[id], `permissions of ${id}`);
+    const workspaces = run.order.flatMap((id) =>
+      run.jobs[id]!.runs.flatMap((jobRun) => (jobRun.workspace === undefined ? [] : [jobRun.workspace])),
+    );
     assert.equal(new Set(workspaces).size, workspaces.length, "each job has its own workspace");
   });
 
   test("(b) push to the default branch with the example policy: the gates fail, so evaluate fails and nothing is released", async () => {
     checkoutFrom = fixtures.example;
     const { run } = await modelCi({ event: pushEvent() });
-    assert.deepEqual(results(run), { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" }, explain(run));
+    assert.deepEqual(
+      results(run),
+      { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" },
+      explain(run),
+    );
     assert.equal(run.outputs.verdict, "fail");
     assert.match(leg(run, "release").skippedBy ?? "", /needs\.evaluate\.result == 'success'/);
     assert.deepEqual(await releases(), []);
@@ -320,22 +424,36 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     releaseRun = first.run;
     const { run } = first;
     const upToRelease = Object.fromEntries(Object.entries(results(run)).filter(([id]) => id !== "promote"));
-    assert.deepEqual(upToRelease, { validate: "success", train: "success", "select-best": "skipped", evaluate: "success", release: "success" }, explain(run));
+    assert.deepEqual(
+      upToRelease,
+      { validate: "success", train: "success", "select-best": "skipped", evaluate: "success", release: "success" },
+      explain(run),
+    );
     assert.equal(run.outputs.verdict, "warn", "the reviewed policy warns on fairness, so the gates pass with warnings");
     assert.equal(run.outputs["model-version"], "0.0.1");
     assert.match(run.outputs["model-uri"]!, /\/octo-org\/adult-model\/releases\/download\/adult-income%2Fv0\.0\.1\/model\.onnx$/);
     const release = leg(run, "release");
-    assert.deepEqual(release.steps.map((step) => `${step.name}: ${step.status}`), [
-      "Check out the model repository: success",
-      "Download the trained models: success",
-      "Download the gate report: success",
-      "Package and publish the release: success",
-      "Attest the model's build provenance: success",
-    ]);
+    assert.deepEqual(
+      release.steps.map((step) => `${step.name}: ${step.status}`),
+      [
+        "Check out the model repository: success",
+        "Download the trained models: success",
+        "Download the gate report: success",
+        "Package and publish the release: success",
+        "Attest the model's build provenance: success",
+      ],
+    );
     assert.equal(release.steps[3]!.outputs.action, "created");
     assert.deepEqual(release.concurrency, { group: `modelship-release-${REPOSITORY}`, cancelInProgress: false });
-    assert.deepEqual(release.standIns.map((use) => use.uses), ["actions/checkout", "actions/download-artifact", "actions/download-artifact", "actions/attest-build-provenance"]);
-    const upToReleaseStandIns = new Set(run.order.filter((id) => id !== "promote").flatMap((id) => run.jobs[id]!.runs.flatMap((jobRun) => jobRun.standIns.map((use) => use.uses))));
+    assert.deepEqual(
+      release.standIns.map((use) => use.uses),
+      ["actions/checkout", "actions/download-artifact", "actions/download-artifact", "actions/attest-build-provenance"],
+    );
+    const upToReleaseStandIns = new Set(
+      run.order
+        .filter((id) => id !== "promote")
+        .flatMap((id) => run.jobs[id]!.runs.flatMap((jobRun) => jobRun.standIns.map((use) => use.uses))),
+    );
     assert.deepEqual([...upToReleaseStandIns].sort(), [...CORE_STAND_INS, "actions/attest-build-provenance"].sort());
 
     const published = await releases();
@@ -343,15 +461,35 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.equal(published[0]!.tag_name, "adult-income/v0.0.1");
     assert.equal(published[0]!.draft, false);
     const assets = published[0]!.assets.map((asset) => asset.name);
-    for (const name of ["model.onnx", "manifest.json", "SHA256SUMS", "gate-report.json", "reference-profile.json", "run-record.json", "model-card.md"]) assert.ok(assets.includes(name), `the release has ${name}: ${assets.join(", ")}`);
+    for (const name of [
+      "model.onnx",
+      "manifest.json",
+      "SHA256SUMS",
+      "gate-report.json",
+      "reference-profile.json",
+      "run-record.json",
+      "model-card.md",
+    ])
+      assert.ok(assets.includes(name), `the release has ${name}: ${assets.join(", ")}`);
     // The attested subject is the released model, byte for byte.
-    const manifest = await (await fetch(`${github.url}/repos/${REPOSITORY}/releases/tags/${encodeURIComponent("adult-income/v0.0.1")}`, { headers: { authorization: `Bearer ${WRITE_TOKEN}` } })).json() as { assets: { name: string; digest: string }[] };
+    const manifest = (await (
+      await fetch(`${github.url}/repos/${REPOSITORY}/releases/tags/${encodeURIComponent("adult-income/v0.0.1")}`, {
+        headers: { authorization: `Bearer ${WRITE_TOKEN}` },
+      })
+    ).json()) as { assets: { name: string; digest: string }[] };
     const modelAsset = manifest.assets.find((asset) => asset.name === "model.onnx")!;
-    assert.deepEqual(attested.map((subject) => [subject.path, `sha256:${subject.sha256}`]), [["runs/model-0/model.onnx", modelAsset.digest]]);
+    assert.deepEqual(
+      attested.map((subject) => [subject.path, `sha256:${subject.sha256}`]),
+      [["runs/model-0/model.onnx", modelAsset.digest]],
+    );
 
     const again = await modelCi({ event: pushEvent(), rerun: { jobs: ["release"], previous: first } });
     assert.equal(again.run.attempt, 2);
-    assert.deepEqual(again.run.order.filter((id) => again.run.jobs[id]!.attempt === 2), ["release", "promote"], "re-running a job re-runs the jobs that need it");
+    assert.deepEqual(
+      again.run.order.filter((id) => again.run.jobs[id]!.attempt === 2),
+      ["release", "promote"],
+      "re-running a job re-runs the jobs that need it",
+    );
     assert.deepEqual(results(again.run), results(run), explain(again.run));
     assert.equal(again.run.jobs.validate!.attempt, 1, "the re-run takes the other jobs from the first attempt");
     assert.equal(leg(again.run, "release").steps[3]!.outputs.action, "unchanged");
@@ -364,7 +502,11 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("(b) …and promote runs after that release although select-best was skipped", () => {
     assert.ok(releaseRun !== undefined, "runs after the (b) release test");
     assert.equal(releaseRun.jobs.release!.result, "success");
-    assert.equal(releaseRun.jobs.promote!.result, "success", `promote: ${releaseRun.jobs.promote!.result} (if: ${leg(releaseRun, "promote").skippedBy ?? ""})`);
+    assert.equal(
+      releaseRun.jobs.promote!.result,
+      "success",
+      `promote: ${releaseRun.jobs.promote!.result} (if: ${leg(releaseRun, "promote").skippedBy ?? ""})`,
+    );
   });
 
   test("(c) promote-environment: staging opens the GitOps pull request against a bare GitOps repository", async () => {
@@ -373,13 +515,24 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     github.linkGitRemote(GITOPS_REPOSITORY, bare);
     checkoutFrom = await makeFixture("promote", { reviewed: true, promoteRemote: bare });
     // select-metric makes select-best run too, so the whole chain runs.
-    const { run } = await modelCi({ event: pushEvent(), inputs: { "promote-environment": "staging", "select-metric": "val_accuracy" }, secrets: SECRETS });
-    assert.deepEqual(results(run), { validate: "success", train: "success", "select-best": "success", evaluate: "success", release: "success", promote: "success" }, explain(run));
+    const { run } = await modelCi({
+      event: pushEvent(),
+      inputs: { "promote-environment": "staging", "select-metric": "val_accuracy" },
+      secrets: SECRETS,
+    });
+    assert.deepEqual(
+      results(run),
+      { validate: "success", train: "success", "select-best": "success", evaluate: "success", release: "success", promote: "success" },
+      explain(run),
+    );
     const bestParams = JSON.parse(run.outputs["best-params"]!) as { epochs?: number };
     assert.equal(bestParams.epochs, 2, "the best run's parameters, as its run record has them");
     assert.equal(leg(run, "select-best").outputs["best-run"], "model-0");
     const promote = leg(run, "promote");
-    assert.deepEqual(promote.standIns.map((use) => use.uses), ["actions/checkout", "actions/create-github-app-token"]);
+    assert.deepEqual(
+      promote.standIns.map((use) => use.uses),
+      ["actions/checkout", "actions/create-github-app-token"],
+    );
     assert.deepEqual(promote.concurrency, { group: `modelship-promote-${REPOSITORY}-staging`, cancelInProgress: false });
     assert.deepEqual(run.standIns, [...CORE_STAND_INS, "actions/attest-build-provenance", "actions/create-github-app-token"].sort());
 
@@ -395,4 +548,3 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.ok(!values.includes(EXAMPLE_URI));
   });
 });
-

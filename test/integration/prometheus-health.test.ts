@@ -57,10 +57,7 @@ function expectedP95(increments: number[]): number {
 
 /** Text exposition format for the `scrapes`-th scrape. */
 function exposition(scrapes: number): string {
-  const lines = [
-    "# HELP model_requests_total Prediction requests by model, version and HTTP code.",
-    "# TYPE model_requests_total counter",
-  ];
+  const lines = ["# HELP model_requests_total Prediction requests by model, version and HTTP code.", "# TYPE model_requests_total counter"];
   for (const [version, traffic] of Object.entries(TRAFFIC)) {
     const labels = `model="${MODEL}",version="${version}"`;
     lines.push(`model_requests_total{${labels},code="200"} ${BASE + scrapes * (REQUESTS_PER_SCRAPE - traffic.errors)}`);
@@ -78,8 +75,12 @@ function exposition(scrapes: number): string {
     lines.push(`model_request_duration_seconds_sum{${labels}} ${scrapes * 20}`);
     lines.push(`model_request_duration_seconds_count{${labels}} ${BASE + scrapes * REQUESTS_PER_SCRAPE}`);
   }
-  lines.push("# HELP model_prediction_shift Distance between live and reference prediction distributions.", "# TYPE model_prediction_shift gauge");
-  for (const [version, traffic] of Object.entries(TRAFFIC)) lines.push(`model_prediction_shift{model="${MODEL}",version="${version}",role="${traffic.role}"} ${traffic.shift}`);
+  lines.push(
+    "# HELP model_prediction_shift Distance between live and reference prediction distributions.",
+    "# TYPE model_prediction_shift gauge",
+  );
+  for (const [version, traffic] of Object.entries(TRAFFIC))
+    lines.push(`model_prediction_shift{model="${MODEL}",version="${version}",role="${traffic.role}"} ${traffic.shift}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -139,7 +140,9 @@ const stateWith = (version: string): RolloutState => ({
 });
 const contextFor = (canaryVersion: string): HealthContext => ({ model: MODEL, canaryVersion, stableVersion: "0.0.1", window: WINDOW });
 
-const skip = existsSync(PROMETHEUS) ? false : `${PROMETHEUS} is not installed (apt-get install prometheus) — skipping the real-Prometheus health test`;
+const skip = existsSync(PROMETHEUS)
+  ? false
+  : `${PROMETHEUS} is not installed (apt-get install prometheus) — skipping the real-Prometheus health test`;
 
 describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () => {
   let workspace: string;
@@ -163,9 +166,30 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     await new Promise<void>((resolve) => exporter.listen(0, "127.0.0.1", resolve));
     const exporterPort = (exporter.address() as AddressInfo).port;
     const config = join(workspace, "prometheus.yml");
-    await writeFile(config, ["global:", "  scrape_interval: 1s", "  scrape_timeout: 1s", "scrape_configs:", "  - job_name: model-server", "    static_configs:", `      - targets: ["127.0.0.1:${exporterPort}"]`, ""].join("\n"));
+    await writeFile(
+      config,
+      [
+        "global:",
+        "  scrape_interval: 1s",
+        "  scrape_timeout: 1s",
+        "scrape_configs:",
+        "  - job_name: model-server",
+        "    static_configs:",
+        `      - targets: ["127.0.0.1:${exporterPort}"]`,
+        "",
+      ].join("\n"),
+    );
     const port = await freePort();
-    prometheus = spawn(PROMETHEUS, [`--config.file=${config}`, `--storage.tsdb.path=${join(workspace, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"], { stdio: ["ignore", "pipe", "pipe"] });
+    prometheus = spawn(
+      PROMETHEUS,
+      [
+        `--config.file=${config}`,
+        `--storage.tsdb.path=${join(workspace, "data")}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        "--log.level=warn",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     prometheus.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     prometheus.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<never>((_, reject) => {
@@ -176,14 +200,21 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     exited.catch(() => undefined);
     source = { kind: "prometheus", url: `http://127.0.0.1:${port}`, timeoutMs: 5_000 };
 
-    const ready = waitFor("/-/ready", async () => (await fetch(`${source.url}/-/ready`)).ok, 20_000, () => output);
+    const ready = waitFor(
+      "/-/ready",
+      async () => (await fetch(`${source.url}/-/ready`)).ok,
+      20_000,
+      () => output,
+    );
     await Promise.race([ready, exited]);
     // rate() over the window needs a few samples of every series.
     const enoughSamples = `min(count_over_time(model_requests_total[${WINDOW}])) >= 3`;
     const scraped = waitFor(
       "three scrapes of the exporter",
       async () => {
-        const answer = (await (await fetch(`${source.url}/api/v1/query?${new URLSearchParams({ query: enoughSamples }).toString()}`)).json()) as { data?: { result?: unknown[] } };
+        const answer = (await (
+          await fetch(`${source.url}/api/v1/query?${new URLSearchParams({ query: enoughSamples }).toString()}`)
+        ).json()) as { data?: { result?: unknown[] } };
         return (answer.data?.result?.length ?? 0) > 0;
       },
       30_000,
@@ -223,8 +254,17 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     assert.match(shift!.query!, /role="canary"/);
 
     const decision = decideCanary({ state: stateWith("0.0.2"), policy: POLICY, checks: results, now: NOW, lastChange: LAST_CHANGE });
-    assert.deepEqual({ action: decision.action, weight: decision.action === "step" ? decision.weight : undefined }, { action: "step", weight: 50 }, decision.reason);
-    assert.match(decision.reason, new RegExp(`error-rate: ${shown(servedErrorRate("0.0.2"))} meets ≤ 0\\.05, ≤ stable \\+ 0\\.02 with stable at ${shown(servedErrorRate("0.0.1"))}`));
+    assert.deepEqual(
+      { action: decision.action, weight: decision.action === "step" ? decision.weight : undefined },
+      { action: "step", weight: 50 },
+      decision.reason,
+    );
+    assert.match(
+      decision.reason,
+      new RegExp(
+        `error-rate: ${shown(servedErrorRate("0.0.2"))} meets ≤ 0\\.05, ≤ stable \\+ 0\\.02 with stable at ${shown(servedErrorRate("0.0.1"))}`,
+      ),
+    );
   });
 
   it("rolls back an unhealthy canary, citing its error rate against the stable model", async () => {
@@ -240,7 +280,9 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     const [canaryRate, stableRate] = [servedErrorRate("0.0.3"), servedErrorRate("0.0.1")];
     assert.match(
       decision.reason,
-      new RegExp(`^Roll back canary 0\\.0\\.3 at 10%: error-rate: ${shown(canaryRate)} is above the maximum 0\\.05 and ${shown(canaryRate)} exceeds the stable model's ${shown(stableRate)} by ${shown(canaryRate - stableRate)}, more than the allowed 0\\.02; latency-p95: .* is above the maximum 0\\.5; prediction-shift: ${shown(TRAFFIC["0.0.3"]!.shift)} is above the maximum 0\\.1\\.$`),
+      new RegExp(
+        `^Roll back canary 0\\.0\\.3 at 10%: error-rate: ${shown(canaryRate)} is above the maximum 0\\.05 and ${shown(canaryRate)} exceeds the stable model's ${shown(stableRate)} by ${shown(canaryRate - stableRate)}, more than the allowed 0\\.02; latency-p95: .* is above the maximum 0\\.5; prediction-shift: ${shown(TRAFFIC["0.0.3"]!.shift)} is above the maximum 0\\.1\\.$`,
+      ),
     );
   });
 
@@ -258,7 +300,12 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     const check: HealthCheck = { name: "requests", query: 'model_requests_total{model="{{model}}",version="{{version}}"}', max: 1e12 };
     await assert.rejects(readHealth(source, [check], contextFor("0.0.2")), (error: unknown) => {
       assert.ok(isUserError(error));
-      assert.match(error.message, new RegExp(`^Prometheus at ${source.url}, query model_requests_total\\{model="adult-income",version="0\\.0\\.2"\\} \\(check "requests"\\): the query returned 2 series`));
+      assert.match(
+        error.message,
+        new RegExp(
+          `^Prometheus at ${source.url}, query model_requests_total\\{model="adult-income",version="0\\.0\\.2"\\} \\(check "requests"\\): the query returned 2 series`,
+        ),
+      );
       assert.match(error.message, /code="200"/);
       assert.match(error.message, /Fix: aggregate the query, e\.g\. sum\(\.\.\.\) or avg\(\.\.\.\)/);
       return true;
@@ -269,7 +316,12 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     const check: HealthCheck = { name: "broken", query: "sum(rate(model_requests_total[{{window}}])", max: 1 };
     await assert.rejects(readHealth(source, [check], contextFor("0.0.2")), (error: unknown) => {
       assert.ok(isUserError(error));
-      assert.match(error.message, new RegExp(`^Prometheus at ${source.url}, query sum\\(rate\\(model_requests_total\\[10s\\]\\) \\(check "broken"\\): Prometheus refused the query: bad_data: `));
+      assert.match(
+        error.message,
+        new RegExp(
+          `^Prometheus at ${source.url}, query sum\\(rate\\(model_requests_total\\[10s\\]\\) \\(check "broken"\\): Prometheus refused the query: bad_data: `,
+        ),
+      );
       assert.match(error.message, /parse error/);
       assert.doesNotMatch(error.message, /\n\s+at /, "no stack trace");
       return true;
@@ -280,7 +332,10 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
     const url = `http://127.0.0.1:${await freePort()}`;
     await assert.rejects(readHealth({ kind: "prometheus", url }, CHECKS, contextFor("0.0.2")), (error: unknown) => {
       assert.ok(isUserError(error));
-      assert.match(error.message, new RegExp(`^Prometheus at ${url}, query .* \\(check "error-rate"\\): cannot connect \\(ECONNREFUSED\\)`));
+      assert.match(
+        error.message,
+        new RegExp(`^Prometheus at ${url}, query .* \\(check "error-rate"\\): cannot connect \\(ECONNREFUSED\\)`),
+      );
       assert.match(error.message, /Fix: check the url/);
       return true;
     });

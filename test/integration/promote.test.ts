@@ -50,13 +50,20 @@ interface World {
  * files main has not changed since they forked: a three-way merge is not what these tests exercise.)
  */
 function squashMerge(world: World, branch: string, date: Date): void {
-  const changed = (range: string) => git(world.bare, ["diff", "--name-only", range]).split("\n").filter((path) => path !== "");
+  const changed = (range: string) =>
+    git(world.bare, ["diff", "--name-only", range])
+      .split("\n")
+      .filter((path) => path !== "");
   const fork = git(world.bare, ["merge-base", "main", branch]);
   const files = changed(`${fork}..refs/heads/${branch}`);
   const moved = changed(`${fork}..refs/heads/main`).filter((path) => files.includes(path));
   assert.deepEqual(moved, [], `squashMerge: main changed ${moved.join(", ")} since ${branch} forked`);
   const when = { GIT_COMMITTER_DATE: date.toISOString(), GIT_AUTHOR_DATE: date.toISOString() };
-  pushFiles(world.bare, "main", Object.fromEntries(files.map((path) => [path, show(world.bare, branch, path)])), { from: "main", message: `Merge ${branch}`, env: when });
+  pushFiles(world.bare, "main", Object.fromEntries(files.map((path) => [path, show(world.bare, branch, path)])), {
+    from: "main",
+    message: `Merge ${branch}`,
+    env: when,
+  });
 }
 
 async function setup(options: { production?: Record<string, unknown> } = {}): Promise<World> {
@@ -65,13 +72,20 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
   const registry = join(root, "registry");
   const store = new LocalStore({ root: registry });
   const digest: Record<string, string> = {};
-  const releases: [string, Partial<ModelManifest["gate"]>][] = [["0.0.1", {}], ["0.0.2", {}], ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }]];
+  const releases: [string, Partial<ModelManifest["gate"]>][] = [
+    ["0.0.1", {}],
+    ["0.0.2", {}],
+    ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }],
+  ];
   for (const [version, gate] of releases) {
     const pkg = await writeTestPackage({
       dir: join(root, `pkg-${version}`),
       model: MODEL,
       version,
-      files: { "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)), "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n` },
+      files: {
+        "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)),
+        "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n`,
+      },
       metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } },
       gate,
     });
@@ -88,7 +102,11 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
     assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
     seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1"));
   }
-  pushFiles(bare, "main", seed, { from: null, message: "seed", env: { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() } });
+  pushFiles(bare, "main", seed, {
+    from: null,
+    message: "seed",
+    env: { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() },
+  });
 
   const repo = join(root, "model-repo");
   await mkdir(repo);
@@ -121,12 +139,21 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
 
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^(GITHUB_|MODELSHIP_|RUNNER_|INPUT_|ACTIONS_)/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !/^(GITHUB_|MODELSHIP_|RUNNER_|INPUT_|ACTIONS_)/.test(key)) env[key] = value;
   return { ...env, NO_COLOR: "1", LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1" };
 }
 
-async function modelship(world: World, args: string[], env: Record<string, string> = {}): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
-  const run = await runProcess(process.execPath, [CLI_PATH, ...args], { cwd: world.repo, env: { ...baseEnv(), ...env }, timeoutMs: 60_000 });
+async function modelship(
+  world: World,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
+  const run = await runProcess(process.execPath, [CLI_PATH, ...args], {
+    cwd: world.repo,
+    env: { ...baseEnv(), ...env },
+    timeoutMs: 60_000,
+  });
   const output = `${run.stdout}\n${run.stderr}`;
   assert.ok(!hasStackTrace(output), `no stack trace:\n${output}`);
   return { ...run, output };
@@ -153,12 +180,25 @@ function bodyPathOf(world: World, output: string): string {
 
 /** The canary state the three production files must hold after `start`/`step` of `version` at `weight`. */
 function assertCanaryFiles(world: World, ref: string, version: string, weight: number, stable: string): void {
-  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as { spec: { predictor: { model: { storageUri: string } }; canary?: { trafficPercent: number; predictor: { model: { storageUri: string } } }[] } };
+  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as {
+    spec: {
+      predictor: { model: { storageUri: string } };
+      canary?: { trafficPercent: number; predictor: { model: { storageUri: string } } }[];
+    };
+  };
   assert.equal(kserve.spec.predictor.model.storageUri, world.uri(stable));
   assert.equal(kserve.spec.canary?.length, 1);
   assert.equal(kserve.spec.canary[0]!.trafficPercent, weight);
   assert.equal(kserve.spec.canary[0]!.predictor.model.storageUri, world.uri(version));
-  const [rollout] = parseAllDocuments(show(world.bare, ref, FILES.rollout)).map((doc) => doc.toJS() as { spec: { strategy: { canary: { steps: unknown[] } }; template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } } });
+  const [rollout] = parseAllDocuments(show(world.bare, ref, FILES.rollout)).map(
+    (doc) =>
+      doc.toJS() as {
+        spec: {
+          strategy: { canary: { steps: unknown[] } };
+          template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } };
+        };
+      },
+  );
   const server = rollout!.spec.template.spec.containers.find((container) => container.name === "server")!;
   assert.equal(server.env.find((entry) => entry.name === "MODEL_URI")?.value, world.uri(version));
   assert.deepEqual(rollout!.spec.strategy.canary.steps[0], { setWeight: weight });
@@ -169,10 +209,14 @@ function assertCanaryFiles(world: World, ref: string, version: string, weight: n
 
 /** The stable-only state: every file points at `version` and no canary is left. */
 function assertStableFiles(world: World, ref: string, version: string): void {
-  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as { spec: { predictor: { model: { storageUri: string } }; canary?: unknown } };
+  const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as {
+    spec: { predictor: { model: { storageUri: string } }; canary?: unknown };
+  };
   assert.equal(kserve.spec.predictor.model.storageUri, world.uri(version));
   assert.equal(kserve.spec.canary, undefined);
-  const rollout = parseAllDocuments(show(world.bare, ref, FILES.rollout))[0]!.toJS() as { spec: { template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } } };
+  const rollout = parseAllDocuments(show(world.bare, ref, FILES.rollout))[0]!.toJS() as {
+    spec: { template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } };
+  };
   assert.equal(rollout.spec.template.spec.containers[0]!.env.find((entry) => entry.name === "MODEL_URI")?.value, world.uri(version));
   const values = parseYaml(show(world.bare, ref, FILES.values)) as { model: { storageUri: string; canaryWeight?: number } };
   assert.equal(values.model.storageUri, world.uri(version));
@@ -180,7 +224,10 @@ function assertStableFiles(world: World, ref: string, version: string): void {
 }
 
 async function writeMetrics(world: World, canary: number, stable = 0.003): Promise<void> {
-  await writeFile(join(world.repo, "metrics.json"), JSON.stringify({ versions: { "0.0.2": { error_rate: canary }, "0.0.1": { error_rate: stable } } }));
+  await writeFile(
+    join(world.repo, "metrics.json"),
+    JSON.stringify({ versions: { "0.0.2": { error_rate: canary }, "0.0.1": { error_rate: stable } } }),
+  );
 }
 
 describe("modelship promote (local git remote)", () => {
@@ -202,7 +249,9 @@ describe("modelship promote (local git remote)", () => {
     const uri2 = world.uri("0.0.2");
     const weight = STEPS[0]!;
     const seedLine = (file: string, pattern: string | RegExp): string => {
-      const lines = show(world.bare, "main", file).split("\n").filter((line) => (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line)));
+      const lines = show(world.bare, "main", file)
+        .split("\n")
+        .filter((line) => (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line)));
       assert.equal(lines.length, 1, `one line of ${file} on main matches ${String(pattern)}`);
       return lines[0]!;
     };
@@ -233,7 +282,13 @@ describe("modelship promote (local git remote)", () => {
     const stepIndent = indentOf(seedSteps[0]!);
     assert.deepEqual(diffLines(world.bare, "main", branch, FILES.rollout), {
       removed: [...seedSteps, envValue],
-      added: ["  annotations:", ...state("    "), `${stepIndent}- setWeight: ${weight}`, `${stepIndent}- pause: {}`, envValue.replace(uri1, uri2)],
+      added: [
+        "  annotations:",
+        ...state("    "),
+        `${stepIndent}- setWeight: ${weight}`,
+        `${stepIndent}- pause: {}`,
+        envValue.replace(uri1, uri2),
+      ],
     });
 
     // inferenceservice.yaml (kserve-standard): the stable storageUri stays; the state joins the
@@ -264,7 +319,17 @@ describe("modelship promote (local git remote)", () => {
 
     const body = await readFile(bodyPathOf(world, run.output), "utf8");
     assert.ok(bodyPathOf(world, run.output).startsWith(join(world.repo, ".modelship", "promotion")));
-    for (const needle of ["0.0.1", "0.0.2", `canary ${STEPS[0]}%`, "Gate verdict **pass**", "### Rollout plan", `canary ${STEPS[1]}%`, "promote to 100%", ROLLBACK_COMMAND("production"), `<!-- modelship:promotion environment=production model=${MODEL} -->`]) {
+    for (const needle of [
+      "0.0.1",
+      "0.0.2",
+      `canary ${STEPS[0]}%`,
+      "Gate verdict **pass**",
+      "### Rollout plan",
+      `canary ${STEPS[1]}%`,
+      "promote to 100%",
+      ROLLBACK_COMMAND("production"),
+      `<!-- modelship:promotion environment=production model=${MODEL} -->`,
+    ]) {
       assert.ok(body.includes(needle), `the PR body has ${needle}:\n${body}`);
     }
 
@@ -319,12 +384,17 @@ describe("modelship promote (local git remote)", () => {
 
   test("production and staging promoted at the same time each get their own branch", async () => {
     const world = await setup();
-    const [production, staging] = await Promise.all([modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]), modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "staging"])]);
+    const [production, staging] = await Promise.all([
+      modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]),
+      modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "staging"]),
+    ]);
     assert.equal(production.exitCode, 0, production.output);
     assert.equal(staging.exitCode, 0, staging.output);
     assertCanaryFiles(world, branchOf("production"), "0.0.2", STEPS[0]!, "0.0.1");
     assert.deepEqual(git(world.bare, ["diff", "--name-only", "main", branchOf("staging")]).split("\n"), [FILES.values]);
-    const staged = parseYaml(show(world.bare, branchOf("staging"), FILES.values)) as { model: { storageUri: string; canaryWeight?: number } };
+    const staged = parseYaml(show(world.bare, branchOf("staging"), FILES.values)) as {
+      model: { storageUri: string; canaryWeight?: number };
+    };
     assert.equal(staged.model.storageUri, world.uri("0.0.2"));
     assert.equal(staged.model.canaryWeight, undefined);
     const stagingBody = await readFile(bodyPathOf(world, staging.output), "utf8");
@@ -378,7 +448,14 @@ describe("modelship canary", () => {
     assert.match(run.stdout, /production: hold/);
     assert.equal(refSha(world.bare, branchOf("production")), before);
     // --now moves the clock: the same merge is past its bake an hour later.
-    const later = await modelship(world, ["canary", "--env", "production", "--dry-run", "--now", new Date(Date.now() + 3_600_000).toISOString()]);
+    const later = await modelship(world, [
+      "canary",
+      "--env",
+      "production",
+      "--dry-run",
+      "--now",
+      new Date(Date.now() + 3_600_000).toISOString(),
+    ]);
     assert.match(later.stdout, /production: step/, later.output);
     assert.equal(refSha(world.bare, branchOf("production")), before, "--dry-run pushes nothing");
   });
@@ -389,14 +466,23 @@ describe("modelship canary bake time", () => {
     const world = await setup();
     // The PR's commit is three hours old (opened, reviewed slowly); it was merged five minutes ago.
     const made = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"], { GIT_COMMITTER_DATE: made, GIT_AUTHOR_DATE: made });
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"], {
+      GIT_COMMITTER_DATE: made,
+      GIT_AUTHOR_DATE: made,
+    });
     assert.equal(run.exitCode, 0, run.output);
     const branch = branchOf("production");
-    assert.equal(new Date(Number(git(world.bare, ["log", "-1", "--format=%ct", branch])) * 1000).toISOString(), made.replace(/\.\d+Z$/, ".000Z"));
+    assert.equal(
+      new Date(Number(git(world.bare, ["log", "-1", "--format=%ct", branch])) * 1000).toISOString(),
+      made.replace(/\.\d+Z$/, ".000Z"),
+    );
     const dir = join(world.root, "merge-commit");
     git(world.root, ["clone", "--quiet", "--branch", "main", world.bare, dir]);
     const merged = new Date(Date.now() - 5 * 60_000).toISOString();
-    git(dir, ["merge", "--quiet", "--no-ff", "-m", `Merge pull request #1 from ${branch}`, `origin/${branch}`], { GIT_COMMITTER_DATE: merged, GIT_AUTHOR_DATE: merged });
+    git(dir, ["merge", "--quiet", "--no-ff", "-m", `Merge pull request #1 from ${branch}`, `origin/${branch}`], {
+      GIT_COMMITTER_DATE: merged,
+      GIT_AUTHOR_DATE: merged,
+    });
     git(dir, ["push", "--quiet", "origin", "HEAD:refs/heads/main"]);
     await writeMetrics(world, 0.002);
     const before = refSha(world.bare, branch);
@@ -464,7 +550,13 @@ describe("modelship promote (GitHub pull requests)", () => {
       assert.equal(again.exitCode, 0, again.output);
       assert.match(again.stdout, /up to date/);
       assert.equal(fake.pulls(REPOSITORY).length, 1);
-      assert.deepEqual(fake.calls.slice(callsBefore).filter((call) => call.method !== "GET").map((call) => `${call.method} ${call.path}`), []);
+      assert.deepEqual(
+        fake.calls
+          .slice(callsBefore)
+          .filter((call) => call.method !== "GET")
+          .map((call) => `${call.method} ${call.path}`),
+        [],
+      );
       assert.equal(refSha(world.bare, branch), sha);
 
       // The same change lands on main another way while the PR is still open: the PR is obsolete.
@@ -474,7 +566,10 @@ describe("modelship promote (GitHub pull requests)", () => {
       assert.equal(nothing.exitCode, 0, nothing.output);
       assert.match(nothing.stdout, /nothing to change/);
       assert.match(nothing.stdout, new RegExp(`closed the obsolete PR #${first}\\b`));
-      assert.deepEqual(fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]), [[first, "closed"]]);
+      assert.deepEqual(
+        fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]),
+        [[first, "closed"]],
+      );
 
       // main runs the canary now; a rollback opens a new PR on the same branch, labelled and auto-merged.
       const rollback = await modelship(world, ["promote", "--env", "production", "--action", "rollback", ...flags], env);
@@ -499,7 +594,12 @@ describe("modelship promote (GitHub pull requests)", () => {
 describe("the promote and verify-promotion actions, run as the runner runs them", () => {
   test("promote: inputs from action.yml, outputs status, branch and version; the tokens are masked", async () => {
     const world = await setup();
-    const run = await runAction({ action: "actions/promote", cwd: world.repo, inputs: { environment: "production", model: `${MODEL}@0.0.2`, "gitops-token": "gitops-secret-123" }, env: baseEnv() });
+    const run = await runAction({
+      action: "actions/promote",
+      cwd: world.repo,
+      inputs: { environment: "production", model: `${MODEL}@0.0.2`, "gitops-token": "gitops-secret-123" },
+      env: baseEnv(),
+    });
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.status, "pushed");
     assert.equal(run.outputs.branch, branchOf("production"));
@@ -515,11 +615,19 @@ describe("the promote and verify-promotion actions, run as the runner runs them"
     const world = await setup();
     const values = show(world.bare, "main", FILES.values).replace(world.uri("0.0.1"), world.uri("0.0.3"));
     pushFiles(world.bare, "hand-edit", { [FILES.values]: values }, { from: "main" });
-    const run = await runAction({ action: "actions/verify-promotion", cwd: world.repo, inputs: { head: "hand-edit", base: "main", remote: world.bare }, env: baseEnv() });
+    const run = await runAction({
+      action: "actions/verify-promotion",
+      cwd: world.repo,
+      inputs: { head: "hand-edit", base: "main", remote: world.bare },
+      env: baseEnv(),
+    });
     assert.notEqual(run.exitCode, 0);
     assert.equal(run.outputs.ok, "false");
     const uris = JSON.parse(run.outputs.uris ?? "[]") as { uri: string; ok: boolean; detail: string }[];
-    assert.deepEqual(uris.map((uri) => [uri.uri, uri.ok]), [[world.uri("0.0.3"), false]]);
+    assert.deepEqual(
+      uris.map((uri) => [uri.uri, uri.ok]),
+      [[world.uri("0.0.3"), false]],
+    );
     assert.match(uris[0]!.detail, /may not be promoted/);
     assert.match(run.summary, /must not be merged/);
   });

@@ -47,7 +47,13 @@ afterEach(async () => {
 function makeClient(token: string): GitHubClient {
   const production = createGitHubClient({ token, baseUrl: fake.url, logger, userAgentVersion: "test", retries: 0, retryBaseMs: 1 });
   const ClientClass = production.constructor as new (options: Record<string, unknown>) => GitHubClient;
-  return new ClientClass({ auth: token, baseUrl: fake.url, userAgent: "modelship/test", throttle: { enabled: false }, retry: { enabled: false } });
+  return new ClientClass({
+    auth: token,
+    baseUrl: fake.url,
+    userAgent: "modelship/test",
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  });
 }
 
 function spec(overrides: Partial<PullRequestSpec> = {}): PullRequestSpec {
@@ -81,11 +87,25 @@ describe("upsertPullRequest", () => {
     assert.deepEqual(result, { number: 1, url: "https://github.com/octo-org/gitops/pull/1", action: "created", autoMerge: "enabled" });
     const [pull, ...others] = fake.pulls(REPOSITORY);
     assert.equal(others.length, 0);
-    assert.deepEqual({ ...pull, nodeId: undefined }, {
-      number: 1, title: spec().title, body: spec().body, state: "open", draft: true, merged: false,
-      labels: ["modelship", "promotion"], reviewers: ["alice"], teamReviewers: ["ml-platform"], autoMerge: "SQUASH",
-      head: "octo-org:modelship/production/adult-income", base: "main", nodeId: undefined, author: "github-actions[bot]",
-    });
+    assert.deepEqual(
+      { ...pull, nodeId: undefined },
+      {
+        number: 1,
+        title: spec().title,
+        body: spec().body,
+        state: "open",
+        draft: true,
+        merged: false,
+        labels: ["modelship", "promotion"],
+        reviewers: ["alice"],
+        teamReviewers: ["ml-platform"],
+        autoMerge: "SQUASH",
+        head: "octo-org:modelship/production/adult-income",
+        base: "main",
+        nodeId: undefined,
+        author: "github-actions[bot]",
+      },
+    );
     assert.deepEqual(warnings(), []);
   });
 
@@ -94,7 +114,10 @@ describe("upsertPullRequest", () => {
     const before = fake.calls.length;
     const again = await upsertPullRequest(client, spec(), logger);
     assert.deepEqual(again, { number: 1, url: "https://github.com/octo-org/gitops/pull/1", action: "unchanged", autoMerge: "enabled" });
-    assert.deepEqual(fake.calls.slice(before).map((call) => `${call.method} ${call.path}`), ["GET /repos/octo-org/gitops/pulls"]);
+    assert.deepEqual(
+      fake.calls.slice(before).map((call) => `${call.method} ${call.path}`),
+      ["GET /repos/octo-org/gitops/pulls"],
+    );
     assert.equal(fake.pulls(REPOSITORY).length, 1);
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.labels, ["modelship", "promotion"]);
   });
@@ -102,12 +125,22 @@ describe("upsertPullRequest", () => {
   test("a changed body is written with one update, and only the missing label is added", async () => {
     await upsertPullRequest(client, spec(), logger);
     const before = fake.calls.length;
-    const result = await upsertPullRequest(client, spec({ body: "Gate report: pass (re-evaluated).", labels: ["promotion", "Production", "MODELSHIP"] }), logger);
+    const result = await upsertPullRequest(
+      client,
+      spec({ body: "Gate report: pass (re-evaluated).", labels: ["promotion", "Production", "MODELSHIP"] }),
+      logger,
+    );
     assert.equal(result.action, "updated");
-    assert.deepEqual(fake.calls.slice(before).filter((call) => call.method !== "GET").map((call) => [call.method, call.path, call.requestBody]), [
-      ["PATCH", "/repos/octo-org/gitops/pulls/1", { body: "Gate report: pass (re-evaluated)." }],
-      ["POST", "/repos/octo-org/gitops/issues/1/labels", { labels: ["Production"] }],
-    ]);
+    assert.deepEqual(
+      fake.calls
+        .slice(before)
+        .filter((call) => call.method !== "GET")
+        .map((call) => [call.method, call.path, call.requestBody]),
+      [
+        ["PATCH", "/repos/octo-org/gitops/pulls/1", { body: "Gate report: pass (re-evaluated)." }],
+        ["POST", "/repos/octo-org/gitops/issues/1/labels", { labels: ["Production"] }],
+      ],
+    );
     const [pull] = fake.pulls(REPOSITORY);
     assert.equal(pull?.body, "Gate report: pass (re-evaluated).");
     assert.equal(pull?.title, spec().title, "the unchanged title is not sent");
@@ -120,7 +153,10 @@ describe("upsertPullRequest", () => {
     const before = fake.calls.length;
     await upsertPullRequest(client, spec({ reviewers: ["alice", "bob"] }), logger);
     const requests = fake.calls.slice(before).filter((call) => call.path.endsWith("/requested_reviewers"));
-    assert.deepEqual(requests.map((call) => call.requestBody), [{ reviewers: ["bob"] }]);
+    assert.deepEqual(
+      requests.map((call) => call.requestBody),
+      [{ reviewers: ["bob"] }],
+    );
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.reviewers, ["alice", "bob"]);
   });
 
@@ -130,20 +166,32 @@ describe("upsertPullRequest", () => {
     const second = await upsertPullRequest(client, spec(), logger);
     assert.equal(second.action, "created");
     assert.notEqual(second.number, first.number);
-    assert.deepEqual(fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]), [[first.number, "closed"], [second.number, "open"]]);
+    assert.deepEqual(
+      fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]),
+      [
+        [first.number, "closed"],
+        [second.number, "open"],
+      ],
+    );
   });
 
   test("leaves a pull request for another base alone and opens its own", async () => {
     await upsertPullRequest(client, spec({ base: "staging" }), logger);
     const result = await upsertPullRequest(client, spec(), logger);
     assert.equal(result.action, "created");
-    assert.deepEqual(fake.pulls(REPOSITORY).map((pull) => pull.base), ["staging", "main"]);
+    assert.deepEqual(
+      fake.pulls(REPOSITORY).map((pull) => pull.base),
+      ["staging", "main"],
+    );
   });
 
   test("two runs at once end with one pull request", async () => {
     const results = await Promise.all([upsertPullRequest(client, spec(), logger), upsertPullRequest(client, spec(), new MemoryLogger())]);
     assert.equal(fake.pulls(REPOSITORY).length, 1);
-    assert.deepEqual(results.map((result) => result.number), [1, 1]);
+    assert.deepEqual(
+      results.map((result) => result.number),
+      [1, 1],
+    );
     assert.equal(results.filter((result) => result.action === "created").length, 1, "one run opened it, the other found it");
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.labels, ["modelship", "promotion"]);
     assert.deepEqual(fake.pulls(REPOSITORY)[0]?.reviewers, ["alice"]);
@@ -165,7 +213,11 @@ describe("upsertPullRequest", () => {
     assert.deepEqual(result, { number: 1, url: "https://github.com/octo-org/gitops/pull/1", action: "unchanged", autoMerge: "enabled" });
     assert.equal(fake.pulls(REPOSITORY).length, 1);
     const creates = fake.calls.filter((call) => call.method === "POST" && call.path === "/repos/octo-org/gitops/pulls");
-    assert.deepEqual(creates.map((call) => call.status), [201, 422], "the second create was refused as a duplicate and recovered from");
+    assert.deepEqual(
+      creates.map((call) => call.status),
+      [201, 422],
+      "the second create was refused as a duplicate and recovered from",
+    );
   });
 
   test("a reviewer who is not a collaborator becomes a warning while the others are still requested", async () => {
@@ -179,8 +231,20 @@ describe("upsertPullRequest", () => {
   });
 
   const unavailable: [string, string, FakeRepoOptions, Partial<PullRequestSpec>, string][] = [
-    ["that the repository does not allow", "octo-org/no-auto-merge", { allowAutoMerge: false }, {}, "Auto merge is not allowed for this repository"],
-    ["on a pull request that could merge at once ('clean')", "octo-org/unprotected", { requiredChecks: false }, { draft: false }, "Pull request Pull request is in clean status"],
+    [
+      "that the repository does not allow",
+      "octo-org/no-auto-merge",
+      { allowAutoMerge: false },
+      {},
+      "Auto merge is not allowed for this repository",
+    ],
+    [
+      "on a pull request that could merge at once ('clean')",
+      "octo-org/unprotected",
+      { requiredChecks: false },
+      { draft: false },
+      "Pull request Pull request is in clean status",
+    ],
   ];
   for (const [title, repository, options, overrides, refusal] of unavailable) {
     test(`auto-merge ${title} becomes a warning and 'unavailable'`, async () => {
@@ -201,12 +265,25 @@ describe("upsertPullRequest", () => {
   });
 
   const refusals: [string, string, string, string][] = [
-    ["a token that may not write (403 on opening)", READ_TOKEN, REPOSITORY, "GitHub refused opening a pull request in octo-org/gitops: 403"],
-    ["a repository the token cannot see (404 on listing)", TOKEN, "octo-org/private-gitops", "GitHub refused listing pull requests in octo-org/private-gitops: 404"],
+    [
+      "a token that may not write (403 on opening)",
+      READ_TOKEN,
+      REPOSITORY,
+      "GitHub refused opening a pull request in octo-org/gitops: 403",
+    ],
+    [
+      "a repository the token cannot see (404 on listing)",
+      TOKEN,
+      "octo-org/private-gitops",
+      "GitHub refused listing pull requests in octo-org/private-gitops: 404",
+    ],
   ];
   for (const [title, token, repository, refusal] of refusals) {
     test(`${title} gets a user error naming the repository and the permissions`, async () => {
-      const error = await upsertPullRequest(makeClient(token), spec({ repository }), logger).then(() => undefined, (caught: unknown) => caught);
+      const error = await upsertPullRequest(makeClient(token), spec({ repository }), logger).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
       assert.ok(error.message.startsWith(refusal), error.message);
       assert.ok(error.message.includes(`"pull-requests: write" and "contents: write" on ${repository}`), error.message);
@@ -224,12 +301,18 @@ describe("upsertPullRequest", () => {
     pushFiles(bare, "main", {}, { from: null, message: "base" });
     fake.linkGitRemote(REPOSITORY, bare);
 
-    const missing = await upsertPullRequest(client, spec(), logger).then(() => undefined, (caught: unknown) => caught);
+    const missing = await upsertPullRequest(client, spec(), logger).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     assert.ok(isUserError(missing));
     assert.match(missing.message, /branch "modelship\/production\/adult-income" does not exist/);
 
     git(bare, ["branch", spec().head, "main"]);
-    const empty = await upsertPullRequest(client, spec(), logger).then(() => undefined, (caught: unknown) => caught);
+    const empty = await upsertPullRequest(client, spec(), logger).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     assert.ok(isUserError(empty));
     assert.match(empty.message, /No commits between main and modelship\/production\/adult-income/);
 
@@ -238,7 +321,10 @@ describe("upsertPullRequest", () => {
   });
 
   test("a spec whose head equals its base is refused before any call", async () => {
-    await assert.rejects(upsertPullRequest(client, spec({ head: "main" }), logger), (error: unknown) => isUserError(error) && /head and base are both "main"/.test(error.message));
+    await assert.rejects(
+      upsertPullRequest(client, spec({ head: "main" }), logger),
+      (error: unknown) => isUserError(error) && /head and base are both "main"/.test(error.message),
+    );
     assert.equal(fake.calls.length, 0);
   });
 });
@@ -246,16 +332,31 @@ describe("upsertPullRequest", () => {
 describe("closeObsoletePullRequest and findOpenPullRequest", () => {
   test("comments the reason, closes the open pull request and returns its number", async () => {
     const opened = await upsertPullRequest(client, spec(), logger);
-    assert.deepEqual(await findOpenPullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main" }), { number: opened.number, url: opened.url, title: spec().title, body: spec().body });
-    const closed = await closeObsoletePullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main", reason: "main already holds adult-income 1.2.0." }, logger);
+    assert.deepEqual(await findOpenPullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main" }), {
+      number: opened.number,
+      url: opened.url,
+      title: spec().title,
+      body: spec().body,
+    });
+    const closed = await closeObsoletePullRequest(
+      client,
+      { repository: REPOSITORY, head: spec().head, base: "main", reason: "main already holds adult-income 1.2.0." },
+      logger,
+    );
     assert.equal(closed, opened.number);
     assert.equal(fake.pulls(REPOSITORY)[0]?.state, "closed");
-    assert.deepEqual(fake.issueComments(REPOSITORY, opened.number).map((comment) => comment.body), ["main already holds adult-income 1.2.0."]);
+    assert.deepEqual(
+      fake.issueComments(REPOSITORY, opened.number).map((comment) => comment.body),
+      ["main already holds adult-income 1.2.0."],
+    );
     assert.equal(await findOpenPullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main" }), undefined);
   });
 
   test("does nothing and returns undefined when no pull request is open", async () => {
-    assert.equal(await closeObsoletePullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main", reason: "x" }, logger), undefined);
+    assert.equal(
+      await closeObsoletePullRequest(client, { repository: REPOSITORY, head: spec().head, base: "main", reason: "x" }, logger),
+      undefined,
+    );
     assert.deepEqual(writes(), []);
   });
 });

@@ -24,7 +24,10 @@ let github: FakeGitHub;
 before(async () => {
   workspace = await mkdtemp(join(tmpdir(), "modelship-release-action-"));
   makeToyModel(workspace);
-  await toyGateReport(workspace, { policy: { quality: [{ metric: "roc_auc", min: 0.5 }] }, reportDir: join(workspace, ".modelship/evaluation") });
+  await toyGateReport(workspace, {
+    policy: { quality: [{ metric: "roc_auc", min: 0.5 }] },
+    reportDir: join(workspace, ".modelship/evaluation"),
+  });
   await toyGateReport(workspace, { policy: { quality: [{ metric: "accuracy", min: 0.99 }] }, reportDir: join(workspace, "failed") });
   await writeFile(join(workspace, "modelship.yaml"), "model: toy\ndescription: Scores toy rows.\nrelease:\n  bump: minor\n");
 });
@@ -45,12 +48,24 @@ const push = { name: "push", payload: { ref: "refs/heads/main", after: "c".repea
 
 /** The CLI in a child process without blocking this one: the fake GitHub answers from here. */
 async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const result = await runProcess(process.execPath, [CLI_PATH, ...args], { cwd: workspace, env: { ...process.env, NO_COLOR: "1", GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url }, timeoutMs: 120_000 });
+  const result = await runProcess(process.execPath, [CLI_PATH, ...args], {
+    cwd: workspace,
+    env: { ...process.env, NO_COLOR: "1", GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url },
+    timeoutMs: 120_000,
+  });
   return { status: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 
 function release(inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ action: "actions/release", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "model.onnx", ...inputs } });
+  return runAction({
+    action: "actions/release",
+    cwd: workspace,
+    repository: REPOSITORY,
+    apiUrl: github.url,
+    token: TOKEN,
+    event: push,
+    inputs: { model: "model.onnx", ...inputs },
+  });
 }
 
 describe("release action", () => {
@@ -68,7 +83,8 @@ describe("release action", () => {
     const second = await release();
     assert.equal(second.exitCode, 0, second.stdout + second.stderr);
     assert.equal(second.outputs.action, "unchanged");
-    for (const name of ["version", "tag", "release-url", "manifest-url", "model-uri", "digest"]) assert.equal(second.outputs[name], first.outputs[name], name);
+    for (const name of ["version", "tag", "release-url", "manifest-url", "model-uri", "digest"])
+      assert.equal(second.outputs[name], first.outputs[name], name);
   });
 
   test("the release bundle runs where no node_modules is installed (a plain JavaScript action)", async () => {
@@ -77,19 +93,41 @@ describe("release action", () => {
       await cp(new URL("../../dist", import.meta.url).pathname, join(bundle, "dist"), { recursive: true });
       const output = join(bundle, "output");
       await writeFile(output, "");
-      const env: Record<string, string> = { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: output, GITHUB_WORKSPACE: workspace, INPUT_MODEL: "model.onnx", INPUT_REGISTRY: join(bundle, "registry"), INPUT_CONFIG: "modelship.yaml", INPUT_VERSION: "3.0.0" };
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? "",
+        GITHUB_OUTPUT: output,
+        GITHUB_WORKSPACE: workspace,
+        INPUT_MODEL: "model.onnx",
+        INPUT_REGISTRY: join(bundle, "registry"),
+        INPUT_CONFIG: "modelship.yaml",
+        INPUT_VERSION: "3.0.0",
+      };
       const run = await runProcess(process.execPath, [join(bundle, "dist/release.js")], { cwd: workspace, env, timeoutMs: 60_000 });
       assert.equal(run.exitCode, 0, run.stdout + run.stderr);
       assert.match(await readFile(output, "utf8"), /version<<[\s\S]*3\.0\.0/);
-      const manifest = JSON.parse(await readFile(join(bundle, "registry/toy/3.0.0/manifest.json"), "utf8")) as { signature: { inputs: { name: string }[] } };
-      assert.deepEqual(manifest.signature.inputs.map((input) => input.name), ["x"], "the signature comes from the gate report and the graph");
+      const manifest = JSON.parse(await readFile(join(bundle, "registry/toy/3.0.0/manifest.json"), "utf8")) as {
+        signature: { inputs: { name: string }[] };
+      };
+      assert.deepEqual(
+        manifest.signature.inputs.map((input) => input.name),
+        ["x"],
+        "the signature comes from the gate report and the graph",
+      );
     } finally {
       await rm(bundle, { recursive: true, force: true });
     }
   });
 
   test("a refused token is a clear error naming the registry, not a bug report", async () => {
-    const run = await runAction({ action: "actions/fetch-model", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "toy@latest", token: "ghs_notAToken00000000000000000000000000" } });
+    const run = await runAction({
+      action: "actions/fetch-model",
+      cwd: workspace,
+      repository: REPOSITORY,
+      apiUrl: github.url,
+      token: TOKEN,
+      event: push,
+      inputs: { model: "toy@latest", token: "ghs_notAToken00000000000000000000000000" },
+    });
     assert.equal(run.exitCode, 1);
     const errors = run.annotations.filter((annotation) => annotation.level === "error");
     assert.equal(errors.length, 1);
@@ -110,18 +148,51 @@ describe("release action", () => {
   test("fetch-model brings a release back verified; evaluate takes the released version as its champion", async () => {
     const published = await release();
     assert.equal(published.exitCode, 0, published.stdout + published.stderr);
-    const fetched = await runAction({ action: "actions/fetch-model", cwd: workspace, repository: REPOSITORY, apiUrl: github.url, token: TOKEN, event: push, inputs: { model: "toy@latest", dir: "fetched" } });
+    const fetched = await runAction({
+      action: "actions/fetch-model",
+      cwd: workspace,
+      repository: REPOSITORY,
+      apiUrl: github.url,
+      token: TOKEN,
+      event: push,
+      inputs: { model: "toy@latest", dir: "fetched" },
+    });
     assert.equal(fetched.exitCode, 0, fetched.stdout + fetched.stderr);
     assert.equal(fetched.outputs.version, "0.1.0");
     assert.equal(fetched.outputs.digest, published.outputs.digest);
     assert.deepEqual(await readFile(fetched.outputs["model-path"]!), await readFile(join(workspace, "model.onnx")));
 
-    await writeFile(join(workspace, "policy.yaml"), "bootstrap: { resamples: 50 }\nfairness: { sensitive: [] }\nchampion: { release: latest }\n");
-    const evaluated = await cli(["evaluate", "test.csv", "--model", "other.onnx", "--target", "label", "--feature", "age", "--feature", "hours", "--policy", "policy.yaml", "--registry", `github:${REPOSITORY}`, "--json", "--fail-on", "never"]);
+    await writeFile(
+      join(workspace, "policy.yaml"),
+      "bootstrap: { resamples: 50 }\nfairness: { sensitive: [] }\nchampion: { release: latest }\n",
+    );
+    const evaluated = await cli([
+      "evaluate",
+      "test.csv",
+      "--model",
+      "other.onnx",
+      "--target",
+      "label",
+      "--feature",
+      "age",
+      "--feature",
+      "hours",
+      "--policy",
+      "policy.yaml",
+      "--registry",
+      `github:${REPOSITORY}`,
+      "--json",
+      "--fail-on",
+      "never",
+    ]);
     assert.equal(evaluated.status, 0, evaluated.stderr);
     const report = JSON.parse(evaluated.stdout) as { champion: { source: string; sha256: string } };
     assert.equal(report.champion.source, "release latest");
     const modelBytes = await readFile(join(workspace, "model.onnx"));
-    assert.equal(report.champion.sha256, (await import("node:crypto")).createHash("sha256").update(modelBytes).digest("hex"), "the champion is the released model's bytes");
+    assert.equal(
+      report.champion.sha256,
+      (await import("node:crypto")).createHash("sha256").update(modelBytes).digest("hex"),
+      "the champion is the released model's bytes",
+    );
   });
 });

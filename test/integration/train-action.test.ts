@@ -55,12 +55,20 @@ describe("train action (composite)", () => {
     const run = await runCompositeAction({
       action: "actions/train",
       cwd: workspace,
-      inputs: { command: "/usr/bin/python3 train/train.py", params: "lr=0.3\nepochs=12", seed: "3", "runner-labels": '["self-hosted","linux","gpu"]' },
+      inputs: {
+        command: "/usr/bin/python3 train/train.py",
+        params: "lr=0.3\nepochs=12",
+        seed: "3",
+        "runner-labels": '["self-hosted","linux","gpu"]',
+      },
       env: { PATH: `${fakeBin}:${process.env.PATH ?? ""}` },
       standIns,
     });
     assert.equal(run.exitCode, 0, run.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
-    assert.deepEqual(run.steps.map((step) => step.outcome), ["stood-in", "success", "success", "stood-in"]);
+    assert.deepEqual(
+      run.steps.map((step) => step.outcome),
+      ["stood-in", "success", "success", "stood-in"],
+    );
     assert.equal(run.outputs["output-dir"], ".modelship/model");
     const written = JSON.parse(await readFile(join(workspace, ".modelship/model/metrics.json"), "utf8")) as { metrics: object };
     assert.deepEqual(JSON.parse(run.outputs.metrics!) as object, written.metrics);
@@ -81,10 +89,17 @@ describe("train action (composite)", () => {
     assert.equal(record.gpu.devices[0]!.name, "NVIDIA A10G");
     assert.equal(record.gpu.cudaVersion, "12.2");
     assert.ok(record.gpu.samples.length >= 1 && record.gpu.samples.every((sample) => sample.utilizationPercent === 64));
-    assert.deepEqual(record.data.files.map((file) => file.path), ["data/train.csv", "data/test.csv"], "data paths from modelship.yaml, fingerprinted");
+    assert.deepEqual(
+      record.data.files.map((file) => file.path),
+      ["data/train.csv", "data/test.csv"],
+      "data paths from modelship.yaml, fingerprinted",
+    );
     assert.equal(record.data.contract.path, "data/contract.yaml");
     assert.equal(record.run.url, "https://github.com/octo-org/octo-repo/actions/runs/4242");
-    assert.deepEqual(record.model.inputs.map((input) => input.name), ["x"]);
+    assert.deepEqual(
+      record.model.inputs.map((input) => input.name),
+      ["x"],
+    );
     assert.deepEqual(uploads, [{ name: "model", path: ".modelship/model" }]);
     assert.match(run.summary, /Training run/);
     assert.match(run.summary, /NVIDIA A10G/);
@@ -96,7 +111,12 @@ describe("train action (composite)", () => {
     const run = await runCompositeAction({
       action: "actions/train",
       cwd: workspace,
-      inputs: { command: "touch should-not-exist", "require-gpu": "true", "runner-labels": '["self-hosted","linux","gpu"]', output: "out/no-gpu" },
+      inputs: {
+        command: "touch should-not-exist",
+        "require-gpu": "true",
+        "runner-labels": '["self-hosted","linux","gpu"]',
+        output: "out/no-gpu",
+      },
       standIns,
     });
     assert.equal(run.exitCode, 1);
@@ -109,7 +129,12 @@ describe("train action (composite)", () => {
   });
 
   test("a failing command fails the step with its exit code and last output lines", async () => {
-    const run = await runCompositeAction({ action: "actions/train", cwd: workspace, inputs: { command: "echo 'loading'; echo 'CUDA error: out of memory' >&2; exit 2", output: "out/fails" }, standIns });
+    const run = await runCompositeAction({
+      action: "actions/train",
+      cwd: workspace,
+      inputs: { command: "echo 'loading'; echo 'CUDA error: out of memory' >&2; exit 2", output: "out/fails" },
+      standIns,
+    });
     assert.equal(run.exitCode, 1);
     const error = run.annotations.find((annotation) => annotation.level === "error");
     assert.match(error?.message ?? "", /exit code 2[\s\S]*CUDA error: out of memory/);
@@ -117,10 +142,22 @@ describe("train action (composite)", () => {
 
   test("runs the built-in trainer from train-config: an ONNX model with raw-column inputs and a run record naming the TF.js backend", async () => {
     uploads = [];
-    const run = await runCompositeAction({ action: "actions/train", cwd: workspace, inputs: { "train-config": "train/train.yaml", output: "out/builtin", upload: "false" }, standIns });
+    const run = await runCompositeAction({
+      action: "actions/train",
+      cwd: workspace,
+      inputs: { "train-config": "train/train.yaml", output: "out/builtin", upload: "false" },
+      standIns,
+    });
     assert.equal(run.exitCode, 0, run.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
-    assert.deepEqual(run.steps.map((step) => step.outcome), ["stood-in", "success", "success", "skipped"]);
-    const record = JSON.parse(await readFile(run.outputs["run-record"]!, "utf8")) as { mode: string; backend: { package: string }; model: { inputs: { name: string; type: string }[] } };
+    assert.deepEqual(
+      run.steps.map((step) => step.outcome),
+      ["stood-in", "success", "success", "skipped"],
+    );
+    const record = JSON.parse(await readFile(run.outputs["run-record"]!, "utf8")) as {
+      mode: string;
+      backend: { package: string };
+      model: { inputs: { name: string; type: string }[] };
+    };
     assert.equal(record.mode, "builtin");
     assert.match(record.backend.package, /^@tensorflow\//);
     assert.ok(record.model.inputs.some((input) => input.name === "workclass" && input.type === "string"));

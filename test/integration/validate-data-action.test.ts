@@ -62,7 +62,15 @@ function pullRequestEvent(number: number, headRepo = REPOSITORY, baseSha = "2".r
   };
 }
 
-async function validate(options: { inputs?: Record<string, string>; token?: string; pr?: number; headRepo?: string; event?: { name: string; payload: object } } = {}): Promise<ActionRun> {
+async function validate(
+  options: {
+    inputs?: Record<string, string>;
+    token?: string;
+    pr?: number;
+    headRepo?: string;
+    event?: { name: string; payload: object };
+  } = {},
+): Promise<ActionRun> {
   return runAction({
     action: "actions/validate-data",
     cwd: workspace,
@@ -76,7 +84,8 @@ async function validate(options: { inputs?: Record<string, string>; token?: stri
 }
 
 const commentsOf = (number = PR_NUMBER) => github.issueComments(REPOSITORY, number);
-const callsTo = (method: string, pattern: RegExp) => github.calls.filter((call) => call.method === method && pattern.test(call.path) && !call.faulted);
+const callsTo = (method: string, pattern: RegExp) =>
+  github.calls.filter((call) => call.method === method && pattern.test(call.path) && !call.faulted);
 const COMMENTS_PATH = /\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/;
 
 describe("validate-data action", () => {
@@ -94,7 +103,10 @@ describe("validate-data action", () => {
     assert.equal(comments.length, 1);
     assert.match(comments[0]!.body, /<!-- modelship:sticky /);
     assert.equal(run.outputs["comment-url"], (comments[0] as { html_url?: string }).html_url ?? run.outputs["comment-url"]);
-    assert.deepEqual(run.annotations.filter((annotation) => annotation.level === "error"), []);
+    assert.deepEqual(
+      run.annotations.filter((annotation) => annotation.level === "error"),
+      [],
+    );
     assert.ok(run.secretsMasked.includes(TOKEN), "the token is masked");
   });
 
@@ -110,7 +122,12 @@ describe("validate-data action", () => {
     for (const annotation of errors) assert.equal(annotation.properties.file, "data/train-broken.csv");
     assert.equal(Number(run.outputs.errors), new Set(errors.map((annotation) => annotation.properties.title)).size);
     // The step's own failure message (no file) says where the report is.
-    assert.ok(run.annotations.some((annotation) => annotation.level === "error" && annotation.properties.file === undefined && /validation failed/i.test(annotation.message)));
+    assert.ok(
+      run.annotations.some(
+        (annotation) =>
+          annotation.level === "error" && annotation.properties.file === undefined && /validation failed/i.test(annotation.message),
+      ),
+    );
   });
 
   test("three re-runs leave one sticky comment: created once, then edited only when the report changed", async () => {
@@ -140,7 +157,10 @@ describe("validate-data action", () => {
       status: 403,
       // Retry-After is in seconds, scaled by MODELSHIP_RETRY_BASE_MS (20 ms here): 50 × 20 ms = 1 s.
       headers: { "retry-after": "50" },
-      body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
+      body: {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+        documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+      },
     });
     const started = Date.now();
     const run = await validate();
@@ -174,7 +194,9 @@ describe("validate-data action", () => {
   });
 
   test("on a push (no PR) the report goes to the job summary only", async () => {
-    const run = await validate({ event: { name: "push", payload: { ref: "refs/heads/main", after: "3".repeat(40), repository: { full_name: REPOSITORY } } } });
+    const run = await validate({
+      event: { name: "push", payload: { ref: "refs/heads/main", after: "3".repeat(40), repository: { full_name: REPOSITORY } } },
+    });
     assert.equal(run.exitCode, 0, run.stdout);
     assert.match(run.summary, /data validation/i);
     assert.equal(github.calls.length, 0, "no API call without a PR");
@@ -194,14 +216,28 @@ describe("validate-data action", () => {
     const repo = await mkdtemp(join(tmpdir(), "modelship-contract-diff-"));
     try {
       await cp(EXAMPLE, repo, { recursive: true });
-      const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } }).trim();
+      const git = (...args: string[]) =>
+        execFileSync("git", args, {
+          cwd: repo,
+          encoding: "utf8",
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: "t",
+            GIT_AUTHOR_EMAIL: "t@example.com",
+            GIT_COMMITTER_NAME: "t",
+            GIT_COMMITTER_EMAIL: "t@example.com",
+          },
+        }).trim();
       git("init", "-q", "-b", "main");
       git("add", ".");
       git("commit", "-q", "-m", "base");
       const baseSha = git("rev-parse", "HEAD");
       const contract = await readFile(join(repo, "data/contract.yaml"), "utf8");
       // Tighten age (breaking) and allow a new sex value (not breaking): the data still passes.
-      await writeFile(join(repo, "data/contract.yaml"), contract.replace("    max: 100\n", "    max: 95\n").replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]"));
+      await writeFile(
+        join(repo, "data/contract.yaml"),
+        contract.replace("    max: 100\n", "    max: 95\n").replace("enum: [Female, Male]", "enum: [Female, Male, Non-binary]"),
+      );
       const run = await runAction({
         action: "actions/validate-data",
         cwd: repo,

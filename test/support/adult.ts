@@ -29,7 +29,17 @@ export function adultLines(path: string = ADULT_TRAIN): { header: string; lines:
 }
 
 export const ADULT_NUMERIC = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
-export const ADULT_CATEGORICAL = ["workclass", "education", "marital-status", "occupation", "relationship", "race", "sex", "native-country", "Y"];
+export const ADULT_CATEGORICAL = [
+  "workclass",
+  "education",
+  "marital-status",
+  "occupation",
+  "relationship",
+  "race",
+  "sex",
+  "native-country",
+  "Y",
+];
 
 /** A nullable, required column of the Adult contract with the defaults a parsed contract gets. */
 function adultColumn(name: string, type: ColumnType, targetRole: boolean): ColumnContract {

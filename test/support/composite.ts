@@ -8,7 +8,18 @@
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { evaluateExpression, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, prepareRunner, runProcess, type Annotation, type ExpressionContext, type WorkflowCommand } from "./runner.ts";
+import {
+  evaluateExpression,
+  interpolate,
+  loadAction,
+  parseKeyValueFile,
+  parseWorkflowCommands,
+  prepareRunner,
+  runProcess,
+  type Annotation,
+  type ExpressionContext,
+  type WorkflowCommand,
+} from "./runner.ts";
 
 interface CompositeStep {
   name?: string;
@@ -22,7 +33,10 @@ interface CompositeStep {
 }
 
 /** What a stand-in for a `uses:` step gets, and may give back (outputs, folders to add to PATH). */
-export type StandIn = (step: { with: Record<string, string>; workspace: string }) => Promise<{ outputs?: Record<string, string>; path?: string[] }> | { outputs?: Record<string, string>; path?: string[] };
+export type StandIn = (step: {
+  with: Record<string, string>;
+  workspace: string;
+}) => Promise<{ outputs?: Record<string, string>; path?: string[] }> | { outputs?: Record<string, string>; path?: string[] };
 
 export interface CompositeRunOptions {
   action: string;
@@ -61,7 +75,10 @@ export interface CompositeRun {
 // The status functions cannot be decided by the expression evaluator alone: this run stops at the
 // first failure, so every step that runs sees success().
 function condition(text: string, context: ExpressionContext): boolean {
-  const expression = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
+  const expression = text
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, "$1")
+    .trim();
   const withStatus = expression.replace(/\b(success|always)\(\)/g, "true").replace(/\b(failure|cancelled)\(\)/g, "false");
   return Boolean(evaluateExpression(withStatus, context));
 }
@@ -104,7 +121,11 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
       await writeFile(script, interpolate(step.run, context));
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]));
       const env = { ...baseEnv, ...stepEnv, GITHUB_OUTPUT: outputFile, PATH: [...path, baseEnv.PATH ?? ""].join(":") };
-      const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd: options.cwd, env, timeoutMs: options.timeoutMs ?? 300_000 });
+      const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], {
+        cwd: options.cwd,
+        env,
+        timeoutMs: options.timeoutMs ?? 300_000,
+      });
       commands.push(...parseWorkflowCommands(result.stdout));
       const outputs = parseKeyValueFile(await readFile(outputFile, "utf8"));
       const outcome = result.exitCode === 0 ? "success" : "failure";
@@ -116,8 +137,18 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
       }
     }
     const context: ExpressionContext = { github, runner, inputs, steps, env: baseEnv };
-    const outputs = exitCode !== 0 ? {} : Object.fromEntries(Object.entries(manifest.outputs).map(([name, output]) => [name, output.value === undefined ? "" : interpolate(output.value, context)]));
-    const annotations = commands.filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
+    const outputs =
+      exitCode !== 0
+        ? {}
+        : Object.fromEntries(
+            Object.entries(manifest.outputs).map(([name, output]) => [
+              name,
+              output.value === undefined ? "" : interpolate(output.value, context),
+            ]),
+          );
+    const annotations = commands
+      .filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command))
+      .map((command) => ({ ...command, level: command.command as Annotation["level"] }));
     return { exitCode, outputs, steps: ran, summary: await readFile(files.summary, "utf8"), commands, annotations };
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -94,8 +94,20 @@ export async function writeCsv(dir: string, name: string, columns: Columns, star
 }
 
 /** Profiles CSV files with the real readers (fixed creation time). */
-export function profileCsv(contract: DataContract, paths: string[], options: { binsFrom?: ReferenceProfile; exactCap?: number } = {}): Promise<ReferenceProfile> {
-  return profileData({ contract, paths, binsFrom: options.binsFrom, exactCap: options.exactCap, logger: new MemoryLogger(), toolVersion: "test", created: new Date("2025-01-01T00:00:00Z") });
+export function profileCsv(
+  contract: DataContract,
+  paths: string[],
+  options: { binsFrom?: ReferenceProfile; exactCap?: number } = {},
+): Promise<ReferenceProfile> {
+  return profileData({
+    contract,
+    paths,
+    binsFrom: options.binsFrom,
+    exactCap: options.exactCap,
+    logger: new MemoryLogger(),
+    toolVersion: "test",
+    created: new Date("2025-01-01T00:00:00Z"),
+  });
 }
 
 /** The non-null numbers of a column (what scipy gets after dropping NaN). */
@@ -122,7 +134,10 @@ export function assertClose(actual: number | null | undefined, expectedJson: Jso
     assert.ok(Object.is(value, expected), `${label}: ${value} vs ${expected}`);
     return;
   }
-  assert.ok(Math.abs(value - expected) <= relative * Math.abs(expected) + absolute, `${label}: ${value} vs scipy ${expected} (diff ${Math.abs(value - expected)})`);
+  assert.ok(
+    Math.abs(value - expected) <= relative * Math.abs(expected) + absolute,
+    `${label}: ${value} vs scipy ${expected} (diff ${Math.abs(value - expected)})`,
+  );
 }
 
 /** Runs `action` and asserts it throws a UserError whose message matches every pattern. */

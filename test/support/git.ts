@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 /** Who the commits made through these helpers are by: a person, never modelship's bot. */
-const PERSON = { GIT_AUTHOR_NAME: "Pat Person", GIT_AUTHOR_EMAIL: "pat@example.com", GIT_COMMITTER_NAME: "Pat Person", GIT_COMMITTER_EMAIL: "pat@example.com" };
+const PERSON = {
+  GIT_AUTHOR_NAME: "Pat Person",
+  GIT_AUTHOR_EMAIL: "pat@example.com",
+  GIT_COMMITTER_NAME: "Pat Person",
+  GIT_COMMITTER_EMAIL: "pat@example.com",
+};
 
 /** Runs git in `cwd` with the test identity, C locale and no system config; the output, trimmed. */
 export function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
@@ -16,7 +21,12 @@ export function git(cwd: string, args: string[], env: Record<string, string> = {
 }
 
 function gitRaw(cwd: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync("git", args, { cwd, env: { ...process.env, ...PERSON, LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("git", args, {
+    cwd,
+    env: { ...process.env, ...PERSON, LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...env },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** The sha `branch` points at in the repository `gitDir` (bare or not), or undefined when there is no such branch. */
@@ -39,7 +49,12 @@ export function show(gitDir: string, ref: string, path: string): string {
  * or none (a root commit) when `from` is null. `env` reaches the commit (dates, another identity).
  * Returns the new commit's sha.
  */
-export function pushFiles(remote: string, branch: string, files: Record<string, string>, options: { from: string | null; message?: string; env?: Record<string, string> }): string {
+export function pushFiles(
+  remote: string,
+  branch: string,
+  files: Record<string, string>,
+  options: { from: string | null; message?: string; env?: Record<string, string> },
+): string {
   const dir = mkdtempSync(join(tmpdir(), "modelship-push-"));
   try {
     git(dir, ["init", "--quiet", "--initial-branch=main"]);

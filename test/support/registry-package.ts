@@ -9,7 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/types.ts";
 
-const ROLES: Record<string, FileRole> = { "model.onnx": "model", "gate-report.json": "gate-report", "metrics.json": "metrics", "model-card.md": "model-card" };
+const ROLES: Record<string, FileRole> = {
+  "model.onnx": "model",
+  "gate-report.json": "gate-report",
+  "metrics.json": "metrics",
+  "model-card.md": "model-card",
+};
 
 /** sha256 (hex) of text or bytes, computed here rather than by the code under test. */
 export function sha256(data: string | Uint8Array): string {
@@ -39,7 +44,12 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
   const files: ManifestFile[] = [];
   for (const [name, content] of entries) {
     await writeFile(join(options.dir, name), content);
-    files.push({ name, sha256: sha256(content), bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, role: ROLES[name] ?? "other" });
+    files.push({
+      name,
+      sha256: sha256(content),
+      bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length,
+      role: ROLES[name] ?? "other",
+    });
   }
   const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join("");
   await writeFile(join(options.dir, "SHA256SUMS"), sums);
@@ -54,7 +64,13 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
     format: "onnx",
     files,
     metrics: options.metrics ?? {},
-    gate: { verdict: "pass", ...(report === undefined ? {} : { reportSha256: report.sha256 }), modelMatches: true, allowUngated: false, ...options.gate },
+    gate: {
+      verdict: "pass",
+      ...(report === undefined ? {} : { reportSha256: report.sha256 }),
+      modelMatches: true,
+      allowUngated: false,
+      ...options.gate,
+    },
     lineage: options.lineage ?? {},
     digest: sha256(sums),
   };

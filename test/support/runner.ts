@@ -36,7 +36,13 @@ export async function loadAction(action: string): Promise<ActionManifest> {
   const path = action.endsWith(".yml") || action.endsWith(".yaml") ? action : join(action, "action.yml");
   const absolute = isAbsolute(path) ? path : join(ROOT, path);
   const manifest = parseYaml(await readFile(absolute, "utf8")) as Omit<ActionManifest, "dir">;
-  return { dir: dirname(absolute), name: manifest.name, inputs: manifest.inputs ?? {}, outputs: manifest.outputs ?? {}, runs: manifest.runs };
+  return {
+    dir: dirname(absolute),
+    name: manifest.name,
+    inputs: manifest.inputs ?? {},
+    outputs: manifest.outputs ?? {},
+    runs: manifest.runs,
+  };
 }
 
 /** An expressions context: `github`, `inputs`, `env`, `steps`, `runner`… as plain JSON. */
@@ -55,16 +61,29 @@ export function evaluateExpression(expression: string, context: ExpressionContex
  * Runs a process and collects its output. Asynchronous on purpose: the GitHub fake runs in the
  * test's process and must keep answering while the action runs.
  */
-export function runProcess(command: string, args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; timeoutMs: number },
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", reject);
     child.on("close", (code, signal) => {
-      resolvePromise({ exitCode: code ?? (signal ? 128 : -1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolvePromise({
+        exitCode: code ?? (signal ? 128 : -1),
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      });
     });
   });
 }
@@ -189,14 +208,24 @@ export interface PreparedRunner {
  * the `github` context and variables, and the inputs with their defaults evaluated. An input the
  * action does not declare is an error (the runner would warn: Unexpected input).
  */
-export async function prepareRunner(manifest: ActionManifest, options: Omit<RunActionOptions, "action" | "timeoutMs"> & { job?: string }): Promise<PreparedRunner> {
+export async function prepareRunner(
+  manifest: ActionManifest,
+  options: Omit<RunActionOptions, "action" | "timeoutMs"> & { job?: string },
+): Promise<PreparedRunner> {
   for (const name of Object.keys(options.inputs ?? {})) {
     if (!(name in manifest.inputs)) throw new Error(`${manifest.dir} has no input "${name}" (the runner would warn: Unexpected input)`);
   }
   const temp = await mkdtemp(join(tmpdir(), "modelship-runner-"));
   const workspace = options.cwd ?? join(temp, "workspace");
   await mkdir(workspace, { recursive: true });
-  const files = { output: join(temp, "output"), summary: join(temp, "summary.md"), env: join(temp, "env"), state: join(temp, "state"), path: join(temp, "path"), event: join(temp, "event.json") };
+  const files = {
+    output: join(temp, "output"),
+    summary: join(temp, "summary.md"),
+    env: join(temp, "env"),
+    state: join(temp, "state"),
+    path: join(temp, "path"),
+    event: join(temp, "event.json"),
+  };
   for (const file of Object.values(files)) await writeFile(file, "");
   const event = options.event ?? { name: "push", payload: {} };
   await writeFile(files.event, JSON.stringify(event.payload));
@@ -267,13 +296,20 @@ export async function prepareRunner(manifest: ActionManifest, options: Omit<RunA
 /** Runs a JavaScript action as the runner does and returns what it produced. */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const manifest = await loadAction(options.action);
-  if (manifest.runs.main === undefined) throw new Error(`${options.action} is not a JavaScript action (runs.using: ${manifest.runs.using})`);
+  if (manifest.runs.main === undefined)
+    throw new Error(`${options.action} is not a JavaScript action (runs.using: ${manifest.runs.using})`);
   const { temp, workspace, files, env } = await prepareRunner(manifest, options);
   try {
     const main = resolve(manifest.dir, manifest.runs.main);
-    const { exitCode, stdout, stderr } = await runProcess(process.execPath, [main], { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 120_000 });
+    const { exitCode, stdout, stderr } = await runProcess(process.execPath, [main], {
+      cwd: workspace,
+      env,
+      timeoutMs: options.timeoutMs ?? 120_000,
+    });
     const commands = parseWorkflowCommands(stdout);
-    const annotations = commands.filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
+    const annotations = commands
+      .filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command))
+      .map((command) => ({ ...command, level: command.command as Annotation["level"] }));
     return {
       exitCode,
       outputs: parseKeyValueFile(await readFile(files.output, "utf8")),

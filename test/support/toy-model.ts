@@ -46,7 +46,10 @@ export function makeToyModel(dir: string): void {
 }
 
 /** Evaluates `model` on the toy data with `policy` and returns the gate report's path. */
-export async function toyGateReport(dir: string, options: { model?: string; policy?: GatePolicyDocument; reportDir?: string } = {}): Promise<string> {
+export async function toyGateReport(
+  dir: string,
+  options: { model?: string; policy?: GatePolicyDocument; reportDir?: string } = {},
+): Promise<string> {
   const reportDir = options.reportDir ?? join(dir, "evaluation");
   const result = await runEvaluation({
     modelPath: options.model ?? join(dir, "model.onnx"),
@@ -57,7 +60,11 @@ export async function toyGateReport(dir: string, options: { model?: string; poli
     classes: ["no", "yes"],
     threshold: 0.5,
     batchSize: 256,
-    policy: resolvePolicy({ bootstrap: { resamples: 100, seed: 1 }, fairness: { sensitive: ["sex"], resamples: 100, gates: [] }, ...options.policy }),
+    policy: resolvePolicy({
+      bootstrap: { resamples: 100, seed: 1 },
+      fairness: { sensitive: ["sex"], resamples: 100, gates: [] },
+      ...options.policy,
+    }),
     reportDir,
     failOn: "never",
     logger: new MemoryLogger(),

@@ -27,7 +27,17 @@ import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/
 import { basename, join, resolve } from "node:path";
 import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
 import { runCompositeAction, type StandIn } from "./composite.ts";
-import { interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands, runAction, runProcess, type ActionManifest, type Annotation, type ExpressionContext } from "./runner.ts";
+import {
+  interpolate,
+  loadAction,
+  parseKeyValueFile,
+  parseWorkflowCommands,
+  runAction,
+  runProcess,
+  type ActionManifest,
+  type Annotation,
+  type ExpressionContext,
+} from "./runner.ts";
 
 export type { StandIn } from "./composite.ts";
 
@@ -36,7 +46,16 @@ export type JobResult = "success" | "failure" | "skipped";
 /** A parsed workflow (the `yaml` package's output), loosely typed. */
 export interface WorkflowDocument {
   name?: string;
-  on?: { workflow_call?: { inputs?: Record<string, WorkflowInput>; secrets?: Record<string, { required?: boolean }>; outputs?: Record<string, { value: string }> } } | string | string[];
+  on?:
+    | {
+        workflow_call?: {
+          inputs?: Record<string, WorkflowInput>;
+          secrets?: Record<string, { required?: boolean }>;
+          outputs?: Record<string, { value: string }>;
+        };
+      }
+    | string
+    | string[];
   env?: Record<string, unknown>;
   permissions?: unknown;
   jobs: Record<string, WorkflowJobSpec>;
@@ -179,7 +198,10 @@ export interface WorkflowRunOptions {
 const STATUS_FUNCTION = /\b(success|failure|always|cancelled)\s*\(/i;
 const OWN_ACTION = /^modelship\/modelship\/actions\/([a-z0-9-]+)@(.+)$/;
 
-function statusFunctions(status: { success: boolean; failure: boolean }): { name: string; minArgs: number; maxArgs: number; call: () => data.BooleanData }[] {
+function statusFunctions(status: {
+  success: boolean;
+  failure: boolean;
+}): { name: string; minArgs: number; maxArgs: number; call: () => data.BooleanData }[] {
   const make = (name: string, value: boolean) => ({ name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
   return [make("success", status.success), make("failure", status.failure), make("always", true), make("cancelled", false)];
 }
@@ -210,10 +232,17 @@ function asString(value: unknown, context: ExpressionContext): string {
 }
 
 /** An `if:` condition: `${{ }}` optional; without a status function it is `success() && (…)`. */
-function condition(text: string | boolean | undefined, context: ExpressionContext, status: { success: boolean; failure: boolean }): boolean {
+function condition(
+  text: string | boolean | undefined,
+  context: ExpressionContext,
+  status: { success: boolean; failure: boolean },
+): boolean {
   if (text === undefined) return status.success;
   if (typeof text === "boolean") return status.success && text;
-  const expression = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
+  const expression = text
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, "$1")
+    .trim();
   const full = STATUS_FUNCTION.test(expression) ? expression : `success() && (${expression})`;
   const value = evaluate(full, context, status);
   return value !== false && value !== null && value !== 0 && value !== "" && value !== undefined;
@@ -254,16 +283,23 @@ function ancestors(workflow: WorkflowDocument, id: string): Set<string> {
   return seen;
 }
 
-function workflowCall(workflow: WorkflowDocument): NonNullable<Exclude<WorkflowDocument["on"], string | string[] | undefined>["workflow_call"]> {
+function workflowCall(
+  workflow: WorkflowDocument,
+): NonNullable<Exclude<WorkflowDocument["on"], string | string[] | undefined>["workflow_call"]> {
   const on = workflow.on;
-  if (on === undefined || typeof on === "string" || Array.isArray(on) || on.workflow_call === undefined) throw new Error("the workflow has no on.workflow_call: it is not a reusable workflow");
+  if (on === undefined || typeof on === "string" || Array.isArray(on) || on.workflow_call === undefined)
+    throw new Error("the workflow has no on.workflow_call: it is not a reusable workflow");
   return on.workflow_call ?? {};
 }
 
 /** The `inputs` context: the caller's values checked against the declarations, defaults filled in, typed. */
-export function resolveInputs(workflow: WorkflowDocument, given: Record<string, string | boolean | number>): Record<string, string | boolean | number> {
+export function resolveInputs(
+  workflow: WorkflowDocument,
+  given: Record<string, string | boolean | number>,
+): Record<string, string | boolean | number> {
   const declared = workflowCall(workflow).inputs ?? {};
-  for (const name of Object.keys(given)) if (!(name in declared)) throw new Error(`Invalid input, ${name} is not defined in the referenced workflow`);
+  for (const name of Object.keys(given))
+    if (!(name in declared)) throw new Error(`Invalid input, ${name} is not defined in the referenced workflow`);
   const inputs: Record<string, string | boolean | number> = {};
   for (const [name, input] of Object.entries(declared)) {
     const value = given[name] ?? input.default;
@@ -295,7 +331,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Expands `strategy.matrix` as GitHub does: the product of the vectors, minus exclude, plus include. */
 export function expandMatrix(matrix: unknown, context: ExpressionContext): Record<string, unknown>[] {
   const value = evaluateValue(matrix, context);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error(`strategy.matrix must be a mapping, got ${JSON.stringify(value)}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new Error(`strategy.matrix must be a mapping, got ${JSON.stringify(value)}`);
   const vectors = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateValue(item, context)]));
   const originalKeys = Object.keys(vectors).filter((key) => key !== "include" && key !== "exclude");
   let combos = originalKeys.length === 0 ? [] : cartesian(vectors);
@@ -321,9 +358,19 @@ function refOf(event: WorkflowEvent): { ref: string; sha: string; headRef: strin
   const payload = event.payload;
   const pr = payload.pull_request as { number?: number; head?: { sha?: string; ref?: string }; base?: { ref?: string } } | undefined;
   if (event.name.startsWith("pull_request") && pr !== undefined) {
-    return { ref: `refs/pull/${pr.number ?? payload.number as number}/merge`, sha: "f".repeat(40), headRef: pr.head?.ref ?? "", baseRef: pr.base?.ref ?? "" };
+    return {
+      ref: `refs/pull/${pr.number ?? (payload.number as number)}/merge`,
+      sha: "f".repeat(40),
+      headRef: pr.head?.ref ?? "",
+      baseRef: pr.base?.ref ?? "",
+    };
   }
-  return { ref: typeof payload.ref === "string" ? payload.ref : "refs/heads/main", sha: typeof payload.after === "string" ? payload.after : "0".repeat(40), headRef: "", baseRef: "" };
+  return {
+    ref: typeof payload.ref === "string" ? payload.ref : "refs/heads/main",
+    sha: typeof payload.after === "string" ? payload.after : "0".repeat(40),
+    headRef: "",
+    baseRef: "",
+  };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -344,7 +391,12 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
 }
 
 /**
@@ -358,8 +410,12 @@ export function artifactStandIns(store: string): { standIns: Record<string, Stan
   const uploads: { name: string; path: string }[] = [];
   const upload: StandIn = async ({ with: inputs, workspace }) => {
     const name = inputs.name || "artifact";
-    const paths = (inputs.path ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== "");
-    if (paths.length !== 1 || /[*?[]/.test(paths[0]!) || paths[0]!.startsWith("!")) throw new Error(`upload-artifact stand-in: one plain path only, got ${JSON.stringify(inputs.path)}`);
+    const paths = (inputs.path ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    if (paths.length !== 1 || /[*?[]/.test(paths[0]!) || paths[0]!.startsWith("!"))
+      throw new Error(`upload-artifact stand-in: one plain path only, got ${JSON.stringify(inputs.path)}`);
     const source = resolve(workspace, paths[0]!);
     if (!(await exists(source))) {
       const ifNone = inputs["if-no-files-found"] || "warn";
@@ -367,7 +423,10 @@ export function artifactStandIns(store: string): { standIns: Record<string, Stan
       return {};
     }
     const target = join(store, name);
-    if (await exists(target)) throw new Error(`upload-artifact: an artifact named ${name} already exists in this run (v4 artifacts are immutable; use overwrite: true)`);
+    if (await exists(target))
+      throw new Error(
+        `upload-artifact: an artifact named ${name} already exists in this run (v4 artifacts are immutable; use overwrite: true)`,
+      );
     if (await isDirectory(source)) await cp(source, target, { recursive: true });
     else {
       await mkdir(target, { recursive: true });
@@ -386,7 +445,8 @@ export function artifactStandIns(store: string): { standIns: Record<string, Stan
     }
     const pattern = inputs.pattern ? globToRegExp(inputs.pattern) : /.*/;
     const merge = inputs["merge-multiple"] === "true";
-    for (const name of available.filter((artifact) => pattern.test(artifact))) await cp(join(store, name), merge ? target : join(target, name), { recursive: true });
+    for (const name of available.filter((artifact) => pattern.test(artifact)))
+      await cp(join(store, name), merge ? target : join(target, name), { recursive: true });
     return { outputs: { "download-path": target } };
   };
   return { standIns: { "actions/upload-artifact": upload, "actions/download-artifact": download }, uploads };
@@ -412,8 +472,20 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
   const workspace = await mkdtemp(join(options.scratch, `${scope.id}-${scope.strategy?.["job-index"] ?? 0}-`));
   const github: Record<string, unknown> = { ...scope.github, job: scope.id, token: scope.token, workspace };
   const runner = { os: "Linux", arch: "X64", name: "GitHub Actions 1", temp: join(workspace, "..", "runner-temp") };
-  const base: ExpressionContext = { github, inputs: scope.inputs, needs: scope.needs, vars: {}, strategy: scope.strategy ?? {}, matrix: scope.matrix ?? {} };
-  const jobEnv = { ...workflowEnv, ...Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, asString(value, { ...base, secrets: scope.secrets })])) };
+  const base: ExpressionContext = {
+    github,
+    inputs: scope.inputs,
+    needs: scope.needs,
+    vars: {},
+    strategy: scope.strategy ?? {},
+    matrix: scope.matrix ?? {},
+  };
+  const jobEnv = {
+    ...workflowEnv,
+    ...Object.fromEntries(
+      Object.entries(spec.env ?? {}).map(([key, value]) => [key, asString(value, { ...base, secrets: scope.secrets })]),
+    ),
+  };
   const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
   const ran: StepRun[] = [];
   const standIns: StandInUse[] = [];
@@ -434,16 +506,35 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
     RUNNER_NAME: runner.name,
   };
   for (const [index, step] of (spec.steps ?? []).entries()) {
-    const context: ExpressionContext = { ...base, job: { status: failed ? "failure" : "success" }, runner, env: { ...jobEnv, ...fromFiles }, secrets: scope.secrets, steps };
+    const context: ExpressionContext = {
+      ...base,
+      job: { status: failed ? "failure" : "success" },
+      runner,
+      env: { ...jobEnv, ...fromFiles },
+      secrets: scope.secrets,
+      steps,
+    };
     const name = step.name === undefined ? (step.uses ?? `Run ${(step.run ?? "").split("\n")[0]!}`) : asString(step.name, context);
     if (!condition(step.if, context, { success: !failed, failure: failed })) {
-      ran.push({ name, ...(step.id === undefined ? {} : { id: step.id }), ...(step.uses === undefined ? {} : { uses: step.uses }), status: "skipped", outputs: {}, log: "" });
+      ran.push({
+        name,
+        ...(step.id === undefined ? {} : { id: step.id }),
+        ...(step.uses === undefined ? {} : { uses: step.uses }),
+        status: "skipped",
+        outputs: {},
+        log: "",
+      });
       if (step.id !== undefined) steps[step.id] = { outputs: {}, outcome: "skipped", conclusion: "skipped" };
       continue;
     }
     const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, asString(value, context)]));
     const env = { ...options.env, ...jobEnv, ...fromFiles, ...stepEnv, ...runnerEnv };
-    const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, asString(value, { ...context, env: { ...context.env as Record<string, string>, ...stepEnv } })]));
+    const withValues = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([key, value]) => [
+        key,
+        asString(value, { ...context, env: { ...(context.env as Record<string, string>), ...stepEnv } }),
+      ]),
+    );
     let result: StepRun;
     if (step.uses !== undefined) {
       result = await runUses(step, name, withValues, env, workspace, scope, options, standIns);
@@ -462,7 +553,14 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
     }
     if (result.status === "failure") failed = true;
   }
-  const finalContext: ExpressionContext = { ...base, job: { status: failed ? "failure" : "success" }, runner, env: { ...jobEnv, ...fromFiles }, secrets: scope.secrets, steps };
+  const finalContext: ExpressionContext = {
+    ...base,
+    job: { status: failed ? "failure" : "success" },
+    runner,
+    env: { ...jobEnv, ...fromFiles },
+    secrets: scope.secrets,
+    steps,
+  };
   // Job outputs are evaluated when the job ends, whatever its result: a failed job's outputs are still seen by `always()` jobs.
   const outputs = Object.fromEntries(Object.entries(spec.outputs ?? {}).map(([key, value]) => [key, asString(value, finalContext)]));
   return {
@@ -473,7 +571,15 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
     steps: ran,
     standIns,
     ...(scope.matrix === undefined ? {} : { matrix: scope.matrix }),
-    ...(scope.strategy === undefined ? {} : { strategy: { "job-index": scope.strategy["job-index"], "job-total": scope.strategy["job-total"], "fail-fast": scope.strategy["fail-fast"] } }),
+    ...(scope.strategy === undefined
+      ? {}
+      : {
+          strategy: {
+            "job-index": scope.strategy["job-index"],
+            "job-total": scope.strategy["job-total"],
+            "fail-fast": scope.strategy["fail-fast"],
+          },
+        }),
     permissions: spec.permissions ?? options.workflow.permissions,
     runsOn: evaluateValue(spec["runs-on"], base),
     timeoutMinutes: evaluateValue(spec["timeout-minutes"], base),
@@ -488,12 +594,23 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
 /** What a step produced besides its status and outputs (kept off StepRun to keep that small). */
 const stepExtras = new WeakMap<StepRun, { summary: string; annotations: Annotation[]; env: Record<string, string> }>();
 
-function concurrencyOf(spec: NonNullable<WorkflowJobSpec["concurrency"]>, context: ExpressionContext): { group: string; cancelInProgress: boolean } {
+function concurrencyOf(
+  spec: NonNullable<WorkflowJobSpec["concurrency"]>,
+  context: ExpressionContext,
+): { group: string; cancelInProgress: boolean } {
   if (typeof spec === "string") return { group: asString(spec, context), cancelInProgress: false };
   return { group: asString(spec.group, context), cancelInProgress: evaluateValue(spec["cancel-in-progress"] ?? false, context) === true };
 }
 
-async function runScript(step: WorkflowStepSpec, name: string, index: number, context: ExpressionContext, env: Record<string, string>, workspace: string, options: WorkflowRunOptions): Promise<StepRun> {
+async function runScript(
+  step: WorkflowStepSpec,
+  name: string,
+  index: number,
+  context: ExpressionContext,
+  env: Record<string, string>,
+  workspace: string,
+  options: WorkflowRunOptions,
+): Promise<StepRun> {
   const shell = step.shell ?? "bash";
   if (shell !== "bash") throw new Error(`step "${name}": shell ${shell} is not supported here (bash only)`);
   const temp = await mkdtemp(join(options.scratch, "step-"));
@@ -502,26 +619,87 @@ async function runScript(step: WorkflowStepSpec, name: string, index: number, co
   const script = join(temp, `step-${index}.sh`);
   await writeFile(script, interpolate(step.run!, context));
   const cwd = step["working-directory"] === undefined ? workspace : resolve(workspace, asString(step["working-directory"], context));
-  const processEnv: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? temp, LANG: "C.UTF-8", CI: "true", GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: workspace, RUNNER_TEMP: temp, ...env, GITHUB_OUTPUT: files.output, GITHUB_ENV: files.env, GITHUB_STEP_SUMMARY: files.summary };
-  const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], { cwd, env: processEnv, timeoutMs: options.timeoutMs ?? 300_000 });
-  const run: StepRun = { name, ...(step.id === undefined ? {} : { id: step.id }), status: result.exitCode === 0 ? "success" : "failure", outputs: parseKeyValueFile(await readFile(files.output, "utf8")), log: result.stdout + result.stderr };
-  const annotations = parseWorkflowCommands(result.stdout).filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command)).map((command) => ({ ...command, level: command.command as Annotation["level"] }));
-  stepExtras.set(run, { summary: await readFile(files.summary, "utf8"), annotations, env: parseKeyValueFile(await readFile(files.env, "utf8")) });
+  const processEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? temp,
+    LANG: "C.UTF-8",
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: temp,
+    ...env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_ENV: files.env,
+    GITHUB_STEP_SUMMARY: files.summary,
+  };
+  const result = await runProcess("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", script], {
+    cwd,
+    env: processEnv,
+    timeoutMs: options.timeoutMs ?? 300_000,
+  });
+  const run: StepRun = {
+    name,
+    ...(step.id === undefined ? {} : { id: step.id }),
+    status: result.exitCode === 0 ? "success" : "failure",
+    outputs: parseKeyValueFile(await readFile(files.output, "utf8")),
+    log: result.stdout + result.stderr,
+  };
+  const annotations = parseWorkflowCommands(result.stdout)
+    .filter((command): command is Annotation => ["error", "warning", "notice"].includes(command.command))
+    .map((command) => ({ ...command, level: command.command as Annotation["level"] }));
+  stepExtras.set(run, {
+    summary: await readFile(files.summary, "utf8"),
+    annotations,
+    env: parseKeyValueFile(await readFile(files.env, "utf8")),
+  });
   return run;
 }
 
 /** Evaluates a composite action's outputs from the steps that ran, as the runner does even after a step failed. */
-function compositeOutputs(manifest: ActionManifest, inputs: Record<string, string>, inner: { id?: string; outcome: string; outputs: Record<string, string> }[], github: Record<string, unknown>): Record<string, string> {
+function compositeOutputs(
+  manifest: ActionManifest,
+  inputs: Record<string, string>,
+  inner: { id?: string; outcome: string; outputs: Record<string, string> }[],
+  github: Record<string, unknown>,
+): Record<string, string> {
   const steps: Record<string, unknown> = {};
-  for (const step of inner) if (step.id !== undefined) steps[step.id] = { outputs: step.outputs, outcome: step.outcome === "stood-in" ? "success" : step.outcome, conclusion: step.outcome === "stood-in" ? "success" : step.outcome };
-  const allInputs = Object.fromEntries(Object.entries(manifest.inputs).map(([name, input]) => [name, inputs[name] ?? (input.default === undefined ? "" : interpolate(input.default, { github }))]));
-  return Object.fromEntries(Object.entries(manifest.outputs).map(([name, output]) => [name, output.value === undefined ? "" : interpolate(output.value, { steps, inputs: allInputs, github })]));
+  for (const step of inner)
+    if (step.id !== undefined)
+      steps[step.id] = {
+        outputs: step.outputs,
+        outcome: step.outcome === "stood-in" ? "success" : step.outcome,
+        conclusion: step.outcome === "stood-in" ? "success" : step.outcome,
+      };
+  const allInputs = Object.fromEntries(
+    Object.entries(manifest.inputs).map(([name, input]) => [
+      name,
+      inputs[name] ?? (input.default === undefined ? "" : interpolate(input.default, { github })),
+    ]),
+  );
+  return Object.fromEntries(
+    Object.entries(manifest.outputs).map(([name, output]) => [
+      name,
+      output.value === undefined ? "" : interpolate(output.value, { steps, inputs: allInputs, github }),
+    ]),
+  );
 }
 
-async function runUses(step: WorkflowStepSpec, name: string, inputs: Record<string, string>, env: Record<string, string>, workspace: string, scope: JobScope, options: WorkflowRunOptions, standIns: StandInUse[]): Promise<StepRun> {
+async function runUses(
+  step: WorkflowStepSpec,
+  name: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  workspace: string,
+  scope: JobScope,
+  options: WorkflowRunOptions,
+  standIns: StandInUse[],
+): Promise<StepRun> {
   const uses = step.uses!;
   const id = step.id === undefined ? {} : { id: step.id };
-  if (uses.startsWith("./") || uses.startsWith("../")) throw new Error(`job ${scope.id}, step "${name}": uses ${uses} — a local path in a reusable workflow names the caller's repository, not modelship's; use modelship/modelship/<path>@<ref>`);
+  if (uses.startsWith("./") || uses.startsWith("../"))
+    throw new Error(
+      `job ${scope.id}, step "${name}": uses ${uses} — a local path in a reusable workflow names the caller's repository, not modelship's; use modelship/modelship/<path>@<ref>`,
+    );
   if (uses.startsWith("docker://")) throw new Error(`job ${scope.id}, step "${name}": docker actions cannot run here (${uses})`);
   const own = OWN_ACTION.exec(uses);
   if (own === null) {
@@ -533,12 +711,29 @@ async function runUses(step: WorkflowStepSpec, name: string, inputs: Record<stri
       const result = await standIn({ with: inputs, workspace });
       return { name, ...id, uses, status: "success", outputs: result.outputs ?? {}, standIn: key, log: "" };
     } catch (error) {
-      return { name, ...id, uses, status: "failure", outputs: {}, standIn: key, log: error instanceof Error ? error.message : String(error) };
+      return {
+        name,
+        ...id,
+        uses,
+        status: "failure",
+        outputs: {},
+        standIn: key,
+        log: error instanceof Error ? error.message : String(error),
+      };
     }
   }
   const action = `actions/${own[1]!}`;
   const manifest = await loadAction(action);
-  const common = { inputs, env, cwd: workspace, event: options.event, repository: options.repository, apiUrl: options.apiUrl, token: scope.token, timeoutMs: options.timeoutMs ?? 300_000 };
+  const common = {
+    inputs,
+    env,
+    cwd: workspace,
+    event: options.event,
+    repository: options.repository,
+    apiUrl: options.apiUrl,
+    token: scope.token,
+    timeoutMs: options.timeoutMs ?? 300_000,
+  };
   if (manifest.runs.using === "composite") {
     let run;
     try {
@@ -553,14 +748,34 @@ async function runUses(step: WorkflowStepSpec, name: string, inputs: Record<stri
       const innerUses = innerSteps[index]?.uses as string | undefined;
       return { name: innerStep.name, ...(innerUses === undefined ? {} : { uses: innerUses }), outcome: innerStep.outcome };
     });
-    for (const innerStep of inner) if (innerStep.outcome === "stood-in" && innerStep.uses !== undefined) standIns.push({ step: innerStep.name, uses: innerStep.uses.split("@")[0]!, within: action });
-    const outputs = run.exitCode === 0 ? run.outputs : compositeOutputs(manifest, inputs, run.steps, { token: scope.token, repository: options.repository });
-    const result: StepRun = { name, ...id, uses, status: run.exitCode === 0 ? "success" : "failure", outputs, inner, log: run.steps.map((innerStep) => `## ${innerStep.name}: ${innerStep.outcome}\n${innerStep.stdout}${innerStep.stderr}`).join("\n") };
+    for (const innerStep of inner)
+      if (innerStep.outcome === "stood-in" && innerStep.uses !== undefined)
+        standIns.push({ step: innerStep.name, uses: innerStep.uses.split("@")[0]!, within: action });
+    const outputs =
+      run.exitCode === 0
+        ? run.outputs
+        : compositeOutputs(manifest, inputs, run.steps, { token: scope.token, repository: options.repository });
+    const result: StepRun = {
+      name,
+      ...id,
+      uses,
+      status: run.exitCode === 0 ? "success" : "failure",
+      outputs,
+      inner,
+      log: run.steps.map((innerStep) => `## ${innerStep.name}: ${innerStep.outcome}\n${innerStep.stdout}${innerStep.stderr}`).join("\n"),
+    };
     stepExtras.set(result, { summary: run.summary, annotations: run.annotations, env: {} });
     return result;
   }
   const run = await runAction({ ...common, action, workflow: scope.github.workflow as string });
-  const result: StepRun = { name, ...id, uses, status: run.exitCode === 0 ? "success" : "failure", outputs: run.outputs, log: run.stdout + run.stderr };
+  const result: StepRun = {
+    name,
+    ...id,
+    uses,
+    status: run.exitCode === 0 ? "success" : "failure",
+    outputs: run.outputs,
+    log: run.stdout + run.stderr,
+  };
   stepExtras.set(result, { summary: run.summary, annotations: run.annotations, env: run.env });
   return result;
 }
@@ -568,18 +783,26 @@ async function runUses(step: WorkflowStepSpec, name: string, inputs: Record<stri
 /** Runs the workflow's jobs in dependency order and returns what each did. */
 export async function runWorkflow(given: WorkflowRunOptions): Promise<WorkflowRun> {
   const previous = given.rerun?.previous;
-  if (previous !== undefined && (given.inputs !== undefined || given.secrets !== undefined)) throw new Error("a re-run takes the inputs and secrets of the attempt it re-runs; pass none");
-  const options: WorkflowRunOptions = previous === undefined ? given : { ...given, inputs: previous.call.inputs, secrets: previous.call.secrets, event: previous.call.event };
+  if (previous !== undefined && (given.inputs !== undefined || given.secrets !== undefined))
+    throw new Error("a re-run takes the inputs and secrets of the attempt it re-runs; pass none");
+  const options: WorkflowRunOptions =
+    previous === undefined ? given : { ...given, inputs: previous.call.inputs, secrets: previous.call.secrets, event: previous.call.event };
   const { workflow } = options;
   const inputs = resolveInputs(workflow, options.inputs ?? {});
   const declaredSecrets = workflowCall(workflow).secrets ?? {};
-  for (const name of Object.keys(options.secrets ?? {})) if (!(name in declaredSecrets)) throw new Error(`Invalid secret, ${name} is not defined in the referenced workflow`);
-  const secrets = { ...Object.fromEntries(Object.keys(declaredSecrets).map((name) => [name, ""])), ...options.secrets, GITHUB_TOKEN: options.token };
+  for (const name of Object.keys(options.secrets ?? {}))
+    if (!(name in declaredSecrets)) throw new Error(`Invalid secret, ${name} is not defined in the referenced workflow`);
+  const secrets = {
+    ...Object.fromEntries(Object.keys(declaredSecrets).map((name) => [name, ""])),
+    ...options.secrets,
+    GITHUB_TOKEN: options.token,
+  };
   const attempt = previous === undefined ? 1 : previous.attempt + 1;
   const order = jobOrder(workflow);
   // A re-run of a job re-runs every job that needs it, as GitHub's "Re-run job" does.
   const rerunning = new Set(options.rerun?.jobs ?? order);
-  if (options.rerun !== undefined) for (const id of order) if (needsOf(workflow.jobs[id]!).some((need) => rerunning.has(need))) rerunning.add(id);
+  if (options.rerun !== undefined)
+    for (const id of order) if (needsOf(workflow.jobs[id]!).some((need) => rerunning.has(need))) rerunning.add(id);
   const { ref, sha } = refOf(options.event);
   const [owner] = options.repository.split("/");
   const github = {
@@ -600,7 +823,9 @@ export async function runWorkflow(given: WorkflowRunOptions): Promise<WorkflowRu
     graphql_url: `${options.apiUrl}/graphql`,
     token: options.token,
   };
-  const workflowEnv = Object.fromEntries(Object.entries(workflow.env ?? {}).map(([key, value]) => [key, asString(value, { github, inputs, vars: {}, secrets })]));
+  const workflowEnv = Object.fromEntries(
+    Object.entries(workflow.env ?? {}).map(([key, value]) => [key, asString(value, { github, inputs, vars: {}, secrets })]),
+  );
   const jobs: Record<string, JobOutcome> = {};
   const usedStandIns = new Set<string>();
   for (const id of order) {
@@ -619,24 +844,79 @@ export async function runWorkflow(given: WorkflowRunOptions): Promise<WorkflowRu
     const permissions = spec.permissions ?? workflow.permissions;
     const token = options.tokenFor?.(id, permissions) ?? options.token;
     if (!condition(spec.if, jobContext, status)) {
-      const name = spec.name === undefined ? id : spec.name.includes("matrix.") || spec.name.includes("strategy.") ? spec.name : asString(spec.name, jobContext);
-      jobs[id] = { result: "skipped", outputs: {}, attempt, runs: [{ job: id, name, status: "skipped", outputs: {}, steps: [], standIns: [], permissions, ...(spec.if === undefined ? { skippedBy: "success()" } : { skippedBy: String(spec.if) }), summary: "", annotations: [], seconds: 0 }] };
+      const name =
+        spec.name === undefined
+          ? id
+          : spec.name.includes("matrix.") || spec.name.includes("strategy.")
+            ? spec.name
+            : asString(spec.name, jobContext);
+      jobs[id] = {
+        result: "skipped",
+        outputs: {},
+        attempt,
+        runs: [
+          {
+            job: id,
+            name,
+            status: "skipped",
+            outputs: {},
+            steps: [],
+            standIns: [],
+            permissions,
+            ...(spec.if === undefined ? { skippedBy: "success()" } : { skippedBy: String(spec.if) }),
+            summary: "",
+            annotations: [],
+            seconds: 0,
+          },
+        ],
+      };
       continue;
     }
     const combos = spec.strategy?.matrix === undefined ? [undefined] : expandMatrix(spec.strategy.matrix, jobContext);
     const runs: JobRun[] = [];
     for (const [index, matrix] of combos.entries()) {
-      const strategy = { "job-index": index, "job-total": combos.length, "fail-fast": spec.strategy?.["fail-fast"] ?? true, "max-parallel": spec.strategy?.["max-parallel"] ?? combos.length };
+      const strategy = {
+        "job-index": index,
+        "job-total": combos.length,
+        "fail-fast": spec.strategy?.["fail-fast"] ?? true,
+        "max-parallel": spec.strategy?.["max-parallel"] ?? combos.length,
+      };
       const legContext: ExpressionContext = { ...jobContext, strategy, matrix: matrix ?? {} };
-      const name = spec.name === undefined ? (matrix === undefined ? id : `${id} (${Object.values(matrix).map((value) => (typeof value === "string" ? value : JSON.stringify(value))).join(", ")})`) : asString(spec.name, legContext);
-      runs.push(await runJob({ id, spec, github, inputs, needs, secrets, ...(matrix === undefined ? {} : { matrix, strategy }), token, name }, options, workflowEnv));
+      const name =
+        spec.name === undefined
+          ? matrix === undefined
+            ? id
+            : `${id} (${Object.values(matrix)
+                .map((value) => (typeof value === "string" ? value : JSON.stringify(value)))
+                .join(", ")})`
+          : asString(spec.name, legContext);
+      runs.push(
+        await runJob(
+          { id, spec, github, inputs, needs, secrets, ...(matrix === undefined ? {} : { matrix, strategy }), token, name },
+          options,
+          workflowEnv,
+        ),
+      );
     }
     const outputs: Record<string, string> = {};
-    for (const run of runs) for (const [key, value] of Object.entries(run.outputs)) if (value !== "" || !(key in outputs)) outputs[key] = value;
+    for (const run of runs)
+      for (const [key, value] of Object.entries(run.outputs)) if (value !== "" || !(key in outputs)) outputs[key] = value;
     for (const run of runs) for (const use of run.standIns) usedStandIns.add(use.uses);
     jobs[id] = { result: runs.some((run) => run.status === "failure") ? "failure" : "success", outputs, runs, attempt };
   }
   const jobsContext = Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, { result: job.result, outputs: job.outputs }]));
-  const outputs = Object.fromEntries(Object.entries(workflowCall(workflow).outputs ?? {}).map(([name, output]) => [name, asString(output.value, { github, inputs, jobs: jobsContext, vars: {} })]));
-  return { order, jobs, outputs, standIns: [...usedStandIns].sort(), attempt, call: { inputs: options.inputs ?? {}, secrets: options.secrets ?? {}, event: options.event } };
+  const outputs = Object.fromEntries(
+    Object.entries(workflowCall(workflow).outputs ?? {}).map(([name, output]) => [
+      name,
+      asString(output.value, { github, inputs, jobs: jobsContext, vars: {} }),
+    ]),
+  );
+  return {
+    order,
+    jobs,
+    outputs,
+    standIns: [...usedStandIns].sort(),
+    attempt,
+    call: { inputs: options.inputs ?? {}, secrets: options.secrets ?? {}, event: options.event },
+  };
 }

@@ -70,7 +70,8 @@ describe("check-portable", () => {
       "test/unit/profile.test.ts": 'import { ADULT_TRAIN } from "../support/adult.ts";\nconst python = "/usr/bin/python3";\n',
       "bench/train/run.ts": 'const path = join(import.meta.dirname, "../../datasets/adult/adult.data.csv.gz");\n',
       "scripts/make.ts": "const out = join(tmpdir(), 'modelship-out');\nconst url = 'https://example.com/home/tmp/x';\n",
-      "src/storage.ts": "export const MOUNT = '/mnt/models/model.onnx';\nexport const REG = 'file:///srv/registry';\nconst attack = 'file:///etc/passwd';\nconst rel = `${out}/tmp/x`;\n",
+      "src/storage.ts":
+        "export const MOUNT = '/mnt/models/model.onnx';\nexport const REG = 'file:///srv/registry';\nconst attack = 'file:///etc/passwd';\nconst rel = `${out}/tmp/x`;\n",
     });
     const run = check(dir);
     assert.equal(run.status, 0, run.stderr);
@@ -83,8 +84,10 @@ describe("check-portable", () => {
   });
 
   test("covers src/, test/, bench/, scripts/, bin/ and the build's config files, not docs or examples", () => {
-    for (const path of ["src/a.ts", "test/b.ts", "bench/c/run.ts", "scripts/d.ts", "bin/modelship.js", "package.json", "eslint.config.js"]) assert.ok(coveredByPortableRule(path), path);
-    for (const path of ["docs/guide.md", "examples/model-repo/modelship.yaml", "README.md", "scripts/lib/portable.ts"]) assert.ok(!coveredByPortableRule(path), path);
+    for (const path of ["src/a.ts", "test/b.ts", "bench/c/run.ts", "scripts/d.ts", "bin/modelship.js", "package.json", "eslint.config.js"])
+      assert.ok(coveredByPortableRule(path), path);
+    for (const path of ["docs/guide.md", "examples/model-repo/modelship.yaml", "README.md", "scripts/lib/portable.ts"])
+      assert.ok(!coveredByPortableRule(path), path);
     assert.deepEqual(
       findNonPortable("x.ts", "see ../shared/STYLE.md and /Users/bob/x").map((f) => f.text),
       ["../shared", "/Users/bob/x"],

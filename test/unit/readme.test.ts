@@ -21,15 +21,22 @@ function section(title: string): string {
 
 describe("README", () => {
   test("the PR comment it shows is the top of the real rendered comment", () => {
-    const shown = section("What a PR comment looks like").split("\n").filter((line) => line.startsWith("|") || line.startsWith("### ") || line.startsWith("**"));
+    const shown = section("What a PR comment looks like")
+      .split("\n")
+      .filter((line) => line.startsWith("|") || line.startsWith("### ") || line.startsWith("**"));
     assert.ok(shown.length >= 5, "the section shows the comment's headline, summary and table rows");
     const real = readFileSync(join(root, "docs/examples/gate-report.md"), "utf8").split("\n");
     for (const line of shown) assert.ok(real.includes(line), `not in docs/examples/gate-report.md: ${line}`);
   });
 
   test("every action in the action reference exists, and every action folder is listed", () => {
-    const listed = [...section("Action reference").matchAll(/`modelship\/modelship\/actions\/([a-z-]+)@v1`/g)].map((match) => match[1]!).sort();
-    const folders = readdirSync(join(root, "actions"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const listed = [...section("Action reference").matchAll(/`modelship\/modelship\/actions\/([a-z-]+)@v1`/g)]
+      .map((match) => match[1]!)
+      .sort();
+    const folders = readdirSync(join(root, "actions"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     assert.deepEqual(listed, folders);
   });
 

@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
-import { codeSpan, defaultFromDescription, mdCell, renderActionsReference, renderConfigurationReference, type ActionManifest, type SchemaFile, type WorkflowSource } from "../../scripts/lib/reference-docs.ts";
+import {
+  codeSpan,
+  defaultFromDescription,
+  mdCell,
+  renderActionsReference,
+  renderConfigurationReference,
+  type ActionManifest,
+  type SchemaFile,
+  type WorkflowSource,
+} from "../../scripts/lib/reference-docs.ts";
 
 const HEADER = "| Key | Type | Required | Allowed values | Default | Description |";
 /** One row of a configuration table, built the way a reader would expect it. */
@@ -79,7 +88,10 @@ describe("reference docs: configuration", () => {
 
   it("starts with the generated notice naming the sources and the script", () => {
     const first = markdown.split("\n")[0]!;
-    assert.equal(first, "<!-- GENERATED from schemas/app.schema.json, schemas/policy.schema.json by scripts/generate.ts — do not edit by hand; edit the source and run `npm run build`. -->");
+    assert.equal(
+      first,
+      "<!-- GENERATED from schemas/app.schema.json, schemas/policy.schema.json by scripts/generate.ts — do not edit by hand; edit the source and run `npm run build`. -->",
+    );
     assert.ok(markdown.endsWith("\n") && !markdown.endsWith("\n\n"));
   });
 
@@ -100,7 +112,10 @@ describe("reference docs: configuration", () => {
     const limits = section(markdown, "### `limits`");
     assert.ok(limits.includes("Limits.\nTwo of them."), "the section text keeps its line break");
     assert.ok(limits.includes(row("`limits.warn`", "number", "", "> 0", "`0.1`", "Warn level (default 0.1).")), limits);
-    assert.ok(limits.includes(row("`limits.tags`", "array of string", "", "each item: not empty", "`[x]`", "Tags \\| labels; default [x].")), limits);
+    assert.ok(
+      limits.includes(row("`limits.tags`", "array of string", "", "each item: not empty", "`[x]`", "Tags \\| labels; default [x].")),
+      limits,
+    );
     assert.ok(limits.includes(row("`limits.retries`", "integer", "", "", "`3`", "Retries.")), "the default keyword wins");
   });
 
@@ -114,7 +129,10 @@ describe("reference docs: configuration", () => {
     const rules = section(markdown, "### `policy.rules[]`");
     assert.ok(rules.includes("One rule."));
     assert.ok(rules.includes(row("`policy.rules[].metric`", "string", "yes", "", "", "The metric.")));
-    assert.ok(rules.includes(row("`policy.rules[].level`", "string", "", "`fail`, `warn`", "`fail`", "`fail` (default) or `warn` for this rule.")), rules);
+    assert.ok(
+      rules.includes(row("`policy.rules[].level`", "string", "", "`fail`, `warn`", "`fail`", "`fail` (default) or `warn` for this rule.")),
+      rules,
+    );
     assert.ok(rules.includes("At least one of `min`, `max` must be set."));
     assert.ok(!rules.includes("Schema: ["), "no second link once inside the same file");
   });
@@ -189,11 +207,17 @@ jobs: {}
 `) as WorkflowSource["workflow"];
   const markdown = renderActionsReference({
     actions: [{ dir: "demo", manifest }],
-    workflows: [{ file: "demo.yml", workflow }, { file: "plain.yml", workflow: { name: "not reusable", on: { push: null } } }],
+    workflows: [
+      { file: "demo.yml", workflow },
+      { file: "plain.yml", workflow: { name: "not reusable", on: { push: null } } },
+    ],
   });
 
   it("starts with the generated notice", () => {
-    assert.equal(markdown.split("\n")[0], "<!-- GENERATED from actions/*/action.yml, reusable-workflows/*.yml by scripts/generate.ts — do not edit by hand; edit the source and run `npm run build`. -->");
+    assert.equal(
+      markdown.split("\n")[0],
+      "<!-- GENERATED from actions/*/action.yml, reusable-workflows/*.yml by scripts/generate.ts — do not edit by hand; edit the source and run `npm run build`. -->",
+    );
   });
 
   it("documents an action: name, description, uses line, inputs and outputs in source order", () => {
@@ -236,7 +260,16 @@ jobs: {}
   });
 
   it("is deterministic", () => {
-    assert.equal(renderActionsReference({ actions: [{ dir: "demo", manifest }], workflows: [{ file: "demo.yml", workflow }, { file: "plain.yml", workflow: { on: { push: null } } }] }), markdown);
+    assert.equal(
+      renderActionsReference({
+        actions: [{ dir: "demo", manifest }],
+        workflows: [
+          { file: "demo.yml", workflow },
+          { file: "plain.yml", workflow: { on: { push: null } } },
+        ],
+      }),
+      markdown,
+    );
   });
 });
 
@@ -260,7 +293,11 @@ describe("reference docs: helpers", () => {
     assert.equal(defaultFromDescription("Bake time. Default 30m. A failing check rolls back."), "30m");
     assert.equal(defaultFromDescription("`fail` (default) or `warn`.", ["fail", "warn"]), "fail");
     assert.equal(defaultFromDescription("none or bh (Benjamini–Hochberg; default).", ["none", "bh"]), "bh");
-    assert.equal(defaultFromDescription("Errors (default) or warnings.", ["error", "warning"]), undefined, "a word that is not an allowed value is not a default");
+    assert.equal(
+      defaultFromDescription("Errors (default) or warnings.", ["error", "warning"]),
+      undefined,
+      "a word that is not an allowed value is not a default",
+    );
     assert.equal(defaultFromDescription("The label column."), undefined);
   });
 });

@@ -7,7 +7,9 @@ import addFormatsModule from "ajv-formats";
 
 const dir = join(import.meta.dirname, "../../schemas");
 const files = (await readdir(dir)).filter((file) => file.endsWith(".schema.json")).sort();
-const others = await Promise.all(files.map(async (file) => JSON.parse(await readFile(join(dir, file), "utf8")) as Record<string, unknown> & { $id: string }));
+const others = await Promise.all(
+  files.map(async (file) => JSON.parse(await readFile(join(dir, file), "utf8")) as Record<string, unknown> & { $id: string }),
+);
 
 /** Every place in a schema where properties are declared, with its JSON pointer. */
 function* propertyDeclarations(node: unknown, pointer = ""): Generator<{ pointer: string; schema: Record<string, unknown> }> {
@@ -19,7 +21,8 @@ function* propertyDeclarations(node: unknown, pointer = ""): Generator<{ pointer
   const record = node as Record<string, unknown>;
   if (typeof record.properties === "object" && record.properties !== null) {
     for (const [name, schema] of Object.entries(record.properties as Record<string, unknown>)) {
-      if (typeof schema === "object" && schema !== null) yield { pointer: `${pointer}/properties/${name}`, schema: schema as Record<string, unknown> };
+      if (typeof schema === "object" && schema !== null)
+        yield { pointer: `${pointer}/properties/${name}`, schema: schema as Record<string, unknown> };
     }
   }
   for (const [key, value] of Object.entries(record)) yield* propertyDeclarations(value, `${pointer}/${key}`);
@@ -40,7 +43,9 @@ describe("JSON Schemas in schemas/", () => {
       });
 
       it("describes every property", () => {
-        const missing = [...propertyDeclarations(schema)].filter(({ schema: property }) => typeof property.description !== "string" || property.description.trim() === "" ).map(({ pointer }) => pointer);
+        const missing = [...propertyDeclarations(schema)]
+          .filter(({ schema: property }) => typeof property.description !== "string" || property.description.trim() === "")
+          .map(({ pointer }) => pointer);
         assert.deepEqual(missing, [], `properties without a description in ${file}`);
       });
 

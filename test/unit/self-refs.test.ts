@@ -5,7 +5,17 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkSelfRefs, classify, findUses, isReusable, isValidRef, parseSelfRef, repositoryFromPackageJson, setRef, type SourceFile } from "../../scripts/lib/self-refs.ts";
+import {
+  checkSelfRefs,
+  classify,
+  findUses,
+  isReusable,
+  isValidRef,
+  parseSelfRef,
+  repositoryFromPackageJson,
+  setRef,
+  type SourceFile,
+} from "../../scripts/lib/self-refs.ts";
 
 const REPO = "modelship/modelship";
 
@@ -72,7 +82,8 @@ function tree(overrides: Record<string, string | null> = {}): SourceFile[] {
   return Object.entries(files).flatMap(([path, text]) => (text === null ? [] : [{ path, text }]));
 }
 
-const messages = (files: SourceFile[]) => checkSelfRefs(files, REPO).problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message} | ${problem.fix}`);
+const messages = (files: SourceFile[]) =>
+  checkSelfRefs(files, REPO).problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message} | ${problem.fix}`);
 
 describe("finding self-references", () => {
   test("YAML uses: with their level, commented examples, and nothing inside a run: script", () => {
@@ -85,12 +96,18 @@ describe("finding self-references", () => {
         [20, "modelship/modelship/actions/train@v1", "step"],
       ],
     );
-    assert.deepEqual(findUses(CALLER).map((entry) => entry.level), ["job"]);
+    assert.deepEqual(
+      findUses(CALLER).map((entry) => entry.level),
+      ["job"],
+    );
   });
 
   test("parseSelfRef splits target and ref, and ignores look-alike repositories", () => {
     assert.deepEqual(parseSelfRef("modelship/modelship/actions/train@v1", REPO), { target: "actions/train", ref: "v1" });
-    assert.deepEqual(parseSelfRef("Modelship/Modelship/.github/workflows/drift.yml@v1.2.0", REPO), { target: ".github/workflows/drift.yml", ref: "v1.2.0" });
+    assert.deepEqual(parseSelfRef("Modelship/Modelship/.github/workflows/drift.yml@v1.2.0", REPO), {
+      target: ".github/workflows/drift.yml",
+      ref: "v1.2.0",
+    });
     assert.deepEqual(parseSelfRef("modelship/modelship@main", REPO), { target: "", ref: "main" });
     assert.deepEqual(parseSelfRef("modelship/modelship/actions/train", REPO), { target: "actions/train", ref: undefined });
     assert.equal(parseSelfRef("modelship/modelship-extras/actions/x@v1", REPO), undefined);
@@ -123,22 +140,54 @@ describe("checkSelfRefs", () => {
 
   test("a missing action or workflow fails at its line, naming what exists", () => {
     const problems = messages(tree({ "actions/train/action.yml": null, ".github/workflows/model-ci.yml": null }));
-    assert.ok(problems.some((line) => line.startsWith("reusable-workflows/model-ci.yml:20: `modelship/modelship/actions/train@v1`: actions/train/action.yml does not exist") && line.includes("actions here: evaluate")), problems.join("\n"));
-    assert.ok(problems.some((line) => line.startsWith("examples/model-repo/.github/workflows/model.yml:5: ") && line.includes(".github/workflows/model-ci.yml does not exist") && line.includes("run `npm run build`")), problems.join("\n"));
-    assert.ok(problems.some((line) => line.startsWith("actions/evaluate/action.yml:6: ")), problems.join("\n"));
+    assert.ok(
+      problems.some(
+        (line) =>
+          line.startsWith(
+            "reusable-workflows/model-ci.yml:20: `modelship/modelship/actions/train@v1`: actions/train/action.yml does not exist",
+          ) && line.includes("actions here: evaluate"),
+      ),
+      problems.join("\n"),
+    );
+    assert.ok(
+      problems.some(
+        (line) =>
+          line.startsWith("examples/model-repo/.github/workflows/model.yml:5: ") &&
+          line.includes(".github/workflows/model-ci.yml does not exist") &&
+          line.includes("run `npm run build`"),
+      ),
+      problems.join("\n"),
+    );
+    assert.ok(
+      problems.some((line) => line.startsWith("actions/evaluate/action.yml:6: ")),
+      problems.join("\n"),
+    );
   });
 
   test("a referenced workflow without workflow_call, or a workflow called from a step, fails", () => {
     const notReusable = REUSABLE.replace(/on:\n {2}workflow_call:\n {4}inputs:\n {6}config: .*\n/, "on: push\n");
     const problems = messages(tree({ ".github/workflows/model-ci.yml": notReusable }));
-    assert.ok(problems.some((line) => line.includes("is not a reusable workflow")), problems.join("\n"));
-    const stepCall = messages(tree({ "actions/evaluate/action.yml": COMPOSITE.replace("actions/train@v1", ".github/workflows/model-ci.yml@v1") }));
-    assert.ok(stepCall.some((line) => line.startsWith("actions/evaluate/action.yml:6: ") && line.includes("called by a job")), stepCall.join("\n"));
+    assert.ok(
+      problems.some((line) => line.includes("is not a reusable workflow")),
+      problems.join("\n"),
+    );
+    const stepCall = messages(
+      tree({ "actions/evaluate/action.yml": COMPOSITE.replace("actions/train@v1", ".github/workflows/model-ci.yml@v1") }),
+    );
+    assert.ok(
+      stepCall.some((line) => line.startsWith("actions/evaluate/action.yml:6: ") && line.includes("called by a job")),
+      stepCall.join("\n"),
+    );
   });
 
   test("./actions and ./.github in a reusable workflow or a composite action fail with the fix", () => {
     const local = REUSABLE.replace("modelship/modelship/actions/train@v1", "./actions/train");
-    const problems = messages(tree({ "reusable-workflows/model-ci.yml": local, "actions/evaluate/action.yml": COMPOSITE.replace("modelship/modelship/actions/train@v1", "./actions/train") }));
+    const problems = messages(
+      tree({
+        "reusable-workflows/model-ci.yml": local,
+        "actions/evaluate/action.yml": COMPOSITE.replace("modelship/modelship/actions/train@v1", "./actions/train"),
+      }),
+    );
     assert.deepEqual(
       problems.filter((line) => line.includes("local reference")),
       [
@@ -149,13 +198,21 @@ describe("checkSelfRefs", () => {
   });
 
   test("./ is fine in this repository's own non-reusable workflows (when the target exists) and in examples", () => {
-    const ci = "on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./actions/train\n      - uses: ./actions/gone\n";
+    const ci =
+      "on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./actions/train\n      - uses: ./actions/gone\n";
     const problems = messages(tree({ ".github/workflows/ci.yml": ci, "examples/model-repo/.github/workflows/local.yml": ci }));
-    assert.deepEqual(problems, [".github/workflows/ci.yml:8: `./actions/gone`: actions/gone/action.yml does not exist in this repository | actions here: evaluate, train"]);
+    assert.deepEqual(problems, [
+      ".github/workflows/ci.yml:8: `./actions/gone`: actions/gone/action.yml does not exist in this repository | actions here: evaluate, train",
+    ]);
   });
 
   test("mixed refs fail at each odd one out, and a missing @ref fails", () => {
-    const problems = messages(tree({ "examples/model-repo/.github/workflows/model.yml": CALLER.replace("@v1", "@main"), "actions/evaluate/action.yml": COMPOSITE.replace("@v1", "") }));
+    const problems = messages(
+      tree({
+        "examples/model-repo/.github/workflows/model.yml": CALLER.replace("@v1", "@main"),
+        "actions/evaluate/action.yml": COMPOSITE.replace("@v1", ""),
+      }),
+    );
     assert.deepEqual(problems, [
       "actions/evaluate/action.yml:6: `modelship/modelship/actions/train`: no @ref | write `modelship/modelship/actions/train@v1`",
       "examples/model-repo/.github/workflows/model.yml:5: `modelship/modelship/.github/workflows/model-ci.yml@main`: uses @main but 4 other self-reference(s) use @v1 | every self-reference must use one ref: `node scripts/check-self-refs.ts --set-ref v1`",
@@ -164,7 +221,12 @@ describe("checkSelfRefs", () => {
 
   test("a commented usage example counts for consistency too", () => {
     const problems = messages(tree({ "reusable-workflows/model-ci.yml": REUSABLE.replace("model-ci.yml@v1", "model-ci.yml@v0") }));
-    assert.deepEqual(problems.map((line) => line.split(" | ")[0]), ["reusable-workflows/model-ci.yml:5: `modelship/modelship/.github/workflows/model-ci.yml@v0` (in a comment): uses @v0 but 5 other self-reference(s) use @v1"]);
+    assert.deepEqual(
+      problems.map((line) => line.split(" | ")[0]),
+      [
+        "reusable-workflows/model-ci.yml:5: `modelship/modelship/.github/workflows/model-ci.yml@v0` (in a comment): uses @v0 but 5 other self-reference(s) use @v1",
+      ],
+    );
   });
 
   test("the repository name comes from the caller: another owner's references are not ours", () => {
@@ -204,7 +266,10 @@ describe("setRef", () => {
     const result = checkSelfRefs(rewritten, REPO);
     assert.deepEqual(result.problems, []);
     assert.equal(result.ref, "v2.0.0");
-    assert.deepEqual(rewritten.flatMap((file) => setRef(file, REPO, "v2.0.0").changes), []);
+    assert.deepEqual(
+      rewritten.flatMap((file) => setRef(file, REPO, "v2.0.0").changes),
+      [],
+    );
   });
 
   test("CRLF files keep their line endings; invalid refs are refused", () => {

@@ -88,11 +88,19 @@ describe("parseWorkflowText", () => {
     const good = caller("  a:\n    uses: modelship/modelship/.github/workflows/model-ci.yml@v1\n    with:\n      config: modelship.yaml\n");
     assert.deepEqual(await parseWorkflowText("good.yml", good, resolve), []);
 
-    const bad = caller("  a:\n    uses: modelship/modelship/.github/workflows/model-ci.yml@v1\n    with:\n      confg: modelship.yaml\n    secrets:\n      nope: x\n");
+    const bad = caller(
+      "  a:\n    uses: modelship/modelship/.github/workflows/model-ci.yml@v1\n    with:\n      confg: modelship.yaml\n    secrets:\n      nope: x\n",
+    );
     const messages = (await parseWorkflowText("bad.yml", bad, resolve)).map((error) => `${error.line}: ${error.message}`);
     assert.ok(messages.includes("7: Invalid input, confg is not defined in the referenced workflow."), messages.join("\n"));
-    assert.ok(messages.some((message) => message.includes("config") && message.includes("required")), messages.join("\n"));
-    assert.ok(messages.some((message) => message.startsWith("9: ") && message.includes("nope")), messages.join("\n"));
+    assert.ok(
+      messages.some((message) => message.includes("config") && message.includes("required")),
+      messages.join("\n"),
+    );
+    assert.ok(
+      messages.some((message) => message.startsWith("9: ") && message.includes("nope")),
+      messages.join("\n"),
+    );
 
     const foreign = caller("  a:\n    uses: someone/else/.github/workflows/x.yml@v1\n    with:\n      anything: 1\n");
     assert.deepEqual(await parseWorkflowText("foreign.yml", foreign, resolve), []);
@@ -104,13 +112,19 @@ describe("parseWorkflowText", () => {
     );
     assert.deepEqual(
       asked.map((ref) => ("repository" in ref ? `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}` : ref.path)),
-      ["modelship/modelship/.github/workflows/model-ci.yml@v1", "modelship/modelship/.github/workflows/model-ci.yml@v1", "someone/else/.github/workflows/x.yml@v1", ".github/workflows/missing.yml"],
+      [
+        "modelship/modelship/.github/workflows/model-ci.yml@v1",
+        "modelship/modelship/.github/workflows/model-ci.yml@v1",
+        "someone/else/.github/workflows/x.yml@v1",
+        ".github/workflows/missing.yml",
+      ],
     );
   });
 });
 
 describe("parseActionText", () => {
-  const action = (description: string) => `name: a\ndescription: a\ninputs:\n  header:\n    description: "${description}"\nruns:\n  using: node24\n  main: main.js\n`;
+  const action = (description: string) =>
+    `name: a\ndescription: a\ninputs:\n  header:\n    description: "${description}"\nruns:\n  using: node24\n  main: main.js\n`;
 
   test("a valid action.yml has no errors", () => {
     assert.deepEqual(parseActionText("action.yml", action("Pass it from a secret, e.g. secrets.LOGS_AUTH.")), []);

@@ -6,9 +6,19 @@ import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { gitOpsFlags, pullRequestFlags, stageContext } from "./promote.ts";
 
 const flags = {
-  env: { type: "string", short: "e", multiple: true, value: "ENV", description: "an environment to check (default: every one with health checks)" },
+  env: {
+    type: "string",
+    short: "e",
+    multiple: true,
+    value: "ENV",
+    description: "an environment to check (default: every one with health checks)",
+  },
   prometheus: { type: "string", value: "URL", description: "Prometheus base URL (default health.prometheus)" },
-  metrics: { type: "string", value: "FILE|URL", description: "a metrics document instead of Prometheus (schemas/canary-metrics.schema.json)" },
+  metrics: {
+    type: "string",
+    value: "FILE|URL",
+    description: "a metrics document instead of Prometheus (schemas/canary-metrics.schema.json)",
+  },
   now: { type: "string", value: "TIME", description: "judge the bake time as of this ISO 8601 time (default now)" },
   "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
   ...gitOpsFlags,
@@ -26,7 +36,8 @@ export const canaryCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship canary [--env ENV]... [--prometheus URL | --metrics FILE|URL] [--dry-run]",
-          summary: "Reads the rollout state from the GitOps repository, queries each check for the canary (and the stable model where a\ncheck compares), and decides: roll back when a check fails, hold while the bake time runs or data is missing, else\nstep up to the next weight or promote after the last. The PR goes to branch modelship/ENV/MODEL, as promote's do.",
+          summary:
+            "Reads the rollout state from the GitOps repository, queries each check for the canary (and the stable model where a\ncheck compares), and decides: roll back when a check fails, hold while the bake time runs or data is missing, else\nstep up to the next weight or promote after the last. The PR goes to branch modelship/ENV/MODEL, as promote's do.",
           flags,
           notes: "exit status: 0 decided (a PR opened or updated, or nothing to do), 2 input error",
         }),
@@ -36,19 +47,54 @@ export const canaryCommand: Command = {
     let now: Date | undefined;
     if (values.now !== undefined) {
       now = new Date(values.now);
-      if (Number.isNaN(now.getTime())) throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
+      if (Number.isNaN(now.getTime()))
+        throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
     }
     const stage = await stageContext(values, context);
-    const results = await runCanaryStage({ ...(values.env === undefined ? {} : { environments: values.env }), ...(values.prometheus === undefined ? {} : { prometheus: values.prometheus }), ...(values.metrics === undefined ? {} : { metrics: values.metrics }), ...(now === undefined ? {} : { now }), ...(values["dry-run"] ? { dryRun: true } : {}) }, stage);
+    const results = await runCanaryStage(
+      {
+        ...(values.env === undefined ? {} : { environments: values.env }),
+        ...(values.prometheus === undefined ? {} : { prometheus: values.prometheus }),
+        ...(values.metrics === undefined ? {} : { metrics: values.metrics }),
+        ...(now === undefined ? {} : { now }),
+        ...(values["dry-run"] ? { dryRun: true } : {}),
+      },
+      stage,
+    );
     if (values.json) {
-      context.print(JSON.stringify(results.map((result) => ({ environment: result.environment, decision: result.decision, checks: result.checks, lastChange: result.lastChange, promotion: result.promotion === undefined ? undefined : { status: result.promotion.status, branch: result.promotion.branch, title: result.promotion.title, prNumber: result.promotion.prNumber, prUrl: result.promotion.prUrl, bodyPath: result.promotion.bodyPath } })), null, 2));
+      context.print(
+        JSON.stringify(
+          results.map((result) => ({
+            environment: result.environment,
+            decision: result.decision,
+            checks: result.checks,
+            lastChange: result.lastChange,
+            promotion:
+              result.promotion === undefined
+                ? undefined
+                : {
+                    status: result.promotion.status,
+                    branch: result.promotion.branch,
+                    title: result.promotion.title,
+                    prNumber: result.promotion.prNumber,
+                    prUrl: result.promotion.prUrl,
+                    bodyPath: result.promotion.bodyPath,
+                  },
+          })),
+          null,
+          2,
+        ),
+      );
       return ExitCode.ok;
     }
     for (const result of results) {
       const lines = [`${result.environment}: ${result.decision.action} — ${result.decision.reason}`];
       for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
       const promotion = result.promotion;
-      if (promotion !== undefined) lines.push(`  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`);
+      if (promotion !== undefined)
+        lines.push(
+          `  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? (promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})`) : ` ${promotion.prUrl}`}`,
+        );
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;

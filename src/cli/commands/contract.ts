@@ -9,7 +9,12 @@ import { ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const inferFlags = {
-  output: { type: "string", short: "o", value: "FILE", description: "write the contract here instead of stdout (refuses to overwrite without --force)" },
+  output: {
+    type: "string",
+    short: "o",
+    value: "FILE",
+    description: "write the contract here instead of stdout (refuses to overwrite without --force)",
+  },
   target: { type: "string", value: "COLUMN", description: "the label column (role: target)" },
   "max-enum": { type: "string", value: "N", description: "string columns with at most N distinct values become enums (default 20)" },
   delimiter: { type: "string", value: "CHAR", description: "CSV delimiter (default: from the extension)" },
@@ -26,10 +31,20 @@ const diffFlags = {
 async function infer(context: CommandContext, argv: string[]): Promise<ExitCode> {
   const { flags, positionals } = parseFlags(argv, inferFlags, { command: "contract infer", env: context.env });
   if (flags.help) {
-    context.print(renderHelp({ usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]", summary: "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.", flags: inferFlags }));
+    context.print(
+      renderHelp({
+        usage: "modelship contract infer DATA... [--target COLUMN] [--output FILE]",
+        summary:
+          "Drafts a data contract (types, ranges, enums, null markers) that the given data satisfies.\nReview it: it describes the data you have, not the data you want.",
+        flags: inferFlags,
+      }),
+    );
     return ExitCode.ok;
   }
-  if (positionals.length === 0) throw new UserError("contract infer needs a data file", { hint: "modelship contract infer data/train.csv --target label --output contract.yaml" });
+  if (positionals.length === 0)
+    throw new UserError("contract infer needs a data file", {
+      hint: "modelship contract infer data/train.csv --target label --output contract.yaml",
+    });
   const result = await inferContract({
     paths: positionals,
     target: flags.target,
@@ -46,7 +61,10 @@ async function infer(context: CommandContext, argv: string[]): Promise<ExitCode>
     try {
       await writeFile(flags.output, "", { flag: "wx" });
     } catch {
-      throw new UserError(`${flags.output} already exists`, { file: flags.output, hint: "pass --force to overwrite it, or choose another --output" });
+      throw new UserError(`${flags.output} already exists`, {
+        file: flags.output,
+        hint: "pass --force to overwrite it, or choose another --output",
+      });
     }
   }
   await writeFileAtomic(flags.output, result.yaml);
@@ -57,10 +75,18 @@ async function infer(context: CommandContext, argv: string[]): Promise<ExitCode>
 async function diff(context: CommandContext, argv: string[]): Promise<ExitCode> {
   const { flags, positionals } = parseFlags(argv, diffFlags, { command: "contract diff", env: context.env });
   if (flags.help) {
-    context.print(renderHelp({ usage: "modelship contract diff OLD NEW", summary: "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value…).", flags: diffFlags }));
+    context.print(
+      renderHelp({
+        usage: "modelship contract diff OLD NEW",
+        summary:
+          "Lists what changed between two versions of a contract, and which changes are breaking\n(removed column, narrowed type, tightened constraint, removed enum value…).",
+        flags: diffFlags,
+      }),
+    );
     return ExitCode.ok;
   }
-  if (positionals.length !== 2) throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
+  if (positionals.length !== 2)
+    throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
   const result = diffContracts(await loadContract(positionals[0]!), await loadContract(positionals[1]!));
   context.print(flags.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
   return flags["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
@@ -73,6 +99,8 @@ export const contractCommand: Command = {
     const [sub, ...rest] = context.argv;
     if (sub === "infer") return infer(context, rest);
     if (sub === "diff") return diff(context, rest);
-    throw new UserError(sub === undefined ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, { hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`" });
+    throw new UserError(sub === undefined ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, {
+      hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`",
+    });
   },
 };

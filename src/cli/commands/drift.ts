@@ -10,17 +10,58 @@ import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { gitOpsFlags } from "./promote.ts";
 
 const flags = {
-  reference: { type: "string", value: "SPEC", description: "production (what the GitOps repo serves), latest, VERSION, MODEL@VERSION, a profile .json, or data files (default drift.reference)" },
-  env: { type: "string", short: "e", value: "ENV", description: "the environment watched: which one `production` reads, and the issue's key (default drift.environment, else production)" },
-  url: { type: "string", multiple: true, value: "URL", description: "HTTPS URL of current data (CSV, JSONL, Parquet); downloaded with retries" },
-  "url-header": { type: "string", value: "NAME: VALUE", description: "header sent with --url downloads, e.g. an Authorization (default $MODELSHIP_DRIFT_URL_HEADER)" },
-  "current-profile": { type: "string", multiple: true, value: "FILE|GLOB", description: "merge these shard profiles (made with --shard-output) instead of reading data" },
-  "shard-output": { type: "string", value: "FILE", description: "only profile this shard of the current data on the reference's bins, into FILE" },
+  reference: {
+    type: "string",
+    value: "SPEC",
+    description:
+      "production (what the GitOps repo serves), latest, VERSION, MODEL@VERSION, a profile .json, or data files (default drift.reference)",
+  },
+  env: {
+    type: "string",
+    short: "e",
+    value: "ENV",
+    description: "the environment watched: which one `production` reads, and the issue's key (default drift.environment, else production)",
+  },
+  url: {
+    type: "string",
+    multiple: true,
+    value: "URL",
+    description: "HTTPS URL of current data (CSV, JSONL, Parquet); downloaded with retries",
+  },
+  "url-header": {
+    type: "string",
+    value: "NAME: VALUE",
+    description: "header sent with --url downloads, e.g. an Authorization (default $MODELSHIP_DRIFT_URL_HEADER)",
+  },
+  "current-profile": {
+    type: "string",
+    multiple: true,
+    value: "FILE|GLOB",
+    description: "merge these shard profiles (made with --shard-output) instead of reading data",
+  },
+  "shard-output": {
+    type: "string",
+    value: "FILE",
+    description: "only profile this shard of the current data on the reference's bins, into FILE",
+  },
   mode: { type: "string", value: "MODE", description: "default or evidently-compat (default drift.mode)" },
   "fail-on": { type: "string", value: "LEVEL", description: "exit 1 on drift, on warn, or never (default drift.fail_on, else never)" },
-  "report-dir": { type: "string", value: "DIR", description: "where drift-report.json/.md go (default drift.report_dir, else .modelship/drift)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry, else .modelship/registry)" },
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub, for --reference production (default promote.repository)" },
+  "report-dir": {
+    type: "string",
+    value: "DIR",
+    description: "where drift-report.json/.md go (default drift.report_dir, else .modelship/drift)",
+  },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the model registry: github:OWNER/REPO or a folder (default release.registry, else .modelship/registry)",
+  },
+  "gitops-repo": {
+    type: "string",
+    value: "OWNER/REPO",
+    description: "the GitOps repository on GitHub, for --reference production (default promote.repository)",
+  },
   ...gitOpsFlags,
   json: { type: "boolean", description: "print the drift report as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" },
@@ -34,8 +75,10 @@ export const driftCommand: Command = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: "modelship drift [DATA|GLOB...] [--url URL]... [--reference SPEC] [--env ENV] [--mode MODE] [--fail-on LEVEL]\n       modelship drift DATA... --shard-output FILE        (one shard of a sharded check)\n       modelship drift --current-profile 'shards/*.json'    (merge the shards and decide)",
-          summary: "Profiles the current data on the reference's frozen bins and compares each column: KS, chi-square or two-proportion z\nfor a small reference (≤ 1000 rows), normalised Wasserstein or Jensen–Shannon above, PSI on the frozen bins, null\nrates and unseen categories. The dataset drifts when the share of drifted feature columns reaches drift.share (0.5).",
+          usage:
+            "modelship drift [DATA|GLOB...] [--url URL]... [--reference SPEC] [--env ENV] [--mode MODE] [--fail-on LEVEL]\n       modelship drift DATA... --shard-output FILE        (one shard of a sharded check)\n       modelship drift --current-profile 'shards/*.json'    (merge the shards and decide)",
+          summary:
+            "Profiles the current data on the reference's frozen bins and compares each column: KS, chi-square or two-proportion z\nfor a small reference (≤ 1000 rows), normalised Wasserstein or Jensen–Shannon above, PSI on the frozen bins, null\nrates and unseen categories. The dataset drifts when the share of drifted feature columns reaches drift.share (0.5).",
           flags,
           notes: "exit status: 0 checked (whatever the verdict, unless --fail-on), 1 --fail-on matched, 2 input error",
         }),
@@ -55,7 +98,9 @@ export const driftCommand: Command = {
       ...(values["tag-format"] === undefined ? {} : { tagFormat: values["tag-format"] }),
       gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
       ...(context.env.MODELSHIP_GITOPS_TOKEN || token ? { gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || token } : {}),
-      ...(header === undefined || header === "" ? {} : { urlHeaders: parseHeader(header, values["url-header"] === undefined ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header") }),
+      ...(header === undefined || header === ""
+        ? {}
+        : { urlHeaders: parseHeader(header, values["url-header"] === undefined ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header") }),
       logger: context.logger,
       toolVersion: context.version,
     };
@@ -77,8 +122,11 @@ export const driftCommand: Command = {
     if (report === undefined) return ExitCode.ok;
     if (values.json) context.print(JSON.stringify(report, null, 2));
     else {
-      const lines = [`${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at ≥ ${report.settings.share})`];
-      for (const column of report.columns) if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
+      const lines = [
+        `${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at ≥ ${report.settings.share})`,
+      ];
+      for (const column of report.columns)
+        if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
       lines.push(`Report: ${result.reportPath} and ${result.markdownPath}`);
       if (result.issuePath !== undefined) lines.push(`The drift issue it would open: ${result.issuePath}`);
       context.print(lines.join("\n"));

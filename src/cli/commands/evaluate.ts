@@ -9,20 +9,48 @@ import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
-  model: { type: "string", short: "m", value: "FILE", description: "the ONNX model (default model.onnx in train.output, else .modelship/model)" },
-  contract: { type: "string", short: "c", value: "FILE", description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)" },
+  model: {
+    type: "string",
+    short: "m",
+    value: "FILE",
+    description: "the ONNX model (default model.onnx in train.output, else .modelship/model)",
+  },
+  contract: {
+    type: "string",
+    short: "c",
+    value: "FILE",
+    description: "data contract: dialect, aliases, target and sensitive columns (default data.contract)",
+  },
   target: { type: "string", value: "COLUMN", description: "the label column (default the contract's target)" },
   feature: { type: "string", multiple: true, value: "COLUMN", description: "feature columns in order, for a model with one [N, F] input" },
   policy: { type: "string", value: "FILE", description: "gate policy file (default the gates section of modelship.yaml)" },
-  champion: { type: "string", value: "FILE", description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the registry a released champion comes from (default release.registry, else .modelship/registry)" },
+  champion: {
+    type: "string",
+    value: "FILE",
+    description: "the model to beat, compared on the same rows (a file; gates.champion.release: VERSION|latest takes it from the registry)",
+  },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the registry a released champion comes from (default release.registry, else .modelship/registry)",
+  },
   threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
-  resamples: { type: "string", value: "N", description: "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)" },
+  resamples: {
+    type: "string",
+    value: "N",
+    description:
+      "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)",
+  },
   seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
   threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
   "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },
-  "report-dir": { type: "string", value: "DIR", description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)" },
+  "report-dir": {
+    type: "string",
+    value: "DIR",
+    description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)",
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print the JSON gate report instead of markdown" },
   quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
@@ -38,7 +66,8 @@ export const evaluateCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship evaluate [DATA...] [--model model.onnx] [--policy gates.yaml] [--champion prod.onnx]",
-          summary: "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
+          summary:
+            "Runs the model over the test data in onnxruntime, computes metrics with bootstrap intervals, fairness per\nsensitive group and the paired comparison with a champion, applies the gate policy, and writes gate-report.json\nand gate-report.md (the PR comment).",
           flags,
           notes: "exit status: 0 passed, 1 a gate failed (under --fail-on), 2 usage or input error",
         }),
@@ -66,8 +95,17 @@ export const evaluateCommand: Command = {
       loaded,
       context.cwd,
     );
-    const store = () => openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
-    const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
+    const store = () =>
+      openStore({
+        spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+        token: context.env.GITHUB_TOKEN,
+        repository: context.env.GITHUB_REPOSITORY,
+        tagFormat: loaded.config?.release?.tag_format,
+        logger: context.logger,
+        userAgentVersion: context.version,
+      });
+    const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) =>
+      registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
     const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);

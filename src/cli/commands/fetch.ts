@@ -9,7 +9,12 @@ import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
   dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)",
+  },
   cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
@@ -23,15 +28,40 @@ export const fetchCommand: Command = {
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "fetch", env: context.env });
     if (values.help || positionals.length === 0) {
-      context.print(renderHelp({ usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]", summary: "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.", flags, notes: "exit status: 0 fetched and verified, 2 input error or verification failed" }));
+      context.print(
+        renderHelp({
+          usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]",
+          summary:
+            "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.",
+          flags,
+          notes: "exit status: 0 fetched and verified, 2 input error or verification failed",
+        }),
+      );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
     const { model, version } = parseModelRef(positionals[0]!);
     const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
-    const fetched = await fetchModel({ store, model, version, dir: values.dir ?? `.modelship/fetched/${model}`, ...(values.cache === undefined ? {} : { cacheDir: values.cache }), logger: context.logger });
+    const store = openStore({
+      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
+      logger: context.logger,
+      userAgentVersion: context.version,
+    });
+    const fetched = await fetchModel({
+      store,
+      model,
+      version,
+      dir: values.dir ?? `.modelship/fetched/${model}`,
+      ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
+      logger: context.logger,
+    });
     if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
-    else context.print(`fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`);
+    else
+      context.print(
+        `fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`,
+      );
     return ExitCode.ok;
   },
 };

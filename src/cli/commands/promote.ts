@@ -8,16 +8,32 @@ import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs, type P
 
 /** Flags every promotion command shares: where the GitOps repository is, and how release tags read. */
 export const gitOpsFlags = {
-  remote: { type: "string", value: "URL", description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)" },
+  remote: {
+    type: "string",
+    value: "URL",
+    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of --gitops-repo)",
+  },
   base: { type: "string", value: "BRANCH", description: "the branch Argo CD or Flux deploys from (default promote.base, else main)" },
-  "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default release.tag_format, else {model}/v{version})" },
+  "tag-format": {
+    type: "string",
+    value: "FORMAT",
+    description: "release tag format (default release.tag_format, else {model}/v{version})",
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
 } satisfies FlagSpecs;
 
 /** Flags of the commands that open pull requests (promote, canary). */
 export const pullRequestFlags = {
-  "gitops-repo": { type: "string", value: "OWNER/REPO", description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there" },
-  out: { type: "string", value: "DIR", description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)" },
+  "gitops-repo": {
+    type: "string",
+    value: "OWNER/REPO",
+    description: "the GitOps repository on GitHub (default promote.repository); PRs are opened there",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)",
+  },
 } satisfies FlagSpecs;
 
 type StageFlags = ParsedFlags<typeof gitOpsFlags> & Partial<ParsedFlags<typeof pullRequestFlags>> & { registry?: string };
@@ -43,15 +59,28 @@ export async function stageContext(values: StageFlags, context: CommandContext):
 
 const flags = {
   env: { type: "string", short: "e", value: "ENV", description: "the environment in promote.environments (default: the only one)" },
-  action: { type: "string", value: "ACTION", description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)" },
+  action: {
+    type: "string",
+    value: "ACTION",
+    description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)",
+  },
   strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
-  weight: { type: "string", value: "PERCENT", description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)" },
+  weight: {
+    type: "string",
+    value: "PERCENT",
+    description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)",
+  },
   label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
   reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "the model registry: github:OWNER/REPO or a folder (default release.registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "the model registry: github:OWNER/REPO or a folder (default release.registry)",
+  },
   ...gitOpsFlags,
   ...pullRequestFlags,
   json: { type: "boolean", description: "print the result as JSON" },
@@ -67,9 +96,11 @@ export const promoteCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N]",
-          summary: "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
+          summary:
+            "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
           flags,
-          notes: "tokens: MODELSHIP_GITOPS_TOKEN (else GITHUB_TOKEN) for the GitOps repository, GITHUB_TOKEN for a GitHub registry\nexit status: 0 PR opened, updated or already up to date (or nothing to change), 2 refused or input error",
+          notes:
+            "tokens: MODELSHIP_GITOPS_TOKEN (else GITHUB_TOKEN) for the GitOps repository, GITHUB_TOKEN for a GitHub registry\nexit status: 0 PR opened, updated or already up to date (or nothing to change), 2 refused or input error",
         }),
       );
       return ExitCode.ok;
@@ -78,7 +109,9 @@ export const promoteCommand: Command = {
     const environments = environmentNames(stage.loaded);
     const environment = values.env ?? (environments.length === 1 ? environments[0]! : undefined);
     if (environment === undefined) {
-      context.print(`modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`);
+      context.print(
+        `modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`,
+      );
       return ExitCode.usage;
     }
     const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
@@ -86,8 +119,12 @@ export const promoteCommand: Command = {
       {
         ...(positionals[0] === undefined ? {} : { model: positionals[0] }),
         environment,
-        ...(values.action === undefined ? {} : { action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"])! }),
-        ...(values.strategy === undefined ? {} : { strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"])! }),
+        ...(values.action === undefined
+          ? {}
+          : { action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"])! }),
+        ...(values.strategy === undefined
+          ? {}
+          : { strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"])! }),
         ...(values.weight === undefined ? {} : { weight: integerFlag(values.weight, "weight")! }),
         pullRequest: {
           ...(values.label === undefined ? {} : { labels: values.label }),
@@ -100,12 +137,35 @@ export const promoteCommand: Command = {
       stage,
     );
     if (values.json) {
-      context.print(JSON.stringify({ status: result.status, branch: result.branch, title: result.title, prNumber: result.prNumber, prUrl: result.prUrl, bodyPath: result.bodyPath, files: result.files, commit: result.commit, closedPr: result.closedPr, model: result.model, before: result.before, after: result.after }, null, 2));
+      context.print(
+        JSON.stringify(
+          {
+            status: result.status,
+            branch: result.branch,
+            title: result.title,
+            prNumber: result.prNumber,
+            prUrl: result.prUrl,
+            bodyPath: result.bodyPath,
+            files: result.files,
+            commit: result.commit,
+            closedPr: result.closedPr,
+            model: result.model,
+            before: result.before,
+            after: result.after,
+          },
+          null,
+          2,
+        ),
+      );
       return ExitCode.ok;
     }
     const where = result.prUrl ?? (result.bodyPath === undefined ? undefined : `branch ${result.branch} (PR body: ${result.bodyPath})`);
-    const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[result.status];
-    context.print(`${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}`);
+    const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[
+      result.status
+    ];
+    context.print(
+      `${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}`,
+    );
     return ExitCode.ok;
   },
 };

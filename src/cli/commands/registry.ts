@@ -10,7 +10,12 @@ import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { parseModelRef } from "../../registry/version.ts";
 
 const flags = {
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)",
+  },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print JSON" },
@@ -24,17 +29,41 @@ export const registryCommand: Command = {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "registry", env: context.env });
     const [action, ref] = positionals;
     if (values.help || action === undefined) {
-      context.print(renderHelp({ usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]", summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.", flags }));
+      context.print(
+        renderHelp({
+          usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]",
+          summary: "Lists the released versions of a model (newest first), or shows one version: files, gate verdict, metrics, lineage.",
+          flags,
+        }),
+      );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    if ((action !== "list" && action !== "show") || ref === undefined) throw new UserError(`unknown registry command "${positionals.join(" ")}"`, { hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]" });
+    if ((action !== "list" && action !== "show") || ref === undefined)
+      throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
+        hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]",
+      });
     const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({ spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY), token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format, logger: context.logger, userAgentVersion: context.version });
+    const store = openStore({
+      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
+      logger: context.logger,
+      userAgentVersion: context.version,
+    });
     const { model, version } = parseModelRef(ref);
     const versions = await store.list(model);
     if (action === "list") {
       if (values.json) context.print(JSON.stringify(versions, null, 2));
-      else context.print(versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(["Version", "Tag", "Released", "Where"], versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url])));
+      else
+        context.print(
+          versions.length === 0
+            ? `no versions of ${model} in ${store.description}`
+            : table(
+                ["Version", "Tag", "Released", "Where"],
+                versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url]),
+              ),
+        );
       return ExitCode.ok;
     }
     const chosen = await resolveVersion(store, model, version);
@@ -49,9 +78,15 @@ export const registryCommand: Command = {
         `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
         `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` — released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
         "",
-        table(["File", "Role", "Bytes", "sha256"], manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)])),
+        table(
+          ["File", "Role", "Bytes", "sha256"],
+          manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)]),
+        ),
         "",
-        table(["Metric", "Value", "CI"], Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)])),
+        table(
+          ["Metric", "Value", "CI"],
+          Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)]),
+        ),
         "",
         `lineage: git ${manifest.lineage.gitSha ?? "—"}, run ${manifest.lineage.runUrl ?? "—"}${manifest.lineage.previousVersion === undefined ? "" : `, after ${manifest.lineage.previousVersion}`}`,
       ].join("\n"),

@@ -13,10 +13,20 @@ const flags = {
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
   version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
   bump: { type: "string", value: "PART", description: "patch (default), minor or major" },
-  registry: { type: "string", short: "r", value: "SPEC", description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)" },
+  registry: {
+    type: "string",
+    short: "r",
+    value: "SPEC",
+    description: "github, github:OWNER/REPO, or a folder / file:// URL (default release.registry, else .modelship/registry)",
+  },
   "gate-report": { type: "string", value: "FILE", description: "the gate report (default .modelship/evaluation/gate-report.json)" },
   "reference-profile": { type: "string", value: "FILE", description: "the reference profile for drift checks (default profile.output)" },
-  "reference-data": { type: "string", multiple: true, value: "FILE|train", description: "when no profile file exists, profile this data (train: data.train) as the drift reference" },
+  "reference-data": {
+    type: "string",
+    multiple: true,
+    value: "FILE|train",
+    description: "when no profile file exists, profile this data (train: data.train) as the drift reference",
+  },
   "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
@@ -34,7 +44,8 @@ export const releaseCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship release [--version X.Y.Z | --bump patch] [--registry SPEC] [--allow-ungated]",
-          summary: "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
+          summary:
+            "Packages model.onnx with its gate report, reference profile, run record and a model card, writes manifest.json\nand SHA256SUMS, and publishes the version: a GitHub Release (draft, every asset, then published) or a local folder.\nA model whose gate report is missing, failed or made for other bytes is refused unless --allow-ungated.",
           flags,
           notes: "exit status: 0 released (or already released with the same bytes), 2 refused or input error",
         }),
@@ -58,11 +69,33 @@ export const releaseCommand: Command = {
       loaded,
       { registry: DEFAULT_LOCAL_REGISTRY },
     );
-    settings.referenceProfilePath = await profileReferenceData({ existing: settings.referenceProfilePath, data: values["reference-data"] ?? [], loaded, logger: context.logger, toolVersion: context.version });
-    const store = openStore({ spec: settings.registry, token: context.env.GITHUB_TOKEN, repository: context.env.GITHUB_REPOSITORY, tagFormat: settings.tagFormat, logger: context.logger, userAgentVersion: context.version });
-    const result = await runRelease({ ...settings, store, toolVersion: context.version, gitSha: context.env.GITHUB_SHA, logger: context.logger });
+    settings.referenceProfilePath = await profileReferenceData({
+      existing: settings.referenceProfilePath,
+      data: values["reference-data"] ?? [],
+      loaded,
+      logger: context.logger,
+      toolVersion: context.version,
+    });
+    const store = openStore({
+      spec: settings.registry,
+      token: context.env.GITHUB_TOKEN,
+      repository: context.env.GITHUB_REPOSITORY,
+      tagFormat: settings.tagFormat,
+      logger: context.logger,
+      userAgentVersion: context.version,
+    });
+    const result = await runRelease({
+      ...settings,
+      store,
+      toolVersion: context.version,
+      gitSha: context.env.GITHUB_SHA,
+      logger: context.logger,
+    });
     if (values.json) context.print(JSON.stringify(result, null, 2));
-    else context.print(`${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})\nurl: ${result.url}\nmodel: ${result.modelUri}\ndigest: ${result.digest}`);
+    else
+      context.print(
+        `${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})\nurl: ${result.url}\nmodel: ${result.modelUri}\ndigest: ${result.digest}`,
+      );
     return ExitCode.ok;
   },
 };

@@ -6,13 +6,35 @@ import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
-  command: { type: "string", value: "CMD", description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR" },
-  "train-config": { type: "string", value: "FILE", description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)" },
-  output: { type: "string", short: "o", value: "DIR", description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)" },
+  command: {
+    type: "string",
+    value: "CMD",
+    description: "the training command; it writes model.onnx (and metrics.json) into $MODELSHIP_OUTPUT_DIR",
+  },
+  "train-config": {
+    type: "string",
+    value: "FILE",
+    description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)",
+  },
+  output: {
+    type: "string",
+    short: "o",
+    value: "DIR",
+    description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)",
+  },
   "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
-  param: { type: "string", multiple: true, value: "NAME=VALUE", description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)" },
+  param: {
+    type: "string",
+    multiple: true,
+    value: "NAME=VALUE",
+    description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)",
+  },
   seed: { type: "string", value: "N", description: "random seed for the command (MODELSHIP_SEED)" },
-  "runner-labels": { type: "string", value: "JSON", description: "the runner labels the job asked for (recorded; named when no GPU is found)" },
+  "runner-labels": {
+    type: "string",
+    value: "JSON",
+    description: "the runner labels the job asked for (recorded; named when no GPU is found)",
+  },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   json: { type: "boolean", description: "print the run record as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" },
@@ -26,8 +48,10 @@ export const trainCommand: Command = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: 'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
-          summary: "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
+          usage:
+            'modelship train [--command "python train.py" | --train-config train.yaml] [--output DIR] [--require-gpu auto] [--param NAME=VALUE]...',
+          summary:
+            "Runs training, checks that model.onnx loads in onnxruntime, and writes run-record.json: params, metrics,\ndata fingerprints, git SHA, runner, GPUs and their utilization, timings.",
           flags,
         }),
       );
@@ -45,9 +69,17 @@ export const trainCommand: Command = {
       },
       loaded,
     );
-    const result = await trainFromSettings({ settings, cwd: context.cwd, env: context.env, runnerLabels: values["runner-labels"], logger: context.logger, toolVersion: context.version });
+    const result = await trainFromSettings({
+      settings,
+      cwd: context.cwd,
+      env: context.env,
+      runnerLabels: values["runner-labels"],
+      logger: context.logger,
+      toolVersion: context.version,
+    });
     if (values.json) context.print(JSON.stringify(result.record, null, 2));
-    else context.print(`model: ${result.modelPath}\nrun record: ${result.runRecordPath}\nmetrics: ${JSON.stringify(result.record.metrics)}`);
+    else
+      context.print(`model: ${result.modelPath}\nrun record: ${result.runRecordPath}\nmetrics: ${JSON.stringify(result.record.metrics)}`);
     return ExitCode.ok;
   },
 };

@@ -28,7 +28,8 @@ export const validateCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship validate [DATA...] [--contract FILE] [--train FILE --test FILE]",
-          summary: "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
+          summary:
+            "Checks data files (CSV, CSV.gz, JSON Lines, Parquet) against a data contract and writes a validation report.\nOne file is checked alone; with two (or --train/--test) the train/test hygiene checks run too.",
           flags,
           notes: "exit status: 0 passed, 1 checks failed, 2 usage or input error",
         }),

@@ -22,7 +22,8 @@ export const verifyPromotionCommand: Command = {
       context.print(
         renderHelp({
           usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL]",
-          summary: "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
+          summary:
+            "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
           flags,
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error",
         }),
@@ -32,7 +33,11 @@ export const verifyPromotionCommand: Command = {
     const stage = await stageContext(values, context);
     const result = await runVerifyStage({ head: values.head }, stage);
     if (values.report !== undefined) await writeFileAtomic(values.report, `${result.markdown}\n`);
-    context.print(values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown);
+    context.print(
+      values.json
+        ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2)
+        : result.markdown,
+    );
     return result.ok ? ExitCode.ok : ExitCode.checksFailed;
   },
 };

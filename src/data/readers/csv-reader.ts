@@ -16,7 +16,8 @@ const EMPTY = Buffer.alloc(0);
 export async function openCsv(path: string, options: ReadOptions = {}): Promise<TableSource> {
   const delimiter = singleByte(path, "delimiter", options.delimiter ?? (isTsvName(path) ? "\t" : ","));
   const quote = singleByte(path, "quote", options.quote ?? '"');
-  if (delimiter === quote) throw new UserError("the delimiter and the quote character are the same", { file: path, hint: "use different characters" });
+  if (delimiter === quote)
+    throw new UserError("the delimiter and the quote character are the same", { file: path, hint: "use different characters" });
   const source = await openByteSource(path, { chunkBytes: options.chunkBytes });
   const parser = new CsvParser({
     file: path,
@@ -72,7 +73,10 @@ class Feed {
       if (!(await this.step(() => this.parser.header !== undefined))) break;
     }
     if (this.parser.header === undefined) {
-      throw new UserError("is empty (no header line)", { file: this.path, hint: "write a header line with the column names, then the rows" });
+      throw new UserError("is empty (no header line)", {
+        file: this.path,
+        hint: "write a header line with the column names, then the rows",
+      });
     }
   }
 
@@ -88,7 +92,11 @@ class Feed {
       await this.chunks.return?.(undefined);
     }
     if (this.parser.rowCount === 0 && !allowNoRows) {
-      throw new UserError("has a header but no data rows", { file: this.path, line: this.parser.headerLine, hint: "add rows, or check that the right file was given" });
+      throw new UserError("has a header but no data rows", {
+        file: this.path,
+        line: this.parser.headerLine,
+        hint: "add rows, or check that the right file was given",
+      });
     }
   }
 
@@ -124,7 +132,10 @@ class Feed {
     throw new UserError(bad === "NUL byte" ? "contains a NUL byte" : "is not valid UTF-8", {
       file: this.path,
       line,
-      hint: bad === "NUL byte" ? "the file looks binary or corrupt; export it again as text" : "save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+      hint:
+        bad === "NUL byte"
+          ? "the file looks binary or corrupt; export it again as text"
+          : "save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
     });
   }
 }

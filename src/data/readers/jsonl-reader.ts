@@ -120,7 +120,11 @@ async function* jsonRows(path: string, chunks: AsyncIterable<TextChunk>, maxLine
     }
     if (start < buf.length) carry = buf.subarray(start);
     if (carry !== undefined && carry.length > maxLineBytes) {
-      throw new UserError(`has a line longer than ${maxLineBytes} bytes`, { file: path, line, hint: "split the record, or check that the file really is JSON Lines" });
+      throw new UserError(`has a line longer than ${maxLineBytes} bytes`, {
+        file: path,
+        line,
+        hint: "split the record, or check that the file really is JSON Lines",
+      });
     }
     if (chunk.bad !== undefined) {
       throw new UserError(chunk.bad === "NUL byte" ? "contains a NUL byte" : "is not valid UTF-8", {
@@ -138,7 +142,11 @@ async function* jsonRows(path: string, chunks: AsyncIterable<TextChunk>, maxLine
 
 function parseLine(path: string, text: string, line: number, maxLineBytes: number): ParsedLine | undefined {
   if (text.length > maxLineBytes) {
-    throw new UserError(`has a line longer than ${maxLineBytes} bytes`, { file: path, line, hint: "split the record, or check that the file really is JSON Lines" });
+    throw new UserError(`has a line longer than ${maxLineBytes} bytes`, {
+      file: path,
+      line,
+      hint: "split the record, or check that the file really is JSON Lines",
+    });
   }
   const trimmed = text.trim();
   if (trimmed === "") return undefined;

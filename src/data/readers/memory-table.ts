@@ -5,7 +5,8 @@ import type { RawValue, RecordBatch, TableSource } from "../table.ts";
 /** Makes a TableSource from in-memory rows: header + rows of raw values; row i is on line i + 2. */
 export function tableFromRows(path: string, columns: string[], rows: RawValue[][], options: { batchSize?: number } = {}): TableSource {
   for (const [index, row] of rows.entries()) {
-    if (row.length !== columns.length) throw new Error(`tableFromRows: row ${index} has ${row.length} values for ${columns.length} columns`);
+    if (row.length !== columns.length)
+      throw new Error(`tableFromRows: row ${index} has ${row.length} values for ${columns.length} columns`);
   }
   const batchSize = Math.max(1, options.batchSize ?? 8192);
   let read = false;

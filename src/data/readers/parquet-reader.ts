@@ -28,7 +28,9 @@ export async function openParquet(path: string, options: ReadOptions = {}): Prom
   } catch (error) {
     throw new UserError(`is not a Parquet file (${error instanceof Error ? error.message : String(error)})`, {
       file: path,
-      hint: probe.gzip ? "the file is gzip-compressed; Parquet files are not gzipped whole" : "check the file and its extension, or set the format",
+      hint: probe.gzip
+        ? "the file is gzip-compressed; Parquet files are not gzipped whole"
+        : "check the file and its extension, or set the format",
       cause: error,
     });
   }
@@ -66,7 +68,13 @@ export async function openParquet(path: string, options: ReadOptions = {}): Prom
   };
 }
 
-async function readRows(options: { path: string; file: Awaited<ReturnType<typeof asyncBufferFromFile>>; metadata: FileMetaData; rowStart: number; rowEnd: number }): Promise<unknown[][]> {
+async function readRows(options: {
+  path: string;
+  file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  metadata: FileMetaData;
+  rowStart: number;
+  rowEnd: number;
+}): Promise<unknown[][]> {
   let rows: unknown[][] = [];
   try {
     await parquetRead({

@@ -34,7 +34,12 @@ export const argoRolloutsTarget: ManifestTarget = {
   locate(manifest, target) {
     const resource = findResource(manifest, { kinds: ["Rollout"], name: target.name, target: "argo-rollouts" });
     if (!resource.document.hasIn(CANARY_STRATEGY) && !resource.document.hasIn(BLUE_GREEN)) {
-      throw pathError(resource, ["spec", "strategy"], `${describeResource(resource)} has neither spec.strategy.canary nor spec.strategy.blueGreen`, "give the Rollout a canary or blueGreen strategy");
+      throw pathError(
+        resource,
+        ["spec", "strategy"],
+        `${describeResource(resource)} has neither spec.strategy.canary nor spec.strategy.blueGreen`,
+        "give the Rollout a canary or blueGreen strategy",
+      );
     }
     modelEnvPath(resource, target);
     return resource;

@@ -27,7 +27,19 @@ import { isScalar, isSeq } from "yaml";
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./types.ts";
-import { describeResource, findResource, listResources, pathError, plainAt, readInteger, readString, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import {
+  describeResource,
+  findResource,
+  listResources,
+  pathError,
+  plainAt,
+  readInteger,
+  readString,
+  writeValue,
+  type Manifest,
+  type Resource,
+  type YamlPath,
+} from "./yaml-edit.ts";
 
 const ANALYSIS: YamlPath = ["spec", "analysis"];
 const MAX_WEIGHT: YamlPath = [...ANALYSIS, "maxWeight"];
@@ -77,15 +89,27 @@ function deploymentName(manifest: Manifest, target: TargetSpec): string | undefi
 /** The one Flagger Canary whose targetRef names the Deployment (throws a UserError otherwise). */
 function canaryOf(deployment: Resource): Resource {
   const canaries = listResources(deployment.manifest).filter(isFlaggerCanary);
-  const mine = canaries.filter((canary) => readString(canary, [...TARGET_REF, "kind"]) === "Deployment" && targetRefName(canary) === deployment.name);
+  const mine = canaries.filter(
+    (canary) => readString(canary, [...TARGET_REF, "kind"]) === "Deployment" && targetRefName(canary) === deployment.name,
+  );
   if (mine.length === 1) return mine[0]!;
   if (mine.length > 1) {
-    throw pathError(mine[1]!, [...TARGET_REF, "name"], `${mine.length} Flagger Canaries target Deployment "${deployment.name}" (${mine.map((canary) => canary.name).join(", ")})`, "keep one Canary per Deployment; Flagger runs one analysis per target");
+    throw pathError(
+      mine[1]!,
+      [...TARGET_REF, "name"],
+      `${mine.length} Flagger Canaries target Deployment "${deployment.name}" (${mine.map((canary) => canary.name).join(", ")})`,
+      "keep one Canary per Deployment; Flagger runs one analysis per target",
+    );
   }
   const other = canaries[0];
   if (other !== undefined) {
     const kind = readString(other, [...TARGET_REF, "kind"]) ?? "(no kind)";
-    throw pathError(other, [...TARGET_REF, "name"], `${describeResource(other)} targets ${kind} "${targetRefName(other) ?? ""}", not Deployment "${deployment.name}"`, `point the Canary's spec.targetRef at {apiVersion: apps/v1, kind: Deployment, name: ${deployment.name}}, or set the target's name to the Deployment the Canary manages`);
+    throw pathError(
+      other,
+      [...TARGET_REF, "name"],
+      `${describeResource(other)} targets ${kind} "${targetRefName(other) ?? ""}", not Deployment "${deployment.name}"`,
+      `point the Canary's spec.targetRef at {apiVersion: apps/v1, kind: Deployment, name: ${deployment.name}}, or set the target's name to the Deployment the Canary manages`,
+    );
   }
   throw pathError(
     deployment,

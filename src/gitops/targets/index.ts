@@ -48,7 +48,10 @@ export function applyAction(text: string, target: TargetSpec, model: ModelRef, a
 function targetFor(target: TargetSpec): ManifestTarget {
   const implementation = Object.hasOwn(TARGETS, target.kind) ? TARGETS[target.kind] : undefined;
   if (implementation === undefined) {
-    throw new UserError(`unknown target kind "${target.kind as string}"`, { file: target.file, hint: `use one of: ${Object.keys(TARGETS).join(", ")}` });
+    throw new UserError(`unknown target kind "${target.kind as string}"`, {
+      file: target.file,
+      hint: `use one of: ${Object.keys(TARGETS).join(", ")}`,
+    });
   }
   return implementation;
 }

@@ -5,7 +5,16 @@
  */
 import { ANNOTATIONS } from "./rollout-state.ts";
 import type { TargetSpec } from "./types.ts";
-import { describeResource, findResource, pathError, readString, requireMapAt, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import {
+  describeResource,
+  findResource,
+  pathError,
+  readString,
+  requireMapAt,
+  type Manifest,
+  type Resource,
+  type YamlPath,
+} from "./yaml-edit.ts";
 
 /** The annotation that picks KServe's deployment mode. */
 export const DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
@@ -22,12 +31,25 @@ export const MODEL: YamlPath = ["spec", "predictor", "model"];
  * drive and to have a predictor model map. `wrongModes` are the modes where KServe ignores
  * `ignored`, the field the target canaries with; `hint` says what to do instead.
  */
-export function locateInferenceService(manifest: Manifest, target: TargetSpec, options: { target: "kserve-standard" | "kserve-knative"; wrongModes: ReadonlySet<string>; ignored: string; hint: string }): Resource {
+export function locateInferenceService(
+  manifest: Manifest,
+  target: TargetSpec,
+  options: { target: "kserve-standard" | "kserve-knative"; wrongModes: ReadonlySet<string>; ignored: string; hint: string },
+): Resource {
   const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: options.target });
   const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);
   if (mode !== undefined && options.wrongModes.has(mode)) {
-    throw pathError(resource, [...ANNOTATIONS, DEPLOYMENT_MODE], `${describeResource(resource)} runs in ${mode} mode, where KServe ignores ${options.ignored}`, options.hint);
+    throw pathError(
+      resource,
+      [...ANNOTATIONS, DEPLOYMENT_MODE],
+      `${describeResource(resource)} runs in ${mode} mode, where KServe ignores ${options.ignored}`,
+      options.hint,
+    );
   }
-  requireMapAt(resource, MODEL, "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)");
+  requireMapAt(
+    resource,
+    MODEL,
+    "give the predictor a model: {modelFormat: {name: onnx}, storageUri: ...} (the per-framework form such as predictor.onnx is not supported)",
+  );
   return resource;
 }

@@ -25,7 +25,12 @@ export const kserveKnativeTarget: ManifestTarget = {
   canaryPointer: "/spec/predictor/canaryTrafficPercent",
 
   locate(manifest, target) {
-    return locateInferenceService(manifest, target, { target: "kserve-knative", wrongModes: STANDARD_MODES, ignored: "canaryTrafficPercent", hint: "use the kserve-standard target for this file (it canaries with spec.canary)" });
+    return locateInferenceService(manifest, target, {
+      target: "kserve-knative",
+      wrongModes: STANDARD_MODES,
+      ignored: "canaryTrafficPercent",
+      hint: "use the kserve-standard target for this file (it canaries with spec.canary)",
+    });
   },
 
   read(resource) {

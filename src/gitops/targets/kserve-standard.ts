@@ -15,7 +15,19 @@ import { UserError } from "../../common/errors.ts";
 import { KNATIVE_MODES, locateInferenceService, MODEL } from "./kserve-common.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { describeResource, isSeqAt, pathError, plainAt, readInteger, readString, removeValue, requireUri, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
+import {
+  describeResource,
+  isSeqAt,
+  pathError,
+  plainAt,
+  readInteger,
+  readString,
+  removeValue,
+  requireUri,
+  writeValue,
+  type Resource,
+  type YamlPath,
+} from "./yaml-edit.ts";
 
 const PREDICTOR: YamlPath = ["spec", "predictor"];
 const STABLE_URI: YamlPath = [...MODEL, "storageUri"];
@@ -29,13 +41,22 @@ export const kserveStandardTarget: ManifestTarget = {
   canaryPointer: "/spec/canary",
 
   locate(manifest, target) {
-    return locateInferenceService(manifest, target, { target: "kserve-standard", wrongModes: KNATIVE_MODES, ignored: "spec.canary", hint: "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard" });
+    return locateInferenceService(manifest, target, {
+      target: "kserve-standard",
+      wrongModes: KNATIVE_MODES,
+      ignored: "spec.canary",
+      hint: "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard",
+    });
   },
 
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
     const state: RolloutState = { stable: deployedAt(requireUri(resource, STABLE_URI), recorded.stable) };
-    if (canaryCount(resource) > 0) state.canary = { ...deployedAt(requireUri(resource, CANARY_URI), recorded.canary), weight: readInteger(resource, CANARY_WEIGHT) ?? 0 };
+    if (canaryCount(resource) > 0)
+      state.canary = {
+        ...deployedAt(requireUri(resource, CANARY_URI), recorded.canary),
+        weight: readInteger(resource, CANARY_WEIGHT) ?? 0,
+      };
     return state;
   },
 
@@ -47,13 +68,22 @@ export const kserveStandardTarget: ManifestTarget = {
       const name = readString(resource, [...CANARY_PREDICTOR, "name"]);
       const predictor = resource.document.getIn(PREDICTOR, true);
       // A new name goes first, where KServe's own examples put it.
-      if (name !== undefined && isMap(predictor) && !predictor.has("name")) predictor.items.unshift(resource.document.createPair("name", name));
+      if (name !== undefined && isMap(predictor) && !predictor.has("name"))
+        predictor.items.unshift(resource.document.createPair("name", name));
       else if (name !== undefined) writeValue(resource, [...PREDICTOR, "name"], name);
     }
     writeValue(resource, STABLE_URI, stable.uri);
     if (canary === undefined) removeValue(resource, CANARY);
     else if (current.canary === undefined) {
-      resource.document.setIn(CANARY, resource.document.createNode([{ trafficPercent: canary.weight, predictor: { name: canaryName(resource, canary.version, canary.uri), model: canaryModel(resource, canary.uri) } }]));
+      resource.document.setIn(
+        CANARY,
+        resource.document.createNode([
+          {
+            trafficPercent: canary.weight,
+            predictor: { name: canaryName(resource, canary.version, canary.uri), model: canaryModel(resource, canary.uri) },
+          },
+        ]),
+      );
     } else {
       if (current.canary.uri !== canary.uri) {
         writeValue(resource, [...CANARY_PREDICTOR, "name"], canaryName(resource, canary.version, canary.uri));
@@ -67,17 +97,31 @@ export const kserveStandardTarget: ManifestTarget = {
 
 function canaryCount(resource: Resource): number {
   if (!resource.document.hasIn(CANARY)) return 0;
-  if (!isSeqAt(resource, CANARY)) throw pathError(resource, CANARY, `${describeResource(resource)}: spec.canary is not a list`, "make spec.canary a list of {trafficPercent, predictor} entries, or remove it");
+  if (!isSeqAt(resource, CANARY))
+    throw pathError(
+      resource,
+      CANARY,
+      `${describeResource(resource)}: spec.canary is not a list`,
+      "make spec.canary a list of {trafficPercent, predictor} entries, or remove it",
+    );
   const count = (resource.document.getIn(CANARY) as { items: unknown[] }).items.length;
   if (count > 1) {
-    throw new UserError(`${describeResource(resource)} has ${count} canaries; modelship manages one`, { file: resource.manifest.file, pointer: "/spec/canary", hint: "remove the extra spec.canary entries, or manage this resource by hand" });
+    throw new UserError(`${describeResource(resource)} has ${count} canaries; modelship manages one`, {
+      file: resource.manifest.file,
+      pointer: "/spec/canary",
+      hint: "remove the extra spec.canary entries, or manage this resource by hand",
+    });
   }
   return count;
 }
 
 /** `v0-0-2`: a DNS label KServe can use as a Deployment suffix, never the stable predictor's name. */
 function canaryName(resource: Resource, version: string, uri: string): string {
-  const base = (version ? `v${version}` : `canary-${uri.length}`).toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 40).replace(/-+$/, "");
+  const base = (version ? `v${version}` : `canary-${uri.length}`)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .slice(0, 40)
+    .replace(/-+$/, "");
   return readString(resource, [...PREDICTOR, "name"]) === base ? `${base}-canary` : base;
 }
 

@@ -16,10 +16,21 @@ const DEFAULT_ENV = "MODEL_URI";
 export function modelEnvPath(resource: Resource, target: TargetSpec): YamlPath {
   const containers = plainAt(resource, CONTAINERS);
   const list = Array.isArray(containers) ? (containers as { name?: unknown; env?: unknown }[]) : [];
-  if (list.length === 0) throw pathError(resource, CONTAINERS, `${describeResource(resource)} has no containers in spec.template.spec.containers`, "add the serving container to the pod template");
+  if (list.length === 0)
+    throw pathError(
+      resource,
+      CONTAINERS,
+      `${describeResource(resource)} has no containers in spec.template.spec.containers`,
+      "add the serving container to the pod template",
+    );
   const c = target.container === undefined ? 0 : list.findIndex((container) => container.name === target.container);
   if (c < 0) {
-    throw pathError(resource, CONTAINERS, `${describeResource(resource)} has no container "${target.container}"`, `set the target's container to one of: ${list.map((container) => String(container.name)).join(", ")}`);
+    throw pathError(
+      resource,
+      CONTAINERS,
+      `${describeResource(resource)} has no container "${target.container}"`,
+      `set the target's container to one of: ${list.map((container) => String(container.name)).join(", ")}`,
+    );
   }
   const envName = target.env ?? DEFAULT_ENV;
   const env = Array.isArray(list[c]!.env) ? (list[c]!.env as { name?: unknown }[]) : [];
@@ -38,6 +49,12 @@ export function modelEnvPath(resource: Resource, target: TargetSpec): YamlPath {
 export function readModelEnv(resource: Resource, target: TargetSpec): string {
   const path = modelEnvPath(resource, target);
   const uri = readString(resource, path);
-  if (uri === undefined) throw pathError(resource, path, `${describeResource(resource)}: env ${target.env ?? DEFAULT_ENV} has no value`, "set the env var's value to the release asset URL (valueFrom is not supported)");
+  if (uri === undefined)
+    throw pathError(
+      resource,
+      path,
+      `${describeResource(resource)}: env ${target.env ?? DEFAULT_ENV} has no value`,
+      "set the env var's value to the release asset URL (valueFrom is not supported)",
+    );
   return uri;
 }

@@ -70,7 +70,11 @@ function recordedModel(recorded: RecordedModel): DeployedModel | undefined {
  * runs) that model is the canary and the recorded stable model is the stable one; without, the
  * field's model is the stable one.
  */
-export function singleFieldState(uri: string, recorded: { stable: RecordedModel; canary: RecordedModel }, weight: number | undefined): RolloutState {
+export function singleFieldState(
+  uri: string,
+  recorded: { stable: RecordedModel; canary: RecordedModel },
+  weight: number | undefined,
+): RolloutState {
   if (weight === undefined) return { stable: deployedAt(uri, recorded.stable) };
   const state: RolloutState = { canary: { ...deployedAt(uri, recorded.canary), weight } };
   const stable = recordedModel(recorded.stable);
@@ -116,33 +120,70 @@ export interface PlanContext {
  */
 export function planAction(current: RolloutState, model: ModelRef, action: RolloutAction, where: PlanContext): RolloutState {
   const fromModel: DeployedModel = { version: model.version, uri: model.uri, digest: model.digest };
-  const fail = (problem: string, hint: string, pointer?: string): UserError => new UserError(`${where.resource}: ${problem}`, { file: where.file, hint, pointer });
+  const fail = (problem: string, hint: string, pointer?: string): UserError =>
+    new UserError(`${where.resource}: ${problem}`, { file: where.file, hint, pointer });
   switch (action.kind) {
     case "start":
     case "step": {
       checkWeight(action.weight, action.kind, where);
-      if (action.kind === "step" && current.canary === undefined) throw fail(`no canary is running, so there is no weight to step`, `start a canary of ${model.name} ${model.version} first`, where.canaryPointer);
-      if (action.kind === "step" && current.canary!.uri !== model.uri) throw fail(`the running canary is ${label(current.canary!)}, not ${model.name} ${model.version}`, `step the running canary's model, or start a new canary of ${model.version}`, where.canaryPointer);
+      if (action.kind === "step" && current.canary === undefined)
+        throw fail(
+          `no canary is running, so there is no weight to step`,
+          `start a canary of ${model.name} ${model.version} first`,
+          where.canaryPointer,
+        );
+      if (action.kind === "step" && current.canary!.uri !== model.uri)
+        throw fail(
+          `the running canary is ${label(current.canary!)}, not ${model.name} ${model.version}`,
+          `step the running canary's model, or start a new canary of ${model.version}`,
+          where.canaryPointer,
+        );
       // A running canary keeps the stable it was started against: a second start replaces the
       // canary, never records the old canary as the model to roll back to.
       const stable = current.stable;
-      if (stable === undefined) throw fail("no stable model is recorded, so there is nothing to run a canary against", "deploy the first model with the direct action");
-      if (current.canary === undefined && stable.uri === model.uri) throw fail(`${model.name} ${model.version} already serves as the stable model`, "release a new version to canary, or leave the file as it is");
+      if (stable === undefined)
+        throw fail(
+          "no stable model is recorded, so there is nothing to run a canary against",
+          "deploy the first model with the direct action",
+        );
+      if (current.canary === undefined && stable.uri === model.uri)
+        throw fail(
+          `${model.name} ${model.version} already serves as the stable model`,
+          "release a new version to canary, or leave the file as it is",
+        );
       return { stable, canary: { ...fromModel, weight: action.weight } };
     }
     case "promote": {
       if (current.canary === undefined) {
         if (current.stable?.uri === model.uri) return { stable: { ...current.stable, ...fromModel } };
-        throw fail(`no canary is running, so there is nothing to promote`, `start a canary of ${model.name} ${model.version}, or use the direct action to replace the stable model`, where.canaryPointer);
+        throw fail(
+          `no canary is running, so there is nothing to promote`,
+          `start a canary of ${model.name} ${model.version}, or use the direct action to replace the stable model`,
+          where.canaryPointer,
+        );
       }
-      if (current.canary.uri !== model.uri) throw fail(`the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`, "promote the model the canary runs", where.canaryPointer);
+      if (current.canary.uri !== model.uri)
+        throw fail(
+          `the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`,
+          "promote the model the canary runs",
+          where.canaryPointer,
+        );
       return { stable: fromModel };
     }
     case "rollback": {
       if (current.canary === undefined) return current;
       // The rollback was decided about one canary; a canary started since then is not rolled back blindly.
-      if (current.canary.uri !== model.uri) throw fail(`the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`, "the canary changed after it was judged; run the canary job (or the rollback) again", where.canaryPointer);
-      if (current.stable === undefined) throw fail(`the model to roll back to is not recorded (annotation ${STATE_KEYS.stable.uri} is missing)`, "roll back by hand, or use the direct action with the last good model");
+      if (current.canary.uri !== model.uri)
+        throw fail(
+          `the running canary is ${label(current.canary)}, not ${model.name} ${model.version}`,
+          "the canary changed after it was judged; run the canary job (or the rollback) again",
+          where.canaryPointer,
+        );
+      if (current.stable === undefined)
+        throw fail(
+          `the model to roll back to is not recorded (annotation ${STATE_KEYS.stable.uri} is missing)`,
+          "roll back by hand, or use the direct action with the last good model",
+        );
       return { stable: current.stable };
     }
     case "direct":
@@ -156,7 +197,10 @@ export function planAction(current: RolloutState, model: ModelRef, action: Rollo
  */
 function checkWeight(weight: number, action: string, where: PlanContext): void {
   if (!Number.isInteger(weight) || weight < 0 || weight > 99) {
-    throw new UserError(`${where.resource}: canary weight ${weight} for ${action} is outside 0..99`, { file: where.file, hint: "give a whole percentage from 0 (no live traffic yet) to 99; promote sends 100% to the canary" });
+    throw new UserError(`${where.resource}: canary weight ${weight} for ${action} is outside 0..99`, {
+      file: where.file,
+      hint: "give a whole percentage from 0 (no live traffic yet) to 99; promote sends 100% to the canary",
+    });
   }
 }
 

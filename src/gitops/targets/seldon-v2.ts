@@ -20,7 +20,23 @@ import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./types.ts";
-import { appendResource, describeResource, findResource, isSeqAt, listResources, pathError, plainAt, readInteger, readString, removeResource, requireUri, writeValue, type Manifest, type Resource, type YamlPath } from "./yaml-edit.ts";
+import {
+  appendResource,
+  describeResource,
+  findResource,
+  isSeqAt,
+  listResources,
+  pathError,
+  plainAt,
+  readInteger,
+  readString,
+  removeResource,
+  requireUri,
+  writeValue,
+  type Manifest,
+  type Resource,
+  type YamlPath,
+} from "./yaml-edit.ts";
 
 const API_VERSION = "mlops.seldon.io/v1alpha1";
 const STORAGE_URI: YamlPath = ["spec", "storageUri"];
@@ -39,7 +55,11 @@ export const seldonV2Target: ManifestTarget = {
     const recorded = readRecorded(resource, ANNOTATIONS);
     const state: RolloutState = { stable: deployedAt(requireStorageUri(resource), recorded.stable) };
     const { model, experiment } = canaryOf(resource);
-    if (model !== undefined) state.canary = { ...deployedAt(requireStorageUri(model), recorded.canary), weight: experiment === undefined ? 0 : canaryWeight(experiment, model.name) };
+    if (model !== undefined)
+      state.canary = {
+        ...deployedAt(requireStorageUri(model), recorded.canary),
+        weight: experiment === undefined ? 0 : canaryWeight(experiment, model.name),
+      };
     return state;
   },
 
@@ -52,9 +72,19 @@ export const seldonV2Target: ManifestTarget = {
       if (experiment !== undefined) removeResource(experiment);
     } else {
       // Removing and re-adding would reorder them; a running canary is edited in place.
-      if (model === undefined) appendResource(resource.manifest, canaryModel(resource, canary.uri), `Canary of ${resource.name}, added by modelship: promote or rollback removes it.`);
+      if (model === undefined)
+        appendResource(
+          resource.manifest,
+          canaryModel(resource, canary.uri),
+          `Canary of ${resource.name}, added by modelship: promote or rollback removes it.`,
+        );
       else writeValue(model, STORAGE_URI, canary.uri);
-      if (experiment === undefined) appendResource(resource.manifest, canaryExperiment(resource, canary.weight), `Splits ${resource.name}'s traffic with its canary (weights in percent), added by modelship.`);
+      if (experiment === undefined)
+        appendResource(
+          resource.manifest,
+          canaryExperiment(resource, canary.weight),
+          `Splits ${resource.name}'s traffic with its canary (weights in percent), added by modelship.`,
+        );
       else setWeights(experiment, resource.name, canary.weight);
     }
     writeRecorded(resource, ANNOTATIONS, desired);
@@ -68,7 +98,12 @@ function stableModelName(manifest: Manifest): string | undefined {
   const stable = models.filter((model) => !(model.name.endsWith(CANARY_SUFFIX) && names.has(model.name.slice(0, -CANARY_SUFFIX.length))));
   if (stable.length > 1) {
     const list = stable.map((model) => model.name).join(", ");
-    throw pathError(stable[1]!, ["metadata", "name"], `${stable.length} Seldon Models in the file (${list}); the target must name one`, `set the target's name to one of: ${list}`);
+    throw pathError(
+      stable[1]!,
+      ["metadata", "name"],
+      `${stable.length} Seldon Models in the file (${list}); the target must name one`,
+      `set the target's name to one of: ${list}`,
+    );
   }
   return stable[0]?.name;
 }
@@ -97,7 +132,12 @@ function canaryWeight(experiment: Resource, canaryName: string): number {
   const candidates = candidatesOf(experiment);
   const index = candidates.findIndex((candidate) => candidate.name === canaryName);
   if (index < 0) {
-    throw pathError(experiment, CANDIDATES, `${describeResource(experiment)} has no candidate "${canaryName}"`, `add {name: ${canaryName}, weight: <percent>} to spec.candidates, or delete the Experiment to stop the canary`);
+    throw pathError(
+      experiment,
+      CANDIDATES,
+      `${describeResource(experiment)} has no candidate "${canaryName}"`,
+      `add {name: ${canaryName}, weight: <percent>} to spec.candidates, or delete the Experiment to stop the canary`,
+    );
   }
   const weights = candidates.map((_, i) => readInteger(experiment, [...CANDIDATES, i, "weight"]) ?? 0);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -105,7 +145,13 @@ function canaryWeight(experiment: Resource, canaryName: string): number {
 }
 
 function candidatesOf(experiment: Resource): { name?: unknown }[] {
-  if (!isSeqAt(experiment, CANDIDATES)) throw pathError(experiment, CANDIDATES, `${describeResource(experiment)} has no spec.candidates list`, "give the Experiment spec.candidates: [{name, weight}, ...], or delete it to stop the canary");
+  if (!isSeqAt(experiment, CANDIDATES))
+    throw pathError(
+      experiment,
+      CANDIDATES,
+      `${describeResource(experiment)} has no spec.candidates list`,
+      "give the Experiment spec.candidates: [{name, weight}, ...], or delete it to stop the canary",
+    );
   return plainAt(experiment, CANDIDATES) as { name?: unknown }[];
 }
 
@@ -131,16 +177,37 @@ function candidateList(stableName: string, weight: number): { name: string; weig
 }
 
 /** The stable Model's spec under the canary's name and URI, in the same namespace. */
-function canaryModel(stable: Resource, uri: string): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: Record<string, unknown> } {
+function canaryModel(
+  stable: Resource,
+  uri: string,
+): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: Record<string, unknown> } {
   const spec = stable.document.getIn(["spec"], true);
-  if (!isMap(spec)) throw new UserError(`${describeResource(stable)} has no spec map`, { file: stable.manifest.file, pointer: "/spec", hint: "give the Model spec: {storageUri: ..., requirements: [onnx]}" });
+  if (!isMap(spec))
+    throw new UserError(`${describeResource(stable)} has no spec map`, {
+      file: stable.manifest.file,
+      pointer: "/spec",
+      hint: "give the Model spec: {storageUri: ..., requirements: [onnx]}",
+    });
   const fields = { ...(plainAt(stable, ["spec"]) as Record<string, unknown>), storageUri: uri };
   const apiVersion = stable.document.get("apiVersion");
-  return { apiVersion: typeof apiVersion === "string" ? apiVersion : API_VERSION, kind: "Model", metadata: metadataFor(stable, `${stable.name}${CANARY_SUFFIX}`), spec: fields };
+  return {
+    apiVersion: typeof apiVersion === "string" ? apiVersion : API_VERSION,
+    kind: "Model",
+    metadata: metadataFor(stable, `${stable.name}${CANARY_SUFFIX}`),
+    spec: fields,
+  };
 }
 
-function canaryExperiment(stable: Resource, weight: number): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: Record<string, unknown> } {
-  return { apiVersion: API_VERSION, kind: "Experiment", metadata: metadataFor(stable, `${stable.name}${CANARY_SUFFIX}`), spec: { default: stable.name, candidates: candidateList(stable.name, weight) } };
+function canaryExperiment(
+  stable: Resource,
+  weight: number,
+): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: Record<string, unknown> } {
+  return {
+    apiVersion: API_VERSION,
+    kind: "Experiment",
+    metadata: metadataFor(stable, `${stable.name}${CANARY_SUFFIX}`),
+    spec: { default: stable.name, candidates: candidateList(stable.name, weight) },
+  };
 }
 
 function metadataFor(stable: Resource, name: string): { name: string; namespace?: string } {

@@ -65,7 +65,10 @@ export function parsePath(text: string, where: { file: string; option: string })
   for (const segment of text.split(/(?<!\\)\./)) {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(segment);
     if (!match || (match[1] === "" && match[2] === "")) {
-      throw new UserError(`${where.option} "${text}" is not a path`, { file: where.file, hint: "write a dot path like model.storageUri or spec.containers[0].image" });
+      throw new UserError(`${where.option} "${text}" is not a path`, {
+        file: where.file,
+        hint: "write a dot path like model.storageUri or spec.containers[0].image",
+      });
     }
     const key = match[1]!.replaceAll("\\.", ".");
     if (key !== "") path.push(/^\d+$/.test(key) ? Number(key) : key);
@@ -85,11 +88,15 @@ export function findResource(manifest: Manifest, options: { kinds: string[]; nam
   const ofKind = resources.filter((resource) => options.kinds.includes(resource.kind));
   const matches = options.name === undefined ? ofKind : ofKind.filter((resource) => resource.name === options.name);
   const wanted = `${options.kinds.join(" or ")}${options.name === undefined ? "" : ` named "${options.name}"`}`;
-  const present = resources.length === 0 ? "no Kubernetes resources" : resources.map((r) => `${r.kind}/${r.name || "(unnamed)"}`).join(", ");
+  const present =
+    resources.length === 0 ? "no Kubernetes resources" : resources.map((r) => `${r.kind}/${r.name || "(unnamed)"}`).join(", ");
   if (matches.length === 0) {
     throw new UserError(`no ${wanted} for target ${options.target}; the file holds ${present}`, {
       file: manifest.file,
-      hint: options.name === undefined || ofKind.length === 0 ? `point the target at the file that holds the ${options.kinds.join("/")}, or pick the target kind that fits this file` : `set the target's name to one of: ${ofKind.map((r) => r.name).join(", ")}`,
+      hint:
+        options.name === undefined || ofKind.length === 0
+          ? `point the target at the file that holds the ${options.kinds.join("/")}, or pick the target kind that fits this file`
+          : `set the target's name to one of: ${ofKind.map((r) => r.name).join(", ")}`,
     });
   }
   if (matches.length > 1) {
@@ -139,7 +146,8 @@ export function readString(resource: Resource, path: YamlPath): string | undefin
   const node = resource.document.getIn(path, true);
   if (node === undefined || node === null) return undefined;
   const value: unknown = isScalar(node) ? node.value : undefined;
-  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") throw pathError(resource, path, `${formatPath(path)} is not a single value`, "make it a plain string such as a URL");
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+    throw pathError(resource, path, `${formatPath(path)} is not a single value`, "make it a plain string such as a URL");
   return String(value);
 }
 
@@ -148,7 +156,13 @@ export function readInteger(resource: Resource, path: YamlPath): number | undefi
   const value = resource.document.getIn(path);
   if (value === undefined || value === null) return undefined;
   const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isInteger(number)) throw pathError(resource, path, `${formatPath(path)} is ${JSON.stringify(value)}, not a whole number`, "make it a whole percentage such as 10");
+  if (typeof number !== "number" || !Number.isInteger(number))
+    throw pathError(
+      resource,
+      path,
+      `${formatPath(path)} is ${JSON.stringify(value)}, not a whole number`,
+      "make it a whole percentage such as 10",
+    );
   return number;
 }
 

@@ -28,7 +28,18 @@ interface ModelClass {
 // what a model's app folder holds: the pod template kinds (shared with Rollout) and their small
 // companions. HorizontalPodAutoscaler (+80 KB), StatefulSet (+55 KB) and Ingress (+35 KB) are
 // left out for bundle size; documents of those kinds are skipped and listed as skipped.
-const MODELS: ModelClass[] = [Deployment, Service, ConfigMap, Secret, ServiceAccount, PodDisruptionBudget, Rollout, AnalysisTemplate, ClusterAnalysisTemplate, Experiment];
+const MODELS: ModelClass[] = [
+  Deployment,
+  Service,
+  ConfigMap,
+  Secret,
+  ServiceAccount,
+  PodDisruptionBudget,
+  Rollout,
+  AnalysisTemplate,
+  ClusterAnalysisTemplate,
+  Experiment,
+];
 const BY_TYPE = new Map(MODELS.map((model) => [`${model.apiVersion} ${model.kind}`, model]));
 
 /** Where the schema of `apiVersion`/`kind` comes from, for hints; undefined when no model knows it. */

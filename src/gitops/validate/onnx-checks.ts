@@ -56,18 +56,32 @@ function checkPredictor(predictor: Record<string, unknown>, path: (string | numb
         ml(
           [...path, "model", "modelFormat", "name"],
           `modelFormat is "${format}" but the model is ONNX`,
-          format.toLowerCase() === "onnx" ? 'write the format in lower case, "onnx": KServe matches it against runtimes case-sensitively' : "set modelFormat.name to onnx",
+          format.toLowerCase() === "onnx"
+            ? 'write the format in lower case, "onnx": KServe matches it against runtimes case-sensitively'
+            : "set modelFormat.name to onnx",
         ),
       );
     }
     const runtime = model.runtime;
     if (typeof runtime === "string" && NON_ONNX_RUNTIMES.has(runtime)) {
-      findings.push(ml([...path, "model", "runtime"], `runtime "${runtime}" cannot serve ONNX models`, "pin kserve-tritonserver or kserve-ortserver, or remove runtime so that KServe picks one for modelFormat onnx"));
+      findings.push(
+        ml(
+          [...path, "model", "runtime"],
+          `runtime "${runtime}" cannot serve ONNX models`,
+          "pin kserve-tritonserver or kserve-ortserver, or remove runtime so that KServe picks one for modelFormat onnx",
+        ),
+      );
     }
   }
   for (const framework of OTHER_FRAMEWORKS) {
     if (predictor[framework] === undefined || ONNX_FRAMEWORKS.has(framework)) continue;
-    findings.push(ml([...path, framework], `the legacy ${framework} predictor cannot serve an ONNX model`, `replace ${framework}: with model: {modelFormat: {name: onnx}, storageUri: …}`));
+    findings.push(
+      ml(
+        [...path, framework],
+        `the legacy ${framework} predictor cannot serve an ONNX model`,
+        `replace ${framework}: with model: {modelFormat: {name: onnx}, storageUri: …}`,
+      ),
+    );
   }
   return findings;
 }
@@ -77,9 +91,21 @@ function checkSeldonModel(model: Record<string, unknown>): Finding[] {
   // Explainers and LLM wrappers are not the ONNX model itself.
   if (spec === undefined || spec.explainer !== undefined || spec.llm !== undefined) return [];
   if (spec.requirements === undefined) {
-    return [ml(["spec"], "the Model has no requirements, so Seldon may schedule the ONNX model on a server that cannot load it", "add requirements: [onnx]")];
+    return [
+      ml(
+        ["spec"],
+        "the Model has no requirements, so Seldon may schedule the ONNX model on a server that cannot load it",
+        "add requirements: [onnx]",
+      ),
+    ];
   }
   const requirements = asArray(spec.requirements);
   if (requirements.includes("onnx")) return [];
-  return [ml(["spec", "requirements"], `requirements ${JSON.stringify(requirements)} leave out onnx, so Seldon may schedule the model on a server that cannot load it`, "add onnx to requirements")];
+  return [
+    ml(
+      ["spec", "requirements"],
+      `requirements ${JSON.stringify(requirements)} leave out onnx, so Seldon may schedule the model on a server that cannot load it`,
+      "add onnx to requirements",
+    ),
+  ];
 }

@@ -13,7 +13,19 @@ const DEFAULT_MIN_REPLICAS = 1;
 /** Fields a canary predictor may not set: canaries run with fixed replicas. */
 const CANARY_FORBIDDEN = ["maxReplicas", "scaleTarget", "scaleMetric", "autoScaling", "workerSpec"];
 /** The predictor implementations KServe counts (`PredictorSpec.GetImplementations`). */
-const IMPLEMENTATIONS = ["xgboost", "pytorch", "triton", "sklearn", "tensorflow", "onnx", "pmml", "lightgbm", "paddle", "huggingface", "model"];
+const IMPLEMENTATIONS = [
+  "xgboost",
+  "pytorch",
+  "triton",
+  "sklearn",
+  "tensorflow",
+  "onnx",
+  "pmml",
+  "lightgbm",
+  "paddle",
+  "huggingface",
+  "model",
+];
 
 function semantic(path: (string | number)[], message: string, hint: string): Finding {
   return { pointer: toPointer(path), message, hint, kind: "semantic" };
@@ -45,15 +57,21 @@ function checkOneImplementation(predictor: Record<string, unknown>, path: (strin
   const present = IMPLEMENTATIONS.filter((key) => predictor[key] !== undefined && predictor[key] !== null);
   const containers = asArray(predictor.containers).map(asRecord);
   // A container named kserve-container is a custom predictor; other containers are sidecars, unless there is nothing else.
-  const custom = containers.filter((container) => container?.name === "kserve-container").length || (present.length === 0 && containers.length > 0 ? 1 : 0);
+  const custom =
+    containers.filter((container) => container?.name === "kserve-container").length ||
+    (present.length === 0 && containers.length > 0 ? 1 : 0);
   const count = present.length + custom;
   if (count === 1) return [];
   const found = [...present, ...(custom > 0 ? ["containers (kserve-container)"] : [])];
   return [
     semantic(
       path,
-      count === 0 ? "the predictor has no implementation" : `the predictor has ${count} implementations (${found.join(", ")}); KServe takes exactly one`,
-      count === 0 ? "add model: {modelFormat: {name: …}, storageUri: …} to the predictor" : "keep one of them (model: is the current form) and remove the others",
+      count === 0
+        ? "the predictor has no implementation"
+        : `the predictor has ${count} implementations (${found.join(", ")}); KServe takes exactly one`,
+      count === 0
+        ? "add model: {modelFormat: {name: …}, storageUri: …} to the predictor"
+        : "keep one of them (model: is the current form) and remove the others",
     ),
   ];
 }
@@ -73,7 +91,13 @@ function checkInferenceService(isvc: Record<string, unknown>): Finding[] {
     if (range) findings.push(range);
     else if (value !== undefined && standard) {
       // Only the Knative reconciler reads it (kserve#5335): in Standard mode it silently does nothing.
-      findings.push(semantic(path, `canaryTrafficPercent has no effect in ${mode} mode; KServe ignores it there`, "use spec.canary[] with trafficPercent for a Standard-mode canary, or remove canaryTrafficPercent"));
+      findings.push(
+        semantic(
+          path,
+          `canaryTrafficPercent has no effect in ${mode} mode; KServe ignores it there`,
+          "use spec.canary[] with trafficPercent for a Standard-mode canary, or remove canaryTrafficPercent",
+        ),
+      );
     }
   }
 
@@ -102,11 +126,29 @@ function checkInferenceService(isvc: Record<string, unknown>): Finding[] {
     const at = ["spec", "canary", i, "predictor"];
     const name = predictor.name;
     if (typeof name !== "string" || name === "") {
-      findings.push(semantic(at, `canary ${i} has no predictor name`, `set spec.canary[${i}].predictor.name (e.g. v2); it names the canary's Deployment <isvc>-<name>-predictor`));
+      findings.push(
+        semantic(
+          at,
+          `canary ${i} has no predictor name`,
+          `set spec.canary[${i}].predictor.name (e.g. v2); it names the canary's Deployment <isvc>-<name>-predictor`,
+        ),
+      );
     } else if (seen.has(name)) {
-      findings.push(semantic([...at, "name"], `canary predictor name "${name}" is used by canary ${seen.get(name)!} too`, "give every canary predictor its own name"));
+      findings.push(
+        semantic(
+          [...at, "name"],
+          `canary predictor name "${name}" is used by canary ${seen.get(name)!} too`,
+          "give every canary predictor its own name",
+        ),
+      );
     } else if (name === stableName) {
-      findings.push(semantic([...at, "name"], `canary predictor name "${name}" is the stable predictor's name`, "give the canary predictor a name other than spec.predictor.name"));
+      findings.push(
+        semantic(
+          [...at, "name"],
+          `canary predictor name "${name}" is the stable predictor's name`,
+          "give the canary predictor a name other than spec.predictor.name",
+        ),
+      );
     }
     if (typeof name === "string" && !seen.has(name)) seen.set(name, i);
 
@@ -116,16 +158,35 @@ function checkInferenceService(isvc: Record<string, unknown>): Finding[] {
     else if (typeof percent === "number") total += percent;
 
     for (const field of CANARY_FORBIDDEN) {
-      if (predictor[field] !== undefined) findings.push(semantic([...at, field], `a canary predictor may not set ${field}: canaries run with fixed replicas`, `remove spec.canary[${i}].predictor.${field}`));
+      if (predictor[field] !== undefined)
+        findings.push(
+          semantic(
+            [...at, field],
+            `a canary predictor may not set ${field}: canaries run with fixed replicas`,
+            `remove spec.canary[${i}].predictor.${field}`,
+          ),
+        );
     }
     const min = predictor.minReplicas;
     if (typeof min === "number" && min > stableMin) {
-      findings.push(semantic([...at, "minReplicas"], `canary minReplicas ${min} is more than the stable predictor's ${stableMin}`, `lower spec.canary[${i}].predictor.minReplicas to at most ${stableMin}`));
+      findings.push(
+        semantic(
+          [...at, "minReplicas"],
+          `canary minReplicas ${min} is more than the stable predictor's ${stableMin}`,
+          `lower spec.canary[${i}].predictor.minReplicas to at most ${stableMin}`,
+        ),
+      );
     }
     findings.push(...checkOneImplementation(predictor, at));
   });
   if (total > 100) {
-    findings.push(semantic(["spec", "canary"], `the canaries' trafficPercent add up to ${total}, more than 100`, "lower the canaries' trafficPercent so that they add up to 100 or less"));
+    findings.push(
+      semantic(
+        ["spec", "canary"],
+        `the canaries' trafficPercent add up to ${total}, more than 100`,
+        "lower the canaries' trafficPercent so that they add up to 100 or less",
+      ),
+    );
   }
   return findings;
 }
@@ -137,7 +198,11 @@ function checkRolloutSteps(rollout: Record<string, unknown>): Finding[] {
     const step = asRecord(item);
     const weight = percentProblem(step?.setWeight, ["spec", "strategy", "canary", "steps", i, "setWeight"], `steps[${i}].setWeight`);
     if (weight) findings.push(weight);
-    const scale = percentProblem(asRecord(step?.setCanaryScale)?.weight, ["spec", "strategy", "canary", "steps", i, "setCanaryScale", "weight"], `steps[${i}].setCanaryScale.weight`);
+    const scale = percentProblem(
+      asRecord(step?.setCanaryScale)?.weight,
+      ["spec", "strategy", "canary", "steps", i, "setCanaryScale", "weight"],
+      `steps[${i}].setCanaryScale.weight`,
+    );
     if (scale) findings.push(scale);
   });
   return findings;
@@ -160,23 +225,47 @@ function checkSeldonExperiment(experiment: Record<string, unknown>, all: Resourc
   const candidates = asArray(spec.candidates).map(asRecord);
   candidates.forEach((candidate, i) => {
     if (typeof candidate?.weight === "number" && candidate.weight < 0) {
-      findings.push(semantic(["spec", "candidates", i, "weight"], `candidate weight ${candidate.weight} is negative`, "set the weight to 0 or more (traffic is weight / sum of weights)"));
+      findings.push(
+        semantic(
+          ["spec", "candidates", i, "weight"],
+          `candidate weight ${candidate.weight} is negative`,
+          "set the weight to 0 or more (traffic is weight / sum of weights)",
+        ),
+      );
     }
     const name = candidate?.name;
     if (models.length > 0 && typeof name === "string" && !models.includes(name)) {
-      findings.push(semantic(["spec", "candidates", i, "name"], `candidate "${name}" is not a Model in this file (it has ${listNames(models)})`, `name one of the Models, or add a Model named "${name}"`));
+      findings.push(
+        semantic(
+          ["spec", "candidates", i, "name"],
+          `candidate "${name}" is not a Model in this file (it has ${listNames(models)})`,
+          `name one of the Models, or add a Model named "${name}"`,
+        ),
+      );
     }
   });
   const names = candidates.map((candidate) => candidate?.name).filter((name) => typeof name === "string");
   if (typeof spec.default === "string" && !names.includes(spec.default)) {
-    findings.push(semantic(["spec", "default"], `default "${spec.default}" is not one of the candidates (${listNames(names)})`, "set default to a candidate's name, or add it to candidates"));
+    findings.push(
+      semantic(
+        ["spec", "default"],
+        `default "${spec.default}" is not one of the candidates (${listNames(names)})`,
+        "set default to a candidate's name, or add it to candidates",
+      ),
+    );
   }
   const mirror = asRecord(spec.mirror);
   if (mirror !== undefined) {
     const percent = percentProblem(mirror.percent, ["spec", "mirror", "percent"], "mirror.percent");
     if (percent) findings.push(percent);
     if (models.length > 0 && typeof mirror.name === "string" && !models.includes(mirror.name)) {
-      findings.push(semantic(["spec", "mirror", "name"], `mirror "${mirror.name}" is not a Model in this file (it has ${listNames(models)})`, `name one of the Models, or add a Model named "${mirror.name}"`));
+      findings.push(
+        semantic(
+          ["spec", "mirror", "name"],
+          `mirror "${mirror.name}" is not a Model in this file (it has ${listNames(models)})`,
+          `name one of the Models, or add a Model named "${mirror.name}"`,
+        ),
+      );
     }
   }
   return findings;
@@ -187,5 +276,11 @@ function checkFlaggerTarget(canary: Record<string, unknown>, all: ResourceData[]
   if (target?.kind !== "Deployment" || typeof target.name !== "string") return [];
   const deployments = namesOf(all, "apps/v1", "Deployment");
   if (deployments.length === 0 || deployments.includes(target.name)) return [];
-  return [semantic(["spec", "targetRef", "name"], `targetRef names Deployment "${target.name}", but this file's Deployments are ${listNames(deployments)}`, "set spec.targetRef.name to the Deployment the canary analyses")];
+  return [
+    semantic(
+      ["spec", "targetRef", "name"],
+      `targetRef names Deployment "${target.name}", but this file's Deployments are ${listNames(deployments)}`,
+      "set spec.targetRef.name to the Deployment the canary analyses",
+    ),
+  ];
 }

@@ -17,7 +17,10 @@ export interface TensorProto {
   name: string;
   dims: readonly number[];
   /** FLOAT data goes out as little-endian `raw_data`; INT64 as `int64_data`; STRING as `string_data`. */
-  data: { type: typeof DataType.FLOAT; values: ArrayLike<number> } | { type: typeof DataType.INT64; values: readonly number[] } | { type: typeof DataType.STRING; values: readonly string[] };
+  data:
+    | { type: typeof DataType.FLOAT; values: ArrayLike<number> }
+    | { type: typeof DataType.INT64; values: readonly number[] }
+    | { type: typeof DataType.STRING; values: readonly string[] };
 }
 
 export type AttributeProto =
@@ -150,7 +153,8 @@ function littleEndianFloats(values: ArrayLike<number>): Uint8Array {
 
 function encodeValueInfo(value: ValueInfoProto): ProtoWriter {
   const shape = new ProtoWriter();
-  for (const dim of value.dims) shape.message(1, typeof dim === "number" ? new ProtoWriter().varint(1, dim) : new ProtoWriter().string(2, dim));
+  for (const dim of value.dims)
+    shape.message(1, typeof dim === "number" ? new ProtoWriter().varint(1, dim) : new ProtoWriter().string(2, dim));
   const tensorType = new ProtoWriter().varint(1, value.elemType).message(2, shape);
   return new ProtoWriter().string(1, value.name).message(2, new ProtoWriter().message(1, tensorType));
 }
@@ -182,8 +186,14 @@ export class GraphBuilder {
   }
 
   /** Adds a one-output node, named after its output, and returns the output's name. */
-  node(opType: string, inputs: readonly string[], output: string, options: { domain?: string; attributes?: readonly AttributeProto[] } = {}): string {
-    for (const input of inputs) if (!this.names.has(input)) throw new Error(`ONNX node ${output} (${opType}) reads ${input} before it exists`);
+  node(
+    opType: string,
+    inputs: readonly string[],
+    output: string,
+    options: { domain?: string; attributes?: readonly AttributeProto[] } = {},
+  ): string {
+    for (const input of inputs)
+      if (!this.names.has(input)) throw new Error(`ONNX node ${output} (${opType}) reads ${input} before it exists`);
     this.claim(output);
     this.nodes.push({ name: output, opType, inputs, outputs: [output], ...options });
     return output;

@@ -41,7 +41,11 @@ export const gitHandlers: Record<string, Handler> = {
     if (!SHA.test(sha)) return validationFailed([{ resource: "Reference", field: "sha", code: "invalid" }]);
     if (context.state.refs.has(refKey(repo, ref))) return errorResult(422, "Reference already exists");
     context.state.refs.set(refKey(repo, ref), sha);
-    return { status: 201, body: renderRef(context, repo, ref, sha), headers: { location: `${context.apiUrl}/repos/${repo.owner}/${repo.name}/git/${ref}` } };
+    return {
+      status: 201,
+      body: renderRef(context, repo, ref, sha),
+      headers: { location: `${context.apiUrl}/repos/${repo.owner}/${repo.name}/git/${ref}` },
+    };
   },
 
   "git/update-ref": (context) => {
@@ -76,7 +80,13 @@ export const gitHandlers: Record<string, Handler> = {
     const repo = findRepo(context);
     if (repo === undefined) return notFound();
     const { ref, inputs } = context.body as { ref: string; inputs?: Record<string, unknown> };
-    context.state.dispatches.push({ repo: `${repo.owner}/${repo.name}`, kind: "workflow", name: context.params.workflow_id!, payload: inputs ?? {}, ref });
+    context.state.dispatches.push({
+      repo: `${repo.owner}/${repo.name}`,
+      kind: "workflow",
+      name: context.params.workflow_id!,
+      payload: inputs ?? {},
+      ref,
+    });
     return { status: 204 };
   },
 };

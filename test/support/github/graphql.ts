@@ -59,16 +59,24 @@ function resolvePull(state: FakeState, id: string): { issue: IssueRecord & { pul
 function problemsOf(body: unknown): string[] {
   if (typeof body !== "object" || body === null) return ["the body must be a JSON object"];
   const { query, variables, ...rest } = body as Record<string, unknown>;
-  const problems = Object.keys(rest).filter((key) => key !== "operationName").map((key) => `unexpected body field "${key}"`);
+  const problems = Object.keys(rest)
+    .filter((key) => key !== "operationName")
+    .map((key) => `unexpected body field "${key}"`);
   const { operationName } = rest;
-  if (operationName !== undefined && operationName !== null && operationName !== "EnableAutoMerge") problems.push(`operationName must be "EnableAutoMerge", got ${JSON.stringify(operationName)}`);
+  if (operationName !== undefined && operationName !== null && operationName !== "EnableAutoMerge")
+    problems.push(`operationName must be "EnableAutoMerge", got ${JSON.stringify(operationName)}`);
   if (typeof query !== "string") return [...problems, "query: must be a string"];
-  if (collapse(query) !== collapse(EXPECTED_DOCUMENT)) problems.push(`the fake GitHub answers only the EnableAutoMerge mutation, got: ${collapse(query)}`);
+  if (collapse(query) !== collapse(EXPECTED_DOCUMENT))
+    problems.push(`the fake GitHub answers only the EnableAutoMerge mutation, got: ${collapse(query)}`);
   if (typeof variables !== "object" || variables === null || Array.isArray(variables)) return [...problems, "variables: must be an object"];
   const { pullRequestId, mergeMethod, ...others } = variables as Record<string, unknown>;
   for (const name of Object.keys(others)) problems.push(`variable $${name} is not declared by EnableAutoMerge`);
-  if (typeof pullRequestId !== "string" || pullRequestId === "") problems.push(`Variable $pullRequestId of type ID! was provided invalid value ${JSON.stringify(pullRequestId)}`);
-  if (typeof mergeMethod !== "string" || !MERGE_METHODS.includes(mergeMethod)) problems.push(`Variable $mergeMethod of type PullRequestMergeMethod! was provided invalid value: expected ${JSON.stringify(mergeMethod)} to be one of: ${MERGE_METHODS.join(", ")}`);
+  if (typeof pullRequestId !== "string" || pullRequestId === "")
+    problems.push(`Variable $pullRequestId of type ID! was provided invalid value ${JSON.stringify(pullRequestId)}`);
+  if (typeof mergeMethod !== "string" || !MERGE_METHODS.includes(mergeMethod))
+    problems.push(
+      `Variable $mergeMethod of type PullRequestMergeMethod! was provided invalid value: expected ${JSON.stringify(mergeMethod)} to be one of: ${MERGE_METHODS.join(", ")}`,
+    );
   return problems;
 }
 
@@ -76,10 +84,20 @@ function problemsOf(body: unknown): string[] {
 export function answerGraphql(request: GraphqlRequest): GraphqlAnswer {
   const problems = problemsOf(request.body);
   if (problems.length > 0) {
-    return { status: 400, body: { message: problems.join("\n"), documentation_url: "https://docs.github.com/graphql" }, violation: problems };
+    return {
+      status: 400,
+      body: { message: problems.join("\n"), documentation_url: "https://docs.github.com/graphql" },
+      violation: problems,
+    };
   }
-  const { query, variables } = request.body as { query: string; variables: { pullRequestId: string; mergeMethod: AutoMergeRecord["mergeMethod"] } };
-  const refuse = (type: string, message: string): GraphqlAnswer => ({ status: 200, body: { data: { [FIELD]: null }, errors: [{ type, path: [FIELD], locations: [fieldLocation(query)], message }] } });
+  const { query, variables } = request.body as {
+    query: string;
+    variables: { pullRequestId: string; mergeMethod: AutoMergeRecord["mergeMethod"] };
+  };
+  const refuse = (type: string, message: string): GraphqlAnswer => ({
+    status: 200,
+    body: { data: { [FIELD]: null }, errors: [{ type, path: [FIELD], locations: [fieldLocation(query)], message }] },
+  });
   const id = variables.pullRequestId;
   const found = resolvePull(request.state, id);
   if (found === undefined) return refuse("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
@@ -89,9 +107,13 @@ export function answerGraphql(request: GraphqlRequest): GraphqlAnswer {
   // Not seen verbatim from GitHub; it refuses auto-merge on a closed or merged pull request.
   if (issue.state !== "open") return refuse("UNPROCESSABLE", "Pull request Pull request is closed");
   // Nothing to wait for: GitHub wants a plain merge instead.
-  if (!issue.pull.draft && issue.pull.mergeableState === "clean") return refuse("UNPROCESSABLE", "Pull request Pull request is in clean status");
+  if (!issue.pull.draft && issue.pull.mergeableState === "clean")
+    return refuse("UNPROCESSABLE", "Pull request Pull request is in clean status");
 
   issue.pull.autoMerge = { mergeMethod: variables.mergeMethod, enabledBy: request.login, enabledAt: timestamp() };
   issue.updatedAt = timestamp();
-  return { status: 200, body: { data: { [FIELD]: { pullRequest: { number: issue.number, autoMergeRequest: { mergeMethod: variables.mergeMethod } } } } } };
+  return {
+    status: 200,
+    body: { data: { [FIELD]: { pullRequest: { number: issue.number, autoMergeRequest: { mergeMethod: variables.mergeMethod } } } } },
+  };
 }

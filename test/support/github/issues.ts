@@ -4,7 +4,15 @@
  * `pull_request`), and labels named when creating or updating an issue are created on the fly.
  */
 import { renderComment, renderIssue, renderLabel } from "./render.ts";
-import { notFound, paginate, positiveInteger, validationFailed, type Handler, type HandlerContext, type HandlerResult } from "./responses.ts";
+import {
+  notFound,
+  paginate,
+  positiveInteger,
+  validationFailed,
+  type Handler,
+  type HandlerContext,
+  type HandlerResult,
+} from "./responses.ts";
 import { timestamp, type IssueRecord, type IssueStateReason, type RepoRecord } from "./state.ts";
 
 type LabelInput = string | { name?: string; suggest?: boolean };
@@ -83,35 +91,70 @@ export const issueHandlers: Record<string, Handler> = {
     if (!ISSUE_SORTS.has(sort)) return validationFailed([{ resource: "Issue", field: "sort", code: "invalid" }]);
     const direction = context.query.direction ?? "desc";
     if (direction !== "asc" && direction !== "desc") return validationFailed([{ resource: "Issue", field: "direction", code: "invalid" }]);
-    const wanted = (labels ?? "").split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+    const wanted = (labels ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== "");
     const commentCount = (issue: IssueRecord): number => context.state.commentsOf(issue.repo, issue.number).length;
     const compare = (a: IssueRecord, b: IssueRecord): number => {
-      const order = sort === "comments" ? commentCount(a) - commentCount(b) : (sort === "updated" ? a.updatedAt.localeCompare(b.updatedAt) : a.createdAt.localeCompare(b.createdAt));
+      const order =
+        sort === "comments"
+          ? commentCount(a) - commentCount(b)
+          : sort === "updated"
+            ? a.updatedAt.localeCompare(b.updatedAt)
+            : a.createdAt.localeCompare(b.createdAt);
       // Timestamps have whole seconds; the number breaks ties in creation order.
       return order || a.number - b.number;
     };
-    const issues = context.state.issuesOf(repo)
+    const issues = context.state
+      .issuesOf(repo)
       .filter((issue) => state === "all" || issue.state === state)
       .filter((issue) => wanted.every((name) => issue.labels.some((label) => label.toLowerCase() === name)))
       .filter((issue) => since === undefined || issue.updatedAt >= since)
       .filter((issue) => creator === undefined || issue.author.toLowerCase() === creator.toLowerCase())
       .sort(compare);
     if (direction === "desc") issues.reverse();
-    return paginate(context, issues.map((issue) => renderIssue(context, issue)));
+    return paginate(
+      context,
+      issues.map((issue) => renderIssue(context, issue)),
+    );
   },
 
   "issues/create": (context) => {
     const repo = findRepo(context);
     if (repo === undefined) return notFound();
-    const request = context.body as { title: string | number; body?: string; labels?: LabelInput[]; assignees?: string[]; assignee?: string | null };
+    const request = context.body as {
+      title: string | number;
+      body?: string;
+      labels?: LabelInput[];
+      assignees?: string[];
+      assignee?: string | null;
+    };
     const title = String(request.title);
     if (title.trim() === "") return validationFailed([{ resource: "Issue", field: "title", code: "missing_field" }]);
     const names = labelNames(request.labels ?? []);
     if (names === undefined) return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
-    const assignees = assignable(repo, [...(request.assignee == null ? [] : [request.assignee]), ...(request.assignees ?? [])], context.login);
+    const assignees = assignable(
+      repo,
+      [...(request.assignee == null ? [] : [request.assignee]), ...(request.assignees ?? [])],
+      context.login,
+    );
     if (assignees === undefined) return invalidAssignees();
     const now = timestamp();
-    const issue: IssueRecord = { id: context.state.nextId(), repo: `${repo.owner}/${repo.name}`, number: context.state.nextNumber(repo), title, body: request.body ?? null, author: context.login, createdAt: now, updatedAt: now, state: "open", closedAt: null, labels: [], assignees };
+    const issue: IssueRecord = {
+      id: context.state.nextId(),
+      repo: `${repo.owner}/${repo.name}`,
+      number: context.state.nextNumber(repo),
+      title,
+      body: request.body ?? null,
+      author: context.login,
+      createdAt: now,
+      updatedAt: now,
+      state: "open",
+      closedAt: null,
+      labels: [],
+      assignees,
+    };
     setLabels(context, repo, issue, names);
     context.state.putIssue(issue);
     const rendered = renderIssue(context, issue);
@@ -123,14 +166,32 @@ export const issueHandlers: Record<string, Handler> = {
     const found = findIssue(context);
     if (found === undefined) return notFound();
     const { repo, issue } = found;
-    const request = (context.body ?? {}) as { title?: string | number | null; body?: string | null; state?: "open" | "closed"; state_reason?: IssueStateReason | null; labels?: LabelInput[]; assignees?: (string | { login?: string; suggest?: boolean })[] };
-    if (request.title !== undefined && request.title !== null && String(request.title).trim() === "") return validationFailed([{ resource: "Issue", field: "title", code: "missing_field" }]);
+    const request = (context.body ?? {}) as {
+      title?: string | number | null;
+      body?: string | null;
+      state?: "open" | "closed";
+      state_reason?: IssueStateReason | null;
+      labels?: LabelInput[];
+      assignees?: (string | { login?: string; suggest?: boolean })[];
+    };
+    if (request.title !== undefined && request.title !== null && String(request.title).trim() === "")
+      return validationFailed([{ resource: "Issue", field: "title", code: "missing_field" }]);
     const names = request.labels === undefined ? undefined : labelNames(request.labels);
-    if (request.labels !== undefined && names === undefined) return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
-    const assignees = request.assignees === undefined ? undefined : assignable(repo, request.assignees.flatMap((a) => (typeof a === "string" ? [a] : a.suggest === true ? [] : [a.login ?? ""])), context.login);
+    if (request.labels !== undefined && names === undefined)
+      return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
+    const assignees =
+      request.assignees === undefined
+        ? undefined
+        : assignable(
+            repo,
+            request.assignees.flatMap((a) => (typeof a === "string" ? [a] : a.suggest === true ? [] : [a.login ?? ""])),
+            context.login,
+          );
     if (request.assignees !== undefined && assignees === undefined) return invalidAssignees();
-    if (request.state !== undefined && request.state !== issue.state && issue.pull?.merged === true) return validationFailed([{ resource: "Issue", field: "state", code: "invalid" }]);
-    if (request.state === "closed" && request.state_reason === "reopened") return validationFailed([{ resource: "Issue", field: "state_reason", code: "invalid" }]);
+    if (request.state !== undefined && request.state !== issue.state && issue.pull?.merged === true)
+      return validationFailed([{ resource: "Issue", field: "state", code: "invalid" }]);
+    if (request.state === "closed" && request.state_reason === "reopened")
+      return validationFailed([{ resource: "Issue", field: "state_reason", code: "invalid" }]);
     const now = timestamp();
     if (request.title !== undefined && request.title !== null) issue.title = String(request.title);
     if (request.body !== undefined) issue.body = request.body;
@@ -169,8 +230,13 @@ export const issueHandlers: Record<string, Handler> = {
     const found = findIssue(context);
     if (found === undefined) return notFound();
     const since = context.query.since;
-    const comments = context.state.commentsOf(found.issue.repo, found.issue.number).filter((comment) => since === undefined || comment.updatedAt >= since);
-    return paginate(context, comments.map((comment) => renderComment(context, comment)));
+    const comments = context.state
+      .commentsOf(found.issue.repo, found.issue.number)
+      .filter((comment) => since === undefined || comment.updatedAt >= since);
+    return paginate(
+      context,
+      comments.map((comment) => renderComment(context, comment)),
+    );
   },
 
   "issues/create-comment": (context) => {
@@ -179,7 +245,15 @@ export const issueHandlers: Record<string, Handler> = {
     const body = commentBody(context);
     if (body === undefined) return validationFailed([{ resource: "IssueComment", field: "body", code: "missing_field" }]);
     const now = timestamp();
-    const comment = { id: context.state.nextId(), repo: found.issue.repo, issueNumber: found.issue.number, body, author: context.login, createdAt: now, updatedAt: now };
+    const comment = {
+      id: context.state.nextId(),
+      repo: found.issue.repo,
+      issueNumber: found.issue.number,
+      body,
+      author: context.login,
+      createdAt: now,
+      updatedAt: now,
+    };
     context.state.comments.set(comment.id, comment);
     const rendered = renderComment(context, comment);
     return { status: 201, body: rendered, headers: { location: rendered.url as string } };

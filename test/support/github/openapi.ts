@@ -75,7 +75,8 @@ function resolveResponse(document: JsonObject, pointer: string, value: unknown):
   if (isObject(value) && typeof value.$ref === "string") {
     const target = value.$ref.slice(1);
     let node: unknown = document;
-    for (const segment of target.split("/").slice(1)) node = isObject(node) ? node[segment.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
+    for (const segment of target.split("/").slice(1))
+      node = isObject(node) ? node[segment.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
     if (!isObject(node)) throw new Error(`dangling response $ref ${value.$ref}`);
     return { response: node, pointer: target };
   }
@@ -117,7 +118,9 @@ export class OpenApiSpec {
           uploads: servers?.some((server) => server.url.includes("uploads.github.com")) ?? false,
           requestBodyRequired: requestBody?.required === true,
           responses,
-          ...(requestContent?.["application/json"] === undefined ? {} : { requestSchemaPointer: `${base}/requestBody/content/application~1json/schema` }),
+          ...(requestContent?.["application/json"] === undefined
+            ? {}
+            : { requestSchemaPointer: `${base}/requestBody/content/application~1json/schema` }),
         };
         this.operations.push(operation);
         const names: string[] = [];
@@ -131,7 +134,9 @@ export class OpenApiSpec {
       }
     }
     // Literal segments must win over parameters (`/releases/tags/{tag}` vs `/releases/{release_id}`).
-    this.#routes.sort((a, b) => b.operation.template.replace(/\{[^}]+\}/g, "").length - a.operation.template.replace(/\{[^}]+\}/g, "").length);
+    this.#routes.sort(
+      (a, b) => b.operation.template.replace(/\{[^}]+\}/g, "").length - a.operation.template.replace(/\{[^}]+\}/g, "").length,
+    );
   }
 
   /** Finds the operation a request is for; `undefined` when the subset has none. */

@@ -7,7 +7,16 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { renderPull } from "./render.ts";
-import { errorResult, notFound, paginate, positiveInteger, validationFailed, type Handler, type HandlerContext, type HandlerResult } from "./responses.ts";
+import {
+  errorResult,
+  notFound,
+  paginate,
+  positiveInteger,
+  validationFailed,
+  type Handler,
+  type HandlerContext,
+  type HandlerResult,
+} from "./responses.ts";
 import { repoKey, timestamp, type FakeState, type IssueRecord, type PullRecord, type RepoRecord } from "./state.ts";
 
 const execFileAsync = promisify(execFile);
@@ -52,13 +61,29 @@ function render(context: HandlerContext, repo: RepoRecord, issue: PullIssue, opt
 }
 
 /** The open pull request from `headRepo:headRef` into `baseRef` of `repo`, if there is one. */
-function openDuplicate(state: FakeState, repo: RepoRecord, pull: { headRepo: string; headRef: string; baseRef: string }, except?: number): PullIssue | undefined {
-  return state.issuesOf(repo).filter(isPull).find((issue) =>
-    issue.number !== except && issue.state === "open" && repoKey(issue.pull.headRepo) === repoKey(pull.headRepo) && issue.pull.headRef === pull.headRef && issue.pull.baseRef === pull.baseRef);
+function openDuplicate(
+  state: FakeState,
+  repo: RepoRecord,
+  pull: { headRepo: string; headRef: string; baseRef: string },
+  except?: number,
+): PullIssue | undefined {
+  return state
+    .issuesOf(repo)
+    .filter(isPull)
+    .find(
+      (issue) =>
+        issue.number !== except &&
+        issue.state === "open" &&
+        repoKey(issue.pull.headRepo) === repoKey(pull.headRepo) &&
+        issue.pull.headRef === pull.headRef &&
+        issue.pull.baseRef === pull.baseRef,
+    );
 }
 
 function alreadyExists(headRepo: RepoRecord, headRef: string): HandlerResult {
-  return validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${headRepo.owner}:${headRef}.` }]);
+  return validationFailed([
+    { resource: "PullRequest", code: "custom", message: `A pull request already exists for ${headRepo.owner}:${headRef}.` },
+  ]);
 }
 
 function noCommits(base: string, head: string): HandlerResult {
@@ -69,7 +94,14 @@ function noCommits(base: string, head: string): HandlerResult {
 async function branchSha(gitDir: string, branch: string): Promise<string | undefined> {
   try {
     // `refs/heads/` in front keeps a branch name from ever being read as an option.
-    const { stdout } = await execFileAsync("git", ["--git-dir", gitDir, "rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]);
+    const { stdout } = await execFileAsync("git", [
+      "--git-dir",
+      gitDir,
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      `refs/heads/${branch}^{commit}`,
+    ]);
     return stdout.trim() || undefined;
   } catch {
     return undefined;
@@ -116,13 +148,18 @@ export const pullHandlers: Record<string, Handler> = {
     if (!SORTS.has(sort)) return validationFailed([{ resource: "PullRequest", field: "sort", code: "invalid" }]);
     const direction = context.query.direction ?? (sort === "created" ? "desc" : "asc");
     const key = (issue: PullIssue): string => (sort === "updated" ? issue.updatedAt : issue.createdAt);
-    const pulls = context.state.issuesOf(repo).filter(isPull)
+    const pulls = context.state
+      .issuesOf(repo)
+      .filter(isPull)
       .filter((issue) => state === "all" || issue.state === state)
       .filter((issue) => matchesHead(issue, head) && (base === undefined || issue.pull.baseRef === base))
       // Timestamps have whole seconds; the number breaks ties in creation order.
       .sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
     if (direction === "desc") pulls.reverse();
-    return paginate(context, pulls.map((issue) => render(context, repo, issue, { simple: true })));
+    return paginate(
+      context,
+      pulls.map((issue) => render(context, repo, issue, { simple: true })),
+    );
   },
 
   "pulls/get": (context) => {
@@ -135,7 +172,8 @@ export const pullHandlers: Record<string, Handler> = {
     if (repo === undefined) return notFound();
     const request = context.body as { title?: string; head: string; base: string; body?: string; draft?: boolean; issue?: number };
     if (request.issue !== undefined) return errorResult(501, "the fake does not implement turning an issue into a pull request");
-    if (request.title === undefined || request.title.trim() === "") return validationFailed([{ resource: "PullRequest", field: "title", code: "missing_field" }]);
+    if (request.title === undefined || request.title.trim() === "")
+      return validationFailed([{ resource: "PullRequest", field: "title", code: "missing_field" }]);
     const head = parseHead(context.state, repo, request.head);
     if (head === undefined) return validationFailed([{ resource: "PullRequest", field: "head", code: "invalid" }]);
     if (head.repo === repo && head.ref === request.base) return noCommits(request.base, request.head);
@@ -168,7 +206,17 @@ export const pullHandlers: Record<string, Handler> = {
       state: "open",
       closedAt: null,
       labels: [],
-      pull: { ...pull, headSha, baseSha, draft: request.draft ?? false, merged: false, mergeableState: repo.requiredChecks ? "blocked" : "clean", requestedReviewers: [], requestedTeams: [], autoMerge: null },
+      pull: {
+        ...pull,
+        headSha,
+        baseSha,
+        draft: request.draft ?? false,
+        merged: false,
+        mergeableState: repo.requiredChecks ? "blocked" : "clean",
+        requestedReviewers: [],
+        requestedTeams: [],
+        autoMerge: null,
+      },
     };
     context.state.putIssue(issue);
     const body = render(context, repo, issue);
@@ -212,10 +260,17 @@ export const pullHandlers: Record<string, Handler> = {
     const request = (context.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
     const reviewers = request.reviewers ?? [];
     const teams = request.team_reviewers ?? [];
-    if (reviewers.some((login) => login.toLowerCase() === issue.author.toLowerCase())) return errorResult(422, "Review cannot be requested from pull request author.");
+    if (reviewers.some((login) => login.toLowerCase() === issue.author.toLowerCase()))
+      return errorResult(422, "Review cannot be requested from pull request author.");
     // GitHub refuses the whole request when any one name is not a collaborator.
-    if (reviewers.some((login) => !repo.collaborators.has(login.toLowerCase())) || teams.some((slug) => !repo.teams.has(slug.toLowerCase()))) {
-      return errorResult(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${fullName(repo)} repository.`);
+    if (
+      reviewers.some((login) => !repo.collaborators.has(login.toLowerCase())) ||
+      teams.some((slug) => !repo.teams.has(slug.toLowerCase()))
+    ) {
+      return errorResult(
+        422,
+        `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${fullName(repo)} repository.`,
+      );
     }
     const add = (list: string[], names: string[], known: Map<string, string>): void => {
       for (const name of names) {

@@ -5,7 +5,16 @@
  */
 import { createHash, createHmac } from "node:crypto";
 import { renderUser, type RenderContext } from "./render.ts";
-import { errorResult, notFound, paginate, positiveInteger, validationFailed, type Handler, type HandlerContext, type HandlerResult } from "./responses.ts";
+import {
+  errorResult,
+  notFound,
+  paginate,
+  positiveInteger,
+  validationFailed,
+  type Handler,
+  type HandlerContext,
+  type HandlerResult,
+} from "./responses.ts";
 import { repoKey, timestamp, type AssetRecord, type ReleaseRecord, type RepoRecord } from "./state.ts";
 
 const HTML = "https://github.com";
@@ -113,7 +122,9 @@ interface ReleaseFields {
 }
 
 function tagTaken(context: HandlerContext, repo: RepoRecord, tagName: string, except?: number): boolean {
-  return [...context.state.releases.values()].some((other) => other.id !== except && repoKey(other.repo) === repoKey(fullName(repo)) && other.tagName === tagName);
+  return [...context.state.releases.values()].some(
+    (other) => other.id !== except && repoKey(other.repo) === repoKey(fullName(repo)) && other.tagName === tagName,
+  );
 }
 
 function ok(context: HandlerContext, release: ReleaseRecord, status = 200): HandlerResult {
@@ -126,8 +137,13 @@ export const releaseHandlers: Record<string, Handler> = {
     const repo = findRepo(context);
     if (repo === undefined) return notFound();
     // Newest first, as GitHub lists them.
-    const releases = [...context.state.releases.values()].filter((release) => repoKey(release.repo) === repoKey(fullName(repo))).sort((a, b) => b.id - a.id);
-    return paginate(context, releases.map((release) => renderRelease(context, release)));
+    const releases = [...context.state.releases.values()]
+      .filter((release) => repoKey(release.repo) === repoKey(fullName(repo)))
+      .sort((a, b) => b.id - a.id);
+    return paginate(
+      context,
+      releases.map((release) => renderRelease(context, release)),
+    );
   },
 
   "repos/get-release": (context) => {
@@ -139,7 +155,9 @@ export const releaseHandlers: Record<string, Handler> = {
     const repo = findRepo(context);
     if (repo === undefined) return notFound();
     // Drafts have no tag yet: GitHub does not find them by tag.
-    const release = [...context.state.releases.values()].find((r) => repoKey(r.repo) === repoKey(fullName(repo)) && r.tagName === context.params.tag && !r.draft);
+    const release = [...context.state.releases.values()].find(
+      (r) => repoKey(r.repo) === repoKey(fullName(repo)) && r.tagName === context.params.tag && !r.draft,
+    );
     return release === undefined ? notFound() : ok(context, release);
   },
 
@@ -147,10 +165,23 @@ export const releaseHandlers: Record<string, Handler> = {
     const repo = findRepo(context);
     if (repo === undefined) return notFound();
     const fields = context.body as ReleaseFields & { tag_name: string };
-    if (tagTaken(context, repo, fields.tag_name)) return validationFailed([{ resource: "Release", field: "tag_name", code: "already_exists" }]);
+    if (tagTaken(context, repo, fields.tag_name))
+      return validationFailed([{ resource: "Release", field: "tag_name", code: "already_exists" }]);
     const now = timestamp();
     const draft = fields.draft ?? false;
-    const release: ReleaseRecord = { id: context.state.nextId(), repo: fullName(repo), tagName: fields.tag_name, targetCommitish: fields.target_commitish ?? "main", name: fields.name ?? null, body: fields.body ?? null, draft, prerelease: fields.prerelease ?? false, author: context.login, createdAt: now, publishedAt: draft ? null : now };
+    const release: ReleaseRecord = {
+      id: context.state.nextId(),
+      repo: fullName(repo),
+      tagName: fields.tag_name,
+      targetCommitish: fields.target_commitish ?? "main",
+      name: fields.name ?? null,
+      body: fields.body ?? null,
+      draft,
+      prerelease: fields.prerelease ?? false,
+      author: context.login,
+      createdAt: now,
+      publishedAt: draft ? null : now,
+    };
     context.state.releases.set(release.id, release);
     const rendered = renderRelease(context, release);
     return { status: 201, body: rendered, headers: { location: rendered.url as string } };
@@ -161,7 +192,8 @@ export const releaseHandlers: Record<string, Handler> = {
     if (found === undefined) return notFound();
     const { release, repo } = found;
     const fields = context.body as ReleaseFields;
-    if (fields.tag_name !== undefined && tagTaken(context, repo, fields.tag_name, release.id)) return validationFailed([{ resource: "Release", field: "tag_name", code: "already_exists" }]);
+    if (fields.tag_name !== undefined && tagTaken(context, repo, fields.tag_name, release.id))
+      return validationFailed([{ resource: "Release", field: "tag_name", code: "already_exists" }]);
     release.tagName = fields.tag_name ?? release.tagName;
     release.targetCommitish = fields.target_commitish ?? release.targetCommitish;
     release.name = fields.name ?? release.name;
@@ -196,7 +228,16 @@ export const releaseHandlers: Record<string, Handler> = {
     const taken = [...context.state.assets.values()].some((asset) => asset.releaseId === found.release.id && asset.name === name);
     if (taken) return validationFailed([{ resource: "ReleaseAsset", field: "name", code: "already_exists" }]);
     const data: Buffer = Buffer.isBuffer(context.body) ? context.body : Buffer.alloc(0);
-    const asset: AssetRecord = { id: context.state.nextId(), releaseId: found.release.id, name, label: context.query.label ?? null, contentType: context.contentType ?? "application/octet-stream", data, uploader: context.login, createdAt: timestamp() };
+    const asset: AssetRecord = {
+      id: context.state.nextId(),
+      releaseId: found.release.id,
+      name,
+      label: context.query.label ?? null,
+      contentType: context.contentType ?? "application/octet-stream",
+      data,
+      uploader: context.login,
+      createdAt: timestamp(),
+    };
     context.state.assets.set(asset.id, asset);
     return { status: 201, body: renderAsset(context, asset) };
   },

@@ -135,7 +135,15 @@ export function renderRepo(context: RenderContext, repo: RepoRecord, options: { 
     web_commit_signoff_required: false,
   };
   if (options.full === true) {
-    Object.assign(object, { network_count: 0, subscribers_count: 0, allow_squash_merge: true, allow_merge_commit: true, allow_rebase_merge: true, allow_auto_merge: repo.allowAutoMerge, delete_branch_on_merge: false });
+    Object.assign(object, {
+      network_count: 0,
+      subscribers_count: 0,
+      allow_squash_merge: true,
+      allow_merge_commit: true,
+      allow_rebase_merge: true,
+      allow_auto_merge: repo.allowAutoMerge,
+      delete_branch_on_merge: false,
+    });
   }
   return object;
 }
@@ -163,7 +171,12 @@ export function renderComment(context: RenderContext, comment: CommentRecord): R
  * A `label` object. Labels GitHub makes on the fly have no description (`null`); the
  * `pull-request-simple` schema insists on a string there, so `simple` renders it empty.
  */
-export function renderLabel(context: RenderContext, repo: string, label: LabelRecord, options: { simple?: boolean } = {}): Record<string, unknown> {
+export function renderLabel(
+  context: RenderContext,
+  repo: string,
+  label: LabelRecord,
+  options: { simple?: boolean } = {},
+): Record<string, unknown> {
   return {
     id: label.id,
     node_id: nodeId("LA", label.id),
@@ -243,7 +256,13 @@ export function renderIssue(context: RenderContext, issue: IssueRecord): Record<
   };
   if (issue.pull !== undefined) {
     const pullUrl = `${repoUrl}/pulls/${issue.number}`;
-    object.pull_request = { url: pullUrl, html_url: `${HTML}/${issue.repo}/pull/${issue.number}`, diff_url: `${HTML}/${issue.repo}/pull/${issue.number}.diff`, patch_url: `${HTML}/${issue.repo}/pull/${issue.number}.patch`, merged_at: null };
+    object.pull_request = {
+      url: pullUrl,
+      html_url: `${HTML}/${issue.repo}/pull/${issue.number}`,
+      diff_url: `${HTML}/${issue.repo}/pull/${issue.number}.diff`,
+      patch_url: `${HTML}/${issue.repo}/pull/${issue.number}.patch`,
+      merged_at: null,
+    };
     object.draft = issue.pull.draft;
   }
   return object;
@@ -253,7 +272,13 @@ export function renderIssue(context: RenderContext, issue: IssueRecord): Record<
  * A `pull-request` object (get, create, update), or with `simple` a `pull-request-simple` one (list,
  * request reviewers), which leaves out the merge and size fields.
  */
-export function renderPull(context: RenderContext, issue: IssueRecord, base: RepoRecord, head: RepoRecord, options: { simple?: boolean } = {}): Record<string, unknown> {
+export function renderPull(
+  context: RenderContext,
+  issue: IssueRecord,
+  base: RepoRecord,
+  head: RepoRecord,
+  options: { simple?: boolean } = {},
+): Record<string, unknown> {
   const pull = issue.pull!;
   const repoUrl = `${context.apiUrl}/repos/${issue.repo}`;
   const url = `${repoUrl}/pulls/${issue.number}`;
@@ -309,7 +334,15 @@ export function renderPull(context: RenderContext, issue: IssueRecord, base: Rep
       statuses: { href: `${repoUrl}/statuses/${pull.headSha}` },
     },
     author_association: "CONTRIBUTOR",
-    auto_merge: pull.autoMerge === null ? null : { enabled_by: renderUser(context, pull.autoMerge.enabledBy), merge_method: pull.autoMerge.mergeMethod.toLowerCase(), commit_title: `${issue.title} (#${issue.number})`, commit_message: "" },
+    auto_merge:
+      pull.autoMerge === null
+        ? null
+        : {
+            enabled_by: renderUser(context, pull.autoMerge.enabledBy),
+            merge_method: pull.autoMerge.mergeMethod.toLowerCase(),
+            commit_title: `${issue.title} (#${issue.number})`,
+            commit_message: "",
+          },
     draft: pull.draft,
   };
   if (options.simple === true) return object;

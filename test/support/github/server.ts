@@ -196,22 +196,24 @@ export class FakeGitHub {
     return this.#state.issuesOf(repo).flatMap((issue) => {
       const pull = issue.pull;
       if (pull === undefined) return [];
-      return [{
-        number: issue.number,
-        title: issue.title,
-        body: issue.body,
-        state: issue.state,
-        draft: pull.draft,
-        merged: pull.merged,
-        labels: [...issue.labels],
-        reviewers: [...pull.requestedReviewers],
-        teamReviewers: [...pull.requestedTeams],
-        autoMerge: pull.autoMerge?.mergeMethod ?? null,
-        head: `${pull.headRepo.split("/")[0]!}:${pull.headRef}`,
-        base: pull.baseRef,
-        nodeId: nodeId("PR", issue.id),
-        author: issue.author,
-      }];
+      return [
+        {
+          number: issue.number,
+          title: issue.title,
+          body: issue.body,
+          state: issue.state,
+          draft: pull.draft,
+          merged: pull.merged,
+          labels: [...issue.labels],
+          reviewers: [...pull.requestedReviewers],
+          teamReviewers: [...pull.requestedTeams],
+          autoMerge: pull.autoMerge?.mergeMethod ?? null,
+          head: `${pull.headRepo.split("/")[0]!}:${pull.headRef}`,
+          base: pull.baseRef,
+          nodeId: nodeId("PR", issue.id),
+          author: issue.author,
+        },
+      ];
     });
   }
 
@@ -220,27 +222,46 @@ export class FakeGitHub {
     const repo = this.#requireRepo(fullName);
     return this.#state.issuesOf(repo).flatMap((issue) => {
       if (issue.pull !== undefined) return [];
-      return [{
-        number: issue.number,
-        title: issue.title,
-        body: issue.body,
-        state: issue.state,
-        stateReason: issue.stateReason !== undefined ? issue.stateReason : issue.state === "closed" ? "completed" : null,
-        labels: [...issue.labels],
-        assignees: [...(issue.assignees ?? [])],
-        author: issue.author,
-        comments: this.#state.commentsOf(issue.repo, issue.number).map((comment) => ({ id: comment.id, body: comment.body, author: comment.author })),
-      }];
+      return [
+        {
+          number: issue.number,
+          title: issue.title,
+          body: issue.body,
+          state: issue.state,
+          stateReason: issue.stateReason !== undefined ? issue.stateReason : issue.state === "closed" ? "completed" : null,
+          labels: [...issue.labels],
+          assignees: [...(issue.assignees ?? [])],
+          author: issue.author,
+          comments: this.#state
+            .commentsOf(issue.repo, issue.number)
+            .map((comment) => ({ id: comment.id, body: comment.body, author: comment.author })),
+        },
+      ];
     });
   }
 
   /** Adds an issue to a repository added before; its labels are created as GitHub does when labelling. */
-  addIssue(fullName: string, issue: { number: number; title?: string; body?: string; author?: string; labels?: string[]; state?: "open" | "closed" }): void {
+  addIssue(
+    fullName: string,
+    issue: { number: number; title?: string; body?: string; author?: string; labels?: string[]; state?: "open" | "closed" },
+  ): void {
     const repo = this.#requireRepo(fullName);
     const now = timestamp();
     const labels = (issue.labels ?? []).map((name) => this.#state.label(repo, name).name);
     const state = issue.state ?? "open";
-    this.#state.putIssue({ id: this.#state.nextId(), repo: `${repo.owner}/${repo.name}`, number: issue.number, title: issue.title ?? `Issue ${issue.number}`, body: issue.body ?? null, author: issue.author ?? repo.owner, createdAt: now, updatedAt: now, state, closedAt: state === "closed" ? now : null, labels });
+    this.#state.putIssue({
+      id: this.#state.nextId(),
+      repo: `${repo.owner}/${repo.name}`,
+      number: issue.number,
+      title: issue.title ?? `Issue ${issue.number}`,
+      body: issue.body ?? null,
+      author: issue.author ?? repo.owner,
+      createdAt: now,
+      updatedAt: now,
+      state,
+      closedAt: state === "closed" ? now : null,
+      labels,
+    });
   }
 
   /** Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a fork's. */
@@ -306,22 +327,28 @@ export class FakeGitHub {
 
   /** The comments on an issue or pull request, oldest first. */
   issueComments(fullName: string, issueNumber: number): { id: number; body: string; user: { login: string } }[] {
-    return this.#state.commentsOf(fullName, issueNumber).map((comment) => ({ id: comment.id, body: comment.body, user: { login: comment.author } }));
+    return this.#state
+      .commentsOf(fullName, issueNumber)
+      .map((comment) => ({ id: comment.id, body: comment.body, user: { login: comment.author } }));
   }
 
   /** Fails with every spec violation seen so far (call it in an `afterEach`). */
   assertNoSpecViolations(): void {
     if (this.specViolations.length === 0) return;
-    const lines = this.specViolations.map((v) => `${v.kind} ${v.method} ${v.path}${v.status === undefined ? "" : ` (${v.status})`}: ${v.problems.join("; ")}`);
+    const lines = this.specViolations.map(
+      (v) => `${v.kind} ${v.method} ${v.path}${v.status === undefined ? "" : ` (${v.status})`}: ${v.problems.join("; ")}`,
+    );
     throw new Error(`fake GitHub saw ${this.specViolations.length} OpenAPI violation(s):\n${lines.join("\n")}`);
   }
 
   /** Stops the server, cutting open keep-alive connections. */
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve, reject) => this.#server.close((error) => {
-      if (error) reject(error);
-      else resolve();
-    }));
+    const closed = new Promise<void>((resolve, reject) =>
+      this.#server.close((error) => {
+        if (error) reject(error);
+        else resolve();
+      }),
+    );
     this.#server.closeAllConnections();
     await closed;
   }
@@ -357,11 +384,24 @@ export class FakeGitHub {
     const path = uploads ? parsed.pathname.slice(UPLOADS_PREFIX.length) : parsed.pathname;
     const query = Object.fromEntries(parsed.searchParams);
     const raw = await readBody(request);
-    const call: RecordedCall = { method, path: parsed.pathname, query, status: 0, host: request.headers.host ?? "", authorization: request.headers.authorization !== undefined };
+    const call: RecordedCall = {
+      method,
+      path: parsed.pathname,
+      query,
+      status: 0,
+      host: request.headers.host ?? "",
+      authorization: request.headers.authorization !== undefined,
+    };
     this.calls.push(call);
     const send = (result: HandlerResult): void => {
       call.status = result.status;
-      const headers: Record<string, string> = { "x-github-media-type": "github.v3; format=json", "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600), ...result.headers };
+      const headers: Record<string, string> = {
+        "x-github-media-type": "github.v3; format=json",
+        "x-ratelimit-limit": "5000",
+        "x-ratelimit-remaining": "4999",
+        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+        ...result.headers,
+      };
       if (result.body === undefined) {
         response.writeHead(result.status, headers).end();
         return;
@@ -393,7 +433,11 @@ export class FakeGitHub {
         return;
       }
       if (fault.status !== undefined) {
-        send({ status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? { message: `injected fault ${fault.status}`, documentation_url: "https://docs.github.com/rest" } });
+        send({
+          status: fault.status,
+          headers: fault.headers ?? {},
+          body: fault.body ?? { message: `injected fault ${fault.status}`, documentation_url: "https://docs.github.com/rest" },
+        });
         return;
       }
     }
@@ -412,7 +456,18 @@ export class FakeGitHub {
       send(errorResult(422, "Bad Content-Length or missing name parameter"));
       return;
     }
-    send(await this.#answer({ method, path: parsed.pathname, query, body, route, authorization: request.headers.authorization, contentType: request.headers["content-type"], accept: request.headers.accept }));
+    send(
+      await this.#answer({
+        method,
+        path: parsed.pathname,
+        query,
+        body,
+        route,
+        authorization: request.headers.authorization,
+        contentType: request.headers["content-type"],
+        accept: request.headers.accept,
+      }),
+    );
   }
 
   /**
@@ -423,27 +478,53 @@ export class FakeGitHub {
     const [id = "", name = ""] = url.pathname.slice(STORAGE_PREFIX.length + 1).split("/");
     const asset = /^\d+$/.test(id) ? this.#state.assets.get(Number(id)) : undefined;
     const host = (request.headers.host ?? "").replace(/:\d+$/, "");
-    const signed = asset !== undefined && url.searchParams.get("sig") === storageSignature(this.#state.storageSecret, asset.id) && decodeURIComponent(name) === asset.name;
+    const signed =
+      asset !== undefined &&
+      url.searchParams.get("sig") === storageSignature(this.#state.storageSecret, asset.id) &&
+      decodeURIComponent(name) === asset.name;
     call.status = host !== "localhost" || asset === undefined ? 404 : signed ? 200 : 403;
     if (call.status !== 200 || asset === undefined) {
       response.writeHead(call.status, { "content-type": "text/plain" }).end(call.status === 403 ? "Signature mismatch" : "Not Found");
       return;
     }
-    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(asset.data.length), "content-disposition": `attachment; filename=${encodeURIComponent(asset.name)}` }).end(asset.data);
+    response
+      .writeHead(200, {
+        "content-type": "application/octet-stream",
+        "content-length": String(asset.data.length),
+        "content-disposition": `attachment; filename=${encodeURIComponent(asset.name)}`,
+      })
+      .end(asset.data);
   }
 
   /** GraphQL: authenticated like REST, then matched against the one known request (it has no OpenAPI description). */
   #answerGraphql(body: unknown, authorization: string | undefined): HandlerResult {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? "")?.[1];
     const grant = token === undefined ? undefined : this.#state.tokens.get(token);
-    if (grant === undefined) return { status: 401, body: { message: token === undefined ? "This endpoint requires you to be authenticated." : "Bad credentials", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" } };
+    if (grant === undefined)
+      return {
+        status: 401,
+        body: {
+          message: token === undefined ? "This endpoint requires you to be authenticated." : "Bad credentials",
+          documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+        },
+      };
     const answer = answerGraphql({ state: this.#state, login: grant.login, access: grant.access, body });
-    if (answer.violation !== undefined) this.specViolations.push({ kind: "request", method: "POST", path: "/graphql", operationId: "graphql", problems: answer.violation });
+    if (answer.violation !== undefined)
+      this.specViolations.push({ kind: "request", method: "POST", path: "/graphql", operationId: "graphql", problems: answer.violation });
     return { status: answer.status, body: answer.body };
   }
 
   /** Authenticates, validates the request, runs the handler and validates its response. */
-  async #answer(request: { method: string; path: string; query: Record<string, string>; body: unknown; route: RouteMatch | undefined; authorization: string | undefined; contentType: string | undefined; accept: string | undefined }): Promise<HandlerResult> {
+  async #answer(request: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    body: unknown;
+    route: RouteMatch | undefined;
+    authorization: string | undefined;
+    contentType: string | undefined;
+    accept: string | undefined;
+  }): Promise<HandlerResult> {
     const { method, path, route } = request;
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
     const grant = token === undefined ? undefined : this.#state.tokens.get(token);
@@ -457,18 +538,52 @@ export class FakeGitHub {
       this.specViolations.push({ kind: "request", method, path, operationId: operation.operationId, problems: requestProblems });
       return {
         status: 422,
-        body: { message: `Invalid request.\n\n${requestProblems.join("\n")}`, documentation_url: "https://docs.github.com/rest", status: "422", errors: requestProblems.map((problem) => ({ resource: operation.operationId, field: problem.split(":")[0]!, code: "invalid", message: problem })) },
+        body: {
+          message: `Invalid request.\n\n${requestProblems.join("\n")}`,
+          documentation_url: "https://docs.github.com/rest",
+          status: "422",
+          errors: requestProblems.map((problem) => ({
+            resource: operation.operationId,
+            field: problem.split(":")[0]!,
+            code: "invalid",
+            message: problem,
+          })),
+        },
       };
     }
 
     const handler = HANDLERS[operation.operationId];
     if (handler === undefined) return errorResult(501, `the fake does not implement ${operation.operationId} yet`);
-    const result = await handler({ state: this.#state, apiUrl: this.url, uploadsUrl: this.uploadsUrl, params: route.params, query: request.query, body: request.body, login: grant.login, path, contentType: request.contentType, accept: request.accept });
-    const body = this.responseHook === undefined || result.body === undefined ? result.body : this.responseHook({ operationId: operation.operationId, status: result.status, body: result.body });
+    const result = await handler({
+      state: this.#state,
+      apiUrl: this.url,
+      uploadsUrl: this.uploadsUrl,
+      params: route.params,
+      query: request.query,
+      body: request.body,
+      login: grant.login,
+      path,
+      contentType: request.contentType,
+      accept: request.accept,
+    });
+    const body =
+      this.responseHook === undefined || result.body === undefined
+        ? result.body
+        : this.responseHook({ operationId: operation.operationId, status: result.status, body: result.body });
     const responseProblems = this.#spec.validateResponse(operation, result.status, body);
     if (responseProblems.length > 0) {
-      this.specViolations.push({ kind: "response", method, path, operationId: operation.operationId, status: result.status, problems: responseProblems });
-      return errorResult(500, `fake GitHub built a response that breaks the OpenAPI description: ${responseProblems.slice(0, 5).join("; ")}`);
+      this.specViolations.push({
+        kind: "response",
+        method,
+        path,
+        operationId: operation.operationId,
+        status: result.status,
+        problems: responseProblems,
+      });
+      return errorResult(
+        500,
+        `fake GitHub built a response that breaks the OpenAPI description: ${responseProblems.slice(0, 5).join("; ")}`,
+      );
     }
     return { ...result, body };
   }

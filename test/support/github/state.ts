@@ -168,14 +168,28 @@ export class FakeState {
   }
 
   /** Registers a repository (idempotent). */
-  addRepo(fullName: string, options: { private?: boolean; fork?: boolean; allowAutoMerge?: boolean; requiredChecks?: boolean } = {}): RepoRecord {
+  addRepo(
+    fullName: string,
+    options: { private?: boolean; fork?: boolean; allowAutoMerge?: boolean; requiredChecks?: boolean } = {},
+  ): RepoRecord {
     const known = this.repos.get(repoKey(fullName));
     if (known !== undefined) return known;
     const [owner, name, extra] = fullName.split("/");
     if (owner === undefined || name === undefined || extra !== undefined || owner === "" || name === "") {
       throw new Error(`repository name must be "owner/name", got "${fullName}"`);
     }
-    const record: RepoRecord = { id: this.nextId(), owner, name, private: options.private ?? false, fork: options.fork ?? false, createdAt: timestamp(), allowAutoMerge: options.allowAutoMerge ?? true, requiredChecks: options.requiredChecks ?? true, collaborators: new Map(), teams: new Map() };
+    const record: RepoRecord = {
+      id: this.nextId(),
+      owner,
+      name,
+      private: options.private ?? false,
+      fork: options.fork ?? false,
+      createdAt: timestamp(),
+      allowAutoMerge: options.allowAutoMerge ?? true,
+      requiredChecks: options.requiredChecks ?? true,
+      collaborators: new Map(),
+      teams: new Map(),
+    };
     this.repos.set(repoKey(fullName), record);
     return record;
   }
@@ -220,6 +234,8 @@ export class FakeState {
   /** The comments of one issue, oldest first (ids grow with time). */
   commentsOf(repo: string, issueNumber: number): CommentRecord[] {
     const key = repoKey(repo);
-    return [...this.comments.values()].filter((comment) => repoKey(comment.repo) === key && comment.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
+    return [...this.comments.values()]
+      .filter((comment) => repoKey(comment.repo) === key && comment.issueNumber === issueNumber)
+      .sort((a, b) => a.id - b.id);
   }
 }

@@ -5,7 +5,10 @@ import { describe, it } from "node:test";
 import { parse } from "yaml";
 
 const root = join(import.meta.dirname, "../../..");
-const names = (await readdir(join(root, "actions"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const names = (await readdir(join(root, "actions"), { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 interface Manifest {
   name: string;
@@ -17,12 +20,16 @@ interface Manifest {
 
 /** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …)… */
 function inputsReadBy(source: string): Set<string> {
-  return new Set([...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Lines|Number)?Input(?:<[^>]*>)?\("([a-z0-9-]+)"/g)].map((match) => match[1]!));
+  return new Set(
+    [...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Lines|Number)?Input(?:<[^>]*>)?\(\s*"([a-z0-9-]+)"/g)].map(
+      (match) => match[1]!,
+    ),
+  );
 }
 
 /** Output names an entry file sets: setOutput("x"), and comment-url/comment-action through publishStageReport. */
 function outputsSetBy(source: string): Set<string> {
-  const names = [...source.matchAll(/setOutput\("([a-z0-9-]+)"/g)].map((match) => match[1]!);
+  const names = [...source.matchAll(/setOutput\(\s*"([a-z0-9-]+)"/g)].map((match) => match[1]!);
   if (source.includes("publishStageReport(")) names.push("comment-url", "comment-action");
   return new Set(names);
 }
@@ -68,9 +75,16 @@ describe("action manifests", () => {
           const step = manifest.runs.steps?.find((candidate) => candidate.run?.includes(`dist/${name}.js`));
           assert.ok(step, `a step runs dist/${name}.js`);
           const source = await sourceOf(name);
-          const passed = Object.keys(step.env ?? {}).filter((key) => key.startsWith("INPUT_")).map((key) => key.slice("INPUT_".length).toLowerCase());
+          const passed = Object.keys(step.env ?? {})
+            .filter((key) => key.startsWith("INPUT_"))
+            .map((key) => key.slice("INPUT_".length).toLowerCase());
           assert.deepEqual([...inputsReadBy(source)].sort(), passed.sort(), "inputs passed as INPUT_* variables");
-          for (const input of passed) assert.equal(step.env?.[`INPUT_${input.toUpperCase()}`], `\${{ inputs.${input} }}`, `INPUT_${input.toUpperCase()} comes from inputs.${input}`);
+          for (const input of passed)
+            assert.equal(
+              step.env?.[`INPUT_${input.toUpperCase()}`],
+              `\${{ inputs.${input} }}`,
+              `INPUT_${input.toUpperCase()} comes from inputs.${input}`,
+            );
           for (const output of outputsSetBy(source)) {
             const mapped = (manifest.outputs as Record<string, { value?: string }> | undefined)?.[output]?.value;
             if (mapped !== undefined) assert.equal(mapped, `\${{ steps.${step.id}.outputs.${output} }}`, `output ${output}`);

@@ -15,24 +15,36 @@ describe("CLI flags", () => {
   });
 
   it("fall back to environment variables", () => {
-    const { flags } = parseFlags([], specs, { command: "t", env: { MODELSHIP_FAIL_ON: "warning", MODELSHIP_QUIET: "true", MODELSHIP_DATA: "a.csv,b.csv" } });
+    const { flags } = parseFlags([], specs, {
+      command: "t",
+      env: { MODELSHIP_FAIL_ON: "warning", MODELSHIP_QUIET: "true", MODELSHIP_DATA: "a.csv,b.csv" },
+    });
     assert.equal(flags["fail-on"], "warning");
     assert.equal(flags.quiet, true);
     assert.deepEqual(flags.data, ["a.csv", "b.csv"]);
   });
 
   it("prefer the command line over the environment", () => {
-    const { flags, positionals } = parseFlags(["--fail-on", "never", "x.csv"], specs, { command: "t", env: { MODELSHIP_FAIL_ON: "warning" } });
+    const { flags, positionals } = parseFlags(["--fail-on", "never", "x.csv"], specs, {
+      command: "t",
+      env: { MODELSHIP_FAIL_ON: "warning" },
+    });
     assert.equal(flags["fail-on"], "never");
     assert.deepEqual(positionals, ["x.csv"]);
   });
 
   it("turn an unknown flag into a usage error with a hint", () => {
-    assert.throws(() => parseFlags(["--nope"], specs, { command: "validate", env: {} }), (error: unknown) => isUserError(error) && /validate: .*--nope/.test(error.message) && /--help/.test(error.message));
+    assert.throws(
+      () => parseFlags(["--nope"], specs, { command: "validate", env: {} }),
+      (error: unknown) => isUserError(error) && /validate: .*--nope/.test(error.message) && /--help/.test(error.message),
+    );
   });
 
   it("reject a boolean environment variable that is not a boolean", () => {
-    assert.throws(() => parseFlags([], specs, { command: "t", env: { MODELSHIP_QUIET: "maybe" } }), /MODELSHIP_QUIET must be true or false/);
+    assert.throws(
+      () => parseFlags([], specs, { command: "t", env: { MODELSHIP_QUIET: "maybe" } }),
+      /MODELSHIP_QUIET must be true or false/,
+    );
   });
 
   it("list every flag with its variable in the help", () => {

@@ -10,7 +10,15 @@ const schema = {
   additionalProperties: false,
   properties: {
     name: { type: "string" },
-    columns: { type: "array", items: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string" }, type: { enum: ["integer", "string"] } } } },
+    columns: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name"],
+        properties: { name: { type: "string" }, type: { enum: ["integer", "string"] } },
+      },
+    },
   },
 };
 
@@ -19,7 +27,12 @@ describe("YAML sources", () => {
     const text = "name: x\ncolumns:\n  - name: a\n   type: integer\n";
     assert.throws(
       () => parseYamlSource(text, "c.yaml"),
-      (error: unknown) => isUserError(error) && error.file === "c.yaml" && error.line === 4 && typeof error.column === "number" && /^c\.yaml:4:\d+: YAML syntax error/.test(error.message),
+      (error: unknown) =>
+        isUserError(error) &&
+        error.file === "c.yaml" &&
+        error.line === 4 &&
+        typeof error.column === "number" &&
+        /^c\.yaml:4:\d+: YAML syntax error/.test(error.message),
     );
   });
 

@@ -38,13 +38,21 @@ describe("diffContracts", () => {
   });
 
   it("finds nothing when only defaults are spelled out", () => {
-    const explicit = edit("income", "- {name: income, type: number, required: true, nullable: true, unique: false, mostly: 1, severity: error}");
+    const explicit = edit(
+      "income",
+      "- {name: income, type: number, required: true, nullable: true, unique: false, mostly: 1, severity: error}",
+    );
     assert.deepEqual(diff(BASE, `${explicit}dialect: {delimiter: ",", trim: false, null_markers: [""]}\n`).changes, []);
   });
 
   it("calls a removed column breaking", () => {
     const result = diff(BASE, BASE.replace(/^.*name: income.*\n/m, ""));
-    assert.deepEqual(only(result, "column_removed"), { column: "income", kind: "column_removed", breaking: true, message: "column removed" });
+    assert.deepEqual(only(result, "column_removed"), {
+      column: "income",
+      kind: "column_removed",
+      breaking: true,
+      message: "column removed",
+    });
     assert.equal(result.breaking, true);
   });
 
@@ -103,7 +111,10 @@ describe("diffContracts", () => {
   it("compares date bounds chronologically", () => {
     const before = edit("joined", "- {name: joined, type: date, min: 2020-01-31}");
     assert.equal(only(diff(before, edit("joined", "- {name: joined, type: date, min: 2020-02-01}", before)), "min_raised").breaking, true);
-    assert.equal(only(diff(before, edit("joined", "- {name: joined, type: date, min: 2019-12-31}", before)), "min_lowered").breaking, false);
+    assert.equal(
+      only(diff(before, edit("joined", "- {name: joined, type: date, min: 2019-12-31}", before)), "min_lowered").breaking,
+      false,
+    );
   });
 
   it("compares date-time bounds by the instant they name, whatever their offset", () => {
@@ -158,11 +169,17 @@ describe("diffContracts", () => {
     assert.equal(only(trimmed, "dialect_changed").breaking, true);
     assert.match(only(trimmed, "dialect_changed").message, /trim changed from false to true/);
     const markers = diff(`${BASE}dialect: {null_markers: ["", "?"]}\n`, `${BASE}dialect: {null_markers: ["", "NA"]}\n`);
-    assert.deepEqual(markers.changes.map((change) => [change.kind, change.breaking, change.message]), [
-      ["dialect_changed", true, 'null markers "?" removed'],
-      ["dialect_changed", true, 'null markers "NA" added'],
-    ]);
-    assert.equal(markers.changes.every((change) => change.column === undefined), true);
+    assert.deepEqual(
+      markers.changes.map((change) => [change.kind, change.breaking, change.message]),
+      [
+        ["dialect_changed", true, 'null markers "?" removed'],
+        ["dialect_changed", true, 'null markers "NA" added'],
+      ],
+    );
+    assert.equal(
+      markers.changes.every((change) => change.column === undefined),
+      true,
+    );
   });
 
   it("calls a stricter dataset policy breaking and a looser one not", () => {
@@ -178,9 +195,14 @@ describe("renderContractDiffMarkdown", () => {
   });
 
   it("counts the breaking changes and lists them before the others", () => {
-    const after = edit("plan", "- {name: plan, type: categorical, enum: [free, pro, team]}", BASE.replace(/^.*name: income.*\n/m, "")) + "dialect: {trim: true}\n";
+    const after =
+      edit("plan", "- {name: plan, type: categorical, enum: [free, pro, team]}", BASE.replace(/^.*name: income.*\n/m, "")) +
+      "dialect: {trim: true}\n";
     const markdown = renderContractDiffMarkdown(diff(BASE, after));
-    assert.match(markdown, /^### Data contract changes\n\n💥 \*\*2 breaking changes\*\*: data that passed the old contract may fail the new one\./);
+    assert.match(
+      markdown,
+      /^### Data contract changes\n\n💥 \*\*2 breaking changes\*\*: data that passed the old contract may fail the new one\./,
+    );
     const rows = markdown.split("\n").filter((line) => line.startsWith("| 💥") || line.startsWith("| ✅"));
     assert.deepEqual(
       rows.map((row) => row.split(" | ").slice(0, 3).join(" | ")),

@@ -16,11 +16,16 @@ import { chooseDelimiter, splitRecords } from "../../../src/data/sniff-dialect.t
 import { makeTempDir } from "./readers-helpers.ts";
 
 const temp = makeTempDir();
-after(() => { temp.cleanup(); });
+after(() => {
+  temp.cleanup();
+});
 
 const ADULT = "examples/model-repo/data/train.csv";
 
-async function infer(paths: string | string[], options: Partial<InferContractOptions> = {}): Promise<InferContractResult & { logger: MemoryLogger }> {
+async function infer(
+  paths: string | string[],
+  options: Partial<InferContractOptions> = {},
+): Promise<InferContractResult & { logger: MemoryLogger }> {
   const logger = new MemoryLogger();
   const result = await inferContract({ paths: Array.isArray(paths) ? paths : [paths], logger, ...options });
   return { ...result, logger };
@@ -51,7 +56,12 @@ async function assertDataPasses(yaml: string, paths: string[]): Promise<void> {
   const contract = parseContract(yaml, "drafted.yaml");
   const { dialect } = contract;
   for (const path of paths) {
-    const table = await openTable(path, { delimiter: dialect.delimiter, quote: dialect.quote, trim: dialect.trim, nullMarkers: dialect.nullMarkers });
+    const table = await openTable(path, {
+      delimiter: dialect.delimiter,
+      quote: dialect.quote,
+      trim: dialect.trim,
+      nullMarkers: dialect.nullMarkers,
+    });
     assert.deepEqual([...table.columns].sort(), contract.columns.map((c) => c.name).sort(), `${path}: every column is in the contract`);
     const positions = contract.columns.map((c) => table.columns.indexOf(c.name));
     const nulls = contract.columns.map(() => 0);
@@ -72,8 +82,10 @@ async function assertDataPasses(yaml: string, paths: string[]): Promise<void> {
           const coerced = coerceValue(raw, c.type, c);
           assert.ok(coerced.ok, `${path}:${batch.lines[r]}: ${c.name} ${JSON.stringify(raw)} is not ${c.type}`);
           const value = coerced.value;
-          if (c.min !== undefined) assert.ok((value as number) >= boundNumber(c, c.min), `${c.name} ${String(value)} ≥ min ${String(c.min)}`);
-          if (c.max !== undefined) assert.ok((value as number) <= boundNumber(c, c.max), `${c.name} ${String(value)} ≤ max ${String(c.max)}`);
+          if (c.min !== undefined)
+            assert.ok((value as number) >= boundNumber(c, c.min), `${c.name} ${String(value)} ≥ min ${String(c.min)}`);
+          if (c.max !== undefined)
+            assert.ok((value as number) <= boundNumber(c, c.max), `${c.name} ${String(value)} ≤ max ${String(c.max)}`);
           if (c.enum !== undefined) assert.ok(c.enum.map(String).includes(String(value)), `${c.name} ${String(value)} in enum`);
           if (c.unique) {
             assert.ok(!seen[index]!.has(String(value)), `${c.name} ${String(value)} is unique`);
@@ -87,11 +99,16 @@ async function assertDataPasses(yaml: string, paths: string[]): Promise<void> {
       }
     }
     contract.columns.forEach((c, index) => {
-      if (c.maxNullShare !== undefined) assert.ok(nulls[index]! / rows <= c.maxNullShare, `${c.name}: null share ${nulls[index]! / rows} ≤ ${c.maxNullShare}`);
+      if (c.maxNullShare !== undefined)
+        assert.ok(nulls[index]! / rows <= c.maxNullShare, `${c.name}: null share ${nulls[index]! / rows} ≤ ${c.maxNullShare}`);
       if (nulls[index] === rows) assert.ok(c.allowEmpty, `${c.name} has no values, so it needs allow_empty`);
     });
-    if (contract.dataset.minRows !== undefined) assert.ok(rows >= contract.dataset.minRows, `${rows} rows ≥ min_rows ${contract.dataset.minRows}`);
-    assert.ok(repeats / rows <= (contract.dataset.maxDuplicateShare ?? 0.05), `duplicate share ${repeats / rows} ≤ ${contract.dataset.maxDuplicateShare}`);
+    if (contract.dataset.minRows !== undefined)
+      assert.ok(rows >= contract.dataset.minRows, `${rows} rows ≥ min_rows ${contract.dataset.minRows}`);
+    assert.ok(
+      repeats / rows <= (contract.dataset.maxDuplicateShare ?? 0.05),
+      `duplicate share ${repeats / rows} ≤ ${contract.dataset.maxDuplicateShare}`,
+    );
     assert.equal(contract.dataset.unknownColumns, "error");
   }
 }
@@ -112,24 +129,44 @@ print(json.dumps({
 describe("contract inference on the UCI Adult data", () => {
   it("sniffs the comma-space dialect, finds ? as a null marker and agrees with pandas on ranges and categories", async () => {
     const result = await infer(ADULT, { target: "Y" });
-    const expected = JSON.parse(execFileSync("/usr/bin/python3", ["-c", PANDAS, ADULT], { encoding: "utf8" })) as { rows: number; age: [number, number]; workclass: string[]; workclass_null_share: number; duplicate_share: number };
+    const expected = JSON.parse(execFileSync("/usr/bin/python3", ["-c", PANDAS, ADULT], { encoding: "utf8" })) as {
+      rows: number;
+      age: [number, number];
+      workclass: string[];
+      workclass_null_share: number;
+      duplicate_share: number;
+    };
     assert.deepEqual(result.document.dialect, { delimiter: ",", trim: true, null_markers: ["", "?"] });
     assert.equal(result.rows, expected.rows);
-    assert.deepEqual(column(result, "age"), { name: "age", type: "integer", role: "feature", nullable: false, min: expected.age[0], max: expected.age[1] });
+    assert.deepEqual(column(result, "age"), {
+      name: "age",
+      type: "integer",
+      role: "feature",
+      nullable: false,
+      min: expected.age[0],
+      max: expected.age[1],
+    });
     const workclass = column(result, "workclass");
     assert.equal(workclass.type, "categorical");
     assert.deepEqual([...(workclass.enum ?? [])].sort(), expected.workclass);
     assert.equal(workclass.max_null_share, roundShareUp(expected.workclass_null_share));
     assert.ok(workclass.max_null_share > expected.workclass_null_share);
     assert.deepEqual(column(result, "Y"), { name: "Y", type: "categorical", role: "target", nullable: false, enum: ["<=50K", ">50K"] });
-    assert.deepEqual(result.document.dataset, { min_rows: expected.rows / 2, max_duplicate_share: roundShareUp(expected.duplicate_share), unknown_columns: "error" });
+    assert.deepEqual(result.document.dataset, {
+      min_rows: expected.rows / 2,
+      max_duplicate_share: roundShareUp(expected.duplicate_share),
+      unknown_columns: "error",
+    });
     await assertDataPasses(result.yaml, [ADULT]);
   });
 
   it("writes reviewable YAML: a header, the dialect first, one-line enums, observed shares as comments", async () => {
     const { yaml } = await infer(ADULT, { target: "Y" });
     const lines = yaml.split("\n");
-    assert.match(lines[0]!, /^# Drafted by `modelship contract infer` from examples\/model-repo\/data\/train\.csv \(4,000 rows\) on \d{4}-\d{2}-\d{2}\.$/);
+    assert.match(
+      lines[0]!,
+      /^# Drafted by `modelship contract infer` from examples\/model-repo\/data\/train\.csv \(4,000 rows\) on \d{4}-\d{2}-\d{2}\.$/,
+    );
     assert.match(yaml, /# Review before committing: it describes the data you have, not the data you want\./);
     assert.ok(yaml.indexOf("\ndialect:") < yaml.indexOf("\ncolumns:"), "the dialect section comes first");
     assert.match(yaml, /^ {2}null_markers: \["", "\?"\]$/m);
@@ -142,7 +179,10 @@ describe("contract inference on the UCI Adult data", () => {
     const result = await infer(ADULT, { target: "Y" });
     const contract = parseContract(result.yaml, "drafted.yaml");
     assert.equal(contract.columns.length, 15);
-    assert.deepEqual(contract.columns.filter((c) => c.roles.includes("target")).map((c) => c.name), ["Y"]);
+    assert.deepEqual(
+      contract.columns.filter((c) => c.roles.includes("target")).map((c) => c.name),
+      ["Y"],
+    );
     assert.deepEqual(contract.dialect.nullMarkers, ["", "?"]);
   });
 
@@ -163,25 +203,53 @@ describe("dialect sniffing", () => {
     assert.equal(result.document.dialect?.delimiter, ";");
     assert.equal(result.document.dialect?.trim, false);
     assert.equal(column(result, "id").type, "integer");
-    assert.deepEqual(column(result, "price"), { name: "price", type: "categorical", role: "feature", nullable: false, enum: ["1,0", "2,5", "3,75"] });
+    assert.deepEqual(column(result, "price"), {
+      name: "price",
+      type: "categorical",
+      role: "feature",
+      nullable: false,
+      enum: ["1,0", "2,5", "3,75"],
+    });
     assert.deepEqual(column(result, "label").enum, ["c", "a; b"]);
     await assertDataPasses(result.yaml, [path]);
   });
 
   it("finds tabs and pipes, and keeps a delimiter the user gave", async () => {
-    const tabs = csv("tabs.csv", [["a", "b", "c"], [1, "x y", 3], [4, "z", 6]], "\t");
+    const tabs = csv(
+      "tabs.csv",
+      [
+        ["a", "b", "c"],
+        [1, "x y", 3],
+        [4, "z", 6],
+      ],
+      "\t",
+    );
     assert.equal((await infer(tabs)).document.dialect?.delimiter, "\t");
-    const pipes = csv("pipes.txt", [["a", "b"], ["1,5", "2"], ["3", "4,1"]], "|");
+    const pipes = csv(
+      "pipes.txt",
+      [
+        ["a", "b"],
+        ["1,5", "2"],
+        ["3", "4,1"],
+      ],
+      "|",
+    );
     assert.equal((await infer(pipes)).document.dialect?.delimiter, "|");
-    const forced = csv("forced.csv", [["a;b", "c"], ["1;2", "3"]]);
+    const forced = csv("forced.csv", [
+      ["a;b", "c"],
+      ["1;2", "3"],
+    ]);
     const result = await infer(forced, { readOptions: { delimiter: ";" } });
     assert.equal(result.document.dialect?.delimiter, ";");
-    assert.deepEqual(result.document.columns.map((c) => c.name), ["a", "b,c"]);
+    assert.deepEqual(
+      result.document.columns.map((c) => c.name),
+      ["a", "b,c"],
+    );
   });
 
   it("prefers the delimiter that splits every record alike", () => {
     const records = splitRecords('name,note\n"Smith; J",a;b\nDoe,c\n', '"', true);
-    assert.deepEqual(records, ['name,note', '"Smith; J",a;b', "Doe,c"]);
+    assert.deepEqual(records, ["name,note", '"Smith; J",a;b', "Doe,c"]);
     assert.equal(chooseDelimiter(records, '"'), ",");
     assert.equal(chooseDelimiter(["single", "column"], '"'), ",");
     assert.equal(chooseDelimiter(["text", "a, b", "c"], '"'), ";", "one column whose values hold commas");
@@ -225,7 +293,11 @@ describe("null markers", () => {
   });
 
   it("uses the null markers the user gave as they are", async () => {
-    const path = csv("given-markers.csv", [["a", "b"], ["?", "x"], [1, "y"]]);
+    const path = csv("given-markers.csv", [
+      ["a", "b"],
+      ["?", "x"],
+      [1, "y"],
+    ]);
     const result = await infer(path, { readOptions: { nullMarkers: ["", "x"] } });
     assert.deepEqual(result.document.dialect?.null_markers, ["", "x"]);
     assert.equal(column(result, "a").type, "categorical");
@@ -234,7 +306,12 @@ describe("null markers", () => {
 
 describe("column types", () => {
   it("tells booleans written as words from 0/1 integers", async () => {
-    const path = csv("booleans.csv", [["flag", "bit", "mixed"], ["true", 0, "yes"], ["False", 1, "true"], ["TRUE", 1, "no"]]);
+    const path = csv("booleans.csv", [
+      ["flag", "bit", "mixed"],
+      ["true", 0, "yes"],
+      ["False", 1, "true"],
+      ["TRUE", 1, "no"],
+    ]);
     const result = await infer(path);
     assert.deepEqual(column(result, "flag"), { name: "flag", type: "boolean", role: "feature", nullable: false });
     assert.deepEqual(column(result, "bit"), { name: "bit", type: "integer", role: "feature", nullable: false, min: 0, max: 1 });
@@ -250,14 +327,33 @@ describe("column types", () => {
       ["2024-02-29", "2024-03-01T12:00:00+02:00", "2024-03-02"],
     ]);
     const result = await infer(path, { maxEnum: 2 });
-    assert.deepEqual(column(result, "day"), { name: "day", type: "date", role: "feature", nullable: false, min: "2023-12-31", max: "2024-03-01" });
-    assert.deepEqual(column(result, "at"), { name: "at", type: "datetime", role: "feature", nullable: false, min: "2024-03-01 09:30", max: "2024-03-01T10:00:00Z" });
+    assert.deepEqual(column(result, "day"), {
+      name: "day",
+      type: "date",
+      role: "feature",
+      nullable: false,
+      min: "2023-12-31",
+      max: "2024-03-01",
+    });
+    assert.deepEqual(column(result, "at"), {
+      name: "at",
+      type: "datetime",
+      role: "feature",
+      nullable: false,
+      min: "2024-03-01 09:30",
+      max: "2024-03-01T10:00:00Z",
+    });
     assert.equal(column(result, "mixed").type, "string");
     await assertDataPasses(result.yaml, [path]);
   });
 
   it("keeps integers and decimals apart, and a non-number makes the column text", async () => {
-    const path = csv("numbers.csv", [["i", "x", "t"], ["-3", "1.5", "1"], ["+7", "2", "2"], ["12", "-0.25e1", "two"]]);
+    const path = csv("numbers.csv", [
+      ["i", "x", "t"],
+      ["-3", "1.5", "1"],
+      ["+7", "2", "2"],
+      ["12", "-0.25e1", "two"],
+    ]);
     const result = await infer(path);
     assert.deepEqual(column(result, "i"), { name: "i", type: "integer", role: "feature", nullable: false, min: -3, max: 12 });
     assert.deepEqual(column(result, "x"), { name: "x", type: "number", role: "feature", nullable: false, min: -2.5, max: 2 });
@@ -280,7 +376,12 @@ describe("column types", () => {
   });
 
   it("drafts an all-null column as a string that may be empty", async () => {
-    const path = csv("all-null.csv", [["a", "empty"], [1, ""], [2, ""], [3, ""]]);
+    const path = csv("all-null.csv", [
+      ["a", "empty"],
+      [1, ""],
+      [2, ""],
+      [3, ""],
+    ]);
     const result = await infer(path);
     assert.deepEqual(column(result, "empty"), { name: "empty", type: "string", role: "feature", allow_empty: true });
     await assertDataPasses(result.yaml, [path]);
@@ -321,7 +422,14 @@ describe("JSON Lines", () => {
     assert.deepEqual(column(result, "score"), { name: "score", type: "number", role: "feature", max_null_share: 0.5, min: 0.5, max: 1 });
     assert.deepEqual(column(result, "ok"), { name: "ok", type: "boolean", role: "target", nullable: false });
     assert.deepEqual(column(result, "city").enum, ["Paris", "Rome"]);
-    assert.deepEqual(column(result, "when"), { name: "when", type: "date", role: "feature", nullable: false, min: "2024-01-02", max: "2024-01-05" });
+    assert.deepEqual(column(result, "when"), {
+      name: "when",
+      type: "date",
+      role: "feature",
+      nullable: false,
+      min: "2024-01-02",
+      max: "2024-01-05",
+    });
     assert.equal(column(result, "note").allow_empty, true);
     await assertDataPasses(result.yaml, [path]);
   });
@@ -389,13 +497,28 @@ describe("mistakes", () => {
   });
 
   it("rejects files that do not share a header", async () => {
-    const a = csv("header-a.csv", [["x", "y"], [1, 2]]);
-    const b = csv("header-b.csv", [["x", "z"], [1, 2]]);
-    await assert.rejects(infer([a, b]), (error: unknown) => isUserError(error) && error.file === b && /lacks "y" and has "z"/.test(error.message));
+    const a = csv("header-a.csv", [
+      ["x", "y"],
+      [1, 2],
+    ]);
+    const b = csv("header-b.csv", [
+      ["x", "z"],
+      [1, 2],
+    ]);
+    await assert.rejects(
+      infer([a, b]),
+      (error: unknown) => isUserError(error) && error.file === b && /lacks "y" and has "z"/.test(error.message),
+    );
   });
 
   it("rejects a header that names a column twice", async () => {
-    const path = csv("twice.csv", [["x", "x"], [1, 2]]);
-    await assert.rejects(infer(path), (error: unknown) => isUserError(error) && /duplicate column name in the header: "x"/.test(error.message));
+    const path = csv("twice.csv", [
+      ["x", "x"],
+      [1, 2],
+    ]);
+    await assert.rejects(
+      infer(path),
+      (error: unknown) => isUserError(error) && /duplicate column name in the header: "x"/.test(error.message),
+    );
   });
 });

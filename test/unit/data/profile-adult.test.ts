@@ -86,7 +86,23 @@ interface Oracle {
   rows: number;
   numeric: Record<
     string,
-    { nulls: number; n: number; sum: number; mean: number; var0: number; var1: number; min: number; max: number; counts: number[]; underflow: number; overflow: number; rank_le: number[]; rank_lt: number[]; probe_rank: number[]; probes: number[] }
+    {
+      nulls: number;
+      n: number;
+      sum: number;
+      mean: number;
+      var0: number;
+      var1: number;
+      min: number;
+      max: number;
+      counts: number[];
+      underflow: number;
+      overflow: number;
+      rank_le: number[];
+      rank_lt: number[];
+      probe_rank: number[];
+      probes: number[];
+    }
   >;
   categorical: Record<string, { nulls: number; counts: [string, number][] }>;
 }
@@ -101,7 +117,13 @@ describe("profile of the Adult census data against numpy", () => {
   let oracle: Oracle;
 
   before(async () => {
-    profile = await profileSources({ contract: CONTRACT, paths: [ADULT_TRAIN], logger: new MemoryLogger(), toolVersion: "test", open: adultTable });
+    profile = await profileSources({
+      contract: CONTRACT,
+      paths: [ADULT_TRAIN],
+      logger: new MemoryLogger(),
+      toolVersion: "test",
+      open: adultTable,
+    });
     const numeric = Object.fromEntries(
       NUMERIC.map((name) => {
         const entry = profile.columns[name]!;
@@ -110,7 +132,11 @@ describe("profile of the Adult census data against numpy", () => {
         return [name, { edges: entry.histogram.edges, quantiles: QS.map((q) => quantileOf(entry.sketch, q)) }];
       }),
     );
-    const run = spawnSync("/usr/bin/python3", ["-c", ORACLE], { input: JSON.stringify({ path: ADULT_TRAIN, numeric, categorical: CATEGORICAL }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync("/usr/bin/python3", ["-c", ORACLE], {
+      input: JSON.stringify({ path: ADULT_TRAIN, numeric, categorical: CATEGORICAL }),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
     assert.equal(run.status, 0, run.stderr);
     oracle = JSON.parse(run.stdout) as Oracle;
   });
@@ -156,7 +182,8 @@ describe("profile of the Adult census data against numpy", () => {
     assert.equal(fnlwgt.histogram.edges.length, 11);
     const total = oracle.numeric.fnlwgt!.n;
     // Each of the 10 bins should hold about a tenth of the values.
-    for (const count of fnlwgt.histogram.counts) assert.ok(Math.abs(count / total - 0.1) <= 2 * RANK_ERROR_K200, `bin share ${count / total}`);
+    for (const count of fnlwgt.histogram.counts)
+      assert.ok(Math.abs(count / total - 0.1) <= 2 * RANK_ERROR_K200, `bin share ${count / total}`);
     const educationNum = profile.columns["education-num"]!;
     assert.ok(educationNum.kind === "numeric" && educationNum.histogram !== null);
     assert.equal(educationNum.histogram.counts.length, 16, "education-num has 16 distinct values (1..16): one bin each");

@@ -89,7 +89,7 @@ type Row = RawValue[];
 
 function generateRows(count: number, seed: number): Row[] {
   const random = mulberry32(seed);
-  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const targets = [...TARGET_MEANING.keys()];
   const predictions = [...PREDICTION_MEANING.keys()];
   return Array.from({ length: count }, (_, i) => {
@@ -126,17 +126,26 @@ function tableOf(path: string, names: string[], rows: Row[]): TableSource {
       for (let start = 0; start < rows.length; start += 5) {
         const chunk = rows.slice(start, start + 5);
         await Promise.resolve();
-        yield { length: chunk.length, lines: chunk.map((_, i) => start + i + 2), columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)) };
+        yield {
+          length: chunk.length,
+          lines: chunk.map((_, i) => start + i + 2),
+          columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)),
+        };
       }
       read = true;
     },
     digest() {
-      return read ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length } : undefined;
+      return read
+        ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length }
+        : undefined;
     },
   };
 }
 
-async function profileRows(shards: Record<string, Row[]>, options: { contract?: DataContract; binsFrom?: ReferenceProfile; names?: string[] } = {}): Promise<ReferenceProfile> {
+async function profileRows(
+  shards: Record<string, Row[]>,
+  options: { contract?: DataContract; binsFrom?: ReferenceProfile; names?: string[] } = {},
+): Promise<ReferenceProfile> {
   return profileSources({
     contract: options.contract ?? CONTRACT,
     paths: Object.keys(shards),
@@ -192,22 +201,43 @@ describe("profile agreement", () => {
   });
 
   test("a file without the prediction column counts no rows", async () => {
-    const profile = await profileRows({ "labels-only.csv": ROWS.map((row) => [row[0]!, row[1]!, row[3]!]) }, { names: ["x", "y", "c"], contract: contractOf(CONTRACT.columns.map((entry) => (entry.name === "yhat" ? { ...entry, required: false } : entry))) });
+    const profile = await profileRows(
+      { "labels-only.csv": ROWS.map((row) => [row[0]!, row[1]!, row[3]!]) },
+      {
+        names: ["x", "y", "c"],
+        contract: contractOf(CONTRACT.columns.map((entry) => (entry.name === "yhat" ? { ...entry, required: false } : entry))),
+      },
+    );
     assert.deepEqual(profile.agreement, { target: "y", prediction: "yhat", rows: 0, agree: 0 });
   });
 
   test("is absent without exactly one target and one prediction column", async () => {
-    const noPrediction = contractOf(CONTRACT.columns.map((entry) => (entry.name === "yhat" ? { ...entry, roles: ["feature"] as ColumnRole[] } : entry)));
+    const noPrediction = contractOf(
+      CONTRACT.columns.map((entry) => (entry.name === "yhat" ? { ...entry, roles: ["feature"] as ColumnRole[] } : entry)),
+    );
     const profile = await profileRows({ "all.csv": ROWS }, { contract: noPrediction });
     assert.equal("agreement" in profile, false);
-    const twoTargets = contractOf(CONTRACT.columns.map((entry) => (entry.name === "x" ? { ...entry, roles: ["target"] as ColumnRole[] } : entry)));
+    const twoTargets = contractOf(
+      CONTRACT.columns.map((entry) => (entry.name === "x" ? { ...entry, roles: ["target"] as ColumnRole[] } : entry)),
+    );
     assert.equal("agreement" in (await profileRows({ "all.csv": ROWS }, { contract: twoTargets })), false);
-    const samePair = contractOf(CONTRACT.columns.map((entry) => (entry.name === "y" ? { ...entry, roles: ["target", "prediction"] as ColumnRole[] } : entry.name === "yhat" ? { ...entry, roles: ["feature"] as ColumnRole[] } : entry)));
+    const samePair = contractOf(
+      CONTRACT.columns.map((entry) =>
+        entry.name === "y"
+          ? { ...entry, roles: ["target", "prediction"] as ColumnRole[] }
+          : entry.name === "yhat"
+            ? { ...entry, roles: ["feature"] as ColumnRole[] }
+            : entry,
+      ),
+    );
     assert.equal("agreement" in (await profileRows({ "all.csv": ROWS }, { contract: samePair })), false);
   });
 
   test("compares booleans and categories as text", async () => {
-    const contract = contractOf([column("label", "categorical", ["target"]), column("predicted", "boolean", ["prediction"], { trueValues: ["yes"], falseValues: ["no"] })]);
+    const contract = contractOf([
+      column("label", "categorical", ["target"]),
+      column("predicted", "boolean", ["prediction"], { trueValues: ["yes"], falseValues: ["no"] }),
+    ]);
     const rows: Row[] = [
       ["true", "yes"], // agree: true = true
       ["false", "yes"],
@@ -232,10 +262,16 @@ describe("profile agreement", () => {
     await assert.rejects(readProfile(tooMany), (error: unknown) => isUserError(error) && /agree .* exceeds rows/.test(error.message));
     const unknown = join(dir, "unknown.json");
     await writeFile(unknown, JSON.stringify({ ...profile, agreement: { ...EXPECTED, prediction: "nope" } }));
-    await assert.rejects(readProfile(unknown), (error: unknown) => isUserError(error) && /prediction "nope" is not a column/.test(error.message));
+    await assert.rejects(
+      readProfile(unknown),
+      (error: unknown) => isUserError(error) && /prediction "nope" is not a column/.test(error.message),
+    );
     const beyondValid = join(dir, "beyond-valid.json");
     await writeFile(beyondValid, JSON.stringify({ ...profile, agreement: { ...EXPECTED, rows: profile.columns.y!.valid + 1 } }));
-    await assert.rejects(readProfile(beyondValid), (error: unknown) => isUserError(error) && /more than the \d+ valid values of target "y"/.test(error.message));
+    await assert.rejects(
+      readProfile(beyondValid),
+      (error: unknown) => isUserError(error) && /more than the \d+ valid values of target "y"/.test(error.message),
+    );
     const extra = join(dir, "extra.json");
     await writeFile(extra, JSON.stringify({ ...profile, agreement: { ...EXPECTED, accuracy: 0.5 } }));
     await assert.rejects(readProfile(extra), (error: unknown) => isUserError(error));

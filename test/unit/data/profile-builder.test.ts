@@ -55,7 +55,11 @@ function tableOf(path: string, names: string[], rows: RawValue[][]): TableSource
       for (let start = 0; start < rows.length; start += 3) {
         const chunk = rows.slice(start, start + 3);
         await Promise.resolve(); // a real reader waits on I/O between batches
-        yield { length: chunk.length, lines: chunk.map((_, i) => start + i + 2), columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)) };
+        yield {
+          length: chunk.length,
+          lines: chunk.map((_, i) => start + i + 2),
+          columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)),
+        };
       }
       read = true;
     },
@@ -63,7 +67,12 @@ function tableOf(path: string, names: string[], rows: RawValue[][]): TableSource
   };
 }
 
-async function profileOf(contract: DataContract, names: string[], rows: RawValue[][], extra: Partial<ProfileSourcesOptions> = {}): Promise<ReferenceProfile> {
+async function profileOf(
+  contract: DataContract,
+  names: string[],
+  rows: RawValue[][],
+  extra: Partial<ProfileSourcesOptions> = {},
+): Promise<ReferenceProfile> {
   return profileSources({
     contract,
     paths: ["data.csv"],
@@ -102,8 +111,19 @@ describe("profiling batches", () => {
   });
 
   test("applies the contract's aliases and boolean texts before coercing", async () => {
-    const contract = contractOf([column("y", "categorical", { aliases: { "<=50K.": "<=50K" } }), column("ok", "boolean", { trueValues: ["yes"], falseValues: ["no"] })]);
-    const profile = await profileOf(contract, ["y", "ok"], [["<=50K", "yes"], ["<=50K.", "no"], [">50K", "true"]]);
+    const contract = contractOf([
+      column("y", "categorical", { aliases: { "<=50K.": "<=50K" } }),
+      column("ok", "boolean", { trueValues: ["yes"], falseValues: ["no"] }),
+    ]);
+    const profile = await profileOf(
+      contract,
+      ["y", "ok"],
+      [
+        ["<=50K", "yes"],
+        ["<=50K.", "no"],
+        [">50K", "true"],
+      ],
+    );
     assert.deepEqual(categorical(profile, "y").counts, [
       { value: "<=50K", count: 2 },
       { value: ">50K", count: 1 },
@@ -119,19 +139,30 @@ describe("profiling batches", () => {
 
   test("orders categories by count, ties by value, and measures lengths in code points", async () => {
     const values = ["b", "a", "𝄞x", "b", "ä", "a", "c"];
-    const profile = await profileOf(contractOf([column("s", "string")]), ["s"], values.map((value) => [value]));
+    const profile = await profileOf(
+      contractOf([column("s", "string")]),
+      ["s"],
+      values.map((value) => [value]),
+    );
     const s = categorical(profile, "s");
     assert.deepEqual(
       s.counts.map((entry) => entry.value),
       ["a", "b", "c", "ä", "𝄞x"],
     );
     const lengths = values.map((value) => Array.from(value).length);
-    assert.deepEqual(s.length, { min: Math.min(...lengths), max: Math.max(...lengths), sum: lengths.reduce((a, b) => a + b), mean: lengths.reduce((a, b) => a + b) / lengths.length });
+    assert.deepEqual(s.length, {
+      min: Math.min(...lengths),
+      max: Math.max(...lengths),
+      sum: lengths.reduce((a, b) => a + b),
+      mean: lengths.reduce((a, b) => a + b) / lengths.length,
+    });
     assert.equal(s.distinct, 5);
   });
 
   test("past the category cap, new values only count in other_count", async () => {
-    const profile = await profileOf(contractOf([column("c", "categorical")]), ["c"], [["a"], ["b"], ["c"], ["a"], ["d"], ["b"]], { categoryCap: 2 });
+    const profile = await profileOf(contractOf([column("c", "categorical")]), ["c"], [["a"], ["b"], ["c"], ["a"], ["d"], ["b"]], {
+      categoryCap: 2,
+    });
     const c = categorical(profile, "c");
     assert.deepEqual(c.counts, [
       { value: "a", count: 2 },
@@ -175,8 +206,15 @@ describe("profiling batches", () => {
   }
 
   test("a required column missing from the data is a UserError; an optional one reads as nulls", async () => {
-    await assert.rejects(profileOf(contractOf([column("a", "integer"), column("b", "string")]), ["a"], [["1"]]), (error: unknown) => isUserError(error) && /"b" is not in the data/.test(error.message));
-    const profile = await profileOf(contractOf([column("a", "integer"), column("b", "string", { required: false })]), ["a"], [["1"], ["2"]]);
+    await assert.rejects(
+      profileOf(contractOf([column("a", "integer"), column("b", "string")]), ["a"], [["1"]]),
+      (error: unknown) => isUserError(error) && /"b" is not in the data/.test(error.message),
+    );
+    const profile = await profileOf(
+      contractOf([column("a", "integer"), column("b", "string", { required: false })]),
+      ["a"],
+      [["1"], ["2"]],
+    );
     const b = categorical(profile, "b");
     assert.deepEqual([b.count, b.nulls, b.valid], [2, 2, 0]);
   });
@@ -189,11 +227,19 @@ describe("profiling batches", () => {
 
   test("edges from a profile of another schema are refused", async () => {
     const reference = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"]]);
-    await assert.rejects(profileOf(contractOf([column("x", "integer")]), ["x"], [["1"]], { binsFrom: reference }), (error: unknown) => isUserError(error) && /another schema/.test(error.message));
+    await assert.rejects(
+      profileOf(contractOf([column("x", "integer")]), ["x"], [["1"]], { binsFrom: reference }),
+      (error: unknown) => isUserError(error) && /another schema/.test(error.message),
+    );
   });
 
   test("with edges from another profile, its settings are kept unless given", async () => {
-    const reference = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"], ["2"]], { sketchK: 64, seed: 9, bins: 4, exactCap: 5 });
+    const reference = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"], ["2"]], {
+      sketchK: 64,
+      seed: 9,
+      bins: 4,
+      exactCap: 5,
+    });
     const profile = await profileOf(contractOf([column("x", "number")]), ["x"], [["5"]], { binsFrom: reference, topK: 7 });
     assert.deepEqual(profile.settings, { bins: 4, top_k: 7, category_cap: 10_000, exact_cap: 5, sketch_k: 64, seed: 9 });
     const given = await profileOf(contractOf([column("x", "number")]), ["x"], [["5"]], { binsFrom: reference, exactCap: 0 });
@@ -213,7 +259,14 @@ describe("readProfile", () => {
   });
 
   test("reads back a written profile unchanged", async () => {
-    const profile = await profileOf(contractOf([column("x", "number"), column("c", "categorical")]), ["x", "c"], [["1.25", "a"], ["-3", null]]);
+    const profile = await profileOf(
+      contractOf([column("x", "number"), column("c", "categorical")]),
+      ["x", "c"],
+      [
+        ["1.25", "a"],
+        ["-3", null],
+      ],
+    );
     const path = join(dir, "ok.json");
     await writeFile(path, JSON.stringify(profile, null, 2));
     assert.deepEqual(await readProfile(path), profile);
@@ -223,7 +276,10 @@ describe("readProfile", () => {
     await assert.rejects(readProfile(join(dir, "missing.json")), (error: unknown) => isUserError(error) && /not found/.test(error.message));
     const bad = join(dir, "bad.json");
     await writeFile(bad, "{ not json");
-    await assert.rejects(readProfile(bad), (error: unknown) => isUserError(error) && error.file === bad && /not valid JSON/.test(error.message));
+    await assert.rejects(
+      readProfile(bad),
+      (error: unknown) => isUserError(error) && error.file === bad && /not valid JSON/.test(error.message),
+    );
 
     const profile = await profileOf(contractOf([column("x", "number")]), ["x"], [["1"], ["2"]]);
     const wrongType = join(dir, "wrong-type.json");
@@ -232,7 +288,10 @@ describe("readProfile", () => {
       assert.ok(isUserError(error));
       assert.match(error.message, /\/rows: must be integer/);
       // `"rows"` is on its own line of the pretty-printed file: the message names that line.
-      const line = JSON.stringify({ ...profile, rows: "two" }, null, 2).split("\n").findIndex((text) => text.includes('"rows": "two"')) + 1;
+      const line =
+        JSON.stringify({ ...profile, rows: "two" }, null, 2)
+          .split("\n")
+          .findIndex((text) => text.includes('"rows": "two"')) + 1;
       assert.equal(error.line, line);
       return true;
     });
@@ -240,7 +299,10 @@ describe("readProfile", () => {
     const x = numeric(profile, "x");
     const inconsistent = join(dir, "inconsistent.json");
     await writeFile(inconsistent, JSON.stringify({ ...profile, columns: { x: { ...x, sketch: { ...x.sketch, n: 3 } } } }));
-    await assert.rejects(readProfile(inconsistent), (error: unknown) => isUserError(error) && error.pointer === "/columns/x/sketch" && /inconsistent/.test(error.message));
+    await assert.rejects(
+      readProfile(inconsistent),
+      (error: unknown) => isUserError(error) && error.pointer === "/columns/x/sketch" && /inconsistent/.test(error.message),
+    );
   });
 });
 

@@ -33,13 +33,21 @@ describe("profileData on the Adult file", () => {
 
   test("reads with the contract's dialect: '?' is null, spaces after commas are trimmed", async () => {
     const profile = await profileOf([ADULT_TRAIN]);
-    const lines = text.split("\n").slice(1).filter((line) => line.trim() !== "");
+    const lines = text
+      .split("\n")
+      .slice(1)
+      .filter((line) => line.trim() !== "");
     assert.equal(profile.rows, lines.length);
     // The dataset entry names the file as stored: the digest and size of its gzip bytes.
-    assert.deepEqual(profile.datasets, [{ path: ADULT_TRAIN, sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length, rows: lines.length }]);
+    assert.deepEqual(profile.datasets, [
+      { path: ADULT_TRAIN, sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length, rows: lines.length },
+    ]);
     const workclass = profile.columns.workclass!;
     assert.ok(workclass.kind === "categorical");
-    const c = text.split("\n")[0]!.split(",").findIndex((name) => name.trim() === "workclass");
+    const c = text
+      .split("\n")[0]!
+      .split(",")
+      .findIndex((name) => name.trim() === "workclass");
     assert.equal(workclass.nulls, lines.filter((line) => line.split(",")[c]!.trim() === "?").length);
     assert.ok(workclass.counts.every(({ value }) => value === value.trim() && value !== "?"));
     const age = profile.columns.age!;
@@ -65,7 +73,11 @@ describe("profileData on the Adult file", () => {
       const got = merged.columns[name]!;
       const want = whole.columns[name]!;
       if (got.kind === "numeric" && want.kind === "numeric") {
-        assert.deepEqual([got.count, got.nulls, got.invalid, got.min, got.max, got.histogram], [want.count, want.nulls, want.invalid, want.min, want.max, want.histogram], name);
+        assert.deepEqual(
+          [got.count, got.nulls, got.invalid, got.min, got.max, got.histogram],
+          [want.count, want.nulls, want.invalid, want.min, want.max, want.histogram],
+          name,
+        );
         // Integer data: sums are exact; mean and M2 agree to 1e-9 relative.
         assert.equal(got.sum, want.sum, name);
         assert.ok(Math.abs(got.mean! - want.mean!) <= 1e-9 * Math.abs(want.mean!), name);

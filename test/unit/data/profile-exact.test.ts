@@ -58,7 +58,11 @@ function tableOf(path: string, rows: Row[]): TableSource {
       for (let start = 0; start < rows.length; start += 4) {
         const chunk = rows.slice(start, start + 4);
         await Promise.resolve();
-        yield { length: chunk.length, lines: chunk.map((_, i) => start + i + 2), columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)) };
+        yield {
+          length: chunk.length,
+          lines: chunk.map((_, i) => start + i + 2),
+          columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)),
+        };
       }
       read = true;
     },
@@ -94,7 +98,8 @@ function countsOf(values: number[]): ExactValues {
 
 // Typed values of each numeric column of `rows`, coerced here by the format's own rules (no invalid cells in these rows).
 function typedColumns(rows: Row[]): Record<(typeof NUMERIC)[number], number[]> {
-  const pick = (c: number, parse: (text: string) => number): number[] => rows.flatMap((row) => (typeof row[c] === "string" ? [parse(row[c])] : []));
+  const pick = (c: number, parse: (text: string) => number): number[] =>
+    rows.flatMap((row) => (typeof row[c] === "string" ? [parse(row[c])] : []));
   return {
     n: pick(0, (text) => parseInt(text, 10)),
     x: pick(1, Number),
@@ -108,7 +113,7 @@ function rowsOf(count: number, offset = 0): Row[] {
   return Array.from({ length: count }, (_, j): Row => {
     const i = j + offset;
     return [
-      i % 7 === 3 ? null : String((i * 5) % 4 - 1),
+      i % 7 === 3 ? null : String(((i * 5) % 4) - 1),
       String(((i * 3) % 5) / 4),
       `2024-03-${String(1 + ((i * 7) % 3)).padStart(2, "0")}`,
       i % 2 === 0 ? "2024-03-01T10:00:00+02:00" : "2024-03-01T08:00:00Z",
@@ -137,10 +142,16 @@ describe("exact value counts of numeric columns", () => {
   test("keeps the counts at exactly exact_cap distinct values, and null for good once past it", async () => {
     const at = [["1"], ["2"], ["3"], ["1"], ["1"]];
     const past = [["1"], ["2"], ["3"], ["4"], ["1"], ["1"], ["2"]];
-    const kept = await profileOf(at.map(([n]) => [n!, null, null, null, null]), { exactCap: 3 });
+    const kept = await profileOf(
+      at.map(([n]) => [n!, null, null, null, null]),
+      { exactCap: 3 },
+    );
     assert.deepEqual(numeric(kept, "n").values, countsOf([1, 2, 3, 1, 1]));
     // Values seen before the cap was passed come back after it: still null.
-    const dropped = await profileOf(past.map(([n]) => [n!, null, null, null, null]), { exactCap: 3 });
+    const dropped = await profileOf(
+      past.map(([n]) => [n!, null, null, null, null]),
+      { exactCap: 3 },
+    );
     assert.equal(numeric(dropped, "n").values, null);
     assert.equal(dropped.settings.exact_cap, 3);
     // A column without valid values keeps an empty table, not null.
@@ -152,7 +163,11 @@ describe("exact value counts of numeric columns", () => {
     assert.equal(profile.settings.exact_cap, 0);
     for (const name of NUMERIC) assert.equal(numeric(profile, name).values, null, name);
     for (const exactCap of [-1, 1.5, Number.NaN]) {
-      await assert.rejects(profileOf(rowsOf(3), { exactCap }), (error: unknown) => isUserError(error) && /exact_cap must be an integer ≥ 0/.test(error.message), String(exactCap));
+      await assert.rejects(
+        profileOf(rowsOf(3), { exactCap }),
+        (error: unknown) => isUserError(error) && /exact_cap must be an integer ≥ 0/.test(error.message),
+        String(exactCap),
+      );
     }
   });
 
@@ -173,7 +188,8 @@ describe("exact value counts of numeric columns", () => {
     const shardA = [1, 2, 3, 1].map((n): Row => [String(n), null, null, null, null]);
     const shardB = [3, 4, 4].map((n): Row => [String(n), null, null, null, null]);
     const edges = await profileOf([...shardA, ...shardB]);
-    const profile = (rows: Row[], exactCap: number, path: string): Promise<ReferenceProfile> => profileOf(rows, { binsFrom: edges, exactCap }, path);
+    const profile = (rows: Row[], exactCap: number, path: string): Promise<ReferenceProfile> =>
+      profileOf(rows, { binsFrom: edges, exactCap }, path);
     for (const cap of [3, 4]) {
       const a = await profile(shardA, cap, "a.csv");
       const b = await profile(shardB, cap, "b.csv");
@@ -264,7 +280,11 @@ describe("older profiles without exact_cap or values", () => {
     for (const [name, damage, message] of cases) {
       const copy = structuredClone(current);
       damage(copy);
-      await assert.rejects(readProfile(await written(copy, `${name}.json`)), (error: unknown) => isUserError(error) && message.test(error.message), name);
+      await assert.rejects(
+        readProfile(await written(copy, `${name}.json`)),
+        (error: unknown) => isUserError(error) && message.test(error.message),
+        name,
+      );
     }
   });
 });

@@ -40,7 +40,14 @@ function contractOf(columns: ColumnContract[]): DataContract {
   };
 }
 
-const CONTRACT = contractOf([column("x", "number"), column("n", "integer"), column("c", "categorical"), column("b", "boolean"), column("d", "date"), column("s", "string")]);
+const CONTRACT = contractOf([
+  column("x", "number"),
+  column("n", "integer"),
+  column("c", "categorical"),
+  column("b", "boolean"),
+  column("d", "date"),
+  column("s", "string"),
+]);
 const NAMES = CONTRACT.columns.map((entry) => entry.name);
 
 type Row = RawValue[];
@@ -57,17 +64,26 @@ function tableOf(path: string, rows: Row[]): TableSource {
       for (let start = 0; start < rows.length; start += 7) {
         const chunk = rows.slice(start, start + 7);
         await Promise.resolve(); // a real reader waits on I/O between batches
-        yield { length: chunk.length, lines: chunk.map((_, i) => start + i + 2), columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)) };
+        yield {
+          length: chunk.length,
+          lines: chunk.map((_, i) => start + i + 2),
+          columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)),
+        };
       }
       read = true;
     },
     digest() {
-      return read ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length } : undefined;
+      return read
+        ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length }
+        : undefined;
     },
   };
 }
 
-async function profileRows(shards: Record<string, Row[]>, options: { binsFrom?: ReferenceProfile; contract?: DataContract; sketchK?: number; exactCap?: number } = {}): Promise<ReferenceProfile> {
+async function profileRows(
+  shards: Record<string, Row[]>,
+  options: { binsFrom?: ReferenceProfile; contract?: DataContract; sketchK?: number; exactCap?: number } = {},
+): Promise<ReferenceProfile> {
   return profileSources({
     contract: options.contract ?? CONTRACT,
     paths: Object.keys(shards),
@@ -82,11 +98,19 @@ async function profileRows(shards: Record<string, Row[]>, options: { binsFrom?: 
 }
 
 const rowArbitrary: fc.Arbitrary<Row> = fc.tuple(
-  fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }).map((k) => String(k / 1000)), fc.constant(null), fc.constant("abc")),
+  fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }).map((k) => String(k / 1000)),
+    fc.constant(null),
+    fc.constant("abc"),
+  ),
   fc.oneof(fc.integer({ min: -3, max: 5 }).map(String), fc.integer({ min: -1e9, max: 1e9 }).map(String), fc.constant(null)),
   fc.oneof(fc.constantFrom("red", "green", "blue", "ünïcode", "𝄞clef"), fc.constant(null)),
   fc.oneof(fc.constantFrom("true", "false", "maybe"), fc.constant(null)),
-  fc.oneof(fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, "0")}`), fc.constant("2024-02-30"), fc.constant(null)),
+  fc.oneof(
+    fc.integer({ min: 1, max: 28 }).map((day) => `2024-02-${String(day).padStart(2, "0")}`),
+    fc.constant("2024-02-30"),
+    fc.constant(null),
+  ),
   fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null)),
 );
 
@@ -141,7 +165,11 @@ function assertSameColumns(actual: ReferenceProfile, expected: ReferenceProfile,
       assert.equal(got.distinct, want.distinct);
       assert.equal(got.capped, want.capped);
       assert.equal(got.other_count, want.other_count);
-      assert.deepEqual(got.length === null ? null : { ...got.length, mean: 0 }, want.length === null ? null : { ...want.length, mean: 0 }, `${name}.length`);
+      assert.deepEqual(
+        got.length === null ? null : { ...got.length, mean: 0 },
+        want.length === null ? null : { ...want.length, mean: 0 },
+        `${name}.length`,
+      );
     } else assert.fail(`${name}: kinds differ`);
   });
 }
@@ -152,7 +180,10 @@ describe("mergeProfiles", () => {
       fc.asyncProperty(fc.array(rowArbitrary, { maxLength: 60 }), fc.array(rowArbitrary, { maxLength: 60 }), async (a, b) => {
         const edgesSource = await profileRows({ "all.csv": [...a, ...b] });
         const whole = await profileRows({ "all.csv": [...a, ...b] }, { binsFrom: edgesSource });
-        const merged = mergeProfiles(await profileRows({ "a.csv": a }, { binsFrom: edgesSource }), await profileRows({ "b.csv": b }, { binsFrom: edgesSource }));
+        const merged = mergeProfiles(
+          await profileRows({ "a.csv": a }, { binsFrom: edgesSource }),
+          await profileRows({ "b.csv": b }, { binsFrom: edgesSource }),
+        );
         assertSameColumns(merged, whole, [...a, ...b]);
         assert.deepEqual(
           merged.datasets.map((dataset) => [dataset.path, dataset.rows]),
@@ -174,14 +205,19 @@ describe("mergeProfiles", () => {
 
   test("exact value counts merge to those of the union, null once the union passes the cap (whatever the order)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(rowArbitrary, { maxLength: 40 }), fc.array(rowArbitrary, { maxLength: 40 }), fc.integer({ min: 0, max: 8 }), async (a, b, exactCap) => {
-        const edges = await profileRows({ "all.csv": [...a, ...b] });
-        const whole = await profileRows({ "all.csv": [...a, ...b] }, { binsFrom: edges, exactCap });
-        const pa = await profileRows({ "a.csv": a }, { binsFrom: edges, exactCap });
-        const pb = await profileRows({ "b.csv": b }, { binsFrom: edges, exactCap });
-        assertSameColumns(mergeProfiles(pa, pb), whole, [...a, ...b]);
-        assertSameColumns(mergeProfiles(pb, pa), whole, [...a, ...b]);
-      }),
+      fc.asyncProperty(
+        fc.array(rowArbitrary, { maxLength: 40 }),
+        fc.array(rowArbitrary, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 8 }),
+        async (a, b, exactCap) => {
+          const edges = await profileRows({ "all.csv": [...a, ...b] });
+          const whole = await profileRows({ "all.csv": [...a, ...b] }, { binsFrom: edges, exactCap });
+          const pa = await profileRows({ "a.csv": a }, { binsFrom: edges, exactCap });
+          const pb = await profileRows({ "b.csv": b }, { binsFrom: edges, exactCap });
+          assertSameColumns(mergeProfiles(pa, pb), whole, [...a, ...b]);
+          assertSameColumns(mergeProfiles(pb, pa), whole, [...a, ...b]);
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -214,13 +250,20 @@ describe("mergeProfiles", () => {
     const b = await profileRows({ "b.csv": [["5", "1", "red", "true", "2024-01-01", "s"]] });
     assert.throws(
       () => mergeProfiles(a, b),
-      (error: unknown) => isUserError(error) && /column "x".*different edges/.test(error.message) && /--bins-from/.test(error.hint ?? "") && error.pointer === "/columns/x/histogram/edges",
+      (error: unknown) =>
+        isUserError(error) &&
+        /column "x".*different edges/.test(error.message) &&
+        /--bins-from/.test(error.hint ?? "") &&
+        error.pointer === "/columns/x/histogram/edges",
     );
   });
 
   test("refuses sketches of different sizes with a UserError", async () => {
     const a = await profileRows({ "a.csv": [["1", "1", "red", "true", "2024-01-01", "s"]] });
     const b = await profileRows({ "b.csv": [["1", "1", "red", "true", "2024-01-01", "s"]] }, { binsFrom: a, sketchK: 100 });
-    assert.throws(() => mergeProfiles(a, b), (error: unknown) => isUserError(error) && /sketch sizes/.test(error.message));
+    assert.throws(
+      () => mergeProfiles(a, b),
+      (error: unknown) => isUserError(error) && /sketch sizes/.test(error.message),
+    );
   });
 });

@@ -5,7 +5,9 @@ import { openTable } from "../../../src/data/readers/index.ts";
 import { makeTempDir, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();
-after(() => { temp.cleanup(); });
+after(() => {
+  temp.cleanup();
+});
 
 /** RFC 4180 writing, derived here: quote a field when it holds the delimiter, a quote or a line break. */
 function writeCsv(rows: string[][], options: { eol: string; finalEol: boolean }): string {
@@ -22,7 +24,10 @@ describe("CSV reader on generated files", () => {
       fc.asyncProperty(
         fc.integer({ min: 2, max: 4 }).chain((ncols) =>
           fc.record({
-            header: fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), minLength: 1, maxLength: 3 }), { minLength: ncols, maxLength: ncols }),
+            header: fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), minLength: 1, maxLength: 3 }), {
+              minLength: ncols,
+              maxLength: ncols,
+            }),
             rows: fc.array(fc.array(text, { minLength: ncols, maxLength: ncols }), { minLength: 1, maxLength: 12 }),
             eol: fc.constantFrom("\n", "\r\n", "\r"),
             finalEol: fc.boolean(),
@@ -37,7 +42,8 @@ describe("CSV reader on generated files", () => {
           const read = await readAll(table);
           assert.deepEqual(read.rows, rows);
           // Each row starts one line after the previous row's last line break.
-          const breaks = (row: string[]): number => row.reduce((sum, value) => sum + value.replaceAll("\r\n", "\n").replace(/[^\r\n]/g, "").length, 0);
+          const breaks = (row: string[]): number =>
+            row.reduce((sum, value) => sum + value.replaceAll("\r\n", "\n").replace(/[^\r\n]/g, "").length, 0);
           let line = 1 + breaks(header) + 1;
           const expectedLines = rows.map((row) => {
             const start = line;

@@ -6,7 +6,9 @@ import { ADULT_TRAIN, adultText } from "../../support/adult.ts";
 import { assertUserError, makeTempDir, pythonCsv, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();
-after(() => { temp.cleanup(); });
+after(() => {
+  temp.cleanup();
+});
 
 // Tricky but valid files; each is read with several chunk and batch sizes so that chunk
 // boundaries fall inside quoted fields, CRLF pairs, doubled quotes and multi-byte characters.
@@ -16,7 +18,7 @@ const FIXTURES: { name: string; content: string | Buffer; delimiter?: string; qu
   { name: "lone-cr.csv", content: 'id,text\r1,"x\ry"\r2,z\r' },
   { name: "semicolon.csv", content: "k;v\n1;'it''s; fine'\n2;plain text\n", delimiter: ";", quote: "'" },
   { name: "trim.csv", content: 'age, name, city\n39, "Smith, J", Paris\n50,  Doe,\tRome\n', trim: true },
-  { name: "utf8.csv", content: "name,word\n日本,é\n😀😀,\"ü\nñ\"\nplain,ascii\n" },
+  { name: "utf8.csv", content: 'name,word\n日本,é\n😀😀,"ü\nñ"\nplain,ascii\n' },
   { name: "blank-lines.csv", content: "a,b\n\n1,2\n\n\n3,4\n\n" },
   { name: "unquoted-quote.csv", content: 'h,w\n5\'11",x"y\n' },
   { name: "empty-fields.csv", content: "a,b,c\n,,\n1,,3\n" },
@@ -41,7 +43,10 @@ describe("CSV reader compared with Python's csv module", () => {
           // skipinitialspace strips leading spaces only; our trim also strips trailing ones, and tabs.
           const strip = (v: string): string => (fixture.trim === true ? v.replace(/^[ \t]+|[ \t]+$/g, "") : v);
           assert.deepEqual(table.columns, expected.header.map(strip));
-          assert.deepEqual(rows, expected.rows.map((row) => row.map(strip)));
+          assert.deepEqual(
+            rows,
+            expected.rows.map((row) => row.map(strip)),
+          );
           assert.deepEqual(lines, expected.lines);
           assert.equal(table.headerLine, expected.headerLine);
           assert.ok(batchSizes.every((size) => size <= batchSize));
@@ -90,9 +95,12 @@ describe("CSV null markers", () => {
   });
 
   it("with trim and a tab delimiter, trims spaces but keeps every tab as a delimiter", async () => {
-    const path = temp.file("trim.tsv", "a\tb\tc\nx\t \ty\n \"q\" \t\tz\n");
+    const path = temp.file("trim.tsv", 'a\tb\tc\nx\t \ty\n "q" \t\tz\n');
     const { rows } = await readAll(await openTable(path, { trim: true, nullMarkers: [""] }));
-    assert.deepEqual(rows, [["x", null, "y"], ["q", null, "z"]]);
+    assert.deepEqual(rows, [
+      ["x", null, "y"],
+      ["q", null, "z"],
+    ]);
   });
 
   it("accepts a header without rows when allowNoRows is set", async () => {
@@ -110,7 +118,11 @@ describe("CSV errors", () => {
   const at = (name: string): string => `${temp.dir}/${name}`;
 
   it("rejects a row with fewer fields than the header, naming its line", async () => {
-    await assertUserError(() => read("short.csv", "a,b,c\n1,2,3\n\n4,5\n"), { file: at("short.csv"), line: 4, pattern: /has 2 fields, but the header \(line 1\) has 3/ });
+    await assertUserError(() => read("short.csv", "a,b,c\n1,2,3\n\n4,5\n"), {
+      file: at("short.csv"),
+      line: 4,
+      pattern: /has 2 fields, but the header \(line 1\) has 3/,
+    });
   });
 
   it("rejects a row with more fields than the header, counting them all", async () => {
@@ -118,21 +130,37 @@ describe("CSV errors", () => {
   });
 
   it("rejects an unterminated quote, naming the line where it opened", async () => {
-    await assertUserError(() => read("unterminated.csv", 'a,b\n1,2\n3,"open\nmore\nlines\n'), { file: at("unterminated.csv"), line: 3, pattern: /never closed/ });
+    await assertUserError(() => read("unterminated.csv", 'a,b\n1,2\n3,"open\nmore\nlines\n'), {
+      file: at("unterminated.csv"),
+      line: 3,
+      pattern: /never closed/,
+    });
   });
 
   it("rejects text after a closing quote", async () => {
-    await assertUserError(() => read("after-quote.csv", 'a,b\n1,"x"y\n'), { file: at("after-quote.csv"), line: 2, pattern: /after the closing quote/ });
+    await assertUserError(() => read("after-quote.csv", 'a,b\n1,"x"y\n'), {
+      file: at("after-quote.csv"),
+      line: 2,
+      pattern: /after the closing quote/,
+    });
   });
 
   it("rejects a NUL byte, naming its line", async () => {
-    await assertUserError(() => read("nul.csv", Buffer.from("a,b\n1,2\n3,\u00004\n"), { chunkBytes: 5 }), { file: at("nul.csv"), line: 3, pattern: /NUL byte/ });
+    await assertUserError(() => read("nul.csv", Buffer.from("a,b\n1,2\n3,\u00004\n"), { chunkBytes: 5 }), {
+      file: at("nul.csv"),
+      line: 3,
+      pattern: /NUL byte/,
+    });
   });
 
   it("rejects invalid UTF-8, naming its line, also when split across chunks", async () => {
-    const bytes = Buffer.concat([Buffer.from("a,b\n1,2\n\"x\ny\",é"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]);
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,2\n"x\ny",é'), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]);
     for (const chunkBytes of [1, 2, 65536]) {
-      await assertUserError(() => read(`bad-utf8-${chunkBytes}.csv`, bytes, { chunkBytes }), { file: at(`bad-utf8-${chunkBytes}.csv`), line: 4, pattern: /not valid UTF-8/ });
+      await assertUserError(() => read(`bad-utf8-${chunkBytes}.csv`, bytes, { chunkBytes }), {
+        file: at(`bad-utf8-${chunkBytes}.csv`),
+        line: 4,
+        pattern: /not valid UTF-8/,
+      });
     }
   });
 
@@ -152,11 +180,19 @@ describe("CSV errors", () => {
   });
 
   it("rejects duplicate header names, naming them", async () => {
-    await assertUserError(() => read("dupes.csv", "a,b,a\n1,2,3\n"), { file: at("dupes.csv"), line: 1, pattern: /"a" \(columns 1 and 3\)/ });
+    await assertUserError(() => read("dupes.csv", "a,b,a\n1,2,3\n"), {
+      file: at("dupes.csv"),
+      line: 1,
+      pattern: /"a" \(columns 1 and 3\)/,
+    });
   });
 
   it("rejects an empty header name", async () => {
-    await assertUserError(() => read("empty-name.csv", "a,,c\n1,2,3\n"), { file: at("empty-name.csv"), line: 1, pattern: /column 2 of the header has an empty name/ });
+    await assertUserError(() => read("empty-name.csv", "a,,c\n1,2,3\n"), {
+      file: at("empty-name.csv"),
+      line: 1,
+      pattern: /column 2 of the header has an empty name/,
+    });
   });
 
   it("rejects a missing file", async () => {
@@ -173,11 +209,18 @@ describe("CSV errors", () => {
   });
 
   it("rejects a field longer than maxFieldBytes", async () => {
-    await assertUserError(() => read("long-field.csv", `a,b\n1,${"x".repeat(100)}\n`, { maxFieldBytes: 50 }), { file: at("long-field.csv"), line: 2, pattern: /longer than 50 bytes/ });
+    await assertUserError(() => read("long-field.csv", `a,b\n1,${"x".repeat(100)}\n`, { maxFieldBytes: 50 }), {
+      file: at("long-field.csv"),
+      line: 2,
+      pattern: /longer than 50 bytes/,
+    });
   });
 
   it("fails fast on a 50 MB field without holding it in memory", async () => {
-    const path = temp.file("huge-field.csv", Buffer.concat([Buffer.from('a,b\n1,"'), Buffer.alloc(50 * 1024 * 1024, 0x78), Buffer.from('"\n')]));
+    const path = temp.file(
+      "huge-field.csv",
+      Buffer.concat([Buffer.from('a,b\n1,"'), Buffer.alloc(50 * 1024 * 1024, 0x78), Buffer.from('"\n')]),
+    );
     const before = process.memoryUsage().rss;
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);

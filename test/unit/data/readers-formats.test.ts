@@ -9,7 +9,9 @@ import { openTable, tableFromRows } from "../../../src/data/readers/index.ts";
 import { assertUserError, makeTempDir, pythonCsv, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();
-after(() => { temp.cleanup(); });
+after(() => {
+  temp.cleanup();
+});
 const sha256 = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 describe("gzip CSV", () => {
@@ -99,12 +101,20 @@ print(json.dumps({"columns":cols,"rows":[[enc(r.get(c)) for c in cols] for _,r i
 
   it("rejects a line that is not an object", async () => {
     const path = temp.file("array.jsonl", '{"a": 1}\n[1, 2]\n');
-    await assertUserError(async () => readAll(await openTable(path)), { file: path, line: 2, pattern: /holds an array, not a JSON object/ });
+    await assertUserError(async () => readAll(await openTable(path)), {
+      file: path,
+      line: 2,
+      pattern: /holds an array, not a JSON object/,
+    });
   });
 
   it("rejects a key that the first batch did not have, naming key and line", async () => {
     const path = temp.file("late-key.jsonl", '{"a": 1}\n{"a": 2}\n{"a": 3, "b": 4}\n');
-    await assertUserError(async () => readAll(await openTable(path, { batchSize: 2 })), { file: path, line: 3, pattern: /has the key "b"/ });
+    await assertUserError(async () => readAll(await openTable(path, { batchSize: 2 })), {
+      file: path,
+      line: 3,
+      pattern: /has the key "b"/,
+    });
   });
 
   it("rejects an empty file", async () => {
@@ -144,8 +154,14 @@ describe("Parquet", () => {
     const { rows, lines, batchSizes } = await readAll(table);
     assert.equal(rows.length, n);
     assert.ok(batchSizes.every((size) => size <= 1000));
-    assert.deepEqual(lines, Array.from({ length: n }, (_, i) => i + 1));
-    assert.deepEqual(rows, ids.map((id, i) => [Number(id), names[i], scores[i], flags[i], times[i]]));
+    assert.deepEqual(
+      lines,
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      rows,
+      ids.map((id, i) => [Number(id), names[i], scores[i], flags[i], times[i]]),
+    );
     assert.deepEqual(table.digest(), { sha256: sha256(path), bytes: readFileSync(path).length });
   });
 
@@ -164,10 +180,14 @@ describe("Parquet", () => {
 
 describe("tableFromRows", () => {
   it("serves in-memory rows as batches with lines starting at 2", async () => {
-    const table = tableFromRows("mem.csv", ["a", "b"], [
-      ["1", null],
-      ["2", "x"],
-    ]);
+    const table = tableFromRows(
+      "mem.csv",
+      ["a", "b"],
+      [
+        ["1", null],
+        ["2", "x"],
+      ],
+    );
     assert.deepEqual(table.columns, ["a", "b"]);
     const { rows, lines } = await readAll(table);
     assert.deepEqual(rows, [
@@ -177,4 +197,3 @@ describe("tableFromRows", () => {
     assert.deepEqual(lines, [2, 3]);
   });
 });
-

@@ -17,7 +17,9 @@ export function makeTempDir(): { dir: string; file: (name: string, content: stri
       writeFileSync(path, content);
       return path;
     },
-    cleanup: () => { rmSync(dir, { recursive: true, force: true }); },
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -53,21 +55,31 @@ print(json.dumps({"header": rows[0], "rows": rows[1:], "headerLine": starts[0], 
 `;
 
 /** What Python's stdlib csv module reads from `path` (header, rows, and where each row starts). */
-export function pythonCsv(path: string, options: { delimiter?: string; quote?: string; skipInitialSpace?: boolean } = {}): {
+export function pythonCsv(
+  path: string,
+  options: { delimiter?: string; quote?: string; skipInitialSpace?: boolean } = {},
+): {
   header: string[];
   rows: string[][];
   headerLine: number;
   lines: number[];
 } {
-  const out = execFileSync("/usr/bin/python3", ["-c", ORACLE, path, options.delimiter ?? ",", options.quote ?? '"', options.skipInitialSpace === true ? "1" : "0"], {
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    "/usr/bin/python3",
+    ["-c", ORACLE, path, options.delimiter ?? ",", options.quote ?? '"', options.skipInitialSpace === true ? "1" : "0"],
+    {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as { header: string[]; rows: string[][]; headerLine: number; lines: number[] };
 }
 
 /** Asserts that `action` rejects with a UserError naming `file` (and `line` when given) and matching `pattern`. */
-export async function assertUserError(action: () => Promise<unknown>, expected: { file: string; line?: number; pattern: RegExp }): Promise<UserError> {
+export async function assertUserError(
+  action: () => Promise<unknown>,
+  expected: { file: string; line?: number; pattern: RegExp },
+): Promise<UserError> {
   let caught: unknown;
   try {
     await action();

@@ -55,6 +55,9 @@ describe("RepeatCounter", () => {
     const expected = feed(counter, 60_000);
     assert.equal(counter.exact, false);
     assert.ok(counter.standardError > 0);
-    assert.ok(Math.abs(counter.repeats - expected) <= 4 * counter.standardError, `estimate ${counter.repeats} vs ${expected} ± ${counter.standardError}`);
+    assert.ok(
+      Math.abs(counter.repeats - expected) <= 4 * counter.standardError,
+      `estimate ${counter.repeats} vs ${expected} ± ${counter.standardError}`,
+    );
   });
 });

@@ -114,25 +114,34 @@ describe("KLL sketch", () => {
     a.merge(b);
     assert.equal(a.n, values.length);
     assert.ok(worstRankError(a, values).rank <= RANK_ERROR_K200);
-    assert.equal(a.min, values.reduce((min, value) => Math.min(min, value), Infinity));
-    assert.equal(a.max, values.reduce((max, value) => Math.max(max, value), -Infinity));
+    assert.equal(
+      a.min,
+      values.reduce((min, value) => Math.min(min, value), Infinity),
+    );
+    assert.equal(
+      a.max,
+      values.reduce((max, value) => Math.max(max, value), -Infinity),
+    );
   });
 
   test("the items' total weight always equals n, whatever is added or merged", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 700 }), { minLength: 1, maxLength: 4 }), (parts) => {
-        const sketches = parts.map((part, i) => {
-          const sketch = new KllSketch({ k: 16, seed: i });
-          for (const value of part) sketch.update(value);
-          return sketch;
-        });
-        const merged = sketches[0]!;
-        for (const other of sketches.slice(1)) merged.merge(other);
-        const json = merged.toJSON();
-        const weight = json.levels.reduce((sum, level, h) => sum + level.length * 2 ** h, 0);
-        assert.equal(weight, parts.flat().length);
-        assert.equal(json.n, parts.flat().length);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 700 }), { minLength: 1, maxLength: 4 }),
+        (parts) => {
+          const sketches = parts.map((part, i) => {
+            const sketch = new KllSketch({ k: 16, seed: i });
+            for (const value of part) sketch.update(value);
+            return sketch;
+          });
+          const merged = sketches[0]!;
+          for (const other of sketches.slice(1)) merged.merge(other);
+          const json = merged.toJSON();
+          const weight = json.levels.reduce((sum, level, h) => sum + level.length * 2 ** h, 0);
+          assert.equal(weight, parts.flat().length);
+          assert.equal(json.n, parts.flat().length);
+        },
+      ),
     );
   });
 

@@ -37,7 +37,10 @@ async function run(contractLines: string[], tables: Tables, options: { maxExampl
 
 function find(report: ValidationReport, id: string, dataset?: string): CheckResult {
   const check = report.checks.find((candidate) => candidate.id === id && (dataset === undefined || candidate.dataset === dataset));
-  assert.ok(check, `no check ${id}${dataset === undefined ? "" : ` on ${dataset}`}; have ${report.checks.map((c) => `${c.dataset}:${c.id}`).join(", ")}`);
+  assert.ok(
+    check,
+    `no check ${id}${dataset === undefined ? "" : ` on ${dataset}`}; have ${report.checks.map((c) => `${c.dataset}:${c.id}`).join(", ")}`,
+  );
   return check;
 }
 
@@ -46,7 +49,9 @@ const linesOf = (check: CheckResult) => check.examples.map((example) => example.
 
 describe("column checks", () => {
   test("type failures are counted per value, with the line and the reason", async () => {
-    const report = await run(["columns:", "  - name: n", "    type: integer"], { data: { columns: ["n"], rows: [["1"], ["x"], ["2.5"], ["3"], [null]] } });
+    const report = await run(["columns:", "  - name: n", "    type: integer"], {
+      data: { columns: ["n"], rows: [["1"], ["x"], ["2.5"], ["3"], [null]] },
+    });
     const type = find(report, "column.n.type");
     assert.equal(type.status, "fail");
     assert.equal(type.failing, 2);
@@ -58,8 +63,17 @@ describe("column checks", () => {
   });
 
   test("nullable: false fails on each missing value; max_null_share compares the share", async () => {
-    const rows = [["a", "1"], [null, "2"], ["c", null], [null, null], ["e", "5"]];
-    const report = await run(["columns:", "  - name: s", "    type: string", "    nullable: false", "  - name: n", "    type: integer", "    max_null_share: 0.5"], { data: { columns: ["s", "n"], rows } });
+    const rows = [
+      ["a", "1"],
+      [null, "2"],
+      ["c", null],
+      [null, null],
+      ["e", "5"],
+    ];
+    const report = await run(
+      ["columns:", "  - name: s", "    type: string", "    nullable: false", "  - name: n", "    type: integer", "    max_null_share: 0.5"],
+      { data: { columns: ["s", "n"], rows } },
+    );
     const nullable = find(report, "column.s.nullable");
     assert.equal(nullable.failing, 2);
     assert.deepEqual(linesOf(nullable), [3, 5]);
@@ -69,19 +83,29 @@ describe("column checks", () => {
   });
 
   test("min, max and exclusive bounds are checked on the typed value", async () => {
-    const report = await run(["columns:", "  - name: x", "    type: number", "    exclusive_min: 0", "    max: 10"], { data: { columns: ["x"], rows: [["0"], ["0.5"], ["10"], ["10.0001"], ["1e1"]] } });
+    const report = await run(["columns:", "  - name: x", "    type: number", "    exclusive_min: 0", "    max: 10"], {
+      data: { columns: ["x"], rows: [["0"], ["0.5"], ["10"], ["10.0001"], ["1e1"]] },
+    });
     assert.deepEqual(linesOf(find(report, "column.x.min")), [2], "0 is not above an exclusive minimum of 0");
     assert.deepEqual(linesOf(find(report, "column.x.max")), [5], "10 and 1e1 are allowed by max 10");
   });
 
   test("dates compare as dates", async () => {
-    const report = await run(["columns:", "  - name: d", "    type: date", "    min: 2020-01-01"], { data: { columns: ["d"], rows: [["2019-12-31"], ["2020-01-01"], ["2020-02-30"]] } });
+    const report = await run(["columns:", "  - name: d", "    type: date", "    min: 2020-01-01"], {
+      data: { columns: ["d"], rows: [["2019-12-31"], ["2020-01-01"], ["2020-02-30"]] },
+    });
     assert.deepEqual(linesOf(find(report, "column.d.min")), [2]);
     assert.deepEqual(linesOf(find(report, "column.d.type")), [4], "February 30th is not a date");
   });
 
   test("aliases map raw texts before the enum check", async () => {
-    const contract = ["columns:", "  - name: y", "    type: categorical", "    enum: ['<=50K', '>50K']", "    aliases: {'<=50K.': '<=50K', '>50K.': '>50K'}"];
+    const contract = [
+      "columns:",
+      "  - name: y",
+      "    type: categorical",
+      "    enum: ['<=50K', '>50K']",
+      "    aliases: {'<=50K.': '<=50K', '>50K.': '>50K'}",
+    ];
     const report = await run(contract, { data: { columns: ["y"], rows: [["<=50K."], [">50K"], ["50K"]] } });
     const check = find(report, "column.y.enum");
     assert.equal(check.failing, 1);
@@ -89,22 +113,30 @@ describe("column checks", () => {
   });
 
   test("an integer enum matches 7 and 7.0 alike (values are compared typed)", async () => {
-    const report = await run(["columns:", "  - name: k", "    type: number", "    enum: [1, 7]"], { data: { columns: ["k"], rows: [["7.0"], ["1"], ["2"]] } });
+    const report = await run(["columns:", "  - name: k", "    type: number", "    enum: [1, 7]"], {
+      data: { columns: ["k"], rows: [["7.0"], ["1"], ["2"]] },
+    });
     assert.deepEqual(linesOf(find(report, "column.k.enum")), [4]);
   });
 
   test("pattern is anchored: a match inside the value is not enough", async () => {
-    const report = await run(["columns:", "  - name: code", "    type: string", "    pattern: '[A-Z]{2}\\d'"], { data: { columns: ["code"], rows: [["AB1"], ["xAB1"], ["AB12"]] } });
+    const report = await run(["columns:", "  - name: code", "    type: string", "    pattern: '[A-Z]{2}\\d'"], {
+      data: { columns: ["code"], rows: [["AB1"], ["xAB1"], ["AB12"]] },
+    });
     assert.deepEqual(linesOf(find(report, "column.code.pattern")), [3, 4]);
   });
 
   test("length counts characters, not UTF-16 units", async () => {
-    const report = await run(["columns:", "  - name: s", "    type: string", "    max_length: 2"], { data: { columns: ["s"], rows: [["😀😀"], ["abc"]] } });
+    const report = await run(["columns:", "  - name: s", "    type: string", "    max_length: 2"], {
+      data: { columns: ["s"], rows: [["😀😀"], ["abc"]] },
+    });
     assert.deepEqual(linesOf(find(report, "column.s.length")), [3]);
   });
 
   test("unique names the line of the first occurrence", async () => {
-    const report = await run(["columns:", "  - name: id", "    type: integer", "    unique: true", "    role: id"], { data: { columns: ["id"], rows: [["1"], ["2"], ["01"], ["3"]] } });
+    const report = await run(["columns:", "  - name: id", "    type: integer", "    unique: true", "    role: id"], {
+      data: { columns: ["id"], rows: [["1"], ["2"], ["01"], ["3"]] },
+    });
     const unique = find(report, "column.id.unique");
     assert.equal(unique.failing, 1, "01 is the integer 1 again");
     assert.match(unique.examples[0]!.message, /line 2/);
@@ -118,21 +150,32 @@ describe("column checks", () => {
     assert.equal(within.status, "pass", "1 of 100 failing leaves 0.99 satisfied");
     assert.match(within.message, /within mostly 0\.99/);
     rows[1] = ["Z"];
-    assert.equal(find(await run(contract, { data: { columns: ["c"], rows } }), "column.c.enum").status, "fail", "2 of 100 failing leaves 0.98 < 0.99");
+    assert.equal(
+      find(await run(contract, { data: { columns: ["c"], rows } }), "column.c.enum").status,
+      "fail",
+      "2 of 100 failing leaves 0.98 < 0.99",
+    );
   });
 
   test("an all-null column fails as empty even with mostly, unless allow_empty", async () => {
     const rows: RawValue[][] = [[null], [null]];
-    const failing = await run(["columns:", "  - name: c", "    type: integer", "    mostly: 0.5", "    max: 3"], { data: { columns: ["c"], rows } });
+    const failing = await run(["columns:", "  - name: c", "    type: integer", "    mostly: 0.5", "    max: 3"], {
+      data: { columns: ["c"], rows },
+    });
     assert.equal(find(failing, "column.c.empty").status, "fail");
     assert.equal(find(failing, "column.c.max").status, "skip", "no vacuous pass");
-    const allowed = await run(["columns:", "  - name: c", "    type: integer", "    allow_empty: true", "dataset:", "  max_duplicate_share: 1"], { data: { columns: ["c"], rows } });
+    const allowed = await run(
+      ["columns:", "  - name: c", "    type: integer", "    allow_empty: true", "dataset:", "  max_duplicate_share: 1"],
+      { data: { columns: ["c"], rows } },
+    );
     assert.ok(!allowed.checks.some((check) => check.check === "empty"));
     assert.equal(allowed.passed, true);
   });
 
   test("severity warning turns a failure into a warning that does not fail the report", async () => {
-    const report = await run(["columns:", "  - name: n", "    type: integer", "    severity: warning"], { data: { columns: ["n"], rows: [["x"]] } });
+    const report = await run(["columns:", "  - name: n", "    type: integer", "    severity: warning"], {
+      data: { columns: ["n"], rows: [["x"]] },
+    });
     assert.equal(find(report, "column.n.type").status, "warn");
     assert.equal(report.passed, true);
     assert.equal(report.summary.warnings, 1);
@@ -150,12 +193,26 @@ describe("column checks", () => {
 
 describe("dataset checks", () => {
   test("a missing required column fails once; an optional one is fine; unknown columns follow their policy", async () => {
-    const contract = ["columns:", "  - name: a", "    type: integer", "  - name: b", "    type: integer", "  - name: c", "    type: integer", "    required: false", "dataset:", "  unknown_columns: warning"];
+    const contract = [
+      "columns:",
+      "  - name: a",
+      "    type: integer",
+      "  - name: b",
+      "    type: integer",
+      "  - name: c",
+      "    type: integer",
+      "    required: false",
+      "dataset:",
+      "  unknown_columns: warning",
+    ];
     const report = await run(contract, { data: { columns: ["a", "extra"], rows: [["1", "x"]] } });
     assert.equal(find(report, "column.b.required").status, "fail");
     assert.equal(find(report, "column.a.required").status, "pass");
     assert.ok(!report.checks.some((check) => check.column === "c"), "an absent optional column is not checked");
-    assert.ok(!report.checks.some((check) => check.column === "b" && check.check !== "required"), "an absent column fails once, not in every check");
+    assert.ok(
+      !report.checks.some((check) => check.column === "b" && check.check !== "required"),
+      "an absent column fails once, not in every check",
+    );
     const unknown = find(report, "dataset.unknown_columns");
     assert.equal(unknown.status, "warn");
     assert.match(unknown.message, /"extra"/);
@@ -168,9 +225,26 @@ describe("dataset checks", () => {
   });
 
   test("duplicate rows are counted after typing, ignoring id columns, and point at the first occurrence", async () => {
-    const contract = ["columns:", "  - name: id", "    type: integer", "    role: id", "  - name: x", "    type: number", "  - name: s", "    type: string", "dataset:", "  max_duplicate_share: 0.2"];
+    const contract = [
+      "columns:",
+      "  - name: id",
+      "    type: integer",
+      "    role: id",
+      "  - name: x",
+      "    type: number",
+      "  - name: s",
+      "    type: string",
+      "dataset:",
+      "  max_duplicate_share: 0.2",
+    ];
     // Rows 2 and 4 repeat row 1 (2 vs 2.0 is the same number); row 3 differs in s; row 5 repeats row 3.
-    const rows = [["1", "2", "a"], ["2", "2.0", "a"], ["3", "2", "b"], ["4", "2", "a"], ["5", "2", "b"]];
+    const rows = [
+      ["1", "2", "a"],
+      ["2", "2.0", "a"],
+      ["3", "2", "b"],
+      ["4", "2", "a"],
+      ["5", "2", "b"],
+    ];
     const duplicates = find(await run(contract, { data: { columns: ["id", "x", "s"], rows } }), "dataset.duplicates");
     assert.equal(duplicates.failing, 3);
     assert.equal(duplicates.total, 5);
@@ -180,7 +254,16 @@ describe("dataset checks", () => {
   });
 
   test("min_class_share fails a rare class, and a class in the enum with no rows", async () => {
-    const contract = ["columns:", "  - name: y", "    type: categorical", "    role: target", "    enum: [a, b, c]", "dataset:", "  min_class_share: 0.2", "  max_duplicate_share: 1"];
+    const contract = [
+      "columns:",
+      "  - name: y",
+      "    type: categorical",
+      "    role: target",
+      "    enum: [a, b, c]",
+      "dataset:",
+      "  min_class_share: 0.2",
+      "  max_duplicate_share: 1",
+    ];
     const rows: RawValue[][] = [...Array.from({ length: 9 }, () => ["a"]), ["b"]];
     const balance = find(await run(contract, { data: { columns: ["y"], rows } }), "dataset.class_balance");
     assert.equal(balance.status, "fail");
@@ -189,7 +272,18 @@ describe("dataset checks", () => {
   });
 
   test("single-value columns are a warning by default", async () => {
-    const report = await run(["columns:", "  - name: a", "    type: integer", "  - name: b", "    type: integer", "dataset:", "  max_duplicate_share: 1"], { data: { columns: ["a", "b"], rows: [["1", "1"], ["1", "2"]] } });
+    const report = await run(
+      ["columns:", "  - name: a", "    type: integer", "  - name: b", "    type: integer", "dataset:", "  max_duplicate_share: 1"],
+      {
+        data: {
+          columns: ["a", "b"],
+          rows: [
+            ["1", "1"],
+            ["1", "2"],
+          ],
+        },
+      },
+    );
     const single = find(report, "dataset.single_value_columns");
     assert.equal(single.status, "warn");
     assert.equal(single.failing, 1);
@@ -198,9 +292,24 @@ describe("dataset checks", () => {
 });
 
 describe("train/test hygiene", () => {
-  const contract = ["columns:", "  - name: x", "    type: integer", "  - name: c", "    type: categorical", "  - name: y", "    type: categorical", "    role: target", "hygiene:", "  max_test_in_train_share: 0.25"];
+  const contract = [
+    "columns:",
+    "  - name: x",
+    "    type: integer",
+    "  - name: c",
+    "    type: categorical",
+    "  - name: y",
+    "    type: categorical",
+    "    role: target",
+    "hygiene:",
+    "  max_test_in_train_share: 0.25",
+  ];
   const columns = ["x", "c", "y"];
-  const train = [["1", "red", "no"], ["2", "blue", "yes"], ["3", "red", "no"]];
+  const train = [
+    ["1", "red", "no"],
+    ["2", "blue", "yes"],
+    ["3", "red", "no"],
+  ];
 
   test("test rows found in train, conflicting labels, unseen classes and categories", async () => {
     const test = [
@@ -222,13 +331,19 @@ describe("train/test hygiene", () => {
     const categories = find(report, "hygiene.c.unseen_categories");
     assert.equal(categories.status, "warn", "unseen categories are a warning by default");
     assert.deepEqual(linesOf(categories), [4]);
-    assert.equal(report.checks.filter((check) => check.scope === "hygiene").every((check) => check.dataset === "test"), true);
+    assert.equal(
+      report.checks.filter((check) => check.scope === "hygiene").every((check) => check.dataset === "test"),
+      true,
+    );
   });
 
   test("a clean split passes every hygiene check, and datasets keep their given order in the report", async () => {
     const report = await run(contract, { test: { columns, rows: [["9", "blue", "yes"]] }, train: { columns, rows: train } });
     for (const check of report.checks.filter((candidate) => candidate.scope === "hygiene")) assert.equal(check.status, "pass", check.id);
-    assert.deepEqual(report.datasets.map((dataset) => dataset.label), ["test", "train"]);
+    assert.deepEqual(
+      report.datasets.map((dataset) => dataset.label),
+      ["test", "train"],
+    );
   });
 });
 
@@ -270,11 +385,26 @@ describe("the Adult example against pandas", () => {
     const countries = contract.columns.find((column) => column.name === "native-country")!.enum!.join("|");
     const oracle = spawnSync("/usr/bin/python3", ["-c", PANDAS, EXAMPLE, countries], { encoding: "utf8" });
     assert.equal(oracle.status, 0, oracle.stderr);
-    const expected = JSON.parse(oracle.stdout) as { rows: number[]; nulls: Record<string, number>; duplicates: number[]; test_in_train: number; classes: Record<string, number>; countries_outside: number };
+    const expected = JSON.parse(oracle.stdout) as {
+      rows: number[];
+      nulls: Record<string, number>;
+      duplicates: number[];
+      test_in_train: number;
+      classes: Record<string, number>;
+      countries_outside: number;
+    };
 
-    assert.deepEqual(report.datasets.map((dataset) => dataset.rows), expected.rows);
+    assert.deepEqual(
+      report.datasets.map((dataset) => dataset.rows),
+      expected.rows,
+    );
     for (const [column, nulls] of Object.entries(expected.nulls)) {
-      const check = report.checks.find((candidate) => candidate.dataset === "train" && candidate.column === column && (candidate.check === "nullable" || candidate.check === "max_null_share"));
+      const check = report.checks.find(
+        (candidate) =>
+          candidate.dataset === "train" &&
+          candidate.column === column &&
+          (candidate.check === "nullable" || candidate.check === "max_null_share"),
+      );
       assert.ok(check, `a null check on ${column}`);
       assert.equal(check.failing, nulls, `nulls in ${column}`);
     }
@@ -300,7 +430,10 @@ describe("the Adult example against pandas", () => {
         const check = failing.find((candidate) => candidate.examples.some((example) => example.line === error.line));
         assert.equal(check?.column, error.column, `line ${error.line} (${error.why})`);
         assert.equal(check.failing, 1);
-        assert.ok(check.examples[0]!.value === undefined || check.examples[0]!.value === error.value || error.value === "?", `quotes ${error.value}`);
+        assert.ok(
+          check.examples[0]!.value === undefined || check.examples[0]!.value === error.value || error.value === "?",
+          `quotes ${error.value}`,
+        );
       }
     } finally {
       temp.cleanup();
@@ -310,7 +443,11 @@ describe("the Adult example against pandas", () => {
 
 describe("the truncated flag", () => {
   test("is false when every failing value is listed, though nulls of nullable columns are only counted", async () => {
-    const report = await run(["columns:", "  - name: n", "    type: integer", "    max_null_share: 1", "dataset:", "  max_duplicate_share: 1"], { data: { columns: ["n"], rows: [[null], [null], ["1"], ["x"]] } }, { maxExamples: 1 });
+    const report = await run(
+      ["columns:", "  - name: n", "    type: integer", "    max_null_share: 1", "dataset:", "  max_duplicate_share: 1"],
+      { data: { columns: ["n"], rows: [[null], [null], ["1"], ["x"]] } },
+      { maxExamples: 1 },
+    );
     assert.equal(find(report, "column.n.type").examples.length, 1);
     assert.equal(report.truncated, false);
   });

@@ -12,14 +12,33 @@ import { tableFromRows } from "../../../src/data/readers/index.ts";
 import { DRIFT_DEFAULTS } from "../../../src/drift/compare.ts";
 import { checkDrift } from "../../../src/drift/drift.ts";
 import type { ColumnDrift, DriftReport, DriftSettings, DriftStatus } from "../../../src/drift/report-types.ts";
-import { assertClose, contractOf, numbers, profileCsv, Seeded, tempDir, throwsUser, writeCsv, type Columns, type Json } from "../../support/drift.ts";
+import {
+  assertClose,
+  contractOf,
+  numbers,
+  profileCsv,
+  Seeded,
+  tempDir,
+  throwsUser,
+  writeCsv,
+  type Columns,
+  type Json,
+} from "../../support/drift.ts";
 import { python } from "../../support/python.ts";
 
 const tmp = await tempDir("modelship-drift-compare-");
 after(tmp.remove);
 
 function report(reference: ReferenceProfile, current: ReferenceProfile, settings: Partial<DriftSettings> = {}): DriftReport {
-  return checkDrift({ reference, referenceSource: "reference.csv", current, currentSources: ["current.csv"], settings: { ...DRIFT_DEFAULTS, ...settings }, toolVersion: "test", created: new Date(0) });
+  return checkDrift({
+    reference,
+    referenceSource: "reference.csv",
+    current,
+    currentSources: ["current.csv"],
+    settings: { ...DRIFT_DEFAULTS, ...settings },
+    toolVersion: "test",
+    created: new Date(0),
+  });
 }
 
 function columnOf(drift: DriftReport, name: string): ColumnDrift {
@@ -134,14 +153,16 @@ emit(out)`,
   });
 
   test("Benjamini–Hochberg adjusted p across the feature columns equals the derivation", () => {
-    for (const name of Object.keys(KINDS)) assertClose(columnOf(drift, name).method!.p_adjusted, expected[name]!.p_adjusted, `${name} p_adjusted`);
+    for (const name of Object.keys(KINDS))
+      assertClose(columnOf(drift, name).method!.p_adjusted, expected[name]!.p_adjusted, `${name} p_adjusted`);
   });
 
   test("status from the adjusted p: < 0.05 drift, [0.05, 0.15) warn (warn band), else ok", () => {
     const want = (p: number): DriftStatus => (p < 0.05 ? "drift" : p < 0.15 ? "warn" : "ok");
     const statuses = Object.keys(KINDS).map((name) => want(expected[name]!.p_adjusted as number));
     // The data was built to cover all three outcomes; guard that scipy agrees.
-    for (const status of ["drift", "warn", "ok"] as const) assert.ok(statuses.includes(status), `the data has a ${status} column per scipy: ${statuses.join(", ")}`);
+    for (const status of ["drift", "warn", "ok"] as const)
+      assert.ok(statuses.includes(status), `the data has a ${status} column per scipy: ${statuses.join(", ")}`);
     for (const name of Object.keys(KINDS)) {
       const column = columnOf(drift, name);
       const status = want(expected[name]!.p_adjusted as number);
@@ -220,7 +241,12 @@ describe("default mode, large reference (> 1000 rows): distances, PSI, nulls, un
     };
     current = await profileCsv(contract, [await writeCsv(tmp.dir, "large-cur.csv", cur)], { binsFrom: reference });
     drift = report(reference, current);
-    const edges = Object.fromEntries(["w_same", "w_shift", "psi_only", "nulls", "pred"].map((name) => [name, (reference.columns[name] as { histogram: { edges: number[] } }).histogram.edges]));
+    const edges = Object.fromEntries(
+      ["w_same", "w_shift", "psi_only", "nulls", "pred"].map((name) => [
+        name,
+        (reference.columns[name] as { histogram: { edges: number[] } }).histogram.edges,
+      ]),
+    );
     expected = python(
       `${PY_HELPERS}
 out = {}
@@ -269,7 +295,10 @@ emit(out)`,
   });
 
   test("a distance at or over its threshold drifts; under it (with small PSI) is ok", () => {
-    assert.ok((expected.w_shift!.w_norm as number) >= 0.1 && (expected.w_same!.w_norm as number) < 0.1 && (expected.w_same!.psi as number) < 0.1, "scipy: w_shift over, w_same under");
+    assert.ok(
+      (expected.w_shift!.w_norm as number) >= 0.1 && (expected.w_same!.w_norm as number) < 0.1 && (expected.w_same!.psi as number) < 0.1,
+      "scipy: w_shift over, w_same under",
+    );
     assert.equal(columnOf(drift, "w_shift").status, "drift");
     assert.equal(columnOf(drift, "w_same").status, "ok");
     assert.ok((expected.cat!.js as number) >= 0.1, "scipy: cat's JS over 0.1");
@@ -277,7 +306,10 @@ emit(out)`,
   });
 
   test("PSI ≥ 0.25 alone makes a column drift", () => {
-    assert.ok((expected.psi_only!.w_norm as number) < 0.1 && (expected.psi_only!.psi as number) >= 0.25, "scipy/numpy: small distance, large PSI");
+    assert.ok(
+      (expected.psi_only!.w_norm as number) < 0.1 && (expected.psi_only!.psi as number) >= 0.25,
+      "scipy/numpy: small distance, large PSI",
+    );
     const column = columnOf(drift, "psi_only");
     assert.equal(column.status, "drift");
     assert.match(column.reason, /wasserstein [\d.e-]+ < 0\.1/);
@@ -296,10 +328,19 @@ emit(out)`,
   });
 
   test("categories the reference never had (share ≥ 0.01) warn and are listed", () => {
-    assert.ok((expected.unseen!.js as number) < 0.1 && (expected.unseen!.psi as number) < 0.1, "scipy: the distribution barely moved otherwise");
+    assert.ok(
+      (expected.unseen!.js as number) < 0.1 && (expected.unseen!.psi as number) < 0.1,
+      "scipy: the distribution barely moved otherwise",
+    );
     const column = columnOf(drift, "unseen");
     assert.equal(column.status, "warn");
-    assert.deepEqual(column.unseen, { share: 30 / N_CUR, top: [{ value: "zz", count: 24 }, { value: "yy", count: 6 }] });
+    assert.deepEqual(column.unseen, {
+      share: 30 / N_CUR,
+      top: [
+        { value: "zz", count: 24 },
+        { value: "yy", count: 6 },
+      ],
+    });
     assert.match(column.reason, /1\.5% of values in categories the reference never had/);
     // Below the threshold the same column is ok.
     assert.equal(columnOf(report(reference, current, { unseen: 0.02 }), "unseen").status, "ok");
@@ -370,7 +411,14 @@ emit(out)`,
 
   test("an empty current batch (0 rows) through checkDrift is insufficient_data", async () => {
     const names = Object.keys(ref);
-    const empty = await profileSources({ contract, paths: ["empty.csv"], binsFrom: reference, logger: new MemoryLogger(), toolVersion: "test", open: (path) => Promise.resolve(tableFromRows(path, names, [])) });
+    const empty = await profileSources({
+      contract,
+      paths: ["empty.csv"],
+      binsFrom: reference,
+      logger: new MemoryLogger(),
+      toolVersion: "test",
+      open: (path) => Promise.resolve(tableFromRows(path, names, [])),
+    });
     assert.equal(empty.rows, 0);
     const result = report(reference, empty);
     assert.equal(result.status, "insufficient_data");
@@ -412,11 +460,15 @@ describe("sketch path: more distinct values than exact_cap", () => {
     const reference = await profileCsv(contract, [await writeCsv(tmp.dir, "sketch-ref.csv", ref)], { exactCap: 100 });
     const current = await profileCsv(contract, [await writeCsv(tmp.dir, "sketch-cur.csv", cur)], { binsFrom: reference });
     assert.equal(current.settings.exact_cap, 100, "binsFrom carries the reference's exact_cap");
-    for (const profile of [reference, current]) assert.equal((profile.columns.x as { values?: unknown }).values, null, "no exact values past the cap");
+    for (const profile of [reference, current])
+      assert.equal((profile.columns.x as { values?: unknown }).values, null, "no exact values past the cap");
     const column = columnOf(report(reference, current), "x");
     assert.equal(column.method?.method, "ks");
     assert.equal(column.method.approximate, true);
-    const want = python<{ d: number }>(`from scipy import stats\nemit({"d": stats.ks_2samp(data["ref"], data["cur"]).statistic})`, { ref: numbers(ref.x!), cur: numbers(cur.x!) });
+    const want = python<{ d: number }>(`from scipy import stats\nemit({"d": stats.ks_2samp(data["ref"], data["cur"]).statistic})`, {
+      ref: numbers(ref.x!),
+      cur: numbers(cur.x!),
+    });
     assert.ok(Math.abs(column.method.statistic! - want.d) <= 0.02, `sketch D ${column.method.statistic} vs scipy ${want.d}`);
     assert.ok(Math.abs(column.statistics.ks_d! - want.d) <= 0.02);
   });

@@ -21,7 +21,15 @@ after(tmp.remove);
 const COMPAT: DriftSettings = { ...DRIFT_DEFAULTS, mode: "evidently-compat" };
 
 function report(reference: ReferenceProfile, current: ReferenceProfile, settings: DriftSettings): DriftReport {
-  return checkDrift({ reference, referenceSource: "reference.csv", current, currentSources: ["current.csv"], settings, toolVersion: "test", created: new Date(0) });
+  return checkDrift({
+    reference,
+    referenceSource: "reference.csv",
+    current,
+    currentSources: ["current.csv"],
+    settings,
+    toolVersion: "test",
+    created: new Date(0),
+  });
 }
 
 // Evidently's defaults, restated. Values arrive without nulls (Evidently drops NaN first).
@@ -104,10 +112,22 @@ const CONTRACT = contractOf([
 ]);
 const KINDS = { num_many: "num", num_few: "num", num_bin: "num", bin: "cat", cat: "cat" };
 // Our names of Evidently's methods.
-const OURS: Record<string, string> = { ks: "ks", chisquare: "chisquare_gof", z: "z", wasserstein: "wasserstein", jensenshannon: "jensenshannon" };
+const OURS: Record<string, string> = {
+  ks: "ks",
+  chisquare: "chisquare_gof",
+  z: "z",
+  wasserstein: "wasserstein",
+  jensenshannon: "jensenshannon",
+};
 
 /** Reference and current columns of one regime, built from category counts and normal draws. */
-function dataset(seed: number, nRef: number, nCur: number, shift: number, counts: Record<"few" | "bin01" | "bin" | "cat", [number[], number[]]>): { ref: Columns; cur: Columns } {
+function dataset(
+  seed: number,
+  nRef: number,
+  nCur: number,
+  shift: number,
+  counts: Record<"few" | "bin01" | "bin" | "cat", [number[], number[]]>,
+): { ref: Columns; cur: Columns } {
   const s = new Seeded(seed);
   const side = (i: 0 | 1, n: number, mean: number): Columns => ({
     num_many: s.normals(n, mean),
@@ -169,7 +189,12 @@ for (const [regime, { ref, cur }] of Object.entries(REGIMES)) {
       // Every default of §1.2 is exercised: p-value tests under 1000 reference rows, distances above.
       const picked = Object.fromEntries(Object.entries(oracle.columns).map(([name, column]) => [name, column.method]));
       const small = reference.rows <= 1000;
-      assert.deepEqual(picked, small ? { num_many: "ks", num_few: "chisquare", num_bin: "z", bin: "z", cat: "chisquare" } : { num_many: "wasserstein", num_few: "jensenshannon", num_bin: "jensenshannon", bin: "jensenshannon", cat: "jensenshannon" });
+      assert.deepEqual(
+        picked,
+        small
+          ? { num_many: "ks", num_few: "chisquare", num_bin: "z", bin: "z", cat: "chisquare" }
+          : { num_many: "wasserstein", num_few: "jensenshannon", num_bin: "jensenshannon", bin: "jensenshannon", cat: "jensenshannon" },
+      );
       const flags = Object.values(oracle.columns).map((column) => column.drifted);
       assert.ok(flags.includes(true) && flags.includes(false), "the data has drifted and stable columns per the oracle");
       for (const [name, want] of Object.entries(oracle.columns)) {
@@ -197,8 +222,14 @@ describe("evidently-compat against default on the worked 3-category counts", () 
   test("[161, 85, 54] vs [99, 84, 67]: GoF p ≈ 1.4e-5 in compat, homogeneity p ≈ 0.002825 in default", async () => {
     const contract = contractOf([{ name: "c", type: "categorical" }]);
     const s = new Seeded(9);
-    const reference = await profileCsv(contract, [await writeCsv(tmp.dir, "golden-ref.csv", { c: s.withCounts(["a", "b", "c"], [161, 85, 54]) })]);
-    const current = await profileCsv(contract, [await writeCsv(tmp.dir, "golden-cur.csv", { c: s.withCounts(["a", "b", "c"], [99, 84, 67]) })], { binsFrom: reference });
+    const reference = await profileCsv(contract, [
+      await writeCsv(tmp.dir, "golden-ref.csv", { c: s.withCounts(["a", "b", "c"], [161, 85, 54]) }),
+    ]);
+    const current = await profileCsv(
+      contract,
+      [await writeCsv(tmp.dir, "golden-cur.csv", { c: s.withCounts(["a", "b", "c"], [99, 84, 67]) })],
+      { binsFrom: reference },
+    );
     const compat = report(reference, current, COMPAT).columns[0]!.method!;
     const ours = report(reference, current, DRIFT_DEFAULTS).columns[0]!.method!;
     assert.equal(compat.method, "chisquare_gof");

@@ -135,7 +135,10 @@ describe("judgePerformance", () => {
     assert.equal(result.p_value, undefined);
     assert.match(result.reason, /29 labelled row\(s\).*fewer than min_samples 30/);
     // Exactly min_samples is enough.
-    assert.notEqual(judgePerformance({ rows: 30, agree: 27 }, { accuracy: 0.9, n: 1000 }, PERFORMANCE_DEFAULTS)!.status, "insufficient_data");
+    assert.notEqual(
+      judgePerformance({ rows: 30, agree: 27 }, { accuracy: 0.9, n: 1000 }, PERFORMANCE_DEFAULTS)!.status,
+      "insufficient_data",
+    );
   });
 
   test("no labelled rows is insufficient_data even with min_samples 0", () => {
@@ -147,7 +150,13 @@ describe("judgePerformance", () => {
 
   test("without a reference accuracy the current one is shown, ok", () => {
     const result = judgePerformance({ rows: 50, agree: 40 }, undefined, PERFORMANCE_DEFAULTS)!;
-    assert.deepEqual(result, { metric: "accuracy", current: 0.8, n: 50, status: "ok", reason: "no reference accuracy to compare (accuracy 0.8 on 50 labelled rows)" });
+    assert.deepEqual(result, {
+      metric: "accuracy",
+      current: 0.8,
+      n: 50,
+      status: "ok",
+      reason: "no reference accuracy to compare (accuracy 0.8 on 50 labelled rows)",
+    });
   });
 
   test("without current agreement there is no verdict", () => {

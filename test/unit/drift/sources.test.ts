@@ -36,7 +36,17 @@ describe("expandGlob", () => {
   let dir: string;
   before(async () => {
     dir = join(root, "globs");
-    for (const file of ["a.csv", "b.csv", "c.csv", "notes.md", "data/part-1.csv", "data/part-2.jsonl", "data/part-10.csv", "data/sub/z.csv.gz", "data/sub/readme.md"]) {
+    for (const file of [
+      "a.csv",
+      "b.csv",
+      "c.csv",
+      "notes.md",
+      "data/part-1.csv",
+      "data/part-2.jsonl",
+      "data/part-10.csv",
+      "data/sub/z.csv.gz",
+      "data/sub/readme.md",
+    ]) {
       await mkdir(join(dir, file, ".."), { recursive: true });
       await writeFile(join(dir, file), "x\n");
     }
@@ -46,7 +56,10 @@ describe("expandGlob", () => {
 
   it("matches ** across folders, files only, sorted and absolute", async () => {
     const files = await expandGlob("**/*.csv", dir);
-    assert.deepEqual(files, ["a.csv", "b.csv", "c.csv", "data/link.csv", "data/part-1.csv", "data/part-10.csv"].map((file) => join(dir, file)));
+    assert.deepEqual(
+      files,
+      ["a.csv", "b.csv", "c.csv", "data/link.csv", "data/part-1.csv", "data/part-10.csv"].map((file) => join(dir, file)),
+    );
   });
 
   it("matches ? as one character", async () => {
@@ -59,7 +72,10 @@ describe("expandGlob", () => {
   });
 
   it("keeps only files the readers open", async () => {
-    assert.deepEqual(await expandGlob("data/**/*", dir), ["data/link.csv", "data/part-1.csv", "data/part-10.csv", "data/part-2.jsonl", "data/sub/z.csv.gz"].map((file) => join(dir, file)));
+    assert.deepEqual(
+      await expandGlob("data/**/*", dir),
+      ["data/link.csv", "data/part-1.csv", "data/part-10.csv", "data/part-2.jsonl", "data/sub/z.csv.gz"].map((file) => join(dir, file)),
+    );
     await rejectsUser(expandGlob("**/*.md", dir), /\*\*\/\*\.md matches 2 file\(s\)/, /none with an extension modelship reads/);
   });
 
@@ -68,7 +84,11 @@ describe("expandGlob", () => {
   });
 
   it("names the pattern and the folder when nothing matches", async () => {
-    await rejectsUser(expandGlob("data/*.parquet", dir), /data\/\*\.parquet matches no files/, new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await rejectsUser(
+      expandGlob("data/*.parquet", dir),
+      /data\/\*\.parquet matches no files/,
+      new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    );
   });
 
   it("treats a pattern without magic as a plain path", async () => {
@@ -182,7 +202,13 @@ describe("resolveCurrentSources", () => {
     assert.equal(resolved.files.length, 2);
     assert.ok(resolved.files.some((file) => file.endsWith("export.csv")));
     assert.ok(resolved.files.some((file) => file.endsWith("events.jsonl")));
-    assert.equal(await readFile(resolved.files.find((file) => file.endsWith(".jsonl"))!, "utf8"), '{"a":1}\n');
+    assert.equal(
+      await readFile(
+        resolved.files.find((file) => file.endsWith(".jsonl"))!,
+        "utf8",
+      ),
+      '{"a":1}\n',
+    );
     await resolved.cleanup();
   });
 
@@ -225,7 +251,10 @@ describe("resolveCurrentSources", () => {
 
   it("fails fast on 404, naming the URL", async () => {
     const logger = new MemoryLogger();
-    const error = await rejectsUser(resolveCurrentSources({ urls: [`${served.url}/gone.csv?sig=topsecret`] }, options(logger)), /\/gone\.csv was not found \(HTTP 404\)/);
+    const error = await rejectsUser(
+      resolveCurrentSources({ urls: [`${served.url}/gone.csv?sig=topsecret`] }, options(logger)),
+      /\/gone\.csv was not found \(HTTP 404\)/,
+    );
     assert.equal(served.requests.length, 1);
     assert.doesNotMatch(error.message, /topsecret|sig=/);
     assert.equal(logger.entries.filter((entry) => entry.level === "warning").length, 0);
@@ -234,9 +263,15 @@ describe("resolveCurrentSources", () => {
   it("fails fast on 403 and 401, pointing at the auth secret", async () => {
     served.script.set("/private.csv", [statusAnswer(403)]);
     served.script.set("/login.csv", [statusAnswer(401)]);
-    await rejectsUser(resolveCurrentSources({ urls: [`${served.url}/private.csv`] }, options(new MemoryLogger())), /private\.csv was refused \(HTTP 403\): check the auth header secret/);
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${served.url}/private.csv`] }, options(new MemoryLogger())),
+      /private\.csv was refused \(HTTP 403\): check the auth header secret/,
+    );
     assert.equal(served.requests.length, 1);
-    await rejectsUser(resolveCurrentSources({ urls: [`${served.url}/login.csv`] }, options(new MemoryLogger())), /was refused \(HTTP 401\)/);
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${served.url}/login.csv`] }, options(new MemoryLogger())),
+      /was refused \(HTTP 401\)/,
+    );
     assert.equal(served.requests.length, 2);
   });
 
@@ -276,7 +311,10 @@ describe("resolveCurrentSources", () => {
     served.script.set("/secured.csv", [statusAnswer(502), csvAnswer()]);
     const logger = new MemoryLogger();
     const token = "Bearer s3cr3t-token-value";
-    const resolved = await resolveCurrentSources({ urls: [`${served.url}/secured.csv`] }, options(logger, { headers: { Authorization: token } }));
+    const resolved = await resolveCurrentSources(
+      { urls: [`${served.url}/secured.csv`] },
+      options(logger, { headers: { Authorization: token } }),
+    );
     assert.deepEqual(
       served.requests.map((request) => request.headers.authorization),
       [token, token],
@@ -306,10 +344,20 @@ describe("resolveCurrentSources", () => {
   });
 
   it("refuses URLs that are not https (plain http only on loopback)", async () => {
-    await rejectsUser(resolveCurrentSources({ urls: ["ftp://example.com/data.csv"] }, options(new MemoryLogger())), /ftp: is not supported/, /https:\/\//);
-    await rejectsUser(resolveCurrentSources({ urls: ["http://example.com/data.csv?key=hidden"] }, options(new MemoryLogger())), /cannot download http:\/\/example\.com\/data\.csv: plain http/);
+    await rejectsUser(
+      resolveCurrentSources({ urls: ["ftp://example.com/data.csv"] }, options(new MemoryLogger())),
+      /ftp: is not supported/,
+      /https:\/\//,
+    );
+    await rejectsUser(
+      resolveCurrentSources({ urls: ["http://example.com/data.csv?key=hidden"] }, options(new MemoryLogger())),
+      /cannot download http:\/\/example\.com\/data\.csv: plain http/,
+    );
     await rejectsUser(resolveCurrentSources({ urls: ["file:///etc/passwd"] }, options(new MemoryLogger())), /file: is not supported/);
-    const error = await rejectsUser(resolveCurrentSources({ urls: ["not a url?key=hidden"] }, options(new MemoryLogger())), /not a valid URL/);
+    const error = await rejectsUser(
+      resolveCurrentSources({ urls: ["not a url?key=hidden"] }, options(new MemoryLogger())),
+      /not a valid URL/,
+    );
     assert.doesNotMatch(error.message, /hidden/);
     assert.equal(served.requests.length, 0);
   });
@@ -336,7 +384,10 @@ describe("resolveCurrentSources", () => {
 
   it("checks every path before downloading anything", async () => {
     served.script.set("/remote.csv", [csvAnswer()]);
-    await rejectsUser(resolveCurrentSources({ paths: ["nope/*.csv"], urls: [`${served.url}/remote.csv`] }, options(new MemoryLogger())), /nope\/\*\.csv matches no files/);
+    await rejectsUser(
+      resolveCurrentSources({ paths: ["nope/*.csv"], urls: [`${served.url}/remote.csv`] }, options(new MemoryLogger())),
+      /nope\/\*\.csv matches no files/,
+    );
     assert.equal(served.requests.length, 0);
     await rejectsUser(resolveCurrentSources({}, options(new MemoryLogger())), /no current data/);
   });
@@ -438,7 +489,10 @@ describe("resolveCurrentSources redirects", () => {
     a.script.set("/out.csv", [redirect(302, `${b.url}/bounce`)]);
     b.script.set("/bounce", [redirect(301, `${a.url}/back.csv`)]);
     a.script.set("/back.csv", [csvAnswer()]);
-    const resolved = await resolveCurrentSources({ urls: [`${a.url}/out.csv`] }, options(new MemoryLogger(), { headers: { Authorization: "Bearer t0ken-value" } }));
+    const resolved = await resolveCurrentSources(
+      { urls: [`${a.url}/out.csv`] },
+      options(new MemoryLogger(), { headers: { Authorization: "Bearer t0ken-value" } }),
+    );
     assert.deepEqual(
       [...a.requests, ...b.requests].map((request) => [request.path, request.headers.authorization]),
       [
@@ -487,7 +541,11 @@ describe("resolveCurrentSources redirects", () => {
   it("refuses a redirect loop", async () => {
     a.script.set("/ping.csv", [redirect(302, "/pong.csv")]);
     a.script.set("/pong.csv", [redirect(302, "/ping.csv")]);
-    await rejectsUser(resolveCurrentSources({ urls: [`${a.url}/ping.csv`] }, options(new MemoryLogger())), /redirected in a loop/, /pong\.csv to http:\/\/127\.0\.0\.1:\d+\/ping\.csv/);
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${a.url}/ping.csv`] }, options(new MemoryLogger())),
+      /redirected in a loop/,
+      /pong\.csv to http:\/\/127\.0\.0\.1:\d+\/ping\.csv/,
+    );
     assert.equal(a.requests.length, 2);
   });
 

@@ -118,7 +118,29 @@ const ksCases: KsCase[] = [
 // Smirnov or 0 for n > 140, n·d^1.5 ≤ 1.4 Durbin vs Pelz–Good, d ≥ 0.5, n·d ≥ n − 1).
 const kstwoGrid: [number, number][] = [];
 for (const n of [1, 2, 5, 10, 50, 100, 140, 141, 500, 1000, 100000]) {
-  const ds = new Set<number>([1e-9, 1e-6, 0.3 / n, 0.6 / n, 0.9 / n, 1 / n, 1.5 / n, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.55, 0.7, 0.9, 0.99, 1 - 1.5 / n, 1 - 0.5 / n]);
+  const ds = new Set<number>([
+    1e-9,
+    1e-6,
+    0.3 / n,
+    0.6 / n,
+    0.9 / n,
+    1 / n,
+    1.5 / n,
+    0.01,
+    0.03,
+    0.05,
+    0.1,
+    0.2,
+    0.3,
+    0.45,
+    0.5,
+    0.55,
+    0.7,
+    0.9,
+    0.99,
+    1 - 1.5 / n,
+    1 - 0.5 / n,
+  ]);
   for (const c of [0.05, 0.3, 0.7, 0.75, 0.76, 1, 2, 2.19, 2.21, 3.9, 4.1, 10, 17.9, 18.1, 50, 200, 369, 371]) ds.add(Math.sqrt(c / n));
   for (const c of [1, 1.39, 1.41, 2]) ds.add((c / n) ** (2 / 3)); // n·d^1.5 = c
   for (const d of ds) if (d > 0 && d < 1) kstwoGrid.push([n, d]);
@@ -140,8 +162,14 @@ const goldenRef = [161, 85, 54];
 const goldenCur = [99, 84, 67];
 const chiTables: [number[], number[]][] = [[goldenRef, goldenCur]];
 for (let k = 3; k <= 8; k++) chiTables.push([counts(k, 200), counts(k, 150)]);
-chiTables.push([[30, 0, 12, 5, 0], [25, 0, 0, 9, 3]]); // a both-zero column to drop, and a one-sided zero
-chiTables.push([[10, 20, 30], [12, 18, 33]]);
+chiTables.push([
+  [30, 0, 12, 5, 0],
+  [25, 0, 0, 9, 3],
+]); // a both-zero column to drop, and a one-sided zero
+chiTables.push([
+  [10, 20, 30],
+  [12, 18, 33],
+]);
 
 const zCases: [number, number, number, number][] = [
   [240, 800, 243, 600], // the worked example: 0.30 of 800 vs 0.405 of 600
@@ -152,10 +180,22 @@ const zCases: [number, number, number, number][] = [
 
 const divergencePairs: [number[], number[]][] = [
   [counts(6, 100), counts(6, 80)],
-  [[5, 0, 3, 9], [4, 2, 0, 7]],
-  [[1, 2, 3], [3, 2, 1]],
-  [[0.2, 0.3, 0.5], [0.2, 0.3, 0.5]],
-  [[10, 0, 0], [0, 5, 5]],
+  [
+    [5, 0, 3, 9],
+    [4, 2, 0, 7],
+  ],
+  [
+    [1, 2, 3],
+    [3, 2, 1],
+  ],
+  [
+    [0.2, 0.3, 0.5],
+    [0.2, 0.3, 0.5],
+  ],
+  [
+    [10, 0, 0],
+    [0, 5, 5],
+  ],
 ];
 const fillInputs = [
   [0.5, 0, 0.3, 0.2, 0],
@@ -493,7 +533,10 @@ describe("χ² tests", () => {
     const total = 550;
     const columns = goldenRef.map((r, i) => r + goldenCur[i]!);
     let statistic = 0;
-    for (const [row, rowTotal] of [[goldenRef, 300], [goldenCur, 250]] as const) {
+    for (const [row, rowTotal] of [
+      [goldenRef, 300],
+      [goldenCur, 250],
+    ] as const) {
       row.forEach((observed, i) => {
         const expectedCount = (rowTotal * columns[i]!) / total;
         statistic += (observed - expectedCount) ** 2 / expectedCount;

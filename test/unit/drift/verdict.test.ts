@@ -36,7 +36,11 @@ function table(rows: number, seed: number, options: { label?: boolean; sparse?: 
 
 async function profileOf(name: string, columns: Columns, binsFrom?: ReferenceProfile): Promise<ReferenceProfile> {
   const path = await writeCsv(tmp.dir, name, columns);
-  return profileCsv({ ...CONTRACT, columns: CONTRACT.columns.map((column) => (column.name === "label" ? { ...column, required: false } : column)) }, [path], binsFrom === undefined ? {} : { binsFrom });
+  return profileCsv(
+    { ...CONTRACT, columns: CONTRACT.columns.map((column) => (column.name === "label" ? { ...column, required: false } : column)) },
+    [path],
+    binsFrom === undefined ? {} : { binsFrom },
+  );
 }
 
 const reference = await profileOf("reference.csv", table(2000, 1));
@@ -44,7 +48,14 @@ const reference = await profileOf("reference.csv", table(2000, 1));
 describe("the dataset verdict with missing data", () => {
   test("current data without the label column: the label is 'no labels', not drift, and the dataset is ok", async () => {
     const current = await profileOf("no-label.csv", table(1500, 2, { label: false }), reference);
-    const report = checkDrift({ reference, referenceSource: "r", current, currentSources: ["c"], settings: DRIFT_DEFAULTS, toolVersion: "test" });
+    const report = checkDrift({
+      reference,
+      referenceSource: "r",
+      current,
+      currentSources: ["c"],
+      settings: DRIFT_DEFAULTS,
+      toolVersion: "test",
+    });
     const label = report.columns.find((column) => column.name === "label")!;
     assert.equal(label.status, "insufficient_data");
     assert.equal(label.reason, "no labels in the current data");
@@ -53,10 +64,24 @@ describe("the dataset verdict with missing data", () => {
 
   test("one feature of three too sparse to judge: warn, never ok", async () => {
     const current = await profileOf("sparse-one.csv", table(1500, 3, { sparse: ["c"] }), reference);
-    const report = checkDrift({ reference, referenceSource: "r", current, currentSources: ["c"], settings: DRIFT_DEFAULTS, toolVersion: "test" });
+    const report = checkDrift({
+      reference,
+      referenceSource: "r",
+      current,
+      currentSources: ["c"],
+      settings: DRIFT_DEFAULTS,
+      toolVersion: "test",
+    });
     assert.equal(report.columns.find((column) => column.name === "c")!.status, "drift", "c's null share went 0 → 0.99");
     const onlyUnjudged = { ...DRIFT_DEFAULTS, null_rate: { warn: 1, drift: 1 } };
-    const quiet = checkDrift({ reference, referenceSource: "r", current, currentSources: ["c"], settings: onlyUnjudged, toolVersion: "test" });
+    const quiet = checkDrift({
+      reference,
+      referenceSource: "r",
+      current,
+      currentSources: ["c"],
+      settings: onlyUnjudged,
+      toolVersion: "test",
+    });
     assert.equal(quiet.columns.find((column) => column.name === "c")!.status, "insufficient_data");
     assert.equal(quiet.columns_checked, 2);
     assert.equal(quiet.status, "warn");

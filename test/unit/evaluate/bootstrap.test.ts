@@ -102,7 +102,11 @@ describe("bootstrap resampling", () => {
       assert.deepEqual(sums, sizes);
       assert.equal(counts[17], 1, "a singleton stratum always draws its only row");
     }
-    for (const counts of captureCounts(rows, 50, 5)) assert.equal(counts.reduce((a, b) => a + b, 0), rows);
+    for (const counts of captureCounts(rows, 50, 5))
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        rows,
+      );
   });
 
   test("replicate counts do not depend on how many statistics are computed", () => {
@@ -118,7 +122,10 @@ describe("bootstrap resampling", () => {
     const means = bootstrap({ rows: n, resamples, seed: 11, statistic: (weights) => [weightedMean(weights, values)] }).replicates[0]!;
     const observed = meanAndVariance(means, 1);
     // The replicate mean is ~normal, so its sample variance has SD ≈ theory·√(2/(R − 1)); allow 5 SD.
-    assert.ok(Math.abs(observed.variance - theory) < 5 * theory * Math.sqrt(2 / (resamples - 1)), `variance ${observed.variance} vs ${theory}`);
+    assert.ok(
+      Math.abs(observed.variance - theory) < 5 * theory * Math.sqrt(2 / (resamples - 1)),
+      `variance ${observed.variance} vs ${theory}`,
+    );
     // Its average estimates the sample mean with SE √(theory / R).
     assert.ok(Math.abs(observed.mean - mean) < 5 * Math.sqrt(theory / resamples), `mean ${observed.mean} vs ${mean}`);
   });
@@ -134,7 +141,8 @@ describe("bootstrap resampling", () => {
       const members = values.filter((_, i) => strata[i] === stratum);
       theory += (members.length / n) ** 2 * (meanAndVariance(members, 0).variance / members.length);
     }
-    const means = bootstrap({ rows: n, resamples, seed: 12, strata, statistic: (weights) => [weightedMean(weights, values)] }).replicates[0]!;
+    const means = bootstrap({ rows: n, resamples, seed: 12, strata, statistic: (weights) => [weightedMean(weights, values)] })
+      .replicates[0]!;
     const observed = meanAndVariance(means, 1).variance;
     assert.ok(Math.abs(observed - theory) < 5 * theory * Math.sqrt(2 / (resamples - 1)), `variance ${observed} vs ${theory}`);
   });
@@ -144,7 +152,10 @@ describe("bootstrap resampling", () => {
     const resamples = 2000;
     // Box–Muller normals from the shared generator.
     const random = mulberry32(21);
-    const values = Float64Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()) * 3 + 5);
+    const values = Float64Array.from(
+      { length: n },
+      () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()) * 3 + 5,
+    );
     const { mean, variance } = meanAndVariance(values, 0);
     const standardError = Math.sqrt(variance / n);
     const z975 = 1.959963984540054; // scipy.stats.norm.ppf(0.975)
@@ -231,7 +242,16 @@ emit({"quantiles": [[float(np.nanquantile(a, q)) for q in data["qs"]] for a in a
 
 describe("exact binomial and multinomial draws", () => {
   // (n, p): inversion (n·p < 10), BTRS (n·p ≥ 10), and mirrored p > ½ for both.
-  const designs: [number, number][] = [[20, 0.1], [1000, 0.003], [7, 0.5], [100, 0.5], [1_000_000, 0.3], [50, 0.9], [10_000, 0.97], [45, 0.25]];
+  const designs: [number, number][] = [
+    [20, 0.1],
+    [1000, 0.003],
+    [7, 0.5],
+    [100, 0.5],
+    [1_000_000, 0.3],
+    [50, 0.9],
+    [10_000, 0.97],
+    [45, 0.25],
+  ];
   const draws = 40_000;
   const samples = designs.map(([n, p], d) => {
     const random = mulberry32(streamSeed(100, d));
@@ -300,7 +320,10 @@ emit(out)`,
     const squares = new Float64Array(cellWeights.length);
     for (let r = 0; r < repeats; r++) {
       multinomial(random, total, cellWeights, out);
-      assert.equal(out.reduce((a, b) => a + b, 0), total);
+      assert.equal(
+        out.reduce((a, b) => a + b, 0),
+        total,
+      );
       assert.equal(out[1], 0);
       assert.equal(out[5], 0);
       out.forEach((count, i) => {
@@ -315,7 +338,10 @@ emit(out)`,
       const observedVariance = (squares[i]! - repeats * mean * mean) / (repeats - 1);
       assert.ok(Math.abs(mean - total * p) <= 5 * Math.sqrt(variance / repeats) + 1e-12, `cell ${i} mean ${mean}`);
       // Each cell count is Binomial(total, p): its sample variance has SD ≈ variance·√(2/(R − 1)) here.
-      assert.ok(Math.abs(observedVariance - variance) <= 5 * variance * Math.sqrt(2 / (repeats - 1)) + 1e-9, `cell ${i} variance ${observedVariance}`);
+      assert.ok(
+        Math.abs(observedVariance - variance) <= 5 * variance * Math.sqrt(2 / (repeats - 1)) + 1e-9,
+        `cell ${i} variance ${observedVariance}`,
+      );
     });
   });
 

@@ -25,7 +25,20 @@ interface Expected {
   metrics: Record<string, number>;
   championMetrics: Record<string, number>;
   confusion: number[][];
-  fairness: Record<string, { groups: Record<string, { count: number; selection_rate: number; tpr: number | null; fpr: number | null }>; dp_difference: number; dp_ratio: number; eo_difference: number; eo_ratio: number; eop_difference: number; to_overall_dp: number; di: number; di_group: string }>;
+  fairness: Record<
+    string,
+    {
+      groups: Record<string, { count: number; selection_rate: number; tpr: number | null; fpr: number | null }>;
+      dp_difference: number;
+      dp_ratio: number;
+      eo_difference: number;
+      eo_ratio: number;
+      eop_difference: number;
+      to_overall_dp: number;
+      di: number;
+      di_group: string;
+    }
+  >;
   mcnemar: { b: number; c: number; p: number; exact: boolean };
   delong: { z: number; p: number };
   roc: { fpr: number[]; tpr: number[] };
@@ -126,7 +139,11 @@ function settings(overrides: Partial<EvaluateOptions> = {}, policy: GatePolicyDo
     classes: ["no", "yes"],
     threshold: 0.5,
     batchSize: 256,
-    policy: resolvePolicy({ bootstrap: { resamples: 300, seed: 5 }, fairness: { sensitive: ["sex", "race"], privileged: { sex: "M", race: "a" } }, ...policy }),
+    policy: resolvePolicy({
+      bootstrap: { resamples: 300, seed: 5 },
+      fairness: { sensitive: ["sex", "race"], privileged: { sex: "M", race: "a" } },
+      ...policy,
+    }),
     reportDir: join(dir, "out"),
     failOn: "fail",
     logger: new MemoryLogger(),
@@ -146,7 +163,11 @@ after(async () => {
 describe("runEvaluation on a python3-onnx model", () => {
   let report: GateReport;
   before(async () => {
-    report = (await runEvaluation(settings({}, { champion: { model: join(dir, "champion.onnx") }, quality: [{ metric: "roc_auc", min: 0.7, on: "ci" }] }))).report;
+    report = (
+      await runEvaluation(
+        settings({}, { champion: { model: join(dir, "champion.onnx") }, quality: [{ metric: "roc_auc", min: 0.7, on: "ci" }] }),
+      )
+    ).report;
   });
 
   test("every metric equals scikit-learn's on the same predictions", () => {
@@ -160,7 +181,9 @@ describe("runEvaluation on a python3-onnx model", () => {
     const { fpr, tpr } = report.curves!.roc!;
     assert.deepEqual([fpr[0], tpr[0], fpr.at(-1), tpr.at(-1)], [0, 0, 1, 1]);
     for (let i = 0; i < fpr.length; i++) {
-      const k = expected.roc.fpr.findIndex((value, j) => Math.abs(value - fpr[i]!) < 1e-12 && Math.abs(expected.roc.tpr[j]! - tpr[i]!) < 1e-12);
+      const k = expected.roc.fpr.findIndex(
+        (value, j) => Math.abs(value - fpr[i]!) < 1e-12 && Math.abs(expected.roc.tpr[j]! - tpr[i]!) < 1e-12,
+      );
       assert.ok(k >= 0, `point (${fpr[i]}, ${tpr[i]}) is on sklearn's curve`);
     }
   });
@@ -186,13 +209,24 @@ describe("runEvaluation on a python3-onnx model", () => {
     }
     const race = report.fairness.find((entry) => entry.grouping === "race")!;
     assert.deepEqual(race.groups.find((group) => group.label === "c")?.small, true, "the 12-row group is reported as small");
-    assert.deepEqual(race.metrics.demographic_parity_difference!.excluded.map((entry) => entry.label), ["c"]);
+    assert.deepEqual(
+      race.metrics.demographic_parity_difference!.excluded.map((entry) => entry.label),
+      ["c"],
+    );
   });
 
   test("method: to_overall compares each large group with all rows, as Fairlearn does", async () => {
-    const policy = resolvePolicy({ bootstrap: { resamples: 0 }, fairness: { sensitive: ["sex", "race"], method: "to_overall", resamples: 0 } });
+    const policy = resolvePolicy({
+      bootstrap: { resamples: 0 },
+      fairness: { sensitive: ["sex", "race"], method: "to_overall", resamples: 0 },
+    });
     const overall = (await runEvaluation({ ...settings(), policy, reportDir: join(dir, "out-overall") })).report;
-    for (const grouping of ["sex", "race"]) close(overall.fairness.find((entry) => entry.grouping === grouping)!.metrics.demographic_parity_difference!.value, expected.fairness[grouping]!.to_overall_dp, `${grouping} DP difference to overall`);
+    for (const grouping of ["sex", "race"])
+      close(
+        overall.fairness.find((entry) => entry.grouping === grouping)!.metrics.demographic_parity_difference!.value,
+        expected.fairness[grouping]!.to_overall_dp,
+        `${grouping} DP difference to overall`,
+      );
   });
 
   test("McNemar and DeLong against the champion equal scipy's", () => {
@@ -213,11 +247,17 @@ describe("runEvaluation on a python3-onnx model", () => {
     assert.equal(gate.observed, gate.ci![0]);
     assert.ok(gate.ci![0] < gate.value! && gate.value! < gate.ci![1]);
     const ids = report.gates.map((entry) => entry.id);
-    assert.ok(ids.includes("fairness:demographic_parity_difference:sex") && ids.includes("champion:roc_auc") && ids.includes("champion:accuracy"));
+    assert.ok(
+      ids.includes("fairness:demographic_parity_difference:sex") && ids.includes("champion:roc_auc") && ids.includes("champion:accuracy"),
+    );
   });
 
   test("the report is deterministic for a seed: a second run writes the same report but for its timestamp", async () => {
-    const again = (await runEvaluation(settings({}, { champion: { model: join(dir, "champion.onnx") }, quality: [{ metric: "roc_auc", min: 0.7, on: "ci" }] }))).report;
+    const again = (
+      await runEvaluation(
+        settings({}, { champion: { model: join(dir, "champion.onnx") }, quality: [{ metric: "roc_auc", min: 0.7, on: "ci" }] }),
+      )
+    ).report;
     assert.deepEqual({ ...again, created: "" }, { ...report, created: "" });
     const written = JSON.parse(await readFile(join(dir, "out/gate-report.json"), "utf8")) as GateReport;
     assert.equal(written.model.sha256, report.model.sha256);
@@ -226,16 +266,34 @@ describe("runEvaluation on a python3-onnx model", () => {
 
 describe("class order without the model's word", () => {
   test("sortLabels orders like np.unique: numbers numerically, anything else as text", () => {
-    const numbers = python<string[]>("import numpy as np\nemit([str(v) for v in np.unique(np.array(data, dtype=int))])", ["10", "2", "0", "11", "1"]);
+    const numbers = python<string[]>("import numpy as np\nemit([str(v) for v in np.unique(np.array(data, dtype=int))])", [
+      "10",
+      "2",
+      "0",
+      "11",
+      "1",
+    ]);
     assert.deepEqual(sortLabels(["10", "2", "0", "11", "1"]), numbers);
-    const texts = python<string[]>("import numpy as np\nemit(np.unique(np.array(data)).tolist())", ["b", "B", "a10", "a2", ">50K", "<=50K"]);
+    const texts = python<string[]>("import numpy as np\nemit(np.unique(np.array(data)).tolist())", [
+      "b",
+      "B",
+      "a10",
+      "a2",
+      ">50K",
+      "<=50K",
+    ]);
     assert.deepEqual(sortLabels(["b", "B", "a10", "a2", ">50K", "<=50K"]), texts);
   });
 
   test("numeric labels sort as numbers, as scikit-learn's np.unique does: 10 is the positive class over 2", async () => {
     const csv = await readFile(join(dir, "test.csv"), "utf8");
     await writeFile(join(dir, "numeric-labels.csv"), csv.replaceAll(",no\n", ",2\n").replaceAll(",yes\n", ",10\n"));
-    const { report } = await runEvaluation(settings({ dataFiles: [join(dir, "numeric-labels.csv")], classes: undefined, reportDir: join(dir, "out-numeric") }, { bootstrap: { resamples: 0 }, fairness: { sensitive: [], resamples: 0 } }));
+    const { report } = await runEvaluation(
+      settings(
+        { dataFiles: [join(dir, "numeric-labels.csv")], classes: undefined, reportDir: join(dir, "out-numeric") },
+        { bootstrap: { resamples: 0 }, fairness: { sensitive: [], resamples: 0 } },
+      ),
+    );
     assert.deepEqual(report.model.classes, ["2", "10"]);
     close(report.metrics.roc_auc?.value, expected.metrics.roc_auc!, "AUC with 10 as the positive class");
   });
@@ -280,53 +338,82 @@ describe("bad input gets a clear error", () => {
   });
 
   test("probabilities outside [0, 1] point to score_kind", async () => {
-    python(String.raw`
+    python(
+      String.raw`
 import onnx
 from onnx import helper, TensorProto
 x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("score", TensorProto.FLOAT, ["N", 1])
 w = helper.make_tensor("w", TensorProto.FLOAT, [2, 1], [1.0, 1.0])
 m = helper.make_model(helper.make_graph([helper.make_node("MatMul", ["x", "w"], ["score"])], "raw", [x], [out], [w]), opset_imports=[helper.make_opsetid("", 13)], ir_version=7)
-onnx.save(m, data["path"]); emit(True)`, { path: join(dir, "raw.onnx") });
+onnx.save(m, data["path"]); emit(True)`,
+      { path: join(dir, "raw.onnx") },
+    );
     await rejects({ modelPath: join(dir, "raw.onnx") }, /score_kind/);
   });
 
   test("NaN predictions name the output and the line", async () => {
-    python(String.raw`
+    python(
+      String.raw`
 import onnx
 from onnx import helper, TensorProto
 x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])
 w = helper.make_tensor("w", TensorProto.FLOAT, [2, 1], [-1.0, 0.0])
 nodes = [helper.make_node("MatMul", ["x", "w"], ["neg"]), helper.make_node("Sqrt", ["neg"], ["probability"])]
 m = helper.make_model(helper.make_graph(nodes, "nan", [x], [out], [w]), opset_imports=[helper.make_opsetid("", 13)], ir_version=7)
-onnx.save(m, data["path"]); emit(True)`, { path: join(dir, "nan.onnx") });
+onnx.save(m, data["path"]); emit(True)`,
+      { path: join(dir, "nan.onnx") },
+    );
     await rejects({ modelPath: join(dir, "nan.onnx") }, /test\.csv:2: the model's output "probability" is NaN/);
   });
 
-  test("a gate on a metric the task does not have", () => rejects({}, /gate metric "rmse" does not apply to a binary model/, { quality: [{ metric: "rmse", max: 1 }] }));
+  test("a gate on a metric the task does not have", () =>
+    rejects({}, /gate metric "rmse" does not apply to a binary model/, { quality: [{ metric: "rmse", max: 1 }] }));
 
-  test("a champion from the registry before the registry exists", () => rejects({}, /release v1\.0\.0, which needs the model registry/, { champion: { release: "v1.0.0" } }));
+  test("a champion from the registry before the registry exists", () =>
+    rejects({}, /release v1\.0\.0, which needs the model registry/, { champion: { release: "v1.0.0" } }));
 
   test("a champion with another number of classes", async () => {
-    python(String.raw`
+    python(
+      String.raw`
 import onnx
 from onnx import helper, TensorProto
 x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 2]); out = helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 3])
 w = helper.make_tensor("w", TensorProto.FLOAT, [2, 3], [0.01, 0.02, 0.03, 0.03, 0.02, 0.01])
 nodes = [helper.make_node("MatMul", ["x", "w"], ["z"]), helper.make_node("Softmax", ["z"], ["probabilities"], axis=1)]
-onnx.save(helper.make_model(helper.make_graph(nodes, "three", [x], [out], [w]), opset_imports=[helper.make_opsetid("", 13)], ir_version=7), data["path"]); emit(True)`, { path: join(dir, "three.onnx") });
-    await rejects({}, /the model gives 3 probability columns, but the evaluated model's classes are 2/, { champion: { model: join(dir, "three.onnx") } });
+onnx.save(helper.make_model(helper.make_graph(nodes, "three", [x], [out], [w]), opset_imports=[helper.make_opsetid("", 13)], ir_version=7), data["path"]); emit(True)`,
+      { path: join(dir, "three.onnx") },
+    );
+    await rejects({}, /the model gives 3 probability columns, but the evaluated model's classes are 2/, {
+      champion: { model: join(dir, "three.onnx") },
+    });
   });
 
   test("a grouping or privileged group that is not checked (a typo would switch the gate off)", async () => {
-    await rejects({}, /names the grouping "sexx", which is not checked/, { fairness: { sensitive: ["sex"], gates: [{ metric: "demographic_parity_difference", max: 0.1, groupings: ["sexx"] }] } });
-    await rejects({}, /fairness\.privileged names the grouping "rac"/, { fairness: { sensitive: ["sex", "race"], privileged: { rac: "a" } } });
+    await rejects({}, /names the grouping "sexx", which is not checked/, {
+      fairness: { sensitive: ["sex"], gates: [{ metric: "demographic_parity_difference", max: 0.1, groupings: ["sexx"] }] },
+    });
+    await rejects({}, /fairness\.privileged names the grouping "rac"/, {
+      fairness: { sensitive: ["sex", "race"], privileged: { rac: "a" } },
+    });
   });
 
   test("a numeric sensitive column needs bins, ascending ones", async () => {
-    await writeFile(join(dir, "contract.yaml"), "columns:\n  - { name: age, type: integer }\n  - { name: hours, type: integer }\n  - { name: sex, type: categorical }\n  - { name: race, type: categorical }\n  - { name: label, type: categorical, role: target }\n");
-    await rejects({ contractPath: join(dir, "contract.yaml") }, /sensitive column "age" is integer in the contract/, { fairness: { sensitive: ["age"] } });
+    await writeFile(
+      join(dir, "contract.yaml"),
+      "columns:\n  - { name: age, type: integer }\n  - { name: hours, type: integer }\n  - { name: sex, type: categorical }\n  - { name: race, type: categorical }\n  - { name: label, type: categorical, role: target }\n",
+    );
+    await rejects({ contractPath: join(dir, "contract.yaml") }, /sensitive column "age" is integer in the contract/, {
+      fairness: { sensitive: ["age"] },
+    });
     await rejects({}, /bin edges of "age" are not ascending/, { fairness: { sensitive: ["age"], bins: { age: [65, 25] } } });
-    const binned = (await runEvaluation(settings({ reportDir: join(dir, "out-binned") }, { bootstrap: { resamples: 0 }, fairness: { sensitive: ["age"], bins: { age: [40, 65] }, resamples: 0 } }))).report;
+    const binned = (
+      await runEvaluation(
+        settings(
+          { reportDir: join(dir, "out-binned") },
+          { bootstrap: { resamples: 0 }, fairness: { sensitive: ["age"], bins: { age: [40, 65] }, resamples: 0 } },
+        ),
+      )
+    ).report;
     assert.deepEqual(new Set(binned.fairness[0]!.groups.map((group) => group.label)), new Set(["<40", "40–65", "≥65"]));
   });
 });

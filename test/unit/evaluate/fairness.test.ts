@@ -153,7 +153,10 @@ function assertMatches(result: FairnessResult, expected: Expected, name: string)
     expected.groups.map((group) => group.label),
     `${name}: group labels`,
   );
-  const pairs: [FairnessResult["overall"], Record<string, Num | string>][] = [[result.overall, expected.overall], ...result.groups.map((group, i) => [group, expected.groups[i]!] as [FairnessResult["overall"], Record<string, Num | string>])];
+  const pairs: [FairnessResult["overall"], Record<string, Num | string>][] = [
+    [result.overall, expected.overall],
+    ...result.groups.map((group, i) => [group, expected.groups[i]!] as [FairnessResult["overall"], Record<string, Num | string>]),
+  ];
   for (const [group, want] of pairs) {
     for (const key of ["count", "positives", "negatives"] as const) close(group[key], want[key] as Num, `${name} ${group.label} ${key}`);
     for (const rate of GROUP_RATES) close(group.rates[rate], want[rate] as Num, `${name} ${group.label} ${rate}`);
@@ -165,10 +168,16 @@ function assertMatches(result: FairnessResult, expected: Expected, name: string)
   }
   const m = result.metrics;
   // Expected group lists are the oracle's; equalized odds takes the groups that entered both parts.
-  if (m.demographic_parity_difference.value !== undefined) assert.deepEqual(m.demographic_parity_difference.groups, expected.entered.selection_rate, `${name} DP groups`);
-  if (m.equal_opportunity_difference.value !== undefined) assert.deepEqual(m.equal_opportunity_difference.groups, expected.entered.tpr, `${name} EOpp groups`);
+  if (m.demographic_parity_difference.value !== undefined)
+    assert.deepEqual(m.demographic_parity_difference.groups, expected.entered.selection_rate, `${name} DP groups`);
+  if (m.equal_opportunity_difference.value !== undefined)
+    assert.deepEqual(m.equal_opportunity_difference.groups, expected.entered.tpr, `${name} EOpp groups`);
   if (m.equalized_odds_difference.value !== undefined) {
-    assert.deepEqual(m.equalized_odds_difference.groups, expected.entered.tpr.filter((label) => expected.entered.fpr.includes(label)), `${name} EO groups`);
+    assert.deepEqual(
+      m.equalized_odds_difference.groups,
+      expected.entered.tpr.filter((label) => expected.entered.fpr.includes(label)),
+      `${name} EO groups`,
+    );
   }
   assert.equal(m.disparate_impact.worst, expected.worst.di ?? undefined, `${name} DI group`);
   assert.equal(m.statistical_parity_difference.worst, expected.worst.spd ?? undefined, `${name} SPD group`);
@@ -226,7 +235,11 @@ emit(out)
           for (const agg of ["worst_case", "mean"] as const) {
             const rows: Rows = { g: set.g, y: set.y, p: set.p, w: weighted ? set.w : null };
             const privileged = method === "between_groups" ? "Black" : "Asian";
-            cases.push({ ...rows, options: { method, agg, privileged }, name: `seed ${set.seed} ${weighted ? "weighted" : "unweighted"} ${method} ${agg}` });
+            cases.push({
+              ...rows,
+              options: { method, agg, privileged },
+              name: `seed ${set.seed} ${weighted ? "weighted" : "unweighted"} ${method} ${agg}`,
+            });
           }
         }
       }
@@ -244,7 +257,10 @@ emit(out)
     const result = ours({ ...set }, {});
     const total = set.w!.reduce((sum, w) => sum + w, 0);
     assert.equal(result.overall.count, total);
-    assert.equal(result.groups.reduce((sum, group) => sum + group.count, 0), total);
+    assert.equal(
+      result.groups.reduce((sum, group) => sum + group.count, 0),
+      total,
+    );
   });
 
   test("the group below min_group_size is reported but left out of every aggregate", () => {
@@ -264,9 +280,16 @@ emit(out)
 describe("honesty rules", () => {
   test("a group with no positives has TPR undefined, not 0, and equalized odds is computed over the rest", () => {
     const rows = rowsOf([
-      ["A", 0, 0, 30], ["A", 0, 1, 10], ["A", 1, 0, 8], ["A", 1, 1, 22],
-      ["B", 0, 0, 25], ["B", 0, 1, 5], ["B", 1, 0, 15], ["B", 1, 1, 15],
-      ["C", 0, 0, 32], ["C", 0, 1, 8],
+      ["A", 0, 0, 30],
+      ["A", 0, 1, 10],
+      ["A", 1, 0, 8],
+      ["A", 1, 1, 22],
+      ["B", 0, 0, 25],
+      ["B", 0, 1, 5],
+      ["B", 1, 0, 15],
+      ["B", 1, 1, 15],
+      ["C", 0, 0, 32],
+      ["C", 0, 1, 8],
     ]);
     for (const agg of ["worst_case", "mean"] as const) {
       const result = ours(rows, { agg });
@@ -286,9 +309,16 @@ describe("honesty rules", () => {
 
   test("an aggregate over two groups is defined, and undefined with a reason once only one group is left", () => {
     const rows = rowsOf([
-      ["A", 0, 0, 20], ["A", 0, 1, 10], ["A", 1, 0, 10], ["A", 1, 1, 20],
-      ["B", 0, 0, 15], ["B", 0, 1, 5], ["B", 1, 0, 12], ["B", 1, 1, 8],
-      ["C", 0, 0, 10], ["C", 1, 1, 10],
+      ["A", 0, 0, 20],
+      ["A", 0, 1, 10],
+      ["A", 1, 0, 10],
+      ["A", 1, 1, 20],
+      ["B", 0, 0, 15],
+      ["B", 0, 1, 5],
+      ["B", 1, 0, 12],
+      ["B", 1, 1, 8],
+      ["C", 0, 0, 10],
+      ["C", 1, 1, 10],
     ]);
     const two = ours(rows, { minGroupSize: 30 });
     assertMatches(two, oracle([{ ...rows, options: { minGroupSize: 30 } }])[0]!, "two groups");
@@ -310,8 +340,10 @@ describe("honesty rules", () => {
 
   test("when exclusions for an undefined rate leave one group, the reason names the rate", () => {
     const rows = rowsOf([
-      ["A", 0, 0, 20], ["A", 1, 1, 20],
-      ["B", 0, 0, 35], ["B", 0, 1, 5],
+      ["A", 0, 0, 20],
+      ["A", 1, 1, 20],
+      ["B", 0, 0, 35],
+      ["B", 0, 1, 5],
     ]);
     const result = ours(rows, {});
     assertMatches(result, oracle([{ ...rows, options: {} }])[0]!, "one TPR group");
@@ -325,9 +357,12 @@ describe("honesty rules", () => {
   test("to_overall ratios invert a group above the overall (r > 1 → 1/r), so a favoured group can be the worst", () => {
     // Selection rates 0.9, 0.5, 0.45 around an overall of 0.6167: A's inverted 0.685 is below C's 0.73.
     const rows = rowsOf([
-      ["A", 0, 1, 90], ["A", 1, 0, 10],
-      ["B", 0, 1, 50], ["B", 1, 0, 50],
-      ["C", 0, 1, 45], ["C", 1, 0, 55],
+      ["A", 0, 1, 90],
+      ["A", 1, 0, 10],
+      ["B", 0, 1, 50],
+      ["B", 1, 0, 50],
+      ["C", 0, 1, 45],
+      ["C", 1, 0, 55],
     ]);
     const result = ours(rows, { method: "to_overall" });
     const expected = oracle([{ ...rows, options: { method: "to_overall" } }])[0]!;
@@ -338,8 +373,11 @@ describe("honesty rules", () => {
 
   test("a rate that is 0 in every group gives an undefined ratio (0/0), not 1 or 0", () => {
     const rows = rowsOf([
-      ["A", 0, 0, 30], ["A", 1, 1, 10],
-      ["B", 0, 0, 40], ["B", 1, 0, 5], ["B", 1, 1, 5],
+      ["A", 0, 0, 30],
+      ["A", 1, 1, 10],
+      ["B", 0, 0, 40],
+      ["B", 1, 0, 5],
+      ["B", 1, 1, 5],
     ]);
     for (const method of ["between_groups", "to_overall"] as const) {
       const result = ours(rows, { method });
@@ -353,7 +391,10 @@ describe("honesty rules", () => {
 
   test("data with a single group: every aggregate is undefined with the reason 'only one group'", () => {
     const grouping = buildGrouping([{ name: "sex", values: ["Male", "Male", "Male"] }]);
-    const result = fairnessFromCells(groupCells(grouping, Uint8Array.of(0, 1, 1), Uint8Array.of(0, 1, 0)), { minGroupSize: 1, privileged: "Male" });
+    const result = fairnessFromCells(groupCells(grouping, Uint8Array.of(0, 1, 1), Uint8Array.of(0, 1, 0)), {
+      minGroupSize: 1,
+      privileged: "Male",
+    });
     assert.equal(result.groups.length, 1);
     assert.equal(result.overall.count, 3);
     for (const metric of FAIRNESS_METRIC_NAMES) {
@@ -384,10 +425,20 @@ describe("honesty rules", () => {
 
 describe("privileged group: disparate impact and statistical parity difference", () => {
   const rows = rowsOf([
-    ["A", 0, 0, 30], ["A", 0, 1, 20], ["A", 1, 0, 10], ["A", 1, 1, 40],
-    ["B", 0, 0, 40], ["B", 0, 1, 10], ["B", 1, 0, 25], ["B", 1, 1, 25],
-    ["C", 0, 0, 35], ["C", 0, 1, 25], ["C", 1, 0, 5], ["C", 1, 1, 35],
-    ["D", 0, 0, 10], ["D", 1, 1, 10],
+    ["A", 0, 0, 30],
+    ["A", 0, 1, 20],
+    ["A", 1, 0, 10],
+    ["A", 1, 1, 40],
+    ["B", 0, 0, 40],
+    ["B", 0, 1, 10],
+    ["B", 1, 0, 25],
+    ["B", 1, 1, 25],
+    ["C", 0, 0, 35],
+    ["C", 0, 1, 25],
+    ["C", 1, 0, 5],
+    ["C", 1, 1, 35],
+    ["D", 0, 0, 10],
+    ["D", 1, 1, 10],
   ]);
 
   test("DI is the smallest SR_g / SR_privileged and SPD the signed SR_g − SR_privileged of largest magnitude, with the group", () => {
@@ -443,7 +494,10 @@ emit({"sex": sex.tolist(), "race": race.tolist(), "labels": [f"{a} & {b}" for a,
     assert.deepEqual([...grouping.ids], expected.ids);
     assert.ok(grouping.labels.includes("(missing) & White") && grouping.labels.includes("Male & (missing)"));
     const cells = groupCells(grouping, new Uint8Array(400), new Uint8Array(400));
-    assert.deepEqual(fairnessFromCells(cells).groups.map((group) => group.count), expected.sizes);
+    assert.deepEqual(
+      fairnessFromCells(cells).groups.map((group) => group.count),
+      expected.sizes,
+    );
   });
 
   test("missing values form their own group, labelled (missing), with its own metrics", () => {
@@ -451,7 +505,12 @@ emit({"sex": sex.tolist(), "race": race.tolist(), "labels": [f"{a} & {b}" for a,
     const grouping: Grouping = buildGrouping([{ name: "sex", values }]);
     assert.deepEqual(grouping.labels, ["(missing)", "F", "M"]);
     assert.deepEqual([...grouping.ids], [1, 0, 2, 1, 0, 2, 2, 1]);
-    const rows: Rows = { g: values.map((value) => value ?? "(missing)"), y: [1, 0, 1, 0, 1, 1, 0, 0], p: [1, 1, 0, 0, 1, 1, 1, 0], w: null };
+    const rows: Rows = {
+      g: values.map((value) => value ?? "(missing)"),
+      y: [1, 0, 1, 0, 1, 1, 0, 0],
+      p: [1, 1, 0, 0, 1, 1, 1, 0],
+      w: null,
+    };
     const result = ours({ ...rows, g: values as string[] }, { minGroupSize: 2 });
     assertMatches(result, oracle([{ ...rows, options: { minGroupSize: 2 } }])[0]!, "missing group");
     assert.deepEqual(result.metrics.demographic_parity_difference.groups, ["(missing)", "F", "M"]);
@@ -474,7 +533,12 @@ describe("a worked fairness example (3 groups, n = 1000, np.random.default_rng(4
   test("matches the pandas/scikit-learn restatement and the example's documented values", () => {
     // One default_rng(42) stream draws a longer seeded example in order: its drift samples come first,
     // then the labels, groups and scores used here.
-    const golden = python<{ group: string[]; y: number[]; p: number[]; out: Record<string, number> & { group_sizes: Record<string, number> } }>(`
+    const golden = python<{
+      group: string[];
+      y: number[];
+      p: number[];
+      out: Record<string, number> & { group_sizes: Record<string, number> };
+    }>(`
 import numpy as np
 from sklearn.metrics import confusion_matrix
 rng = np.random.default_rng(42)
@@ -524,7 +588,8 @@ emit({"group": group.tolist(), "y": y_true.tolist(), "p": y_pred.tolist(), "out"
       aif360_disparate_impact_C_vs_A_priv: 0.580838,
     };
     assert.deepEqual(golden.out.group_sizes, { A: 485, B: 370, C: 145 });
-    for (const [key, value] of Object.entries(printed)) assert.ok(Math.abs(golden.out[key]! - value) <= 5e-7, `documented ${key}: ${golden.out[key]} vs printed ${value}`);
+    for (const [key, value] of Object.entries(printed))
+      assert.ok(Math.abs(golden.out[key]! - value) <= 5e-7, `documented ${key}: ${golden.out[key]} vs printed ${value}`);
 
     const rows: Rows = { g: golden.group, y: golden.y, p: golden.p, w: null };
     const between = ours(rows, { privileged: "A" });

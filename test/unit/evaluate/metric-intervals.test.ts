@@ -55,7 +55,10 @@ describe("metric intervals", () => {
       if (model.kind !== "classification") throw new Error("classification");
       // The champion: the same rows scored on 7 levels (rows are merged on both models' scores).
       const coarse = model.data.proba!.map((p) => Math.round(p * 6) / 6);
-      const champion: ModelData = { kind: "classification", data: { ...model.data, proba: coarse, pred: Int32Array.from(model.data.y, (_, r) => (coarse[r * 2 + 1]! >= 0.5 ? 1 : 0)) } };
+      const champion: ModelData = {
+        kind: "classification",
+        data: { ...model.data, proba: coarse, pred: Int32Array.from(model.data.y, (_, r) => (coarse[r * 2 + 1]! >= 0.5 ? 1 : 0)) },
+      };
       const units = mergeRows(model, champion);
       if (levels > 0) assert.ok(units.multiplicity.length < 200, "few distinct (label, score) pairs become few units");
       const wanted = ["accuracy", "balanced_accuracy", "f1", "roc_auc", "average_precision", "log_loss", "brier", "ece"] as const;
@@ -68,11 +71,21 @@ describe("metric intervals", () => {
     }
   });
 
-  for (const [what, levels] of [["continuous scores (rows drawn)", 0], ["21 score levels (units drawn by conditional binomials)", 21]] as const) {
+  for (const [what, levels] of [
+    ["continuous scores (rows drawn)", 0],
+    ["21 score levels (units drawn by conditional binomials)", 21],
+  ] as const) {
     test(`accuracy's 95% interval has the analytic stratified width: ${what}`, () => {
       const model = binary(4000, levels, 9);
       const { accuracy, halfWidth } = stratifiedHalfWidth(model);
-      const interval = metricIntervals({ challenger: model, metrics: ["accuracy"], differences: [], resamples: 2000, seed: 1, confidence: 0.95 }).metric.get("accuracy")!;
+      const interval = metricIntervals({
+        challenger: model,
+        metrics: ["accuracy"],
+        differences: [],
+        resamples: 2000,
+        seed: 1,
+        confidence: 0.95,
+      }).metric.get("accuracy")!;
       // The percentile endpoints carry Monte Carlo error of about 3% of the half-width with 2,000 resamples.
       assert.ok(Math.abs(interval[0] - (accuracy - halfWidth)) < 0.12 * halfWidth, `lower ${interval[0]} vs ${accuracy - halfWidth}`);
       assert.ok(Math.abs(interval[1] - (accuracy + halfWidth)) < 0.12 * halfWidth, `upper ${interval[1]} vs ${accuracy + halfWidth}`);
@@ -81,7 +94,15 @@ describe("metric intervals", () => {
 
   test("the paired difference of a model with itself is exactly 0 on every resample; a better model's difference is positive", () => {
     const model = binary(2000, 0, 3);
-    const same = metricIntervals({ challenger: model, champion: model, metrics: [], differences: ["roc_auc", "accuracy"], resamples: 300, seed: 2, confidence: 0.95 });
+    const same = metricIntervals({
+      challenger: model,
+      champion: model,
+      metrics: [],
+      differences: ["roc_auc", "accuracy"],
+      resamples: 300,
+      seed: 2,
+      confidence: 0.95,
+    });
     assert.deepEqual(same.difference.get("roc_auc"), [0, 0]);
     assert.deepEqual(same.difference.get("accuracy"), [0, 0]);
     if (model.kind !== "classification") throw new Error("classification");
@@ -89,20 +110,40 @@ describe("metric intervals", () => {
     const random = mulberry32(8);
     const noise = Float64Array.from({ length: model.data.y.length * 2 }, (_, i) => (i % 2 === 1 ? random() : 0));
     for (let r = 0; r < model.data.y.length; r++) noise[r * 2] = 1 - noise[r * 2 + 1]!;
-    const champion: ModelData = { kind: "classification", data: { ...model.data, proba: noise, pred: Int32Array.from({ length: model.data.y.length }, (_, r) => (noise[r * 2 + 1]! >= 0.5 ? 1 : 0)) } };
-    const better = metricIntervals({ challenger: model, champion, metrics: [], differences: ["roc_auc"], resamples: 300, seed: 2, confidence: 0.95 });
+    const champion: ModelData = {
+      kind: "classification",
+      data: {
+        ...model.data,
+        proba: noise,
+        pred: Int32Array.from({ length: model.data.y.length }, (_, r) => (noise[r * 2 + 1]! >= 0.5 ? 1 : 0)),
+      },
+    };
+    const better = metricIntervals({
+      challenger: model,
+      champion,
+      metrics: [],
+      differences: ["roc_auc"],
+      resamples: 300,
+      seed: 2,
+      confidence: 0.95,
+    });
     assert.ok(better.difference.get("roc_auc")![0] > 0);
   });
 
   test("a seed fixes the intervals; another seed moves them", () => {
     const model = binary(1500, 11, 6);
-    const run = (seed: number) => metricIntervals({ challenger: model, metrics: ["roc_auc", "log_loss"], differences: [], resamples: 200, seed, confidence: 0.9 });
+    const run = (seed: number) =>
+      metricIntervals({ challenger: model, metrics: ["roc_auc", "log_loss"], differences: [], resamples: 200, seed, confidence: 0.9 });
     assert.deepEqual(run(5).metric, run(5).metric);
     assert.notDeepEqual(run(5).metric.get("roc_auc"), run(6).metric.get("roc_auc"));
   });
 
   test("no resamples, no intervals", () => {
-    assert.equal(metricIntervals({ challenger: binary(100, 0, 1), metrics: ["accuracy"], differences: [], resamples: 0, seed: 1, confidence: 0.95 }).metric.size, 0);
+    assert.equal(
+      metricIntervals({ challenger: binary(100, 0, 1), metrics: ["accuracy"], differences: [], resamples: 0, seed: 1, confidence: 0.95 })
+        .metric.size,
+      0,
+    );
   });
 });
 
@@ -116,6 +157,9 @@ describe("metric intervals past one generator stream", () => {
     const whole = metricIntervals(options).metric.get("accuracy")!;
     const parts = chunked.metric.get("accuracy")!;
     const { halfWidth } = stratifiedHalfWidth(model);
-    assert.ok(Math.abs(parts[0] - whole[0]) < 0.25 * halfWidth && Math.abs(parts[1] - whole[1]) < 0.25 * halfWidth, `${JSON.stringify(parts)} vs ${JSON.stringify(whole)}`);
+    assert.ok(
+      Math.abs(parts[0] - whole[0]) < 0.25 * halfWidth && Math.abs(parts[1] - whole[1]) < 0.25 * halfWidth,
+      `${JSON.stringify(parts)} vs ${JSON.stringify(whole)}`,
+    );
   });
 });

@@ -253,7 +253,10 @@ emit(out)`,
       const want = expected[k]!.confusion;
       // Integer weights sum exactly; fractional ones may differ in the last bit with the summation order.
       if (weights === undefined || weights.every(Number.isInteger)) assert.deepEqual(matrix, want);
-      else matrix.forEach((row, t) => { assertArray(row, want[t]!, `${label} confusion row ${t}`); });
+      else
+        matrix.forEach((row, t) => {
+          assertArray(row, want[t]!, `${label} confusion row ${t}`);
+        });
     });
 
     test(`a label-only model gets the label metrics only, for ${label}`, () => {
@@ -275,25 +278,38 @@ emit(out)`,
 describe("bootstrap reuse of ranked scores", () => {
   // Poisson-like resample counts: several draws over the same prepared data, as the bootstrap does.
   const random = rng(21);
-  const draws = Array.from({ length: 4 }, () => Float64Array.from({ length: MULTICLASS.y.length }, () => Math.floor(-Math.log(1 - random()))));
-  const expected = python<Expected[]>(`${ORACLE}\nemit([clf(case) for case in data])`, draws.map((w) => clfCase(MULTICLASS, w)));
+  const draws = Array.from({ length: 4 }, () =>
+    Float64Array.from({ length: MULTICLASS.y.length }, () => Math.floor(-Math.log(1 - random()))),
+  );
+  const expected = python<Expected[]>(
+    `${ORACLE}\nemit([clf(case) for case in data])`,
+    draws.map((w) => clfCase(MULTICLASS, w)),
+  );
 
   test("one prepared cache serves many weight vectors and matches sklearn each time", () => {
     const prepared = prepareClassification(MULTICLASS);
-    draws.forEach((w, k) => { assertMetrics(classificationMetrics(MULTICLASS, w, prepared), expected[k]!, `draw ${k}`); });
+    draws.forEach((w, k) => {
+      assertMetrics(classificationMetrics(MULTICLASS, w, prepared), expected[k]!, `draw ${k}`);
+    });
   });
 
   // Probabilities, and decision-function-like scores: negative, −0 and 0 (one tie), large, tied and distinct.
   const y01 = Uint8Array.from(BINARY.y);
   const probability = Float64Array.from({ length: BINARY.y.length }, (_, i) => BINARY.proba![2 * i + 1]!);
   const noise = rng(22);
-  const margin = Float64Array.from(BINARY.y, (t, i) => (i % 50 === 0 ? (i % 100 === 0 ? -0 : 0) : i % 3 === 0 ? Math.round(400 * (t - 0.4 + normal(noise))) : 1e6 * (t - 0.4 + normal(noise))));
+  const margin = Float64Array.from(BINARY.y, (t, i) =>
+    i % 50 === 0 ? (i % 100 === 0 ? -0 : 0) : i % 3 === 0 ? Math.round(400 * (t - 0.4 + normal(noise))) : 1e6 * (t - 0.4 + normal(noise)),
+  );
   const ranking = python<{ auc: number; ap: number }[][]>(
     `import numpy as np\nfrom sklearn import metrics as M
 y = np.array(data["y"])
 ws = [None if v is None else np.array(v) for v in data["w"]]
 emit([[{"auc": M.roc_auc_score(y, np.array(s), sample_weight=w), "ap": M.average_precision_score(y, np.array(s), sample_weight=w)} for w in ws] for s in data["s"]])`,
-    { y: Array.from(y01), s: [Array.from(probability), Array.from(margin)], w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))) },
+    {
+      y: Array.from(y01),
+      s: [Array.from(probability), Array.from(margin)],
+      w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))),
+    },
   );
 
   [
@@ -316,7 +332,11 @@ emit([[{"auc": M.roc_auc_score(y, np.array(s), sample_weight=w), "ap": M.average
 describe("curves against scikit-learn", () => {
   const y01 = Uint8Array.from(BINARY.y);
   const score = Float64Array.from({ length: BINARY.y.length }, (_, i) => BINARY.proba![2 * i + 1]!);
-  const expected = python<{ roc: { fpr: number[]; tpr: number[]; thresholds: number[] }[]; calibration: { fraction: number[]; mean: number[] }[]; weighted: { fraction: number[]; mean: number[]; weight: number[] } }>(
+  const expected = python<{
+    roc: { fpr: number[]; tpr: number[]; thresholds: number[] }[];
+    calibration: { fraction: number[]; mean: number[] }[];
+    weighted: { fraction: number[]; mean: number[]; weight: number[] };
+  }>(
     `import numpy as np
 from sklearn import metrics as M
 from sklearn.calibration import calibration_curve
@@ -338,7 +358,11 @@ ids = np.searchsorted(np.linspace(0.0, 1.0, 11)[1:-1], s)
 wb = np.bincount(ids, weights=w, minlength=10); keep = wb > 0
 weighted = {"fraction": np.bincount(ids, weights=w * y, minlength=10)[keep] / wb[keep], "mean": np.bincount(ids, weights=w * s, minlength=10)[keep] / wb[keep], "weight": wb[keep]}
 emit({"roc": roc, "calibration": cal, "weighted": weighted})`,
-    { y: Array.from(y01), s: Array.from(score), w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))) },
+    {
+      y: Array.from(y01),
+      s: Array.from(score),
+      w: BINARY_WEIGHTS.map(({ weights }) => (weights === undefined ? null : Array.from(weights))),
+    },
   );
 
   BINARY_WEIGHTS.forEach(({ name, weights }, k) => {
@@ -368,7 +392,9 @@ emit({"roc": roc, "calibration": cal, "weighted": weighted})`,
     assertArray(bins.weight, expected.weighted.weight, "weight");
     assert.equal(bins.lower[0], 0);
     assert.equal(bins.upper.at(-1), 1);
-    bins.lower.forEach((lower, b) => { assert.ok(close(bins.upper[b]! - lower, 0.1), `bin ${b} width`); });
+    bins.lower.forEach((lower, b) => {
+      assert.ok(close(bins.upper[b]! - lower, 0.1), `bin ${b} width`);
+    });
   });
 
   test("calibrationBins rejects scores outside [0, 1], as calibration_curve does", () => {
@@ -381,7 +407,10 @@ emit({"roc": roc, "calibration": cal, "weighted": weighted})`,
 });
 
 describe("regression metrics against scikit-learn", () => {
-  const expected = python<Expected[]>(`${ORACLE}\nemit([reg(case) for case in data])`, REGRESSION_WEIGHTS.map(({ weights }) => regCase(REGRESSION, weights)));
+  const expected = python<Expected[]>(
+    `${ORACLE}\nemit([reg(case) for case in data])`,
+    REGRESSION_WEIGHTS.map(({ weights }) => regCase(REGRESSION, weights)),
+  );
 
   REGRESSION_WEIGHTS.forEach(({ name, weights }, k) => {
     test(`mae, rmse, r2 and mape match sklearn, ${name}`, () => {
@@ -401,8 +430,17 @@ describe("edge cases against scikit-learn", () => {
   // Class 2 never occurs in y (it is still predicted): multiclass roc_auc_score raises.
   const noClass2: ClassificationData = { ...multiclass, y: multiclass.y.map((t) => (t === 2 ? 0 : t)) };
   const perfectY = binary.y;
-  const perfect: ClassificationData = { classes: 2, y: perfectY, pred: perfectY, proba: Float64Array.from({ length: 2 * n }, (_, j) => (j % 2 === perfectY[j >> 1] ? 1 : 0)) };
-  const perfectMulti: ClassificationData = { ...multiclass, pred: multiclass.y, proba: Float64Array.from({ length: 3 * n }, (_, j) => (j % 3 === multiclass.y[Math.floor(j / 3)] ? 1 : 0)) };
+  const perfect: ClassificationData = {
+    classes: 2,
+    y: perfectY,
+    pred: perfectY,
+    proba: Float64Array.from({ length: 2 * n }, (_, j) => (j % 2 === perfectY[j >> 1] ? 1 : 0)),
+  };
+  const perfectMulti: ClassificationData = {
+    ...multiclass,
+    pred: multiclass.y,
+    proba: Float64Array.from({ length: 3 * n }, (_, j) => (j % 3 === multiclass.y[Math.floor(j / 3)] ? 1 : 0)),
+  };
 
   const clfCases: { label: string; data: ClassificationData; weights?: Float64Array }[] = [
     { label: "only negatives in y", data: allNegative },
@@ -415,11 +453,18 @@ describe("edge cases against scikit-learn", () => {
     // Multiclass roc_auc_score raises unless rows sum to 1; log_loss renormalises them.
     { label: "probability rows summing to 0.9", data: { ...multiclass, proba: multiclass.proba!.map((p) => 0.9 * p) } },
   ];
-  const constant: RegressionData = { y: new Float64Array(n).fill(2.5), pred: Float64Array.from({ length: n }, (_, i) => 2.5 + (i % 3) * 0.5) };
+  const constant: RegressionData = {
+    y: new Float64Array(n).fill(2.5),
+    pred: Float64Array.from({ length: n }, (_, i) => 2.5 + (i % 3) * 0.5),
+  };
   const regCases: { label: string; data: RegressionData; weights?: Float64Array }[] = [
     { label: "a constant target", data: constant },
     { label: "a constant target predicted perfectly", data: { y: constant.y, pred: constant.y } },
-    { label: "a constant target among the weighted rows", data: { y: Float64Array.from(REGRESSION.y.subarray(0, n), (v, i) => (i % 2 === 0 ? 2.5 : v)), pred: REGRESSION.pred.subarray(0, n) }, weights: Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 + (i % 3) : 0)) },
+    {
+      label: "a constant target among the weighted rows",
+      data: { y: Float64Array.from(REGRESSION.y.subarray(0, n), (v, i) => (i % 2 === 0 ? 2.5 : v)), pred: REGRESSION.pred.subarray(0, n) },
+      weights: Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 + (i % 3) : 0)),
+    },
     { label: "all weight on one row", data: regressionData(n, 7), weights: oneRow(5) },
     { label: "a single row", data: { y: Float64Array.of(3), pred: Float64Array.of(4) } },
   ];
@@ -469,7 +514,10 @@ describe("edge cases against scikit-learn", () => {
   test("inconsistent input is rejected", () => {
     assert.throws(() => classificationMetrics({ classes: 2, y: Int32Array.of(0, 2), pred: Int32Array.of(0, 1) }), RangeError);
     assert.throws(() => classificationMetrics({ classes: 2, y: Int32Array.of(0, 1), pred: Int32Array.of(0) }), RangeError);
-    assert.throws(() => classificationMetrics({ classes: 2, y: Int32Array.of(0, 1), pred: Int32Array.of(0, 1), proba: new Float64Array(3) }), RangeError);
+    assert.throws(
+      () => classificationMetrics({ classes: 2, y: Int32Array.of(0, 1), pred: Int32Array.of(0, 1), proba: new Float64Array(3) }),
+      RangeError,
+    );
     assert.throws(() => classificationMetrics(binary, new Float64Array(n).fill(-1)), RangeError);
     assert.throws(() => regressionMetrics(REGRESSION, new Float64Array(2)), RangeError);
     assert.throws(() => classificationMetrics(multiclass, undefined, { ranked: prepareClassification(binary).ranked }), RangeError);

@@ -173,7 +173,10 @@ async function load(name: string, options: Omit<Parameters<typeof loadModel>[0],
   return model;
 }
 
-function batch(columns: Record<string, RawValue[]>, lines?: number[]): { columns: Map<string, RawValue[]>; rows: number; lines?: number[]; file: string } {
+function batch(
+  columns: Record<string, RawValue[]>,
+  lines?: number[],
+): { columns: Map<string, RawValue[]>; rows: number; lines?: number[]; file: string } {
   const map = new Map(Object.entries(columns));
   const rows = map.values().next().value?.length ?? 0;
   return { columns: map, rows, ...(lines ? { lines } : {}), file: "data/test.csv" };
@@ -218,7 +221,11 @@ describe("loadModel", () => {
       const prediction = await model.predict(batch({ age: ["39", 50, " 38 ", 28, 90], hours: [40, "13", 40, 60, 99] }));
       assert.equal(prediction.classes, 2);
       const p = expected.tensor;
-      assertClose(prediction.probabilities!, p.flatMap((q) => [1 - q, q]), 1e-6);
+      assertClose(
+        prediction.probabilities!,
+        p.flatMap((q) => [1 - q, q]),
+        1e-6,
+      );
     });
 
     test("refuses to load without feature columns, naming the input and its width", async () => {
@@ -226,7 +233,11 @@ describe("loadModel", () => {
     });
 
     test("refuses feature columns that do not match the input's width, naming both", async () => {
-      await rejectsUser(() => loadModel({ path: join(dir, "tensor.onnx"), features: ["age", "hours", "sex"] }), /takes 2 features/, /3 feature columns/);
+      await rejectsUser(
+        () => loadModel({ path: join(dir, "tensor.onnx"), features: ["age", "hours", "sex"] }),
+        /takes 2 features/,
+        /3 feature columns/,
+      );
     });
   });
 
@@ -243,7 +254,9 @@ describe("loadModel", () => {
       );
       assert.deepEqual(model.outputs, { kind: "label+probabilities", label: "label", probabilities: "probabilities" });
       assert.deepEqual(model.classLabels, ["low", "mid", "high"]);
-      const prediction = await model.predict(batch({ age: ["25", 47, null, "61"], hours: ["40", 60, 20n, "35"], sex: ["Female", "Male", "Other", null] }));
+      const prediction = await model.predict(
+        batch({ age: ["25", 47, null, "61"], hours: ["40", 60, 20n, "35"], sex: ["Female", "Male", "Other", null] }),
+      );
       assert.equal(prediction.classes, 3);
       assertClose(prediction.probabilities!, expected.columns.probabilities, 1e-6);
       assert.deepEqual(prediction.labels, expected.columns.label);
@@ -251,22 +264,41 @@ describe("loadModel", () => {
 
     test("checkColumns lists the missing columns and the model's inputs", async () => {
       const model = await load("columns");
-      assert.doesNotThrow(() => { checkColumns(model, ["sex", "hours", "age", "extra"], "data/test.csv"); });
+      assert.doesNotThrow(() => {
+        checkColumns(model, ["sex", "hours", "age", "extra"], "data/test.csv");
+      });
       assert.throws(
-        () => { checkColumns(model, ["age"], "data/test.csv"); },
-        (error: unknown) => isUserError(error) && /data\/test\.csv/.test(error.message) && /"hours", "sex"/.test(error.message) && /inputs: age \(float32\); hours \(int64\); sex \(string\)/.test(error.message),
+        () => {
+          checkColumns(model, ["age"], "data/test.csv");
+        },
+        (error: unknown) =>
+          isUserError(error) &&
+          /data\/test\.csv/.test(error.message) &&
+          /"hours", "sex"/.test(error.message) &&
+          /inputs: age \(float32\); hours \(int64\); sex \(string\)/.test(error.message),
       );
       await rejectsUser(() => model.predict(batch({ age: [1], hours: [2] })), /no column "sex"/);
     });
 
     test("reports text in a float column with its file:line, column and value", async () => {
       const model = await load("columns");
-      await rejectsUser(() => model.predict(batch({ age: ["25", "abc"], hours: [1, 2], sex: ["Male", "Male"] }, [2, 7])), /^data\/test\.csv:7: /, /column "age"/, /"abc"/, /not a number/);
+      await rejectsUser(
+        () => model.predict(batch({ age: ["25", "abc"], hours: [1, 2], sex: ["Male", "Male"] }, [2, 7])),
+        /^data\/test\.csv:7: /,
+        /column "age"/,
+        /"abc"/,
+        /not a number/,
+      );
     });
 
     test("reports a missing value in an int64 column with its file:line, as int64 cannot hold it", async () => {
       const model = await load("columns");
-      await rejectsUser(() => model.predict(batch({ age: [1, 2, 3], hours: [1, 2, null], sex: ["", "", ""] }, [2, 3, 4])), /^data\/test\.csv:4: /, /column "hours"/, /int64/);
+      await rejectsUser(
+        () => model.predict(batch({ age: [1, 2, 3], hours: [1, 2, null], sex: ["", "", ""] }, [2, 3, 4])),
+        /^data\/test\.csv:4: /,
+        /column "hours"/,
+        /int64/,
+      );
     });
   });
 
@@ -275,7 +307,11 @@ describe("loadModel", () => {
       const model = await load("logits", { features: ["a", "b"] });
       assert.deepEqual(model.outputs, { kind: "score", score: "logits", scoreKind: "logit" });
       const prediction = await model.predict(batch({ a: INPUT.logits.map((r) => r[0]!), b: INPUT.logits.map((r) => r[1]!) }));
-      assertClose(prediction.probabilities!, expected.logits.flatMap((q) => [1 - q, q]), 1e-6);
+      assertClose(
+        prediction.probabilities!,
+        expected.logits.flatMap((q) => [1 - q, q]),
+        1e-6,
+      );
     });
 
     test("refuses a score outside [0, 1] and suggests score_kind: logit, which then works", async () => {
@@ -284,7 +320,11 @@ describe("loadModel", () => {
       const data = batch({ a: INPUT.logits.map((r) => r[0]!), b: INPUT.logits.map((r) => r[1]!) }, [2, 3, 4]);
       await rejectsUser(() => model.predict(data), /"out"/, /outside \[0, 1\]/, /score_kind: logit/);
       const asLogit = await load("raw_score", { features: ["a", "b"], task: "binary", outputs: { score: "out", scoreKind: "logit" } });
-      assertClose((await asLogit.predict(data)).probabilities!, expected.logits.flatMap((q) => [1 - q, q]), 1e-6);
+      assertClose(
+        (await asLogit.predict(data)).probabilities!,
+        expected.logits.flatMap((q) => [1 - q, q]),
+        1e-6,
+      );
     });
 
     test("reads a regression output as one value per row", async () => {
@@ -300,13 +340,23 @@ describe("loadModel", () => {
 
     test("reports a NaN output with the output's name, the first bad row's file:line and the count", async () => {
       const model = await load("log", { task: "regression" });
-      await rejectsUser(() => model.predict(batch({ a: [1, -1, 2, -5] }, [10, 11, 12, 13])), /^data\/test\.csv:11: /, /"variable"/, /NaN/, /2 of 4 rows/);
+      await rejectsUser(
+        () => model.predict(batch({ a: [1, -1, 2, -5] }, [10, 11, 12, 13])),
+        /^data\/test\.csv:11: /,
+        /"variable"/,
+        /NaN/,
+        /2 of 4 rows/,
+      );
     });
   });
 
   describe("ZipMap and classifier ops", () => {
     test("refuses a model whose probabilities are only a ZipMap, saying to export with zipmap=False", async () => {
-      await rejectsUser(() => loadModel({ path: join(dir, "zipmap_only.onnx"), features: ["a", "b"] }), /"output_probability" is a ZipMap/, /zipmap=False/);
+      await rejectsUser(
+        () => loadModel({ path: join(dir, "zipmap_only.onnx"), features: ["a", "b"] }),
+        /"output_probability" is a ZipMap/,
+        /zipmap=False/,
+      );
     });
 
     test("uses the tensor probabilities beside a ZipMap and reads the ZipMap's class labels", async () => {
@@ -337,7 +387,12 @@ describe("loadModel", () => {
       await writeFile(join(dir, "garbage.onnx"), Buffer.from([0xff, 0x13, 0x00, 0x42, 0x99, 0x07]));
       await writeFile(join(dir, "data.onnx"), "age,hours\n39,40\n");
       for (const name of ["garbage.onnx", "data.onnx"]) {
-        await rejectsUser(() => loadModel({ path: join(dir, name) }), new RegExp(name.replace(".", "\\.")), /is not an ONNX model onnxruntime can load/, /skl2onnx/);
+        await rejectsUser(
+          () => loadModel({ path: join(dir, name) }),
+          new RegExp(name.replace(".", "\\.")),
+          /is not an ONNX model onnxruntime can load/,
+          /skl2onnx/,
+        );
       }
     });
   });

@@ -36,8 +36,33 @@ function assertClose(actual: number, expected: number, relative: number, label: 
 }
 
 describe("normal distribution", () => {
-  const zs = [-37.5, -37, -30, -20, -12.5, -8.3, -6, -5.66, -5.65, -3, -1.96, -1, -0.6745, -0.6744, -0.3, -1e-20, 0, 1e-20, 0.3, 0.6744, 0.6745, 1, 1.96, 3, 5.65, 5.66, 6, 8.3, 12.5, 20, 30, 37, 37.5];
-  const ps = [1e-300, 1e-200, 1e-100, 1e-50, 1e-20, 1e-10, 1e-5, 0.001, 0.01, 0.02425, 0.025, 0.1, 0.3, 0.5, 0.7, 0.9, 0.975, 0.99, 0.999, 1 - 1e-10, 1 - 2 ** -52];
+  const zs = [
+    -37.5, -37, -30, -20, -12.5, -8.3, -6, -5.66, -5.65, -3, -1.96, -1, -0.6745, -0.6744, -0.3, -1e-20, 0, 1e-20, 0.3, 0.6744, 0.6745, 1,
+    1.96, 3, 5.65, 5.66, 6, 8.3, 12.5, 20, 30, 37, 37.5,
+  ];
+  const ps = [
+    1e-300,
+    1e-200,
+    1e-100,
+    1e-50,
+    1e-20,
+    1e-10,
+    1e-5,
+    0.001,
+    0.01,
+    0.02425,
+    0.025,
+    0.1,
+    0.3,
+    0.5,
+    0.7,
+    0.9,
+    0.975,
+    0.99,
+    0.999,
+    1 - 1e-10,
+    1 - 2 ** -52,
+  ];
   const expected = python<{ cdf: number[]; sf: number[]; ppf: number[] }>(
     `from scipy import stats
 emit({"cdf": [float(stats.norm.cdf(z)) for z in data["zs"]], "sf": [float(stats.norm.sf(z)) for z in data["zs"]], "ppf": [float(stats.norm.ppf(p)) for p in data["ps"]]})`,
@@ -107,13 +132,41 @@ emit({"sf": [float(stats.chi2.sf(x, df)) for x, df in data["cases"]], "gammaln":
 describe("two-sided binomial test", () => {
   // (k, n, p) triples: small and large n, both sides of the mode, deep tails, skewed p.
   const cases: [number, number, number][] = [
-    [0, 1, 0.5], [1, 1, 0.5], [0, 10, 0.5], [3, 10, 0.5], [5, 10, 0.5], [7, 10, 0.5], [10, 10, 0.5],
-    [3, 20, 0.3], [9, 20, 0.3], [6, 20, 0.3], [0, 20, 0.3], [20, 20, 0.3],
-    [0, 50, 0.01], [1, 50, 0.01], [3, 50, 0.01], [45, 50, 0.9], [50, 50, 0.9],
-    [83, 197, 0.5], [114, 197, 0.5], [1, 1000, 0.5], [400, 1000, 0.37], [10, 1000, 0.003], [0, 5000, 0.001],
-    [499_000, 1_000_000, 0.5], [497_500, 1_000_000, 0.5], [502_000, 1_000_000, 0.5], [495_000, 1_000_000, 0.5],
-    [3000, 1_000_000, 0.0031], [250_000, 1_000_000, 0.2501], [200_500, 1_000_000, 0.2], [10, 1_000_000, 0.00001],
-    [0, 5, 0], [1, 5, 0], [5, 5, 1], [4, 5, 1],
+    [0, 1, 0.5],
+    [1, 1, 0.5],
+    [0, 10, 0.5],
+    [3, 10, 0.5],
+    [5, 10, 0.5],
+    [7, 10, 0.5],
+    [10, 10, 0.5],
+    [3, 20, 0.3],
+    [9, 20, 0.3],
+    [6, 20, 0.3],
+    [0, 20, 0.3],
+    [20, 20, 0.3],
+    [0, 50, 0.01],
+    [1, 50, 0.01],
+    [3, 50, 0.01],
+    [45, 50, 0.9],
+    [50, 50, 0.9],
+    [83, 197, 0.5],
+    [114, 197, 0.5],
+    [1, 1000, 0.5],
+    [400, 1000, 0.37],
+    [10, 1000, 0.003],
+    [0, 5000, 0.001],
+    [499_000, 1_000_000, 0.5],
+    [497_500, 1_000_000, 0.5],
+    [502_000, 1_000_000, 0.5],
+    [495_000, 1_000_000, 0.5],
+    [3000, 1_000_000, 0.0031],
+    [250_000, 1_000_000, 0.2501],
+    [200_500, 1_000_000, 0.2],
+    [10, 1_000_000, 0.00001],
+    [0, 5, 0],
+    [1, 5, 0],
+    [5, 5, 1],
+    [4, 5, 1],
   ];
   const expected = python<{ p: number[]; pmf: number[] }>(
     `from scipy import stats
@@ -202,7 +255,10 @@ emit({"mc": mc, "championCorrect": ok1.astype(int), "challengerCorrect": ok2.ast
     assert.ok(Math.abs(golden.mc.mcnemar_chi2_continuity_p! - 0.032565) < 5e-7);
     assert.ok(Math.abs(golden.mc.mcnemar_exact_binomial_p! - 0.032301) < 5e-7);
 
-    const result = mcnemar({ championCorrect: Uint8Array.from(golden.championCorrect), challengerCorrect: Uint8Array.from(golden.challengerCorrect) });
+    const result = mcnemar({
+      championCorrect: Uint8Array.from(golden.championCorrect),
+      challengerCorrect: Uint8Array.from(golden.challengerCorrect),
+    });
     assert.equal(result.b, 83);
     assert.equal(result.c, 114);
     assert.equal(result.n, 197);
@@ -217,7 +273,15 @@ emit({"mc": mc, "championCorrect": ok1.astype(int), "challengerCorrect": ok2.ast
   test("matches scipy on random paired outcomes, exact below 25 discordant pairs and χ² above", () => {
     const random = mulberry32(2024);
     // (rows, P(champion right), P(challenger right)): few discordant pairs, many, and none.
-    const designs: [number, number, number][] = [[30, 0.8, 0.85], [60, 0.9, 0.9], [20, 0.5, 0.7], [500, 0.7, 0.75], [2000, 0.6, 0.62], [12, 1, 1], [40, 0.95, 0.6]];
+    const designs: [number, number, number][] = [
+      [30, 0.8, 0.85],
+      [60, 0.9, 0.9],
+      [20, 0.5, 0.7],
+      [500, 0.7, 0.75],
+      [2000, 0.6, 0.62],
+      [12, 1, 1],
+      [40, 0.95, 0.6],
+    ];
     const samples = designs.map(([rows, pa, pb]) => {
       const championCorrect = new Uint8Array(rows);
       const challengerCorrect = new Uint8Array(rows);
@@ -314,7 +378,12 @@ for n, prevalence, decimals in [(40, 0.5, 1), (300, 0.2, 1), (500, 0.5, 0), (800
 emit(out)`,
     );
     for (const [i, want] of cases.entries()) {
-      const result = delong({ y01: Int32Array.from(want.y), scoreA: Float64Array.from(want.a), scoreB: Float64Array.from(want.b), confidence: 0.9 });
+      const result = delong({
+        y01: Int32Array.from(want.y),
+        scoreA: Float64Array.from(want.a),
+        scoreB: Float64Array.from(want.b),
+        confidence: 0.9,
+      });
       assertClose(result.aucA, want.sklearn[0]!, 1e-12, `case ${i} AUC A vs sklearn`);
       assertClose(result.aucB, want.sklearn[1]!, 1e-12, `case ${i} AUC B vs sklearn`);
       assertClose(result.z, want.ref[2]!, RELATIVE, `case ${i} z`);
@@ -381,6 +450,9 @@ emit({"auc": aucs, "z": z, "p": 2 * stats.norm.sf(abs(z)), "sklearn": [roc_auc_s
     assert.equal(result.z, 0);
     assert.equal(result.pValue, 1);
     assert.throws(() => delong({ y01: Uint8Array.from([0, 1, 1]), scoreA: new Float64Array(3), scoreB: new Float64Array(3) }), RangeError);
-    assert.throws(() => delong({ y01: Uint8Array.from([0, 2, 1, 0]), scoreA: new Float64Array(4), scoreB: new Float64Array(4) }), RangeError);
+    assert.throws(
+      () => delong({ y01: Uint8Array.from([0, 2, 1, 0]), scoreA: new Float64Array(4), scoreB: new Float64Array(4) }),
+      RangeError,
+    );
   });
 });

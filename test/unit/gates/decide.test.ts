@@ -44,7 +44,10 @@ describe("champion rules", () => {
 
   test("for a metric where lower is better, an increase is the worsening", () => {
     // Log loss up by 0.03 (CI 0.02–0.04): worse beyond the margin 0.01.
-    assert.equal(checkChampion({ ...rule, higherIsBetter: false, require: "not_worse", difference: 0.03, ci: [0.02, 0.04] }).status, "fail");
+    assert.equal(
+      checkChampion({ ...rule, higherIsBetter: false, require: "not_worse", difference: 0.03, ci: [0.02, 0.04] }).status,
+      "fail",
+    );
     assert.equal(checkChampion({ ...rule, higherIsBetter: false, require: "point", difference: -0.03 }).status, "pass");
   });
 
@@ -62,7 +65,13 @@ describe("verdict", () => {
     assert.equal(verdictOf([gate("pass")]), "pass");
   });
   test("fail-on decides what fails the job", () => {
-    assert.deepEqual(["fail", "warn", "never"].map((failOn) => passes("warn", failOn as "fail")), [true, false, true]);
-    assert.deepEqual(["fail", "warn", "never"].map((failOn) => passes("fail", failOn as "fail")), [false, false, true]);
+    assert.deepEqual(
+      ["fail", "warn", "never"].map((failOn) => passes("warn", failOn as "fail")),
+      [true, false, true],
+    );
+    assert.deepEqual(
+      ["fail", "warn", "never"].map((failOn) => passes("fail", failOn as "fail")),
+      [false, false, true],
+    );
   });
 });

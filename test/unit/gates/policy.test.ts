@@ -45,20 +45,36 @@ describe("gate policy", () => {
       { metric: "roc_auc", margin: 0.005, require: "not_worse", severity: "fail" },
       { metric: "accuracy", margin: 0.01, require: "not_worse", severity: "fail" },
     ]);
-    assert.deepEqual(defaultChampionRules("regression", "warn").map((rule) => rule.metric), ["rmse"]);
+    assert.deepEqual(
+      defaultChampionRules("regression", "warn").map((rule) => rule.metric),
+      ["rmse"],
+    );
   });
 
   test("an inline policy in modelship.yaml is read with its paths relative to the file", async () => {
-    const settings = await settingsFrom("model: m\ngates:\n  quality:\n    - { metric: roc_auc, min: 0.8, on: ci }\n  champion: { model: prod/model.onnx }\n");
-    assert.deepEqual(settings.policy.quality, [{ metric: "roc_auc", min: 0.8, max: undefined, on: "ci", severity: "fail", name: undefined }]);
-    assert.deepEqual(settings.policy.champion?.source, { kind: "model", path: "prod/model.onnx" }, "relative to the working directory, which holds modelship.yaml here");
+    const settings = await settingsFrom(
+      "model: m\ngates:\n  quality:\n    - { metric: roc_auc, min: 0.8, on: ci }\n  champion: { model: prod/model.onnx }\n",
+    );
+    assert.deepEqual(settings.policy.quality, [
+      { metric: "roc_auc", min: 0.8, max: undefined, on: "ci", severity: "fail", name: undefined },
+    ]);
+    assert.deepEqual(
+      settings.policy.champion?.source,
+      { kind: "model", path: "prod/model.onnx" },
+      "relative to the working directory, which holds modelship.yaml here",
+    );
     assert.equal(settings.policy.source, "modelship.yaml (gates)");
   });
 
   test("gates.policy names a file of its own, checked against the schema", async () => {
-    const settings = await settingsFrom("model: m\ngates:\n  policy: gates.yaml\n", { "gates.yaml": "fairness:\n  min_group_size: 50\n  gates:\n    - { metric: equal_opportunity_difference, max: 0.05, severity: warn }\n" });
+    const settings = await settingsFrom("model: m\ngates:\n  policy: gates.yaml\n", {
+      "gates.yaml":
+        "fairness:\n  min_group_size: 50\n  gates:\n    - { metric: equal_opportunity_difference, max: 0.05, severity: warn }\n",
+    });
     assert.equal(settings.policy.fairness.minGroupSize, 50);
-    assert.deepEqual(settings.policy.fairness.gates, [{ metric: "equal_opportunity_difference", min: undefined, max: 0.05, on: "point", severity: "warn", groupings: undefined }]);
+    assert.deepEqual(settings.policy.fairness.gates, [
+      { metric: "equal_opportunity_difference", min: undefined, max: 0.05, on: "point", severity: "warn", groupings: undefined },
+    ]);
     assert.equal(settings.policy.fairness.defaultGates, false);
   });
 
@@ -77,12 +93,19 @@ describe("gate policy", () => {
   });
 
   test("a policy both inline and in a file is refused, naming both", async () => {
-    await assert.rejects(settingsFrom("model: m\ngates:\n  policy: gates.yaml\n  quality: [{ metric: accuracy, min: 0.5 }]\n", { "gates.yaml": "{}\n" }), /gates\.policy names a file, and gates also sets quality/);
+    await assert.rejects(
+      settingsFrom("model: m\ngates:\n  policy: gates.yaml\n  quality: [{ metric: accuracy, min: 0.5 }]\n", { "gates.yaml": "{}\n" }),
+      /gates\.policy names a file, and gates also sets quality/,
+    );
   });
 
   test("--champion and --resamples override the file", async () => {
     await writeFile(join(dir, "modelship.yaml"), "model: m\ngates:\n  bootstrap: { resamples: 10 }\n");
-    const settings = await resolveEvaluateSettings({ champion: "other.onnx", resamples: 0, seed: 9 }, await loadConfig({ file: "modelship.yaml", cwd: dir }), dir);
+    const settings = await resolveEvaluateSettings(
+      { champion: "other.onnx", resamples: 0, seed: 9 },
+      await loadConfig({ file: "modelship.yaml", cwd: dir }),
+      dir,
+    );
     assert.deepEqual(settings.policy.champion?.source, { kind: "model", path: "other.onnx" });
     assert.deepEqual(settings.policy.bootstrap, { resamples: 0, confidence: 0.95, seed: 9 });
   });
@@ -90,9 +113,17 @@ describe("gate policy", () => {
 
 describe("champion rules and --champion", () => {
   test("--champion gives the model and keeps the policy's rules, margins and severity", async () => {
-    await writeFile(join(dir, "modelship.yaml"), "model: m\ngates:\n  champion:\n    rules: [{ metric: f1, margin: 0.3 }]\n    fairness_max_worsening: 0.5\n    severity: warn\n");
+    await writeFile(
+      join(dir, "modelship.yaml"),
+      "model: m\ngates:\n  champion:\n    rules: [{ metric: f1, margin: 0.3 }]\n    fairness_max_worsening: 0.5\n    severity: warn\n",
+    );
     const settings = await resolveEvaluateSettings({ champion: "prod.onnx" }, await loadConfig({ file: "modelship.yaml", cwd: dir }), dir);
-    assert.deepEqual(settings.policy.champion, { source: { kind: "model", path: "prod.onnx" }, rules: [{ metric: "f1", margin: 0.3, require: "not_worse", severity: "warn" }], fairnessMaxWorsening: 0.5, severity: "warn" });
+    assert.deepEqual(settings.policy.champion, {
+      source: { kind: "model", path: "prod.onnx" },
+      rules: [{ metric: "f1", margin: 0.3, require: "not_worse", severity: "warn" }],
+      fairnessMaxWorsening: 0.5,
+      severity: "warn",
+    });
   });
 
   test("flags outside the schema's bounds are refused", async () => {

@@ -17,22 +17,41 @@ after(async () => {
 async function contextFor(name: string, payload: object, extra: Record<string, string> = {}) {
   const path = join(dir, `${name}-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(path, JSON.stringify(payload));
-  return readGitHubContext({ GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: "acme/model", GITHUB_RUN_ID: "99", ...extra });
+  return readGitHubContext({
+    GITHUB_EVENT_NAME: name,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: "acme/model",
+    GITHUB_RUN_ID: "99",
+    ...extra,
+  });
 }
 
 describe("readGitHubContext", () => {
   test("a same-repository pull request has its number, shas and is not a fork", async () => {
     const context = await contextFor("pull_request", {
-      pull_request: { number: 12, head: { sha: "h".repeat(40), ref: "feat", repo: { full_name: "acme/model" } }, base: { sha: "b".repeat(40), ref: "main", repo: { full_name: "acme/model" } } },
+      pull_request: {
+        number: 12,
+        head: { sha: "h".repeat(40), ref: "feat", repo: { full_name: "acme/model" } },
+        base: { sha: "b".repeat(40), ref: "main", repo: { full_name: "acme/model" } },
+      },
     });
-    assert.deepEqual(context.pullRequest, { number: 12, headSha: "h".repeat(40), baseSha: "b".repeat(40), headRef: "feat", baseRef: "main", fork: false });
+    assert.deepEqual(context.pullRequest, {
+      number: 12,
+      headSha: "h".repeat(40),
+      baseSha: "b".repeat(40),
+      headRef: "feat",
+      baseRef: "main",
+      fork: false,
+    });
     assert.equal(context.owner, "acme");
     assert.equal(context.repo, "model");
     assert.equal(context.runUrl, "https://github.com/acme/model/actions/runs/99");
   });
 
   test("a pull request whose head is another repository is a fork", async () => {
-    const context = await contextFor("pull_request", { pull_request: { number: 3, head: { repo: { full_name: "someone/model" } }, base: { repo: { full_name: "acme/model" } } } });
+    const context = await contextFor("pull_request", {
+      pull_request: { number: 3, head: { repo: { full_name: "someone/model" } }, base: { repo: { full_name: "acme/model" } } },
+    });
     assert.equal(context.pullRequest?.fork, true);
   });
 
@@ -46,7 +65,11 @@ describe("readGitHubContext", () => {
   });
 
   test("GitHub Enterprise Server URLs come from the environment", async () => {
-    const context = await contextFor("push", {}, { GITHUB_API_URL: "https://ghe.example.com/api/v3/", GITHUB_SERVER_URL: "https://ghe.example.com" });
+    const context = await contextFor(
+      "push",
+      {},
+      { GITHUB_API_URL: "https://ghe.example.com/api/v3/", GITHUB_SERVER_URL: "https://ghe.example.com" },
+    );
     assert.equal(context.apiUrl, "https://ghe.example.com/api/v3");
     assert.equal(context.runUrl, "https://ghe.example.com/acme/model/actions/runs/99");
   });

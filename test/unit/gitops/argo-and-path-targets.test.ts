@@ -154,9 +154,16 @@ describe("argo-rollouts target", () => {
   it("starts a canary: the env var takes the new URI and the steps hold at the weight", () => {
     const started = applyAction(ROLLOUT_FILE, rollout, V2, { kind: "start", weight: 10 });
     assert.equal(started, ROLLOUT_STARTED);
-    assert.deepEqual(lineChanges(ROLLOUT_FILE, started).removed, ["      - setWeight: 20", "      - pause: {duration: 10m}   # bake time", `          value: '${U1}'`]);
+    assert.deepEqual(lineChanges(ROLLOUT_FILE, started).removed, [
+      "      - setWeight: 20",
+      "      - pause: {duration: 10m}   # bake time",
+      `          value: '${U1}'`,
+    ]);
     assert.equal(rawDocuments(started)[1], rawDocuments(ROLLOUT_FILE)[1], "the AnalysisTemplate is byte-identical");
-    assert.deepEqual(readState(started, rollout), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 } });
+    assert.deepEqual(readState(started, rollout), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
+    });
   });
 
   it("steps by changing setWeight alone, then promotes by dropping the trailing pause", () => {
@@ -177,9 +184,15 @@ describe("argo-rollouts target", () => {
   });
 
   it("holds a blue-green preview with autoPromotionEnabled: false and releases it on promote", () => {
-    const blueGreen = ROLLOUT_FILE.replace("    canary:\n      steps:\n      - setWeight: 20\n      - pause: {duration: 10m}   # bake time\n", "    blueGreen:\n      activeService: adult-income\n      autoPromotionEnabled: true # cut over by PR\n");
+    const blueGreen = ROLLOUT_FILE.replace(
+      "    canary:\n      steps:\n      - setWeight: 20\n      - pause: {duration: 10m}   # bake time\n",
+      "    blueGreen:\n      activeService: adult-income\n      autoPromotionEnabled: true # cut over by PR\n",
+    );
     const started = applyAction(blueGreen, rollout, V2, { kind: "start", weight: 10 });
-    assert.deepEqual(lineChanges(blueGreen, started).removed, ["      autoPromotionEnabled: true # cut over by PR", `          value: '${U1}'`]);
+    assert.deepEqual(lineChanges(blueGreen, started).removed, [
+      "      autoPromotionEnabled: true # cut over by PR",
+      `          value: '${U1}'`,
+    ]);
     assert.match(started, /^ {6}autoPromotionEnabled: false # cut over by PR$/m);
     assert.equal(readState(started, rollout).canary?.weight, 0, "a preview takes no live traffic");
     const promoted = applyAction(started, rollout, V2, { kind: "promote" });
@@ -188,7 +201,10 @@ describe("argo-rollouts target", () => {
   });
 
   it("names the container and env var it could not find", () => {
-    assert.throws(() => readState(ROLLOUT_FILE, { ...rollout, container: "sidecar" }), /apps\/rollout\.yaml:\d+: Rollout "adult-income" \(document 1\) has no container "sidecar"[\s\S]*Fix: set the target's container to one of: server/);
+    assert.throws(
+      () => readState(ROLLOUT_FILE, { ...rollout, container: "sidecar" }),
+      /apps\/rollout\.yaml:\d+: Rollout "adult-income" \(document 1\) has no container "sidecar"[\s\S]*Fix: set the target's container to one of: server/,
+    );
     assert.throws(() => readState(ROLLOUT_FILE, { ...rollout, env: "MODEL_URL" }), /has no env var MODEL_URL[\s\S]*LOG_LEVEL, MODEL_URI/);
   });
 });
@@ -258,7 +274,10 @@ describe("yaml-path target", () => {
   it("starts, steps and promotes through the two paths, keeping state in a modelship map", () => {
     const started = applyAction(VALUES_FILE, values, V2, { kind: "start", weight: 10 });
     assert.equal(started, VALUES_STARTED);
-    assert.deepEqual(readState(started, values), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 } });
+    assert.deepEqual(readState(started, values), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
+    });
     const stepped = applyAction(started, values, V2, { kind: "step", weight: 60 });
     assert.deepEqual(lineChanges(started, stepped), { removed: ["    weight: 10"], added: ["    weight: 60"] });
     const promoted = applyAction(stepped, values, V2, { kind: "promote" });
@@ -276,12 +295,21 @@ describe("yaml-path target", () => {
     const text = "servers:\n- name: a\n  uri: old # here\nstate: {}\n";
     const target: TargetSpec = { kind: "yaml-path", file: "k.yaml", uriPath: "servers[0].uri", statePath: "state" };
     const direct = applyAction(text, target, V2, { kind: "direct" });
-    assert.equal(direct, `servers:\n- name: a\n  uri: ${U2} # here\nstate: { modelship.dev/stable-version: 0.0.2, modelship.dev/stable-uri: ${U2}, modelship.dev/stable-digest: ${D2} }\n`);
+    assert.equal(
+      direct,
+      `servers:\n- name: a\n  uri: ${U2} # here\nstate: { modelship.dev/stable-version: 0.0.2, modelship.dev/stable-uri: ${U2}, modelship.dev/stable-digest: ${D2} }\n`,
+    );
     assert.deepEqual(readState(direct, target), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
   });
 
   it("refuses a canary without a weight path, and a path that is not there", () => {
-    assert.throws(() => applyAction(VALUES_FILE, { ...values, weightPath: undefined }, V2, { kind: "start", weight: 10 }), /values\.yaml: target yaml-path on values\.yaml has no weightPath[\s\S]*Fix: set the target's weightPath/);
-    assert.throws(() => applyAction(VALUES_FILE, { ...values, uriPath: "model.uri" }, V2, { kind: "direct" }), /values\.yaml:\d+: model\.uri does not exist[\s\S]*Fix: fix the target's uriPath/);
+    assert.throws(
+      () => applyAction(VALUES_FILE, { ...values, weightPath: undefined }, V2, { kind: "start", weight: 10 }),
+      /values\.yaml: target yaml-path on values\.yaml has no weightPath[\s\S]*Fix: set the target's weightPath/,
+    );
+    assert.throws(
+      () => applyAction(VALUES_FILE, { ...values, uriPath: "model.uri" }, V2, { kind: "direct" }),
+      /values\.yaml:\d+: model\.uri does not exist[\s\S]*Fix: fix the target's uriPath/,
+    );
   });
 });

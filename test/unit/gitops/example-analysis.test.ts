@@ -40,11 +40,15 @@ interface AnalysisTemplate {
   spec: { args: Arg[]; metrics: Metric[] };
 }
 
-const documents = <T>(name: string): T[] => parseAllDocuments(readFileSync(new URL(name, APP), "utf8")).map((document) => document.toJS() as T);
+const documents = <T>(name: string): T[] =>
+  parseAllDocuments(readFileSync(new URL(name, APP), "utf8")).map((document) => document.toJS() as T);
 const rollout = documents<Rollout>("rollout.yaml")[0]!;
 const templates = documents<AnalysisTemplate>("analysis-template.yaml");
 const template = templates[0]!;
-const config = parse(readFileSync(MODEL_REPO_CONFIG, "utf8")) as { model: string; promote: { environments: { production: { health: { prometheus: string; window: string; checks: Check[] } } } } };
+const config = parse(readFileSync(MODEL_REPO_CONFIG, "utf8")) as {
+  model: string;
+  promote: { environments: { production: { health: { prometheus: string; window: string; checks: Check[] } } } };
+};
 const health = config.promote.environments.production.health;
 const analysis = rollout.spec.strategy.canary.analysis;
 const metrics = template.spec.metrics;
@@ -64,15 +68,26 @@ describe("the example Rollout's analysis", () => {
     const declared = template.spec.args.map((arg) => arg.name).sort();
     assert.deepEqual(analysis.args.map((arg) => arg.name).sort(), declared);
     for (const arg of analysis.args) assert.ok(arg.value !== undefined || arg.valueFrom !== undefined, `${arg.name} has a value`);
-    assert.deepEqual(analysis.args.find((arg) => arg.name === "model"), { name: "model", value: config.model });
-    assert.deepEqual(analysis.args.find((arg) => arg.name === "canary-hash"), { name: "canary-hash", valueFrom: { podTemplateHashValue: "Latest" } });
-    const used = new Set(metrics.flatMap((metric) => [...metric.provider.prometheus.query.matchAll(/\{\{args\.([\w-]+)\}\}/g)].map((match) => match[1]!)));
+    assert.deepEqual(
+      analysis.args.find((arg) => arg.name === "model"),
+      { name: "model", value: config.model },
+    );
+    assert.deepEqual(
+      analysis.args.find((arg) => arg.name === "canary-hash"),
+      { name: "canary-hash", valueFrom: { podTemplateHashValue: "Latest" } },
+    );
+    const used = new Set(
+      metrics.flatMap((metric) => [...metric.provider.prometheus.query.matchAll(/\{\{args\.([\w-]+)\}\}/g)].map((match) => match[1]!)),
+    );
     assert.deepEqual([...used].sort(), declared);
   });
 
   it("measures the model repository's error-rate and p95 latency checks: same Prometheus, query, window and limit", () => {
     const checks = health.checks.filter((check) => check.max !== undefined && ["error-rate", "p95-latency-seconds"].includes(check.name));
-    assert.deepEqual(metrics.map((metric) => metric.name), checks.map((check) => check.name));
+    assert.deepEqual(
+      metrics.map((metric) => metric.name),
+      checks.map((check) => check.name),
+    );
     for (const check of checks) {
       const metric = metrics.find((m) => m.name === check.name)!;
       assert.equal(metric.provider.prometheus.address, health.prometheus, check.name);

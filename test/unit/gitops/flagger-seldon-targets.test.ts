@@ -45,7 +45,10 @@ describe("flagger target", () => {
       added: ["  annotations:", ...recorded.stableV1, ...recorded.canaryV2, `              value: "${U2}"`, "    maxWeight: 10"],
     });
     assert.equal(applyAction(started, flagger, V2, { kind: "start", weight: 10 }), started);
-    assert.deepEqual(readState(started, flagger), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 } });
+    assert.deepEqual(readState(started, flagger), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
+    });
   });
 
   it("steps by changing maxWeight alone, clamping stepWeight when it would pass it", () => {
@@ -54,7 +57,10 @@ describe("flagger target", () => {
     assert.equal(applyAction(stepped, flagger, V2, { kind: "step", weight: 30 }), stepped);
     assert.equal(readState(stepped, flagger).canary?.weight, 30);
     const narrowed = applyAction(started, flagger, V2, { kind: "step", weight: 5 });
-    assert.deepEqual(lineChanges(started, narrowed), { removed: ["    maxWeight: 10", "    stepWeight: 10"], added: ["    maxWeight: 5", "    stepWeight: 5"] });
+    assert.deepEqual(lineChanges(started, narrowed), {
+      removed: ["    maxWeight: 10", "    stepWeight: 10"],
+      added: ["    maxWeight: 5", "    stepWeight: 5"],
+    });
     assert.equal(applyAction(narrowed, flagger, V2, { kind: "step", weight: 5 }), narrowed);
   });
 
@@ -67,23 +73,37 @@ describe("flagger target", () => {
 
   it("rolls back by returning the env var to the recorded stable URI", () => {
     const rolledBack = applyAction(started, flagger, V2, { kind: "rollback" });
-    assert.deepEqual(lineChanges(started, rolledBack), { removed: [...recorded.canaryV2, `              value: "${U2}"`], added: [`              value: "${U1}"`] });
+    assert.deepEqual(lineChanges(started, rolledBack), {
+      removed: [...recorded.canaryV2, `              value: "${U2}"`],
+      added: [`              value: "${U1}"`],
+    });
     assert.equal(applyAction(rolledBack, flagger, V2, { kind: "rollback" }), rolledBack);
     assert.deepEqual(readState(rolledBack, flagger), { stable: { version: "0.0.1", uri: U1 } });
   });
 
   it("replaces the stable model directly, leaving the Canary alone", () => {
     const direct = applyAction(original, flagger, V2, { kind: "direct" });
-    assert.deepEqual(lineChanges(original, direct), { removed: [`              value: "${U1}"`], added: ["  annotations:", ...recorded.stableV2, `              value: "${U2}"`] });
+    assert.deepEqual(lineChanges(original, direct), {
+      removed: [`              value: "${U1}"`],
+      added: ["  annotations:", ...recorded.stableV2, `              value: "${U2}"`],
+    });
     assert.equal(rawDocuments(direct)[1], rawDocuments(original)[1], "the Canary is byte-identical");
     assert.equal(applyAction(direct, flagger, V2, { kind: "direct" }), direct);
     assert.deepEqual(readState(direct, flagger), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
   });
 
   it("keeps the stepWeights below the new weight and ends the list at it", () => {
-    const withSteps = original.replace("    stepWeight: 10\n", "    stepWeights:\n      - 1\n      - 5 # warm-up\n      - 20\n      - 50\n");
+    const withSteps = original.replace(
+      "    stepWeight: 10\n",
+      "    stepWeights:\n      - 1\n      - 5 # warm-up\n      - 20\n      - 50\n",
+    );
     const start = applyAction(withSteps, flagger, V2, { kind: "start", weight: 10 });
-    assert.deepEqual(lineChanges(withSteps, start).removed, [`              value: "${U1}"`, "    maxWeight: 50", "      - 20", "      - 50"]);
+    assert.deepEqual(lineChanges(withSteps, start).removed, [
+      `              value: "${U1}"`,
+      "    maxWeight: 50",
+      "      - 20",
+      "      - 50",
+    ]);
     assert.match(start, /^ {4}stepWeights:\n {6}- 1\n {6}- 5 # warm-up\n {6}- 10\n/m);
     assert.equal(applyAction(start, flagger, V2, { kind: "start", weight: 10 }), start);
     const step = applyAction(start, flagger, V2, { kind: "step", weight: 40 });
@@ -125,7 +145,10 @@ describe("flagger target", () => {
       problem: /no Flagger Canary \(flagger\.app\/v1beta1\) in the file targets Deployment "adult-income-flagger"/,
       hint: /same file|must move here/,
     });
-    const elsewhere = original.replace("    kind: Deployment\n    name: adult-income-flagger\n", "    kind: Deployment\n    name: adult-income-v1\n");
+    const elsewhere = original.replace(
+      "    kind: Deployment\n    name: adult-income-flagger\n",
+      "    kind: Deployment\n    name: adult-income-v1\n",
+    );
     assertUserError(() => applyAction(elsewhere, flagger, V2, { kind: "start", weight: 10 }), {
       file: flagger.file,
       pointer: "/spec/targetRef/name",
@@ -222,11 +245,17 @@ describe("seldon-v2 target", () => {
     assert.equal(started, SELDON_STARTED);
     assert.deepEqual(lineChanges(original, started).removed, []);
     assert.equal(applyAction(started, seldon, V2, { kind: "start", weight: 10 }), started);
-    assert.deepEqual(readState(started, seldon), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 } });
+    assert.deepEqual(readState(started, seldon), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
+    });
   });
 
   it("steps by changing the two candidate weights", () => {
-    assert.deepEqual(lineChanges(started, stepped), { removed: ["      weight: 90", "      weight: 10"], added: ["      weight: 70", "      weight: 30"] });
+    assert.deepEqual(lineChanges(started, stepped), {
+      removed: ["      weight: 90", "      weight: 10"],
+      added: ["      weight: 70", "      weight: 30"],
+    });
     assert.equal(applyAction(stepped, seldon, V2, { kind: "step", weight: 30 }), stepped);
     assert.equal(readState(stepped, seldon).canary?.weight, 30);
   });
@@ -247,7 +276,10 @@ describe("seldon-v2 target", () => {
 
   it("replaces the stable model directly", () => {
     const direct = applyAction(original, seldon, V2, { kind: "direct" });
-    assert.deepEqual(lineChanges(original, direct), { removed: [`  storageUri: ${U1}`], added: ["  annotations:", ...recorded.stableV2, `  storageUri: ${U2}`] });
+    assert.deepEqual(lineChanges(original, direct), {
+      removed: [`  storageUri: ${U1}`],
+      added: ["  annotations:", ...recorded.stableV2, `  storageUri: ${U2}`],
+    });
     assert.equal(applyAction(direct, seldon, V2, { kind: "direct" }), direct);
     assert.deepEqual(readState(direct, seldon), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
   });
@@ -256,13 +288,24 @@ describe("seldon-v2 target", () => {
     const restarted = applyAction(started, seldon, V3, { kind: "start", weight: 20 });
     assert.deepEqual(lineChanges(started, restarted), {
       removed: [...recorded.canaryV2, `  storageUri: ${U2}`, "      weight: 90", "      weight: 10"],
-      added: ["    modelship.dev/canary-version: 0.0.3", `    modelship.dev/canary-uri: ${U3}`, "    modelship.dev/canary-digest: sha256:3333", `  storageUri: ${U3}`, "      weight: 80", "      weight: 20"],
+      added: [
+        "    modelship.dev/canary-version: 0.0.3",
+        `    modelship.dev/canary-uri: ${U3}`,
+        "    modelship.dev/canary-digest: sha256:3333",
+        `  storageUri: ${U3}`,
+        "      weight: 80",
+        "      weight: 20",
+      ],
     });
-    assert.deepEqual(readState(restarted, seldon), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.3", uri: U3, digest: "sha256:3333", weight: 20 } });
+    assert.deepEqual(readState(restarted, seldon), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.3", uri: U3, digest: "sha256:3333", weight: 20 },
+    });
   });
 
   it("keeps other documents byte-identical when canary documents come and go", () => {
-    const server = "---\n# Triton servers for ONNX models\napiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nmetadata:\n  name: triton\nspec:\n  serverConfig: triton\n";
+    const server =
+      "---\n# Triton servers for ONNX models\napiVersion: mlops.seldon.io/v1alpha1\nkind: Server\nmetadata:\n  name: triton\nspec:\n  serverConfig: triton\n";
     const withServer = original + server;
     const start = applyAction(withServer, seldon, V2, { kind: "start", weight: 10 });
     assert.equal(rawDocuments(start)[1], rawDocuments(withServer)[1], "the Server is byte-identical");
@@ -290,7 +333,13 @@ describe("seldon-v2 target", () => {
       hint: /set the target's name to one of: adult-income, fraud/,
     });
     assert.deepEqual(readState(twoModels, { ...seldon, name: "fraud" }), { stable: { version: "", uri: "gs://models/fraud" } });
-    assert.equal(readState(applyAction(twoModels, { ...seldon, name: "adult-income" }, V2, { kind: "start", weight: 10 }), { ...seldon, name: "adult-income" }).canary?.weight, 10);
+    assert.equal(
+      readState(applyAction(twoModels, { ...seldon, name: "adult-income" }, V2, { kind: "start", weight: 10 }), {
+        ...seldon,
+        name: "adult-income",
+      }).canary?.weight,
+      10,
+    );
     assertUserError(() => applyAction(original, seldon, V2, { kind: "step", weight: 20 }), {
       file: seldon.file,
       problem: /Model "adult-income": no canary is running/,
@@ -320,19 +369,48 @@ describe("a dark launch (weight 0)", () => {
   // Each row: the file, the target, and the line(s) the 0% start must write (blue-green Flagger
   // holds no weight at all: its analysis is left as it is, with no maxWeight added).
   const cases: [string, string, TargetSpec, RegExp, RegExp?][] = [
-    ["kserve-standard", example("inferenceservice.yaml"), { kind: "kserve-standard", file: "isvc.yaml" }, /^ {2}canary:\n {4}- trafficPercent: 0$/m],
+    [
+      "kserve-standard",
+      example("inferenceservice.yaml"),
+      { kind: "kserve-standard", file: "isvc.yaml" },
+      /^ {2}canary:\n {4}- trafficPercent: 0$/m,
+    ],
     ["kserve-knative", KNATIVE_FILE, { kind: "kserve-knative", file: "knative.yaml" }, /^ {4}canaryTrafficPercent: 0$/m],
-    ["argo-rollouts", example("rollout.yaml"), { kind: "argo-rollouts", file: "rollout.yaml" }, /^ {6}steps:\n {8}- setWeight: 0\n {8}- pause: \{\}$/m],
-    ["flagger (blue-green)", example("flagger.yaml").replace("    maxWeight: 50\n    stepWeight: 10\n", "    iterations: 10\n"), { kind: "flagger", file: "flagger.yaml" }, /^ {4}iterations: 10$/m, /^\s*(maxWeight|stepWeight):/m],
-    ["seldon-v2", example("seldon.yaml"), { kind: "seldon-v2", file: "seldon.yaml" }, /- name: adult-income\n {6}weight: 100\n {4}- name: adult-income-canary\n {6}weight: 0\n/],
-    ["yaml-path", example("values.yaml"), { kind: "yaml-path", file: "values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" }, /^ {2}canaryTrafficPercent: 0$/m],
+    [
+      "argo-rollouts",
+      example("rollout.yaml"),
+      { kind: "argo-rollouts", file: "rollout.yaml" },
+      /^ {6}steps:\n {8}- setWeight: 0\n {8}- pause: \{\}$/m,
+    ],
+    [
+      "flagger (blue-green)",
+      example("flagger.yaml").replace("    maxWeight: 50\n    stepWeight: 10\n", "    iterations: 10\n"),
+      { kind: "flagger", file: "flagger.yaml" },
+      /^ {4}iterations: 10$/m,
+      /^\s*(maxWeight|stepWeight):/m,
+    ],
+    [
+      "seldon-v2",
+      example("seldon.yaml"),
+      { kind: "seldon-v2", file: "seldon.yaml" },
+      /- name: adult-income\n {6}weight: 100\n {4}- name: adult-income-canary\n {6}weight: 0\n/,
+    ],
+    [
+      "yaml-path",
+      example("values.yaml"),
+      { kind: "yaml-path", file: "values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" },
+      /^ {2}canaryTrafficPercent: 0$/m,
+    ],
   ];
   for (const [name, text, target, weightLine, absent] of cases) {
     it(`${name}: a canary started at 0% reads back at 0% and promotes from there`, () => {
       const started = applyAction(text, target, V2, { kind: "start", weight: 0 });
       assert.match(started, weightLine);
       if (absent !== undefined) assert.doesNotMatch(started, absent);
-      assert.deepEqual(readState(started, target), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 0 } });
+      assert.deepEqual(readState(started, target), {
+        stable: { version: "0.0.1", uri: U1 },
+        canary: { version: "0.0.2", uri: U2, digest: D2, weight: 0 },
+      });
       assert.equal(applyAction(started, target, V2, { kind: "start", weight: 0 }), started);
       const plan: RolloutAction[] = [{ kind: "step", weight: 0 }, { kind: "promote" }];
       let current = started;

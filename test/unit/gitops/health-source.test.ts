@@ -46,7 +46,10 @@ describe("the metrics-file health source", () => {
   it("reads each check's metric for the canary and, for max_increase, the stable model", async () => {
     const path = await metricsFile(
       "good.json",
-      JSON.stringify({ versions: { "0.0.1": { error_rate: 0.01 }, "0.0.2": { error_rate: 0.02, latency_p95: 0.2, accuracy: 0.9 } }, observed_at: "2025-05-01T12:00:00Z" }),
+      JSON.stringify({
+        versions: { "0.0.1": { error_rate: 0.01 }, "0.0.2": { error_rate: 0.02, latency_p95: 0.2, accuracy: 0.9 } },
+        observed_at: "2025-05-01T12:00:00Z",
+      }),
     );
     const results = await readHealth({ kind: "metrics-file", path }, CHECKS, CONTEXT);
     assert.deepEqual(
@@ -62,7 +65,10 @@ describe("the metrics-file health source", () => {
   });
 
   it("fails a check whose value breaks its threshold", async () => {
-    const path = await metricsFile("bad-canary.json", JSON.stringify({ versions: { "0.0.1": { error_rate: 0.01 }, "0.0.2": { error_rate: 0.04, latency_p95: 0.2, accuracy: 0.7 } } }));
+    const path = await metricsFile(
+      "bad-canary.json",
+      JSON.stringify({ versions: { "0.0.1": { error_rate: 0.01 }, "0.0.2": { error_rate: 0.04, latency_p95: 0.2, accuracy: 0.7 } } }),
+    );
     const results = await readHealth({ kind: "metrics-file", path }, CHECKS, CONTEXT);
     assert.deepEqual(
       results.map((result) => result.status),
@@ -84,7 +90,14 @@ describe("the metrics-file health source", () => {
 
   it("gives no data for a missing or null metric, and fails it with on_missing fail", async () => {
     const path = await metricsFile("partial.json", JSON.stringify({ versions: { "0.0.2": { error_rate: null } } }));
-    const results = await readHealth({ kind: "metrics-file", path }, [{ name: "error-rate", metric: "error_rate", max: 0.05 }, { name: "accuracy", min: 0.8, onMissing: "fail" }], CONTEXT);
+    const results = await readHealth(
+      { kind: "metrics-file", path },
+      [
+        { name: "error-rate", metric: "error_rate", max: 0.05 },
+        { name: "accuracy", min: 0.8, onMissing: "fail" },
+      ],
+      CONTEXT,
+    );
     assert.equal(results[0]!.status, "no-data");
     assert.match(results[0]!.detail, /no "error_rate" for version 0\.0\.2/);
     assert.equal(results[1]!.status, "fail");
@@ -108,7 +121,10 @@ describe("the metrics-file health source", () => {
   });
 
   it("refuses a document that breaks the schema, naming the file and the JSON pointer of each problem", async () => {
-    const path = await metricsFile("schema.json", JSON.stringify({ versions: { "0.0.2": { error_rate: "high", accuracy: 0.9 } }, observed: "yesterday" }, null, 2));
+    const path = await metricsFile(
+      "schema.json",
+      JSON.stringify({ versions: { "0.0.2": { error_rate: "high", accuracy: 0.9 } }, observed: "yesterday" }, null, 2),
+    );
     const error = await rejectsWithUserError(
       readHealth({ kind: "metrics-file", path }, CHECKS, CONTEXT),
       /canary metrics document does not match its schema \(2 problems\)/,
@@ -130,7 +146,10 @@ describe("the metrics-file health source", () => {
   });
 
   it("says when the file does not exist", async () => {
-    const error = await rejectsWithUserError(readHealth({ kind: "metrics-file", path: join(dir, "missing.json") }, CHECKS, CONTEXT), /canary metrics file not found/);
+    const error = await rejectsWithUserError(
+      readHealth({ kind: "metrics-file", path: join(dir, "missing.json") }, CHECKS, CONTEXT),
+      /canary metrics file not found/,
+    );
     assert.equal(error.file, join(dir, "missing.json"));
   });
 });
@@ -183,19 +202,30 @@ describe("the metrics-url health source", () => {
 
   it("fetches the document with the configured headers", async () => {
     stub.json(200, { versions: { "0.0.2": { latency_p95: 0.3 } } });
-    const [result] = await readHealth({ kind: "metrics-url", url: `${stub.url}/metrics.json`, headers: { authorization: "Bearer t0ken" } }, [CHECKS[1]!], CONTEXT);
+    const [result] = await readHealth(
+      { kind: "metrics-url", url: `${stub.url}/metrics.json`, headers: { authorization: "Bearer t0ken" } },
+      [CHECKS[1]!],
+      CONTEXT,
+    );
     assert.equal(result!.status, "pass");
     assert.equal(stub.requests.at(-1)!.headers.authorization, "Bearer t0ken");
   });
 
   it("says which URL answered with an HTTP error", async () => {
     stub.json(403, { message: "forbidden" });
-    await rejectsWithUserError(readHealth({ kind: "metrics-url", url: `${stub.url}/metrics.json` }, CHECKS, CONTEXT), new RegExp(`canary metrics at ${stub.url}/metrics.json: HTTP 403`), /Fix: check the headers/);
+    await rejectsWithUserError(
+      readHealth({ kind: "metrics-url", url: `${stub.url}/metrics.json` }, CHECKS, CONTEXT),
+      new RegExp(`canary metrics at ${stub.url}/metrics.json: HTTP 403`),
+      /Fix: check the headers/,
+    );
   });
 
   it("names the URL in schema errors", async () => {
     stub.json(200, { versions: { "0.0.2": [] } });
-    const error = await rejectsWithUserError(readHealth({ kind: "metrics-url", url: `${stub.url}/m.json` }, CHECKS, CONTEXT), /\/versions\/0\.0\.2: must be object/);
+    const error = await rejectsWithUserError(
+      readHealth({ kind: "metrics-url", url: `${stub.url}/m.json` }, CHECKS, CONTEXT),
+      /\/versions\/0\.0\.2: must be object/,
+    );
     assert.equal(error.file, `${stub.url}/m.json`);
   });
 });
@@ -208,8 +238,15 @@ describe("the prometheus health source (stubbed answers)", () => {
   after(async () => {
     await stub.stop();
   });
-  const check: HealthCheck = { name: "error-rate", query: 'sum(rate(errors{model="{{model}}",version="{{version}}",role="{{role}}"}[{{window}}]))', max: 0.05 };
-  const vector = (...values: string[]): unknown => ({ status: "success", data: { resultType: "vector", result: values.map((value, index) => ({ metric: { pod: `p${index}` }, value: [1714564800, value] })) } });
+  const check: HealthCheck = {
+    name: "error-rate",
+    query: 'sum(rate(errors{model="{{model}}",version="{{version}}",role="{{role}}"}[{{window}}]))',
+    max: 0.05,
+  };
+  const vector = (...values: string[]): unknown => ({
+    status: "success",
+    data: { resultType: "vector", result: values.map((value, index) => ({ metric: { pod: `p${index}` }, value: [1714564800, value] })) },
+  });
 
   it("sends the filled query to /api/v1/query and reads a one-sample vector", async () => {
     stub.json(200, vector("0.0125"));
@@ -258,7 +295,12 @@ describe("the prometheus health source (stubbed answers)", () => {
 
   it("refuses several series, telling the user to aggregate", async () => {
     stub.json(200, vector("1", "2"));
-    await rejectsWithUserError(readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT), /returned 2 series \(\{pod="p0"\}, \{pod="p1"\}\)/, /exactly one number/, /Fix: aggregate the query, e.g\. sum\(\.\.\.\) or avg\(\.\.\.\)/);
+    await rejectsWithUserError(
+      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      /returned 2 series \(\{pod="p0"\}, \{pod="p1"\}\)/,
+      /exactly one number/,
+      /Fix: aggregate the query, e.g\. sum\(\.\.\.\) or avg\(\.\.\.\)/,
+    );
   });
 
   it("refuses a range vector", async () => {
@@ -268,7 +310,11 @@ describe("the prometheus health source (stubbed answers)", () => {
 
   it("reports Prometheus's own error with the URL and the query", async () => {
     stub.json(422, { status: "error", errorType: "execution", error: "many-to-many matching not allowed" });
-    await rejectsWithUserError(readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT), new RegExp(`Prometheus at ${stub.url}, query sum\\(rate\\(errors`), /refused the query: execution: many-to-many matching not allowed/);
+    await rejectsWithUserError(
+      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      new RegExp(`Prometheus at ${stub.url}, query sum\\(rate\\(errors`),
+      /refused the query: execution: many-to-many matching not allowed/,
+    );
   });
 
   it("says when the answer is not JSON (a login page, a wrong path)", async () => {
@@ -276,12 +322,19 @@ describe("the prometheus health source (stubbed answers)", () => {
       response.writeHead(200, { "content-type": "text/html" });
       response.end("<html>sign in</html>");
     };
-    await rejectsWithUserError(readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT), /the answer is not JSON \(HTTP 200, text\/html\)/, /without \/api\/v1/);
+    await rejectsWithUserError(
+      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      /the answer is not JSON \(HTTP 200, text\/html\)/,
+      /without \/api\/v1/,
+    );
   });
 
   it("gives up after the timeout", async () => {
     stub.handler = () => undefined; // never answers
-    await rejectsWithUserError(readHealth({ kind: "prometheus", url: stub.url, timeoutMs: 100 }, [check], CONTEXT), /no answer within 100 ms/);
+    await rejectsWithUserError(
+      readHealth({ kind: "prometheus", url: stub.url, timeoutMs: 100 }, [check], CONTEXT),
+      /no answer within 100 ms/,
+    );
   });
 });
 
@@ -289,12 +342,24 @@ describe("health check configuration", () => {
   const bad: [string, HealthCheck[], RegExp][] = [
     ["a check without a threshold", [{ name: "x", query: "up" }], /health check "x" has no threshold/],
     ["min above max", [{ name: "x", query: "up", min: 2, max: 1 }], /min 2 is above max 1/],
-    ["two checks with one name", [{ name: "x", query: "up", max: 1 }, { name: "x", query: "up", max: 1 }], /two health checks are named "x"/],
+    [
+      "two checks with one name",
+      [
+        { name: "x", query: "up", max: 1 },
+        { name: "x", query: "up", max: 1 },
+      ],
+      /two health checks are named "x"/,
+    ],
     ["a check without a query for Prometheus", [{ name: "x", metric: "x", max: 1 }], /has no query, which a Prometheus source needs/],
   ];
   for (const [title, checks, message] of bad) {
     it(`refuses ${title}`, async () => {
-      assert.throws(() => { checkHealthChecks(checks, { kind: "prometheus", url: "http://127.0.0.1:1" }); }, (error: unknown) => isUserError(error) && message.test(error.message));
+      assert.throws(
+        () => {
+          checkHealthChecks(checks, { kind: "prometheus", url: "http://127.0.0.1:1" });
+        },
+        (error: unknown) => isUserError(error) && message.test(error.message),
+      );
       await rejectsWithUserError(readHealth({ kind: "prometheus", url: "http://127.0.0.1:1" }, checks, CONTEXT), message);
     });
   }
@@ -303,16 +368,34 @@ describe("health check configuration", () => {
     const values = { model: "m", version: 'a"b', role: "canary", window: "1h30m" };
     assert.equal(fillQuery({ name: "q", query: 'x{version="{{ version }}"}[{{window}}]', max: 1 }, values), 'x{version="a\\"b"}[1h30m]');
     assert.throws(() => fillQuery({ name: "q", query: "{{revision}}", max: 1 }, values), /unknown placeholder \{\{revision\}\}/);
-    assert.throws(() => fillQuery({ name: "q", query: "rate(x[{{window}}])", max: 1 }, { ...values, window: "ten minutes" }), /not a Prometheus duration/);
+    assert.throws(
+      () => fillQuery({ name: "q", query: "rate(x[{{window}}])", max: 1 }, { ...values, window: "ten minutes" }),
+      /not a Prometheus duration/,
+    );
   });
 });
 
 describe("renderHealthTable", () => {
   it("renders one row per check with values, thresholds and status, and folds the queries", () => {
     const markdown = renderHealthTable([
-      { name: "error-rate", canary: 0.02, stable: 0.01, threshold: "≤ 0.05, ≤ stable + 0.02", status: "pass", detail: "0.02 meets ≤ 0.05", query: 'sum(x{v="1"})' },
+      {
+        name: "error-rate",
+        canary: 0.02,
+        stable: 0.01,
+        threshold: "≤ 0.05, ≤ stable + 0.02",
+        status: "pass",
+        detail: "0.02 meets ≤ 0.05",
+        query: 'sum(x{v="1"})',
+      },
       { name: "latency|p95", canary: null, stable: null, threshold: "≤ 0.5", status: "no-data", detail: "no data for the canary" },
-      { name: "accuracy", canary: 0.123456789, stable: null, threshold: "≥ 0.8", status: "fail", detail: "0.1235 is below the minimum 0.8" },
+      {
+        name: "accuracy",
+        canary: 0.123456789,
+        stable: null,
+        threshold: "≥ 0.8",
+        status: "fail",
+        detail: "0.1235 is below the minimum 0.8",
+      },
     ]);
     const lines = markdown.split("\n");
     assert.equal(lines[0], "| Check | Canary | Stable | Threshold | Status | Detail |");

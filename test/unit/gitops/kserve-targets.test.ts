@@ -178,7 +178,10 @@ describe("kserve-standard target", () => {
 
   // Start, step and promote applied twice are covered for every example file in targets.test.ts.
   it("rolling back a rolled-back file changes nothing", () => {
-    assert.equal(applyAction(STANDARD_STARTED, standard, V2, { kind: "rollback" }), applyAction(STANDARD_ROLLED_BACK, standard, V2, { kind: "rollback" }));
+    assert.equal(
+      applyAction(STANDARD_STARTED, standard, V2, { kind: "rollback" }),
+      applyAction(STANDARD_ROLLED_BACK, standard, V2, { kind: "rollback" }),
+    );
     assert.equal(applyAction(STANDARD_ROLLED_BACK, standard, V2, { kind: "rollback" }), STANDARD_ROLLED_BACK);
   });
 
@@ -190,7 +193,10 @@ describe("kserve-standard target", () => {
 
   it("refuses a resource in Knative mode and points at kserve-knative", () => {
     const knative = STANDARD_FILE.replace("deploymentMode: Standard", "deploymentMode: Knative");
-    assert.throws(() => applyAction(knative, standard, V2, { kind: "start", weight: 10 }), /apps\/isvc\.yaml:14: .*Knative mode[\s\S]*kserve-knative/);
+    assert.throws(
+      () => applyAction(knative, standard, V2, { kind: "start", weight: 10 }),
+      /apps\/isvc\.yaml:14: .*Knative mode[\s\S]*kserve-knative/,
+    );
   });
 });
 
@@ -292,12 +298,18 @@ describe("kserve-knative target", () => {
     assert.equal(started, KNATIVE_STARTED);
     assert.deepEqual(lineChanges(KNATIVE_FILE, started).removed, [`      storageUri: ${U1}`]);
     assert.equal(rawDocuments(started)[1], rawDocuments(KNATIVE_FILE)[1], "the ServiceAccount document is byte-identical");
-    assert.deepEqual(readState(started, knative), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 } });
+    assert.deepEqual(readState(started, knative), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
+    });
   });
 
   it("steps, promotes by deleting canaryTrafficPercent, and is idempotent", () => {
     const stepped = applyAction(KNATIVE_STARTED, knative, V2, { kind: "step", weight: 50 });
-    assert.deepEqual(lineChanges(KNATIVE_STARTED, stepped), { removed: ["    canaryTrafficPercent: 10"], added: ["    canaryTrafficPercent: 50"] });
+    assert.deepEqual(lineChanges(KNATIVE_STARTED, stepped), {
+      removed: ["    canaryTrafficPercent: 10"],
+      added: ["    canaryTrafficPercent: 50"],
+    });
     const promoted = applyAction(stepped, knative, V2, { kind: "promote" });
     assert.equal(promoted, KNATIVE_PROMOTED);
     assert.equal(applyAction(promoted, knative, V2, { kind: "promote" }), promoted);

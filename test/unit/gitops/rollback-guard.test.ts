@@ -9,10 +9,15 @@ import { U1, V2, V3 } from "./fixtures.ts";
 const FILE = "apps/adult-income/inferenceservice.yaml";
 
 test("rolling back 0.0.2 while 0.0.3 runs as the canary is refused; rolling back 0.0.3 works", async () => {
-  const example = (await readFile(new URL("../../../examples/gitops-repo/apps/adult-income/inferenceservice.yaml", import.meta.url), "utf8")).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", U1);
+  const example = (
+    await readFile(new URL("../../../examples/gitops-repo/apps/adult-income/inferenceservice.yaml", import.meta.url), "utf8")
+  ).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", U1);
   const target = { kind: "kserve-standard" as const, file: FILE };
   const withV3 = applyAction(example, target, V3, { kind: "start", weight: 10 });
-  assert.throws(() => applyAction(withV3, target, V2, { kind: "rollback" }), (error: unknown) => isUserError(error) && /the running canary is 0\.0\.3/.test(error.message) && error.file === FILE);
+  assert.throws(
+    () => applyAction(withV3, target, V2, { kind: "rollback" }),
+    (error: unknown) => isUserError(error) && /the running canary is 0\.0\.3/.test(error.message) && error.file === FILE,
+  );
   const rolledBack = applyAction(withV3, target, V3, { kind: "rollback" });
   assert.deepEqual(readState(rolledBack, target).stable?.uri, U1);
   assert.equal(readState(rolledBack, target).canary, undefined);

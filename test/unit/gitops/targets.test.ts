@@ -11,7 +11,10 @@ const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", imp
 const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
 
 /** The stable model's record, as the state map holds it after a rollback (at `indent`). */
-const stableRecord = (indent: string): string[] => [`${indent}modelship.dev/stable-version: 0.0.1`, `${indent}modelship.dev/stable-uri: ${U1}`];
+const stableRecord = (indent: string): string[] => [
+  `${indent}modelship.dev/stable-version: 0.0.1`,
+  `${indent}modelship.dev/stable-uri: ${U1}`,
+];
 
 /**
  * Each example file, its target, and what a start at 10% followed by a rollback leaves changed
@@ -21,19 +24,34 @@ const stableRecord = (indent: string): string[] => [`${indent}modelship.dev/stab
  * maxWeight 10).
  */
 const EXAMPLE_TARGETS: [string, TargetSpec, { removed: string[]; added: string[] }][] = [
-  ["inferenceservice.yaml", { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" }, { removed: [], added: stableRecord("    ") }],
+  [
+    "inferenceservice.yaml",
+    { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" },
+    { removed: [], added: stableRecord("    ") },
+  ],
   [
     "rollout.yaml",
     { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" },
-    { removed: ["        - setWeight: 20", "        - pause: {duration: 10m}"], added: ["  annotations:", ...stableRecord("    "), "        - setWeight: 10"] },
+    {
+      removed: ["        - setWeight: 20", "        - pause: {duration: 10m}"],
+      added: ["  annotations:", ...stableRecord("    "), "        - setWeight: 10"],
+    },
   ],
   [
     "values.yaml",
     { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" },
     { removed: [], added: ["modelship:", ...stableRecord("  ")] },
   ],
-  ["flagger.yaml", { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" }, { removed: ["    maxWeight: 50"], added: ["  annotations:", ...stableRecord("    "), "    maxWeight: 10"] }],
-  ["seldon.yaml", { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" }, { removed: [], added: ["  annotations:", ...stableRecord("    ")] }],
+  [
+    "flagger.yaml",
+    { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" },
+    { removed: ["    maxWeight: 50"], added: ["  annotations:", ...stableRecord("    "), "    maxWeight: 10"] },
+  ],
+  [
+    "seldon.yaml",
+    { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" },
+    { removed: [], added: ["  annotations:", ...stableRecord("    ")] },
+  ],
 ];
 
 describe("the example GitOps repository", () => {
@@ -95,7 +113,10 @@ describe("the example GitOps repository", () => {
     const target = EXAMPLE_TARGETS[0]![1];
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
     const restarted = applyAction(started, target, V3, { kind: "start", weight: 20 });
-    assert.deepEqual(readState(restarted, target), { stable: { version: "0.0.1", uri: U1 }, canary: { version: "0.0.3", uri: V3.uri, digest: V3.digest, weight: 20 } });
+    assert.deepEqual(readState(restarted, target), {
+      stable: { version: "0.0.1", uri: U1 },
+      canary: { version: "0.0.3", uri: V3.uri, digest: V3.digest, weight: 20 },
+    });
     assert.match(restarted, /name: v0-0-3/);
   });
 });
@@ -106,15 +127,24 @@ describe("target errors", () => {
   it("name the file and the kinds it holds when the resource is missing", () => {
     assert.throws(
       () => readState(example("rollout.yaml"), isvc),
-      (error: unknown) => isUserError(error) && error.file === "apps/adult-income/rollout.yaml" && /no InferenceService .*the file holds Rollout\/adult-income\n/.test(error.message),
+      (error: unknown) =>
+        isUserError(error) &&
+        error.file === "apps/adult-income/rollout.yaml" &&
+        /no InferenceService .*the file holds Rollout\/adult-income\n/.test(error.message),
     );
-    assert.throws(() => readState(example("inferenceservice.yaml"), { kind: "kserve-standard", file: "i.yaml", name: "other" }), /no InferenceService named "other"[\s\S]*Fix: set the target's name to one of: adult-income/);
+    assert.throws(
+      () => readState(example("inferenceservice.yaml"), { kind: "kserve-standard", file: "i.yaml", name: "other" }),
+      /no InferenceService named "other"[\s\S]*Fix: set the target's name to one of: adult-income/,
+    );
   });
 
   it("refuse a weight outside 0..99 for start and step", () => {
     const target = EXAMPLE_TARGETS[0]![1];
     for (const weight of [100, 12.5, -3, -1]) {
-      assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight }), /canary weight .* is outside 0\.\.99/);
+      assert.throws(
+        () => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight }),
+        /canary weight .* is outside 0\.\.99/,
+      );
     }
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
     assert.throws(() => applyAction(started, target, V2, { kind: "step", weight: 100 }), /outside 0\.\.99[\s\S]*promote sends 100%/);
@@ -123,7 +153,10 @@ describe("target errors", () => {
   it("refuse to step or promote a model that is not the running canary", () => {
     const target = EXAMPLE_TARGETS[0]![1];
     assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "step", weight: 20 }), /no canary is running/);
-    assert.throws(() => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "promote" }), /nothing to promote[\s\S]*direct action/);
+    assert.throws(
+      () => applyAction(example("inferenceservice.yaml"), target, V2, { kind: "promote" }),
+      /nothing to promote[\s\S]*direct action/,
+    );
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
     assert.throws(() => applyAction(started, target, V3, { kind: "promote" }), /the running canary is 0\.0\.2/);
   });
@@ -133,7 +166,10 @@ describe("target errors", () => {
   });
 
   it("reject an unknown target kind", () => {
-    assert.throws(() => readState("a: 1\n", { kind: "istio" as TargetSpec["kind"], file: "x.yaml" }), /unknown target kind "istio"[\s\S]*kserve-standard/);
+    assert.throws(
+      () => readState("a: 1\n", { kind: "istio" as TargetSpec["kind"], file: "x.yaml" }),
+      /unknown target kind "istio"[\s\S]*kserve-standard/,
+    );
   });
 });
 
@@ -154,6 +190,9 @@ describe("line merge", () => {
     const target = EXAMPLE_TARGETS[2]![1];
     const direct = applyAction(text, target, { ...V2, uri: U1, version: "0.0.1" }, { kind: "direct" });
     // The model deployed is U1 at 0.0.1 with V2's digest, recorded in a values file's top-level map.
-    assert.deepEqual(lineChanges(text, direct), { removed: [], added: ["modelship:", ...stableRecord("  "), `  modelship.dev/stable-digest: ${D2}`] });
+    assert.deepEqual(lineChanges(text, direct), {
+      removed: [],
+      added: ["modelship:", ...stableRecord("  "), `  modelship.dev/stable-digest: ${D2}`],
+    });
   });
 });

@@ -26,7 +26,10 @@ function problemsOf(text: string, onnx = false): ManifestProblem[] {
 }
 
 /** Asserts exactly one problem, of `kind` at `pointer` on line `at` (or the line holding the text `at`), and returns it. */
-function onlyProblem(text: string, expected: { kind: ManifestProblem["kind"]; pointer: string; at: string | number; onnx?: boolean }): ManifestProblem {
+function onlyProblem(
+  text: string,
+  expected: { kind: ManifestProblem["kind"]; pointer: string; at: string | number; onnx?: boolean },
+): ManifestProblem {
   const problems = problemsOf(text, expected.onnx);
   const line = typeof expected.at === "number" ? expected.at : lineWith(text, expected.at);
   assert.deepEqual(summary(problems), [[expected.kind, expected.pointer, line]], problems.map((p) => p.message).join("\n"));
@@ -45,21 +48,27 @@ metadata:
 ${patch.annotations ?? "    serving.kserve.io/deploymentMode: Standard"}
 spec:
   predictor:
-${patch.stable ?? `    name: v1
+${
+  patch.stable ??
+  `    name: v1
     minReplicas: 2
     model:
       modelFormat:
         name: onnx
       runtime: kserve-tritonserver
-      storageUri: s3://models/adult-income/v1`}
+      storageUri: s3://models/adult-income/v1`
+}
   canary:
-${patch.canaries ?? `    - trafficPercent: 20
+${
+  patch.canaries ??
+  `    - trafficPercent: 20
       predictor:
         name: v2
         model:
           modelFormat:
             name: onnx
-          storageUri: s3://models/adult-income/v2`}
+          storageUri: s3://models/adult-income/v2`
+}
 `;
 }
 
@@ -176,13 +185,25 @@ describe("validateManifestText", () => {
     }
 
     it("the Argo CD Application and the Helm values are skipped and listed, not checked", () => {
-      assert.deepEqual(validateManifestText(readFileSync(new URL("application.yaml", EXAMPLES), "utf8"), "application.yaml"), { problems: [], checked: [], skipped: ['Application "adult-income" (argoproj.io/v1alpha1)'] });
-      assert.deepEqual(validateManifestText(readFileSync(new URL("values.yaml", EXAMPLES), "utf8"), "values.yaml").skipped, ["document 1 (no kind)"]);
+      assert.deepEqual(validateManifestText(readFileSync(new URL("application.yaml", EXAMPLES), "utf8"), "application.yaml"), {
+        problems: [],
+        checked: [],
+        skipped: ['Application "adult-income" (argoproj.io/v1alpha1)'],
+      });
+      assert.deepEqual(validateManifestText(readFileSync(new URL("values.yaml", EXAMPLES), "utf8"), "values.yaml").skipped, [
+        "document 1 (no kind)",
+      ]);
     });
 
     it("a Standard-mode InferenceService with a canary, a Seldon experiment and a Flagger canary pass", () => {
       assert.deepEqual(problemsOf(isvc(), true), []);
-      assert.deepEqual(problemsOf(SELDON_MODELS + experiment("    - {name: adult-income, weight: 90}\n    - {name: adult-income-canary, weight: 10}"), true), []);
+      assert.deepEqual(
+        problemsOf(
+          SELDON_MODELS + experiment("    - {name: adult-income, weight: 90}\n    - {name: adult-income-canary, weight: 10}"),
+          true,
+        ),
+        [],
+      );
       assert.deepEqual(problemsOf(DEPLOYMENT + flaggerCanary("adult-income")), []);
     });
   });
@@ -236,7 +257,9 @@ describe("validateManifestText", () => {
     });
 
     it("catch a KServe model without a format name", () => {
-      const text = isvc({ canaries: `    - trafficPercent: 20\n      predictor:\n        name: v2\n        model:\n          modelFormat: {version: "1"}\n          storageUri: s3://m/v2` });
+      const text = isvc({
+        canaries: `    - trafficPercent: 20\n      predictor:\n        name: v2\n        model:\n          modelFormat: {version: "1"}\n          storageUri: s3://m/v2`,
+      });
       onlyProblem(text, { kind: "schema", pointer: "/spec/canary/0/predictor/model/modelFormat", at: 'modelFormat: {version: "1"}' });
     });
   });
@@ -244,7 +267,11 @@ describe("validateManifestText", () => {
   describe("KServe webhook rules", () => {
     it("spec.canary without Standard deployment mode is an error at the annotation", () => {
       const text = isvc({ annotations: "    serving.kserve.io/deploymentMode: Knative" });
-      const problem = onlyProblem(text, { kind: "semantic", pointer: "/metadata/annotations/serving.kserve.io~1deploymentMode", at: "deploymentMode: Knative" });
+      const problem = onlyProblem(text, {
+        kind: "semantic",
+        pointer: "/metadata/annotations/serving.kserve.io~1deploymentMode",
+        at: "deploymentMode: Knative",
+      });
       assert.match(problem.message, /Standard deployment mode/);
     });
 
@@ -258,7 +285,9 @@ describe("validateManifestText", () => {
     });
 
     it("a canary predictor needs a name", () => {
-      const text = isvc({ canaries: `    - trafficPercent: 20\n      predictor:\n        model:\n          modelFormat: {name: onnx}\n          storageUri: s3://m/v2` });
+      const text = isvc({
+        canaries: `    - trafficPercent: 20\n      predictor:\n        model:\n          modelFormat: {name: onnx}\n          storageUri: s3://m/v2`,
+      });
       onlyProblem(text, { kind: "semantic", pointer: "/spec/canary/0/predictor", at: "      predictor:" });
     });
 
@@ -313,7 +342,8 @@ describe("validateManifestText", () => {
     });
 
     it("a predictor with two implementations is an error", () => {
-      const stable = "    name: v1\n    model:\n      modelFormat: {name: onnx}\n      storageUri: s3://m/v1\n    containers:\n      - name: kserve-container\n        image: custom:1";
+      const stable =
+        "    name: v1\n    model:\n      modelFormat: {name: onnx}\n      storageUri: s3://m/v1\n    containers:\n      - name: kserve-container\n        image: custom:1";
       const text = isvc({ stable });
       // The stable predictor's line, just below spec: (the canary's predictor: line would match the text too).
       const problem = onlyProblem(text, { kind: "semantic", pointer: "/spec/predictor", at: lineWith(text, "spec:") + 1 });
@@ -321,7 +351,8 @@ describe("validateManifestText", () => {
     });
 
     it("a sidecar container next to model: is not a second implementation", () => {
-      const stable = "    name: v1\n    model:\n      modelFormat: {name: onnx}\n      storageUri: s3://m/v1\n    containers:\n      - name: log-shipper\n        image: fluent-bit:3";
+      const stable =
+        "    name: v1\n    model:\n      modelFormat: {name: onnx}\n      storageUri: s3://m/v1\n    containers:\n      - name: log-shipper\n        image: fluent-bit:3";
       assert.deepEqual(problemsOf(isvc({ stable })), []);
     });
 
@@ -333,7 +364,11 @@ describe("validateManifestText", () => {
 
     it("canaryTrafficPercent in Standard mode is flagged, because KServe ignores it there", () => {
       const text = isvc({ canaries: "    []" }).replace("    minReplicas: 2", "    minReplicas: 2\n    canaryTrafficPercent: 10");
-      const problem = onlyProblem(text, { kind: "semantic", pointer: "/spec/predictor/canaryTrafficPercent", at: "canaryTrafficPercent: 10" });
+      const problem = onlyProblem(text, {
+        kind: "semantic",
+        pointer: "/spec/predictor/canaryTrafficPercent",
+        at: "canaryTrafficPercent: 10",
+      });
       assert.match(problem.message, /no effect in Standard mode/);
     });
   });
@@ -375,7 +410,10 @@ describe("validateManifestText", () => {
 
   describe("ONNX checks", () => {
     it("a KServe model format other than onnx is an error", () => {
-      const text = isvc().replace("        name: onnx\n      runtime: kserve-tritonserver", "        name: sklearn\n      runtime: kserve-tritonserver");
+      const text = isvc().replace(
+        "        name: onnx\n      runtime: kserve-tritonserver",
+        "        name: sklearn\n      runtime: kserve-tritonserver",
+      );
       const problem = onlyProblem(text, { kind: "ml", pointer: "/spec/predictor/model/modelFormat/name", at: "name: sklearn", onnx: true });
       assert.match(problem.hint, /onnx/);
     });
@@ -391,7 +429,17 @@ describe("validateManifestText", () => {
       assert.deepEqual(problemsOf(text), []);
     });
 
-    for (const runtime of ["kserve-sklearnserver", "kserve-xgbserver", "kserve-lgbserver", "kserve-pmmlserver", "kserve-paddleserver", "kserve-tensorflow-serving", "kserve-torchserve", "kserve-mlserver", "kserve-huggingfaceserver"]) {
+    for (const runtime of [
+      "kserve-sklearnserver",
+      "kserve-xgbserver",
+      "kserve-lgbserver",
+      "kserve-pmmlserver",
+      "kserve-paddleserver",
+      "kserve-tensorflow-serving",
+      "kserve-torchserve",
+      "kserve-mlserver",
+      "kserve-huggingfaceserver",
+    ]) {
       it(`a runtime pinned to ${runtime} cannot serve ONNX`, () => {
         const text = isvc().replace("runtime: kserve-tritonserver", `runtime: ${runtime}`);
         onlyProblem(text, { kind: "ml", pointer: "/spec/predictor/model/runtime", at: `runtime: ${runtime}`, onnx: true });
@@ -410,7 +458,8 @@ describe("validateManifestText", () => {
     });
 
     it("the legacy onnx: predictor passes and the legacy sklearn: predictor does not", () => {
-      const legacy = (framework: string): string => `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  predictor:\n    ${framework}:\n      storageUri: s3://m/v2\n`;
+      const legacy = (framework: string): string =>
+        `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  predictor:\n    ${framework}:\n      storageUri: s3://m/v2\n`;
       assert.deepEqual(problemsOf(legacy("onnx"), true), []);
       onlyProblem(legacy("sklearn"), { kind: "ml", pointer: "/spec/predictor/sklearn", at: "sklearn:", onnx: true });
     });
@@ -418,7 +467,12 @@ describe("validateManifestText", () => {
     it("a Seldon Model without requirements is an error that says to add onnx", () => {
       const text = SELDON_MODELS.replace("  requirements: [onnx]\n---", "---");
       // The first document's spec: line, just above its storageUri.
-      const problem = onlyProblem(text, { kind: "ml", pointer: "/spec", at: lineWith(text, "storageUri: s3://models/adult-income/v1") - 1, onnx: true });
+      const problem = onlyProblem(text, {
+        kind: "ml",
+        pointer: "/spec",
+        at: lineWith(text, "storageUri: s3://models/adult-income/v1") - 1,
+        onnx: true,
+      });
       assert.equal(problem.hint, "add requirements: [onnx]");
     });
 
@@ -453,10 +507,17 @@ describe("validateManifestText", () => {
 });
 
 describe("the CRD schemas in schemas/crds/", () => {
-  const files = readdirSync(CRDS).filter((file) => file.endsWith(".json")).sort();
+  const files = readdirSync(CRDS)
+    .filter((file) => file.endsWith(".json"))
+    .sort();
 
   it("cover KServe, Flagger and Seldon", () => {
-    assert.deepEqual(files, ["flagger.app_canary_v1beta1.json", "mlops.seldon.io_experiment_v1alpha1.json", "mlops.seldon.io_model_v1alpha1.json", "serving.kserve.io_inferenceservice_v1beta1.json"]);
+    assert.deepEqual(files, [
+      "flagger.app_canary_v1beta1.json",
+      "mlops.seldon.io_experiment_v1alpha1.json",
+      "mlops.seldon.io_model_v1alpha1.json",
+      "serving.kserve.io_inferenceservice_v1beta1.json",
+    ]);
   });
 
   for (const file of files) {
@@ -476,7 +537,8 @@ describe("the CRD schemas in schemas/crds/", () => {
         if (typeof node !== "object" || node === null) return;
         const record = node as Record<string, unknown>;
         const properties = record.properties as Record<string, Record<string, unknown>> | undefined;
-        for (const [name, property] of Object.entries(properties ?? {})) if (typeof property.description !== "string") undescribed.push(`${pointer}/properties/${name}`);
+        for (const [name, property] of Object.entries(properties ?? {}))
+          if (typeof property.description !== "string") undescribed.push(`${pointer}/properties/${name}`);
         for (const [key, value] of Object.entries(record)) walk(value, `${pointer}/${key}`);
       };
       walk(schema, "");

@@ -33,6 +33,8 @@ spec:
         - name: *modelEnv
           value: '${U1}'
 `;
-    assert.deepEqual(readState(text, { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(text, { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }), {
+      stable: { version: "0.0.1", uri: U1 },
+    });
   });
 });

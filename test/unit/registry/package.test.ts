@@ -30,7 +30,18 @@ after(async () => {
 });
 
 function options(overrides: Partial<PackageOptions> = {}): PackageOptions {
-  return { model: "toy", version: "1.0.0", tag: "toy/v1.0.0", modelPath: join(dir, "model.onnx"), gateReportPath: passing, allowUngated: false, outDir: join(dir, `out-${++count}`), toolVersion: "test", description: "Scores toy rows.", ...overrides };
+  return {
+    model: "toy",
+    version: "1.0.0",
+    tag: "toy/v1.0.0",
+    modelPath: join(dir, "model.onnx"),
+    gateReportPath: passing,
+    allowUngated: false,
+    outDir: join(dir, `out-${++count}`),
+    toolVersion: "test",
+    description: "Scores toy rows.",
+    ...overrides,
+  };
 }
 
 describe("packageModel", () => {
@@ -44,7 +55,10 @@ describe("packageModel", () => {
     assert.equal(manifest.gate.verdict, "pass");
     assert.equal(manifest.gate.modelMatches, true);
     assert.equal(manifest.gate.allowUngated, false);
-    assert.deepEqual(manifest.signature?.inputs.map((input) => input.name), ["x"]);
+    assert.deepEqual(
+      manifest.signature?.inputs.map((input) => input.name),
+      ["x"],
+    );
     const sums = await readFile(join(pkg.dir, "SHA256SUMS"));
     assert.equal(manifest.digest, (await import("node:crypto")).createHash("sha256").update(sums).digest("hex"));
     assert.ok(manifest.metrics.roc_auc?.ci, "metrics carry their intervals");
@@ -61,8 +75,16 @@ describe("packageModel", () => {
 
   const refusals: { what: string; overrides: () => Partial<PackageOptions>; message: RegExp }[] = [
     { what: "without a gate report", overrides: () => ({ gateReportPath: undefined }), message: /there is no gate report/ },
-    { what: "whose gates failed", overrides: () => ({ gateReportPath: failing }), message: /verdict is fail \(1 gate failed: Accuracy ≥ 0\.99\)/ },
-    { what: "whose gate report is for other bytes", overrides: () => ({ modelPath: join(dir, "other.onnx") }), message: /made for other model bytes/ },
+    {
+      what: "whose gates failed",
+      overrides: () => ({ gateReportPath: failing }),
+      message: /verdict is fail \(1 gate failed: Accuracy ≥ 0\.99\)/,
+    },
+    {
+      what: "whose gate report is for other bytes",
+      overrides: () => ({ modelPath: join(dir, "other.onnx") }),
+      message: /made for other model bytes/,
+    },
   ];
   for (const { what, overrides, message } of refusals) {
     test(`a model ${what} is refused, and with allow-ungated it is released with the reason recorded`, async () => {
@@ -83,7 +105,17 @@ describe("packageModel", () => {
   test("the model card has intended use, data, metrics with intervals, fairness by group, limitations and lineage", async () => {
     const pkg = await packageModel(options());
     const card = await readFile(join(pkg.dir, "model-card.md"), "utf8");
-    for (const heading of ["# Model card: toy 1.0.0", "## Intended use", "## Data", "## Metrics", "## Fairness by group", "### sex", "## Limitations", "## Lineage"]) assert.ok(card.includes(heading), heading);
+    for (const heading of [
+      "# Model card: toy 1.0.0",
+      "## Intended use",
+      "## Data",
+      "## Metrics",
+      "## Fairness by group",
+      "### sex",
+      "## Limitations",
+      "## Lineage",
+    ])
+      assert.ok(card.includes(heading), heading);
     assert.match(card, /Scores toy rows\./);
     assert.match(card, /\| ROC AUC \| \d\.\d+ \| \[\d\.\d+, \d\.\d+\] \|/);
     assert.match(card, /test\.csv/);

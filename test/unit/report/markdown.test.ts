@@ -1,10 +1,27 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { code, details, escapeMarkdown, fitCommentBody, formatNumber, formatPercent, GITHUB_BODY_LIMIT, table, xyChart } from "../../../src/report/markdown.ts";
+import {
+  code,
+  details,
+  escapeMarkdown,
+  fitCommentBody,
+  formatNumber,
+  formatPercent,
+  GITHUB_BODY_LIMIT,
+  table,
+  xyChart,
+} from "../../../src/report/markdown.ts";
 
 describe("markdown tables", () => {
   it("aligns columns and keeps every row on one line", () => {
-    const text = table(["name", "count"], [["a", "1"], ["b\nc", "22"]], { align: ["left", "right"] });
+    const text = table(
+      ["name", "count"],
+      [
+        ["a", "1"],
+        ["b\nc", "22"],
+      ],
+      { align: ["left", "right"] },
+    );
     assert.equal(text, "| name | count |\n| --- | ---: |\n| a | 1 |\n| b c | 22 |");
   });
 
@@ -28,8 +45,25 @@ describe("collapsible details and charts", () => {
   });
 
   it("writes a Mermaid xychart-beta block", () => {
-    const chart = xyChart({ title: 'Rate "by" group', x: ["A", "B"], yLabel: "rate", yRange: [0, 1], series: [{ kind: "bar", values: [0.123456789, 0.5] }] });
-    assert.equal(chart, ["```mermaid", "xychart-beta", "    title \"Rate 'by' group\"", '    x-axis ["A", "B"]', '    y-axis "rate" 0 --> 1', "    bar [0.123457, 0.5]", "```"].join("\n"));
+    const chart = xyChart({
+      title: 'Rate "by" group',
+      x: ["A", "B"],
+      yLabel: "rate",
+      yRange: [0, 1],
+      series: [{ kind: "bar", values: [0.123456789, 0.5] }],
+    });
+    assert.equal(
+      chart,
+      [
+        "```mermaid",
+        "xychart-beta",
+        "    title \"Rate 'by' group\"",
+        '    x-axis ["A", "B"]',
+        '    y-axis "rate" 0 --> 1',
+        "    bar [0.123457, 0.5]",
+        "```",
+      ].join("\n"),
+    );
   });
 });
 

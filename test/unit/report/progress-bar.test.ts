@@ -21,7 +21,11 @@ describe("progress bar", () => {
   });
 
   test("draws nothing on a pipe or in CI, where one log line per epoch is the progress", () => {
-    for (const [isTTY, env] of [[false, {}], [true, { GITHUB_ACTIONS: "true" }], [true, { CI: "true" }]] as const) {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, { GITHUB_ACTIONS: "true" }],
+      [true, { CI: "true" }],
+    ] as const) {
       const out = stream(isTTY);
       const bar = new ProgressBar(out, env);
       bar.update(1, "epoch 1/1");
@@ -37,6 +41,9 @@ describe("progress bar", () => {
     bar.update(0.5, "epoch 1/2");
     bar.around(logger).info("epoch 1/2: loss 0.5");
     assert.equal(out.written.at(-1), "\r\u001b[K", "the bar was erased");
-    assert.deepEqual(logger.entries.map((entry) => entry.message), ["epoch 1/2: loss 0.5"]);
+    assert.deepEqual(
+      logger.entries.map((entry) => entry.message),
+      ["epoch 1/2: loss 0.5"],
+    );
   });
 });

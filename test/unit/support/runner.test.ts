@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateExpression, inputVariable, interpolate, loadAction, parseKeyValueFile, parseWorkflowCommands } from "../../support/runner.ts";
+import {
+  evaluateExpression,
+  inputVariable,
+  interpolate,
+  loadAction,
+  parseKeyValueFile,
+  parseWorkflowCommands,
+} from "../../support/runner.ts";
 
 describe("the test runner harness", () => {
   test("evaluates expressions with GitHub's evaluator", () => {
@@ -19,8 +26,14 @@ describe("the test runner harness", () => {
   });
 
   test("parses workflow commands with GitHub's escaping", () => {
-    const [error, mask] = parseWorkflowCommands("::error file=data/a%2Cb.csv,line=12,title=age%3A type::line 12%3A bad%0Avalue 100%25\n::add-mask::secret\nplain\n");
-    assert.deepEqual(error, { command: "error", properties: { file: "data/a,b.csv", line: "12", title: "age: type" }, message: "line 12%3A bad\nvalue 100%" });
+    const [error, mask] = parseWorkflowCommands(
+      "::error file=data/a%2Cb.csv,line=12,title=age%3A type::line 12%3A bad%0Avalue 100%25\n::add-mask::secret\nplain\n",
+    );
+    assert.deepEqual(error, {
+      command: "error",
+      properties: { file: "data/a,b.csv", line: "12", title: "age: type" },
+      message: "line 12%3A bad\nvalue 100%",
+    });
     assert.deepEqual(mask, { command: "add-mask", properties: {}, message: "secret" });
   });
 

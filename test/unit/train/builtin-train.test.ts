@@ -51,12 +51,22 @@ describe("built-in trainer", () => {
     assert.equal(record.seed, 42);
     assert.ok(record.history.length >= 2);
     assert.ok(typeof record.metrics.test_accuracy === "number");
-    assert.deepEqual(record.data.files.map((file) => file.path), ["data/train.csv", "data/test.csv"]);
+    assert.deepEqual(
+      record.data.files.map((file) => file.path),
+      ["data/train.csv", "data/test.csv"],
+    );
     assert.equal(record.data.contract?.path, "data/contract.yaml");
-    assert.ok(record.model.inputs.some((input) => input.name === "sex" && input.type === "string"), "categorical columns are string inputs");
+    assert.ok(
+      record.model.inputs.some((input) => input.name === "sex" && input.type === "string"),
+      "categorical columns are string inputs",
+    );
     assert.ok(record.model.inputs.some((input) => input.name === "age" && input.type === "float32"));
     assert.deepEqual(record.model.outputs.map((output) => output.name).sort(), ["label", "probabilities"]);
-    const check = spawnSync("/usr/bin/python3", ["-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)", first.modelPath], { encoding: "utf8" });
+    const check = spawnSync(
+      "/usr/bin/python3",
+      ["-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)", first.modelPath],
+      { encoding: "utf8" },
+    );
     assert.equal(check.status, 0, check.stderr);
   });
 
@@ -64,7 +74,16 @@ describe("built-in trainer", () => {
     const config = await loadTrainConfig("train/train.yaml", repo);
     const contract = await loadContract(join(repo, config.data.contract!));
     const data = await loadTabular({ path: join(repo, config.data.train), contract, features: config.features, target: config.target });
-    const result = await trainModel({ data, model: config.model, epochs: 3, batchSize: config.batchSize, learningRate: config.learningRate, validationSplit: 0, seed: 7, logger: new MemoryLogger() });
+    const result = await trainModel({
+      data,
+      model: config.model,
+      epochs: 3,
+      batchSize: config.batchSize,
+      learningRate: config.learningRate,
+      validationSplit: 0,
+      seed: 7,
+      logger: new MemoryLogger(),
+    });
     const testPath = join(repo, config.data.test!);
     const test = await loadTabular({ path: testPath, contract, features: config.features, target: config.target, fitted: result.model });
     const { tf } = await loadTf();
@@ -78,7 +97,9 @@ describe("built-in trainer", () => {
         const values = batch.columns[table.columns.indexOf(feature.name)]!;
         for (let row = 0; row < batch.length; row++) {
           const value = values[row] ?? null;
-          raw.get(feature.name)!.push(feature.kind === "numeric" ? (value === null ? Number.NaN : Number(value)) : value === null ? "" : String(value));
+          raw
+            .get(feature.name)!
+            .push(feature.kind === "numeric" ? (value === null ? Number.NaN : Number(value)) : value === null ? "" : String(value));
         }
       }
     }
@@ -87,7 +108,10 @@ describe("built-in trainer", () => {
     const feeds: Record<string, ort.Tensor> = {};
     for (const feature of result.model.features) {
       const column = raw.get(feature.name)!;
-      feeds[feature.name] = feature.kind === "numeric" ? new ort.Tensor("float32", Float32Array.from(column as number[]), [column.length, 1]) : new ort.Tensor("string", column as string[], [column.length, 1]);
+      feeds[feature.name] =
+        feature.kind === "numeric"
+          ? new ort.Tensor("float32", Float32Array.from(column as number[]), [column.length, 1])
+          : new ort.Tensor("string", column as string[], [column.length, 1]);
     }
     const outputs = await session.run(feeds);
     const probabilities = outputs.probabilities!.data as Float32Array;

@@ -92,7 +92,9 @@ function featureVector(model: TrainedModel, rows: Record<string, Column>, row: n
 function forward(model: TrainedModel, vector: number[]): number[] {
   let x = vector;
   for (const layer of model.layers) {
-    const z = Array.from({ length: layer.units }, (_, j) => x.reduce((sum, xi, i) => sum + xi * layer.weights[i * layer.units + j]!, layer.bias[j]!));
+    const z = Array.from({ length: layer.units }, (_, j) =>
+      x.reduce((sum, xi, i) => sum + xi * layer.weights[i * layer.units + j]!, layer.bias[j]!),
+    );
     if (layer.activation === "relu") x = z.map((v) => Math.max(0, v));
     else if (layer.activation === "tanh") x = z.map(Math.tanh);
     else if (layer.activation === "sigmoid") x = z.map((v) => 1 / (1 + Math.exp(-v)));
@@ -112,7 +114,10 @@ async function runOnnx(bytes: Uint8Array, rows: Record<string, Column>): Promise
   try {
     const feeds: Record<string, ort.Tensor> = {};
     for (const [name, column] of Object.entries(rows)) {
-      feeds[name] = typeof column[0] === "number" ? new ort.Tensor("float32", Float32Array.from(column as number[]), [column.length, 1]) : new ort.Tensor("string", column as string[], [column.length, 1]);
+      feeds[name] =
+        typeof column[0] === "number"
+          ? new ort.Tensor("float32", Float32Array.from(column as number[]), [column.length, 1])
+          : new ort.Tensor("string", column as string[], [column.length, 1]);
     }
     return await session.run(feeds);
   } finally {
@@ -122,11 +127,13 @@ async function runOnnx(bytes: Uint8Array, rows: Record<string, Column>): Promise
 
 function assertClose(actual: ArrayLike<number>, expected: number[], what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < expected.length; i++) assert.ok(Math.abs(actual[i]! - expected[i]!) <= 1e-5, `${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
+  for (let i = 0; i < expected.length; i++)
+    assert.ok(Math.abs(actual[i]! - expected[i]!) <= 1e-5, `${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
 }
 
 const rowCount = (rows: Record<string, Column>): number => Object.values(rows)[0]!.length;
-const expectedOutputs = (model: TrainedModel, rows: Record<string, Column>): number[][] => Array.from({ length: rowCount(rows) }, (_, row) => forward(model, featureVector(model, rows, row)));
+const expectedOutputs = (model: TrainedModel, rows: Record<string, Column>): number[][] =>
+  Array.from({ length: rowCount(rows) }, (_, row) => forward(model, featureVector(model, rows, row)));
 
 const options = { producerVersion: "1.2.3" };
 
@@ -140,7 +147,17 @@ describe("exportOnnx", () => {
   });
 
   /** Writes the bytes, runs onnx's full check on them and returns what onnx reads back. */
-  async function checkWithOnnx(bytes: Uint8Array, name: string): Promise<{ ir: number; producer: string; version: string; opsets: Record<string, number>; metadata: Record<string, string>; doc: string }> {
+  async function checkWithOnnx(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<{
+    ir: number;
+    producer: string;
+    version: string;
+    opsets: Record<string, number>;
+    metadata: Record<string, string>;
+    doc: string;
+  }> {
     const path = join(dir, `${name}.onnx`);
     await writeFile(path, bytes);
     const script = [
@@ -159,15 +176,28 @@ describe("exportOnnx", () => {
     const outputs = await runOnnx(exportOnnx(binary, options), binaryRows);
     const p = expectedOutputs(binary, binaryRows).map(([positive]) => positive!);
     assert.deepEqual(outputs.probabilities!.dims, [5, 2]);
-    assertClose(outputs.probabilities!.data as Float32Array, p.flatMap((positive) => [1 - positive, positive]), "probabilities");
+    assertClose(
+      outputs.probabilities!.data as Float32Array,
+      p.flatMap((positive) => [1 - positive, positive]),
+      "probabilities",
+    );
     assert.deepEqual(outputs.label!.dims, [5]);
-    assert.deepEqual(outputs.label!.data, p.map((positive) => binary.classes![positive >= 0.5 ? 1 : 0]));
+    assert.deepEqual(
+      outputs.label!.data,
+      p.map((positive) => binary.classes![positive >= 0.5 ? 1 : 0]),
+    );
     // The weights are arbitrary; make sure the rows exercise both labels.
     assert.equal(new Set(outputs.label!.data).size, 2);
   });
 
   test("a binary probability of exactly 0.5 is labelled as the second class", async () => {
-    const half: TrainedModel = { ...binary, layers: [dense(9, 5, "relu", 1), { inputs: 5, units: 1, weights: new Float32Array(5), bias: new Float32Array(1), activation: "sigmoid" }] };
+    const half: TrainedModel = {
+      ...binary,
+      layers: [
+        dense(9, 5, "relu", 1),
+        { inputs: 5, units: 1, weights: new Float32Array(5), bias: new Float32Array(1), activation: "sigmoid" },
+      ],
+    };
     const outputs = await runOnnx(exportOnnx(half, options), binaryRows);
     assert.deepEqual(outputs.label!.data, Array(5).fill(">50K"));
   });
@@ -177,7 +207,10 @@ describe("exportOnnx", () => {
     const expected = expectedOutputs(multiclass, multiclassRows);
     assert.deepEqual(outputs.probabilities!.dims, [4, 3]);
     assertClose(outputs.probabilities!.data as Float32Array, expected.flat(), "probabilities");
-    assert.deepEqual(outputs.label!.data, expected.map((row) => multiclass.classes![row.indexOf(Math.max(...row))]));
+    assert.deepEqual(
+      outputs.label!.data,
+      expected.map((row) => multiclass.classes![row.indexOf(Math.max(...row))]),
+    );
   });
 
   test("a regressor gives one [N, 1] variable, and a fill outside the categories lands in the other slot", async () => {
@@ -190,7 +223,9 @@ describe("exportOnnx", () => {
   test("the inputs are the raw columns: float for numeric features and string for categorical ones, [N, 1] each", async () => {
     const session = await ort.InferenceSession.create(Buffer.from(exportOnnx(binary, options)));
     try {
-      const inputs = session.inputMetadata.map((value) => (value.isTensor ? { name: value.name, type: value.type, shape: value.shape } : { name: value.name }));
+      const inputs = session.inputMetadata.map((value) =>
+        value.isTensor ? { name: value.name, type: value.type, shape: value.shape } : { name: value.name },
+      );
       assert.deepEqual(inputs, [
         { name: "age", type: "float32", shape: ["N", 1] },
         { name: "sex", type: "string", shape: ["N", 1] },
@@ -205,7 +240,10 @@ describe("exportOnnx", () => {
 
   test("every exported model passes onnx.checker's full check and records producer, opsets and metadata", async () => {
     for (const [name, model] of Object.entries({ binary, multiclass, regression })) {
-      const read = await checkWithOnnx(exportOnnx(model, { producerVersion: "1.2.3", docString: `the ${name} model`, metadata: { run: "42" } }), name);
+      const read = await checkWithOnnx(
+        exportOnnx(model, { producerVersion: "1.2.3", docString: `the ${name} model`, metadata: { run: "42" } }),
+        name,
+      );
       assert.equal(read.ir, 8);
       assert.equal(read.producer, "modelship");
       assert.equal(read.version, "1.2.3");
@@ -213,7 +251,10 @@ describe("exportOnnx", () => {
       assert.deepEqual(read.opsets, { "": 17, "ai.onnx.ml": 3 });
       assert.equal(read.metadata["modelship.target"], model.target);
       assert.equal(read.metadata["modelship.task"], model.task);
-      assert.deepEqual(JSON.parse(read.metadata["modelship.features"]!), model.features.map((feature) => feature.name));
+      assert.deepEqual(
+        JSON.parse(read.metadata["modelship.features"]!),
+        model.features.map((feature) => feature.name),
+      );
       assert.equal(read.metadata["modelship.classes"], model.classes ? JSON.stringify(model.classes) : undefined);
       assert.equal(read.metadata.run, "42");
     }
@@ -227,8 +268,14 @@ describe("exportOnnx", () => {
   });
 
   test("a feature named like a model output is a UserError that says to rename it", () => {
-    const clash: TrainedModel = { ...regression, features: [{ name: "variable", kind: "numeric", median: 0, mean: 0, std: 1 }, regression.features[1]!] };
-    assert.throws(() => exportOnnx(clash, options), (error: unknown) => isUserError(error) && /"variable".*rename/s.test(error.message));
+    const clash: TrainedModel = {
+      ...regression,
+      features: [{ name: "variable", kind: "numeric", median: 0, mean: 0, std: 1 }, regression.features[1]!],
+    };
+    assert.throws(
+      () => exportOnnx(clash, options),
+      (error: unknown) => isUserError(error) && /"variable".*rename/s.test(error.message),
+    );
   });
 
   test("a model whose layers do not fit its features is refused as a bug, not exported", () => {

@@ -57,7 +57,17 @@ before(async () => {
   await chmod(join(fakeBin, "nvidia-smi"), 0o755);
   await writeFile(join(dir, "train.py"), TRAIN_PY);
   await writeFile(join(dir, "train.csv"), "x1,x2,y\n1,2,0\n3,4,1\n");
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  const git = (...args: string[]) =>
+    execFileSync("git", args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@example.com",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@example.com",
+      },
+    });
   git("init", "-q");
   git("add", "train.py", "train.csv");
   git("commit", "-q", "-m", "code");
@@ -99,26 +109,51 @@ describe("GPU detection", () => {
     const gpus = parseGpuList("0, GPU-aaaa, A100, 40960, 535.1\n1, GPU-bbbb, A100, 40960, 535.1\n");
     assert.equal(gpus.length, 2);
     assert.equal(gpus[1]!.memoryTotalMiB, 40960);
-    assert.deepEqual(visibleGpus(gpus, "1").map((gpu) => gpu.index), [1]);
-    assert.deepEqual(visibleGpus(gpus, "GPU-bbbb,0").map((gpu) => gpu.index), [1, 0]);
+    assert.deepEqual(
+      visibleGpus(gpus, "1").map((gpu) => gpu.index),
+      [1],
+    );
+    assert.deepEqual(
+      visibleGpus(gpus, "GPU-bbbb,0").map((gpu) => gpu.index),
+      [1, 0],
+    );
     assert.deepEqual(visibleGpus(gpus, "-1"), []);
-    assert.deepEqual(visibleGpus(gpus, "0,7,1").map((gpu) => gpu.index), [0], "CUDA ignores everything after an invalid id");
+    assert.deepEqual(
+      visibleGpus(gpus, "0,7,1").map((gpu) => gpu.index),
+      [0],
+      "CUDA ignores everything after an invalid id",
+    );
     assert.equal(visibleGpus(gpus, undefined).length, 2);
   });
 });
 
 describe("train with a user command", () => {
   test("runs the command, checks the model in onnxruntime, and writes a complete run record", async () => {
-    const result = await runTraining(options({ withGpu: true, params: { lr: "0.05" }, seed: 7, runnerLabels: '["self-hosted","gpu"]', extraEnv: { SLEEP: "0.4", CUDA_VISIBLE_DEVICES: "0" } }));
+    const result = await runTraining(
+      options({
+        withGpu: true,
+        params: { lr: "0.05" },
+        seed: 7,
+        runnerLabels: '["self-hosted","gpu"]',
+        extraEnv: { SLEEP: "0.4", CUDA_VISIBLE_DEVICES: "0" },
+      }),
+    );
     const record = result.record;
     assert.equal(record.mode, "command");
     assert.deepEqual(record.model.inputs, [{ name: "x", type: "float32", shape: ["N", 2] }]);
-    assert.deepEqual(record.model.outputs.map((output) => output.name), ["probability"]);
+    assert.deepEqual(
+      record.model.outputs.map((output) => output.name),
+      ["probability"],
+    );
     assert.deepEqual(record.metrics, { val_accuracy: 0.8125 });
     assert.equal(record.params.lr, "0.05", "the sweep's value wins over what the script reported");
     assert.equal(record.history.length, 2);
     assert.equal(record.seed, 7);
-    assert.deepEqual(record.gpu.devices.map((gpu) => gpu.index), [0], "CUDA_VISIBLE_DEVICES=0 hides GPU 1");
+    assert.deepEqual(
+      record.gpu.devices.map((gpu) => gpu.index),
+      [0],
+      "CUDA_VISIBLE_DEVICES=0 hides GPU 1",
+    );
     assert.equal(record.gpu.cudaVersion, "12.4");
     assert.ok(record.gpu.samples.length >= 2, `samples taken while training: ${record.gpu.samples.length}`);
     assert.ok(record.gpu.samples.every((sample) => sample.index === 0 && sample.utilizationPercent === 87));
@@ -130,7 +165,11 @@ describe("train with a user command", () => {
     assert.equal(record.runner.labels, '["self-hosted","gpu"]');
     const onDisk = JSON.parse(await readFile(result.runRecordPath, "utf8")) as { model: { file: { sha256: string } } };
     assert.equal(onDisk.model.file.sha256, record.model.file.sha256);
-    assert.deepEqual((await readdir(join(dir, "out"))).filter((name) => name.includes("partial")), [], "no staging folder left behind");
+    assert.deepEqual(
+      (await readdir(join(dir, "out"))).filter((name) => name.includes("partial")),
+      [],
+      "no staging folder left behind",
+    );
   });
 
   test("without a GPU, auto trains on CPU and says why", async () => {
@@ -141,7 +180,10 @@ describe("train with a user command", () => {
 
   test("require-gpu: true without a GPU fails before the command runs, naming the runner labels", async () => {
     const marker = join(dir, "ran.txt");
-    await rejectsWith(runTraining(options({ requireGpu: "true", runnerLabels: '["self-hosted","linux","gpu"]', run: { command: `touch ${marker}` } })), /no GPU.*labels \["self-hosted","linux","gpu"\]/s);
+    await rejectsWith(
+      runTraining(options({ requireGpu: "true", runnerLabels: '["self-hosted","linux","gpu"]', run: { command: `touch ${marker}` } })),
+      /no GPU.*labels \["self-hosted","linux","gpu"\]/s,
+    );
     await assert.rejects(readFile(marker), "the command never ran");
   });
 
@@ -161,11 +203,17 @@ describe("train with a user command", () => {
   });
 
   test("a command that writes no model lists what it did write", async () => {
-    await rejectsWith(runTraining(options({ run: { command: 'echo 1 > "$MODELSHIP_OUTPUT_DIR/weights.pt"' } })), /no model\.onnx.*weights\.pt/s);
+    await rejectsWith(
+      runTraining(options({ run: { command: 'echo 1 > "$MODELSHIP_OUTPUT_DIR/weights.pt"' } })),
+      /no model\.onnx.*weights\.pt/s,
+    );
   });
 
   test("a model.onnx that is not a model is refused by onnxruntime", async () => {
-    await rejectsWith(runTraining(options({ run: { command: 'echo "not a model" > "$MODELSHIP_OUTPUT_DIR/model.onnx"' } })), /not a model onnxruntime can load/);
+    await rejectsWith(
+      runTraining(options({ run: { command: 'echo "not a model" > "$MODELSHIP_OUTPUT_DIR/model.onnx"' } })),
+      /not a model onnxruntime can load/,
+    );
   });
 
   test("a metrics.json that breaks its schema names the file and the pointer", async () => {

@@ -76,7 +76,12 @@ describe("loadTrainConfig", () => {
       ].join("\n"),
     );
     const config = await loadTrainConfig(file, dir);
-    assert.deepEqual(config.data, { train: "data/train.csv", valid: "data/valid.csv", test: "data/test.csv", contract: "data/contract.yaml" });
+    assert.deepEqual(config.data, {
+      train: "data/train.csv",
+      valid: "data/valid.csv",
+      test: "data/test.csv",
+      contract: "data/contract.yaml",
+    });
     assert.equal(config.task, "binary");
     assert.deepEqual(config.features, [
       { name: "age" },
@@ -98,7 +103,10 @@ describe("loadTrainConfig", () => {
   });
 
   test("schema errors are gathered, not first-only", async () => {
-    const file = await configFile("many.yaml", "data: { train: train.csv }\ntarget: Y\nfeatures: [age]\nepochs: 0\nlearning_rate: -1\ndropout: 0.5\n");
+    const file = await configFile(
+      "many.yaml",
+      "data: { train: train.csv }\ntarget: Y\nfeatures: [age]\nepochs: 0\nlearning_rate: -1\ndropout: 0.5\n",
+    );
     await rejectsWith(loadTrainConfig(file, dir), (error) => {
       assert.match(error.message, /\/epochs/);
       assert.match(error.message, /\/learning_rate/);

@@ -18,7 +18,13 @@ import { loadTf } from "../../../src/train/tfjs-backend.ts";
 import { predictWithTf, trainModel, type TrainOptions } from "../../../src/train/trainer.ts";
 
 const DATA = "examples/model-repo/data";
-const FEATURES: FeatureRequest[] = [{ name: "age" }, { name: "education-num" }, { name: "hours-per-week" }, { name: "sex" }, { name: "workclass" }];
+const FEATURES: FeatureRequest[] = [
+  { name: "age" },
+  { name: "education-num" },
+  { name: "hours-per-week" },
+  { name: "sex" },
+  { name: "workclass" },
+];
 
 /** The model-spec forward pass, written independently of the trainer: row-major outputs. */
 function forward(model: TrainedModel, x: Float32Array): Float64Array {
@@ -57,7 +63,17 @@ function accuracy(model: TrainedModel, data: TabularData): number {
 }
 
 function options(data: TabularData, overrides: Partial<TrainOptions> = {}): TrainOptions {
-  return { data, model: { kind: "mlp", layers: [16, 8], dropout: 0.1 }, epochs: 4, batchSize: 64, learningRate: 0.01, validationSplit: 0.2, seed: 7, logger: new MemoryLogger(), ...overrides };
+  return {
+    data,
+    model: { kind: "mlp", layers: [16, 8], dropout: 0.1 },
+    epochs: 4,
+    batchSize: 64,
+    learningRate: 0.01,
+    validationSplit: 0.2,
+    seed: 7,
+    logger: new MemoryLogger(),
+    ...overrides,
+  };
 }
 
 async function rejects(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
@@ -129,20 +145,35 @@ describe("built-in TF.js trainer", () => {
     // The trainer's own accuracy came from its live variables: the extracted weights must agree.
     // TF.js averages in float32, so compare to within half a row.
     const ourAccuracy = accuracy(result.model, train);
-    assert.ok(Math.abs(ourAccuracy - result.history.at(-1)!.accuracy!) < 0.5 / train.rows, `${ourAccuracy} vs ${result.history.at(-1)!.accuracy}`);
+    assert.ok(
+      Math.abs(ourAccuracy - result.history.at(-1)!.accuracy!) < 0.5 / train.rows,
+      `${ourAccuracy} vs ${result.history.at(-1)!.accuracy}`,
+    );
   });
 
   test("multiclass (softmax) and regression train, with linear and tanh models", async () => {
     const { tf } = await loadTf();
-    const multi = await loadTabular({ path: join(DATA, "train.csv"), contract, features: [{ name: "age" }, { name: "sex" }], target: "race" });
+    const multi = await loadTabular({
+      path: join(DATA, "train.csv"),
+      contract,
+      features: [{ name: "age" }, { name: "sex" }],
+      target: "race",
+    });
     assert.equal(multi.task, "multiclass");
-    const m = await trainModel(options(multi, { model: { kind: "mlp", layers: [8], activation: "tanh" }, epochs: 2, earlyStopping: { patience: 1 } }));
+    const m = await trainModel(
+      options(multi, { model: { kind: "mlp", layers: [8], activation: "tanh" }, epochs: 2, earlyStopping: { patience: 1 } }),
+    );
     assert.equal(m.model.layers.at(-1)!.units, multi.classes!.length);
     const probabilities = predictWithTf(tf, m.model, multi.x.subarray(0, multi.width * 5));
     const ours = forward(m.model, multi.x.subarray(0, multi.width * 5));
     for (let i = 0; i < ours.length; i++) assert.ok(Math.abs(ours[i]! - probabilities[i]!) < 1e-5);
 
-    const regression = await loadTabular({ path: join(DATA, "train.csv"), contract, features: [{ name: "education-num" }, { name: "sex" }], target: "age" });
+    const regression = await loadTabular({
+      path: join(DATA, "train.csv"),
+      contract,
+      features: [{ name: "education-num" }, { name: "sex" }],
+      target: "age",
+    });
     assert.equal(regression.task, "regression");
     const r = await trainModel(options(regression, { model: { kind: "linear" }, epochs: 2, learningRate: 0.1 }));
     assert.equal(r.model.layers.length, 1);
@@ -154,7 +185,14 @@ describe("built-in TF.js trainer", () => {
     const valid = await loadTabular({ path: join(DATA, "test.csv"), contract, features: [], target: "Y", fitted: train });
     const epochs: number[] = [];
     // No later epoch can beat epoch 1 by a min_delta of 10, so training stops after `patience` more.
-    const result = await trainModel(options(train, { validation: valid, epochs: 6, earlyStopping: { patience: 2, minDelta: 10 }, onEpoch: (record) => epochs.push(record.epoch) }));
+    const result = await trainModel(
+      options(train, {
+        validation: valid,
+        epochs: 6,
+        earlyStopping: { patience: 2, minDelta: 10 },
+        onEpoch: (record) => epochs.push(record.epoch),
+      }),
+    );
     assert.deepEqual(result.rows, { train: train.rows, valid: valid.rows });
     assert.deepEqual(epochs, [1, 2, 3]);
     assert.equal(result.bestEpoch, 1);
@@ -171,7 +209,14 @@ describe("built-in TF.js trainer", () => {
   test("impute sets the value a missing cell becomes", async () => {
     const path = join(dir, "impute.csv");
     await writeFile(path, "n,c,y\n1,a,p\n2,b,q\n,,p\n9,b,q\n");
-    const fitted = await loadTabular({ path, features: [{ name: "n", impute: "mean" }, { name: "c", impute: "zzz" }], target: "y" });
+    const fitted = await loadTabular({
+      path,
+      features: [
+        { name: "n", impute: "mean" },
+        { name: "c", impute: "zzz" },
+      ],
+      target: "y",
+    });
     const [n, c] = fitted.features;
     assert.ok(n?.kind === "numeric" && c?.kind === "categorical");
     assert.equal(n.median, 4);
@@ -184,7 +229,10 @@ describe("built-in TF.js trainer", () => {
       [2, "b"],
     );
     await rejects(loadTabular({ path, features: [{ name: "c", impute: 0 }], target: "y" }), /feature "c" is categorical but has impute 0/);
-    await rejects(loadTabular({ path, features: [{ name: "n", impute: "most_frequent" }], target: "y" }), /feature "n" is numeric but has impute "most_frequent"/);
+    await rejects(
+      loadTabular({ path, features: [{ name: "n", impute: "most_frequent" }], target: "y" }),
+      /feature "n" is numeric but has impute "most_frequent"/,
+    );
   });
 
   test("user mistakes are UserErrors", async () => {
@@ -194,10 +242,16 @@ describe("built-in TF.js trainer", () => {
       return path;
     };
     const trainPath = join(DATA, "train.csv");
-    await rejects(loadTabular({ path: trainPath, contract, features: [{ name: "agee" }], target: "Y" }), /column "agee" is not in the file[\s\S]*available columns: "age"/);
+    await rejects(
+      loadTabular({ path: trainPath, contract, features: [{ name: "agee" }], target: "Y" }),
+      /column "agee" is not in the file[\s\S]*available columns: "age"/,
+    );
     await rejects(loadTabular({ path: trainPath, contract, features: FEATURES, target: "income" }), /column "income" is not in the file/);
     const bad = await csv("bad.csv", "a,b,y\n1,x,p\ntwo,y,q\n3,x,p\n");
-    await rejects(loadTabular({ path: bad, features: [{ name: "a", kind: "numeric" }], target: "y" }), /bad\.csv:3: column "a" is numeric but has the value "two"/);
+    await rejects(
+      loadTabular({ path: bad, features: [{ name: "a", kind: "numeric" }], target: "y" }),
+      /bad\.csv:3: column "a" is numeric but has the value "two"/,
+    );
     const empty = await csv("empty.csv", "a,b,y\n,1,p\n,2,q\n");
     await rejects(loadTabular({ path: empty, features: [{ name: "a" }, { name: "b" }], target: "y" }), /feature "a" has no values/);
     const single = await csv("single.csv", "a,y\n1,p\n2,p\n");
@@ -205,6 +259,9 @@ describe("built-in TF.js trainer", () => {
     await rejects(trainModel(options(train, { model: { kind: "forest" as "mlp" } })), /unknown model kind "forest"/);
     const huge = await csv("huge.csv", `a,y\n${Array.from({ length: 40 }, (_, i) => `${i},${i}e30`).join("\n")}\n`);
     const hugeData = await loadTabular({ path: huge, features: [{ name: "a" }], target: "y" });
-    await rejects(trainModel(options(hugeData, { model: { kind: "linear" }, validationSplit: 0 })), /loss became NaN at epoch 1; lower learning_rate/);
+    await rejects(
+      trainModel(options(hugeData, { model: { kind: "linear" }, validationSplit: 0 })),
+      /loss became NaN at epoch 1; lower learning_rate/,
+    );
   });
 });

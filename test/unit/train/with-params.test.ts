@@ -21,10 +21,34 @@ const config: TrainConfig = {
 
 describe("withParams", () => {
   test("sets every documented parameter from its text", () => {
-    const next = withParams(config, { epochs: "30", batch_size: "64", lr: "0.01", validation_split: "0.1", seed: "7", dropout: "0.25", layers: "64, 32", activation: "tanh", kind: "linear" });
+    const next = withParams(config, {
+      epochs: "30",
+      batch_size: "64",
+      lr: "0.01",
+      validation_split: "0.1",
+      seed: "7",
+      dropout: "0.25",
+      layers: "64, 32",
+      activation: "tanh",
+      kind: "linear",
+    });
     assert.deepEqual(
-      { epochs: next.epochs, batchSize: next.batchSize, learningRate: next.learningRate, validationSplit: next.validationSplit, seed: next.seed, model: next.model },
-      { epochs: 30, batchSize: 64, learningRate: 0.01, validationSplit: 0.1, seed: 7, model: { kind: "linear", layers: [64, 32], activation: "tanh", dropout: 0.25 } },
+      {
+        epochs: next.epochs,
+        batchSize: next.batchSize,
+        learningRate: next.learningRate,
+        validationSplit: next.validationSplit,
+        seed: next.seed,
+        model: next.model,
+      },
+      {
+        epochs: 30,
+        batchSize: 64,
+        learningRate: 0.01,
+        validationSplit: 0.1,
+        seed: 7,
+        model: { kind: "linear", layers: [64, 32], activation: "tanh", dropout: 0.25 },
+      },
     );
     assert.equal(withParams(config, { learning_rate: "0.002" }).learningRate, 0.002);
     assert.deepEqual(config.model.layers, [32, 16], "the loaded config is not changed");
@@ -35,8 +59,15 @@ describe("withParams", () => {
   });
 
   test("an unknown name or a bad value is a UserError naming it", () => {
-    assert.throws(() => withParams(config, { momentum: "0.9" }), (error: unknown) => error instanceof UserError && /no parameter "momentum"/.test(error.message) && /MODELSHIP_PARAM_/.test(error.message));
-    assert.throws(() => withParams(config, { epochs: "2.5" }), (error: unknown) => error instanceof UserError && /epochs=2\.5 is not a whole number/.test(error.message));
+    assert.throws(
+      () => withParams(config, { momentum: "0.9" }),
+      (error: unknown) =>
+        error instanceof UserError && /no parameter "momentum"/.test(error.message) && /MODELSHIP_PARAM_/.test(error.message),
+    );
+    assert.throws(
+      () => withParams(config, { epochs: "2.5" }),
+      (error: unknown) => error instanceof UserError && /epochs=2\.5 is not a whole number/.test(error.message),
+    );
     assert.throws(() => withParams(config, { layers: "32,,16" }), UserError);
     assert.throws(() => withParams(config, { dropout: "1" }), UserError);
     assert.throws(() => withParams(config, { activation: "gelu" }), UserError);
