@@ -1,6 +1,12 @@
 // ESLint flat config: strict type-aware rules for source, tests and scripts.
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
+import { layerBoundariesConfig } from "./scripts/lib/layers.ts";
+
+// The layers of docs/architecture.md: each top-level folder of src/ may import only the folders that
+// scripts/lib/layers.ts lists for it (all lower), so the folder graph cannot have a cycle.
+const layerBoundaries = { files: ["src/**/*.ts"], plugins: { boundaries }, ...layerBoundariesConfig() };
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "bench/.data/**", "out/**", ".modelship/**", "examples/**/*.js"] },
@@ -20,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    // The core never talks to the Actions runtime: only the faces do (DESIGN.md, principle 1).
+    // The core never talks to the Actions runtime: only the faces do (docs/architecture.md).
     files: ["src/**/*.ts"],
     ignores: ["src/actions/**", "src/cli/**"],
     rules: {
@@ -36,5 +42,6 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "off",
     },
   },
+  layerBoundaries,
   { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
 );

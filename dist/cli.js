@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-3EY7RLFS.js";
+} from "./chunks/chunk-YFI3O3SF.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -13,30 +13,29 @@ import {
   renderContractDiffMarkdown,
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-ARIQPY37.js";
+} from "./chunks/chunk-J2PPKBAG.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-Z7DBMABG.js";
+} from "./chunks/chunk-MP5QLO6V.js";
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-U3HJKABT.js";
-import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-OXTENP5P.js";
+} from "./chunks/chunk-WCOEXXOU.js";
+import "./chunks/chunk-VYZFQUNB.js";
 import {
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-YF36TLQY.js";
+} from "./chunks/chunk-ZOFYDK2H.js";
 import {
   environmentNames
-} from "./chunks/chunk-V36GUW3J.js";
+} from "./chunks/chunk-PS2MCQ24.js";
 import {
   runRelease
-} from "./chunks/chunk-Q5XANUGO.js";
-import "./chunks/chunk-CMCN6MV7.js";
+} from "./chunks/chunk-UDHUO4G5.js";
+import "./chunks/chunk-U53L7IG7.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
@@ -44,9 +43,9 @@ import {
   profileData,
   profileReferenceData,
   readProfile
-} from "./chunks/chunk-4VQ3P6O2.js";
+} from "./chunks/chunk-O2Q7UWU4.js";
 import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-UYS4OL5N.js";
+import "./chunks/chunk-5AIFLWSX.js";
 import {
   coerceValue,
   formatFromName,
@@ -54,8 +53,9 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-TNWHV6U7.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+} from "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-TDJCC7PL.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
@@ -69,18 +69,18 @@ import {
   resolveReleaseSettings,
   resolveVersion,
   unknownVersion
-} from "./chunks/chunk-WD2F546Y.js";
+} from "./chunks/chunk-KXYY6WI6.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-OJJK5JVX.js";
+} from "./chunks/chunk-NESHBA3I.js";
 import {
   loadConfig,
   pick
-} from "./chunks/chunk-H7PDXF43.js";
+} from "./chunks/chunk-54FPIRKX.js";
 import {
   require_dist
-} from "./chunks/chunk-7S2M77GZ.js";
-import "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-SGJFWRIS.js";
+import "./chunks/chunk-XSH5H6CH.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   getErrorMessage,
   isUserError,
   table
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -558,11 +558,11 @@ var driftCommand = {
 // src/cli/commands/contract.ts
 import { writeFile } from "node:fs/promises";
 
-// src/data/infer-contract.ts
+// src/data/contract/infer-contract.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { isDeepStrictEqual } from "node:util";
 
-// src/data/share-bound.ts
+// src/data/validate/share-bound.ts
 var ROUND_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 var HEADROOM = 1.5;
 function roundShareUp(share) {
@@ -570,7 +570,7 @@ function roundShareUp(share) {
   return ROUND_SHARES.find((round) => round >= wanted) ?? 1;
 }
 
-// src/data/duplicate-rows.ts
+// src/data/validate/duplicate-rows.ts
 var EXACT_ROW_LIMIT = 1e5;
 var ESTIMATE_HEADROOM = 3 * DISTINCT_ESTIMATE_ERROR;
 var DATE_START = /^\d{4}-\d{2}-\d{2}/;
@@ -633,7 +633,7 @@ var DuplicateRowCounter = class {
   }
 };
 
-// src/data/column-inference.ts
+// src/data/contract/column-inference.ts
 var UNIQUE_ROW_LIMIT = 1e5;
 var MIN_UNIQUE_VALUES = 20;
 var BOOLEAN_TEXTS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
@@ -774,7 +774,7 @@ function addInstant(extremes, raw, type) {
   return true;
 }
 
-// src/data/contract-yaml.ts
+// src/data/contract/contract-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 function renderContractYaml(options) {
   const doc = new import_yaml.Document(options.document);
@@ -800,7 +800,7 @@ function renderContractYaml(options) {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-// src/data/null-markers.ts
+// src/data/readers/null-markers.ts
 var NULL_MARKER_CANDIDATES = ["?", "NA", "N/A", "NaN", "null", "NULL", "None", "-"];
 var CANDIDATES = new Set(NULL_MARKER_CANDIDATES);
 var NullMarkerEvidence = class {
@@ -832,7 +832,7 @@ var NullMarkerEvidence = class {
   }
 };
 
-// src/data/sniff-dialect.ts
+// src/data/readers/sniff-dialect.ts
 var SNIFF_BYTES = 64 * 1024;
 var DELIMITER_CANDIDATES = [",", ";", "	", "|"];
 var CONSISTENCY = 0.9;
@@ -953,7 +953,7 @@ async function sniffNullMarkers(path, options, rows) {
   return ["", ...evidence.chosen()];
 }
 
-// src/data/infer-contract.ts
+// src/data/contract/infer-contract.ts
 var DEFAULT_MAX_ENUM = 20;
 async function inferContract(options) {
   const { paths, logger } = options;

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -11,14 +11,14 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient,
   errnoCode,
   publishReport
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/comment.ts
 import { readFile } from "node:fs/promises";

@@ -3,28 +3,29 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-Z7DBMABG.js";
-import "./chunks/chunk-OXTENP5P.js";
+} from "./chunks/chunk-MP5QLO6V.js";
+import "./chunks/chunk-VYZFQUNB.js";
 import {
   basicAuthValue
-} from "./chunks/chunk-V36GUW3J.js";
+} from "./chunks/chunk-PS2MCQ24.js";
 import {
   parseHeader
-} from "./chunks/chunk-4VQ3P6O2.js";
-import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-TNWHV6U7.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+} from "./chunks/chunk-O2Q7UWU4.js";
+import "./chunks/chunk-5AIFLWSX.js";
+import "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-TDJCC7PL.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
+import "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -33,12 +34,12 @@ import {
   getLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION,
   UserError,
   createGitHubClient
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

@@ -3,27 +3,26 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   registryChampion,
   runEvaluation
-} from "./chunks/chunk-U3HJKABT.js";
-import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-OXTENP5P.js";
+} from "./chunks/chunk-WCOEXXOU.js";
+import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-TNWHV6U7.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+import "./chunks/chunk-5AIFLWSX.js";
+import "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveEvaluateSettings,
   resolveRegistry
-} from "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
+} from "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
 import {
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -35,10 +34,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

@@ -5,25 +5,25 @@ import {
   openStore,
   parseModelRef,
   resolveRegistry
-} from "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
+} from "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
 import {
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/main.ts
 var COMMANDS = [

@@ -2,20 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-SBU5LXAN.js";
+} from "./chunks/chunk-2XCAHFPC.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-YF36TLQY.js";
-import "./chunks/chunk-V36GUW3J.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+} from "./chunks/chunk-ZOFYDK2H.js";
+import "./chunks/chunk-PS2MCQ24.js";
+import "./chunks/chunk-TDJCC7PL.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   parseModelRef
-} from "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
-import "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
-import "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
+import "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
+import "./chunks/chunk-XSH5H6CH.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,8 +27,8 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
-import "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-R6EBND7X.js";
+import "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/promote.ts
 await runAction(async () => {

@@ -2,29 +2,30 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runRelease
-} from "./chunks/chunk-Q5XANUGO.js";
-import "./chunks/chunk-CMCN6MV7.js";
+} from "./chunks/chunk-UDHUO4G5.js";
+import "./chunks/chunk-U53L7IG7.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   profileReferenceData
-} from "./chunks/chunk-4VQ3P6O2.js";
+} from "./chunks/chunk-O2Q7UWU4.js";
 import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-TNWHV6U7.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+import "./chunks/chunk-5AIFLWSX.js";
+import "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-TDJCC7PL.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   openStore,
   resolveReleaseSettings
-} from "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
+} from "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
 import {
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -34,10 +35,10 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/release.ts
 await runAction(async () => {

@@ -8,10 +8,10 @@ import {
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   assertValid
-} from "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -21,7 +21,7 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -33,7 +33,7 @@ import {
   publishReport,
   sections,
   table
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/select-best.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   trainFromSettings
-} from "./chunks/chunk-3EY7RLFS.js";
-import "./chunks/chunk-BVN7UASB.js";
-import "./chunks/chunk-CMCN6MV7.js";
+} from "./chunks/chunk-YFI3O3SF.js";
+import "./chunks/chunk-U53L7IG7.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-UYS4OL5N.js";
-import "./chunks/chunk-TNWHV6U7.js";
+import "./chunks/chunk-5AIFLWSX.js";
+import "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-TDJCC7PL.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   resolveTrainSettings
-} from "./chunks/chunk-OJJK5JVX.js";
+} from "./chunks/chunk-NESHBA3I.js";
 import {
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
-import "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
+import "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -25,7 +25,7 @@ import {
   getIntegerInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION,
   code,
@@ -35,9 +35,9 @@ import {
   sections,
   table,
   xyChart
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
-// src/report/run-markdown.ts
+// src/train/run-markdown.ts
 function signatureRows(values) {
   return values.map((value) => [code(value.name), value.type, value.shape === void 0 ? "" : `[${value.shape.join(", ")}]`]);
 }

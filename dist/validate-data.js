@@ -3,16 +3,17 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   resolveValidateSettings,
   runDataValidation
-} from "./chunks/chunk-ARIQPY37.js";
-import "./chunks/chunk-TNWHV6U7.js";
+} from "./chunks/chunk-J2PPKBAG.js";
+import "./chunks/chunk-L2G6GJRX.js";
+import "./chunks/chunk-TDJCC7PL.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import {
   loadConfig
-} from "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+} from "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   ActionsLogger,
   core_exports,
@@ -23,39 +24,12 @@ import {
   getListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/validate-data.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function baseContractFromGit(context, contractPath, logger) {
-  const baseSha = context.pullRequest?.baseSha;
-  if (baseSha === void 0) return void 0;
-  const show = () => run("git", ["show", `${baseSha}:./${contractPath}`], { maxBuffer: 16 * 1024 * 1024 });
-  let text;
-  try {
-    text = (await show()).stdout;
-  } catch {
-    try {
-      await run("git", ["fetch", "--no-tags", "--depth=1", "origin", baseSha]);
-      text = (await show()).stdout;
-    } catch {
-      logger.info(`No contract at the base commit ${baseSha.slice(0, 7)} (new file, or git cannot reach it): no contract diff.`);
-      return void 0;
-    }
-  }
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-base-"));
-  const path = join(dir, contractPath.replaceAll("/", "__"));
-  await writeFile(path, text);
-  return path;
-}
 await runAction(async () => {
   const logger = new ActionsLogger();
   const token = getInput("token");
@@ -76,8 +50,13 @@ await runAction(async () => {
     loaded
   );
   const context = readGitHubContext();
-  const baseContractPath = settings.baseContractPath ?? await baseContractFromGit(context, settings.contractPath, logger);
-  const result = await runDataValidation({ ...settings, baseContractPath, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  const result = await runDataValidation({
+    ...settings,
+    baseSha: context.pullRequest?.baseSha,
+    logger,
+    toolVersion: TOOL_VERSION,
+    runUrl: context.runUrl
+  });
   core_exports.setOutput("passed", String(result.passed));
   core_exports.setOutput("errors", String(result.errors));
   core_exports.setOutput("warnings", String(result.warnings));

@@ -2,29 +2,30 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   actionStageContext
-} from "./chunks/chunk-SBU5LXAN.js";
+} from "./chunks/chunk-2XCAHFPC.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-YF36TLQY.js";
-import "./chunks/chunk-V36GUW3J.js";
-import "./chunks/chunk-HVKBUQ7P.js";
+} from "./chunks/chunk-ZOFYDK2H.js";
+import "./chunks/chunk-PS2MCQ24.js";
+import "./chunks/chunk-TDJCC7PL.js";
+import "./chunks/chunk-AVPIG4VR.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-WD2F546Y.js";
-import "./chunks/chunk-OJJK5JVX.js";
-import "./chunks/chunk-H7PDXF43.js";
-import "./chunks/chunk-7S2M77GZ.js";
+import "./chunks/chunk-KXYY6WI6.js";
+import "./chunks/chunk-NESHBA3I.js";
+import "./chunks/chunk-54FPIRKX.js";
+import "./chunks/chunk-SGJFWRIS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-MDZOKATS.js";
+} from "./chunks/chunk-XSH5H6CH.js";
 import {
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-XGJMHXZG.js";
+} from "./chunks/chunk-R6EBND7X.js";
 import {
   UserError
-} from "./chunks/chunk-CU22JUSQ.js";
+} from "./chunks/chunk-I6K5MFCQ.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

@@ -4,14 +4,16 @@
  *   workflows only from .github/workflows/);
  * - the root `action.yml`, whose inputs are the union of the JavaScript actions' inputs;
  * - `docs/configuration.md` from `schemas/*.schema.json` and `docs/actions.md` from the action and
- *   reusable-workflow files (rendered by scripts/lib/reference-docs.ts).
+ *   reusable-workflow files (rendered by scripts/lib/reference-docs.ts);
+ * - the layer picture in `docs/architecture.md` from scripts/lib/layers.ts.
  * `node scripts/check-generated.ts` fails when a committed copy differs.
  */
-import { renderDriftReport } from "../src/report/drift-markdown.ts";
-import { renderGateReport } from "../src/report/gate-markdown.ts";
+import { renderDriftReport } from "../src/drift/drift-markdown.ts";
+import { renderGateReport } from "../src/gates/gate-markdown.ts";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
+import { PICTURE_END, PICTURE_START, renderLayerPicture } from "./lib/layers.ts";
 import {
   renderActionsReference,
   renderConfigurationReference,
@@ -23,6 +25,17 @@ import {
 } from "./lib/reference-docs.ts";
 
 const root = join(import.meta.dirname, "..");
+
+/** Replaces the layer picture between its markers in docs/architecture.md with the one scripts/lib/layers.ts draws. */
+async function writeLayerPicture(): Promise<string> {
+  const path = join(root, "docs/architecture.md");
+  const text = await readFile(path, "utf8");
+  const start = text.indexOf(PICTURE_START);
+  const end = text.indexOf(PICTURE_END);
+  if (start === -1 || end < start) throw new Error(`docs/architecture.md has no "${PICTURE_START}" … "${PICTURE_END}" block`);
+  await writeFile(path, text.slice(0, start) + renderLayerPicture() + text.slice(end + PICTURE_END.length));
+  return "docs/architecture.md (layers)";
+}
 const HEADER = (source: string) =>
   `# GENERATED from ${source} by scripts/generate.ts — do not edit; edit the source and run \`npm run build\`.\n`;
 
@@ -157,5 +170,10 @@ async function writeExampleReports(): Promise<string[]> {
 const [actions, workflows] = await Promise.all([readActions(), readReusableWorkflows()]);
 const written = await syncWorkflows(workflows);
 const rootAction = await writeRootAction(actions);
-written.push("action.yml", ...(await writeReferenceDocs(actions, rootAction, workflows)), ...(await writeExampleReports()));
+written.push(
+  "action.yml",
+  ...(await writeReferenceDocs(actions, rootAction, workflows)),
+  ...(await writeExampleReports()),
+  await writeLayerPicture(),
+);
 console.log(`generated ${written.join(", ")}`);

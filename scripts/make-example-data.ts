@@ -10,21 +10,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ADULT_TEST, ADULT_TRAIN, adultLines } from "../test/support/adult.ts";
+import { mulberry32 } from "../src/common/seeded-random.ts";
 
 const root = join(import.meta.dirname, "..");
 const target = join(root, "examples/model-repo/data");
-
-/** A small seeded PRNG (mulberry32), so the sample is the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sample(file: string, count: number, seed: number): string {
   const { header, lines: rows } = adultLines(file);

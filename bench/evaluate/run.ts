@@ -19,9 +19,9 @@ import { parseArgs } from "node:util";
 import { ADULT_TEST, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { metricIntervals } from "../../src/evaluate/metric-intervals.ts";
-import { runEvaluation } from "../../src/evaluate/evaluate.ts";
+import { runEvaluation } from "../../src/stages/evaluate-stage.ts";
 import { resolvePolicy } from "../../src/gates/policy.ts";
-import { mulberry32 } from "../../src/train/seeded-random.ts";
+import { mulberry32 } from "../../src/common/seeded-random.ts";
 
 const root = join(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, resamples: { type: "string", default: "2000" } } });

@@ -12,6 +12,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
+import { mulberry32 } from "../../src/common/seeded-random.ts";
 
 const root = join(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
@@ -20,18 +21,6 @@ const runs = Number(values.runs);
 const dataDir = join(root, "bench/.data");
 const csv = join(dataDir, `adult-${rows}.csv`);
 const contract = join(root, "examples/model-repo/data/contract.yaml");
-
-/** Seeded PRNG, so every machine benchmarks the same file. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function makeData(): Promise<void> {
   if (existsSync(csv)) return;

@@ -4,7 +4,7 @@
  * reusable workflows' `on.workflow_call`. Pure functions of their inputs, so the output is
  * deterministic (source order throughout) and `node scripts/check-generated.ts` can fail on stale docs.
  */
-import { table as markdownTable } from "../../src/report/markdown.ts";
+import { table as markdownTable } from "../../src/common/markdown.ts";
 
 /** A JSON Schema node (draft 2020-12); only the keywords the docs show are read. */
 export type Schema = Record<string, unknown>;
@@ -94,7 +94,7 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** A GFM table (src/report/markdown.ts's); every cell, header included, is passed through mdCell. */
+/** A GFM table (src/common/markdown.ts's); every cell, header included, is passed through mdCell. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return markdownTable(
     header.map(mdCell),

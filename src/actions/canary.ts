@@ -1,6 +1,6 @@
 /** The canary action: read each canary's health, open the step-up / promotion / rollback PR. */
 import { renderHealthTable } from "../gitops/health-markdown.ts";
-import { runCanaryStage } from "../gitops/stages.ts";
+import { runCanaryStage } from "../stages/promote-stage.ts";
 import { actionStageContext } from "./stage-context.ts";
 import { core, getBooleanInput, getInput, getListInput, runAction, writeJobSummary } from "./runtime.ts";
 

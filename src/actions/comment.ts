@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { errnoCode, UserError } from "../common/errors.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport } from "../report/sticky-comment.ts";
+import { publishReport } from "../github/sticky-comment.ts";
 import { ActionsLogger, core, getInput, getIntegerInput, getRequiredInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {

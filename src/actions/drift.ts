@@ -1,10 +1,10 @@
 /** The drift action: inputs → runDriftStage → outputs, the job summary, the drift issue. */
 import { UserError } from "../common/errors.ts";
-import { parseDriftChoices } from "../config/drift-settings.ts";
+import { parseDriftChoices } from "../stages/drift-settings.ts";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/modelship-config.ts";
 import { parseHeader } from "../drift/sources.ts";
-import { runDriftStage } from "../drift/stage.ts";
-import { basicAuthValue } from "../gitops/git.ts";
+import { runDriftStage } from "../stages/drift-stage.ts";
+import { basicAuthValue } from "../git/git-workspace.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
 import { ActionsLogger, core, getBooleanInput, getInput, getLinesInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";

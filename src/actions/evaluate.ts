@@ -1,9 +1,9 @@
 /** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluation → outputs, summary, sticky comment, annotations. */
-import { resolveEvaluateSettings } from "../config/evaluate-settings.ts";
+import { resolveEvaluateSettings } from "../stages/evaluate-settings.ts";
 import { loadConfig } from "../config/modelship-config.ts";
-import { resolveRegistry } from "../config/release-settings.ts";
-import { runEvaluation } from "../evaluate/evaluate.ts";
-import { registryChampion } from "../registry/champion.ts";
+import { resolveRegistry } from "../stages/release-settings.ts";
+import { runEvaluation } from "../stages/evaluate-stage.ts";
+import { registryChampion } from "../stages/champion-store.ts";
 import { openStore } from "../registry/open-store.ts";
 import type { FailOn } from "../gates/decide.ts";
 import { readGitHubContext } from "../github/context.ts";

@@ -1,6 +1,6 @@
 /** The fetch-model action: download a released model version and verify every file before use. */
 import { loadConfig } from "../config/modelship-config.ts";
-import { resolveRegistry } from "../config/release-settings.ts";
+import { resolveRegistry } from "../stages/release-settings.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { parseModelRef } from "../registry/version.ts";
 import { fetchModel } from "../registry/fetch.ts";

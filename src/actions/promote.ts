@@ -1,6 +1,6 @@
 /** The promote action: inputs → runPromoteStage → outputs and a job summary. */
-import type { ActionKind, Strategy } from "../config/promote-settings.ts";
-import { runPromoteStage } from "../gitops/stages.ts";
+import type { ActionKind, Strategy } from "../gitops/rollout-settings.ts";
+import { runPromoteStage } from "../stages/promote-stage.ts";
 import { parseModelRef } from "../registry/version.ts";
 import { actionStageContext } from "./stage-context.ts";
 import {

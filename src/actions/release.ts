@@ -1,9 +1,9 @@
 /** The release action: inputs → runRelease → outputs and a job summary. */
-import { profileReferenceData } from "../registry/reference-data.ts";
+import { profileReferenceData } from "../stages/reference-data.ts";
 import { loadConfig } from "../config/modelship-config.ts";
-import { resolveReleaseSettings } from "../config/release-settings.ts";
+import { resolveReleaseSettings } from "../stages/release-settings.ts";
 import { openStore } from "../registry/open-store.ts";
-import { runRelease } from "../registry/release.ts";
+import { runRelease } from "../stages/release-stage.ts";
 import type { Bump } from "../registry/version.ts";
 import { readGitHubContext } from "../github/context.ts";
 import {

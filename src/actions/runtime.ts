@@ -8,7 +8,7 @@ import type { AnnotationProperties, Logger } from "../common/logger.ts";
 import { TOOL_VERSION } from "../common/version.ts";
 import type { GitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport, type PublishResult } from "../report/sticky-comment.ts";
+import { publishReport, type PublishResult } from "../github/sticky-comment.ts";
 
 export { TOOL_VERSION };
 

@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport } from "../report/sticky-comment.ts";
+import { publishReport } from "../github/sticky-comment.ts";
 import { loadRuns, selectBest } from "../train/select-best.ts";
 import {
   ActionsLogger,

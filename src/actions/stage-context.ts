@@ -1,7 +1,7 @@
 /** The promotion actions' shared inputs: the GitOps repository, its token, the registry. */
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/modelship-config.ts";
-import { basicAuthValue } from "../gitops/git.ts";
-import type { StageContext } from "../gitops/stages.ts";
+import { basicAuthValue } from "../git/git-workspace.ts";
+import type { StageContext } from "../stages/promote-stage.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { ActionsLogger, core, getInput, TOOL_VERSION } from "./runtime.ts";
 

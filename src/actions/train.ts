@@ -1,9 +1,9 @@
 /** The train action's JavaScript step (inside the composite action): inputs → train stage → outputs. */
 import { loadConfig } from "../config/modelship-config.ts";
-import { resolveTrainSettings } from "../config/train-settings.ts";
-import { renderRunSummary } from "../report/run-markdown.ts";
+import { resolveTrainSettings } from "../stages/train-settings.ts";
+import { renderRunSummary } from "../train/run-markdown.ts";
 import type { RequireGpu } from "../train/gpu.ts";
-import { trainFromSettings } from "../train/train-stage.ts";
+import { trainFromSettings } from "../stages/train-stage.ts";
 import { ActionsLogger, core, getChoiceInput, getInput, getIntegerInput, runAction, TOOL_VERSION, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {

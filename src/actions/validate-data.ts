@@ -1,13 +1,8 @@
 /** The validate-data action: inputs → runDataValidation → outputs, summary, sticky comment. */
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { loadConfig } from "../config/modelship-config.ts";
-import { resolveValidateSettings } from "../config/validate-settings.ts";
-import { runDataValidation, type FailOn } from "../data/data-validation.ts";
-import { readGitHubContext, type GitHubContext } from "../github/context.ts";
+import { resolveValidateSettings } from "../stages/validate-settings.ts";
+import { runDataValidation, type FailOn } from "../stages/validate-stage.ts";
+import { readGitHubContext } from "../github/context.ts";
 import {
   ActionsLogger,
   core,
@@ -20,31 +15,6 @@ import {
   runAction,
   TOOL_VERSION,
 } from "./runtime.ts";
-
-const run = promisify(execFile);
-
-/** The contract as it is at the PR's base commit, when git has it (or can fetch it); else undefined. */
-async function baseContractFromGit(context: GitHubContext, contractPath: string, logger: ActionsLogger): Promise<string | undefined> {
-  const baseSha = context.pullRequest?.baseSha;
-  if (baseSha === undefined) return undefined;
-  const show = () => run("git", ["show", `${baseSha}:./${contractPath}`], { maxBuffer: 16 * 1024 * 1024 });
-  let text: string;
-  try {
-    text = (await show()).stdout;
-  } catch {
-    try {
-      await run("git", ["fetch", "--no-tags", "--depth=1", "origin", baseSha]);
-      text = (await show()).stdout;
-    } catch {
-      logger.info(`No contract at the base commit ${baseSha.slice(0, 7)} (new file, or git cannot reach it): no contract diff.`);
-      return undefined;
-    }
-  }
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-base-"));
-  const path = join(dir, contractPath.replaceAll("/", "__"));
-  await writeFile(path, text);
-  return path;
-}
 
 await runAction(async () => {
   const logger = new ActionsLogger();
@@ -66,8 +36,13 @@ await runAction(async () => {
     loaded,
   );
   const context = readGitHubContext();
-  const baseContractPath = settings.baseContractPath ?? (await baseContractFromGit(context, settings.contractPath, logger));
-  const result = await runDataValidation({ ...settings, baseContractPath, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl });
+  const result = await runDataValidation({
+    ...settings,
+    baseSha: context.pullRequest?.baseSha,
+    logger,
+    toolVersion: TOOL_VERSION,
+    runUrl: context.runUrl,
+  });
 
   core.setOutput("passed", String(result.passed));
   core.setOutput("errors", String(result.errors));

@@ -1,6 +1,6 @@
 /** The verify-promotion action: a required check in the GitOps repository that nothing ungated is deployed. */
 import { UserError } from "../common/errors.ts";
-import { runVerifyStage } from "../gitops/stages.ts";
+import { runVerifyStage } from "../stages/promote-stage.ts";
 import { readGitHubContext } from "../github/context.ts";
 import { actionStageContext } from "./stage-context.ts";
 import { core, getInput, runAction, writeJobSummary } from "./runtime.ts";

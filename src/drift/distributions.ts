@@ -4,7 +4,7 @@
  * its histogram on the reference's frozen bins, or a categorical column's counts over the union of
  * both sides' categories.
  */
-import type { CategoricalColumnProfile, NumericColumnProfile } from "../data/profile-types.ts";
+import type { CategoricalColumnProfile, NumericColumnProfile } from "../data/profile/profile-types.ts";
 import { weightedSample, type WeightedSample } from "./stats/index.ts";
 
 export interface NumericSample {

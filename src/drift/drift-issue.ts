@@ -8,10 +8,9 @@
 import { getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
-import { DEFAULT_DRIFT_LABEL } from "../config/drift-settings.ts";
-import { driftIcon } from "../report/drift-markdown.ts";
-import { code, escapeMarkdown, fitCommentBody, formatPercent, GITHUB_BODY_LIMIT, sections, statusIcon, table } from "../report/markdown.ts";
-import { hiddenJson } from "../report/sticky-comment.ts";
+import { driftIcon } from "./drift-markdown.ts";
+import { code, escapeMarkdown, fitCommentBody, formatPercent, GITHUB_BODY_LIMIT, sections, statusIcon, table } from "../common/markdown.ts";
+import { hiddenJson } from "../github/sticky-comment.ts";
 import type { DriftStatus } from "./report-types.ts";
 
 /** What one drift run says, as the issue records it. */
@@ -65,6 +64,7 @@ export interface DriftIssueResult {
 }
 
 /** The label drift issues get when none is configured. */
+export const DEFAULT_DRIFT_LABEL = "modelship-drift";
 const DEFAULT_DRIFT_LABELS: readonly string[] = [DEFAULT_DRIFT_LABEL];
 
 /** Runs the issue body's trend keeps. */

@@ -5,9 +5,9 @@
 import { UserError } from "../common/errors.ts";
 import { assertWritable } from "../common/schema-validation.ts";
 import { toPointer } from "../common/yaml-source.ts";
-import { sameEdges } from "../data/profile-histogram.ts";
-import type { ReferenceProfile } from "../data/profile-types.ts";
-import { compareProfiles, worst } from "./compare.ts";
+import { sameEdges } from "../data/profile/profile-histogram.ts";
+import type { ReferenceProfile } from "../data/profile/profile-types.ts";
+import { compareProfiles, worst } from "./decide-drift.ts";
 import { DRIFT_REPORT_SCHEMA, type DriftReport, type DriftSettings, type PerformanceDrift } from "./report-types.ts";
 import schema from "../../schemas/drift-report.schema.json" with { type: "json" };
 

@@ -3,7 +3,7 @@
  * prediction, against a reference accuracy (the release's evaluation, or the reference profile's own
  * agreement). Pure: counts in, verdict out.
  */
-import { formatSignificant } from "../report/markdown.ts";
+import { formatSignificant } from "../common/markdown.ts";
 import type { PerformanceDrift } from "./report-types.ts";
 import { twoProportionZ } from "./stats/index.ts";
 

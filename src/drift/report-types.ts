@@ -1,5 +1,5 @@
 /** The drift report (`schemas/drift-report.schema.json`): what `modelship drift` and the drift action write. */
-import type { ColumnRole, ColumnType } from "../data/contract-types.ts";
+import type { ColumnRole, ColumnType } from "../data/contract/contract-types.ts";
 
 export const DRIFT_REPORT_SCHEMA = "modelship/drift-report@1";
 

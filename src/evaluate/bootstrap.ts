@@ -6,7 +6,7 @@
  * from those weights, so one resample serves many metrics, and a paired comparison (champion and
  * challenger scored on the same rows) simply evaluates both models under the same weights.
  *
- * Randomness is one mulberry32 stream (the generator of `src/train/seeded-random.ts`), seeded from the
+ * Randomness is one mulberry32 stream (the generator of `src/common/seeded-random.ts`), seeded from the
  * user's seed through `streamSeed` so that it does not replay the trainer's draws. The generator is
  * inlined in the resampling loop: calling the shared closure per draw made the loop about 3× slower
  * (measured), and the inlined copy is checked against it bit for bit in the tests.
@@ -14,13 +14,13 @@
  * For data already aggregated into cells (fairness: group × label × prediction), `multinomial` and
  * `binomial` resample the cell counts exactly in O(cells).
  */
-import { streamSeed } from "../train/seeded-random.ts";
-import { logGamma } from "./stats.ts";
+import { streamSeed } from "../common/seeded-random.ts";
+import { logGamma } from "../common/stats.ts";
 
 /** The `streamSeed` stream id of the bootstrap's row resampling, so it never shares draws with other uses of the seed. */
 export const BOOTSTRAP_STREAM = 0xb0075;
 
-// mulberry32's increment, as in src/data/sketch/seeded-random.ts.
+// mulberry32's increment, as in src/common/seeded-random.ts.
 const WEYL = 0x6d2b79f5;
 const TWO_POW_32 = 4294967296;
 
@@ -128,7 +128,7 @@ export function bootstrap(options: BootstrapOptions): BootstrapResult {
 
 // Draws `size` uniform positions in [0, size) and increments counts[start + position] for each;
 // returns the advanced mulberry32 state. The arithmetic is exactly nextRandom() of
-// src/data/sketch/seeded-random.ts followed by floor(value · size).
+// src/common/seeded-random.ts followed by floor(value · size).
 function drawInto(counts: Int32Array, state: number, start: number, size: number): number {
   // value · size = u32 · (size / 2^32): scaling by a power of two is exact, so this is floor(value · size).
   const scale = size / TWO_POW_32;

@@ -5,11 +5,11 @@
  * the width of the file.
  */
 import { UserError } from "../common/errors.ts";
-import { aliasMap, applyAlias, coerceValue, showValue } from "../data/coerce.ts";
-import type { DataContract } from "../data/contract-types.ts";
-import { readOptionsFor } from "../data/contract.ts";
+import { aliasMap, applyAlias, coerceValue, showValue } from "../data/contract/coerce.ts";
+import type { DataContract } from "../data/contract/contract-types.ts";
+import { readOptionsFor } from "../data/contract/contract.ts";
 import { openTable } from "../data/readers/index.ts";
-import type { RawValue } from "../data/table.ts";
+import type { RawValue } from "../data/readers/table.ts";
 import { checkColumns, type LoadedModel, type Prediction } from "./onnx-model.ts";
 
 /** A Float64Array that grows by doubling. */

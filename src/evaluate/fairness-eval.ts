@@ -5,7 +5,7 @@
  * each group's four cells with the group's size kept — exactly resampling rows within each group,
  * in O(groups) per resample instead of O(rows), and no resample can lose a small group.
  */
-import { streamSeed, mulberry32 } from "../train/seeded-random.ts";
+import { streamSeed, mulberry32 } from "../common/seeded-random.ts";
 import { multinomial, percentileInterval } from "./bootstrap.ts";
 import {
   assertSeveralGroups,

@@ -10,7 +10,7 @@
  * metrics are computed over units with the counts as weights. Same numbers as resampling rows; far
  * less work when scores repeat.
  */
-import { streamSeed, mulberry32 } from "../train/seeded-random.ts";
+import { streamSeed, mulberry32 } from "../common/seeded-random.ts";
 import { bootstrap, multinomial, percentileInterval } from "./bootstrap.ts";
 import { prepareMetrics, type ModelData } from "./metric-set.ts";
 import type { MetricName } from "./metrics.ts";

@@ -15,7 +15,7 @@ import { sha256Of } from "../common/file-hash.ts";
 import { readFile } from "node:fs/promises";
 import { errnoCode, UserError } from "../common/errors.ts";
 import type * as OrtModule from "onnxruntime-node";
-import type { RawValue } from "../data/table.ts";
+import type { RawValue } from "../data/readers/table.ts";
 import { findClassLabels, producerOp, readOnnxGraph, type OnnxGraph } from "./onnx-graph.ts";
 
 export type Task = "binary" | "multiclass" | "regression";

@@ -4,7 +4,7 @@
  * gate's severity. The verdict is the worst status that counts.
  */
 import type { ChampionRequire, GateOn, Severity, Threshold } from "./policy.ts";
-import { formatNumber } from "../report/markdown.ts";
+import { formatNumber } from "../common/markdown.ts";
 import type { GateResult, GateStatus, Verdict } from "./gate-report-types.ts";
 
 /** "≥ 0.85", "≤ 0.1", "between 0.2 and 0.4". */

@@ -6,7 +6,7 @@
 import { UserError } from "../common/errors.ts";
 import type { GroupingEvaluation } from "../evaluate/fairness-eval.ts";
 import { HIGHER_IS_BETTER, type MetricName } from "../evaluate/metrics.ts";
-import { formatNumber } from "../report/markdown.ts";
+import { formatNumber } from "../common/markdown.ts";
 import { checkChampion, checkThreshold, describeThreshold } from "./decide.ts";
 import type { GateResult, Task } from "./gate-report-types.ts";
 import type { ChampionRule, FairnessGate, GatePolicy } from "./policy.ts";

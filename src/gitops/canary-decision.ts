@@ -8,7 +8,7 @@
  * above the current weight, or promote after the last step.
  */
 import { UserError } from "../common/errors.ts";
-import { formatNumber } from "../report/markdown.ts";
+import { formatNumber } from "../common/markdown.ts";
 import type { CheckResult } from "./health.ts";
 import type { RolloutState } from "./targets/types.ts";
 

@@ -5,11 +5,11 @@
  */
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import type { EnvironmentSettings, GitOpsSettings } from "../config/promote-settings.ts";
+import type { EnvironmentSettings, GitOpsSettings } from "./rollout-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { decideCanary, type CanaryDecision } from "./canary-decision.ts";
-import type { GitWorkspace } from "./git.ts";
+import type { GitWorkspace } from "../git/git-workspace.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";

@@ -2,7 +2,7 @@
  * The canary's health as a table for the promotion pull request's body: one row per check with
  * the canary's and the stable model's values, the threshold and the verdict.
  */
-import { code, details, escapeMarkdown, formatNumber, statusIcon, table } from "../report/markdown.ts";
+import { code, details, escapeMarkdown, formatNumber, statusIcon, table } from "../common/markdown.ts";
 import type { CheckResult } from "./health.ts";
 
 const STATUS: Record<CheckResult["status"], string> = {

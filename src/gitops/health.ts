@@ -20,7 +20,7 @@
 import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, readYamlFile, type YamlSource } from "../common/yaml-source.ts";
-import { formatNumber } from "../report/markdown.ts";
+import { formatNumber } from "../common/markdown.ts";
 import metricsSchema from "../../schemas/canary-metrics.schema.json" with { type: "json" };
 
 /** One health signal and the values the canary's must keep to. */

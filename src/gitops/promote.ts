@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import type { EnvironmentSettings, GitOpsSettings } from "../config/promote-settings.ts";
+import type { EnvironmentSettings, GitOpsSettings } from "./rollout-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
-import { publishBranch, type GitWorkspace } from "./git.ts";
+import { publishBranch, type GitWorkspace } from "../git/git-workspace.ts";
 import {
   promotionBody,
   promotionBranch,

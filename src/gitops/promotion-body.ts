@@ -3,7 +3,7 @@
  * with links to both releases, the new version's gate verdict and metric deltas, the rollout plan
  * and how to roll back. A reviewer decides from this page alone.
  */
-import type { EnvironmentSettings } from "../config/promote-settings.ts";
+import type { EnvironmentSettings } from "./rollout-settings.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import type { ModelManifest } from "../registry/types.ts";
@@ -17,7 +17,7 @@ import {
   sections,
   statusIcon,
   table,
-} from "../report/markdown.ts";
+} from "../common/markdown.ts";
 import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
 
 /** A release shown in the body: its page and manifest, when the registry has them. */

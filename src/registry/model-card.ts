@@ -6,7 +6,7 @@
  */
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
-import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../report/markdown.ts";
+import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../common/markdown.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { shortDigest } from "./manifest.ts";
 import type { ModelManifest } from "./types.ts";

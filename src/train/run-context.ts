@@ -3,14 +3,11 @@
  * the tree was dirty, the workflow run, and the runner machine. Each is best effort: a missing git
  * or a non-Actions environment leaves its field out rather than failing the run.
  */
-import { execFile } from "node:child_process";
 import { cpus, release, totalmem, type } from "node:os";
-import { promisify } from "node:util";
 import { errnoCode, UserError } from "../common/errors.ts";
 import { sha256File } from "../common/file-hash.ts";
+import { gitOutput } from "../git/git-command.ts";
 import { readGitHubContext } from "../github/context.ts";
-
-const run = promisify(execFile);
 
 export interface FileFingerprint {
   path: string;
@@ -36,13 +33,13 @@ export async function gitState(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ sha?: string; dirty?: boolean; ref?: string }> {
   try {
-    const sha = (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim();
+    const sha = (await gitOutput(["rev-parse", "HEAD"], { cwd, env })).trim();
     // Only tracked files count: outputs written into the tree are not "dirty code".
-    const status = (await run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd })).stdout.trim();
+    const status = (await gitOutput(["status", "--porcelain", "--untracked-files=no"], { cwd, env })).trim();
     const ref =
       env.GITHUB_REF ??
-      (await run("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd })
-        .then((result) => result.stdout.trim())
+      (await gitOutput(["rev-parse", "--abbrev-ref", "HEAD"], { cwd, env })
+        .then((output) => output.trim())
         .catch(() => undefined));
     return { sha, dirty: status !== "", ...(ref === undefined ? {} : { ref }) };
   } catch {

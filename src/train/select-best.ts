@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
 import { errnoCode, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
-import { code, escapeMarkdown, formatNumber, sections, table } from "../report/markdown.ts";
+import { code, escapeMarkdown, formatNumber, sections, table } from "../common/markdown.ts";
 import type { RunRecord } from "./run-record-types.ts";
 
 export interface LoadedRun {

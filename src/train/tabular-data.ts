@@ -5,11 +5,11 @@
  */
 import { byCodeUnit } from "../common/compare.ts";
 import { UserError } from "../common/errors.ts";
-import { aliasMap, applyAlias, coerceValue, showValue } from "../data/coerce.ts";
-import type { DataContract } from "../data/contract-types.ts";
-import { readOptionsFor } from "../data/contract.ts";
+import { aliasMap, applyAlias, coerceValue, showValue } from "../data/contract/coerce.ts";
+import type { DataContract } from "../data/contract/contract-types.ts";
+import { readOptionsFor } from "../data/contract/contract.ts";
 import { openTable } from "../data/readers/index.ts";
-import type { RawValue, ReadOptions } from "../data/table.ts";
+import type { RawValue, ReadOptions } from "../data/readers/table.ts";
 import { featureWidth, type CategoricalFeature, type FeatureSpec, type NumericFeature, type Task } from "./model-spec.ts";
 
 export type FeatureKind = "numeric" | "categorical";

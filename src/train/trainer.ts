@@ -14,7 +14,7 @@ import type { Logger } from "../common/logger.ts";
 import type { Activation, DenseLayer, TrainedModel } from "./model-spec.ts";
 import type { TabularData } from "./tabular-data.ts";
 import { loadTf, type Tf } from "./tfjs-backend.ts";
-import { mulberry32, shuffleInPlace, streamSeed } from "./seeded-random.ts";
+import { mulberry32, shuffleInPlace, streamSeed } from "../common/seeded-random.ts";
 
 export interface ModelOptions {
   kind: "linear" | "mlp";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { mulberry32 } from "../../src/train/seeded-random.ts";
+import { mulberry32 } from "../../src/common/seeded-random.ts";
 import { hasStackTrace, runCli } from "../support/cli.ts";
 import { git, pushFiles } from "../support/git.ts";
 import { makeToyModel } from "../support/toy-model.ts";

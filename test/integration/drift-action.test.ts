@@ -10,7 +10,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { mulberry32 } from "../../src/train/seeded-random.ts";
+import { mulberry32 } from "../../src/common/seeded-random.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { runAction, type ActionRun } from "../support/runner.ts";
 import { runCli } from "../support/cli.ts";

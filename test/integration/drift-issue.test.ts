@@ -24,7 +24,7 @@ import {
 } from "../../src/drift/drift-issue.ts";
 import { triggerRetraining, WORKFLOW_INPUTS_LIMIT, type RetrainTrigger } from "../../src/drift/retrain.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
-import { GITHUB_BODY_LIMIT } from "../../src/report/markdown.ts";
+import { GITHUB_BODY_LIMIT } from "../../src/common/markdown.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 
 const REPOSITORY = "octo-org/octo-model";

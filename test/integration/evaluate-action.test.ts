@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { runCompositeAction, type StandIn } from "../support/composite.ts";
 import { FakeGitHub } from "../support/github/server.ts";
-import { parseStickyMarker } from "../../src/report/sticky-comment.ts";
+import { parseStickyMarker } from "../../src/github/sticky-comment.ts";
 
 const EXAMPLE = new URL("../../examples/model-repo", import.meta.url).pathname;
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;

@@ -1,5 +1,5 @@
 /**
- * src/gitops/git.ts against real git: bare repositories on disk stand in for the GitOps remote,
+ * src/git/git-workspace.ts against real git: bare repositories on disk stand in for the GitOps remote,
  * scratch clones play other people pushing to it.
  */
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { GitWorkspace, publishBranch } from "../../src/gitops/git.ts";
+import { GitWorkspace, publishBranch } from "../../src/git/git-workspace.ts";
 import { git, pushFiles, refSha } from "../support/git.ts";
 
 const TOKEN = "ghp_FAKEtoken0123456789abcdefABCDEF";

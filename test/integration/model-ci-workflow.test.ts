@@ -18,7 +18,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { parse as parseYaml } from "yaml";
-import { parseStickyMarker } from "../../src/report/sticky-comment.ts";
+import { parseStickyMarker } from "../../src/github/sticky-comment.ts";
 import { git, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import {

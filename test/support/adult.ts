@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { ColumnContract, ColumnType, DataContract } from "../../src/data/contract-types.ts";
+import type { ColumnType, DataContract } from "../../src/data/contract/contract-types.ts";
+import { contractColumn, contractOf } from "./contracts.ts";
 
 const DIR = join(import.meta.dirname, "../../datasets/adult");
 
@@ -41,38 +42,16 @@ export const ADULT_CATEGORICAL = [
   "Y",
 ];
 
-/** A nullable, required column of the Adult contract with the defaults a parsed contract gets. */
-function adultColumn(name: string, type: ColumnType, targetRole: boolean): ColumnContract {
-  return {
-    name,
-    type,
-    roles: targetRole && name === "Y" ? ["target"] : ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: [],
-    falseValues: [],
-    severity: "error",
-    pointer: `/columns/${name}`,
-  };
-}
-
 /** The Adult contract: `?` and "" are null, cells trimmed; `Y` is the target when `targetRole`, else a feature. */
 export function adultContract(options: { targetRole?: boolean } = {}): DataContract {
-  const targetRole = options.targetRole ?? false;
-  return {
-    file: "adult-contract.yaml",
-    sha256: "0".repeat(64),
-    dialect: { delimiter: ",", quote: '"', trim: true, nullMarkers: ["", "?"] },
-    columns: [
-      ...ADULT_NUMERIC.map((name) => adultColumn(name, "integer", targetRole)),
-      ...ADULT_CATEGORICAL.map((name) => adultColumn(name, "categorical", targetRole)),
-    ],
-    dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-    hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-    source: "modelship",
-  };
+  const column = (name: string, type: ColumnType) =>
+    contractColumn(name, type, {
+      roles: options.targetRole === true && name === "Y" ? ["target"] : ["feature"],
+      trueValues: [],
+      falseValues: [],
+    });
+  return contractOf(
+    [...ADULT_NUMERIC.map((name) => column(name, "integer")), ...ADULT_CATEGORICAL.map((name) => column(name, "categorical"))],
+    { file: "adult-contract.yaml", dialect: { delimiter: ",", quote: '"', trim: true, nullMarkers: ["", "?"] } },
+  );
 }

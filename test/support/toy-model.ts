@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { runEvaluation } from "../../src/evaluate/evaluate.ts";
+import { runEvaluation } from "../../src/stages/evaluate-stage.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../src/gates/policy.ts";
 import { python } from "./python.ts";
 

@@ -1,5 +1,5 @@
 /** `modelship canary`: read each canary's health and open the next PR — step up, promote or roll back. */
-import { runCanaryStage } from "../../gitops/stages.ts";
+import { runCanaryStage } from "../../stages/promote-stage.ts";
 import { UserError } from "../../common/errors.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";

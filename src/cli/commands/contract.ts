@@ -2,9 +2,9 @@
 import { writeFile } from "node:fs/promises";
 import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { UserError } from "../../common/errors.ts";
-import { loadContract } from "../../data/contract.ts";
-import { diffContracts, renderContractDiffMarkdown } from "../../data/contract-diff.ts";
-import { inferContract } from "../../data/infer-contract.ts";
+import { loadContract } from "../../data/contract/contract.ts";
+import { diffContracts, renderContractDiffMarkdown } from "../../data/contract/contract-diff.ts";
+import { inferContract } from "../../data/contract/infer-contract.ts";
 import { ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 

@@ -1,10 +1,10 @@
 /** `modelship drift`: compare current data with a model's reference profile; write the drift report. */
-import { parseDriftChoices } from "../../config/drift-settings.ts";
+import { parseDriftChoices } from "../../stages/drift-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
-import { DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
+import { DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
 import { parseHeader } from "../../drift/sources.ts";
-import { runDriftStage, type DriftStageContext } from "../../drift/stage.ts";
-import { driftIcon } from "../../report/drift-markdown.ts";
+import { runDriftStage, type DriftStageContext } from "../../stages/drift-stage.ts";
+import { driftIcon } from "../../drift/drift-markdown.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { gitOpsFlags } from "./promote.ts";

@@ -1,9 +1,9 @@
 /** `modelship evaluate`: metrics, fairness and champion comparison of an ONNX model, decided by the gate policy. */
-import { resolveEvaluateSettings } from "../../config/evaluate-settings.ts";
+import { resolveEvaluateSettings } from "../../stages/evaluate-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
-import { runEvaluation } from "../../evaluate/evaluate.ts";
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
-import { registryChampion } from "../../registry/champion.ts";
+import { runEvaluation } from "../../stages/evaluate-stage.ts";
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
+import { registryChampion } from "../../stages/champion-store.ts";
 import { openStore } from "../../registry/open-store.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";

@@ -1,5 +1,5 @@
 /** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { fetchModel } from "../../registry/fetch.ts";
 import { parseModelRef } from "../../registry/version.ts";

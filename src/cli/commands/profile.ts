@@ -2,8 +2,8 @@
 import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { UserError } from "../../common/errors.ts";
 import { loadConfig, pick } from "../../config/modelship-config.ts";
-import { loadContract } from "../../data/contract.ts";
-import { mergeProfiles, profileData, readProfile } from "../../data/profile.ts";
+import { loadContract } from "../../data/contract/contract.ts";
+import { mergeProfiles, profileData, readProfile } from "../../data/profile/profile.ts";
 import { ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 

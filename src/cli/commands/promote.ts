@@ -1,8 +1,9 @@
 /** `modelship promote`: open (or update) the GitOps pull request that starts, steps, promotes or rolls back a model. */
 import { loadConfig } from "../../config/modelship-config.ts";
-import { DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
-import { environmentNames, type ActionKind, type Strategy } from "../../config/promote-settings.ts";
-import { runPromoteStage, type StageContext } from "../../gitops/stages.ts";
+import { DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
+import { environmentNames } from "../../stages/promote-settings.ts";
+import type { ActionKind, Strategy } from "../../gitops/rollout-settings.ts";
+import { runPromoteStage, type StageContext } from "../../stages/promote-stage.ts";
 import { ExitCode, type Command, type CommandContext } from "../command.ts";
 import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
 

@@ -1,10 +1,10 @@
 /** `modelship registry list|show`: the registry, for people. */
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../config/release-settings.ts";
+import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { UserError } from "../../common/errors.ts";
 import { resolveVersion, unknownVersion } from "../../registry/fetch.ts";
 import { openStore } from "../../registry/open-store.ts";
-import { code, formatInterval, formatNumber, table } from "../../report/markdown.ts";
+import { code, formatInterval, formatNumber, table } from "../../common/markdown.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { parseModelRef } from "../../registry/version.ts";

@@ -1,9 +1,9 @@
 /** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
-import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../config/release-settings.ts";
-import { profileReferenceData } from "../../registry/reference-data.ts";
+import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
+import { profileReferenceData } from "../../stages/reference-data.ts";
 import { loadConfig } from "../../config/modelship-config.ts";
 import { openStore } from "../../registry/open-store.ts";
-import { runRelease } from "../../registry/release.ts";
+import { runRelease } from "../../stages/release-stage.ts";
 import type { Bump } from "../../registry/version.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";

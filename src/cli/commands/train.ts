@@ -1,7 +1,7 @@
 /** `modelship train`: run a training command (or the built-in trainer) and record the run. */
 import { loadConfig } from "../../config/modelship-config.ts";
-import { resolveTrainSettings } from "../../config/train-settings.ts";
-import { trainFromSettings } from "../../train/train-stage.ts";
+import { resolveTrainSettings } from "../../stages/train-settings.ts";
+import { trainFromSettings } from "../../stages/train-stage.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 

@@ -1,7 +1,7 @@
 /** `modelship validate`: check data files against their contract. */
 import { loadConfig } from "../../config/modelship-config.ts";
-import { resolveValidateSettings } from "../../config/validate-settings.ts";
-import { runDataValidation } from "../../data/data-validation.ts";
+import { resolveValidateSettings } from "../../stages/validate-settings.ts";
+import { runDataValidation } from "../../stages/validate-stage.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 

@@ -1,6 +1,6 @@
 /** `modelship verify-promotion`: check that every model a GitOps change deploys is released, intact and gated. */
 import { writeFileAtomic } from "../../common/atomic-write.ts";
-import { runVerifyStage } from "../../gitops/stages.ts";
+import { runVerifyStage } from "../../stages/promote-stage.ts";
 import { ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { gitOpsFlags, stageContext } from "./promote.ts";

@@ -14,7 +14,7 @@
  * - Completely empty lines are skipped (as pandas does); lone CR, LF and CRLF all end a line.
  */
 import { UserError } from "../../common/errors.ts";
-import type { RawValue } from "../table.ts";
+import type { RawValue } from "./table.ts";
 
 const LF = 10;
 const CR = 13;

@@ -3,7 +3,7 @@
  * same byte stream when `batches()` is iterated.
  */
 import { UserError } from "../../common/errors.ts";
-import type { ReadOptions, RecordBatch, TableSource } from "../table.ts";
+import type { ReadOptions, RecordBatch, TableSource } from "./table.ts";
 import { openByteSource } from "./byte-source.ts";
 import { countLineBreaks, CsvParser } from "./csv-parser.ts";
 import { textChunks, type TextChunk } from "./text-chunks.ts";

@@ -3,7 +3,7 @@
  * gzip is detected from the bytes, so `.csv.gz` and `.jsonl.gz` need no option.
  */
 import { UserError } from "../../common/errors.ts";
-import type { ReadOptions, TableFormat, TableSource } from "../table.ts";
+import type { ReadOptions, TableFormat, TableSource } from "./table.ts";
 import { openCsv } from "./csv-reader.ts";
 import { openJsonl } from "./jsonl-reader.ts";
 import { openParquet } from "./parquet-reader.ts";

@@ -4,7 +4,7 @@
  * not among them is an error rather than a silently dropped column. Nested values become JSON text.
  */
 import { UserError } from "../../common/errors.ts";
-import type { RawValue, ReadOptions, RecordBatch, TableSource } from "../table.ts";
+import type { RawValue, ReadOptions, RecordBatch, TableSource } from "./table.ts";
 import { openByteSource } from "./byte-source.ts";
 import { textChunks, type TextChunk } from "./text-chunks.ts";
 

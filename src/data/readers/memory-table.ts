@@ -1,6 +1,6 @@
 /** A TableSource over rows held in memory, so other modules' tests need no files. */
 import { createHash } from "node:crypto";
-import type { RawValue, RecordBatch, TableSource } from "../table.ts";
+import type { RawValue, RecordBatch, TableSource } from "./table.ts";
 
 /** Makes a TableSource from in-memory rows: header + rows of raw values; row i is on line i + 2. */
 export function tableFromRows(path: string, columns: string[], rows: RawValue[][], options: { batchSize?: number } = {}): TableSource {

@@ -9,7 +9,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema }
 import type { FileMetaData } from "hyparquet";
 import { UserError } from "../../common/errors.ts";
 import { sha256File } from "../../common/file-hash.ts";
-import type { RawValue, ReadOptions, RecordBatch, TableSource } from "../table.ts";
+import type { RawValue, ReadOptions, RecordBatch, TableSource } from "./table.ts";
 import type { FileDigest } from "./byte-source.ts";
 import { openByteSource } from "./byte-source.ts";
 

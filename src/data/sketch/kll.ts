@@ -17,7 +17,7 @@
  * values in the same order with the same seed give the same sketch, also across a JSON round trip.
  * Two sketches merge into a sketch of the union with the same error guarantee (mergeable summary).
  */
-import { nextRandom, seedState } from "./seeded-random.ts";
+import { nextRandom, seedState } from "../../common/seeded-random.ts";
 
 /** The default k: about 600 numbers per sketch and ≈1.65 % rank error at 99 % confidence. */
 export const DEFAULT_KLL_K = 200;

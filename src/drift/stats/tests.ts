@@ -4,7 +4,7 @@
  * χ² goodness of fit of the current counts against the reference proportions (scipy.stats.chisquare
  * with expected = reference scaled to the current total), and the pooled two-proportion z test.
  */
-import { chiSquaredSf, normalSf } from "../../evaluate/stats.ts";
+import { chiSquaredSf, normalSf } from "../../common/stats.ts";
 
 /** A test statistic, its p-value and, for χ² tests, the degrees of freedom. */
 export interface TestResult {

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseContract } from "../../../src/data/contract.ts";
-import { diffContracts, renderContractDiffMarkdown, type ContractChange, type ContractDiff } from "../../../src/data/contract-diff.ts";
+import { parseContract } from "../../../src/data/contract/contract.ts";
+import {
+  diffContracts,
+  renderContractDiffMarkdown,
+  type ContractChange,
+  type ContractDiff,
+} from "../../../src/data/contract/contract-diff.ts";
 
 const BASE = `
 columns:

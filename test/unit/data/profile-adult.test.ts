@@ -7,10 +7,10 @@ import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { profileSources } from "../../../src/data/profile-sources.ts";
-import type { ReferenceProfile } from "../../../src/data/profile-types.ts";
+import { profileSources } from "../../../src/data/profile/profile-sources.ts";
+import type { ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
 import { KllSketch, type KllSketchJson } from "../../../src/data/sketch/kll.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
 import { ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TRAIN, adultContract } from "../../support/adult.ts";
 
 const RANK_ERROR_K200 = 0.0165;

@@ -12,43 +12,17 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import type { ColumnContract, ColumnRole, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
-import { mergeProfiles } from "../../../src/data/profile-merge.ts";
-import { readProfile } from "../../../src/data/profile-read.ts";
-import { profileSources } from "../../../src/data/profile-sources.ts";
-import type { ReferenceProfile } from "../../../src/data/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
-import { mulberry32 } from "../../../src/train/seeded-random.ts";
+import type { ColumnContract, ColumnRole, ColumnType, DataContract } from "../../../src/data/contract/contract-types.ts";
+import { mergeProfiles } from "../../../src/data/profile/profile-merge.ts";
+import { readProfile } from "../../../src/data/profile/profile-read.ts";
+import { profileSources } from "../../../src/data/profile/profile-sources.ts";
+import type { ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
+import { contractColumn, contractOf } from "../../support/contracts.ts";
 
 function column(name: string, type: ColumnType, roles: ColumnRole[], extra: Partial<ColumnContract> = {}): ColumnContract {
-  return {
-    name,
-    type,
-    roles,
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: ["true"],
-    falseValues: ["false"],
-    severity: "error",
-    pointer: `/columns/${name}`,
-    ...extra,
-  };
-}
-
-function contractOf(columns: ColumnContract[]): DataContract {
-  return {
-    file: "contract.yaml",
-    sha256: "0".repeat(64),
-    dialect: { delimiter: ",", quote: '"', trim: false, nullMarkers: [""] },
-    columns,
-    dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-    hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-    source: "modelship",
-  };
+  return contractColumn(name, type, { roles, ...extra });
 }
 
 // x: a numeric feature (two passes without --bins-from); y: integer target; yhat: number prediction

@@ -6,42 +6,12 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import type { ColumnContract, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
-import { readProfile } from "../../../src/data/profile-read.ts";
-import { profileSources, type ProfileSourcesOptions } from "../../../src/data/profile-sources.ts";
-import type { CategoricalColumnProfile, NumericColumnProfile, ReferenceProfile } from "../../../src/data/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
-
-function column(name: string, type: ColumnType, extra: Partial<ColumnContract> = {}): ColumnContract {
-  return {
-    name,
-    type,
-    roles: ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: ["true"],
-    falseValues: ["false"],
-    severity: "error",
-    pointer: `/columns/${name}`,
-    ...extra,
-  };
-}
-
-function contractOf(columns: ColumnContract[]): DataContract {
-  return {
-    file: "contract.yaml",
-    sha256: "0".repeat(64),
-    dialect: { delimiter: ",", quote: '"', trim: false, nullMarkers: [""] },
-    columns,
-    dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-    hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-    source: "modelship",
-  };
-}
+import type { DataContract } from "../../../src/data/contract/contract-types.ts";
+import { readProfile } from "../../../src/data/profile/profile-read.ts";
+import { profileSources, type ProfileSourcesOptions } from "../../../src/data/profile/profile-sources.ts";
+import type { CategoricalColumnProfile, NumericColumnProfile, ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import { contractColumn as column, contractOf } from "../../support/contracts.ts";
 
 // An in-memory table in batches of 3 rows; row i is on line i + 2 (after a header line).
 function tableOf(path: string, names: string[], rows: RawValue[][]): TableSource {

@@ -6,41 +6,26 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import type { ColumnContract, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
-import { NumericStats } from "../../../src/data/profile-column.ts";
-import { mergeProfiles } from "../../../src/data/profile-merge.ts";
-import { readProfile } from "../../../src/data/profile-read.ts";
-import { profileSources, type ProfileSourcesOptions } from "../../../src/data/profile-sources.ts";
-import { PROFILE_DEFAULTS, type ExactValues, type NumericColumnProfile, type ReferenceProfile } from "../../../src/data/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
+import { NumericStats } from "../../../src/data/profile/profile-column.ts";
+import { mergeProfiles } from "../../../src/data/profile/profile-merge.ts";
+import { readProfile } from "../../../src/data/profile/profile-read.ts";
+import { profileSources, type ProfileSourcesOptions } from "../../../src/data/profile/profile-sources.ts";
+import {
+  PROFILE_DEFAULTS,
+  type ExactValues,
+  type NumericColumnProfile,
+  type ReferenceProfile,
+} from "../../../src/data/profile/profile-types.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import { contractColumn as column, contractOf } from "../../support/contracts.ts";
 
-function column(name: string, type: ColumnType): ColumnContract {
-  return {
-    name,
-    type,
-    roles: ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: ["true"],
-    falseValues: ["false"],
-    severity: "error",
-    pointer: `/columns/${name}`,
-  };
-}
-
-const CONTRACT: DataContract = {
-  file: "contract.yaml",
-  sha256: "0".repeat(64),
-  dialect: { delimiter: ",", quote: '"', trim: false, nullMarkers: [""] },
-  columns: [column("n", "integer"), column("x", "number"), column("d", "date"), column("t", "datetime"), column("c", "categorical")],
-  dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-  hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-  source: "modelship",
-};
+const CONTRACT = contractOf([
+  column("n", "integer"),
+  column("x", "number"),
+  column("d", "date"),
+  column("t", "datetime"),
+  column("c", "categorical"),
+]);
 const NAMES = CONTRACT.columns.map((entry) => entry.name);
 const NUMERIC = ["n", "x", "d", "t"] as const;
 

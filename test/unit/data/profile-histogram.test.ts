@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { freezeEdges, Histogram, nextUp, sameEdges } from "../../../src/data/profile-histogram.ts";
+import { freezeEdges, Histogram, nextUp, sameEdges } from "../../../src/data/profile/profile-histogram.ts";
 import { KllSketch } from "../../../src/data/sketch/kll.ts";
 
 function sketchOf(values: readonly number[]): KllSketch {

@@ -4,41 +4,12 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { isUserError } from "../../../src/common/errors.ts";
-import type { ColumnContract, ColumnType, DataContract } from "../../../src/data/contract-types.ts";
-import { mergeProfiles } from "../../../src/data/profile-merge.ts";
-import { profileSources } from "../../../src/data/profile-sources.ts";
-import type { ColumnProfile, ReferenceProfile } from "../../../src/data/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
-
-function column(name: string, type: ColumnType): ColumnContract {
-  return {
-    name,
-    type,
-    roles: ["feature"],
-    required: true,
-    nullable: true,
-    unique: false,
-    mostly: 1,
-    allowEmpty: false,
-    aliases: {},
-    trueValues: ["true"],
-    falseValues: ["false"],
-    severity: "error",
-    pointer: `/columns/${name}`,
-  };
-}
-
-function contractOf(columns: ColumnContract[]): DataContract {
-  return {
-    file: "contract.yaml",
-    sha256: "0".repeat(64),
-    dialect: { delimiter: ",", quote: '"', trim: false, nullMarkers: [""] },
-    columns,
-    dataset: { unknownColumns: "error", missingColumns: "error", singleValueColumns: "warning" },
-    hygiene: { maxTestInTrainShare: 0.05, conflictingLabels: "error", unseenTargetClasses: "error", unseenCategories: "warning" },
-    source: "modelship",
-  };
-}
+import type { DataContract } from "../../../src/data/contract/contract-types.ts";
+import { mergeProfiles } from "../../../src/data/profile/profile-merge.ts";
+import { profileSources } from "../../../src/data/profile/profile-sources.ts";
+import type { ColumnProfile, ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import { contractColumn as column, contractOf } from "../../support/contracts.ts";
 
 const CONTRACT = contractOf([
   column("x", "number"),

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
-import type { RawValue, TableSource } from "../../../src/data/table.ts";
+import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
 
 /** A temp directory removed by `cleanup`. */
 export function makeTempDir(): { dir: string; file: (name: string, content: string | Buffer) => string; cleanup: () => void } {

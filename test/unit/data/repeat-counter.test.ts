@@ -1,8 +1,8 @@
 /** Repeat counting: exact within its limit, a HyperLogLog estimate past it, bounded either way. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Hash64, HashTable64 } from "../../../src/data/hash-table.ts";
-import { RepeatCounter } from "../../../src/data/repeat-counter.ts";
+import { Hash64, HashTable64 } from "../../../src/data/validate/hash-table.ts";
+import { RepeatCounter } from "../../../src/data/validate/repeat-counter.ts";
 
 function hashOf(value: number): [number, number] {
   const hash = new Hash64();

@@ -7,11 +7,11 @@ import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { loadContract, parseContract } from "../../../src/data/contract.ts";
+import { loadContract, parseContract } from "../../../src/data/contract/contract.ts";
 import { tableFromRows } from "../../../src/data/readers/index.ts";
-import type { RawValue } from "../../../src/data/table.ts";
-import { validateData } from "../../../src/data/validate.ts";
-import type { CheckResult, ValidationReport } from "../../../src/data/validation-report-types.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
+import { validateData } from "../../../src/data/validate/validate.ts";
+import type { CheckResult, ValidationReport } from "../../../src/data/validate/validation-report-types.ts";
 import { PLANTED_ERRORS, plantErrors } from "../../../scripts/lib/broken-copy.ts";
 import { makeTempDir } from "./readers-helpers.ts";
 

@@ -28,7 +28,7 @@ import {
   weightedSample,
 } from "../../../src/drift/stats/index.ts";
 import type { WeightedSample } from "../../../src/drift/stats/index.ts";
-import { mulberry32 } from "../../../src/train/seeded-random.ts";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { python } from "../../support/python.ts";
 
 // The accuracy contract: 1e-9 relative to scipy, or 1e-12 absolute for values near 0.

@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { DRIFT_DEFAULTS } from "../../../src/drift/compare.ts";
+import { DRIFT_DEFAULTS } from "../../../src/drift/decide-drift.ts";
 import { checkDrift } from "../../../src/drift/drift.ts";
-import type { ReferenceProfile } from "../../../src/data/profile.ts";
+import type { ReferenceProfile } from "../../../src/data/profile/profile.ts";
 import { contractOf, profileCsv, Seeded, tempDir, writeCsv, type Columns } from "../../support/drift.ts";
 
 const tmp = await tempDir("modelship-drift-verdict-");

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { BOOTSTRAP_STREAM, binomial, bootstrap, multinomial, percentileInterval, quantile } from "../../../src/evaluate/bootstrap.ts";
-import { mulberry32, streamSeed } from "../../../src/train/seeded-random.ts";
+import { mulberry32, streamSeed } from "../../../src/common/seeded-random.ts";
 import { python } from "../../support/python.ts";
 
 // Reproducible test data from the shared generator (independent of the bootstrap's own stream id).

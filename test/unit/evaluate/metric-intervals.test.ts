@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { mergeRows, metricIntervals } from "../../../src/evaluate/metric-intervals.ts";
 import { prepareMetrics, type ModelData } from "../../../src/evaluate/metric-set.ts";
-import { mulberry32 } from "../../../src/train/seeded-random.ts";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 
 /** Binary data; `levels` distinct score values (0 = continuous scores). */
 function binary(n: number, levels: number, seed: number): ModelData {

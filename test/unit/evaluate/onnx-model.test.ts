@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
-import type { RawValue } from "../../../src/data/table.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
 import { findClassLabels, producerOp, readOnnxGraph } from "../../../src/evaluate/onnx-graph.ts";
 import { checkColumns, loadModel, type LoadedModel } from "../../../src/evaluate/onnx-model.ts";
 

@@ -19,8 +19,8 @@ import {
   normalCdf,
   normalQuantile,
   normalSf,
-} from "../../../src/evaluate/stats.ts";
-import { mulberry32 } from "../../../src/train/seeded-random.ts";
+} from "../../../src/common/stats.ts";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { python } from "../../support/python.ts";
 
 // The brief's accuracy contract: 1e-9 relative to scipy.

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { loadConfig } from "../../../src/config/modelship-config.ts";
-import { resolveEvaluateSettings } from "../../../src/config/evaluate-settings.ts";
+import { resolveEvaluateSettings } from "../../../src/stages/evaluate-settings.ts";
 import { defaultChampionRules, resolvePolicy } from "../../../src/gates/policy.ts";
 
 let dir: string;

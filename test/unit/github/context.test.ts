@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { readGitHubContext } from "../../../src/github/context.ts";
-import { parseStickyMarker, stickyMarker } from "../../../src/report/sticky-comment.ts";
+import { parseStickyMarker, stickyMarker } from "../../../src/github/sticky-comment.ts";
 
 let dir: string;
 before(async () => {

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { GateReport, GateResult } from "../../../src/gates/gate-report-types.ts";
-import { renderGateReport } from "../../../src/report/gate-markdown.ts";
+import { renderGateReport } from "../../../src/gates/gate-markdown.ts";
 
 function gate(overrides: Partial<GateResult>): GateResult {
   return {

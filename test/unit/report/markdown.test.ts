@@ -10,7 +10,7 @@ import {
   GITHUB_BODY_LIMIT,
   table,
   xyChart,
-} from "../../../src/report/markdown.ts";
+} from "../../../src/common/markdown.ts";
 
 describe("markdown tables", () => {
   it("aligns columns and keeps every row on one line", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { ProgressBar } from "../../../src/report/progress-bar.ts";
+import { ProgressBar } from "../../../src/common/progress-bar.ts";
 
 function stream(isTTY: boolean) {
   const written: string[] = [];

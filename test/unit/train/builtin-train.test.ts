@@ -12,14 +12,14 @@ import { after, before, describe, test } from "node:test";
 import * as ort from "onnxruntime-node";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { resolveTrainSettings } from "../../../src/config/train-settings.ts";
-import { loadContract, readOptionsFor } from "../../../src/data/contract.ts";
+import { resolveTrainSettings } from "../../../src/stages/train-settings.ts";
+import { loadContract, readOptionsFor } from "../../../src/data/contract/contract.ts";
 import { openTable } from "../../../src/data/readers/index.ts";
 import { exportOnnx } from "../../../src/train/export-onnx.ts";
 import { loadTabular } from "../../../src/train/tabular-data.ts";
 import { loadTf } from "../../../src/train/tfjs-backend.ts";
 import { loadTrainConfig } from "../../../src/train/train-config.ts";
-import { trainFromSettings } from "../../../src/train/train-stage.ts";
+import { trainFromSettings } from "../../../src/stages/train-stage.ts";
 import { predictWithTf, trainModel } from "../../../src/train/trainer.ts";
 
 const EXAMPLE = new URL("../../../examples/model-repo", import.meta.url).pathname;

@@ -1,0 +1,24 @@
+/**
+ * Reference profiles of data files: `profileData` streams files through the readers, `mergeProfiles`
+ * combines shards, `readProfile` loads one back. The pieces live beside this file: the builder,
+ * column accumulators, histograms, merging and reading, and the KLL sketch in `sketch/`.
+ */
+import type { ReferenceProfile } from "./profile-types.ts";
+import { profileSources, type ProfileOptions } from "./profile-sources.ts";
+import { readOptionsFor } from "../contract/contract.ts";
+import { openTable } from "../readers/index.ts";
+
+export { mergeProfiles } from "./profile-merge.ts";
+export { schemaHash } from "./profile-builder.ts";
+export { readProfile } from "./profile-read.ts";
+export type { ProfileOptions } from "./profile-sources.ts";
+export type * from "./profile-types.ts";
+export { PROFILE_DEFAULTS, REFERENCE_PROFILE_SCHEMA } from "./profile-types.ts";
+
+/** Profiles data files (read with the contract's dialect) into a schema-checked, mergeable reference profile. */
+export async function profileData(options: ProfileOptions): Promise<ReferenceProfile> {
+  return profileSources({
+    ...options,
+    open: (path) => openTable(path, readOptionsFor(options.contract)),
+  });
+}

@@ -1,0 +1,444 @@
+/**
+ * Drift decisions from two profiles: the reference (stored with the model) and the current data,
+ * profiled on the reference's frozen bins. Each column gets the statistic peers choose by size and
+ * type — p-value tests (KS, chi-square, two-proportion z) for a small reference, distances
+ * (normalised Wasserstein, Jensen–Shannon) above it — plus PSI on the frozen bins, a null-rate
+ * test and the categories the reference never saw. `evidently-compat` reproduces Evidently's
+ * default choices and numbers instead. The dataset drifts when the weighted share of drifted
+ * feature columns reaches `share`.
+ */
+import { formatSignificant } from "../common/markdown.ts";
+import type { ColumnProfile, NumericColumnProfile, ReferenceProfile } from "../data/profile/profile-types.ts";
+import {
+  binnedTable,
+  categoryTable,
+  distinctUnion,
+  numericSample,
+  numericValueTable,
+  type CountTable,
+  type NumericSample,
+} from "./distributions.ts";
+import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, MethodResult } from "./report-types.ts";
+import {
+  adjustPValues,
+  chiSquareGoodnessOfFit,
+  chiSquareHomogeneity,
+  fillEpsilon,
+  hellinger,
+  jensenShannonDistance,
+  klDivergence,
+  ks2samp,
+  proportions,
+  psi,
+  twoProportionZ,
+  wasserstein,
+} from "./stats/index.ts";
+import { normalCdf } from "../common/stats.ts";
+
+/** Defaults of the drift settings (`drift:` in modelship.yaml); sources in the README's drift section. */
+export const DRIFT_DEFAULTS: DriftSettings = {
+  mode: "default",
+  small_sample_rows: 1000,
+  p_value: 0.05,
+  warn_p_value: 0.15,
+  wasserstein: 0.1,
+  jensenshannon: 0.1,
+  psi: { warn: 0.1, drift: 0.25 },
+  epsilon: 1e-4,
+  min_samples: 30,
+  effect_size_floor: null,
+  correction: "bh",
+  share: 0.5,
+  null_rate: { warn: 0.01, drift: 0.1 },
+  unseen: 0.01,
+  weights: {},
+  ignore: [],
+};
+
+/** Evidently's standard deviation floor for the normalised Wasserstein distance. */
+const STD_FLOOR = 0.001;
+/** Bins or categories a chart shows at most. */
+const CHART_BUCKETS = 24;
+
+const RANK: Record<DriftStatus, number> = { ok: 0, insufficient_data: 1, warn: 2, drift: 3 };
+
+/** The worse of two statuses (drift > warn > insufficient_data > ok). */
+export function worst(a: DriftStatus, b: DriftStatus): DriftStatus {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Whether the column counts toward the dataset share: features, or any column when none has a role. */
+function isFeature(column: ColumnProfile): boolean {
+  return column.roles.length === 0 || column.roles.includes("feature");
+}
+
+interface Pending {
+  drift: ColumnDrift;
+  /** The p-value to adjust, and whether the decision still waits for it. */
+  needsAdjust: boolean;
+}
+
+function nullRate(reference: ColumnProfile, current: ColumnProfile, settings: DriftSettings): ColumnDrift["null_rate"] {
+  const r = reference.count === 0 ? 0 : reference.nulls / reference.count;
+  const c = current.count === 0 ? 0 : current.nulls / current.count;
+  const test = twoProportionZ({ successes: reference.nulls, trials: reference.count }, { successes: current.nulls, trials: current.count });
+  const delta = Math.abs(c - r);
+  let status: DriftStatus = "ok";
+  if (current.count < settings.min_samples) status = "insufficient_data";
+  else if (test.pValue < settings.p_value && delta >= settings.null_rate.drift) status = "drift";
+  else if (test.pValue < settings.p_value && delta >= settings.null_rate.warn) status = "warn";
+  // No rows on a side (an empty current batch): nothing to test, and the report needs a number.
+  return { reference: r, current: c, p_value: Number.isNaN(test.pValue) ? 1 : test.pValue, status };
+}
+
+function distributionView(table: CountTable): ColumnDrift["distribution"] {
+  const r = proportions(table.reference);
+  const c = proportions(table.current);
+  if (table.keys.length <= CHART_BUCKETS) return { labels: [...table.keys], reference: r, current: c };
+  // The buckets that differ most, in their own order.
+  const order = table.keys
+    .map((_, i) => i)
+    .sort((i, j) => Math.abs(c[j]! - r[j]!) - Math.abs(c[i]! - r[i]!))
+    .slice(0, CHART_BUCKETS)
+    .sort((i, j) => i - j);
+  return { labels: order.map((i) => table.keys[i]!), reference: order.map((i) => r[i]!), current: order.map((i) => c[i]!) };
+}
+
+/** PSI (ε on both sides), KL (same fill), JS and Hellinger (unfilled) over one table. */
+function tableDistances(table: CountTable, epsilon: number): Pick<ColumnStatistics, "psi" | "kl" | "jensenshannon" | "hellinger"> {
+  const r = proportions(table.reference);
+  const c = proportions(table.current);
+  const rf = fillEpsilon(r, epsilon);
+  const cf = fillEpsilon(c, epsilon);
+  return { psi: psi(rf, cf), kl: klDivergence(rf, cf), jensenshannon: jensenShannonDistance(r, c), hellinger: hellinger(r, c) };
+}
+
+function pValueResult(
+  method: MethodResult["method"],
+  statistic: number,
+  pValue: number,
+  settings: DriftSettings,
+  extra: Partial<MethodResult> = {},
+): MethodResult {
+  return {
+    method,
+    statistic: Number.isFinite(statistic) ? statistic : null,
+    p_value: pValue,
+    p_adjusted: pValue,
+    threshold: settings.p_value,
+    approximate: false,
+    ...extra,
+  };
+}
+
+function distanceResult(method: MethodResult["method"], statistic: number, threshold: number, approximate: boolean): MethodResult {
+  return { method, statistic, threshold, approximate };
+}
+
+/** The two-category split peers use: the first value (sorted) against all others. */
+function binarySplit(table: CountTable): { ref: { successes: number; trials: number }; cur: { successes: number; trials: number } } {
+  const refTotal = table.reference.reduce((s, x) => s + x, 0);
+  const curTotal = table.current.reduce((s, x) => s + x, 0);
+  const refFirst = table.reference[0] ?? 0;
+  const curFirst = table.current[0] ?? 0;
+  return { ref: { successes: refTotal - refFirst, trials: refTotal }, cur: { successes: curTotal - curFirst, trials: curTotal } };
+}
+
+/** Evidently's z test: the same pooled z, but p = 2·(1 − Φ(|z|)) as it computes it. */
+function evidentlyZ(table: CountTable): { statistic: number; pValue: number } {
+  const { ref, cur } = binarySplit(table);
+  const present = (counts: number[]) => counts.filter((count) => count > 0).length;
+  if (
+    present(table.reference) === 1 &&
+    present(table.current) === 1 &&
+    table.reference.findIndex((x) => x > 0) === table.current.findIndex((x) => x > 0)
+  )
+    return { statistic: 0, pValue: 1 };
+  const result = twoProportionZ(ref, cur);
+  return { statistic: result.statistic, pValue: 2 * (1 - normalCdf(Math.abs(result.statistic))) };
+}
+
+interface Judged {
+  method: MethodResult;
+  statistics: ColumnStatistics;
+  distribution?: CountTable;
+}
+
+/**
+ * The column's mean: from its exact value counts when the profile kept them (a sum in value order,
+ * so the same bits however the data was sharded and merged), else the profile's running mean.
+ */
+function meanOf(column: NumericColumnProfile, side: NumericSample): number {
+  if (side.exact) {
+    const { values, weights } = side.sample;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      sum += values[i]! * weights[i]!;
+      n += weights[i]!;
+    }
+    if (n > 0 && Number.isFinite(sum)) return sum / n;
+  }
+  return column.mean ?? 0;
+}
+
+function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnProfile, settings: DriftSettings): Judged {
+  const small = reference.valid <= settings.small_sample_rows;
+  const distinct = distinctUnion(reference, current);
+  const ref = numericSample(reference);
+  const cur = numericSample(current);
+  const approximate = !(ref.exact && cur.exact);
+  const std = reference.variance === null ? 0 : Math.sqrt(reference.variance.population);
+  const norm = Math.max(std, STD_FLOOR);
+  const ks = ks2samp(ref.sample, cur.sample);
+  const statistics: ColumnStatistics = {
+    ks_d: ks.statistic,
+    wasserstein_norm: wasserstein(ref.sample, cur.sample) / norm,
+    mean_shift_std: Math.abs(meanOf(current, cur) - meanOf(reference, ref)) / norm,
+  };
+  const values = Number.isFinite(distinct) && distinct <= 5 ? numericValueTable(reference, current) : undefined;
+  const bins = values === undefined ? binnedTable(reference, current) : undefined;
+  const table = values ?? bins;
+  if (table !== undefined) Object.assign(statistics, tableDistances(table, settings.epsilon));
+  // Few values: a categorical column in disguise.
+  if (values !== undefined) return judgeCounts(values, small, statistics, settings);
+  if (small)
+    return {
+      method: pValueResult("ks", ks.statistic, ks.pValue, settings, { effect: ks.statistic, approximate }),
+      statistics,
+      distribution: bins,
+    };
+  return {
+    method: distanceResult("wasserstein", statistics.wasserstein_norm!, settings.wasserstein, approximate),
+    statistics,
+    distribution: bins,
+  };
+}
+
+function proportionGap({ ref, cur }: ReturnType<typeof binarySplit>): number {
+  return Math.abs(ref.successes / ref.trials - cur.successes / cur.trials);
+}
+
+/** Cramér's V of a 2×K table: √(χ² / N). */
+function cramersV(chi2: number, table: CountTable): number {
+  const n = table.reference.reduce((s, x) => s + x, 0) + table.current.reduce((s, x) => s + x, 0);
+  return Number.isFinite(chi2) ? Math.sqrt(chi2 / n) : 1;
+}
+
+/**
+ * A table of counts (a categorical column, or a numeric one with few values): two-proportion z for
+ * two values, chi-square for more in a small sample (goodness of fit in evidently-compat mode),
+ * Jensen–Shannon above it.
+ */
+function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatistics, settings: DriftSettings): Judged {
+  const compat = settings.mode === "evidently-compat";
+  const present = table.keys.filter((_, i) => table.reference[i]! + table.current[i]! > 0).length;
+  if (small) {
+    if (present <= 2) {
+      const split = binarySplit(table);
+      const z = compat ? evidentlyZ(table) : twoProportionZ(split.ref, split.cur);
+      return {
+        method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(split) }),
+        statistics,
+        distribution: table,
+      };
+    }
+    const chi = compat ? chiSquareGoodnessOfFit(table.reference, table.current) : chiSquareHomogeneity(table.reference, table.current);
+    return {
+      method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, {
+        df: chi.df,
+        effect: cramersV(chi.statistic, table),
+      }),
+      statistics,
+      distribution: table,
+    };
+  }
+  // The table's Jensen–Shannon distance, already among its statistics.
+  return {
+    method: distanceResult("jensenshannon", statistics.jensenshannon!, settings.jensenshannon, false),
+    statistics,
+    distribution: table,
+  };
+}
+
+/** The column's status from its (adjusted) method result, its PSI and its null rate. */
+function decide(drift: ColumnDrift, settings: DriftSettings): void {
+  const method = drift.method;
+  const compat = settings.mode === "evidently-compat";
+  const reasons: string[] = [];
+  let status: DriftStatus = "ok";
+  if (method === undefined) {
+    status = "insufficient_data";
+    reasons.push(drift.reason);
+  } else if (method.p_value !== undefined) {
+    const p = method.p_adjusted ?? method.p_value;
+    const significant = compat && method.method === "ks" ? p <= method.threshold : p < method.threshold;
+    const floor = settings.effect_size_floor;
+    const large = floor === null || method.effect === undefined || method.effect >= floor;
+    const shown = `${method.method} p ${formatSignificant(p)}${method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (raw ${formatSignificant(method.p_value)}, ${settings.correction})` : ""}`;
+    if (significant && large) {
+      status = "drift";
+      reasons.push(`${shown} < ${formatSignificant(method.threshold)}`);
+    } else if (significant) {
+      status = "warn";
+      reasons.push(
+        `${shown} < ${formatSignificant(method.threshold)}, but the effect ${formatSignificant(method.effect!)} is below the floor ${formatSignificant(floor!)}`,
+      );
+    } else if (!compat && p < settings.warn_p_value) {
+      status = "warn";
+      reasons.push(`${shown} < ${formatSignificant(settings.warn_p_value)} (warn band)`);
+    } else {
+      reasons.push(`${shown} ≥ ${formatSignificant(method.threshold)}`);
+    }
+  } else if ((method.statistic ?? Number.POSITIVE_INFINITY) >= method.threshold) {
+    status = "drift";
+    reasons.push(
+      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${formatSignificant(method.threshold)}`,
+    );
+  } else {
+    reasons.push(
+      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} < ${formatSignificant(method.threshold)}`,
+    );
+  }
+  // PSI on the frozen bins backs the distances up where samples are large (default mode only).
+  const psiValue = drift.statistics.psi;
+  if (!compat && method !== undefined && method.p_value === undefined && psiValue !== undefined) {
+    if (psiValue >= settings.psi.drift) {
+      status = worst(status, "drift");
+      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.drift)}`);
+    } else if (psiValue >= settings.psi.warn) {
+      status = worst(status, "warn");
+      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.warn)} (warn)`);
+    }
+  }
+  if (!compat) {
+    const nulls = drift.null_rate;
+    if (nulls.status === "drift" || nulls.status === "warn") {
+      status = worst(status, nulls.status);
+      reasons.push(`null share ${formatSignificant(nulls.reference)} → ${formatSignificant(nulls.current)}`);
+    }
+    if (drift.unseen !== undefined && drift.unseen.share > 0 && drift.unseen.share >= settings.unseen) {
+      status = worst(status, "warn");
+      reasons.push(`${(drift.unseen.share * 100).toFixed(1)}% of values in categories the reference never had`);
+    }
+  }
+  drift.status = status;
+  drift.reason = reasons.join("; ");
+}
+
+function sideCounts(column: ColumnProfile): ColumnDrift["reference"] {
+  return { rows: column.count, valid: column.valid, nulls: column.nulls };
+}
+
+/** Compares one column; its decision waits for the multiple-testing correction. */
+function compareColumn(name: string, reference: ColumnProfile, current: ColumnProfile, settings: DriftSettings): Pending {
+  const counted = isFeature(reference);
+  const drift: ColumnDrift = {
+    name,
+    kind: reference.kind,
+    type: reference.type,
+    roles: [...reference.roles],
+    counted,
+    weight: settings.weights[name] ?? 1,
+    status: "insufficient_data",
+    reason: "",
+    reference: sideCounts(reference),
+    current: sideCounts(current),
+    statistics: {},
+    null_rate: nullRate(reference, current, settings),
+  };
+  if (!counted && current.valid === 0 && current.nulls === current.count && current.count > 0) {
+    // Inference logs carry no labels (they arrive later) and may carry no predictions: not drift.
+    drift.null_rate.status = "insufficient_data";
+    drift.reason = `no ${reference.roles.includes("target") ? "labels" : "values"} in the current data`;
+    return { drift, needsAdjust: false };
+  }
+  if (reference.valid < settings.min_samples || current.valid < settings.min_samples) {
+    const side = reference.valid < settings.min_samples ? `the reference has ${reference.valid}` : `the current data has ${current.valid}`;
+    drift.reason =
+      current.valid === 0 && current.count > 0
+        ? `every current value is null or invalid (${current.count} rows)`
+        : `${side} valid value(s), fewer than min_samples ${settings.min_samples}`;
+    return { drift, needsAdjust: false };
+  }
+  let judged: Judged;
+  if (reference.kind === "numeric" && current.kind === "numeric") {
+    judged = judgeNumeric(reference, current, settings);
+    const r = reference.histogram;
+    const c = current.histogram;
+    if (r !== null && c !== null && current.valid > 0)
+      drift.out_of_range = { below: c.underflow / current.valid, above: c.overflow / current.valid };
+  } else if (reference.kind === "categorical" && current.kind === "categorical") {
+    const table = categoryTable(reference, current);
+    judged = judgeCounts(table, reference.valid <= settings.small_sample_rows, tableDistances(table, settings.epsilon), settings);
+    const known = new Set(reference.counts.map((entry) => entry.value));
+    const unseen = current.counts.filter((entry) => !known.has(entry.value) && !reference.capped);
+    const unseenCount = unseen.reduce((s, entry) => s + entry.count, 0);
+    drift.unseen = {
+      share: current.valid === 0 ? 0 : unseenCount / current.valid,
+      top: unseen.slice(0, 5).map((entry) => ({ value: entry.value, count: entry.count })),
+    };
+  } else {
+    throw new Error(
+      `column "${name}" is ${reference.kind} in the reference and ${current.kind} in the current profile (schema hashes were checked equal)`,
+    );
+  }
+  drift.method = judged.method;
+  drift.statistics = judged.statistics;
+  if (judged.distribution !== undefined) drift.distribution = distributionView(judged.distribution);
+  return { drift, needsAdjust: judged.method.p_value !== undefined };
+}
+
+export interface ComparedColumns {
+  columns: ColumnDrift[];
+  status: DriftStatus;
+  share: number;
+  drifted: string[];
+  checked: number;
+}
+
+/**
+ * Compares every column of the two profiles (same schema, the current profiled on the reference's
+ * bins) and decides the dataset: drift when the weighted share of drifted feature columns reaches
+ * `settings.share`; warn when any column drifted or a feature could not be judged; insufficient_data when no feature
+ * column had enough data.
+ */
+export function compareProfiles(reference: ReferenceProfile, current: ReferenceProfile, settings: DriftSettings): ComparedColumns {
+  const ignored = new Set(settings.ignore);
+  const pending: Pending[] = [];
+  for (const [name, column] of Object.entries(reference.columns)) {
+    if (ignored.has(name) || column.roles.includes("id") || column.roles.includes("timestamp")) continue;
+    const other = current.columns[name];
+    if (other === undefined) throw new Error(`column "${name}" is missing from the current profile (schema hashes were checked equal)`);
+    pending.push(compareColumn(name, column, other, settings));
+  }
+  // One family of tests: the feature columns judged by p-values.
+  const family = pending.filter((entry) => entry.needsAdjust && entry.drift.counted);
+  const correction = settings.mode === "evidently-compat" ? "none" : settings.correction;
+  const adjusted = adjustPValues(
+    family.map((entry) => entry.drift.method!.p_value!),
+    correction,
+  );
+  family.forEach((entry, i) => {
+    entry.drift.method!.p_adjusted = adjusted[i]!;
+  });
+  for (const entry of pending) decide(entry.drift, settings);
+
+  const columns = pending.map((entry) => entry.drift);
+  const features = columns.filter((column) => column.counted);
+  const counted = features.filter((column) => column.status !== "insufficient_data");
+  const total = counted.reduce((s, column) => s + column.weight, 0);
+  const featureWeight = features.reduce((s, column) => s + column.weight, 0);
+  const driftedColumns = counted.filter((column) => column.status === "drift");
+  const share = total === 0 ? 0 : driftedColumns.reduce((s, column) => s + column.weight, 0) / total;
+  let status: DriftStatus;
+  // Judged on less than half the features' weight, the dataset cannot be called either way.
+  if (counted.length === 0 || total < featureWeight / 2) status = "insufficient_data";
+  else if (share >= settings.share) status = "drift";
+  // Some column drifted (below the share), or a feature could not be judged (never a pass). A column's
+  // own warn (its warn band, a few unseen categories) stays in its row: with ten columns one of them
+  // is in some warn band most of the time, and a dataset warning that always shows means nothing.
+  else if (columns.some((column) => column.status === "drift") || counted.length < features.length) status = "warn";
+  else status = "ok";
+  return { columns, status, share, drifted: driftedColumns.map((column) => column.name), checked: counted.length };
+}

@@ -1,0 +1,292 @@
+/**
+ * The promote, canary and verify-promotion stages as the CLI and the actions run them: settings
+ * resolved, registries and the GitHub client opened, then the core in promote.ts, canary.ts and
+ * verify-promotion.ts. Both faces call these, so they behave the same.
+ */
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import type { LoadedConfig } from "../config/modelship-config.ts";
+import { environmentNames, resolveEnvironment, resolveGitOps, targetSpec, type ExplicitGitOpsSettings } from "./promote-settings.ts";
+import { startAction, type ActionKind, type EnvironmentSettings, type Strategy } from "../gitops/rollout-settings.ts";
+import { resolveRegistry } from "./release-settings.ts";
+import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
+import { openStore } from "../registry/open-store.ts";
+import { parseModelRef } from "../registry/version.ts";
+import type { RegistryStore } from "../registry/types.ts";
+import { runCanary, type CanaryResult } from "../gitops/canary.ts";
+import type { HealthSource } from "../gitops/health.ts";
+import { withClone } from "../git/git-workspace.ts";
+import { promote, type PromotionResult } from "../gitops/promote.ts";
+import type { ReleaseView } from "../gitops/promotion-body.ts";
+import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "../gitops/release-check.ts";
+import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/index.ts";
+import { verifyPromotion, type VerifyResult } from "../gitops/verify-promotion.ts";
+
+/** What every promotion stage needs from its face. */
+export interface StageContext {
+  loaded: LoadedConfig;
+  gitops: ExplicitGitOpsSettings;
+  /** Token for the GitOps repository (git and pull requests). */
+  token?: string;
+  /** Token for the model registry (GitHub Releases); default: `token`. */
+  registryToken?: string;
+  /** OWNER/REPO of the current run (the `github` registry). */
+  repository?: string;
+  /** An explicit registry spec. */
+  registry?: string;
+  /** The registry when neither an input nor release.registry names one: github in Actions, the local folder for the CLI. */
+  defaultRegistry: string;
+  tagFormat?: string;
+  /** Where the PR body goes without GitHub. */
+  outDir: string;
+  runUrl?: string;
+  logger: Logger;
+  userAgentVersion: string;
+}
+
+/** Opens registries by spec; each store (and its GitHub client) is made once. */
+function registryOpener(context: StageContext): (spec: string) => RegistryStore {
+  const opened = new Map<string, RegistryStore>();
+  const tagFormat = tagFormatOf(context);
+  return (spec) => {
+    let store = opened.get(spec);
+    if (store === undefined) {
+      store = openStore({
+        spec,
+        token: context.registryToken ?? context.token,
+        repository: context.repository,
+        tagFormat,
+        logger: context.logger,
+        userAgentVersion: context.userAgentVersion,
+      });
+      opened.set(spec, store);
+    }
+    return store;
+  };
+}
+
+/** The release tag format: the flag or input, else modelship.yaml's release.tag_format (as the registry uses it). */
+function tagFormatOf(context: StageContext): string | undefined {
+  return context.tagFormat ?? context.loaded.config?.release?.tag_format;
+}
+
+function gitHubFor(context: StageContext, repository: string | undefined): GitHubClient | undefined {
+  if (repository === undefined) return undefined;
+  if (context.token === undefined || context.token === "") {
+    throw new UserError(`opening pull requests in ${repository} needs a token`, {
+      hint: "pass a token with contents: write and pull-requests: write on the GitOps repository (a GitHub App token from actions/create-github-app-token; GITHUB_TOKEN cannot reach another repository); for the CLI set MODELSHIP_GITOPS_TOKEN or GITHUB_TOKEN",
+    });
+  }
+  return createGitHubClient({ token: context.token, logger: context.logger, userAgentVersion: context.userAgentVersion });
+}
+
+export interface PromoteStageOptions {
+  /** MODEL, MODEL@VERSION or MODEL@latest; default modelship.yaml's model at latest. */
+  model?: string;
+  environment: string;
+  /** Default: start (canary, blue-green) or direct, from the strategy. */
+  action?: ActionKind;
+  strategy?: Strategy;
+  weight?: number;
+  pullRequest?: {
+    labels?: string[];
+    reviewers?: string[];
+    teamReviewers?: string[];
+    draft?: boolean;
+    autoMerge?: "merge" | "squash" | "rebase" | false;
+  };
+}
+
+/** `modelship promote` / the promote action. */
+export async function runPromoteStage(
+  options: PromoteStageOptions,
+  context: StageContext,
+): Promise<PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction }> {
+  const { loaded, logger } = context;
+  const environment = withOverrides(resolveEnvironment(options.environment, loaded), options);
+  const gitops = resolveGitOps(context.gitops, loaded);
+  const given = options.model ?? loaded.config?.model;
+  if (given === undefined || given === "")
+    throw new UserError("no model given", { hint: "pass MODEL@VERSION (the model input), or set `model:` in modelship.yaml" });
+  const { model: name, version: requested } = parseModelRef(given);
+  const action: RolloutAction = actionFor(options, environment);
+  const openRegistry = registryOpener(context);
+  const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
+  const tagFormat = tagFormatOf(context);
+  const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
+    if (action.kind === "start" || action.kind === "direct") {
+      const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
+      return { model: checked.model, release: releaseView(checked) };
+    }
+    const canary = before.canary;
+    if (canary === undefined) {
+      if (action.kind === "rollback")
+        throw new UserError(`no canary runs in ${environment.name}, so there is nothing to roll back`, {
+          hint: `to go back to an earlier version, promote it: modelship promote ${name}@VERSION --env ${environment.name} --action direct`,
+        });
+      throw new UserError(`no canary runs in ${environment.name}, so there is nothing to ${action.kind}`, {
+        hint: `start one: modelship promote ${name}@VERSION --env ${environment.name}`,
+      });
+    }
+    if (requested !== "latest" && requested.replace(/^v/, "") !== canary.version) {
+      throw new UserError(`the canary in ${environment.name} runs ${canary.version || canary.uri}, not ${requested}`, {
+        hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out`,
+      });
+    }
+    return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
+  };
+  const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
+  const result = await withClone(clone, (workspace) =>
+    promote(workspace, {
+      environment,
+      gitops,
+      action,
+      resolve: resolveModel,
+      previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
+      ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
+      outDir: context.outDir,
+      ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+      rollbackCommand: rollbackCommand(name, environment.name),
+      logger,
+    }),
+  );
+  return { ...result, environment, actionTaken: action };
+}
+
+export interface CanaryStageOptions {
+  /** Environments to check; default every configured one with health checks. */
+  environments?: string[];
+  prometheus?: string;
+  metrics?: string;
+  now?: Date;
+  dryRun?: boolean;
+}
+
+/** `modelship canary` / the canary action: one decision (and at most one PR) per environment, from one clone. */
+export async function runCanaryStage(options: CanaryStageOptions, context: StageContext): Promise<CanaryResult[]> {
+  const { loaded, logger } = context;
+  const named = options.environments !== undefined && options.environments.length > 0;
+  const environments = (named ? options.environments! : environmentNames(loaded))
+    .map((name) => resolveEnvironment(name, loaded))
+    .filter((environment) => named || environment.health !== undefined);
+  if (environments.length === 0)
+    throw new UserError("no environment has health checks to run a canary on", {
+      file: loaded.file,
+      hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml",
+    });
+  const gitops = resolveGitOps(context.gitops, loaded);
+  // A dry run opens no pull request, so it needs no token that may open one.
+  const github = options.dryRun ? undefined : gitHubFor(context, gitops.repository);
+  const model = loaded.config?.model;
+  if (model === undefined) throw new UserError("no model name", { hint: "set `model:` in modelship.yaml" });
+  const openRegistry = registryOpener(context);
+  const tagFormat = tagFormatOf(context);
+  const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
+  return withClone(clone, async (workspace) => {
+    const results: CanaryResult[] = [];
+    for (const environment of environments) {
+      results.push(
+        await runCanary(workspace, {
+          environment,
+          gitops,
+          model,
+          source: healthSource(environment, options),
+          openRegistry,
+          ...(tagFormat === undefined ? {} : { tagFormat }),
+          ...(github === undefined ? {} : { github }),
+          outDir: context.outDir,
+          now: options.now ?? new Date(),
+          ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+          rollbackCommand: rollbackCommand(model, environment.name),
+          ...(options.dryRun ? { dryRun: true } : {}),
+          logger,
+        }),
+      );
+    }
+    return results;
+  });
+}
+
+export interface VerifyStageOptions {
+  /** The PR's base branch; default the promote settings' base. */
+  base?: string;
+  head: string;
+  /** The GitOps repository: a URL or path; default the promote settings' remote. */
+  remote?: string;
+}
+
+/** `modelship verify-promotion` / the verify-promotion action. */
+export async function runVerifyStage(options: VerifyStageOptions, context: StageContext): Promise<VerifyResult> {
+  const { loaded } = context;
+  const gitops = resolveGitOps(
+    {
+      ...context.gitops,
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
+      ...(options.base === undefined ? {} : { base: options.base }),
+    },
+    loaded,
+  );
+  // Only the targets are needed: a setting of another stage (a bake time, a health check) must not fail this check.
+  const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
+  const tagFormat = tagFormatOf(context);
+  return verifyPromotion({
+    remote: gitops.remote,
+    base: gitops.base,
+    head: options.head,
+    ...(context.token === undefined ? {} : { token: context.token }),
+    targets,
+    openRegistry: registryOpener(context),
+    ...(tagFormat === undefined ? {} : { tagFormat }),
+    logger: context.logger,
+  });
+}
+
+function healthSource(environment: EnvironmentSettings, options: CanaryStageOptions): HealthSource {
+  const prometheus = options.prometheus ?? (options.metrics === undefined ? environment.health?.prometheus : undefined);
+  if (prometheus !== undefined) return { kind: "prometheus", url: prometheus };
+  const metrics = options.metrics ?? environment.health?.metrics;
+  if (metrics === undefined)
+    throw new UserError(`environment ${environment.name} has no health source`, {
+      hint: `set promote.environments.${environment.name}.health.prometheus (or metrics), or pass --prometheus / --metrics`,
+    });
+  return /^https?:\/\//.test(metrics) ? { kind: "metrics-url", url: metrics } : { kind: "metrics-file", path: metrics };
+}
+
+function withOverrides(environment: EnvironmentSettings, options: PromoteStageOptions): EnvironmentSettings {
+  const pr = options.pullRequest ?? {};
+  const autoMerge = { ...environment.pullRequest.autoMerge };
+  if (pr.autoMerge !== undefined)
+    for (const kind of Object.keys(autoMerge) as ActionKind[]) autoMerge[kind] = pr.autoMerge === false ? undefined : pr.autoMerge;
+  return {
+    ...environment,
+    strategy: options.strategy ?? environment.strategy,
+    pullRequest: {
+      labels: pr.labels ?? environment.pullRequest.labels,
+      reviewers: pr.reviewers ?? environment.pullRequest.reviewers,
+      teamReviewers: pr.teamReviewers ?? environment.pullRequest.teamReviewers,
+      draft: pr.draft ?? environment.pullRequest.draft,
+      autoMerge,
+    },
+  };
+}
+
+function actionFor(options: PromoteStageOptions, environment: EnvironmentSettings): RolloutAction {
+  const kind = options.action;
+  if (kind === undefined || kind === "start") {
+    if (kind === "start" && environment.strategy === "direct")
+      throw new UserError(`environment ${environment.name} uses the direct strategy, which has no canary to start`, {
+        hint: "leave --action out, or pass --strategy canary",
+      });
+    return startAction(environment, options.weight);
+  }
+  if (kind === "step") {
+    if (options.weight === undefined)
+      throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
+    return { kind, weight: options.weight };
+  }
+  return { kind };
+}
+
+function rollbackCommand(model: string, environment: string): string {
+  return `modelship promote ${model} --env ${environment} --action rollback`;
+}

@@ -1,0 +1,97 @@
+/**
+ * The reference profile a release carries when no profile file exists: the training data profiled
+ * now (`train` names modelship.yaml's data.train), so every release has the baseline its drift
+ * checks compare with.
+ */
+import { gitOutput } from "../git/git-command.ts";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeFileAtomic } from "../common/atomic-write.ts";
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import type { LoadedConfig } from "../config/modelship-config.ts";
+import { loadContract } from "../data/contract/contract.ts";
+import { profileData, type ReferenceProfile } from "../data/profile/profile.ts";
+import { expandGlob } from "../drift/sources.ts";
+
+/** The checked-out commit's time, so a re-run profiles to the same bytes (and the release stays unchanged); else now. */
+async function commitTime(): Promise<Date> {
+  const time = await gitOutput(["log", "-1", "--format=%cI"]).then(
+    (output) => new Date(output.trim()),
+    () => undefined,
+  );
+  return time !== undefined && !Number.isNaN(time.getTime()) ? time : new Date();
+}
+
+/**
+ * The release's reference profile: `existing` (a profile file that is there) when given, else the
+ * reference data profiled into a temporary `reference-profile.json`; undefined when there is neither
+ * (no data asked for, or `train` without data.train).
+ */
+export async function profileReferenceData(options: {
+  existing: string | undefined;
+  data: readonly string[];
+  loaded: LoadedConfig;
+  logger: Logger;
+  toolVersion: string;
+}): Promise<string | undefined> {
+  if (options.existing !== undefined || options.data.length === 0) return options.existing;
+  const { loaded, logger } = options;
+  const config = loaded.config;
+  const patterns = options.data.flatMap((item) => {
+    if (item !== "train") return [item];
+    return config?.data?.train === undefined ? [] : [loaded.resolvePath(config.data.train)];
+  });
+  if (patterns.length === 0) {
+    logger.info(
+      "No reference data to profile (data.train is not set): the release carries no reference profile, so drift checks need --reference PROFILE.",
+    );
+    return undefined;
+  }
+  const { profile, paths } = await profileFiles({
+    loaded,
+    patterns,
+    created: await commitTime(),
+    logger,
+    toolVersion: options.toolVersion,
+  });
+  const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-reference-${process.pid}`, "reference-profile.json");
+  await writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
+  logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks: ${path}`);
+  return path;
+}
+
+/** The data contract modelship.yaml names (data.contract, else validate.contract), resolved; a UserError when it names none. */
+export function contractPathOf(loaded: LoadedConfig): string {
+  const path = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
+  if (path === undefined)
+    throw new UserError("no data contract in modelship.yaml to read the data with", {
+      file: loaded.file,
+      hint: "set data.contract in modelship.yaml (the contract the model was trained with)",
+    });
+  return loaded.resolvePath(path);
+}
+
+/** Files and glob patterns profiled with the contract and modelship.yaml's profile settings (bins, top_k): a drift reference. */
+export async function profileFiles(options: {
+  loaded: LoadedConfig;
+  patterns: string[];
+  created?: Date;
+  logger: Logger;
+  toolVersion: string;
+}): Promise<{ profile: ReferenceProfile; paths: string[] }> {
+  const { loaded } = options;
+  const paths = (await Promise.all(options.patterns.map((pattern) => expandGlob(pattern, process.cwd())))).flat();
+  const contract = await loadContract(contractPathOf(loaded));
+  const settings = loaded.config?.profile;
+  const profile = await profileData({
+    contract,
+    paths,
+    bins: settings?.bins,
+    topK: settings?.top_k,
+    ...(options.created === undefined ? {} : { created: options.created }),
+    logger: options.logger,
+    toolVersion: options.toolVersion,
+  });
+  return { profile, paths };
+}
