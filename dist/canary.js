@@ -1,50 +1,40 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  actionStageContext
-} from "./chunks/chunk-2XCAHFPC.js";
+  gitOpsActionInputs
+} from "./chunks/chunk-S75NK6NR.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-ZOFYDK2H.js";
-import "./chunks/chunk-PS2MCQ24.js";
-import "./chunks/chunk-TDJCC7PL.js";
-import "./chunks/chunk-AVPIG4VR.js";
+} from "./chunks/chunk-WPZZ3R7D.js";
+import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-KXYY6WI6.js";
-import "./chunks/chunk-NESHBA3I.js";
-import "./chunks/chunk-54FPIRKX.js";
-import "./chunks/chunk-SGJFWRIS.js";
-import "./chunks/chunk-XSH5H6CH.js";
+import "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
+import "./chunks/chunk-WFFBTO2P.js";
 import {
   core_exports,
   getBooleanInput,
   getInput,
-  getListInput,
+  getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-R6EBND7X.js";
-import "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
+import "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/canary.ts
 await runAction(async () => {
-  const gitopsRepo = getInput("gitops-repo");
-  const outDir = getInput("out");
-  const stage = await actionStageContext({
-    ...gitopsRepo === void 0 ? {} : { gitopsRepo },
-    ...outDir === void 0 ? {} : { outDir }
-  });
-  const environments = getListInput("environments");
-  const prometheus = getInput("prometheus");
-  const metrics = getInput("metrics");
+  const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(
     {
-      ...environments.length === 0 ? {} : { environments },
-      ...prometheus === void 0 ? {} : { prometheus },
-      ...metrics === void 0 ? {} : { metrics },
-      dryRun: getBooleanInput("dry-run", false)
+      environments: getOptionalListInput("environments"),
+      prometheus: getInput("prometheus"),
+      metrics: getInput("metrics"),
+      dryRun: getBooleanInput("dry-run", false),
+      gitops
     },
-    stage
+    run
   );
   core_exports.setOutput(
     "decisions",

@@ -2,8 +2,8 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  trainFromSettings
-} from "./chunks/chunk-YFI3O3SF.js";
+  runTrainStage
+} from "./chunks/chunk-5ZESA6F3.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -11,39 +11,36 @@ import {
   RepeatCounter,
   diffContracts,
   renderContractDiffMarkdown,
-  resolveValidateSettings,
-  runDataValidation
-} from "./chunks/chunk-J2PPKBAG.js";
+  runValidateStage
+} from "./chunks/chunk-I3GBBQYH.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-MP5QLO6V.js";
+} from "./chunks/chunk-NPVDMXKT.js";
 import {
-  registryChampion,
-  runEvaluation
-} from "./chunks/chunk-WCOEXXOU.js";
+  runEvaluateStage
+} from "./chunks/chunk-HI6XFCYT.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
+  runFetchStage
+} from "./chunks/chunk-TK5XIBHX.js";
+import {
+  EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-ZOFYDK2H.js";
+} from "./chunks/chunk-WPZZ3R7D.js";
 import {
-  environmentNames
-} from "./chunks/chunk-PS2MCQ24.js";
-import {
-  runRelease
-} from "./chunks/chunk-UDHUO4G5.js";
-import "./chunks/chunk-U53L7IG7.js";
+  runReleaseStage
+} from "./chunks/chunk-MSNXZ4WJ.js";
+import "./chunks/chunk-KESLFZHL.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
-  parseHeader,
   profileData,
-  profileReferenceData,
   readProfile
-} from "./chunks/chunk-O2Q7UWU4.js";
+} from "./chunks/chunk-XKVBDXZX.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -53,34 +50,22 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-L2G6GJRX.js";
-import "./chunks/chunk-TDJCC7PL.js";
-import "./chunks/chunk-AVPIG4VR.js";
+} from "./chunks/chunk-GKQF3EST.js";
+import {
+  runRegistryStage
+} from "./chunks/chunk-FQHJJIWZ.js";
+import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
-  DEFAULT_LOCAL_REGISTRY,
-  fetchModel,
-  openStore,
-  parseModelRef,
-  resolveEvaluateSettings,
-  resolveRegistry,
-  resolveReleaseSettings,
-  resolveVersion,
-  unknownVersion
-} from "./chunks/chunk-KXYY6WI6.js";
+  DEFAULT_LOCAL_REGISTRY
+} from "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
 import {
-  resolveTrainSettings
-} from "./chunks/chunk-NESHBA3I.js";
-import {
-  loadConfig,
-  pick
-} from "./chunks/chunk-54FPIRKX.js";
-import {
-  require_dist
-} from "./chunks/chunk-SGJFWRIS.js";
-import "./chunks/chunk-XSH5H6CH.js";
+  loadStageConfig
+} from "./chunks/chunk-WFFBTO2P.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -90,8 +75,10 @@ import {
   formatNumber,
   getErrorMessage,
   isUserError,
+  pick,
+  require_dist,
   table
-} from "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-K5RVHLOP.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -132,6 +119,19 @@ var ConsoleLogger = class {
 
 // src/cli/command.ts
 var ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 };
+function cliStageRun(context, config) {
+  return {
+    config: { file: config },
+    cwd: context.cwd,
+    env: context.env,
+    logger: context.logger,
+    toolVersion: context.version,
+    token: context.env.GITHUB_TOKEN || void 0,
+    repository: context.env.GITHUB_REPOSITORY || void 0,
+    serverUrl: context.env.GITHUB_SERVER_URL || void 0,
+    defaultRegistry: DEFAULT_LOCAL_REGISTRY
+  };
+}
 
 // src/cli/options.ts
 import { parseArgs } from "node:util";
@@ -184,6 +184,9 @@ function choiceFlag(value, name, choices) {
     throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
   return value;
 }
+function listFlag(values) {
+  return values === void 0 || values.length === 0 ? void 0 : values;
+}
 function numberFlag(value, name) {
   if (value === void 0) return void 0;
   const number = Number(value);
@@ -218,21 +221,15 @@ var pullRequestFlags = {
     description: "without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion)"
   }
 };
-async function stageContext(values, context) {
-  const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-  const token = context.env.MODELSHIP_GITOPS_TOKEN || context.env.GITHUB_TOKEN || void 0;
+function gitOpsInputs(values, context) {
   return {
-    loaded,
-    gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
-    ...token === void 0 ? {} : { token },
-    ...context.env.GITHUB_TOKEN ? { registryToken: context.env.GITHUB_TOKEN } : {},
-    ...context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {},
-    ...values.registry === void 0 ? {} : { registry: values.registry },
-    ...values["tag-format"] === void 0 ? {} : { tagFormat: values["tag-format"] },
-    defaultRegistry: DEFAULT_LOCAL_REGISTRY,
-    outDir: values.out ?? ".modelship/promotion",
-    logger: context.logger,
-    userAgentVersion: context.version
+    gitopsRepo: values["gitops-repo"],
+    remote: values.remote,
+    base: values.base,
+    gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || void 0,
+    registry: values.registry,
+    tagFormat: values["tag-format"],
+    outDir: values.out
   };
 }
 var flags = {
@@ -280,33 +277,30 @@ var promoteCommand = {
       );
       return ExitCode.ok;
     }
-    const stage = await stageContext(values, context);
-    const environments = environmentNames(stage.loaded);
-    const environment = values.env ?? (environments.length === 1 ? environments[0] : void 0);
-    if (environment === void 0) {
-      context.print(
-        `modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`
-      );
+    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"]);
+    const options = {
+      model: positionals[0],
+      environment: values.env,
+      action: choiceFlag(values.action, "action", ["start", "step", "promote", "rollback", "direct"]),
+      strategy: choiceFlag(values.strategy, "strategy", ["canary", "blue-green", "direct"]),
+      weight: integerFlag(values.weight, "weight"),
+      pullRequest: {
+        labels: listFlag(values.label),
+        reviewers: listFlag(values.reviewer),
+        teamReviewers: listFlag(values["team-reviewer"]),
+        draft: values.draft,
+        autoMerge: autoMerge === "off" ? false : autoMerge
+      },
+      gitops: gitOpsInputs(values, context)
+    };
+    let result;
+    try {
+      result = await runPromoteStage(options, cliStageRun(context, values.config));
+    } catch (error) {
+      if (!(error instanceof EnvironmentNotGivenError)) throw error;
+      context.print(`modelship promote: ${error.message}`);
       return ExitCode.usage;
     }
-    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"]);
-    const result = await runPromoteStage(
-      {
-        ...positionals[0] === void 0 ? {} : { model: positionals[0] },
-        environment,
-        ...values.action === void 0 ? {} : { action: choiceFlag(values.action, "action", ["start", "step", "promote", "rollback", "direct"]) },
-        ...values.strategy === void 0 ? {} : { strategy: choiceFlag(values.strategy, "strategy", ["canary", "blue-green", "direct"]) },
-        ...values.weight === void 0 ? {} : { weight: integerFlag(values.weight, "weight") },
-        pullRequest: {
-          ...values.label === void 0 ? {} : { labels: values.label },
-          ...values.reviewer === void 0 ? {} : { reviewers: values.reviewer },
-          ...values["team-reviewer"] === void 0 ? {} : { teamReviewers: values["team-reviewer"] },
-          ...values.draft === void 0 ? {} : { draft: values.draft },
-          ...autoMerge === void 0 ? {} : { autoMerge: autoMerge === "off" ? false : autoMerge }
-        }
-      },
-      stage
-    );
     if (values.json) {
       context.print(
         JSON.stringify(
@@ -386,16 +380,16 @@ var canaryCommand = {
       if (Number.isNaN(now.getTime()))
         throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
     }
-    const stage = await stageContext(values, context);
     const results = await runCanaryStage(
       {
-        ...values.env === void 0 ? {} : { environments: values.env },
-        ...values.prometheus === void 0 ? {} : { prometheus: values.prometheus },
-        ...values.metrics === void 0 ? {} : { metrics: values.metrics },
-        ...now === void 0 ? {} : { now },
-        ...values["dry-run"] ? { dryRun: true } : {}
+        environments: listFlag(values.env),
+        prometheus: values.prometheus,
+        metrics: values.metrics,
+        now,
+        dryRun: values["dry-run"] === true,
+        gitops: gitOpsInputs(values, context)
       },
-      stage
+      cliStageRun(context, values.config)
     );
     if (values.json) {
       context.print(
@@ -507,36 +501,24 @@ var driftCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
     const choices = parseDriftChoices(values.mode, values["fail-on"]);
     const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
-    const token = context.env.GITHUB_TOKEN || void 0;
-    const stage = {
-      loaded,
-      defaultRegistry: DEFAULT_LOCAL_REGISTRY,
-      ...values.registry === void 0 ? {} : { registry: values.registry },
-      ...token === void 0 ? {} : { registryToken: token },
-      ...context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {},
-      ...values["tag-format"] === void 0 ? {} : { tagFormat: values["tag-format"] },
-      gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
-      ...context.env.MODELSHIP_GITOPS_TOKEN || token ? { gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || token } : {},
-      ...header === void 0 || header === "" ? {} : { urlHeaders: parseHeader(header, values["url-header"] === void 0 ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header") },
-      logger: context.logger,
-      toolVersion: context.version
-    };
     const result = await runDriftStage(
       {
-        ...values.reference === void 0 ? {} : { reference: values.reference },
-        ...values.env === void 0 ? {} : { environment: values.env },
-        ...positionals.length === 0 ? {} : { current: positionals },
-        ...values.url === void 0 ? {} : { currentUrls: values.url },
-        ...values["current-profile"] === void 0 ? {} : { currentProfiles: values["current-profile"] },
-        ...values["shard-output"] === void 0 ? {} : { shardOutput: values["shard-output"] },
-        ...choices.mode === void 0 ? {} : { mode: choices.mode },
-        ...choices.failOn === void 0 ? {} : { failOn: choices.failOn },
-        ...values["report-dir"] === void 0 ? {} : { reportDir: values["report-dir"] }
+        reference: values.reference,
+        environment: values.env,
+        current: listFlag(positionals),
+        currentUrls: listFlag(values.url),
+        currentProfiles: listFlag(values["current-profile"]),
+        shardOutput: values["shard-output"],
+        mode: choices.mode,
+        failOn: choices.failOn,
+        reportDir: values["report-dir"],
+        gitops: gitOpsInputs(values, context),
+        urlHeader: header || void 0,
+        urlHeaderSource: values["url-header"] === void 0 ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header"
       },
-      stage
+      cliStageRun(context, values.config)
     );
     const report = result.report;
     if (report === void 0) return ExitCode.ok;
@@ -555,7 +537,7 @@ var driftCommand = {
   }
 };
 
-// src/cli/commands/contract.ts
+// src/stages/contract-stage.ts
 import { writeFile } from "node:fs/promises";
 
 // src/data/contract/infer-contract.ts
@@ -1183,6 +1165,39 @@ function checkLoadable(yaml, document) {
   }
 }
 
+// src/stages/contract-stage.ts
+async function runContractInferStage(inputs, run) {
+  if (inputs.data.length === 0)
+    throw new UserError("contract infer needs a data file", {
+      hint: "modelship contract infer data/train.csv --target label --output contract.yaml"
+    });
+  const result = await inferContract({
+    paths: inputs.data,
+    target: inputs.target,
+    maxEnum: inputs.maxEnum,
+    readOptions: inputs.delimiter === void 0 ? void 0 : { delimiter: inputs.delimiter },
+    logger: run.logger
+  });
+  const output = inputs.output;
+  if (output === void 0) return { yaml: result.yaml };
+  if (inputs.force !== true) {
+    try {
+      await writeFile(output, "", { flag: "wx" });
+    } catch {
+      throw new UserError(`${output} already exists`, { file: output, hint: "pass --force to overwrite it, or choose another --output" });
+    }
+  }
+  await writeFileAtomic(output, result.yaml);
+  return { yaml: result.yaml, output };
+}
+async function runContractDiffStage(inputs) {
+  const [old, next] = inputs.contracts;
+  if (inputs.contracts.length !== 2 || old === void 0 || next === void 0)
+    throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
+  const diff2 = diffContracts(await loadContract(old), await loadContract(next));
+  return { diff: diff2, markdown: renderContractDiffMarkdown(diff2) };
+}
+
 // src/cli/commands/contract.ts
 var inferFlags = {
   output: {
@@ -1214,33 +1229,22 @@ async function infer(context, argv) {
     );
     return ExitCode.ok;
   }
-  if (positionals.length === 0)
-    throw new UserError("contract infer needs a data file", {
-      hint: "modelship contract infer data/train.csv --target label --output contract.yaml"
-    });
-  const result = await inferContract({
-    paths: positionals,
-    target: flags11.target,
-    maxEnum: integerFlag(flags11["max-enum"], "max-enum"),
-    readOptions: flags11.delimiter === void 0 ? void 0 : { delimiter: flags11.delimiter },
-    logger: context.logger
-  });
-  if (flags11.output === void 0) {
+  const result = await runContractInferStage(
+    {
+      data: positionals,
+      target: flags11.target,
+      maxEnum: integerFlag(flags11["max-enum"], "max-enum"),
+      delimiter: flags11.delimiter,
+      output: flags11.output,
+      force: flags11.force
+    },
+    cliStageRun(context, void 0)
+  );
+  if (result.output === void 0) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags11.force) {
-    try {
-      await writeFile(flags11.output, "", { flag: "wx" });
-    } catch {
-      throw new UserError(`${flags11.output} already exists`, {
-        file: flags11.output,
-        hint: "pass --force to overwrite it, or choose another --output"
-      });
-    }
-  }
-  await writeFileAtomic(flags11.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags11.output}: review it before you commit it.`);
+  context.logger.info(`Wrote a draft contract to ${result.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 async function diff(context, argv) {
@@ -1255,10 +1259,8 @@ async function diff(context, argv) {
     );
     return ExitCode.ok;
   }
-  if (positionals.length !== 2)
-    throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
-  const result = diffContracts(await loadContract(positionals[0]), await loadContract(positionals[1]));
-  context.print(flags11.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  const { diff: result, markdown } = await runContractDiffStage({ contracts: positionals });
+  context.print(flags11.json ? JSON.stringify(result, null, 2) : markdown);
   return flags11["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 var contractCommand = {
@@ -1338,16 +1340,16 @@ var evaluateCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = await resolveEvaluateSettings(
+    const result = await runEvaluateStage(
       {
         model: values.model,
-        data: positionals,
+        data: listFlag(positionals),
         contract: values.contract,
         target: values.target,
-        features: values.feature,
+        features: listFlag(values.feature),
         policy: values.policy,
         champion: values.champion,
+        registry: values.registry,
         threshold: numberFlag(values.threshold, "threshold"),
         positiveLabel: values["positive-label"],
         resamples: integerFlag(values.resamples, "resamples"),
@@ -1356,19 +1358,8 @@ var evaluateCommand = {
         failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"]),
         reportDir: values["report-dir"]
       },
-      loaded,
-      context.cwd
+      cliStageRun(context, values.config)
     );
-    const store = () => openStore({
-      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: loaded.config?.release?.tag_format,
-      logger: context.logger,
-      userAgentVersion: context.version
-    });
-    const resolveChampion = async (source) => registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
-    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
@@ -1407,28 +1398,14 @@ var fetchCommand = {
       );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    const { model, version } = parseModelRef(positionals[0]);
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({
-      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
-      logger: context.logger,
-      userAgentVersion: context.version
-    });
-    const fetched = await fetchModel({
-      store,
-      model,
-      version,
-      dir: values.dir ?? `.modelship/fetched/${model}`,
-      ...values.cache === void 0 ? {} : { cacheDir: values.cache },
-      logger: context.logger
-    });
+    const fetched = await runFetchStage(
+      { ref: positionals[0], dir: values.dir, registry: values.registry, tagFormat: values["tag-format"], cacheDir: values.cache },
+      cliStageRun(context, values.config)
+    );
     if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
     else
       context.print(
-        `fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})
+        `fetched ${fetched.model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})
 model: ${fetched.modelPath}`
       );
     return ExitCode.ok;
@@ -1468,31 +1445,23 @@ var registryCommand = {
       throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
         hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]"
       });
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({
-      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
-      logger: context.logger,
-      userAgentVersion: context.version
-    });
-    const { model, version } = parseModelRef(ref);
-    const versions = await store.list(model);
-    if (action === "list") {
+    const answer = await runRegistryStage(
+      { action, ref, registry: values.registry, tagFormat: values["tag-format"] },
+      cliStageRun(context, values.config)
+    );
+    if (answer.action === "list") {
+      const { model, versions } = answer;
       if (values.json) context.print(JSON.stringify(versions, null, 2));
       else
         context.print(
-          versions.length === 0 ? `no versions of ${model} in ${store.description}` : table(
+          versions.length === 0 ? `no versions of ${model} in ${answer.where}` : table(
             ["Version", "Tag", "Released", "Where"],
             versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "\u2014", entry.url])
           )
         );
       return ExitCode.ok;
     }
-    const chosen = await resolveVersion(store, model, version);
-    const manifest = await store.readManifest(model, chosen);
-    if (manifest === void 0) throw await unknownVersion(store, model, chosen);
+    const { manifest } = answer;
     if (values.json) {
       context.print(JSON.stringify(manifest, null, 2));
       return ExitCode.ok;
@@ -1562,8 +1531,7 @@ var releaseCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = await resolveReleaseSettings(
+    const result = await runReleaseStage(
       {
         model: values["model-name"],
         modelPath: values.model,
@@ -1574,33 +1542,11 @@ var releaseCommand = {
         gateReport: values["gate-report"],
         referenceProfile: values["reference-profile"],
         runRecord: values["run-record"],
-        allowUngated: values["allow-ungated"]
+        allowUngated: values["allow-ungated"],
+        referenceData: listFlag(values["reference-data"])
       },
-      loaded,
-      { registry: DEFAULT_LOCAL_REGISTRY }
+      cliStageRun(context, values.config)
     );
-    settings.referenceProfilePath = await profileReferenceData({
-      existing: settings.referenceProfilePath,
-      data: values["reference-data"] ?? [],
-      loaded,
-      logger: context.logger,
-      toolVersion: context.version
-    });
-    const store = openStore({
-      spec: settings.registry,
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: settings.tagFormat,
-      logger: context.logger,
-      userAgentVersion: context.version
-    });
-    const result = await runRelease({
-      ...settings,
-      store,
-      toolVersion: context.version,
-      gitSha: context.env.GITHUB_SHA,
-      logger: context.logger
-    });
     if (values.json) context.print(JSON.stringify(result, null, 2));
     else
       context.print(
@@ -1613,11 +1559,50 @@ digest: ${result.digest}`
   }
 };
 
+// src/stages/profile-stage.ts
+var DEFAULT_PROFILE_OUTPUT = ".modelship/reference-profile.json";
+async function runProfileStage(inputs, run) {
+  const loaded = await loadStageConfig(run.config, run.cwd);
+  const config = loaded.config;
+  const contractPath = pick(inputs.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
+  if (contractPath === void 0)
+    throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
+  const paths = inputs.data ?? (config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)]);
+  if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
+  const contract = await loadContract(contractPath);
+  const binsFrom = inputs.binsFrom === void 0 ? void 0 : await readProfile(inputs.binsFrom);
+  const profile = await profileData({
+    contract,
+    paths,
+    binsFrom,
+    bins: pick(inputs.bins, config?.profile?.bins),
+    topK: pick(inputs.topK, config?.profile?.top_k),
+    logger: run.logger,
+    toolVersion: run.toolVersion
+  });
+  const output = pick(inputs.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_PROFILE_OUTPUT;
+  await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
+`);
+  return { profile, output };
+}
+async function runProfileMergeStage(inputs) {
+  const [first, ...rest] = inputs.profiles;
+  if (first === void 0 || rest.length === 0)
+    throw new UserError("profile merge needs at least two profiles", {
+      hint: "modelship profile merge shard-1.json shard-2.json --output whole.json"
+    });
+  let merged = await readProfile(first);
+  for (const path of rest) merged = mergeProfiles(merged, await readProfile(path));
+  const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
+  await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
+`);
+  return { profile: merged, output };
+}
+
 // src/cli/commands/profile.ts
-var DEFAULT_OUTPUT = ".modelship/reference-profile.json";
 var profileFlags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
-  output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_OUTPUT})` },
+  output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_PROFILE_OUTPUT})` },
   "bins-from": {
     type: "string",
     value: "PROFILE",
@@ -1629,7 +1614,12 @@ var profileFlags = {
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 var mergeFlags = {
-  output: { type: "string", short: "o", value: "FILE", description: `where the merged profile is written (default ${DEFAULT_OUTPUT})` },
+  output: {
+    type: "string",
+    short: "o",
+    value: "FILE",
+    description: `where the merged profile is written (default ${DEFAULT_PROFILE_OUTPUT})`
+  },
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 async function merge(context, argv) {
@@ -1644,16 +1634,8 @@ async function merge(context, argv) {
     );
     return ExitCode.ok;
   }
-  if (positionals.length < 2)
-    throw new UserError("profile merge needs at least two profiles", {
-      hint: "modelship profile merge shard-1.json shard-2.json --output whole.json"
-    });
-  let merged = await readProfile(positionals[0]);
-  for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags11.output ?? DEFAULT_OUTPUT;
-  await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
-`);
-  context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
+  const { profile, output } = await runProfileMergeStage({ profiles: positionals, output: flags11.output });
+  context.logger.info(`Merged ${positionals.length} profiles (${profile.rows} rows) into ${output}`);
   return ExitCode.ok;
 }
 var profileCommand = {
@@ -1672,27 +1654,17 @@ var profileCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags11.config, cwd: context.cwd });
-    const config = loaded.config;
-    const contractPath = pick(flags11.contract, config?.data?.contract === void 0 ? void 0 : loaded.resolvePath(config.data.contract));
-    if (contractPath === void 0)
-      throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
-    const paths = positionals.length > 0 ? positionals : config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)];
-    if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
-    const contract = await loadContract(contractPath);
-    const binsFrom = flags11["bins-from"] === void 0 ? void 0 : await readProfile(flags11["bins-from"]);
-    const profile = await profileData({
-      contract,
-      paths,
-      binsFrom,
-      bins: pick(integerFlag(flags11.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags11["top-k"], "top-k"), config?.profile?.top_k),
-      logger: context.logger,
-      toolVersion: context.version
-    });
-    const output = pick(flags11.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
-    await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
-`);
+    const { profile, output } = await runProfileStage(
+      {
+        contract: flags11.contract,
+        data: listFlag(positionals),
+        output: flags11.output,
+        binsFrom: flags11["bins-from"],
+        bins: integerFlag(flags11.bins, "bins"),
+        topK: integerFlag(flags11["top-k"], "top-k")
+      },
+      cliStageRun(context, flags11.config)
+    );
     context.logger.info(`Profiled ${profile.rows} rows \xD7 ${Object.keys(profile.columns).length} columns into ${output}`);
     return ExitCode.ok;
   }
@@ -1748,26 +1720,18 @@ var trainCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = resolveTrainSettings(
+    const result = await runTrainStage(
       {
         command: values.command,
         trainConfig: values["train-config"],
         output: values.output,
         requireGpu: choiceFlag(values["require-gpu"], "require-gpu", ["true", "false", "auto"]),
         seed: integerFlag(values.seed, "seed"),
-        params: values.param
+        params: listFlag(values.param),
+        runnerLabels: values["runner-labels"]
       },
-      loaded
+      cliStageRun(context, values.config)
     );
-    const result = await trainFromSettings({
-      settings,
-      cwd: context.cwd,
-      env: context.env,
-      runnerLabels: values["runner-labels"],
-      logger: context.logger,
-      toolVersion: context.version
-    });
     if (values.json) context.print(JSON.stringify(result.record, null, 2));
     else
       context.print(`model: ${result.modelPath}
@@ -1807,21 +1771,21 @@ var validateCommand = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = resolveValidateSettings(
+    const result = await runValidateStage(
       {
         contract: values.contract,
-        data: positionals,
+        data: listFlag(positionals),
         train: values.train,
         test: values.test,
         baseContract: values["base-contract"],
         failOn: choiceFlag(values["fail-on"], "fail-on", ["error", "warning", "never"]),
         maxExamples: integerFlag(values["max-examples"], "max-examples"),
+        // Annotations are workflow commands: a terminal gets the report instead.
+        maxAnnotations: 0,
         reportDir: values["report-dir"]
       },
-      loaded
+      cliStageRun(context, values.config)
     );
-    const result = await runDataValidation({ ...settings, maxAnnotations: 0, logger: context.logger, toolVersion: context.version });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
@@ -1853,8 +1817,7 @@ var verifyPromotionCommand = {
       );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    const stage = await stageContext(values, context);
-    const result = await runVerifyStage({ head: values.head }, stage);
+    const result = await runVerifyStage({ head: values.head, gitops: gitOpsInputs(values, context) }, cliStageRun(context, values.config));
     if (values.report !== void 0) await writeFileAtomic(values.report, `${result.markdown}
 `);
     context.print(

@@ -1,30 +1,21 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  registryChampion,
-  runEvaluation
-} from "./chunks/chunk-WCOEXXOU.js";
+  runEvaluateStage
+} from "./chunks/chunk-HI6XFCYT.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-L2G6GJRX.js";
-import "./chunks/chunk-AVPIG4VR.js";
+import "./chunks/chunk-GKQF3EST.js";
+import "./chunks/chunk-FQHJJIWZ.js";
+import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
+import "./chunks/chunk-WFFBTO2P.js";
 import {
-  openStore,
-  resolveEvaluateSettings,
-  resolveRegistry
-} from "./chunks/chunk-KXYY6WI6.js";
-import "./chunks/chunk-NESHBA3I.js";
-import {
-  loadConfig
-} from "./chunks/chunk-54FPIRKX.js";
-import "./chunks/chunk-SGJFWRIS.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-XSH5H6CH.js";
-import {
-  ActionsLogger,
+  actionStageRun,
   core_exports,
   getBooleanInput,
   getChoiceInput,
@@ -34,18 +25,16 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-R6EBND7X.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
 import {
-  TOOL_VERSION
-} from "./chunks/chunk-I6K5MFCQ.js";
+  readGitHubContext
+} from "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== void 0) core_exports.setSecret(token);
-  const loaded = await loadConfig({ file: getInput("config") });
-  const settings = await resolveEvaluateSettings(
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const { logger } = run;
+  const result = await runEvaluateStage(
     {
       model: getInput("model"),
       data: getListInput("data"),
@@ -54,30 +43,18 @@ await runAction(async () => {
       features: getListInput("features"),
       policy: getInput("policy"),
       champion: getInput("champion"),
+      registry: getInput("registry"),
       threshold: getNumberInput("threshold"),
       positiveLabel: getInput("positive-label"),
-      resamples: getInput("resamples") === void 0 ? void 0 : getIntegerInput("resamples", 2e3),
-      seed: getInput("seed") === void 0 ? void 0 : getIntegerInput("seed", 0),
-      threads: getInput("threads") === void 0 ? void 0 : getIntegerInput("threads", 1),
-      failOn: getInput("fail-on") === void 0 ? void 0 : getChoiceInput("fail-on", ["fail", "warn", "never"], "fail"),
+      resamples: getIntegerInput("resamples"),
+      seed: getIntegerInput("seed"),
+      threads: getIntegerInput("threads"),
+      failOn: getChoiceInput("fail-on", ["fail", "warn", "never"]),
       reportDir: getInput("report-dir")
     },
-    loaded
+    run
   );
-  const context = readGitHubContext();
-  const resolveChampion = async (source) => {
-    const store = openStore({
-      spec: resolveRegistry(getInput("registry"), loaded, "github"),
-      token,
-      repository: context.repository,
-      tagFormat: loaded.config?.release?.tag_format,
-      logger,
-      userAgentVersion: TOOL_VERSION
-    });
-    return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
-  };
-  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
-  const { report } = result;
+  const { report, settings } = result;
   for (const gate of report.gates) {
     if (gate.status === "pass") continue;
     const message = `${gate.name}: ${gate.reason}`;
@@ -95,8 +72,8 @@ await runAction(async () => {
     JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value])))
   );
   await publishStageReport({
-    context,
-    token,
+    context: readGitHubContext(),
+    token: run.token,
     comment: getBooleanInput("comment", settings.comment),
     subject: `evaluate:${settings.modelName ?? settings.modelPath}`,
     markdown: result.markdown,

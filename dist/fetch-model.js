@@ -1,55 +1,34 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  fetchModel,
-  openStore,
-  parseModelRef,
-  resolveRegistry
-} from "./chunks/chunk-KXYY6WI6.js";
-import "./chunks/chunk-NESHBA3I.js";
+  runFetchStage
+} from "./chunks/chunk-TK5XIBHX.js";
+import "./chunks/chunk-FQHJJIWZ.js";
+import "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
+import "./chunks/chunk-WFFBTO2P.js";
 import {
-  loadConfig
-} from "./chunks/chunk-54FPIRKX.js";
-import "./chunks/chunk-SGJFWRIS.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-XSH5H6CH.js";
-import {
-  ActionsLogger,
+  actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-R6EBND7X.js";
-import {
-  TOOL_VERSION
-} from "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
+import "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== void 0) core_exports.setSecret(token);
-  const loaded = await loadConfig({ file: getInput("config") });
-  const { model, version } = parseModelRef(getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"));
-  const context = readGitHubContext();
-  const store = openStore({
-    spec: resolveRegistry(getInput("registry"), loaded, "github"),
-    token,
-    repository: context.repository,
-    tagFormat: getInput("tag-format") ?? loaded.config?.release?.tag_format,
-    logger,
-    userAgentVersion: TOOL_VERSION
-  });
-  const cacheDir = getInput("cache-dir");
-  const fetched = await fetchModel({
-    store,
-    model,
-    version,
-    dir: getInput("dir") ?? `.modelship/fetched/${model}`,
-    ...cacheDir === void 0 ? {} : { cacheDir },
-    logger
-  });
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const fetched = await runFetchStage(
+    {
+      ref: getRequiredInput("model", "name the model, e.g. model: adult-income@1.2.0 (or @latest)"),
+      dir: getInput("dir"),
+      registry: getInput("registry"),
+      tagFormat: getInput("tag-format"),
+      cacheDir: getInput("cache-dir")
+    },
+    run
+  );
   core_exports.setOutput("path", fetched.path);
   core_exports.setOutput("version", fetched.version);
   core_exports.setOutput("manifest", fetched.manifestPath);

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-R6EBND7X.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/main.ts
 var COMMANDS = [

@@ -1,69 +1,56 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  actionStageContext
-} from "./chunks/chunk-2XCAHFPC.js";
+  gitOpsActionInputs
+} from "./chunks/chunk-S75NK6NR.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-ZOFYDK2H.js";
-import "./chunks/chunk-PS2MCQ24.js";
-import "./chunks/chunk-TDJCC7PL.js";
-import "./chunks/chunk-AVPIG4VR.js";
+} from "./chunks/chunk-WPZZ3R7D.js";
+import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import {
-  parseModelRef
-} from "./chunks/chunk-KXYY6WI6.js";
-import "./chunks/chunk-NESHBA3I.js";
-import "./chunks/chunk-54FPIRKX.js";
-import "./chunks/chunk-SGJFWRIS.js";
-import "./chunks/chunk-XSH5H6CH.js";
+import "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
+import "./chunks/chunk-WFFBTO2P.js";
 import {
   core_exports,
   getBooleanInput,
   getChoiceInput,
   getInput,
   getIntegerInput,
-  getListInput,
+  getOptionalListInput,
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-R6EBND7X.js";
-import "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
+import "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/promote.ts
 await runAction(async () => {
-  const gitopsRepo = getInput("gitops-repo");
-  const outDir = getInput("out");
-  const registry = getInput("registry");
-  const stage = await actionStageContext({
-    ...gitopsRepo === void 0 ? {} : { gitopsRepo },
-    ...outDir === void 0 ? {} : { outDir },
-    ...registry === void 0 ? {} : { registry }
+  const { run, gitops } = gitOpsActionInputs({
+    gitopsRepo: getInput("gitops-repo"),
+    outDir: getInput("out"),
+    registry: getInput("registry")
   });
-  const weight = getInput("weight");
-  const version = getInput("version");
-  const named = getInput("model") ?? stage.loaded.config?.model;
-  const model = version === void 0 || named === void 0 ? named : `${parseModelRef(named).model}@${version}`;
-  const autoMerge = getInput("auto-merge");
-  const labels = getListInput("labels");
-  const reviewers = getListInput("reviewers");
-  const teamReviewers = getListInput("team-reviewers");
+  const autoMerge = getInput("auto-merge") === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"]);
   const result = await runPromoteStage(
     {
-      ...model === void 0 ? {} : { model },
+      model: getInput("model"),
+      version: getInput("version"),
       environment: getRequiredInput("environment", "name the environment in promote.environments, e.g. environment: production"),
-      ...getInput("action") === void 0 ? {} : { action: getChoiceInput("action", ["start", "step", "promote", "rollback", "direct"], "start") },
-      ...getInput("strategy") === void 0 ? {} : { strategy: getChoiceInput("strategy", ["canary", "blue-green", "direct"], "canary") },
-      ...weight === void 0 ? {} : { weight: getIntegerInput("weight", 0) },
+      action: getChoiceInput("action", ["start", "step", "promote", "rollback", "direct"]),
+      strategy: getChoiceInput("strategy", ["canary", "blue-green", "direct"]),
+      weight: getIntegerInput("weight"),
       pullRequest: {
-        ...labels.length === 0 ? {} : { labels },
-        ...reviewers.length === 0 ? {} : { reviewers },
-        ...teamReviewers.length === 0 ? {} : { teamReviewers },
-        ...getInput("draft") === void 0 ? {} : { draft: getBooleanInput("draft", false) },
-        ...autoMerge === void 0 ? {} : { autoMerge: autoMerge === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"], "squash") }
-      }
+        labels: getOptionalListInput("labels"),
+        reviewers: getOptionalListInput("reviewers"),
+        teamReviewers: getOptionalListInput("team-reviewers"),
+        draft: getBooleanInput("draft"),
+        autoMerge
+      },
+      gitops
     },
-    stage
+    run
   );
   core_exports.setOutput("status", result.status);
   core_exports.setOutput("branch", result.branch);

@@ -1,33 +1,23 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runRelease
-} from "./chunks/chunk-UDHUO4G5.js";
-import "./chunks/chunk-U53L7IG7.js";
+  runReleaseStage
+} from "./chunks/chunk-MSNXZ4WJ.js";
+import "./chunks/chunk-KESLFZHL.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import {
-  profileReferenceData
-} from "./chunks/chunk-O2Q7UWU4.js";
+import "./chunks/chunk-XKVBDXZX.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-L2G6GJRX.js";
-import "./chunks/chunk-TDJCC7PL.js";
-import "./chunks/chunk-AVPIG4VR.js";
+import "./chunks/chunk-GKQF3EST.js";
+import "./chunks/chunk-FQHJJIWZ.js";
+import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-TU67Z6CI.js";
+import "./chunks/chunk-C4RNAJ2Z.js";
+import "./chunks/chunk-WFFBTO2P.js";
 import {
-  openStore,
-  resolveReleaseSettings
-} from "./chunks/chunk-KXYY6WI6.js";
-import "./chunks/chunk-NESHBA3I.js";
-import {
-  loadConfig
-} from "./chunks/chunk-54FPIRKX.js";
-import "./chunks/chunk-SGJFWRIS.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-XSH5H6CH.js";
-import {
-  ActionsLogger,
+  actionStageRun,
   core_exports,
   getBooleanInput,
   getChoiceInput,
@@ -35,50 +25,28 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-R6EBND7X.js";
-import {
-  TOOL_VERSION
-} from "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
+import "./chunks/chunk-K5RVHLOP.js";
 
 // src/actions/release.ts
 await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== void 0) core_exports.setSecret(token);
-  const loaded = await loadConfig({ file: getInput("config") });
-  const settings = await resolveReleaseSettings(
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const result = await runReleaseStage(
     {
       model: getInput("model-name"),
       modelPath: getInput("model"),
       version: getInput("version"),
-      bump: getInput("bump") === void 0 ? void 0 : getChoiceInput("bump", ["patch", "minor", "major"], "patch"),
+      bump: getChoiceInput("bump", ["patch", "minor", "major"]),
       registry: getInput("registry"),
       tagFormat: getInput("tag-format"),
       gateReport: getInput("gate-report"),
       referenceProfile: getInput("reference-profile"),
       runRecord: getInput("run-record"),
-      allowUngated: getInput("allow-ungated") === void 0 ? void 0 : getBooleanInput("allow-ungated", false)
+      allowUngated: getBooleanInput("allow-ungated"),
+      referenceData: getListInput("reference-data")
     },
-    loaded,
-    { registry: "github" }
+    run
   );
-  settings.referenceProfilePath = await profileReferenceData({
-    existing: settings.referenceProfilePath,
-    data: getListInput("reference-data"),
-    loaded,
-    logger,
-    toolVersion: TOOL_VERSION
-  });
-  const context = readGitHubContext();
-  const store = openStore({
-    spec: settings.registry,
-    token,
-    repository: context.repository,
-    tagFormat: settings.tagFormat,
-    logger,
-    userAgentVersion: TOOL_VERSION
-  });
-  const result = await runRelease({ ...settings, store, toolVersion: TOOL_VERSION, gitSha: context.sha, runUrl: context.runUrl, logger });
   core_exports.setOutput("version", result.version);
   core_exports.setOutput("tag", result.tag);
   core_exports.setOutput("release-url", result.url);

@@ -1,19 +1,16 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  publishComment
+} from "./chunks/chunk-7WJ2JH3U.js";
+import {
   run_record_schema_default
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
-  assertValid
-} from "./chunks/chunk-SGJFWRIS.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-XSH5H6CH.js";
-import {
-  ActionsLogger,
+  actionStageRun,
   core_exports,
   getBooleanInput,
   getChoiceInput,
@@ -21,21 +18,20 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-R6EBND7X.js";
+} from "./chunks/chunk-ZRBTEC3G.js";
 import {
-  TOOL_VERSION,
   UserError,
+  assertValid,
   code,
-  createGitHubClient,
   errnoCode,
   escapeMarkdown,
   formatNumber,
-  publishReport,
+  readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-I6K5MFCQ.js";
+} from "./chunks/chunk-K5RVHLOP.js";
 
-// src/actions/select-best.ts
+// src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";
 
 // src/train/select-best.ts
@@ -107,36 +103,48 @@ function selectBest(options) {
   return { metric, mode, best, ranked, markdown };
 }
 
-// src/actions/select-best.ts
-await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== void 0) core_exports.setSecret(token);
-  const root = getInput("runs") ?? "runs";
-  const selection = selectBest({
-    runs: await loadRuns(root),
-    metric: getRequiredInput("metric", "name the metric to rank by, e.g. metric: val_accuracy"),
-    mode: getChoiceInput("mode", ["max", "min"], "max")
-  });
+// src/stages/select-best-stage.ts
+async function runSelectBestStage(inputs, run) {
+  const root = inputs.runs ?? "runs";
+  const selection = selectBest({ runs: await loadRuns(root), metric: inputs.metric, mode: inputs.mode ?? "max" });
   const comparisonPath = join2(root, "sweep-comparison.md");
   await writeFileAtomic(comparisonPath, `${selection.markdown}
 `);
-  core_exports.setOutput("best-dir", resolve(root, selection.best.dir));
-  core_exports.setOutput("best-run", basename(resolve(root, selection.best.dir)));
+  const bestDir = resolve(root, selection.best.dir);
+  run.logger.info(
+    `Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`
+  );
+  await publishComment(
+    {
+      context: inputs.context,
+      writeSummary: inputs.writeSummary,
+      comment: inputs.comment ?? true,
+      key: { workflow: inputs.context.workflow ?? "modelship", subject: "train:sweep" },
+      markdown: selection.markdown,
+      fullReport: `\`${comparisonPath}\``
+    },
+    run
+  );
+  return { selection, bestDir, bestRun: basename(bestDir), comparisonPath };
+}
+
+// src/actions/select-best.ts
+await runAction(async () => {
+  const run = actionStageRun({ token: getInput("token") });
+  const { selection, bestDir, bestRun, comparisonPath } = await runSelectBestStage(
+    {
+      runs: getInput("runs"),
+      metric: getRequiredInput("metric", "name the metric to rank by, e.g. metric: val_accuracy"),
+      mode: getChoiceInput("mode", ["max", "min"]),
+      comment: getBooleanInput("comment"),
+      context: readGitHubContext(),
+      writeSummary: writeJobSummary
+    },
+    run
+  );
+  core_exports.setOutput("best-dir", bestDir);
+  core_exports.setOutput("best-run", bestRun);
   core_exports.setOutput("best-value", String(selection.best.record.metrics[selection.metric]));
   core_exports.setOutput("best-params", JSON.stringify(selection.best.record.params));
   core_exports.setOutput("comparison-path", comparisonPath);
-  logger.info(
-    `Best of ${selection.ranked.length} run(s) by ${selection.metric}: ${selection.best.dir} (${selection.best.record.metrics[selection.metric]})`
-  );
-  const context = readGitHubContext();
-  await publishReport({
-    context,
-    client: getBooleanInput("comment", true) && token !== void 0 ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : void 0,
-    key: { workflow: context.workflow ?? "modelship", subject: "train:sweep" },
-    markdown: selection.markdown,
-    fullReport: `\`${comparisonPath}\``,
-    logger,
-    writeSummary: writeJobSummary
-  });
 });

@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { ADULT_TEST, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { metricIntervals } from "../../src/evaluate/metric-intervals.ts";
-import { runEvaluation } from "../../src/stages/evaluate-stage.ts";
+import { runEvaluation } from "../../src/stages/evaluation.ts";
 import { resolvePolicy } from "../../src/gates/policy.ts";
 import { mulberry32 } from "../../src/common/seeded-random.ts";
 

@@ -1,27 +1,19 @@
 /** The canary action: read each canary's health, open the step-up / promotion / rollback PR. */
-import { renderHealthTable } from "../gitops/health-markdown.ts";
-import { runCanaryStage } from "../stages/promote-stage.ts";
-import { actionStageContext } from "./stage-context.ts";
-import { core, getBooleanInput, getInput, getListInput, runAction, writeJobSummary } from "./runtime.ts";
+import { renderHealthTable, runCanaryStage } from "../stages/promote-stage.ts";
+import { gitOpsActionInputs } from "./stage-context.ts";
+import { core, getBooleanInput, getInput, getOptionalListInput, runAction, writeJobSummary } from "./runtime.ts";
 
 await runAction(async () => {
-  const gitopsRepo = getInput("gitops-repo");
-  const outDir = getInput("out");
-  const stage = await actionStageContext({
-    ...(gitopsRepo === undefined ? {} : { gitopsRepo }),
-    ...(outDir === undefined ? {} : { outDir }),
-  });
-  const environments = getListInput("environments");
-  const prometheus = getInput("prometheus");
-  const metrics = getInput("metrics");
+  const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(
     {
-      ...(environments.length === 0 ? {} : { environments }),
-      ...(prometheus === undefined ? {} : { prometheus }),
-      ...(metrics === undefined ? {} : { metrics }),
+      environments: getOptionalListInput("environments"),
+      prometheus: getInput("prometheus"),
+      metrics: getInput("metrics"),
       dryRun: getBooleanInput("dry-run", false),
+      gitops,
     },
-    stage,
+    run,
   );
   core.setOutput(
     "decisions",

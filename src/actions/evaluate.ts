@@ -1,14 +1,8 @@
-/** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluation → outputs, summary, sticky comment, annotations. */
-import { resolveEvaluateSettings } from "../stages/evaluate-settings.ts";
-import { loadConfig } from "../config/modelship-config.ts";
-import { resolveRegistry } from "../stages/release-settings.ts";
-import { runEvaluation } from "../stages/evaluate-stage.ts";
-import { registryChampion } from "../stages/champion-store.ts";
-import { openStore } from "../registry/open-store.ts";
-import type { FailOn } from "../gates/decide.ts";
+/** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluateStage → outputs, summary, sticky comment, annotations. */
+import { runEvaluateStage } from "../stages/evaluate-stage.ts";
 import { readGitHubContext } from "../github/context.ts";
 import {
-  ActionsLogger,
+  actionStageRun,
   core,
   getBooleanInput,
   getChoiceInput,
@@ -18,15 +12,12 @@ import {
   getNumberInput,
   publishStageReport,
   runAction,
-  TOOL_VERSION,
 } from "./runtime.ts";
 
 await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== undefined) core.setSecret(token);
-  const loaded = await loadConfig({ file: getInput("config") });
-  const settings = await resolveEvaluateSettings(
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const { logger } = run;
+  const result = await runEvaluateStage(
     {
       model: getInput("model"),
       data: getListInput("data"),
@@ -35,31 +26,18 @@ await runAction(async () => {
       features: getListInput("features"),
       policy: getInput("policy"),
       champion: getInput("champion"),
+      registry: getInput("registry"),
       threshold: getNumberInput("threshold"),
       positiveLabel: getInput("positive-label"),
-      resamples: getInput("resamples") === undefined ? undefined : getIntegerInput("resamples", 2000),
-      seed: getInput("seed") === undefined ? undefined : getIntegerInput("seed", 0),
-      threads: getInput("threads") === undefined ? undefined : getIntegerInput("threads", 1),
-      failOn: getInput("fail-on") === undefined ? undefined : getChoiceInput<FailOn>("fail-on", ["fail", "warn", "never"], "fail"),
+      resamples: getIntegerInput("resamples"),
+      seed: getIntegerInput("seed"),
+      threads: getIntegerInput("threads"),
+      failOn: getChoiceInput("fail-on", ["fail", "warn", "never"]),
       reportDir: getInput("report-dir"),
     },
-    loaded,
+    run,
   );
-  const context = readGitHubContext();
-  // A champion named by release version comes from the registry (this repository's Releases by default).
-  const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) => {
-    const store = openStore({
-      spec: resolveRegistry(getInput("registry"), loaded, "github"),
-      token,
-      repository: context.repository,
-      tagFormat: loaded.config?.release?.tag_format,
-      logger,
-      userAgentVersion: TOOL_VERSION,
-    });
-    return registryChampion({ store, model: settings.modelName ?? "", logger })(source);
-  };
-  const result = await runEvaluation({ ...settings, logger, toolVersion: TOOL_VERSION, runUrl: context.runUrl, resolveChampion });
-  const { report } = result;
+  const { report, settings } = result;
 
   // One annotation per gate that did not pass; the final setFailed carries the summary.
   for (const gate of report.gates) {
@@ -82,8 +60,8 @@ await runAction(async () => {
 
   // One sticky comment per model.
   await publishStageReport({
-    context,
-    token,
+    context: readGitHubContext(),
+    token: run.token,
     comment: getBooleanInput("comment", settings.comment),
     subject: `evaluate:${settings.modelName ?? settings.modelPath}`,
     markdown: result.markdown,

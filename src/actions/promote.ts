@@ -1,59 +1,44 @@
 /** The promote action: inputs → runPromoteStage → outputs and a job summary. */
-import type { ActionKind, Strategy } from "../gitops/rollout-settings.ts";
-import { runPromoteStage } from "../stages/promote-stage.ts";
-import { parseModelRef } from "../registry/version.ts";
-import { actionStageContext } from "./stage-context.ts";
+import { runPromoteStage, type ActionKind, type Strategy } from "../stages/promote-stage.ts";
+import { gitOpsActionInputs } from "./stage-context.ts";
 import {
   core,
   getBooleanInput,
   getChoiceInput,
   getInput,
   getIntegerInput,
-  getListInput,
+  getOptionalListInput,
   getRequiredInput,
   runAction,
   writeJobSummary,
 } from "./runtime.ts";
 
 await runAction(async () => {
-  const gitopsRepo = getInput("gitops-repo");
-  const outDir = getInput("out");
-  const registry = getInput("registry");
-  const stage = await actionStageContext({
-    ...(gitopsRepo === undefined ? {} : { gitopsRepo }),
-    ...(outDir === undefined ? {} : { outDir }),
-    ...(registry === undefined ? {} : { registry }),
+  const { run, gitops } = gitOpsActionInputs({
+    gitopsRepo: getInput("gitops-repo"),
+    outDir: getInput("out"),
+    registry: getInput("registry"),
   });
-  const weight = getInput("weight");
-  const version = getInput("version");
-  const named = getInput("model") ?? stage.loaded.config?.model;
-  const model = version === undefined || named === undefined ? named : `${parseModelRef(named).model}@${version}`;
-  const autoMerge = getInput("auto-merge");
-  const labels = getListInput("labels");
-  const reviewers = getListInput("reviewers");
-  const teamReviewers = getListInput("team-reviewers");
+  // "off" turns auto-merge off; any other value must be a merge method.
+  const autoMerge = getInput("auto-merge") === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"] as const);
   const result = await runPromoteStage(
     {
-      ...(model === undefined ? {} : { model }),
+      model: getInput("model"),
+      version: getInput("version"),
       environment: getRequiredInput("environment", "name the environment in promote.environments, e.g. environment: production"),
-      ...(getInput("action") === undefined
-        ? {}
-        : { action: getChoiceInput<ActionKind>("action", ["start", "step", "promote", "rollback", "direct"], "start") }),
-      ...(getInput("strategy") === undefined
-        ? {}
-        : { strategy: getChoiceInput<Strategy>("strategy", ["canary", "blue-green", "direct"], "canary") }),
-      ...(weight === undefined ? {} : { weight: getIntegerInput("weight", 0) }),
+      action: getChoiceInput<ActionKind>("action", ["start", "step", "promote", "rollback", "direct"]),
+      strategy: getChoiceInput<Strategy>("strategy", ["canary", "blue-green", "direct"]),
+      weight: getIntegerInput("weight"),
       pullRequest: {
-        ...(labels.length === 0 ? {} : { labels }),
-        ...(reviewers.length === 0 ? {} : { reviewers }),
-        ...(teamReviewers.length === 0 ? {} : { teamReviewers }),
-        ...(getInput("draft") === undefined ? {} : { draft: getBooleanInput("draft", false) }),
-        ...(autoMerge === undefined
-          ? {}
-          : { autoMerge: autoMerge === "off" ? false : getChoiceInput("auto-merge", ["merge", "squash", "rebase"] as const, "squash") }),
+        labels: getOptionalListInput("labels"),
+        reviewers: getOptionalListInput("reviewers"),
+        teamReviewers: getOptionalListInput("team-reviewers"),
+        draft: getBooleanInput("draft"),
+        autoMerge,
       },
+      gitops,
     },
-    stage,
+    run,
   );
   core.setOutput("status", result.status);
   core.setOutput("branch", result.branch);

@@ -6,7 +6,9 @@ import * as core from "@actions/core";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { AnnotationProperties, Logger } from "../common/logger.ts";
 import { TOOL_VERSION } from "../common/version.ts";
-import type { GitHubContext } from "../github/context.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
+import { readGitHubContext, type GitHubContext } from "../github/context.ts";
+import type { StageRun } from "../stages/stage-run.ts";
 import { createGitHubClient } from "../github/octokit.ts";
 import { publishReport, type PublishResult } from "../github/sticky-comment.ts";
 
@@ -70,8 +72,10 @@ export function getRequiredInput(name: string, hint?: string): string {
   return value;
 }
 
-/** A boolean input (`true|false`, YAML 1.2 core spellings); `fallback` when empty. */
-export function getBooleanInput(name: string, fallback: boolean): boolean {
+/** A boolean input (`true|false`, YAML 1.2 core spellings); `fallback` (or undefined) when empty. */
+export function getBooleanInput(name: string, fallback: boolean): boolean;
+export function getBooleanInput(name: string): boolean | undefined;
+export function getBooleanInput(name: string, fallback?: boolean): boolean | undefined {
   const value = getInput(name);
   if (value === undefined) return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
@@ -79,8 +83,10 @@ export function getBooleanInput(name: string, fallback: boolean): boolean {
   throw new UserError(`input "${name}" must be true or false, got "${value}"`);
 }
 
-/** An input restricted to a few values. */
-export function getChoiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+/** An input restricted to a few values; `fallback` (or undefined) when empty. */
+export function getChoiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T;
+export function getChoiceInput<T extends string>(name: string, choices: readonly T[]): T | undefined;
+export function getChoiceInput<T extends string>(name: string, choices: readonly T[], fallback?: T): T | undefined {
   const value = getInput(name);
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value))
@@ -88,8 +94,10 @@ export function getChoiceInput<T extends string>(name: string, choices: readonly
   return value as T;
 }
 
-/** A non-negative integer input. */
-export function getIntegerInput(name: string, fallback: number): number {
+/** A non-negative integer input; `fallback` (or undefined) when empty. */
+export function getIntegerInput(name: string, fallback: number): number;
+export function getIntegerInput(name: string): number | undefined;
+export function getIntegerInput(name: string, fallback?: number): number | undefined {
   const value = getInput(name);
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UserError(`input "${name}" must be a whole number, got "${value}"`);
@@ -112,6 +120,18 @@ export function getLinesInput(name: string): string[] {
     .split("\n")
     .map((item) => item.trim())
     .filter((item) => item !== "");
+}
+
+/** A list input (one item per line or comma-separated), or undefined when it has no item, so a setting in modelship.yaml applies. */
+export function getOptionalListInput(name: string): string[] | undefined {
+  const items = getListInput(name);
+  return items.length === 0 ? undefined : items;
+}
+
+/** A one-item-per-line input, or undefined when it has no item. */
+export function getOptionalLinesInput(name: string): string[] | undefined {
+  const items = getLinesInput(name);
+  return items.length === 0 ? undefined : items;
 }
 
 /** A number input, or undefined when it is empty; text that is not a number is a UserError. */
@@ -159,3 +179,29 @@ export async function publishStageReport(options: {
 }
 
 export { core };
+
+/**
+ * The StageRun every action hands its stage: the `config` and `token` inputs the face read (the token
+ * masked here), the workflow run from GITHUB_* and the GitHub Releases registry as the default.
+ * `optionalDefaultConfig`: the default modelship.yaml may be absent (a GitOps repository has none),
+ * a named file must exist.
+ */
+export function actionStageRun(inputs: { config?: string; token?: string; optionalDefaultConfig?: boolean }): StageRun {
+  const { config, token } = inputs;
+  if (token !== undefined) core.setSecret(token);
+  const context = readGitHubContext();
+  return {
+    config: { file: inputs.optionalDefaultConfig === true && config === DEFAULT_CONFIG_FILE ? undefined : config },
+    cwd: process.cwd(),
+    env: process.env,
+    logger: new ActionsLogger(),
+    toolVersion: TOOL_VERSION,
+    token,
+    repository: context.repository,
+    serverUrl: context.serverUrl,
+    runId: context.runId,
+    runUrl: context.runUrl,
+    sha: context.sha,
+    defaultRegistry: "github",
+  };
+}

@@ -1,48 +1,36 @@
-/** The validate-data action: inputs → runDataValidation → outputs, summary, sticky comment. */
-import { loadConfig } from "../config/modelship-config.ts";
-import { resolveValidateSettings } from "../stages/validate-settings.ts";
-import { runDataValidation, type FailOn } from "../stages/validate-stage.ts";
+/** The validate-data action: inputs → runValidateStage → outputs, summary, sticky comment. */
+import { runValidateStage } from "../stages/validate-stage.ts";
 import { readGitHubContext } from "../github/context.ts";
 import {
-  ActionsLogger,
+  actionStageRun,
   core,
   getBooleanInput,
   getChoiceInput,
   getInput,
   getIntegerInput,
-  getListInput,
+  getOptionalListInput,
   publishStageReport,
   runAction,
-  TOOL_VERSION,
 } from "./runtime.ts";
 
 await runAction(async () => {
-  const logger = new ActionsLogger();
-  const token = getInput("token");
-  if (token !== undefined) core.setSecret(token);
-  const loaded = await loadConfig({ file: getInput("config") });
-  const settings = resolveValidateSettings(
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const context = readGitHubContext();
+  const { settings, ...result } = await runValidateStage(
     {
       contract: getInput("contract"),
-      data: getListInput("data"),
+      data: getOptionalListInput("data"),
       train: getInput("train"),
       test: getInput("test"),
       baseContract: getInput("base-contract"),
-      failOn: getInput("fail-on") === undefined ? undefined : getChoiceInput<FailOn>("fail-on", ["error", "warning", "never"], "error"),
-      maxExamples: getInput("max-examples") === undefined ? undefined : getIntegerInput("max-examples", 5),
-      maxAnnotations: getInput("max-annotations") === undefined ? undefined : getIntegerInput("max-annotations", 10),
+      failOn: getChoiceInput("fail-on", ["error", "warning", "never"]),
+      maxExamples: getIntegerInput("max-examples"),
+      maxAnnotations: getIntegerInput("max-annotations"),
       reportDir: getInput("report-dir"),
+      baseSha: context.pullRequest?.baseSha,
     },
-    loaded,
+    run,
   );
-  const context = readGitHubContext();
-  const result = await runDataValidation({
-    ...settings,
-    baseSha: context.pullRequest?.baseSha,
-    logger,
-    toolVersion: TOOL_VERSION,
-    runUrl: context.runUrl,
-  });
 
   core.setOutput("passed", String(result.passed));
   core.setOutput("errors", String(result.errors));
@@ -53,12 +41,12 @@ await runAction(async () => {
 
   await publishStageReport({
     context,
-    token,
-    comment: getBooleanInput("comment", loaded.config?.validate?.comment ?? true),
+    token: run.token,
+    comment: getBooleanInput("comment", settings.comment),
     subject: `validate-data:${settings.contractPath}`,
     markdown: result.markdown,
     reportPath: result.reportPath,
-    logger,
+    logger: run.logger,
   });
 
   if (!result.passed) {

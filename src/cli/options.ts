@@ -96,6 +96,11 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
   return value as T;
 }
 
+/** A repeatable flag's values, or undefined when it was not given (or positionals, when there are none), so a setting in modelship.yaml applies. */
+export function listFlag(values: string[] | undefined): string[] | undefined {
+  return values === undefined || values.length === 0 ? undefined : values;
+}
+
 /** Parses a number flag. */
 export function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;

@@ -8,7 +8,7 @@ import policySchema from "../../schemas/gate-policy.schema.json" with { type: "j
 import configSchema from "../../schemas/modelship.schema.json" with { type: "json" };
 import { UserError } from "../common/errors.ts";
 import { addSchemas, assertValid } from "../common/schema-validation.ts";
-import { readYamlFile } from "../common/yaml-source.ts";
+import { parseYamlSource, readYamlFile, type YamlSource } from "../common/yaml-source.ts";
 import type { GatePolicyDocument } from "../gates/policy.ts";
 
 // modelship.yaml's `gates` section is a gate policy: its schema is referenced by $id.
@@ -169,8 +169,21 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
       return { resolvePath: (path) => path };
     }
   }
-  const source = await readYamlFile(absolute, "modelship config");
-  const shownFile = relative(cwd, absolute) || file;
+  return configFrom(await readYamlFile(absolute, "modelship config"), absolute, cwd);
+}
+
+/**
+ * modelship.yaml from its text, as it was somewhere else than the working tree (at a git commit):
+ * `file` is where it would be, relative to `cwd`; paths in it resolve from that file's folder.
+ */
+export function parseConfig(text: string, options: { file: string; cwd?: string; shownAs?: string }): LoadedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const source = parseYamlSource(text, options.shownAs ?? options.file);
+  return configFrom(source, resolve(cwd, options.file), cwd, options.shownAs);
+}
+
+function configFrom(source: YamlSource, absolute: string, cwd: string, shownAs?: string): LoadedConfig {
+  const shownFile = shownAs ?? (relative(cwd, absolute) || absolute);
   source.file = shownFile;
   const config = assertValid<ModelshipConfig>(configSchema, source.data, { file: shownFile, what: "modelship config", source });
   const base = dirname(absolute);

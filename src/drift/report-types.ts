@@ -1,10 +1,19 @@
 /** The drift report (`schemas/drift-report.schema.json`): what `modelship drift` and the drift action write. */
+import { failsOn, type FailOn } from "../common/fail-on.ts";
 import type { ColumnRole, ColumnType } from "../data/contract/contract-types.ts";
 
 export const DRIFT_REPORT_SCHEMA = "modelship/drift-report@1";
 
 /** A column's or the dataset's verdict. `insufficient_data` is never a pass. */
 export type DriftStatus = "ok" | "warn" | "drift" | "insufficient_data";
+
+/** Drift's fail-on: `drift` fails on drift, `warn` on anything short of ok (insufficient_data is never a pass). */
+export type DriftFailOn = FailOn<"drift" | "warn">;
+
+/** Whether a check with `status` fails the run under `failOn`. */
+export function driftFails(status: DriftStatus, failOn: DriftFailOn): boolean {
+  return failsOn(["drift", "warn"], failOn, status === "insufficient_data" ? "warn" : status);
+}
 
 /** How the statistics are chosen: ours, or Evidently's default choices and numbers. */
 export type DriftMode = "default" | "evidently-compat";

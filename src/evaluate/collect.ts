@@ -10,7 +10,9 @@ import type { DataContract } from "../data/contract/contract-types.ts";
 import { readOptionsFor } from "../data/contract/contract.ts";
 import { openTable } from "../data/readers/index.ts";
 import type { RawValue } from "../data/readers/table.ts";
-import { checkColumns, type LoadedModel, type Prediction } from "./onnx-model.ts";
+import { checkColumns } from "./onnx-input-binding.ts";
+import type { LoadedModel } from "./onnx-model.ts";
+import type { Prediction } from "./onnx-output-reading.ts";
 
 /** A Float64Array that grows by doubling. */
 export class GrowableFloat64 {

@@ -5,6 +5,7 @@
  * each group's four cells with the group's size kept — exactly resampling rows within each group,
  * in O(groups) per resample instead of O(rows), and no resample can lose a small group.
  */
+import { UserError } from "../common/errors.ts";
 import { streamSeed, mulberry32 } from "../common/seeded-random.ts";
 import { multinomial, percentileInterval } from "./bootstrap.ts";
 import {
@@ -49,6 +50,8 @@ export interface FairnessEvaluationOptions {
   agg: "worst_case" | "mean";
   /** Privileged group label per grouping name. */
   privileged: Record<string, string>;
+  /** The policy file that names the privileged groups, named when one is not in the data. */
+  policyFile?: string;
   resamples: number;
   seed: number;
   confidence: number;
@@ -82,7 +85,11 @@ export function evaluateFairness(options: FairnessEvaluationOptions): GroupingEv
       ...(privileged === undefined ? {} : { privileged }),
     };
     if (privileged !== undefined && !grouping.labels.includes(privileged)) {
-      throw new Error(`privileged group "${privileged}" of "${spec.name}" is not in the data (groups: ${grouping.labels.join(", ")})`);
+      throw new UserError(`privileged group "${privileged}" of "${spec.name}" is not in the data (groups: ${grouping.labels.join(", ")})`, {
+        ...(options.policyFile === undefined ? {} : { file: options.policyFile }),
+        pointer: "/fairness/privileged",
+        hint: "name a group label exactly as it appears in the data",
+      });
     }
     const cells = groupCells(grouping, options.y, options.pred);
     const result = fairnessFromCells(cells, fairnessOptions);

@@ -4,6 +4,7 @@
  * gate's severity. The verdict is the worst status that counts.
  */
 import type { ChampionRequire, GateOn, Severity, Threshold } from "./policy.ts";
+import { failsOn, type FailOn } from "../common/fail-on.ts";
 import { formatNumber } from "../common/markdown.ts";
 import type { GateResult, GateStatus, Verdict } from "./gate-report-types.ts";
 
@@ -121,9 +122,10 @@ export function verdictOf(gates: GateResult[]): Verdict {
   return "pass";
 }
 
-export type FailOn = "fail" | "warn" | "never";
+/** The gates' fail-on: `fail` fails on a failed gate, `warn` on a warning too. */
+export type GateFailOn = FailOn<"fail" | "warn">;
 
 /** Whether the job passes under `fail-on`. */
-export function passes(verdict: Verdict, failOn: FailOn): boolean {
-  return failOn === "never" || verdict === "pass" || (verdict === "warn" && failOn === "fail");
+export function passes(verdict: Verdict, failOn: GateFailOn): boolean {
+  return !failsOn(["fail", "warn"], failOn, verdict === "pass" ? "ok" : verdict);
 }

@@ -7,17 +7,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
+import type { LoadedConfig } from "../config/modelship-config.ts";
 import type { ChampionSource } from "../gates/policy.ts";
 import { fetchModel } from "../registry/fetch.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import type { RegistryStore } from "../registry/types.ts";
+import { openRunRegistry } from "./registry-stage.ts";
+import type { StageRun } from "./stage-run.ts";
+
+/** Finds the champion's model file for a champion named by release (or production). */
+export type ChampionResolver = (source: Exclude<ChampionSource, { kind: "model" }>) => Promise<string>;
 
 /** A resolver for runEvaluation's `resolveChampion`: fetches the released champion into a temp folder. */
-export function registryChampion(options: {
-  store: RegistryStore;
-  model: string;
-  logger: Logger;
-}): (source: Exclude<ChampionSource, { kind: "model" }>) => Promise<string> {
+export function registryChampion(options: { store: RegistryStore; model: string; logger: Logger }): ChampionResolver {
   return async (source) => {
     if (source.kind === "production") {
       throw new UserError("champion.production is not resolved yet (it will read the stable model from the GitOps repository)", {
@@ -32,4 +34,18 @@ export function registryChampion(options: {
     );
     return fetched.modelPath;
   };
+}
+
+/**
+ * runEvaluation's `resolveChampion` for a run: the registry (the registry input or flag, else
+ * release.registry, else the face's default) is opened only when the policy names a released champion.
+ */
+export function runChampionResolver(options: { registry?: string; loaded: LoadedConfig; model?: string; run: StageRun }): ChampionResolver {
+  const { loaded, run } = options;
+  return async (source) =>
+    registryChampion({
+      store: openRunRegistry(run, loaded, { registry: options.registry }),
+      model: options.model ?? "",
+      logger: run.logger,
+    })(source);
 }

@@ -6,14 +6,12 @@ import { readableExtension } from "../data/readers/index.ts";
 import { hasMagic } from "../drift/sources.ts";
 import { UserError } from "../common/errors.ts";
 import { DRIFT_DEFAULTS } from "../drift/decide-drift.ts";
-import type { DriftMode, DriftSettings } from "../drift/report-types.ts";
+import type { DriftFailOn, DriftMode, DriftSettings } from "../drift/report-types.ts";
 import type { RetrainTrigger } from "../drift/retrain.ts";
 import { DEFAULT_DRIFT_LABEL } from "../drift/drift-issue.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
 
 const DEFAULT_DRIFT_DIR = ".modelship/drift";
-
-export type FailOn = "never" | "drift" | "warn";
 
 export interface ExplicitDriftSettings {
   reference?: string;
@@ -22,7 +20,7 @@ export interface ExplicitDriftSettings {
   currentUrls?: string[];
   mode?: DriftMode;
   reportDir?: string;
-  failOn?: FailOn;
+  failOn?: DriftFailOn;
   issue?: boolean;
   retrain?: boolean;
 }
@@ -36,7 +34,7 @@ export interface DriftStageSettings {
   currentUrls: string[];
   statistics: DriftSettings;
   reportDir: string;
-  failOn: FailOn;
+  failOn: DriftFailOn;
   issue: { enabled: boolean | undefined; labels: string[]; closeWhenClear: boolean };
   /** `ref` absent: the repository's default branch. */
   retrain?: RetrainSetting;
@@ -46,7 +44,7 @@ export type RetrainSetting =
   { kind: "workflow"; workflow: string; ref?: string; inputs?: Record<string, string> } | Extract<RetrainTrigger, { kind: "repository" }>;
 
 const MODES: readonly DriftMode[] = ["default", "evidently-compat"];
-const FAIL_ON: readonly FailOn[] = ["never", "drift", "warn"];
+const FAIL_ON: readonly DriftFailOn[] = ["never", "drift", "warn"];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
@@ -56,7 +54,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 /** Parses the mode and fail-on inputs (strings from a flag or an action input). */
-export function parseDriftChoices(mode: string | undefined, failOn: string | undefined): { mode?: DriftMode; failOn?: FailOn } {
+export function parseDriftChoices(mode: string | undefined, failOn: string | undefined): { mode?: DriftMode; failOn?: DriftFailOn } {
   return { mode: oneOf(mode, MODES, "mode"), failOn: oneOf(failOn, FAIL_ON, "fail-on") };
 }
 

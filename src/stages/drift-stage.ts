@@ -5,27 +5,15 @@
  * made that way), compare, write the report, and on GitHub keep the drift issue and trigger
  * retraining. A shard run only profiles its part of the current data.
  */
-import { contractPathOf, profileFiles } from "./reference-data.ts";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
-import type { Logger } from "../common/logger.ts";
-import { resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
-import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
-import { resolveRegistry } from "./release-settings.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { loadContract } from "../data/contract/contract.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile.ts";
-import type { GitHubClient } from "../github/octokit.ts";
-import { withClone } from "../git/git-workspace.ts";
-import { parseModelUri } from "../gitops/model-uri.ts";
-import { readEnvironmentState } from "../gitops/promote.ts";
-import { fetchModel } from "../registry/fetch.ts";
-import { openStore } from "../registry/open-store.ts";
-import { parseModelRef } from "../registry/version.ts";
 import { renderDriftReport } from "../drift/drift-markdown.ts";
 import { checkDrift } from "../drift/drift.ts";
 import {
@@ -36,11 +24,19 @@ import {
   type DriftIssueResult,
   type DriftRunSummary,
 } from "../drift/drift-issue.ts";
-import type { DriftReport } from "../drift/report-types.ts";
+import { driftFails, type DriftReport } from "../drift/report-types.ts";
 import { judgePerformance, PERFORMANCE_DEFAULTS } from "../drift/performance.ts";
 import { triggerRetraining, type RetrainTrigger } from "../drift/retrain.ts";
-import { expandGlob, hasMagic, resolveCurrentSources } from "../drift/sources.ts";
-import { readableExtension } from "../data/readers/index.ts";
+import { expandGlob, parseHeader, resolveCurrentSources } from "../drift/sources.ts";
+import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
+import { parseRepository } from "../github/repository.ts";
+import { loadReference, type ReferenceContext } from "./drift-reference.ts";
+import { resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
+import type { GitOpsInputs } from "./promote-stage.ts";
+import { contractPathOf } from "./reference-data.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
+
+export { driftIcon } from "../drift/drift-markdown.ts";
 
 export interface DriftStageOptions extends ExplicitDriftSettings {
   /** Profiles of the current data's shards (made on the reference's bins) to merge instead of reading data. */
@@ -49,26 +45,34 @@ export interface DriftStageOptions extends ExplicitDriftSettings {
   shardOutput?: string;
 }
 
-export interface DriftStageContext {
-  loaded: LoadedConfig;
-  registry?: string;
-  /** The registry when neither an input nor release.registry names one. */
-  defaultRegistry: string;
-  /** Token for the registry (GitHub Releases). */
-  registryToken?: string;
-  repository?: string;
-  tagFormat?: string;
-  gitops: ExplicitGitOpsSettings;
-  /** Token for the GitOps repository (reading what production serves). */
-  gitopsToken?: string;
+/** What the drift stage is given besides its StageRun: the options, and what only its face knows. */
+export interface DriftStageInputs extends DriftStageOptions {
+  /** Where `--reference production` reads what serves, the registry and its tag format (no outDir: drift opens no PR). */
+  gitops: Omit<GitOpsInputs, "outDir">;
+  /** A header sent with current-data URL downloads, as `Name: value` (an auth header from a secret). */
+  urlHeader?: string;
+  /** Where urlHeader came from (an input, a flag, a variable), for the message when it is not `Name: value`. */
+  urlHeaderSource?: string;
+  /**
+   * The face keeps the drift issue on GitHub (the action): the `issue` option, else drift.issue.enabled,
+   * else on, with the run's token and repository. Otherwise (the CLI) a drift writes the issue it would open to a file.
+   */
+  issueOnGitHub?: boolean;
+}
+
+/** The headers of a `Name: value` text for current-data URL downloads; `source` names it in the error when it is not one. */
+export function parseUrlHeader(text: string, source: string): Record<string, string> {
+  return parseHeader(text, source);
+}
+
+/** What the drift check works with once the stage has opened it. */
+interface DriftStageContext extends ReferenceContext {
   /** Headers for current-data URLs (an auth header from a secret). */
   urlHeaders?: Record<string, string>;
   /** The repository the issue goes to and a client that may write issues; absent outside GitHub. */
   github?: { client: GitHubClient; owner: string; repo: string };
   runId?: string;
   runUrl?: string;
-  logger: Logger;
-  toolVersion: string;
 }
 
 export interface DriftStageResult {
@@ -87,35 +91,6 @@ export interface DriftStageResult {
   failed: boolean;
 }
 
-interface Reference {
-  profile: ReferenceProfile;
-  source: string;
-  model?: DriftReport["model"];
-  /** The model's accuracy where it was evaluated (the release's gate report), for performance drift. */
-  accuracy?: { accuracy: number; n: number };
-}
-
-/** Accuracy and rows of a gate report, when it has them. */
-async function gateAccuracy(path: string): Promise<{ accuracy: number; n: number } | undefined> {
-  try {
-    const report = JSON.parse(await readFile(path, "utf8")) as {
-      metrics?: { accuracy?: { value?: number | null } };
-      data?: { rows?: number };
-    };
-    const accuracy = report.metrics?.accuracy?.value;
-    const n = report.data?.rows;
-    return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The reference accuracy: the release's evaluation, else the reference profile's own labelled rows. */
-function profileAccuracy(profile: ReferenceProfile): { accuracy: number; n: number } | undefined {
-  const agreement = profile.agreement;
-  return agreement === undefined || agreement.rows === 0 ? undefined : { accuracy: agreement.agree / agreement.rows, n: agreement.rows };
-}
-
 /** The contract for current data: labels and predictions may be absent (they arrive later, or never). */
 async function currentContract(loaded: LoadedConfig): Promise<DataContract> {
   const contract = await loadContract(contractPathOf(loaded));
@@ -125,98 +100,6 @@ async function currentContract(loaded: LoadedConfig): Promise<DataContract> {
       column.roles.some((role) => role === "target" || role === "prediction") ? { ...column, required: false } : column,
     ),
   };
-}
-
-async function referenceFromRelease(
-  spec: { registry: string; model: string; version: string },
-  context: DriftStageContext,
-): Promise<Reference> {
-  const { logger } = context;
-  const store = openStore({
-    spec: spec.registry,
-    token: context.registryToken,
-    repository: context.repository,
-    tagFormat: context.tagFormat ?? context.loaded.config?.release?.tag_format,
-    logger,
-    userAgentVersion: context.toolVersion,
-  });
-  const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-drift-"));
-  try {
-    const fetched = await fetchModel({ store, model: spec.model, version: spec.version, dir: join(temp, "model"), logger });
-    const file = fetched.manifest.files.find((entry) => entry.role === "reference-profile");
-    const label = `${spec.model}@${fetched.version}`;
-    if (file === undefined) {
-      throw new UserError(`release ${label} has no reference profile to compare with`, {
-        hint: "release models with a reference profile (modelship profile, then modelship release --reference-profile), or pass --reference PROFILE.json",
-      });
-    }
-    const profile = await readProfile(join(fetched.path, file.name));
-    const located = await store.locate(spec.model, fetched.version).catch(() => undefined);
-    const gate = fetched.manifest.files.find((entry) => entry.role === "gate-report");
-    const accuracy = (gate === undefined ? undefined : await gateAccuracy(join(fetched.path, gate.name))) ?? profileAccuracy(profile);
-    return {
-      profile,
-      source: `release ${label} (${store.description})`,
-      model: { name: spec.model, version: fetched.version, ...(located?.url === undefined ? {} : { release_url: located.url }) },
-      ...(accuracy === undefined ? {} : { accuracy }),
-    };
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
-/** The stable model the environment serves, read from the GitOps repository's base branch. */
-async function deployedRelease(
-  settings: DriftStageSettings,
-  context: DriftStageContext,
-): Promise<{ registry: string; model: string; version: string }> {
-  const { loaded, logger } = context;
-  const environment = resolveEnvironment(settings.environment, loaded);
-  const gitops = resolveGitOps(context.gitops, loaded);
-  const state = await withClone(
-    { remote: gitops.remote, base: gitops.base, ...(context.gitopsToken === undefined ? {} : { token: context.gitopsToken }), logger },
-    (workspace) => readEnvironmentState((path) => workspace.readFile(path, `origin/${gitops.base}`), environment, logger),
-  );
-  const stable = state.stable;
-  if (stable === undefined)
-    throw new UserError(`no model serves in ${environment.name} yet, so there is no production reference`, {
-      hint: "promote a release first, or pass --reference latest (or a version)",
-    });
-  const location = parseModelUri(stable.uri, context.tagFormat ?? loaded.config?.release?.tag_format);
-  const model = settings.model;
-  if (location !== undefined) return { registry: location.registry, model: location.model, version: location.version };
-  if (model === undefined || stable.version === "")
-    throw new UserError(`the model URI ${stable.uri} in ${environment.name} is not a release modelship can read a reference profile from`, {
-      hint: "pass --reference VERSION (the version that serves) or a reference profile file",
-    });
-  logger.info(`${environment.name} serves ${stable.uri}; its reference comes from ${model}@${stable.version} in the configured registry.`);
-  return { registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model, version: stable.version };
-}
-
-async function loadReference(settings: DriftStageSettings, context: DriftStageContext): Promise<Reference> {
-  const spec = settings.reference;
-  const { loaded, logger } = context;
-  const fromFile = /\.json$/i.test(spec);
-  if (fromFile || readableExtension(spec) !== undefined || hasMagic(spec)) {
-    const profile = fromFile
-      ? await readProfile(spec)
-      : (await profileFiles({ loaded, patterns: [spec], logger, toolVersion: context.toolVersion })).profile;
-    const accuracy = profileAccuracy(profile);
-    return {
-      profile,
-      source: fromFile ? spec : `data ${spec}`,
-      ...(settings.model === undefined ? {} : { model: { name: settings.model } }),
-      ...(accuracy === undefined ? {} : { accuracy }),
-    };
-  }
-  if (spec === "production" || spec === "deployed") return referenceFromRelease(await deployedRelease(settings, context), context);
-  const ref = spec.includes("@") ? parseModelRef(spec) : { model: settings.model, version: spec };
-  if (ref.model === undefined)
-    throw new UserError(`the reference ${spec} names no model`, { hint: "set `model:` in modelship.yaml, or pass MODEL@VERSION" });
-  return referenceFromRelease(
-    { registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model: ref.model, version: ref.version },
-    context,
-  );
 }
 
 /** The file beside a shard profile that says which reference its bins came from. */
@@ -313,8 +196,47 @@ async function defaultBranch(github: NonNullable<DriftStageContext["github"]>): 
   return data.default_branch;
 }
 
-/** `modelship drift` / the drift action. */
-export async function runDriftStage(options: DriftStageOptions, context: DriftStageContext): Promise<DriftStageResult> {
+/** The repository the drift issue goes to and a client that may write issues, when this run keeps the issue on GitHub. */
+function issueRepository(inputs: DriftStageInputs, run: StageRun, loaded: LoadedConfig): DriftStageContext["github"] {
+  // A shard job only profiles; the job that merges the shards keeps the issue.
+  if (inputs.issueOnGitHub !== true || inputs.shardOutput !== undefined) return undefined;
+  // The option wins when set; else drift.issue.enabled; else on.
+  if (!(inputs.issue ?? loaded.config?.drift?.issue?.enabled !== false)) return undefined;
+  const where = run.repository === undefined ? undefined : parseRepository(run.repository);
+  if (run.token === undefined || where === undefined) {
+    throw new UserError("the drift issue needs a token and the repository (GITHUB_REPOSITORY)", {
+      hint: "keep the default token input (github.token) with `permissions: issues: write`, or set issue: false",
+    });
+  }
+  return { client: createGitHubClient({ token: run.token, logger: run.logger, userAgentVersion: run.toolVersion }), ...where };
+}
+
+/** `modelship drift` / the drift action: modelship.yaml loaded, the reference and the current data compared, the report written. */
+export async function runDriftStage(inputs: DriftStageInputs, run: StageRun): Promise<DriftStageResult> {
+  const loaded = await loadStageConfig(run.config, run.cwd);
+  const github = issueRepository(inputs, run, loaded);
+  const { gitops } = inputs;
+  const context: DriftStageContext = {
+    loaded,
+    defaultRegistry: run.defaultRegistry,
+    registry: gitops.registry,
+    registryToken: run.token,
+    repository: run.repository,
+    tagFormat: gitops.tagFormat,
+    gitops: { repository: gitops.gitopsRepo, remote: gitops.remote, base: gitops.base, serverUrl: run.serverUrl },
+    gitopsToken: gitops.gitopsToken ?? run.token,
+    urlHeaders: inputs.urlHeader === undefined ? undefined : parseUrlHeader(inputs.urlHeader, inputs.urlHeaderSource ?? "the URL header"),
+    github,
+    runId: run.runId,
+    runUrl: run.runUrl,
+    logger: run.logger,
+    toolVersion: run.toolVersion,
+  };
+  return checkDriftStage(inputs, context);
+}
+
+/** The drift check once its context is open: a shard's profile, or the report, the issue and retraining. */
+async function checkDriftStage(options: DriftStageInputs, context: DriftStageContext): Promise<DriftStageResult> {
   const { loaded, logger } = context;
   const settings = resolveDriftSettings(options, loaded);
   const reference = await loadReference(settings, context);
@@ -402,7 +324,6 @@ export async function runDriftStage(options: DriftStageOptions, context: DriftSt
       );
     }
   }
-  // fail_on warn: anything short of ok fails, insufficient_data included (it is never a pass).
-  result.failed = (settings.failOn === "drift" && report.status === "drift") || (settings.failOn === "warn" && report.status !== "ok");
+  result.failed = driftFails(report.status, settings.failOn);
   return result;
 }

@@ -4,8 +4,8 @@
  */
 import { join } from "node:path";
 import { UserError } from "../common/errors.ts";
-import type { EvaluateSettings } from "./evaluate-stage.ts";
-import type { FailOn } from "../gates/decide.ts";
+import type { EvaluateSettings } from "./evaluation.ts";
+import type { GateFailOn } from "../gates/decide.ts";
 import { loadPolicy, withChampionModel } from "../gates/policy.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
@@ -21,7 +21,7 @@ export interface ExplicitEvaluateSettings {
   threshold?: number;
   positiveLabel?: string;
   reportDir?: string;
-  failOn?: FailOn;
+  failOn?: GateFailOn;
   resamples?: number;
   seed?: number;
   threads?: number;

@@ -1,7 +1,7 @@
 /**
- * The promote, canary and verify-promotion stages as the CLI and the actions run them: settings
- * resolved, registries and the GitHub client opened, then the core in promote.ts, canary.ts and
- * verify-promotion.ts. Both faces call these, so they behave the same.
+ * The promote, canary and verify-promotion stages as the CLI and the actions run them: modelship.yaml
+ * loaded, settings resolved, registries and the GitHub client opened, then the core in promote.ts,
+ * canary.ts and verify-promotion.ts. Both faces call these, so they behave the same.
  */
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
@@ -9,21 +9,57 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import { environmentNames, resolveEnvironment, resolveGitOps, targetSpec, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { startAction, type ActionKind, type EnvironmentSettings, type Strategy } from "../gitops/rollout-settings.ts";
 import { resolveRegistry } from "./release-settings.ts";
+import { loadStageConfig, type ConfigSource, type StageRun } from "./stage-run.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/version.ts";
 import type { RegistryStore } from "../registry/types.ts";
 import { runCanary, type CanaryResult } from "../gitops/canary.ts";
 import type { HealthSource } from "../gitops/health.ts";
-import { withClone } from "../git/git-workspace.ts";
+import { basicAuthValue, withClone } from "../git/git-workspace.ts";
 import { promote, type PromotionResult } from "../gitops/promote.ts";
 import type { ReleaseView } from "../gitops/promotion-body.ts";
 import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "../gitops/release-check.ts";
 import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/index.ts";
 import { verifyPromotion, type VerifyResult } from "../gitops/verify-promotion.ts";
 
-/** What every promotion stage needs from its face. */
-export interface StageContext {
+export type { ActionKind, Strategy } from "../gitops/rollout-settings.ts";
+export { renderHealthTable } from "../gitops/health-markdown.ts";
+
+/** Where a promotion's PR body goes when there is no GitOps repository on GitHub to open it in. */
+const DEFAULT_OUT_DIR = ".modelship/promotion";
+
+/**
+ * What only a face knows of the GitOps repository and the registry, besides its StageRun: the flags or
+ * inputs that name them (each defaults to modelship.yaml, then the built-in default).
+ */
+export interface GitOpsInputs {
+  /** OWNER/REPO of the GitOps repository on GitHub (default promote.repository); PRs are opened there. */
+  gitopsRepo?: string;
+  /** A git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of gitopsRepo). */
+  remote?: string;
+  /** The branch Argo CD or Flux deploys from (default promote.base, else main). */
+  base?: string;
+  /** Token for the GitOps repository (git and pull requests); default the run's token. */
+  gitopsToken?: string;
+  /** The model registry spec (default release.registry, else the run's default registry). */
+  registry?: string;
+  /** The release tag format (default release.tag_format). */
+  tagFormat?: string;
+  /** Without a GitOps repository on GitHub, where the PR body goes (default .modelship/promotion). */
+  outDir?: string;
+}
+
+/** The value git sends in its Authorization header for a token: a face masks it in logs like the token itself. */
+export function gitAuthHeaderValue(token: string): string {
+  return basicAuthValue(token);
+}
+
+/** The promote stage was given no environment and modelship.yaml configures not exactly one: the CLI answers with usage. */
+export class EnvironmentNotGivenError extends UserError {}
+
+/** What every promotion stage works with: modelship.yaml, and the face's inputs resolved against the run. */
+interface StageContext {
   loaded: LoadedConfig;
   gitops: ExplicitGitOpsSettings;
   /** Token for the GitOps repository (git and pull requests). */
@@ -42,6 +78,24 @@ export interface StageContext {
   runUrl?: string;
   logger: Logger;
   userAgentVersion: string;
+}
+
+/** Loads modelship.yaml (from `config`, default the run's) and resolves the face's inputs against the run. */
+async function stageContext(inputs: GitOpsInputs, run: StageRun, config: ConfigSource = run.config): Promise<StageContext> {
+  return {
+    loaded: await loadStageConfig(config, run.cwd),
+    gitops: { repository: inputs.gitopsRepo, remote: inputs.remote, base: inputs.base, serverUrl: run.serverUrl },
+    token: inputs.gitopsToken ?? run.token,
+    registryToken: run.token,
+    repository: run.repository,
+    registry: inputs.registry,
+    defaultRegistry: run.defaultRegistry,
+    tagFormat: inputs.tagFormat,
+    outDir: inputs.outDir ?? DEFAULT_OUT_DIR,
+    runUrl: run.runUrl,
+    logger: run.logger,
+    userAgentVersion: run.toolVersion,
+  };
 }
 
 /** Opens registries by spec; each store (and its GitHub client) is made once. */
@@ -83,7 +137,10 @@ function gitHubFor(context: StageContext, repository: string | undefined): GitHu
 export interface PromoteStageOptions {
   /** MODEL, MODEL@VERSION or MODEL@latest; default modelship.yaml's model at latest. */
   model?: string;
-  environment: string;
+  /** A version that replaces the model's own (the action's version input). */
+  version?: string;
+  /** Default: the only environment in promote.environments; else an EnvironmentNotGivenError. */
+  environment?: string;
   /** Default: start (canary, blue-green) or direct, from the strategy. */
   action?: ActionKind;
   strategy?: Strategy;
@@ -95,17 +152,31 @@ export interface PromoteStageOptions {
     draft?: boolean;
     autoMerge?: "merge" | "squash" | "rebase" | false;
   };
+  gitops: GitOpsInputs;
 }
 
-/** `modelship promote` / the promote action. */
-export async function runPromoteStage(
-  options: PromoteStageOptions,
-  context: StageContext,
-): Promise<PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction }> {
+/** The environment to promote in: the one named, else the only one configured. */
+function environmentOf(options: PromoteStageOptions, loaded: LoadedConfig): string {
+  if (options.environment !== undefined) return options.environment;
+  const environments = environmentNames(loaded);
+  if (environments.length === 1) return environments[0]!;
+  throw new EnvironmentNotGivenError(
+    `name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`,
+  );
+}
+
+/** What a promotion did, with the environment's settings and the rollout action it took. */
+export type PromoteStageResult = PromotionResult & { environment: EnvironmentSettings; actionTaken: RolloutAction };
+
+/** `modelship promote` / the promote action: modelship.yaml loaded, the release checked, the GitOps PR opened or updated. */
+export async function runPromoteStage(options: PromoteStageOptions, run: StageRun): Promise<PromoteStageResult> {
+  const context = await stageContext(options.gitops, run);
   const { loaded, logger } = context;
-  const environment = withOverrides(resolveEnvironment(options.environment, loaded), options);
+  const named = options.model ?? loaded.config?.model;
+  // A version input replaces the version of the model named there or in modelship.yaml.
+  const given = options.version === undefined || named === undefined ? named : `${parseModelRef(named).model}@${options.version}`;
+  const environment = withOverrides(resolveEnvironment(environmentOf(options, loaded), loaded), options);
   const gitops = resolveGitOps(context.gitops, loaded);
-  const given = options.model ?? loaded.config?.model;
   if (given === undefined || given === "")
     throw new UserError("no model given", { hint: "pass MODEL@VERSION (the model input), or set `model:` in modelship.yaml" });
   const { model: name, version: requested } = parseModelRef(given);
@@ -160,10 +231,12 @@ export interface CanaryStageOptions {
   metrics?: string;
   now?: Date;
   dryRun?: boolean;
+  gitops: GitOpsInputs;
 }
 
 /** `modelship canary` / the canary action: one decision (and at most one PR) per environment, from one clone. */
-export async function runCanaryStage(options: CanaryStageOptions, context: StageContext): Promise<CanaryResult[]> {
+export async function runCanaryStage(options: CanaryStageOptions, run: StageRun): Promise<CanaryResult[]> {
+  const context = await stageContext(options.gitops, run);
   const { loaded, logger } = context;
   const named = options.environments !== undefined && options.environments.length > 0;
   const environments = (named ? options.environments! : environmentNames(loaded))
@@ -208,24 +281,22 @@ export async function runCanaryStage(options: CanaryStageOptions, context: Stage
 }
 
 export interface VerifyStageOptions {
-  /** The PR's base branch; default the promote settings' base. */
-  base?: string;
+  /** The change to check: a branch or refs/pull/N/head. */
   head: string;
-  /** The GitOps repository: a URL or path; default the promote settings' remote. */
-  remote?: string;
+  /** The GitOps repository under check (`remote`, default promote.remote) and the PR's base branch (`base`, default promote.base). */
+  gitops: GitOpsInputs;
+  /**
+   * Where modelship.yaml is read; default the run's. A check may read it at the PR's base commit, so
+   * that a change cannot bring its own rules.
+   */
+  config?: ConfigSource;
 }
 
 /** `modelship verify-promotion` / the verify-promotion action. */
-export async function runVerifyStage(options: VerifyStageOptions, context: StageContext): Promise<VerifyResult> {
+export async function runVerifyStage(options: VerifyStageOptions, run: StageRun): Promise<VerifyResult> {
+  const context = await stageContext(options.gitops, run, options.config);
   const { loaded } = context;
-  const gitops = resolveGitOps(
-    {
-      ...context.gitops,
-      ...(options.remote === undefined ? {} : { remote: options.remote }),
-      ...(options.base === undefined ? {} : { base: options.base }),
-    },
-    loaded,
-  );
+  const gitops = resolveGitOps(context.gitops, loaded);
   // Only the targets are needed: a setting of another stage (a bake time, a health check) must not fail this check.
   const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
   const tagFormat = tagFormatOf(context);

@@ -2,6 +2,7 @@
  * The release stage: pick the version (explicit, or bumped from the newest release), package the
  * model with its gate report, and publish it to the registry — immutable and idempotent. Re-running
  * a release of the same model bytes returns the version already published instead of a new one.
+ * `runReleaseStage` is what the faces call: settings, the reference profile, the registry, then the release.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +20,10 @@ import {
   tagFor,
   type Bump,
 } from "../registry/version.ts";
+import { profileReferenceData } from "./reference-data.ts";
+import { openRunRegistry } from "./registry-stage.ts";
+import { resolveReleaseSettings, type ExplicitReleaseSettings } from "./release-settings.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
 
 /** The packager's inputs that the caller gives (the version, tag and previous release are worked out here). */
 type PackageInputs = Pick<
@@ -126,4 +131,31 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The release stage's inputs or flags: the settings, and the data to profile when no reference profile file exists. */
+export interface ReleaseStageInputs extends ExplicitReleaseSettings {
+  /** Files, globs or `train` (data.train) profiled as the drift reference when there is no profile file. */
+  referenceData?: string[];
+}
+
+/**
+ * Runs the release stage for a face: loads modelship.yaml, resolves the settings, profiles the
+ * reference data when no profile file exists, opens the registry and releases the model.
+ */
+export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun): Promise<ReleaseResult> {
+  const { logger, toolVersion } = run;
+  const loaded = await loadStageConfig(run.config, run.cwd);
+  const settings = await resolveReleaseSettings(inputs, loaded, { registry: run.defaultRegistry });
+  settings.referenceProfilePath = await profileReferenceData({
+    existing: settings.referenceProfilePath,
+    data: inputs.referenceData ?? [],
+    loaded,
+    logger,
+    toolVersion,
+  });
+  const store = openRunRegistry(run, loaded, settings);
+  // The CLI's run names no commit of its own: GITHUB_SHA is the commit when another CI sets it.
+  const gitSha = run.sha ?? (run.env.GITHUB_SHA || undefined);
+  return runRelease({ ...settings, store, toolVersion, gitSha, runUrl: run.runUrl, logger });
 }

@@ -1,8 +1,15 @@
-/** The train stage from resolved settings: the one call the CLI and the action share. */
+/**
+ * The train stage as one call, shared by the CLI and the action: settings from the inputs and
+ * modelship.yaml, then the user's command or the built-in trainer, and the run record.
+ */
 import type { Logger } from "../common/logger.ts";
-import type { TrainSettings } from "./train-settings.ts";
+import { resolveTrainSettings, type ExplicitTrainSettings, type TrainSettings } from "./train-settings.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
 import { builtinTrainer } from "../train/builtin-train.ts";
+import { renderRunSummary } from "../train/run-markdown.ts";
 import { runTraining, type TrainResult } from "../train/train.ts";
+
+export type { TrainSettings } from "./train-settings.ts";
 
 /** Runs the command or the built-in trainer the settings name. */
 export async function trainFromSettings(options: {
@@ -25,7 +32,7 @@ export async function trainFromSettings(options: {
               logger,
               toolVersion: options.toolVersion,
               params: settings.params,
-              ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+              seed: settings.seed,
             }),
           },
     outputDir: settings.outputDir,
@@ -40,4 +47,34 @@ export async function trainFromSettings(options: {
     logger,
     toolVersion: options.toolVersion,
   });
+}
+
+/** What a face gives the train stage: its inputs or flags, and the runner labels the job asked for. */
+export interface TrainStageInputs extends ExplicitTrainSettings {
+  /** The runner labels as JSON: recorded, and named when no GPU is found. */
+  runnerLabels?: string;
+}
+
+/** What training needs of the run: modelship.yaml, the working directory and environment, the logger, the version (no token). */
+export type TrainRun = Pick<StageRun, "config" | "cwd" | "env" | "logger" | "toolVersion">;
+
+export interface TrainStageResult extends TrainResult {
+  /** The resolved settings, for the faces' outputs (output-dir). */
+  settings: TrainSettings;
+  /** The run record as a job summary. */
+  markdown: string;
+}
+
+/** The train stage as one call: modelship.yaml and the settings, then the training and its run record. */
+export async function runTrainStage(inputs: TrainStageInputs, run: TrainRun): Promise<TrainStageResult> {
+  const settings = resolveTrainSettings(inputs, await loadStageConfig(run.config, run.cwd));
+  const result = await trainFromSettings({
+    settings,
+    cwd: run.cwd,
+    env: run.env,
+    runnerLabels: inputs.runnerLabels,
+    logger: run.logger,
+    toolVersion: run.toolVersion,
+  });
+  return { ...result, settings, markdown: renderRunSummary(result.record) };
 }

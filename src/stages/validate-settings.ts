@@ -3,7 +3,7 @@
  * action input or CLI flag, modelship.yaml, the built-in default. Both faces call this.
  */
 import { UserError } from "../common/errors.ts";
-import type { FailOn } from "./validate-stage.ts";
+import type { ValidationFailOn } from "../data/validate/validation-report-types.ts";
 import { DEFAULT_CONFIG_FILE, pick, requireSetting, type LoadedConfig } from "../config/modelship-config.ts";
 
 export interface ExplicitValidateSettings {
@@ -13,7 +13,7 @@ export interface ExplicitValidateSettings {
   train?: string;
   test?: string;
   baseContract?: string;
-  failOn?: FailOn;
+  failOn?: ValidationFailOn;
   maxExamples?: number;
   maxAnnotations?: number;
   reportDir?: string;
@@ -23,10 +23,12 @@ export interface ValidateSettings {
   contractPath: string;
   datasets: { label: string; path: string }[];
   baseContractPath?: string;
-  failOn: FailOn;
+  failOn: ValidationFailOn;
   maxExamples: number;
   maxAnnotations: number;
   reportDir: string;
+  /** Whether the action posts the report as a sticky PR comment (validate.comment; its `comment` input wins). */
+  comment: boolean;
 }
 
 export const DEFAULT_REPORT_DIR = ".modelship/reports";
@@ -79,5 +81,6 @@ export function resolveValidateSettings(explicit: ExplicitValidateSettings, load
     maxExamples: pick(explicit.maxExamples, config?.validate?.max_examples) ?? 5,
     maxAnnotations: pick(explicit.maxAnnotations, config?.validate?.max_annotations) ?? 10,
     reportDir: pick(explicit.reportDir, fromConfig(config?.validate?.report_dir)) ?? DEFAULT_REPORT_DIR,
+    comment: config?.validate?.comment ?? true,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The validate-data stage as one call, shared by the action and the CLI: load the contract,
- * validate the datasets, diff the contract against its base, render, and write the reports.
+ * The validate-data stage as one call, shared by the action and the CLI: resolve the settings, load
+ * the contract, validate the datasets, diff the contract against its base, render, and write the reports.
  */
 import { join } from "node:path";
 import { OutputSet } from "../common/atomic-write.ts";
@@ -11,9 +11,12 @@ import type { DataContract } from "../data/contract/contract-types.ts";
 import { gitOutput } from "../git/git-command.ts";
 import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "../data/contract/contract-diff.ts";
 import { validateData } from "../data/validate/validate.ts";
-import type { ValidationReport } from "../data/validate/validation-report-types.ts";
+import type { ValidationFailOn, ValidationReport } from "../data/validate/validation-report-types.ts";
+import { failsOn } from "../common/fail-on.ts";
+import { resolveValidateSettings, type ExplicitValidateSettings, type ValidateSettings } from "./validate-settings.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
 
-export type FailOn = "error" | "warning" | "never";
+export type { ValidateSettings } from "./validate-settings.ts";
 
 export interface DataValidationOptions {
   contractPath: string;
@@ -23,7 +26,7 @@ export interface DataValidationOptions {
   /** Without baseContractPath: the PR's base commit, whose copy of the contract git gives (fetched when missing). */
   baseSha?: string;
   reportDir: string;
-  failOn: FailOn;
+  failOn: ValidationFailOn;
   maxExamples: number;
   /** Annotations on the data files' lines for the first failing values. */
   maxAnnotations: number;
@@ -45,10 +48,9 @@ export interface DataValidationResult {
 }
 
 /** Whether a report passes under a fail-on policy. */
-export function passesPolicy(report: ValidationReport, failOn: FailOn): boolean {
-  if (failOn === "never") return true;
-  if (failOn === "warning") return report.summary.errors === 0 && report.summary.warnings === 0;
-  return report.summary.errors === 0;
+export function passesPolicy(report: ValidationReport, failOn: ValidationFailOn): boolean {
+  const outcome = report.summary.errors > 0 ? "error" : report.summary.warnings > 0 ? "warning" : "ok";
+  return !failsOn(["error", "warning"], failOn, outcome);
 }
 
 /** The contract as it is at the PR's base commit, when git has it (or can fetch it); else undefined. */
@@ -135,4 +137,28 @@ export async function runDataValidation(options: DataValidationOptions): Promise
     errors: report.summary.errors,
     warnings: report.summary.warnings,
   };
+}
+
+/** What a face gives the validate stage: its inputs or flags, and the PR's base commit when there is one. */
+export interface ValidateStageInputs extends ExplicitValidateSettings {
+  /** The PR's base commit: without a base contract, the contract there is diffed against this one. */
+  baseSha?: string;
+}
+
+export interface ValidateStageResult extends DataValidationResult {
+  /** The resolved settings, for the faces' outputs (report-dir, fail-on, the comment's subject). */
+  settings: ValidateSettings;
+}
+
+/** The validate stage as one call: modelship.yaml and the settings, then the validation and its reports. */
+export async function runValidateStage(inputs: ValidateStageInputs, run: StageRun): Promise<ValidateStageResult> {
+  const settings = resolveValidateSettings(inputs, await loadStageConfig(run.config, run.cwd));
+  const result = await runDataValidation({
+    ...settings,
+    baseSha: inputs.baseSha,
+    logger: run.logger,
+    toolVersion: run.toolVersion,
+    runUrl: run.runUrl,
+  });
+  return { ...result, settings };
 }

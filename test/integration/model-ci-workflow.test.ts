@@ -21,6 +21,7 @@ import { parse as parseYaml } from "yaml";
 import { parseStickyMarker } from "../../src/github/sticky-comment.ts";
 import { git, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
+import { U1 as EXAMPLE_URI } from "../support/manifests.ts";
 import {
   artifactStandIns,
   runWorkflow,
@@ -45,7 +46,6 @@ const SECRETS = {
   "gitops-app-private-key": "-----BEGIN RSA PRIVATE KEY-----\nfake\n-----END RSA PRIVATE KEY-----",
 };
 const PR_NUMBER = 7;
-const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
 
 /** `permissions:` per job, as model-ci.yml must declare them. */
 const PERMISSIONS: Record<string, Record<string, string>> = {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile, rm, writeFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { after, describe, test } from "node:test";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { LocalStore } from "../../src/registry/local-store.ts";
@@ -16,12 +16,10 @@ import type { ModelManifest } from "../../src/registry/types.ts";
 import { hasStackTrace } from "../support/cli.ts";
 import { git, pushFiles, refSha, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
+import { exampleManifest, recordLines, U1 as EXAMPLE_URI } from "../support/manifests.ts";
 import { writeTestPackage } from "../support/registry-package.ts";
 import { runAction, runProcess } from "../support/runner.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EXAMPLE_DIR = join(ROOT, "examples", "gitops-repo", "apps", "adult-income");
-const EXAMPLE_URI = "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx";
 const MODEL = "adult-income";
 const APP = "apps/adult-income";
 const FILES = { kserve: `${APP}/inferenceservice.yaml`, rollout: `${APP}/rollout.yaml`, values: `${APP}/values.yaml` };
@@ -98,7 +96,7 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
   git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
   const seed: Record<string, string> = {};
   for (const path of Object.values(FILES)) {
-    const text = await readFile(join(EXAMPLE_DIR, path.slice(APP.length + 1)), "utf8");
+    const text = exampleManifest(path.slice(APP.length + 1));
     assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
     seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1"));
   }
@@ -259,11 +257,8 @@ describe("modelship promote (local git remote)", () => {
     // modelship's state (rollout-state.ts writeRecorded): stable then canary, each version, uri,
     // digest; the stable model has no digest yet, since nothing recorded one on main.
     const state = (indent: string): string[] => [
-      `${indent}modelship.dev/stable-version: 0.0.1`,
-      `${indent}modelship.dev/stable-uri: ${uri1}`,
-      `${indent}modelship.dev/canary-version: 0.0.2`,
-      `${indent}modelship.dev/canary-uri: ${uri2}`,
-      `${indent}modelship.dev/canary-digest: ${world.digest["0.0.2"]!}`,
+      ...recordLines(indent, "stable", { version: "0.0.1", uri: uri1 }),
+      ...recordLines(indent, "canary", { version: "0.0.2", uri: uri2, digest: world.digest["0.0.2"]! }),
     ];
 
     // values.yaml (yaml-path): the URI line changes in place, canaryWeight joins the model map after

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { runEvaluation } from "../../src/stages/evaluate-stage.ts";
+import { runEvaluation } from "../../src/stages/evaluation.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../src/gates/policy.ts";
 import { python } from "./python.ts";
 

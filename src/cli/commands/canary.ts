@@ -1,9 +1,9 @@
 /** `modelship canary`: read each canary's health and open the next PR — step up, promote or roll back. */
 import { runCanaryStage } from "../../stages/promote-stage.ts";
 import { UserError } from "../../common/errors.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, pullRequestFlags, stageContext } from "./promote.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { gitOpsFlags, gitOpsInputs, pullRequestFlags } from "./promote.ts";
 
 const flags = {
   env: {
@@ -50,16 +50,16 @@ export const canaryCommand: Command = {
       if (Number.isNaN(now.getTime()))
         throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
     }
-    const stage = await stageContext(values, context);
     const results = await runCanaryStage(
       {
-        ...(values.env === undefined ? {} : { environments: values.env }),
-        ...(values.prometheus === undefined ? {} : { prometheus: values.prometheus }),
-        ...(values.metrics === undefined ? {} : { metrics: values.metrics }),
-        ...(now === undefined ? {} : { now }),
-        ...(values["dry-run"] ? { dryRun: true } : {}),
+        environments: listFlag(values.env),
+        prometheus: values.prometheus,
+        metrics: values.metrics,
+        now,
+        dryRun: values["dry-run"] === true,
+        gitops: gitOpsInputs(values, context),
       },
-      stage,
+      cliStageRun(context, values.config),
     );
     if (values.json) {
       context.print(

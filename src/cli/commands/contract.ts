@@ -1,11 +1,7 @@
 /** `modelship contract infer|diff`: draft a contract from data; classify contract changes. */
-import { writeFile } from "node:fs/promises";
-import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { UserError } from "../../common/errors.ts";
-import { loadContract } from "../../data/contract/contract.ts";
-import { diffContracts, renderContractDiffMarkdown } from "../../data/contract/contract-diff.ts";
-import { inferContract } from "../../data/contract/infer-contract.ts";
-import { ExitCode, type Command, type CommandContext } from "../command.ts";
+import { runContractDiffStage, runContractInferStage } from "../../stages/contract-stage.ts";
+import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const inferFlags = {
@@ -41,34 +37,22 @@ async function infer(context: CommandContext, argv: string[]): Promise<ExitCode>
     );
     return ExitCode.ok;
   }
-  if (positionals.length === 0)
-    throw new UserError("contract infer needs a data file", {
-      hint: "modelship contract infer data/train.csv --target label --output contract.yaml",
-    });
-  const result = await inferContract({
-    paths: positionals,
-    target: flags.target,
-    maxEnum: integerFlag(flags["max-enum"], "max-enum"),
-    readOptions: flags.delimiter === undefined ? undefined : { delimiter: flags.delimiter },
-    logger: context.logger,
-  });
-  if (flags.output === undefined) {
+  const result = await runContractInferStage(
+    {
+      data: positionals,
+      target: flags.target,
+      maxEnum: integerFlag(flags["max-enum"], "max-enum"),
+      delimiter: flags.delimiter,
+      output: flags.output,
+      force: flags.force,
+    },
+    cliStageRun(context, undefined),
+  );
+  if (result.output === undefined) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  if (!flags.force) {
-    // Create-exclusive: never clobber a contract someone wrote by hand.
-    try {
-      await writeFile(flags.output, "", { flag: "wx" });
-    } catch {
-      throw new UserError(`${flags.output} already exists`, {
-        file: flags.output,
-        hint: "pass --force to overwrite it, or choose another --output",
-      });
-    }
-  }
-  await writeFileAtomic(flags.output, result.yaml);
-  context.logger.info(`Wrote a draft contract to ${flags.output}: review it before you commit it.`);
+  context.logger.info(`Wrote a draft contract to ${result.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 
@@ -85,10 +69,8 @@ async function diff(context: CommandContext, argv: string[]): Promise<ExitCode> 
     );
     return ExitCode.ok;
   }
-  if (positionals.length !== 2)
-    throw new UserError("contract diff needs two contracts: OLD NEW", { hint: "modelship contract diff base/contract.yaml contract.yaml" });
-  const result = diffContracts(await loadContract(positionals[0]!), await loadContract(positionals[1]!));
-  context.print(flags.json ? JSON.stringify(result, null, 2) : renderContractDiffMarkdown(result));
+  const { diff: result, markdown } = await runContractDiffStage({ contracts: positionals });
+  context.print(flags.json ? JSON.stringify(result, null, 2) : markdown);
   return flags["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
 }
 

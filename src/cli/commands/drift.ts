@@ -1,13 +1,9 @@
 /** `modelship drift`: compare current data with a model's reference profile; write the drift report. */
 import { parseDriftChoices } from "../../stages/drift-settings.ts";
-import { loadConfig } from "../../config/modelship-config.ts";
-import { DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
-import { parseHeader } from "../../drift/sources.ts";
-import { runDriftStage, type DriftStageContext } from "../../stages/drift-stage.ts";
-import { driftIcon } from "../../drift/drift-markdown.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags } from "./promote.ts";
+import { driftIcon, runDriftStage } from "../../stages/drift-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { gitOpsFlags, gitOpsInputs } from "./promote.ts";
 
 const flags = {
   reference: {
@@ -85,38 +81,24 @@ export const driftCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
     const choices = parseDriftChoices(values.mode, values["fail-on"]);
     const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
-    const token = context.env.GITHUB_TOKEN || undefined;
-    const stage: DriftStageContext = {
-      loaded,
-      defaultRegistry: DEFAULT_LOCAL_REGISTRY,
-      ...(values.registry === undefined ? {} : { registry: values.registry }),
-      ...(token === undefined ? {} : { registryToken: token }),
-      ...(context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {}),
-      ...(values["tag-format"] === undefined ? {} : { tagFormat: values["tag-format"] }),
-      gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
-      ...(context.env.MODELSHIP_GITOPS_TOKEN || token ? { gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || token } : {}),
-      ...(header === undefined || header === ""
-        ? {}
-        : { urlHeaders: parseHeader(header, values["url-header"] === undefined ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header") }),
-      logger: context.logger,
-      toolVersion: context.version,
-    };
     const result = await runDriftStage(
       {
-        ...(values.reference === undefined ? {} : { reference: values.reference }),
-        ...(values.env === undefined ? {} : { environment: values.env }),
-        ...(positionals.length === 0 ? {} : { current: positionals }),
-        ...(values.url === undefined ? {} : { currentUrls: values.url }),
-        ...(values["current-profile"] === undefined ? {} : { currentProfiles: values["current-profile"] }),
-        ...(values["shard-output"] === undefined ? {} : { shardOutput: values["shard-output"] }),
-        ...(choices.mode === undefined ? {} : { mode: choices.mode }),
-        ...(choices.failOn === undefined ? {} : { failOn: choices.failOn }),
-        ...(values["report-dir"] === undefined ? {} : { reportDir: values["report-dir"] }),
+        reference: values.reference,
+        environment: values.env,
+        current: listFlag(positionals),
+        currentUrls: listFlag(values.url),
+        currentProfiles: listFlag(values["current-profile"]),
+        shardOutput: values["shard-output"],
+        mode: choices.mode,
+        failOn: choices.failOn,
+        reportDir: values["report-dir"],
+        gitops: gitOpsInputs(values, context),
+        urlHeader: header || undefined,
+        urlHeaderSource: values["url-header"] === undefined ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header",
       },
-      stage,
+      cliStageRun(context, values.config),
     );
     const report = result.report;
     if (report === undefined) return ExitCode.ok;

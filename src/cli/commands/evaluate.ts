@@ -1,12 +1,7 @@
 /** `modelship evaluate`: metrics, fairness and champion comparison of an ONNX model, decided by the gate policy. */
-import { resolveEvaluateSettings } from "../../stages/evaluate-settings.ts";
-import { loadConfig } from "../../config/modelship-config.ts";
-import { runEvaluation } from "../../stages/evaluate-stage.ts";
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
-import { registryChampion } from "../../stages/champion-store.ts";
-import { openStore } from "../../registry/open-store.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { choiceFlag, integerFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { runEvaluateStage } from "../../stages/evaluate-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { choiceFlag, integerFlag, listFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
   model: {
@@ -74,16 +69,16 @@ export const evaluateCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = await resolveEvaluateSettings(
+    const result = await runEvaluateStage(
       {
         model: values.model,
-        data: positionals,
+        data: listFlag(positionals),
         contract: values.contract,
         target: values.target,
-        features: values.feature,
+        features: listFlag(values.feature),
         policy: values.policy,
         champion: values.champion,
+        registry: values.registry,
         threshold: numberFlag(values.threshold, "threshold"),
         positiveLabel: values["positive-label"],
         resamples: integerFlag(values.resamples, "resamples"),
@@ -92,21 +87,8 @@ export const evaluateCommand: Command = {
         failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"] as const),
         reportDir: values["report-dir"],
       },
-      loaded,
-      context.cwd,
+      cliStageRun(context, values.config),
     );
-    const store = () =>
-      openStore({
-        spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-        token: context.env.GITHUB_TOKEN,
-        repository: context.env.GITHUB_REPOSITORY,
-        tagFormat: loaded.config?.release?.tag_format,
-        logger: context.logger,
-        userAgentVersion: context.version,
-      });
-    const resolveChampion = async (source: Parameters<ReturnType<typeof registryChampion>>[0]) =>
-      registryChampion({ store: store(), model: settings.modelName ?? "", logger: context.logger })(source);
-    const result = await runEvaluation({ ...settings, logger: context.logger, toolVersion: context.version, resolveChampion });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);

@@ -1,10 +1,6 @@
 /** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
-import { loadConfig } from "../../config/modelship-config.ts";
-import { fetchModel } from "../../registry/fetch.ts";
-import { parseModelRef } from "../../registry/version.ts";
-import { openStore } from "../../registry/open-store.ts";
-import { ExitCode, type Command } from "../command.ts";
+import { runFetchStage } from "../../stages/fetch-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
@@ -39,28 +35,14 @@ export const fetchCommand: Command = {
       );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    const { model, version } = parseModelRef(positionals[0]!);
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({
-      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
-      logger: context.logger,
-      userAgentVersion: context.version,
-    });
-    const fetched = await fetchModel({
-      store,
-      model,
-      version,
-      dir: values.dir ?? `.modelship/fetched/${model}`,
-      ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
-      logger: context.logger,
-    });
+    const fetched = await runFetchStage(
+      { ref: positionals[0]!, dir: values.dir, registry: values.registry, tagFormat: values["tag-format"], cacheDir: values.cache },
+      cliStageRun(context, values.config),
+    );
     if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
     else
       context.print(
-        `fetched ${model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`,
+        `fetched ${fetched.model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`,
       );
     return ExitCode.ok;
   },

@@ -1,17 +1,11 @@
 /** `modelship profile`: write a mergeable reference profile; `modelship profile merge`: merge shard profiles. */
-import { writeFileAtomic } from "../../common/atomic-write.ts";
-import { UserError } from "../../common/errors.ts";
-import { loadConfig, pick } from "../../config/modelship-config.ts";
-import { loadContract } from "../../data/contract/contract.ts";
-import { mergeProfiles, profileData, readProfile } from "../../data/profile/profile.ts";
-import { ExitCode, type Command, type CommandContext } from "../command.ts";
-import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-
-const DEFAULT_OUTPUT = ".modelship/reference-profile.json";
+import { DEFAULT_PROFILE_OUTPUT, runProfileMergeStage, runProfileStage } from "../../stages/profile-stage.ts";
+import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
+import { integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const profileFlags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
-  output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_OUTPUT})` },
+  output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_PROFILE_OUTPUT})` },
   "bins-from": {
     type: "string",
     value: "PROFILE",
@@ -24,7 +18,12 @@ const profileFlags = {
 } satisfies FlagSpecs;
 
 const mergeFlags = {
-  output: { type: "string", short: "o", value: "FILE", description: `where the merged profile is written (default ${DEFAULT_OUTPUT})` },
+  output: {
+    type: "string",
+    short: "o",
+    value: "FILE",
+    description: `where the merged profile is written (default ${DEFAULT_PROFILE_OUTPUT})`,
+  },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
@@ -40,15 +39,8 @@ async function merge(context: CommandContext, argv: string[]): Promise<ExitCode>
     );
     return ExitCode.ok;
   }
-  if (positionals.length < 2)
-    throw new UserError("profile merge needs at least two profiles", {
-      hint: "modelship profile merge shard-1.json shard-2.json --output whole.json",
-    });
-  let merged = await readProfile(positionals[0]!);
-  for (const path of positionals.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
-  const output = flags.output ?? DEFAULT_OUTPUT;
-  await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}\n`);
-  context.logger.info(`Merged ${positionals.length} profiles (${merged.rows} rows) into ${output}`);
+  const { profile, output } = await runProfileMergeStage({ profiles: positionals, output: flags.output });
+  context.logger.info(`Merged ${positionals.length} profiles (${profile.rows} rows) into ${output}`);
   return ExitCode.ok;
 }
 
@@ -70,27 +62,17 @@ export const profileCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: flags.config, cwd: context.cwd });
-    const config = loaded.config;
-    const contractPath = pick(flags.contract, config?.data?.contract === undefined ? undefined : loaded.resolvePath(config.data.contract));
-    if (contractPath === undefined)
-      throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
-    const paths = positionals.length > 0 ? positionals : config?.data?.train === undefined ? [] : [loaded.resolvePath(config.data.train)];
-    if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
-    const contract = await loadContract(contractPath);
-    const binsFrom = flags["bins-from"] === undefined ? undefined : await readProfile(flags["bins-from"]);
-    const profile = await profileData({
-      contract,
-      paths,
-      binsFrom,
-      bins: pick(integerFlag(flags.bins, "bins"), config?.profile?.bins),
-      topK: pick(integerFlag(flags["top-k"], "top-k"), config?.profile?.top_k),
-      logger: context.logger,
-      toolVersion: context.version,
-    });
-    const output =
-      pick(flags.output, config?.profile?.output === undefined ? undefined : loaded.resolvePath(config.profile.output)) ?? DEFAULT_OUTPUT;
-    await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}\n`);
+    const { profile, output } = await runProfileStage(
+      {
+        contract: flags.contract,
+        data: listFlag(positionals),
+        output: flags.output,
+        binsFrom: flags["bins-from"],
+        bins: integerFlag(flags.bins, "bins"),
+        topK: integerFlag(flags["top-k"], "top-k"),
+      },
+      cliStageRun(context, flags.config),
+    );
     context.logger.info(`Profiled ${profile.rows} rows × ${Object.keys(profile.columns).length} columns into ${output}`);
     return ExitCode.ok;
   },

@@ -1,11 +1,15 @@
 /** `modelship promote`: open (or update) the GitOps pull request that starts, steps, promotes or rolls back a model. */
-import { loadConfig } from "../../config/modelship-config.ts";
-import { DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
-import { environmentNames } from "../../stages/promote-settings.ts";
-import type { ActionKind, Strategy } from "../../gitops/rollout-settings.ts";
-import { runPromoteStage, type StageContext } from "../../stages/promote-stage.ts";
-import { ExitCode, type Command, type CommandContext } from "../command.ts";
-import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
+import {
+  EnvironmentNotGivenError,
+  runPromoteStage,
+  type ActionKind,
+  type GitOpsInputs,
+  type PromoteStageOptions,
+  type PromoteStageResult,
+  type Strategy,
+} from "../../stages/promote-stage.ts";
+import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
+import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
 
 /** Flags every promotion command shares: where the GitOps repository is, and how release tags read. */
 export const gitOpsFlags = {
@@ -39,22 +43,16 @@ export const pullRequestFlags = {
 
 type StageFlags = ParsedFlags<typeof gitOpsFlags> & Partial<ParsedFlags<typeof pullRequestFlags>> & { registry?: string };
 
-/** The stage context from the shared flags; the GitOps token is MODELSHIP_GITOPS_TOKEN, else GITHUB_TOKEN. */
-export async function stageContext(values: StageFlags, context: CommandContext): Promise<StageContext> {
-  const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-  const token = context.env.MODELSHIP_GITOPS_TOKEN || context.env.GITHUB_TOKEN || undefined;
+/** The GitOps inputs from the shared flags; the GitOps token is MODELSHIP_GITOPS_TOKEN (the stage falls back to GITHUB_TOKEN). */
+export function gitOpsInputs(values: StageFlags, context: CommandContext): GitOpsInputs {
   return {
-    loaded,
-    gitops: { repository: values["gitops-repo"], remote: values.remote, base: values.base, serverUrl: context.env.GITHUB_SERVER_URL },
-    ...(token === undefined ? {} : { token }),
-    ...(context.env.GITHUB_TOKEN ? { registryToken: context.env.GITHUB_TOKEN } : {}),
-    ...(context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {}),
-    ...(values.registry === undefined ? {} : { registry: values.registry }),
-    ...(values["tag-format"] === undefined ? {} : { tagFormat: values["tag-format"] }),
-    defaultRegistry: DEFAULT_LOCAL_REGISTRY,
-    outDir: values.out ?? ".modelship/promotion",
-    logger: context.logger,
-    userAgentVersion: context.version,
+    gitopsRepo: values["gitops-repo"],
+    remote: values.remote,
+    base: values.base,
+    gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || undefined,
+    registry: values.registry,
+    tagFormat: values["tag-format"],
+    outDir: values.out,
   };
 }
 
@@ -106,37 +104,31 @@ export const promoteCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const stage = await stageContext(values, context);
-    const environments = environmentNames(stage.loaded);
-    const environment = values.env ?? (environments.length === 1 ? environments[0]! : undefined);
-    if (environment === undefined) {
-      context.print(
-        `modelship promote: name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`,
-      );
+    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
+    const options: PromoteStageOptions = {
+      model: positionals[0],
+      environment: values.env,
+      action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"]),
+      strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"]),
+      weight: integerFlag(values.weight, "weight"),
+      pullRequest: {
+        labels: listFlag(values.label),
+        reviewers: listFlag(values.reviewer),
+        teamReviewers: listFlag(values["team-reviewer"]),
+        draft: values.draft,
+        autoMerge: autoMerge === "off" ? false : autoMerge,
+      },
+      gitops: gitOpsInputs(values, context),
+    };
+    let result: PromoteStageResult;
+    try {
+      result = await runPromoteStage(options, cliStageRun(context, values.config));
+    } catch (error) {
+      // Without --env (and not exactly one environment configured): a usage message on stdout, exit 2.
+      if (!(error instanceof EnvironmentNotGivenError)) throw error;
+      context.print(`modelship promote: ${error.message}`);
       return ExitCode.usage;
     }
-    const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
-    const result = await runPromoteStage(
-      {
-        ...(positionals[0] === undefined ? {} : { model: positionals[0] }),
-        environment,
-        ...(values.action === undefined
-          ? {}
-          : { action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"])! }),
-        ...(values.strategy === undefined
-          ? {}
-          : { strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"])! }),
-        ...(values.weight === undefined ? {} : { weight: integerFlag(values.weight, "weight")! }),
-        pullRequest: {
-          ...(values.label === undefined ? {} : { labels: values.label }),
-          ...(values.reviewer === undefined ? {} : { reviewers: values.reviewer }),
-          ...(values["team-reviewer"] === undefined ? {} : { teamReviewers: values["team-reviewer"] }),
-          ...(values.draft === undefined ? {} : { draft: values.draft }),
-          ...(autoMerge === undefined ? {} : { autoMerge: autoMerge === "off" ? false : autoMerge }),
-        },
-      },
-      stage,
-    );
     if (values.json) {
       context.print(
         JSON.stringify(

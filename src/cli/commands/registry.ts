@@ -1,13 +1,9 @@
 /** `modelship registry list|show`: the registry, for people. */
-import { DEFAULT_LOCAL_REGISTRY, resolveRegistry } from "../../stages/release-settings.ts";
-import { loadConfig } from "../../config/modelship-config.ts";
 import { UserError } from "../../common/errors.ts";
-import { resolveVersion, unknownVersion } from "../../registry/fetch.ts";
-import { openStore } from "../../registry/open-store.ts";
 import { code, formatInterval, formatNumber, table } from "../../common/markdown.ts";
-import { ExitCode, type Command } from "../command.ts";
+import { runRegistryStage } from "../../stages/registry-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { parseModelRef } from "../../registry/version.ts";
 
 const flags = {
   registry: {
@@ -42,23 +38,17 @@ export const registryCommand: Command = {
       throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
         hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]",
       });
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const store = openStore({
-      spec: resolveRegistry(values.registry, loaded, DEFAULT_LOCAL_REGISTRY),
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: values["tag-format"] ?? loaded.config?.release?.tag_format,
-      logger: context.logger,
-      userAgentVersion: context.version,
-    });
-    const { model, version } = parseModelRef(ref);
-    const versions = await store.list(model);
-    if (action === "list") {
+    const answer = await runRegistryStage(
+      { action, ref, registry: values.registry, tagFormat: values["tag-format"] },
+      cliStageRun(context, values.config),
+    );
+    if (answer.action === "list") {
+      const { model, versions } = answer;
       if (values.json) context.print(JSON.stringify(versions, null, 2));
       else
         context.print(
           versions.length === 0
-            ? `no versions of ${model} in ${store.description}`
+            ? `no versions of ${model} in ${answer.where}`
             : table(
                 ["Version", "Tag", "Released", "Where"],
                 versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url]),
@@ -66,9 +56,7 @@ export const registryCommand: Command = {
         );
       return ExitCode.ok;
     }
-    const chosen = await resolveVersion(store, model, version);
-    const manifest = await store.readManifest(model, chosen);
-    if (manifest === undefined) throw await unknownVersion(store, model, chosen);
+    const { manifest } = answer;
     if (values.json) {
       context.print(JSON.stringify(manifest, null, 2));
       return ExitCode.ok;

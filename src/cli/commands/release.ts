@@ -1,12 +1,7 @@
 /** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
-import { resolveReleaseSettings, DEFAULT_LOCAL_REGISTRY } from "../../stages/release-settings.ts";
-import { profileReferenceData } from "../../stages/reference-data.ts";
-import { loadConfig } from "../../config/modelship-config.ts";
-import { openStore } from "../../registry/open-store.ts";
-import { runRelease } from "../../stages/release-stage.ts";
-import type { Bump } from "../../registry/version.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { choiceFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { runReleaseStage } from "../../stages/release-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { choiceFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
@@ -52,45 +47,22 @@ export const releaseCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = await resolveReleaseSettings(
+    const result = await runReleaseStage(
       {
         model: values["model-name"],
         modelPath: values.model,
         version: values.version,
-        bump: choiceFlag<Bump>(values.bump, "bump", ["patch", "minor", "major"]),
+        bump: choiceFlag(values.bump, "bump", ["patch", "minor", "major"]),
         registry: values.registry,
         tagFormat: values["tag-format"],
         gateReport: values["gate-report"],
         referenceProfile: values["reference-profile"],
         runRecord: values["run-record"],
         allowUngated: values["allow-ungated"],
+        referenceData: listFlag(values["reference-data"]),
       },
-      loaded,
-      { registry: DEFAULT_LOCAL_REGISTRY },
+      cliStageRun(context, values.config),
     );
-    settings.referenceProfilePath = await profileReferenceData({
-      existing: settings.referenceProfilePath,
-      data: values["reference-data"] ?? [],
-      loaded,
-      logger: context.logger,
-      toolVersion: context.version,
-    });
-    const store = openStore({
-      spec: settings.registry,
-      token: context.env.GITHUB_TOKEN,
-      repository: context.env.GITHUB_REPOSITORY,
-      tagFormat: settings.tagFormat,
-      logger: context.logger,
-      userAgentVersion: context.version,
-    });
-    const result = await runRelease({
-      ...settings,
-      store,
-      toolVersion: context.version,
-      gitSha: context.env.GITHUB_SHA,
-      logger: context.logger,
-    });
     if (values.json) context.print(JSON.stringify(result, null, 2));
     else
       context.print(

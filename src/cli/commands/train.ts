@@ -1,9 +1,7 @@
 /** `modelship train`: run a training command (or the built-in trainer) and record the run. */
-import { loadConfig } from "../../config/modelship-config.ts";
-import { resolveTrainSettings } from "../../stages/train-settings.ts";
-import { trainFromSettings } from "../../stages/train-stage.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { runTrainStage } from "../../stages/train-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
   command: {
@@ -57,26 +55,18 @@ export const trainCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = resolveTrainSettings(
+    const result = await runTrainStage(
       {
         command: values.command,
         trainConfig: values["train-config"],
         output: values.output,
         requireGpu: choiceFlag(values["require-gpu"], "require-gpu", ["true", "false", "auto"] as const),
         seed: integerFlag(values.seed, "seed"),
-        params: values.param,
+        params: listFlag(values.param),
+        runnerLabels: values["runner-labels"],
       },
-      loaded,
+      cliStageRun(context, values.config),
     );
-    const result = await trainFromSettings({
-      settings,
-      cwd: context.cwd,
-      env: context.env,
-      runnerLabels: values["runner-labels"],
-      logger: context.logger,
-      toolVersion: context.version,
-    });
     if (values.json) context.print(JSON.stringify(result.record, null, 2));
     else
       context.print(`model: ${result.modelPath}\nrun record: ${result.runRecordPath}\nmetrics: ${JSON.stringify(result.record.metrics)}`);

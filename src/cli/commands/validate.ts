@@ -1,9 +1,7 @@
 /** `modelship validate`: check data files against their contract. */
-import { loadConfig } from "../../config/modelship-config.ts";
-import { resolveValidateSettings } from "../../stages/validate-settings.ts";
-import { runDataValidation } from "../../stages/validate-stage.ts";
-import { ExitCode, type Command } from "../command.ts";
-import { choiceFlag, integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { runValidateStage } from "../../stages/validate-stage.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
+import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 
 const flags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
@@ -36,21 +34,21 @@ export const validateCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const loaded = await loadConfig({ file: values.config, cwd: context.cwd });
-    const settings = resolveValidateSettings(
+    const result = await runValidateStage(
       {
         contract: values.contract,
-        data: positionals,
+        data: listFlag(positionals),
         train: values.train,
         test: values.test,
         baseContract: values["base-contract"],
         failOn: choiceFlag(values["fail-on"], "fail-on", ["error", "warning", "never"] as const),
         maxExamples: integerFlag(values["max-examples"], "max-examples"),
+        // Annotations are workflow commands: a terminal gets the report instead.
+        maxAnnotations: 0,
         reportDir: values["report-dir"],
       },
-      loaded,
+      cliStageRun(context, values.config),
     );
-    const result = await runDataValidation({ ...settings, maxAnnotations: 0, logger: context.logger, toolVersion: context.version });
     if (values.json) context.print(JSON.stringify(result.report, null, 2));
     else if (!values.quiet) context.print(result.markdown);
     context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);

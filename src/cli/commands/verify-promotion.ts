@@ -1,9 +1,9 @@
 /** `modelship verify-promotion`: check that every model a GitOps change deploys is released, intact and gated. */
 import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { runVerifyStage } from "../../stages/promote-stage.ts";
-import { ExitCode, type Command } from "../command.ts";
+import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, stageContext } from "./promote.ts";
+import { gitOpsFlags, gitOpsInputs } from "./promote.ts";
 
 const flags = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
@@ -30,8 +30,7 @@ export const verifyPromotionCommand: Command = {
       );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    const stage = await stageContext(values, context);
-    const result = await runVerifyStage({ head: values.head }, stage);
+    const result = await runVerifyStage({ head: values.head, gitops: gitOpsInputs(values, context) }, cliStageRun(context, values.config));
     if (values.report !== undefined) await writeFileAtomic(values.report, `${result.markdown}\n`);
     context.print(
       values.json

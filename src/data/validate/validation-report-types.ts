@@ -1,7 +1,11 @@
 /** The validation report (`schemas/validation-report.schema.json`), written by `validateData`. */
+import type { FailOn } from "../../common/fail-on.ts";
 import type { Severity } from "../contract/contract-types.ts";
 
 export type CheckStatus = "pass" | "fail" | "warn" | "skip";
+
+/** Validation's fail-on: `error` fails on an error, `warning` on a warning too. */
+export type ValidationFailOn = FailOn<"error" | "warning">;
 
 /** One offending value, for the report and the annotation on the data file's line. */
 export interface CheckExample {

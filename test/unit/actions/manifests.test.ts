@@ -18,13 +18,14 @@ interface Manifest {
   runs: { using: string; main?: string; steps?: CompositeStep[] };
 }
 
-/** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …)… */
+/** Input names an entry file reads: getInput("x"), getRequiredInput("x"), getBooleanInput("x", …), getOptionalListInput("x")… */
 function inputsReadBy(source: string): Set<string> {
-  return new Set(
-    [...source.matchAll(/get(?:Required|Boolean|Choice|Integer|List|Lines|Number)?Input(?:<[^>]*>)?\(\s*"([a-z0-9-]+)"/g)].map(
-      (match) => match[1]!,
+  const names = [
+    ...source.matchAll(
+      /get(?:Required|Boolean|Choice|Integer|List|Lines|Number|OptionalList|OptionalLines)?Input(?:<[^>]*>)?\(\s*"([a-z0-9-]+)"/g,
     ),
-  );
+  ].map((match) => match[1]!);
+  return new Set(names);
 }
 
 /** Output names an entry file sets: setOutput("x"), and comment-url/comment-action through publishStageReport. */

@@ -12,6 +12,7 @@ import type { ReferenceProfile } from "../../../src/data/profile/profile-types.t
 import { KllSketch, type KllSketchJson } from "../../../src/data/sketch/kll.ts";
 import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
 import { ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TRAIN, adultContract } from "../../support/adult.ts";
+import { columnsOf } from "../../support/tables.ts";
 
 const RANK_ERROR_K200 = 0.0165;
 const NUMERIC = ADULT_NUMERIC;
@@ -41,7 +42,7 @@ async function adultTable(path: string): Promise<TableSource> {
           numbers.push(start + i + 1);
         });
         await Promise.resolve(); // a real reader waits on I/O between batches
-        yield { length: rows.length, lines: numbers, columns: header.map((_, c) => rows.map((row) => row[c] ?? null)) };
+        yield { length: rows.length, lines: numbers, columns: columnsOf(header, rows) };
       }
       read = true;
     },

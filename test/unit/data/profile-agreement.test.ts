@@ -5,7 +5,6 @@
  * roles, and optional for older profiles.
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +16,10 @@ import { mergeProfiles } from "../../../src/data/profile/profile-merge.ts";
 import { readProfile } from "../../../src/data/profile/profile-read.ts";
 import { profileSources } from "../../../src/data/profile/profile-sources.ts";
 import type { ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
 import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { contractColumn, contractOf } from "../../support/contracts.ts";
+import { memoryTable } from "../../support/tables.ts";
 
 function column(name: string, type: ColumnType, roles: ColumnRole[], extra: Partial<ColumnContract> = {}): ColumnContract {
   return contractColumn(name, type, { roles, ...extra });
@@ -88,34 +88,6 @@ function expectedAgreement(rows: readonly Row[]): { target: string; prediction: 
   return { target: "y", prediction: "yhat", rows: valid, agree };
 }
 
-// An in-memory table in batches of 5 rows.
-function tableOf(path: string, names: string[], rows: Row[]): TableSource {
-  let read = false;
-  return {
-    path,
-    format: "csv",
-    columns: names,
-    headerLine: 1,
-    async *batches() {
-      for (let start = 0; start < rows.length; start += 5) {
-        const chunk = rows.slice(start, start + 5);
-        await Promise.resolve();
-        yield {
-          length: chunk.length,
-          lines: chunk.map((_, i) => start + i + 2),
-          columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)),
-        };
-      }
-      read = true;
-    },
-    digest() {
-      return read
-        ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length }
-        : undefined;
-    },
-  };
-}
-
 async function profileRows(
   shards: Record<string, Row[]>,
   options: { contract?: DataContract; binsFrom?: ReferenceProfile; names?: string[] } = {},
@@ -127,7 +99,7 @@ async function profileRows(
     logger: new MemoryLogger(),
     toolVersion: "test",
     created: new Date("2026-01-01T00:00:00Z"),
-    open: (path) => Promise.resolve(tableOf(path, options.names ?? NAMES, shards[path]!)),
+    open: (path) => Promise.resolve(memoryTable(path, options.names ?? NAMES, shards[path]!, { batchRows: 5 })),
   });
 }
 

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,32 +9,9 @@ import type { DataContract } from "../../../src/data/contract/contract-types.ts"
 import { readProfile } from "../../../src/data/profile/profile-read.ts";
 import { profileSources, type ProfileSourcesOptions } from "../../../src/data/profile/profile-sources.ts";
 import type { CategoricalColumnProfile, NumericColumnProfile, ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
 import { contractColumn as column, contractOf } from "../../support/contracts.ts";
-
-// An in-memory table in batches of 3 rows; row i is on line i + 2 (after a header line).
-function tableOf(path: string, names: string[], rows: RawValue[][]): TableSource {
-  let read = false;
-  return {
-    path,
-    format: "csv",
-    columns: names,
-    headerLine: 1,
-    async *batches() {
-      for (let start = 0; start < rows.length; start += 3) {
-        const chunk = rows.slice(start, start + 3);
-        await Promise.resolve(); // a real reader waits on I/O between batches
-        yield {
-          length: chunk.length,
-          lines: chunk.map((_, i) => start + i + 2),
-          columns: names.map((_, c) => chunk.map((row) => row[c] ?? null)),
-        };
-      }
-      read = true;
-    },
-    digest: () => (read ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: 1 } : undefined),
-  };
-}
+import { memoryTable } from "../../support/tables.ts";
 
 async function profileOf(
   contract: DataContract,
@@ -49,7 +25,7 @@ async function profileOf(
     logger: new MemoryLogger(),
     toolVersion: "test",
     created: new Date("2026-01-01T00:00:00Z"),
-    open: (path) => Promise.resolve(tableOf(path, names, rows)),
+    open: (path) => Promise.resolve(memoryTable(path, names, rows, { batchRows: 3, bytes: 1 })),
     ...extra,
   });
 }

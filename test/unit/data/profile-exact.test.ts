@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,8 +15,9 @@ import {
   type NumericColumnProfile,
   type ReferenceProfile,
 } from "../../../src/data/profile/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
 import { contractColumn as column, contractOf } from "../../support/contracts.ts";
+import { memoryTable } from "../../support/tables.ts";
 
 const CONTRACT = contractOf([
   column("n", "integer"),
@@ -31,30 +31,6 @@ const NUMERIC = ["n", "x", "d", "t"] as const;
 
 type Row = RawValue[];
 
-// An in-memory table in batches of 4 rows.
-function tableOf(path: string, rows: Row[]): TableSource {
-  let read = false;
-  return {
-    path,
-    format: "csv",
-    columns: NAMES,
-    headerLine: 1,
-    async *batches() {
-      for (let start = 0; start < rows.length; start += 4) {
-        const chunk = rows.slice(start, start + 4);
-        await Promise.resolve();
-        yield {
-          length: chunk.length,
-          lines: chunk.map((_, i) => start + i + 2),
-          columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)),
-        };
-      }
-      read = true;
-    },
-    digest: () => (read ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: 1 } : undefined),
-  };
-}
-
 async function profileOf(rows: Row[], extra: Partial<ProfileSourcesOptions> = {}, path = "data.csv"): Promise<ReferenceProfile> {
   return profileSources({
     contract: CONTRACT,
@@ -62,7 +38,7 @@ async function profileOf(rows: Row[], extra: Partial<ProfileSourcesOptions> = {}
     logger: new MemoryLogger(),
     toolVersion: "test",
     created: new Date("2026-01-01T00:00:00Z"),
-    open: (opened) => Promise.resolve(tableOf(opened, rows)),
+    open: (opened) => Promise.resolve(memoryTable(opened, NAMES, rows, { batchRows: 4, bytes: 1 })),
     ...extra,
   });
 }

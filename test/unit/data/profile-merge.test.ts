@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { MemoryLogger } from "../../../src/common/logger.ts";
@@ -8,8 +7,9 @@ import type { DataContract } from "../../../src/data/contract/contract-types.ts"
 import { mergeProfiles } from "../../../src/data/profile/profile-merge.ts";
 import { profileSources } from "../../../src/data/profile/profile-sources.ts";
 import type { ColumnProfile, ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
-import type { RawValue, TableSource } from "../../../src/data/readers/table.ts";
+import type { RawValue } from "../../../src/data/readers/table.ts";
 import { contractColumn as column, contractOf } from "../../support/contracts.ts";
+import { memoryTable } from "../../support/tables.ts";
 
 const CONTRACT = contractOf([
   column("x", "number"),
@@ -22,34 +22,6 @@ const CONTRACT = contractOf([
 const NAMES = CONTRACT.columns.map((entry) => entry.name);
 
 type Row = RawValue[];
-
-// An in-memory table: batches of 7 rows, a digest of its content.
-function tableOf(path: string, rows: Row[]): TableSource {
-  let read = false;
-  return {
-    path,
-    format: "csv",
-    columns: NAMES,
-    headerLine: 1,
-    async *batches() {
-      for (let start = 0; start < rows.length; start += 7) {
-        const chunk = rows.slice(start, start + 7);
-        await Promise.resolve(); // a real reader waits on I/O between batches
-        yield {
-          length: chunk.length,
-          lines: chunk.map((_, i) => start + i + 2),
-          columns: NAMES.map((_, c) => chunk.map((row) => row[c] ?? null)),
-        };
-      }
-      read = true;
-    },
-    digest() {
-      return read
-        ? { sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"), bytes: JSON.stringify(rows).length }
-        : undefined;
-    },
-  };
-}
 
 async function profileRows(
   shards: Record<string, Row[]>,
@@ -64,7 +36,7 @@ async function profileRows(
     logger: new MemoryLogger(),
     toolVersion: "test",
     created: new Date("2026-01-01T00:00:00Z"),
-    open: (path) => Promise.resolve(tableOf(path, shards[path]!)),
+    open: (path) => Promise.resolve(memoryTable(path, NAMES, shards[path]!, { batchRows: 7 })),
   });
 }
 

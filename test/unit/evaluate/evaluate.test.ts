@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { sortLabels } from "../../../src/evaluate/classes.ts";
-import { runEvaluation, type EvaluateOptions } from "../../../src/stages/evaluate-stage.ts";
+import { runEvaluation, type EvaluateOptions } from "../../../src/stages/evaluation.ts";
 import type { GateReport } from "../../../src/gates/gate-report-types.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../../src/gates/policy.ts";
 import { python } from "../../support/python.ts";

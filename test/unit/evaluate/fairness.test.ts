@@ -19,6 +19,7 @@ import {
   type FairnessResult,
   type Grouping,
 } from "../../../src/evaluate/fairness.ts";
+import { evaluateFairness } from "../../../src/evaluate/fairness-eval.ts";
 import { python } from "../../support/python.ts";
 
 /** One data set: group label, label and prediction per row, optional integer weights. */
@@ -613,5 +614,34 @@ emit({"group": group.tolist(), "y": y_true.tolist(), "p": y_pred.tolist(), "out"
     assert.equal(between.metrics.statistical_parity_difference.worst, "C");
     // DP ratio 0.548 fails the four-fifths rule.
     assert.ok(between.metrics.demographic_parity_ratio.value! < 0.8);
+  });
+});
+
+describe("a privileged group the data does not have", () => {
+  test("is the user's mistake: a UserError naming the policy file, its pointer, the groups there are and the fix", () => {
+    const group = ["a", "b", "a", "b", "a", "b"];
+    assert.throws(
+      () =>
+        evaluateFairness({
+          specs: [{ name: "g", columns: ["g"] }],
+          values: new Map([["g", group]]),
+          y: Uint8Array.from([1, 0, 1, 0, 1, 0]),
+          pred: Uint8Array.from([1, 0, 0, 1, 1, 0]),
+          minGroupSize: 0,
+          method: "between_groups",
+          agg: "worst_case",
+          privileged: { g: "c" },
+          resamples: 0,
+          seed: 1,
+          confidence: 0.95,
+          policyFile: "policies/gates.yaml",
+        }),
+      (error: unknown) =>
+        error instanceof UserError &&
+        error.problem === 'privileged group "c" of "g" is not in the data (groups: a, b)' &&
+        error.file === "policies/gates.yaml" &&
+        error.pointer === "/fairness/privileged" &&
+        error.hint === "name a group label exactly as it appears in the data",
+    );
   });
 });

@@ -14,7 +14,8 @@ import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import type { RawValue } from "../../../src/data/readers/table.ts";
 import { findClassLabels, producerOp, readOnnxGraph } from "../../../src/evaluate/onnx-graph.ts";
-import { checkColumns, loadModel, type LoadedModel } from "../../../src/evaluate/onnx-model.ts";
+import { checkColumns } from "../../../src/evaluate/onnx-input-binding.ts";
+import { loadModel, type LoadedModel } from "../../../src/evaluate/onnx-model.ts";
 
 /** Builds the models into sys.argv[1] and prints numpy's expectations as JSON. */
 const BUILD = String.raw`

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyAction, readState, type TargetSpec } from "../../../src/gitops/targets/index.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { D2, U1, U2, V2 } from "./fixtures.ts";
+import { canaryState, D2, stableState, U1, U2, V2 } from "../../support/manifests.ts";
 
 const ROLLOUT_FILE = `# Serving Rollout
 apiVersion: argoproj.io/v1alpha1
@@ -160,10 +160,7 @@ describe("argo-rollouts target", () => {
       `          value: '${U1}'`,
     ]);
     assert.equal(rawDocuments(started)[1], rawDocuments(ROLLOUT_FILE)[1], "the AnalysisTemplate is byte-identical");
-    assert.deepEqual(readState(started, rollout), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, rollout), canaryState(10));
   });
 
   it("steps by changing setWeight alone, then promotes by dropping the trailing pause", () => {
@@ -173,14 +170,14 @@ describe("argo-rollouts target", () => {
     const promoted = applyAction(stepped, rollout, V2, { kind: "promote" });
     assert.equal(promoted, ROLLOUT_PROMOTED);
     assert.equal(applyAction(promoted, rollout, V2, { kind: "promote" }), promoted);
-    assert.deepEqual(readState(promoted, rollout), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, rollout), stableState(V2));
   });
 
   it("rolls back: the env var returns to the recorded stable URI and nothing waits", () => {
     const rolledBack = applyAction(ROLLOUT_STARTED, rollout, V2, { kind: "rollback" });
     assert.equal(rolledBack, ROLLOUT_ROLLED_BACK);
     assert.equal(applyAction(rolledBack, rollout, V2, { kind: "rollback" }), rolledBack);
-    assert.deepEqual(readState(rolledBack, rollout), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, rollout), stableState());
   });
 
   it("holds a blue-green preview with autoPromotionEnabled: false and releases it on promote", () => {
@@ -197,7 +194,7 @@ describe("argo-rollouts target", () => {
     assert.equal(readState(started, rollout).canary?.weight, 0, "a preview takes no live traffic");
     const promoted = applyAction(started, rollout, V2, { kind: "promote" });
     assert.match(promoted, /^ {6}autoPromotionEnabled: true # cut over by PR$/m);
-    assert.deepEqual(readState(promoted, rollout), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, rollout), stableState(V2));
   });
 
   it("names the container and env var it could not find", () => {
@@ -274,10 +271,7 @@ describe("yaml-path target", () => {
   it("starts, steps and promotes through the two paths, keeping state in a modelship map", () => {
     const started = applyAction(VALUES_FILE, values, V2, { kind: "start", weight: 10 });
     assert.equal(started, VALUES_STARTED);
-    assert.deepEqual(readState(started, values), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, values), canaryState(10));
     const stepped = applyAction(started, values, V2, { kind: "step", weight: 60 });
     assert.deepEqual(lineChanges(started, stepped), { removed: ["    weight: 10"], added: ["    weight: 60"] });
     const promoted = applyAction(stepped, values, V2, { kind: "promote" });
@@ -288,7 +282,7 @@ describe("yaml-path target", () => {
   it("rolls back to the recorded URI", () => {
     const rolledBack = applyAction(VALUES_STARTED, values, V2, { kind: "rollback" });
     assert.equal(rolledBack, VALUES_ROLLED_BACK);
-    assert.deepEqual(readState(rolledBack, values), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, values), stableState());
   });
 
   it("follows list indices and a custom state path", () => {
@@ -299,7 +293,7 @@ describe("yaml-path target", () => {
       direct,
       `servers:\n- name: a\n  uri: ${U2} # here\nstate: { modelship.dev/stable-version: 0.0.2, modelship.dev/stable-uri: ${U2}, modelship.dev/stable-digest: ${D2} }\n`,
     );
-    assert.deepEqual(readState(direct, target), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(direct, target), stableState(V2));
   });
 
   it("refuses a canary without a weight path, and a path that is not there", () => {

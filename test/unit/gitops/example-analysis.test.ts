@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
+import { exampleManifest } from "../../support/manifests.ts";
 
-const APP = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
 const MODEL_REPO_CONFIG = new URL("../../../examples/model-repo/modelship.yaml", import.meta.url);
 
 interface Arg {
@@ -40,8 +40,7 @@ interface AnalysisTemplate {
   spec: { args: Arg[]; metrics: Metric[] };
 }
 
-const documents = <T>(name: string): T[] =>
-  parseAllDocuments(readFileSync(new URL(name, APP), "utf8")).map((document) => document.toJS() as T);
+const documents = <T>(name: string): T[] => parseAllDocuments(exampleManifest(name)).map((document) => document.toJS() as T);
 const rollout = documents<Rollout>("rollout.yaml")[0]!;
 const templates = documents<AnalysisTemplate>("analysis-template.yaml");
 const template = templates[0]!;

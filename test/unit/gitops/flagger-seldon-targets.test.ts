@@ -1,19 +1,15 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { D2, U1, U2, U3, V2, V3 } from "./fixtures.ts";
-
-const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
-const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
+import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, U3, V1, V2, V3 } from "../../support/manifests.ts";
 
 /** The annotation lines modelship writes, at the indentation of `metadata.annotations` entries. */
 const recorded = {
-  stableV1: ["    modelship.dev/stable-version: 0.0.1", `    modelship.dev/stable-uri: ${U1}`],
-  stableV2: ["    modelship.dev/stable-version: 0.0.2", `    modelship.dev/stable-uri: ${U2}`, `    modelship.dev/stable-digest: ${D2}`],
-  canaryV2: ["    modelship.dev/canary-version: 0.0.2", `    modelship.dev/canary-uri: ${U2}`, `    modelship.dev/canary-digest: ${D2}`],
+  stableV1: recordLines("    ", "stable", V1),
+  stableV2: recordLines("    ", "stable", V2),
+  canaryV2: recordLines("    ", "canary", V2),
 };
 
 /** Asserts a UserError about `file` with this pointer, a problem matching `problem` and a hint matching `hint`. */
@@ -36,7 +32,7 @@ describe("flagger target", () => {
   const stepped = applyAction(started, flagger, V2, { kind: "step", weight: 30 });
 
   it("reads the example as the stable model only", () => {
-    assert.deepEqual(readState(original, flagger), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(original, flagger), stableState());
   });
 
   it("starts a canary: the env var takes the new URI and maxWeight bounds Flagger's walk", () => {
@@ -45,10 +41,7 @@ describe("flagger target", () => {
       added: ["  annotations:", ...recorded.stableV1, ...recorded.canaryV2, `              value: "${U2}"`, "    maxWeight: 10"],
     });
     assert.equal(applyAction(started, flagger, V2, { kind: "start", weight: 10 }), started);
-    assert.deepEqual(readState(started, flagger), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, flagger), canaryState(10));
   });
 
   it("steps by changing maxWeight alone, clamping stepWeight when it would pass it", () => {
@@ -68,7 +61,7 @@ describe("flagger target", () => {
     const promoted = applyAction(stepped, flagger, V2, { kind: "promote" });
     assert.deepEqual(lineChanges(stepped, promoted), { removed: [...recorded.stableV1, ...recorded.canaryV2], added: recorded.stableV2 });
     assert.equal(applyAction(promoted, flagger, V2, { kind: "promote" }), promoted);
-    assert.deepEqual(readState(promoted, flagger), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, flagger), stableState(V2));
   });
 
   it("rolls back by returning the env var to the recorded stable URI", () => {
@@ -78,7 +71,7 @@ describe("flagger target", () => {
       added: [`              value: "${U1}"`],
     });
     assert.equal(applyAction(rolledBack, flagger, V2, { kind: "rollback" }), rolledBack);
-    assert.deepEqual(readState(rolledBack, flagger), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, flagger), stableState());
   });
 
   it("replaces the stable model directly, leaving the Canary alone", () => {
@@ -89,7 +82,7 @@ describe("flagger target", () => {
     });
     assert.equal(rawDocuments(direct)[1], rawDocuments(original)[1], "the Canary is byte-identical");
     assert.equal(applyAction(direct, flagger, V2, { kind: "direct" }), direct);
-    assert.deepEqual(readState(direct, flagger), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(direct, flagger), stableState(V2));
   });
 
   it("keeps the stepWeights below the new weight and ends the list at it", () => {
@@ -112,8 +105,8 @@ describe("flagger target", () => {
 
   it("finds the Deployment through the Canary when the file holds several", () => {
     const withOther = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: feature-cache\nspec: {}\n---\n${original}`;
-    assert.deepEqual(readState(withOther, flagger), { stable: { version: "0.0.1", uri: U1 } });
-    assert.deepEqual(readState(withOther, { ...flagger, name: "adult-income-flagger" }), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(withOther, flagger), stableState());
+    assert.deepEqual(readState(withOther, { ...flagger, name: "adult-income-flagger" }), stableState());
     assertUserError(() => readState(withOther, { ...flagger, name: "feature-cache" }), {
       file: flagger.file,
       pointer: "/spec/targetRef/name",
@@ -245,10 +238,7 @@ describe("seldon-v2 target", () => {
     assert.equal(started, SELDON_STARTED);
     assert.deepEqual(lineChanges(original, started).removed, []);
     assert.equal(applyAction(started, seldon, V2, { kind: "start", weight: 10 }), started);
-    assert.deepEqual(readState(started, seldon), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, seldon), canaryState(10));
   });
 
   it("steps by changing the two candidate weights", () => {
@@ -264,14 +254,14 @@ describe("seldon-v2 target", () => {
     const promoted = applyAction(stepped, seldon, V2, { kind: "promote" });
     assert.equal(promoted, SELDON_PROMOTED);
     assert.equal(applyAction(promoted, seldon, V2, { kind: "promote" }), promoted);
-    assert.deepEqual(readState(promoted, seldon), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, seldon), stableState(V2));
   });
 
   it("rolls back by removing both canary documents", () => {
     const rolledBack = applyAction(stepped, seldon, V2, { kind: "rollback" });
     assert.deepEqual(lineChanges(original, rolledBack), { removed: [], added: ["  annotations:", ...recorded.stableV1] });
     assert.equal(applyAction(rolledBack, seldon, V2, { kind: "rollback" }), rolledBack);
-    assert.deepEqual(readState(rolledBack, seldon), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, seldon), stableState());
   });
 
   it("replaces the stable model directly", () => {
@@ -281,26 +271,16 @@ describe("seldon-v2 target", () => {
       added: ["  annotations:", ...recorded.stableV2, `  storageUri: ${U2}`],
     });
     assert.equal(applyAction(direct, seldon, V2, { kind: "direct" }), direct);
-    assert.deepEqual(readState(direct, seldon), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(direct, seldon), stableState(V2));
   });
 
   it("moves a running canary to a newer model in place, keeping the stable it started from", () => {
     const restarted = applyAction(started, seldon, V3, { kind: "start", weight: 20 });
     assert.deepEqual(lineChanges(started, restarted), {
       removed: [...recorded.canaryV2, `  storageUri: ${U2}`, "      weight: 90", "      weight: 10"],
-      added: [
-        "    modelship.dev/canary-version: 0.0.3",
-        `    modelship.dev/canary-uri: ${U3}`,
-        "    modelship.dev/canary-digest: sha256:3333",
-        `  storageUri: ${U3}`,
-        "      weight: 80",
-        "      weight: 20",
-      ],
+      added: [...recordLines("    ", "canary", V3), `  storageUri: ${U3}`, "      weight: 80", "      weight: 20"],
     });
-    assert.deepEqual(readState(restarted, seldon), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.3", uri: U3, digest: "sha256:3333", weight: 20 },
-    });
+    assert.deepEqual(readState(restarted, seldon), canaryState(20, V3));
   });
 
   it("keeps other documents byte-identical when canary documents come and go", () => {
@@ -407,15 +387,12 @@ describe("a dark launch (weight 0)", () => {
       const started = applyAction(text, target, V2, { kind: "start", weight: 0 });
       assert.match(started, weightLine);
       if (absent !== undefined) assert.doesNotMatch(started, absent);
-      assert.deepEqual(readState(started, target), {
-        stable: { version: "0.0.1", uri: U1 },
-        canary: { version: "0.0.2", uri: U2, digest: D2, weight: 0 },
-      });
+      assert.deepEqual(readState(started, target), canaryState(0));
       assert.equal(applyAction(started, target, V2, { kind: "start", weight: 0 }), started);
       const plan: RolloutAction[] = [{ kind: "step", weight: 0 }, { kind: "promote" }];
       let current = started;
       for (const action of plan) current = applyAction(current, target, V2, action);
-      assert.deepEqual(readState(current, target), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+      assert.deepEqual(readState(current, target), stableState(V2));
     });
   }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyAction, readState, type TargetSpec } from "../../../src/gitops/targets/index.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { D2, U1, U2, V2 } from "./fixtures.ts";
+import { canaryState, D2, stableState, U1, U2, V2 } from "../../support/manifests.ts";
 
 const STANDARD_FILE = `# Adult income: config and the InferenceService.
 apiVersion: v1
@@ -141,10 +141,7 @@ describe("kserve-standard target", () => {
     assert.equal(started, STANDARD_STARTED);
     assert.deepEqual(lineChanges(STANDARD_FILE, started).removed, []);
     assert.equal(rawDocuments(started)[0], rawDocuments(STANDARD_FILE)[0], "the ConfigMap document is byte-identical");
-    assert.deepEqual(readState(started, standard), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, standard), canaryState(10));
   });
 
   it("steps the canary by changing trafficPercent alone", () => {
@@ -167,13 +164,13 @@ describe("kserve-standard target", () => {
         `      storageUri: "${U2}" # stable`,
       ],
     });
-    assert.deepEqual(readState(promoted, standard), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, standard), stableState(V2));
   });
 
   it("rolls back by deleting spec.canary, keeping the record of the stable model", () => {
     const rolledBack = applyAction(STANDARD_STARTED, standard, V2, { kind: "rollback" });
     assert.equal(rolledBack, STANDARD_ROLLED_BACK);
-    assert.deepEqual(readState(rolledBack, standard), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, standard), stableState());
   });
 
   // Start, step and promote applied twice are covered for every example file in targets.test.ts.
@@ -187,7 +184,7 @@ describe("kserve-standard target", () => {
 
   it("replaces the stable model directly, dropping any canary", () => {
     const direct = applyAction(STANDARD_STARTED, standard, V2, { kind: "direct" });
-    assert.deepEqual(readState(direct, standard), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(direct, standard), stableState(V2));
     assert.doesNotMatch(direct, /^ {2}canary:|modelship\.dev\/canary/m);
   });
 
@@ -298,10 +295,7 @@ describe("kserve-knative target", () => {
     assert.equal(started, KNATIVE_STARTED);
     assert.deepEqual(lineChanges(KNATIVE_FILE, started).removed, [`      storageUri: ${U1}`]);
     assert.equal(rawDocuments(started)[1], rawDocuments(KNATIVE_FILE)[1], "the ServiceAccount document is byte-identical");
-    assert.deepEqual(readState(started, knative), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.2", uri: U2, digest: D2, weight: 10 },
-    });
+    assert.deepEqual(readState(started, knative), canaryState(10));
   });
 
   it("steps, promotes by deleting canaryTrafficPercent, and is idempotent", () => {
@@ -313,14 +307,14 @@ describe("kserve-knative target", () => {
     const promoted = applyAction(stepped, knative, V2, { kind: "promote" });
     assert.equal(promoted, KNATIVE_PROMOTED);
     assert.equal(applyAction(promoted, knative, V2, { kind: "promote" }), promoted);
-    assert.deepEqual(readState(promoted, knative), { stable: { version: "0.0.2", uri: U2, digest: D2 } });
+    assert.deepEqual(readState(promoted, knative), stableState(V2));
   });
 
   it("rolls back to the URI recorded in the stable annotation", () => {
     const rolledBack = applyAction(KNATIVE_STARTED, knative, V2, { kind: "rollback" });
     assert.equal(rolledBack, KNATIVE_ROLLED_BACK);
     assert.equal(applyAction(rolledBack, knative, V2, { kind: "rollback" }), rolledBack);
-    assert.deepEqual(readState(rolledBack, knative), { stable: { version: "0.0.1", uri: U1 } });
+    assert.deepEqual(readState(rolledBack, knative), stableState());
   });
 
   it("says the stable model is unknown when a hand-made canary has no record", () => {

@@ -1,17 +1,14 @@
 /** A rollback is decided about one canary: it refuses a file whose canary has changed since. */
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { applyAction, readState } from "../../../src/gitops/targets/index.ts";
-import { U1, V2, V3 } from "./fixtures.ts";
+import { exampleManifest, U1, V2, V3 } from "../../support/manifests.ts";
 
 const FILE = "apps/adult-income/inferenceservice.yaml";
 
-test("rolling back 0.0.2 while 0.0.3 runs as the canary is refused; rolling back 0.0.3 works", async () => {
-  const example = (
-    await readFile(new URL("../../../examples/gitops-repo/apps/adult-income/inferenceservice.yaml", import.meta.url), "utf8")
-  ).replaceAll("https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx", U1);
+test("rolling back 0.0.2 while 0.0.3 runs as the canary is refused; rolling back 0.0.3 works", () => {
+  const example = exampleManifest("inferenceservice.yaml");
   const target = { kind: "kserve-standard" as const, file: FILE };
   const withV3 = applyAction(example, target, V3, { kind: "start", weight: 10 });
   assert.throws(

@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
 import { mergeLineEdits } from "../../../src/gitops/targets/line-merge.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { D2, U1, U2, V2, V3 } from "./fixtures.ts";
-
-const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
-const example = (name: string): string => readFileSync(new URL(name, EXAMPLES), "utf8");
-
-/** The stable model's record, as the state map holds it after a rollback (at `indent`). */
-const stableRecord = (indent: string): string[] => [
-  `${indent}modelship.dev/stable-version: 0.0.1`,
-  `${indent}modelship.dev/stable-uri: ${U1}`,
-];
+import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, V1, V2, V3 } from "../../support/manifests.ts";
 
 /**
  * Each example file, its target, and what a start at 10% followed by a rollback leaves changed
@@ -27,30 +17,30 @@ const EXAMPLE_TARGETS: [string, TargetSpec, { removed: string[]; added: string[]
   [
     "inferenceservice.yaml",
     { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" },
-    { removed: [], added: stableRecord("    ") },
+    { removed: [], added: recordLines("    ", "stable", V1) },
   ],
   [
     "rollout.yaml",
     { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" },
     {
       removed: ["        - setWeight: 20", "        - pause: {duration: 10m}"],
-      added: ["  annotations:", ...stableRecord("    "), "        - setWeight: 10"],
+      added: ["  annotations:", ...recordLines("    ", "stable", V1), "        - setWeight: 10"],
     },
   ],
   [
     "values.yaml",
     { kind: "yaml-path", file: "apps/adult-income/values.yaml", uriPath: "model.storageUri", weightPath: "model.canaryTrafficPercent" },
-    { removed: [], added: ["modelship:", ...stableRecord("  ")] },
+    { removed: [], added: ["modelship:", ...recordLines("  ", "stable", V1)] },
   ],
   [
     "flagger.yaml",
     { kind: "flagger", file: "apps/adult-income/flagger.yaml", container: "server" },
-    { removed: ["    maxWeight: 50"], added: ["  annotations:", ...stableRecord("    "), "    maxWeight: 10"] },
+    { removed: ["    maxWeight: 50"], added: ["  annotations:", ...recordLines("    ", "stable", V1), "    maxWeight: 10"] },
   ],
   [
     "seldon.yaml",
     { kind: "seldon-v2", file: "apps/adult-income/seldon.yaml" },
-    { removed: [], added: ["  annotations:", ...stableRecord("    ")] },
+    { removed: [], added: ["  annotations:", ...recordLines("    ", "stable", V1)] },
   ],
 ];
 
@@ -58,7 +48,7 @@ describe("the example GitOps repository", () => {
   for (const [name, target, rollbackChanges] of EXAMPLE_TARGETS) {
     it(`${name}: start, step, promote and rollback keep every other line and are idempotent`, () => {
       const original = example(name);
-      assert.deepEqual(readState(original, target), { stable: { version: "0.0.1", uri: U1 } });
+      assert.deepEqual(readState(original, target), stableState());
       const plan: RolloutAction[] = [{ kind: "start", weight: 10 }, { kind: "step", weight: 50 }, { kind: "promote" }];
       let text = original;
       for (const action of plan) {
@@ -75,7 +65,7 @@ describe("the example GitOps repository", () => {
       const rolledBack = applyAction(started, target, V2, { kind: "rollback" });
       // A rollback leaves the original plus the record of the stable model (and, for Argo and Flagger, the held weight).
       assert.deepEqual(lineChanges(original, rolledBack), rollbackChanges);
-      assert.deepEqual(readState(rolledBack, target), { stable: { version: "0.0.1", uri: U1 } });
+      assert.deepEqual(readState(rolledBack, target), stableState());
     });
   }
 
@@ -113,10 +103,7 @@ describe("the example GitOps repository", () => {
     const target = EXAMPLE_TARGETS[0]![1];
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
     const restarted = applyAction(started, target, V3, { kind: "start", weight: 20 });
-    assert.deepEqual(readState(restarted, target), {
-      stable: { version: "0.0.1", uri: U1 },
-      canary: { version: "0.0.3", uri: V3.uri, digest: V3.digest, weight: 20 },
-    });
+    assert.deepEqual(readState(restarted, target), canaryState(20, V3));
     assert.match(restarted, /name: v0-0-3/);
   });
 });
@@ -192,7 +179,7 @@ describe("line merge", () => {
     // The model deployed is U1 at 0.0.1 with V2's digest, recorded in a values file's top-level map.
     assert.deepEqual(lineChanges(text, direct), {
       removed: [],
-      added: ["modelship:", ...stableRecord("  "), `  modelship.dev/stable-digest: ${D2}`],
+      added: ["modelship:", ...recordLines("  ", "stable", V1), `  modelship.dev/stable-digest: ${D2}`],
     });
   });
 });

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { validatorFor, type JsonSchema } from "../../../src/common/schema-validation.ts";
 import { validateManifestText, type ManifestProblem } from "../../../src/gitops/validate-manifests.ts";
+import { exampleManifest } from "../../support/manifests.ts";
 
-const EXAMPLES = new URL("../../../examples/gitops-repo/apps/adult-income/", import.meta.url);
 const CRDS = new URL("../../../schemas/crds/", import.meta.url);
 const FILE = "apps/adult-income/manifest.yaml";
 
@@ -177,7 +177,7 @@ describe("validateManifestText", () => {
     };
     for (const [name, checked] of Object.entries(expected)) {
       it(`${name} passes every check, the ONNX ones included`, () => {
-        const result = validateManifestText(readFileSync(new URL(name, EXAMPLES), "utf8"), name, { modelFormat: "onnx" });
+        const result = validateManifestText(exampleManifest(name), name, { modelFormat: "onnx" });
         assert.deepEqual(result.problems, []);
         assert.deepEqual(result.checked, checked);
         assert.deepEqual(result.skipped, []);
@@ -185,14 +185,12 @@ describe("validateManifestText", () => {
     }
 
     it("the Argo CD Application and the Helm values are skipped and listed, not checked", () => {
-      assert.deepEqual(validateManifestText(readFileSync(new URL("application.yaml", EXAMPLES), "utf8"), "application.yaml"), {
+      assert.deepEqual(validateManifestText(exampleManifest("application.yaml"), "application.yaml"), {
         problems: [],
         checked: [],
         skipped: ['Application "adult-income" (argoproj.io/v1alpha1)'],
       });
-      assert.deepEqual(validateManifestText(readFileSync(new URL("values.yaml", EXAMPLES), "utf8"), "values.yaml").skipped, [
-        "document 1 (no kind)",
-      ]);
+      assert.deepEqual(validateManifestText(exampleManifest("values.yaml"), "values.yaml").skipped, ["document 1 (no kind)"]);
     });
 
     it("a Standard-mode InferenceService with a canary, a Seldon experiment and a Flagger canary pass", () => {

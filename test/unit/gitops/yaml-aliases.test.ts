@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readState } from "../../../src/gitops/targets/index.ts";
-import { U1 } from "./fixtures.ts";
+import { stableState, U1 } from "../../support/manifests.ts";
 
 describe("manifest targets read YAML aliases", () => {
   it("argo-rollouts finds MODEL_URI in an env list whose entry is named through an anchor and alias", () => {
@@ -33,8 +33,9 @@ spec:
         - name: *modelEnv
           value: '${U1}'
 `;
-    assert.deepEqual(readState(text, { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }), {
-      stable: { version: "0.0.1", uri: U1 },
-    });
+    assert.deepEqual(
+      readState(text, { kind: "argo-rollouts", file: "apps/adult-income/rollout.yaml", container: "server" }),
+      stableState(),
+    );
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * The drift stage's reference: a release's reference profile (the version the GitOps repository
+ * serves, the latest, or a given one), or a profile or data files, with the accuracy the model had
+ * where it was evaluated.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { UserError } from "../common/errors.ts";
+import type { Logger } from "../common/logger.ts";
+import type { LoadedConfig } from "../config/modelship-config.ts";
+import { readableExtension } from "../data/readers/index.ts";
+import { readProfile, type ReferenceProfile } from "../data/profile/profile.ts";
+import type { DriftReport } from "../drift/report-types.ts";
+import { hasMagic } from "../drift/sources.ts";
+import { withClone } from "../git/git-workspace.ts";
+import { parseModelUri } from "../gitops/model-uri.ts";
+import { readEnvironmentState } from "../gitops/promote.ts";
+import { fetchModel } from "../registry/fetch.ts";
+import { openStore } from "../registry/open-store.ts";
+import { parseModelRef } from "../registry/version.ts";
+import type { DriftStageSettings } from "./drift-settings.ts";
+import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
+import { profileFiles } from "./reference-data.ts";
+import { resolveRegistry } from "./release-settings.ts";
+
+/** What reading the reference needs: modelship.yaml, the registry, and the GitOps repository for `production`. */
+export interface ReferenceContext {
+  loaded: LoadedConfig;
+  registry?: string;
+  /** The registry when neither an input nor release.registry names one. */
+  defaultRegistry: string;
+  /** Token for the registry (GitHub Releases). */
+  registryToken?: string;
+  repository?: string;
+  tagFormat?: string;
+  gitops: ExplicitGitOpsSettings;
+  /** Token for the GitOps repository (reading what production serves). */
+  gitopsToken?: string;
+  logger: Logger;
+  toolVersion: string;
+}
+
+/** The profile the current data is compared with, where it came from, and the model it belongs to. */
+export interface Reference {
+  profile: ReferenceProfile;
+  source: string;
+  model?: DriftReport["model"];
+  /** The model's accuracy where it was evaluated (the release's gate report), for performance drift. */
+  accuracy?: { accuracy: number; n: number };
+}
+
+/** Accuracy and rows of a gate report, when it has them. */
+async function gateAccuracy(path: string): Promise<{ accuracy: number; n: number } | undefined> {
+  try {
+    const report = JSON.parse(await readFile(path, "utf8")) as {
+      metrics?: { accuracy?: { value?: number | null } };
+      data?: { rows?: number };
+    };
+    const accuracy = report.metrics?.accuracy?.value;
+    const n = report.data?.rows;
+    return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reference accuracy: the release's evaluation, else the reference profile's own labelled rows. */
+function profileAccuracy(profile: ReferenceProfile): { accuracy: number; n: number } | undefined {
+  const agreement = profile.agreement;
+  return agreement === undefined || agreement.rows === 0 ? undefined : { accuracy: agreement.agree / agreement.rows, n: agreement.rows };
+}
+
+async function referenceFromRelease(
+  spec: { registry: string; model: string; version: string },
+  context: ReferenceContext,
+): Promise<Reference> {
+  const { logger } = context;
+  const store = openStore({
+    spec: spec.registry,
+    token: context.registryToken,
+    repository: context.repository,
+    tagFormat: context.tagFormat ?? context.loaded.config?.release?.tag_format,
+    logger,
+    userAgentVersion: context.toolVersion,
+  });
+  const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-drift-"));
+  try {
+    const fetched = await fetchModel({ store, model: spec.model, version: spec.version, dir: join(temp, "model"), logger });
+    const file = fetched.manifest.files.find((entry) => entry.role === "reference-profile");
+    const label = `${spec.model}@${fetched.version}`;
+    if (file === undefined) {
+      throw new UserError(`release ${label} has no reference profile to compare with`, {
+        hint: "release models with a reference profile (modelship profile, then modelship release --reference-profile), or pass --reference PROFILE.json",
+      });
+    }
+    const profile = await readProfile(join(fetched.path, file.name));
+    const located = await store.locate(spec.model, fetched.version).catch(() => undefined);
+    const gate = fetched.manifest.files.find((entry) => entry.role === "gate-report");
+    const accuracy = (gate === undefined ? undefined : await gateAccuracy(join(fetched.path, gate.name))) ?? profileAccuracy(profile);
+    return {
+      profile,
+      source: `release ${label} (${store.description})`,
+      model: { name: spec.model, version: fetched.version, ...(located?.url === undefined ? {} : { release_url: located.url }) },
+      ...(accuracy === undefined ? {} : { accuracy }),
+    };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** The stable model the environment serves, read from the GitOps repository's base branch. */
+async function deployedRelease(
+  settings: DriftStageSettings,
+  context: ReferenceContext,
+): Promise<{ registry: string; model: string; version: string }> {
+  const { loaded, logger } = context;
+  const environment = resolveEnvironment(settings.environment, loaded);
+  const gitops = resolveGitOps(context.gitops, loaded);
+  const state = await withClone(
+    { remote: gitops.remote, base: gitops.base, ...(context.gitopsToken === undefined ? {} : { token: context.gitopsToken }), logger },
+    (workspace) => readEnvironmentState((path) => workspace.readFile(path, `origin/${gitops.base}`), environment, logger),
+  );
+  const stable = state.stable;
+  if (stable === undefined)
+    throw new UserError(`no model serves in ${environment.name} yet, so there is no production reference`, {
+      hint: "promote a release first, or pass --reference latest (or a version)",
+    });
+  const location = parseModelUri(stable.uri, context.tagFormat ?? loaded.config?.release?.tag_format);
+  const model = settings.model;
+  if (location !== undefined) return { registry: location.registry, model: location.model, version: location.version };
+  if (model === undefined || stable.version === "")
+    throw new UserError(`the model URI ${stable.uri} in ${environment.name} is not a release modelship can read a reference profile from`, {
+      hint: "pass --reference VERSION (the version that serves) or a reference profile file",
+    });
+  logger.info(`${environment.name} serves ${stable.uri}; its reference comes from ${model}@${stable.version} in the configured registry.`);
+  return { registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model, version: stable.version };
+}
+
+/** The reference a spec names: a profile or data files, `production` (what the GitOps repository serves), or a release version. */
+export async function loadReference(settings: DriftStageSettings, context: ReferenceContext): Promise<Reference> {
+  const spec = settings.reference;
+  const { loaded, logger } = context;
+  const fromFile = /\.json$/i.test(spec);
+  if (fromFile || readableExtension(spec) !== undefined || hasMagic(spec)) {
+    const profile = fromFile
+      ? await readProfile(spec)
+      : (await profileFiles({ loaded, patterns: [spec], logger, toolVersion: context.toolVersion })).profile;
+    const accuracy = profileAccuracy(profile);
+    return {
+      profile,
+      source: fromFile ? spec : `data ${spec}`,
+      ...(settings.model === undefined ? {} : { model: { name: settings.model } }),
+      ...(accuracy === undefined ? {} : { accuracy }),
+    };
+  }
+  if (spec === "production" || spec === "deployed") return referenceFromRelease(await deployedRelease(settings, context), context);
+  const ref = spec.includes("@") ? parseModelRef(spec) : { model: settings.model, version: spec };
+  if (ref.model === undefined)
+    throw new UserError(`the reference ${spec} names no model`, { hint: "set `model:` in modelship.yaml, or pass MODEL@VERSION" });
+  return referenceFromRelease(
+    { registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model: ref.model, version: ref.version },
+    context,
+  );
+}
