@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-S75NK6NR.js";
+} from "./chunks/chunk-PJ2CZF7T.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-WPZZ3R7D.js";
-import "./chunks/chunk-BUYS7TDU.js";
+} from "./chunks/chunk-JT53FXPZ.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   core_exports,
   getBooleanInput,
@@ -20,8 +20,8 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
-import "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-EHOYL7DS.js";
+import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/canary.ts
 await runAction(async () => {

@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-5ZESA6F3.js";
+} from "./chunks/chunk-4BPTSN2W.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,35 +12,35 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-I3GBBQYH.js";
+} from "./chunks/chunk-3DE5AIB3.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-NPVDMXKT.js";
+} from "./chunks/chunk-SULUDDSV.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-HI6XFCYT.js";
+} from "./chunks/chunk-5NTKGJ6D.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-TK5XIBHX.js";
+} from "./chunks/chunk-6VY37RN5.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-WPZZ3R7D.js";
+} from "./chunks/chunk-JT53FXPZ.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-MSNXZ4WJ.js";
-import "./chunks/chunk-KESLFZHL.js";
+} from "./chunks/chunk-NMFF663T.js";
+import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-XKVBDXZX.js";
+} from "./chunks/chunk-LPQZWSIU.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -50,22 +50,22 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-GKQF3EST.js";
+} from "./chunks/chunk-MDNDJQDP.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-FQHJJIWZ.js";
-import "./chunks/chunk-BUYS7TDU.js";
+} from "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
+} from "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-WFFBTO2P.js";
+} from "./chunks/chunk-7ZT2QFGW.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -78,7 +78,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -194,7 +194,7 @@ function numberFlag(value, name) {
   return number;
 }
 
-// src/cli/commands/promote.ts
+// src/cli/commands/promote-command.ts
 var gitOpsFlags = {
   remote: {
     type: "string",
@@ -336,7 +336,7 @@ closed the obsolete PR #${result.closedPr}`}`
   }
 };
 
-// src/cli/commands/canary.ts
+// src/cli/commands/canary-command.ts
 var flags2 = {
   env: {
     type: "string",
@@ -428,7 +428,7 @@ var canaryCommand = {
   }
 };
 
-// src/cli/commands/drift.ts
+// src/cli/commands/drift-command.ts
 var flags3 = {
   reference: {
     type: "string",
@@ -1198,7 +1198,7 @@ async function runContractDiffStage(inputs) {
   return { diff: diff2, markdown: renderContractDiffMarkdown(diff2) };
 }
 
-// src/cli/commands/contract.ts
+// src/cli/commands/contract-command.ts
 var inferFlags = {
   output: {
     type: "string",
@@ -1276,7 +1276,7 @@ var contractCommand = {
   }
 };
 
-// src/cli/commands/evaluate.ts
+// src/cli/commands/evaluate-command.ts
 var flags4 = {
   model: {
     type: "string",
@@ -1367,7 +1367,7 @@ var evaluateCommand = {
   }
 };
 
-// src/cli/commands/fetch.ts
+// src/cli/commands/fetch-command.ts
 var flags5 = {
   dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
   registry: {
@@ -1412,7 +1412,7 @@ model: ${fetched.modelPath}`
   }
 };
 
-// src/cli/commands/registry.ts
+// src/cli/commands/registry-command.ts
 var flags6 = {
   registry: {
     type: "string",
@@ -1488,7 +1488,7 @@ var registryCommand = {
   }
 };
 
-// src/cli/commands/release.ts
+// src/cli/commands/release-command.ts
 var flags7 = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
@@ -1599,7 +1599,7 @@ async function runProfileMergeStage(inputs) {
   return { profile: merged, output };
 }
 
-// src/cli/commands/profile.ts
+// src/cli/commands/profile-command.ts
 var profileFlags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
   output: { type: "string", short: "o", value: "FILE", description: `where the profile is written (default ${DEFAULT_PROFILE_OUTPUT})` },
@@ -1670,7 +1670,7 @@ var profileCommand = {
   }
 };
 
-// src/cli/commands/train.ts
+// src/cli/commands/train-command.ts
 var flags8 = {
   command: {
     type: "string",
@@ -1741,7 +1741,7 @@ metrics: ${JSON.stringify(result.record.metrics)}`);
   }
 };
 
-// src/cli/commands/validate.ts
+// src/cli/commands/validate-command.ts
 var flags9 = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
@@ -1793,7 +1793,7 @@ var validateCommand = {
   }
 };
 
-// src/cli/commands/verify-promotion.ts
+// src/cli/commands/verify-promotion-command.ts
 var flags10 = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
   report: { type: "string", value: "FILE", description: "also write the markdown report here" },
@@ -1827,7 +1827,7 @@ var verifyPromotionCommand = {
   }
 };
 
-// src/cli/main.ts
+// src/cli/run-cli.ts
 var COMMANDS = [
   validateCommand,
   profileCommand,

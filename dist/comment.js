@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runCommentStage
-} from "./chunks/chunk-7WJ2JH3U.js";
+} from "./chunks/chunk-O2PBR5ZC.js";
 import {
   actionStageRun,
   core_exports,
@@ -11,10 +11,10 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

@@ -4,21 +4,21 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-NPVDMXKT.js";
+} from "./chunks/chunk-SULUDDSV.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-S75NK6NR.js";
-import "./chunks/chunk-WPZZ3R7D.js";
-import "./chunks/chunk-XKVBDXZX.js";
+} from "./chunks/chunk-PJ2CZF7T.js";
+import "./chunks/chunk-JT53FXPZ.js";
+import "./chunks/chunk-LPQZWSIU.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-GKQF3EST.js";
-import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-MDNDJQDP.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,8 +26,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
-import "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-EHOYL7DS.js";
+import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

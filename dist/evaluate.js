@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-HI6XFCYT.js";
+} from "./chunks/chunk-5NTKGJ6D.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-GKQF3EST.js";
-import "./chunks/chunk-FQHJJIWZ.js";
-import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-MDNDJQDP.js";
+import "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,10 +25,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

@@ -2,19 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-TK5XIBHX.js";
-import "./chunks/chunk-FQHJJIWZ.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+} from "./chunks/chunk-6VY37RN5.js";
+import "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-ZRBTEC3G.js";
-import "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-EHOYL7DS.js";
+import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

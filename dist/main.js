@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/main.ts
 var COMMANDS = [

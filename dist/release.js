@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-MSNXZ4WJ.js";
-import "./chunks/chunk-KESLFZHL.js";
+} from "./chunks/chunk-NMFF663T.js";
+import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-XKVBDXZX.js";
+import "./chunks/chunk-LPQZWSIU.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-GKQF3EST.js";
-import "./chunks/chunk-FQHJJIWZ.js";
-import "./chunks/chunk-BUYS7TDU.js";
+import "./chunks/chunk-MDNDJQDP.js";
+import "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,8 +25,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
-import "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-EHOYL7DS.js";
+import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/release.ts
 await runAction(async () => {

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   publishComment
-} from "./chunks/chunk-7WJ2JH3U.js";
+} from "./chunks/chunk-O2PBR5ZC.js";
 import {
   run_record_schema_default
 } from "./chunks/chunk-BRWCXJMB.js";
@@ -18,7 +18,7 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   UserError,
   assertValid,
@@ -29,12 +29,12 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";
 
-// src/train/select-best.ts
+// src/train/rank-runs.ts
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 async function loadRuns(root) {

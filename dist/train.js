@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-5ZESA6F3.js";
-import "./chunks/chunk-KESLFZHL.js";
+} from "./chunks/chunk-4BPTSN2W.js";
+import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-GKQF3EST.js";
+import "./chunks/chunk-MDNDJQDP.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   actionStageRun,
   core_exports,
@@ -19,8 +19,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
-import "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-EHOYL7DS.js";
+import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/train.ts
 await runAction(async () => {

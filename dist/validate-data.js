@@ -2,11 +2,11 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-I3GBBQYH.js";
-import "./chunks/chunk-GKQF3EST.js";
+} from "./chunks/chunk-3DE5AIB3.js";
+import "./chunks/chunk-MDNDJQDP.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   actionStageRun,
   core_exports,
@@ -17,10 +17,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

@@ -2,26 +2,26 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-S75NK6NR.js";
+} from "./chunks/chunk-PJ2CZF7T.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-WPZZ3R7D.js";
-import "./chunks/chunk-BUYS7TDU.js";
+} from "./chunks/chunk-JT53FXPZ.js";
+import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-TU67Z6CI.js";
-import "./chunks/chunk-C4RNAJ2Z.js";
-import "./chunks/chunk-WFFBTO2P.js";
+import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-AXAVXKTZ.js";
+import "./chunks/chunk-7ZT2QFGW.js";
 import {
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZRBTEC3G.js";
+} from "./chunks/chunk-EHOYL7DS.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-K5RVHLOP.js";
+} from "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

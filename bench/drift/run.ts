@@ -26,14 +26,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { loadContract, parseContract } from "../../src/data/contract/contract.ts";
+import { loadContract, parseContract } from "../../src/data/contract/load-contract.ts";
 import type { DataContract } from "../../src/data/contract/contract-types.ts";
-import { profileData, readProfile, type ReferenceProfile } from "../../src/data/profile/profile.ts";
+import { profileData, readProfile, type ReferenceProfile } from "../../src/data/profile/profile-data.ts";
 import { profileSources } from "../../src/data/profile/profile-sources.ts";
 import { exactCapOf } from "../../src/data/profile/profile-types.ts";
 import type { RawValue, TableSource } from "../../src/data/readers/table.ts";
 import { DRIFT_DEFAULTS } from "../../src/drift/decide-drift.ts";
-import { checkDrift } from "../../src/drift/drift.ts";
+import { checkDrift } from "../../src/drift/check-drift.ts";
 import type { DriftReport, DriftSettings } from "../../src/drift/report-types.ts";
 
 const root = join(import.meta.dirname, "../..");

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ADULT_TRAIN } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { loadContract } from "../../src/data/contract/contract.ts";
+import { loadContract } from "../../src/data/contract/load-contract.ts";
 import { loadTabular } from "../../src/train/tabular-data.ts";
 import { loadTf } from "../../src/train/tfjs-backend.ts";
 import { loadTrainConfig } from "../../src/train/train-config.ts";

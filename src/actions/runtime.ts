@@ -5,7 +5,7 @@
 import * as core from "@actions/core";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { AnnotationProperties, Logger } from "../common/logger.ts";
-import { TOOL_VERSION } from "../common/version.ts";
+import { TOOL_VERSION } from "../common/tool-version.ts";
 import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
 import { readGitHubContext, type GitHubContext } from "../github/context.ts";
 import type { StageRun } from "../stages/stage-run.ts";

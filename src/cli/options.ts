@@ -56,6 +56,7 @@ export function parseFlags<S extends FlagSpecs>(
   const env = options.env ?? process.env;
   const parseOptions: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
   for (const [name, spec] of Object.entries(specs)) {
+    // util.parseArgs validates `short` and `multiple` whenever the key is present, undefined or not.
     parseOptions[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };

@@ -32,7 +32,7 @@ import {
   psi,
   twoProportionZ,
   wasserstein,
-} from "./stats/index.ts";
+} from "./stats/drift-statistics.ts";
 import { normalCdf } from "../common/stats.ts";
 
 /** Defaults of the drift settings (`drift:` in modelship.yaml); sources in the README's drift section. */

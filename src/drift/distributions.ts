@@ -5,7 +5,7 @@
  * both sides' categories.
  */
 import type { CategoricalColumnProfile, NumericColumnProfile } from "../data/profile/profile-types.ts";
-import { weightedSample, type WeightedSample } from "./stats/index.ts";
+import { weightedSample, type WeightedSample } from "./stats/drift-statistics.ts";
 
 export interface NumericSample {
   sample: WeightedSample;

@@ -5,7 +5,7 @@
  */
 import { formatSignificant } from "../common/markdown.ts";
 import type { PerformanceDrift } from "./report-types.ts";
-import { twoProportionZ } from "./stats/index.ts";
+import { twoProportionZ } from "./stats/drift-statistics.ts";
 
 export interface PerformanceSettings {
   /** Drift when accuracy drops by at least this (absolute) and the drop is significant at p_value. */

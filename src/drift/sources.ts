@@ -10,7 +10,7 @@
  * credentials go only to the URL's own origin (scheme, host and port), never to a host a redirect
  * names, and a redirect may not leave https (plain http only for loopback hosts).
  */
-import { READABLE_EXTENSIONS, readableExtension } from "../data/readers/index.ts";
+import { READABLE_EXTENSIONS, readableExtension } from "../data/readers/open-table.ts";
 import { retryBaseFromEnv } from "../common/retry.ts";
 import { createWriteStream } from "node:fs";
 import { glob, mkdir, mkdtemp, rm, stat } from "node:fs/promises";

@@ -7,8 +7,8 @@
 import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue } from "../data/contract/coerce.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
-import { readOptionsFor } from "../data/contract/contract.ts";
-import { openTable } from "../data/readers/index.ts";
+import { readOptionsFor } from "../data/contract/load-contract.ts";
+import { openTable } from "../data/readers/open-table.ts";
 import type { RawValue } from "../data/readers/table.ts";
 import { checkColumns } from "./onnx-input-binding.ts";
 import type { LoadedModel } from "./onnx-model.ts";

@@ -10,7 +10,7 @@
 import { UserError } from "../common/errors.ts";
 import { formatNumber } from "../common/markdown.ts";
 import type { CheckResult } from "./health.ts";
-import type { RolloutState } from "./targets/types.ts";
+import type { RolloutState } from "./targets/target-types.ts";
 
 /** How a canary advances. */
 export interface CanaryPolicy {

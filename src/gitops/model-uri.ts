@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { dirname, basename } from "node:path";
-import { DEFAULT_TAG_FORMAT, isModelName, parseTag, parseVersion } from "../registry/version.ts";
+import { DEFAULT_TAG_FORMAT, isModelName, parseTag, parseVersion } from "../registry/model-version.ts";
 
 /** The release a model URI points into. */
 export interface ReleaseLocation {

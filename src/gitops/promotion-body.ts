@@ -6,7 +6,7 @@
 import type { EnvironmentSettings } from "./rollout-settings.ts";
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import { shortDigest } from "../registry/manifest.ts";
-import type { ModelManifest } from "../registry/types.ts";
+import type { ModelManifest } from "../registry/registry-types.ts";
 import {
   code,
   escapeMarkdown,
@@ -18,7 +18,7 @@ import {
   statusIcon,
   table,
 } from "../common/markdown.ts";
-import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/index.ts";
+import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 
 /** A release shown in the body: its page and manifest, when the registry has them. */
 export interface ReleaseView {

@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import { fetchModel, resolveVersion, unknownVersion } from "../registry/fetch.ts";
+import { fetchModel, resolveVersion, unknownVersion } from "../registry/verified-fetch.ts";
 import { shortDigest } from "../registry/manifest.ts";
-import type { ModelManifest, RegistryStore, StoredVersion } from "../registry/types.ts";
+import type { ModelManifest, RegistryStore, StoredVersion } from "../registry/registry-types.ts";
 import { parseModelUri } from "./model-uri.ts";
 import type { ReleaseView } from "./promotion-body.ts";
-import type { DeployedModel, ModelRef } from "./targets/index.ts";
+import type { DeployedModel, ModelRef } from "./targets/target-dispatch.ts";
 
 /** A release that may be deployed. */
 export interface CheckedRelease {

@@ -4,7 +4,7 @@
  * stages/promote-settings.ts resolves them from modelship.yaml and explicit inputs.
  */
 import type { HealthCheck } from "./health.ts";
-import type { RolloutAction, TargetSpec } from "./targets/index.ts";
+import type { RolloutAction, TargetSpec } from "./targets/target-dispatch.ts";
 
 export type Strategy = "canary" | "blue-green" | "direct";
 export type MergeMethod = "merge" | "squash" | "rebase";

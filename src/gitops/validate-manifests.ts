@@ -14,9 +14,9 @@ import { crdSchemaId, validateWithCrdSchema } from "./validate/crd-schemas.ts";
 import { modelSource, validateWithModel } from "./validate/kubernetes-models.ts";
 import { checkOnnx } from "./validate/onnx-checks.ts";
 import { checkSemantics } from "./validate/semantic-checks.ts";
-import { asRecord, type Finding, type ManifestProblem, type ResourceData } from "./validate/types.ts";
+import { asRecord, type Finding, type ManifestProblem, type ResourceData } from "./validate/manifest-check-types.ts";
 
-export type { ManifestProblem } from "./validate/types.ts";
+export type { ManifestProblem } from "./validate/manifest-check-types.ts";
 
 export interface ValidateManifestOptions {
   /** The format of the model being promoted; `onnx` turns on the checks that its server can load it. */

@@ -19,8 +19,8 @@ import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
 import { MANIFEST_NAME, parseManifest, sha256File, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./types.ts";
-import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./version.ts";
+import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
+import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./model-version.ts";
 
 /** GitHub's limit on one release asset. */
 const MAX_ASSET_BYTES = 2 * 1024 ** 3;

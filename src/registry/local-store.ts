@@ -12,10 +12,10 @@ import { copyFile, mkdir, open, readdir, rename, rm, stat, writeFile } from "nod
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
-import { readIfExists, verifyPackage } from "./fetch.ts";
+import { readIfExists, verifyPackage } from "./verified-fetch.ts";
 import { MANIFEST_NAME, NOTES_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./types.ts";
-import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./version.ts";
+import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
+import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./model-version.ts";
 
 const STAGING_PREFIX = ".staging-";
 const STALE_STAGING_MS = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import { byCodeUnit } from "../common/compare.ts";
 import { UserError } from "../common/errors.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
-import type { ManifestFile, ModelManifest } from "./types.ts";
+import type { ManifestFile, ModelManifest } from "./registry-types.ts";
 
 export const MANIFEST_NAME = "manifest.json";
 export const SUMS_NAME = "SHA256SUMS";

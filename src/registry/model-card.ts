@@ -9,7 +9,7 @@ import type { GateReport } from "../gates/gate-report-types.ts";
 import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../common/markdown.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { shortDigest } from "./manifest.ts";
-import type { ModelManifest } from "./types.ts";
+import type { ModelManifest } from "./registry-types.ts";
 
 export interface CardInputs {
   model: string;

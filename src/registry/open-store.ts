@@ -8,7 +8,7 @@ import { createGitHubClient, httpStatus } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import { GitHubStore } from "./github-store.ts";
 import { localStoreFromUrl } from "./local-store.ts";
-import type { RegistryStore } from "./types.ts";
+import type { RegistryStore } from "./registry-types.ts";
 
 export interface OpenStoreOptions {
   spec: string;

@@ -17,7 +17,7 @@ import { readModelSignature } from "../train/model-signature.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { renderModelCard, renderReleaseNotes, type CardInputs } from "./model-card.ts";
 import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "./types.ts";
+import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "./registry-types.ts";
 
 export interface PackageOptions {
   model: string;

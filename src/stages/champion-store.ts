@@ -9,9 +9,9 @@ import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import type { ChampionSource } from "../gates/policy.ts";
-import { fetchModel } from "../registry/fetch.ts";
+import { fetchModel } from "../registry/verified-fetch.ts";
 import { shortDigest } from "../registry/manifest.ts";
-import type { RegistryStore } from "../registry/types.ts";
+import type { RegistryStore } from "../registry/registry-types.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import type { StageRun } from "./stage-run.ts";
 

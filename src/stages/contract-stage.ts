@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
-import { loadContract } from "../data/contract/contract.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
 import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "../data/contract/contract-diff.ts";
 import { inferContract } from "../data/contract/infer-contract.ts";
 import type { StageRun } from "./stage-run.ts";

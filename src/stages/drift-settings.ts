@@ -2,7 +2,7 @@
  * Settings of the drift stage: an explicit input or flag, then modelship.yaml's `drift` section,
  * then the defaults (DRIFT_DEFAULTS, whose sources the README's drift section gives).
  */
-import { readableExtension } from "../data/readers/index.ts";
+import { readableExtension } from "../data/readers/open-table.ts";
 import { hasMagic } from "../drift/sources.ts";
 import { UserError } from "../common/errors.ts";
 import { DRIFT_DEFAULTS } from "../drift/decide-drift.ts";

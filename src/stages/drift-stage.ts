@@ -12,10 +12,10 @@ import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
-import { loadContract } from "../data/contract/contract.ts";
-import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
+import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { renderDriftReport } from "../drift/drift-markdown.ts";
-import { checkDrift } from "../drift/drift.ts";
+import { checkDrift } from "../drift/check-drift.ts";
 import {
   appendTrend,
   renderDriftIssueBody,

@@ -11,7 +11,7 @@ import type { Logger } from "../common/logger.ts";
 import { OutputSet } from "../common/atomic-write.ts";
 import { assertWritable } from "../common/schema-validation.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
-import { loadContract } from "../data/contract/contract.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
 import { checkPolicyFitsTask, evaluateGates } from "../gates/evaluate-gates.ts";
 import { passes, summarize, verdictOf, type GateFailOn } from "../gates/decide.ts";
 import type { ChampionComparison, GateReport, Task } from "../gates/gate-report-types.ts";

@@ -2,8 +2,8 @@
  * The fetch stage (`modelship fetch`, the fetch-model action): downloads a released model version
  * from the registry and verifies every file before anything uses it.
  */
-import { fetchModel, type FetchedModel } from "../registry/fetch.ts";
-import { parseModelRef } from "../registry/version.ts";
+import { fetchModel, type FetchedModel } from "../registry/verified-fetch.ts";
+import { parseModelRef } from "../registry/model-version.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 

@@ -5,11 +5,11 @@
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import { pick } from "../config/modelship-config.ts";
-import { loadContract } from "../data/contract/contract.ts";
-import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
+import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 
-export type { ReferenceProfile } from "../data/profile/profile.ts";
+export type { ReferenceProfile } from "../data/profile/profile-data.ts";
 
 /** Where a profile is written when neither a flag nor modelship.yaml says. */
 export const DEFAULT_PROFILE_OUTPUT = ".modelship/reference-profile.json";

@@ -7,7 +7,7 @@ import { UserError } from "../common/errors.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { ActionKind, EnvironmentSettings, GitOpsSettings, MergeMethod } from "../gitops/rollout-settings.ts";
-import type { TargetSpec } from "../gitops/targets/index.ts";
+import type { TargetSpec } from "../gitops/targets/target-dispatch.ts";
 import {
   pick,
   type EnvironmentConfig,

@@ -1,7 +1,7 @@
 /**
  * The promote, canary and verify-promotion stages as the CLI and the actions run them: modelship.yaml
- * loaded, settings resolved, registries and the GitHub client opened, then the core in promote.ts,
- * canary.ts and verify-promotion.ts. Both faces call these, so they behave the same.
+ * loaded, settings resolved, registries and the GitHub client opened, then the core in gitops/promotion-pr.ts,
+ * canary-job.ts and promotion-check.ts. Both faces call these, so they behave the same.
  */
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
@@ -12,16 +12,16 @@ import { resolveRegistry } from "./release-settings.ts";
 import { loadStageConfig, type ConfigSource, type StageRun } from "./stage-run.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
-import { parseModelRef } from "../registry/version.ts";
-import type { RegistryStore } from "../registry/types.ts";
-import { runCanary, type CanaryResult } from "../gitops/canary.ts";
+import { parseModelRef } from "../registry/model-version.ts";
+import type { RegistryStore } from "../registry/registry-types.ts";
+import { runCanary, type CanaryResult } from "../gitops/canary-job.ts";
 import type { HealthSource } from "../gitops/health.ts";
 import { basicAuthValue, withClone } from "../git/git-workspace.ts";
-import { promote, type PromotionResult } from "../gitops/promote.ts";
+import { promote, type PromotionResult } from "../gitops/promotion-pr.ts";
 import type { ReleaseView } from "../gitops/promotion-body.ts";
 import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "../gitops/release-check.ts";
-import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/index.ts";
-import { verifyPromotion, type VerifyResult } from "../gitops/verify-promotion.ts";
+import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/target-dispatch.ts";
+import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
 
 export type { ActionKind, Strategy } from "../gitops/rollout-settings.ts";
 export { renderHealthTable } from "../gitops/health-markdown.ts";

@@ -10,8 +10,8 @@ import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
-import { loadContract } from "../data/contract/contract.ts";
-import { profileData, type ReferenceProfile } from "../data/profile/profile.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
+import { profileData, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { expandGlob } from "../drift/sources.ts";
 
 /** The checked-out commit's time, so a re-run profiles to the same bytes (and the release stays unchanged); else now. */

@@ -4,10 +4,10 @@
  * release, fetch, registry and evaluate (champion) stages open it the same way.
  */
 import type { LoadedConfig } from "../config/modelship-config.ts";
-import { resolveVersion, unknownVersion } from "../registry/fetch.ts";
+import { resolveVersion, unknownVersion } from "../registry/verified-fetch.ts";
 import { openStore } from "../registry/open-store.ts";
-import type { ModelManifest, RegistryStore, VersionInfo } from "../registry/types.ts";
-import { parseModelRef } from "../registry/version.ts";
+import type { ModelManifest, RegistryStore, VersionInfo } from "../registry/registry-types.ts";
+import { parseModelRef } from "../registry/model-version.ts";
 import { resolveRegistry } from "./release-settings.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 

@@ -5,7 +5,7 @@
 import { access } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UserError } from "../common/errors.ts";
-import type { Bump } from "../registry/version.ts";
+import type { Bump } from "../registry/model-version.ts";
 import { DEFAULT_EVALUATION_DIR } from "./evaluate-settings.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";

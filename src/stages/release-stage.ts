@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Logger } from "../common/logger.ts";
 import { MANIFEST_NAME, sha256File, shortDigest, SUMS_NAME } from "../registry/manifest.ts";
 import { packageModel, type PackageOptions } from "../registry/package.ts";
-import type { PublishedVersion, RegistryStore } from "../registry/types.ts";
+import type { PublishedVersion, RegistryStore } from "../registry/registry-types.ts";
 import {
   bumpVersion,
   checkModelName,
@@ -19,7 +19,7 @@ import {
   normalizeVersion,
   tagFor,
   type Bump,
-} from "../registry/version.ts";
+} from "../registry/model-version.ts";
 import { profileReferenceData } from "./reference-data.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import { resolveReleaseSettings, type ExplicitReleaseSettings } from "./release-settings.ts";

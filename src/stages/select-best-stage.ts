@@ -4,10 +4,10 @@
  */
 import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
-import { loadRuns, selectBest, type Selection } from "../train/select-best.ts";
+import { loadRuns, selectBest, type Selection } from "../train/rank-runs.ts";
 import { publishComment, type ReportRun, type ReportTarget } from "./comment-stage.ts";
 
-export type { Selection } from "../train/select-best.ts";
+export type { Selection } from "../train/rank-runs.ts";
 export type { ReportRun } from "./comment-stage.ts";
 
 /** What the select-best action gives its stage. */

@@ -7,7 +7,7 @@ import { resolveTrainSettings, type ExplicitTrainSettings, type TrainSettings } 
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 import { builtinTrainer } from "../train/builtin-train.ts";
 import { renderRunSummary } from "../train/run-markdown.ts";
-import { runTraining, type TrainResult } from "../train/train.ts";
+import { runTraining, type TrainResult } from "../train/run-training.ts";
 
 export type { TrainSettings } from "./train-settings.ts";
 

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import { loadContract } from "../data/contract/contract.ts";
+import { loadContract } from "../data/contract/load-contract.ts";
 import { ProgressBar } from "../common/progress-bar.ts";
 import { exportOnnx } from "./export-onnx.ts";
 import type { TrainedModel } from "./model-spec.ts";
@@ -14,7 +14,7 @@ import { fingerprintFile } from "./run-context.ts";
 import { loadTabular, type TabularData } from "./tabular-data.ts";
 import { loadTf } from "./tfjs-backend.ts";
 import { loadTrainConfig, type TrainConfig } from "./train-config.ts";
-import type { BuiltinRun } from "./train.ts";
+import type { BuiltinRun } from "./run-training.ts";
 import { predictWithTf, trainModel } from "./trainer.ts";
 
 /** Accuracy (classification) or RMSE (regression) of the model on encoded data. */

@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { mergeProfiles, type ReferenceProfile } from "../../src/data/profile/profile.ts";
+import { mergeProfiles, type ReferenceProfile } from "../../src/data/profile/profile-data.ts";
 import { DRIFT_DEFAULTS } from "../../src/drift/decide-drift.ts";
-import { checkDrift } from "../../src/drift/drift.ts";
+import { checkDrift } from "../../src/drift/check-drift.ts";
 import type { DriftReport, DriftSettings } from "../../src/drift/report-types.ts";
 import { contractOf, profileCsv, Seeded, tempDir, throwsUser, writeCsv, type Columns } from "../support/drift.ts";
 

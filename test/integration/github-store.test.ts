@@ -13,8 +13,8 @@ import { isUserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { createGitHubClient, type GitHubClient } from "../../src/github/octokit.ts";
 import { GitHubStore, type GitHubStoreOptions } from "../../src/registry/github-store.ts";
-import type { PackageToPublish } from "../../src/registry/types.ts";
-import { tagFor } from "../../src/registry/version.ts";
+import type { PackageToPublish } from "../../src/registry/registry-types.ts";
+import { tagFor } from "../../src/registry/model-version.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { sha256, writeTestPackage } from "../support/registry-package.ts";
 

@@ -20,7 +20,7 @@ import { after, before, describe, it } from "node:test";
 import { isUserError } from "../../src/common/errors.ts";
 import { decideCanary, type CanaryPolicy } from "../../src/gitops/canary-decision.ts";
 import { readHealth, type HealthCheck, type HealthContext, type HealthSource } from "../../src/gitops/health.ts";
-import type { RolloutState } from "../../src/gitops/targets/types.ts";
+import type { RolloutState } from "../../src/gitops/targets/target-types.ts";
 
 const PROMETHEUS = "/usr/bin/prometheus";
 const MODEL = "adult-income";

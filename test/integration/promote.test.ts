@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { after, describe, test } from "node:test";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { LocalStore } from "../../src/registry/local-store.ts";
-import type { ModelManifest } from "../../src/registry/types.ts";
+import type { ModelManifest } from "../../src/registry/registry-types.ts";
 import { hasStackTrace } from "../support/cli.ts";
 import { git, pushFiles, refSha, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { runTraining } from "../../src/train/train.ts";
+import { runTraining } from "../../src/train/run-training.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { runAction } from "../support/runner.ts";
 

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isUserError, type UserError } from "../../src/common/errors.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
-import { parseContract } from "../../src/data/contract/contract.ts";
+import { parseContract } from "../../src/data/contract/load-contract.ts";
 import type { DataContract } from "../../src/data/contract/contract-types.ts";
-import { profileData, type ReferenceProfile } from "../../src/data/profile/profile.ts";
+import { profileData, type ReferenceProfile } from "../../src/data/profile/profile-data.ts";
 import { mulberry32 } from "../../src/common/seeded-random.ts";
 
 export type Cell = number | string | null;

@@ -4,7 +4,7 @@
  * state `readState` reads back from a file at each stage.
  */
 import { readFileSync } from "node:fs";
-import type { DeployedModel, ModelRef, RolloutState } from "../../src/gitops/targets/index.ts";
+import type { DeployedModel, ModelRef, RolloutState } from "../../src/gitops/targets/target-dispatch.ts";
 
 /** The example app's folder, examples/gitops-repo/apps/adult-income/. */
 const EXAMPLE_APP = new URL("../../examples/gitops-repo/apps/adult-income/", import.meta.url);

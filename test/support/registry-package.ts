@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/types.ts";
+import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/registry-types.ts";
 
 const ROLES: Record<string, FileRole> = {
   "model.onnx": "model",

@@ -1,7 +1,7 @@
 /**
  * The data contract as written (the YAML document the schema describes) and its conversion into the
- * in-memory `DataContract` with defaults. Its own module so that both `contract.ts` and
- * `frictionless.ts` (which `contract.ts` imports) can build contracts without an import cycle.
+ * in-memory `DataContract` with defaults. Its own module so that both `load-contract.ts` and
+ * `frictionless.ts` (which `load-contract.ts` imports) can build contracts without an import cycle.
  */
 import { DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES } from "./coerce.ts";
 import type { ColumnContract, ColumnRole, ColumnType, DataContract, Severity } from "./contract-types.ts";

@@ -1,5 +1,5 @@
 /**
- * The data contract as the code sees it, after loading and defaulting (`contract.ts`). The YAML
+ * The data contract as the code sees it, after loading and defaulting (`load-contract.ts`). The YAML
  * format is described by `schemas/data-contract.schema.json`; a Frictionless Table Schema is
  * converted into this shape too.
  */

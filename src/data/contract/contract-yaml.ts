@@ -4,7 +4,7 @@
  * that say what was observed.
  */
 import { Document, isMap, isScalar, isSeq } from "yaml";
-import type { ContractDocument } from "./contract.ts";
+import type { ContractDocument } from "./load-contract.ts";
 
 /** A comment placed after the value at `path` (keys and list indexes). */
 export interface ValueComment {

@@ -5,7 +5,7 @@
  */
 import type { ReadOptions } from "./table.ts";
 import { openByteSource } from "./byte-source.ts";
-import { openTable } from "./index.ts";
+import { openTable } from "./open-table.ts";
 import { NullMarkerEvidence } from "./null-markers.ts";
 
 /** Bytes read from the start of the file to guess its dialect. */

@@ -19,7 +19,7 @@
  */
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget } from "./types.ts";
+import type { ManifestTarget } from "./target-types.ts";
 import { describeResource, findResource, pathError, plainAt, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const CANARY_STRATEGY: YamlPath = ["spec", "strategy", "canary"];

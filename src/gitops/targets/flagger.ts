@@ -26,7 +26,7 @@
 import { isScalar, isSeq } from "yaml";
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, TargetSpec } from "./types.ts";
+import type { ManifestTarget, TargetSpec } from "./target-types.ts";
 import {
   describeResource,
   findResource,

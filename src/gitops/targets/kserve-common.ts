@@ -4,7 +4,7 @@
  * target means.
  */
 import { ANNOTATIONS } from "./rollout-state.ts";
-import type { TargetSpec } from "./types.ts";
+import type { TargetSpec } from "./target-types.ts";
 import {
   describeResource,
   findResource,

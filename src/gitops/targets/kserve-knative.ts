@@ -14,7 +14,7 @@
  */
 import { locateInferenceService, MODEL, STANDARD_MODES } from "./kserve-common.ts";
 import { ANNOTATIONS, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget } from "./types.ts";
+import type { ManifestTarget } from "./target-types.ts";
 import { readInteger, removeValue, requireUri, writeValue, type YamlPath } from "./yaml-edit.ts";
 
 const URI: YamlPath = [...MODEL, "storageUri"];

@@ -4,7 +4,7 @@
  * `Deployment`): only a pod-template change makes their controllers start a new revision.
  */
 import { UserError } from "../../common/errors.ts";
-import type { TargetSpec } from "./types.ts";
+import type { TargetSpec } from "./target-types.ts";
 import { describeResource, pathError, plainAt, readString, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 const CONTAINERS: YamlPath = ["spec", "template", "spec", "containers"];

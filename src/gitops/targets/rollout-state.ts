@@ -16,7 +16,7 @@
 import { UserError } from "../../common/errors.ts";
 import { parseModelUri } from "../model-uri.ts";
 import { toPointer } from "../../common/yaml-source.ts";
-import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./types.ts";
+import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./target-types.ts";
 import { readString, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
 /** Annotation keys modelship owns, by role and field. */

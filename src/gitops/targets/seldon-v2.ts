@@ -19,7 +19,7 @@
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, RolloutState } from "./types.ts";
+import type { ManifestTarget, RolloutState } from "./target-types.ts";
 import {
   appendResource,
   describeResource,

@@ -14,7 +14,7 @@
  */
 import { UserError } from "../../common/errors.ts";
 import { ANNOTATIONS, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
-import type { ManifestTarget, TargetSpec } from "./types.ts";
+import type { ManifestTarget, TargetSpec } from "./target-types.ts";
 import {
   formatPath,
   listResources,

@@ -4,7 +4,7 @@
  * whose capabilities cover its `requirements`.
  */
 import { toPointer } from "../../common/yaml-source.ts";
-import { asArray, asRecord, type Finding, type ResourceData } from "./types.ts";
+import { asArray, asRecord, type Finding, type ResourceData } from "./manifest-check-types.ts";
 
 /** KServe's built-in ClusterServingRuntimes whose supportedModelFormats leave out onnx. */
 const NON_ONNX_RUNTIMES = new Set([

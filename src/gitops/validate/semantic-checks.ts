@@ -6,7 +6,7 @@
  */
 import { toPointer } from "../../common/yaml-source.ts";
 import { DEPLOYMENT_MODE, STANDARD_MODES } from "../targets/kserve-common.ts";
-import { asArray, asRecord, type Finding, type ResourceData } from "./types.ts";
+import { asArray, asRecord, type Finding, type ResourceData } from "./manifest-check-types.ts";
 
 /** KServe's default minReplicas (`constants.DefaultMinReplicas`). */
 const DEFAULT_MIN_REPLICAS = 1;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseContract } from "../../../src/data/contract/contract.ts";
+import { parseContract } from "../../../src/data/contract/load-contract.ts";
 import {
   diffContracts,
   renderContractDiffMarkdown,

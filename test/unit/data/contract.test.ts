@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
-import { loadContract, parseContract } from "../../../src/data/contract/contract.ts";
+import { loadContract, parseContract } from "../../../src/data/contract/load-contract.ts";
 import { isFrictionless } from "../../../src/data/contract/frictionless.ts";
 
 const FILE = "data/contract.yaml";

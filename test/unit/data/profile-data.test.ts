@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../../../src/data/profile/profile.ts";
+import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../../../src/data/profile/profile-data.ts";
 import { ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TRAIN, adultContract, adultText } from "../../support/adult.ts";
 
 const NUMERIC = ADULT_NUMERIC;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { openTable } from "../../../src/data/readers/index.ts";
+import { openTable } from "../../../src/data/readers/open-table.ts";
 import { makeTempDir, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, describe, it } from "node:test";
-import { openTable } from "../../../src/data/readers/index.ts";
+import { openTable } from "../../../src/data/readers/open-table.ts";
 import { ADULT_TRAIN, adultText } from "../../support/adult.ts";
 import { assertUserError, makeTempDir, pythonCsv, readAll } from "./readers-helpers.ts";
 

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { openTable, tableFromRows } from "../../../src/data/readers/index.ts";
+import { openTable, tableFromRows } from "../../../src/data/readers/open-table.ts";
 import { assertUserError, makeTempDir, pythonCsv, readAll } from "./readers-helpers.ts";
 
 const temp = makeTempDir();

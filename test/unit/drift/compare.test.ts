@@ -8,9 +8,9 @@ import { after, before, describe, test } from "node:test";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { profileSources } from "../../../src/data/profile/profile-sources.ts";
 import type { ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
-import { tableFromRows } from "../../../src/data/readers/index.ts";
+import { tableFromRows } from "../../../src/data/readers/open-table.ts";
 import { DRIFT_DEFAULTS } from "../../../src/drift/decide-drift.ts";
-import { checkDrift } from "../../../src/drift/drift.ts";
+import { checkDrift } from "../../../src/drift/check-drift.ts";
 import type { ColumnDrift, DriftReport, DriftSettings, DriftStatus } from "../../../src/drift/report-types.ts";
 import {
   assertClose,

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { DRIFT_DEFAULTS } from "../../../src/drift/decide-drift.ts";
-import { checkDrift } from "../../../src/drift/drift.ts";
+import { checkDrift } from "../../../src/drift/check-drift.ts";
 import type { DriftReport, DriftSettings } from "../../../src/drift/report-types.ts";
 import type { ReferenceProfile } from "../../../src/data/profile/profile-types.ts";
 import { assertClose, contractOf, profileCsv, Seeded, tempDir, writeCsv, type Columns, type Json } from "../../support/drift.ts";

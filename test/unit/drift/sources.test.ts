@@ -9,7 +9,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { formatFromName, readableExtension } from "../../../src/data/readers/index.ts";
+import { formatFromName, readableExtension } from "../../../src/data/readers/open-table.ts";
 import { expandGlob, resolveCurrentSources, type ResolvedSources } from "../../../src/drift/sources.ts";
 
 const CSV = "age,income\n31,52000\n45,61000\n";

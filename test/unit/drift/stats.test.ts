@@ -26,8 +26,8 @@ import {
   twoProportionZ,
   wasserstein,
   weightedSample,
-} from "../../../src/drift/stats/index.ts";
-import type { WeightedSample } from "../../../src/drift/stats/index.ts";
+} from "../../../src/drift/stats/drift-statistics.ts";
+import type { WeightedSample } from "../../../src/drift/stats/drift-statistics.ts";
 import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { python } from "../../support/python.ts";
 

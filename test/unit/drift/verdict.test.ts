@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { DRIFT_DEFAULTS } from "../../../src/drift/decide-drift.ts";
-import { checkDrift } from "../../../src/drift/drift.ts";
-import type { ReferenceProfile } from "../../../src/data/profile/profile.ts";
+import { checkDrift } from "../../../src/drift/check-drift.ts";
+import type { ReferenceProfile } from "../../../src/data/profile/profile-data.ts";
 import { contractOf, profileCsv, Seeded, tempDir, writeCsv, type Columns } from "../../support/drift.ts";
 
 const tmp = await tempDir("modelship-drift-verdict-");

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { checkCanaryPolicy, decideCanary, type CanaryDecision, type CanaryPolicy } from "../../../src/gitops/canary-decision.ts";
 import { judgeCheck, type CheckResult, type HealthCheck } from "../../../src/gitops/health.ts";
-import type { RolloutState } from "../../../src/gitops/targets/types.ts";
+import type { RolloutState } from "../../../src/gitops/targets/target-types.ts";
 
 const NOW = new Date("2025-05-01T12:00:00Z");
 const minutesAgo = (minutes: number): Date => new Date(NOW.getTime() - minutes * 60_000);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
-import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
+import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
 import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, U3, V1, V2, V3 } from "../../support/manifests.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { applyAction, readState, type TargetSpec } from "../../../src/gitops/targets/index.ts";
+import { applyAction, readState, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
 import { canaryState, D2, stableState, U1, U2, V2 } from "../../support/manifests.ts";
 

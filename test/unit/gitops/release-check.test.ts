@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { UserError } from "../../../src/common/errors.ts";
 import { releaseViewOf } from "../../../src/gitops/release-check.ts";
-import type { RegistryStore } from "../../../src/registry/types.ts";
+import type { RegistryStore } from "../../../src/registry/registry-types.ts";
 
 const DEPLOYED = { version: "1.2.0", uri: "https://github.com/octo/models/releases/download/adult-income%2Fv1.2.0/model.onnx" };
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
-import { applyAction, readState } from "../../../src/gitops/targets/index.ts";
+import { applyAction, readState } from "../../../src/gitops/targets/target-dispatch.ts";
 import { exampleManifest, U1, V2, V3 } from "../../support/manifests.ts";
 
 const FILE = "apps/adult-income/inferenceservice.yaml";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
-import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/index.ts";
+import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { mergeLineEdits } from "../../../src/gitops/targets/line-merge.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
 import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, V1, V2, V3 } from "../../support/manifests.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readState } from "../../../src/gitops/targets/index.ts";
+import { readState } from "../../../src/gitops/targets/target-dispatch.ts";
 import { stableState, U1 } from "../../support/manifests.ts";
 
 describe("manifest targets read YAML aliases", () => {

@@ -4,9 +4,9 @@ import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { fetchModel, verifyPackage } from "../../../src/registry/fetch.ts";
+import { fetchModel, verifyPackage } from "../../../src/registry/verified-fetch.ts";
 import { LocalStore } from "../../../src/registry/local-store.ts";
-import type { ModelManifest, PackageToPublish } from "../../../src/registry/types.ts";
+import type { ModelManifest, PackageToPublish } from "../../../src/registry/registry-types.ts";
 import { sha256, scratchFolders, writeTestPackage } from "../../support/registry-package.ts";
 
 const scratch = await scratchFolders("modelship-fetch-");

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
-import { verifyPackage } from "../../../src/registry/fetch.ts";
+import { verifyPackage } from "../../../src/registry/verified-fetch.ts";
 import { LocalStore, localStoreFromUrl } from "../../../src/registry/local-store.ts";
-import type { PackageToPublish } from "../../../src/registry/types.ts";
+import type { PackageToPublish } from "../../../src/registry/registry-types.ts";
 import { scratchFolders, writeTestPackage } from "../../support/registry-package.ts";
 
 const scratch = await scratchFolders("modelship-local-store-");

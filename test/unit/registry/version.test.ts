@@ -11,7 +11,7 @@ import {
   parseTag,
   tagFor,
   versionFromTag,
-} from "../../../src/registry/version.ts";
+} from "../../../src/registry/model-version.ts";
 
 describe("versions", () => {
   test("order is semver's: numeric parts, prereleases before their release, numeric identifiers below text", () => {

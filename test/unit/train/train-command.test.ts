@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { parseGpuList, visibleGpus } from "../../../src/train/gpu.ts";
-import { runTraining, type TrainOptions } from "../../../src/train/train.ts";
+import { runTraining, type TrainOptions } from "../../../src/train/run-training.ts";
 
 // A logistic regression on two float inputs, built with onnx.helper: what a user's script might export.
 const TRAIN_PY = String.raw`

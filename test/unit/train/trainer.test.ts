@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { loadContract } from "../../../src/data/contract/contract.ts";
+import { loadContract } from "../../../src/data/contract/load-contract.ts";
 import type { DataContract } from "../../../src/data/contract/contract-types.ts";
 import { featureWidth, type TrainedModel } from "../../../src/train/model-spec.ts";
 import { loadTabular, type FeatureRequest, type TabularData } from "../../../src/train/tabular-data.ts";

@@ -5,18 +5,18 @@
 import { getErrorMessage, isUserError } from "../common/errors.ts";
 import { ConsoleLogger } from "../common/logger.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
-import { canaryCommand } from "./commands/canary.ts";
-import { driftCommand } from "./commands/drift.ts";
-import { contractCommand } from "./commands/contract.ts";
-import { evaluateCommand } from "./commands/evaluate.ts";
-import { fetchCommand } from "./commands/fetch.ts";
-import { registryCommand } from "./commands/registry.ts";
-import { releaseCommand } from "./commands/release.ts";
-import { profileCommand } from "./commands/profile.ts";
-import { promoteCommand } from "./commands/promote.ts";
-import { trainCommand } from "./commands/train.ts";
-import { validateCommand } from "./commands/validate.ts";
-import { verifyPromotionCommand } from "./commands/verify-promotion.ts";
+import { canaryCommand } from "./commands/canary-command.ts";
+import { driftCommand } from "./commands/drift-command.ts";
+import { contractCommand } from "./commands/contract-command.ts";
+import { evaluateCommand } from "./commands/evaluate-command.ts";
+import { fetchCommand } from "./commands/fetch-command.ts";
+import { registryCommand } from "./commands/registry-command.ts";
+import { releaseCommand } from "./commands/release-command.ts";
+import { profileCommand } from "./commands/profile-command.ts";
+import { promoteCommand } from "./commands/promote-command.ts";
+import { trainCommand } from "./commands/train-command.ts";
+import { validateCommand } from "./commands/validate-command.ts";
+import { verifyPromotionCommand } from "./commands/verify-promotion-command.ts";
 
 export const COMMANDS: Command[] = [
   validateCommand,

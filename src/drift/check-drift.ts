@@ -1,6 +1,6 @@
 /**
  * A drift check from two profiles: refuses a current profile of another schema or on other bins,
- * compares every column (compare.ts) and writes the schema-checked drift report.
+ * compares every column (decide-drift.ts) and writes the schema-checked drift report.
  */
 import { UserError } from "../common/errors.ts";
 import { assertWritable } from "../common/schema-validation.ts";

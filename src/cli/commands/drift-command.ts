@@ -3,7 +3,7 @@ import { parseDriftChoices } from "../../stages/drift-settings.ts";
 import { driftIcon, runDriftStage } from "../../stages/drift-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, gitOpsInputs } from "./promote.ts";
+import { gitOpsFlags, gitOpsInputs } from "./promote-command.ts";
 
 const flags = {
   reference: {

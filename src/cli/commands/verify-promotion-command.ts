@@ -3,7 +3,7 @@ import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { runVerifyStage } from "../../stages/promote-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, gitOpsInputs } from "./promote.ts";
+import { gitOpsFlags, gitOpsInputs } from "./promote-command.ts";
 
 const flags = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },

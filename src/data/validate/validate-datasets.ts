@@ -8,8 +8,8 @@ import schema from "../../../schemas/validation-report.schema.json" with { type:
 import type { Logger } from "../../common/logger.ts";
 import { assertWritable } from "../../common/schema-validation.ts";
 import type { DataContract } from "../contract/contract-types.ts";
-import { readOptionsFor } from "../contract/contract.ts";
-import { openTable } from "../readers/index.ts";
+import { readOptionsFor } from "../contract/load-contract.ts";
+import { openTable } from "../readers/open-table.ts";
 import type { TableSource } from "../readers/table.ts";
 import { validateDataset, type DatasetValidation } from "./validate-dataset.ts";
 import { HygieneValidator } from "./validate-hygiene.ts";

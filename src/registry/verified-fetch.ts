@@ -10,8 +10,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { MANIFEST_NAME, NOTES_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, RegistryStore } from "./types.ts";
-import { checkModelName, normalizeVersion } from "./version.ts";
+import type { ModelManifest, RegistryStore } from "./registry-types.ts";
+import { checkModelName, normalizeVersion } from "./model-version.ts";
 
 /**
  * Files a package folder may hold besides those its manifest lists. The release notes a local

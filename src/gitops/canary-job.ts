@@ -7,15 +7,15 @@ import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { EnvironmentSettings, GitOpsSettings } from "./rollout-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
-import type { RegistryStore } from "../registry/types.ts";
+import type { RegistryStore } from "../registry/registry-types.ts";
 import { decideCanary, type CanaryDecision } from "./canary-decision.ts";
 import type { GitWorkspace } from "../git/git-workspace.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";
-import { promote, readEnvironmentState, type PromotionResult } from "./promote.ts";
+import { promote, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
 import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
-import type { RolloutAction, RolloutState } from "./targets/index.ts";
+import type { RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 
 export interface CanaryRequest {
   environment: EnvironmentSettings;

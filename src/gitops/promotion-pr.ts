@@ -21,7 +21,14 @@ import {
   type ReleaseView,
 } from "./promotion-body.ts";
 import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
-import { applyAction, readState, type ModelRef, type RolloutAction, type RolloutState, type TargetSpec } from "./targets/index.ts";
+import {
+  applyAction,
+  readState,
+  type ModelRef,
+  type RolloutAction,
+  type RolloutState,
+  type TargetSpec,
+} from "./targets/target-dispatch.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
 export interface PromotionRequest {

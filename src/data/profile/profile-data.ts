@@ -5,8 +5,8 @@
  */
 import type { ReferenceProfile } from "./profile-types.ts";
 import { profileSources, type ProfileOptions } from "./profile-sources.ts";
-import { readOptionsFor } from "../contract/contract.ts";
-import { openTable } from "../readers/index.ts";
+import { readOptionsFor } from "../contract/load-contract.ts";
+import { openTable } from "../readers/open-table.ts";
 
 export { mergeProfiles } from "./profile-merge.ts";
 export { schemaHash } from "./profile-builder.ts";

@@ -6,13 +6,13 @@
  */
 import { getErrorMessage, isUserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
-import type { RegistryStore } from "../registry/types.ts";
+import type { RegistryStore } from "../registry/registry-types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
 import { withClone } from "../git/git-workspace.ts";
 import { findModelUris, parseModelUri, type ReleaseLocation } from "./model-uri.ts";
 import { checkRelease, type CheckedRelease } from "./release-check.ts";
-import { readState, STATE_KEYS, type RolloutState, type TargetSpec } from "./targets/index.ts";
+import { readState, STATE_KEYS, type RolloutState, type TargetSpec } from "./targets/target-dispatch.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
 export interface VerifyRequest {

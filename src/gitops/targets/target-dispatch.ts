@@ -9,11 +9,11 @@ import { kserveKnativeTarget } from "./kserve-knative.ts";
 import { kserveStandardTarget } from "./kserve-standard.ts";
 import { planAction } from "./rollout-state.ts";
 import { seldonV2Target } from "./seldon-v2.ts";
-import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./types.ts";
+import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./target-types.ts";
 import { describeResource, editManifest, parseManifest } from "./yaml-edit.ts";
 import { yamlPathTarget } from "./yaml-path.ts";
 
-export type { DeployedModel, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./types.ts";
+export type { DeployedModel, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./target-types.ts";
 export { STATE_KEYS } from "./rollout-state.ts";
 
 /** Every target kind and its implementation. */

@@ -3,7 +3,7 @@ import { runCanaryStage } from "../../stages/promote-stage.ts";
 import { UserError } from "../../common/errors.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
-import { gitOpsFlags, gitOpsInputs, pullRequestFlags } from "./promote.ts";
+import { gitOpsFlags, gitOpsInputs, pullRequestFlags } from "./promote-command.ts";
 
 const flags = {
   env: {
