@@ -29,17 +29,17 @@ export const LAYERS: Layer[] = [
   },
   {
     name: "stages",
-    rule: "one stage per pair of files: its settings resolution (modelship.yaml plus explicit inputs), its orchestration, its report",
+    rule: "each stage's entry (<stage>-stage.ts), its settings (<stage>-settings.ts where it reads modelship.yaml), its orchestration and its report",
     folders: { stages: BELOW_STAGES },
   },
   {
     name: "config",
-    rule: "loads and validates modelship.yaml; knows the document types of the sections, nothing else",
+    rule: "loads and validates modelship.yaml; knows its sections' document types (the gates section's from gates/), nothing else",
     folders: { config: ["common", "gates"] },
   },
   {
     name: "domains",
-    rule: "the work itself, one way between domains: train, evaluate, drift and registry use data; gates uses evaluate's result types; registry packages train's, evaluate's and gates' outputs; gitops uses registry",
+    rule: "the work itself, one way between domains: train, evaluate, drift and registry use data; gates uses evaluate's result types; registry packages train's, evaluate's and gates' outputs; gitops uses registry and gates",
     folders: {
       gitops: ["registry", "gates", "git", "github", "common"],
       registry: ["gates", "evaluate", "train", "data", "github", "common"],
@@ -52,12 +52,12 @@ export const LAYERS: Layer[] = [
   },
   {
     name: "adapters",
-    rule: "the outside world: GitHub's REST API and sticky comments (github), the git CLI (git)",
+    rule: "the outside world: GitHub's REST API, the run's context and sticky comments (github), the git CLI (git)",
     folders: { github: ["common"], git: ["common"] },
   },
   {
     name: "common",
-    rule: "errors, logging, YAML source, schema validation, markdown primitives, numerics, seeded randomness, atomic writes, hashing",
+    rule: "errors, logging, YAML source, schema validation, markdown primitives, numerics, seeded randomness, atomic writes, hashing, fail-on",
     folders: { common: [] },
   },
 ];
