@@ -14,9 +14,6 @@
 export const PORTABLE_ROOTS = ["src/", "test/", "bench/", "scripts/", "bin/"];
 export const PORTABLE_FILES = ["package.json", "tsconfig.json", "eslint.config.js"];
 
-/** This rule's own files, which name the forbidden paths on purpose (the rule and its attacks). */
-export const PORTABLE_SELF = ["scripts/lib/portable.ts", "test/unit/portable.test.ts"];
-
 interface Rule {
   pattern: RegExp;
   what: string;
@@ -38,14 +35,14 @@ const RULES: Rule[] = [
     fix: SHARED_FIX,
   },
   {
-    // A path that starts a word, a string or a file:// URL; `/home/…` inside a URL or after a folder
-    // name (`out/tmp/…`) is a relative part, not a machine's path.
+    // A path that starts a word, a string or a file:// URL; the same folder names inside a URL or after
+    // another folder's name are a relative part, not a machine's path.
     pattern: /(?<=^|[\s"'`([{=,]|file:\/\/)\/(?:work|home|Users|root|tmp|private\/var|var\/folders|var\/tmp)\/[^\s"'`)\]]*/g,
     what: "an absolute path of one machine",
     fix: "build the path from import.meta.dirname (inside the repository) or os.tmpdir() (scratch space)",
   },
   {
-    // As written in a file or inside a string literal (C:\\Users\\…), or with forward slashes.
+    // As written in a file or inside a string literal (a doubled backslash), or with forward slashes.
     pattern: /\b[A-Za-z]:(?:\\{1,2}|\/)(?:Users|work|temp|tmp)(?:\\{1,2}|\/)[^\s"'`]*/gi,
     what: "an absolute Windows path of one machine",
     fix: "build the path from import.meta.dirname or os.tmpdir()",
@@ -76,6 +73,5 @@ export function findNonPortable(file: string, text: string): PortableFinding[] {
 
 /** True for a tracked path the rule covers. */
 export function coveredByPortableRule(path: string): boolean {
-  if (PORTABLE_SELF.includes(path)) return false;
   return PORTABLE_FILES.includes(path) || PORTABLE_ROOTS.some((root) => path.startsWith(root));
 }
