@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-4BPTSN2W.js";
+} from "./chunks/chunk-SHNABQNQ.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,35 +12,35 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-3DE5AIB3.js";
+} from "./chunks/chunk-PZ55YAGB.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-SULUDDSV.js";
+} from "./chunks/chunk-CU7OHYZW.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-5NTKGJ6D.js";
+} from "./chunks/chunk-44X43XVA.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-6VY37RN5.js";
+} from "./chunks/chunk-SLENVPV7.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage,
   runVerifyStage
-} from "./chunks/chunk-JT53FXPZ.js";
+} from "./chunks/chunk-4KVJYN6M.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-NMFF663T.js";
+} from "./chunks/chunk-MKN2HTCF.js";
 import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-LPQZWSIU.js";
+} from "./chunks/chunk-OUOPILH4.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -50,10 +50,10 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-MDNDJQDP.js";
+} from "./chunks/chunk-HU5FQVQT.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-LJAG2NTL.js";
+} from "./chunks/chunk-ZMW7YHJN.js";
 import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
@@ -61,11 +61,11 @@ import {
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-HB624IDF.js";
+} from "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-7ZT2QFGW.js";
+} from "./chunks/chunk-CYAICF2V.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -129,6 +129,8 @@ function cliStageRun(context, config) {
     token: context.env.GITHUB_TOKEN || void 0,
     repository: context.env.GITHUB_REPOSITORY || void 0,
     serverUrl: context.env.GITHUB_SERVER_URL || void 0,
+    // The commit, when a CI (GitHub's or another that sets GITHUB_SHA) says which one.
+    sha: context.env.GITHUB_SHA || void 0,
     defaultRegistry: DEFAULT_LOCAL_REGISTRY
   };
 }

@@ -1,17 +1,15 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runCommentStage
-} from "./chunks/chunk-O2PBR5ZC.js";
-import {
   actionStageRun,
   core_exports,
   getInput,
   getIntegerInput,
   getRequiredInput,
   runAction,
+  runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-QH3KL6H2.js";

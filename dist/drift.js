@@ -4,21 +4,21 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-SULUDDSV.js";
+} from "./chunks/chunk-CU7OHYZW.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-PJ2CZF7T.js";
-import "./chunks/chunk-JT53FXPZ.js";
-import "./chunks/chunk-LPQZWSIU.js";
+} from "./chunks/chunk-A2Q7AXKO.js";
+import "./chunks/chunk-4KVJYN6M.js";
+import "./chunks/chunk-OUOPILH4.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-MDNDJQDP.js";
+import "./chunks/chunk-HU5FQVQT.js";
 import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,7 +26,7 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/drift.ts

@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-5NTKGJ6D.js";
+} from "./chunks/chunk-44X43XVA.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-MDNDJQDP.js";
-import "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-HU5FQVQT.js";
+import "./chunks/chunk-ZMW7YHJN.js";
 import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,7 +25,7 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-QH3KL6H2.js";

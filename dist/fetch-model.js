@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-6VY37RN5.js";
-import "./chunks/chunk-LJAG2NTL.js";
-import "./chunks/chunk-HB624IDF.js";
+} from "./chunks/chunk-SLENVPV7.js";
+import "./chunks/chunk-ZMW7YHJN.js";
+import "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/fetch-model.ts

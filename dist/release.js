@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-NMFF663T.js";
+} from "./chunks/chunk-MKN2HTCF.js";
 import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-LPQZWSIU.js";
+import "./chunks/chunk-OUOPILH4.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-MDNDJQDP.js";
-import "./chunks/chunk-LJAG2NTL.js";
+import "./chunks/chunk-HU5FQVQT.js";
+import "./chunks/chunk-ZMW7YHJN.js";
 import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,7 +25,7 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/release.ts

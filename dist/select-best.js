@@ -1,9 +1,6 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  publishComment
-} from "./chunks/chunk-O2PBR5ZC.js";
-import {
   run_record_schema_default
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
@@ -16,9 +13,10 @@ import {
   getChoiceInput,
   getInput,
   getRequiredInput,
+  publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import {
   UserError,
   assertValid,

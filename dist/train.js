@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-4BPTSN2W.js";
+} from "./chunks/chunk-SHNABQNQ.js";
 import "./chunks/chunk-7PWQV75Q.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-MDNDJQDP.js";
+import "./chunks/chunk-HU5FQVQT.js";
 import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   actionStageRun,
   core_exports,
@@ -19,7 +19,7 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import "./chunks/chunk-QH3KL6H2.js";
 
 // src/actions/train.ts

@@ -2,11 +2,11 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-3DE5AIB3.js";
-import "./chunks/chunk-MDNDJQDP.js";
+} from "./chunks/chunk-PZ55YAGB.js";
+import "./chunks/chunk-HU5FQVQT.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   actionStageRun,
   core_exports,
@@ -17,7 +17,7 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-QH3KL6H2.js";

@@ -2,22 +2,22 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-PJ2CZF7T.js";
+} from "./chunks/chunk-A2Q7AXKO.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-JT53FXPZ.js";
+} from "./chunks/chunk-4KVJYN6M.js";
 import "./chunks/chunk-FHTIUO32.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-HB624IDF.js";
+import "./chunks/chunk-DNN77E4Z.js";
 import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-7ZT2QFGW.js";
+import "./chunks/chunk-CYAICF2V.js";
 import {
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-EHOYL7DS.js";
+} from "./chunks/chunk-PDH3Q5ZQ.js";
 import {
   UserError,
   readGitHubContext

@@ -666,35 +666,19 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
   const currentProfile = join(dir, `current-${rows}.profile.json`);
 
   const self = join(import.meta.dirname, "run.ts");
-  const ours = bestOf(runs, () =>
-    runChild(process.execPath, [
-      self,
-      "--child",
-      "profile",
-      "--contract",
-      contractPath,
-      "--reference",
-      referencePath,
-      "--csv",
-      currentCsv,
-      "--current",
-      currentProfile,
-    ]),
-  );
-  const oursSmall =
-    smallRows < rows
-      ? runChild(process.execPath, [
-          self,
-          "--child",
-          "profile",
-          "--contract",
-          contractPath,
-          "--reference",
-          referencePath,
-          "--csv",
-          smallCsv,
-        ])
-      : undefined;
+  const profileChild = (csv: string) => [
+    self,
+    "--child",
+    "profile",
+    "--contract",
+    contractPath,
+    "--reference",
+    referencePath,
+    "--csv",
+    csv,
+  ];
+  const ours = bestOf(runs, () => runChild(process.execPath, [...profileChild(currentCsv), "--current", currentProfile]));
+  const oursSmall = smallRows < rows ? runChild(process.execPath, profileChild(smallCsv)) : undefined;
   const decision = runChild(process.execPath, [self, "--child", "decide", "--reference", referencePath, "--current", currentProfile]);
 
   const numeric = WIDE.filter((spec) => spec.type !== "categorical")

@@ -9,8 +9,7 @@ import { TOOL_VERSION } from "../common/tool-version.ts";
 import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
 import { readGitHubContext, type GitHubContext } from "../github/context.ts";
 import type { StageRun } from "../stages/stage-run.ts";
-import { createGitHubClient } from "../github/octokit.ts";
-import { publishReport, type PublishResult } from "../github/sticky-comment.ts";
+import { publishComment, type PublishResult } from "../stages/comment-stage.ts";
 
 export { TOOL_VERSION };
 
@@ -163,16 +162,18 @@ export async function publishStageReport(options: {
   reportPath: string;
   logger: Logger;
 }): Promise<PublishResult> {
-  const { context, token, logger } = options;
-  const published = await publishReport({
-    context,
-    client: options.comment && token !== undefined ? createGitHubClient({ token, logger, userAgentVersion: TOOL_VERSION }) : undefined,
-    key: { workflow: context.workflow ?? "modelship", subject: options.subject },
-    markdown: options.markdown,
-    fullReport: `\`${options.reportPath}\``,
-    logger,
-    writeSummary: writeJobSummary,
-  });
+  const { context } = options;
+  const published = await publishComment(
+    {
+      context,
+      writeSummary: writeJobSummary,
+      comment: options.comment,
+      key: { workflow: context.workflow ?? "modelship", subject: options.subject },
+      markdown: options.markdown,
+      fullReport: `\`${options.reportPath}\``,
+    },
+    { token: options.token, logger: options.logger, toolVersion: TOOL_VERSION },
+  );
   core.setOutput("comment-url", published.url ?? "");
   core.setOutput("comment-action", published.action);
   return published;

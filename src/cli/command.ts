@@ -37,6 +37,8 @@ export function cliStageRun(context: CommandContext, config: string | undefined)
     token: context.env.GITHUB_TOKEN || undefined,
     repository: context.env.GITHUB_REPOSITORY || undefined,
     serverUrl: context.env.GITHUB_SERVER_URL || undefined,
+    // The commit, when a CI (GitHub's or another that sets GITHUB_SHA) says which one.
+    sha: context.env.GITHUB_SHA || undefined,
     defaultRegistry: DEFAULT_LOCAL_REGISTRY,
   };
 }

@@ -155,7 +155,5 @@ export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun)
     toolVersion,
   });
   const store = openRunRegistry(run, loaded, settings);
-  // The CLI's run names no commit of its own: GITHUB_SHA is the commit when another CI sets it.
-  const gitSha = run.sha ?? (run.env.GITHUB_SHA || undefined);
-  return runRelease({ ...settings, store, toolVersion, gitSha, runUrl: run.runUrl, logger });
+  return runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, logger });
 }

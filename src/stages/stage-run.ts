@@ -22,7 +22,10 @@ export interface ConfigSource {
 /** Where and as whom a stage runs, as its face found it. */
 export interface StageRun {
   config: ConfigSource;
-  /** The working directory: relative paths in inputs and flags resolve from here. */
+  /**
+   * The working directory modelship.yaml is found from (and git runs in). Data paths and temp folders
+   * still resolve from the process's own working directory, which every face runs in.
+   */
   cwd: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
@@ -40,20 +43,34 @@ export interface StageRun {
   defaultRegistry: string;
 }
 
-/** modelship.yaml from its source. A file named explicitly must exist; at a `ref`, a missing file is an empty config. */
+/**
+ * modelship.yaml from its source. A file named explicitly must exist. At a `ref`, only a default file
+ * that the commit does not have is an empty config: a ref that is not a commit (or no repository at
+ * all) is an error, never "no rules".
+ */
 export async function loadStageConfig(source: ConfigSource, cwd: string): Promise<LoadedConfig> {
   const file = source.file;
   if (source.ref === undefined) return loadConfig({ file, cwd });
   const path = file ?? DEFAULT_CONFIG_FILE;
-  let text: string;
-  try {
-    text = await gitOutput(["show", `${source.ref}:./${path}`], { cwd });
-  } catch (error) {
+  const commit = await gitOutput(["rev-parse", "--verify", "--quiet", `${source.ref}^{commit}`], { cwd }).then(
+    (output) => output.trim(),
+    () => undefined,
+  );
+  if (commit === undefined || commit === "") {
+    throw new UserError(`cannot read ${path} at "${source.ref}": it is not a commit in the git repository at ${cwd}`, {
+      hint: "fetch that commit first (actions/checkout with fetch-depth: 0), or name a branch, tag or commit the repository has",
+    });
+  }
+  const exists = await gitOutput(["cat-file", "-e", `${commit}:./${path}`], { cwd }).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
     if (file === undefined) return { resolvePath: (relative) => relative };
     throw new UserError(`${path} is not in the repository at ${source.ref}`, {
       hint: "name a file that exists at that commit, or leave the config input empty",
-      cause: error,
     });
   }
+  const text = await gitOutput(["show", `${commit}:./${path}`], { cwd });
   return parseConfig(text, { file: path, cwd, shownAs: `${path}@${source.ref}` });
 }

@@ -55,6 +55,21 @@ describe("loadStageConfig", () => {
     });
   });
 
+  test("a ref that is not a commit, or no repository, is an error, never an empty config", async () => {
+    await assert.rejects(loadStageConfig({ ref: "no-such-branch" }, dir), (error: unknown) => {
+      return isUserError(error) && /cannot read modelship\.yaml at "no-such-branch": it is not a commit/.test(error.message);
+    });
+    const outside = mkdtempSync(join(tmpdir(), "modelship-stage-run-outside-"));
+    try {
+      await assert.rejects(
+        loadStageConfig({ ref: "HEAD" }, outside),
+        (error: unknown) => isUserError(error) && /is not a commit/.test(error.message),
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   test("an invalid file at a ref is refused with its name and the commit", async () => {
     writeFileSync(join(dir, "bad.yaml"), "model: 3\nunknown_key: true\n");
     git(dir, ["add", "bad.yaml"]);
