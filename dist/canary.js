@@ -2,17 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-A2Q7AXKO.js";
+} from "./chunks/chunk-HYPWTIPQ.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-4KVJYN6M.js";
-import "./chunks/chunk-FHTIUO32.js";
+} from "./chunks/chunk-HLJV7XYM.js";
+import "./chunks/chunk-GKYZESYP.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   core_exports,
   getBooleanInput,
@@ -20,8 +21,8 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
-import "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-DN64TCPN.js";
+import "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/canary.ts
 await runAction(async () => {

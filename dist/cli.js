@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-SHNABQNQ.js";
+} from "./chunks/chunk-AFN6SYDP.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,35 +12,38 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-PZ55YAGB.js";
+} from "./chunks/chunk-4IGKO6PE.js";
+import {
+  runVerifyStage
+} from "./chunks/chunk-7PHGV7Y3.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-CU7OHYZW.js";
+} from "./chunks/chunk-AWXBCWJD.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-44X43XVA.js";
+} from "./chunks/chunk-P2MRUKQ5.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-SLENVPV7.js";
+} from "./chunks/chunk-3WXO4FBN.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
-  runPromoteStage,
-  runVerifyStage
-} from "./chunks/chunk-4KVJYN6M.js";
+  runPromoteStage
+} from "./chunks/chunk-HLJV7XYM.js";
+import "./chunks/chunk-GKYZESYP.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-MKN2HTCF.js";
-import "./chunks/chunk-7PWQV75Q.js";
+} from "./chunks/chunk-4VQOB5O6.js";
+import "./chunks/chunk-5PXIKNGC.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-OUOPILH4.js";
+} from "./chunks/chunk-272NPONH.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -50,22 +53,22 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-HU5FQVQT.js";
+} from "./chunks/chunk-7XHA3HP5.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-ZMW7YHJN.js";
-import "./chunks/chunk-FHTIUO32.js";
+} from "./chunks/chunk-HQC77T56.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
+} from "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-CYAICF2V.js";
+} from "./chunks/chunk-OD4DNHLU.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -78,7 +81,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -1798,32 +1801,67 @@ var validateCommand = {
 // src/cli/commands/verify-promotion-command.ts
 var flags10 = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
+  remote: {
+    type: "string",
+    value: "URL",
+    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of promote.repository)"
+  },
+  base: { type: "string", value: "BRANCH", description: "the branch the change would merge into (default promote.base, else main)" },
+  rules: {
+    type: "string",
+    value: "PATH",
+    description: "modelship.yaml's path in the GitOps repository, read at the base branch (default modelship.yaml)"
+  },
   report: { type: "string", value: "FILE", description: "also write the markdown report here" },
-  ...gitOpsFlags,
+  config: {
+    type: "string",
+    value: "FILE",
+    description: "the local modelship.yaml that names the GitOps repository (default: ./modelship.yaml)"
+  },
   json: { type: "boolean", description: "print the result as JSON" },
   help: { type: "boolean", short: "h", description: "show this help" }
 };
 var verifyPromotionCommand = {
   name: "verify-promotion",
-  summary: "check a GitOps change: every model URI it deploys is a released, intact, gated model",
+  summary: "check a GitOps change by its base branch's rules: every model URI it deploys is released, intact, gated and attested",
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags10, { command: "verify-promotion", env: context.env, positionals: false });
     if (values.help || values.head === void 0) {
       context.print(
         renderHelp({
-          usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL]",
-          summary: "Diffs REF against the base branch of the GitOps repository, validates every changed manifest, and checks each model\nURI the change brings in: the release exists, every file matches its sha256, and its gate verdict passed for those bytes.",
+          usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL] [--rules PATH]",
+          summary: "Diffs REF against the base branch of the GitOps repository and judges it by the rules the base branch has (its\nmodelship.yaml: verify.registries, verify.rules_changes, promote.environments' targets). Every model URI the change\nbrings in must be exactly the model file of a release in a trusted registry: every file matches its sha256, its gate\nverdict passed for those bytes, and its build provenance verifies. Changed manifests must validate; a change to the\nrules or .github/ fails unless the rules leave it to the code owners.",
           flags: flags10,
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error"
         })
       );
       return values.help ? ExitCode.ok : ExitCode.usage;
     }
-    const result = await runVerifyStage({ head: values.head, gitops: gitOpsInputs(values, context) }, cliStageRun(context, values.config));
+    const result = await runVerifyStage(
+      {
+        head: values.head,
+        remote: values.remote,
+        base: values.base,
+        rulesFile: values.rules,
+        gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || void 0
+      },
+      cliStageRun(context, values.config)
+    );
     if (values.report !== void 0) await writeFileAtomic(values.report, `${result.markdown}
 `);
     context.print(
-      values.json ? JSON.stringify({ ok: result.ok, files: result.files, uris: result.uris, problems: result.problems }, null, 2) : result.markdown
+      values.json ? JSON.stringify(
+        {
+          ok: result.ok,
+          files: result.files,
+          uris: result.uris,
+          problems: result.problems,
+          rulesChanges: result.rulesChanges,
+          warnings: result.warnings
+        },
+        null,
+        2
+      ) : result.markdown
     );
     return result.ok ? ExitCode.ok : ExitCode.checksFailed;
   }

@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

@@ -4,21 +4,22 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-CU7OHYZW.js";
+} from "./chunks/chunk-AWXBCWJD.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-A2Q7AXKO.js";
-import "./chunks/chunk-4KVJYN6M.js";
-import "./chunks/chunk-OUOPILH4.js";
+} from "./chunks/chunk-HYPWTIPQ.js";
+import "./chunks/chunk-HLJV7XYM.js";
+import "./chunks/chunk-GKYZESYP.js";
+import "./chunks/chunk-272NPONH.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-HU5FQVQT.js";
-import "./chunks/chunk-FHTIUO32.js";
+import "./chunks/chunk-7XHA3HP5.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   core_exports,
   getBooleanInput,
@@ -26,8 +27,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
-import "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-DN64TCPN.js";
+import "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

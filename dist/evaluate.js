@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-44X43XVA.js";
+} from "./chunks/chunk-P2MRUKQ5.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-HU5FQVQT.js";
-import "./chunks/chunk-ZMW7YHJN.js";
-import "./chunks/chunk-FHTIUO32.js";
+import "./chunks/chunk-7XHA3HP5.js";
+import "./chunks/chunk-HQC77T56.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,10 +25,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

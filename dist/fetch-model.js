@@ -2,19 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-SLENVPV7.js";
-import "./chunks/chunk-ZMW7YHJN.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+} from "./chunks/chunk-3WXO4FBN.js";
+import "./chunks/chunk-GKYZESYP.js";
+import "./chunks/chunk-HQC77T56.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-PDH3Q5ZQ.js";
-import "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-DN64TCPN.js";
+import "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/main.ts
 var COMMANDS = [

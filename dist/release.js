@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-MKN2HTCF.js";
-import "./chunks/chunk-7PWQV75Q.js";
+} from "./chunks/chunk-4VQOB5O6.js";
+import "./chunks/chunk-5PXIKNGC.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-OUOPILH4.js";
+import "./chunks/chunk-272NPONH.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-HU5FQVQT.js";
-import "./chunks/chunk-ZMW7YHJN.js";
-import "./chunks/chunk-FHTIUO32.js";
+import "./chunks/chunk-7XHA3HP5.js";
+import "./chunks/chunk-HQC77T56.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,8 +25,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
-import "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-DN64TCPN.js";
+import "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/release.ts
 await runAction(async () => {

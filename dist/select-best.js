@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   UserError,
   assertValid,
@@ -27,7 +27,7 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-SHNABQNQ.js";
-import "./chunks/chunk-7PWQV75Q.js";
+} from "./chunks/chunk-AFN6SYDP.js";
+import "./chunks/chunk-5PXIKNGC.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-HU5FQVQT.js";
+import "./chunks/chunk-7XHA3HP5.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   actionStageRun,
   core_exports,
@@ -19,8 +19,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
-import "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-DN64TCPN.js";
+import "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/train.ts
 await runAction(async () => {

@@ -2,11 +2,11 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-PZ55YAGB.js";
-import "./chunks/chunk-HU5FQVQT.js";
+} from "./chunks/chunk-4IGKO6PE.js";
+import "./chunks/chunk-7XHA3HP5.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
   actionStageRun,
   core_exports,
@@ -17,10 +17,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

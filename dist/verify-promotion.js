@@ -1,45 +1,59 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  gitOpsActionInputs
-} from "./chunks/chunk-A2Q7AXKO.js";
-import {
   runVerifyStage
-} from "./chunks/chunk-4KVJYN6M.js";
-import "./chunks/chunk-FHTIUO32.js";
+} from "./chunks/chunk-7PHGV7Y3.js";
+import {
+  gitAuthHeaderValue
+} from "./chunks/chunk-HLJV7XYM.js";
+import {
+  failures
+} from "./chunks/chunk-GKYZESYP.js";
+import "./chunks/chunk-KM6DXSSU.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DNN77E4Z.js";
-import "./chunks/chunk-AXAVXKTZ.js";
-import "./chunks/chunk-CYAICF2V.js";
+import "./chunks/chunk-52CNYNRR.js";
+import "./chunks/chunk-M2IIIG4L.js";
+import "./chunks/chunk-OD4DNHLU.js";
 import {
+  actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-PDH3Q5ZQ.js";
+} from "./chunks/chunk-DN64TCPN.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-QH3KL6H2.js";
+} from "./chunks/chunk-L7GURJM5.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {
-  const { run, gitops } = gitOpsActionInputs();
+  const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
+  const gitopsToken = getInput("gitops-token");
+  if (gitopsToken !== void 0) core_exports.setSecret(gitopsToken);
+  const gitToken = gitopsToken ?? run.token;
+  if (gitToken !== void 0) core_exports.setSecret(gitAuthHeaderValue(gitToken));
   const context = readGitHubContext();
   const pr = context.pullRequest;
   const head = getInput("head") ?? (pr === void 0 ? void 0 : `refs/pull/${pr.number}/head`);
-  if (head === void 0)
+  const base = getInput("base") ?? pr?.baseRef;
+  if (head === void 0 || base === void 0)
     throw new UserError("no pull request to verify", {
-      hint: "run verify-promotion on pull_request events in the GitOps repository, or set the head input (a branch or refs/pull/N/head)"
+      hint: "run verify-promotion on pull_request_target (or pull_request) events in the GitOps repository, or set the head and base inputs"
     });
-  const remote = gitops.remote ?? (context.repository === void 0 ? void 0 : `${context.serverUrl}/${context.repository}.git`);
-  const result = await runVerifyStage({ head, gitops: { ...gitops, remote, base: gitops.base ?? pr?.baseRef } }, run);
+  const remote = getInput("remote") ?? (context.repository === void 0 ? void 0 : `${context.serverUrl}/${context.repository}.git`);
+  if (remote === void 0)
+    throw new UserError("no GitOps repository to verify", {
+      hint: "set the remote input, or run in the GitOps repository (GITHUB_REPOSITORY)"
+    });
+  const result = await runVerifyStage(
+    { head, base, remote, rulesFile: getInput("config"), ...gitopsToken === void 0 ? {} : { gitopsToken } },
+    run
+  );
   core_exports.setOutput("ok", String(result.ok));
   core_exports.setOutput("uris", JSON.stringify(result.uris));
   await writeJobSummary(result.markdown);
-  if (!result.ok)
-    core_exports.setFailed(
-      `${result.uris.filter((uri) => !uri.ok).length + result.problems.length} problem(s): this change must not be merged (see the job summary)`
-    );
+  for (const warning of result.warnings) core_exports.warning(warning);
+  if (!result.ok) core_exports.setFailed(`${failures(result)} problem(s): this change must not be merged (see the job summary)`);
 });

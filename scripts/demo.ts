@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseDocument } from "yaml";
 import { PLANTED_ERRORS, plantErrors } from "./lib/broken-copy.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -60,10 +61,17 @@ function git(args: string[], options: { cwd?: string; env?: Record<string, strin
   return result.stdout;
 }
 
-/** A bare GitOps repository seeded from examples/gitops-repo, its model URLs pointing at `modelUri`. */
-async function seedGitOps(bare: string, modelUri: string): Promise<void> {
+/**
+ * A bare GitOps repository seeded from examples/gitops-repo, its model URLs pointing at `modelUri`, its
+ * rules (modelship.yaml) trusting the demo's folder registry instead of OWNER/models on GitHub.
+ */
+async function seedGitOps(bare: string, modelUri: string, registry: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "modelship-demo-gitops-"));
   await cp(join(root, "examples/gitops-repo"), work, { recursive: true });
+  const rules = parseDocument(await readFile(join(work, "modelship.yaml"), "utf8"));
+  // A folder on this machine has no attestations: provenance is off, and verify-promotion says so.
+  rules.setIn(["verify", "registries"], rules.createNode([{ registry, provenance: "off" }]));
+  await writeFile(join(work, "modelship.yaml"), rules.toString());
   for (const file of ["inferenceservice.yaml", "rollout.yaml", "values.yaml", "flagger.yaml", "seldon.yaml"]) {
     const path = join(work, "apps/adult-income", file);
     await writeFile(
@@ -224,7 +232,7 @@ banner("10. Promotion is for gated models only; a second model passes after a fa
 // platform team set up. The demo's modelship.yaml points at it instead of OWNER/gitops on GitHub.
 const gitops = join(out, "gitops.git");
 const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx")).href;
-await seedGitOps(gitops, v1Uri);
+await seedGitOps(gitops, v1Uri, join(repo, ".modelship/registry"));
 await writeFile(
   join(repo, "modelship.yaml"),
   (await readFile(join(repo, "modelship.yaml"), "utf8")).replace(
@@ -273,7 +281,8 @@ await writeFile(join(out, "promotion-pr-canary-start.md"), startBody);
 reports.push({ what: "promotion PR body (canary 10%)", path: join(out, "promotion-pr-canary-start.md") });
 // A re-run changes nothing: same branch, same commit, same PR.
 modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
-// The GitOps repository's required check on this PR: 0.0.2 is released, intact and gated.
+// The GitOps repository's required check on this PR, by the rules of its main branch: 0.0.2 is released
+// from the trusted registry, intact and gated (provenance is off for a folder registry: a warning).
 modelship(["verify-promotion", "--head", branch], { cwd: repo, expect: 0 });
 
 banner("12. The canary job: healthy metrics after the bake time → step up to 50%");

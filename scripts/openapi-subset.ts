@@ -31,6 +31,7 @@ export const KEPT_OPERATIONS: readonly (readonly [method: string, path: string])
   ["delete", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
   ["get", "/repos/{owner}/{repo}/issues/{issue_number}"],
+  ["get", "/repos/{owner}/{repo}/attestations/{subject_digest}"],
   // Kept for later issues.
   ["get", "/repos/{owner}/{repo}/pulls"],
   ["post", "/repos/{owner}/{repo}/pulls"],

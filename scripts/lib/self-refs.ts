@@ -9,7 +9,10 @@
  *   there names a folder of the caller's repository, not ours: it must be `modelship/modelship/...@REF`;
  * - every self-reference must name a folder or workflow that exists here, or a release ships a
  *   dangling reference that fails only in users' runs;
- * - every self-reference uses the same ref, or one release mixes code from two versions.
+ * - every self-reference uses the same ref, or one release mixes code from two versions;
+ * - in a release (`checkReleasePins`), every self-reference is the full 40-hex SHA of the commit whose
+ *   files the release carries: a caller who pins model-ci.yml by SHA then runs actions pinned by SHA
+ *   too, never whatever a tag or branch points to later. On main they say @v1.
  * Commented usage examples (`#   uses: modelship/modelship/...@v1`) count too: they are what users copy.
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
@@ -299,6 +302,31 @@ export interface RefChange {
   after: string;
 }
 
+/** A full commit SHA, as a release pins its self-references. */
+export const COMMIT_SHA = /^[0-9a-f]{40}$/;
+
+/** A release version as a pin's comment shows it: v1.3.0 (a pre-release suffix allowed). */
+export const VERSION_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The release rule: every self-reference (commented usage examples included) is pinned to a full
+ * 40-hex commit SHA, optionally followed by a `# vX.Y.Z` comment. [] when the release is pinned.
+ */
+export function checkReleasePins(files: readonly SourceFile[], repository: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files)
+    for (const selfRef of findSelfRefs(file, repository)) {
+      if (selfRef.ref !== undefined && COMMIT_SHA.test(selfRef.ref)) continue;
+      problems.push({
+        file: selfRef.file,
+        line: selfRef.line,
+        message: `\`${selfRef.value}\`${selfRef.comment ? " (in a comment)" : ""}: a release refers to its own actions and workflows by the full 40-hex SHA of the commit it ships, not ${selfRef.ref === undefined || selfRef.ref === "" ? "without a ref" : `@${selfRef.ref}`}`,
+        fix: "pin every self-reference: `node scripts/check-self-refs.ts --set-ref <40-hex SHA> --version vX.Y.Z`, then `npm run build`",
+      });
+    }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
 /** True for a ref git accepts as a tag or branch name that is safe in a `uses:` line. */
 export function isValidRef(ref: string): boolean {
   return (
@@ -306,21 +334,53 @@ export function isValidRef(ref: string): boolean {
   );
 }
 
+/** A trailing `# v1.2.3` comment after a pin (what `version` writes). */
+const TRAILING_VERSION = /^\s+#\s*v\d[\w.+-]*\s*$/;
+
 /**
  * Rewrites every self-reference in `file` (YAML `uses:` and commented examples) to `@ref`, touching
- * only those lines and only the `@...` part, so comments and formatting stay as they were.
+ * only those lines and only the `@...` part, so comments and formatting stay as they were. With
+ * `version` (a release pinned by SHA), a `uses:` line that ends at the reference, or in a version
+ * comment, ends in ` # <version>` instead; a line with another comment keeps it.
  */
-export function setRef(file: SourceFile, repository: string, ref: string): { text: string; changes: RefChange[] } {
+export function setRef(
+  file: SourceFile,
+  repository: string,
+  ref: string,
+  options: { version?: string } = {},
+): { text: string; changes: RefChange[] } {
   if (!isValidRef(ref)) throw new Error(`"${ref}" is not a valid tag or branch name`);
+  const { version } = options;
+  if (version !== undefined && !VERSION_TAG.test(version)) throw new Error(`"${version}" is not a version like v1.3.0`);
   const lines = file.text.split("\n");
   const changes: RefChange[] = [];
   const pattern = selfPattern(repository, "gi");
-  for (const line of new Set(findSelfRefs(file, repository).map((selfRef) => selfRef.line))) {
+  const selfRefs = findSelfRefs(file, repository);
+  const commentLines = new Set(selfRefs.flatMap((selfRef) => (selfRef.comment ? [selfRef.line] : [])));
+  for (const line of new Set(selfRefs.map((selfRef) => selfRef.line))) {
     const before = lines[line - 1]!;
-    const after = before.replace(pattern, (_match, repo: string, path: string | undefined) => `${repo}${path ?? ""}@${ref}`);
+    let after = before.replace(pattern, (_match, repo: string, path: string | undefined) => `${repo}${path ?? ""}@${ref}`);
+    if (version !== undefined && !commentLines.has(line)) {
+      const end = [...after.matchAll(pattern)].at(-1);
+      if (end?.index !== undefined) {
+        const cut = end.index + end[0].length;
+        const rest = after.slice(cut).replace(/\r$/, "");
+        const eol = after.endsWith("\r") ? "\r" : "";
+        if (rest.trim() === "" || TRAILING_VERSION.test(rest)) after = `${after.slice(0, cut)} # ${version}${eol}`;
+      }
+    }
     if (after === before) continue;
     lines[line - 1] = after;
     changes.push({ file: file.path, line, before: before.trim(), after: after.trim() });
   }
   return { text: lines.join("\n"), changes };
+}
+
+/**
+ * True when two versions of a file differ in their self-references' refs (and the version comments
+ * `setRef` writes) alone: what a release may change in the files of the commit it pins.
+ */
+export function sameExceptSelfRefs(path: string, a: string, b: string, repository: string): boolean {
+  const normal = (text: string) => setRef({ path, text }, repository, "0".repeat(40), { version: "v0.0.0" }).text;
+  return normal(a) === normal(b);
 }

@@ -64,9 +64,21 @@ export interface ModelshipConfig {
     gate_report?: string;
     reference_profile?: string;
     run_record?: string;
+    provenance?: ProvenanceConfig;
   };
   promote?: PromoteConfig;
   drift?: DriftConfig;
+  verify?: VerifyConfig;
+}
+
+/** Which build-provenance attestation a model file must carry, or "off". */
+export type ProvenanceConfig =
+  "off" | { workflow: string; ref?: string; events?: string[]; signer_workflow?: string; issuer?: string; trusted_root?: string };
+
+/** modelship.yaml's `verify` section (the GitOps repository's, read at the PR's base commit). */
+export interface VerifyConfig {
+  registries: { registry: string; server?: string; tag_format?: string; provenance: ProvenanceConfig }[];
+  rules_changes?: "fail" | "codeowners";
 }
 
 /** modelship.yaml's `drift` section. */

@@ -48,6 +48,17 @@ export function parseModelUri(uri: string, tagFormat = DEFAULT_TAG_FORMAT): Rele
     return { registry: dirname(modelDir), model, version, file };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  const asset = releaseAssetPath(url, tagFormat);
+  if (asset === undefined) return undefined;
+  const { owner, repo, ...release } = asset;
+  return { registry: `github:${owner}/${repo}`, ...release, server: url.origin };
+}
+
+/** The parts of a GitHub release download path (`/OWNER/REPO/releases/download/TAG/FILE`), the tag read with `tagFormat`. */
+export function releaseAssetPath(
+  url: URL,
+  tagFormat: string,
+): { owner: string; repo: string; model: string; version: string; file: string } | undefined {
   const match = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(url.pathname);
   if (match === null) return undefined;
   let tag: string;
@@ -59,8 +70,7 @@ export function parseModelUri(uri: string, tagFormat = DEFAULT_TAG_FORMAT): Rele
     return undefined;
   }
   const parsed = parseTag(tag, tagFormat);
-  if (parsed === undefined) return undefined;
-  return { registry: `github:${match[1]!}/${match[2]!}`, ...parsed, file, server: url.origin };
+  return parsed === undefined ? undefined : { owner: match[1]!, repo: match[2]!, ...parsed, file };
 }
 
 /** Strings in a YAML/JSON text that parse as model URIs (for finding what a change points at). */

@@ -25,6 +25,8 @@ export interface ReleaseView {
   version: string;
   url?: string;
   manifest?: ModelManifest;
+  /** Whether the model file's build provenance verified, or why it was not checked (a warning). */
+  provenance?: { status: "pass" | "warn"; text: string };
 }
 
 export interface PromotionView {
@@ -155,6 +157,8 @@ function gateSection(view: PromotionView): string | undefined {
     `### Gates of ${escapeMarkdown(manifest.version)}`,
     `${statusIcon(status)} Gate verdict **${verdict}** for exactly these model bytes (digest ${code(shortDigest(manifest.digest))}).`,
   ];
+  const provenance = view.release.provenance;
+  if (provenance !== undefined) lines.push(`${statusIcon(provenance.status)} Build provenance ${provenance.text}`);
   if (names.length > 0) {
     const header =
       previous === undefined ? ["metric", manifest.version, "95% CI"] : ["metric", previous.version, manifest.version, "95% CI", "Δ"];

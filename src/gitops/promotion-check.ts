@@ -1,19 +1,28 @@
 /**
- * verify-promotion: the GitOps repository's own check of a pull request. Every model URI the PR
- * brings into a manifest must point to a release whose files match their sha256s and whose gate
- * verdict passed for those bytes; every changed manifest must still validate. Made a required
- * status check, it keeps an ungated model out of production even when someone edits the YAML by hand.
+ * verify-promotion: the GitOps repository's own check of a pull request. The rules come from the
+ * PR's base branch, never from the change under check: which registries a model may come from,
+ * which attestation it must carry, which targets modelship manages. A model URI the change brings
+ * in passes only when it is exactly the address of the model file of a release in a trusted
+ * registry whose files match their sha256s, whose gate verdict passed for those bytes and whose
+ * build provenance verifies. A change to the rules themselves (modelship.yaml, a trusted root,
+ * CODEOWNERS, anything under .github/) fails unless the rules let the code owners decide; a model
+ * URI in a file no target covers fails as unmanaged. Made a required status check, it keeps an
+ * ungated or foreign model out of production even when someone edits the YAML by hand.
  */
-import { getErrorMessage, isUserError } from "../common/errors.ts";
+import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
 import { withClone } from "../git/git-workspace.ts";
-import { findModelUris, parseModelUri, type ReleaseLocation } from "./model-uri.ts";
 import { checkRelease, type CheckedRelease } from "./release-check.ts";
-import { readState, STATE_KEYS, type RolloutState, type TargetSpec } from "./targets/target-dispatch.ts";
+import { findServingUris, lineOf } from "./serving-uris.ts";
+import { matchRegistry, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
+import { readState, STATE_KEYS, type RolloutState } from "./targets/target-dispatch.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
+
+/** Whether a release's model file carries the attestation its registry requires. */
+export type ProvenanceCheck = (registry: TrustedRegistry, release: CheckedRelease) => Promise<{ ok: boolean; detail: string }>;
 
 export interface VerifyRequest {
   /** The GitOps repository (URL or path) and the PR's base branch and head ref (a branch or refs/pull/N/head). */
@@ -21,18 +30,31 @@ export interface VerifyRequest {
   base: string;
   head: string;
   token?: string;
-  /** Targets from modelship.yaml: their stable and canary URIs are checked even when they are not release URLs. */
-  targets: TargetSpec[];
-  openRegistry: (spec: string) => RegistryStore;
-  tagFormat?: string;
+  /** Reads the rules from the base branch: `read` returns a file of the GitOps repository as the base has it. */
+  loadRules: (read: (path: string) => Promise<string | undefined>) => Promise<PromotionRules>;
+  /** Opens a trusted registry's store (with the registry's token: it is never sent anywhere a URI names). */
+  openRegistry: (registry: TrustedRegistry) => RegistryStore;
+  checkProvenance: ProvenanceCheck;
   logger: Logger;
 }
 
 export interface CheckedUri {
   file: string;
+  /** 1-based line of the URI in the changed file. */
+  line: number;
   uri: string;
   ok: boolean;
   detail: string;
+  /** For a URI that passed: its registry, and whether its provenance was verified or is off by the rules. */
+  registry?: string;
+  provenance?: "verified" | "off";
+}
+
+/** A file of the rules that the change touches. */
+export interface RulesChange {
+  file: string;
+  /** True when the rules let the code owners' review decide; false when it fails the check. */
+  allowed: boolean;
 }
 
 export interface VerifyResult {
@@ -41,12 +63,35 @@ export interface VerifyResult {
   uris: CheckedUri[];
   /** Manifest problems (schema, webhook rules, ML checks) and unreadable files. */
   problems: string[];
+  rulesChanges: RulesChange[];
+  /** What passed with a caveat: provenance off for a registry, a rules change left to the code owners. */
+  warnings: string[];
   markdown: string;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Checks the changes `head` makes to `base`. */
+/** Files whose change changes the rules, besides the configuration and the files it reads. */
+function isRulesFile(file: string, rules: PromotionRules): boolean {
+  return (
+    file === rules.file ||
+    rules.ruleFiles.includes(file) ||
+    file.startsWith(".github/") ||
+    file === "CODEOWNERS" ||
+    file === "docs/CODEOWNERS"
+  );
+}
+
+interface Candidate {
+  file: string;
+  line: number;
+  uri: string;
+  digest?: string;
+  /** Set for a URI in a file that no target covers. */
+  unmanaged?: string;
+}
+
+/** Checks the changes `head` makes to `base`, by the rules `base` has. */
 export async function verifyPromotion(request: VerifyRequest): Promise<VerifyResult> {
   const { logger } = request;
   return withClone(
@@ -54,12 +99,22 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
     async (workspace) => {
       const head = await workspace.fetchRef(request.head);
       const baseRef = `refs/remotes/origin/${request.base}`;
+      // The rules in force: the base branch as it is now, which the change would merge into.
+      const rules = await request.loadRules((path) => workspace.readFile(path, baseRef));
       // The PR's own changes: from where it branched off, not from a base that moved since.
       const forkPoint =
         (await workspace.git(["merge-base", baseRef, head], { allowFailure: true })).stdout.toString("utf8").trim() || baseRef;
-      const files = (await workspace.changedFiles(forkPoint, head)).filter((file) => YAML_FILE.test(file));
+      const changed = await workspace.changedFiles(forkPoint, head);
+      const rulesChanges = changed
+        .filter((file) => isRulesFile(file, rules))
+        .map((file) => ({ file, allowed: rules.rulesChanges === "codeowners" }));
+      const files = changed.filter((file) => YAML_FILE.test(file));
       const problems: string[] = [];
-      const candidates = new Map<string, { file: string; uri: string; digest?: string }>();
+      const candidates = new Map<string, Candidate>();
+      const add = (candidate: Candidate) => {
+        const key = `${candidate.file}\0${candidate.uri}`;
+        if (!candidates.has(key) || candidate.digest !== undefined) candidates.set(key, candidate);
+      };
       for (const file of files) {
         const after = await workspace.readFile(file, head);
         if (after === undefined) continue;
@@ -69,11 +124,14 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         } catch (error) {
           if (!isUserError(error)) throw error;
           problems.push(getErrorMessage(error));
-          continue;
         }
-        const known = new Set(findModelUris(before, request.tagFormat));
-        for (const uri of findModelUris(after, request.tagFormat)) if (!known.has(uri)) candidates.set(`${file}\0${uri}`, { file, uri });
-        for (const target of request.targets.filter((spec) => spec.file === file)) {
+        const targets = rules.targets.filter((spec) => spec.file === file);
+        const unmanaged = targets.length === 0 ? `unmanaged model URI: no target in ${rules.file} covers ${file}` : undefined;
+        const known = new Set(findServingUris(before).map((found) => found.uri));
+        for (const found of findServingUris(after)) {
+          if (!known.has(found.uri)) add({ file, line: found.line, uri: found.uri, ...(unmanaged === undefined ? {} : { unmanaged }) });
+        }
+        for (const target of targets) {
           let states: [RolloutState, RolloutState];
           try {
             states = [before === "" ? {} : readState(before, target), readState(after, target)];
@@ -85,102 +143,141 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
           const old = new Set([states[0].stable?.uri, states[0].canary?.uri]);
           for (const model of [states[1].stable, states[1].canary]) {
             if (model === undefined || old.has(model.uri)) continue;
-            candidates.set(`${file}\0${model.uri}`, {
-              file,
-              uri: model.uri,
-              ...(model.digest === undefined ? {} : { digest: model.digest }),
-            });
+            add({ file, line: lineOf(after, model.uri), uri: model.uri, ...(model.digest === undefined ? {} : { digest: model.digest }) });
           }
         }
       }
       const uris: CheckedUri[] = [];
+      const warnings: string[] = [];
       // A release is downloaded and checked once, however many files point at it.
       const releases = new Map<string, Promise<CheckedRelease>>();
-      const check = (location: ReleaseLocation): Promise<CheckedRelease> => {
-        const key = `${location.registry}\0${location.model}\0${location.version}`;
-        let checked = releases.get(key);
-        if (checked === undefined)
-          releases.set(
-            key,
-            (checked = checkRelease({
-              store: request.openRegistry(location.registry),
-              model: location.model,
-              version: location.version,
-              logger,
-            })),
-          );
-        return checked;
+      const provenance = new Map<string, Promise<{ ok: boolean; detail: string }>>();
+      const context: UriContext = {
+        rules,
+        release: (registry, model, version) => {
+          const key = `${registry.spec}\0${model}\0${version}`;
+          let checked = releases.get(key);
+          if (checked === undefined)
+            releases.set(key, (checked = checkRelease({ store: request.openRegistry(registry), model, version, logger })));
+          return checked;
+        },
+        provenance: (registry, release) => {
+          const key = `${registry.spec}\0${release.manifest.digest}`;
+          let checked = provenance.get(key);
+          if (checked === undefined) provenance.set(key, (checked = request.checkProvenance(registry, release)));
+          return checked;
+        },
       };
-      for (const candidate of candidates.values()) uris.push(await checkUri(candidate, request.tagFormat, check));
-      const ok = problems.length === 0 && uris.every((uri) => uri.ok);
-      const markdown = renderVerification({ ok, files, uris, problems });
+      for (const candidate of [...candidates.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line))
+        uris.push(await checkUri(candidate, context));
+      for (const registry of rules.registries)
+        if (uris.some((uri) => uri.registry === registry.spec && uri.provenance === "off"))
+          warnings.push(
+            `provenance is off for ${registry.spec} (${registry.where}.provenance in ${rules.file}): no attestation was checked`,
+          );
+      for (const change of rulesChanges.filter((change) => change.allowed))
+        warnings.push(`${change.file} changes the promotion rules: the code owners' review decides (verify.rules_changes: codeowners)`);
+      const ok = problems.length === 0 && uris.every((uri) => uri.ok) && rulesChanges.every((change) => change.allowed);
+      const markdown = renderVerification({ ok, files, uris, problems, rulesChanges, warnings, rulesFile: rules.file });
       logger.info(
         ok
           ? `verify-promotion: ${uris.length} model URI(s) in ${files.length} file(s) verified.`
-          : `verify-promotion: ${uris.filter((uri) => !uri.ok).length + problems.length} problem(s).`,
+          : `verify-promotion: ${failures({ uris, problems, rulesChanges })} problem(s).`,
       );
-      return { ok, files, uris, problems, markdown };
+      return { ok, files, uris, problems, rulesChanges, warnings, markdown };
     },
   );
 }
 
-async function checkUri(
-  candidate: { file: string; uri: string; digest?: string },
-  tagFormat: string | undefined,
-  check: (location: ReleaseLocation) => Promise<CheckedRelease>,
-): Promise<CheckedUri> {
-  const { file, uri } = candidate;
-  const location = parseModelUri(uri, tagFormat);
-  if (location === undefined)
-    return {
-      file,
-      uri,
-      ok: false,
-      detail: "not a release asset of a model registry: only released, gated models may be deployed (promote with modelship)",
-    };
+/** How many things fail the check. */
+export function failures(result: Pick<VerifyResult, "uris" | "problems" | "rulesChanges">): number {
+  return (
+    result.uris.filter((uri) => !uri.ok).length + result.problems.length + result.rulesChanges.filter((change) => !change.allowed).length
+  );
+}
+
+interface UriContext {
+  rules: PromotionRules;
+  release: (registry: TrustedRegistry, model: string, version: string) => Promise<CheckedRelease>;
+  provenance: (registry: TrustedRegistry, release: CheckedRelease) => Promise<{ ok: boolean; detail: string }>;
+}
+
+async function checkUri(candidate: Candidate, context: UriContext): Promise<CheckedUri> {
+  const { file, line, uri } = candidate;
+  const fail = (detail: string): CheckedUri => ({ file, line, uri, ok: false, detail });
+  if (candidate.unmanaged !== undefined) return fail(`${candidate.unmanaged}; add a target for it, or deploy the model through one`);
+  const match = matchRegistry(uri, context.rules.registries);
+  if ("problem" in match) return fail(match.problem);
+  const { registry, location } = match;
   try {
-    const checked = await check(location);
-    if (checked.model.uri !== uri) {
-      const file = checked.manifest.files.find((entry) => entry.name === location.file);
-      if (file === undefined || file.role !== "model")
-        return {
-          file: candidate.file,
-          uri,
-          ok: false,
-          detail: `${location.file} is not the model file of ${location.model}@${location.version}`,
-        };
-    }
-    if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest) {
-      return {
-        file,
-        uri,
-        ok: false,
-        detail: `the manifest records digest ${shortDigest(candidate.digest)} (annotation ${STATE_KEYS.stable.digest} or ${STATE_KEYS.canary.digest}), the release has ${shortDigest(checked.manifest.digest)}`,
-      };
-    }
+    const checked = await context.release(registry, location.model, location.version);
+    // Exactly the model file's address as the registry gives it: not another asset, not the same name elsewhere.
+    if (checked.model.uri !== uri)
+      return fail(`not the address of ${location.model}@${location.version}'s model file in ${registry.spec} (${checked.model.uri})`);
+    if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest)
+      return fail(
+        `the manifest records digest ${shortDigest(candidate.digest)} (annotation ${STATE_KEYS.stable.digest} or ${STATE_KEYS.canary.digest}), the release has ${shortDigest(checked.manifest.digest)}`,
+      );
+    const verdict = `${location.model}@${location.version} from ${registry.spec}: gate verdict ${checked.manifest.gate.verdict}, every sha256 verified (digest ${shortDigest(checked.manifest.digest)})`;
+    if (registry.provenance === "off")
+      return { file, line, uri, ok: true, detail: `${verdict}; provenance not checked (off)`, registry: registry.spec, provenance: "off" };
+    const attested = await context.provenance(registry, checked);
+    if (!attested.ok) return fail(`${verdict}, but its provenance does not verify: ${attested.detail}`);
     return {
       file,
+      line,
       uri,
       ok: true,
-      detail: `${location.model}@${location.version}: gate verdict ${checked.manifest.gate.verdict}, every sha256 verified (digest ${shortDigest(checked.manifest.digest)})`,
+      detail: `${verdict}; provenance ✅ ${attested.detail}`,
+      registry: registry.spec,
+      provenance: "verified",
     };
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return { file, uri, ok: false, detail: error.problem };
+    return fail(error.problem);
   }
 }
 
-function renderVerification(result: Omit<VerifyResult, "markdown">): string {
-  const heading = `## ${statusIcon(result.ok ? "pass" : "fail")} modelship verify-promotion: ${result.ok ? "every model this change deploys is released and gated" : "this change must not be merged"}`;
-  const rows = result.uris.map((uri) => [statusIcon(uri.ok ? "pass" : "fail"), code(uri.file), code(uri.uri), escapeMarkdown(uri.detail)]);
+function renderVerification(
+  result: Omit<VerifyResult, "markdown"> & {
+    rulesFile: string;
+  },
+): string {
+  const attested = result.uris.every((uri) => uri.provenance !== "off");
+  const verdict = result.ok
+    ? `every model this change deploys is released and gated${attested ? " and attested" : " (provenance off: see the warnings)"}`
+    : "this change must not be merged";
+  const heading = `## ${statusIcon(result.ok ? "pass" : "fail")} modelship verify-promotion: ${verdict}`;
+  const rows = result.uris.map((uri) => [
+    statusIcon(uri.ok ? "pass" : "fail"),
+    code(`${uri.file}:${uri.line}`),
+    code(uri.uri),
+    escapeMarkdown(uri.detail),
+  ]);
+  const rules = result.rulesChanges.map(
+    (change) =>
+      `- ${statusIcon(change.allowed ? "warn" : "fail")} ${code(change.file)}${change.allowed ? ": left to the code owners' review" : ""}`,
+  );
   return sections(
     heading,
     result.uris.length === 0
       ? `No model URI changes in ${result.files.length} changed YAML file(s).`
       : table(["", "file", "model URI", "check"], rows),
+    rules.length === 0
+      ? undefined
+      : `### This change edits the promotion rules\n\nThe rules (${code(result.rulesFile)} at the base branch, the files it reads, CODEOWNERS and .github/) are changed only by a reviewed change of their own${result.rulesChanges.some((change) => !change.allowed) ? ", so this check fails; land the rules change separately, or set `verify.rules_changes: codeowners` and require code-owner review" : ""}:\n\n${rules.join("\n")}`,
     result.problems.length === 0
       ? undefined
       : `### Manifest problems\n\n${result.problems.map((problem) => `- ${escapeMarkdown(problem)}`).join("\n")}`,
-    "_Provenance attestations are not checked here; verify them with `gh attestation verify` where the runner can reach Sigstore._",
+    result.warnings.length === 0
+      ? undefined
+      : `### Warnings\n\n${result.warnings.map((warning) => `- ${statusIcon("warn")} ${escapeMarkdown(warning)}`).join("\n")}`,
   );
+}
+
+/** The rules could not be read at the base: the check fails closed, saying what to add. */
+export function noRules(file: string, base: string, why: string): UserError {
+  return new UserError(`verify-promotion has no rules to check by: ${why} (${file} at ${base})`, {
+    hint: `commit ${file} to ${base} with verify.registries (the registries models may come from, e.g. - { registry: github:OWNER/models, provenance: { workflow: .github/workflows/model.yml } }) and promote.environments' targets; until then every change fails`,
+  });
 }

@@ -2,9 +2,11 @@
  * The fetch stage (`modelship fetch`, the fetch-model action): downloads a released model version
  * from the registry and verifies every file before anything uses it.
  */
-import { fetchModel, type FetchedModel } from "../registry/verified-fetch.ts";
+import { fetchModel, resolveVersion, unknownVersion, type FetchedModel } from "../registry/verified-fetch.ts";
 import { parseModelRef } from "../registry/model-version.ts";
+import { checkRunReleaseProvenance, type ProvenanceStatement } from "./provenance-stage.ts";
 import { openRunRegistry } from "./registry-stage.ts";
+import { resolveRegistry } from "./release-settings.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 
 /** What to fetch: `MODEL[@VERSION|@latest]`, where to, and from which registry. */
@@ -18,9 +20,10 @@ export interface FetchStageInputs {
   cacheDir?: string;
 }
 
-/** The fetched, verified version, and the model name the ref gave. */
+/** The fetched, verified version, the model name the ref gave, and what was found of its provenance. */
 export interface FetchStageResult extends FetchedModel {
   model: string;
+  provenance: ProvenanceStatement;
 }
 
 /** Runs the fetch stage: parses the ref, loads modelship.yaml, opens the registry and fetches the version verified. */
@@ -28,13 +31,28 @@ export async function runFetchStage(inputs: FetchStageInputs, run: StageRun): Pr
   const { model, version } = parseModelRef(inputs.ref);
   const loaded = await loadStageConfig(run.config, run.cwd);
   const store = openRunRegistry(run, loaded, inputs);
+  // The provenance is checked before a byte is downloaded; fetchModel then checks the bytes against this manifest.
+  const resolved = await resolveVersion(store, model, version);
+  const published = await store.readManifest(model, resolved);
+  if (!published) throw await unknownVersion(store, model, resolved);
+  const provenance = await checkRunReleaseProvenance({
+    run,
+    loaded,
+    registrySpec: resolveRegistry(inputs.registry, loaded, run.defaultRegistry),
+    manifest: published,
+    refusal: `${model}@${resolved} is not fetched`,
+  });
+  const said = `${model}@${resolved}: build provenance ${provenance.text}`;
+  if (provenance.status === "pass") run.logger.info(said);
+  else run.logger.warning(said);
   const fetched = await fetchModel({
     store,
     model,
-    version,
+    version: resolved,
     dir: inputs.dir ?? `.modelship/fetched/${model}`,
     cacheDir: inputs.cacheDir,
+    published,
     logger: run.logger,
   });
-  return { ...fetched, model };
+  return { ...fetched, model, provenance };
 }

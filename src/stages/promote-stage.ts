@@ -1,15 +1,16 @@
 /**
- * The promote, canary and verify-promotion stages as the CLI and the actions run them: modelship.yaml
+ * The promote and canary stages as the CLI and the actions run them: modelship.yaml
  * loaded, settings resolved, registries and the GitHub client opened, then the core in gitops/promotion-pr.ts,
- * canary-job.ts and promotion-check.ts. Both faces call these, so they behave the same.
+ * and canary-job.ts. Both faces call these, so they behave the same.
  */
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
-import { environmentNames, resolveEnvironment, resolveGitOps, targetSpec, type ExplicitGitOpsSettings } from "./promote-settings.ts";
+import { environmentNames, resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { startAction, type ActionKind, type EnvironmentSettings, type Strategy } from "../gitops/rollout-settings.ts";
 import { resolveRegistry } from "./release-settings.ts";
-import { loadStageConfig, type ConfigSource, type StageRun } from "./stage-run.ts";
+import { checkRunReleaseProvenance } from "./provenance-stage.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
@@ -21,7 +22,6 @@ import { promote, type PromotionResult } from "../gitops/promotion-pr.ts";
 import type { ReleaseView } from "../gitops/promotion-body.ts";
 import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "../gitops/release-check.ts";
 import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/target-dispatch.ts";
-import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
 
 export type { ActionKind, Strategy } from "../gitops/rollout-settings.ts";
 export { renderHealthTable } from "../gitops/health-markdown.ts";
@@ -80,10 +80,10 @@ interface StageContext {
   userAgentVersion: string;
 }
 
-/** Loads modelship.yaml (from `config`, default the run's) and resolves the face's inputs against the run. */
-async function stageContext(inputs: GitOpsInputs, run: StageRun, config: ConfigSource = run.config): Promise<StageContext> {
+/** Loads the run's modelship.yaml and resolves the face's inputs against the run. */
+async function stageContext(inputs: GitOpsInputs, run: StageRun): Promise<StageContext> {
   return {
-    loaded: await loadStageConfig(config, run.cwd),
+    loaded: await loadStageConfig(run.config, run.cwd),
     gitops: { repository: inputs.gitopsRepo, remote: inputs.remote, base: inputs.base, serverUrl: run.serverUrl },
     token: inputs.gitopsToken ?? run.token,
     registryToken: run.token,
@@ -187,7 +187,15 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
   const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
     if (action.kind === "start" || action.kind === "direct") {
       const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
-      return { model: checked.model, release: releaseView(checked) };
+      const provenance = await checkRunReleaseProvenance({
+        run,
+        loaded,
+        registrySpec,
+        manifest: checked.manifest,
+        refusal: `${name}@${checked.model.version} may not be promoted`,
+      });
+      logger.info(`${name}@${checked.model.version}: provenance ${provenance.text}`);
+      return { model: checked.model, release: { ...releaseView(checked), provenance } };
     }
     const canary = before.canary;
     if (canary === undefined) {
@@ -277,38 +285,6 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
       );
     }
     return results;
-  });
-}
-
-export interface VerifyStageOptions {
-  /** The change to check: a branch or refs/pull/N/head. */
-  head: string;
-  /** The GitOps repository under check (`remote`, default promote.remote) and the PR's base branch (`base`, default promote.base). */
-  gitops: GitOpsInputs;
-  /**
-   * Where modelship.yaml is read; default the run's. A check may read it at the PR's base commit, so
-   * that a change cannot bring its own rules.
-   */
-  config?: ConfigSource;
-}
-
-/** `modelship verify-promotion` / the verify-promotion action. */
-export async function runVerifyStage(options: VerifyStageOptions, run: StageRun): Promise<VerifyResult> {
-  const context = await stageContext(options.gitops, run, options.config);
-  const { loaded } = context;
-  const gitops = resolveGitOps(context.gitops, loaded);
-  // Only the targets are needed: a setting of another stage (a bake time, a health check) must not fail this check.
-  const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
-  const tagFormat = tagFormatOf(context);
-  return verifyPromotion({
-    remote: gitops.remote,
-    base: gitops.base,
-    head: options.head,
-    ...(context.token === undefined ? {} : { token: context.token }),
-    targets,
-    openRegistry: registryOpener(context),
-    ...(tagFormat === undefined ? {} : { tagFormat }),
-    logger: context.logger,
   });
 }
 

@@ -2,6 +2,13 @@
  * Runs the user's training command the way a workflow `run:` step would (`bash -e -c`), streaming
  * its output live, and turns every way it can go wrong into a UserError that says what happened and
  * shows the last lines it printed.
+ *
+ * The command gets the environment it is given minus the runner's credentials (`withheldVariables`):
+ * the Actions runtime token (artifacts and caches), the OIDC request token, GitHub tokens and every
+ * action input. Training code (and every library it loads) never needs them, and a command that
+ * cannot see them cannot leak them into a log, a metrics file or a model. It is not a sandbox: code
+ * running as the runner's user can still read its parent processes; that is why fork pull requests
+ * never train on persistent self-hosted runners (reusable-workflows/model-ci.yml).
  */
 import { spawn } from "node:child_process";
 import { UserError } from "../common/errors.ts";
@@ -43,7 +50,44 @@ class LineTail {
   }
 }
 
-/** Runs `command` in bash with `env`, logging each output line; throws a UserError when it fails. */
+/** Variables withheld by exact name (compared in upper case, as Windows does). */
+const WITHHELD_NAMES = new Set([
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "GH_ENTERPRISE_TOKEN",
+  "GITHUB_ENTERPRISE_TOKEN",
+]);
+
+/** Variables withheld by pattern: action inputs (INPUT_TOKEN…), any runtime or OIDC variable, and modelship's own tokens. */
+const WITHHELD_PATTERNS = [/^INPUT_/, /^ACTIONS_RUNTIME_/, /^ACTIONS_ID_TOKEN_/, /^MODELSHIP_.*TOKEN/];
+
+/** True when the training command must not see the variable `name`. */
+export function isWithheldVariable(name: string): boolean {
+  const upper = name.toUpperCase();
+  return WITHHELD_NAMES.has(upper) || WITHHELD_PATTERNS.some((pattern) => pattern.test(upper));
+}
+
+/** `env` without the variables the training command must not see, and their names (sorted), never their values. */
+export function withheldVariables(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; withheld: string[] } {
+  const kept: NodeJS.ProcessEnv = {};
+  const withheld: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (isWithheldVariable(name)) withheld.push(name);
+    else kept[name] = value;
+  }
+  return { env: kept, withheld: withheld.sort() };
+}
+
+/**
+ * Runs `command` in bash with `env` minus the runner's credentials (see withheldVariables), logging
+ * each output line; throws a UserError when it fails.
+ */
 export async function runCommand(options: {
   command: string;
   cwd: string;
@@ -51,10 +95,12 @@ export async function runCommand(options: {
   logger: Logger;
 }): Promise<CommandResult> {
   const { command, logger } = options;
+  const { env, withheld } = withheldVariables(options.env);
+  if (withheld.length > 0) logger.info(`Withheld from the training command's environment: ${withheld.join(", ")}`);
   const started = performance.now();
   const child = spawn("bash", ["-e", "-o", "pipefail", "-c", command], {
     cwd: options.cwd,
-    env: options.env,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const tail = new LineTail((line) => {

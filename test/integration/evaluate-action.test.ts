@@ -1,9 +1,9 @@
 /**
  * The evaluate action (composite) run step by step the way the runner runs it, against the GitHub
  * fake: setup-node and the cache are stood in for, everything else runs for real — the cache key
- * step, the install step, dist/evaluate.js with onnxruntime on a model our trainer made. One sticky
- * comment however often it re-runs; one annotation per gate that did not pass; fail-on decides the
- * exit status.
+ * step, the install step (in this development checkout it keeps the checkout's node_modules),
+ * dist/evaluate.js with onnxruntime on a model our trainer made. One sticky comment however often
+ * it re-runs; one annotation per gate that did not pass; fail-on decides the exit status.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -29,10 +29,12 @@ const standIns: Record<string, StandIn> = {
   "actions/cache": (step) => {
     assert.match(
       step.with.key ?? "",
-      /^modelship-runtime-Linux-X64-v24\.[\d.]+-[0-9a-f]{16}$/,
+      /^modelship-npm-Linux-X64-v24\.[\d.]+-[0-9a-f]{16}$/,
       "the cache key names the OS, Node and the lockfile's hash",
     );
-    assert.match(step.with.path ?? "", /\/node_modules$/);
+    // npm's download cache (checked against the lockfile's integrity hashes by npm ci), never a node_modules.
+    assert.ok(step.with.path !== undefined && step.with.path !== "", "a cache path");
+    assert.doesNotMatch(step.with.path, /node_modules/);
     return { outputs: { "cache-hit": cacheHit } };
   },
 };
@@ -132,15 +134,17 @@ describe("evaluate action (composite)", () => {
     assert.match(comments[0]!.body, /Fairness by `sex`/);
   });
 
-  test("fail-on: never passes the step with the verdict still fail; a cache hit skips the install", async () => {
+  test("fail-on: never passes the step with the verdict still fail; a cache hit still runs the install step", async () => {
     cacheHit = "true";
     try {
       const run = await evaluate({ "fail-on": "never", comment: "false" });
       assert.equal(run.exitCode, 0, run.steps.map((step) => `${step.name}: ${step.outcome}\n${step.stdout}${step.stderr}`).join("\n"));
       assert.deepEqual(
         run.steps.map((step) => step.outcome),
-        ["stood-in", "success", "stood-in", "skipped", "success"],
+        ["stood-in", "success", "stood-in", "success", "success"],
       );
+      // This is a development checkout (.git and its own node_modules): kept; on a runner npm ci installs.
+      assert.match(run.steps[3]!.stdout, /development checkout of modelship/);
       assert.equal(run.outputs.verdict, "fail");
       assert.equal(run.outputs.passed, "true");
       assert.equal(run.outputs["report-path"], ".modelship/evaluation/gate-report.json");

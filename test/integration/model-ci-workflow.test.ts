@@ -46,11 +46,22 @@ const SECRETS = {
   "gitops-app-private-key": "-----BEGIN RSA PRIVATE KEY-----\nfake\n-----END RSA PRIVATE KEY-----",
 };
 const PR_NUMBER = 7;
+/** Each job's result when the gates fail: training ran, evaluate failed, nothing was released. */
+const GATES_FAILED = {
+  validate: "success",
+  train: "success",
+  "train-skipped": "skipped",
+  "select-best": "skipped",
+  evaluate: "failure",
+  release: "skipped",
+  promote: "skipped",
+};
 
 /** `permissions:` per job, as model-ci.yml must declare them. */
 const PERMISSIONS: Record<string, Record<string, string>> = {
   validate: { contents: "read", "pull-requests": "write" },
   train: { contents: "read" },
+  "train-skipped": {},
   "select-best": { "pull-requests": "write" },
   evaluate: { contents: "read", "pull-requests": "write" },
   release: { contents: "write", "id-token": "write", attestations: "write" },
@@ -80,8 +91,11 @@ async function makeFixture(name: string, options: { reviewed?: boolean; promoteR
     edit(/\{ metric: demographic_parity_difference, max: 0\.10 \}/, "{ metric: demographic_parity_difference, max: 0.10, severity: warn }");
     edit(/\{ metric: equalized_odds_difference, max: 0\.10 \}/, "{ metric: equalized_odds_difference, max: 0.10, severity: warn }");
   }
-  if (options.promoteRemote !== undefined)
+  if (options.promoteRemote !== undefined) {
     edit(/^ {2}repository: OWNER\/gitops .*$/m, `  repository: ${GITOPS_REPOSITORY}\n  remote: ${options.promoteRemote}`);
+    // The fake has no attestation of what the simulated release job attests: promote says so as a warning.
+    edit(/^ {2}# provenance: .*$/m, "  provenance: off");
+  }
   await writeFile(configPath, config);
   const trainPath = join(dir, "train/train.yaml");
   const train = await readFile(trainPath, "utf8");
@@ -126,7 +140,11 @@ function standInsFor(store: string): { standIns: Record<string, StandIn>; upload
     "actions/create-github-app-token": (step) => {
       assert.equal(step.with["app-id"], SECRETS["gitops-app-id"]);
       assert.equal(step.with["private-key"], SECRETS["gitops-app-private-key"]);
+      // Narrowed to the GitOps repository (the gitops-repository input) and the promote job's permissions.
       assert.equal(step.with.owner, "octo-org");
+      assert.equal(step.with.repositories, "gitops");
+      assert.equal(step.with["permission-contents"], "write");
+      assert.equal(step.with["permission-pull-requests"], "write");
       return { outputs: { token: APP_TOKEN, "installation-id": "99", "app-slug": "modelship-gitops" } };
     },
     "actions/attest-build-provenance": async (step) => {
@@ -327,13 +345,9 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("(a) pull request: validate, train and evaluate run, release and promote are skipped; one sticky comment per subject", async () => {
     checkoutFrom = fixtures.example;
     const { run, uploads } = await modelCi({ event: pullRequestEvent() });
-    assert.deepEqual(run.order, ["validate", "train", "select-best", "evaluate", "release", "promote"]);
+    assert.deepEqual(run.order, ["validate", "train", "train-skipped", "select-best", "evaluate", "release", "promote"]);
     // The example policy fails the trained model on fairness: evaluate runs and fails (gate-fail-on defaults to fail).
-    assert.deepEqual(
-      results(run),
-      { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" },
-      explain(run),
-    );
+    assert.deepEqual(results(run), GATES_FAILED, explain(run));
     assert.deepEqual(run.outputs, {
       "best-params": "",
       "data-passed": "true",
@@ -402,11 +416,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("(b) push to the default branch with the example policy: the gates fail, so evaluate fails and nothing is released", async () => {
     checkoutFrom = fixtures.example;
     const { run } = await modelCi({ event: pushEvent() });
-    assert.deepEqual(
-      results(run),
-      { validate: "success", train: "success", "select-best": "skipped", evaluate: "failure", release: "skipped", promote: "skipped" },
-      explain(run),
-    );
+    assert.deepEqual(results(run), GATES_FAILED, explain(run));
     assert.equal(run.outputs.verdict, "fail");
     assert.match(leg(run, "release").skippedBy ?? "", /needs\.evaluate\.result == 'success'/);
     assert.deepEqual(await releases(), []);
@@ -420,13 +430,24 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     await seedGitOps(bare);
     github.linkGitRemote(GITOPS_REPOSITORY, bare);
     checkoutFrom = await makeFixture("release", { reviewed: true, promoteRemote: bare });
-    const first = await modelCi({ event: pushEvent(), inputs: { "promote-environment": "staging" }, secrets: SECRETS });
+    const first = await modelCi({
+      event: pushEvent(),
+      inputs: { "promote-environment": "staging", "gitops-repository": GITOPS_REPOSITORY },
+      secrets: SECRETS,
+    });
     releaseRun = first.run;
     const { run } = first;
     const upToRelease = Object.fromEntries(Object.entries(results(run)).filter(([id]) => id !== "promote"));
     assert.deepEqual(
       upToRelease,
-      { validate: "success", train: "success", "select-best": "skipped", evaluate: "success", release: "success" },
+      {
+        validate: "success",
+        train: "success",
+        "train-skipped": "skipped",
+        "select-best": "skipped",
+        evaluate: "success",
+        release: "success",
+      },
       explain(run),
     );
     assert.equal(run.outputs.verdict, "warn", "the reviewed policy warns on fairness, so the gates pass with warnings");
@@ -517,12 +538,20 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     // select-metric makes select-best run too, so the whole chain runs.
     const { run } = await modelCi({
       event: pushEvent(),
-      inputs: { "promote-environment": "staging", "select-metric": "val_accuracy" },
+      inputs: { "promote-environment": "staging", "gitops-repository": GITOPS_REPOSITORY, "select-metric": "val_accuracy" },
       secrets: SECRETS,
     });
     assert.deepEqual(
       results(run),
-      { validate: "success", train: "success", "select-best": "success", evaluate: "success", release: "success", promote: "success" },
+      {
+        validate: "success",
+        train: "success",
+        "train-skipped": "skipped",
+        "select-best": "success",
+        evaluate: "success",
+        release: "success",
+        promote: "success",
+      },
       explain(run),
     );
     const bestParams = JSON.parse(run.outputs["best-params"]!) as { epochs?: number };

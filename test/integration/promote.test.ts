@@ -100,6 +100,22 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
     assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
     seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1"));
   }
+  // The GitOps repository's own rules: verify-promotion trusts the local registry only (no attestations there).
+  seed["modelship.yaml"] = JSON.stringify({
+    model: MODEL,
+    verify: { registries: [{ registry, provenance: "off" }] },
+    promote: {
+      environments: {
+        production: {
+          targets: [
+            { kind: "kserve-standard", file: FILES.kserve },
+            { kind: "argo-rollouts", file: FILES.rollout, container: "server" },
+            { kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri" },
+          ],
+        },
+      },
+    },
+  });
   pushFiles(bare, "main", seed, {
     from: null,
     message: "seed",
@@ -508,7 +524,7 @@ describe("modelship verify-promotion", () => {
     const s3 = await modelship(world, ["verify-promotion", "--head", "hand/s3"]);
     assert.equal(s3.exitCode, 1, s3.output);
     assert.ok(s3.output.includes("s3://bucket/model.onnx"), s3.output);
-    assert.match(s3.output, /not a release asset/);
+    assert.match(s3.output, /a URI with scheme s3: is not a release asset of a registry the base branch's rules trust/);
   });
 });
 

@@ -29,7 +29,10 @@ before(async () => {
     reportDir: join(workspace, ".modelship/evaluation"),
   });
   await toyGateReport(workspace, { policy: { quality: [{ metric: "accuracy", min: 0.99 }] }, reportDir: join(workspace, "failed") });
-  await writeFile(join(workspace, "modelship.yaml"), "model: toy\ndescription: Scores toy rows.\nrelease:\n  bump: minor\n");
+  await writeFile(
+    join(workspace, "modelship.yaml"),
+    "model: toy\ndescription: Scores toy rows.\nrelease:\n  bump: minor\n  provenance: off # the fake holds no attestation (test/security/provenance-chain.test.ts has them)\n",
+  );
 });
 after(async () => {
   await rm(workspace, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
+import { attestationHandlers, attestationKey } from "./attestations.ts";
 import { gitHandlers } from "./git.ts";
 import { answerGraphql } from "./graphql.ts";
 import { issueHandlers } from "./issues.ts";
@@ -111,7 +112,14 @@ export interface FakeRepoOptions {
 /** Test-only hook that may replace a response body before it is validated (to prove validation bites). */
 export type ResponseHook = (response: { operationId: string; status: number; body: unknown }) => unknown;
 
-const HANDLERS: Record<string, Handler> = { ...repoHandlers, ...pullHandlers, ...issueHandlers, ...gitHandlers, ...releaseHandlers };
+const HANDLERS: Record<string, Handler> = {
+  ...repoHandlers,
+  ...pullHandlers,
+  ...issueHandlers,
+  ...gitHandlers,
+  ...releaseHandlers,
+  ...attestationHandlers,
+};
 const UPLOADS_PREFIX = "/uploads";
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
@@ -313,6 +321,12 @@ export class FakeGitHub {
   /** The sha a git ref points at, or `undefined` when the ref does not exist. */
   refSha(fullName: string, ref: string): string | undefined {
     return this.#state.refs.get(`${repoKey(fullName)}#${ref}`);
+  }
+
+  /** Stores an attestation bundle of `subjectDigest` (`sha256:<hex>`) in a repository added before, as the attest action does. */
+  addAttestation(fullName: string, subjectDigest: string, bundle: Record<string, unknown>): void {
+    const key = attestationKey(this.#requireRepo(fullName), subjectDigest);
+    this.#state.attestations.set(key, [...(this.#state.attestations.get(key) ?? []), bundle]);
   }
 
   /** Repository and workflow dispatches received, oldest first. */

@@ -147,6 +147,8 @@ export class FakeState {
   readonly gitRemotes = new Map<string, string>();
   /** Dispatches received, oldest first. */
   readonly dispatches: DispatchRecord[] = [];
+  /** Attestation bundles by `repoKey#sha256:<hex>` (attestations.ts), oldest first. */
+  readonly attestations = new Map<string, Record<string, unknown>[]>();
   /** Signs release-asset storage links, as a storage service signs its pre-signed URLs. */
   readonly storageSecret = randomBytes(16).toString("hex");
   #nextId = 1_000_000;

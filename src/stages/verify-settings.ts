@@ -1,0 +1,94 @@
+/**
+ * verify-promotion's rules from the GitOps repository's modelship.yaml as its base branch has it:
+ * `verify.registries` (where models may come from, and the attestation each must carry),
+ * `verify.rules_changes` and promote.environments' targets. Without them the check fails closed.
+ */
+import { posix } from "node:path";
+import { UserError } from "../common/errors.ts";
+import { parseConfig, type ProvenanceConfig } from "../config/modelship-config.ts";
+import { noRules } from "../gitops/promotion-check.ts";
+import { trustedRegistry, type PromotionRules } from "../gitops/trust-policy.ts";
+import { GITHUB_ACTIONS_ISSUER, type ProvenancePolicy } from "../registry/release-provenance.ts";
+import { targetSpec } from "./promote-settings.ts";
+
+/** The default ref and events a release's provenance must come from. */
+export const DEFAULT_PROVENANCE_REF = "refs/heads/main";
+export const DEFAULT_PROVENANCE_EVENTS = ["push"];
+
+/** The OIDC issuer of GitHub Actions on a server: github.com's, or a GHES host's own. */
+export function defaultIssuer(server: string): string {
+  return new URL(server).origin === "https://github.com" ? GITHUB_ACTIONS_ISSUER : `${new URL(server).origin}/_services/token`;
+}
+
+/**
+ * A provenance setting → the policy. `readFile` reads a trusted root named in it: the base's copy for
+ * verify-promotion, the working tree's for fetch and promote.
+ */
+export async function provenancePolicy(
+  config: ProvenanceConfig,
+  options: { server: string; where: string; readFile: (path: string) => Promise<string | undefined> },
+): Promise<ProvenancePolicy | "off"> {
+  if (config === "off") return "off";
+  const policy: ProvenancePolicy = {
+    workflow: config.workflow,
+    ref: config.ref ?? DEFAULT_PROVENANCE_REF,
+    events: config.events ?? DEFAULT_PROVENANCE_EVENTS,
+    issuer: config.issuer ?? defaultIssuer(options.server),
+    ...(config.signer_workflow === undefined ? {} : { signerWorkflow: config.signer_workflow }),
+  };
+  if (config.trusted_root !== undefined) {
+    const text = await options.readFile(config.trusted_root);
+    if (text === undefined)
+      throw new UserError(`${options.where}.provenance.trusted_root: ${config.trusted_root} is not there`, {
+        hint: "commit the trusted_root.json it names, or leave trusted_root out to use GitHub's and the public-good roots",
+      });
+    policy.trustedRoot = { file: config.trusted_root, text };
+  }
+  return policy;
+}
+
+/**
+ * Reads the rules with `read` (a file of the GitOps repository at the base), `file` being the
+ * configuration's path there. `server` is the run's GitHub server, the default of each registry's.
+ */
+export async function loadPromotionRules(
+  read: (path: string) => Promise<string | undefined>,
+  options: { file: string; base: string; server: string },
+): Promise<PromotionRules> {
+  const { file, base } = options;
+  const text = await read(file);
+  if (text === undefined) throw noRules(file, base, "the file is not there");
+  const loaded = parseConfig(text, { file, shownAs: `${file}@${base}` });
+  const verify = loaded.config?.verify;
+  if (verify === undefined) throw noRules(file, base, "it has no verify section");
+  const folder = posix.dirname(file);
+  const ruleFiles: string[] = [];
+  // A trusted root is a file of the GitOps repository beside the configuration, read at the base too.
+  const readBeside = async (path: string): Promise<string | undefined> => {
+    const inRepo = posix.normalize(posix.join(folder, path));
+    if (posix.isAbsolute(path) || inRepo.startsWith("../")) return undefined;
+    ruleFiles.push(inRepo);
+    return read(inRepo);
+  };
+  const registries = [];
+  for (const [index, entry] of verify.registries.entries()) {
+    const where = `verify.registries[${index}]`;
+    const server = entry.server ?? options.server;
+    const resolved = trustedRegistry({
+      where,
+      registry: entry.registry,
+      ...(entry.server === undefined ? {} : { server: entry.server }),
+      ...(entry.tag_format === undefined ? {} : { tagFormat: entry.tag_format }),
+      defaultServer: options.server,
+      provenance: await provenancePolicy(entry.provenance, { server, where, readFile: readBeside }),
+    });
+    if (typeof resolved === "string")
+      throw new UserError(resolved, {
+        file: loaded.file,
+        hint: "name each registry as github:OWNER/REPO (with its provenance), or a local folder by its absolute path (with provenance: off)",
+      });
+    registries.push(resolved);
+  }
+  const targets = Object.values(loaded.config?.promote?.environments ?? {}).flatMap((environment) => environment.targets.map(targetSpec));
+  return { file, registries, targets, rulesChanges: verify.rules_changes ?? "fail", ruleFiles };
+}

@@ -1,0 +1,72 @@
+/**
+ * The verify-promotion stage as the CLI and the action run it. The rules come from the GitOps
+ * repository's base branch (its modelship.yaml, read as git objects from a fresh clone), never from
+ * the working tree or the change under check; each registry is opened as the rules name it, with
+ * the run's token, so a URI in the change cannot make the check talk to (or send a token to) a
+ * host of its choosing.
+ */
+import type { RegistryStore } from "../registry/registry-types.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
+import { openStore } from "../registry/open-store.ts";
+import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
+import type { TrustedRegistry } from "../gitops/trust-policy.ts";
+import { resolveGitOps } from "./promote-settings.ts";
+import { attestationChecker } from "./provenance-stage.ts";
+import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { loadPromotionRules } from "./verify-settings.ts";
+
+export type { VerifyResult } from "../gitops/promotion-check.ts";
+export { failures } from "../gitops/promotion-check.ts";
+
+export interface VerifyStageOptions {
+  /** The change to check: a branch or refs/pull/N/head. */
+  head: string;
+  /**
+   * The GitOps repository (a git URL or path) and the PR's base branch. Given both, nothing is read
+   * from the working tree; otherwise the run's modelship.yaml supplies promote.remote and promote.base.
+   */
+  remote?: string;
+  base?: string;
+  /** Token for cloning the GitOps repository; default the run's. */
+  gitopsToken?: string;
+  /** The rules' path in the GitOps repository (default modelship.yaml), read at the base branch. */
+  rulesFile?: string;
+}
+
+/** `modelship verify-promotion` / the verify-promotion action. */
+export async function runVerifyStage(options: VerifyStageOptions, run: StageRun): Promise<VerifyResult> {
+  const { logger } = run;
+  const given = options.remote !== undefined && options.base !== undefined;
+  const gitops = resolveGitOps(
+    { remote: options.remote, base: options.base, serverUrl: run.serverUrl },
+    given ? { resolvePath: (path) => path } : await loadStageConfig(run.config, run.cwd),
+  );
+  const token = options.gitopsToken ?? run.token;
+  const server = run.serverUrl ?? "https://github.com";
+  const opened = new Map<string, RegistryStore>();
+  const openRegistry = (registry: TrustedRegistry): RegistryStore => {
+    let store = opened.get(registry.spec);
+    if (store === undefined) {
+      store = openStore({
+        spec: registry.spec,
+        token: run.token,
+        tagFormat: registry.tagFormat,
+        logger,
+        userAgentVersion: run.toolVersion,
+      });
+      opened.set(registry.spec, store);
+    }
+    return store;
+  };
+  const rulesFile = options.rulesFile ?? DEFAULT_CONFIG_FILE;
+  return verifyPromotion({
+    remote: gitops.remote,
+    base: gitops.base,
+    head: options.head,
+    ...(token === undefined ? {} : { token }),
+    loadRules: (read) => loadPromotionRules(read, { file: rulesFile, base: gitops.base, server }),
+    openRegistry,
+    checkProvenance: attestationChecker(run),
+    logger,
+  });
+}
