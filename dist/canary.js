@@ -2,18 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-HYPWTIPQ.js";
+} from "./chunks/chunk-77ZJM6Y7.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-HLJV7XYM.js";
-import "./chunks/chunk-GKYZESYP.js";
-import "./chunks/chunk-KM6DXSSU.js";
+} from "./chunks/chunk-4DNUSLXZ.js";
+import "./chunks/chunk-KVHITYXV.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -21,8 +22,8 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
-import "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
+import "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/canary.ts
 await runAction(async () => {

@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-AFN6SYDP.js";
+} from "./chunks/chunk-VU5SIU2N.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,38 +12,38 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-4IGKO6PE.js";
+} from "./chunks/chunk-MN4V6374.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-7PHGV7Y3.js";
+} from "./chunks/chunk-TVRZLDWR.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-AWXBCWJD.js";
+} from "./chunks/chunk-IJBDPKQO.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-P2MRUKQ5.js";
+} from "./chunks/chunk-KQ6GWQYZ.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-3WXO4FBN.js";
+} from "./chunks/chunk-TQ5YHYMV.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-HLJV7XYM.js";
-import "./chunks/chunk-GKYZESYP.js";
+} from "./chunks/chunk-4DNUSLXZ.js";
+import "./chunks/chunk-KVHITYXV.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-4VQOB5O6.js";
-import "./chunks/chunk-5PXIKNGC.js";
+} from "./chunks/chunk-XMAPMNMU.js";
+import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-272NPONH.js";
+} from "./chunks/chunk-QAVLP6RO.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -53,22 +53,23 @@ import {
   openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-7XHA3HP5.js";
+} from "./chunks/chunk-3Y4AX6FW.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-HQC77T56.js";
-import "./chunks/chunk-KM6DXSSU.js";
+} from "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
+} from "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-OD4DNHLU.js";
+} from "./chunks/chunk-DJQRCTAZ.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -81,7 +82,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/common/logger.ts
 function where(properties) {

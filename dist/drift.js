@@ -4,22 +4,23 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-AWXBCWJD.js";
+} from "./chunks/chunk-IJBDPKQO.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-HYPWTIPQ.js";
-import "./chunks/chunk-HLJV7XYM.js";
-import "./chunks/chunk-GKYZESYP.js";
-import "./chunks/chunk-272NPONH.js";
+} from "./chunks/chunk-77ZJM6Y7.js";
+import "./chunks/chunk-4DNUSLXZ.js";
+import "./chunks/chunk-KVHITYXV.js";
+import "./chunks/chunk-QAVLP6RO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-7XHA3HP5.js";
-import "./chunks/chunk-KM6DXSSU.js";
+import "./chunks/chunk-3Y4AX6FW.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -27,8 +28,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
-import "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
+import "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

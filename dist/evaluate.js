@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-P2MRUKQ5.js";
+} from "./chunks/chunk-KQ6GWQYZ.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-7XHA3HP5.js";
-import "./chunks/chunk-HQC77T56.js";
-import "./chunks/chunk-KM6DXSSU.js";
+import "./chunks/chunk-3Y4AX6FW.js";
+import "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,10 +25,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-DN64TCPN.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

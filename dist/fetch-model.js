@@ -2,20 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-3WXO4FBN.js";
-import "./chunks/chunk-GKYZESYP.js";
-import "./chunks/chunk-HQC77T56.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+} from "./chunks/chunk-TQ5YHYMV.js";
+import "./chunks/chunk-KVHITYXV.js";
+import "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-DN64TCPN.js";
-import "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
+import "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

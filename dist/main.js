@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-DN64TCPN.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/main.ts
 var COMMANDS = [

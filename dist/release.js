@@ -2,20 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-4VQOB5O6.js";
-import "./chunks/chunk-5PXIKNGC.js";
+} from "./chunks/chunk-XMAPMNMU.js";
+import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-272NPONH.js";
+import "./chunks/chunk-QAVLP6RO.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-7XHA3HP5.js";
-import "./chunks/chunk-HQC77T56.js";
-import "./chunks/chunk-KM6DXSSU.js";
+import "./chunks/chunk-3Y4AX6FW.js";
+import "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
@@ -25,10 +26,12 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
-import "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
+import "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/release.ts
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 await runAction(async () => {
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const result = await runReleaseStage(
@@ -43,7 +46,9 @@ await runAction(async () => {
       referenceProfile: getInput("reference-profile"),
       runRecord: getInput("run-record"),
       allowUngated: getBooleanInput("allow-ungated"),
-      referenceData: getListInput("reference-data")
+      referenceData: getListInput("reference-data"),
+      // The released manifest.json, for the job's attest step (the manifest-path output).
+      manifestOut: join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-released-${process.pid}`, "manifest.json")
     },
     run
   );
@@ -51,6 +56,7 @@ await runAction(async () => {
   core_exports.setOutput("tag", result.tag);
   core_exports.setOutput("release-url", result.url);
   core_exports.setOutput("manifest-url", result.manifestUrl);
+  core_exports.setOutput("manifest-path", result.manifestPath ?? "");
   core_exports.setOutput("model-uri", result.modelUri);
   core_exports.setOutput("digest", result.digest);
   core_exports.setOutput("action", result.action);

@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
 import {
   UserError,
   assertValid,
@@ -27,7 +27,7 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,14 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-AFN6SYDP.js";
-import "./chunks/chunk-5PXIKNGC.js";
+} from "./chunks/chunk-VU5SIU2N.js";
+import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-7XHA3HP5.js";
+import "./chunks/chunk-3Y4AX6FW.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
@@ -19,8 +20,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
-import "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
+import "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/train.ts
 await runAction(async () => {

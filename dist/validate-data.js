@@ -2,11 +2,12 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-4IGKO6PE.js";
-import "./chunks/chunk-7XHA3HP5.js";
+} from "./chunks/chunk-MN4V6374.js";
+import "./chunks/chunk-3Y4AX6FW.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
@@ -17,10 +18,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-DN64TCPN.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

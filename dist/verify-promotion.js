@@ -2,30 +2,31 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runVerifyStage
-} from "./chunks/chunk-7PHGV7Y3.js";
+} from "./chunks/chunk-TVRZLDWR.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-HLJV7XYM.js";
+} from "./chunks/chunk-4DNUSLXZ.js";
 import {
   failures
-} from "./chunks/chunk-GKYZESYP.js";
-import "./chunks/chunk-KM6DXSSU.js";
+} from "./chunks/chunk-KVHITYXV.js";
+import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-52CNYNRR.js";
-import "./chunks/chunk-M2IIIG4L.js";
-import "./chunks/chunk-OD4DNHLU.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-2OYWOPGB.js";
+import "./chunks/chunk-ZSRJM7XL.js";
+import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-DN64TCPN.js";
+} from "./chunks/chunk-QZ5PIGP5.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-L7GURJM5.js";
+} from "./chunks/chunk-26JFAWFB.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

@@ -1,4 +1,6 @@
 /** The release action: inputs → runReleaseStage → outputs and a job summary. */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runReleaseStage } from "../stages/release-stage.ts";
 import { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, runAction, writeJobSummary } from "./runtime.ts";
 
@@ -17,6 +19,8 @@ await runAction(async () => {
       runRecord: getInput("run-record"),
       allowUngated: getBooleanInput("allow-ungated"),
       referenceData: getListInput("reference-data"),
+      // The released manifest.json, for the job's attest step (the manifest-path output).
+      manifestOut: join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-released-${process.pid}`, "manifest.json"),
     },
     run,
   );
@@ -24,6 +28,7 @@ await runAction(async () => {
   core.setOutput("tag", result.tag);
   core.setOutput("release-url", result.url);
   core.setOutput("manifest-url", result.manifestUrl);
+  core.setOutput("manifest-path", result.manifestPath ?? "");
   core.setOutput("model-uri", result.modelUri);
   core.setOutput("digest", result.digest);
   core.setOutput("action", result.action);

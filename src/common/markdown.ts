@@ -41,7 +41,8 @@ export function escapeMarkdown(text: string): string {
 /** Inline code that survives backticks inside the text. */
 export function code(text: string): string {
   const clean = text.replace(/\r?\n/g, " ").replaceAll("|", "\\|");
-  const fence = clean.includes("`") ? "``" : "`";
+  // A fence longer than any run of backticks inside, so a name with backticks cannot close it early.
+  const fence = "`".repeat(Math.max(0, ...[...clean.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
 }

@@ -274,6 +274,22 @@ export class GitWorkspace {
       .filter((name) => name !== "");
   }
 
+  /**
+   * The files that differ between two refs with their mode after the change (`100644`, `100755`,
+   * `120000` a symbolic link, `160000` a submodule; `000000` when deleted), renames as a delete and an add.
+   */
+  async changedEntries(fromRef: string, toRef: string): Promise<{ path: string; mode: string }[]> {
+    const run = await this.git(["diff", "--raw", "--no-renames", "--no-abbrev", "-z", fromRef, toRef, "--"]);
+    const fields = run.stdout.toString("utf8").split("\0");
+    const entries: { path: string; mode: string }[] = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+      const header = fields[index]!;
+      if (header === "") break;
+      entries.push({ path: fields[index + 1]!, mode: header.slice(1).split(" ")[1] ?? "" });
+    }
+    return entries;
+  }
+
   /** Fetches a branch name, a `refs/…` ref (e.g. `refs/pull/12/head`) into a local ref; returns its sha. */
   async fetchRef(ref: string): Promise<string> {
     const source = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;

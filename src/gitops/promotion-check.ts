@@ -16,6 +16,7 @@ import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
 import { withClone } from "../git/git-workspace.ts";
 import { checkRelease, type CheckedRelease } from "./release-check.ts";
+import { findModelUris } from "./model-uri.ts";
 import { findServingUris, lineOf } from "./serving-uris.ts";
 import { matchRegistry, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
 import { readState, STATE_KEYS, type RolloutState } from "./targets/target-dispatch.ts";
@@ -69,7 +70,18 @@ export interface VerifyResult {
   markdown: string;
 }
 
-const YAML_FILE = /\.ya?ml$/i;
+/** Files scanned document by document (JSON is YAML too); other changed files are scanned as text. */
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+const SYMLINK = "120000";
+const SUBMODULE = "160000";
+const DELETED = "000000";
+/** Storage URIs that no web page or config would hold but a model server loads from. */
+const STORAGE_URI = /\b(?:s3|gs|hf|oci|pvc|azureblob|wasbs?|abfss?):\/\/[^\s"'`,;)}\]]+/g;
+
+/** Release URLs and storage URIs in a text that is not a manifest. */
+function textModelUris(text: string): string[] {
+  return [...new Set([...findModelUris(text), ...[...text.matchAll(STORAGE_URI)].map((match) => match[0])])];
+}
 
 /** Files whose change changes the rules, besides the configuration and the files it reads. */
 function isRulesFile(file: string, rules: PromotionRules): boolean {
@@ -78,6 +90,7 @@ function isRulesFile(file: string, rules: PromotionRules): boolean {
     rules.ruleFiles.includes(file) ||
     file.startsWith(".github/") ||
     file === "CODEOWNERS" ||
+    file === ".gitmodules" ||
     file === "docs/CODEOWNERS"
   );
 }
@@ -104,32 +117,52 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       // The PR's own changes: from where it branched off, not from a base that moved since.
       const forkPoint =
         (await workspace.git(["merge-base", baseRef, head], { allowFailure: true })).stdout.toString("utf8").trim() || baseRef;
-      const changed = await workspace.changedFiles(forkPoint, head);
+      const entries = await workspace.changedEntries(forkPoint, head);
+      const changed = entries.map((entry) => entry.path);
       const rulesChanges = changed
         .filter((file) => isRulesFile(file, rules))
         .map((file) => ({ file, allowed: rules.rulesChanges === "codeowners" }));
-      const files = changed.filter((file) => YAML_FILE.test(file));
       const problems: string[] = [];
       const candidates = new Map<string, Candidate>();
       const add = (candidate: Candidate) => {
         const key = `${candidate.file}\0${candidate.uri}`;
         if (!candidates.has(key) || candidate.digest !== undefined) candidates.set(key, candidate);
       };
+      const files: string[] = [];
+      for (const { path, mode } of entries) {
+        if (mode === SYMLINK || mode === SUBMODULE)
+          problems.push(
+            `${path}: a ${mode === SYMLINK ? "symbolic link" : "submodule"}, whose content verify-promotion cannot see while Argo CD and Kustomize follow it: commit the files themselves`,
+          );
+        else if (mode !== DELETED && !/\.md$/i.test(path)) files.push(path);
+      }
       for (const file of files) {
         const after = await workspace.readFile(file, head);
         if (after === undefined) continue;
         const before = (await workspace.readFile(file, forkPoint)) ?? "";
-        try {
-          for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(formatProblem(problem));
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          problems.push(getErrorMessage(error));
-        }
         const targets = rules.targets.filter((spec) => spec.file === file);
         const unmanaged = targets.length === 0 ? `unmanaged model URI: no target in ${rules.file} covers ${file}` : undefined;
-        const known = new Set(findServingUris(before).map((found) => found.uri));
-        for (const found of findServingUris(after)) {
-          if (!known.has(found.uri)) add({ file, line: found.line, uri: found.uri, ...(unmanaged === undefined ? {} : { unmanaged }) });
+        if (!MANIFEST_FILE.test(file)) {
+          // Not a manifest (a Helm template, a generator's env file): release URLs and storage URIs in its text count.
+          for (const uri of textModelUris(after))
+            if (!before.includes(uri)) add({ file, line: lineOf(after, uri), uri, ...(unmanaged === undefined ? {} : { unmanaged }) });
+          continue;
+        }
+        if (/[\0\uFFFD]/.test(after)) {
+          problems.push(`${file}: not UTF-8 text, which Kubernetes tools may read otherwise than this check does: save it as UTF-8`);
+          continue;
+        }
+        try {
+          for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(formatProblem(problem));
+          const scanned = findServingUris(after);
+          const known = new Set(findServingUris(before).uris.map((found) => `${found.location}\0${found.uri}`));
+          for (const problem of scanned.problems) problems.push(`${file}: ${problem}`);
+          for (const found of scanned.uris)
+            if (!known.has(`${found.location}\0${found.uri}`))
+              add({ file, line: found.line, uri: found.uri, ...(unmanaged === undefined ? {} : { unmanaged }) });
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          problems.push(`${file}: ${getErrorMessage(error)}`);
         }
         for (const target of targets) {
           let states: [RolloutState, RolloutState];
@@ -261,7 +294,7 @@ function renderVerification(
   return sections(
     heading,
     result.uris.length === 0
-      ? `No model URI changes in ${result.files.length} changed YAML file(s).`
+      ? `No model URI changes in ${result.files.length} changed file(s).`
       : table(["", "file", "model URI", "check"], rows),
     rules.length === 0
       ? undefined

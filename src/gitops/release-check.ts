@@ -19,6 +19,7 @@ import type { DeployedModel, ModelRef } from "./targets/target-dispatch.ts";
 /** A release that may be deployed. */
 export interface CheckedRelease {
   model: ModelRef;
+  /** As the registry holds it; `stored.manifestSha256` is the sha256 of the manifest.json checked (and downloaded). */
   stored: StoredVersion;
   manifest: ModelManifest;
 }
@@ -56,9 +57,10 @@ export async function checkRelease(options: {
   }
   const scratch = await mkdtemp(join(tmpdir(), "modelship-promote-"));
   try {
-    // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS, and the
-    // downloaded package's digest against the registry's.
-    await fetchModel({ store, model, version, dir: join(scratch, "package"), published: stored.manifest, logger });
+    // fetchModel checks every file's sha256 and size against manifest.json and SHA256SUMS, and that the
+    // downloaded package holds the registry's digest and exactly the manifest.json whose gate record was
+    // checked above (stored.manifestSha256, the subject its attestation must name).
+    await fetchModel({ store, model, version, dir: join(scratch, "package"), published: stored, logger });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

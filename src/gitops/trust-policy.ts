@@ -48,7 +48,9 @@ export function matchRegistry(uri: string, registries: readonly TrustedRegistry[
   try {
     url = new URL(uri);
   } catch {
-    return { problem: "not a URL" };
+    return {
+      problem: "not a URL but a path or name the server resolves itself: only release assets of a configured registry may be deployed",
+    };
   }
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
     return { problem: "a release asset URL has no user, password, query or fragment" };

@@ -18,7 +18,7 @@ import { byCodeUnit } from "../common/compare.ts";
 import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
-import { MANIFEST_NAME, parseManifest, sha256File, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, parseManifest, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./model-version.ts";
 
@@ -131,7 +131,7 @@ export class GitHubStore implements RegistryStore {
   async readManifest(model: string, version: string): Promise<ModelManifest | undefined> {
     const tag = tagFor(model, version, this.#tagFormat);
     const release = await this.#publishedRelease(tag);
-    return release === undefined ? undefined : this.#manifestOf(release, model);
+    return release === undefined ? undefined : (await this.#manifestOf(release, model)).manifest;
   }
 
   /** A published version's manifest and asset URLs, or undefined when there is no published release with its tag. */
@@ -139,7 +139,7 @@ export class GitHubStore implements RegistryStore {
     const tag = tagFor(model, version, this.#tagFormat);
     const release = await this.#publishedRelease(tag);
     if (release === undefined) return undefined;
-    const manifest = await this.#manifestOf(release, model);
+    const { manifest, sha256: manifestSha256 } = await this.#manifestOf(release, model);
     const {
       model: name,
       version: stored,
@@ -148,7 +148,7 @@ export class GitHubStore implements RegistryStore {
       manifestUrl,
       modelUri,
     } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
-    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest, manifestSha256 };
   }
 
   /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */
@@ -262,7 +262,7 @@ export class GitHubStore implements RegistryStore {
 
   /** Step 2: the tag is published. Same digest: nothing to do; other bytes or another model: refused. */
   async #alreadyPublished(pkg: PackageToPublish, release: Release): Promise<PublishedVersion> {
-    const manifest = await this.#manifestOf(release, pkg.model);
+    const { manifest } = await this.#manifestOf(release, pkg.model);
     if (manifest.digest !== pkg.manifest.digest) {
       throw new UserError(
         `${pkg.model}@${pkg.version} is already released with other bytes (digest ${manifest.digest}, this package ${pkg.manifest.digest})`,
@@ -280,7 +280,7 @@ export class GitHubStore implements RegistryStore {
       manifestAsset === undefined
         ? undefined
         : await this.#readManifestAsset(manifestAsset, pkg.tag)
-            .then((m) => m.name)
+            .then((read) => read.manifest.name)
             .catch(() => undefined);
     if (owner !== undefined ? owner !== pkg.model : draft.name !== releaseName(pkg)) {
       throw new UserError(
@@ -361,7 +361,7 @@ export class GitHubStore implements RegistryStore {
   async #assetMatches(asset: Asset, file: LocalFile): Promise<boolean> {
     if (asset.state !== "uploaded") return false;
     if (file.describes !== undefined && !(await this.#sameBytes(asset, file))) {
-      const theirs = await this.#readManifestAsset(asset, file.describes.tag).catch(() => undefined);
+      const theirs = (await this.#readManifestAsset(asset, file.describes.tag).catch(() => undefined))?.manifest;
       return (
         theirs !== undefined &&
         theirs.name === file.describes.name &&
@@ -488,26 +488,27 @@ export class GitHubStore implements RegistryStore {
     });
   }
 
-  async #readManifestAsset(asset: Asset, tag: string): Promise<ModelManifest> {
-    const text = await this.#retrying(`reading ${MANIFEST_NAME} of ${tag}`, async () => {
+  /** A manifest.json asset, parsed, with the sha256 of the bytes it was parsed from. */
+  async #readManifestAsset(asset: Asset, tag: string): Promise<{ manifest: ModelManifest; sha256: string }> {
+    const bytes = await this.#retrying(`reading ${MANIFEST_NAME} of ${tag}`, async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of Readable.fromWeb(await this.#openAsset(asset)) as AsyncIterable<Buffer>) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
+      return Buffer.concat(chunks);
     });
-    return parseManifest(text, `${tag}/${MANIFEST_NAME}`);
+    return { manifest: parseManifest(bytes.toString("utf8"), `${tag}/${MANIFEST_NAME}`), sha256: sha256Of(bytes) };
   }
 
-  /** The manifest of a release of `model`; refuses a release that is not one (no manifest, another model). */
-  async #manifestOf(release: Release, model: string): Promise<ModelManifest> {
+  /** The manifest of a release of `model` (and its bytes' sha256); refuses a release that is not one (no manifest, another model). */
+  async #manifestOf(release: Release, model: string): Promise<{ manifest: ModelManifest; sha256: string }> {
     const asset = release.assets.find((candidate) => candidate.name === MANIFEST_NAME);
     if (asset === undefined) throw this.#notOurs(release.tag_name, release);
-    const manifest = await this.#readManifestAsset(asset, release.tag_name);
-    if (manifest.name !== model) {
-      throw new UserError(`release ${release.tag_name} in ${this.#owner}/${this.#repo} holds model ${manifest.name}, not ${model}`, {
+    const read = await this.#readManifestAsset(asset, release.tag_name);
+    if (read.manifest.name !== model) {
+      throw new UserError(`release ${release.tag_name} in ${this.#owner}/${this.#repo} holds model ${read.manifest.name}, not ${model}`, {
         hint: `use a tag format with {model} (the default is ${DEFAULT_TAG_FORMAT}) so that models do not share tags`,
       });
     }
-    return manifest;
+    return read;
   }
 
   #notOurs(tag: string, release: Release): UserError {

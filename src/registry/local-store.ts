@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readIfExists, verifyPackage } from "./verified-fetch.ts";
-import { MANIFEST_NAME, NOTES_NAME, parseManifest, shortDigest, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, NOTES_NAME, parseManifest, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./model-version.ts";
 
@@ -70,15 +70,14 @@ export class LocalStore implements RegistryStore {
 
   /** The stored manifest (schema-checked), or undefined when the version is not there. */
   async readManifest(model: string, version: string): Promise<ModelManifest | undefined> {
-    const path = join(this.#versionDir(model, version), MANIFEST_NAME);
-    const text = (await readIfExists(path))?.toString("utf8");
-    return text === undefined ? undefined : parseManifest(text, path);
+    return (await this.#readManifestFile(model, version))?.manifest;
   }
 
   /** The stored version's manifest and file:// addresses, or undefined when it is not there. */
   async locate(model: string, version: string): Promise<StoredVersion | undefined> {
-    const manifest = await this.readManifest(model, version);
-    if (manifest === undefined) return undefined;
+    const read = await this.#readManifestFile(model, version);
+    if (read === undefined) return undefined;
+    const { manifest, sha256: manifestSha256 } = read;
     const {
       model: name,
       version: stored,
@@ -87,7 +86,7 @@ export class LocalStore implements RegistryStore {
       manifestUrl,
       modelUri,
     } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
-    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest };
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest, manifestSha256 };
   }
 
   /** Stores the package under `<model>/<version>`: staged, verified, then renamed into place. */
@@ -168,6 +167,13 @@ export class LocalStore implements RegistryStore {
       names.push(entry.name);
     }
     return { manifest, names: names.sort() };
+  }
+
+  /** The stored manifest (schema-checked) with the sha256 of its bytes, or undefined when the version is not there. */
+  async #readManifestFile(model: string, version: string): Promise<{ manifest: ModelManifest; sha256: string } | undefined> {
+    const path = join(this.#versionDir(model, version), MANIFEST_NAME);
+    const bytes = await readIfExists(path);
+    return bytes === undefined ? undefined : { manifest: parseManifest(bytes.toString("utf8"), path), sha256: sha256Of(bytes) };
   }
 
   #versionDir(model: string, version: string): string {

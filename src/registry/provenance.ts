@@ -30,8 +30,10 @@ export type ProvenanceResult = { ok: true; detail: string } | { ok: false; detai
 export interface VerifyProvenanceOptions {
   /** Sigstore bundles as JSON (v0.1 to v0.3), e.g. from `fetchAttestations`. */
   bundles: unknown[];
-  /** The model file's SHA-256: `sha256:<hex>` or bare hex. */
+  /** The attested file's SHA-256: `sha256:<hex>` or bare hex. */
   digest: string;
+  /** Whose digest it is, for messages ("model.onnx's"); default "the model's". */
+  subject?: string;
   identity: ProvenanceIdentity;
   /** The roots a bundle may verify against, each with its thresholds; one is enough. */
   trustRoots: TrustRoot[];
@@ -101,7 +103,7 @@ function checkBundle(json: unknown, hex: string, options: VerifyProvenanceOption
   const digests = statement.subjectDigests;
   if (!digests.includes(hex)) {
     const shown = digests.length === 0 ? "no sha256 subject" : digests.map((digest) => `sha256:${digest}`).join(", ");
-    return { ok: false, stage: Stage.Digest, reason: `is about ${shown}, not the model's sha256:${hex}` };
+    return { ok: false, stage: Stage.Digest, reason: `is about ${shown}, not ${options.subject ?? "the model's"} sha256:${hex}` };
   }
 
   const claims = readClaims(entity.key.certificate);

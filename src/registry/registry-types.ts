@@ -108,6 +108,11 @@ export interface PublishedVersion extends VersionAddresses {
 /** A published version with its manifest. */
 export interface StoredVersion extends VersionAddresses {
   manifest: ModelManifest;
+  /**
+   * sha256 (hex) of manifest.json exactly as the store read it: the bytes `manifest` (and so its gate
+   * record) was parsed from, which the release job attests beside the model file.
+   */
+  manifestSha256: string;
 }
 
 /** Where model versions live. Published versions never change; the same version with other bytes is refused. */

@@ -1,17 +1,18 @@
 /**
- * Whether a released model file carries the build-provenance attestation its registry's policy asks
- * for: the attestations GitHub stores for the file's sha256 in the model repository, verified with
- * sigstore's verifier (registry/provenance.ts) against GitHub's and the public-good trust roots (or
- * the policy's own) and matched to the releasing workflow's identity. verify-promotion, promote and
- * fetch all ask here.
+ * Whether a release carries the build-provenance attestations its registry's policy asks for, of its
+ * model file and of its manifest.json (the gate record): the attestations GitHub stores for each
+ * file's sha256 in the model repository, verified with sigstore's verifier (registry/provenance.ts)
+ * against GitHub's and the public-good trust roots (or the policy's own) and matched to the releasing
+ * workflow's identity. verify-promotion, promote and fetch all ask here.
  */
 import { getErrorMessage } from "../common/errors.ts";
 import type { GitHubClient } from "../github/octokit.ts";
-import { fetchAttestations, verifyProvenance } from "./provenance.ts";
+import { MANIFEST_NAME } from "./manifest.ts";
+import { fetchAttestations, verifyProvenance, type ProvenanceIdentity } from "./provenance.ts";
 import { defaultTrustRoots, parseTrustRoot, type TrustRoot } from "./trust-roots.ts";
-import type { ModelManifest } from "./registry-types.ts";
+import type { StoredVersion } from "./registry-types.ts";
 
-/** The attestation a registry's model files must carry. */
+/** The attestations a registry's releases must carry (of the model file and of manifest.json). */
 export interface ProvenancePolicy {
   /** The model repository's releasing workflow, a path in it (.github/workflows/model.yml). */
   workflow: string;
@@ -32,29 +33,29 @@ export interface ProvenanceOutcome {
   detail: string;
 }
 
-/** Checks the attestations of `manifest`'s model file, kept in `server`/`owner`/`repo`, against `policy`. */
+/** What of a release must be attested: its manifest (which names the model file) and the sha256 of manifest.json as read. */
+export type AttestedRelease = Pick<StoredVersion, "manifest" | "manifestSha256">;
+
+/** The manifest's name in messages: the file, and why it matters. */
+const GATE_RECORD = `${MANIFEST_NAME} (the gate record)`;
+
+/**
+ * Checks the attestations kept in `server`/`owner`/`repo` against `policy` for both subjects of a
+ * release: its model file (the bytes that serve) and its manifest.json exactly as read (the gate
+ * record: verdict, model match, allow-ungated). Each needs an attestation of its own sha256 signed by
+ * the policy's workflow, so attested model bytes re-released under a forged gate record fail.
+ */
 export async function checkReleaseProvenance(options: {
   client: GitHubClient;
   server: string;
   owner: string;
   repo: string;
-  manifest: ModelManifest;
+  release: AttestedRelease;
   policy: ProvenancePolicy;
 }): Promise<ProvenanceOutcome> {
   const { owner, repo, policy } = options;
-  const model = options.manifest.files.find((file) => file.role === "model");
+  const model = options.release.manifest.files.find((file) => file.role === "model");
   if (model === undefined) return { ok: false, detail: "the release has no model file to attest" };
-  let bundles: unknown[];
-  try {
-    bundles = await fetchAttestations(options.client, { owner, repo, digest: `sha256:${model.sha256}` });
-  } catch (error) {
-    return { ok: false, detail: `the attestations of ${owner}/${repo} could not be read: ${getErrorMessage(error)}` };
-  }
-  if (bundles.length === 0)
-    return {
-      ok: false,
-      detail: `${owner}/${repo} has no attestation for ${model.name} (sha256:${model.sha256.slice(0, 12)}…): the release job attests it with actions/attest-build-provenance`,
-    };
   let trustRoots: TrustRoot[];
   try {
     trustRoots =
@@ -62,18 +63,49 @@ export async function checkReleaseProvenance(options: {
   } catch (error) {
     return { ok: false, detail: `the trusted root ${policy.trustedRoot?.file} is not usable: ${getErrorMessage(error)}` };
   }
-  return verifyProvenance({
-    bundles,
-    digest: `sha256:${model.sha256}`,
-    identity: {
-      server: options.server,
-      repository: `${owner}/${repo}`,
-      workflow: policy.workflow,
-      ref: policy.ref,
-      events: policy.events,
-      issuer: policy.issuer,
-      ...(policy.signerWorkflow === undefined ? {} : { signerWorkflow: policy.signerWorkflow }),
-    },
-    trustRoots,
+  const identity: ProvenanceIdentity = {
+    server: options.server,
+    repository: `${owner}/${repo}`,
+    workflow: policy.workflow,
+    ref: policy.ref,
+    events: policy.events,
+    issuer: policy.issuer,
+    ...(policy.signerWorkflow === undefined ? {} : { signerWorkflow: policy.signerWorkflow }),
+  };
+  /** The verdict of the attestations of one subject, or undefined when there are none. */
+  const check = async (sha256: string, whose: string): Promise<ProvenanceOutcome | undefined> => {
+    const digest = `sha256:${sha256}`;
+    let bundles: unknown[];
+    try {
+      bundles = await fetchAttestations(options.client, { owner, repo, digest });
+    } catch (error) {
+      return { ok: false, detail: `the attestations of ${owner}/${repo} could not be read: ${getErrorMessage(error)}` };
+    }
+    return bundles.length === 0 ? undefined : verifyProvenance({ bundles, digest, subject: whose, identity, trustRoots });
+  };
+  const none = (label: string, sha256: string, how: string): ProvenanceOutcome => ({
+    ok: false,
+    detail: `${label} has no attestation in ${owner}/${repo} (sha256:${sha256.slice(0, 12)}…): the release job attests it ${how}`,
   });
+
+  const ofModel = await check(model.sha256, `${model.name}'s`);
+  if (ofModel === undefined) return none(model.name, model.sha256, "with actions/attest-build-provenance");
+  if (!ofModel.ok) return { ok: false, detail: `${model.name}: ${ofModel.detail}` };
+  const { manifestSha256 } = options.release;
+  const ofManifest = await check(manifestSha256, `${MANIFEST_NAME}'s`);
+  if (ofManifest === undefined)
+    return none(
+      GATE_RECORD,
+      manifestSha256,
+      `beside ${model.name} with actions/attest-build-provenance; a release made before modelship attested its gate record must be released again`,
+    );
+  if (!ofManifest.ok) return { ok: false, detail: `${GATE_RECORD}: ${ofManifest.detail}` };
+  // One attestation of both subjects (what the release job makes) reads as one.
+  return {
+    ok: true,
+    detail:
+      ofManifest.detail === ofModel.detail
+        ? `${model.name} and ${GATE_RECORD}: ${ofModel.detail}`
+        : `${model.name}: ${ofModel.detail}; ${GATE_RECORD}: ${ofManifest.detail}`,
+  };
 }

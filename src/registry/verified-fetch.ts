@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { MANIFEST_NAME, NOTES_NAME, parseManifest, parseSha256Sums, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, RegistryStore } from "./registry-types.ts";
+import type { ModelManifest, RegistryStore, StoredVersion } from "./registry-types.ts";
 import { checkModelName, normalizeVersion } from "./model-version.ts";
 
 /**
@@ -32,8 +32,12 @@ export interface FetchOptions {
   dir: string;
   /** Keeps verified packages in `<cacheDir>/<digest>/`. */
   cacheDir?: string;
-  /** The version's manifest as the registry holds it, when the caller has already read it (saves reading it again). */
-  published?: ModelManifest;
+  /**
+   * The version's manifest as the registry holds it, when the caller has already read it (saves
+   * reading it again), with the sha256 of its bytes: the package installed must then hold exactly
+   * that manifest.json, the one whose gate record (and attestation) the caller checked.
+   */
+  published?: Pick<StoredVersion, "manifest" | "manifestSha256">;
   logger: Logger;
 }
 
@@ -44,8 +48,16 @@ export interface FetchedModel {
   version: string;
   manifest: ModelManifest;
   manifestPath: string;
+  /** sha256 (hex) of the installed manifest.json. */
+  manifestSha256: string;
   modelPath: string;
   fromCache: boolean;
+}
+
+/** A package folder that verified: its manifest and the sha256 of the manifest.json bytes it was parsed from. */
+interface VerifiedPackage {
+  manifest: ModelManifest;
+  manifestSha256: string;
 }
 
 /** Fetches a version into `dir`, verified; a failed fetch leaves `dir` as it was. */
@@ -54,51 +66,53 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
   const model = checkModelName(options.model);
   const dir = resolve(options.dir);
   const version = await resolveVersion(store, model, options.version);
-  const published = options.published ?? (await store.readManifest(model, version));
+  const published: { manifest: ModelManifest; manifestSha256?: string } | undefined =
+    options.published ?? (await store.readManifest(model, version).then((manifest) => manifest && { manifest }));
   if (!published) throw await unknownVersion(store, model, version);
+  const { digest } = published.manifest;
   await checkReplaceable(dir);
   await mkdir(dirname(dir), { recursive: true });
 
   const label = `${model}@${version}`;
   let temp = await makeTemp(dir);
   try {
-    let manifest: ModelManifest | undefined;
+    let verified: VerifiedPackage | undefined;
     let fromCache = false;
-    const cached = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), published.digest);
+    const cached = options.cacheDir === undefined ? undefined : join(resolve(options.cacheDir), digest);
     if (cached !== undefined && (await isDirectory(cached))) {
-      manifest = await useCached({ cached, temp, model, version, label, logger });
-      if (manifest) {
+      verified = await useCached({ cached, temp, model, version, label, logger });
+      if (verified) {
         fromCache = true;
       } else {
         await rm(temp, { recursive: true, force: true });
         temp = await makeTemp(dir);
       }
     }
-    if (manifest !== undefined && manifest.digest !== published.digest) {
+    const differs = verified === undefined ? undefined : difference(verified, published);
+    if (differs !== undefined) {
       // A cache entry that agrees with itself but not with the registry is not this version.
-      logger.warning(
-        `The cached copy of ${label} in ${cached ?? ""} holds digest ${shortDigest(manifest.digest)}, not the registry's ${shortDigest(published.digest)}; it is removed and downloaded again`,
-      );
+      logger.warning(`The cached copy of ${label} in ${cached ?? ""} holds ${differs}; it is removed and downloaded again`);
       await rm(cached!, { recursive: true, force: true });
       await rm(temp, { recursive: true, force: true });
       temp = await makeTemp(dir);
-      manifest = undefined;
+      verified = undefined;
       fromCache = false;
     }
-    if (!manifest) {
+    if (!verified) {
       logger.info(`Downloading ${label} from ${store.description}`);
       await store.download(model, version, temp);
       // Only the package's own files are kept: a stray file (e.g. release notes) is not installed unverified.
       await rm(join(temp, NOTES_NAME), { force: true });
-      manifest = await verifyFolder(temp, { model, version }, label);
-      if (manifest.digest !== published.digest)
-        throw new UserError(
-          `${label}: the downloaded package's digest ${shortDigest(manifest.digest)} is not the registry's ${shortDigest(published.digest)}; ${TAMPERED}`,
-          { file: `${label}/${MANIFEST_NAME}`, hint: TAMPERED_HINT },
-        );
-      if (options.cacheDir !== undefined)
-        await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest: manifest.digest, logger });
+      verified = await verifyFolder(temp, { model, version }, label);
+      const downloaded = difference(verified, published);
+      if (downloaded !== undefined)
+        throw new UserError(`${label}: the downloaded package holds ${downloaded}; ${TAMPERED}`, {
+          file: `${label}/${MANIFEST_NAME}`,
+          hint: TAMPERED_HINT,
+        });
+      if (options.cacheDir !== undefined) await addToCache({ cacheDir: resolve(options.cacheDir), from: temp, digest, logger });
     }
+    const { manifest, manifestSha256 } = verified;
     const modelFile = manifest.files.find((file) => file.role === "model");
     if (!modelFile)
       throw new UserError(`${label}: the manifest lists no file with role "model"`, {
@@ -107,15 +121,36 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
       });
     await install(temp, dir);
     logger.info(`Fetched ${label} (digest ${shortDigest(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
-    return { path: dir, version, manifest, manifestPath: join(dir, MANIFEST_NAME), modelPath: join(dir, modelFile.name), fromCache };
+    return {
+      path: dir,
+      version,
+      manifest,
+      manifestPath: join(dir, MANIFEST_NAME),
+      manifestSha256,
+      modelPath: join(dir, modelFile.name),
+      fromCache,
+    };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
 }
 
+/**
+ * How a verified package differs from the registry's version: another digest (other files), or
+ * another manifest.json than the one the caller read (and checked the gate record and attestation
+ * of); undefined when it is the same.
+ */
+function difference(verified: VerifiedPackage, published: { manifest: ModelManifest; manifestSha256?: string }): string | undefined {
+  if (verified.manifest.digest !== published.manifest.digest)
+    return `digest ${shortDigest(verified.manifest.digest)}, not the registry's ${shortDigest(published.manifest.digest)}`;
+  if (published.manifestSha256 !== undefined && verified.manifestSha256 !== published.manifestSha256)
+    return `a ${MANIFEST_NAME} of sha256 ${shortDigest(verified.manifestSha256)}, not the registry's ${shortDigest(published.manifestSha256)}`;
+  return undefined;
+}
+
 /** Verifies a downloaded package folder against its manifest and SHA256SUMS; throws a UserError naming the first bad file. */
 export async function verifyPackage(dir: string, expected?: { model?: string; version?: string }): Promise<ModelManifest> {
-  return verifyFolder(dir, expected, dir);
+  return (await verifyFolder(dir, expected, dir)).manifest;
 }
 
 /**
@@ -126,7 +161,7 @@ async function verifyFolder(
   dir: string,
   expected: { model?: string; version?: string } | undefined,
   label: string,
-): Promise<ModelManifest> {
+): Promise<VerifiedPackage> {
   const where = (name: string): string => `${label}/${name}`;
   const bad = (name: string, problem: string): UserError =>
     new UserError(`${problem}; ${TAMPERED}`, { file: where(name), hint: TAMPERED_HINT });
@@ -181,7 +216,7 @@ async function verifyFolder(
     if (actual.sha256 !== file.sha256)
       throw bad(file.name, `sha256 ${shortDigest(actual.sha256)} does not match the manifest (expected ${shortDigest(file.sha256)})`);
   }
-  return manifest;
+  return { manifest, manifestSha256: sha256Of(manifestText) };
 }
 
 /** The version `requested` names: itself (normalized), or the newest for "latest". */
@@ -249,7 +284,7 @@ async function useCached(options: {
   version: string;
   label: string;
   logger: Logger;
-}): Promise<ModelManifest | undefined> {
+}): Promise<VerifiedPackage | undefined> {
   const { cached, temp, logger } = options;
   // Versions with identical files share a digest but not a manifest: a cached copy of another
   // version is simply not a hit (the download replaces it), not damage worth a warning.

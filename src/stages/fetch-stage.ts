@@ -31,15 +31,17 @@ export async function runFetchStage(inputs: FetchStageInputs, run: StageRun): Pr
   const { model, version } = parseModelRef(inputs.ref);
   const loaded = await loadStageConfig(run.config, run.cwd);
   const store = openRunRegistry(run, loaded, inputs);
-  // The provenance is checked before a byte is downloaded; fetchModel then checks the bytes against this manifest.
+  // The provenance (of the model file and of manifest.json as read here) is checked before a byte of
+  // the model is downloaded; fetchModel then checks the bytes against this manifest, and that the
+  // package holds this very manifest.json.
   const resolved = await resolveVersion(store, model, version);
-  const published = await store.readManifest(model, resolved);
+  const published = await store.locate(model, resolved);
   if (!published) throw await unknownVersion(store, model, resolved);
   const provenance = await checkRunReleaseProvenance({
     run,
     loaded,
     registrySpec: resolveRegistry(inputs.registry, loaded, run.defaultRegistry),
-    manifest: published,
+    release: published,
     refusal: `${model}@${resolved} is not fetched`,
   });
   const said = `${model}@${resolved}: build provenance ${provenance.text}`;

@@ -191,7 +191,7 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
         run,
         loaded,
         registrySpec,
-        manifest: checked.manifest,
+        release: checked.stored,
         refusal: `${name}@${checked.model.version} may not be promoted`,
       });
       logger.info(`${name}@${checked.model.version}: provenance ${provenance.text}`);

@@ -10,8 +10,12 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { ProvenanceCheck } from "../gitops/promotion-check.ts";
-import { checkReleaseProvenance, type ProvenanceOutcome, type ProvenancePolicy } from "../registry/release-provenance.ts";
-import type { ModelManifest } from "../registry/registry-types.ts";
+import {
+  checkReleaseProvenance,
+  type AttestedRelease,
+  type ProvenanceOutcome,
+  type ProvenancePolicy,
+} from "../registry/release-provenance.ts";
 import type { StageRun } from "./stage-run.ts";
 import { DEFAULT_PROVENANCE_EVENTS, defaultIssuer, provenancePolicy } from "./verify-settings.ts";
 
@@ -20,15 +24,15 @@ export function attestationReader(
   run: StageRun,
 ): (
   where: { server: string; owner: string; repo: string },
-  manifest: ModelManifest,
+  release: AttestedRelease,
   policy: ProvenancePolicy,
 ) => Promise<ProvenanceOutcome> {
   let client: GitHubClient | undefined;
-  return async (where, manifest, policy) => {
+  return async (where, release, policy) => {
     if (run.token === undefined || run.token === "")
       return { ok: false, detail: "no token to read the attestations with (the token input, or GITHUB_TOKEN for the CLI)" };
     client ??= createGitHubClient({ token: run.token, logger: run.logger, userAgentVersion: run.toolVersion });
-    return checkReleaseProvenance({ client, ...where, manifest, policy });
+    return checkReleaseProvenance({ client, ...where, release, policy });
   };
 }
 
@@ -38,7 +42,8 @@ export function attestationChecker(run: StageRun): ProvenanceCheck {
   return async (registry, release) => {
     if (registry.provenance === "off") return { ok: true, detail: "provenance off" };
     if (registry.github === undefined) return { ok: false, detail: `${registry.spec} is a folder registry: it has no attestations` };
-    return read(registry.github, release.manifest, registry.provenance);
+    // stored: the manifest whose gate record checkRelease checked, and the sha256 of its bytes as downloaded.
+    return read(registry.github, release.stored, registry.provenance);
   };
 }
 
@@ -49,20 +54,22 @@ export interface ProvenanceStatement {
 }
 
 /**
- * Checks the attestation of a release in the run's registry (`registrySpec`) by modelship.yaml's
- * release.provenance, or by default (in GitHub Actions, for this repository's own registry) this
- * run's workflow and ref, pushed. Throws a UserError when it does not verify or when nothing says
- * which workflow's attestation to require; a folder registry or `provenance: off` is a warning.
+ * Checks the attestations of a release (its model file and its manifest.json) in the run's registry
+ * (`registrySpec`) by modelship.yaml's release.provenance, or by default (in GitHub Actions, for this
+ * repository's own registry) this run's workflow and ref, pushed. Throws a UserError when they do not
+ * verify or when nothing says which workflow's attestations to require; a folder registry or
+ * `provenance: off` is a warning.
  */
 export async function checkRunReleaseProvenance(options: {
   run: StageRun;
   loaded: LoadedConfig;
   registrySpec: string;
-  manifest: ModelManifest;
+  /** The release's manifest and the sha256 of manifest.json as read (a StoredVersion, from the store's locate). */
+  release: AttestedRelease;
   /** What is refused when it does not verify, e.g. "adult-income@1.2.0 may not be promoted". */
   refusal: string;
 }): Promise<ProvenanceStatement> {
-  const { run, loaded, manifest } = options;
+  const { run, loaded, release } = options;
   const spec = options.registrySpec;
   if (spec !== "github" && !spec.startsWith("github:"))
     return { status: "warn", text: "not checked: a folder registry has no attestations" };
@@ -85,10 +92,10 @@ export async function checkRunReleaseProvenance(options: {
       file: loaded.file,
       hint: "set release.provenance.workflow in modelship.yaml (the model repository's workflow that releases, e.g. .github/workflows/model.yml), or release.provenance: off to skip the check (it is then shown as a warning)",
     });
-  const outcome = await attestationReader(run)({ server, owner: where.owner, repo: where.repo }, manifest, policy);
+  const outcome = await attestationReader(run)({ server, owner: where.owner, repo: where.repo }, release, policy);
   if (!outcome.ok)
     throw new UserError(`${options.refusal}: its build provenance does not verify: ${outcome.detail}`, {
-      hint: "only a model built and attested by the model repository's own workflow is deployed: release it from that workflow (actions/attest-build-provenance), or correct release.provenance",
+      hint: "only a release whose model file and manifest.json (its gate record) were built and attested by the model repository's own workflow is deployed: release it from that workflow (actions/attest-build-provenance, both files), or correct release.provenance",
     });
   return { status: "pass", text: `verified: ${outcome.detail}` };
 }

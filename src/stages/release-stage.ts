@@ -2,13 +2,16 @@
  * The release stage: pick the version (explicit, or bumped from the newest release), package the
  * model with its gate report, and publish it to the registry — immutable and idempotent. Re-running
  * a release of the same model bytes returns the version already published instead of a new one.
+ * A new release also leaves a copy of its manifest.json (`manifestOut`), the gate record the release
+ * job attests beside the model file.
  * `runReleaseStage` is what the faces call: settings, the reference profile, the registry, then the release.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { writeFileAtomic } from "../common/atomic-write.ts";
 import type { Logger } from "../common/logger.ts";
-import { MANIFEST_NAME, sha256File, shortDigest, SUMS_NAME } from "../registry/manifest.ts";
+import { MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "../registry/manifest.ts";
 import { packageModel, type PackageOptions } from "../registry/package.ts";
 import type { PublishedVersion, RegistryStore } from "../registry/registry-types.ts";
 import {
@@ -46,6 +49,11 @@ export interface ReleaseOptions extends PackageInputs {
   /** An explicit version, or a bump from the newest release. */
   version: { exact: string } | { bump: Bump };
   tagFormat?: string;
+  /**
+   * Where to write manifest.json as released, for the release job to attest beside the model: only
+   * when the registry holds exactly the manifest.json this run packaged (see ReleaseResult.manifestPath).
+   */
+  manifestOut?: string;
   logger: Logger;
 }
 
@@ -54,6 +62,13 @@ export interface ReleaseResult extends PublishedVersion {
   verdict: string;
   allowUngated: boolean;
   notes: string;
+  /**
+   * `manifestOut`, holding the released manifest.json byte for byte, when this run released it. Unset
+   * when the registry holds a manifest.json this run did not write (the version was already released:
+   * a re-run, or the same model bytes as the newest release), which the run that wrote it attested:
+   * this run never vouches for a gate record it did not make.
+   */
+  manifestPath?: string;
 }
 
 /** The model's sha256 when the `version` release holds exactly these model bytes. */
@@ -70,11 +85,35 @@ async function republish(store: RegistryStore, model: string, version: string, l
     const { manifest } = await store.download(model, version, work);
     const names = [...manifest.files.map((file) => file.name), SUMS_NAME, MANIFEST_NAME];
     const published = await store.publish({ model, version, tag: manifest.tag, dir: work, names, manifest, notes: "" });
+    // Its manifest.json is an earlier run's (or whoever published it): this run does not vouch for it.
     logger.info(`Already released: ${published.url}`);
     return { ...published, verdict: manifest.gate.verdict, allowUngated: manifest.gate.allowUngated, notes: "" };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Copies the package's manifest.json (in `dir`) to `out` when the registry holds exactly those bytes
+ * now, and returns `out`; undefined, said in the log, when it holds another (an earlier run's).
+ */
+async function keepOwnManifest(
+  store: RegistryStore,
+  dir: string,
+  published: PublishedVersion,
+  out: string,
+  logger: Logger,
+): Promise<string | undefined> {
+  const ours = await readFile(join(dir, MANIFEST_NAME));
+  const stored = await store.locate(published.model, published.version);
+  if (stored?.manifestSha256 !== sha256Of(ours)) {
+    logger.info(
+      `${published.model} ${published.version} holds a ${MANIFEST_NAME} written by an earlier run, not this one: this run does not attest it (the run that released it did).`,
+    );
+    return undefined;
+  }
+  await writeFileAtomic(out, ours);
+  return out;
 }
 
 /** Releases the model; see the module comment for the idempotency rules. */
@@ -127,7 +166,15 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     logger.info(
       `${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${published.url}`,
     );
-    return { ...published, verdict: pkg.manifest.gate.verdict, allowUngated: pkg.manifest.gate.allowUngated, notes: pkg.notes };
+    const manifestPath =
+      options.manifestOut === undefined ? undefined : await keepOwnManifest(store, pkg.dir, published, options.manifestOut, logger);
+    return {
+      ...published,
+      verdict: pkg.manifest.gate.verdict,
+      allowUngated: pkg.manifest.gate.allowUngated,
+      notes: pkg.notes,
+      ...(manifestPath === undefined ? {} : { manifestPath }),
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -137,6 +184,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
 export interface ReleaseStageInputs extends ExplicitReleaseSettings {
   /** Files, globs or `train` (data.train) profiled as the drift reference when there is no profile file. */
   referenceData?: string[];
+  /** Where to write the released manifest.json for attesting (ReleaseOptions.manifestOut), from the working directory. */
+  manifestOut?: string;
 }
 
 /**
@@ -155,5 +204,6 @@ export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun)
     toolVersion,
   });
   const store = openRunRegistry(run, loaded, settings);
-  return runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, logger });
+  const manifestOut = inputs.manifestOut === undefined ? undefined : resolve(run.cwd, inputs.manifestOut);
+  return runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, manifestOut, logger });
 }

@@ -4,19 +4,11 @@
  * stage the same facts, and the stage does the rest (settings, registry, clients) itself.
  */
 import type { Logger } from "../common/logger.ts";
-import { UserError } from "../common/errors.ts";
-import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from "../config/modelship-config.ts";
-import { gitOutput } from "../git/git-command.ts";
+import { loadConfig, type LoadedConfig } from "../config/modelship-config.ts";
 
-/**
- * Where a stage reads modelship.yaml: the working tree by default (`file`, else ./modelship.yaml when
- * present); with `ref`, that file as it is at a git commit, for a check that must not take its rules
- * from the change it is checking.
- */
+/** Where a stage reads modelship.yaml: `file`, else ./modelship.yaml when present. */
 export interface ConfigSource {
   file?: string;
-  /** A commit, branch or tag to read the file at, instead of the working tree. */
-  ref?: string;
 }
 
 /** Where and as whom a stage runs, as its face found it. */
@@ -43,34 +35,7 @@ export interface StageRun {
   defaultRegistry: string;
 }
 
-/**
- * modelship.yaml from its source. A file named explicitly must exist. At a `ref`, only a default file
- * that the commit does not have is an empty config: a ref that is not a commit (or no repository at
- * all) is an error, never "no rules".
- */
+/** modelship.yaml from its source: a file named explicitly must exist; the default one may be absent. */
 export async function loadStageConfig(source: ConfigSource, cwd: string): Promise<LoadedConfig> {
-  const file = source.file;
-  if (source.ref === undefined) return loadConfig({ file, cwd });
-  const path = file ?? DEFAULT_CONFIG_FILE;
-  const commit = await gitOutput(["rev-parse", "--verify", "--quiet", `${source.ref}^{commit}`], { cwd }).then(
-    (output) => output.trim(),
-    () => undefined,
-  );
-  if (commit === undefined || commit === "") {
-    throw new UserError(`cannot read ${path} at "${source.ref}": it is not a commit in the git repository at ${cwd}`, {
-      hint: "fetch that commit first (actions/checkout with fetch-depth: 0), or name a branch, tag or commit the repository has",
-    });
-  }
-  const exists = await gitOutput(["cat-file", "-e", `${commit}:./${path}`], { cwd }).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    if (file === undefined) return { resolvePath: (relative) => relative };
-    throw new UserError(`${path} is not in the repository at ${source.ref}`, {
-      hint: "name a file that exists at that commit, or leave the config input empty",
-    });
-  }
-  const text = await gitOutput(["show", `${commit}:./${path}`], { cwd });
-  return parseConfig(text, { file: path, cwd, shownAs: `${path}@${source.ref}` });
+  return loadConfig({ file: source.file, cwd });
 }

@@ -55,7 +55,13 @@ export async function loadPromotionRules(
   read: (path: string) => Promise<string | undefined>,
   options: { file: string; base: string; server: string },
 ): Promise<PromotionRules> {
-  const { file, base } = options;
+  const { base } = options;
+  // One spelling of the path, so that a change to it is recognised however the input wrote it (./modelship.yaml).
+  const file = posix.normalize(options.file);
+  if (posix.isAbsolute(file) || file.startsWith("../"))
+    throw new UserError(`the rules file "${options.file}" is not a path inside the GitOps repository`, {
+      hint: "name modelship.yaml's path relative to the repository's root (the config input, or --rules)",
+    });
   const text = await read(file);
   if (text === undefined) throw noRules(file, base, "the file is not there");
   const loaded = parseConfig(text, { file, shownAs: `${file}@${base}` });

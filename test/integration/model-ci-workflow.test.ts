@@ -14,13 +14,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { parseStickyMarker } from "../../src/github/sticky-comment.ts";
 import { git, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
+import { makeTestTrustRoot } from "../support/sigstore.ts";
 import { U1 as EXAMPLE_URI } from "../support/manifests.ts";
 import {
   artifactStandIns,
@@ -38,6 +39,10 @@ const WORKFLOW_FILE = join(ROOT, "reusable-workflows/model-ci.yml");
 const WORKFLOW = parseYaml(readFileSync(WORKFLOW_FILE, "utf8")) as WorkflowDocument;
 const REPOSITORY = "octo-org/adult-model";
 const GITOPS_REPOSITORY = "octo-org/gitops";
+/** The model repository's workflow that calls model-ci.yml (examples/model-repo/.github/workflows/model.yml). */
+const CALLER_WORKFLOW = ".github/workflows/model.yml";
+/** The Sigstore instance the simulated attest action signs through. */
+const TRUST = makeTestTrustRoot();
 const WRITE_TOKEN = "ghs_modelCiWriteToken0000000000000000000";
 const READ_TOKEN = "ghs_modelCiReadToken00000000000000000000";
 const APP_TOKEN = "ghs_gitopsAppInstallationToken000000000";
@@ -93,8 +98,9 @@ async function makeFixture(name: string, options: { reviewed?: boolean; promoteR
   }
   if (options.promoteRemote !== undefined) {
     edit(/^ {2}repository: OWNER\/gitops .*$/m, `  repository: ${GITOPS_REPOSITORY}\n  remote: ${options.promoteRemote}`);
-    // The fake has no attestation of what the simulated release job attests: promote says so as a warning.
-    edit(/^ {2}# provenance: .*$/m, "  provenance: off");
+    // Promote requires the attestation the release job made, signed through the test's own Sigstore root.
+    edit(/^ {2}# provenance: .*$/m, `  provenance: { workflow: ${CALLER_WORKFLOW}, trusted_root: trusted_root.json }`);
+    await TRUST.writeTrustedRoot(join(dir, "trusted_root.json"));
   }
   await writeFile(configPath, config);
   const trainPath = join(dir, "train/train.yaml");
@@ -148,16 +154,34 @@ function standInsFor(store: string): { standIns: Record<string, StandIn>; upload
       return { outputs: { token: APP_TOKEN, "installation-id": "99", "app-slug": "modelship-gitops" } };
     },
     "actions/attest-build-provenance": async (step) => {
-      const path = resolve(step.workspace, step.with["subject-path"] ?? "");
-      const sha256 = createHash("sha256")
-        .update(await readFile(path))
-        .digest("hex");
-      attested.push({ path: step.with["subject-path"] ?? "", sha256 });
-      const bundle = join(step.workspace, "..", `attestation-${sha256.slice(0, 8)}.jsonl`);
-      await writeFile(
-        bundle,
-        `${JSON.stringify({ mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json", subject: { digest: { sha256 } } })}\n`,
-      );
+      // subject-path is a list, one path a line (or comma-separated): blank entries and paths that
+      // match no file are skipped, as the action's glob does, and at least one subject must remain.
+      const subjects: { path: string; name: string; sha256: string }[] = [];
+      for (const given of (step.with["subject-path"] ?? "").split(/[\n,]/).map((entry) => entry.trim())) {
+        const path = resolve(step.workspace, given);
+        if (given === "" || !existsSync(path)) continue;
+        subjects.push({
+          path: given,
+          name: basename(path),
+          sha256: createHash("sha256")
+            .update(await readFile(path))
+            .digest("hex"),
+        });
+      }
+      assert.ok(subjects.length > 0, `Could not find subject at path ${step.with["subject-path"] ?? ""}`);
+      attested.push(...subjects.map(({ path, sha256 }) => ({ path, sha256 })));
+      // What the action does: one Sigstore bundle naming every subject, stored in the repository's
+      // attestations API under each subject's digest.
+      const [first, ...more] = subjects;
+      const signed = TRUST.sign({
+        digest: first!.sha256,
+        moreSubjects: more.map((subject) => ({ name: subject.name, digest: subject.sha256 })),
+        repository: REPOSITORY,
+        workflow: CALLER_WORKFLOW,
+      });
+      for (const { sha256 } of subjects) github.addAttestation(REPOSITORY, `sha256:${sha256}`, signed);
+      const bundle = join(step.workspace, "..", `attestation-${first!.sha256.slice(0, 8)}.jsonl`);
+      await writeFile(bundle, `${JSON.stringify(signed)}\n`);
       return {
         outputs: { "bundle-path": bundle, "attestation-id": "1", "attestation-url": `https://github.com/${REPOSITORY}/attestations/1` },
       };
@@ -492,16 +516,21 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       "model-card.md",
     ])
       assert.ok(assets.includes(name), `the release has ${name}: ${assets.join(", ")}`);
-    // The attested subject is the released model, byte for byte.
-    const manifest = (await (
+    // The attested subjects are the released model and the released manifest.json (the gate record), byte for byte.
+    const stored = (await (
       await fetch(`${github.url}/repos/${REPOSITORY}/releases/tags/${encodeURIComponent("adult-income/v0.0.1")}`, {
         headers: { authorization: `Bearer ${WRITE_TOKEN}` },
       })
     ).json()) as { assets: { name: string; digest: string }[] };
-    const modelAsset = manifest.assets.find((asset) => asset.name === "model.onnx")!;
+    const digestOf = (name: string) => stored.assets.find((asset) => asset.name === name)!.digest;
+    const manifestPath = release.steps[3]!.outputs["manifest-path"]!;
+    assert.ok(manifestPath.endsWith("/manifest.json"), `manifest-path: ${manifestPath}`);
     assert.deepEqual(
       attested.map((subject) => [subject.path, `sha256:${subject.sha256}`]),
-      [["runs/model-0/model.onnx", modelAsset.digest]],
+      [
+        ["runs/model-0/model.onnx", digestOf("model.onnx")],
+        [manifestPath, digestOf("manifest.json")],
+      ],
     );
 
     const again = await modelCi({ event: pushEvent(), rerun: { jobs: ["release"], previous: first } });
@@ -514,6 +543,12 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.deepEqual(results(again.run), results(run), explain(again.run));
     assert.equal(again.run.jobs.validate!.attempt, 1, "the re-run takes the other jobs from the first attempt");
     assert.equal(leg(again.run, "release").steps[3]!.outputs.action, "unchanged");
+    // The re-run attests the model again but not the manifest.json, which it did not write: the first run attested it.
+    assert.equal(leg(again.run, "release").steps[3]!.outputs["manifest-path"], "");
+    assert.deepEqual(
+      attested.slice(2).map((subject) => [subject.path, `sha256:${subject.sha256}`]),
+      [["runs/model-0/model.onnx", digestOf("model.onnx")]],
+    );
     assert.equal(again.run.outputs["model-version"], "0.0.1");
     assert.equal((await releases()).length, 1, "the re-run created no second release");
   });
@@ -575,5 +610,10 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.match(run.outputs["model-uri"]!, /\/octo-org\/adult-model\/releases\/download\/adult-income%2Fv0\.0\.1\/model\.onnx$/);
     assert.ok(values.includes(run.outputs["model-uri"]!), `values.yaml points at the released model:\n${values}`);
     assert.ok(!values.includes(EXAMPLE_URI));
+    assert.match(
+      pulls[0]!.body ?? "",
+      /✅ Build provenance verified: model\.onnx and manifest\.json \(the gate record\): attestation 1: signed by octo-org\/adult-model \.github\/workflows\/model\.yml@refs\/heads\/main \(push\)/,
+      "the promotion PR states the provenance the release job attested, of the model and its gate record",
+    );
   });
 });

@@ -6,6 +6,7 @@
  * version as its champion.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,10 +20,13 @@ const REPOSITORY = "octo-org/toy-model";
 const TOKEN = "ghs_releaseWriteToken000000000000000000";
 
 let workspace: string;
+/** The release job's RUNNER_TEMP, kept past the action so that what the next step would read is still there. */
+let runnerTemp: string;
 let github: FakeGitHub;
 
 before(async () => {
   workspace = await mkdtemp(join(tmpdir(), "modelship-release-action-"));
+  runnerTemp = await mkdtemp(join(tmpdir(), "modelship-release-runner-temp-"));
   makeToyModel(workspace);
   await toyGateReport(workspace, {
     policy: { quality: [{ metric: "roc_auc", min: 0.5 }] },
@@ -36,6 +40,7 @@ before(async () => {
 });
 after(async () => {
   await rm(workspace, { recursive: true, force: true });
+  await rm(runnerTemp, { recursive: true, force: true });
 });
 beforeEach(async () => {
   github = await FakeGitHub.start();
@@ -68,6 +73,7 @@ function release(inputs: Record<string, string> = {}): Promise<ActionRun> {
     token: TOKEN,
     event: push,
     inputs: { model: "model.onnx", ...inputs },
+    env: { RUNNER_TEMP: runnerTemp },
   });
 }
 
@@ -82,12 +88,25 @@ describe("release action", () => {
     assert.match(first.outputs["model-uri"]!, /\/releases\/download\/toy%2Fv0\.1\.0\/model\.onnx$/);
     assert.match(first.outputs.digest!, /^[0-9a-f]{64}$/);
     assert.match(first.summary, /Released: toy 0\.1\.0/);
+    // manifest-path: the released manifest.json byte for byte, for the attest step.
+    const { assets } = (await (
+      await fetch(`${github.url}/repos/${REPOSITORY}/releases/tags/${encodeURIComponent("toy/v0.1.0")}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
+    ).json()) as { assets: { name: string; digest: string }[] };
+    assert.equal(
+      `sha256:${createHash("sha256")
+        .update(await readFile(first.outputs["manifest-path"]!))
+        .digest("hex")}`,
+      assets.find((asset) => asset.name === "manifest.json")!.digest,
+    );
 
     const second = await release();
     assert.equal(second.exitCode, 0, second.stdout + second.stderr);
     assert.equal(second.outputs.action, "unchanged");
     for (const name of ["version", "tag", "release-url", "manifest-url", "model-uri", "digest"])
       assert.equal(second.outputs[name], first.outputs[name], name);
+    assert.equal(second.outputs["manifest-path"], "", "a re-run does not vouch for a manifest.json it did not write");
   });
 
   test("the release bundle runs where no node_modules is installed (a plain JavaScript action)", async () => {
@@ -100,6 +119,7 @@ describe("release action", () => {
         PATH: process.env.PATH ?? "",
         GITHUB_OUTPUT: output,
         GITHUB_WORKSPACE: workspace,
+        RUNNER_TEMP: bundle,
         INPUT_MODEL: "model.onnx",
         INPUT_REGISTRY: join(bundle, "registry"),
         INPUT_CONFIG: "modelship.yaml",

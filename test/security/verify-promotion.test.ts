@@ -8,10 +8,10 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { stringify } from "yaml";
+import { parse as parseYaml, stringify } from "yaml";
 import { isUserError } from "../../src/common/errors.ts";
 import { runVerifyStage } from "../../src/stages/verify-stage.ts";
-import { pushFiles, show } from "../support/git.ts";
+import { pushFiles, pushTree, show } from "../support/git.ts";
 import { APP, exampleRules, verifyWorld, type VerifyWorld } from "../support/verify-world.ts";
 
 let world: VerifyWorld;
@@ -179,5 +179,119 @@ describe("verify-promotion holds against the author of a GitOps pull request", (
     } finally {
       await bare.cleanup();
     }
+  });
+});
+
+/** A manifest of a new InferenceService serving `storage`, with `extra` lines in its metadata. */
+const shadow = (storage: string, extra = "") =>
+  `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: shadow\n  namespace: models\n${extra}spec:\n  predictor:\n    model:\n      modelFormat: { name: onnx }\n      storageUri: ${storage}\n`;
+const EVIL = "s3://attacker-bucket/model.onnx";
+
+/** Pushes `branch` = main + `entries` (files, symbolic links, submodules) and verifies it. */
+function attemptTree(branch: string, entries: Parameters<typeof pushTree>[2]) {
+  pushTree(world.bare, branch, entries, { from: "main" });
+  return runVerifyStage({ head: branch, remote: world.bare, base: "main" }, world.run);
+}
+
+/** The one failing URI of a result, and its detail. */
+function failed(result: Awaited<ReturnType<typeof attemptTree>>, uri: string): string {
+  const found = result.uris.filter((checked) => checked.uri === uri);
+  assert.equal(found.length, 1, `${uri} is checked:\n${result.markdown}`);
+  assert.equal(found[0]!.ok, false, result.markdown);
+  return found[0]!.detail;
+}
+
+describe("verify-promotion sees what Argo CD and Kustomize see (a reviewer's attacks)", () => {
+  test("a manifest in a .json file is scanned like YAML", async () => {
+    const plain = "https://models.example.com/shadow.onnx";
+    const json = JSON.stringify(parseYaml(shadow(plain)), null, 2);
+    const result = await attemptTree("json-file", { files: { "apps/shadow/isvc.json": json } });
+    assert.equal(result.ok, false);
+    assert.match(failed(result, plain), /^unmanaged model URI: no target in modelship\.yaml covers apps\/shadow\/isvc\.json/);
+  });
+
+  test("a symbolic link or a submodule fails: the check cannot see what it points at", async () => {
+    const link = await attemptTree("symlink", {
+      files: { "apps/shadow/isvc.txt": shadow(EVIL) },
+      links: { "apps/shadow/isvc.yaml": "isvc.txt" },
+    });
+    assert.equal(link.ok, false);
+    assert.match(link.problems.join("\n"), /apps\/shadow\/isvc\.yaml: a symbolic link, whose content verify-promotion cannot see/);
+    assert.match(failed(link, EVIL), /^unmanaged model URI/, "the storage URI in the .txt file counts too");
+    const submodule = await attemptTree("submodule", {
+      files: { ".gitmodules": '[submodule "apps/shadow"]\n\tpath = apps/shadow\n\turl = https://github.com/attacker/manifests\n' },
+      gitlinks: { "apps/shadow": "1".repeat(40) },
+    });
+    assert.equal(submodule.ok, false);
+    assert.match(submodule.problems.join("\n"), /apps\/shadow: a submodule/);
+    assert.deepEqual(submodule.rulesChanges, [{ file: ".gitmodules", allowed: false }]);
+  });
+
+  test("a model URI reached through a YAML alias or merge key is seen", async () => {
+    const alias = await attemptTree("alias", {
+      files: { "apps/shadow/isvc.yaml": shadow("*u", `  annotations:\n    note: &u ${EVIL}\n`) },
+    });
+    assert.match(failed(alias, EVIL), /^unmanaged model URI/);
+    const merged = `base: &base\n  storageUri: ${EVIL}\nmodel:\n  <<: *base\n`;
+    const merge = await attemptTree("merge-key", { files: { "apps/shadow/values.yaml": merged } });
+    assert.match(failed(merge, EVIL), /^unmanaged model URI/);
+  });
+
+  test("a manifest that is not UTF-8 (UTF-16 with a byte-order mark) fails", async () => {
+    const result = await attemptTree("utf16", { files: { "apps/shadow/isvc.yaml": Buffer.from(`\ufeff${shadow(EVIL)}`, "utf16le") } });
+    assert.equal(result.ok, false);
+    assert.match(result.problems.join("\n"), /apps\/shadow\/isvc\.yaml: not UTF-8 text/);
+  });
+
+  test("Kustomize patches and literals and Argo CD helm parameters are scanned", async () => {
+    const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [inferenceservice.yaml]\npatches:\n  - target: { kind: InferenceService, name: adult-income }\n    patch: |-\n      - op: replace\n        path: /spec/predictor/model/storageUri\n        value: ${EVIL}\nconfigMapGenerator:\n  - name: model\n    literals: [MODEL_PATH=/mnt/attacker/model.onnx]\n`;
+    const kustomize = await attemptTree("kustomize", { files: { [`${APP}/kustomization.yaml`]: kustomization } });
+    assert.match(failed(kustomize, EVIL), /^unmanaged model URI/);
+    assert.match(failed(kustomize, "/mnt/attacker/model.onnx"), /^unmanaged model URI/);
+    const application = `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: { name: override, namespace: argocd }\nspec:\n  project: default\n  destination: { server: https://kubernetes.default.svc, namespace: models }\n  source:\n    repoURL: https://github.com/OWNER/gitops\n    path: charts/model\n    helm:\n      parameters:\n        - name: model.storageUri\n          value: ${EVIL}\n`;
+    const argo = await attemptTree("argo-params", { files: { "apps/shadow/application.yaml": application } });
+    assert.match(failed(argo, EVIL), /^unmanaged model URI/);
+  });
+
+  test("in a managed Rollout, a second MODEL_URI, a model argument and a valueFrom are each caught", async () => {
+    const rollout = show(world.bare, "main", `${APP}/rollout.yaml`)
+      .replace(
+        "            - name: LOG_LEVEL\n",
+        "            - name: MODEL_URI\n              value: /mnt/attacker/model.onnx\n            - name: LOG_LEVEL\n",
+      )
+      .replace("          ports:\n", `          args: ["--model-uri", "${EVIL}"]\n          ports:\n`);
+    assert.match(rollout, /attacker/);
+    const result = await attemptTree("dup-env", { files: { [`${APP}/rollout.yaml`]: rollout } });
+    assert.match(failed(result, "/mnt/attacker/model.onnx"), /not a URL but a path or name the server resolves itself/);
+    assert.match(failed(result, EVIL), /a URI with scheme s3: is not a release asset/);
+    const fromConfigMap = show(world.bare, "main", `${APP}/rollout.yaml`).replace(
+      "            - name: LOG_LEVEL\n",
+      "            - name: MODEL_PATH\n              valueFrom: { configMapKeyRef: { name: model, key: path } }\n            - name: LOG_LEVEL\n",
+    );
+    const valueFrom = await attemptTree("value-from", { files: { [`${APP}/rollout.yaml`]: fromConfigMap } });
+    assert.equal(valueFrom.ok, false);
+    assert.match(valueFrom.problems.join("\n"), /env MODEL_PATH takes its value from valueFrom, which verify-promotion cannot check/);
+  });
+
+  test("a URI the file held before elsewhere (a comment) is checked again in its new place", async () => {
+    const file = `${APP}/inferenceservice.yaml`;
+    const lenient = await verifyWorld();
+    try {
+      const base = show(lenient.bare, "main", file);
+      pushFiles(lenient.bare, "main", { [file]: `# 0.0.3 failed its gates: ${lenient.uri("0.0.3")}\n${base}` }, { from: "main" });
+      const deployment = `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: shadow, namespace: models }\nspec:\n  selector: { matchLabels: { app: shadow } }\n  template:\n    metadata: { labels: { app: shadow } }\n    spec:\n      containers:\n        - name: server\n          image: ghcr.io/owner/onnx-server:1.4.0\n          env:\n            - name: MODEL_URI\n              value: ${lenient.uri("0.0.3")}\n`;
+      const result = await attempt("known-uri", { [file]: (text) => text + deployment }, lenient);
+      assert.equal(result.ok, false, result.markdown);
+      assert.match(result.uris.find((uri) => uri.uri === lenient.uri("0.0.3"))!.detail, /may not be promoted: its gate verdict is fail/);
+    } finally {
+      await lenient.cleanup();
+    }
+  });
+
+  test("the rules file is recognised however the input spells its path (./modelship.yaml)", async () => {
+    pushFiles(world.bare, "dot-rules", { "modelship.yaml": stringify(exampleRules(world.evilRegistry)) }, { from: "main" });
+    const result = await runVerifyStage({ head: "dot-rules", remote: world.bare, base: "main", rulesFile: "./modelship.yaml" }, world.run);
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.rulesChanges, [{ file: "modelship.yaml", allowed: false }]);
   });
 });

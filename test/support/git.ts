@@ -74,3 +74,37 @@ export function pushFiles(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Like pushFiles, with entries git stores specially: symbolic links (`links`: path → target, mode
+ * 120000) and submodules (`gitlinks`: path → commit, mode 160000). `files` may hold raw bytes.
+ */
+export function pushTree(
+  remote: string,
+  branch: string,
+  entries: { files?: Record<string, string | Buffer>; links?: Record<string, string>; gitlinks?: Record<string, string> },
+  options: { from: string },
+): string {
+  const dir = mkdtempSync(join(tmpdir(), "modelship-push-"));
+  try {
+    git(dir, ["init", "--quiet", "--initial-branch=main"]);
+    git(dir, ["fetch", "--quiet", remote, `+refs/heads/${options.from}:refs/remotes/origin/${options.from}`]);
+    git(dir, ["checkout", "--quiet", "-B", "scratch", `origin/${options.from}`]);
+    for (const [path, content] of Object.entries(entries.files ?? {})) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+      git(dir, ["add", "--", path]);
+    }
+    for (const [path, target] of Object.entries(entries.links ?? {})) {
+      const blob = execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: dir, input: target, encoding: "utf8" }).trim();
+      git(dir, ["update-index", "--add", "--cacheinfo", `120000,${blob},${path}`]);
+    }
+    for (const [path, sha] of Object.entries(entries.gitlinks ?? {}))
+      git(dir, ["update-index", "--add", "--cacheinfo", `160000,${sha},${path}`]);
+    git(dir, ["-c", "commit.gpgSign=false", "commit", "--quiet", "--allow-empty", "-m", `edit ${branch}`]);
+    git(dir, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`]);
+    return git(dir, ["rev-parse", "HEAD"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

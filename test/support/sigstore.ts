@@ -44,6 +44,8 @@ export const SIGNED_AT = new Date("2025-06-02T10:00:00Z");
 export interface SignOptions {
   /** The model's digest: `sha256:<hex>` or hex. */
   digest: string;
+  /** More subjects of the same statement, as the action writes for several paths (e.g. manifest.json); digests as `digest`. */
+  moreSubjects?: { name: string; digest: string }[];
   server?: string;
   repository?: string;
   workflow?: string;
@@ -281,7 +283,10 @@ export function makeTestTrustRoot(options: { seed?: string; name?: string; thres
     const hex = options.digest.replace(/^sha256:/, "");
     const statement = {
       _type: options.statementType ?? "https://in-toto.io/Statement/v1",
-      subject: [{ name: "model.onnx", digest: { sha256: hex } }],
+      subject: [{ name: "model.onnx", digest: hex }, ...(options.moreSubjects ?? [])].map(({ name, digest }) => ({
+        name,
+        digest: { sha256: digest.replace(/^sha256:/, "") },
+      })),
       predicateType: options.predicateType ?? "https://slsa.dev/provenance/v1",
       predicate: {
         buildDefinition: {

@@ -471,7 +471,8 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
   const started = performance.now();
   const workspace = await mkdtemp(join(options.scratch, `${scope.id}-${scope.strategy?.["job-index"] ?? 0}-`));
   const github: Record<string, unknown> = { ...scope.github, job: scope.id, token: scope.token, workspace };
-  const runner = { os: "Linux", arch: "X64", name: "GitHub Actions 1", temp: join(workspace, "..", "runner-temp") };
+  // One RUNNER_TEMP per job, shared by its steps as on a runner (a step may leave a file for the next).
+  const runner = { os: "Linux", arch: "X64", name: "GitHub Actions 1", temp: await mkdtemp(join(options.scratch, `${scope.id}-temp-`)) };
   const base: ExpressionContext = {
     github,
     inputs: scope.inputs,
@@ -504,6 +505,7 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
     GITHUB_RUN_ATTEMPT: String(github.run_attempt),
     GITHUB_RUN_ID: String(github.run_id),
     RUNNER_NAME: runner.name,
+    RUNNER_TEMP: runner.temp,
   };
   for (const [index, step] of (spec.steps ?? []).entries()) {
     const context: ExpressionContext = {

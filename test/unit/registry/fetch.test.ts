@@ -312,6 +312,53 @@ describe("fetchModel refuses what it must not trust or touch", () => {
     assert.notEqual(await readFile(again.modelPath, "utf8"), "EVIL MODEL");
   });
 
+  it("a download whose manifest.json is not the one the caller read (and checked) is refused, and nothing is installed", async () => {
+    const { store, stored } = await makeRegistry();
+    const located = (await store.locate("churn", "1.0.0"))!;
+    assert.equal(located.manifestSha256, sha256(await readFile(join(stored, "manifest.json"))));
+    // The registry now serves another gate record with the same files (and so the same digest).
+    const manifest = JSON.parse(await readFile(join(stored, "manifest.json"), "utf8")) as ModelManifest;
+    await writeFile(join(stored, "manifest.json"), JSON.stringify({ ...manifest, gate: { ...manifest.gate, reason: "swapped" } }));
+    const dir = join(await freshDir("out"), "model");
+    await assert.rejects(
+      fetchModel({ store, model: "churn", version: "1.0.0", dir, published: located, logger: new MemoryLogger() }),
+      (error: unknown) =>
+        isUserError(error) &&
+        error.message.includes(`holds a manifest.json of sha256`) &&
+        error.message.includes(`not the registry's ${located.manifestSha256.slice(0, 12)}`),
+    );
+    assert.equal(await snapshot(dir), "absent");
+  });
+
+  it("a cache entry with the registry's digest but another manifest.json is not used", async () => {
+    const { store } = await makeRegistry();
+    const cacheDir = await freshDir("cache");
+    const located = (await store.locate("churn", "1.0.0"))!;
+    const fetch = async (logger: MemoryLogger) =>
+      fetchModel({
+        store,
+        model: "churn",
+        version: "1.0.0",
+        dir: join(await freshDir("out"), "model"),
+        cacheDir,
+        published: located,
+        logger,
+      });
+    const first = await fetch(new MemoryLogger());
+    assert.equal(first.manifestSha256, located.manifestSha256);
+    const cachedManifest = join(cacheDir, first.manifest.digest, "manifest.json");
+    await writeFile(
+      cachedManifest,
+      JSON.stringify({ ...first.manifest, gate: { ...first.manifest.gate, verdict: "pass", reason: "planted" } }),
+    );
+    const logger = new MemoryLogger();
+    const again = await fetch(logger);
+    assert.equal(again.fromCache, false);
+    assert.equal(again.manifestSha256, located.manifestSha256);
+    assert.equal(sha256(await readFile(again.manifestPath)), located.manifestSha256);
+    assert.ok(logger.entries.some((e) => e.level === "warning" && e.message.includes("holds a manifest.json of sha256")));
+  });
+
   it("a folder with a manifest.json among files the package does not list is not replaced", async () => {
     const { store } = await makeRegistry();
     const dir = await freshDir("workspace");

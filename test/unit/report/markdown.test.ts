@@ -35,6 +35,8 @@ describe("markdown tables", () => {
   it("escapes text that would break a cell or render as markup", () => {
     assert.equal(escapeMarkdown("a|b <script> *x* [l](u)"), "a\\|b &lt;script&gt; \\*x\\* \\[l\\](u)");
     assert.equal(code("a`b"), "``a`b``");
+    // A run of two backticks needs a fence of three (CommonMark: a code span closes at a run of its own length).
+    assert.equal(code("a``b`"), "``` a``b` ```");
     assert.equal(code("x|y"), "`x\\|y`");
   });
 });
