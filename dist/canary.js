@@ -2,12 +2,12 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-77ZJM6Y7.js";
+} from "./chunks/chunk-FV273YNW.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-4DNUSLXZ.js";
-import "./chunks/chunk-KVHITYXV.js";
+} from "./chunks/chunk-RQLQGMTK.js";
+import "./chunks/chunk-YKY4ZN27.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";

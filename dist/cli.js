@@ -15,25 +15,25 @@ import {
 } from "./chunks/chunk-MN4V6374.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-TVRZLDWR.js";
+} from "./chunks/chunk-NH6UIEZW.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-IJBDPKQO.js";
+} from "./chunks/chunk-UWVL4JZB.js";
 import {
   runEvaluateStage
 } from "./chunks/chunk-KQ6GWQYZ.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-TQ5YHYMV.js";
+} from "./chunks/chunk-S5W7MI43.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-4DNUSLXZ.js";
-import "./chunks/chunk-KVHITYXV.js";
+} from "./chunks/chunk-RQLQGMTK.js";
+import "./chunks/chunk-YKY4ZN27.js";
 import {
   runReleaseStage
 } from "./chunks/chunk-XMAPMNMU.js";

@@ -4,13 +4,13 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-IJBDPKQO.js";
+} from "./chunks/chunk-UWVL4JZB.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-77ZJM6Y7.js";
-import "./chunks/chunk-4DNUSLXZ.js";
-import "./chunks/chunk-KVHITYXV.js";
+} from "./chunks/chunk-FV273YNW.js";
+import "./chunks/chunk-RQLQGMTK.js";
+import "./chunks/chunk-YKY4ZN27.js";
 import "./chunks/chunk-QAVLP6RO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import "./chunks/chunk-3Y4AX6FW.js";

@@ -2,8 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-TQ5YHYMV.js";
-import "./chunks/chunk-KVHITYXV.js";
+} from "./chunks/chunk-S5W7MI43.js";
+import "./chunks/chunk-YKY4ZN27.js";
 import "./chunks/chunk-UD7FH4KQ.js";
 import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-2OYWOPGB.js";

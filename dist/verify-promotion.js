@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runVerifyStage
-} from "./chunks/chunk-TVRZLDWR.js";
+} from "./chunks/chunk-NH6UIEZW.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-4DNUSLXZ.js";
+} from "./chunks/chunk-RQLQGMTK.js";
 import {
   failures
-} from "./chunks/chunk-KVHITYXV.js";
+} from "./chunks/chunk-YKY4ZN27.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";

@@ -155,7 +155,10 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         try {
           for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(formatProblem(problem));
           const scanned = findServingUris(after);
-          const known = new Set(findServingUris(before).uris.map((found) => `${found.location}\0${found.uri}`));
+          // A serving location is judged by what sat there before; a release URL found only in the text (an
+          // annotation, a comment: nothing loads it) is new only when the file did not hold it at all.
+          const seen = findServingUris(before).uris;
+          const known = new Set([...seen.map((found) => `${found.location}\0${found.uri}`), ...seen.map((found) => `text\0${found.uri}`)]);
           for (const problem of scanned.problems) problems.push(`${file}: ${problem}`);
           for (const found of scanned.uris)
             if (!known.has(`${found.location}\0${found.uri}`))

@@ -288,6 +288,31 @@ describe("verify-promotion sees what Argo CD and Kustomize see (a reviewer's att
     }
   });
 
+  test("a URI the file held before that moves to a place nothing loads from (a record of the stable model) is not new", async () => {
+    const moved = await verifyWorld();
+    try {
+      // main serves the ungated 0.0.3 (from before the rules); the change starts 0.0.2 and records 0.0.3 as it goes.
+      pushFiles(
+        moved.bare,
+        "main",
+        { [VALUES]: show(moved.bare, "main", VALUES).replace(moved.uri("0.0.1"), moved.uri("0.0.3")) },
+        { from: "main" },
+      );
+      const result = await attempt(
+        "record-stable",
+        { [VALUES]: (text) => text.replace(moved.uri("0.0.3"), moved.uri("0.0.2")) + `previousModel: ${moved.uri("0.0.3")}\n` },
+        moved,
+      );
+      assert.equal(result.ok, true, result.markdown);
+      assert.deepEqual(
+        result.uris.map((uri) => uri.uri),
+        [moved.uri("0.0.2")],
+      );
+    } finally {
+      await moved.cleanup();
+    }
+  });
+
   test("the rules file is recognised however the input spells its path (./modelship.yaml)", async () => {
     pushFiles(world.bare, "dot-rules", { "modelship.yaml": stringify(exampleRules(world.evilRegistry)) }, { from: "main" });
     const result = await runVerifyStage({ head: "dot-rules", remote: world.bare, base: "main", rulesFile: "./modelship.yaml" }, world.run);
