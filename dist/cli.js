@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-VU5SIU2N.js";
+} from "./chunks/chunk-F34JVRIX.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,38 +12,38 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-MN4V6374.js";
+} from "./chunks/chunk-WS462Y4E.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-NH6UIEZW.js";
+} from "./chunks/chunk-SQ2M2OEO.js";
 import {
   driftIcon,
   parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-UWVL4JZB.js";
+} from "./chunks/chunk-NMBA6WXU.js";
 import {
   runEvaluateStage
 } from "./chunks/chunk-KQ6GWQYZ.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-S5W7MI43.js";
+} from "./chunks/chunk-IGKDXVWY.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-RQLQGMTK.js";
-import "./chunks/chunk-YKY4ZN27.js";
+} from "./chunks/chunk-CAH4W35F.js";
+import "./chunks/chunk-AAYYE2TC.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-XMAPMNMU.js";
+} from "./chunks/chunk-F5CT6YGZ.js";
 import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-QAVLP6RO.js";
+} from "./chunks/chunk-FOOLHF4J.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
@@ -57,12 +57,12 @@ import {
 import {
   runRegistryStage
 } from "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import {
   DEFAULT_LOCAL_REGISTRY
 } from "./chunks/chunk-2OYWOPGB.js";

@@ -4,20 +4,20 @@ import {
   parseDriftChoices,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-UWVL4JZB.js";
+} from "./chunks/chunk-NMBA6WXU.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-FV273YNW.js";
-import "./chunks/chunk-RQLQGMTK.js";
-import "./chunks/chunk-YKY4ZN27.js";
-import "./chunks/chunk-QAVLP6RO.js";
+} from "./chunks/chunk-PJQR5VEU.js";
+import "./chunks/chunk-CAH4W35F.js";
+import "./chunks/chunk-AAYYE2TC.js";
+import "./chunks/chunk-FOOLHF4J.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import "./chunks/chunk-3Y4AX6FW.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-2OYWOPGB.js";
 import "./chunks/chunk-ZSRJM7XL.js";
 import "./chunks/chunk-DJQRCTAZ.js";

@@ -2,10 +2,9 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-S5W7MI43.js";
-import "./chunks/chunk-YKY4ZN27.js";
+} from "./chunks/chunk-IGKDXVWY.js";
+import "./chunks/chunk-AAYYE2TC.js";
 import "./chunks/chunk-UD7FH4KQ.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-2OYWOPGB.js";
 import "./chunks/chunk-ZSRJM7XL.js";
 import "./chunks/chunk-DJQRCTAZ.js";

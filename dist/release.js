@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-XMAPMNMU.js";
+} from "./chunks/chunk-F5CT6YGZ.js";
 import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-QAVLP6RO.js";
+import "./chunks/chunk-FOOLHF4J.js";
 import "./chunks/chunk-YZVWVLHO.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import "./chunks/chunk-3Y4AX6FW.js";
 import "./chunks/chunk-UD7FH4KQ.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-2OYWOPGB.js";
 import "./chunks/chunk-ZSRJM7XL.js";
 import "./chunks/chunk-DJQRCTAZ.js";

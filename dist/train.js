@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-VU5SIU2N.js";
+} from "./chunks/chunk-F34JVRIX.js";
 import "./chunks/chunk-KB5XPNGZ.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import "./chunks/chunk-3Y4AX6FW.js";
-import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-Q2DYZA3Q.js";
+import "./chunks/chunk-B5I2PWMP.js";
 import "./chunks/chunk-ZSRJM7XL.js";
 import "./chunks/chunk-DJQRCTAZ.js";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-MN4V6374.js";
+} from "./chunks/chunk-WS462Y4E.js";
 import "./chunks/chunk-3Y4AX6FW.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-DJQRCTAZ.js";
 import {
   actionStageRun,

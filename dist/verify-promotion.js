@@ -1,18 +1,17 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  failures,
   runVerifyStage
-} from "./chunks/chunk-NH6UIEZW.js";
+} from "./chunks/chunk-SQ2M2OEO.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-RQLQGMTK.js";
-import {
-  failures
-} from "./chunks/chunk-YKY4ZN27.js";
+} from "./chunks/chunk-CAH4W35F.js";
+import "./chunks/chunk-AAYYE2TC.js";
+import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-Y7LWMC7G.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
 import "./chunks/chunk-2OYWOPGB.js";
 import "./chunks/chunk-ZSRJM7XL.js";
 import "./chunks/chunk-DJQRCTAZ.js";

@@ -17,7 +17,7 @@ import {
   type ProvenancePolicy,
 } from "../registry/release-provenance.ts";
 import type { StageRun } from "./stage-run.ts";
-import { DEFAULT_PROVENANCE_EVENTS, defaultIssuer, provenancePolicy } from "./verify-settings.ts";
+import { DEFAULT_PROVENANCE_EVENTS, defaultIssuer, provenancePolicy } from "./provenance-settings.ts";
 
 /** Checks attestations with a client made (once) from the run's token. */
 export function attestationReader(
