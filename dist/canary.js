@@ -2,19 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-PJQR5VEU.js";
+} from "./chunks/chunk-XGQ6HTLB.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-CAH4W35F.js";
-import "./chunks/chunk-AAYYE2TC.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-Y7LWMC7G.js";
+} from "./chunks/chunk-6UVZHYYK.js";
+import "./chunks/chunk-RGYWJXFP.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-NAF7LRKD.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -22,8 +22,8 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
-import "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-H22DEWEB.js";
+import "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/canary.ts
 await runAction(async () => {

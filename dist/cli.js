@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-F34JVRIX.js";
+} from "./chunks/chunk-UUWXDAWU.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,64 +12,73 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-WS462Y4E.js";
+} from "./chunks/chunk-WUIZZHNB.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-SQ2M2OEO.js";
+} from "./chunks/chunk-PSULZ6JZ.js";
 import {
+  DRIFT_FAIL_ON,
+  DRIFT_MODES,
   driftIcon,
-  parseDriftChoices,
   runDriftStage
-} from "./chunks/chunk-NMBA6WXU.js";
+} from "./chunks/chunk-QYYB2HY4.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-KQ6GWQYZ.js";
+} from "./chunks/chunk-7564ELG5.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-IGKDXVWY.js";
+} from "./chunks/chunk-4DK3P5VF.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-CAH4W35F.js";
-import "./chunks/chunk-AAYYE2TC.js";
+} from "./chunks/chunk-6UVZHYYK.js";
+import "./chunks/chunk-RGYWJXFP.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-F5CT6YGZ.js";
-import "./chunks/chunk-KB5XPNGZ.js";
+} from "./chunks/chunk-XFXW2P33.js";
+import "./chunks/chunk-U7EIPJ3P.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-FOOLHF4J.js";
+} from "./chunks/chunk-LEQU6TPW.js";
+import {
+  NULL_MARKER_CANDIDATES,
+  NullMarkerEvidence,
+  sniffDialect
+} from "./chunks/chunk-UILLY3C4.js";
 import "./chunks/chunk-YZVWVLHO.js";
+import "./chunks/chunk-ZZ5CV7LZ.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
   coerceValue,
   formatFromName,
   loadContract,
-  openByteSource,
   openTable,
   parseContract
-} from "./chunks/chunk-3Y4AX6FW.js";
+} from "./chunks/chunk-OAUCG3WP.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-UD7FH4KQ.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-Y7LWMC7G.js";
+} from "./chunks/chunk-K6P62RG5.js";
+import {
+  checkOutputFile
+} from "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-NAF7LRKD.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-B5I2PWMP.js";
+} from "./chunks/chunk-HFYPUWDN.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
+} from "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-DJQRCTAZ.js";
+} from "./chunks/chunk-F2TOL7QQ.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -82,7 +91,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -150,7 +159,9 @@ function fromEnv(flag, spec, env) {
   if (spec.type === "boolean") {
     if (/^(1|true|yes)$/i.test(raw)) return true;
     if (/^(0|false|no)$/i.test(raw)) return false;
-    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
+    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`, {
+      hint: `set ${envNameOf(flag)} to true or false (or 1/0, yes/no), or unset it`
+    });
   }
   return spec.multiple ? raw.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : raw;
 }
@@ -162,7 +173,12 @@ function parseFlags(argv, specs, options) {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
+    parsed = parseArgs({
+      args: negativeValuesJoined(argv, specs),
+      options: parseOptions,
+      allowPositionals: options.positionals ?? true,
+      strict: true
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
@@ -170,6 +186,28 @@ function parseFlags(argv, specs, options) {
   const flags11 = {};
   for (const [name, spec] of Object.entries(specs)) flags11[name] = parsed.values[name] ?? fromEnv(name, spec, env);
   return { flags: flags11, positionals: parsed.positionals };
+}
+function negativeValuesJoined(argv, specs) {
+  const takesValue = (arg) => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    if (long !== void 0) return specs[long]?.type === "string";
+    const short = /^-([A-Za-z])$/.exec(arg)?.[1];
+    return short !== void 0 && Object.values(specs).some((spec) => spec.short === short && spec.type === "string");
+  };
+  const joined = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === "--") {
+      joined.push(...argv.slice(index));
+      break;
+    }
+    const next = argv[index + 1];
+    if (next !== void 0 && /^-\d/.test(next) && takesValue(arg)) {
+      joined.push(arg.startsWith("--") ? `${arg}=${next}` : `${arg}${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 function renderHelp(options) {
   const rows = Object.entries(options.flags).map(([name, spec]) => {
@@ -179,15 +217,20 @@ function renderHelp(options) {
   return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `
 ${options.notes}` : ""].join("\n").trimEnd();
 }
-function integerFlag(value, name) {
+function integerFlag(value, name, min = 0) {
   if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UserError(`--${name} must be a whole number${min === 0 ? "" : ` of at least ${min}`}, got "${value}"`, {
+      hint: `give --${name} (or ${envNameOf(name)}) a whole number \u2265 ${min}, e.g. --${name} ${Math.max(min, 5)}`
+    });
   return Number(value);
 }
 function choiceFlag(value, name, choices) {
   if (value === void 0) return void 0;
   if (!choices.includes(value))
-    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`, {
+      hint: `set --${name} (or ${envNameOf(name)}) to one of ${choices.join(", ")}`
+    });
   return value;
 }
 function listFlag(values) {
@@ -196,7 +239,10 @@ function listFlag(values) {
 function numberFlag(value, name) {
   if (value === void 0) return void 0;
   const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
+  if (value.trim() === "" || !Number.isFinite(number))
+    throw new UserError(`--${name} must be a number, got "${value}"`, {
+      hint: `give --${name} (or ${envNameOf(name)}) a number, e.g. --${name} 0.5`
+    });
   return number;
 }
 
@@ -507,7 +553,8 @@ var driftCommand = {
       );
       return ExitCode.ok;
     }
-    const choices = parseDriftChoices(values.mode, values["fail-on"]);
+    const mode = choiceFlag(values.mode, "mode", DRIFT_MODES);
+    const failOn = choiceFlag(values["fail-on"], "fail-on", DRIFT_FAIL_ON);
     const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
     const result = await runDriftStage(
       {
@@ -517,8 +564,8 @@ var driftCommand = {
         currentUrls: listFlag(values.url),
         currentProfiles: listFlag(values["current-profile"]),
         shardOutput: values["shard-output"],
-        mode: choices.mode,
-        failOn: choices.failOn,
+        mode,
+        failOn,
         reportDir: values["report-dir"],
         gitops: gitOpsInputs(values, context),
         urlHeader: header || void 0,
@@ -544,7 +591,7 @@ var driftCommand = {
 };
 
 // src/stages/contract-stage.ts
-import { writeFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 
 // src/data/contract/infer-contract.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -788,159 +835,6 @@ function renderContractYaml(options) {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-// src/data/readers/null-markers.ts
-var NULL_MARKER_CANDIDATES = ["?", "NA", "N/A", "NaN", "null", "NULL", "None", "-"];
-var CANDIDATES = new Set(NULL_MARKER_CANDIDATES);
-var NullMarkerEvidence = class {
-  #columns;
-  constructor(columnCount) {
-    this.#columns = Array.from({ length: columnCount }, () => ({ markers: /* @__PURE__ */ new Map(), numbers: 0, text: false }));
-  }
-  /** Looks at one batch of column `column` (nulls are skipped). */
-  add(column, values, length) {
-    const evidence = this.#columns[column];
-    if (evidence === void 0) return;
-    for (let r = 0; r < length; r++) {
-      const raw = values[r] ?? null;
-      if (raw === null) continue;
-      if (typeof raw === "string" && CANDIDATES.has(raw)) {
-        evidence.markers.set(raw, (evidence.markers.get(raw) ?? 0) + 1);
-      } else if (!evidence.text) {
-        if (coerceValue(raw, "number").ok) evidence.numbers++;
-        else evidence.text = true;
-      }
-    }
-  }
-  /** The candidates the evidence supports, in `NULL_MARKER_CANDIDATES` order. */
-  chosen() {
-    return NULL_MARKER_CANDIDATES.filter((candidate) => {
-      const columns = this.#columns.filter((evidence) => evidence.markers.has(candidate));
-      return columns.length >= 2 || columns.some((evidence) => evidence.numbers > 0 && !evidence.text);
-    });
-  }
-};
-
-// src/data/readers/sniff-dialect.ts
-var SNIFF_BYTES = 64 * 1024;
-var DELIMITER_CANDIDATES = [",", ";", "	", "|"];
-var CONSISTENCY = 0.9;
-async function sniffDialect(path, given = {}) {
-  const { text, complete } = await readSample(path);
-  const quote = given.quote ?? '"';
-  const records = splitRecords(text, quote, complete);
-  const fallback = /\.tsv(\.gz)?$/i.test(path) ? "	" : ",";
-  const delimiter = given.delimiter ?? chooseDelimiter(records, quote, fallback) ?? fallback;
-  const trim = given.trim ?? (delimiter !== "	" && isSpacePadded(records, delimiter, quote));
-  const nullMarkers = given.nullMarkers ?? await sniffNullMarkers(path, { ...given, delimiter, quote, trim }, Math.max(1, records.length - 1));
-  return { delimiter, quote, trim, nullMarkers };
-}
-async function readSample(path) {
-  const source = await openByteSource(path, { chunkBytes: SNIFF_BYTES });
-  const parts = [];
-  let size = 0;
-  let complete = true;
-  for await (const chunk of source.chunks) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size >= SNIFF_BYTES) {
-      complete = false;
-      break;
-    }
-  }
-  const bytes = Buffer.concat(parts).subarray(0, SNIFF_BYTES);
-  return { text: bytes.toString("utf8").replace(/^\ufeff/, ""), complete };
-}
-function splitRecords(text, quote, complete) {
-  const records = [];
-  let start = 0;
-  let quoted = false;
-  let previous = "\n";
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === quote) {
-        if (text[i + 1] === quote) i++;
-        else quoted = false;
-      }
-    } else if (char === quote && (previous === "\n" || previous === "\r" || previous === " " || DELIMITER_CANDIDATES.includes(previous))) {
-      quoted = true;
-    } else if (char === "\n" || char === "\r") {
-      records.push(text.slice(start, i));
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      start = i + 1;
-    }
-    previous = char;
-  }
-  if (complete) records.push(text.slice(start));
-  return records.filter((record) => record.trim() !== "");
-}
-function splitFields(record, delimiter, quote) {
-  const fields = [];
-  let start = 0;
-  let quoted = false;
-  let atFieldStart = true;
-  for (let i = 0; i < record.length; i++) {
-    const char = record[i];
-    if (quoted) {
-      if (char === quote) {
-        if (record[i + 1] === quote) i++;
-        else quoted = false;
-      }
-    } else if (char === delimiter) {
-      fields.push(record.slice(start, i));
-      start = i + 1;
-      atFieldStart = true;
-      continue;
-    } else if (char === quote && atFieldStart) {
-      quoted = true;
-    }
-    if (char !== " ") atFieldStart = false;
-  }
-  fields.push(record.slice(start));
-  return fields;
-}
-function chooseDelimiter(records, quote, fallback = ",") {
-  let best;
-  const sample = records.slice(0, 1e3);
-  const counts = new Map(
-    DELIMITER_CANDIDATES.map((delimiter) => [delimiter, sample.map((record) => splitFields(record, delimiter, quote).length)])
-  );
-  for (const [delimiter, fields] of counts) {
-    const header = fields[0];
-    if (header === void 0 || header < 2) continue;
-    const consistency = fields.filter((count) => count === header).length / fields.length;
-    if (consistency < CONSISTENCY) continue;
-    if (best === void 0 || consistency > best.consistency || consistency === best.consistency && header > best.fields) {
-      best = { delimiter, consistency, fields: header };
-    }
-  }
-  if (best !== void 0 || sample.length === 0) return best?.delimiter;
-  const oneColumn = (delimiter) => (counts.get(delimiter) ?? sample.map((record) => splitFields(record, delimiter, quote).length)).every((count) => count === 1);
-  return [fallback, ...DELIMITER_CANDIDATES].find(oneColumn);
-}
-function isSpacePadded(records, delimiter, quote) {
-  let fields = 0;
-  let padded = 0;
-  for (const record of records.slice(0, 1e3)) {
-    for (const field of splitFields(record, delimiter, quote).slice(1)) {
-      fields++;
-      if (field.startsWith(" ")) padded++;
-    }
-  }
-  return fields > 0 && padded / fields > 0.5;
-}
-async function sniffNullMarkers(path, options, rows) {
-  const table2 = await openTable(path, { ...options, format: "csv", nullMarkers: [""], batchSize: rows, allowNoRows: true });
-  const evidence = new NullMarkerEvidence(table2.columns.length);
-  for await (const batch of table2.batches()) {
-    batch.columns.forEach((values, column) => {
-      evidence.add(column, values, batch.length);
-    });
-    break;
-  }
-  return ["", ...evidence.chosen()];
-}
-
 // src/data/contract/infer-contract.ts
 var DEFAULT_MAX_ENUM = 20;
 async function inferContract(options) {
@@ -1177,6 +1071,11 @@ async function runContractInferStage(inputs, run) {
     throw new UserError("contract infer needs a data file", {
       hint: "modelship contract infer data/train.csv --target label --output contract.yaml"
     });
+  const output = inputs.output;
+  if (output !== void 0) {
+    await checkOutputFile(output, "--output");
+    if (inputs.force !== true && await exists(output)) throw alreadyThere(output);
+  }
   const result = await inferContract({
     paths: inputs.data,
     target: inputs.target,
@@ -1184,17 +1083,21 @@ async function runContractInferStage(inputs, run) {
     readOptions: inputs.delimiter === void 0 ? void 0 : { delimiter: inputs.delimiter },
     logger: run.logger
   });
-  const output = inputs.output;
   if (output === void 0) return { yaml: result.yaml };
-  if (inputs.force !== true) {
-    try {
-      await writeFile(output, "", { flag: "wx" });
-    } catch {
-      throw new UserError(`${output} already exists`, { file: output, hint: "pass --force to overwrite it, or choose another --output" });
-    }
-  }
+  if (inputs.force !== true && await exists(output)) throw alreadyThere(output);
   await writeFileAtomic(output, result.yaml);
   return { yaml: result.yaml, output };
+}
+function alreadyThere(output) {
+  return new UserError(`${output} already exists`, { file: output, hint: "pass --force to overwrite it, or choose another --output" });
+}
+async function exists(path) {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function runContractDiffStage(inputs) {
   const [old, next] = inputs.contracts;
@@ -1276,6 +1179,20 @@ var contractCommand = {
     const [sub, ...rest] = context.argv;
     if (sub === "infer") return infer(context, rest);
     if (sub === "diff") return diff(context, rest);
+    if (sub === "--help" || sub === "-h" || sub === "help") {
+      context.print(
+        [
+          "usage: modelship contract infer DATA... [--target COLUMN] [--output FILE]",
+          "       modelship contract diff OLD NEW",
+          "",
+          "  infer  drafts a data contract that the given data satisfies",
+          "  diff   lists what changed between two contracts, and which changes are breaking",
+          "",
+          "modelship contract infer --help and modelship contract diff --help list their options."
+        ].join("\n")
+      );
+      return ExitCode.ok;
+    }
     throw new UserError(sub === void 0 ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, {
       hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`"
     });
@@ -1360,7 +1277,7 @@ var evaluateCommand = {
         positiveLabel: values["positive-label"],
         resamples: integerFlag(values.resamples, "resamples"),
         seed: integerFlag(values.seed, "seed"),
-        threads: integerFlag(values.threads, "threads"),
+        threads: integerFlag(values.threads, "threads", 1),
         failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"]),
         reportDir: values["report-dir"]
       },
@@ -1393,7 +1310,15 @@ var fetchCommand = {
   summary: "download a released model and verify every file against its manifest and SHA256SUMS",
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags5, { command: "fetch", env: context.env });
-    if (values.help || positionals.length === 0) {
+    if (!values.help && positionals.length === 0)
+      throw new UserError("fetch needs the model to fetch: MODEL, MODEL@VERSION or MODEL@latest", {
+        hint: "e.g. modelship fetch adult-income@1.2.0 (modelship fetch --help lists the options)"
+      });
+    if (positionals.length > 1)
+      throw new UserError(`fetch takes one model, got ${positionals.length}: ${positionals.join(" ")}`, {
+        hint: "fetch one MODEL[@VERSION] at a time"
+      });
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]",
@@ -1402,7 +1327,7 @@ var fetchCommand = {
           notes: "exit status: 0 fetched and verified, 2 input error or verification failed"
         })
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
     const fetched = await runFetchStage(
       { ref: positionals[0], dir: values.dir, registry: values.registry, tagFormat: values["tag-format"], cacheDir: values.cache },
@@ -1436,8 +1361,10 @@ var registryCommand = {
   summary: "list a model's released versions, or show one version's manifest",
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags6, { command: "registry", env: context.env });
-    const [action, ref] = positionals;
-    if (values.help || action === void 0) {
+    const [action, ref, ...extra] = positionals;
+    const usage2 = "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]";
+    if (!values.help && action === void 0) throw new UserError("registry needs a subcommand: list or show", { hint: usage2 });
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]",
@@ -1445,12 +1372,11 @@ var registryCommand = {
           flags: flags6
         })
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
-    if (action !== "list" && action !== "show" || ref === void 0)
-      throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
-        hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]"
-      });
+    if (action !== "list" && action !== "show") throw new UserError(`unknown subcommand "registry ${action}"`, { hint: usage2 });
+    if (ref === void 0) throw new UserError(`registry ${action} needs a MODEL${action === "show" ? "[@VERSION]" : ""}`, { hint: usage2 });
+    if (extra.length > 0) throw new UserError(`registry ${action} takes one model, got also ${extra.join(" ")}`, { hint: usage2 });
     const answer = await runRegistryStage(
       { action, ref, registry: values.registry, tagFormat: values["tag-format"] },
       cliStageRun(context, values.config)
@@ -1575,6 +1501,8 @@ async function runProfileStage(inputs, run) {
     throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
   const paths = inputs.data ?? (config?.data?.train === void 0 ? [] : [loaded.resolvePath(config.data.train)]);
   if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
+  const output = pick(inputs.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_PROFILE_OUTPUT;
+  await checkOutputFile(output, "--output (profile.output)");
   const contract = await loadContract(contractPath);
   const binsFrom = inputs.binsFrom === void 0 ? void 0 : await readProfile(inputs.binsFrom);
   const profile = await profileData({
@@ -1586,7 +1514,6 @@ async function runProfileStage(inputs, run) {
     logger: run.logger,
     toolVersion: run.toolVersion
   });
-  const output = pick(inputs.output, config?.profile?.output === void 0 ? void 0 : loaded.resolvePath(config.profile.output)) ?? DEFAULT_PROFILE_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}
 `);
   return { profile, output };
@@ -1597,9 +1524,10 @@ async function runProfileMergeStage(inputs) {
     throw new UserError("profile merge needs at least two profiles", {
       hint: "modelship profile merge shard-1.json shard-2.json --output whole.json"
     });
+  const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
+  await checkOutputFile(output, "--output");
   let merged = await readProfile(first);
   for (const path of rest) merged = mergeProfiles(merged, await readProfile(path));
-  const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}
 `);
   return { profile: merged, output };
@@ -1827,7 +1755,7 @@ var verifyPromotionCommand = {
   summary: "check a GitOps change by its base branch's rules: every model URI it deploys is released, intact, gated and attested",
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags10, { command: "verify-promotion", env: context.env, positionals: false });
-    if (values.help || values.head === void 0) {
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL] [--rules PATH]",
@@ -1836,8 +1764,13 @@ var verifyPromotionCommand = {
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error"
         })
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
+    if (values.head === void 0)
+      throw new UserError("no change to check: --head is missing", {
+        hint: "pass --head BRANCH or --head refs/pull/N/head (or set MODELSHIP_HEAD); `modelship verify-promotion --help` shows every flag"
+      });
+    if (values.report !== void 0) await checkOutputFile(values.report, "--report");
     const result = await runVerifyStage(
       {
         head: values.head,
@@ -1926,10 +1859,15 @@ async function runCli(argv, options) {
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`modelship: unknown command "${name}"
+    const near = COMMANDS.map((candidate) => candidate.name).find((candidate) => candidate.startsWith(name.slice(0, 3)));
+    const fix = near !== void 0 && name.length >= 3 ? `did you mean \`modelship ${near}\`? ` : "";
+    io.stderr(
+      `modelship: unknown command "${name}"
+  Fix: ${fix}run \`modelship --help\` for the commands
 
 ${usage(options.version)}
-`);
+`
+    );
     return ExitCode.usage;
   }
   const context = {

@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
+} from "./chunks/chunk-H22DEWEB.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

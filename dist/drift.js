@@ -1,35 +1,39 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  parseDriftChoices,
+  DRIFT_FAIL_ON,
+  DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-NMBA6WXU.js";
+} from "./chunks/chunk-QYYB2HY4.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-PJQR5VEU.js";
-import "./chunks/chunk-CAH4W35F.js";
-import "./chunks/chunk-AAYYE2TC.js";
-import "./chunks/chunk-FOOLHF4J.js";
+} from "./chunks/chunk-XGQ6HTLB.js";
+import "./chunks/chunk-6UVZHYYK.js";
+import "./chunks/chunk-RGYWJXFP.js";
+import "./chunks/chunk-LEQU6TPW.js";
+import "./chunks/chunk-UILLY3C4.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-3Y4AX6FW.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-Y7LWMC7G.js";
+import "./chunks/chunk-OAUCG3WP.js";
+import "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-NAF7LRKD.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   core_exports,
   getBooleanInput,
+  getChoiceInput,
   getInput,
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
-import "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-H22DEWEB.js";
+import "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {
@@ -50,7 +54,8 @@ await runAction(async () => {
   if (urlHeader !== void 0) for (const value of Object.values(parseUrlHeader(urlHeader, urlHeaderSource))) core_exports.setSecret(value);
   const currentUrls = getOptionalLinesInput("current-url");
   for (const url of currentUrls ?? []) maskUrlSecrets(url);
-  const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
+  const mode = getChoiceInput("drift-mode", DRIFT_MODES);
+  const failOn = getChoiceInput("fail-on", DRIFT_FAIL_ON);
   const result = await runDriftStage(
     {
       reference: getInput("reference"),
@@ -59,8 +64,8 @@ await runAction(async () => {
       currentUrls,
       currentProfiles: getOptionalLinesInput("current-profiles"),
       shardOutput: getInput("shard-output"),
-      mode: choices.mode,
-      failOn: choices.failOn,
+      mode,
+      failOn,
       reportDir: getInput("report-dir"),
       issue: getBooleanInput("issue"),
       issueOnGitHub: true,

@@ -2,20 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-IGKDXVWY.js";
-import "./chunks/chunk-AAYYE2TC.js";
-import "./chunks/chunk-UD7FH4KQ.js";
-import "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+} from "./chunks/chunk-4DK3P5VF.js";
+import "./chunks/chunk-RGYWJXFP.js";
+import "./chunks/chunk-K6P62RG5.js";
+import "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-QZ5PIGP5.js";
-import "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-H22DEWEB.js";
+import "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

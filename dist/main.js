@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-QZ5PIGP5.js";
+} from "./chunks/chunk-H22DEWEB.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/main.ts
 var COMMANDS = [

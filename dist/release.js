@@ -2,21 +2,24 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-F5CT6YGZ.js";
-import "./chunks/chunk-KB5XPNGZ.js";
+} from "./chunks/chunk-XFXW2P33.js";
+import "./chunks/chunk-U7EIPJ3P.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-FOOLHF4J.js";
+import "./chunks/chunk-LEQU6TPW.js";
+import "./chunks/chunk-UILLY3C4.js";
 import "./chunks/chunk-YZVWVLHO.js";
+import "./chunks/chunk-ZZ5CV7LZ.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-3Y4AX6FW.js";
-import "./chunks/chunk-UD7FH4KQ.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-Y7LWMC7G.js";
+import "./chunks/chunk-OAUCG3WP.js";
+import "./chunks/chunk-K6P62RG5.js";
+import "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-NAF7LRKD.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -26,8 +29,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
-import "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-H22DEWEB.js";
+import "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-B5I2PWMP.js";
+} from "./chunks/chunk-HFYPUWDN.js";
 import {
   actionStageRun,
   core_exports,
@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
+} from "./chunks/chunk-H22DEWEB.js";
 import {
   UserError,
   assertValid,
@@ -24,10 +24,11 @@ import {
   errnoCode,
   escapeMarkdown,
   formatNumber,
+  parseYamlSource,
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";
@@ -53,10 +54,8 @@ async function loadRuns(root) {
     });
   return Promise.all(
     files.map(async (file) => {
-      const record = assertValid(run_record_schema_default, JSON.parse(await readFile(file, "utf8")), {
-        file,
-        what: "run record"
-      });
+      const source = parseYamlSource(await readFile(file, "utf8"), file);
+      const record = assertValid(run_record_schema_default, source.data, { file, what: "run record", source });
       return { dir: relative(root, join(file, "..")) || ".", record };
     })
   );

@@ -2,15 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-F34JVRIX.js";
-import "./chunks/chunk-KB5XPNGZ.js";
+} from "./chunks/chunk-UUWXDAWU.js";
+import "./chunks/chunk-U7EIPJ3P.js";
 import "./chunks/chunk-BRWCXJMB.js";
+import "./chunks/chunk-ZZ5CV7LZ.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-3Y4AX6FW.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-OAUCG3WP.js";
+import "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -20,8 +22,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
-import "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-H22DEWEB.js";
+import "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/train.ts
 await runAction(async () => {

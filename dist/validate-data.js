@@ -2,12 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-WS462Y4E.js";
-import "./chunks/chunk-3Y4AX6FW.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
+} from "./chunks/chunk-WUIZZHNB.js";
+import "./chunks/chunk-UILLY3C4.js";
+import "./chunks/chunk-OAUCG3WP.js";
+import "./chunks/chunk-IY2O7OQE.js";
+import "./chunks/chunk-7QQXAH3Y.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -18,10 +20,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-QZ5PIGP5.js";
+} from "./chunks/chunk-H22DEWEB.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

@@ -3,29 +3,29 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   failures,
   runVerifyStage
-} from "./chunks/chunk-SQ2M2OEO.js";
+} from "./chunks/chunk-PSULZ6JZ.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-CAH4W35F.js";
-import "./chunks/chunk-AAYYE2TC.js";
-import "./chunks/chunk-Q2DYZA3Q.js";
-import "./chunks/chunk-Y7LWMC7G.js";
+} from "./chunks/chunk-6UVZHYYK.js";
+import "./chunks/chunk-RGYWJXFP.js";
+import "./chunks/chunk-7QQXAH3Y.js";
+import "./chunks/chunk-NAF7LRKD.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-B5I2PWMP.js";
-import "./chunks/chunk-2OYWOPGB.js";
-import "./chunks/chunk-ZSRJM7XL.js";
-import "./chunks/chunk-DJQRCTAZ.js";
+import "./chunks/chunk-HFYPUWDN.js";
+import "./chunks/chunk-24FDCR3H.js";
+import "./chunks/chunk-QZ5TWO4K.js";
+import "./chunks/chunk-F2TOL7QQ.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-QZ5PIGP5.js";
+} from "./chunks/chunk-H22DEWEB.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-26JFAWFB.js";
+} from "./chunks/chunk-LFRDFJH6.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

@@ -16,7 +16,7 @@ export interface Layer {
 }
 
 const FACE_IMPORTS = ["stages", "config", "github", "common"];
-const BELOW_STAGES = ["common", "git", "github", "config", "data", "train", "evaluate", "drift", "gates", "registry", "gitops"];
+const BELOW_STAGES = ["common", "git", "github", "net", "config", "data", "train", "evaluate", "drift", "gates", "registry", "gitops"];
 
 /** From the top down. */
 export const LAYERS: Layer[] = [
@@ -41,19 +41,19 @@ export const LAYERS: Layer[] = [
     name: "domains",
     rule: "the work itself, one way between domains: train, evaluate, drift and registry use data; gates uses evaluate's result types; registry packages train's, evaluate's and gates' outputs; gitops uses registry and gates",
     folders: {
-      gitops: ["registry", "gates", "git", "github", "common"],
-      registry: ["gates", "evaluate", "train", "data", "github", "common"],
+      gitops: ["registry", "gates", "git", "github", "net", "common"],
+      registry: ["gates", "evaluate", "train", "data", "github", "net", "common"],
       gates: ["evaluate", "common"],
       evaluate: ["data", "common"],
       train: ["data", "git", "github", "common"],
-      drift: ["data", "github", "common"],
+      drift: ["data", "github", "net", "common"],
       data: ["common"],
     },
   },
   {
     name: "adapters",
-    rule: "the outside world: GitHub's REST API, the run's context and sticky comments (github), the git CLI (git)",
-    folders: { github: ["common"], git: ["common"] },
+    rule: "the outside world: GitHub's REST API, the run's context and sticky comments (github), the git CLI (git), guarded HTTP to URLs users and servers name (net)",
+    folders: { github: ["common"], git: ["common"], net: ["common"] },
   },
   {
     name: "common",

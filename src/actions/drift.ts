@@ -1,8 +1,8 @@
 /** The drift action: inputs → runDriftStage → outputs, the job summary, the drift issue. */
-import { parseDriftChoices } from "../stages/drift-settings.ts";
+import { DRIFT_FAIL_ON, DRIFT_MODES } from "../stages/drift-settings.ts";
 import { parseUrlHeader, runDriftStage } from "../stages/drift-stage.ts";
 import { gitOpsActionInputs } from "./stage-context.ts";
-import { core, getBooleanInput, getInput, getOptionalLinesInput, runAction, writeJobSummary } from "./runtime.ts";
+import { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, runAction, writeJobSummary } from "./runtime.ts";
 
 /** Masks a URL's query string and credentials in the log (a signed URL's signature is a secret). */
 function maskUrlSecrets(text: string): void {
@@ -26,7 +26,8 @@ await runAction(async () => {
   // One URL per line: a URL may hold commas. Signed URLs carry secrets in their query: mask them.
   const currentUrls = getOptionalLinesInput("current-url");
   for (const url of currentUrls ?? []) maskUrlSecrets(url);
-  const choices = parseDriftChoices(getInput("drift-mode"), getInput("fail-on"));
+  const mode = getChoiceInput("drift-mode", DRIFT_MODES);
+  const failOn = getChoiceInput("fail-on", DRIFT_FAIL_ON);
   const result = await runDriftStage(
     {
       reference: getInput("reference"),
@@ -35,8 +36,8 @@ await runAction(async () => {
       currentUrls,
       currentProfiles: getOptionalLinesInput("current-profiles"),
       shardOutput: getInput("shard-output"),
-      mode: choices.mode,
-      failOn: choices.failOn,
+      mode,
+      failOn,
       reportDir: getInput("report-dir"),
       issue: getBooleanInput("issue"),
       issueOnGitHub: true,

@@ -79,7 +79,9 @@ export function getBooleanInput(name: string, fallback?: boolean): boolean | und
   if (value === undefined) return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UserError(`input "${name}" must be true or false, got "${value}"`);
+  throw new UserError(`input "${name}" must be true or false, got "${value}"`, {
+    hint: `set \`with: ${name}: true\` or false on the step`,
+  });
 }
 
 /** An input restricted to a few values; `fallback` (or undefined) when empty. */
@@ -89,7 +91,9 @@ export function getChoiceInput<T extends string>(name: string, choices: readonly
   const value = getInput(name);
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value))
-    throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got "${value}"`);
+    throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got "${value}"`, {
+      hint: `set \`with: ${name}:\` on the step to one of ${choices.join(", ")}, or leave it out for the default`,
+    });
   return value as T;
 }
 
@@ -99,7 +103,10 @@ export function getIntegerInput(name: string): number | undefined;
 export function getIntegerInput(name: string, fallback?: number): number | undefined {
   const value = getInput(name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UserError(`input "${name}" must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new UserError(`input "${name}" must be a whole number, got "${value}"`, {
+      hint: `set \`with: ${name}:\` on the step to a whole number ≥ 0`,
+    });
   return Number(value);
 }
 
@@ -138,7 +145,10 @@ export function getNumberInput(name: string): number | undefined {
   const text = getInput(name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new UserError(`input ${name} must be a number, got "${text}"`);
+  if (text.trim() === "" || !Number.isFinite(value))
+    throw new UserError(`input "${name}" must be a number, got "${text}"`, {
+      hint: `set \`with: ${name}:\` on the step to a number, e.g. 0.5`,
+    });
   return value;
 }
 

@@ -37,7 +37,9 @@ function fromEnv(flag: string, spec: FlagSpec, env: NodeJS.ProcessEnv): string |
   if (spec.type === "boolean") {
     if (/^(1|true|yes)$/i.test(raw)) return true;
     if (/^(0|false|no)$/i.test(raw)) return false;
-    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`);
+    throw new UserError(`environment variable ${envNameOf(flag)} must be true or false, got "${raw}"`, {
+      hint: `set ${envNameOf(flag)} to true or false (or 1/0, yes/no), or unset it`,
+    });
   }
   return spec.multiple
     ? raw
@@ -61,7 +63,12 @@ export function parseFlags<S extends FlagSpecs>(
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: options.positionals ?? true, strict: true });
+    parsed = parseArgs({
+      args: negativeValuesJoined(argv, specs),
+      options: parseOptions,
+      allowPositionals: options.positionals ?? true,
+      strict: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
@@ -69,6 +76,33 @@ export function parseFlags<S extends FlagSpecs>(
   const flags: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) flags[name] = parsed.values[name] ?? fromEnv(name, spec, env);
   return { flags: flags as ParsedFlags<S>, positionals: parsed.positionals };
+}
+
+/**
+ * `--flag -3` as `--flag=-3`: util.parseArgs takes a value that starts with a dash for a flag and
+ * calls the argument "ambiguous"; joined, the flag's own check says what values it takes.
+ */
+function negativeValuesJoined(argv: string[], specs: FlagSpecs): string[] {
+  const takesValue = (arg: string): boolean => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    if (long !== undefined) return specs[long]?.type === "string";
+    const short = /^-([A-Za-z])$/.exec(arg)?.[1];
+    return short !== undefined && Object.values(specs).some((spec) => spec.short === short && spec.type === "string");
+  };
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === "--") {
+      joined.push(...argv.slice(index));
+      break;
+    }
+    const next = argv[index + 1];
+    if (next !== undefined && /^-\d/.test(next) && takesValue(arg)) {
+      joined.push(arg.startsWith("--") ? `${arg}=${next}` : `${arg}${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 /** A help text listing flags and their environment variables. */
@@ -83,9 +117,12 @@ export function renderHelp(options: { usage: string; summary: string; flags: Fla
 }
 
 /** Parses a whole-number flag. */
-export function integerFlag(value: string | undefined, name: string): number | undefined {
+export function integerFlag(value: string | undefined, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UserError(`--${name} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UserError(`--${name} must be a whole number${min === 0 ? "" : ` of at least ${min}`}, got "${value}"`, {
+      hint: `give --${name} (or ${envNameOf(name)}) a whole number ≥ ${min}, e.g. --${name} ${Math.max(min, 5)}`,
+    });
   return Number(value);
 }
 
@@ -93,7 +130,9 @@ export function integerFlag(value: string | undefined, name: string): number | u
 export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value))
-    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);
+    throw new UserError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`, {
+      hint: `set --${name} (or ${envNameOf(name)}) to one of ${choices.join(", ")}`,
+    });
   return value as T;
 }
 
@@ -106,6 +145,9 @@ export function listFlag(values: string[] | undefined): string[] | undefined {
 export function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number)) throw new UserError(`--${name} must be a number, got "${value}"`);
+  if (value.trim() === "" || !Number.isFinite(number))
+    throw new UserError(`--${name} must be a number, got "${value}"`, {
+      hint: `give --${name} (or ${envNameOf(name)}) a number, e.g. --${name} 0.5`,
+    });
   return number;
 }

@@ -83,7 +83,11 @@ export async function runCli(
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`modelship: unknown command "${name}"\n\n${usage(options.version)}\n`);
+    const near = COMMANDS.map((candidate) => candidate.name).find((candidate) => candidate.startsWith(name.slice(0, 3)));
+    const fix = near !== undefined && name.length >= 3 ? `did you mean \`modelship ${near}\`? ` : "";
+    io.stderr(
+      `modelship: unknown command "${name}"\n  Fix: ${fix}run \`modelship --help\` for the commands\n\n${usage(options.version)}\n`,
+    );
     return ExitCode.usage;
   }
   const context: CommandContext = {

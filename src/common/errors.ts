@@ -74,3 +74,25 @@ export function getErrorMessage(error: unknown): string {
 export function errnoCode(error: unknown): string | undefined {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
+
+/** The 1-based line and column V8 names in a `JSON.parse` error ("… (line 3 column 7)"), when it names them. */
+export function jsonErrorPosition(error: unknown): { line?: number; column?: number } {
+  const match = /\(line (\d+) column (\d+)\)/.exec(getErrorMessage(error));
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}
+
+/**
+ * The same user error with the setting it came from in front of the problem (`--current-profile: the
+ * pattern … matches no files`): where and how to fix it are kept. Anything else is rethrown as it is.
+ */
+export function withSetting(error: unknown, setting: string): never {
+  if (!isUserError(error)) throw error;
+  throw new UserError(`${setting}: ${error.problem}`, {
+    ...(error.file === undefined ? {} : { file: error.file }),
+    ...(error.line === undefined ? {} : { line: error.line }),
+    ...(error.column === undefined ? {} : { column: error.column }),
+    ...(error.pointer === undefined ? {} : { pointer: error.pointer }),
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+    cause: error,
+  });
+}

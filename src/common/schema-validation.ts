@@ -44,6 +44,8 @@ export interface SchemaProblem {
   column?: number;
   /** The values an `enum` allows, so a fix can suggest the nearest one. */
   allowed?: unknown[];
+  /** Whether the problem is the key itself (an unknown property), so its line is the key's, not its value's. */
+  atKey?: boolean;
 }
 
 /** Turns ajv's errors into messages that say what is wrong and what is allowed. */
@@ -60,11 +62,15 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
       case "additionalProperties":
         pointer = `${pointer}/${String(params.additionalProperty)}`;
         message = `unknown property "${String(params.additionalProperty)}" (remove it or check its spelling)`;
-        break;
+        problems.push({ pointer, message, atKey: true });
+        seen.add(`${pointer}\u0000${message}`);
+        continue;
       case "unevaluatedProperties":
         pointer = `${pointer}/${String(params.unevaluatedProperty)}`;
         message = `unknown property "${String(params.unevaluatedProperty)}" (remove it or check its spelling)`;
-        break;
+        problems.push({ pointer, message, atKey: true });
+        seen.add(`${pointer}\u0000${message}`);
+        continue;
       case "required":
         message = `missing required property "${String(params.missingProperty)}"`;
         break;
@@ -104,7 +110,7 @@ export function assertValid<T>(
   if (validate(data)) return data as T;
   const problems = describeSchemaErrors(validate.errors ?? []);
   for (const problem of problems) {
-    const position = options.source?.locate(problem.pointer);
+    const position = options.source?.locate(problem.pointer, problem.atKey === true ? "key" : "value");
     if (position) Object.assign(problem, position);
   }
   const max = options.maxProblems ?? 20;

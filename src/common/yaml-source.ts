@@ -3,15 +3,15 @@
  * later at a JSON pointer can name the line and column it came from.
  */
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import { errnoCode, UserError } from "./errors.ts";
 
 export interface YamlSource<T = unknown> {
   file: string;
   data: T;
   document: Document;
-  /** 1-based line and column of the node at a JSON pointer, or of its nearest existing parent. */
-  locate(pointer: string): { line: number; column: number } | undefined;
+  /** 1-based line and column of the node at a JSON pointer (or its key's), or of its nearest existing parent. */
+  locate(pointer: string, prefer?: "value" | "key"): { line: number; column: number } | undefined;
 }
 
 /** Splits an RFC 6901 pointer into its unescaped tokens. */
@@ -50,17 +50,66 @@ export function syntaxError(errors: readonly YAMLError[], lineCounter: LineCount
 /** Parses YAML text; syntax errors become one UserError with every problem's line and column. */
 export function parseYamlSource<T = unknown>(text: string, file: string): YamlSource<T> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const options = { lineCounter, prettyErrors: false, uniqueKeys: true } as const;
+  let document: Document = parseDocument(text, options);
+  if (document.errors.some((error) => error.code === "MULTIPLE_DOCS")) document = onlyDocument(text, file);
   if (document.errors.length > 0) throw syntaxError(document.errors, lineCounter, file);
-  const data = document.toJS({ maxAliasCount: 100 }) as T;
+  const data = documentData(document, file, lineCounter) as T;
   return {
     file,
     data,
     document,
-    locate(pointer: string) {
-      return positionIn(document, lineCounter, pointer);
+    locate(pointer: string, prefer: "value" | "key" = "value") {
+      return positionIn(document, lineCounter, pointer, prefer);
     },
   };
+}
+
+/**
+ * The one document of a file that has `---` separators: a trailing `---` or a comment-only document
+ * after the first is harmless, a second document with content is a UserError at its start (we read
+ * one document, and taking the first silently would drop the rest).
+ */
+function onlyDocument(text: string, file: string): Document {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [first, ...rest] = documents;
+  const extra = rest.filter(
+    (document) =>
+      document.errors.length > 0 || !(document.contents === null || (isScalar(document.contents) && document.contents.source === "")),
+  );
+  if (first && extra.length === 0) return first;
+  const start = extra[0]?.range[0] ?? 0;
+  const position = lineCounter.linePos(start);
+  throw new UserError(`holds ${1 + extra.length} YAML documents; this file must be a single document`, {
+    file,
+    line: position.line,
+    hint: "merge the documents into one (remove the `---` line named here and what follows it, or move those keys into the first document)",
+  });
+}
+
+/** How many times aliases may be expanded in one document: enough for real anchors, far too few for a "billion laughs" bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * A parsed document as plain data. Aliases that expand past {@link MAX_ALIAS_COUNT} (an alias bomb:
+ * a few lines that would expand to gigabytes) are a UserError naming the file, not a crash.
+ */
+export function documentData(document: Document, file: string, lineCounter?: LineCounter): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package throws a ReferenceError ("Excessive alias count indicates a resource exhaustion attack").
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    const start = document.contents?.range?.[0];
+    const position = start !== undefined && lineCounter ? lineCounter.linePos(start) : undefined;
+    throw new UserError(`YAML aliases expand too far: more than ${MAX_ALIAS_COUNT} alias expansions in one document (an alias bomb?)`, {
+      file,
+      line: position?.line,
+      hint: "write the values out instead of nesting anchors and aliases (*name) inside each other",
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -109,8 +158,9 @@ export async function readYamlFile<T = unknown>(file: string, what = "file"): Pr
     const code = errnoCode(error);
     if (code === "ENOENT")
       throw new UserError(`${what} not found`, { file, hint: "check the path (it is relative to the working directory)" });
-    if (code === "EISDIR") throw new UserError(`${what} is a directory, not a file`, { file });
-    throw new UserError(`cannot read ${what}: ${code ?? String(error)}`, { file, cause: error });
+    if (code === "EISDIR")
+      throw new UserError(`${what} is a directory, not a file`, { file, hint: "name the file itself, not its folder" });
+    throw new UserError(`cannot read ${what}: ${code ?? String(error)}`, { file, hint: "check the file's permissions", cause: error });
   }
   return parseYamlSource<T>(text, file);
 }

@@ -9,7 +9,7 @@ import configSchema from "../../schemas/modelship.schema.json" with { type: "jso
 import { UserError } from "../common/errors.ts";
 import { addSchemas, assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, readYamlFile, type YamlSource } from "../common/yaml-source.ts";
-import type { GatePolicyDocument } from "../gates/policy.ts";
+import { checkGateBounds, type GatePolicyDocument } from "../gates/policy.ts";
 
 // modelship.yaml's `gates` section is a gate policy: its schema is referenced by $id.
 addSchemas(policySchema);
@@ -69,6 +69,13 @@ export interface ModelshipConfig {
   promote?: PromoteConfig;
   drift?: DriftConfig;
   verify?: VerifyConfig;
+  network?: NetworkConfig;
+}
+
+/** modelship.yaml's `network` section: the internal sources HTTP downloads and queries may reach. */
+export interface NetworkConfig {
+  /** Host names, host:port, IP addresses (address:port) or CIDR ranges; MODELSHIP_ALLOW_INTERNAL adds more. */
+  allow_internal?: string[];
 }
 
 /** Which build-provenance attestation a model file must carry, or "off". */
@@ -198,6 +205,8 @@ function configFrom(source: YamlSource, absolute: string, cwd: string, shownAs?:
   const shownFile = shownAs ?? (relative(cwd, absolute) || absolute);
   source.file = shownFile;
   const config = assertValid<ModelshipConfig>(configSchema, source.data, { file: shownFile, what: "modelship config", source });
+  if (config.gates !== undefined)
+    checkGateBounds(config.gates, { file: shownFile, prefix: "/gates", locate: (pointer) => source.locate(pointer) });
   const base = dirname(absolute);
   return {
     file: shownFile,

@@ -8,7 +8,10 @@
  *
  * Redirects are followed by hand (at most {@link MAX_REDIRECTS}): the auth headers and Basic
  * credentials go only to the URL's own origin (scheme, host and port), never to a host a redirect
- * names, and a redirect may not leave https (plain http only for loopback hosts).
+ * names. Every request goes through the guarded client (net/safe-http.ts): a redirect keeps its
+ * scheme, and neither the URL nor a redirect reaches an internal address (loopback, private,
+ * link-local, cloud metadata…) unless `network` allows it, checked on the address connected to.
+ * Plain http goes only to a host the allowlist names (an in-cluster store), never to a public one.
  */
 import { READABLE_EXTENSIONS, readableExtension } from "../data/readers/open-table.ts";
 import { retryBaseFromEnv } from "../common/retry.ts";
@@ -20,11 +23,13 @@ import { pipeline } from "node:stream/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
+import { ALLOW_INTERNAL_ENV, ALLOW_INTERNAL_KEY, allowEntryFor } from "../net/allow-internal.ts";
+import { guardedGet, literalRefusal, NO_INTERNAL, redactUrl, redirectRefusal, type NetworkPolicy } from "../net/safe-http.ts";
 
 export interface CurrentSpec {
   /** Files or glob patterns (`*`, `**`, `?`, `[abc]`) relative to the working folder. */
   paths?: string[];
-  /** `https:` URLs of data files (`http:` only for loopback hosts). */
+  /** `https:` URLs of data files (`http:` only to a host the network allowlist names). */
   urls?: string[];
 }
 
@@ -57,7 +62,8 @@ export interface ResolveOptions {
   /** Where the temp folder for downloads is made; default the OS temp folder. */
   tempDir?: string;
   logger: Logger;
-  fetchImpl?: typeof fetch;
+  /** Which internal sources downloads may reach (modelship.yaml network.allow_internal, MODELSHIP_ALLOW_INTERNAL); default none. */
+  network?: NetworkPolicy;
 }
 
 /** Content types a download may be named after when its URL has no known extension. */
@@ -73,7 +79,6 @@ const CONTENT_TYPE_EXTENSIONS: Record<string, string> = {
   "application/vnd.apache.parquet": ".parquet",
 };
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /** The most redirects one download attempt follows. */
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -151,11 +156,6 @@ export async function expandGlob(pattern: string, cwd: string, kind: "data" | "p
   return [...matched].sort();
 }
 
-/** A URL as it may be shown: no credentials, query string or fragment. */
-function redactUrl(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
-
 /** A URL written as text, redacted as far as it parses (for messages about unparsable URLs). */
 function redactText(text: string): string {
   return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
@@ -171,7 +171,7 @@ interface ParsedUrl {
   secrets: string[];
 }
 
-function parseUrl(text: string): ParsedUrl {
+function parseUrl(text: string, network: NetworkPolicy): ParsedUrl {
   let url: URL;
   try {
     url = new URL(text);
@@ -179,10 +179,19 @@ function parseUrl(text: string): ParsedUrl {
     throw new UserError(`not a valid URL: ${redactText(text)}`, { hint: "give a full https:// URL of a data file" });
   }
   const shown = redactUrl(url);
-  if (!isAllowedScheme(url)) {
+  // An internal IP literal: say so (its class and the allowlist fix) before anything about the scheme.
+  const internal = literalRefusal(url, network, { what: `downloading ${shown}` });
+  if (internal !== undefined) throw internal;
+  if (!isAllowedScheme(url, network)) {
     const why =
-      url.protocol === "http:" ? "plain http: sends the data and any auth header unencrypted" : `${url.protocol} is not supported`;
-    throw new UserError(`cannot download ${shown}: ${why}`, { hint: "use an https:// URL" });
+      url.protocol === "http:"
+        ? "plain http sends the data and any auth header unencrypted, so it goes only to an internal host the allowlist names"
+        : `${url.protocol} is not supported`;
+    const hint =
+      url.protocol === "http:"
+        ? `use an https:// URL; for an internal store reachable only over http, add "${allowEntryFor(url)}" to ${ALLOW_INTERNAL_KEY} in modelship.yaml or to ${ALLOW_INTERNAL_ENV}`
+        : "use an https:// URL";
+    throw new UserError(`cannot download ${shown}: ${why}`, { hint });
   }
   const secrets: string[] = [];
   let basicAuth: string | undefined;
@@ -199,17 +208,26 @@ function parseUrl(text: string): ParsedUrl {
   return { request: url, shown, basicAuth, secrets: secrets.filter((secret) => secret.length >= 3) };
 }
 
-/** https, or plain http to a loopback host. */
-function isAllowedScheme(url: URL): boolean {
-  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+/** https, or plain http to a host the allowlist names (by name, or an IP literal by address or range). */
+function isAllowedScheme(url: URL, network: NetworkPolicy): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && network.allowInternal.namesHost(url));
 }
 
 /**
  * Where a redirect from `from` to `location` leads: without credentials or fragment. UserError when
- * it leaves https, loops back to a URL of this chain (`visited`) or is one too many. Its query and
- * credentials join `secrets`.
+ * it changes the scheme, goes to plain http on a host the allowlist does not name, loops back to a
+ * URL of this chain (`visited`) or is one too many. Its query and credentials join `secrets`. (The
+ * address it leads to is checked when it is requested.)
  */
-function redirectTarget(parsed: ParsedUrl, from: URL, location: string, redirects: number, visited: Set<string>, secrets: string[]): URL {
+function redirectTarget(
+  parsed: ParsedUrl,
+  from: URL,
+  location: string,
+  redirects: number,
+  visited: Set<string>,
+  secrets: string[],
+  network: NetworkPolicy,
+): URL {
   const hint = "use the final URL of the data, or ask its owner to fix the redirect";
   let target: URL;
   try {
@@ -224,11 +242,22 @@ function redirectTarget(parsed: ParsedUrl, from: URL, location: string, redirect
   target.password = "";
   target.hash = "";
   const route = `from ${redactUrl(from)} to ${redactUrl(target)}`;
-  if (!isAllowedScheme(target)) {
-    const why = target.protocol === "http:" ? "plain http" : `${target.protocol} is not supported`;
-    throw new UserError(`downloading ${parsed.shown} was redirected ${route}, which is not https (${why}); the redirect was not followed`, {
-      hint,
-    });
+  const internal = literalRefusal(target, network, { what: `downloading ${parsed.shown}`, redirectedFrom: from });
+  if (internal !== undefined) throw internal;
+  const refusal = redirectRefusal(from, target);
+  if (refusal !== undefined) {
+    throw new UserError(
+      `downloading ${parsed.shown} was redirected ${route}, which is refused (${refusal}); the redirect was not followed`,
+      {
+        hint,
+      },
+    );
+  }
+  if (!isAllowedScheme(target, network)) {
+    throw new UserError(
+      `downloading ${parsed.shown} was redirected ${route}, which is not https (plain http goes only to an internal host the allowlist names); the redirect was not followed`,
+      { hint },
+    );
   }
   if (visited.has(target.href)) throw new UserError(`downloading ${parsed.shown} was redirected in a loop (${route})`, { hint });
   if (redirects >= MAX_REDIRECTS)
@@ -262,7 +291,7 @@ class TransientFailure extends Error {
   }
 }
 
-/** A network error's most telling message: undici's `fetch failed` hides the cause. */
+/** A network error's most telling message, with its cause when it has one. */
 function networkMessage(error: unknown, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return `timed out (no data for ${timeoutMs} ms)`;
   let message = getErrorMessage(error);
@@ -287,7 +316,7 @@ interface DownloadContext {
   retryBaseMs: number;
   timeoutMs: number;
   logger: Logger;
-  fetchImpl: typeof fetch;
+  network: NetworkPolicy;
 }
 
 /** Downloads one URL to `dir/stem<ext>`, retrying transient failures; returns the file's path. */
@@ -359,23 +388,29 @@ async function attemptDownload(
   try {
     let response: Response;
     let url = parsed.request;
+    let from: URL | undefined; // The URL that redirected to `url`.
     let ownOrigin = true; // Once a redirect leaves the URL's origin, the auth stays behind for good.
     const visited = new Set([url.href]);
     for (let redirects = 0; ; redirects++) {
       arm();
       try {
-        response = await context.fetchImpl(url, {
+        // Guarded: the scheme, and the address connected to (refusals are UserErrors, not retried).
+        response = await guardedGet(url, context.network, {
+          what: `downloading ${shown}`,
           headers: ownOrigin ? headers.own : headers.foreign,
           signal: controller.signal,
-          redirect: "manual",
+          idleTimeoutMs: context.timeoutMs, // the stall timeout rules here (`arm` above); this is its backstop
+          ...(from === undefined ? {} : { redirectedFrom: from }),
         });
       } catch (error) {
+        if (isUserError(error)) throw error;
         throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
       }
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) break;
       await response.body?.cancel().catch(() => undefined);
-      url = redirectTarget(parsed, url, location, redirects, visited, secrets);
+      from = url;
+      url = redirectTarget(parsed, url, location, redirects, visited, secrets, context.network);
       if (ownOrigin && url.origin !== parsed.request.origin) {
         ownOrigin = false;
         if (headers.hasAuth)
@@ -464,7 +499,7 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
     retryBaseMs: nonNegativeInteger(options.retryBaseMs ?? retryBaseFromEnv(), "retryBaseMs", 1000),
     timeoutMs: nonNegativeInteger(options.timeoutMs, "timeoutMs", 60_000),
     logger: options.logger,
-    fetchImpl: options.fetchImpl ?? globalThis.fetch,
+    network: options.network ?? NO_INTERNAL,
   };
 
   // Everything is checked before the first download.
@@ -475,7 +510,7 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
     sources.add(pattern);
   }
   const parsedUrls = new Map<string, ParsedUrl>();
-  for (const text of urls) parsedUrls.set(text, parseUrl(text));
+  for (const text of urls) parsedUrls.set(text, parseUrl(text, context.network));
 
   let tempFolder: string | undefined;
   const cleanup = async (): Promise<void> => {

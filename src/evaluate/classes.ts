@@ -120,7 +120,7 @@ export function resolveClasses(
     if (!index.has(positive))
       throw new UserError(
         `positive_label ${JSON.stringify(positive)} is not one of the model's classes (${classes.map((c) => JSON.stringify(c)).join(", ")})`,
-        { hint: "set evaluate.positive_label to one of them" },
+        { hint: "set --positive-label (the positive-label input, or evaluate.positive_label) to one of them" },
       );
     if (positive === classes[0]) classes = [classes[1]!, classes[0]];
   } else if (settings.positiveLabel !== undefined) {

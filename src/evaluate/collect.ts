@@ -169,7 +169,7 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
         {
           file: path,
           line: source.headerLine,
-          hint: `the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}; set evaluate.target or gates.fairness.sensitive to columns it has`,
+          hint: `the file has ${source.columns.map((name) => JSON.stringify(name)).join(", ")}; set ${missing.includes(options.target) ? "--target (MODELSHIP_TARGET, the target input, or evaluate.target)" : "gates.fairness.sensitive"} to ${missing.length === 1 ? "a column" : "columns"} it has`,
         },
       );
     }

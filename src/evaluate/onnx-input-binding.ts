@@ -47,7 +47,7 @@ export function missingColumnsError(model: Pick<ColumnBindings, "inputs" | "path
     {
       file,
       hint: tensorInput
-        ? "add the columns to the data, or set evaluate.features to columns the data has"
+        ? "add the columns to the data, or set evaluate.features (--feature, the features input) to columns the data has"
         : "add the columns to the data: the model takes one input per column, named like the column",
     },
   );
@@ -86,7 +86,7 @@ export function bindInputs(inputs: readonly Meta[], features: string[] | undefin
         `the model takes one input "${only.name}" of shape ${shapeText(only)} (${width ?? "a variable number of"} features per row), and no feature columns are set to fill it`,
         {
           file: path,
-          hint: `set evaluate.features (the features input) to the ${width ?? ""} column names, in the order the model was trained on`.replace(
+          hint: `set evaluate.features (--feature, the features input) to the ${width ?? ""} column names, in the order the model was trained on`.replace(
             "  ",
             " ",
           ),
@@ -98,7 +98,7 @@ export function bindInputs(inputs: readonly Meta[], features: string[] | undefin
         `the model's input "${only.name}" takes ${width} features per row (shape ${shapeText(only)}), but ${features.length} feature column${features.length === 1 ? " is" : "s are"} set (${features.join(", ")})`,
         {
           file: path,
-          hint: `set evaluate.features to exactly ${width} column names, in the order the model was trained on`,
+          hint: `set evaluate.features (--feature, the features input) to exactly ${width} column names, in the order the model was trained on`,
         },
       );
     }
@@ -106,7 +106,7 @@ export function bindInputs(inputs: readonly Meta[], features: string[] | undefin
     if (duplicate !== undefined)
       throw new UserError(`feature column "${duplicate}" is listed twice`, {
         file: path,
-        hint: "list each feature column once in evaluate.features",
+        hint: "list each feature column once in evaluate.features (--feature, the features input)",
       });
     const shape = only.shape?.length === 1 ? "N" : features.length === 1 ? "N,1" : "N,F";
     return [{ name: only.name, kind: "tensor", columns: [...features], elemType: only.type as ElemType, shape }];

@@ -14,6 +14,8 @@ import { EXPORT_HINT, type Meta, type Ort, type OrtTensor } from "./onnx-metadat
 import { emptyPrediction, readPrediction, type Prediction } from "./onnx-output-reading.ts";
 import { checkedClassLabels, recogniseOutputs, type OutputSelection, type RecognisedOutputs, type Task } from "./onnx-output-selection.ts";
 import type { PredictBatch } from "./predict-batch.ts";
+import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
+import { emptyModelProblem, onnxLoadProblem } from "../common/onnx-load-error.ts";
 
 export interface LoadModelOptions {
   path: string;
@@ -25,6 +27,10 @@ export interface LoadModelOptions {
   task?: Task;
   /** Intra-op threads (onnxruntime SessionOptions.intraOpNumThreads); default: let onnxruntime decide. */
   threads?: number;
+  /** Which model this is, for messages: the model (default) or the champion it is compared with. */
+  role?: "model" | "champion";
+  /** Where the path was set, for the fix: e.g. "--model (the model input, or evaluate.model in modelship.yaml)". */
+  setting?: string;
 }
 
 export interface SignatureValue {
@@ -56,23 +62,31 @@ type Session = Awaited<ReturnType<Ort["InferenceSession"]["create"]>>;
 /** Loads the model at `options.path`, binds its inputs to columns and recognises its outputs. */
 export async function loadModel(options: LoadModelOptions): Promise<LoadedModel> {
   const { path } = options;
+  const champion = options.role === "champion";
+  const setting = options.setting ?? (champion ? "the champion's path" : "the model path (evaluate.model)");
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = errnoCode(error);
-    if (code === "ENOENT")
-      throw new UserError("model file not found", {
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new UserError(champion ? "the champion's model file not found" : "model file not found", {
         file: path,
-        hint: "check the model path (evaluate.model), relative to the repository root",
+        hint: `check the path given to ${setting}`,
       });
-    if (code === "EISDIR") throw new UserError("is a directory, not a model file", { file: path, hint: "point to the .onnx file itself" });
+    if (code === "EISDIR")
+      throw new UserError(`is a folder, not ${champion ? "the champion's model file" : "a model file"}`, {
+        file: path,
+        hint: `point ${setting} to the .onnx file itself`,
+      });
     throw new UserError(`cannot read the model: ${error instanceof Error ? error.message : String(error)}`, { file: path, cause: error });
   }
   const sha256 = sha256Of(bytes);
+  const empty = emptyModelProblem(bytes.length);
+  if (empty !== undefined) throw new UserError(champion ? `${empty} (the champion)` : empty, { file: path, hint: EXPORT_HINT });
 
   // Loaded on demand: the native runtime is installed beside the bundle by the composite actions.
-  const ort = await import("onnxruntime-node");
+  const ort = await loadOnnxRuntime();
   const sessionOptions: Parameters<Ort["InferenceSession"]["create"]>[1] = {};
   if (options.threads !== undefined) sessionOptions.intraOpNumThreads = options.threads;
   let session: Session;
@@ -80,10 +94,10 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     // From the path, not the bytes, so weights stored as external data beside the model are found.
     session = await ort.InferenceSession.create(path, sessionOptions);
   } catch (error) {
-    throw new UserError(
-      `is not an ONNX model onnxruntime can load: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`,
-      { file: path, hint: EXPORT_HINT },
-    );
+    throw new UserError(`is not an ONNX model onnxruntime can load${champion ? " (the champion)" : ""}: ${onnxLoadProblem(error)}`, {
+      file: path,
+      hint: EXPORT_HINT,
+    });
   }
 
   try {

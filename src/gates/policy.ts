@@ -199,11 +199,93 @@ export function resolvePolicy(
   };
 }
 
+/** The values a quality metric can take, where they are bounded: a gate outside them can never pass. */
+const METRIC_RANGES: Partial<Record<MetricName, [number, number]>> = {
+  ...Object.fromEntries(
+    (
+      [
+        "accuracy",
+        "balanced_accuracy",
+        "precision",
+        "recall",
+        "f1",
+        "precision_macro",
+        "recall_macro",
+        "f1_macro",
+        "precision_weighted",
+        "recall_weighted",
+        "f1_weighted",
+        "roc_auc",
+        "average_precision",
+        "brier",
+        "ece",
+      ] as const
+    ).map((metric) => [metric, [0, 1]]),
+  ),
+  log_loss: [0, Infinity],
+  mae: [0, Infinity],
+  rmse: [0, Infinity],
+  mape: [0, Infinity],
+  r2: [-Infinity, 1],
+};
+
+function rangeText([low, high]: [number, number]): string {
+  if (high === Infinity) return `never below ${low}`;
+  if (low === -Infinity) return `at most ${high}`;
+  return `between ${low} and ${high}`;
+}
+
+/**
+ * Refuses gates no model can pass, which would fail every run for a typo: min above max, or a bound
+ * outside the values the metric takes (accuracy ≥ 2). `where` names the file, the pointer of the
+ * policy in it (`/gates` in modelship.yaml) and finds a pointer's line.
+ */
+export function checkGateBounds(
+  document: GatePolicyDocument,
+  where: { file?: string; prefix?: string; locate?: (pointer: string) => { line: number; column: number } | undefined },
+): void {
+  const prefix = where.prefix ?? "";
+  const fail = (problem: string, pointer: string, hint: string): never => {
+    const position = where.locate?.(pointer);
+    throw new UserError(problem, { file: where.file, pointer, ...(position === undefined ? {} : { line: position.line }), hint });
+  };
+  const gates: [string, { metric: string; min?: number; max?: number }[] | undefined][] = [
+    ["quality", document.quality],
+    ["fairness/gates", document.fairness?.gates],
+  ];
+  for (const [path, list] of gates) {
+    (list ?? []).forEach((gate, index) => {
+      const pointer = `${prefix}/${path}/${index}`;
+      if (gate.min !== undefined && gate.max !== undefined && gate.min > gate.max)
+        fail(
+          `the ${gate.metric} gate asks for min ${gate.min} and max ${gate.max}: no value is both, so it can never pass`,
+          `${pointer}/min`,
+          "swap min and max (min is the lowest value that passes, max the highest), or keep one of them",
+        );
+      const range = path === "quality" ? METRIC_RANGES[gate.metric as MetricName] : undefined;
+      if (range === undefined) return;
+      if (gate.min !== undefined && gate.min > range[1])
+        fail(
+          `${gate.metric} is ${rangeText(range)}, so min: ${gate.min} can never pass`,
+          `${pointer}/min`,
+          `give min a value the metric can reach (${rangeText(range)}), e.g. min: 0.8`,
+        );
+      if (gate.max !== undefined && gate.max < range[0])
+        fail(
+          `${gate.metric} is ${rangeText(range)}, so max: ${gate.max} can never pass`,
+          `${pointer}/max`,
+          `give max a value the metric can reach (${rangeText(range)})`,
+        );
+    });
+  }
+}
+
 /** Reads a gate-policy file (YAML or JSON), checked against its schema; paths in it are relative to it. */
 export async function readPolicyFile(path: string, cwd = process.cwd()): Promise<GatePolicy> {
   const source = await readYamlFile(isAbsolute(path) ? path : join(cwd, path), "gate policy");
   source.file = path;
   const document = assertValid<GatePolicyDocument>(policySchema, source.data ?? {}, { file: path, what: "gate policy", source });
+  checkGateBounds(document, { file: path, locate: (pointer) => source.locate(pointer) });
   const base = dirname(isAbsolute(path) ? path : join(cwd, path));
   return resolvePolicy(document, {
     source: path,

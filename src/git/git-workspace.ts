@@ -175,7 +175,7 @@ export class GitWorkspace {
     });
     if (probe.exitCode === 0 && probe.stdout.toString("utf8").trim() === "") {
       throw new UserError(`branch "${options.base}" does not exist in the GitOps repository ${remote}`, {
-        hint: `Create the branch or set the base branch to one that exists (git said: ${detail})`,
+        hint: "create the branch in the GitOps repository, or set the base branch (--base, promote.base) to one that exists",
       });
     }
     throw new UserError(`cannot clone branch "${options.base}" of the GitOps repository ${remote} into ${options.dir}: ${detail}`, {

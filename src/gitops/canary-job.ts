@@ -13,7 +13,7 @@ import type { GitWorkspace } from "../git/git-workspace.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";
-import { promote, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
+import { manifestReader, promote, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
 import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
 import type { RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 
@@ -49,7 +49,7 @@ export interface CanaryResult {
 /** Runs the canary job for one environment on a clone of the GitOps repository's base. */
 export async function runCanary(workspace: GitWorkspace, request: CanaryRequest): Promise<CanaryResult> {
   const { environment, gitops, logger } = request;
-  const state = await readEnvironmentState((path) => workspace.readFile(path, `origin/${gitops.base}`), environment, logger);
+  const state = await readEnvironmentState(manifestReader(workspace, `origin/${gitops.base}`), environment, logger);
   let lastChange: Date | undefined;
   for (const target of environment.targets) {
     const change = await workspace.lastChange(target.file);

@@ -16,11 +16,17 @@
  *
  *   A check reads the key `metric` (default: the check's `name`); a missing version or metric, or
  *   `null`, is "no data".
+ *
+ * Both URL sources go through the guarded client (net/safe-http.ts): an in-cluster Prometheus is an
+ * internal address, reached only when the source's `network` allowlist names it (modelship.yaml
+ * network.allow_internal, MODELSHIP_ALLOW_INTERNAL); redirects keep their scheme and their
+ * destinations are checked too, and the headers go only to the URL's own origin.
  */
-import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
+import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, readYamlFile, type YamlSource } from "../common/yaml-source.ts";
 import { formatNumber } from "../common/markdown.ts";
+import { guardedGetFollowing, NO_INTERNAL, redactUrl, type NetworkPolicy } from "../net/safe-http.ts";
 import metricsSchema from "../../schemas/canary-metrics.schema.json" with { type: "json" };
 
 /** One health signal and the values the canary's must keep to. */
@@ -41,11 +47,14 @@ export interface HealthCheck {
   onMissing?: "hold" | "fail";
 }
 
-/** Where the health numbers come from. Header values (tokens) are sent, never logged. */
+/**
+ * Where the health numbers come from. Header values (tokens) are sent, never logged. `network` says
+ * which internal addresses a URL source may reach (default none: an in-cluster Prometheus must be allowed).
+ */
 export type HealthSource =
-  | { kind: "prometheus"; url: string; headers?: Record<string, string>; timeoutMs?: number }
+  | { kind: "prometheus"; url: string; headers?: Record<string, string>; timeoutMs?: number; network?: NetworkPolicy }
   | { kind: "metrics-file"; path: string }
-  | { kind: "metrics-url"; url: string; headers?: Record<string, string>; timeoutMs?: number };
+  | { kind: "metrics-url"; url: string; headers?: Record<string, string>; timeoutMs?: number; network?: NetworkPolicy };
 
 /** One check's outcome: values are null when there was no data. */
 export interface CheckResult {
@@ -241,7 +250,7 @@ async function queryPrometheus(
 ): Promise<{ value: number | null; note?: string }> {
   const base = source.url.replace(/\/+$/, "");
   const url = `${base}/api/v1/query?${new URLSearchParams({ query }).toString()}`;
-  const where = `Prometheus at ${base}, query ${query} (check ${JSON.stringify(checkName)})`;
+  const where = `Prometheus at ${shownUrl(base)}, query ${query} (check ${JSON.stringify(checkName)})`;
   const response = await httpGet(url, source, where);
   let body: PrometheusResponse;
   try {
@@ -319,13 +328,50 @@ interface HttpAnswer {
   text: string;
 }
 
-/** A GET that turns network failures and timeouts into UserErrors that name `where`. */
-async function httpGet(url: string, source: { headers?: Record<string, string>; timeoutMs?: number }, where: string): Promise<HttpAnswer> {
-  const timeoutMs = source.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+/** A URL as messages show it: without credentials, query string or fragment. */
+function shownUrl(url: string): string {
   try {
-    const response = await fetch(url, {
-      headers: { accept: "application/json", ...source.headers },
-      signal: AbortSignal.timeout(timeoutMs),
+    return redactUrl(new URL(url)).replace(/\/$/, "");
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+  }
+}
+
+/** The most a Prometheus or metrics answer may hold, decoded: an instant query's few samples are far less. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A guarded GET (redirects followed, each hop checked; the headers only to the URL's own origin) that
+ * turns network failures and timeouts into UserErrors that name `where`.
+ */
+async function httpGet(
+  url: string,
+  source: { headers?: Record<string, string>; timeoutMs?: number; network?: NetworkPolicy },
+  where: string,
+): Promise<HttpAnswer> {
+  const timeoutMs = source.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(`${where}: not a valid URL`, { hint: "give the full address, e.g. http://prometheus.monitoring:9090" });
+  }
+  // user:pass@ in the URL is sent as Basic auth, to the URL's own origin only (as fetch would refuse it, and a redirect must not carry it).
+  const basic: Record<string, string> = {};
+  if (parsed.username !== "" || parsed.password !== "") {
+    const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+    basic.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
+    parsed.username = "";
+    parsed.password = "";
+  }
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const { response } = await guardedGetFollowing(parsed, source.network ?? NO_INTERNAL, {
+      what: where,
+      headers: { accept: "application/json", ...basic, ...source.headers },
+      foreignHeaders: { accept: "application/json" },
+      signal,
+      maxBytes: MAX_ANSWER_BYTES,
     });
     return {
       ok: response.ok,
@@ -334,13 +380,15 @@ async function httpGet(url: string, source: { headers?: Record<string, string>; 
       text: await response.text(),
     };
   } catch (error) {
-    if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    if (isUserError(error)) throw error;
+    // A body cut off by the timeout ends as a reset connection: the signal says it was the timeout.
+    if (signal.aborted || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))) {
       throw new UserError(`${where}: no answer within ${timeoutMs} ms`, {
         hint: "check that the server is up and reachable from the runner, or raise the timeout",
         cause: error,
       });
     }
-    const code = errnoCode(error instanceof Error ? error.cause : undefined);
+    const code = errnoCode(error) ?? errnoCode(error instanceof Error ? error.cause : undefined);
     const reason = code ?? (error instanceof Error && error.cause !== undefined ? getErrorMessage(error.cause) : getErrorMessage(error));
     throw new UserError(`${where}: cannot connect (${reason})`, {
       hint: "check the url and that the server is reachable from the runner (a self-hosted runner may be needed for an in-cluster address)",
@@ -350,11 +398,11 @@ async function httpGet(url: string, source: { headers?: Record<string, string>; 
 }
 
 async function fetchMetricsDocument(source: Extract<HealthSource, { kind: "metrics-url" }>): Promise<YamlSource> {
-  const where = `canary metrics at ${source.url}`;
+  const where = `canary metrics at ${shownUrl(source.url)}`;
   const response = await httpGet(source.url, source, where);
   if (!response.ok) throw new UserError(`${where}: HTTP ${response.status}`, { hint: httpHint(response.status) ?? "check the url" });
   // JSON is YAML: parsing it as YAML keeps line numbers for schema errors.
-  return parseYamlSource(response.text, source.url);
+  return parseYamlSource(response.text, shownUrl(source.url));
 }
 
 function validateMetrics(source: YamlSource): CanaryMetricsDocument {

@@ -14,9 +14,10 @@ import type { Logger } from "../common/logger.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
-import { withClone } from "../git/git-workspace.ts";
+import { withClone, type GitWorkspace } from "../git/git-workspace.ts";
 import { checkRelease, type CheckedRelease } from "./release-check.ts";
 import { findModelUris } from "./model-uri.ts";
+import { checkManifestAliases } from "./promotion-pr.ts";
 import { findServingUris, lineOf } from "./serving-uris.ts";
 import { matchRegistry, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
 import { readState, STATE_KEYS, type RolloutState } from "./targets/target-dispatch.ts";
@@ -104,13 +105,42 @@ interface Candidate {
   unmanaged?: string;
 }
 
+/** Fetches the change's ref; one the remote does not have is the user's mistake, named as such. */
+async function fetchHead(workspace: GitWorkspace, head: string): Promise<string> {
+  try {
+    return await workspace.fetchRef(head);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const ref = head.startsWith("refs/") ? head : `refs/heads/${head}`;
+    const probe = await workspace.git(["ls-remote", "origin", ref], { allowFailure: true });
+    if (probe.exitCode !== 0 || probe.stdout.toString("utf8").trim() !== "") throw error;
+    throw new UserError(`the head ref "${head}" does not exist in the GitOps repository ${workspace.redact(workspace.remote)}`, {
+      hint: "pass the change's branch or its refs/pull/N/head (--head, or the head input), and push the branch first",
+    });
+  }
+}
+
+/** The message of an alias bomb in `text`, or undefined when its aliases stay within the limit. */
+function aliasBomb(text: string, file: string): string | undefined {
+  try {
+    checkManifestAliases(text, file);
+    return undefined;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return `${error.file ?? file}${error.line === undefined ? "" : `:${error.line}`}: ${error.problem}: ${error.hint ?? ""}`.replace(
+      /: $/,
+      "",
+    );
+  }
+}
+
 /** Checks the changes `head` makes to `base`, by the rules `base` has. */
 export async function verifyPromotion(request: VerifyRequest): Promise<VerifyResult> {
   const { logger } = request;
   return withClone(
     { remote: request.remote, base: request.base, ...(request.token === undefined ? {} : { token: request.token }), logger },
     async (workspace) => {
-      const head = await workspace.fetchRef(request.head);
+      const head = await fetchHead(workspace, request.head);
       const baseRef = `refs/remotes/origin/${request.base}`;
       // The rules in force: the base branch as it is now, which the change would merge into.
       const rules = await request.loadRules((path) => workspace.readFile(path, baseRef));
@@ -150,6 +180,12 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         }
         if (/[\0\uFFFD]/.test(after)) {
           problems.push(`${file}: not UTF-8 text, which Kubernetes tools may read otherwise than this check does: save it as UTF-8`);
+          continue;
+        }
+        // An alias bomb (in the change, or already at the fork point) is a problem of the file, never a crash of the check.
+        const bomb = aliasBomb(after, file) ?? aliasBomb(before, file);
+        if (bomb !== undefined) {
+          problems.push(bomb);
           continue;
         }
         try {

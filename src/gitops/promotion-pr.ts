@@ -6,9 +6,11 @@
  * already holds opens no PR and closes an obsolete one.
  */
 import { join } from "node:path";
+import { LineCounter, parseAllDocuments } from "yaml";
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
+import { documentData } from "../common/yaml-source.ts";
 import type { EnvironmentSettings, GitOpsSettings } from "./rollout-settings.ts";
 import type { GitHubClient } from "../github/octokit.ts";
 import { publishBranch, type GitWorkspace } from "../git/git-workspace.ts";
@@ -74,6 +76,43 @@ export interface PromotionResult {
   closedPr?: number;
 }
 
+/** Git's modes of a symbolic link and of a submodule (gitlink). */
+const SYMLINK = "120000";
+const SUBMODULE = "160000";
+
+/**
+ * Reads the target manifests at `ref` of the workspace as regular files only: a symbolic link (whose
+ * blob is the link's target, not YAML) or a submodule is refused with a UserError naming the path,
+ * since Argo CD and Kustomize would follow it where modelship cannot edit.
+ */
+export function manifestReader(workspace: GitWorkspace, ref: string): (path: string) => Promise<string | undefined> {
+  return async (path) => {
+    const text = await workspace.readFile(path, ref);
+    if (text === undefined) return undefined;
+    const listing = await workspace.git(["--literal-pathspecs", "ls-tree", "-z", ref, "--", path], { allowFailure: true });
+    const mode = /^(\d+) /.exec(listing.stdout.toString("utf8"))?.[1];
+    if (mode === SYMLINK || mode === SUBMODULE)
+      throw new UserError(
+        `${path} is a ${mode === SYMLINK ? `symbolic link (to ${text.trim()})` : "submodule"} in the GitOps repository, not a manifest modelship can edit`,
+        {
+          hint: "commit the manifest itself at that path (Argo CD and Kustomize would follow the link where modelship cannot edit), or point the target's file at the real manifest",
+        },
+      );
+    return text;
+  };
+}
+
+/**
+ * Refuses a manifest whose aliases expand past the limit (an alias bomb) before anything expands
+ * it: a UserError naming the file, not a crash when the edited file is validated.
+ */
+export function checkManifestAliases(text: string, file: string): void {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // An empty stream comes back as an object that is not an array; syntax errors are the targets' to report.
+  for (const document of Array.isArray(parsed) ? parsed : []) if (document.errors.length === 0) documentData(document, file, lineCounter);
+}
+
 /** The state every target of the environment holds on the base branch (the first target's, checked against the others). */
 export async function readEnvironmentState(
   read: (path: string) => Promise<string | undefined>,
@@ -84,6 +123,7 @@ export async function readEnvironmentState(
   for (const target of environment.targets) {
     const text = await read(target.file);
     if (text === undefined) throw missingFile(target, environment);
+    checkManifestAliases(text, target.file);
     const state = readState(text, target);
     if (first === undefined) first = { state, target };
     else if (summarize(state) !== summarize(first.state)) {
@@ -113,6 +153,7 @@ async function editTargets(
     if (text === undefined) {
       const original = await read(target.file);
       if (original === undefined) throw missingFile(target, environment);
+      checkManifestAliases(original, target.file);
       originals.set(target.file, original);
       text = original;
     }
@@ -144,9 +185,10 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     throw new Error("promote: a GitHub client is needed for a GitOps repository on GitHub");
   // Each base file is read once, however many targets and passes look at it.
   const baseTexts = new Map<string, Promise<string | undefined>>();
+  const readManifest = manifestReader(workspace, `origin/${gitops.base}`);
   const readBase = (path: string): Promise<string | undefined> => {
     let text = baseTexts.get(path);
-    if (text === undefined) baseTexts.set(path, (text = workspace.readFile(path, `origin/${gitops.base}`)));
+    if (text === undefined) baseTexts.set(path, (text = readManifest(path)));
     return text;
   };
   const before = request.before ?? (await readEnvironmentState(readBase, environment, logger));

@@ -3,13 +3,15 @@
  * modelship knows is checked against its schema (core and Argo Rollouts kinds with the
  * kubernetes-models validators, KServe/Flagger/Seldon kinds with schemas/crds/), then against the
  * rules admission webhooks enforce, then (for an ONNX model) whether the server it asks for can
- * load the model. Problems are gathered, each with a JSON pointer and line.
+ * load the model. Every document of a multi-document file is checked; in a file of Kubernetes
+ * resources, a document that is not one is a problem too. Problems are gathered, each with a JSON
+ * pointer and line.
  */
-import type { Document } from "yaml";
+import { isMap, type Document } from "yaml";
 import { isUserError } from "../common/errors.ts";
 import { describeSchemaErrors } from "../common/schema-validation.ts";
 import { pointerTokens, positionIn } from "../common/yaml-source.ts";
-import { formatPath, parseManifest, type Manifest } from "./targets/yaml-edit.ts";
+import { documentLine, formatPath, isEmptyDocument, isKubernetesResource, parseManifest, type Manifest } from "./targets/yaml-edit.ts";
 import { crdSchemaId, validateWithCrdSchema } from "./validate/crd-schemas.ts";
 import { modelSource, validateWithModel } from "./validate/kubernetes-models.ts";
 import { checkOnnx } from "./validate/onnx-checks.ts";
@@ -53,8 +55,12 @@ export function validateManifestText(text: string, file: string, options: Valida
   const resources: LocatedResource[] = [];
   const skipped: string[] = [];
   manifest.documents.forEach((document, index) => {
+    if (isEmptyDocument(document)) return; // a lone `---` or only comments is not a resource
     const data = asRecord(document.toJS({ maxAliasCount: 100 }));
-    if (data === undefined) return; // an empty document (only comments) is not a resource
+    if (data === undefined) {
+      skipped.push(`document ${index + 1} (not a map)`);
+      return;
+    }
     const kind = typeof data.kind === "string" ? data.kind : "";
     const apiVersion = typeof data.apiVersion === "string" ? data.apiVersion : "";
     const name = asRecord(data.metadata)?.name;
@@ -64,6 +70,21 @@ export function validateManifestText(text: string, file: string, options: Valida
 
   const problems: ManifestProblem[] = [];
   const checked: string[] = [];
+  // A file of Kubernetes resources is applied document by document: one that is not a resource (a
+  // values map pasted below a manifest, a list) makes kubectl, Kustomize and Argo CD refuse the file.
+  if (manifest.documents.some((document) => isKubernetesResource(document))) {
+    manifest.documents.forEach((document, index) => {
+      if (isEmptyDocument(document) || isKubernetesResource(document)) return;
+      problems.push({
+        file,
+        pointer: "",
+        line: documentLine(manifest, index),
+        message: `document ${index + 1} is not a Kubernetes resource (${lacking(document)}), in a file of Kubernetes resources`,
+        hint: "give it its apiVersion and kind, or move it to a file of its own: kubectl, Kustomize and Argo CD refuse a document without them",
+        kind: "schema",
+      });
+    });
+  }
   for (const resource of resources) {
     if (resource.kind === "") continue;
     const label = `${resource.kind} "${resource.name}"`;
@@ -89,6 +110,13 @@ export function validateManifestText(text: string, file: string, options: Valida
   return { problems, checked, skipped };
 }
 
+/** What keeps a non-empty document from being a Kubernetes resource, for messages. */
+function lacking(document: Document): string {
+  if (!isMap(document.contents)) return "it is not a map";
+  const missing = ["apiVersion", "kind"].filter((key) => typeof document.get(key) !== "string");
+  return `it has no ${missing.join(" and ")}`;
+}
+
 /** Schema findings for a resource, or undefined when no schema knows its kind. */
 function checkSchema(resource: LocatedResource): Finding[] | undefined {
   const { apiVersion, kind, data } = resource;
@@ -109,5 +137,6 @@ function checkSchema(resource: LocatedResource): Finding[] | undefined {
 
 /** `file:line: message (at /pointer)`, as the promotion and verify-promotion reports list problems. */
 export function formatProblem(problem: ManifestProblem): string {
-  return `${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message} (at ${problem.pointer})`;
+  const at = problem.pointer === "" ? "" : ` (at ${problem.pointer})`;
+  return `${problem.file}${problem.line === undefined ? "" : `:${problem.line}`}: ${problem.message}${at}`;
 }

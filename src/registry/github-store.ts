@@ -3,7 +3,10 @@
  * configured format), its assets the package's files. A version is published in three steps — create
  * a draft, upload every asset, publish — because a published release is immutable: a run that dies
  * half-way leaves a draft that nobody sees, and the next run resumes it. Asset bytes are streamed in
- * and out of files; a download follows GitHub's redirect to its storage host without the token.
+ * and out of files; a download follows GitHub's redirect to its storage host without the token,
+ * through the guarded client (net/safe-http.ts): the storage URL keeps the API's scheme and may not
+ * be an internal address unless `network` allows it — the API's own host and port (GITHUB_API_URL,
+ * set by the runner) are allowed implicitly.
  */
 import { retryBaseFromEnv } from "../common/retry.ts";
 import { createHash } from "node:crypto";
@@ -18,6 +21,8 @@ import { byCodeUnit } from "../common/compare.ts";
 import { errnoCode, getErrorMessage, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
+import { allowEntryFor } from "../net/allow-internal.ts";
+import { guardedGetFollowing, NO_INTERNAL, redactUrl, redirectRefusal, type NetworkPolicy } from "../net/safe-http.ts";
 import { MANIFEST_NAME, parseManifest, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./model-version.ts";
@@ -41,6 +46,11 @@ export interface GitHubStoreOptions {
   retries?: number;
   /** Backoff unit in ms (the n-th retry waits n² units); default `MODELSHIP_RETRY_BASE_MS`, else 1000. */
   retryBaseMs?: number;
+  /**
+   * Which internal addresses the asset storage redirect may lead to (default none); the client's API
+   * host and port (GITHUB_API_URL) are added to it.
+   */
+  network?: NetworkPolicy;
 }
 
 /** A file of the package on disk, hashed once. */
@@ -97,6 +107,7 @@ export class GitHubStore implements RegistryStore {
   readonly #maxAssetBytes: number;
   readonly #retries: number;
   readonly #retryBaseMs: number;
+  readonly #network: NetworkPolicy;
 
   constructor(options: GitHubStoreOptions) {
     this.#client = options.client;
@@ -108,6 +119,10 @@ export class GitHubStore implements RegistryStore {
     this.#retries = options.retries ?? 3;
     this.#retryBaseMs = options.retryBaseMs ?? retryBaseFromEnv() ?? 1000;
     this.description = `GitHub Releases of ${options.owner}/${options.repo}`;
+    // The API itself is trusted (the runner names it); a storage link on its host and port is too.
+    const network = options.network ?? NO_INTERNAL;
+    const api = new URL(options.client.request.endpoint.DEFAULTS.baseUrl);
+    this.#network = { ...network, allowInternal: network.allowInternal.with(allowEntryFor(api)) };
   }
 
   /** Published versions of `model`, newest first; drafts and other models' tags are left out. */
@@ -448,7 +463,8 @@ export class GitHubStore implements RegistryStore {
 
   /**
    * The bytes of an asset. The API answers 302 to a pre-signed storage URL; that request goes without
-   * the token (it would leak it to another host, and the storage refuses extra credentials anyway).
+   * the token (it would leak it to another host, and the storage refuses extra credentials anyway),
+   * guarded: the same scheme as the API, and no internal address the network policy does not allow.
    */
   async #openAsset(asset: Asset): Promise<ReadableStream<Uint8Array>> {
     const response = await this.#client.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
@@ -467,8 +483,22 @@ export class GitHubStore implements RegistryStore {
     await body?.cancel();
     const location = response.headers.location;
     if (location === undefined) throw new Error(`GitHub answered ${status} for asset ${asset.name} without a Location`);
-    const target = new URL(location, response.url);
-    const stored = await fetch(target, { headers: { accept: "application/octet-stream" } });
+    const api = new URL(response.url);
+    const target = new URL(location, api);
+    const what = `downloading ${asset.name} from ${this.description}`;
+    const refusal = redirectRefusal(api, target);
+    if (refusal !== undefined) {
+      throw new UserError(`${what}: GitHub redirected from ${redactUrl(api)} to ${redactUrl(target)}, which was not followed: ${refusal}`, {
+        hint: "check GITHUB_API_URL: the API and its asset storage must use the same scheme",
+      });
+    }
+    const { response: stored } = await guardedGetFollowing(target, this.#network, {
+      what,
+      headers: { accept: "application/octet-stream" },
+      foreignHeaders: { accept: "application/octet-stream" },
+      redirectedFrom: api,
+      maxBytes: asset.size, // the release says how big the asset is: a storage host that sends more is cut off
+    });
     if (!stored.ok || stored.body === null) {
       await stored.body?.cancel();
       throw Object.assign(new Error(`downloading ${asset.name} from ${target.origin} failed: HTTP ${stored.status}`), {

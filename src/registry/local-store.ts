@@ -8,7 +8,7 @@
  * publish of that model once they are an hour old: younger ones may belong to a publish in progress.
  */
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
@@ -45,6 +45,7 @@ export class LocalStore implements RegistryStore {
     try {
       entries = await readdir(modelDir, { withFileTypes: true });
     } catch (error) {
+      if (errnoCode(error) === "ENOTDIR") await this.#checkFolders(model);
       if (errnoCode(error) === "ENOENT" || errnoCode(error) === "ENOTDIR") return [];
       throw error;
     }
@@ -162,15 +163,53 @@ export class LocalStore implements RegistryStore {
     const versionDir = this.#versionDir(model, version);
     const names: string[] = [];
     for (const entry of await readdir(versionDir, { withFileTypes: true })) {
-      if (!entry.isFile()) continue;
+      if (!entry.isFile()) {
+        // Never followed: a link could point anywhere on the machine, and a release holds only its own flat files.
+        const what = entry.isSymbolicLink() ? "a symbolic link" : entry.isDirectory() ? "a folder" : "not a regular file";
+        throw new UserError(`is ${what}; a version folder of the registry holds only regular files`, {
+          file: join(versionDir, entry.name),
+          hint: "remove it from the registry folder (release the model again with modelship release if its files are gone)",
+        });
+      }
       await copyFile(join(versionDir, entry.name), join(dir, entry.name));
       names.push(entry.name);
     }
     return { manifest, names: names.sort() };
   }
 
+  /**
+   * Refuses a registry whose folders are not folders: the registry itself or the model's folder a
+   * file, or the version's entry a file or a symbolic link (never followed: it could point anywhere
+   * on the machine, and a version folder never changes once it is there).
+   */
+  async #checkFolders(model: string, version?: string): Promise<void> {
+    const paths = [this.root, join(this.root, checkModelName(model))];
+    if (version !== undefined) paths.push(this.#versionDir(model, version));
+    for (const [index, path] of paths.entries()) {
+      let info;
+      try {
+        // The registry folder itself may be a link (to a share, say); what is inside it may not.
+        info = index === 0 ? await stat(path) : await lstat(path);
+      } catch (error) {
+        if (errnoCode(error) === "ENOENT" || errnoCode(error) === "ENOTDIR") return;
+        throw error;
+      }
+      if (info.isDirectory()) continue;
+      const what =
+        index === 0 ? "the registry" : index === 1 ? `${model}'s folder` : `the version folder of ${model}@${normalizeVersion(version!)}`;
+      throw new UserError(`is ${info.isSymbolicLink() ? "a symbolic link" : "a file"}, not a folder: it cannot be ${what}`, {
+        file: path,
+        hint:
+          index === 0
+            ? "give --registry (the registry input, or release.registry) a folder, e.g. .modelship/registry"
+            : "move it out of the registry folder: versions are folders that modelship release writes",
+      });
+    }
+  }
+
   /** The stored manifest (schema-checked) with the sha256 of its bytes, or undefined when the version is not there. */
   async #readManifestFile(model: string, version: string): Promise<{ manifest: ModelManifest; sha256: string } | undefined> {
+    await this.#checkFolders(model, version);
     const path = join(this.#versionDir(model, version), MANIFEST_NAME);
     const bytes = await readIfExists(path);
     return bytes === undefined ? undefined : { manifest: parseManifest(bytes.toString("utf8"), path), sha256: sha256Of(bytes) };

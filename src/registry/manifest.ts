@@ -5,7 +5,7 @@
  */
 import manifestSchema from "../../schemas/model-manifest.schema.json" with { type: "json" };
 import { byCodeUnit } from "../common/compare.ts";
-import { UserError } from "../common/errors.ts";
+import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
 import type { ManifestFile, ModelManifest } from "./registry-types.ts";
@@ -55,12 +55,27 @@ export function parseManifest(text: string, file: string): ModelManifest {
   try {
     source = parseYamlSource(text, file);
   } catch (error) {
-    throw new UserError(`is not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+    const problem = isUserError(error) ? error.problem.split("\n")[0]! : getErrorMessage(error).split("\n")[0]!;
+    throw new UserError(`is not valid JSON: ${problem}`, {
       file,
+      ...(isUserError(error) ? { line: error.line, column: error.column } : {}),
       hint: "the manifest is damaged; fetch the release again or re-release the model",
+      cause: error,
     });
   }
-  return assertValid<ModelManifest>(manifestSchema, source.data, { file, what: "model manifest", source });
+  try {
+    return assertValid<ModelManifest>(manifestSchema, source.data, { file, what: "model manifest", source });
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    // Only modelship writes manifests, and it checks them first: one that does not match was damaged or tampered with.
+    throw new UserError(error.problem, {
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      hint: "the manifest was damaged or tampered with, so do not use this release: fetch it again, or release the model again",
+      cause: error,
+    });
+  }
 }
 
 /** manifest.json text, checked against its schema before it is written. */

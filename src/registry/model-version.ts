@@ -23,10 +23,23 @@ export function parseVersion(text: string): SemVer | undefined {
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), prerelease: match[4]?.split(".") ?? [] };
 }
 
-/** The version without a leading "v", or a UserError saying what a version looks like. */
-export function normalizeVersion(text: string): string {
-  if (parseVersion(text) === undefined)
-    throw new UserError(`"${text}" is not a version`, { hint: "give a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1)" });
+/**
+ * The version without a leading "v", or a UserError saying what a version looks like. `setting` names
+ * where the text came from (a flag, a variable, an input) for the fix.
+ */
+export function normalizeVersion(text: string, setting?: string): string {
+  if (parseVersion(text) === undefined) {
+    const build = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(\+.*)$/.exec(text)?.[1];
+    const example = "a semantic version like 1.4.0 (or v1.4.0, 2.0.0-rc.1)";
+    throw new UserError(
+      build === undefined
+        ? `"${text}" is not a version`
+        : `"${text}" is not a version a release can have: it carries build metadata (${build})`,
+      {
+        hint: `${setting === undefined ? "give" : `give ${setting}`} ${example}${build === undefined ? "" : `, without the ${build} part`}`,
+      },
+    );
+  }
   return text.startsWith("v") ? text.slice(1) : text;
 }
 
@@ -69,13 +82,47 @@ export function bumpVersion(latest: string | undefined, bump: Bump): string {
   return `${v.major}.${v.minor}.${v.patch + 1}`;
 }
 
-/** Checks a model name: letters, digits, dot, dash, underscore (it becomes part of tags and paths). */
-export function checkModelName(name: string): string {
+/** Checks a model name: letters, digits, dot, dash, underscore (it becomes part of tags and paths). `setting` names where it was set. */
+export function checkModelName(name: string, setting?: string): string {
   if (!MODEL_NAME.test(name))
     throw new UserError(`"${name}" is not a valid model name`, {
-      hint: "use letters, digits, '.', '-' and '_' (at most 100), starting with a letter or digit, e.g. adult-income",
+      hint: `${setting === undefined ? "use" : `give ${setting}`} letters, digits, '.', '-' and '_' (at most 100), starting with a letter or digit, e.g. adult-income`,
     });
   return name;
+}
+
+/** Why git refuses `tag` as a tag name (git check-ref-format's rules), or undefined when it takes it. */
+export function tagNameProblem(tag: string): string | undefined {
+  if (tag === "" || tag === "@") return "it is empty";
+  const control = Array.from({ length: tag.length }, (_, index) => tag.charCodeAt(index)).some((code) => code <= 0x20 || code === 0x7f);
+  if (control || /[~^:?*[\\]/.test(tag)) return "it holds a space, a control character or one of ~ ^ : ? * [ \\";
+  if (tag.includes("..")) return 'it holds ".."';
+  if (tag.includes("@{")) return 'it holds "@{"';
+  if (tag.includes("//") || tag.startsWith("/") || tag.endsWith("/")) return "it has an empty path component";
+  if (tag.endsWith(".")) return 'it ends with "."';
+  if (tag.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
+    return 'a component starts with "." or ends with ".lock"';
+  if (tag.startsWith("-")) return 'it starts with "-"';
+  return undefined;
+}
+
+/**
+ * Checks a tag format before any work: it has {version}, and fills in to a tag name git accepts
+ * (for `model` and `version`, or a sample of each). `setting` names where the format was set.
+ */
+export function checkTagFormat(format: string, options: { model?: string; version?: string; setting?: string } = {}): string {
+  const setting = options.setting ?? "the tag format";
+  if (!format.includes("{version}"))
+    throw new UserError(`tag format "${format}" has no {version}`, {
+      hint: `give ${setting} a format with {version}, e.g. ${DEFAULT_TAG_FORMAT}`,
+    });
+  const tag = format.replaceAll("{model}", options.model ?? "model").replaceAll("{version}", options.version ?? "1.0.0");
+  const problem = tagNameProblem(tag);
+  if (problem !== undefined)
+    throw new UserError(`tag format "${format}" gives the tag "${tag}", which git does not accept as a tag name: ${problem}`, {
+      hint: `give ${setting} a format of letters, digits, '.', '-', '_' and '/', e.g. ${DEFAULT_TAG_FORMAT}`,
+    });
+  return format;
 }
 
 /** The tag of a version: `format` with {model} and {version} filled in. */

@@ -9,6 +9,7 @@ import { parseRepository } from "../github/repository.ts";
 import { GitHubStore } from "./github-store.ts";
 import { localStoreFromUrl } from "./local-store.ts";
 import type { RegistryStore } from "./registry-types.ts";
+import type { NetworkPolicy } from "../net/safe-http.ts";
 
 export interface OpenStoreOptions {
   spec: string;
@@ -18,6 +19,8 @@ export interface OpenStoreOptions {
   tagFormat?: string;
   logger: Logger;
   userAgentVersion: string;
+  /** Which internal addresses a GitHub registry's asset storage may be on (besides the API's own host and port); default none. */
+  network?: NetworkPolicy;
 }
 
 /** What went wrong with a registry call, in words, when it is not modelship's bug. */
@@ -44,11 +47,19 @@ function explain(error: unknown, store: RegistryStore, writing: boolean): UserEr
       hint: "try again later; a re-run is safe (releases are idempotent)",
     });
   const code = errnoCode(error) ?? (error instanceof Error && error.cause instanceof Error ? errnoCode(error.cause) : undefined);
-  if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC")
-    return new UserError(
-      `${where}: ${code === "ENOTDIR" ? "the registry path is a file, not a folder" : code === "ENOSPC" ? "no space left on the device" : "no permission to use the registry folder"} (${code})`,
-      { hint: "give a folder you can write to, e.g. registry: .modelship/registry" },
-    );
+  if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC") {
+    // Node names the path it tripped over: the registry folder, or a file inside it where a folder should be.
+    const path = error instanceof Error && "path" in error && typeof error.path === "string" ? error.path : undefined;
+    const problem =
+      code === "ENOTDIR"
+        ? `a file stands where the registry needs a folder${path === undefined ? "" : ` (on the way to ${path})`}`
+        : code === "ENOSPC"
+          ? "no space left on the device"
+          : `no permission to use the registry folder${path === undefined ? "" : ` (${path})`}`;
+    return new UserError(`${where}: ${problem} (${code})`, {
+      hint: "give --registry (the registry input, or release.registry) a folder you can write to, e.g. .modelship/registry",
+    });
+  }
   if (
     code === "ECONNREFUSED" ||
     code === "ENOTFOUND" ||
@@ -105,7 +116,14 @@ function openRawStore(options: OpenStoreOptions): RegistryStore {
         hint: "pass the token input (contents: write to release, contents: read to fetch), or set GITHUB_TOKEN for the CLI",
       });
     const client = createGitHubClient({ token: options.token, logger: options.logger, userAgentVersion: options.userAgentVersion });
-    return new GitHubStore({ client, owner: where.owner, repo: where.repo, tagFormat: options.tagFormat, logger: options.logger });
+    return new GitHubStore({
+      client,
+      owner: where.owner,
+      repo: where.repo,
+      tagFormat: options.tagFormat,
+      logger: options.logger,
+      network: options.network,
+    });
   }
   if (spec.startsWith("file:") && !/^file:\/\/(localhost)?\//.test(spec)) {
     throw new UserError(`registry "${spec}" is not a local file URL`, {

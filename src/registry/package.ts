@@ -10,6 +10,7 @@ import gateReportSchema from "../../schemas/gate-report.schema.json" with { type
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readOnnxGraph } from "../evaluate/onnx-graph.ts";
+import { readProfile } from "../data/profile/profile-read.ts";
 import { assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
@@ -81,21 +82,26 @@ function gateProblem(report: GateReport | undefined, modelSha256: string, report
   if (report === undefined) return "there is no gate report (run modelship evaluate first)";
   if (report.model.sha256 !== modelSha256)
     return `the gate report ${reportPath ?? ""} was made for other model bytes (sha256 ${shortDigest(report.model.sha256)}, this model ${shortDigest(modelSha256)})`;
-  if (report.verdict === "fail")
-    return `the gate report's verdict is fail (${report.summary.fail} gate${report.summary.fail === 1 ? "" : "s"} failed: ${report.gates
-      .filter((gate) => gate.status === "fail")
-      .slice(0, 3)
-      .map((gate) => gate.name)
-      .join("; ")}${report.summary.fail > 3 ? "; …" : ""})`;
+  if (report.verdict === "fail") {
+    const failed = report.gates.filter((gate) => gate.status === "fail").map((gate) => gate.name);
+    return failed.length === 0
+      ? "the gate report's verdict is fail"
+      : `the gate report's verdict is fail (${failed.length} gate${failed.length === 1 ? "" : "s"} failed: ${failed.slice(0, 3).join("; ")}${failed.length > 3 ? "; …" : ""})`;
+  }
   return undefined;
 }
 
 /** Assembles the package in `outDir`; a UserError when the release policy refuses the model. */
 export async function packageModel(options: PackageOptions): Promise<PackageToPublish> {
   const model = await sha256File(options.modelPath).catch((error: unknown) => {
+    const code = errnoCode(error);
     throw new UserError(
-      errnoCode(error) === "ENOENT" ? "model file not found" : `cannot read the model (${errnoCode(error) ?? String(error)})`,
-      { file: options.modelPath, hint: "train first (modelship train) or give the model's path" },
+      code === "ENOENT"
+        ? "model file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a model file"
+          : `cannot read the model (${code ?? String(error)})`,
+      { file: options.modelPath, hint: "train first (modelship train) or give the model's path (--model, the model input)" },
     );
   });
   const report =
@@ -104,7 +110,7 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
   if (problem !== undefined && !options.allowUngated) {
     throw new UserError(`refusing to release ${options.model} ${options.version}: ${problem}`, {
       file: options.gateReportPath ?? options.modelPath,
-      hint: "release a model that passed its gates (modelship evaluate on these exact bytes), or set allow-ungated: true — it is recorded in the manifest and shown in the release notes",
+      hint: "release a model that passed its gates (modelship evaluate on these exact bytes), or pass --allow-ungated (the action's allow-ungated: true) — it is recorded in the manifest and shown in the release notes",
     });
   }
   const record =
@@ -116,13 +122,22 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     );
   }
   const signature = await signatureOf(options.modelPath, record, report?.model.sha256 === model.sha256 ? report : undefined);
+  // The drift checks of every later run compare with this profile: a file that is not one is refused now, not then.
+  if (options.referenceProfilePath !== undefined) await readProfile(options.referenceProfilePath);
 
   await mkdir(options.outDir, { recursive: true });
   const files: ManifestFile[] = [];
   const add = async (source: string, name: string, role: FileRole) => {
     if (files.some((file) => file.name === name))
       throw new UserError(`two files would be named ${name} in the release`, { file: source, hint: "rename one of them" });
-    await copyFile(source, join(options.outDir, name));
+    await copyFile(source, join(options.outDir, name)).catch((error: unknown) => {
+      const code = errnoCode(error);
+      if (code !== "ENOENT" && code !== "EISDIR" && code !== "ENOTDIR") throw error;
+      throw new UserError(code === "EISDIR" ? `is a folder, not the file for ${name}` : `the file for ${name} is not there`, {
+        file: source,
+        hint: "check the path given for it (relative to the working directory)",
+      });
+    });
     const { sha256, bytes } = await sha256File(join(options.outDir, name));
     files.push({ name, sha256, bytes, role });
   };

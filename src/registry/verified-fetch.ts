@@ -5,7 +5,7 @@
  * copy is verified again each time it is used, since a cache folder is as writable as any other.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
@@ -71,10 +71,18 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
   if (!published) throw await unknownVersion(store, model, version);
   const { digest } = published.manifest;
   await checkReplaceable(dir);
-  await mkdir(dirname(dir), { recursive: true });
+  // The first folder made above `dir`: a fetch that fails removes it again (with nothing in it but our temp).
+  const created = await mkdir(dirname(dir), { recursive: true });
 
   const label = `${model}@${version}`;
-  let temp = await makeTemp(dir);
+  let temp: string;
+  try {
+    temp = await makeTemp(dir);
+  } catch (error) {
+    if (created !== undefined) await removeEmptyFolders(dirname(dir), created);
+    throw error;
+  }
+  let installed = false;
   try {
     let verified: VerifiedPackage | undefined;
     let fromCache = false;
@@ -120,6 +128,7 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
         hint: "release the version again with its model file",
       });
     await install(temp, dir);
+    installed = true;
     logger.info(`Fetched ${label} (digest ${shortDigest(manifest.digest)}${fromCache ? ", from the cache" : ""}) into ${dir}`);
     return {
       path: dir,
@@ -132,6 +141,19 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
     };
   } finally {
     await rm(temp, { recursive: true, force: true });
+    if (!installed && created !== undefined) await removeEmptyFolders(dirname(dir), created);
+  }
+}
+
+/** Removes `from` and the folders above it up to `top` while they are empty (what a failed fetch made). */
+async function removeEmptyFolders(from: string, top: string): Promise<void> {
+  for (let folder = from; ; folder = dirname(folder)) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
+    if (folder === top || dirname(folder) === folder) return;
   }
 }
 
@@ -249,17 +271,19 @@ async function checkReplaceable(dir: string): Promise<void> {
   let entries: string[];
   try {
     if (!(await stat(dir)).isDirectory())
-      throw new UserError(`${dir} is a file, not a folder`, { file: dir, hint: "fetch into a new or empty folder" });
+      throw new UserError("is a file, not a folder", { file: dir, hint: "fetch into a new or empty folder" });
     entries = await readdir(dir);
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return;
+    if (errnoCode(error) === "ENOTDIR")
+      throw new UserError(`${dir} cannot be made: a file stands on its path`, { file: dir, hint: "fetch into a new or empty folder" });
     throw error;
   }
   if (entries.length === 0) return;
   const refuse = (why: string) =>
-    new UserError(`${dir} ${why}, so it is not a fetched model and will not be replaced`, {
+    new UserError(`${why}, so it is not a fetched model and will not be replaced`, {
       file: dir,
-      hint: "fetch into a new or empty folder, or remove that one first",
+      hint: "fetch into a new or empty folder (--dir, the dir input), or remove that one first",
     });
   const text = await readIfExists(join(dir, MANIFEST_NAME));
   if (text === undefined) throw refuse(`holds files but no ${MANIFEST_NAME}`);

@@ -59,10 +59,17 @@ export async function runCommentStage(inputs: CommentStageInputs, run: ReportRun
     markdown = await readFile(inputs.bodyFile, "utf8");
   } catch (error) {
     const code = errnoCode(error);
-    throw new UserError(code === "ENOENT" ? "the body file does not exist" : `cannot read the body file (${code ?? "unknown error"})`, {
-      file: inputs.bodyFile,
-      hint: "write the markdown file in an earlier step, or fix the `body-file` path (relative to the workspace)",
-    });
+    throw new UserError(
+      code === "ENOENT" || code === "ENOTDIR"
+        ? "the body file does not exist"
+        : code === "EISDIR"
+          ? "the body file is a folder, not a markdown file"
+          : `cannot read the body file (${code ?? "unknown error"})`,
+      {
+        file: inputs.bodyFile,
+        hint: "write the markdown file in an earlier step, or fix the `body-file` path (relative to the workspace)",
+      },
+    );
   }
   return publishComment(
     {

@@ -2,8 +2,9 @@
  * The contract stage, shared by `modelship contract infer` and `contract diff`: draft a contract that
  * given data satisfies, or classify what changed between two versions of a contract.
  */
-import { writeFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { writeFileAtomic } from "../common/atomic-write.ts";
+import { checkOutputFile } from "../common/output-path.ts";
 import { UserError } from "../common/errors.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "../data/contract/contract-diff.ts";
@@ -39,6 +40,12 @@ export async function runContractInferStage(inputs: ContractInferStageInputs, ru
     throw new UserError("contract infer needs a data file", {
       hint: "modelship contract infer data/train.csv --target label --output contract.yaml",
     });
+  const output = inputs.output;
+  if (output !== undefined) {
+    await checkOutputFile(output, "--output");
+    // Never clobber a contract someone wrote by hand: checked before the data is read, and again before writing.
+    if (inputs.force !== true && (await exists(output))) throw alreadyThere(output);
+  }
   const result = await inferContract({
     paths: inputs.data,
     target: inputs.target,
@@ -46,16 +53,8 @@ export async function runContractInferStage(inputs: ContractInferStageInputs, ru
     readOptions: inputs.delimiter === undefined ? undefined : { delimiter: inputs.delimiter },
     logger: run.logger,
   });
-  const output = inputs.output;
   if (output === undefined) return { yaml: result.yaml };
-  if (inputs.force !== true) {
-    // Create-exclusive: never clobber a contract someone wrote by hand.
-    try {
-      await writeFile(output, "", { flag: "wx" });
-    } catch {
-      throw new UserError(`${output} already exists`, { file: output, hint: "pass --force to overwrite it, or choose another --output" });
-    }
-  }
+  if (inputs.force !== true && (await exists(output))) throw alreadyThere(output);
   await writeFileAtomic(output, result.yaml);
   return { yaml: result.yaml, output };
 }
@@ -64,6 +63,19 @@ export interface ContractDiffStageResult {
   diff: ContractDiff;
   /** The diff as markdown, breaking changes marked. */
   markdown: string;
+}
+
+function alreadyThere(output: string): UserError {
+  return new UserError(`${output} already exists`, { file: output, hint: "pass --force to overwrite it, or choose another --output" });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads the two contracts (OLD, NEW) and classifies each change between them. */

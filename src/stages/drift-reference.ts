@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { UserError } from "../common/errors.ts";
+import { UserError, withSetting } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import { readableExtension } from "../data/readers/open-table.ts";
@@ -15,7 +15,7 @@ import type { DriftReport } from "../drift/report-types.ts";
 import { hasMagic } from "../drift/sources.ts";
 import { withClone } from "../git/git-workspace.ts";
 import { parseModelUri } from "../gitops/model-uri.ts";
-import { readEnvironmentState } from "../gitops/promotion-pr.ts";
+import { manifestReader, readEnvironmentState } from "../gitops/promotion-pr.ts";
 import { fetchModel } from "../registry/verified-fetch.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
@@ -23,6 +23,7 @@ import type { DriftStageSettings } from "./drift-settings.ts";
 import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { profileFiles } from "./reference-data.ts";
 import { resolveRegistry } from "./release-settings.ts";
+import type { NetworkPolicy } from "../net/safe-http.ts";
 
 /** What reading the reference needs: modelship.yaml, the registry, and the GitOps repository for `production`. */
 export interface ReferenceContext {
@@ -39,6 +40,8 @@ export interface ReferenceContext {
   gitopsToken?: string;
   logger: Logger;
   toolVersion: string;
+  /** The internal sources downloads may reach (current-data URLs, a GitHub registry's asset storage). */
+  network: NetworkPolicy;
 }
 
 /** The profile the current data is compared with, where it came from, and the model it belongs to. */
@@ -83,6 +86,7 @@ async function referenceFromRelease(
     tagFormat: context.tagFormat ?? context.loaded.config?.release?.tag_format,
     logger,
     userAgentVersion: context.toolVersion,
+    network: context.network,
   });
   const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-drift-"));
   try {
@@ -119,7 +123,7 @@ async function deployedRelease(
   const gitops = resolveGitOps(context.gitops, loaded);
   const state = await withClone(
     { remote: gitops.remote, base: gitops.base, ...(context.gitopsToken === undefined ? {} : { token: context.gitopsToken }), logger },
-    (workspace) => readEnvironmentState((path) => workspace.readFile(path, `origin/${gitops.base}`), environment, logger),
+    (workspace) => readEnvironmentState(manifestReader(workspace, `origin/${gitops.base}`), environment, logger),
   );
   const stable = state.stable;
   if (stable === undefined)
@@ -137,15 +141,29 @@ async function deployedRelease(
   return { registry: resolveRegistry(context.registry, loaded, context.defaultRegistry), model, version: stable.version };
 }
 
+/** Where the reference is set, for messages. */
+const REFERENCE_SETTING = "--reference (drift.reference)";
+
+/** A problem with the reference file, marked as coming from --reference (or drift.reference). */
+async function naming<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    return withSetting(error, REFERENCE_SETTING);
+  }
+}
+
 /** The reference a spec names: a profile or data files, `production` (what the GitOps repository serves), or a release version. */
 export async function loadReference(settings: DriftStageSettings, context: ReferenceContext): Promise<Reference> {
   const spec = settings.reference;
   const { loaded, logger } = context;
   const fromFile = /\.json$/i.test(spec);
   if (fromFile || readableExtension(spec) !== undefined || hasMagic(spec)) {
-    const profile = fromFile
-      ? await readProfile(spec)
-      : (await profileFiles({ loaded, patterns: [spec], logger, toolVersion: context.toolVersion })).profile;
+    const profile = await naming(
+      fromFile
+        ? readProfile(spec)
+        : profileFiles({ loaded, patterns: [spec], logger, toolVersion: context.toolVersion }).then((made) => made.profile),
+    );
     const accuracy = profileAccuracy(profile);
     return {
       profile,
@@ -155,6 +173,12 @@ export async function loadReference(settings: DriftStageSettings, context: Refer
     };
   }
   if (spec === "production" || spec === "deployed") return referenceFromRelease(await deployedRelease(settings, context), context);
+  // A file that is neither a profile nor data (a contract, a model) is not a version to look up in the registry.
+  const version = spec.slice(spec.indexOf("@") + 1);
+  if (!/^v?\d+\.\d+\.\d+/.test(version) && (/\.[A-Za-z][A-Za-z0-9]*$/.test(spec) || spec.includes("/")))
+    throw new UserError(`${REFERENCE_SETTING}: "${spec}" is neither a reference profile (.json), data files, nor a release`, {
+      hint: "give --reference a profile made by `modelship profile` (.json), data files (.csv, .jsonl, .parquet), production, latest, or a version such as 1.4.0",
+    });
   const ref = spec.includes("@") ? parseModelRef(spec) : { model: settings.model, version: spec };
   if (ref.model === undefined)
     throw new UserError(`the reference ${spec} names no model`, { hint: "set `model:` in modelship.yaml, or pass MODEL@VERSION" });

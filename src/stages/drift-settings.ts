@@ -3,13 +3,14 @@
  * then the defaults (DRIFT_DEFAULTS, whose sources the README's drift section gives).
  */
 import { readableExtension } from "../data/readers/open-table.ts";
-import { hasMagic } from "../drift/sources.ts";
-import { UserError } from "../common/errors.ts";
+import { expandGlob, hasMagic } from "../drift/sources.ts";
+import { UserError, withSetting } from "../common/errors.ts";
 import { DRIFT_DEFAULTS } from "../drift/decide-drift.ts";
 import type { DriftFailOn, DriftMode, DriftSettings } from "../drift/report-types.ts";
 import type { RetrainTrigger } from "../drift/retrain.ts";
 import { DEFAULT_DRIFT_LABEL } from "../drift/drift-issue.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
+import { checkHttpUrl } from "../net/safe-http.ts";
 
 const DEFAULT_DRIFT_DIR = ".modelship/drift";
 
@@ -43,20 +44,9 @@ export interface DriftStageSettings {
 export type RetrainSetting =
   { kind: "workflow"; workflow: string; ref?: string; inputs?: Record<string, string> } | Extract<RetrainTrigger, { kind: "repository" }>;
 
-const MODES: readonly DriftMode[] = ["default", "evidently-compat"];
-const FAIL_ON: readonly DriftFailOn[] = ["never", "drift", "warn"];
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new UserError(`${name} must be one of ${allowed.join(", ")}, got "${value}"`, { hint: `set ${name} to ${allowed.join(" or ")}` });
-  return value as T;
-}
-
-/** Parses the mode and fail-on inputs (strings from a flag or an action input). */
-export function parseDriftChoices(mode: string | undefined, failOn: string | undefined): { mode?: DriftMode; failOn?: DriftFailOn } {
-  return { mode: oneOf(mode, MODES, "mode"), failOn: oneOf(failOn, FAIL_ON, "fail-on") };
-}
+/** The drift modes and fail-on levels a flag or an input may name (each face names its own flag in the error). */
+export const DRIFT_MODES: readonly DriftMode[] = ["default", "evidently-compat"];
+export const DRIFT_FAIL_ON: readonly DriftFailOn[] = ["never", "drift", "warn"];
 
 /** A reference that names files (a profile, data, a glob) rather than a release. */
 function isPathLike(reference: string): boolean {
@@ -124,15 +114,18 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
         : { kind: "repository", eventType: retrain.event_type! };
   }
   const fromConfig = (paths: string[] | undefined) => (paths ?? []).map((path) => loaded.resolvePath(path));
+  const explicitCurrent = (explicit.current?.length ?? 0) > 0 || (explicit.currentUrls?.length ?? 0) > 0;
   return {
     model: loaded.config?.model,
     reference:
       explicit.reference ??
       (config.reference !== undefined && isPathLike(config.reference) ? loaded.resolvePath(config.reference) : reference),
     environment,
-    current: explicit.current !== undefined && explicit.current.length > 0 ? explicit.current : fromConfig(config.current),
-    currentUrls:
-      explicit.currentUrls !== undefined && explicit.currentUrls.length > 0 ? explicit.currentUrls : [...(config.current_url ?? [])],
+    // The current data given explicitly (paths, URLs or both) replaces modelship.yaml's as a whole:
+    // `--url X` alone checks X, not X plus drift.current.
+    ...(explicitCurrent
+      ? { current: explicit.current ?? [], currentUrls: explicit.currentUrls ?? [] }
+      : { current: fromConfig(config.current), currentUrls: [...(config.current_url ?? [])] }),
     statistics,
     reportDir:
       pick(explicit.reportDir, config.report_dir === undefined ? undefined : loaded.resolvePath(config.report_dir)) ?? DEFAULT_DRIFT_DIR,
@@ -144,4 +137,47 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
     },
     ...(trigger === undefined || explicit.retrain === false ? {} : { retrain: trigger }),
   };
+}
+
+/** Where the current data came from: the face's flag or input, else modelship.yaml's key. */
+interface CurrentSources {
+  current?: string[];
+  currentUrls?: string[];
+  currentProfiles?: string[];
+}
+
+/**
+ * Checks what the current data is before the reference is loaded (which may clone the GitOps
+ * repository or download a release): every pattern must match, every URL must parse and be http(s)
+ * (which hosts a download may reach is the download's to decide). Each error names the flag, input
+ * or modelship.yaml key the value came from. Returns the shard profiles' paths, when there are any.
+ */
+export async function checkCurrentSources(
+  explicit: CurrentSources,
+  settings: DriftStageSettings,
+  cwd: string,
+): Promise<string[] | undefined> {
+  if (explicit.currentProfiles !== undefined && explicit.currentProfiles.length > 0) {
+    const paths: string[] = [];
+    for (const pattern of explicit.currentProfiles) {
+      try {
+        paths.push(...(await expandGlob(pattern, cwd, "profile")));
+      } catch (error) {
+        withSetting(error, "--current-profile (the current-profiles input)");
+      }
+    }
+    return paths;
+  }
+  const given = (explicit.current?.length ?? 0) > 0 || (explicit.currentUrls?.length ?? 0) > 0;
+  for (const pattern of settings.current) {
+    try {
+      await expandGlob(pattern, cwd);
+    } catch (error) {
+      withSetting(error, given ? "the current data (DATA, the current input)" : "drift.current");
+    }
+  }
+  const setting = given ? "--url (the current-url input)" : "drift.current_url";
+  for (const url of settings.currentUrls)
+    checkHttpUrl(url, setting, `give ${setting} the https:// URL of a data file (CSV, JSON Lines or Parquet)`);
+  return undefined;
 }

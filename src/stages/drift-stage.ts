@@ -31,10 +31,11 @@ import { expandGlob, parseHeader, resolveCurrentSources } from "../drift/sources
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import { loadReference, type ReferenceContext } from "./drift-reference.ts";
-import { resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
+import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
 import { contractPathOf } from "./reference-data.ts";
-import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
+import { checkOutputFile, checkOutputFolder } from "../common/output-path.ts";
 
 export { driftIcon } from "../drift/drift-markdown.ts";
 
@@ -132,6 +133,8 @@ async function currentProfile(
   reference: ReferenceProfile,
   referenceSource: string,
   context: DriftStageContext,
+  /** The shard profiles' paths, when the current data is given as shards (checkCurrentSources expanded them). */
+  shards?: string[],
 ): Promise<{ profile: ReferenceProfile; sources: string[] }> {
   const { logger } = context;
   if (options.currentProfiles !== undefined && options.currentProfiles.length > 0) {
@@ -143,7 +146,8 @@ async function currentProfile(
         hint: "profile every part of the current data as a shard (--shard-output), then merge them all with --current-profile",
       });
     }
-    const paths = (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd(), "profile")))).flat();
+    const paths =
+      shards ?? (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd(), "profile")))).flat();
     for (const path of paths) await assertSameReference(path, reference, referenceSource);
     let merged = await readProfile(paths[0]!);
     for (const path of paths.slice(1)) merged = mergeProfiles(merged, await readProfile(path));
@@ -158,13 +162,22 @@ async function currentProfile(
   }
   const resolved = await resolveCurrentSources(
     { paths: settings.current, urls: settings.currentUrls },
-    { ...(context.urlHeaders === undefined ? {} : { headers: context.urlHeaders }), tempDir: process.env.RUNNER_TEMP ?? tmpdir(), logger },
+    {
+      ...(context.urlHeaders === undefined ? {} : { headers: context.urlHeaders }),
+      tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
+      logger,
+      network: context.network,
+    },
   );
   try {
     const profile = await profileData({
       contract: await currentContract(context.loaded),
       paths: resolved.files,
       binsFrom: reference,
+      binsFromSource: {
+        what: "the reference profile (--reference, drift.reference)",
+        hint: "compare with the reference profile of a model trained on data of this contract (data.contract in modelship.yaml), or make the current data match that contract",
+      },
       logger,
       toolVersion: context.toolVersion,
     });
@@ -231,6 +244,7 @@ export async function runDriftStage(inputs: DriftStageInputs, run: StageRun): Pr
     runUrl: run.runUrl,
     logger: run.logger,
     toolVersion: run.toolVersion,
+    network: networkPolicy(run, loaded),
   };
   return checkDriftStage(inputs, context);
 }
@@ -239,9 +253,12 @@ export async function runDriftStage(inputs: DriftStageInputs, run: StageRun): Pr
 async function checkDriftStage(options: DriftStageInputs, context: DriftStageContext): Promise<DriftStageResult> {
   const { loaded, logger } = context;
   const settings = resolveDriftSettings(options, loaded);
+  if (options.shardOutput !== undefined) await checkOutputFile(options.shardOutput, "--shard-output");
+  else await checkOutputFolder(settings.reportDir, "--report-dir (drift.report_dir)");
+  const shards = await checkCurrentSources(options, settings, process.cwd());
   const reference = await loadReference(settings, context);
   logger.info(`Reference: ${reference.source} (${reference.profile.rows} rows).`);
-  const current = await currentProfile(options, settings, reference.profile, reference.source, context);
+  const current = await currentProfile(options, settings, reference.profile, reference.source, context, shards);
   if (options.shardOutput !== undefined) {
     await writeFileAtomic(options.shardOutput, `${JSON.stringify(current.profile, null, 2)}\n`);
     await writeFileAtomic(

@@ -3,7 +3,7 @@
  * (`evaluate` and `gates`), then the defaults. Both faces call this.
  */
 import { join } from "node:path";
-import { UserError } from "../common/errors.ts";
+import { isUserError, UserError, withSetting } from "../common/errors.ts";
 import type { EvaluateSettings } from "./evaluation.ts";
 import type { GateFailOn } from "../gates/decide.ts";
 import { loadPolicy, withChampionModel } from "../gates/policy.ts";
@@ -45,7 +45,7 @@ function checkRanges(explicit: ExplicitEvaluateSettings): void {
     const value = explicit[key] as number | undefined;
     if (value !== undefined && !(value >= min && value <= max))
       throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`, {
-        hint: `give --${name} (the ${name} input) a value from ${min} to ${max}`,
+        hint: `give --${name} (MODELSHIP_${name.toUpperCase().replaceAll("-", "_")}, the ${name} input) a value from ${min} to ${max}`,
       });
   }
 }
@@ -60,12 +60,17 @@ export async function resolveEvaluateSettings(
   const config = loaded.config?.evaluate;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
   const trainOutput = fromConfig(loaded.config?.train?.output) ?? DEFAULT_MODEL_DIR;
+  const policySetting = explicit.policy !== undefined ? "--policy (the policy input)" : "gates.policy";
   const policy = await loadPolicy({
     file: explicit.policy,
     section: loaded.config?.gates,
     configFile: loaded.file,
     resolvePath: (path) => loaded.resolvePath(path),
     cwd,
+  }).catch((error: unknown) => {
+    // A policy file that cannot be read (missing, a folder) is named by the setting that gave it; problems inside it have their line.
+    if (isUserError(error) && error.line === undefined && error.pointer === undefined) withSetting(error, policySetting);
+    throw error;
   });
   if (explicit.resamples !== undefined) policy.bootstrap.resamples = explicit.resamples;
   if (explicit.seed !== undefined) policy.bootstrap.seed = explicit.seed;

@@ -2,10 +2,12 @@
  * The evaluate stage as the faces call it: modelship.yaml, the settings, the champion from the
  * registry, then runEvaluation. Beside evaluation.ts, which holds the evaluation itself.
  */
+import { rm } from "node:fs/promises";
 import { runChampionResolver } from "./champion-store.ts";
 import { resolveEvaluateSettings, type ExplicitEvaluateSettings, type ResolvedEvaluateSettings } from "./evaluate-settings.ts";
 import { runEvaluation, type EvaluationResult } from "./evaluation.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { checkOutputFolder } from "../common/output-path.ts";
 
 /** The evaluate stage's inputs or flags: the settings, and the registry a released champion comes from. */
 export interface EvaluateStageInputs extends ExplicitEvaluateSettings {
@@ -21,13 +23,19 @@ export interface EvaluateStageResult extends EvaluationResult {
 export async function runEvaluateStage(inputs: EvaluateStageInputs, run: StageRun): Promise<EvaluateStageResult> {
   const loaded = await loadStageConfig(run.config, run.cwd);
   const settings = await resolveEvaluateSettings(inputs, loaded, run.cwd);
-  const resolveChampion = runChampionResolver({ registry: inputs.registry, loaded, model: settings.modelName, run });
-  const result = await runEvaluation({
-    ...settings,
-    logger: run.logger,
-    toolVersion: run.toolVersion,
-    runUrl: run.runUrl,
-    resolveChampion,
-  });
-  return { ...result, settings };
+  await checkOutputFolder(settings.reportDir, "--report-dir (evaluate.report_dir)");
+  const temps: string[] = []; // a fetched champion's folder: removed once the evaluation is done, pass or fail
+  const resolveChampion = runChampionResolver({ registry: inputs.registry, loaded, model: settings.modelName, run, temps });
+  try {
+    const result = await runEvaluation({
+      ...settings,
+      logger: run.logger,
+      toolVersion: run.toolVersion,
+      runUrl: run.runUrl,
+      resolveChampion,
+    });
+    return { ...result, settings };
+  } finally {
+    await Promise.all(temps.map((temp) => rm(temp, { recursive: true, force: true })));
+  }
 }

@@ -26,6 +26,7 @@ import { calibrationBins, confusionMatrix, NEEDS_PROBA, rocCurve, type MetricNam
 import { loadModel, type LoadedModel } from "../evaluate/onnx-model.ts";
 import type { OutputSelection } from "../evaluate/onnx-output-selection.ts";
 import { delong, mcnemar } from "../common/stats.ts";
+import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
 
 export interface EvaluateSettings {
   modelPath: string;
@@ -84,6 +85,10 @@ async function championPath(options: EvaluateOptions): Promise<string | undefine
     },
   );
 }
+
+/** Where the model and the champion are set, for the fix when their file is missing or not a model. */
+const MODEL_SETTING = "--model (MODELSHIP_MODEL, the model input, or evaluate.model in modelship.yaml)";
+const CHAMPION_SETTING = "--champion (the champion input, or champion.model in the gate policy)";
 
 const NUMERIC_TYPES = new Set(["integer", "number", "date", "datetime"]);
 
@@ -180,9 +185,19 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
     });
 
   const loadOptions = { features: options.features, outputs: options.outputs, threads: options.threads, task: options.task };
-  const model = await loadModel({ path: options.modelPath, ...loadOptions });
-  const championFile = await championPath(options);
-  const champion = championFile === undefined ? undefined : await loadModel({ path: championFile, ...loadOptions });
+  const model = await loadModel({ path: options.modelPath, ...loadOptions, setting: MODEL_SETTING });
+  let champion: LoadedModel | undefined;
+  let championFile: string | undefined;
+  try {
+    championFile = await championPath(options);
+    champion =
+      championFile === undefined
+        ? undefined
+        : await loadModel({ path: championFile, ...loadOptions, role: "champion", setting: CHAMPION_SETTING });
+  } catch (error) {
+    await model.release();
+    throw error;
+  }
   const models = champion === undefined ? [model] : [model, champion];
   try {
     const kind = taskOf(options, model);
@@ -537,6 +552,6 @@ function championSourceText(source: ChampionSource): string {
 }
 
 async function onnxruntimeVersion(): Promise<string> {
-  const ort = await import("onnxruntime-node");
+  const ort = await loadOnnxRuntime();
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }

@@ -3,7 +3,9 @@
  * from the registry and verifies every file before anything uses it.
  */
 import { fetchModel, resolveVersion, unknownVersion, type FetchedModel } from "../registry/verified-fetch.ts";
-import { parseModelRef } from "../registry/model-version.ts";
+import { resolve } from "node:path";
+import { checkOutputFolder } from "../common/output-path.ts";
+import { checkModelName, normalizeVersion, parseModelRef } from "../registry/model-version.ts";
 import { checkRunReleaseProvenance, type ProvenanceStatement } from "./provenance-stage.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import { resolveRegistry } from "./release-settings.ts";
@@ -29,8 +31,15 @@ export interface FetchStageResult extends FetchedModel {
 /** Runs the fetch stage: parses the ref, loads modelship.yaml, opens the registry and fetches the version verified. */
 export async function runFetchStage(inputs: FetchStageInputs, run: StageRun): Promise<FetchStageResult> {
   const { model, version } = parseModelRef(inputs.ref);
+  checkModelName(model);
+  if (version.trim().toLowerCase() !== "latest") normalizeVersion(version.trim(), "the version in MODEL@VERSION");
   const loaded = await loadStageConfig(run.config, run.cwd);
   const store = openRunRegistry(run, loaded, inputs);
+  const dir = inputs.dir ?? `.modelship/fetched/${model}`;
+  // Where the files go is checked before anything is read from the registry.
+  await checkOutputFolder(resolve(run.cwd, dir), "--dir (MODELSHIP_DIR, the dir input)");
+  if (inputs.cacheDir !== undefined)
+    await checkOutputFolder(resolve(run.cwd, inputs.cacheDir), "--cache (MODELSHIP_CACHE, the cache-dir input)");
   // The provenance (of the model file and of manifest.json as read here) is checked before a byte of
   // the model is downloaded; fetchModel then checks the bytes against this manifest, and that the
   // package holds this very manifest.json.
@@ -51,7 +60,7 @@ export async function runFetchStage(inputs: FetchStageInputs, run: StageRun): Pr
     store,
     model,
     version: resolved,
-    dir: inputs.dir ?? `.modelship/fetched/${model}`,
+    dir,
     cacheDir: inputs.cacheDir,
     published,
     logger: run.logger,

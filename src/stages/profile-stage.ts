@@ -8,6 +8,7 @@ import { pick } from "../config/modelship-config.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { checkOutputFile } from "../common/output-path.ts";
 
 export type { ReferenceProfile } from "../data/profile/profile-data.ts";
 
@@ -40,6 +41,10 @@ export async function runProfileStage(inputs: ProfileStageInputs, run: StageRun)
     throw new UserError("no contract given", { hint: "pass --contract FILE or set data.contract in modelship.yaml" });
   const paths = inputs.data ?? (config?.data?.train === undefined ? [] : [loaded.resolvePath(config.data.train)]);
   if (paths.length === 0) throw new UserError("no data files given", { hint: "modelship profile data.csv --contract contract.yaml" });
+  const output =
+    pick(inputs.output, config?.profile?.output === undefined ? undefined : loaded.resolvePath(config.profile.output)) ??
+    DEFAULT_PROFILE_OUTPUT;
+  await checkOutputFile(output, "--output (profile.output)");
   const contract = await loadContract(contractPath);
   const binsFrom = inputs.binsFrom === undefined ? undefined : await readProfile(inputs.binsFrom);
   const profile = await profileData({
@@ -51,9 +56,6 @@ export async function runProfileStage(inputs: ProfileStageInputs, run: StageRun)
     logger: run.logger,
     toolVersion: run.toolVersion,
   });
-  const output =
-    pick(inputs.output, config?.profile?.output === undefined ? undefined : loaded.resolvePath(config.profile.output)) ??
-    DEFAULT_PROFILE_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(profile, null, 2)}\n`);
   return { profile, output };
 }
@@ -65,9 +67,10 @@ export async function runProfileMergeStage(inputs: { profiles: string[]; output?
     throw new UserError("profile merge needs at least two profiles", {
       hint: "modelship profile merge shard-1.json shard-2.json --output whole.json",
     });
+  const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
+  await checkOutputFile(output, "--output");
   let merged = await readProfile(first);
   for (const path of rest) merged = mergeProfiles(merged, await readProfile(path));
-  const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}\n`);
   return { profile: merged, output };
 }

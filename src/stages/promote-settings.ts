@@ -2,7 +2,8 @@
  * Settings of the promotion stages (promote, canary, verify-promotion) from explicit inputs or
  * flags, then modelship.yaml's `promote` section, then the built-in defaults.
  */
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join, posix, resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
@@ -48,6 +49,47 @@ function parseDuration(text: string, where: { option: string; file?: string }): 
   return Number(match[1]) * unit;
 }
 
+/**
+ * Refuses a branch or ref name git would refuse (or read as an option), before anything is cloned:
+ * `setting` names where it came from, e.g. `--base (the base input)`.
+ */
+export function checkRefName(ref: string, setting: string, where: { file?: string; pointer?: string } = {}): void {
+  const bad =
+    ref === "" ||
+    ref.startsWith("-") ||
+    ref.startsWith("/") ||
+    ref.endsWith("/") ||
+    ref.endsWith(".") ||
+    ref.endsWith(".lock") ||
+    ref.includes("..") ||
+    ref.includes("//") ||
+    ref.includes("@{") ||
+    ref === "@" ||
+    Array.from({ length: ref.length }, (_, index) => ref.charCodeAt(index)).some((code) => code <= 0x20 || code === 0x7f) ||
+    /[~^:?*[\\]/.test(ref) ||
+    ref.split("/").some((part) => part.startsWith("."));
+  if (bad)
+    throw new UserError(`${setting}: "${ref}" is not a valid git branch or ref name`, {
+      ...where,
+      hint: "give a branch name such as main (or a ref such as refs/pull/12/head): no spaces, no leading -, no .., ~, ^, :, ?, *, [ or \\",
+    });
+}
+
+/** Refuses a GitOps repository given as a local path that is not a git repository, before git tries to clone it. */
+function checkLocalRemote(remote: string, shown: string, setting: string, where: { file?: string; pointer?: string }): void {
+  const hint = `give ${setting} a git URL, or the path of a git repository (a bare one, or a clone with .git)`;
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(remote).isDirectory();
+  } catch {
+    throw new UserError(`${setting}: the GitOps repository ${shown} does not exist (looked for ${remote})`, { ...where, hint });
+  }
+  if (!isFolder) throw new UserError(`${setting}: the GitOps repository ${shown} is a file, not a git repository`, { ...where, hint });
+  const bare = existsSync(join(remote, "HEAD")) && existsSync(join(remote, "objects")) && existsSync(join(remote, "refs"));
+  if (!bare && !existsSync(join(remote, ".git")))
+    throw new UserError(`${setting}: ${shown} is a folder, but not a git repository`, { ...where, hint });
+}
+
 /** The GitOps repository: explicit, then promote.repository/remote/base. */
 export function resolveGitOps(explicit: ExplicitGitOpsSettings, loaded: LoadedConfig): GitOpsSettings {
   const config = loaded.config?.promote;
@@ -67,7 +109,14 @@ export function resolveGitOps(explicit: ExplicitGitOpsSettings, loaded: LoadedCo
       hint: "set promote.repository (OWNER/REPO) in modelship.yaml, or pass --gitops-repo (the gitops-repo input) or --remote for any git URL or path",
     });
   }
-  return { ...(repository === undefined ? {} : { repository }), remote, base: pick(explicit.base, config?.base) ?? "main" };
+  if (explicitRemote !== undefined && !isUrl(explicitRemote))
+    checkLocalRemote(explicitRemote, explicit.remote!, "--remote (the remote input)", {});
+  else if (explicitRemote === undefined && configuredRemote !== undefined && !isUrl(configuredRemote))
+    checkLocalRemote(configuredRemote, config!.remote!, "promote.remote", { file: loaded.file, pointer: "/promote/remote" });
+  const base = pick(explicit.base, config?.base) ?? "main";
+  if (explicit.base !== undefined) checkRefName(base, "--base (the base input)");
+  else checkRefName(base, "promote.base", { file: loaded.file, pointer: "/promote/base" });
+  return { ...(repository === undefined ? {} : { repository }), remote, base };
 }
 
 /** The names of the configured environments. */
@@ -111,7 +160,10 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     bake,
     bakeMs: parseDuration(bake, where),
     promotion: config.promotion ?? "review",
-    targets: config.targets.map(targetSpec),
+    targets: config.targets.map((target, index) => {
+      checkTargetFile(target.file, { file: loaded.file, pointer: `/promote/environments/${name}/targets/${index}/file` });
+      return targetSpec(target);
+    }),
     pullRequest: {
       labels: pr.labels ?? DEFAULT_LABELS,
       reviewers: pr.reviewers ?? [],
@@ -131,6 +183,23 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     };
   }
   return settings;
+}
+
+/** A target's file must be a plain path inside the GitOps repository: refused before anything is cloned. */
+function checkTargetFile(file: string, where: { file?: string; pointer: string }): void {
+  const normal = posix.normalize(file.replaceAll("\\", "/"));
+  if (
+    posix.isAbsolute(normal) ||
+    /^[A-Za-z]:/.test(file) ||
+    normal === ".." ||
+    normal.startsWith("../") ||
+    normal === "." ||
+    /[\n\0]/.test(file)
+  )
+    throw new UserError(`the target file "${file}" is not a path inside the GitOps repository`, {
+      ...where,
+      hint: "write the manifest's path relative to the GitOps repository's root, e.g. apps/model/values.yaml (no leading /, no ..)",
+    });
 }
 
 /** A target as modelship.yaml spells it (snake_case) → as the manifest targets take it. */

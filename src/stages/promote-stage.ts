@@ -3,20 +3,21 @@
  * loaded, settings resolved, registries and the GitHub client opened, then the core in gitops/promotion-pr.ts,
  * and canary-job.ts. Both faces call these, so they behave the same.
  */
-import { UserError } from "../common/errors.ts";
+import { isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import { environmentNames, resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { startAction, type ActionKind, type EnvironmentSettings, type Strategy } from "../gitops/rollout-settings.ts";
 import { resolveRegistry } from "./release-settings.ts";
 import { checkRunReleaseProvenance } from "./provenance-stage.ts";
-import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { runCanary, type CanaryResult } from "../gitops/canary-job.ts";
-import type { HealthSource } from "../gitops/health.ts";
+import { checkHealthChecks, type HealthSource } from "../gitops/health.ts";
+import { checkHttpUrl, type NetworkPolicy } from "../net/safe-http.ts";
 import { basicAuthValue, withClone } from "../git/git-workspace.ts";
 import { promote, type PromotionResult } from "../gitops/promotion-pr.ts";
 import type { ReleaseView } from "../gitops/promotion-body.ts";
@@ -78,12 +79,15 @@ interface StageContext {
   runUrl?: string;
   logger: Logger;
   userAgentVersion: string;
+  /** The internal sources HTTP may reach: health sources, a GitHub registry's asset storage. */
+  network: NetworkPolicy;
 }
 
 /** Loads the run's modelship.yaml and resolves the face's inputs against the run. */
 async function stageContext(inputs: GitOpsInputs, run: StageRun): Promise<StageContext> {
+  const loaded = await loadStageConfig(run.config, run.cwd);
   return {
-    loaded: await loadStageConfig(run.config, run.cwd),
+    loaded,
     gitops: { repository: inputs.gitopsRepo, remote: inputs.remote, base: inputs.base, serverUrl: run.serverUrl },
     token: inputs.gitopsToken ?? run.token,
     registryToken: run.token,
@@ -95,6 +99,7 @@ async function stageContext(inputs: GitOpsInputs, run: StageRun): Promise<StageC
     runUrl: run.runUrl,
     logger: run.logger,
     userAgentVersion: run.toolVersion,
+    network: networkPolicy(run, loaded),
   };
 }
 
@@ -112,6 +117,7 @@ function registryOpener(context: StageContext): (spec: string) => RegistryStore 
         tagFormat,
         logger: context.logger,
         userAgentVersion: context.userAgentVersion,
+        network: context.network,
       });
       opened.set(spec, store);
     }
@@ -162,6 +168,12 @@ function environmentOf(options: PromoteStageOptions, loaded: LoadedConfig): stri
   if (environments.length === 1) return environments[0]!;
   throw new EnvironmentNotGivenError(
     `name the environment with --env (${environments.length === 0 ? "none is configured in promote.environments" : `one of ${environments.join(", ")}`})`,
+    {
+      hint:
+        environments.length === 0
+          ? "add promote.environments.<name> with its targets to modelship.yaml, then pass --env NAME"
+          : `pass --env ${environments[0]} (MODELSHIP_ENV, the environment input)`,
+    },
   );
 }
 
@@ -214,6 +226,8 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
     }
     return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
   };
+  // Without a token that may open the pull request, nothing is cloned or fetched.
+  const github = gitops.repository === undefined ? undefined : gitHubFor(context, gitops.repository);
   const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
   const result = await withClone(clone, (workspace) =>
     promote(workspace, {
@@ -222,7 +236,7 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
       action,
       resolve: resolveModel,
       previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
-      ...(gitops.repository === undefined ? {} : { github: gitHubFor(context, gitops.repository) }),
+      ...(github === undefined ? {} : { github }),
       outDir: context.outDir,
       ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
       rollbackCommand: rollbackCommand(name, environment.name),
@@ -255,6 +269,13 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
       file: loaded.file,
       hint: "add promote.environments.<name>.health (prometheus or metrics, and checks) to modelship.yaml",
     });
+  // Every health source and check is checked before anything is cloned or queried.
+  const sources = new Map<string, HealthSource>();
+  for (const environment of environments) {
+    const source = healthSource(environment, options, context.network, loaded);
+    checkHealthSetup(environment, source, options, loaded);
+    sources.set(environment.name, source);
+  }
   const gitops = resolveGitOps(context.gitops, loaded);
   // A dry run opens no pull request, so it needs no token that may open one.
   const github = options.dryRun ? undefined : gitHubFor(context, gitops.repository);
@@ -271,7 +292,7 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
           environment,
           gitops,
           model,
-          source: healthSource(environment, options),
+          source: sources.get(environment.name)!,
           openRegistry,
           ...(tagFormat === undefined ? {} : { tagFormat }),
           ...(github === undefined ? {} : { github }),
@@ -288,15 +309,68 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
   });
 }
 
-function healthSource(environment: EnvironmentSettings, options: CanaryStageOptions): HealthSource {
+function healthSource(
+  environment: EnvironmentSettings,
+  options: CanaryStageOptions,
+  network: NetworkPolicy,
+  loaded: LoadedConfig,
+): HealthSource {
   const prometheus = options.prometheus ?? (options.metrics === undefined ? environment.health?.prometheus : undefined);
-  if (prometheus !== undefined) return { kind: "prometheus", url: prometheus };
+  if (prometheus !== undefined) return { kind: "prometheus", url: prometheus, network };
   const metrics = options.metrics ?? environment.health?.metrics;
   if (metrics === undefined)
     throw new UserError(`environment ${environment.name} has no health source`, {
+      ...(loaded.file === undefined ? {} : { file: loaded.file, pointer: `/promote/environments/${environment.name}` }),
       hint: `set promote.environments.${environment.name}.health.prometheus (or metrics), or pass --prometheus / --metrics`,
     });
-  return /^https?:\/\//.test(metrics) ? { kind: "metrics-url", url: metrics } : { kind: "metrics-file", path: metrics };
+  return /^https?:\/\//.test(metrics) ? { kind: "metrics-url", url: metrics, network } : { kind: "metrics-file", path: metrics };
+}
+
+/**
+ * Refuses a health source or check that cannot work, naming the flag or the modelship.yaml key it
+ * came from: a URL that is not http(s), a check without a threshold (or without a query for Prometheus).
+ */
+function checkHealthSetup(environment: EnvironmentSettings, source: HealthSource, options: CanaryStageOptions, loaded: LoadedConfig): void {
+  const key = `promote.environments.${environment.name}.health`;
+  const pointer = `/promote/environments/${environment.name}/health`;
+  const inConfig = (name: string) => ({ file: loaded.file, pointer: `${pointer}/${name}` });
+  const checkUrl = (text: string, setting: string, what: string, where: { file?: string; pointer?: string }): void => {
+    checkHttpUrl(text, setting, `give ${setting} ${what} as an http:// or https:// URL`, where);
+  };
+  if (source.kind === "prometheus") {
+    if (options.prometheus !== undefined)
+      checkUrl(source.url, "--prometheus (the prometheus input)", "Prometheus's base URL (e.g. http://prometheus.monitoring:9090)", {});
+    else
+      checkUrl(source.url, `${key}.prometheus`, "Prometheus's base URL (e.g. http://prometheus.monitoring:9090)", inConfig("prometheus"));
+  } else {
+    const given = options.metrics !== undefined;
+    const setting = given ? "--metrics (the metrics input)" : `${key}.metrics`;
+    const where = given ? {} : inConfig("metrics");
+    // A metrics file is read only when a canary runs: a scheduled job with nothing to judge needs none.
+    if (source.kind === "metrics-url" || /^[a-z][a-z0-9+.-]*:\/\//i.test(source.path))
+      checkUrl(source.kind === "metrics-url" ? source.url : source.path, setting, "the metrics document's URL (or a file path)", where);
+  }
+  const checks = environment.health?.checks ?? [];
+  const named = (error: unknown, at: string): never => {
+    if (!isUserError(error)) throw error;
+    throw new UserError(`${key}: ${error.problem}`, {
+      file: loaded.file,
+      pointer: at,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+    });
+  };
+  for (const [index, check] of checks.entries()) {
+    try {
+      checkHealthChecks([check], source);
+    } catch (error) {
+      named(error, `${pointer}/checks/${index}`);
+    }
+  }
+  try {
+    checkHealthChecks(checks, source);
+  } catch (error) {
+    named(error, `${pointer}/checks`);
+  }
 }
 
 function withOverrides(environment: EnvironmentSettings, options: PromoteStageOptions): EnvironmentSettings {
@@ -324,14 +398,24 @@ function actionFor(options: PromoteStageOptions, environment: EnvironmentSetting
       throw new UserError(`environment ${environment.name} uses the direct strategy, which has no canary to start`, {
         hint: "leave --action out, or pass --strategy canary",
       });
+    checkWeight(options.weight, 0);
     return startAction(environment, options.weight);
   }
   if (kind === "step") {
     if (options.weight === undefined)
       throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
+    checkWeight(options.weight, 1);
     return { kind, weight: options.weight };
   }
   return { kind };
+}
+
+/** A canary weight is a share of live traffic below 100 (promote sends all of it): checked before any release is fetched. */
+function checkWeight(weight: number | undefined, min: number): void {
+  if (weight !== undefined && (weight < min || weight > 99))
+    throw new UserError(`--weight (the weight input): ${weight} is outside ${min}..99`, {
+      hint: `give the canary a whole percentage from ${min} to 99; --action promote (the action input) sends 100% to it`,
+    });
 }
 
 function rollbackCommand(model: string, environment: string): string {

@@ -4,6 +4,7 @@
  * checks compare with.
  */
 import { gitOutput } from "../git/git-command.ts";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../common/atomic-write.ts";
@@ -23,10 +24,18 @@ async function commitTime(): Promise<Date> {
   return time !== undefined && !Number.isNaN(time.getTime()) ? time : new Date();
 }
 
+/** A reference profile for a release: its path, and `cleanup` that removes it when it was made only for the release. */
+export interface ReleaseReference {
+  path: string | undefined;
+  /** Removes the temporary profile (a no-op for a profile file that was there). Safe to call more than once. */
+  cleanup(): Promise<void>;
+}
+
 /**
  * The release's reference profile: `existing` (a profile file that is there) when given, else the
- * reference data profiled into a temporary `reference-profile.json`; undefined when there is neither
- * (no data asked for, or `train` without data.train).
+ * reference data profiled into `reference-profile.json` in a fresh private temp folder (the caller
+ * removes it with `cleanup` once released); no path when there is neither (no data asked for, or
+ * `train` without data.train).
  */
 export async function profileReferenceData(options: {
   existing: string | undefined;
@@ -34,8 +43,9 @@ export async function profileReferenceData(options: {
   loaded: LoadedConfig;
   logger: Logger;
   toolVersion: string;
-}): Promise<string | undefined> {
-  if (options.existing !== undefined || options.data.length === 0) return options.existing;
+}): Promise<ReleaseReference> {
+  const none = { path: options.existing, cleanup: () => Promise.resolve() };
+  if (options.existing !== undefined || options.data.length === 0) return none;
   const { loaded, logger } = options;
   const config = loaded.config;
   const patterns = options.data.flatMap((item) => {
@@ -46,7 +56,7 @@ export async function profileReferenceData(options: {
     logger.info(
       "No reference data to profile (data.train is not set): the release carries no reference profile, so drift checks need --reference PROFILE.",
     );
-    return undefined;
+    return none;
   }
   const { profile, paths } = await profileFiles({
     loaded,
@@ -55,10 +65,18 @@ export async function profileReferenceData(options: {
     logger,
     toolVersion: options.toolVersion,
   });
-  const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-reference-${process.pid}`, "reference-profile.json");
-  await writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
-  logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks: ${path}`);
-  return path;
+  // mkdtemp: a fresh folder with an unpredictable name, so nobody else on the runner can plant or read it.
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference-"));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, "reference-profile.json");
+  try {
+    await writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks.`);
+  return { path, cleanup };
 }
 
 /** The data contract modelship.yaml names (data.contract, else validate.contract), resolved; a UserError when it names none. */

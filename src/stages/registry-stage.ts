@@ -7,22 +7,26 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import { resolveVersion, unknownVersion } from "../registry/verified-fetch.ts";
 import { openStore } from "../registry/open-store.ts";
 import type { ModelManifest, RegistryStore, VersionInfo } from "../registry/registry-types.ts";
-import { parseModelRef } from "../registry/model-version.ts";
+import { checkTagFormat, parseModelRef } from "../registry/model-version.ts";
 import { resolveRegistry } from "./release-settings.ts";
-import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 
 /**
  * Opens the registry for a run: the spec from an input or flag, else release.registry, else the
  * face's default; the tag format from an input or flag, else release.tag_format; the run's token and repository.
  */
 export function openRunRegistry(run: StageRun, loaded: LoadedConfig, explicit: { registry?: string; tagFormat?: string }): RegistryStore {
+  const tagFormat = explicit.tagFormat ?? loaded.config?.release?.tag_format;
+  if (tagFormat !== undefined)
+    checkTagFormat(tagFormat, { setting: "--tag-format (MODELSHIP_TAG_FORMAT, the tag-format input, or release.tag_format)" });
   return openStore({
     spec: resolveRegistry(explicit.registry, loaded, run.defaultRegistry),
     token: run.token,
     repository: run.repository,
-    tagFormat: explicit.tagFormat ?? loaded.config?.release?.tag_format,
+    tagFormat,
     logger: run.logger,
     userAgentVersion: run.toolVersion,
+    network: networkPolicy(run, loaded),
   });
 }
 

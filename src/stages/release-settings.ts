@@ -5,12 +5,24 @@
 import { access } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UserError } from "../common/errors.ts";
-import type { Bump } from "../registry/model-version.ts";
+import { checkModelName, checkTagFormat, normalizeVersion, type Bump } from "../registry/model-version.ts";
 import { DEFAULT_EVALUATION_DIR } from "./evaluate-settings.ts";
 import { pick, type LoadedConfig } from "../config/modelship-config.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 
 export const DEFAULT_LOCAL_REGISTRY = ".modelship/registry";
+
+/** Where each release setting is given, for the fix of a bad value. */
+export const RELEASE_SETTINGS = {
+  model: "--model (MODELSHIP_MODEL, the model input, or release.model in modelship.yaml)",
+  modelName: "--model-name (MODELSHIP_MODEL_NAME, the model-name input, or model: in modelship.yaml)",
+  version: "--version (MODELSHIP_VERSION, the version input)",
+  tagFormat: "--tag-format (MODELSHIP_TAG_FORMAT, the tag-format input, or release.tag_format)",
+  registry: "--registry (MODELSHIP_REGISTRY, the registry input, or release.registry)",
+  gateReport: "--gate-report (the gate-report input, or release.gate_report)",
+  referenceProfile: "--reference-profile (the reference-profile input, or release.reference_profile)",
+  runRecord: "--run-record (the run-record input, or release.run_record)",
+} as const;
 const DEFAULT_PROFILE = ".modelship/reference-profile.json";
 
 export interface ExplicitReleaseSettings {
@@ -86,17 +98,22 @@ export async function resolveReleaseSettings(
   const runRecordPath =
     explicitOrConfig(explicit.runRecord, config?.run_record) ?? ((await exists(defaultRecord)) ? defaultRecord : undefined);
   if (explicit.version !== undefined && explicit.bump !== undefined)
-    throw new UserError("give a version or a bump, not both", { hint: "--version 1.4.0, or --bump minor" });
+    throw new UserError("give a version or a bump, not both", {
+      hint: "--version 1.4.0 (the version input), or --bump minor (the bump input): one of them",
+    });
+  // Names, versions and the tag format are checked here, before any file is read or data profiled.
+  checkModelName(model, RELEASE_SETTINGS.modelName);
+  const version =
+    explicit.version !== undefined && explicit.version !== "" ? normalizeVersion(explicit.version, RELEASE_SETTINGS.version) : undefined;
+  const tagFormat = pick(explicit.tagFormat, config?.tag_format);
+  if (tagFormat !== undefined) checkTagFormat(tagFormat, { model, version, setting: RELEASE_SETTINGS.tagFormat });
   return {
     model,
     description: loaded.config?.description,
     modelPath,
-    version:
-      explicit.version !== undefined && explicit.version !== ""
-        ? { exact: explicit.version }
-        : { bump: pick(explicit.bump, config?.bump) ?? "patch" },
+    version: version !== undefined ? { exact: version } : { bump: pick(explicit.bump, config?.bump) ?? "patch" },
     registry: resolveRegistry(explicit.registry, loaded, defaults.registry),
-    tagFormat: pick(explicit.tagFormat, config?.tag_format),
+    tagFormat,
     gateReportPath,
     referenceProfilePath,
     runRecordPath,

@@ -6,10 +6,13 @@
  * job attests beside the model file.
  * `runReleaseStage` is what the faces call: settings, the reference profile, the registry, then the release.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../common/atomic-write.ts";
+import { errnoCode, UserError } from "../common/errors.ts";
+import { checkOutputFolder } from "../common/output-path.ts";
 import type { Logger } from "../common/logger.ts";
 import { MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "../registry/manifest.ts";
 import { packageModel, type PackageOptions } from "../registry/package.ts";
@@ -25,7 +28,7 @@ import {
 } from "../registry/model-version.ts";
 import { profileReferenceData } from "./reference-data.ts";
 import { openRunRegistry } from "./registry-stage.ts";
-import { resolveReleaseSettings, type ExplicitReleaseSettings } from "./release-settings.ts";
+import { RELEASE_SETTINGS, resolveReleaseSettings, type ExplicitReleaseSettings } from "./release-settings.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 
 /** The packager's inputs that the caller gives (the version, tag and previous release are worked out here). */
@@ -196,14 +199,51 @@ export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun)
   const { logger, toolVersion } = run;
   const loaded = await loadStageConfig(run.config, run.cwd);
   const settings = await resolveReleaseSettings(inputs, loaded, { registry: run.defaultRegistry });
-  settings.referenceProfilePath = await profileReferenceData({
+  const store = openRunRegistry(run, loaded, settings);
+  const manifestOut = inputs.manifestOut === undefined ? undefined : resolve(run.cwd, inputs.manifestOut);
+  // Every file the release reads and the registry folder it writes are checked before any data is profiled.
+  await checkInputFile(settings.modelPath, "model file", RELEASE_SETTINGS.model);
+  await checkInputFile(settings.gateReportPath, "gate report", RELEASE_SETTINGS.gateReport);
+  await checkInputFile(settings.referenceProfilePath, "reference profile", RELEASE_SETTINGS.referenceProfile);
+  await checkInputFile(settings.runRecordPath, "run record", RELEASE_SETTINGS.runRecord);
+  const folder = localRegistryFolder(settings.registry);
+  if (folder !== undefined) await checkOutputFolder(folder, RELEASE_SETTINGS.registry);
+  const reference = await profileReferenceData({
     existing: settings.referenceProfilePath,
     data: inputs.referenceData ?? [],
     loaded,
     logger,
     toolVersion,
   });
-  const store = openRunRegistry(run, loaded, settings);
-  const manifestOut = inputs.manifestOut === undefined ? undefined : resolve(run.cwd, inputs.manifestOut);
-  return runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, manifestOut, logger });
+  try {
+    settings.referenceProfilePath = reference.path;
+    return await runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, manifestOut, logger });
+  } finally {
+    await reference.cleanup();
+  }
+}
+
+/** A file the release reads: there, and not a folder; a UserError naming `setting` otherwise. */
+async function checkInputFile(path: string | undefined, what: string, setting: string): Promise<void> {
+  if (path === undefined) return;
+  let folder: boolean;
+  try {
+    folder = (await stat(path)).isDirectory();
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    throw new UserError(`${what} not found`, { file: path, hint: `check ${setting}: a path is relative to the working directory` });
+  }
+  if (folder) throw new UserError(`is a folder, not a ${what}`, { file: path, hint: `point ${setting} to the file itself` });
+}
+
+/** The folder of a local registry spec (a path or a file:// URL); undefined for GitHub. */
+function localRegistryFolder(spec: string): string | undefined {
+  if (spec === "github" || spec.startsWith("github:")) return undefined;
+  if (!spec.startsWith("file:")) return spec;
+  try {
+    return fileURLToPath(spec);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,8 @@
  */
 import type { Logger } from "../common/logger.ts";
 import { loadConfig, type LoadedConfig } from "../config/modelship-config.ts";
+import { ALLOW_INTERNAL_ENV, ALLOW_INTERNAL_KEY, AllowList, splitAllowEnv } from "../net/allow-internal.ts";
+import type { NetworkPolicy } from "../net/safe-http.ts";
 
 /** Where a stage reads modelship.yaml: `file`, else ./modelship.yaml when present. */
 export interface ConfigSource {
@@ -33,6 +35,25 @@ export interface StageRun {
   sha?: string;
   /** The registry when neither an input nor modelship.yaml names one: `github` in Actions, a folder for the CLI. */
   defaultRegistry: string;
+}
+
+/**
+ * The internal sources a run's HTTP downloads and queries may reach: modelship.yaml's
+ * network.allow_internal and the run's MODELSHIP_ALLOW_INTERNAL (comma- or newline-separated), both.
+ * Without `loaded` (verify-promotion reads nothing of the working tree) only the environment's.
+ */
+export function networkPolicy(run: Pick<StageRun, "env">, loaded?: LoadedConfig): NetworkPolicy {
+  const configured = loaded?.config?.network?.allow_internal ?? [];
+  return {
+    allowInternal: AllowList.parse(
+      {
+        entries: configured,
+        source: `${loaded?.file ?? "modelship.yaml"} ${ALLOW_INTERNAL_KEY}`,
+        ...(loaded?.file === undefined ? {} : { file: loaded.file, pointer: "/network/allow_internal" }),
+      },
+      { entries: splitAllowEnv(run.env[ALLOW_INTERNAL_ENV]), source: ALLOW_INTERNAL_ENV },
+    ),
+  };
 }
 
 /** modelship.yaml from its source: a file named explicitly must exist; the default one may be absent. */

@@ -53,7 +53,7 @@ export function parseParams(items: readonly string[]): Record<string, string> {
     const at = item.indexOf("=");
     if (at <= 0)
       throw new UserError(`parameter "${item}" is not NAME=VALUE`, {
-        hint: "write parameters as name=value, e.g. --param learning_rate=0.01",
+        hint: "write parameters as name=value, e.g. --param learning_rate=0.01 (one per line in the params input)",
       });
     params[item.slice(0, at).trim()] = item.slice(at + 1).trim();
   }
@@ -73,6 +73,10 @@ function requireGpuOf(value: string | boolean | undefined): RequireGpu | undefin
 export function resolveTrainSettings(explicit: ExplicitTrainSettings, loaded: LoadedConfig): TrainSettings {
   const config = loaded.config?.train;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : loaded.resolvePath(path));
+  if (explicit.command !== undefined && explicit.trainConfig !== undefined)
+    throw new UserError("both a training command and a train config are given: modelship runs one or the other", {
+      hint: "pass --command (the command input) for your own trainer, or --train-config (the train-config input) for the built-in one, not both",
+    });
   // An explicit choice on the command line or in the step wins over either one in modelship.yaml.
   const command = explicit.command ?? (explicit.trainConfig === undefined ? config?.command : undefined);
   const trainConfig = explicit.trainConfig ?? (explicit.command === undefined ? fromConfig(config?.config) : undefined);

@@ -2,7 +2,9 @@
  * The train stage as one call, shared by the CLI and the action: settings from the inputs and
  * modelship.yaml, then the user's command or the built-in trainer, and the run record.
  */
+import { resolve } from "node:path";
 import type { Logger } from "../common/logger.ts";
+import { checkOutputFolder } from "../common/output-path.ts";
 import { resolveTrainSettings, type ExplicitTrainSettings, type TrainSettings } from "./train-settings.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 import { builtinTrainer } from "../train/builtin-train.ts";
@@ -68,6 +70,8 @@ export interface TrainStageResult extends TrainResult {
 /** The train stage as one call: modelship.yaml and the settings, then the training and its run record. */
 export async function runTrainStage(inputs: TrainStageInputs, run: TrainRun): Promise<TrainStageResult> {
   const settings = resolveTrainSettings(inputs, await loadStageConfig(run.config, run.cwd));
+  // Before any training: an output folder that cannot be made is found now, not after the run.
+  await checkOutputFolder(resolve(run.cwd, settings.outputDir), "--output (train.output, the output input)");
   const result = await trainFromSettings({
     settings,
     cwd: run.cwd,

@@ -15,6 +15,7 @@ import type { ValidationFailOn, ValidationReport } from "../data/validate/valida
 import { failsOn } from "../common/fail-on.ts";
 import { resolveValidateSettings, type ExplicitValidateSettings, type ValidateSettings } from "./validate-settings.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
+import { checkOutputFolder } from "../common/output-path.ts";
 
 export type { ValidateSettings } from "./validate-settings.ts";
 
@@ -153,6 +154,7 @@ export interface ValidateStageResult extends DataValidationResult {
 /** The validate stage as one call: modelship.yaml and the settings, then the validation and its reports. */
 export async function runValidateStage(inputs: ValidateStageInputs, run: StageRun): Promise<ValidateStageResult> {
   const settings = resolveValidateSettings(inputs, await loadStageConfig(run.config, run.cwd));
+  await checkOutputFolder(settings.reportDir, "--report-dir (validate.report_dir)");
   const result = await runDataValidation({
     ...settings,
     baseSha: inputs.baseSha,

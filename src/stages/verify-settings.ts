@@ -11,6 +11,17 @@ import { trustedRegistry, type PromotionRules } from "../gitops/trust-policy.ts"
 import { targetSpec } from "./promote-settings.ts";
 import { provenancePolicy } from "./provenance-settings.ts";
 
+/** The rules file's path in the GitOps repository in one spelling (./modelship.yaml is modelship.yaml); UserError when it leads outside. */
+export function rulesPath(given: string): string {
+  // One spelling of the path, so that a change to it is recognised however the input wrote it (./modelship.yaml).
+  const file = posix.normalize(given);
+  if (posix.isAbsolute(file) || file === ".." || file.startsWith("../"))
+    throw new UserError(`the rules file "${given}" is not a path inside the GitOps repository`, {
+      hint: "name modelship.yaml's path relative to the repository's root (the config input, or --rules)",
+    });
+  return file;
+}
+
 /**
  * Reads the rules with `read` (a file of the GitOps repository at the base), `file` being the
  * configuration's path there. `server` is the run's GitHub server, the default of each registry's.
@@ -20,12 +31,7 @@ export async function loadPromotionRules(
   options: { file: string; base: string; server: string },
 ): Promise<PromotionRules> {
   const { base } = options;
-  // One spelling of the path, so that a change to it is recognised however the input wrote it (./modelship.yaml).
-  const file = posix.normalize(options.file);
-  if (posix.isAbsolute(file) || file.startsWith("../"))
-    throw new UserError(`the rules file "${options.file}" is not a path inside the GitOps repository`, {
-      hint: "name modelship.yaml's path relative to the repository's root (the config input, or --rules)",
-    });
+  const file = rulesPath(options.file);
   const text = await read(file);
   if (text === undefined) throw noRules(file, base, "the file is not there");
   const loaded = parseConfig(text, { file, shownAs: `${file}@${base}` });
@@ -55,6 +61,7 @@ export async function loadPromotionRules(
     if (typeof resolved === "string")
       throw new UserError(resolved, {
         file: loaded.file,
+        pointer: `/verify/registries/${index}/registry`,
         hint: "name each registry as github:OWNER/REPO (with its provenance), or a local folder by its absolute path (with provenance: off)",
       });
     registries.push(resolved);

@@ -10,10 +10,10 @@ import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
 import { openStore } from "../registry/open-store.ts";
 import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
 import type { TrustedRegistry } from "../gitops/trust-policy.ts";
-import { resolveGitOps } from "./promote-settings.ts";
+import { checkRefName, resolveGitOps } from "./promote-settings.ts";
 import { attestationChecker } from "./provenance-stage.ts";
-import { loadStageConfig, type StageRun } from "./stage-run.ts";
-import { loadPromotionRules } from "./verify-settings.ts";
+import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
+import { loadPromotionRules, rulesPath } from "./verify-settings.ts";
 
 export type { VerifyResult } from "../gitops/promotion-check.ts";
 export { failures } from "../gitops/promotion-check.ts";
@@ -41,9 +41,14 @@ export async function runVerifyStage(options: VerifyStageOptions, run: StageRun)
     { remote: options.remote, base: options.base, serverUrl: run.serverUrl },
     given ? { resolvePath: (path) => path } : await loadStageConfig(run.config, run.cwd),
   );
+  // The change's ref and the rules' path are checked before anything is cloned.
+  checkRefName(options.head, "--head (the head input)");
+  rulesPath(options.rulesFile ?? DEFAULT_CONFIG_FILE);
   const token = options.gitopsToken ?? run.token;
   const server = run.serverUrl ?? "https://github.com";
   const opened = new Map<string, RegistryStore>();
+  // The environment's allowlist only: nothing of the working tree is read.
+  const network = networkPolicy(run);
   const openRegistry = (registry: TrustedRegistry): RegistryStore => {
     let store = opened.get(registry.spec);
     if (store === undefined) {
@@ -53,6 +58,7 @@ export async function runVerifyStage(options: VerifyStageOptions, run: StageRun)
         tagFormat: registry.tagFormat,
         logger,
         userAgentVersion: run.toolVersion,
+        network,
       });
       opened.set(registry.spec, store);
     }

@@ -2,7 +2,10 @@
  * Loads a model in onnxruntime-node to prove it is a model (not just a file called model.onnx) and
  * reads its input/output signature for the run record and the model manifest.
  */
-import { UserError } from "../common/errors.ts";
+import { stat } from "node:fs/promises";
+import { errnoCode, UserError } from "../common/errors.ts";
+import { emptyModelProblem, onnxLoadProblem } from "../common/onnx-load-error.ts";
+import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
 
 export interface SignatureValue {
   name: string;
@@ -29,18 +32,31 @@ function describe(value: ValueMetadata): SignatureValue {
   return described;
 }
 
-/** Loads `path` in onnxruntime and returns its signature; a model that does not load is a UserError. */
-export async function readModelSignature(path: string): Promise<ModelSignature> {
+const EXPORT_HINT = "export the model with torch.onnx.export, tf2onnx or skl2onnx (opset ≤ 21), and check it with onnx.checker";
+
+/**
+ * Loads `path` in onnxruntime and returns its signature; a model that does not load is a UserError.
+ * `shown` is the name messages give the file (say "$MODELSHIP_OUTPUT_DIR/model.onnx" for one in a staging folder).
+ */
+export async function readModelSignature(path: string, shown = path): Promise<ModelSignature> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UserError("is a folder, not a model file", { file: shown, hint: "give the .onnx file itself" });
+    size = info.size;
+  } catch (error) {
+    if (errnoCode(error) !== "ENOENT") throw error;
+    throw new UserError("model file not found", { file: shown, hint: "train first (modelship train) or give the model's path" });
+  }
+  const empty = emptyModelProblem(size);
+  if (empty !== undefined) throw new UserError(empty, { file: shown, hint: EXPORT_HINT });
   // Loaded on demand: the native runtime is installed beside the bundle by the composite actions.
-  const ort = await import("onnxruntime-node");
+  const ort = await loadOnnxRuntime();
   let session: Awaited<ReturnType<typeof ort.InferenceSession.create>>;
   try {
     session = await ort.InferenceSession.create(path);
   } catch (error) {
-    throw new UserError(`is not a model onnxruntime can load: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
-      file: path,
-      hint: "export the model with torch.onnx.export, tf2onnx or skl2onnx (opset ≤ 21), and check it with onnx.checker",
-    });
+    throw new UserError(`is not an ONNX model onnxruntime can load: ${onnxLoadProblem(error)}`, { file: shown, hint: EXPORT_HINT });
   }
   try {
     return {

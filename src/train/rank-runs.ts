@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
 import { errnoCode, UserError } from "../common/errors.ts";
 import { assertValid } from "../common/schema-validation.ts";
+import { parseYamlSource } from "../common/yaml-source.ts";
 import { code, escapeMarkdown, formatNumber, sections, table } from "../common/markdown.ts";
 import type { RunRecord } from "./run-record-types.ts";
 
@@ -49,10 +50,9 @@ export async function loadRuns(root: string): Promise<LoadedRun[]> {
     });
   return Promise.all(
     files.map(async (file) => {
-      const record = assertValid<RunRecord>(runRecordSchema, JSON.parse(await readFile(file, "utf8")) as unknown, {
-        file,
-        what: "run record",
-      });
+      // Parsed with positions (JSON is YAML), so a damaged file is named with its line and pointer.
+      const source = parseYamlSource(await readFile(file, "utf8"), file);
+      const record = assertValid<RunRecord>(runRecordSchema, source.data, { file, what: "run record", source });
       return { dir: relative(root, join(file, "..")) || ".", record };
     }),
   );

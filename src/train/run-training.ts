@@ -4,7 +4,7 @@
  * sampling the GPUs, check what it wrote (a loadable model, valid metrics), write the run record,
  * and only then move the folder into place — a failed run leaves no half-written output.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import metricsSchema from "../../schemas/train-metrics.schema.json" with { type: "json" };
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
@@ -73,16 +73,42 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** How the messages name a file the training wrote into its staging folder: as the command sees it. */
+const OUTPUT_DIR = "$MODELSHIP_OUTPUT_DIR";
+
 async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return undefined;
+    if (errnoCode(error) === "EISDIR")
+      throw new UserError("is a folder, not a file", {
+        file: `${OUTPUT_DIR}/metrics.json`,
+        hint: "write metrics.json as a JSON file, or none",
+      });
     throw error;
   }
-  const source = parseYamlSource(text, path);
-  return assertValid<TrainMetrics>(metricsSchema, source.data, { file: path, what: "metrics.json", source });
+  const shown = `${OUTPUT_DIR}/metrics.json`;
+  const source = parseYamlSource(text, shown);
+  return assertValid<TrainMetrics>(metricsSchema, source.data, { file: shown, what: "metrics.json", source });
+}
+
+/** Refuses a model.onnx the training left that is not a regular file (a folder, or a link that could point anywhere). */
+async function checkModelFile(path: string): Promise<void> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return;
+    throw error;
+  }
+  if (info.isFile()) return;
+  const what = info.isSymbolicLink() ? "a symbolic link" : info.isDirectory() ? "a folder" : "not a regular file";
+  throw new UserError(`is ${what}, not the model file`, {
+    file: `${OUTPUT_DIR}/model.onnx`,
+    hint: `save the model itself as "${OUTPUT_DIR}/model.onnx" (a file, not a link or a folder)`,
+  });
 }
 
 /** Runs one training and returns where its outputs are. */
@@ -99,8 +125,15 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
   else logger.info(`No GPU: ${detection.reason ?? "none found"}; training on CPU.`);
 
   const outputDir = resolve(options.cwd, options.outputDir);
-  await mkdir(dirname(outputDir), { recursive: true });
-  const staging = await mkdtemp(join(dirname(outputDir), `.${basename(outputDir)}.partial-`));
+  // The first folder this run creates above the output, removed again when the training fails.
+  const created = await mkdir(dirname(outputDir), { recursive: true });
+  let staging: string;
+  try {
+    staging = await mkdtemp(join(dirname(outputDir), `.${basename(outputDir)}.partial-`));
+  } catch (error) {
+    if (created !== undefined) await removeEmptyFolders(dirname(outputDir), created);
+    throw error;
+  }
   try {
     const sampler = new GpuSampler({ gpus: detection.gpus, intervalMs: options.gpuSampleMs, env });
     const started = performance.now();
@@ -128,6 +161,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     const cpu = process.cpuUsage(cpuStarted);
 
     const modelPath = join(staging, "model.onnx");
+    await checkModelFile(modelPath);
     const written = await listFiles(staging);
     if (!written.includes("model.onnx")) {
       throw new UserError(
@@ -137,7 +171,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
         },
       );
     }
-    const signature = await readModelSignature(modelPath);
+    const signature = await readModelSignature(modelPath, `${OUTPUT_DIR}/model.onnx`);
     const metricsFile = join(staging, "metrics.json");
     const userMetrics = builtin === undefined ? await readMetrics(metricsFile) : undefined;
 
@@ -203,6 +237,19 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    if (created !== undefined) await removeEmptyFolders(dirname(outputDir), created);
     throw error;
+  }
+}
+
+/** Removes `from` and the folders above it up to `top` while they are empty: the folders a failed run made, unless something else was written there. */
+async function removeEmptyFolders(from: string, top: string): Promise<void> {
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === top || dirname(dir) === dir) return;
   }
 }

@@ -104,7 +104,8 @@ async function drift(inputs: Record<string, string>, runId = "100"): Promise<Act
     token: TOKEN,
     event: { name: "schedule", payload: { schedule: "0 6 * * *" } },
     inputs,
-    env: { MODELSHIP_RETRY_BASE_MS: "1", GITHUB_RUN_ID: runId },
+    // The URL test's server is on loopback, which downloads reach only when allowed.
+    env: { MODELSHIP_RETRY_BASE_MS: "1", GITHUB_RUN_ID: runId, MODELSHIP_ALLOW_INTERNAL: "127.0.0.1" },
   });
 }
 

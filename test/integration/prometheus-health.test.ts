@@ -21,8 +21,11 @@ import { isUserError } from "../../src/common/errors.ts";
 import { decideCanary, type CanaryPolicy } from "../../src/gitops/canary-decision.ts";
 import { readHealth, type HealthCheck, type HealthContext, type HealthSource } from "../../src/gitops/health.ts";
 import type { RolloutState } from "../../src/gitops/targets/target-types.ts";
+import { AllowList } from "../../src/net/allow-internal.ts";
 
 const PROMETHEUS = "/usr/bin/prometheus";
+/** Prometheus listens on loopback, an internal address health sources reach only when allowed. */
+const LOOPBACK = { allowInternal: AllowList.parse({ entries: ["127.0.0.1"], source: "test" }) };
 const MODEL = "adult-income";
 
 /** Per scrape: requests and errors (code 500) out of 100, latency bucket increments, prediction shift. */
@@ -198,7 +201,7 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
       });
     });
     exited.catch(() => undefined);
-    source = { kind: "prometheus", url: `http://127.0.0.1:${port}`, timeoutMs: 5_000 };
+    source = { kind: "prometheus", url: `http://127.0.0.1:${port}`, timeoutMs: 5_000, network: LOOPBACK };
 
     const ready = waitFor(
       "/-/ready",
@@ -330,7 +333,7 @@ describe("canary health from a real Prometheus", { skip, timeout: 60_000 }, () =
 
   it("says clearly when Prometheus cannot be reached", async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    await assert.rejects(readHealth({ kind: "prometheus", url }, CHECKS, contextFor("0.0.2")), (error: unknown) => {
+    await assert.rejects(readHealth({ kind: "prometheus", url, network: LOOPBACK }, CHECKS, contextFor("0.0.2")), (error: unknown) => {
       assert.ok(isUserError(error));
       assert.match(
         error.message,

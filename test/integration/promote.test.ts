@@ -504,6 +504,76 @@ describe("modelship canary bake time", () => {
   });
 });
 
+describe("multi-document GitOps files (issue 18)", () => {
+  test("a values file of two documents is refused (exit 2, the file, the second document's line, the fix); nothing is pushed", async () => {
+    const world = await setup();
+    const values = show(world.bare, "main", FILES.values);
+    const twoDocuments = `${values}---\n# a second document: Helm 3 would ignore it, Helm 4 would let it win\nmodel:\n  storageUri: ${world.uri("0.0.1")}\n`;
+    const second = values.split("\n").length;
+    pushFiles(world.bare, "main", { [FILES.values]: twoDocuments }, { from: "main", message: "a second values document" });
+    const mainBefore = refSha(world.bare, "main");
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "staging"]);
+    assert.equal(run.exitCode, 2, run.output);
+    assert.ok(
+      run.output.includes(
+        `${FILES.values}:${second}: ${FILES.values} holds 2 YAML documents (the second is document 2, line ${second}); a values file is one document`,
+      ),
+      run.output,
+    );
+    assert.match(
+      run.output,
+      /Fix: split the file: Helm 3 reads only the first document of a values file and ignores the rest, while Helm 4 merges/,
+    );
+    assert.equal(refSha(world.bare, branchOf("staging")), undefined, "no branch was pushed");
+    assert.equal(refSha(world.bare, "main"), mainBefore);
+  });
+
+  test("an InferenceService after a Service in one file: the InferenceService is promoted, the Service keeps every byte", async () => {
+    const world = await setup({ production: { targets: [{ kind: "kserve-standard", file: FILES.kserve }] } });
+    const service = `# The Service in front of the model, kept in the same file.\napiVersion: v1\nkind: Service\nmetadata:\n  name: adult-income   # the model's name, on purpose\n  namespace: models\nspec:\n  selector: {app: adult-income}\n  ports:\n    - port: 80\n      targetPort: 8080\n`;
+    const isvc = show(world.bare, "main", FILES.kserve);
+    pushFiles(world.bare, "main", { [FILES.kserve]: `${service}---\n${isvc}` }, { from: "main", message: "a Service beside the model" });
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    const promoted = show(world.bare, branchOf("production"), FILES.kserve);
+    assert.ok(promoted.startsWith(`${service}---\n`), `the Service document is byte-identical:\n${promoted}`);
+    const documents = parseAllDocuments(promoted).map((document) => document.toJS() as Record<string, unknown>);
+    assert.deepEqual(
+      documents.map((document) => document.kind),
+      ["Service", "InferenceService"],
+    );
+    const spec = documents[1]!.spec as {
+      predictor: { model: { storageUri: string } };
+      canary: { trafficPercent: number; predictor: { model: { storageUri: string } } }[];
+    };
+    assert.equal(spec.predictor.model.storageUri, world.uri("0.0.1"));
+    assert.deepEqual(
+      spec.canary.map((canary) => [canary.trafficPercent, canary.predictor.model.storageUri]),
+      [[STEPS[0], world.uri("0.0.2")]],
+    );
+    // Only the InferenceService's lines changed, and its comments stayed.
+    assert.deepEqual(diffLines(world.bare, "main", branchOf("production"), FILES.kserve).removed, []);
+    assert.ok(promoted.includes("# The release asset modelship published; promotion PRs change this URL."));
+    // verify-promotion reads both documents and passes modelship's own change.
+    const verified = await modelship(world, ["verify-promotion", "--head", branchOf("production")]);
+    assert.equal(verified.exitCode, 0, verified.output);
+  });
+
+  test("verify-promotion fails a hand-made second document in a values file, even with a trusted model in it", async () => {
+    const world = await setup();
+    const values = show(world.bare, "main", FILES.values);
+    pushFiles(
+      world.bare,
+      "hand/second-document",
+      { [FILES.values]: `${values}---\nmodel:\n  storageUri: ${world.uri("0.0.2")}\n` },
+      { from: "main" },
+    );
+    const run = await modelship(world, ["verify-promotion", "--head", "hand/second-document"]);
+    assert.equal(run.exitCode, 1, run.output);
+    assert.match(run.output, /values\.yaml holds 2 YAML documents \(the second is document 2, line \d+\); a values file is one document/);
+  });
+});
+
 describe("modelship verify-promotion", () => {
   test("passes modelship's own branch; fails an ungated URI and a non-release URI", async () => {
     const world = await setup();

@@ -81,6 +81,20 @@ export const contractCommand: Command = {
     const [sub, ...rest] = context.argv;
     if (sub === "infer") return infer(context, rest);
     if (sub === "diff") return diff(context, rest);
+    if (sub === "--help" || sub === "-h" || sub === "help") {
+      context.print(
+        [
+          "usage: modelship contract infer DATA... [--target COLUMN] [--output FILE]",
+          "       modelship contract diff OLD NEW",
+          "",
+          "  infer  drafts a data contract that the given data satisfies",
+          "  diff   lists what changed between two contracts, and which changes are breaking",
+          "",
+          "modelship contract infer --help and modelship contract diff --help list their options.",
+        ].join("\n"),
+      );
+      return ExitCode.ok;
+    }
     throw new UserError(sub === undefined ? "contract needs a subcommand" : `unknown subcommand "contract ${sub}"`, {
       hint: "use `modelship contract infer DATA` or `modelship contract diff OLD NEW`",
     });

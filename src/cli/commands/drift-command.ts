@@ -1,8 +1,8 @@
 /** `modelship drift`: compare current data with a model's reference profile; write the drift report. */
-import { parseDriftChoices } from "../../stages/drift-settings.ts";
+import { DRIFT_FAIL_ON, DRIFT_MODES } from "../../stages/drift-settings.ts";
 import { driftIcon, runDriftStage } from "../../stages/drift-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
-import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { choiceFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { gitOpsFlags, gitOpsInputs } from "./promote-command.ts";
 
 const flags = {
@@ -81,7 +81,8 @@ export const driftCommand: Command = {
       );
       return ExitCode.ok;
     }
-    const choices = parseDriftChoices(values.mode, values["fail-on"]);
+    const mode = choiceFlag(values.mode, "mode", DRIFT_MODES);
+    const failOn = choiceFlag(values["fail-on"], "fail-on", DRIFT_FAIL_ON);
     const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
     const result = await runDriftStage(
       {
@@ -91,8 +92,8 @@ export const driftCommand: Command = {
         currentUrls: listFlag(values.url),
         currentProfiles: listFlag(values["current-profile"]),
         shardOutput: values["shard-output"],
-        mode: choices.mode,
-        failOn: choices.failOn,
+        mode,
+        failOn,
         reportDir: values["report-dir"],
         gitops: gitOpsInputs(values, context),
         urlHeader: header || undefined,

@@ -83,7 +83,7 @@ export const evaluateCommand: Command = {
         positiveLabel: values["positive-label"],
         resamples: integerFlag(values.resamples, "resamples"),
         seed: integerFlag(values.seed, "seed"),
-        threads: integerFlag(values.threads, "threads"),
+        threads: integerFlag(values.threads, "threads", 1),
         failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"] as const),
         reportDir: values["report-dir"],
       },

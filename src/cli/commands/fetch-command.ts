@@ -1,4 +1,5 @@
 /** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
+import { UserError } from "../../common/errors.ts";
 import { runFetchStage } from "../../stages/fetch-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
@@ -23,7 +24,15 @@ export const fetchCommand: Command = {
   summary: "download a released model and verify every file against its manifest and SHA256SUMS",
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "fetch", env: context.env });
-    if (values.help || positionals.length === 0) {
+    if (!values.help && positionals.length === 0)
+      throw new UserError("fetch needs the model to fetch: MODEL, MODEL@VERSION or MODEL@latest", {
+        hint: "e.g. modelship fetch adult-income@1.2.0 (modelship fetch --help lists the options)",
+      });
+    if (positionals.length > 1)
+      throw new UserError(`fetch takes one model, got ${positionals.length}: ${positionals.join(" ")}`, {
+        hint: "fetch one MODEL[@VERSION] at a time",
+      });
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]",
@@ -33,7 +42,7 @@ export const fetchCommand: Command = {
           notes: "exit status: 0 fetched and verified, 2 input error or verification failed",
         }),
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
     const fetched = await runFetchStage(
       { ref: positionals[0]!, dir: values.dir, registry: values.registry, tagFormat: values["tag-format"], cacheDir: values.cache },

@@ -23,8 +23,10 @@ export const registryCommand: Command = {
   summary: "list a model's released versions, or show one version's manifest",
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "registry", env: context.env });
-    const [action, ref] = positionals;
-    if (values.help || action === undefined) {
+    const [action, ref, ...extra] = positionals;
+    const usage = "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]";
+    if (!values.help && action === undefined) throw new UserError("registry needs a subcommand: list or show", { hint: usage });
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship registry list MODEL | modelship registry show MODEL[@VERSION]",
@@ -32,12 +34,11 @@ export const registryCommand: Command = {
           flags,
         }),
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
-    if ((action !== "list" && action !== "show") || ref === undefined)
-      throw new UserError(`unknown registry command "${positionals.join(" ")}"`, {
-        hint: "use: modelship registry list MODEL, or modelship registry show MODEL[@VERSION]",
-      });
+    if (action !== "list" && action !== "show") throw new UserError(`unknown subcommand "registry ${action}"`, { hint: usage });
+    if (ref === undefined) throw new UserError(`registry ${action} needs a MODEL${action === "show" ? "[@VERSION]" : ""}`, { hint: usage });
+    if (extra.length > 0) throw new UserError(`registry ${action} takes one model, got also ${extra.join(" ")}`, { hint: usage });
     const answer = await runRegistryStage(
       { action, ref, registry: values.registry, tagFormat: values["tag-format"] },
       cliStageRun(context, values.config),

@@ -1,5 +1,7 @@
 /** `modelship verify-promotion`: check a GitOps change by its base branch's rules: every model it deploys is released, intact, gated and attested. */
 import { writeFileAtomic } from "../../common/atomic-write.ts";
+import { UserError } from "../../common/errors.ts";
+import { checkOutputFile } from "../../common/output-path.ts";
 import { runVerifyStage } from "../../stages/verify-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
@@ -32,7 +34,7 @@ export const verifyPromotionCommand: Command = {
   summary: "check a GitOps change by its base branch's rules: every model URI it deploys is released, intact, gated and attested",
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "verify-promotion", env: context.env, positionals: false });
-    if (values.help || values.head === undefined) {
+    if (values.help) {
       context.print(
         renderHelp({
           usage: "modelship verify-promotion --head REF [--base BRANCH] [--remote URL] [--rules PATH]",
@@ -42,8 +44,14 @@ export const verifyPromotionCommand: Command = {
           notes: "exit status: 0 every check passed, 1 a check failed (do not merge), 2 input error",
         }),
       );
-      return values.help ? ExitCode.ok : ExitCode.usage;
+      return ExitCode.ok;
     }
+    if (values.head === undefined)
+      throw new UserError("no change to check: --head is missing", {
+        hint: "pass --head BRANCH or --head refs/pull/N/head (or set MODELSHIP_HEAD); `modelship verify-promotion --help` shows every flag",
+      });
+    // The report's path is checked before the repository is cloned, not after the whole check ran.
+    if (values.report !== undefined) await checkOutputFile(values.report, "--report");
     const result = await runVerifyStage(
       {
         head: values.head,

@@ -5,6 +5,7 @@
  * `category_cap` category counts or `exact_cap` value counts), whatever the number of rows.
  */
 import { createHash } from "node:crypto";
+import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
 import { UserError } from "../../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "../contract/coerce.ts";
 import type { ColumnContract, DataContract } from "../contract/contract-types.ts";
@@ -119,7 +120,15 @@ export class ProfileBuilder {
   }
 
   /** Maps a file's columns to the contract's; a required contract column missing from the file is a UserError. */
-  bind(source: { path: string; columns: readonly string[] }): ColumnBinding {
+  bind(source: { path: string; columns: readonly string[]; headerLine?: number }): ColumnBinding {
+    checkHeaderDelimiter(
+      { columns: source.columns, file: source.path, line: source.headerLine },
+      {
+        file: this.#contract.file,
+        names: this.#contract.columns.map((column) => column.name),
+        delimiter: this.#contract.dialect.delimiter,
+      },
+    );
     const positions = new Map<string, number>();
     source.columns.forEach((name, index) => {
       if (!positions.has(name)) positions.set(name, index);

@@ -1,6 +1,6 @@
 /** Reads a reference profile from disk: JSON, schema-checked, and internally consistent. */
 import { readFile } from "node:fs/promises";
-import { errnoCode, getErrorMessage, UserError } from "../../common/errors.ts";
+import { errnoCode, getErrorMessage, jsonErrorPosition, UserError } from "../../common/errors.ts";
 import { assertValid } from "../../common/schema-validation.ts";
 import { parseYamlSource, toPointer } from "../../common/yaml-source.ts";
 import { Histogram } from "./profile-histogram.ts";
@@ -110,7 +110,11 @@ export async function readProfile(path: string): Promise<ReferenceProfile> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${WHAT} is not valid JSON: ${getErrorMessage(error)}`, { file: path, hint: HINT_REMAKE });
+    throw new UserError(`${WHAT} is not valid JSON: ${getErrorMessage(error)}`, {
+      file: path,
+      ...jsonErrorPosition(error),
+      hint: HINT_REMAKE,
+    });
   }
   let profile: ReferenceProfile;
   try {

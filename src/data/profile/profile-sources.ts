@@ -20,6 +20,8 @@ export interface ProfileOptions {
   paths: string[];
   /** Reuse this profile's histogram edges (and, unless given here, its settings): one pass, and mergeable shards. */
   binsFrom?: ReferenceProfile;
+  /** How errors name `binsFrom` and what they suggest; default the `--bins-from` flag of `modelship profile`. */
+  binsFromSource?: { what: string; hint: string };
   /** Bins per numeric column when edges come from the data; default 10 (deciles). */
   bins?: number;
   /** Categories a report shows per column; default 50. */
@@ -66,13 +68,18 @@ function resolveSettings(options: ProfileOptions): Required<ProfileSettings> {
 }
 
 // Edges per numeric column from `binsFrom`, after checking it profiles the same schema.
-function edgesFrom(binsFrom: ReferenceProfile, contract: DataContract): Map<string, readonly number[] | null> {
+function edgesFrom(
+  binsFrom: ReferenceProfile,
+  contract: DataContract,
+  source: { what: string; hint: string } = {
+    what: "the profile given for --bins-from",
+    hint: "take the edges from a profile of data with the same contract, or leave out --bins-from",
+  },
+): Map<string, readonly number[] | null> {
   if (binsFrom.schema_hash !== schemaHash(contract.columns)) {
     throw new UserError(
-      `the profile given for --bins-from was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`,
-      {
-        hint: "take the edges from a profile of data with the same contract, or leave out --bins-from",
-      },
+      `${source.what} was made from another schema (contract ${binsFrom.contract.path}): its column names or types differ from ${contract.file}`,
+      { hint: source.hint },
     );
   }
   const edges = new Map<string, readonly number[] | null>();
@@ -103,7 +110,7 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
   const builder = new ProfileBuilder({
     contract,
     settings,
-    edges: options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract),
+    edges: options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract, options.binsFromSource),
   });
   const datasets: ProfiledDataset[] = [];
   for (const path of options.paths) {

@@ -3,6 +3,7 @@
  * with a space after the delimiter (the UCI Adult data writes ", "), and which texts mean
  * "missing". Options the user gave are kept as they are; only the rest is guessed.
  */
+import { UserError } from "../../common/errors.ts";
 import type { ReadOptions } from "./table.ts";
 import { openByteSource } from "./byte-source.ts";
 import { openTable } from "./open-table.ts";
@@ -167,4 +168,41 @@ async function sniffNullMarkers(path: string, options: ReadOptions, rows: number
     break; // the sample is the first batch; leaving the loop closes the file
   }
   return ["", ...evidence.chosen()];
+}
+
+/**
+ * The delimiter a header was really written with, when it was read with another: a header read as
+ * one column (`id;name`) that splits on a candidate delimiter into names the contract expects.
+ * Undefined when the header looks right, so a missing column is then just missing.
+ */
+export function misreadDelimiter(columns: readonly string[], expected: readonly string[], used: string): string | undefined {
+  if (columns.length !== 1 || expected.length < 2) return undefined;
+  const names = new Set(expected);
+  for (const candidate of DELIMITER_CANDIDATES) {
+    if (candidate === used) continue;
+    const parts = columns[0]!.split(candidate).map((part) => part.trim().replace(/^"(.*)"$/, "$1"));
+    if (parts.length >= 2 && parts.filter((part) => names.has(part)).length * 2 >= parts.length) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * A UserError when a header was read with the wrong delimiter ({@link misreadDelimiter}): it names
+ * the file, the header line, and the `dialect.delimiter` to set in the contract.
+ */
+export function checkHeaderDelimiter(
+  header: { columns: readonly string[]; file: string; line?: number },
+  contract: { file: string; names: readonly string[]; delimiter: string },
+): void {
+  const delimiter = misreadDelimiter(header.columns, contract.names, contract.delimiter);
+  if (delimiter === undefined) return;
+  const shown = delimiter === "\t" ? "tab" : `"${delimiter}"`;
+  throw new UserError(
+    `the header was read as one column ("${header.columns[0]!.slice(0, 80)}"): the file looks ${shown}-separated, not "${contract.delimiter}"-separated`,
+    {
+      file: header.file,
+      line: header.line,
+      hint: `set the delimiter in ${contract.file}: dialect: { delimiter: ${delimiter === "\t" ? '"\\t"' : `"${delimiter}"`} }`,
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
 import type { TrainState, HygieneValidator } from "./validate-hygiene.ts";
 import { checkResult, policySeverity, ColumnValidator, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { TableSource } from "../readers/table.ts";
+import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
 
@@ -76,6 +77,10 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
     ...extra,
   });
 
+  checkHeaderDelimiter(
+    { columns: source.columns, file: path, line: source.headerLine },
+    { file: contract.file, names: contract.columns.map((column) => column.name), delimiter: contract.dialect.delimiter },
+  );
   // Bind contract columns to file columns.
   const positions = new Map<string, number>();
   source.columns.forEach((name, index) => {

@@ -32,7 +32,7 @@ export const argoRolloutsTarget: ManifestTarget = {
   canaryPointer: CANARY_RECORD_POINTER,
 
   locate(manifest, target) {
-    const resource = findResource(manifest, { kinds: ["Rollout"], name: target.name, target: "argo-rollouts" });
+    const resource = findResource(manifest, { kind: "Rollout", group: "argoproj.io", name: target.name, target: "argo-rollouts" });
     if (!resource.document.hasIn(CANARY_STRATEGY) && !resource.document.hasIn(BLUE_GREEN)) {
       throw pathError(
         resource,

@@ -53,7 +53,12 @@ export const flaggerTarget: ManifestTarget = {
   canaryPointer: CANARY_RECORD_POINTER,
 
   locate(manifest, target) {
-    const resource = findResource(manifest, { kinds: ["Deployment"], name: deploymentName(manifest, target), target: "flagger" });
+    const resource = findResource(manifest, {
+      kind: "Deployment",
+      group: "apps",
+      name: deploymentName(manifest, target),
+      target: "flagger",
+    });
     canaryOf(resource);
     modelEnvPath(resource, target);
     return resource;

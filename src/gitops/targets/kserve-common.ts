@@ -36,7 +36,12 @@ export function locateInferenceService(
   target: TargetSpec,
   options: { target: "kserve-standard" | "kserve-knative"; wrongModes: ReadonlySet<string>; ignored: string; hint: string },
 ): Resource {
-  const resource = findResource(manifest, { kinds: ["InferenceService"], name: target.name, target: options.target });
+  const resource = findResource(manifest, {
+    kind: "InferenceService",
+    group: "serving.kserve.io",
+    name: target.name,
+    target: options.target,
+  });
   const mode = readString(resource, [...ANNOTATIONS, DEPLOYMENT_MODE]);
   if (mode !== undefined && options.wrongModes.has(mode)) {
     throw pathError(

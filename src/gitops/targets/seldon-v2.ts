@@ -23,6 +23,7 @@ import type { ManifestTarget, RolloutState } from "./target-types.ts";
 import {
   appendResource,
   describeResource,
+  duplicateResources,
   findResource,
   isSeqAt,
   listResources,
@@ -46,7 +47,12 @@ const CANARY_SUFFIX = "-canary";
 /** The seldon-v2 target. */
 export const seldonV2Target: ManifestTarget = {
   locate(manifest, target) {
-    const resource = findResource(manifest, { kinds: ["Model"], name: target.name ?? stableModelName(manifest), target: "seldon-v2" });
+    const resource = findResource(manifest, {
+      kind: "Model",
+      group: "mlops.seldon.io",
+      name: target.name ?? stableModelName(manifest),
+      target: "seldon-v2",
+    });
     requireStorageUri(resource);
     return resource;
   },
@@ -96,25 +102,33 @@ function stableModelName(manifest: Manifest): string | undefined {
   const models = listResources(manifest).filter((resource) => isSeldon(resource, "Model"));
   const names = new Set(models.map((model) => model.name));
   const stable = models.filter((model) => !(model.name.endsWith(CANARY_SUFFIX) && names.has(model.name.slice(0, -CANARY_SUFFIX.length))));
-  if (stable.length > 1) {
-    const list = stable.map((model) => model.name).join(", ");
+  // Two documents of one name are not two Models to choose from: findResource refuses the duplicate.
+  const distinct = stable.filter((model, index) => stable.findIndex((other) => other.name === model.name) === index);
+  if (distinct.length > 1) {
+    const list = distinct.map((model) => model.name).join(", ");
     throw pathError(
-      stable[1]!,
+      distinct[1]!,
       ["metadata", "name"],
-      `${stable.length} Seldon Models in the file (${list}); the target must name one`,
+      `${distinct.length} Seldon Models in the file (${list}); the target must name one`,
       `set the target's name to one of: ${list}`,
     );
   }
-  return stable[0]?.name;
+  return distinct[0]?.name;
 }
 
 /** The canary Model and Experiment (`<name>-canary`) beside the stable Model, when present. */
 function canaryOf(stable: Resource): { model?: Resource; experiment?: Resource } {
   const name = `${stable.name}${CANARY_SUFFIX}`;
   const resources = listResources(stable.manifest);
-  const model = resources.find((resource) => isSeldon(resource, "Model") && resource.name === name);
-  const experiment = resources.find((resource) => isSeldon(resource, "Experiment") && resource.name === name);
+  const model = onlyOne(resources.filter((resource) => isSeldon(resource, "Model") && resource.name === name));
+  const experiment = onlyOne(resources.filter((resource) => isSeldon(resource, "Experiment") && resource.name === name));
   return { ...(model && { model }), ...(experiment && { experiment }) };
+}
+
+/** The one resource of `matches`, if any; two documents with the same kind and name are refused, not edited at random. */
+function onlyOne(matches: Resource[]): Resource | undefined {
+  if (matches.length > 1) throw duplicateResources(matches);
+  return matches[0];
 }
 
 function isSeldon(resource: Resource, kind: string): boolean {

@@ -37,7 +37,10 @@ export interface TargetSpec {
   kind: TargetKind;
   /** Path of the manifest, for messages (the text is passed separately). */
   file: string;
-  /** `metadata.name` of the resource; needed only when the file holds several of its kind. */
+  /**
+   * `metadata.name` of the resource; needed only when the file holds several of its kind (yaml-path:
+   * several documents that have the uriPath).
+   */
   name?: string;
   /** argo-rollouts, flagger: the container holding the model URI (default: the first container). */
   container?: string;

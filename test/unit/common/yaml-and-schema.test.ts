@@ -42,6 +42,23 @@ describe("YAML sources", () => {
     assert.equal(source.locate("/columns/1/missing")?.line, 4, "falls back to the nearest existing parent");
   });
 
+  it("refuse a second document with content, at the line of its `---`", () => {
+    for (const second of ["b: 2\n", "~\n", "[\n"])
+      assert.throws(
+        () => parseYamlSource(`a: 1\nb: 0\n---\n${second}`, "m.yaml"),
+        (error: unknown) => isUserError(error) && error.line === 3 && /holds 2 YAML documents/.test(error.message),
+        JSON.stringify(second),
+      );
+  });
+
+  it("read a file with a leading `---`, or a trailing `---` and nothing but comments after it, as its one document", () => {
+    for (const text of ["---\na: 1\n", "a: 1\n---\n", "a: 1\n---\n# the end\n"]) {
+      const source = parseYamlSource(text, "m.yaml");
+      assert.deepEqual(source.data, { a: 1 }, JSON.stringify(text));
+      assert.equal(source.locate("/a")?.line, text.startsWith("---") ? 2 : 1);
+    }
+  });
+
   it("refuse duplicate keys", () => {
     assert.throws(() => parseYamlSource("a: 1\na: 2\n", "d.yaml"), UserError);
   });

@@ -137,7 +137,8 @@ describe("parseContract: modelship YAML", () => {
       },
     );
     assert.ok(error.message.includes(`${FILE}:4:15: /columns/0/nullable: must be boolean`), error.message);
-    assert.ok(error.message.includes(`${FILE}:7:17: /columns/1/max_lenght: unknown property "max_lenght"`), error.message);
+    // An unknown property is reported at its key (column 5 of "    max_lenght: 3"), not at its value.
+    assert.ok(error.message.includes(`${FILE}:7:5: /columns/1/max_lenght: unknown property "max_lenght"`), error.message);
   });
 
   it("refuses a document that is not a mapping", () => {

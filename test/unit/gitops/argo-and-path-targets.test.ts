@@ -214,7 +214,7 @@ model:
   servers:
   - name: a
 ---
-other: document
+# a trailing document with only a comment: empty, not a second document
 `;
 
 const VALUES_STARTED = `# values for the serving chart
@@ -233,7 +233,7 @@ modelship:
   modelship.dev/canary-uri: ${U2}
   modelship.dev/canary-digest: ${D2}
 ---
-other: document
+# a trailing document with only a comment: empty, not a second document
 `;
 
 const VALUES_PROMOTED = `# values for the serving chart
@@ -248,7 +248,7 @@ modelship:
   modelship.dev/stable-uri: ${U2}
   modelship.dev/stable-digest: ${D2}
 ---
-other: document
+# a trailing document with only a comment: empty, not a second document
 `;
 
 const VALUES_ROLLED_BACK = `# values for the serving chart
@@ -262,7 +262,7 @@ modelship:
   modelship.dev/stable-version: 0.0.1
   modelship.dev/stable-uri: ${U1}
 ---
-other: document
+# a trailing document with only a comment: empty, not a second document
 `;
 
 const values: TargetSpec = { kind: "yaml-path", file: "values.yaml", uriPath: "model.storageUri", weightPath: "model.canary.weight" };

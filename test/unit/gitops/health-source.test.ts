@@ -8,6 +8,10 @@ import { after, before, describe, it } from "node:test";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
 import { renderHealthTable } from "../../../src/gitops/health-markdown.ts";
 import { checkHealthChecks, fillQuery, readHealth, type HealthCheck, type HealthContext } from "../../../src/gitops/health.ts";
+import { AllowList } from "../../../src/net/allow-internal.ts";
+
+/** The stub listens on loopback, which health sources reach only when allowed. */
+const LOOPBACK = { allowInternal: AllowList.parse({ entries: ["127.0.0.1"], source: "test" }) };
 
 const CONTEXT: HealthContext = { model: "adult-income", canaryVersion: "0.0.2", stableVersion: "0.0.1", window: "10m" };
 const CHECKS: HealthCheck[] = [
@@ -203,7 +207,7 @@ describe("the metrics-url health source", () => {
   it("fetches the document with the configured headers", async () => {
     stub.json(200, { versions: { "0.0.2": { latency_p95: 0.3 } } });
     const [result] = await readHealth(
-      { kind: "metrics-url", url: `${stub.url}/metrics.json`, headers: { authorization: "Bearer t0ken" } },
+      { kind: "metrics-url", network: LOOPBACK, url: `${stub.url}/metrics.json`, headers: { authorization: "Bearer t0ken" } },
       [CHECKS[1]!],
       CONTEXT,
     );
@@ -214,7 +218,7 @@ describe("the metrics-url health source", () => {
   it("says which URL answered with an HTTP error", async () => {
     stub.json(403, { message: "forbidden" });
     await rejectsWithUserError(
-      readHealth({ kind: "metrics-url", url: `${stub.url}/metrics.json` }, CHECKS, CONTEXT),
+      readHealth({ kind: "metrics-url", network: LOOPBACK, url: `${stub.url}/metrics.json` }, CHECKS, CONTEXT),
       new RegExp(`canary metrics at ${stub.url}/metrics.json: HTTP 403`),
       /Fix: check the headers/,
     );
@@ -223,7 +227,7 @@ describe("the metrics-url health source", () => {
   it("names the URL in schema errors", async () => {
     stub.json(200, { versions: { "0.0.2": [] } });
     const error = await rejectsWithUserError(
-      readHealth({ kind: "metrics-url", url: `${stub.url}/m.json` }, CHECKS, CONTEXT),
+      readHealth({ kind: "metrics-url", network: LOOPBACK, url: `${stub.url}/m.json` }, CHECKS, CONTEXT),
       /\/versions\/0\.0\.2: must be object/,
     );
     assert.equal(error.file, `${stub.url}/m.json`);
@@ -250,7 +254,11 @@ describe("the prometheus health source (stubbed answers)", () => {
 
   it("sends the filled query to /api/v1/query and reads a one-sample vector", async () => {
     stub.json(200, vector("0.0125"));
-    const [result] = await readHealth({ kind: "prometheus", url: `${stub.url}/`, headers: { "x-scope-orgid": "ml" } }, [check], CONTEXT);
+    const [result] = await readHealth(
+      { kind: "prometheus", network: LOOPBACK, url: `${stub.url}/`, headers: { "x-scope-orgid": "ml" } },
+      [check],
+      CONTEXT,
+    );
     assert.equal(result!.canary, 0.0125);
     assert.equal(result!.status, "pass");
     assert.equal(result!.query, 'sum(rate(errors{model="adult-income",version="0.0.2",role="canary"}[10m]))');
@@ -263,32 +271,32 @@ describe("the prometheus health source (stubbed answers)", () => {
 
   it("queries the stable model with role stable for max_increase", async () => {
     stub.json(200, vector("0.01"));
-    await readHealth({ kind: "prometheus", url: stub.url }, [{ ...check, maxIncrease: 0.01 }], CONTEXT);
+    await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [{ ...check, maxIncrease: 0.01 }], CONTEXT);
     const query = new URL(stub.requests.at(-1)!.url!, stub.url).searchParams.get("query");
     assert.match(query!, /version="0\.0\.1",role="stable"/);
   });
 
   it("reads a scalar", async () => {
     stub.json(200, { status: "success", data: { resultType: "scalar", result: [1714564800, "0.5"] } });
-    const [result] = await readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT);
+    const [result] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT);
     assert.equal(result!.canary, 0.5);
     assert.equal(result!.status, "fail");
   });
 
   it("takes an empty vector as no data", async () => {
     stub.json(200, vector());
-    const [result] = await readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT);
+    const [result] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT);
     assert.equal(result!.status, "no-data");
     assert.match(result!.detail, /the query returned no series/);
   });
 
   it("takes NaN as no data and +Inf as a number", async () => {
     stub.json(200, vector("NaN"));
-    const [nan] = await readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT);
+    const [nan] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT);
     assert.equal(nan!.status, "no-data");
     assert.match(nan!.detail, /NaN/);
     stub.json(200, vector("+Inf"));
-    const [inf] = await readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT);
+    const [inf] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT);
     assert.equal(inf!.canary, Number.POSITIVE_INFINITY);
     assert.equal(inf!.status, "fail");
   });
@@ -296,7 +304,7 @@ describe("the prometheus health source (stubbed answers)", () => {
   it("refuses several series, telling the user to aggregate", async () => {
     stub.json(200, vector("1", "2"));
     await rejectsWithUserError(
-      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT),
       /returned 2 series \(\{pod="p0"\}, \{pod="p1"\}\)/,
       /exactly one number/,
       /Fix: aggregate the query, e.g\. sum\(\.\.\.\) or avg\(\.\.\.\)/,
@@ -305,13 +313,13 @@ describe("the prometheus health source (stubbed answers)", () => {
 
   it("refuses a range vector", async () => {
     stub.json(200, { status: "success", data: { resultType: "matrix", result: [] } });
-    await rejectsWithUserError(readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT), /range vector/);
+    await rejectsWithUserError(readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT), /range vector/);
   });
 
   it("reports Prometheus's own error with the URL and the query", async () => {
     stub.json(422, { status: "error", errorType: "execution", error: "many-to-many matching not allowed" });
     await rejectsWithUserError(
-      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT),
       new RegExp(`Prometheus at ${stub.url}, query sum\\(rate\\(errors`),
       /refused the query: execution: many-to-many matching not allowed/,
     );
@@ -323,7 +331,7 @@ describe("the prometheus health source (stubbed answers)", () => {
       response.end("<html>sign in</html>");
     };
     await rejectsWithUserError(
-      readHealth({ kind: "prometheus", url: stub.url }, [check], CONTEXT),
+      readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT),
       /the answer is not JSON \(HTTP 200, text\/html\)/,
       /without \/api\/v1/,
     );
@@ -332,7 +340,7 @@ describe("the prometheus health source (stubbed answers)", () => {
   it("gives up after the timeout", async () => {
     stub.handler = () => undefined; // never answers
     await rejectsWithUserError(
-      readHealth({ kind: "prometheus", url: stub.url, timeoutMs: 100 }, [check], CONTEXT),
+      readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url, timeoutMs: 100 }, [check], CONTEXT),
       /no answer within 100 ms/,
     );
   });

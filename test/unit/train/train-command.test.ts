@@ -212,7 +212,7 @@ describe("train with a user command", () => {
   test("a model.onnx that is not a model is refused by onnxruntime", async () => {
     await rejectsWith(
       runTraining(options({ run: { command: 'echo "not a model" > "$MODELSHIP_OUTPUT_DIR/model.onnx"' } })),
-      /not a model onnxruntime can load/,
+      /not an ONNX model onnxruntime can load/,
     );
   });
 
