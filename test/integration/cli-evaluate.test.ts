@@ -66,7 +66,7 @@ describe("modelship evaluate", () => {
     assert.match(threshold.stderr, /--threshold must be a number, got "high"/);
     const policy = runCli(["evaluate", ...MODEL, "--policy", "missing.yaml"], { cwd: repo });
     assert.equal(policy.status, 2);
-    assert.match(policy.stderr, /missing\.yaml: gate policy not found/);
+    assert.match(policy.stderr, /missing\.yaml: --policy \(the policy input\): gate policy not found/);
     for (const run of [threshold, policy]) assert.ok(!hasStackTrace(run.stderr));
   });
 
