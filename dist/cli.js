@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-UUWXDAWU.js";
+} from "./chunks/chunk-IMFTBPVR.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,46 +12,46 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-WUIZZHNB.js";
+} from "./chunks/chunk-VJC4OXUV.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-PSULZ6JZ.js";
+} from "./chunks/chunk-SCO4G4E6.js";
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
   driftIcon,
   runDriftStage
-} from "./chunks/chunk-QYYB2HY4.js";
+} from "./chunks/chunk-7OJ5Y6PI.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-7564ELG5.js";
+} from "./chunks/chunk-6XYNSSFY.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-4DK3P5VF.js";
+} from "./chunks/chunk-VUPJO2ZP.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-6UVZHYYK.js";
-import "./chunks/chunk-RGYWJXFP.js";
+} from "./chunks/chunk-UW2ZL2C6.js";
+import "./chunks/chunk-ZOMWP354.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-XFXW2P33.js";
-import "./chunks/chunk-U7EIPJ3P.js";
+} from "./chunks/chunk-XQ2UKOYS.js";
+import "./chunks/chunk-RCT3SU2S.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-LEQU6TPW.js";
+} from "./chunks/chunk-VQ2JS2DF.js";
 import {
   NULL_MARKER_CANDIDATES,
   NullMarkerEvidence,
   sniffDialect
-} from "./chunks/chunk-UILLY3C4.js";
-import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-ZZ5CV7LZ.js";
+} from "./chunks/chunk-PMDDG4YH.js";
+import "./chunks/chunk-FKJ7JCSZ.js";
+import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
   coerceValue,
@@ -59,26 +59,26 @@ import {
   loadContract,
   openTable,
   parseContract
-} from "./chunks/chunk-OAUCG3WP.js";
+} from "./chunks/chunk-XHDYQCC7.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-K6P62RG5.js";
+} from "./chunks/chunk-BTALAB4I.js";
 import {
   checkOutputFile
-} from "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-NAF7LRKD.js";
+} from "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-HFYPUWDN.js";
+} from "./chunks/chunk-6X4GN6NZ.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
+} from "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-F2TOL7QQ.js";
+} from "./chunks/chunk-67A6IV6Y.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/common/logger.ts
 function where(properties) {

@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

@@ -5,25 +5,25 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-QYYB2HY4.js";
+} from "./chunks/chunk-7OJ5Y6PI.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-XGQ6HTLB.js";
-import "./chunks/chunk-6UVZHYYK.js";
-import "./chunks/chunk-RGYWJXFP.js";
-import "./chunks/chunk-LEQU6TPW.js";
-import "./chunks/chunk-UILLY3C4.js";
+} from "./chunks/chunk-H6YBFRR2.js";
+import "./chunks/chunk-UW2ZL2C6.js";
+import "./chunks/chunk-ZOMWP354.js";
+import "./chunks/chunk-VQ2JS2DF.js";
+import "./chunks/chunk-PMDDG4YH.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-OAUCG3WP.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-NAF7LRKD.js";
+import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   core_exports,
   getBooleanInput,
@@ -32,8 +32,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
-import "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
+import "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

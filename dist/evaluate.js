@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-7564ELG5.js";
+} from "./chunks/chunk-6XYNSSFY.js";
 import "./chunks/chunk-VYZFQUNB.js";
-import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-ZZ5CV7LZ.js";
+import "./chunks/chunk-FKJ7JCSZ.js";
+import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-OAUCG3WP.js";
-import "./chunks/chunk-K6P62RG5.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-NAF7LRKD.js";
+import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-BTALAB4I.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
@@ -27,10 +27,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-H22DEWEB.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

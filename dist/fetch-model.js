@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-4DK3P5VF.js";
-import "./chunks/chunk-RGYWJXFP.js";
-import "./chunks/chunk-K6P62RG5.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+} from "./chunks/chunk-VUPJO2ZP.js";
+import "./chunks/chunk-ZOMWP354.js";
+import "./chunks/chunk-BTALAB4I.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-H22DEWEB.js";
-import "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
+import "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-H22DEWEB.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/main.ts
 var COMMANDS = [

@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-XGQ6HTLB.js";
+} from "./chunks/chunk-H6YBFRR2.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-6UVZHYYK.js";
-import "./chunks/chunk-RGYWJXFP.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-NAF7LRKD.js";
+} from "./chunks/chunk-UW2ZL2C6.js";
+import "./chunks/chunk-ZOMWP354.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   core_exports,
   getBooleanInput,
@@ -24,8 +24,8 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
-import "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
+import "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/promote.ts
 await runAction(async () => {

@@ -2,24 +2,24 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-XFXW2P33.js";
-import "./chunks/chunk-U7EIPJ3P.js";
+} from "./chunks/chunk-XQ2UKOYS.js";
+import "./chunks/chunk-RCT3SU2S.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-LEQU6TPW.js";
-import "./chunks/chunk-UILLY3C4.js";
-import "./chunks/chunk-YZVWVLHO.js";
-import "./chunks/chunk-ZZ5CV7LZ.js";
+import "./chunks/chunk-VQ2JS2DF.js";
+import "./chunks/chunk-PMDDG4YH.js";
+import "./chunks/chunk-FKJ7JCSZ.js";
+import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-OAUCG3WP.js";
-import "./chunks/chunk-K6P62RG5.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-NAF7LRKD.js";
+import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-BTALAB4I.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
@@ -29,8 +29,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
-import "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
+import "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-UUWXDAWU.js";
-import "./chunks/chunk-U7EIPJ3P.js";
+} from "./chunks/chunk-IMFTBPVR.js";
+import "./chunks/chunk-RCT3SU2S.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-ZZ5CV7LZ.js";
+import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-OAUCG3WP.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
@@ -22,8 +22,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
-import "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
+import "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/train.ts
 await runAction(async () => {

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-WUIZZHNB.js";
-import "./chunks/chunk-UILLY3C4.js";
-import "./chunks/chunk-OAUCG3WP.js";
-import "./chunks/chunk-IY2O7OQE.js";
-import "./chunks/chunk-7QQXAH3Y.js";
+} from "./chunks/chunk-VJC4OXUV.js";
+import "./chunks/chunk-PMDDG4YH.js";
+import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-3M4Q4ESR.js";
+import "./chunks/chunk-PU2NKIVK.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
@@ -20,10 +20,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-H22DEWEB.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

@@ -3,29 +3,29 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   failures,
   runVerifyStage
-} from "./chunks/chunk-PSULZ6JZ.js";
+} from "./chunks/chunk-SCO4G4E6.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-6UVZHYYK.js";
-import "./chunks/chunk-RGYWJXFP.js";
-import "./chunks/chunk-7QQXAH3Y.js";
-import "./chunks/chunk-NAF7LRKD.js";
+} from "./chunks/chunk-UW2ZL2C6.js";
+import "./chunks/chunk-ZOMWP354.js";
+import "./chunks/chunk-PU2NKIVK.js";
+import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-HFYPUWDN.js";
-import "./chunks/chunk-24FDCR3H.js";
-import "./chunks/chunk-QZ5TWO4K.js";
-import "./chunks/chunk-F2TOL7QQ.js";
+import "./chunks/chunk-6X4GN6NZ.js";
+import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-OLVC4NSS.js";
+import "./chunks/chunk-67A6IV6Y.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-H22DEWEB.js";
+} from "./chunks/chunk-ZC5XNF6T.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-LFRDFJH6.js";
+} from "./chunks/chunk-EA62S6YL.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

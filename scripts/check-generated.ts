@@ -1,5 +1,6 @@
 /**
- * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml, the reference docs
+ * Fails when generated files (dist/, .github/workflows/<reusable>.yml, action.yml, the CRD schemas
+ * schemas/upstream-crds/ made from vendor/crds/, the reference docs
  * docs/configuration.md and docs/actions.md, the example reports, the layer picture in
  * docs/architecture.md, the example's data sampled from datasets/adult/) differ
  * from what the sources produce: rebuilds them, then
@@ -11,6 +12,7 @@ import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
 const node = process.execPath;
+execFileSync(node, [join(root, "scripts/generate-crd-schemas.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/generate.ts")], { cwd: root, stdio: "inherit" });
 execFileSync(node, [join(root, "scripts/make-example-data.ts")], { cwd: root, stdio: "inherit" });
@@ -22,6 +24,7 @@ const paths = [
   "docs/actions.md",
   "docs/examples",
   "docs/architecture.md",
+  "schemas/upstream-crds",
   "examples/model-repo/data/train.csv",
   "examples/model-repo/data/test.csv",
 ];

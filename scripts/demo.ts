@@ -62,10 +62,12 @@ function git(args: string[], options: { cwd?: string; env?: Record<string, strin
 }
 
 /**
- * A bare GitOps repository seeded from examples/gitops-repo, its model URLs pointing at `modelUri`, its
- * rules (modelship.yaml) trusting the demo's folder registry instead of OWNER/models on GitHub.
+ * A bare GitOps repository seeded from examples/gitops-repo, its model URLs pointing at 0.0.1 in the
+ * demo's folder registry (`versionUri` + the asset: the InferenceService, on kserve-tritonserver, holds
+ * the Triton model repository archive, the others model.onnx), its rules (modelship.yaml) trusting that
+ * registry instead of OWNER/models on GitHub.
  */
-async function seedGitOps(bare: string, modelUri: string, registry: string): Promise<void> {
+async function seedGitOps(bare: string, versionUri: string, registry: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "modelship-demo-gitops-"));
   await cp(join(root, "examples/gitops-repo"), work, { recursive: true });
   const rules = parseDocument(await readFile(join(work, "modelship.yaml"), "utf8"));
@@ -77,8 +79,8 @@ async function seedGitOps(bare: string, modelUri: string, registry: string): Pro
     await writeFile(
       path,
       (await readFile(path, "utf8")).replaceAll(
-        "https://github.com/OWNER/models/releases/download/adult-income%2Fv0.0.1/model.onnx",
-        modelUri,
+        /https:\/\/github\.com\/OWNER\/models\/releases\/download\/adult-income%2Fv0\.0\.1\/(model\.onnx|triton-model-repository\.tar\.gz)/g,
+        (_, asset: string) => `${versionUri}/${asset}`,
       ),
     );
   }
@@ -231,7 +233,7 @@ banner("10. Promotion is for gated models only; a second model passes after a fa
 // The GitOps repository (examples/gitops-repo) as a bare repository on disk, serving 0.0.1 — the state the
 // platform team set up. The demo's modelship.yaml points at it instead of OWNER/gitops on GitHub.
 const gitops = join(out, "gitops.git");
-const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx")).href;
+const v1Uri = pathToFileURL(join(repo, ".modelship/registry/adult-income/0.0.1")).href;
 await seedGitOps(gitops, v1Uri, join(repo, ".modelship/registry"));
 await writeFile(
   join(repo, "modelship.yaml"),

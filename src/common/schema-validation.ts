@@ -21,7 +21,7 @@ export type JsonSchema = Record<string, unknown> & { $id: string };
 
 /**
  * The compiled validator for `schema`, compiled once on the shared strict ajv instance (modelship's
- * own schemas and the CRD schemas in schemas/crds/, whose `$id`s all differ).
+ * own schemas, whose `$id`s all differ).
  */
 export function validatorFor(schema: JsonSchema): ValidateFunction {
   const known = compiled.get(schema);

@@ -5,10 +5,12 @@
  * Initializers (the bulk of a model) are skipped by length, never decoded. Subgraphs, functions and
  * external data are not read: nothing here needs them.
  *
- * Field numbers are those of onnx.proto (ModelProto.graph = 7; GraphProto.node = 1, input = 11,
- * output = 12; NodeProto input = 1, output = 2, name = 3, op_type = 4, attribute = 5, domain = 7;
- * AttributeProto name = 1, f = 2, i = 3, s = 4, floats = 7, ints = 8, strings = 9; ValueInfoProto
- * name = 1).
+ * Field numbers are those of onnx.proto (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5,
+ * input = 11, output = 12; NodeProto input = 1, output = 2, name = 3, op_type = 4, attribute = 5,
+ * domain = 7; AttributeProto name = 1, f = 2, i = 3, s = 4, floats = 7, ints = 8, strings = 9;
+ * ValueInfoProto name = 1, type = 2; TypeProto tensor_type = 1, sequence_type = 4, map_type = 5,
+ * opaque_type = 7, sparse_tensor_type = 8, optional_type = 9; TypeProto.Tensor elem_type = 1,
+ * shape = 2; TensorShapeProto dim = 1; Dimension dim_value = 1, dim_param = 2; TensorProto name = 8).
  */
 
 /** One attribute of a node; only the scalar and list kinds the evaluator reads. */
@@ -33,11 +35,33 @@ export interface OnnxNode {
   attributes: Map<string, OnnxAttribute>;
 }
 
+/** The declared type of a graph input or output. */
+export type OnnxValueType =
+  /** A dense tensor: its element type (TensorProto.DataType: 1 float, 7 int64, …) and shape, a dimension as its size, its symbolic name or undefined. */
+  | { kind: "tensor"; elemType: number; shape?: (number | string | undefined)[] }
+  /** Anything else a graph may declare (a sequence, a map, an optional, a sparse tensor), or no type at all. */
+  | { kind: OtherValueKind };
+
+/** The kinds of value a graph may declare besides a dense tensor ("unknown": no type at all). */
+export type OtherValueKind = "sequence" | "map" | "optional" | "sparse-tensor" | "opaque" | "unknown";
+
+/** A graph input or output with its declared type. */
+export interface OnnxValueInfo {
+  name: string;
+  type: OnnxValueType;
+}
+
 /** The main graph: its nodes in file order and the names of its inputs and outputs. */
 export interface OnnxGraph {
   nodes: OnnxNode[];
   inputs: string[];
   outputs: string[];
+  /** The inputs with their declared types, in file order. */
+  inputInfo: OnnxValueInfo[];
+  /** The outputs with their declared types, in file order. */
+  outputInfo: OnnxValueInfo[];
+  /** Names of the initializers (weights); models before IR version 4 list them among the inputs too. */
+  initializers: string[];
 }
 
 const WIRE_VARINT = 0;
@@ -132,7 +156,7 @@ class Reader {
 /** Reads the main graph of an ONNX model; throws (a plain Error) on bytes that are not a ModelProto. */
 export function readOnnxGraph(bytes: Uint8Array): OnnxGraph {
   const model = new Reader(bytes);
-  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [] };
+  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [], inputInfo: [], outputInfo: [], initializers: [] };
   let found = false;
   for (let tag = model.tag(); tag; tag = model.tag()) {
     if (tag.field === 7 && tag.wire === WIRE_LENGTH) {
@@ -148,19 +172,91 @@ function readGraph(reader: Reader, graph: OnnxGraph): void {
   for (let tag = reader.tag(); tag; tag = reader.tag()) {
     if (tag.wire !== WIRE_LENGTH) reader.skip(tag.wire);
     else if (tag.field === 1) graph.nodes.push(readNode(reader.sub()));
-    else if (tag.field === 11) graph.inputs.push(readValueInfoName(reader.sub()));
-    else if (tag.field === 12) graph.outputs.push(readValueInfoName(reader.sub()));
-    else reader.skip(tag.wire);
+    else if (tag.field === 5) graph.initializers.push(readTensorName(reader.sub()));
+    else if (tag.field === 11) {
+      const info = readValueInfo(reader.sub());
+      graph.inputs.push(info.name);
+      graph.inputInfo.push(info);
+    } else if (tag.field === 12) {
+      const info = readValueInfo(reader.sub());
+      graph.outputs.push(info.name);
+      graph.outputInfo.push(info);
+    } else reader.skip(tag.wire);
   }
 }
 
-function readValueInfoName(reader: Reader): string {
+/** A TensorProto's name; its data (raw_data, float_data…) is skipped by length. */
+function readTensorName(reader: Reader): string {
   let name = "";
   for (let tag = reader.tag(); tag; tag = reader.tag()) {
-    if (tag.field === 1 && tag.wire === WIRE_LENGTH) name = reader.string();
+    if (tag.field === 8 && tag.wire === WIRE_LENGTH) name = reader.string();
     else reader.skip(tag.wire);
   }
   return name;
+}
+
+function readValueInfo(reader: Reader): OnnxValueInfo {
+  const info: OnnxValueInfo = { name: "", type: { kind: "unknown" } };
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.field === 1 && tag.wire === WIRE_LENGTH) info.name = reader.string();
+    else if (tag.field === 2 && tag.wire === WIRE_LENGTH) info.type = readType(reader.sub());
+    else reader.skip(tag.wire);
+  }
+  return info;
+}
+
+/** TypeProto field numbers of the kinds that are not dense tensors. */
+const OTHER_KINDS: ReadonlyMap<number, OtherValueKind> = new Map<number, OtherValueKind>([
+  [4, "sequence"],
+  [5, "map"],
+  [7, "opaque"],
+  [8, "sparse-tensor"],
+  [9, "optional"],
+]);
+
+function readType(reader: Reader): OnnxValueType {
+  let type: OnnxValueType = { kind: "unknown" };
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    const other = OTHER_KINDS.get(tag.field);
+    if (tag.field === 1 && tag.wire === WIRE_LENGTH) type = readTensorType(reader.sub());
+    else if (other !== undefined && tag.wire === WIRE_LENGTH) {
+      reader.skip(tag.wire);
+      type = { kind: other };
+    } else reader.skip(tag.wire);
+  }
+  return type;
+}
+
+function readTensorType(reader: Reader): OnnxValueType {
+  const type: { kind: "tensor"; elemType: number; shape?: (number | string | undefined)[] } = { kind: "tensor", elemType: 0 };
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.field === 1 && tag.wire === WIRE_VARINT) type.elemType = Number(BigInt.asIntN(32, reader.varint()));
+    else if (tag.field === 2 && tag.wire === WIRE_LENGTH) type.shape = readShape(reader.sub());
+    else reader.skip(tag.wire);
+  }
+  return type;
+}
+
+function readShape(reader: Reader): (number | string | undefined)[] {
+  const dims: (number | string | undefined)[] = [];
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.field === 1 && tag.wire === WIRE_LENGTH) dims.push(readDimension(reader.sub()));
+    else reader.skip(tag.wire);
+  }
+  return dims;
+}
+
+function readDimension(reader: Reader): number | string | undefined {
+  let dim: number | string | undefined;
+  for (let tag = reader.tag(); tag; tag = reader.tag()) {
+    if (tag.field === 1 && tag.wire === WIRE_VARINT) {
+      const value = BigInt.asIntN(64, reader.varint());
+      // A size past 2^53 is no size a served tensor has: read as unknown.
+      dim = value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+    } else if (tag.field === 2 && tag.wire === WIRE_LENGTH) dim = reader.string();
+    else reader.skip(tag.wire);
+  }
+  return dim;
 }
 
 function readNode(reader: Reader): OnnxNode {

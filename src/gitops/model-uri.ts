@@ -81,3 +81,23 @@ export function findModelUris(text: string, tagFormat = DEFAULT_TAG_FORMAT): str
   }
   return [...found];
 }
+
+/**
+ * Whether two URIs are files of one release: the same URL up to the last `/` (a GitHub release's
+ * download folder, a local registry's version folder), so `…/model.onnx` and
+ * `…/triton-model-repository.tar.gz` of one version match and another version's do not.
+ */
+export function sameReleaseFolder(a: string, b: string): boolean {
+  const folder = (uri: string): string | undefined => {
+    let url: URL;
+    try {
+      url = new URL(uri);
+    } catch {
+      return undefined;
+    }
+    if (url.search !== "" || url.hash !== "" || url.pathname.endsWith("/")) return undefined;
+    return `${url.protocol}//${url.host}${url.pathname.slice(0, url.pathname.lastIndexOf("/") + 1)}`;
+  };
+  const first = folder(a);
+  return first !== undefined && first === folder(b);
+}

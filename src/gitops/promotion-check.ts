@@ -15,7 +15,7 @@ import type { RegistryStore } from "../registry/registry-types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
 import { withClone, type GitWorkspace } from "../git/git-workspace.ts";
-import { checkRelease, type CheckedRelease } from "./release-check.ts";
+import { checkRelease, servableUris, type CheckedRelease } from "./release-check.ts";
 import { findModelUris } from "./model-uri.ts";
 import { checkManifestAliases } from "./promotion-pr.ts";
 import { findServingUris, lineOf } from "./serving-uris.ts";
@@ -153,6 +153,7 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         .filter((file) => isRulesFile(file, rules))
         .map((file) => ({ file, allowed: rules.rulesChanges === "codeowners" }));
       const problems: string[] = [];
+      const notValidated: string[] = []; // CEL rules the validator could not evaluate: warnings, never problems
       const candidates = new Map<string, Candidate>();
       const add = (candidate: Candidate) => {
         const key = `${candidate.file}\0${candidate.uri}`;
@@ -189,7 +190,9 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
           continue;
         }
         try {
-          for (const problem of validateManifestText(after, file, { modelFormat: "onnx" }).problems) problems.push(formatProblem(problem));
+          const validation = validateManifestText(after, file, { modelFormat: "onnx" });
+          for (const problem of validation.problems) problems.push(formatProblem(problem));
+          notValidated.push(...validation.notes);
           const scanned = findServingUris(after);
           // A serving location is judged by what sat there before; a release URL found only in the text (an
           // annotation, a comment: nothing loads it) is new only when the file did not hold it at all.
@@ -220,7 +223,7 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         }
       }
       const uris: CheckedUri[] = [];
-      const warnings: string[] = [];
+      const warnings: string[] = notValidated.map((note) => `${note} (the cluster's API server checks it on apply)`);
       // A release is downloaded and checked once, however many files point at it.
       const releases = new Map<string, Promise<CheckedRelease>>();
       const provenance = new Map<string, Promise<{ ok: boolean; detail: string }>>();
@@ -283,9 +286,12 @@ async function checkUri(candidate: Candidate, context: UriContext): Promise<Chec
   const { registry, location } = match;
   try {
     const checked = await context.release(registry, location.model, location.version);
-    // Exactly the model file's address as the registry gives it: not another asset, not the same name elsewhere.
-    if (checked.model.uri !== uri)
-      return fail(`not the address of ${location.model}@${location.version}'s model file in ${registry.spec} (${checked.model.uri})`);
+    // Exactly the address of a file the release serves from, as the registry gives it (model.onnx, or the
+    // Triton model repository archive the manifest lists): not another asset, not the same name elsewhere.
+    if (!servableUris(checked).includes(uri))
+      return fail(
+        `not the address of a file ${location.model}@${location.version} serves from in ${registry.spec} (${servableUris(checked).join(", ")})`,
+      );
     if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest)
       return fail(
         `the manifest records digest ${shortDigest(candidate.digest)} (annotation ${STATE_KEYS.stable.digest} or ${STATE_KEYS.canary.digest}), the release has ${shortDigest(checked.manifest.digest)}`,

@@ -67,7 +67,19 @@ export async function checkRelease(options: {
   logger.info(
     `${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`,
   );
-  return { model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest }, stored, manifest: stored.manifest };
+  const unavailable = Object.fromEntries(
+    (stored.manifest.serving ?? []).flatMap((asset) => (asset.unavailable === undefined ? [] : [[asset.layout, asset.unavailable]])),
+  );
+  return {
+    model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest, servingUris: stored.servingUris, unavailable },
+    stored,
+    manifest: stored.manifest,
+  };
+}
+
+/** Every URI a server may load the release from: its model file and each servable asset (a Triton model repository…). */
+export function servableUris(checked: CheckedRelease): string[] {
+  return [...new Set([checked.model.uri, ...Object.values(checked.model.servingUris ?? {})])];
 }
 
 /** The release of a deployed model for a PR body (links, metrics), or just its version when the registry does not have it. */
@@ -118,12 +130,13 @@ export async function resolveCanaryModel(options: {
     version: location.version,
     logger: options.logger,
   });
-  if (checked.model.uri !== canary.uri)
+  if (!servableUris(checked).includes(canary.uri))
     throw new UserError(
-      `the canary's model URI ${canary.uri} is not the model file of ${location.model}@${location.version} (${checked.model.uri})`,
+      `the canary's model URI ${canary.uri} is not a file ${location.model}@${location.version} serves from (${servableUris(checked).join(", ")})`,
       { hint: "start the canary again with modelship promote" },
     );
-  return { model: checked.model, release: releaseView(checked) };
+  // The canary goes on with the asset it runs, the one its health was judged on.
+  return { model: { ...checked.model, uri: canary.uri }, release: releaseView(checked) };
 }
 
 /** The PR body's view of a checked release. */

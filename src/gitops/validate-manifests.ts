@@ -1,8 +1,9 @@
 /**
  * Validates GitOps manifests before modelship commits them: every Kubernetes document whose kind
- * modelship knows is checked against its schema (core and Argo Rollouts kinds with the
- * kubernetes-models validators, KServe/Flagger/Seldon kinds with schemas/crds/), then against the
- * rules admission webhooks enforce, then (for an ONNX model) whether the server it asks for can
+ * modelship knows is checked against its schema (custom resources against the upstream CRDs
+ * vendored in vendor/crds/, strictly, as the API server checks them: validate/structural-schema.ts
+ * and docs/manifest-validation.md; core kinds with the kubernetes-models validators), then against
+ * the rules admission webhooks enforce, then (for an ONNX model) whether the server it asks for can
  * load the model. Every document of a multi-document file is checked; in a file of Kubernetes
  * resources, a document that is not one is a problem too. Problems are gathered, each with a JSON
  * pointer and line.
@@ -12,7 +13,8 @@ import { isUserError } from "../common/errors.ts";
 import { describeSchemaErrors } from "../common/schema-validation.ts";
 import { pointerTokens, positionIn } from "../common/yaml-source.ts";
 import { documentLine, formatPath, isEmptyDocument, isKubernetesResource, parseManifest, type Manifest } from "./targets/yaml-edit.ts";
-import { crdSchemaId, validateWithCrdSchema } from "./validate/crd-schemas.ts";
+import { validateStructural } from "./validate/structural-schema.ts";
+import { describeSource, upstreamCrd } from "./validate/upstream-crds.ts";
 import { modelSource, validateWithModel } from "./validate/kubernetes-models.ts";
 import { checkOnnx } from "./validate/onnx-checks.ts";
 import { checkSemantics } from "./validate/semantic-checks.ts";
@@ -31,6 +33,8 @@ export interface ManifestValidation {
   checked: string[];
   /** The resources of kinds modelship has no schema for, skipped. */
   skipped: string[];
+  /** What could not be checked here (a CEL rule the library cannot evaluate, a transition rule): said, never a problem. */
+  notes: string[];
 }
 
 interface LocatedResource extends ResourceData {
@@ -50,6 +54,7 @@ export function validateManifestText(text: string, file: string, options: Valida
       ],
       checked: [],
       skipped: [],
+      notes: [],
     };
   }
   const resources: LocatedResource[] = [];
@@ -70,6 +75,7 @@ export function validateManifestText(text: string, file: string, options: Valida
 
   const problems: ManifestProblem[] = [];
   const checked: string[] = [];
+  const notes: string[] = [];
   // A file of Kubernetes resources is applied document by document: one that is not a resource (a
   // values map pasted below a manifest, a list) makes kubectl, Kustomize and Argo CD refuse the file.
   if (manifest.documents.some((document) => isKubernetesResource(document))) {
@@ -88,7 +94,7 @@ export function validateManifestText(text: string, file: string, options: Valida
   for (const resource of resources) {
     if (resource.kind === "") continue;
     const label = `${resource.kind} "${resource.name}"`;
-    const schemaFindings = checkSchema(resource);
+    const schemaFindings = checkSchema(resource, (note) => notes.push(`${file}: ${label}: ${note}`));
     if (schemaFindings === undefined) {
       skipped.push(resource.apiVersion === "" ? label : `${label} (${resource.apiVersion})`);
       continue;
@@ -107,7 +113,7 @@ export function validateManifestText(text: string, file: string, options: Valida
       });
     }
   }
-  return { problems, checked, skipped };
+  return { problems, checked, skipped, notes };
 }
 
 /** What keeps a non-empty document from being a Kubernetes resource, for messages. */
@@ -117,13 +123,34 @@ function lacking(document: Document): string {
   return `it has no ${missing.join(" and ")}`;
 }
 
-/** Schema findings for a resource, or undefined when no schema knows its kind. */
-function checkSchema(resource: LocatedResource): Finding[] | undefined {
+/**
+ * Schema findings for a resource, or undefined when no schema knows its kind: a custom resource's
+ * upstream CRD (strict, as the API server checks it), else a core kind's kubernetes-models schema.
+ */
+function checkSchema(resource: LocatedResource, note: (text: string) => void): Finding[] | undefined {
   const { apiVersion, kind, data } = resource;
-  const model = validateWithModel(apiVersion, kind, data);
-  const errors = model ?? validateWithCrdSchema(apiVersion, kind, data);
+  const crd = upstreamCrd(apiVersion, kind);
+  if (crd !== undefined) {
+    const findings: Finding[] = [];
+    for (const problem of validateStructural(crd.openAPIV3Schema, data)) {
+      if (problem.severity === "not-evaluated") {
+        // A transition rule compares with the live object on update: a file in git has none to compare
+        // with, so (as on create) it does not apply; anything else not evaluated is said.
+        if (problem.rule !== "transition") note(problem.message);
+        continue;
+      }
+      findings.push({
+        pointer: problem.pointer,
+        message: problem.message,
+        hint: `fix the field as ${describeSource(crd)} defines it: the API server refuses the resource as it is`,
+        kind: "schema",
+      });
+    }
+    return findings;
+  }
+  const errors = validateWithModel(apiVersion, kind, data);
   if (errors === undefined) return undefined;
-  const source = model === undefined ? `see ${crdSchemaId(apiVersion, kind)!}` : `see ${modelSource(apiVersion, kind)!}`;
+  const source = `see ${modelSource(apiVersion, kind)!}`;
   return describeSchemaErrors(errors).map((problem) => ({
     pointer: problem.pointer,
     message: `${problem.pointer === "" ? "the document" : formatPath(pointerTokens(problem.pointer).map((token) => (/^\d+$/.test(token) ? Number(token) : token)))} ${problem.message}`,

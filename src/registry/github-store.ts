@@ -23,7 +23,7 @@ import type { Logger } from "../common/logger.ts";
 import { httpStatus, type GitHubClient } from "../github/octokit.ts";
 import { allowEntryFor } from "../net/allow-internal.ts";
 import { guardedGetFollowing, NO_INTERNAL, redactUrl, redirectRefusal, type NetworkPolicy } from "../net/safe-http.ts";
-import { MANIFEST_NAME, parseManifest, sha256File, sha256Of, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, parseManifest, sha256File, servingUrisOf, sha256Of, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./model-version.ts";
 
@@ -82,6 +82,9 @@ function isTransient(error: unknown): boolean {
 /** The content type an asset is served with. */
 function assetContentType(name: string): string {
   if (name.endsWith(".json")) return "application/json";
+  // KServe's storage initializer unpacks a .tar.gz only when it is served as one of application/x-tar,
+  // application/x-gtar, application/x-gzip or application/gzip (kserve_storage.py, _download_from_uri).
+  if (name.endsWith(".tar.gz")) return "application/gzip";
   if (name.endsWith(".md")) return "text/markdown";
   if (name === SUMS_NAME) return "text/plain";
   return "application/octet-stream";
@@ -162,8 +165,9 @@ export class GitHubStore implements RegistryStore {
       url,
       manifestUrl,
       modelUri,
+      servingUris,
     } = this.#outputs({ model, version: manifest.version, tag }, release, manifest, "unchanged");
-    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest, manifestSha256 };
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, servingUris, manifest, manifestSha256 };
   }
 
   /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */
@@ -589,6 +593,7 @@ export class GitHubStore implements RegistryStore {
       url: release.html_url,
       manifestUrl: urlOf(MANIFEST_NAME),
       modelUri: urlOf(model.name),
+      servingUris: servingUrisOf(manifest, urlOf),
       digest: manifest.digest,
       action,
     };

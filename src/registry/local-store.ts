@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readIfExists, verifyPackage } from "./verified-fetch.ts";
-import { MANIFEST_NAME, NOTES_NAME, parseManifest, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
+import { MANIFEST_NAME, NOTES_NAME, parseManifest, sha256Of, servingUrisOf, shortDigest, SUMS_NAME } from "./manifest.ts";
 import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./model-version.ts";
 
@@ -86,8 +86,9 @@ export class LocalStore implements RegistryStore {
       url,
       manifestUrl,
       modelUri,
+      servingUris,
     } = publishedVersion({ model, version: manifest.version, versionDir: this.#versionDir(model, version), manifest, action: "unchanged" });
-    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, manifest, manifestSha256 };
+    return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, servingUris, manifest, manifestSha256 };
   }
 
   /** Stores the package under `<model>/<version>`: staged, verified, then renamed into place. */
@@ -282,6 +283,7 @@ function publishedVersion(options: {
     manifestUrl: pathToFileURL(join(versionDir, MANIFEST_NAME)).href,
     // A package without a model file (not one modelship makes) points at its folder.
     modelUri: pathToFileURL(modelFile ? join(versionDir, modelFile.name) : versionDir).href,
+    servingUris: servingUrisOf(manifest, (name) => pathToFileURL(join(versionDir, name)).href),
     digest: manifest.digest,
     action: options.action,
   };

@@ -8,7 +8,7 @@ import { byCodeUnit } from "../common/compare.ts";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
-import type { ManifestFile, ModelManifest } from "./registry-types.ts";
+import type { ManifestFile, ModelManifest, ServingLayout } from "./registry-types.ts";
 
 export const MANIFEST_NAME = "manifest.json";
 export const SUMS_NAME = "SHA256SUMS";
@@ -82,4 +82,25 @@ export function parseManifest(text: string, file: string): ModelManifest {
 export function formatManifest(manifest: ModelManifest): string {
   assertWritable(manifestSchema, manifest, "model manifest");
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * The package file each servable layout is in: the manifest's `serving` list, or for a release made
+ * before it existed, its model file as `onnx-file` (the only layout such a release has).
+ */
+export function servingFiles(manifest: ModelManifest): Partial<Record<ServingLayout, string>> {
+  const files: Partial<Record<ServingLayout, string>> = {};
+  if (manifest.serving === undefined) {
+    const model = manifest.files.find((file) => file.role === "model");
+    if (model !== undefined) files["onnx-file"] = model.name;
+    return files;
+  }
+  for (const asset of manifest.serving)
+    if (asset.file !== undefined && manifest.files.some((file) => file.name === asset.file)) files[asset.layout] = asset.file;
+  return files;
+}
+
+/** The URL of each servable layout, `urlOf` giving a package file's URL. */
+export function servingUrisOf(manifest: ModelManifest, urlOf: (name: string) => string): Partial<Record<ServingLayout, string>> {
+  return Object.fromEntries(Object.entries(servingFiles(manifest)).map(([layout, name]) => [layout, urlOf(name)]));
 }

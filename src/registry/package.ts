@@ -1,6 +1,7 @@
 /**
- * Packages a trained, gated model into a release: the model, its gate report, reference profile,
- * run record and model card, with manifest.json and SHA256SUMS. The release policy lives here:
+ * Packages a trained, gated model into a release: the model, a Triton model repository of it
+ * (triton-repository.ts), its gate report, reference profile, run record and model card, with
+ * manifest.json (which lists the file each kind of runtime serves) and SHA256SUMS. The release policy lives here:
  * a model whose gate report is missing, failed, or was made for other bytes is refused unless
  * allow-ungated is set — and then the manifest and the notes say so.
  */
@@ -18,7 +19,8 @@ import { readModelSignature } from "../train/model-signature.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { renderModelCard, renderReleaseNotes, type CardInputs } from "./model-card.ts";
 import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "./registry-types.ts";
+import type { FileRole, ManifestFile, ModelManifest, PackageToPublish, ServingAsset } from "./registry-types.ts";
+import { TRITON_ARCHIVE_NAME, tritonModelConfig, writeTritonArchive } from "./triton-repository.ts";
 
 export interface PackageOptions {
   model: string;
@@ -142,6 +144,7 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     files.push({ name, sha256, bytes, role });
   };
   await add(options.modelPath, "model.onnx", "model");
+  const serving = await addServingFiles(options, files);
   if (options.gateReportPath !== undefined) await add(options.gateReportPath, "gate-report.json", "gate-report");
   if (options.referenceProfilePath !== undefined) await add(options.referenceProfilePath, "reference-profile.json", "reference-profile");
   if (options.runRecordPath !== undefined) await add(options.runRecordPath, "run-record.json", "run-record");
@@ -179,6 +182,7 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     format: "onnx",
     files,
     signature,
+    serving,
     metrics:
       report === undefined
         ? {}
@@ -216,4 +220,46 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     notes: renderReleaseNotes(card, manifest, options.previous),
     ...(options.targetCommitish === undefined ? {} : { targetCommitish: options.targetCommitish }),
   };
+}
+
+/**
+ * Writes the Triton model repository archive beside model.onnx (the last file of `files`) and
+ * returns the manifest's serving list: model.onnx for a runtime that loads one ONNX file, the
+ * archive for KServe's Triton runtime, or the reason a graph Triton cannot serve has none.
+ */
+async function addServingFiles(options: PackageOptions, files: ManifestFile[]): Promise<ServingAsset[]> {
+  const model = files.find((file) => file.role === "model")!;
+  const modelPath = join(options.outDir, model.name);
+  const serving: ServingAsset[] = [
+    // Seldon Core v2 downloads the storageUri with rclone and does not unpack archives; its Triton
+    // handler takes a folder without numeric sub-folders as the version folder and writes a config.pbtxt
+    // naming the model (scheduler/pkg/agent/repository/triton/triton.go), and its docs ask an ONNX
+    // artifact to be a file named model.onnx (docs-gb/models/inference-artifacts.md).
+    { layout: "onnx-file", file: model.name, runtimes: ["seldon-v2:triton"] },
+  ];
+  let config: ReturnType<typeof tritonModelConfig>;
+  try {
+    config = tritonModelConfig(options.model, readOnnxGraph(await readFile(modelPath)));
+  } catch (error) {
+    if (isUserError(error)) throw error;
+    config = { unavailable: "the model's ONNX graph could not be read" };
+  }
+  const runtimes = ["kserve:kserve-tritonserver"];
+  if ("unavailable" in config) {
+    serving.push({ layout: "triton-model-repository", runtimes, unavailable: config.unavailable });
+    return serving;
+  }
+  const outPath = join(options.outDir, TRITON_ARCHIVE_NAME);
+  await writeTritonArchive({
+    model: options.model,
+    modelPath,
+    modelSha256: model.sha256,
+    modelBytes: model.bytes,
+    config: config.text,
+    outPath,
+  });
+  const { sha256, bytes } = await sha256File(outPath);
+  files.push({ name: TRITON_ARCHIVE_NAME, sha256, bytes, role: "triton-model-repository" });
+  serving.push({ layout: "triton-model-repository", file: TRITON_ARCHIVE_NAME, runtimes, tritonModel: options.model });
+  return serving;
 }

@@ -6,7 +6,26 @@
  */
 
 /** What a file in a package is for. */
-export type FileRole = "model" | "gate-report" | "reference-profile" | "run-record" | "model-card" | "metrics" | "other";
+export type FileRole =
+  "model" | "triton-model-repository" | "gate-report" | "reference-profile" | "run-record" | "model-card" | "metrics" | "other";
+
+/**
+ * How a serving runtime loads a release: `onnx-file`, the ONNX file itself; `triton-model-repository`,
+ * a `.tar.gz` of a Triton model repository (triton-repository.ts) that KServe unpacks for Triton.
+ */
+export type ServingLayout = "onnx-file" | "triton-model-repository";
+
+/** One way of serving a release, as manifest.json lists it. */
+export interface ServingAsset {
+  layout: ServingLayout;
+  /** The package file that holds it; absent when `unavailable` says why there is none. */
+  file?: string;
+  /** The runtimes known to load it, as `<platform>:<runtime>`, e.g. `kserve:kserve-tritonserver`. */
+  runtimes: string[];
+  /** triton-model-repository: the model's folder, its name on the server. */
+  tritonModel?: string;
+  unavailable?: string;
+}
 
 export interface ManifestFile {
   /** File name inside the package (no folders: release assets are flat). */
@@ -33,6 +52,8 @@ export interface ModelManifest {
   /** Every file of the package but manifest.json and SHA256SUMS themselves. */
   files: ManifestFile[];
   signature?: { inputs: SignatureValue[]; outputs: SignatureValue[] };
+  /** Which file each kind of runtime loads; absent in releases from before the Triton model repository (model.onnx only). */
+  serving?: ServingAsset[];
   /** Headline metrics from the gate report (value and CI). */
   metrics: Record<string, { value: number | null; ci?: [number, number] }>;
   gate: {
@@ -97,6 +118,8 @@ export interface VersionAddresses {
   manifestUrl: string;
   /** Where the model file can be downloaded (what a serving system pulls). */
   modelUri: string;
+  /** Where each servable layout the release has can be downloaded (`onnx-file` is `modelUri`). */
+  servingUris: Partial<Record<ServingLayout, string>>;
 }
 
 export interface PublishedVersion extends VersionAddresses {

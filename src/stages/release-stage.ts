@@ -164,6 +164,12 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     });
     if (pkg.manifest.gate.allowUngated)
       logger.warning(`Releasing ${model} ${version} ungated: ${pkg.manifest.gate.reason ?? ""}`, { title: "modelship: ungated release" });
+    for (const asset of pkg.manifest.serving ?? [])
+      if (asset.unavailable !== undefined)
+        logger.warning(
+          `${model} ${version} gets no ${asset.layout} (for ${asset.runtimes.join(", ")}): ${asset.unavailable}. KServe's Triton runtime cannot serve this release; export the model with tensor inputs and outputs (skl2onnx: options={"zipmap": False}) to serve it there.`,
+          { title: "modelship: no Triton model repository" },
+        );
     logger.info(`Publishing ${model} ${version} (${tag}, digest ${shortDigest(pkg.manifest.digest)}) to ${store.description}.`);
     const published = await store.publish(pkg);
     logger.info(

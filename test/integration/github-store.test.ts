@@ -16,7 +16,7 @@ import { GitHubStore, type GitHubStoreOptions } from "../../src/registry/github-
 import type { PackageToPublish } from "../../src/registry/registry-types.ts";
 import { tagFor } from "../../src/registry/model-version.ts";
 import { FakeGitHub } from "../support/github/server.ts";
-import { sha256, writeTestPackage } from "../support/registry-package.ts";
+import { sha256, TRITON_ARCHIVE, writeTestPackage } from "../support/registry-package.ts";
 
 const OWNER = "octo-org";
 const REPO = "models";
@@ -53,13 +53,16 @@ async function makePackage(
 ): Promise<PackageToPublish> {
   const model = options.model ?? "adult-income";
   const version = options.version ?? "1.0.0";
+  const modelBytes = options.modelBytes ?? randomBytes(4096);
   return writeTestPackage({
     dir: join(workspace, `package-${++packages}`),
     model,
     version,
     tag: tagFor(model, version, options.tagFormat),
     files: {
-      "model.onnx": options.modelBytes ?? randomBytes(4096),
+      "model.onnx": modelBytes,
+      // Made from the model, as the packager makes it: the same model gives the same archive.
+      [TRITON_ARCHIVE]: Buffer.concat([Buffer.from("triton:"), modelBytes]),
       "gate-report.json": `${JSON.stringify({ verdict: "pass", model, version })}\n`,
       "model-card.md": `# ${model} v${version}\n\nA test model.\n`,
     },
@@ -117,6 +120,8 @@ describe("GitHubStore.publish", () => {
       "manifest.json": "application/json",
       "model-card.md": "text/markdown",
       "model.onnx": "application/octet-stream",
+      // KServe's storage initializer unpacks a .tar.gz only when it is served as a tar or gzip type.
+      [TRITON_ARCHIVE]: "application/gzip",
     });
     const asset = (name: string) => release.assets.find((candidate) => candidate.name === name)!;
     assert.deepEqual(result, {
@@ -126,19 +131,23 @@ describe("GitHubStore.publish", () => {
       url: release.html_url,
       manifestUrl: asset("manifest.json").browser_download_url,
       modelUri: asset("model.onnx").browser_download_url,
+      servingUris: {
+        "onnx-file": asset("model.onnx").browser_download_url,
+        "triton-model-repository": asset(TRITON_ARCHIVE).browser_download_url,
+      },
       digest: pkg.manifest.digest,
       action: "created",
     });
 
     const uploads = writes().filter((call) => call.method === "POST" && call.path.endsWith("/assets"));
-    assert.equal(uploads.length, 5);
+    assert.equal(uploads.length, 6);
     assert.ok(
       uploads.every((call) => call.path.startsWith("/uploads/")),
       "assets go to the uploads host",
     );
     // The draft flag flips only after the last upload: never a published release with files missing.
     const order = writes().map((call) => call.method);
-    assert.deepEqual(order, ["POST", "POST", "POST", "POST", "POST", "POST", "PATCH"]);
+    assert.deepEqual(order, ["POST", "POST", "POST", "POST", "POST", "POST", "POST", "PATCH"]);
     const create = github.calls.find((call) => call.method === "POST" && call.path.endsWith("/releases"));
     assert.equal((create?.requestBody as { draft?: boolean } | undefined)?.draft, true, "created as a draft");
   });

@@ -508,6 +508,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     const assets = published[0]!.assets.map((asset) => asset.name);
     for (const name of [
       "model.onnx",
+      "triton-model-repository.tar.gz",
       "manifest.json",
       "SHA256SUMS",
       "gate-report.json",

@@ -16,8 +16,8 @@ import type { ModelManifest } from "../../src/registry/registry-types.ts";
 import { hasStackTrace } from "../support/cli.ts";
 import { git, pushFiles, refSha, show } from "../support/git.ts";
 import { FakeGitHub } from "../support/github/server.ts";
-import { exampleManifest, recordLines, U1 as EXAMPLE_URI } from "../support/manifests.ts";
-import { writeTestPackage } from "../support/registry-package.ts";
+import { exampleManifest, recordLines, T1 as EXAMPLE_TRITON_URI, U1 as EXAMPLE_URI } from "../support/manifests.ts";
+import { TRITON_ARCHIVE, writeTestPackage } from "../support/registry-package.ts";
 import { runAction, runProcess } from "../support/runner.ts";
 
 const MODEL = "adult-income";
@@ -39,6 +39,8 @@ interface World {
   repo: string;
   /** The file:// URI of a version's model.onnx in the local registry. */
   uri: (version: string) => string;
+  /** The file:// URI of a version's Triton model repository archive: what the InferenceService (kserve-tritonserver) loads. */
+  tritonUri: (version: string) => string;
   digest: Record<string, string>;
 }
 
@@ -82,6 +84,7 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
       version,
       files: {
         "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)),
+        [TRITON_ARCHIVE]: new Uint8Array(Buffer.from(`triton-repository-of-${version}`)),
         "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n`,
       },
       metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } },
@@ -91,14 +94,17 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
     await store.publish(pkg);
   }
   const uri = (version: string) => pathToFileURL(join(registry, MODEL, version, "model.onnx")).href;
+  const tritonUri = (version: string) => pathToFileURL(join(registry, MODEL, version, TRITON_ARCHIVE)).href;
 
   const bare = join(root, "gitops.git");
   git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
   const seed: Record<string, string> = {};
   for (const path of Object.values(FILES)) {
     const text = exampleManifest(path.slice(APP.length + 1));
-    assert.ok(text.includes(EXAMPLE_URI), `${path} holds the example URI`);
-    seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1"));
+    // The InferenceService (kserve-tritonserver) holds the Triton archive, the others model.onnx.
+    const example = path === FILES.kserve ? EXAMPLE_TRITON_URI : EXAMPLE_URI;
+    assert.ok(text.includes(example), `${path} holds the example URI`);
+    seed[path] = text.replaceAll(EXAMPLE_URI, uri("0.0.1")).replaceAll(EXAMPLE_TRITON_URI, tritonUri("0.0.1"));
   }
   // The GitOps repository's own rules: verify-promotion trusts the local registry only (no attestations there).
   seed["modelship.yaml"] = JSON.stringify({
@@ -148,7 +154,7 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
     },
   };
   await writeFile(join(repo, "modelship.yaml"), JSON.stringify(config, null, 2));
-  return { root, registry, bare, repo, uri, digest };
+  return { root, registry, bare, repo, uri, tritonUri, digest };
 }
 
 function baseEnv(): Record<string, string> {
@@ -200,10 +206,11 @@ function assertCanaryFiles(world: World, ref: string, version: string, weight: n
       canary?: { trafficPercent: number; predictor: { model: { storageUri: string } } }[];
     };
   };
-  assert.equal(kserve.spec.predictor.model.storageUri, world.uri(stable));
+  // kserve-tritonserver loads the release's Triton model repository; the Rollout and the values file model.onnx.
+  assert.equal(kserve.spec.predictor.model.storageUri, world.tritonUri(stable));
   assert.equal(kserve.spec.canary?.length, 1);
   assert.equal(kserve.spec.canary[0]!.trafficPercent, weight);
-  assert.equal(kserve.spec.canary[0]!.predictor.model.storageUri, world.uri(version));
+  assert.equal(kserve.spec.canary[0]!.predictor.model.storageUri, world.tritonUri(version));
   const [rollout] = parseAllDocuments(show(world.bare, ref, FILES.rollout)).map(
     (doc) =>
       doc.toJS() as {
@@ -226,7 +233,7 @@ function assertStableFiles(world: World, ref: string, version: string): void {
   const kserve = parseYaml(show(world.bare, ref, FILES.kserve)) as {
     spec: { predictor: { model: { storageUri: string } }; canary?: unknown };
   };
-  assert.equal(kserve.spec.predictor.model.storageUri, world.uri(version));
+  assert.equal(kserve.spec.predictor.model.storageUri, world.tritonUri(version));
   assert.equal(kserve.spec.canary, undefined);
   const rollout = parseAllDocuments(show(world.bare, ref, FILES.rollout))[0]!.toJS() as {
     spec: { template: { spec: { containers: { name: string; env: { name: string; value: string }[] }[] } } };
@@ -272,9 +279,9 @@ describe("modelship promote (local git remote)", () => {
     const indentOf = (line: string): string => /^ */.exec(line)![0];
     // modelship's state (rollout-state.ts writeRecorded): stable then canary, each version, uri,
     // digest; the stable model has no digest yet, since nothing recorded one on main.
-    const state = (indent: string): string[] => [
-      ...recordLines(indent, "stable", { version: "0.0.1", uri: uri1 }),
-      ...recordLines(indent, "canary", { version: "0.0.2", uri: uri2, digest: world.digest["0.0.2"]! }),
+    const state = (indent: string, stableUri = uri1, canaryUri = uri2): string[] => [
+      ...recordLines(indent, "stable", { version: "0.0.1", uri: stableUri }),
+      ...recordLines(indent, "canary", { version: "0.0.2", uri: canaryUri, digest: world.digest["0.0.2"]! }),
     ];
 
     // values.yaml (yaml-path): the URI line changes in place, canaryWeight joins the model map after
@@ -313,17 +320,18 @@ describe("modelship promote (local git remote)", () => {
     assert.deepEqual(diffLines(world.bare, "main", branch, FILES.kserve), {
       removed: [],
       added: [
-        ...state(annotationIndent),
+        ...state(annotationIndent, world.tritonUri("0.0.1"), world.tritonUri("0.0.2")),
         "  canary:",
         `    - trafficPercent: ${weight}`,
         "      predictor:",
         "        name: v0-0-2",
         "        model:",
+        "          name: kserve-container",
         "          modelFormat:",
         `            ${formatName}`,
         `          ${kserveLine("runtime")}`,
         `          ${kserveLine("protocolVersion")}`,
-        `          storageUri: ${uri2}`,
+        `          storageUri: ${world.tritonUri("0.0.2")}`,
       ],
     });
     assertCanaryFiles(world, branch, "0.0.2", STEPS[0]!, "0.0.1");
@@ -546,14 +554,14 @@ describe("multi-document GitOps files (issue 18)", () => {
       predictor: { model: { storageUri: string } };
       canary: { trafficPercent: number; predictor: { model: { storageUri: string } } }[];
     };
-    assert.equal(spec.predictor.model.storageUri, world.uri("0.0.1"));
+    assert.equal(spec.predictor.model.storageUri, world.tritonUri("0.0.1"));
     assert.deepEqual(
       spec.canary.map((canary) => [canary.trafficPercent, canary.predictor.model.storageUri]),
-      [[STEPS[0], world.uri("0.0.2")]],
+      [[STEPS[0], world.tritonUri("0.0.2")]],
     );
     // Only the InferenceService's lines changed, and its comments stayed.
     assert.deepEqual(diffLines(world.bare, "main", branchOf("production"), FILES.kserve).removed, []);
-    assert.ok(promoted.includes("# The release asset modelship published; promotion PRs change this URL."));
+    assert.ok(promoted.includes("# The release asset modelship published for Triton; promotion PRs change this URL."));
     // verify-promotion reads both documents and passes modelship's own change.
     const verified = await modelship(world, ["verify-promotion", "--head", branchOf("production")]);
     assert.equal(verified.exitCode, 0, verified.output);
@@ -590,7 +598,12 @@ describe("modelship verify-promotion", () => {
     assert.match(ungated.output, /gate verdict is fail|allow-ungated/);
 
     const kserve = show(world.bare, "main", FILES.kserve);
-    pushFiles(world.bare, "hand/s3", { [FILES.kserve]: kserve.replace(world.uri("0.0.1"), "s3://bucket/model.onnx") }, { from: "main" });
+    pushFiles(
+      world.bare,
+      "hand/s3",
+      { [FILES.kserve]: kserve.replace(world.tritonUri("0.0.1"), "s3://bucket/model.onnx") },
+      { from: "main" },
+    );
     const s3 = await modelship(world, ["verify-promotion", "--head", "hand/s3"]);
     assert.equal(s3.exitCode, 1, s3.output);
     assert.ok(s3.output.includes("s3://bucket/model.onnx"), s3.output);

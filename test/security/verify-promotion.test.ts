@@ -12,6 +12,7 @@ import { parse as parseYaml, stringify } from "yaml";
 import { isUserError } from "../../src/common/errors.ts";
 import { runVerifyStage } from "../../src/stages/verify-stage.ts";
 import { pushFiles, pushTree, show } from "../support/git.ts";
+import { TRITON_ARCHIVE } from "../support/registry-package.ts";
 import { APP, exampleRules, verifyWorld, type VerifyWorld } from "../support/verify-world.ts";
 
 let world: VerifyWorld;
@@ -38,7 +39,9 @@ function showOrEmpty(target: VerifyWorld, path: string): string {
   }
 }
 
-const pointAt = (uri: string) => (text: string) => text.replace(world.uri("0.0.1"), uri);
+/** Points the file's 0.0.1 model location (model.onnx, or the InferenceService's Triton archive) at `uri`. */
+const pointAt = (uri: string) => (text: string) =>
+  text.replace(world.uri("0.0.1"), uri).replace(world.uri("0.0.1", { file: TRITON_ARCHIVE }), uri);
 
 describe("verify-promotion holds against the author of a GitOps pull request", () => {
   test("a gated release of a trusted registry, at its model file's exact address, passes (provenance off is a warning)", async () => {
@@ -51,6 +54,18 @@ describe("verify-promotion holds against the author of a GitOps pull request", (
     assert.equal(result.uris[0]!.line, 11, "the line of storageUri in values.yaml");
     assert.match(result.warnings.join("\n"), /provenance is off for .*verify\.registries\[0\]\.provenance/);
     assert.match(result.markdown, /### Warnings/);
+  });
+
+  test("an InferenceService at a release's Triton model repository passes; at its bare model.onnx it fails, since Triton loads no single file", async () => {
+    const archive = await attempt("triton-archive", { [KSERVE]: pointAt(world.uri("0.0.2", { file: TRITON_ARCHIVE })) });
+    assert.equal(archive.ok, true, archive.markdown);
+    assert.deepEqual(
+      archive.uris.map((uri) => [uri.file, uri.ok]),
+      [[KSERVE, true]],
+    );
+    const bare = await attempt("triton-file", { [KSERVE]: pointAt(world.uri("0.0.2")) });
+    assert.equal(bare.ok, false);
+    assert.match(bare.problems.join("\n"), /storageUri is one \.onnx file, but kserve-tritonserver serves a Triton model repository/);
   });
 
   test("a release URL on another host fails, and the check never contacts that host", async () => {
@@ -90,16 +105,16 @@ describe("verify-promotion holds against the author of a GitOps pull request", (
     assert.match(result.uris[0]!.detail, /served from the folder .*evil-registry.*which is not a registry the base branch's rules trust/);
   });
 
-  test("another file of a trusted, gated release fails: only the model file's exact address passes", async () => {
+  test("another file of a trusted, gated release fails: only the exact address of a file it serves from passes", async () => {
     const uri = world.uri("0.0.2", { file: "gate-report.json" });
     const result = await attempt("other-asset", { [VALUES]: pointAt(uri) });
     assert.equal(result.ok, false);
-    assert.match(result.uris[0]!.detail, /not the address of adult-income@0\.0\.2's model file/);
+    assert.match(result.uris[0]!.detail, /not the address of a file adult-income@0\.0\.2 serves from/);
     // The model file by another spelling: the check would verify 0.0.2 while the text names 0.0.3's folder.
     const dotted = world.uri("0.0.2").replace("/0.0.2/", "/0.0.3/../0.0.2/");
     const spelled = await attempt("other-spelling", { [VALUES]: pointAt(dotted) });
     assert.equal(spelled.ok, false);
-    assert.match(spelled.uris[0]!.detail, /not the address of adult-income@0\.0\.2's model file/);
+    assert.match(spelled.uris[0]!.detail, /not the address of a file adult-income@0\.0\.2 serves from/);
   });
 
   test("an ungated release of the trusted registry fails", async () => {

@@ -11,6 +11,7 @@ import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "..
 
 const ROLES: Record<string, FileRole> = {
   "model.onnx": "model",
+  "triton-model-repository.tar.gz": "triton-model-repository",
   "gate-report.json": "gate-report",
   "metrics.json": "metrics",
   "model-card.md": "model-card",
@@ -37,7 +38,14 @@ export interface TestPackageOptions {
   gate?: Partial<ModelManifest["gate"]>;
 }
 
-/** Writes the package into `dir` and returns it ready to publish. */
+/** A Triton model repository archive's name in a package (its bytes are the test's; nothing unpacks them). */
+export const TRITON_ARCHIVE = "triton-model-repository.tar.gz";
+
+/**
+ * Writes the package into `dir` and returns it ready to publish. A package holding
+ * `triton-model-repository.tar.gz` lists it (and model.onnx) in the manifest's `serving`, as the
+ * packager does; one without it is a release from before the Triton archive (no `serving`).
+ */
 export async function writeTestPackage(options: TestPackageOptions): Promise<PackageToPublish> {
   await mkdir(options.dir, { recursive: true });
   const entries = Object.entries(options.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -63,6 +71,19 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
     tool: { name: "modelship", version: "test" },
     format: "onnx",
     files,
+    ...(files.some((file) => file.name === TRITON_ARCHIVE)
+      ? {
+          serving: [
+            { layout: "onnx-file" as const, file: "model.onnx", runtimes: ["seldon-v2:triton"] },
+            {
+              layout: "triton-model-repository" as const,
+              file: TRITON_ARCHIVE,
+              runtimes: ["kserve:kserve-tritonserver"],
+              tritonModel: options.model,
+            },
+          ],
+        }
+      : {}),
     metrics: options.metrics ?? {},
     gate: {
       verdict: "pass",

@@ -14,8 +14,8 @@ import type { ModelManifest } from "../../src/registry/registry-types.ts";
 import { LocalStore } from "../../src/registry/local-store.ts";
 import type { StageRun } from "../../src/stages/stage-run.ts";
 import { git, pushFiles } from "./git.ts";
-import { exampleManifest, U1 as EXAMPLE_URI } from "./manifests.ts";
-import { writeTestPackage } from "./registry-package.ts";
+import { exampleManifest, T1 as EXAMPLE_TRITON_URI, U1 as EXAMPLE_URI } from "./manifests.ts";
+import { TRITON_ARCHIVE, writeTestPackage } from "./registry-package.ts";
 
 export const MODEL = "adult-income";
 export const APP = "apps/adult-income";
@@ -41,6 +41,7 @@ async function publish(root: string, registry: string, version: string, gate: Pa
     version,
     files: {
       "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)),
+      [TRITON_ARCHIVE]: new Uint8Array(Buffer.from(`triton-repository-of-${version}`)),
       "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n`,
     },
     metrics: { accuracy: { value: 0.84, ci: [0.8, 0.86] } },
@@ -85,7 +86,11 @@ export async function verifyWorld(options: { rules?: (registry: string) => Recor
   const bare = join(root, "gitops.git");
   git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
   const seed: Record<string, string> = { "modelship.yaml": stringify(rules) };
-  for (const name of MANIFESTS) seed[`${APP}/${name}`] = exampleManifest(name).replaceAll(EXAMPLE_URI, uri("0.0.1"));
+  // The example InferenceService (kserve-tritonserver) holds the release's Triton archive, the others model.onnx.
+  for (const name of MANIFESTS)
+    seed[`${APP}/${name}`] = exampleManifest(name)
+      .replaceAll(EXAMPLE_URI, uri("0.0.1"))
+      .replaceAll(EXAMPLE_TRITON_URI, uri("0.0.1", { file: TRITON_ARCHIVE }));
   seed[".github/workflows/verify-promotion.yml"] = "on: pull_request_target\njobs: {}\n";
   pushFiles(bare, "main", seed, { from: null, message: "seed" });
   const logger = new MemoryLogger();

@@ -4,7 +4,7 @@
  * target means.
  */
 import { ANNOTATIONS } from "./rollout-state.ts";
-import type { TargetSpec } from "./target-types.ts";
+import type { ServingNeed, TargetSpec } from "./target-types.ts";
 import {
   describeResource,
   findResource,
@@ -25,6 +25,29 @@ export const KNATIVE_MODES: ReadonlySet<string> = new Set(["Knative", "Serverles
 
 /** The stable predictor's model. */
 export const MODEL: YamlPath = ["spec", "predictor", "model"];
+
+/**
+ * KServe's Triton runtime. Of the ClusterServingRuntimes KServe installs (config/runtimes/
+ * kustomization.yaml, the kserve-runtime-configs Helm chart), it is the only one whose
+ * supportedModelFormats list onnx (with autoSelect), so it is also what KServe picks for
+ * `modelFormat: onnx` when no runtime is pinned. It runs `tritonserver --model-store=/mnt/models`.
+ */
+export const TRITON_RUNTIME = "kserve-tritonserver";
+
+/**
+ * What the predictor's runtime loads: kserve-tritonserver (pinned, or picked by KServe for onnx)
+ * serves a Triton model repository, so it gets the release's archive, which KServe's storage
+ * initializer unpacks into /mnt/models; a runtime of the cluster's own gets the ONNX file.
+ */
+export function kserveServing(resource: Resource): ServingNeed {
+  const runtime = readString(resource, [...MODEL, "runtime"]);
+  if (runtime === undefined || runtime === TRITON_RUNTIME)
+    return {
+      layout: "triton-model-repository",
+      runtime: runtime === undefined ? `the runtime KServe picks for onnx (${TRITON_RUNTIME})` : `runtime ${runtime}`,
+    };
+  return { layout: "onnx-file", runtime: `runtime ${runtime}` };
+}
 
 /**
  * The InferenceService the target names (or the only one), checked to be in a mode the target can

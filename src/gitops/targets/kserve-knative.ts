@@ -12,7 +12,7 @@
  *   model. A faster two-PR form (first `canaryTrafficPercent: 0` to pin traffic to
  *   the previous revision at once, then this one) is left to the caller.
  */
-import { locateInferenceService, MODEL, STANDARD_MODES } from "./kserve-common.ts";
+import { kserveServing, locateInferenceService, MODEL, STANDARD_MODES } from "./kserve-common.ts";
 import { ANNOTATIONS, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget } from "./target-types.ts";
 import { readInteger, removeValue, requireUri, writeValue, type YamlPath } from "./yaml-edit.ts";
@@ -32,6 +32,8 @@ export const kserveKnativeTarget: ManifestTarget = {
       hint: "use the kserve-standard target for this file (it canaries with spec.canary)",
     });
   },
+
+  serving: kserveServing,
 
   read(resource) {
     const uri = requireUri(resource, URI);

@@ -3,8 +3,9 @@
  * `spec.predictor.model.storageUri` and the canary is a second predictor in `spec.canary[0]` with
  * its own `trafficPercent`. Both models are in git, so every state is reproducible on a fresh cluster.
  *
- * - start: add `spec.canary: [{trafficPercent, predictor: {name: v<version>, model: {modelFormat,
- *   runtime?, protocolVersion?, storageUri}}}]` (format and runtime copied from the stable model)
+ * - start: add `spec.canary: [{trafficPercent, predictor: {name: v<version>, model: {name,
+ *   modelFormat, runtime?, protocolVersion?, storageUri}}}]` (the container name, format and runtime
+ *   copied from the stable model; the name defaults to KServe's `kserve-container`)
  * - step: change `trafficPercent`
  * - promote: the stable predictor takes the canary's `storageUri` and `name` (KServe then keeps the
  *   canary's pods running as the new stable: no restart), and `spec.canary` goes
@@ -12,7 +13,7 @@
  */
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
-import { KNATIVE_MODES, locateInferenceService, MODEL } from "./kserve-common.ts";
+import { KNATIVE_MODES, kserveServing, locateInferenceService, MODEL } from "./kserve-common.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./target-types.ts";
 import {
@@ -48,6 +49,8 @@ export const kserveStandardTarget: ManifestTarget = {
       hint: "use the kserve-knative target for this file, or switch the resource to serving.kserve.io/deploymentMode: Standard",
     });
   },
+
+  serving: kserveServing,
 
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
@@ -125,10 +128,23 @@ function canaryName(resource: Resource, version: string, uri: string): string {
   return readString(resource, [...PREDICTOR, "name"]) === base ? `${base}-canary` : base;
 }
 
-/** The canary's model: the stable model's format and runtime, the new URI. */
+/**
+ * The container name of a predictor's model that names none: KServe's own default
+ * (`constants.InferenceServiceContainerName`, pkg/constants/constants.go, v0.20.0).
+ */
+const MODEL_CONTAINER = "kserve-container";
+
+/**
+ * The canary's model: the stable model's container name, format and runtime, the new URI. The
+ * name is required there: the CRD's `spec.canary[].predictor.model` lists `name` (a container's)
+ * as required, while the stable predictor's model does not, so a canary without one is refused.
+ */
 function canaryModel(resource: Resource, uri: string): Record<string, unknown> {
   const fields = plainAt(resource, MODEL) as Record<string, unknown>;
-  const model: Record<string, unknown> = { modelFormat: fields["modelFormat"] ?? { name: "onnx" } };
+  const model: Record<string, unknown> = {
+    name: typeof fields["name"] === "string" ? fields["name"] : MODEL_CONTAINER,
+    modelFormat: fields["modelFormat"] ?? { name: "onnx" },
+  };
   for (const key of ["runtime", "protocolVersion"]) if (fields[key] !== undefined) model[key] = fields[key];
   model["storageUri"] = uri;
   return model;

@@ -3,13 +3,15 @@
  * back a model in a GitOps repository, keeping every line the action does not change byte for byte.
  */
 import { UserError } from "../../common/errors.ts";
+import type { ServingLayout } from "../../registry/registry-types.ts";
+import { sameReleaseFolder } from "../model-uri.ts";
 import { argoRolloutsTarget } from "./argo-rollouts.ts";
 import { flaggerTarget } from "./flagger.ts";
 import { kserveKnativeTarget } from "./kserve-knative.ts";
 import { kserveStandardTarget } from "./kserve-standard.ts";
 import { planAction } from "./rollout-state.ts";
 import { seldonV2Target } from "./seldon-v2.ts";
-import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./target-types.ts";
+import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, ServingNeed, TargetKind, TargetSpec } from "./target-types.ts";
 import { describeResource, editManifest, parseManifest } from "./yaml-edit.ts";
 import { yamlPathTarget } from "./yaml-path.ts";
 
@@ -40,9 +42,50 @@ export function applyAction(text: string, target: TargetSpec, model: ModelRef, a
     const resource = implementation.locate(manifest, target);
     const current = implementation.read(resource, target);
     const where = { file: target.file, resource: describeResource(resource), canaryPointer: implementation.canaryPointer };
-    const desired = planAction(current, model, action, where);
+    const served = servedModel(model, action, current, implementation.serving?.(resource, target), where);
+    const desired = planAction(current, served, action, where);
     implementation.write(resource, target, desired, current);
   });
+}
+
+/** The words for a layout in messages. */
+const LAYOUT_NAMES: Readonly<Record<ServingLayout, string>> = {
+  "onnx-file": "ONNX file (model.onnx)",
+  "triton-model-repository": "Triton model repository (triton-model-repository.tar.gz)",
+};
+
+/**
+ * The model with the URI this resource's server loads. A new model (start, direct) gets the
+ * release's asset for the runtime the resource names; an action on what already runs (step,
+ * promote, rollback) keeps the asset of that release the file holds, since that is what was judged.
+ */
+function servedModel(
+  model: ModelRef,
+  action: RolloutAction,
+  current: RolloutState,
+  need: ServingNeed | undefined,
+  where: { file: string; resource: string },
+): ModelRef {
+  if (action.kind !== "start" && action.kind !== "direct") {
+    for (const running of [current.canary, current.stable])
+      if (running !== undefined && sameReleaseFolder(running.uri, model.uri)) return { ...model, uri: running.uri };
+    return model;
+  }
+  if (model.servingUris === undefined) return model;
+  const layout = need?.layout ?? "onnx-file";
+  const uri = model.servingUris[layout];
+  if (uri !== undefined) return { ...model, uri };
+  const why = model.unavailable?.[layout];
+  throw new UserError(
+    `${where.resource}: ${model.name} ${model.version} has no ${LAYOUT_NAMES[layout]}, which ${need?.runtime ?? "its server"} loads: ${why ?? "it was released before modelship published one"}`,
+    {
+      file: where.file,
+      hint:
+        why === undefined
+          ? `release the model again as a new version (modelship release; a released version never changes), then promote that version`
+          : `export the model with tensor inputs and outputs Triton can serve (skl2onnx: options={"zipmap": False}) and release it as a new version, or serve it with a runtime that loads the ONNX file (pin it as spec.predictor.model.runtime)`,
+    },
+  );
 }
 
 function targetFor(target: TargetSpec): ManifestTarget {

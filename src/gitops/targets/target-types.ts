@@ -3,6 +3,7 @@
  * the resource lives, and the rollout state a file holds. One vocabulary (`start`, `step`,
  * `promote`, `rollback`, `direct`) over six very different ways of spelling a canary.
  */
+import type { ServingLayout } from "../../registry/registry-types.ts";
 import type { Manifest, Resource } from "./yaml-edit.ts";
 
 /** The kinds of manifest modelship knows how to edit. */
@@ -13,10 +14,27 @@ export interface ModelRef {
   name: string;
   /** Semantic version without a leading "v", e.g. `0.0.2`. */
   version: string;
-  /** The release asset URL, e.g. `https://github.com/o/models/releases/download/adult-income%2Fv0.0.2/model.onnx`. */
+  /**
+   * The release asset URL, e.g. `https://github.com/o/models/releases/download/adult-income%2Fv0.0.2/model.onnx`
+   * (for a model read back from a manifest: the URI the manifest holds).
+   */
   uri: string;
   /** The package digest (from the release manifest). */
   digest: string;
+  /**
+   * The release's asset for each way of serving it (ServingLayout), from its manifest; a target writes
+   * the one its runtime loads. Absent for a model read back from a manifest (`uri` is then what it runs).
+   */
+  servingUris?: Partial<Record<ServingLayout, string>>;
+  /** Why the release has no asset of a layout (e.g. an output Triton cannot serve). */
+  unavailable?: Partial<Record<ServingLayout, string>>;
+}
+
+/** Which of a release's assets a resource's runtime loads, and the words that say why (for messages). */
+export interface ServingNeed {
+  layout: ServingLayout;
+  /** e.g. `runtime kserve-tritonserver`. */
+  runtime: string;
 }
 
 /** What a promotion pull request does to the file. */
@@ -78,6 +96,8 @@ export interface ManifestTarget {
   read(resource: Resource, target: TargetSpec): RolloutState;
   /** JSON pointer of what shows a running canary in the resource (for messages); absent when no one place does. */
   canaryPointer?: string;
+  /** Which asset the resource's server loads; absent: the ONNX file itself (`onnx-file`). */
+  serving?(resource: Resource, target: TargetSpec): ServingNeed;
   /** Edits the resource so that it describes `desired`; `current` is what `read` returned. */
   write(resource: Resource, target: TargetSpec, desired: RolloutState, current: RolloutState): void;
 }

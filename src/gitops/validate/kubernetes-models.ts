@@ -1,8 +1,8 @@
 /**
- * Schema checks for core Kubernetes kinds (npm kubernetes-models, Kubernetes 1.3x API) and Argo
- * Rollouts kinds (npm @kubernetes-models/argo-rollouts 2.0.0, generated from the Go types of
- * argo-rollouts v1.9.0). Each class carries a precompiled ajv validator; `validate()` throws an
- * error whose `errors` are ajv ErrorObjects with instance paths from the document root.
+ * Schema checks for core Kubernetes kinds (npm kubernetes-models, Kubernetes 1.3x API). Custom
+ * resources (Argo Rollouts too) are checked against their upstream CRDs instead (upstream-crds.ts).
+ * Each class carries a precompiled ajv validator; `validate()` throws an error whose `errors` are
+ * ajv ErrorObjects with instance paths from the document root.
  *
  * Only the classes named here are imported, so the bundle carries only their validators.
  */
@@ -13,10 +13,6 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
-import { AnalysisTemplate } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate";
-import { ClusterAnalysisTemplate } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/ClusterAnalysisTemplate";
-import { Experiment } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Experiment";
-import { Rollout } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout";
 
 interface ModelClass {
   apiVersion: string;
@@ -25,28 +21,17 @@ interface ModelClass {
 }
 
 // Each class brings its precompiled validator (and those of the types it holds), so the list is
-// what a model's app folder holds: the pod template kinds (shared with Rollout) and their small
+// what a model's app folder holds: the pod template kinds and their small
 // companions. HorizontalPodAutoscaler (+80 KB), StatefulSet (+55 KB) and Ingress (+35 KB) are
 // left out for bundle size; documents of those kinds are skipped and listed as skipped.
-const MODELS: ModelClass[] = [
-  Deployment,
-  Service,
-  ConfigMap,
-  Secret,
-  ServiceAccount,
-  PodDisruptionBudget,
-  Rollout,
-  AnalysisTemplate,
-  ClusterAnalysisTemplate,
-  Experiment,
-];
+const MODELS: ModelClass[] = [Deployment, Service, ConfigMap, Secret, ServiceAccount, PodDisruptionBudget];
 const BY_TYPE = new Map(MODELS.map((model) => [`${model.apiVersion} ${model.kind}`, model]));
 
 /** Where the schema of `apiVersion`/`kind` comes from, for hints; undefined when no model knows it. */
 export function modelSource(apiVersion: string, kind: string): string | undefined {
   const model = BY_TYPE.get(`${apiVersion} ${kind}`);
   if (model === undefined) return undefined;
-  return apiVersion.startsWith("argoproj.io/") ? `the Argo Rollouts ${kind} API (v1.9)` : `the Kubernetes ${apiVersion} ${kind} API`;
+  return `the Kubernetes ${apiVersion} ${kind} API`;
 }
 
 /** The ajv errors of `data` against its kind's schema (empty when valid); undefined for an unknown kind. */

@@ -1,12 +1,16 @@
 /**
- * ML checks for an ONNX model: the manifest must ask for a server that can load it. KServe picks a
- * runtime by `modelFormat.name` (or the pinned `runtime`); Seldon schedules a Model on a Server
- * whose capabilities cover its `requirements`.
+ * ML checks for an ONNX model: the manifest must ask for a server that can load it, in the layout
+ * that server loads. KServe picks a runtime by `modelFormat.name` (or the pinned `runtime`); Seldon
+ * schedules a Model on a Server whose capabilities cover its `requirements`.
  */
 import { toPointer } from "../../common/yaml-source.ts";
 import { asArray, asRecord, type Finding, type ResourceData } from "./manifest-check-types.ts";
 
-/** KServe's built-in ClusterServingRuntimes whose supportedModelFormats leave out onnx. */
+/**
+ * KServe's ClusterServingRuntimes (kserve/kserve config/runtimes/) whose supportedModelFormats leave
+ * out onnx. Of those KServe installs, only kserve-tritonserver lists onnx; kserve-openvino lists it
+ * too but is not installed by config/runtimes/kustomization.yaml or the Helm chart.
+ */
 const NON_ONNX_RUNTIMES = new Set([
   "kserve-sklearnserver",
   "kserve-xgbserver",
@@ -16,11 +20,26 @@ const NON_ONNX_RUNTIMES = new Set([
   "kserve-tensorflow-serving",
   "kserve-torchserve",
   "kserve-mlserver",
+  "kserve-predictiveserver",
   "kserve-huggingfaceserver",
+  "kserve-huggingfaceserver-multinode",
+  "kserve-autogluonserver",
+  "kserve-vllmserver",
 ]);
+/** KServe's Triton runtime, which serves a Triton model repository (src/registry/triton-repository.ts). */
+const TRITON_RUNTIME = "kserve-tritonserver";
 /** Legacy per-framework predictor forms that can load an ONNX file. */
 const ONNX_FRAMEWORKS = new Set(["onnx", "triton"]);
 const OTHER_FRAMEWORKS = ["sklearn", "xgboost", "tensorflow", "pytorch", "huggingface", "pmml", "lightgbm", "paddle"];
+
+/** The path of a URI (no query or fragment), or the text itself when it does not parse. */
+function pathOf(uri: string): string {
+  try {
+    return new URL(uri, "file:///").pathname;
+  } catch {
+    return uri;
+  }
+}
 
 function ml(path: (string | number)[], message: string, hint: string): Finding {
   return { pointer: toPointer(path), message, hint, kind: "ml" };
@@ -68,10 +87,26 @@ function checkPredictor(predictor: Record<string, unknown>, path: (string | numb
         ml(
           [...path, "model", "runtime"],
           `runtime "${runtime}" cannot serve ONNX models`,
-          "pin kserve-tritonserver or kserve-ortserver, or remove runtime so that KServe picks one for modelFormat onnx",
+          `pin ${TRITON_RUNTIME} (the runtime KServe installs for onnx), or remove runtime so that KServe picks one for modelFormat onnx`,
         ),
       );
     }
+  }
+  const uri = model?.storageUri;
+  const runtime = model?.runtime;
+  if (
+    model !== undefined &&
+    typeof uri === "string" &&
+    (runtime === undefined || runtime === TRITON_RUNTIME) &&
+    /\.onnx$/i.test(pathOf(uri))
+  ) {
+    findings.push(
+      ml(
+        [...path, "model", "storageUri"],
+        `storageUri is one .onnx file, but ${runtime === undefined ? `the runtime KServe picks for onnx (${TRITON_RUNTIME})` : TRITON_RUNTIME} serves a Triton model repository: KServe downloads the file to /mnt/models/, where Triton finds no <model>/<version>/model.onnx folder to load`,
+        "point storageUri at the release's triton-model-repository.tar.gz (modelship promote writes it), which KServe unpacks into /mnt/models, or at a folder holding <model>/config.pbtxt and <model>/1/model.onnx; or pin the runtime that loads one ONNX file",
+      ),
+    );
   }
   for (const framework of OTHER_FRAMEWORKS) {
     if (predictor[framework] === undefined || ONNX_FRAMEWORKS.has(framework)) continue;

@@ -691,6 +691,43 @@ export const GITOPS_CASES: BadInputCase[] = [
     says: [`${VALUES}:3`, /syntax/i],
   },
   {
+    name: "verify-promotion: a change with an Argo CD Application that Argo CD's CRD refuses (an unknown field) fails the check",
+    setup: verifyWorld({
+      change: [
+        "apiVersion: argoproj.io/v1alpha1",
+        "kind: Application",
+        "metadata: { name: toy, namespace: argocd }",
+        "spec:",
+        "  project: default",
+        "  source: { repoURL: https://github.com/OWNER/gitops.git, path: apps/toy, targetRevision: main }",
+        "  destination: { server: https://kubernetes.default.svc, namespace: models }",
+        "  syncPolicy: { automated: { prune: true }, syncOption: [CreateNamespace=true] }",
+        "",
+      ].join("\n"),
+    }),
+    cli: verify("--head", "change"),
+    exit: 1,
+    says: [`${VALUES}:8`, 'unknown field "spec.syncPolicy.syncOption"'],
+  },
+  {
+    name: "verify-promotion: a change with a Flux Kustomization that Flux's CRD refuses (a required field missing, a typo) fails the check",
+    setup: verifyWorld({
+      change: [
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1",
+        "kind: Kustomization",
+        "metadata: { name: toy, namespace: flux-system }",
+        "spec:",
+        "  interval: 10m",
+        "  path: ./apps/toy",
+        "  prun: true",
+        "",
+      ].join("\n"),
+    }),
+    cli: verify("--head", "change"),
+    exit: 1,
+    says: ['unknown field "spec.prun"', "spec.prune: Required value", "spec.sourceRef: Required value"],
+  },
+  {
     name: "verify-promotion action: no pull request and no head or base",
     setup: verifyWorld(),
     action: { name: "verify-promotion", inputs: { remote: "{work}/gitops.git" } },

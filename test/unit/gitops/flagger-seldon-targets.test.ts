@@ -3,7 +3,20 @@ import { describe, it } from "node:test";
 import { isUserError, type UserError } from "../../../src/common/errors.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, U3, V1, V2, V3 } from "../../support/manifests.ts";
+import {
+  asTriton,
+  canaryState,
+  D2,
+  exampleManifest as example,
+  recordLines,
+  stableState,
+  U1,
+  U2,
+  U3,
+  V1,
+  V2,
+  V3,
+} from "../../support/manifests.ts";
 
 /** The annotation lines modelship writes, at the indentation of `metadata.annotations` entries. */
 const recorded = {
@@ -384,15 +397,18 @@ describe("a dark launch (weight 0)", () => {
   ];
   for (const [name, text, target, weightLine, absent] of cases) {
     it(`${name}: a canary started at 0% reads back at 0% and promotes from there`, () => {
+      // KServe's InferenceServices name no runtime or kserve-tritonserver: they get the Triton archive.
+      const served = name.startsWith("kserve") ? asTriton(V2) : V2;
+      const stable = readState(text, target).stable!;
       const started = applyAction(text, target, V2, { kind: "start", weight: 0 });
       assert.match(started, weightLine);
       if (absent !== undefined) assert.doesNotMatch(started, absent);
-      assert.deepEqual(readState(started, target), canaryState(0));
+      assert.deepEqual(readState(started, target), canaryState(0, served, stable));
       assert.equal(applyAction(started, target, V2, { kind: "start", weight: 0 }), started);
       const plan: RolloutAction[] = [{ kind: "step", weight: 0 }, { kind: "promote" }];
       let current = started;
       for (const action of plan) current = applyAction(current, target, V2, action);
-      assert.deepEqual(readState(current, target), stableState(V2));
+      assert.deepEqual(readState(current, target), stableState(served));
     });
   }
 

@@ -13,7 +13,7 @@ import { findServingUris } from "../../../src/gitops/serving-uris.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { validateManifestText } from "../../../src/gitops/validate-manifests.ts";
 import { rawDocuments } from "./diff-lines.ts";
-import { canaryState, exampleManifest as example, stableState, U1, U2, V2 } from "../../support/manifests.ts";
+import { asTriton, canaryState, exampleManifest as example, stableState, U1, U2, V1_TRITON, V2 } from "../../support/manifests.ts";
 
 const START: RolloutAction = { kind: "start", weight: 10 };
 const DIRECT: RolloutAction = { kind: "direct" };
@@ -141,7 +141,7 @@ describe("a two-document manifest: the target's document is edited, the other ke
     const file = example("inferenceservice.yaml");
     const edited = applyAction(`${file}---\n${SERVICE}`, target, V2, START);
     assert.equal(edited, `${applyAction(file, target, V2, START)}---\n${SERVICE}`);
-    assert.deepEqual(readState(edited, target), canaryState(10));
+    assert.deepEqual(readState(edited, target), canaryState(10, asTriton(V2), V1_TRITON));
   });
 
   it("keeps a large untouched document byte-identical when edits land on both sides of it", () => {
@@ -164,7 +164,8 @@ describe("a two-document manifest: the target's document is edited, the other ke
     const flow = `{apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: m}, spec: {predictor: {model: {modelFormat: {name: onnx}, storageUri: '${U1}'}}}}\n`;
     const edited = applyAction(`${SERVICE}---\n${flow}`, target, V2, DIRECT);
     assert.equal(rawDocuments(edited)[0], SERVICE);
-    assert.deepEqual(readState(edited, target), stableState(V2));
+    // No runtime pinned: KServe picks kserve-tritonserver for onnx, which loads the Triton archive.
+    assert.deepEqual(readState(edited, target), stableState(asTriton(V2)));
   });
 });
 
@@ -177,7 +178,12 @@ describe("empty documents are not second documents", () => {
     const edited = applyAction(text, values, V2, DIRECT);
     assert.equal(edited, `---\n${applyAction(file, values, V2, DIRECT)}---\n`);
     assert.deepEqual(readState(edited, values), stableState(V2));
-    assert.deepEqual(validateManifestText(edited, "values.yaml"), { problems: [], checked: [], skipped: ["document 1 (no kind)"] });
+    assert.deepEqual(validateManifestText(edited, "values.yaml"), {
+      problems: [],
+      checked: [],
+      skipped: ["document 1 (no kind)"],
+      notes: [],
+    });
   });
 
   it("a trailing document of only comments stays, and Seldon's new documents go before it", () => {
@@ -256,7 +262,7 @@ describe("the target's resource in no document, or in more than one", () => {
     // Named, the second is edited and the first keeps every byte.
     const edited = applyAction(text, { ...standard, name: "fraud" }, V2, START);
     assert.equal(rawDocuments(edited)[0], rawDocuments(text)[0]);
-    assert.deepEqual(readState(edited, { ...standard, name: "fraud" }), canaryState(10));
+    assert.deepEqual(readState(edited, { ...standard, name: "fraud" }), canaryState(10, asTriton(V2), V1_TRITON));
   });
 
   it("the same InferenceService twice (two namespaces): refused, the target has no way to tell them apart", () => {

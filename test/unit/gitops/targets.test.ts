@@ -4,7 +4,21 @@ import { isUserError } from "../../../src/common/errors.ts";
 import { applyAction, readState, type RolloutAction, type TargetSpec } from "../../../src/gitops/targets/target-dispatch.ts";
 import { mergeLineEdits } from "../../../src/gitops/targets/line-merge.ts";
 import { lineChanges, rawDocuments } from "./diff-lines.ts";
-import { canaryState, D2, exampleManifest as example, recordLines, stableState, U1, U2, V1, V2, V3 } from "../../support/manifests.ts";
+import {
+  asTriton,
+  canaryState,
+  D2,
+  exampleManifest as example,
+  recordLines,
+  stableState,
+  T2,
+  U1,
+  U2,
+  V1,
+  V1_TRITON,
+  V2,
+  V3,
+} from "../../support/manifests.ts";
 
 /**
  * Each example file, its target, and what a start at 10% followed by a rollback leaves changed
@@ -17,7 +31,7 @@ const EXAMPLE_TARGETS: [string, TargetSpec, { removed: string[]; added: string[]
   [
     "inferenceservice.yaml",
     { kind: "kserve-standard", file: "apps/adult-income/inferenceservice.yaml" },
-    { removed: [], added: recordLines("    ", "stable", V1) },
+    { removed: [], added: recordLines("    ", "stable", V1_TRITON) },
   ],
   [
     "rollout.yaml",
@@ -48,7 +62,10 @@ describe("the example GitOps repository", () => {
   for (const [name, target, rollbackChanges] of EXAMPLE_TARGETS) {
     it(`${name}: start, step, promote and rollback keep every other line and are idempotent`, () => {
       const original = example(name);
-      assert.deepEqual(readState(original, target), stableState());
+      // The InferenceService's runtime, kserve-tritonserver, loads the release's Triton model repository; the others one ONNX file.
+      const triton = name === "inferenceservice.yaml";
+      const stable = triton ? V1_TRITON : V1;
+      assert.deepEqual(readState(original, target), stableState(stable));
       const plan: RolloutAction[] = [{ kind: "start", weight: 10 }, { kind: "step", weight: 50 }, { kind: "promote" }];
       let text = original;
       for (const action of plan) {
@@ -57,7 +74,7 @@ describe("the example GitOps repository", () => {
         assert.equal(applyAction(next, target, V2, action), next, `${action.kind} twice is ${action.kind} once`);
         text = next;
       }
-      assert.equal(readState(text, target).stable?.uri, U2);
+      assert.equal(readState(text, target).stable?.uri, triton ? T2 : U2);
       assert.equal(readState(text, target).canary, undefined);
       // Every comment in the original survives the whole ladder.
       for (const line of original.split("\n").filter((l) => l.trimStart().startsWith("#"))) assert.ok(text.includes(line), `kept: ${line}`);
@@ -65,7 +82,7 @@ describe("the example GitOps repository", () => {
       const rolledBack = applyAction(started, target, V2, { kind: "rollback" });
       // A rollback leaves the original plus the record of the stable model (and, for Argo and Flagger, the held weight).
       assert.deepEqual(lineChanges(original, rolledBack), rollbackChanges);
-      assert.deepEqual(readState(rolledBack, target), stableState());
+      assert.deepEqual(readState(rolledBack, target), stableState(stable));
     });
   }
 
@@ -103,7 +120,7 @@ describe("the example GitOps repository", () => {
     const target = EXAMPLE_TARGETS[0]![1];
     const started = applyAction(example("inferenceservice.yaml"), target, V2, { kind: "start", weight: 10 });
     const restarted = applyAction(started, target, V3, { kind: "start", weight: 20 });
-    assert.deepEqual(readState(restarted, target), canaryState(20, V3));
+    assert.deepEqual(readState(restarted, target), canaryState(20, asTriton(V3), V1_TRITON));
     assert.match(restarted, /name: v0-0-3/);
   });
 });
@@ -175,7 +192,7 @@ describe("line merge", () => {
   it("a direct deploy of the URI already there changes no line and only appends modelship's record", () => {
     const text = example("values.yaml");
     const target = EXAMPLE_TARGETS[2]![1];
-    const direct = applyAction(text, target, { ...V2, uri: U1, version: "0.0.1" }, { kind: "direct" });
+    const direct = applyAction(text, target, { ...V2, uri: U1, version: "0.0.1", servingUris: { "onnx-file": U1 } }, { kind: "direct" });
     // The model deployed is U1 at 0.0.1 with V2's digest, recorded in a values file's top-level map.
     assert.deepEqual(lineChanges(text, direct), {
       removed: [],

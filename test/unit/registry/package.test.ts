@@ -45,9 +45,16 @@ function options(overrides: Partial<PackageOptions> = {}): PackageOptions {
 }
 
 describe("packageModel", () => {
-  test("a gated model becomes model.onnx, gate-report.json, model-card.md, SHA256SUMS and manifest.json; sha256sum -c accepts the sums", async () => {
+  test("a gated model becomes model.onnx, its Triton model repository, gate-report.json, model-card.md, SHA256SUMS and manifest.json; sha256sum -c accepts the sums", async () => {
     const pkg = await packageModel(options());
-    assert.deepEqual(pkg.names, ["model.onnx", "gate-report.json", "model-card.md", "SHA256SUMS", "manifest.json"]);
+    assert.deepEqual(pkg.names, [
+      "model.onnx",
+      "triton-model-repository.tar.gz",
+      "gate-report.json",
+      "model-card.md",
+      "SHA256SUMS",
+      "manifest.json",
+    ]);
     const check = spawnSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: pkg.dir, encoding: "utf8" });
     assert.equal(check.status, 0, check.stderr);
     assert.match(check.stdout, /model\.onnx: OK/);
