@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-IMFTBPVR.js";
+} from "./chunks/chunk-ATBIP4I7.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,44 +12,44 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-VJC4OXUV.js";
+} from "./chunks/chunk-7F5JSPO2.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-SCO4G4E6.js";
+} from "./chunks/chunk-5XJG3GA7.js";
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
   driftIcon,
   runDriftStage
-} from "./chunks/chunk-7OJ5Y6PI.js";
+} from "./chunks/chunk-AJ6KBXPC.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-6XYNSSFY.js";
+} from "./chunks/chunk-I2RHN2NE.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-VUPJO2ZP.js";
+} from "./chunks/chunk-3DYWT3J6.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-UW2ZL2C6.js";
-import "./chunks/chunk-ZOMWP354.js";
+} from "./chunks/chunk-KVTPN4CS.js";
+import "./chunks/chunk-P7BFEAK3.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-XQ2UKOYS.js";
+} from "./chunks/chunk-D6PS5SGU.js";
 import "./chunks/chunk-RCT3SU2S.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-VQ2JS2DF.js";
+} from "./chunks/chunk-NOR423ED.js";
 import {
   NULL_MARKER_CANDIDATES,
   NullMarkerEvidence,
   sniffDialect
-} from "./chunks/chunk-PMDDG4YH.js";
+} from "./chunks/chunk-LMGID4YJ.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
 import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
@@ -59,10 +59,10 @@ import {
   loadContract,
   openTable,
   parseContract
-} from "./chunks/chunk-XHDYQCC7.js";
+} from "./chunks/chunk-BA2JSKXX.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-BTALAB4I.js";
+} from "./chunks/chunk-Y2E2HNBE.js";
 import {
   checkOutputFile
 } from "./chunks/chunk-3M4Q4ESR.js";
@@ -74,11 +74,11 @@ import {
 } from "./chunks/chunk-6X4GN6NZ.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-2COEE2VJ.js";
+} from "./chunks/chunk-TXDK3HM6.js";
 import "./chunks/chunk-OLVC4NSS.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-67A6IV6Y.js";
+} from "./chunks/chunk-2J5Z4KCR.js";
 import {
   TOOL_VERSION,
   UserError,

@@ -5,25 +5,25 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-7OJ5Y6PI.js";
+} from "./chunks/chunk-AJ6KBXPC.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-H6YBFRR2.js";
-import "./chunks/chunk-UW2ZL2C6.js";
-import "./chunks/chunk-ZOMWP354.js";
-import "./chunks/chunk-VQ2JS2DF.js";
-import "./chunks/chunk-PMDDG4YH.js";
+} from "./chunks/chunk-YRSISFRD.js";
+import "./chunks/chunk-KVTPN4CS.js";
+import "./chunks/chunk-P7BFEAK3.js";
+import "./chunks/chunk-NOR423ED.js";
+import "./chunks/chunk-LMGID4YJ.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-BA2JSKXX.js";
 import "./chunks/chunk-3M4Q4ESR.js";
 import "./chunks/chunk-PU2NKIVK.js";
 import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-TXDK3HM6.js";
 import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   core_exports,
   getBooleanInput,

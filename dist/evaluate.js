@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-6XYNSSFY.js";
+} from "./chunks/chunk-I2RHN2NE.js";
 import "./chunks/chunk-VYZFQUNB.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
 import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-XHDYQCC7.js";
-import "./chunks/chunk-BTALAB4I.js";
+import "./chunks/chunk-BA2JSKXX.js";
+import "./chunks/chunk-Y2E2HNBE.js";
 import "./chunks/chunk-3M4Q4ESR.js";
 import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-TXDK3HM6.js";
 import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   actionStageRun,
   core_exports,

@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-VUPJO2ZP.js";
-import "./chunks/chunk-ZOMWP354.js";
-import "./chunks/chunk-BTALAB4I.js";
+} from "./chunks/chunk-3DYWT3J6.js";
+import "./chunks/chunk-P7BFEAK3.js";
+import "./chunks/chunk-Y2E2HNBE.js";
 import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-TXDK3HM6.js";
 import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   actionStageRun,
   core_exports,

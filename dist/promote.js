@@ -2,18 +2,18 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-H6YBFRR2.js";
+} from "./chunks/chunk-YRSISFRD.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-UW2ZL2C6.js";
-import "./chunks/chunk-ZOMWP354.js";
+} from "./chunks/chunk-KVTPN4CS.js";
+import "./chunks/chunk-P7BFEAK3.js";
 import "./chunks/chunk-PU2NKIVK.js";
 import "./chunks/chunk-HAXYAQPI.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-2COEE2VJ.js";
+import "./chunks/chunk-TXDK3HM6.js";
 import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   core_exports,
   getBooleanInput,

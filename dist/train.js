@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-IMFTBPVR.js";
+} from "./chunks/chunk-ATBIP4I7.js";
 import "./chunks/chunk-RCT3SU2S.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-7I6DUH4Y.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-XHDYQCC7.js";
+import "./chunks/chunk-BA2JSKXX.js";
 import "./chunks/chunk-3M4Q4ESR.js";
 import "./chunks/chunk-PU2NKIVK.js";
 import "./chunks/chunk-6X4GN6NZ.js";
 import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   actionStageRun,
   core_exports,

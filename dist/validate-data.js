@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-VJC4OXUV.js";
-import "./chunks/chunk-PMDDG4YH.js";
-import "./chunks/chunk-XHDYQCC7.js";
+} from "./chunks/chunk-7F5JSPO2.js";
+import "./chunks/chunk-LMGID4YJ.js";
+import "./chunks/chunk-BA2JSKXX.js";
 import "./chunks/chunk-3M4Q4ESR.js";
 import "./chunks/chunk-PU2NKIVK.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-67A6IV6Y.js";
+import "./chunks/chunk-2J5Z4KCR.js";
 import {
   actionStageRun,
   core_exports,

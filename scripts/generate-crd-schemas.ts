@@ -7,10 +7,10 @@
  * the bytes must change together. Files of schemas/upstream-crds/ that no CRD produces any more are removed.
  * `npm run build` runs this first; `npm run check-generated` fails when a committed copy differs.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
+import { sha256Of } from "../src/common/file-hash.ts";
 
 const root = join(import.meta.dirname, "..");
 const OUT = "schemas/upstream-crds";
@@ -57,7 +57,7 @@ const written: string[] = [];
 for (const source of sources) {
   for (const vendored of source.files) {
     const bytes = await readFile(join(root, vendored.file));
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const sha256 = sha256Of(bytes);
     if (sha256 !== vendored.sha256)
       throw new Error(`${vendored.file}: sha256 ${sha256}, but vendor/crds/sources.json pins ${vendored.sha256}; refresh both together`);
     for (const document of parseAllDocuments(bytes.toString("utf8"))) {

@@ -24,7 +24,16 @@ import { setTimeout as delay } from "node:timers/promises";
 import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { ALLOW_INTERNAL_ENV, ALLOW_INTERNAL_KEY, allowEntryFor } from "../net/allow-internal.ts";
-import { guardedGet, literalRefusal, NO_INTERNAL, redactUrl, redirectRefusal, type NetworkPolicy } from "../net/safe-http.ts";
+import {
+  guardedGet,
+  literalRefusal,
+  NO_INTERNAL,
+  redactText,
+  redactUrl,
+  redirectRefusal,
+  takeCredentials,
+  type NetworkPolicy,
+} from "../net/safe-http.ts";
 
 export interface CurrentSpec {
   /** Files or glob patterns (`*`, `**`, `?`, `[abc]`) relative to the working folder. */
@@ -156,11 +165,6 @@ export async function expandGlob(pattern: string, cwd: string, kind: "data" | "p
   return [...matched].sort();
 }
 
-/** A URL written as text, redacted as far as it parses (for messages about unparsable URLs). */
-function redactText(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
-}
-
 interface ParsedUrl {
   /** The request URL: without credentials (fetch refuses them) or fragment. */
   request: URL;
@@ -193,16 +197,9 @@ function parseUrl(text: string, network: NetworkPolicy): ParsedUrl {
         : "use an https:// URL";
     throw new UserError(`cannot download ${shown}: ${why}`, { hint });
   }
-  const secrets: string[] = [];
-  let basicAuth: string | undefined;
-  if (url.username !== "" || url.password !== "") {
-    const user = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
-    basicAuth = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-    secrets.push(url.username, url.password, user, password);
-    url.username = "";
-    url.password = "";
-  }
+  const credentials = takeCredentials(url, `cannot download ${shown}`);
+  const basicAuth = credentials?.authorization;
+  const secrets = credentials?.secrets ?? [];
   if (url.search !== "") secrets.push(url.search, url.search.slice(1));
   url.hash = "";
   return { request: url, shown, basicAuth, secrets: secrets.filter((secret) => secret.length >= 3) };

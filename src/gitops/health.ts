@@ -26,7 +26,7 @@ import { errnoCode, getErrorMessage, isUserError, UserError } from "../common/er
 import { assertValid } from "../common/schema-validation.ts";
 import { parseYamlSource, readYamlFile, type YamlSource } from "../common/yaml-source.ts";
 import { formatNumber } from "../common/markdown.ts";
-import { guardedGetFollowing, NO_INTERNAL, redactUrl, type NetworkPolicy } from "../net/safe-http.ts";
+import { guardedGetFollowing, NO_INTERNAL, redactText, redactUrl, takeCredentials, type NetworkPolicy } from "../net/safe-http.ts";
 import metricsSchema from "../../schemas/canary-metrics.schema.json" with { type: "json" };
 
 /** One health signal and the values the canary's must keep to. */
@@ -333,7 +333,7 @@ function shownUrl(url: string): string {
   try {
     return redactUrl(new URL(url)).replace(/\/$/, "");
   } catch {
-    return url.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+    return redactText(url);
   }
 }
 
@@ -357,13 +357,8 @@ async function httpGet(
     throw new UserError(`${where}: not a valid URL`, { hint: "give the full address, e.g. http://prometheus.monitoring:9090" });
   }
   // user:pass@ in the URL is sent as Basic auth, to the URL's own origin only (as fetch would refuse it, and a redirect must not carry it).
-  const basic: Record<string, string> = {};
-  if (parsed.username !== "" || parsed.password !== "") {
-    const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-    basic.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
-    parsed.username = "";
-    parsed.password = "";
-  }
+  const credentials = takeCredentials(parsed, where);
+  const basic: Record<string, string> = credentials === undefined ? {} : { authorization: credentials.authorization };
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const { response } = await guardedGetFollowing(parsed, source.network ?? NO_INTERNAL, {

@@ -288,9 +288,10 @@ async function checkUri(candidate: Candidate, context: UriContext): Promise<Chec
     const checked = await context.release(registry, location.model, location.version);
     // Exactly the address of a file the release serves from, as the registry gives it (model.onnx, or the
     // Triton model repository archive the manifest lists): not another asset, not the same name elsewhere.
-    if (!servableUris(checked).includes(uri))
+    const servable = servableUris(checked);
+    if (!servable.includes(uri))
       return fail(
-        `not the address of a file ${location.model}@${location.version} serves from in ${registry.spec} (${servableUris(checked).join(", ")})`,
+        `not the address of a file ${location.model}@${location.version} serves from in ${registry.spec} (${servable.join(", ")})`,
       );
     if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest)
       return fail(

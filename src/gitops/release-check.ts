@@ -130,9 +130,10 @@ export async function resolveCanaryModel(options: {
     version: location.version,
     logger: options.logger,
   });
-  if (!servableUris(checked).includes(canary.uri))
+  const servable = servableUris(checked);
+  if (!servable.includes(canary.uri))
     throw new UserError(
-      `the canary's model URI ${canary.uri} is not a file ${location.model}@${location.version} serves from (${servableUris(checked).join(", ")})`,
+      `the canary's model URI ${canary.uri} is not a file ${location.model}@${location.version} serves from (${servable.join(", ")})`,
       { hint: "start the canary again with modelship promote" },
     );
   // The canary goes on with the asset it runs, the one its health was judged on.

@@ -106,6 +106,7 @@ const V4_RANGES: [string, number, AddressClass][] = [
   ["172.16.0.0", 12, "private"],
   ["192.0.0.0", 24, "reserved"],
   ["192.0.2.0", 24, "reserved"],
+  ["192.88.99.0", 24, "reserved"],
   ["192.168.0.0", 16, "private"],
   ["198.18.0.0", 15, "reserved"],
   ["198.51.100.0", 24, "reserved"],
@@ -125,10 +126,10 @@ const V6_RANGES: [string, number, AddressClass][] = [
 ];
 const RANGES = [...V4_RANGES, ...V6_RANGES].map(([base, prefix, kind]) => ({ base: parseIp(base)!, prefix, kind }));
 
-/** Why `address` is internal, or undefined for a public address (or text that is no address). */
+/** Why `address` is internal, or undefined for a public address. Text that is no address is "reserved": nothing unknown is connected to. */
 export function classifyAddress(address: string): AddressClass | undefined {
   const ip = parseIp(address);
-  if (ip === undefined) return undefined;
+  if (ip === undefined) return "reserved";
   const judged = embeddedIpv4(ip) ?? ip;
   return RANGES.find((range) => inRange(judged, range.base, range.prefix))?.kind;
 }

@@ -63,13 +63,41 @@ export function redactUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
+/** A URL written as text, redacted as far as it parses (for messages about URLs that do not parse). */
+export function redactText(text: string): string {
+  return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+}
+
+/**
+ * Takes `user:pass@` out of `url` (which then holds none): the `Authorization: Basic …` value to send
+ * to the URL's own origin only, and the strings (as written and decoded) messages must not show;
+ * undefined when the URL has no credentials. A malformed percent escape is a UserError.
+ */
+export function takeCredentials(url: URL, what: string): { authorization: string; secrets: string[] } | undefined {
+  if (url.username === "" && url.password === "") return undefined;
+  let user: string;
+  let password: string;
+  try {
+    user = decodeURIComponent(url.username);
+    password = decodeURIComponent(url.password);
+  } catch {
+    throw new UserError(`${what}: the credentials in the URL are not valid percent-encoding`, {
+      hint: "percent-encode the user and password (e.g. @ as %40, % as %25)",
+    });
+  }
+  const secrets = [url.username, url.password, user, password];
+  url.username = "";
+  url.password = "";
+  return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`, secrets };
+}
+
 /**
  * Refuses a URL setting that does not parse or is not http(s), before anything is fetched: `setting`
  * names the flag or key, `hint` the fix. The message shows no credentials, query or fragment (a
  * token or a signature may hide there).
  */
 export function checkHttpUrl(text: string, setting: string, hint: string, where: { file?: string; pointer?: string } = {}): void {
-  const shown = text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+  const shown = redactText(text);
   let url: URL | undefined;
   try {
     // host:port/path alone parses as a URL of scheme "host:"; a URL here starts with scheme://.

@@ -3,6 +3,7 @@
  * configurable format, `{model}/v{version}` by default, so one repository can hold many models.
  */
 import { UserError } from "../common/errors.ts";
+import { refNameProblem } from "../common/ref-name.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
@@ -91,21 +92,6 @@ export function checkModelName(name: string, setting?: string): string {
   return name;
 }
 
-/** Why git refuses `tag` as a tag name (git check-ref-format's rules), or undefined when it takes it. */
-export function tagNameProblem(tag: string): string | undefined {
-  if (tag === "" || tag === "@") return "it is empty";
-  const control = Array.from({ length: tag.length }, (_, index) => tag.charCodeAt(index)).some((code) => code <= 0x20 || code === 0x7f);
-  if (control || /[~^:?*[\\]/.test(tag)) return "it holds a space, a control character or one of ~ ^ : ? * [ \\";
-  if (tag.includes("..")) return 'it holds ".."';
-  if (tag.includes("@{")) return 'it holds "@{"';
-  if (tag.includes("//") || tag.startsWith("/") || tag.endsWith("/")) return "it has an empty path component";
-  if (tag.endsWith(".")) return 'it ends with "."';
-  if (tag.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
-    return 'a component starts with "." or ends with ".lock"';
-  if (tag.startsWith("-")) return 'it starts with "-"';
-  return undefined;
-}
-
 /**
  * Checks a tag format before any work: it has {version}, and fills in to a tag name git accepts
  * (for `model` and `version`, or a sample of each). `setting` names where the format was set.
@@ -117,7 +103,7 @@ export function checkTagFormat(format: string, options: { model?: string; versio
       hint: `give ${setting} a format with {version}, e.g. ${DEFAULT_TAG_FORMAT}`,
     });
   const tag = format.replaceAll("{model}", options.model ?? "model").replaceAll("{version}", options.version ?? "1.0.0");
-  const problem = tagNameProblem(tag);
+  const problem = refNameProblem(tag);
   if (problem !== undefined)
     throw new UserError(`tag format "${format}" gives the tag "${tag}", which git does not accept as a tag name: ${problem}`, {
       hint: `give ${setting} a format of letters, digits, '.', '-', '_' and '/', e.g. ${DEFAULT_TAG_FORMAT}`,

@@ -76,10 +76,11 @@ export function tritonLayout(model: string): { config: string; model: string; di
 
 /**
  * Refuses a model name that is not one folder name: the name becomes the top folder of the archive,
- * and KServe unpacks the archive into /mnt/models, so `..`, `/` or `\` must never reach it.
+ * and KServe unpacks the archive into /mnt/models, so `..`, `/` or `\` must never reach it. A model
+ * name (`isModelName`: letters, digits, `.`, `-`, `_`, starting with a letter or digit) is never one.
  */
 export function checkTritonModelName(model: string): string {
-  if (!isModelName(model) || model === "." || model === ".." || /[/\\]/.test(model))
+  if (!isModelName(model))
     throw new UserError(`"${model}" cannot name a folder of a Triton model repository`, {
       hint: "name the model with letters, digits, '.', '-' and '_', starting with a letter or digit, e.g. adult-income",
     });

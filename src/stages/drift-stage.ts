@@ -27,7 +27,7 @@ import {
 import { driftFails, type DriftReport } from "../drift/report-types.ts";
 import { judgePerformance, PERFORMANCE_DEFAULTS } from "../drift/performance.ts";
 import { triggerRetraining, type RetrainTrigger } from "../drift/retrain.ts";
-import { expandGlob, parseHeader, resolveCurrentSources } from "../drift/sources.ts";
+import { parseHeader, resolveCurrentSources } from "../drift/sources.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import { loadReference, type ReferenceContext } from "./drift-reference.ts";
@@ -133,11 +133,11 @@ async function currentProfile(
   reference: ReferenceProfile,
   referenceSource: string,
   context: DriftStageContext,
-  /** The shard profiles' paths, when the current data is given as shards (checkCurrentSources expanded them). */
-  shards?: string[],
+  /** The shard profiles' paths when the current data is given as shards (checkCurrentSources expanded them), else undefined. */
+  shards: string[] | undefined,
 ): Promise<{ profile: ReferenceProfile; sources: string[] }> {
   const { logger } = context;
-  if (options.currentProfiles !== undefined && options.currentProfiles.length > 0) {
+  if (shards !== undefined) {
     if (
       (settings.current.length > 0 && options.current !== undefined) ||
       (settings.currentUrls.length > 0 && options.currentUrls !== undefined)
@@ -146,8 +146,7 @@ async function currentProfile(
         hint: "profile every part of the current data as a shard (--shard-output), then merge them all with --current-profile",
       });
     }
-    const paths =
-      shards ?? (await Promise.all(options.currentProfiles.map((pattern) => expandGlob(pattern, process.cwd(), "profile")))).flat();
+    const paths = shards;
     for (const path of paths) await assertSameReference(path, reference, referenceSource);
     let merged = await readProfile(paths[0]!);
     for (const path of paths.slice(1)) merged = mergeProfiles(merged, await readProfile(path));

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, posix, resolve } from "node:path";
 import { UserError } from "../common/errors.ts";
+import { refNameProblem } from "../common/ref-name.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { ActionKind, EnvironmentSettings, GitOpsSettings, MergeMethod } from "../gitops/rollout-settings.ts";
@@ -54,22 +55,9 @@ function parseDuration(text: string, where: { option: string; file?: string }): 
  * `setting` names where it came from, e.g. `--base (the base input)`.
  */
 export function checkRefName(ref: string, setting: string, where: { file?: string; pointer?: string } = {}): void {
-  const bad =
-    ref === "" ||
-    ref.startsWith("-") ||
-    ref.startsWith("/") ||
-    ref.endsWith("/") ||
-    ref.endsWith(".") ||
-    ref.endsWith(".lock") ||
-    ref.includes("..") ||
-    ref.includes("//") ||
-    ref.includes("@{") ||
-    ref === "@" ||
-    Array.from({ length: ref.length }, (_, index) => ref.charCodeAt(index)).some((code) => code <= 0x20 || code === 0x7f) ||
-    /[~^:?*[\\]/.test(ref) ||
-    ref.split("/").some((part) => part.startsWith("."));
-  if (bad)
-    throw new UserError(`${setting}: "${ref}" is not a valid git branch or ref name`, {
+  const problem = refNameProblem(ref);
+  if (problem !== undefined)
+    throw new UserError(`${setting}: "${ref}" is not a valid git branch or ref name: ${problem}`, {
       ...where,
       hint: "give a branch name such as main (or a ref such as refs/pull/12/head): no spaces, no leading -, no .., ~, ^, :, ?, *, [ or \\",
     });

@@ -521,6 +521,11 @@ describe("limits: size, silence, and allowlist entries that would do the wrong t
       new RegExp(`canary metrics at http://127\\.0\\.0\\.1:${origin.port}/missing\\.json: HTTP 404`),
     );
     assert.doesNotMatch(error.message, /s3cret|reader/);
+    // A malformed escape in the credentials is the user's mistake, said as one (not a URIError).
+    await rejectsUser(
+      readHealth(metricsUrl(`http://reader:%zz@127.0.0.1:${origin.port}/private.json`, network), CHECKS, CONTEXT),
+      /the credentials in the URL are not valid percent-encoding/,
+    );
   });
 
   test("allowlist entries that would quietly match the wrong thing are refused: ::1:8080, 127.1, 2130706433, 10.0.0.0/0, 10.1.2.3/8", () => {

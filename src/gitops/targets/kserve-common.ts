@@ -34,6 +34,11 @@ export const MODEL: YamlPath = ["spec", "predictor", "model"];
  */
 export const TRITON_RUNTIME = "kserve-tritonserver";
 
+/** Whether a predictor with this `runtime` (undefined: none pinned) is served by Triton from a model repository. */
+export function servesTritonRepository(runtime: unknown): boolean {
+  return runtime === undefined || runtime === TRITON_RUNTIME;
+}
+
 /**
  * What the predictor's runtime loads: kserve-tritonserver (pinned, or picked by KServe for onnx)
  * serves a Triton model repository, so it gets the release's archive, which KServe's storage
@@ -41,7 +46,7 @@ export const TRITON_RUNTIME = "kserve-tritonserver";
  */
 export function kserveServing(resource: Resource): ServingNeed {
   const runtime = readString(resource, [...MODEL, "runtime"]);
-  if (runtime === undefined || runtime === TRITON_RUNTIME)
+  if (servesTritonRepository(runtime))
     return {
       layout: "triton-model-repository",
       runtime: runtime === undefined ? `the runtime KServe picks for onnx (${TRITON_RUNTIME})` : `runtime ${runtime}`,

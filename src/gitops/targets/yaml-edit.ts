@@ -101,7 +101,7 @@ export function isKubernetesResource(document: Document): boolean {
 }
 
 /** The API group of an apiVersion: `apps` for `apps/v1`, "" (the core group) for `v1`. */
-export function apiGroupOf(apiVersion: string): string {
+function apiGroupOf(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf("/");
   return slash < 0 ? "" : apiVersion.slice(0, slash);
 }

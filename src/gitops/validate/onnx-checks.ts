@@ -5,6 +5,7 @@
  */
 import { toPointer } from "../../common/yaml-source.ts";
 import { asArray, asRecord, type Finding, type ResourceData } from "./manifest-check-types.ts";
+import { servesTritonRepository, TRITON_RUNTIME } from "../targets/kserve-common.ts";
 
 /**
  * KServe's ClusterServingRuntimes (kserve/kserve config/runtimes/) whose supportedModelFormats leave
@@ -26,8 +27,6 @@ const NON_ONNX_RUNTIMES = new Set([
   "kserve-autogluonserver",
   "kserve-vllmserver",
 ]);
-/** KServe's Triton runtime, which serves a Triton model repository (src/registry/triton-repository.ts). */
-const TRITON_RUNTIME = "kserve-tritonserver";
 /** Legacy per-framework predictor forms that can load an ONNX file. */
 const ONNX_FRAMEWORKS = new Set(["onnx", "triton"]);
 const OTHER_FRAMEWORKS = ["sklearn", "xgboost", "tensorflow", "pytorch", "huggingface", "pmml", "lightgbm", "paddle"];
@@ -94,12 +93,7 @@ function checkPredictor(predictor: Record<string, unknown>, path: (string | numb
   }
   const uri = model?.storageUri;
   const runtime = model?.runtime;
-  if (
-    model !== undefined &&
-    typeof uri === "string" &&
-    (runtime === undefined || runtime === TRITON_RUNTIME) &&
-    /\.onnx$/i.test(pathOf(uri))
-  ) {
+  if (model !== undefined && typeof uri === "string" && servesTritonRepository(runtime) && /\.onnx$/i.test(pathOf(uri))) {
     findings.push(
       ml(
         [...path, "model", "storageUri"],

@@ -228,7 +228,12 @@ export function evaluateCelRules(
 /** Whether any node of `schema` carries a rule. */
 export function hasCelRules(schema: StructuralSchema | undefined): boolean {
   if (schema === undefined) return false;
-  if (rulesOf(schema).length > 0) return true;
+  // The CRD schemas never change and are large (KServe's InferenceService): walk each node once.
+  const known = HAS_RULES.get(schema);
+  if (known !== undefined) return known;
   const children = [...Object.values(schema.properties ?? {}), mapValueSchema(schema) ?? undefined, schema.items];
-  return children.some((child) => hasCelRules(child));
+  const found = rulesOf(schema).length > 0 || children.some((child) => hasCelRules(child));
+  HAS_RULES.set(schema, found);
+  return found;
 }
+const HAS_RULES = new WeakMap<StructuralSchema, boolean>();

@@ -11,7 +11,7 @@ import { applyDefaults, pruneNulls, pruneUnknownFields } from "./structural-prun
 import {
   fieldOf,
   formatValue,
-  mapValueSchema,
+  forEachChild,
   objectOf,
   problemAt,
   type DataPath,
@@ -74,20 +74,10 @@ function validateListType(items: unknown[], schema: StructuralSchema, path: Data
 /** Walks the data for arrays whose schema sets a list type (upstream `listtype.ValidateListSetsAndMaps`). */
 function validateListTypes(value: unknown, schema: StructuralSchema | undefined, path: DataPath, problems: StructuralProblem[]): void {
   if (schema === undefined) return;
-  if (Array.isArray(value)) {
-    validateListType(value, schema, path, problems);
-    value.forEach((item, i) => {
-      validateListTypes(item, schema.items, [...path, i], problems);
-    });
-    return;
-  }
-  const object = objectOf(value);
-  if (object === undefined) return;
-  const values = mapValueSchema(schema) ?? undefined;
-  for (const [key, child] of Object.entries(object)) {
-    const property = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
-    validateListTypes(child, property ?? values, [...path, key], problems);
-  }
+  if (Array.isArray(value)) validateListType(value, schema, path, problems);
+  forEachChild(value, schema, path, (child, childSchema, childPath) => {
+    validateListTypes(child, childSchema, childPath, problems);
+  });
 }
 
 /**

@@ -155,11 +155,7 @@ export function forEachChild(
 ): void {
   const object = objectOf(value);
   if (object !== undefined) {
-    const values = mapValueSchema(schema) ?? undefined;
-    for (const [key, child] of Object.entries(object)) {
-      const property = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
-      visit(child, property ?? values, [...path, key]);
-    }
+    for (const [key, child] of Object.entries(object)) visit(child, fieldSchema(schema, key) ?? undefined, [...path, key]);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {
       visit(item, schema.items, [...path, i]);

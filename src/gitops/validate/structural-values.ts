@@ -9,7 +9,7 @@ import {
   fieldOf,
   formatValue,
   jsonTypeOf,
-  mapValueSchema,
+  fieldSchema,
   objectOf,
   problemAt,
   type DataPath,
@@ -121,10 +121,8 @@ function checkObject(object: Record<string, unknown>, schema: StructuralSchema, 
   for (const key of schema.required ?? []) {
     if (!Object.hasOwn(object, key)) problems.push(problemAt([...path, key], "required", `${fieldOf([...path, key])}: Required value`));
   }
-  const values = mapValueSchema(schema);
   for (const [key, value] of Object.entries(object)) {
-    const property = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
-    const child = property ?? values;
+    const child = fieldSchema(schema, key);
     if (child !== undefined && child !== null) validateValue(value, child, [...path, key], problems);
   }
 }
