@@ -2,19 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-YRSISFRD.js";
+} from "./chunks/chunk-IYV2GBLT.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-KVTPN4CS.js";
-import "./chunks/chunk-P7BFEAK3.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+} from "./chunks/chunk-VICIQJU6.js";
+import "./chunks/chunk-TQTNS2BT.js";
+import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   core_exports,
   getBooleanInput,
@@ -22,8 +23,11 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import {
+  escapeMarkdown,
+  readGitHubContext
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/canary.ts
 await runAction(async () => {
@@ -34,7 +38,9 @@ await runAction(async () => {
       prometheus: getInput("prometheus"),
       metrics: getInput("metrics"),
       dryRun: getBooleanInput("dry-run", false),
-      gitops
+      gitops,
+      // A repository_dispatch from the health relay wakes the job (it checks every environment).
+      event: eventOf(readGitHubContext())
     },
     run
   );
@@ -46,7 +52,11 @@ await runAction(async () => {
         action: result.decision.action,
         reason: result.decision.reason,
         pr_number: result.promotion?.prNumber ?? null,
-        pr_url: result.promotion?.prUrl ?? null
+        pr_url: result.promotion?.prUrl ?? null,
+        // Self-healing (rollback: merge): what happened to the rollback PR, and whether modelship merged it now.
+        self_heal: result.selfHeal?.outcome ?? null,
+        merged: result.selfHeal?.outcome === "merged",
+        merge_sha: result.selfHeal?.merge?.sha ?? null
       }))
     )
   );
@@ -57,14 +67,20 @@ await runAction(async () => {
     const promotion = result.promotion;
     const pr = promotion === void 0 ? "" : `
 
-${promotion.prUrl === void 0 ? promotion.status : `[${promotion.title}](${promotion.prUrl}) (${promotion.status})`}`;
+${promotion.prUrl === void 0 ? promotion.status : `[${escapeMarkdown(promotion.title)}](${promotion.prUrl}) (${promotion.status})`}`;
+    const heal = result.selfHeal === void 0 ? "" : `
+
+Self-healing: ${result.selfHeal.outcome} \u2014 ${escapeMarkdown(result.selfHeal.reason)}`;
     return `### ${result.environment}: ${result.decision.action}
 
-${result.decision.reason}${result.checks.length > 0 ? `
+${escapeMarkdown(result.decision.reason)}${result.checks.length > 0 ? `
 
-${renderHealthTable(result.checks)}` : ""}${pr}`;
+${renderHealthTable(result.checks)}` : ""}${pr}${heal}`;
   });
   await writeJobSummary(`## modelship canary
 
 ${parts.join("\n\n")}`);
 });
+function eventOf(context) {
+  return { ...context.eventName === void 0 ? {} : { name: context.eventName }, payload: context.payload };
+}

@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-ATBIP4I7.js";
+} from "./chunks/chunk-GDFON3TY.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,46 +12,46 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-7F5JSPO2.js";
+} from "./chunks/chunk-CB43N5QL.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-5XJG3GA7.js";
+} from "./chunks/chunk-LDWAEBCA.js";
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
   driftIcon,
   runDriftStage
-} from "./chunks/chunk-AJ6KBXPC.js";
+} from "./chunks/chunk-BGNME5JL.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-I2RHN2NE.js";
-import "./chunks/chunk-VYZFQUNB.js";
+} from "./chunks/chunk-YX47RDEB.js";
 import {
   runFetchStage
-} from "./chunks/chunk-3DYWT3J6.js";
+} from "./chunks/chunk-JL6GKKTG.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-KVTPN4CS.js";
-import "./chunks/chunk-P7BFEAK3.js";
+} from "./chunks/chunk-VICIQJU6.js";
+import "./chunks/chunk-TQTNS2BT.js";
+import "./chunks/chunk-NXU33V3E.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-D6PS5SGU.js";
-import "./chunks/chunk-RCT3SU2S.js";
+} from "./chunks/chunk-CDF6R4VI.js";
+import "./chunks/chunk-NMZCCDFK.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-NOR423ED.js";
+} from "./chunks/chunk-C2HJJUE3.js";
 import {
   NULL_MARKER_CANDIDATES,
   NullMarkerEvidence,
   sniffDialect
-} from "./chunks/chunk-LMGID4YJ.js";
+} from "./chunks/chunk-JV2ENBAZ.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-7I6DUH4Y.js";
+import "./chunks/chunk-AN4QDD43.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
   coerceValue,
@@ -59,26 +59,26 @@ import {
   loadContract,
   openTable,
   parseContract
-} from "./chunks/chunk-BA2JSKXX.js";
+} from "./chunks/chunk-FQ2DOUNN.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-Y2E2HNBE.js";
+} from "./chunks/chunk-T74HQEMQ.js";
 import {
   checkOutputFile
-} from "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+} from "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-6X4GN6NZ.js";
+} from "./chunks/chunk-AFFJ5EIP.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
+} from "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-2J5Z4KCR.js";
+} from "./chunks/chunk-QYDJTWZL.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -302,6 +302,10 @@ var flags = {
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  supersede: {
+    type: "boolean",
+    description: "close the environment's other open promotion or rollback PR in favour of this one (without it, such a PR refuses the promotion)"
+  },
   registry: {
     type: "string",
     short: "r",
@@ -321,7 +325,7 @@ var promoteCommand = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N]",
+          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N] [--supersede]",
           summary: "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
           flags,
           notes: "tokens: MODELSHIP_GITOPS_TOKEN (else GITHUB_TOKEN) for the GitOps repository, GITHUB_TOKEN for a GitHub registry\nexit status: 0 PR opened, updated or already up to date (or nothing to change), 2 refused or input error"
@@ -336,6 +340,7 @@ var promoteCommand = {
       action: choiceFlag(values.action, "action", ["start", "step", "promote", "rollback", "direct"]),
       strategy: choiceFlag(values.strategy, "strategy", ["canary", "blue-green", "direct"]),
       weight: integerFlag(values.weight, "weight"),
+      ...values.supersede === true ? { supersede: true } : {},
       pullRequest: {
         labels: listFlag(values.label),
         reviewers: listFlag(values.reviewer),
@@ -366,6 +371,7 @@ var promoteCommand = {
             files: result.files,
             commit: result.commit,
             closedPr: result.closedPr,
+            superseded: result.superseded,
             model: result.model,
             before: result.before,
             after: result.after
@@ -382,7 +388,8 @@ var promoteCommand = {
       `${status}: ${result.title}${where2 === void 0 ? "" : `
 ${where2}`}${result.files.length > 0 ? `
 files: ${result.files.join(", ")}` : ""}${result.closedPr === void 0 ? "" : `
-closed the obsolete PR #${result.closedPr}`}`
+closed the obsolete PR #${result.closedPr}`}${result.superseded === void 0 ? "" : `
+superseded and closed ${result.superseded.map((number) => `#${number}`).join(", ")}`}`
     );
     return ExitCode.ok;
   }

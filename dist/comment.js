@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

@@ -5,25 +5,25 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-AJ6KBXPC.js";
-import "./chunks/chunk-VYZFQUNB.js";
+} from "./chunks/chunk-BGNME5JL.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-YRSISFRD.js";
-import "./chunks/chunk-KVTPN4CS.js";
-import "./chunks/chunk-P7BFEAK3.js";
-import "./chunks/chunk-NOR423ED.js";
-import "./chunks/chunk-LMGID4YJ.js";
+} from "./chunks/chunk-IYV2GBLT.js";
+import "./chunks/chunk-VICIQJU6.js";
+import "./chunks/chunk-TQTNS2BT.js";
+import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-C2HJJUE3.js";
+import "./chunks/chunk-JV2ENBAZ.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-BA2JSKXX.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+import "./chunks/chunk-FQ2DOUNN.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   core_exports,
   getBooleanInput,
@@ -32,8 +32,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

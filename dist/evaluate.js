@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-I2RHN2NE.js";
-import "./chunks/chunk-VYZFQUNB.js";
+} from "./chunks/chunk-YX47RDEB.js";
+import "./chunks/chunk-TQTNS2BT.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-7I6DUH4Y.js";
+import "./chunks/chunk-AN4QDD43.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-BA2JSKXX.js";
-import "./chunks/chunk-Y2E2HNBE.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-HAXYAQPI.js";
+import "./chunks/chunk-FQ2DOUNN.js";
+import "./chunks/chunk-T74HQEMQ.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
@@ -27,10 +27,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

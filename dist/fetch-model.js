@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-3DYWT3J6.js";
-import "./chunks/chunk-P7BFEAK3.js";
-import "./chunks/chunk-Y2E2HNBE.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+} from "./chunks/chunk-JL6GKKTG.js";
+import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-T74HQEMQ.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/main.ts
 var COMMANDS = [

@@ -2,18 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-YRSISFRD.js";
+} from "./chunks/chunk-IYV2GBLT.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-KVTPN4CS.js";
-import "./chunks/chunk-P7BFEAK3.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+} from "./chunks/chunk-VICIQJU6.js";
+import "./chunks/chunk-TQTNS2BT.js";
+import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   core_exports,
   getBooleanInput,
@@ -24,8 +25,8 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/promote.ts
 await runAction(async () => {
@@ -43,6 +44,7 @@ await runAction(async () => {
       action: getChoiceInput("action", ["start", "step", "promote", "rollback", "direct"]),
       strategy: getChoiceInput("strategy", ["canary", "blue-green", "direct"]),
       weight: getIntegerInput("weight"),
+      supersede: getBooleanInput("supersede", false),
       pullRequest: {
         labels: getOptionalListInput("labels"),
         reviewers: getOptionalListInput("reviewers"),
@@ -58,6 +60,7 @@ await runAction(async () => {
   core_exports.setOutput("branch", result.branch);
   core_exports.setOutput("pr-number", result.prNumber === void 0 ? "" : String(result.prNumber));
   core_exports.setOutput("pr-url", result.prUrl ?? "");
+  core_exports.setOutput("superseded", (result.superseded ?? []).join(","));
   core_exports.setOutput("version", result.model.version);
   core_exports.setOutput("model-uri", result.model.uri);
   await writeJobSummary(

@@ -2,24 +2,24 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-D6PS5SGU.js";
-import "./chunks/chunk-RCT3SU2S.js";
+} from "./chunks/chunk-CDF6R4VI.js";
+import "./chunks/chunk-NMZCCDFK.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-NOR423ED.js";
-import "./chunks/chunk-LMGID4YJ.js";
+import "./chunks/chunk-C2HJJUE3.js";
+import "./chunks/chunk-JV2ENBAZ.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-7I6DUH4Y.js";
+import "./chunks/chunk-AN4QDD43.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-BA2JSKXX.js";
-import "./chunks/chunk-Y2E2HNBE.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+import "./chunks/chunk-FQ2DOUNN.js";
+import "./chunks/chunk-T74HQEMQ.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
@@ -29,8 +29,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-6X4GN6NZ.js";
+} from "./chunks/chunk-AFFJ5EIP.js";
 import {
   actionStageRun,
   core_exports,
@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   UserError,
   assertValid,
@@ -28,7 +28,7 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-ATBIP4I7.js";
-import "./chunks/chunk-RCT3SU2S.js";
+} from "./chunks/chunk-GDFON3TY.js";
+import "./chunks/chunk-NMZCCDFK.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-7I6DUH4Y.js";
+import "./chunks/chunk-AN4QDD43.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-BA2JSKXX.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-FQ2DOUNN.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
@@ -22,8 +22,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
-import "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
+import "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/train.ts
 await runAction(async () => {

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-7F5JSPO2.js";
-import "./chunks/chunk-LMGID4YJ.js";
-import "./chunks/chunk-BA2JSKXX.js";
-import "./chunks/chunk-3M4Q4ESR.js";
-import "./chunks/chunk-PU2NKIVK.js";
+} from "./chunks/chunk-CB43N5QL.js";
+import "./chunks/chunk-JV2ENBAZ.js";
+import "./chunks/chunk-FQ2DOUNN.js";
+import "./chunks/chunk-WSEOGMD4.js";
+import "./chunks/chunk-R5SHQPFY.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
@@ -20,10 +20,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

@@ -3,29 +3,30 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   failures,
   runVerifyStage
-} from "./chunks/chunk-5XJG3GA7.js";
+} from "./chunks/chunk-LDWAEBCA.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-KVTPN4CS.js";
-import "./chunks/chunk-P7BFEAK3.js";
-import "./chunks/chunk-PU2NKIVK.js";
-import "./chunks/chunk-HAXYAQPI.js";
+} from "./chunks/chunk-VICIQJU6.js";
+import "./chunks/chunk-TQTNS2BT.js";
+import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-R5SHQPFY.js";
+import "./chunks/chunk-3NDOVNR7.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-6X4GN6NZ.js";
-import "./chunks/chunk-TXDK3HM6.js";
-import "./chunks/chunk-OLVC4NSS.js";
-import "./chunks/chunk-2J5Z4KCR.js";
+import "./chunks/chunk-AFFJ5EIP.js";
+import "./chunks/chunk-ZKTMDAAG.js";
+import "./chunks/chunk-UFNLKYSJ.js";
+import "./chunks/chunk-QYDJTWZL.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-ZC5XNF6T.js";
+} from "./chunks/chunk-BMQDOIIZ.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-EA62S6YL.js";
+} from "./chunks/chunk-4G7CELYP.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

@@ -57,6 +57,10 @@ export const KEPT_OPERATIONS: readonly (readonly [method: string, path: string])
   ["delete", "/repos/{owner}/{repo}/git/refs/{ref}"],
   ["post", "/repos/{owner}/{repo}/dispatches"],
   ["post", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"],
+  // Self-healing rollbacks (src/gitops/self-heal.ts): the checks on a PR's head, and the merge.
+  ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
+  ["get", "/repos/{owner}/{repo}/commits/{ref}/status"],
+  ["put", "/repos/{owner}/{repo}/pulls/{pull_number}/merge"],
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,5 +1,7 @@
 /** The canary action: read each canary's health, open the step-up / promotion / rollback PR. */
+import { escapeMarkdown } from "../common/markdown.ts";
 import { renderHealthTable, runCanaryStage } from "../stages/promote-stage.ts";
+import { readGitHubContext } from "../github/context.ts";
 import { gitOpsActionInputs } from "./stage-context.ts";
 import { core, getBooleanInput, getInput, getOptionalListInput, runAction, writeJobSummary } from "./runtime.ts";
 
@@ -12,6 +14,8 @@ await runAction(async () => {
       metrics: getInput("metrics"),
       dryRun: getBooleanInput("dry-run", false),
       gitops,
+      // A repository_dispatch from the health relay wakes the job (it checks every environment).
+      event: eventOf(readGitHubContext()),
     },
     run,
   );
@@ -24,6 +28,10 @@ await runAction(async () => {
         reason: result.decision.reason,
         pr_number: result.promotion?.prNumber ?? null,
         pr_url: result.promotion?.prUrl ?? null,
+        // Self-healing (rollback: merge): what happened to the rollback PR, and whether modelship merged it now.
+        self_heal: result.selfHeal?.outcome ?? null,
+        merged: result.selfHeal?.outcome === "merged",
+        merge_sha: result.selfHeal?.merge?.sha ?? null,
       })),
     ),
   );
@@ -35,8 +43,16 @@ await runAction(async () => {
     const pr =
       promotion === undefined
         ? ""
-        : `\n\n${promotion.prUrl === undefined ? promotion.status : `[${promotion.title}](${promotion.prUrl}) (${promotion.status})`}`;
-    return `### ${result.environment}: ${result.decision.action}\n\n${result.decision.reason}${result.checks.length > 0 ? `\n\n${renderHealthTable(result.checks)}` : ""}${pr}`;
+        : `\n\n${promotion.prUrl === undefined ? promotion.status : `[${escapeMarkdown(promotion.title)}](${promotion.prUrl}) (${promotion.status})`}`;
+    const heal =
+      result.selfHeal === undefined ? "" : `\n\nSelf-healing: ${result.selfHeal.outcome} — ${escapeMarkdown(result.selfHeal.reason)}`;
+    // Reasons quote PR titles and check details: escaped, so they cannot add links or markup to the summary.
+    return `### ${result.environment}: ${result.decision.action}\n\n${escapeMarkdown(result.decision.reason)}${result.checks.length > 0 ? `\n\n${renderHealthTable(result.checks)}` : ""}${pr}${heal}`;
   });
   await writeJobSummary(`## modelship canary\n\n${parts.join("\n\n")}`);
 });
+
+/** The run's event for the stage: its name and payload (only a repository_dispatch is read). */
+function eventOf(context: ReturnType<typeof readGitHubContext>): { name?: string; payload: Record<string, unknown> } {
+  return { ...(context.eventName === undefined ? {} : { name: context.eventName }), payload: context.payload };
+}

@@ -29,6 +29,7 @@ await runAction(async () => {
       action: getChoiceInput<ActionKind>("action", ["start", "step", "promote", "rollback", "direct"]),
       strategy: getChoiceInput<Strategy>("strategy", ["canary", "blue-green", "direct"]),
       weight: getIntegerInput("weight"),
+      supersede: getBooleanInput("supersede", false),
       pullRequest: {
         labels: getOptionalListInput("labels"),
         reviewers: getOptionalListInput("reviewers"),
@@ -44,6 +45,7 @@ await runAction(async () => {
   core.setOutput("branch", result.branch);
   core.setOutput("pr-number", result.prNumber === undefined ? "" : String(result.prNumber));
   core.setOutput("pr-url", result.prUrl ?? "");
+  core.setOutput("superseded", (result.superseded ?? []).join(","));
   core.setOutput("version", result.model.version);
   core.setOutput("model-uri", result.model.uri);
   await writeJobSummary(

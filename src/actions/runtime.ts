@@ -24,7 +24,9 @@ export class ActionsLogger implements Logger {
     core.debug(message);
   }
   info(message: string): void {
-    core.info(message);
+    // A line that starts with `::` is a workflow command to the runner; a message can carry text from
+    // a GitOps file or a payload, so such lines are defused (warning and error are escaped by core).
+    core.info(message.replace(/(^|[\r\n])::/g, "$1:\u200b:"));
   }
   warning(message: string, properties?: AnnotationProperties): void {
     core.warning(message, toCoreProperties(properties));

@@ -35,12 +35,12 @@ export function escapeMarkdown(text: string): string {
     .replaceAll("`", "\\`")
     .replaceAll("[", "\\[")
     .replaceAll("]", "\\]")
-    .replace(/\r?\n/g, " ");
+    .replace(/\r\n?|\n/g, " ");
 }
 
 /** Inline code that survives backticks inside the text. */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, " ").replaceAll("|", "\\|");
+  const clean = text.replace(/\r\n?|\n/g, " ").replaceAll("|", "\\|");
   // A fence longer than any run of backticks inside, so a name with backticks cannot close it early.
   const fence = "`".repeat(Math.max(0, ...[...clean.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
@@ -63,7 +63,7 @@ export function table(header: string[], rows: string[][], options: TableOptions 
   const lines = [
     `| ${header.join(" | ")} |`,
     `| ${rule.join(" | ")} |`,
-    ...shown.map((row) => `| ${row.map((cell) => cell.replace(/\r?\n/g, " ")).join(" | ")} |`),
+    ...shown.map((row) => `| ${row.map((cell) => cell.replace(/\r\n?|\n/g, " ")).join(" | ")} |`),
   ];
   if (shown.length < rows.length) lines.push("", `_${rows.length - shown.length} more rows not shown._`);
   return lines.join("\n");
@@ -89,7 +89,7 @@ export interface XYChart {
 }
 
 function mermaidString(text: string): string {
-  return `"${text.replaceAll('"', "'").replace(/\r?\n/g, " ")}"`;
+  return `"${text.replaceAll('"', "'").replace(/\r\n?|\n/g, " ")}"`;
 }
 
 function chartNumber(value: number): string {

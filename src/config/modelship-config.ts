@@ -141,10 +141,15 @@ export interface HealthCheckConfig {
 }
 
 export interface EnvironmentConfig {
-  strategy?: "canary" | "blue-green" | "direct";
+  strategy?: "canary" | "blue-green" | "direct" | "ab";
   steps?: number[];
   bake?: string;
   promotion?: "auto" | "review";
+  /** Self-healing (docs/self-healing.md): merge: modelship merges a rollback PR GitHub cannot auto-merge. */
+  rollback?: "pr" | "merge";
+  rollback_checks?: string[];
+  verify_check?: string;
+  rollback_checks_app?: string;
   targets: PromoteTargetConfig[];
   pull_request?: {
     labels?: string[];
@@ -154,6 +159,29 @@ export interface EnvironmentConfig {
     auto_merge?: Partial<Record<"start" | "step" | "promote" | "rollback" | "direct", MergeMethodConfig>>;
   };
   health?: { prometheus?: string; metrics?: string; window?: string; checks: HealthCheckConfig[] };
+  /** strategy ab (docs/ab-testing.md). */
+  ab?: AbConfig;
+}
+
+/** An A/B test as modelship.yaml spells it. */
+export interface AbConfig {
+  match?: { header?: string; cookie?: string; value: string };
+  weight?: number;
+  iterations?: number;
+  min_samples?: number;
+  alpha?: number;
+  metrics: AbMetricConfig[];
+}
+
+export interface AbMetricConfig {
+  name: string;
+  kind: "proportion" | "mean";
+  successes?: string;
+  trials?: string;
+  mean?: string;
+  stddev?: string;
+  count?: string;
+  higher_is_better: boolean;
 }
 
 export interface PromoteConfig {

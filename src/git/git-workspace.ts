@@ -290,6 +290,21 @@ export class GitWorkspace {
     return entries;
   }
 
+  /**
+   * Every file in the tree at `ref` (recursively) with its mode (`100644`, `100755`, `120000` a
+   * symbolic link, `160000` a submodule), blob sha and size in bytes (-1 for a submodule).
+   */
+  async listFiles(ref: string): Promise<{ path: string; mode: string; sha: string; size: number }[]> {
+    const run = await this.git(["ls-tree", "-r", "-z", "--long", "--full-tree", ref]);
+    const files: { path: string; mode: string; sha: string; size: number }[] = [];
+    for (const entry of run.stdout.toString("utf8").split("\0")) {
+      // `<mode> SP <type> SP <sha> SP+ <size> TAB <path>`; the size is `-` for a submodule.
+      const match = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(entry);
+      if (match) files.push({ mode: match[1]!, sha: match[2]!, size: match[3] === "-" ? -1 : Number(match[3]), path: match[4]! });
+    }
+    return files;
+  }
+
   /** Fetches a branch name, a `refs/…` ref (e.g. `refs/pull/12/head`) into a local ref; returns its sha. */
   async fetchRef(ref: string): Promise<string> {
     const source = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;

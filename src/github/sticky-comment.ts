@@ -60,6 +60,11 @@ export interface UpsertOptions {
   body: string;
   /** Where the whole report is, for the truncation note. */
   fullReport?: string;
+  /**
+   * Only comments written by this login count as ours (e.g. the App that opened the PR): on a PR
+   * others may comment on, a comment that copies the marker is never edited or trusted.
+   */
+  author?: string;
   logger: Logger;
 }
 
@@ -77,6 +82,7 @@ export async function upsertStickyComment(options: UpsertOptions): Promise<Upser
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
   const ours = comments
     .filter((comment) => {
+      if (options.author !== undefined && comment.user?.login !== options.author) return false;
       const found = comment.body === undefined ? undefined : parseStickyMarker(comment.body);
       return found !== undefined && found.workflow === key.workflow && found.subject === key.subject;
     })

@@ -9,12 +9,16 @@ import type { EnvironmentSettings, GitOpsSettings } from "./rollout-settings.ts"
 import type { GitHubClient } from "../github/octokit.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { decideCanary, type CanaryDecision } from "./canary-decision.ts";
+import { judgeAbTest, type AbComparison } from "./ab-test.ts";
+import { renderAbComparison } from "./ab-markdown.ts";
 import type { GitWorkspace } from "../git/git-workspace.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";
-import { manifestReader, promote, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
+import { manifestReader, promote, PromotionConflictError, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
+import { ownState } from "./targets/rollout-state.ts";
 import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
+import { selfHeal, type SelfHealResult } from "./self-heal.ts";
 import type { RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 
 export interface CanaryRequest {
@@ -44,12 +48,20 @@ export interface CanaryResult {
   checks: CheckResult[];
   lastChange?: Date;
   promotion?: PromotionResult;
+  /** strategy ab: the variants' comparison the decision came from. */
+  comparison?: AbComparison;
+  /** rollback: merge — what self-healing did with the rollback pull request (self-heal.ts). */
+  selfHeal?: SelfHealResult;
 }
 
 /** Runs the canary job for one environment on a clone of the GitOps repository's base. */
 export async function runCanary(workspace: GitWorkspace, request: CanaryRequest): Promise<CanaryResult> {
   const { environment, gitops, logger } = request;
-  const state = await readEnvironmentState(manifestReader(workspace, `origin/${gitops.base}`), environment, logger);
+  // The canary's model owns the rollout; a model of another name (one modelship adopted) has no version here.
+  const read = manifestReader(workspace, `origin/${gitops.base}`);
+  const raw = await readEnvironmentState(read, environment, logger);
+  const owner = { model: ownerOf(raw, request), ...(request.tagFormat === undefined ? {} : { tagFormat: request.tagFormat }) };
+  const state = ownState(raw, owner.model, owner.tagFormat);
   let lastChange: Date | undefined;
   for (const target of environment.targets) {
     const change = await workspace.lastChange(target.file);
@@ -63,7 +75,7 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
     };
     return { environment: environment.name, state, decision, checks: [], ...(lastChange === undefined ? {} : { lastChange }) };
   }
-  const model = parseModelUri(canary.uri, request.tagFormat)?.model ?? request.model;
+  const model = owner.model;
   const health = environment.health;
   if (health === undefined)
     throw new UserError(`environment ${environment.name} has no health checks`, {
@@ -73,15 +85,28 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
     model,
     canaryVersion: canary.version,
     ...(state.stable?.version ? { stableVersion: state.stable.version } : {}),
+    ...(state.stable === undefined ? {} : { stableUri: state.stable.uri }),
     window: health.window,
   });
-  const decision = decideCanary({
-    state,
-    policy: { steps: environment.steps, bakeMinutes: environment.bakeMs / 60_000, promote: environment.promotion },
-    checks,
-    now: request.now,
-    lastChange,
-  });
+  // strategy ab: the variants' comparison decides, not the canary ladder (ab-test.ts).
+  const ab =
+    environment.strategy === "ab"
+      ? await judgeAbTest(request.source, environment, { state, checks, model, now: request.now, lastChange })
+      : undefined;
+  const decision =
+    ab?.decision ??
+    decideCanary({
+      state,
+      policy: {
+        strategy: environment.strategy,
+        steps: environment.steps,
+        bakeMinutes: environment.bakeMs / 60_000,
+        promote: environment.promotion,
+      },
+      checks,
+      now: request.now,
+      lastChange,
+    });
   logger.debug(`${environment.name}: ${decision.action} — ${decision.reason}`);
   const result: CanaryResult = {
     environment: environment.name,
@@ -89,26 +114,74 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
     decision,
     checks,
     ...(lastChange === undefined ? {} : { lastChange }),
+    ...(ab?.comparison === undefined ? {} : { comparison: ab.comparison }),
   };
   if (decision.action === "none" || decision.action === "hold" || request.dryRun) return result;
 
   const action: RolloutAction = decision.action === "step" ? { kind: "step", weight: decision.weight } : { kind: decision.action };
   const { openRegistry, tagFormat } = request;
   const resolved = await resolveCanaryModel({ canary, action: decision.action, model, openRegistry, tagFormat, logger });
-  result.promotion = await promote(workspace, {
-    environment,
-    gitops,
-    action,
-    before: state,
-    resolve: () => Promise.resolve(resolved),
-    previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
-    ...(request.github === undefined ? {} : { github: request.github }),
-    outDir: request.outDir,
-    reason: decision.reason,
-    health: renderHealthTable(checks),
-    ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
-    rollbackCommand: request.rollbackCommand,
-    logger,
-  });
+  let promotion: PromotionResult;
+  try {
+    promotion = await promote(workspace, {
+      environment,
+      gitops,
+      action,
+      before: state,
+      owner,
+      // A rollback never waits for another promotion PR: it closes it (saying so); the rest hold for it.
+      supersede: action.kind === "rollback",
+      resolve: () => Promise.resolve(resolved),
+      previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
+      ...(request.github === undefined ? {} : { github: request.github }),
+      outDir: request.outDir,
+      reason: decision.reason,
+      health: renderHealthTable(checks),
+      // An A/B verdict carries its comparison, and promote() never auto-merges it.
+      ...(ab?.comparison === undefined ? {} : { comparison: renderAbComparison(ab.comparison) }),
+      ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
+      rollbackCommand: request.rollbackCommand,
+      logger,
+    });
+  } catch (error) {
+    if (!(error instanceof PromotionConflictError)) throw error;
+    const open = error.pulls.map((pull) => `#${pull.number} (${pull.title})`).join(", ");
+    result.decision = {
+      action: "hold",
+      reason: `${decision.reason} Held: another promotion pull request is open for ${environment.name}: ${open}; merge or close it first.`,
+    };
+    logger.warning(`${environment.name}: ${result.decision.reason}`);
+    return result;
+  }
+  result.promotion = promotion;
+  // Self-healing: a rollback PR GitHub will not auto-merge is merged once its checks pass.
+  if (
+    action.kind === "rollback" &&
+    environment.rollback.mode === "merge" &&
+    // The stable model winning an A/B test is a verdict for a reviewer, not a failing guardrail.
+    ab?.comparison === undefined &&
+    gitops.repository !== undefined &&
+    request.github !== undefined &&
+    promotion.prNumber !== undefined &&
+    promotion.commit !== undefined
+  ) {
+    result.selfHeal = await selfHeal({
+      github: request.github,
+      repository: gitops.repository,
+      environment: environment.name,
+      base: gitops.base,
+      branch: promotion.branch,
+      prNumber: promotion.prNumber,
+      expectedHead: promotion.commit,
+      settings: environment.rollback,
+      logger,
+    });
+  }
   return result;
+}
+
+/** The model a rollout is about: the running canary's (from its URI), else the configured one. */
+function ownerOf(state: RolloutState, request: CanaryRequest): string {
+  const canary = state.canary;
+  return (canary === undefined ? undefined : parseModelUri(canary.uri, request.tagFormat)?.model) ?? request.model;
 }

@@ -76,6 +76,12 @@ export interface HealthContext {
   canaryVersion: string;
   /** Needed by checks with `maxIncrease`; without it they have no data. */
   stableVersion?: string;
+  /**
+   * The stable model's URI when one serves. With no `stableVersion` (a model modelship did not
+   * release, adopted by the first promotion) or the canary's own version, the stable model cannot be
+   * selected by `{{version}}`: only a Prometheus query that selects it by `{{role}}` reads it.
+   */
+  stableUri?: string;
   /** Prometheus duration for `{{window}}`, e.g. `10m`. */
   window: string;
 }
@@ -102,19 +108,52 @@ export async function readHealth(source: HealthSource, checks: readonly HealthCh
   // One at a time: a failing source gives one clear error, not a burst of the same one.
   for (const check of checks) {
     const canary = await read(check, "canary", context.canaryVersion);
-    let stable: { value: number | null; note?: string } = { value: null };
-    if (check.maxIncrease !== undefined && context.stableVersion !== undefined) stable = await read(check, "stable", context.stableVersion);
+    const stable = check.maxIncrease === undefined ? { value: null } : await readStable(check, source, context, read);
     const result = judgeCheck(check, {
       canary: canary.value,
       stable: stable.value,
       canaryNote: canary.note,
       stableNote: stable.note,
-      stableVersion: context.stableVersion,
+      stableVersion: stableLabel(context),
     });
     if (canary.query !== undefined) result.query = canary.query;
     results.push(result);
   }
   return results;
+}
+
+/** How the stable model is named in a check's detail: its version, else its URI; undefined when none serves. */
+function stableLabel(context: HealthContext): string | undefined {
+  if (context.stableVersion !== undefined && context.stableVersion !== "") return context.stableVersion;
+  return context.stableUri === undefined ? undefined : `at ${context.stableUri}`;
+}
+
+/**
+ * The stable model's value for a comparing check. By version when it has its own; else only a
+ * Prometheus query that picks it by `{{role}}` (not `{{version}}`) can read it, since reading it by
+ * the canary's version (or by none) would compare the canary with itself.
+ */
+async function readStable(
+  check: HealthCheck,
+  source: HealthSource,
+  context: HealthContext,
+  read: ValueReader,
+): Promise<{ value: number | null; note?: string }> {
+  const version = context.stableVersion ?? "";
+  if (version !== "" && version !== context.canaryVersion) return read(check, "stable", version);
+  if (version === "" && context.stableUri === undefined) return { value: null };
+  const query = check.query ?? "";
+  const uses = (name: string): boolean => new RegExp(String.raw`\{\{\s*${name}\s*\}\}`).test(query);
+  if (source.kind === "prometheus" && uses("role") && !uses("version")) return read(check, "stable", version);
+  const why =
+    version === ""
+      ? "its version is unknown, since modelship did not release it"
+      : `it has the canary's version ${version}, so {{version}} cannot tell the two apart`;
+  const fix =
+    source.kind === "prometheus"
+      ? "select it with {{role}} instead of {{version}} in the query"
+      : "a metrics document keys models by version; use a Prometheus query that selects it by {{role}}, or a max instead of max_increase";
+  return { value: null, note: `${why}; ${fix}` };
 }
 
 /** Refuses checks that cannot be judged: no threshold, min above max, no query for Prometheus. */
@@ -242,8 +281,8 @@ interface PrometheusResponse {
   data?: { resultType?: unknown; result?: unknown };
 }
 
-/** Runs one instant query; its result must be one number (or nothing). */
-async function queryPrometheus(
+/** Runs one instant query; its result must be one number (or nothing). Also the A/B comparison's reader (ab-test.ts). */
+export async function queryPrometheus(
   source: Extract<HealthSource, { kind: "prometheus" }>,
   query: string,
   checkName: string,

@@ -19,6 +19,7 @@ import {
   table,
 } from "../common/markdown.ts";
 import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
+import type { Deployer, DeployerReport } from "./deployers.ts";
 
 /** A release shown in the body: its page and manifest, when the registry has them. */
 export interface ReleaseView {
@@ -43,18 +44,46 @@ export interface PromotionView {
   previous?: ReleaseView;
   /** Files the change touches, with their target kinds. */
   files: { file: string; kind: string }[];
+  /** Who deploys each changed file (deployers.ts), from the GitOps repository's own manifests; absent: not looked up. */
+  deployers?: DeployerReport;
   /** Why the canary job opened this PR, and the health table it read. */
   reason?: string;
   health?: string;
+  /** strategy ab: the comparison of the variants (ab-markdown.ts); such a PR is never auto-merged. */
+  comparison?: string;
   /** A link to the workflow run that opened the PR. */
   runUrl?: string;
   /** The command that rolls back, for the body. */
   rollbackCommand: string;
+  /** Open promotion PRs of the environment this one replaces (closed once it is open). */
+  supersedes?: { number: number; title: string; url: string }[];
+  /** Blue-green: what the cut-over does to the old version, one line per file (targets/blue-green.ts cutOverNote). */
+  cutOver?: string[];
 }
 
-/** The hidden marker that identifies modelship's promotion PRs. */
-function promotionMarker(environment: string, model: string): string {
-  return `<!-- modelship:promotion environment=${environment} model=${model} -->`;
+/** The hidden marker that identifies modelship's promotion PRs: which environment, model, action and version. */
+function promotionMarker(environment: string, model: string, action: RolloutAction["kind"], version: string): string {
+  return `<!-- modelship:promotion environment=${environment} model=${model} action=${action} version=${version} -->`;
+}
+
+/** What a promotion PR's marker says (action and version are absent from PRs older modelship opened). */
+export interface PromotionMark {
+  environment: string;
+  model: string;
+  action?: string;
+  version?: string;
+}
+
+/** Reads the marker of a PR body, if modelship opened it. */
+export function readPromotionMark(body: string): PromotionMark | undefined {
+  const match = /<!-- modelship:promotion environment=(\S+) model=(\S+)(?: action=(\S+))?(?: version=(\S*))? -->/.exec(body);
+  if (match === null) return undefined;
+  return {
+    environment: match[1]!,
+    model: match[2]!,
+    ...(match[3] === undefined ? {} : { action: match[3] }),
+    ...(match[4] === undefined ? {} : { version: match[4] }),
+  };
 }
 
 /** The deterministic branch of one (environment, model): every run for them updates the same PR. */
@@ -68,13 +97,16 @@ export function promotionTitle(view: Pick<PromotionView, "environment" | "action
   const name = `${model.name} ${model.version}`;
   switch (action.kind) {
     case "start":
+      if (environment.strategy === "ab") return `${name} → ${environment.name}: A/B test against the stable model`;
       return action.weight === 0
         ? `${name} → ${environment.name}: preview (no live traffic)`
         : `${name} → ${environment.name}: canary ${action.weight}%`;
     case "step":
       return `${name} → ${environment.name}: canary ${before.canary?.weight ?? "?"}% → ${action.weight}%`;
     case "promote":
-      return `${name} → ${environment.name}: promote to 100%`;
+      return environment.strategy === "blue-green"
+        ? `${model.name} → ${environment.name}: blue-green cut-over, switch to ${model.version}`
+        : `${name} → ${environment.name}: promote to 100%`;
     case "rollback":
       return `${model.name} in ${environment.name}: roll back ${model.version} to ${versionLabel(before.stable)}`;
     case "direct":
@@ -104,18 +136,50 @@ export function promotionBody(view: PromotionView): string {
   const fromLabel = versionLabel(view.before.canary ?? view.before.stable);
   const heading = `## ${statusIcon(action.kind === "rollback" ? "warn" : "info")} ${escapeMarkdown(promotionTitle(view))}`;
   const body = sections(
-    promotionMarker(environment.name, model.name),
+    promotionMarker(environment.name, model.name, action.kind, model.version),
     heading,
     view.reason === undefined ? undefined : `**Why:** ${escapeMarkdown(view.reason)}`,
+    supersedesNote(view),
     versionsTable(view, fromLabel),
-    view.health === undefined ? undefined : `### Canary health\n\n${view.health}`,
+    view.health === undefined
+      ? undefined
+      : `### ${environment.strategy === "ab" ? "Guardrails (health checks)" : "Canary health"}\n\n${view.health}`,
+    view.comparison === undefined ? undefined : `### A/B comparison\n\n${view.comparison}`,
     gateSection(view),
     `### Rollout plan\n\n${rolloutPlan(view)}`,
-    `### Files\n\n${view.files.map(({ file, kind }) => `- ${code(file)} (${kind})`).join("\n")}`,
+    filesSection(view),
     `### How to roll back\n\n${rollbackHelp(view)}`,
     view.runUrl === undefined ? "_Opened by modelship._" : `_Opened by modelship in [this workflow run](${view.runUrl})._`,
   );
   return fitCommentBody(body);
+}
+
+function supersedesNote(view: PromotionView): string | undefined {
+  const replaced = view.supersedes ?? [];
+  if (replaced.length === 0) return undefined;
+  const list = replaced.map((pull) => `[#${pull.number}](${pull.url}) (${escapeMarkdown(pull.title)})`).join(", ");
+  return `${statusIcon("warn")} **Supersedes** ${list}: it was open for ${escapeMarkdown(view.environment.name)} when this promotion ran with \`--supersede\`, and modelship closed it in favour of this pull request.`;
+}
+
+/** The changed files, each with the Argo CD or Flux object that deploys it, or a warning that none does. */
+function filesSection(view: PromotionView): string {
+  const report = view.deployers;
+  const lines = view.files.map(({ file, kind }) => {
+    const line = `- ${code(file)} (${kind})`;
+    const deployers = report?.files.get(file);
+    if (deployers === undefined) return line;
+    if (deployers.length === 0)
+      return `${line} — ${statusIcon("warn")} no Argo CD Application or Flux Kustomization/HelmRelease in this repository deploys it; merging changes nothing in a cluster unless something outside this repository syncs it`;
+    return `${line} — deployed by ${deployers.map(describeDeployer).join("; ")}`;
+  });
+  for (const note of report?.notes ?? []) lines.push("", `_${escapeMarkdown(`Deployers: ${note}.`)}_`);
+  return `### Files\n\n${lines.join("\n")}`;
+}
+
+function describeDeployer(deployer: Deployer): string {
+  const extras = [deployer.via, deployer.assumption].filter((text) => text !== undefined).map(escapeMarkdown);
+  const declared = `declared in ${code(deployer.declaredIn)}`;
+  return `${deployer.engine} ${deployer.kind} ${code(deployer.name)} (${[...extras, declared].join("; ")})`;
 }
 
 function versionsTable(view: PromotionView, fromLabel: string): string {
@@ -182,10 +246,12 @@ function rolloutPlan(view: PromotionView): string {
   if (action.kind === "direct")
     return `1. **${environment.name} serves ${escapeMarkdown(view.model.version)} at 100% once this PR is merged** (no canary: strategy ${environment.strategy}).`;
   if (action.kind === "rollback")
-    return `1. **All traffic returns to ${escapeMarkdown(versionLabel(view.after.stable))} once this PR is merged**; the canary of ${escapeMarkdown(view.model.version)} is removed.`;
+    return `1. **All traffic returns to ${escapeMarkdown(versionLabel(view.after.stable))} once this PR is merged**; the ${environment.strategy === "blue-green" ? "preview" : "canary"} of ${escapeMarkdown(view.model.version)} is removed.`;
+  if (environment.strategy === "blue-green") return blueGreenPlan(view);
+  if (environment.strategy === "ab") return abPlan(view);
   const plan: { text: string; current: boolean }[] = [];
   const current = action.kind === "promote" ? Number.POSITIVE_INFINITY : action.weight;
-  if (environment.strategy === "blue-green" || (action.kind !== "promote" && action.weight === 0)) {
+  if (action.kind !== "promote" && action.weight === 0) {
     plan.push({ text: "preview: the new model runs beside the stable one with no live traffic", current: current === 0 });
   } else {
     const weights = [...new Set([...environment.steps, ...(action.kind === "promote" ? [] : [action.weight])])].sort((a, b) => a - b);
@@ -200,12 +266,68 @@ function rolloutPlan(view: PromotionView): string {
   return lines.join("\n");
 }
 
+/** An A/B test's plan: both variants serve until the comparison names a winner, promoted only by a reviewed PR (docs/ab-testing.md). */
+function abPlan(view: PromotionView): string {
+  const { environment, action } = view;
+  const ab = environment.ab;
+  const match = ab?.match;
+  const routing = [
+    match === undefined
+      ? undefined
+      : "header" in match
+        ? `requests with header ${code(`${match.header}: ${match.value}`)} (flagger)`
+        : `requests with cookie ${code(`${match.cookie}=${match.value}`)} (flagger)`,
+    environment.targets.some((target) => target.kind === "seldon-v2") ? `${ab?.weight ?? 50}% of requests (Seldon Experiment)` : undefined,
+  ].filter((text) => text !== undefined);
+  const plan = [
+    {
+      text: `A/B test: ${escapeMarkdown(view.model.version)} serves ${routing.join(" and ") || "its share of requests"} beside the stable model (at least ${environment.bake}, and ${ab === undefined ? "enough" : formatNumber(ab.minSamples)} samples per variant and metric)`,
+      current: action.kind !== "promote",
+    },
+    {
+      text: "the winner: promote the candidate, or roll back to the stable model, by a reviewed pull request",
+      current: action.kind === "promote",
+    },
+  ];
+  const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+  lines.push(
+    "",
+    "The scheduled canary job compares the variants on the A/B metrics after each run (health checks stay guardrails: a failing one rolls back). A/B pull requests are never merged automatically.",
+  );
+  return lines.join("\n");
+}
+
+/** Blue-green's plan: preview → cut-over → old version scaled down; no steps (docs/blue-green.md). */
+function blueGreenPlan(view: PromotionView): string {
+  const { environment, action } = view;
+  const version = escapeMarkdown(view.model.version);
+  const merge = environment.promotion === "auto" ? "merged automatically when healthy" : "needs a reviewer's merge";
+  const scaleDown =
+    view.cutOver === undefined || view.cutOver.length === 0
+      ? "old version scaled down: the stable model's pods are removed once nothing routes to them"
+      : `old version scaled down:\n${view.cutOver.map((note) => `   - ${escapeMarkdown(note)}`).join("\n")}`;
+  const plan = [
+    {
+      text: `preview: ${version} runs beside the stable model with no live traffic (bake at least ${environment.bake}; every health check must pass)`,
+      current: action.kind !== "promote",
+    },
+    { text: `cut-over: all live traffic switches to ${version} at once (${merge})`, current: action.kind === "promote" },
+    { text: scaleDown, current: false },
+  ];
+  const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+  lines.push(
+    "",
+    "The scheduled canary job reads the health checks once the preview's pull request is merged: it opens the cut-over when every check passes and the bake time is over, and a rollback (the preview is removed; live traffic never left the stable model) when any check fails. Blue-green never steps traffic.",
+  );
+  return lines.join("\n");
+}
+
 function rollbackHelp(view: PromotionView): string {
   const stable = view.action.kind === "rollback" ? view.after.stable : (view.before.stable ?? view.after.stable);
   const lines = [
     "- Before merging: close this pull request; nothing has changed in the cluster.",
     `- After merging: run ${code(view.rollbackCommand)} (or the canary workflow, which opens a rollback PR when a health check fails), or revert the merge commit.`,
-    `- The model to return to is recorded in git (annotations ${code("modelship.dev/stable-*")}): ${stable === undefined ? "none yet" : `${escapeMarkdown(versionLabel(stable))} (${code(stable.uri)})`}, so a rollback needs nothing from the cluster.`,
+    `- The model to return to is recorded in git (annotations ${code("modelship.dev/stable-*")}): ${stable === undefined ? "none yet" : stable.version === "" ? `${code(stable.uri)} (version unknown: modelship did not release it)` : `${escapeMarkdown(stable.version)} (${code(stable.uri)})`}, so a rollback needs nothing from the cluster.`,
   ];
   return lines.join("\n");
 }
@@ -220,7 +342,8 @@ function describeAction(action: RolloutAction): string {
   }
 }
 
+/** A deployed model for people: its version, or for one without (a model modelship did not release) its URI. */
 function versionLabel(model: DeployedModel | undefined): string {
   if (model === undefined) return "—";
-  return model.version === "" ? model.uri : model.version;
+  return model.version === "" ? `unknown version (${model.uri})` : model.version;
 }

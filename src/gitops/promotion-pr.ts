@@ -19,10 +19,11 @@ import {
   promotionBranch,
   promotionCommitMessage,
   promotionTitle,
+  readPromotionMark,
   type PromotionView,
   type ReleaseView,
 } from "./promotion-body.ts";
-import { closeObsoletePullRequest, upsertPullRequest } from "./pull-request.ts";
+import { closeObsoletePullRequest, commentAndClose, commentOn, listOpenPullRequests, upsertPullRequest } from "./pull-request.ts";
 import {
   applyAction,
   readState,
@@ -32,6 +33,9 @@ import {
   type TargetSpec,
 } from "./targets/target-dispatch.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
+import { ownState } from "./targets/rollout-state.ts";
+import { lookUpDeployers } from "./deployers.ts";
+import { checkBlueGreenManifest, checkBlueGreenTargets, cutOverNote } from "./targets/blue-green.ts";
 
 export interface PromotionRequest {
   environment: EnvironmentSettings;
@@ -50,9 +54,18 @@ export interface PromotionRequest {
   outDir: string;
   reason?: string;
   health?: string;
+  /** An A/B test's comparison table (ab-markdown.ts): the PR is an A/B verdict, never auto-merged. */
+  comparison?: string;
   runUrl?: string;
   /** The state the base holds, when the caller has just read it from this workspace. */
   before?: RolloutState;
+  /** The model promoted: a model of another name in the files has no version (see readEnvironmentState). */
+  owner?: StateOwner;
+  /**
+   * Close the environment's other open promotion PRs in favour of this one (saying so in both);
+   * without it, another open promotion or rollback PR for the environment refuses the promotion.
+   */
+  supersede?: boolean;
   rollbackCommand: string;
   logger: Logger;
 }
@@ -74,6 +87,8 @@ export interface PromotionResult {
   bodyPath?: string;
   /** A PR this run closed because the change it proposed is no longer needed. */
   closedPr?: number;
+  /** Other promotion PRs of the environment this one superseded (closed, with a comment). */
+  superseded?: number[];
 }
 
 /** Git's modes of a symbolic link and of a submodule (gitlink). */
@@ -113,17 +128,34 @@ export function checkManifestAliases(text: string, file: string): void {
   for (const document of Array.isArray(parsed) ? parsed : []) if (document.errors.length === 0) documentData(document, file, lineCounter);
 }
 
-/** The state every target of the environment holds on the base branch (the first target's, checked against the others). */
+/** Whose rollout a state is read for: the model modelship promotes (and the tag format its release URLs use). */
+export interface StateOwner {
+  model: string;
+  tagFormat?: string;
+}
+
+/**
+ * The state every target of the environment holds on the base branch (the first target's, checked
+ * against the others). With an `owner`, a model that is not the owner's (a URI that names another
+ * model: a running service modelship did not release, adopted by the first promotion) keeps its URI
+ * but has no version: "0.0.1" of another model is not a version of this one, and neither the PR,
+ * the health queries nor a rollback may treat it as one.
+ */
 export async function readEnvironmentState(
   read: (path: string) => Promise<string | undefined>,
   environment: EnvironmentSettings,
   logger: Logger,
+  owner?: StateOwner,
 ): Promise<RolloutState> {
+  // A --strategy blue-green override skips the check modelship.yaml's strategy had when it resolved.
+  if (environment.strategy === "blue-green") checkBlueGreenTargets(environment.name, environment.targets);
   let first: { state: RolloutState; target: TargetSpec } | undefined;
   for (const target of environment.targets) {
     const text = await read(target.file);
     if (text === undefined) throw missingFile(target, environment);
     checkManifestAliases(text, target.file);
+    // Blue-green only where the manifest can express it (docs/blue-green.md), before anything is pushed.
+    if (environment.strategy === "blue-green") checkBlueGreenManifest(text, target, environment.name);
     const state = readState(text, target);
     if (first === undefined) first = { state, target };
     else if (summarize(state) !== summarize(first.state)) {
@@ -136,7 +168,7 @@ export async function readEnvironmentState(
     throw new UserError(`environment ${environment.name} has no targets`, {
       hint: "list the manifests that serve the model under promote.environments.<name>.targets",
     });
-  return first.state;
+  return owner === undefined ? first.state : ownState(first.state, owner.model, owner.tagFormat);
 }
 
 /** Applies the action to every target's text; returns the changed files. Throws a UserError listing every validation problem. */
@@ -145,6 +177,7 @@ async function editTargets(
   environment: EnvironmentSettings,
   model: ModelRef,
   action: RolloutAction,
+  tagFormat?: string,
 ): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
@@ -157,7 +190,7 @@ async function editTargets(
       originals.set(target.file, original);
       text = original;
     }
-    texts.set(target.file, applyAction(text, target, model, action));
+    texts.set(target.file, applyAction(text, target, model, action, tagFormat));
   }
   const changed = new Map<string, string>();
   const problems: string[] = [];
@@ -191,14 +224,14 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     if (text === undefined) baseTexts.set(path, (text = readManifest(path)));
     return text;
   };
-  const before = request.before ?? (await readEnvironmentState(readBase, environment, logger));
+  const before = request.before ?? (await readEnvironmentState(readBase, environment, logger, request.owner));
   const { model, release } = await request.resolve(before);
   const branch = promotionBranch(environment.name, model.name);
-  const planned = await editTargets(readBase, environment, model, action);
+  const planned = await editTargets(readBase, environment, model, action, request.owner?.tagFormat);
   const after =
     planned.size === 0
       ? before
-      : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger);
+      : await readEnvironmentState(async (path) => planned.get(path) ?? (await readBase(path)), environment, logger, request.owner);
   const files = [...planned.keys()];
   const view: PromotionView = {
     environment,
@@ -211,9 +244,26 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     files: environment.targets.filter((target) => planned.has(target.file)).map((target) => ({ file: target.file, kind: target.kind })),
     ...(request.reason === undefined ? {} : { reason: request.reason }),
     ...(request.health === undefined ? {} : { health: request.health }),
+    ...(request.comparison === undefined ? {} : { comparison: request.comparison }),
     ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
     rollbackCommand: request.rollbackCommand,
   };
+  if (planned.size > 0) view.deployers = await lookUpDeployers(workspace, `origin/${gitops.base}`, files, gitops, logger);
+  if (environment.strategy === "blue-green" && action.kind !== "direct") {
+    const notes: string[] = [];
+    for (const target of environment.targets) {
+      const text = planned.get(target.file) ?? (await readBase(target.file));
+      const note = text === undefined ? undefined : cutOverNote(text, target);
+      if (note !== undefined) notes.push(`${target.file}: ${note}`);
+    }
+    if (notes.length > 0) view.cutOver = notes;
+  }
+  const conflicts =
+    planned.size === 0 || gitops.repository === undefined
+      ? []
+      : await otherPromotions(request.github!, gitops, environment.name, branch, action, model);
+  if (conflicts.length > 0 && !request.supersede) throw new PromotionConflictError(environment.name, conflicts);
+  if (conflicts.length > 0) view.supersedes = conflicts;
   const title = promotionTitle(view);
   const body = promotionBody(view);
   const result: PromotionResult = { status: "no-change", model, branch, title, body, before, after, files };
@@ -239,7 +289,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   const published = await publishBranch(workspace, {
     branch,
     message: promotionCommitMessage(view),
-    edit: (read) => editTargets(read, environment, model, action),
+    edit: (read) => editTargets(read, environment, model, action, request.owner?.tagFormat),
     logger,
   });
   if (published.sha !== undefined) result.commit = published.sha;
@@ -259,8 +309,14 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     await writeFileAtomic(bodyPath, `# ${title}\n\nbranch: ${branch} → ${gitops.base}\n\n${body}\n`);
     return { ...result, status: published.status === "pushed" ? "pushed" : "unchanged", bodyPath };
   }
+  // A superseded PR on this very branch is closed first, or the upsert would take it over.
+  for (const pull of conflicts.filter((conflict) => conflict.head === branch))
+    await commentAndClose(request.github!, { repository: gitops.repository, number: pull.number }, logger);
   const pr = environment.pullRequest;
-  const autoMerge = pr.autoMerge[action.kind];
+  // "The winner is promoted only through a reviewed PR": an A/B verdict, and any promotion of an A/B
+  // test's candidate, is never auto-merged, whatever promotion and auto_merge say.
+  const reviewed = request.comparison !== undefined || (environment.strategy === "ab" && action.kind === "promote");
+  const autoMerge = reviewed ? undefined : pr.autoMerge[action.kind];
   const opened = await upsertPullRequest(
     request.github!,
     {
@@ -278,7 +334,67 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     },
     logger,
   );
-  return { ...result, status: opened.action === "created" ? "opened" : opened.action, prNumber: opened.number, prUrl: opened.url };
+  for (const pull of conflicts) {
+    const comment = `Superseded by #${opened.number} (${title}): modelship promoted with \`--supersede\` while this pull request was open for ${environment.name}, and closed it. ${opened.url}`;
+    if (pull.head === branch) await commentOn(request.github!, { repository: gitops.repository, number: pull.number, body: comment });
+    else await commentAndClose(request.github!, { repository: gitops.repository, number: pull.number, comment }, logger);
+  }
+  return {
+    ...result,
+    status: opened.action === "created" ? "opened" : opened.action,
+    prNumber: opened.number,
+    prUrl: opened.url,
+    ...(conflicts.length === 0 ? {} : { superseded: conflicts.map((pull) => pull.number) }),
+  };
+}
+
+/** An open promotion or rollback PR of the environment, other than this one. */
+export interface OtherPromotion {
+  number: number;
+  title: string;
+  url: string;
+  head: string;
+}
+
+/** Another promotion or rollback PR is open for the environment: refused unless superseded. */
+export class PromotionConflictError extends UserError {
+  readonly pulls: OtherPromotion[];
+  constructor(environment: string, pulls: OtherPromotion[]) {
+    const listed = pulls.map((pull) => `#${pull.number} "${pull.title}" (${pull.url})`).join(", ");
+    super(
+      `another promotion pull request is open for ${environment}: ${listed}; promoting now would replace or race it, so nothing was pushed`,
+      {
+        hint: "merge or close it first, or pass --supersede (the supersede input) to close it in favour of this promotion; both pull requests then say so",
+      },
+    );
+    this.pulls = pulls;
+  }
+}
+
+/**
+ * The environment's open promotion PRs (head `modelship/ENVIRONMENT/…` in the GitOps repository
+ * itself) other than this one. The PR on this promotion's own branch is this one when its marker
+ * names the same action and version (a re-run updates it); a PR on the branch that does something
+ * else (a rollback, while a new version starts) is another promotion.
+ */
+async function otherPromotions(
+  github: GitHubClient,
+  gitops: GitOpsSettings,
+  environment: string,
+  branch: string,
+  action: RolloutAction,
+  model: ModelRef,
+): Promise<OtherPromotion[]> {
+  const prefix = promotionBranch(environment, "");
+  const open = await listOpenPullRequests(github, { repository: gitops.repository!, base: gitops.base });
+  return open
+    .filter((pull) => pull.head.startsWith(prefix))
+    .filter((pull) => {
+      if (pull.head !== branch) return true;
+      const mark = readPromotionMark(pull.body);
+      return mark?.action !== undefined && (mark.action !== action.kind || mark.version !== model.version);
+    })
+    .map(({ number, title, url, head }) => ({ number, title, url, head }));
 }
 
 function missingFile(target: TargetSpec, environment: EnvironmentSettings): UserError {

@@ -147,6 +147,48 @@ export async function findOpenPullRequest(client: GitHubClient, ref: PullRequest
   return pull === undefined ? undefined : { number: pull.number, url: pull.html_url, title: pull.title, body: pull.body ?? "" };
 }
 
+/** An open pull request as listed, with its head branch (for finding the other promotions of an environment). */
+export interface ListedPullRequest extends OpenPullRequest {
+  head: string;
+}
+
+/** Every open pull request into `base` whose head is a branch of the repository itself (forks cannot hold promotions). */
+export async function listOpenPullRequests(client: GitHubClient, ref: { repository: string; base: string }): Promise<ListedPullRequest[]> {
+  const where = splitRepository(ref.repository);
+  const { owner, repo } = where;
+  const pulls = await onRepository(ref.repository, "listing pull requests", () =>
+    client.paginate(client.rest.pulls.list, { owner, repo, state: "open", base: ref.base, per_page: 100 }),
+  );
+  return (pulls as unknown as (ListedPull & { head: { ref: string; repo: { full_name: string } | null }; base: { ref: string } })[])
+    .filter((pull) => pull.base.ref === ref.base && pull.head.repo?.full_name.toLowerCase() === ref.repository.toLowerCase())
+    .map((pull) => ({ number: pull.number, url: pull.html_url, title: pull.title, body: pull.body ?? "", head: pull.head.ref }));
+}
+
+/** Comments on an open pull request and closes it (a promotion superseded by another). */
+export async function commentAndClose(
+  client: GitHubClient,
+  ref: { repository: string; number: number; comment?: string },
+  logger: Logger,
+): Promise<void> {
+  const { owner, repo } = splitRepository(ref.repository);
+  if (ref.comment !== undefined)
+    await onRepository(ref.repository, "commenting on the pull request", () =>
+      client.rest.issues.createComment({ owner, repo, issue_number: ref.number, body: ref.comment! }),
+    );
+  await onRepository(ref.repository, "closing the pull request", () =>
+    client.rest.pulls.update({ owner, repo, pull_number: ref.number, state: "closed" }),
+  );
+  logger.info(`Closed ${ref.repository}#${ref.number}${ref.comment === undefined ? "" : `: ${ref.comment}`}`);
+}
+
+/** Comments on a pull request (open or closed). */
+export async function commentOn(client: GitHubClient, ref: { repository: string; number: number; body: string }): Promise<void> {
+  const { owner, repo } = splitRepository(ref.repository);
+  await onRepository(ref.repository, "commenting on the pull request", () =>
+    client.rest.issues.createComment({ owner, repo, issue_number: ref.number, body: ref.body }),
+  );
+}
+
 /** Adds the labels the pull request lacks; true when any were added. */
 async function addMissingLabels(
   client: GitHubClient,
@@ -363,13 +405,6 @@ export async function closeObsoletePullRequest(
     logger.debug(`No open pull request from ${spec.head} into ${spec.base} in ${spec.repository} to close.`);
     return undefined;
   }
-  const { owner, repo } = where;
-  await onRepository(spec.repository, "commenting on the pull request", () =>
-    client.rest.issues.createComment({ owner, repo, issue_number: pull.number, body: spec.reason }),
-  );
-  await onRepository(spec.repository, "closing the pull request", () =>
-    client.rest.pulls.update({ owner, repo, pull_number: pull.number, state: "closed" }),
-  );
-  logger.info(`Closed ${spec.repository}#${pull.number}: ${spec.reason}`);
+  await commentAndClose(client, { repository: spec.repository, number: pull.number, comment: spec.reason }, logger);
   return pull.number;
 }

@@ -89,6 +89,8 @@ export async function releaseViewOf(
   tagFormat: string | undefined,
 ): Promise<ReleaseView | undefined> {
   if (model === undefined) return undefined;
+  // A model without a version is not this model's release (one modelship adopted): no registry is asked about it.
+  if (model.version === "") return { version: "" };
   const where = parseModelUri(model.uri, tagFormat);
   // Links and deltas only: a registry that cannot be read does not block a promotion.
   // Opening the registry may throw too (e.g. github: without a token), so that is inside the catch.

@@ -10,6 +10,9 @@ import { parseRepository } from "../github/repository.ts";
 import type { HealthCheck } from "../gitops/health.ts";
 import type { ActionKind, EnvironmentSettings, GitOpsSettings, MergeMethod } from "../gitops/rollout-settings.ts";
 import type { TargetSpec } from "../gitops/targets/target-dispatch.ts";
+import { stepsProblem } from "../gitops/canary-decision.ts";
+import { checkBlueGreenTargets } from "../gitops/targets/blue-green.ts";
+import { resolveAbSettings } from "./ab-settings.ts";
 import {
   pick,
   type EnvironmentConfig,
@@ -22,6 +25,10 @@ import {
 const DEFAULT_STEPS = [10, 50];
 const DEFAULT_BAKE = "30m";
 const DEFAULT_LABELS = ["model-promotion"];
+/** The check run of verify-promotion's job in examples/gitops-repo/.github/workflows/verify-promotion.yml (its id: it has no name). */
+const DEFAULT_VERIFY_CHECK = "verify-promotion";
+/** GitHub Actions' app: the check runs of workflow jobs. */
+const DEFAULT_CHECKS_APP = "github-actions";
 const DEFAULT_AUTO_MERGE: Record<ActionKind, MergeMethod | undefined> = {
   start: undefined,
   step: undefined,
@@ -125,15 +132,17 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     });
   }
   const where = { file: loaded.file, option: `promote.environments.${name}.bake` };
-  const steps = config.steps ?? DEFAULT_STEPS;
-  for (let i = 1; i < steps.length; i++) {
-    if (steps[i]! <= steps[i - 1]!)
-      throw new UserError(`promote.environments.${name}.steps must rise (${steps.join(", ")})`, {
-        file: loaded.file,
-        pointer: `/promote/environments/${name}/steps/${i}`,
-        hint: "list the canary weights in increasing order, e.g. [10, 50]",
-      });
-  }
+  const strategy = config.strategy ?? "canary";
+  // Blue-green has no ladder: a preview at 0, then the cut-over (docs/blue-green.md).
+  const steps = config.steps ?? (strategy === "blue-green" ? [] : DEFAULT_STEPS);
+  // The canary job's rule (canary-decision.ts), so that what resolves here is what it follows.
+  const stepsWrong = stepsProblem(strategy, steps);
+  if (stepsWrong !== undefined)
+    throw new UserError(`promote.environments.${name}.steps: ${stepsWrong.problem}`, {
+      file: loaded.file,
+      pointer: `/promote/environments/${name}/steps${stepsWrong.index === undefined ? "" : `/${stepsWrong.index}`}`,
+      hint: stepsWrong.hint,
+    });
   const bake = config.bake ?? DEFAULT_BAKE;
   const pr = config.pull_request ?? {};
   const autoMerge = { ...DEFAULT_AUTO_MERGE };
@@ -143,7 +152,7 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     autoMerge[kind] = method === false ? undefined : method;
   const settings: EnvironmentSettings = {
     name,
-    strategy: config.strategy ?? "canary",
+    strategy,
     steps,
     bake,
     bakeMs: parseDuration(bake, where),
@@ -159,7 +168,10 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
       draft: pr.draft ?? false,
       autoMerge,
     },
+    rollback: rollbackSettings(config, autoMerge.rollback),
   };
+  if (strategy === "blue-green")
+    checkBlueGreenTargets(name, settings.targets, { ...(loaded.file === undefined ? {} : { file: loaded.file }) });
   if (config.health !== undefined) {
     const window = config.health.window ?? "10m";
     const metrics = config.health.metrics;
@@ -170,7 +182,23 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
       checks: config.health.checks.map(healthCheck),
     };
   }
+  // strategy ab: its comparison settings, and each target told how to route the candidate (ab-settings.ts).
+  const { ab, targets } = resolveAbSettings(name, config, settings, loaded);
+  settings.targets = targets;
+  if (ab !== undefined) settings.ab = ab;
   return settings;
+}
+
+/** Self-healing settings: verify-promotion's check first, then rollback_checks without repeats. */
+function rollbackSettings(config: EnvironmentConfig, autoMergeMethod: MergeMethod | undefined): EnvironmentSettings["rollback"] {
+  const verifyCheck = config.verify_check ?? DEFAULT_VERIFY_CHECK;
+  return {
+    mode: config.rollback ?? "pr",
+    requiredChecks: [...new Set([verifyCheck, ...(config.rollback_checks ?? [])])],
+    verifyCheck,
+    checksApp: config.rollback_checks_app ?? DEFAULT_CHECKS_APP,
+    method: autoMergeMethod ?? "squash",
+  };
 }
 
 /** A target's file must be a plain path inside the GitOps repository: refused before anything is cloned. */

@@ -16,6 +16,7 @@ import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { runCanary, type CanaryResult } from "../gitops/canary-job.ts";
+import { readHealthDispatch } from "../gitops/health-dispatch.ts";
 import { checkHealthChecks, type HealthSource } from "../gitops/health.ts";
 import { checkHttpUrl, type NetworkPolicy } from "../net/safe-http.ts";
 import { basicAuthValue, withClone } from "../git/git-workspace.ts";
@@ -151,6 +152,8 @@ export interface PromoteStageOptions {
   action?: ActionKind;
   strategy?: Strategy;
   weight?: number;
+  /** Close the environment's other open promotion PRs in favour of this one (else they refuse it). */
+  supersede?: boolean;
   pullRequest?: {
     labels?: string[];
     reviewers?: string[];
@@ -235,6 +238,8 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
       gitops,
       action,
       resolve: resolveModel,
+      owner: { model: name, ...(tagFormat === undefined ? {} : { tagFormat }) },
+      ...(options.supersede === true ? { supersede: true } : {}),
       previous: (before) => releaseViewOf(before.stable, openRegistry, tagFormat),
       ...(github === undefined ? {} : { github }),
       outDir: context.outDir,
@@ -254,6 +259,8 @@ export interface CanaryStageOptions {
   now?: Date;
   dryRun?: boolean;
   gitops: GitOpsInputs;
+  /** The run's event: a `repository_dispatch` from the health relay may narrow the environments (gitops/health-dispatch.ts). */
+  event?: { name?: string; payload: Record<string, unknown> };
 }
 
 /** `modelship canary` / the canary action: one decision (and at most one PR) per environment, from one clone. */
@@ -261,6 +268,14 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
   const context = await stageContext(options.gitops, run);
   const { loaded, logger } = context;
   const named = options.environments !== undefined && options.environments.length > 0;
+  // Pushed health only wakes the job; it never decides, and never narrows what is checked: GitHub
+  // replaces a pending run of the job's concurrency group with a newer one, so a run that checked
+  // only the environments its alert named would lose the wake-up (or the schedule) it replaced.
+  const withHealth = () => environmentNames(loaded).filter((name) => resolveEnvironment(name, loaded).health !== undefined);
+  const wake = named || options.event === undefined ? undefined : readHealthDispatch(options.event, withHealth());
+  for (const note of wake?.notes ?? []) logger.info(`Health dispatch: ${note}.`);
+  if (wake?.environments !== undefined)
+    logger.info(`Health dispatch: the alerts name ${wake.environments.join(", ")}; every environment with health checks is checked.`);
   const environments = (named ? options.environments! : environmentNames(loaded))
     .map((name) => resolveEnvironment(name, loaded))
     .filter((environment) => named || environment.health !== undefined);
@@ -374,6 +389,14 @@ function checkHealthSetup(environment: EnvironmentSettings, source: HealthSource
 }
 
 function withOverrides(environment: EnvironmentSettings, options: PromoteStageOptions): EnvironmentSettings {
+  // The A/B routing (a header or cookie match, a split) lives in the targets' settings: a flag cannot turn it into another strategy.
+  if (environment.strategy === "ab" && options.strategy !== undefined && options.strategy !== "ab")
+    throw new UserError(
+      `environment ${environment.name} runs A/B tests (strategy ab), which --strategy ${options.strategy} cannot change`,
+      {
+        hint: `leave --strategy (the strategy input) out, or change promote.environments.${environment.name}.strategy and remove its ab: block in modelship.yaml`,
+      },
+    );
   const pr = options.pullRequest ?? {};
   const autoMerge = { ...environment.pullRequest.autoMerge };
   if (pr.autoMerge !== undefined)
@@ -402,6 +425,10 @@ function actionFor(options: PromoteStageOptions, environment: EnvironmentSetting
     return startAction(environment, options.weight);
   }
   if (kind === "step") {
+    if (environment.strategy === "blue-green")
+      throw new UserError(`environment ${environment.name} uses the blue-green strategy, which has no weights to step`, {
+        hint: "a blue-green preview takes no live traffic until it is cut over: pass --action promote (the action input) to switch, or --action rollback",
+      });
     if (options.weight === undefined)
       throw new UserError("the step action needs a weight", { hint: "pass --weight 50 (the weight input)" });
     checkWeight(options.weight, 1);

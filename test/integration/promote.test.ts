@@ -3,22 +3,19 @@
  * and `modelship verify-promotion` against a local registry and a bare git repository standing in
  * for the GitOps remote, and (GitHub mode) the GitHub fake for pull requests.
  */
-import { CLI_PATH } from "../support/cli.ts";
+import { cleanEnv, runModelship } from "../support/cli.ts";
 import assert from "node:assert/strict";
-import { readFile, rm, writeFile, mkdir, mkdtemp } from "node:fs/promises";
+import { readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { after, describe, test } from "node:test";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
-import { LocalStore } from "../../src/registry/local-store.ts";
-import type { ModelManifest } from "../../src/registry/registry-types.ts";
-import { hasStackTrace } from "../support/cli.ts";
-import { git, pushFiles, refSha, show } from "../support/git.ts";
+import { git, pushFiles, refSha, seedBareRemote, show, squashMerge as squashMergeInto } from "../support/git.ts";
+import { fakeGitHubEnv, fakeGitOpsRepo, writeModelRepo } from "../support/gitops-world.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { exampleManifest, recordLines, T1 as EXAMPLE_TRITON_URI, U1 as EXAMPLE_URI } from "../support/manifests.ts";
-import { TRITON_ARCHIVE, writeTestPackage } from "../support/registry-package.ts";
-import { runAction, runProcess } from "../support/runner.ts";
+import { publishTestReleases, registryUri, TRITON_ARCHIVE } from "../support/registry-package.ts";
+import { runAction } from "../support/runner.ts";
 
 const MODEL = "adult-income";
 const APP = "apps/adult-income";
@@ -50,54 +47,21 @@ interface World {
  * files main has not changed since they forked: a three-way merge is not what these tests exercise.)
  */
 function squashMerge(world: World, branch: string, date: Date): void {
-  const changed = (range: string) =>
-    git(world.bare, ["diff", "--name-only", range])
-      .split("\n")
-      .filter((path) => path !== "");
-  const fork = git(world.bare, ["merge-base", "main", branch]);
-  const files = changed(`${fork}..refs/heads/${branch}`);
-  const moved = changed(`${fork}..refs/heads/main`).filter((path) => files.includes(path));
-  assert.deepEqual(moved, [], `squashMerge: main changed ${moved.join(", ")} since ${branch} forked`);
-  const when = { GIT_COMMITTER_DATE: date.toISOString(), GIT_AUTHOR_DATE: date.toISOString() };
-  pushFiles(world.bare, "main", Object.fromEntries(files.map((path) => [path, show(world.bare, branch, path)])), {
-    from: "main",
-    message: `Merge ${branch}`,
-    env: when,
-  });
+  squashMergeInto(world.bare, branch, date, { mainUnmoved: true });
 }
 
 async function setup(options: { production?: Record<string, unknown> } = {}): Promise<World> {
   const root = await mkdtemp(join(tmpdir(), "modelship-promote-e2e-"));
   scratchRoots.push(root);
   const registry = join(root, "registry");
-  const store = new LocalStore({ root: registry });
-  const digest: Record<string, string> = {};
-  const releases: [string, Partial<ModelManifest["gate"]>][] = [
-    ["0.0.1", {}],
-    ["0.0.2", {}],
-    ["0.0.3", { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" }],
-  ];
-  for (const [version, gate] of releases) {
-    const pkg = await writeTestPackage({
-      dir: join(root, `pkg-${version}`),
-      model: MODEL,
-      version,
-      files: {
-        "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${version}-${"x".repeat(64)}`)),
-        [TRITON_ARCHIVE]: new Uint8Array(Buffer.from(`triton-repository-of-${version}`)),
-        "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n`,
-      },
-      metrics: { accuracy: { value: version === "0.0.1" ? 0.81 : 0.84, ci: [0.8, 0.86] } },
-      gate,
-    });
-    digest[version] = pkg.manifest.digest;
-    await store.publish(pkg);
-  }
-  const uri = (version: string) => pathToFileURL(join(registry, MODEL, version, "model.onnx")).href;
-  const tritonUri = (version: string) => pathToFileURL(join(registry, MODEL, version, TRITON_ARCHIVE)).href;
+  const digest = await publishTestReleases(root, registry, MODEL, [
+    { version: "0.0.1", accuracy: 0.81 },
+    { version: "0.0.2" },
+    { version: "0.0.3", gate: { verdict: "fail", allowUngated: true, reason: "accuracy below the floor" } },
+  ]);
+  const uri = (version: string) => registryUri(registry, MODEL, version);
+  const tritonUri = (version: string) => registryUri(registry, MODEL, version, TRITON_ARCHIVE);
 
-  const bare = join(root, "gitops.git");
-  git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
   const seed: Record<string, string> = {};
   for (const path of Object.values(FILES)) {
     const text = exampleManifest(path.slice(APP.length + 1));
@@ -122,15 +86,9 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
       },
     },
   });
-  pushFiles(bare, "main", seed, {
-    from: null,
-    message: "seed",
-    env: { GIT_COMMITTER_DATE: new Date(Date.now() - 86_400_000).toISOString() },
-  });
+  const bare = seedBareRemote(root, seed, { date: new Date(Date.now() - 86_400_000) });
 
-  const repo = join(root, "model-repo");
-  await mkdir(repo);
-  const config = {
+  const repo = await writeModelRepo(root, {
     model: MODEL,
     release: { registry },
     promote: {
@@ -152,31 +110,13 @@ async function setup(options: { production?: Record<string, unknown> } = {}): Pr
         staging: { strategy: "direct", targets: [{ kind: "yaml-path", file: FILES.values, uri_path: "model.storageUri" }] },
       },
     },
-  };
-  await writeFile(join(repo, "modelship.yaml"), JSON.stringify(config, null, 2));
+  });
   return { root, registry, bare, repo, uri, tritonUri, digest };
 }
 
-function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (value !== undefined && !/^(GITHUB_|MODELSHIP_|RUNNER_|INPUT_|ACTIONS_)/.test(key)) env[key] = value;
-  return { ...env, NO_COLOR: "1", LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1" };
-}
-
-async function modelship(
-  world: World,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
-  const run = await runProcess(process.execPath, [CLI_PATH, ...args], {
-    cwd: world.repo,
-    env: { ...baseEnv(), ...env },
-    timeoutMs: 60_000,
-  });
-  const output = `${run.stdout}\n${run.stderr}`;
-  assert.ok(!hasStackTrace(output), `no stack trace:\n${output}`);
-  return { ...run, output };
+/** Runs the built CLI in the model repository with `env` added. */
+function modelship(world: World, args: string[], env: Record<string, string> = {}): ReturnType<typeof runModelship> {
+  return runModelship(world.repo, args, { env });
 }
 
 /** `-` and `+` lines of `git diff -U0 main..branch -- file`. */
@@ -347,7 +287,7 @@ describe("modelship promote (local git remote)", () => {
       `canary ${STEPS[1]}%`,
       "promote to 100%",
       ROLLBACK_COMMAND("production"),
-      `<!-- modelship:promotion environment=production model=${MODEL} -->`,
+      `<!-- modelship:promotion environment=production model=${MODEL} action=start version=0.0.2 -->`,
     ]) {
       assert.ok(body.includes(needle), `the PR body has ${needle}:\n${body}`);
     }
@@ -619,10 +559,8 @@ describe("modelship promote (GitHub pull requests)", () => {
     const world = await setup();
     const fake = await FakeGitHub.start();
     try {
-      fake.addRepo(REPOSITORY);
-      fake.addToken(TOKEN, "write");
-      fake.linkGitRemote(REPOSITORY, world.bare);
-      const env = { GITHUB_API_URL: fake.url, GITHUB_TOKEN: TOKEN, MODELSHIP_RETRY_BASE_MS: "1" };
+      fakeGitOpsRepo(fake, REPOSITORY, TOKEN, world.bare);
+      const env = fakeGitHubEnv(fake, TOKEN);
       const flags = ["--gitops-repo", REPOSITORY, "--remote", world.bare];
       const branch = branchOf("production");
 
@@ -634,7 +572,7 @@ describe("modelship promote (GitHub pull requests)", () => {
       assert.equal(pulls[0]!.base, "main");
       assert.equal(pulls[0]!.state, "open");
       assert.deepEqual(pulls[0]!.labels, ["model-promotion"]);
-      assert.ok(pulls[0]!.body?.includes(`<!-- modelship:promotion environment=production model=${MODEL} -->`));
+      assert.ok(pulls[0]!.body?.includes(`<!-- modelship:promotion environment=production model=${MODEL} action=start version=0.0.2 -->`));
       assert.ok(pulls[0]!.title.includes(`canary ${STEPS[0]}%`));
       assert.equal(pulls[0]!.autoMerge, null, "a start is not auto-merged by default");
 
@@ -692,7 +630,7 @@ describe("the promote and verify-promotion actions, run as the runner runs them"
       action: "actions/promote",
       cwd: world.repo,
       inputs: { environment: "production", model: `${MODEL}@0.0.2`, "gitops-token": "gitops-secret-123" },
-      env: baseEnv(),
+      env: cleanEnv(),
     });
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.status, "pushed");
@@ -713,7 +651,7 @@ describe("the promote and verify-promotion actions, run as the runner runs them"
       action: "actions/verify-promotion",
       cwd: world.repo,
       inputs: { head: "hand-edit", base: "main", remote: world.bare },
-      env: baseEnv(),
+      env: cleanEnv(),
     });
     assert.notEqual(run.exitCode, 0);
     assert.equal(run.outputs.ok, "false");

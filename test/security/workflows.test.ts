@@ -318,9 +318,17 @@ describe("what we ship or show", async () => {
     assert.equal(uses.length, 8, JSON.stringify(uses.map((use) => use.file)));
     for (const { file, inputs } of uses) {
       const permissions = Object.fromEntries(Object.entries(inputs).filter(([key]) => key.startsWith("permission-")));
+      // The canary's token also reads the checks and statuses a self-healing rollback waits for (docs/self-healing.md).
       const expected = file.endsWith("drift.yml")
         ? { "permission-contents": "read" }
-        : { "permission-contents": "write", "permission-pull-requests": "write" };
+        : file.endsWith("canary.yml")
+          ? {
+              "permission-contents": "write",
+              "permission-pull-requests": "write",
+              "permission-checks": "read",
+              "permission-statuses": "read",
+            }
+          : { "permission-contents": "write", "permission-pull-requests": "write" };
       assert.deepEqual(permissions, expected, file);
       assert.equal(inputs.owner, "${{ steps.gitops.outputs.owner }}", `${file}: the owner of the gitops-repository input`);
       assert.equal(inputs.repositories, "${{ steps.gitops.outputs.name }}", `${file}: that repository alone`);

@@ -1,6 +1,8 @@
 /** Runs the built CLI (`dist/cli.js`) in a child process, as a user's shell would. */
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "./runner.ts";
 
 export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
@@ -34,4 +36,28 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
 /** True when text looks like a JavaScript stack trace (what a user must never see for their mistake). */
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+:\d+:\d+\)?/.test(text);
+}
+
+/** process.env without the test run's own GITHUB_/MODELSHIP_/RUNNER_/INPUT_/ACTIONS_ variables, no colour, the C locale, no system git config, then `extra`. */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !/^(GITHUB_|MODELSHIP_|RUNNER_|INPUT_|ACTIONS_)/.test(key)) env[key] = value;
+  return { ...env, NO_COLOR: "1", LC_ALL: "C", GIT_CONFIG_NOSYSTEM: "1", ...extra };
+}
+
+/** Runs the built CLI with `args` in `cwd` under cleanEnv(`env`), asserting it printed no stack trace; `output` is stdout and stderr. */
+export async function runModelship(
+  cwd: string,
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ exitCode: number; stdout: string; stderr: string; output: string }> {
+  const run = await runProcess(process.execPath, [CLI_PATH, ...args], {
+    cwd,
+    env: cleanEnv(options.env),
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.ok(!hasStackTrace(output), `no stack trace:\n${output}`);
+  return { ...run, output };
 }

@@ -2,6 +2,7 @@
  * Git as a person would run it, outside the code under test: for tests that stand a bare repository
  * in for a GitOps remote and push to it the way other people (or GitHub's merge button) would.
  */
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,6 +74,40 @@ export function pushFiles(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Creates the bare repository `root`/gitops.git with `files` on main (one root commit, committed at `date` when given); its path. */
+export function seedBareRemote(root: string, files: Record<string, string>, options: { message?: string; date?: Date } = {}): string {
+  const bare = join(root, "gitops.git");
+  git(root, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
+  const env = options.date === undefined ? undefined : { GIT_COMMITTER_DATE: options.date.toISOString() };
+  pushFiles(bare, "main", files, { from: null, message: options.message ?? "seed", env });
+  return bare;
+}
+
+/**
+ * Squash-merges `branch` into main of `bare` as GitHub's merge button does, committed at `date`: main
+ * gets one commit holding the branch's versions of the files it changed since it forked. `expect`
+ * asserts that the branch changes something, and that main has not changed those files since the
+ * fork (a three-way merge is not what this does).
+ */
+export function squashMerge(bare: string, branch: string, date: Date, expect: { changes?: boolean; mainUnmoved?: boolean } = {}): void {
+  const changed = (range: string) =>
+    git(bare, ["diff", "--name-only", range])
+      .split("\n")
+      .filter((path) => path !== "");
+  const fork = git(bare, ["merge-base", "main", `refs/heads/${branch}`]);
+  const files = changed(`${fork}..refs/heads/${branch}`);
+  if (expect.changes) assert.ok(files.length > 0, "the branch changes something");
+  if (expect.mainUnmoved) {
+    const moved = changed(`${fork}..refs/heads/main`).filter((path) => files.includes(path));
+    assert.deepEqual(moved, [], `squashMerge: main changed ${moved.join(", ")} since ${branch} forked`);
+  }
+  pushFiles(bare, "main", Object.fromEntries(files.map((path) => [path, show(bare, branch, path)])), {
+    from: "main",
+    message: `Merge ${branch}`,
+    env: { GIT_COMMITTER_DATE: date.toISOString(), GIT_AUTHOR_DATE: date.toISOString() },
+  });
 }
 
 /**

@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { LocalStore } from "../../src/registry/local-store.ts";
 import type { FileRole, ManifestFile, ModelManifest, PackageToPublish } from "../../src/registry/registry-types.ts";
 
 const ROLES: Record<string, FileRole> = {
@@ -120,4 +122,49 @@ export async function scratchFolders(prefix: string): Promise<{ root: string; fr
       return dir;
     },
   };
+}
+
+/** A release publishTestReleases writes: its version, its accuracy (default 0.84) and overrides of its gate record. */
+export interface TestRelease {
+  version: string;
+  accuracy?: number;
+  gate?: Partial<ModelManifest["gate"]>;
+}
+
+/**
+ * Publishes `releases` of `model` into a LocalStore at `registry` (the packages written under `root`):
+ * model.onnx, the Triton archive unless `triton` is false, and a gate report with the gate's verdict.
+ * Returns each version's package digest.
+ */
+export async function publishTestReleases(
+  root: string,
+  registry: string,
+  model: string,
+  releases: TestRelease[],
+  options: { triton?: boolean } = {},
+): Promise<Record<string, string>> {
+  const store = new LocalStore({ root: registry });
+  const digests: Record<string, string> = {};
+  for (const { version, accuracy = 0.84, gate = {} } of releases) {
+    const pkg = await writeTestPackage({
+      dir: join(root, `pkg-${version}`),
+      model,
+      version,
+      files: {
+        "model.onnx": new Uint8Array(Buffer.from(`onnx-bytes-of-${model}-${version}-${"x".repeat(64)}`)),
+        ...(options.triton === false ? {} : { [TRITON_ARCHIVE]: new Uint8Array(Buffer.from(`triton-repository-of-${version}`)) }),
+        "gate-report.json": `{"verdict":"${gate.verdict ?? "pass"}"}\n`,
+      },
+      metrics: { accuracy: { value: accuracy, ci: [0.8, 0.86] } },
+      gate,
+    });
+    digests[version] = pkg.manifest.digest;
+    await store.publish(pkg);
+  }
+  return digests;
+}
+
+/** The file:// URI of `file` (default model.onnx) of `model` `version` in the LocalStore at `registry`. */
+export function registryUri(registry: string, model: string, version: string, file = "model.onnx"): string {
+  return pathToFileURL(join(registry, model, version, file)).href;
 }

@@ -74,6 +74,11 @@ const flags = {
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
   "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  supersede: {
+    type: "boolean",
+    description:
+      "close the environment's other open promotion or rollback PR in favour of this one (without it, such a PR refuses the promotion)",
+  },
   registry: {
     type: "string",
     short: "r",
@@ -94,7 +99,7 @@ export const promoteCommand: Command = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N]",
+          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N] [--supersede]",
           summary:
             "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
           flags,
@@ -111,6 +116,7 @@ export const promoteCommand: Command = {
       action: choiceFlag<ActionKind>(values.action, "action", ["start", "step", "promote", "rollback", "direct"]),
       strategy: choiceFlag<Strategy>(values.strategy, "strategy", ["canary", "blue-green", "direct"]),
       weight: integerFlag(values.weight, "weight"),
+      ...(values.supersede === true ? { supersede: true } : {}),
       pullRequest: {
         labels: listFlag(values.label),
         reviewers: listFlag(values.reviewer),
@@ -142,6 +148,7 @@ export const promoteCommand: Command = {
             files: result.files,
             commit: result.commit,
             closedPr: result.closedPr,
+            superseded: result.superseded,
             model: result.model,
             before: result.before,
             after: result.after,
@@ -157,7 +164,7 @@ export const promoteCommand: Command = {
       result.status
     ];
     context.print(
-      `${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}`,
+      `${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}${result.superseded === undefined ? "" : `\nsuperseded and closed ${result.superseded.map((number) => `#${number}`).join(", ")}`}`,
     );
     return ExitCode.ok;
   },

@@ -24,6 +24,7 @@
  * Deployment's own annotations: Flagger watches the pod template, so they start no analysis.
  */
 import { isScalar, isSeq } from "yaml";
+import { writeAbAnalysis } from "./flagger-ab.ts";
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./target-types.ts";
@@ -72,7 +73,11 @@ export const flaggerTarget: ManifestTarget = {
 
   write(resource, target, desired) {
     writeValue(resource, modelEnvPath(resource, target), servingUri(desired));
-    if (desired.canary !== undefined) holdAt(canaryOf(resource), desired.canary.weight);
+    if (desired.canary !== undefined) {
+      // strategy ab: iterations and a header/cookie match instead of weights (flagger-ab.ts); holdAt then leaves it.
+      if (target.ab !== undefined) writeAbAnalysis(canaryOf(resource), target.ab);
+      holdAt(canaryOf(resource), desired.canary.weight);
+    }
     writeRecorded(resource, ANNOTATIONS, desired);
   },
 };
@@ -164,4 +169,37 @@ function holdAt(canary: Resource, weight: number): void {
     if (!(isScalar(item) && typeof item.value === "number" && item.value < weight)) node.items.splice(i, 1);
   }
   node.items.push(canary.document.createNode(weight));
+}
+
+/**
+ * Refuses a Flagger Canary that cannot run modelship's blue-green: one that shifts traffic
+ * (`maxWeight`/`stepWeight`, no `analysis.iterations`), and one with `analysis.match`, which sends
+ * the matching live requests to the new version (A/B testing, not a preview). `setting` names
+ * modelship.yaml's strategy key.
+ */
+export function checkBlueGreenCanary(manifest: Manifest, target: TargetSpec, setting: string): void {
+  const canary = canaryOf(flaggerTarget.locate(manifest, target));
+  if (!canary.document.hasIn(ITERATIONS))
+    throw pathError(
+      canary,
+      ANALYSIS,
+      `${setting} is blue-green, but the flagger target's ${describeResource(canary)} shifts live traffic step by step (analysis.maxWeight/stepWeight) and has no preview to cut over from`,
+      "give the Canary analysis.iterations (and no maxWeight, stepWeight or stepWeights): Flagger's blue/green mode, which tests the new version with no live traffic and then switches; or use strategy: canary",
+    );
+  if (canary.document.hasIn([...ANALYSIS, "match"]))
+    throw pathError(
+      canary,
+      [...ANALYSIS, "match"],
+      `${setting} is blue-green, but the flagger target's ${describeResource(canary)} routes the requests that match analysis.match to the new version (A/B testing), so its preview takes live traffic`,
+      "remove analysis.match for blue-green (the preview then takes no live traffic), or use a strategy that routes by header or cookie",
+    );
+}
+
+/** What happens to the old version after the cut-over, for the PR body: Flagger's blue/green promotion. */
+export function flaggerScaleDownNote(manifest: Manifest, target: TargetSpec): string | undefined {
+  const deployment = flaggerTarget.locate(manifest, target);
+  const canary = canaryOf(deployment);
+  if (!canary.document.hasIn(ITERATIONS)) return undefined;
+  // https://docs.flagger.app/usage/deployment-strategies#blue-green-deployments
+  return `${describeResource(canary)}: once its ${String(plainAt(canary, ITERATIONS))} analysis iterations pass, Flagger copies the new pod spec to Deployment "${deployment.name}-primary", routes all traffic to it and scales Deployment "${deployment.name}" (the canary) to zero`;
 }

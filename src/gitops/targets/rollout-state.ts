@@ -87,6 +87,23 @@ export function servingUri(desired: RolloutState): string {
   return (desired.canary ?? desired.stable!).uri;
 }
 
+/**
+ * The state as the model `model` owns it: a model the files serve under another name (a URI of
+ * another model's release, e.g. a running service modelship did not release, adopted by the first
+ * promotion) keeps its URI but has no version. "0.0.1" of another model is not a version of this one:
+ * neither the PR, the health queries, the recorded state nor a rollback may treat it as one.
+ */
+export function ownState(state: RolloutState, model: string, tagFormat?: string): RolloutState {
+  const own = <T extends DeployedModel>(deployed: T | undefined): T | undefined => {
+    if (deployed === undefined || deployed.version === "") return deployed;
+    const named = parseModelUri(deployed.uri, tagFormat)?.model;
+    return named === undefined || named === model ? deployed : { ...deployed, version: "" };
+  };
+  const stable = own(state.stable);
+  const canary = own(state.canary);
+  return { ...(stable === undefined ? {} : { stable }), ...(canary === undefined ? {} : { canary }) };
+}
+
 /** Writes the desired state into the state map at `mapPath`; the canary keys go when no canary runs. */
 export function writeRecorded(resource: Resource, mapPath: YamlPath, desired: RolloutState): void {
   for (const role of ["stable", "canary"] as const) {

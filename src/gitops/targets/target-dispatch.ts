@@ -9,9 +9,18 @@ import { argoRolloutsTarget } from "./argo-rollouts.ts";
 import { flaggerTarget } from "./flagger.ts";
 import { kserveKnativeTarget } from "./kserve-knative.ts";
 import { kserveStandardTarget } from "./kserve-standard.ts";
-import { planAction } from "./rollout-state.ts";
+import { ownState, planAction } from "./rollout-state.ts";
 import { seldonV2Target } from "./seldon-v2.ts";
-import type { ManifestTarget, ModelRef, RolloutAction, RolloutState, ServingNeed, TargetKind, TargetSpec } from "./target-types.ts";
+import {
+  AB_TARGET_KINDS,
+  type ManifestTarget,
+  type ModelRef,
+  type RolloutAction,
+  type RolloutState,
+  type ServingNeed,
+  type TargetKind,
+  type TargetSpec,
+} from "./target-types.ts";
 import { describeResource, editManifest, parseManifest } from "./yaml-edit.ts";
 import { yamlPathTarget } from "./yaml-path.ts";
 
@@ -36,11 +45,20 @@ export function readState(text: string, target: TargetSpec): RolloutState {
 }
 
 /** Returns the edited text (unchanged text when there is nothing to do). */
-export function applyAction(text: string, target: TargetSpec, model: ModelRef, action: RolloutAction): string {
+export function applyAction(text: string, target: TargetSpec, model: ModelRef, action: RolloutAction, tagFormat?: string): string {
   const implementation = targetFor(target);
+  if (target.ab !== undefined && !AB_TARGET_KINDS.includes(target.kind))
+    throw new UserError(
+      `a ${target.kind} target cannot run an A/B test: it has no header or cookie match and no second model to split to`,
+      {
+        file: target.file,
+        hint: `serve the model with a flagger or seldon-v2 target for strategy ab, or use strategy canary for ${target.kind}`,
+      },
+    );
   return editManifest(text, target.file, (manifest) => {
     const resource = implementation.locate(manifest, target);
-    const current = implementation.read(resource, target);
+    // What another model serves (one modelship adopts) has no version of this model's.
+    const current = ownState(implementation.read(resource, target), model.name, tagFormat);
     const where = { file: target.file, resource: describeResource(resource), canaryPointer: implementation.canaryPointer };
     const served = servedModel(model, action, current, implementation.serving?.(resource, target), where);
     const desired = planAction(current, served, action, where);

@@ -73,7 +73,23 @@ export interface TargetSpec {
    * when the document is a Kubernetes resource (it has `apiVersion` and `kind`), else `modelship`.
    */
   statePath?: string;
+  /**
+   * Set when the environment runs an A/B test (strategy ab): how the candidate is routed. Only
+   * flagger (a header or cookie match) and seldon-v2 (a weighted Experiment) can express it.
+   */
+  ab?: AbRouting;
 }
+
+/** An A/B test's routing, as a target writes it (docs/ab-testing.md). */
+export interface AbRouting {
+  /** flagger: the requests the candidate serves (a header's exact value, or a cookie NAME=VALUE). */
+  match?: { header: string; value: string } | { cookie: string; value: string };
+  /** flagger: spec.analysis.iterations (default: the Canary's, else 10). */
+  iterations?: number;
+}
+
+/** The target kinds that can run an A/B test. */
+export const AB_TARGET_KINDS: readonly TargetKind[] = ["flagger", "seldon-v2"];
 
 /** One model as the file records it. `version` is "" when neither modelship nor the URL says. */
 export interface DeployedModel {

@@ -115,6 +115,54 @@ async function commitsAhead(gitDir: string, base: string, head: string): Promise
 }
 
 /**
+ * Follows the head branch of a linked git remote, as GitHub does when someone pushes to it: the pull
+ * request's head sha is the branch's commit now, not the one it was opened with.
+ */
+async function refreshHead(context: HandlerContext, repo: RepoRecord, issue: PullIssue): Promise<void> {
+  const gitDir = context.state.gitRemotes.get(repoKey(fullName(repo)));
+  if (gitDir === undefined || issue.state !== "open" || repoKey(issue.pull.headRepo) !== repoKey(fullName(repo))) return;
+  const head = await branchSha(gitDir, issue.pull.headRef);
+  if (head !== undefined) issue.pull.headSha = head;
+}
+
+/**
+ * Merges `head` into the `base` branch of a bare repository and moves the branch (compare-and-swap):
+ * `merge` makes a two-parent commit, `squash` and `rebase` one commit on base with the merged tree
+ * (the fake's rebase is a squash). `undefined` on a conflict or a missing base.
+ */
+async function mergeInGit(
+  gitDir: string,
+  baseRef: string,
+  head: string,
+  method: "merge" | "squash" | "rebase",
+  title: string,
+  login: string,
+): Promise<string | undefined> {
+  const base = await branchSha(gitDir, baseRef);
+  if (base === undefined) return undefined;
+  const git = (args: string[]) =>
+    execFileAsync("git", ["--git-dir", gitDir, ...args], {
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: login,
+        GIT_AUTHOR_EMAIL: `${login}@users.noreply.github.com`,
+        GIT_COMMITTER_NAME: "GitHub",
+        GIT_COMMITTER_EMAIL: "noreply@github.com",
+      },
+    });
+  let tree: string;
+  try {
+    tree = (await git(["merge-tree", "--write-tree", base, head])).stdout.split("\n")[0]!.trim();
+  } catch {
+    return undefined;
+  }
+  const parents = method === "merge" ? ["-p", base, "-p", head] : ["-p", base];
+  const commit = (await git(["commit-tree", tree, ...parents, "-m", title])).stdout.trim();
+  await git(["update-ref", `refs/heads/${baseRef}`, commit, base]);
+  return commit;
+}
+
+/**
  * Resolves the `head` of a create request: `branch` or `owner:branch`, where another owner names a
  * fork of the same name (it must have been added to the fake).
  */
@@ -162,9 +210,43 @@ export const pullHandlers: Record<string, Handler> = {
     );
   },
 
-  "pulls/get": (context) => {
+  "pulls/get": async (context) => {
     const found = findPull(context);
-    return found === undefined ? notFound() : { status: 200, body: render(context, found.repo, found.issue) };
+    if (found === undefined) return notFound();
+    await refreshHead(context, found.repo, found.issue);
+    return { status: 200, body: render(context, found.repo, found.issue) };
+  },
+
+  // Merges as GitHub does: 405 when not open (or not mergeable), 409 when `sha` is not the head any
+  // more; with a linked git remote the merge commit really lands on the base branch.
+  "pulls/merge": async (context) => {
+    const found = findPull(context);
+    if (found === undefined) return notFound();
+    const { repo, issue } = found;
+    const request = (context.body ?? {}) as { sha?: string; merge_method?: "merge" | "squash" | "rebase"; commit_title?: string };
+    if (issue.state !== "open" || issue.pull.merged) return errorResult(405, "Pull Request is not mergeable");
+    await refreshHead(context, repo, issue);
+    if (request.sha !== undefined && request.sha !== issue.pull.headSha)
+      return errorResult(409, "Head branch was modified. Review and try the merge again.");
+    const method = request.merge_method ?? "merge";
+    const title = request.commit_title ?? `${issue.title} (#${issue.number})`;
+    let sha = seededSha(`${fullName(repo)}#${issue.number}:merge`);
+    const gitDir = context.state.gitRemotes.get(repoKey(fullName(repo)));
+    if (gitDir !== undefined && repoKey(issue.pull.headRepo) === repoKey(fullName(repo))) {
+      const merged = await mergeInGit(gitDir, issue.pull.baseRef, issue.pull.headSha, method, title, context.login);
+      if (merged === undefined) return errorResult(405, "Pull Request is not mergeable");
+      sha = merged;
+    }
+    const now = timestamp();
+    issue.pull.merged = true;
+    issue.pull.mergedAt = now;
+    issue.pull.mergedBy = context.login;
+    issue.pull.mergeCommitSha = sha;
+    issue.pull.autoMerge = null;
+    issue.state = "closed";
+    issue.closedAt = now;
+    issue.updatedAt = now;
+    return { status: 200, body: { sha, merged: true, message: "Pull Request successfully merged" } };
   },
 
   "pulls/create": async (context) => {

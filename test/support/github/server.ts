@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { attestationHandlers, attestationKey } from "./attestations.ts";
+import { checkHandlers } from "./checks.ts";
 import { gitHandlers } from "./git.ts";
 import { answerGraphql } from "./graphql.ts";
 import { issueHandlers } from "./issues.ts";
@@ -19,7 +20,15 @@ import { pullHandlers } from "./pulls.ts";
 import { releaseHandlers, STORAGE_PREFIX, storageSignature } from "./releases.ts";
 import { repoHandlers } from "./repos.ts";
 import { errorResult, notFound, type Handler, type HandlerResult } from "./responses.ts";
-import { FakeState, repoKey, timestamp, type DispatchRecord, type TokenAccess } from "./state.ts";
+import {
+  FakeState,
+  repoKey,
+  timestamp,
+  type CheckRunRecord,
+  type CommitStatusRecord,
+  type DispatchRecord,
+  type TokenAccess,
+} from "./state.ts";
 
 /** A failure to inject: the first fault matching a request is used, `times` times (default 1). */
 export interface Fault {
@@ -78,6 +87,8 @@ export interface StoredPullRequest {
   /** `owner:branch`, as GitHub labels it. */
   head: string;
   base: string;
+  /** The commit a merge (`PUT .../merge`) made on the base; absent until merged. */
+  mergeCommitSha?: string;
   nodeId: string;
   author: string;
 }
@@ -119,6 +130,7 @@ const HANDLERS: Record<string, Handler> = {
   ...gitHandlers,
   ...releaseHandlers,
   ...attestationHandlers,
+  ...checkHandlers,
 };
 const UPLOADS_PREFIX = "/uploads";
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
@@ -218,6 +230,7 @@ export class FakeGitHub {
           autoMerge: pull.autoMerge?.mergeMethod ?? null,
           head: `${pull.headRepo.split("/")[0]!}:${pull.headRef}`,
           base: pull.baseRef,
+          ...(pull.mergeCommitSha === undefined ? {} : { mergeCommitSha: pull.mergeCommitSha }),
           nodeId: nodeId("PR", issue.id),
           author: issue.author,
         },
@@ -321,6 +334,46 @@ export class FakeGitHub {
   /** The sha a git ref points at, or `undefined` when the ref does not exist. */
   refSha(fullName: string, ref: string): string | undefined {
     return this.#state.refs.get(`${repoKey(fullName)}#${ref}`);
+  }
+
+  /**
+   * Reports a check run on commit `sha`, as the app `app` (default `github-actions`, the app of
+   * workflow jobs) would; a later run of the same app and name supersedes it in `filter=latest`.
+   */
+  addCheckRun(
+    fullName: string,
+    run: { sha: string; name: string; conclusion?: CheckRunRecord["conclusion"]; status?: CheckRunRecord["status"]; app?: string },
+  ): number {
+    const repo = this.#requireRepo(fullName);
+    const status = run.status ?? (run.conclusion === undefined || run.conclusion === null ? "in_progress" : "completed");
+    const now = timestamp();
+    const record: CheckRunRecord = {
+      id: this.#state.nextId(),
+      repo: `${repo.owner}/${repo.name}`,
+      headSha: run.sha,
+      name: run.name,
+      status,
+      conclusion: status === "completed" ? (run.conclusion ?? "success") : null,
+      app: run.app ?? "github-actions",
+      startedAt: now,
+      completedAt: status === "completed" ? now : null,
+    };
+    this.#state.checkRuns.push(record);
+    return record.id;
+  }
+
+  /** Posts a commit status on `sha` (anyone with `statuses: write` can: there is no app behind it). */
+  addCommitStatus(fullName: string, status: { sha: string; context: string; state: CommitStatusRecord["state"]; creator?: string }): void {
+    const repo = this.#requireRepo(fullName);
+    this.#state.commitStatuses.push({
+      id: this.#state.nextId(),
+      repo: `${repo.owner}/${repo.name}`,
+      sha: status.sha,
+      context: status.context,
+      state: status.state,
+      creator: status.creator ?? repo.owner,
+      createdAt: timestamp(),
+    });
   }
 
   /** Stores an attestation bundle of `subjectDigest` (`sha256:<hex>`) in a repository added before, as the attest action does. */

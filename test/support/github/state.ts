@@ -43,6 +43,35 @@ export interface PullRecord {
   requestedReviewers: string[];
   requestedTeams: string[];
   autoMerge: AutoMergeRecord | null;
+  /** Set by a merge (`PUT .../merge`): who, when, and the commit it made on the base. */
+  mergedBy?: string;
+  mergedAt?: string;
+  mergeCommitSha?: string;
+}
+
+/** A check run on a commit, as a GitHub App (GitHub Actions: `github-actions`) reports it. */
+export interface CheckRunRecord {
+  id: number;
+  repo: string;
+  headSha: string;
+  name: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: "success" | "failure" | "neutral" | "cancelled" | "skipped" | "timed_out" | "action_required" | null;
+  /** The app's slug; its numeric id is made up from it. */
+  app: string;
+  startedAt: string;
+  completedAt: string | null;
+}
+
+/** A commit status, as anyone with `statuses: write` can post it. */
+export interface CommitStatusRecord {
+  id: number;
+  repo: string;
+  sha: string;
+  context: string;
+  state: "error" | "failure" | "pending" | "success";
+  creator: string;
+  createdAt: string;
 }
 
 export interface IssueRecord {
@@ -149,6 +178,9 @@ export class FakeState {
   readonly dispatches: DispatchRecord[] = [];
   /** Attestation bundles by `repoKey#sha256:<hex>` (attestations.ts), oldest first. */
   readonly attestations = new Map<string, Record<string, unknown>[]>();
+  /** Check runs and commit statuses, oldest first (ids grow with time). */
+  readonly checkRuns: CheckRunRecord[] = [];
+  readonly commitStatuses: CommitStatusRecord[] = [];
   /** Signs release-asset storage links, as a storage service signs its pre-signed URLs. */
   readonly storageSecret = randomBytes(16).toString("hex");
   #nextId = 1_000_000;

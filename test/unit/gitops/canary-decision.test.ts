@@ -7,7 +7,7 @@ import type { RolloutState } from "../../../src/gitops/targets/target-types.ts";
 
 const NOW = new Date("2025-05-01T12:00:00Z");
 const minutesAgo = (minutes: number): Date => new Date(NOW.getTime() - minutes * 60_000);
-const POLICY: CanaryPolicy = { steps: [10, 50], bakeMinutes: 30, promote: "auto" };
+const POLICY: CanaryPolicy = { strategy: "canary", steps: [10, 50], bakeMinutes: 30, promote: "auto" };
 const STABLE = { version: "0.0.1", uri: "https://example.test/models/0.0.1/model.onnx" };
 const canaryAt = (weight: number): RolloutState => ({
   stable: STABLE,
@@ -440,13 +440,29 @@ describe("checkCanaryPolicy", () => {
     });
   }
 
-  it("accepts no steps (promote straight after the bake time)", () => {
-    assert.doesNotThrow(() => {
-      checkCanaryPolicy({ ...POLICY, steps: [] });
-    });
-    assert.equal(
-      decideCanary({ state: canaryAt(10), policy: { ...POLICY, steps: [] }, checks: [pass], now: NOW, lastChange: minutesAgo(60) }).action,
-      "promote",
+  it("refuses a canary without steps (it has no weight to start at) but takes blue-green's [] and [0]", () => {
+    assert.throws(
+      () => {
+        checkCanaryPolicy({ ...POLICY, steps: [] });
+      },
+      (error: unknown) => isUserError(error) && /at least one step/.test(error.message) && /blue-green/.test(error.hint ?? ""),
+    );
+    for (const steps of [[], [0]]) {
+      const policy: CanaryPolicy = { ...POLICY, strategy: "blue-green", steps };
+      assert.doesNotThrow(() => {
+        checkCanaryPolicy(policy);
+      });
+      const preview = { ...canaryAt(0) };
+      assert.equal(decideCanary({ state: preview, policy, checks: [pass], now: NOW, lastChange: minutesAgo(60) }).action, "promote");
+    }
+  });
+
+  it("refuses a blue-green policy with a live-traffic step", () => {
+    assert.throws(
+      () => {
+        checkCanaryPolicy({ ...POLICY, strategy: "blue-green", steps: [0, 10] });
+      },
+      (error: unknown) => isUserError(error) && /blue-green has no traffic ladder/.test(error.message) && /10%/.test(error.message),
     );
   });
 });

@@ -276,6 +276,55 @@ describe("the prometheus health source (stubbed answers)", () => {
     assert.match(query!, /version="0\.0\.1",role="stable"/);
   });
 
+  // A stable model modelship did not release (adopted by the first promotion) has no version: the
+  // canary's version must never stand in for it, or the canary is compared with itself.
+  const ADOPTED: HealthContext = {
+    model: "income-clf",
+    canaryVersion: "0.0.1",
+    stableUri: "s3://legacy/adult-income/model.onnx",
+    window: "10m",
+  };
+  const byRole: HealthCheck = { name: "latency", query: 'avg(latency{model="{{model}}",role="{{role}}"})', maxIncrease: 0.05 };
+
+  it("reads an adopted stable model by role when the query selects by {{role}} alone", async () => {
+    stub.handler = (request, response) => {
+      const query = new URL(request.url!, stub.url).searchParams.get("query")!;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify(vector(query.includes('role="stable"') ? "0.2" : "0.5")));
+    };
+    const [result] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [byRole], ADOPTED);
+    assert.deepEqual([result!.canary, result!.stable, result!.status], [0.5, 0.2, "fail"]);
+    assert.equal(new URL(stub.requests.at(-1)!.url!, stub.url).searchParams.get("query"), 'avg(latency{model="income-clf",role="stable"})');
+  });
+
+  it("does not read an adopted stable model by {{version}}: no data, and says how to select it", async () => {
+    stub.json(200, vector("0.5"));
+    const asked = stub.requests.length;
+    const [result] = await readHealth(
+      { kind: "prometheus", network: LOOPBACK, url: stub.url },
+      [{ name: check.name, query: check.query!, maxIncrease: 0.01 }],
+      ADOPTED,
+    );
+    assert.equal(stub.requests.length - asked, 1, "only the canary is queried");
+    assert.equal(result!.stable, null);
+    assert.equal(result!.status, "no-data");
+    assert.match(
+      result!.detail,
+      /no data for the stable model at s3:\/\/legacy\/adult-income\/model\.onnx \(its version is unknown, since modelship did not release it; .*\{\{role\}\} instead of \{\{version\}\}/,
+    );
+  });
+
+  it("does not read a stable model that has the canary's version by {{version}}", async () => {
+    stub.json(200, vector("0.5"));
+    const [result] = await readHealth(
+      { kind: "prometheus", network: LOOPBACK, url: stub.url },
+      [{ name: check.name, query: 'sum(errors{version="{{version}}"})', maxIncrease: 0.01 }],
+      { ...ADOPTED, stableVersion: "0.0.1" },
+    );
+    assert.equal(result!.stable, null);
+    assert.match(result!.detail, /it has the canary's version 0\.0\.1, so \{\{version\}\} cannot tell the two apart/);
+  });
+
   it("reads a scalar", async () => {
     stub.json(200, { status: "success", data: { resultType: "scalar", result: [1714564800, "0.5"] } });
     const [result] = await readHealth({ kind: "prometheus", network: LOOPBACK, url: stub.url }, [check], CONTEXT);

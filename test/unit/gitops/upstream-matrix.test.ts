@@ -98,3 +98,112 @@ describe("every manifest modelship writes validates against the upstream CRDs", 
     }
   });
 });
+
+/** strategy ab: the two targets that can run an A/B test, in their A/B form (a header match, a cookie match, a weighted Experiment). */
+const AB_TARGETS: MatrixTarget[] = [
+  {
+    spec: {
+      kind: "flagger",
+      file: "flagger.yaml",
+      container: "server",
+      env: "MODEL_URI",
+      ab: { match: { header: "x-variant", value: "b" } },
+    },
+    text: () => example("flagger.yaml"),
+  },
+  {
+    spec: {
+      kind: "flagger",
+      file: "flagger.yaml",
+      container: "server",
+      env: "MODEL_URI",
+      ab: { match: { cookie: "variant", value: "b" }, iterations: 20 },
+    },
+    text: () => example("flagger.yaml"),
+  },
+  { spec: { kind: "seldon-v2", file: "seldon.yaml", ab: {} }, text: () => example("seldon.yaml") },
+];
+const AB_SEQUENCES: { name: string; actions: [version: string, action: RolloutAction][] }[] = [
+  {
+    name: "A/B start, promote the winner",
+    actions: [
+      ["0.0.2", { kind: "start", weight: 50 }],
+      ["0.0.2", { kind: "promote" }],
+    ],
+  },
+  {
+    name: "A/B start, the stable model wins",
+    actions: [
+      ["0.0.2", { kind: "start", weight: 30 }],
+      ["0.0.2", { kind: "rollback" }],
+    ],
+  },
+];
+
+describe("the A/B form of every target that can run one validates against the upstream CRDs", () => {
+  for (const target of AB_TARGETS) {
+    for (const sequence of AB_SEQUENCES) {
+      test(`${target.spec.kind} ${JSON.stringify(target.spec.ab)}: ${sequence.name}`, () => {
+        let text = target.text();
+        for (const [version, action] of sequence.actions) {
+          text = applyAction(text, target.spec, modelAt(target.text(), version), action);
+          assertValid(text, target.spec.file, `${target.spec.kind} (A/B) after ${action.kind}`);
+        }
+      });
+    }
+  }
+});
+
+/** strategy blue-green: the two targets that can hold a preview, in their blue-green form. */
+const BLUE_GREEN_TARGETS: MatrixTarget[] = [
+  {
+    spec: { kind: "argo-rollouts", file: "rollout.yaml", container: "server", env: "MODEL_URI" },
+    // The example Rollout with a blueGreen strategy (active and preview Services) in place of its canary steps.
+    text: () => {
+      const text = example("rollout.yaml");
+      const start = text.indexOf("  strategy:\n    canary:\n");
+      const end = text.indexOf("  template:\n");
+      assert.ok(start > 0 && end > start, "the example has a canary strategy before its template");
+      return `${text.slice(0, start)}  strategy:\n    blueGreen:\n      activeService: adult-income\n      previewService: adult-income-preview\n${text.slice(end)}`;
+    },
+  },
+  {
+    spec: { kind: "flagger", file: "flagger.yaml", container: "server", env: "MODEL_URI" },
+    // The example Canary in blue/green mode: iterations instead of maxWeight and stepWeight.
+    text: () => example("flagger.yaml").replace(/ {4}maxWeight: 50\n {4}stepWeight: 10\n/, "    iterations: 10\n"),
+  },
+];
+const BLUE_GREEN_SEQUENCES: { name: string; actions: [version: string, action: RolloutAction][] }[] = [
+  {
+    name: "preview, cut over",
+    actions: [
+      ["0.0.2", { kind: "start", weight: 0 }],
+      ["0.0.2", { kind: "promote" }],
+    ],
+  },
+  {
+    name: "preview, roll back",
+    actions: [
+      ["0.0.2", { kind: "start", weight: 0 }],
+      ["0.0.2", { kind: "rollback" }],
+    ],
+  },
+];
+
+describe("the blue-green form of every target that can hold a preview validates against the upstream CRDs", () => {
+  for (const target of BLUE_GREEN_TARGETS) {
+    test(`${target.spec.kind}: the blue-green example as it is`, () => {
+      assert.notEqual(target.text(), example(target.spec.file), "the example was turned into its blue-green form");
+      assertValid(target.text(), target.spec.file, `${target.spec.kind} (blue-green)`);
+    });
+    for (const sequence of BLUE_GREEN_SEQUENCES) {
+      test(`${target.spec.kind}: ${sequence.name}`, () => {
+        let text = target.text();
+        for (const [version, action] of sequence.actions) {
+          text = applyAction(text, target.spec, modelAt(target.text(), version), action);
+          assertValid(text, target.spec.file, `${target.spec.kind} (blue-green) after ${action.kind}`);
+        }
+      });
+    }
+  }
+});

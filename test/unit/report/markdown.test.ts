@@ -39,6 +39,12 @@ describe("markdown tables", () => {
     assert.equal(code("a``b`"), "``` a``b` ```");
     assert.equal(code("x|y"), "`x\\|y`");
   });
+
+  it("takes a lone carriage return for a line break too (CommonMark ends a line at CR), so no text can start a block", () => {
+    assert.equal(escapeMarkdown("name\r## Approved"), "name ## Approved");
+    assert.equal(code("a\rb\r\nc\nd"), "`a b c d`");
+    assert.equal(table(["h"], [["x\r# y"]]).split("\n").length, 3);
+  });
 });
 
 describe("collapsible details and charts", () => {
