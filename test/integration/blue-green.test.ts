@@ -15,7 +15,8 @@ import { after, describe, test } from "node:test";
 import { parseAllDocuments } from "yaml";
 import { formatProblem, validateManifestText } from "../../src/gitops/validate-manifests.ts";
 import { refSha, seedBareRemote, show, squashMerge as squashMergeInto } from "../support/git.ts";
-import { writeModelRepo } from "../support/gitops-world.ts";
+import { fakeGitHubEnv, fakeGitOpsRepo, writeModelRepo } from "../support/gitops-world.ts";
+import { FakeGitHub } from "../support/github/server.ts";
 import { exampleManifest, U1 as EXAMPLE_URI } from "../support/manifests.ts";
 import { publishTestReleases, registryUri } from "../support/registry-package.ts";
 
@@ -223,6 +224,60 @@ for (const engine of ["argo-rollouts", "flagger"] as const) {
     });
   });
 }
+
+describe("blue-green through GitHub pull requests (the fake, merging into the bare remote)", () => {
+  const REPOSITORY = "octo/gitops";
+  const TOKEN = "ghs_blueGreenE2eWriteToken0000000000000";
+
+  /** Merges a PR through GitHub's merge endpoint, which moves main of the bare remote. */
+  async function mergePull(fake: FakeGitHub, number: number): Promise<void> {
+    const response = await fetch(`${fake.url}/repos/${REPOSITORY}/pulls/${number}/merge`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${TOKEN}`, accept: "application/vnd.github+json", "content-type": "application/json" },
+      body: JSON.stringify({ merge_method: "squash" }),
+    });
+    assert.equal(response.status, 200, await response.text());
+  }
+
+  test("Argo Rollouts: the preview PR, merged; the cut-over PR from the canary job, merged; main serves 0.0.2 alone", async () => {
+    const world = await setup("argo-rollouts");
+    const fake = await FakeGitHub.start();
+    try {
+      fakeGitOpsRepo(fake, REPOSITORY, TOKEN, world.bare);
+      const env = fakeGitHubEnv(fake, TOKEN);
+      const flags = ["--gitops-repo", REPOSITORY, "--remote", world.bare];
+      const start = await runModelship(world.repo, ["promote", `${MODEL}@0.0.2`, "--env", "production", ...flags], { env });
+      assert.equal(start.exitCode, 0, start.output);
+      const [preview] = fake.pulls(REPOSITORY);
+      assert.equal(preview!.title, `${MODEL} 0.0.2 → production: preview (no live traffic)`);
+      await mergePull(fake, preview!.number);
+      assert.equal(modelUri(world, "main"), world.uri("0.0.2"), "the merge put the preview on main");
+
+      // Judged as of an hour after the merge: the 30m bake is over, the preview is healthy.
+      await writeMetrics(world, 0.002);
+      const later = new Date(Date.now() + HOUR).toISOString();
+      const cutOver = await runModelship(world.repo, ["canary", "--env", "production", "--now", later, ...flags], { env });
+      assert.equal(cutOver.exitCode, 0, cutOver.output);
+      assert.match(cutOver.stdout, /production: promote — Cut over to 0\.0\.2/);
+      const open = fake.pulls(REPOSITORY).filter((pull) => pull.state === "open");
+      assert.equal(open.length, 1);
+      assert.equal(open[0]!.title, `${MODEL} → production: blue-green cut-over, switch to 0.0.2`);
+      assert.equal(open[0]!.autoMerge, null, "promotion: review leaves the cut-over to a person");
+      assert.match(open[0]!.body ?? "", /old ReplicaSet is scaled down 45 s after the switch/);
+      await mergePull(fake, open[0]!.number);
+
+      assert.equal(documents(world, "main")[0]!.spec.strategy?.blueGreen?.autoPromotionEnabled, true, "Argo may switch now");
+      assert.equal(annotations(world, "main")["modelship.dev/stable-version"], "0.0.2");
+      assert.equal(annotations(world, "main")["modelship.dev/canary-version"], undefined);
+      assertValid(world, "main");
+      const idle = await runModelship(world.repo, ["canary", "--env", "production", "--now", later, ...flags], { env });
+      assert.match(idle.stdout, /production: none — no canary runs in production \(0\.0\.2 serves all traffic\)/);
+      fake.assertNoSpecViolations();
+    } finally {
+      await fake.close();
+    }
+  });
+});
 
 describe("blue-green refusals, before anything is pushed", () => {
   test("an Argo Rollout with a canary strategy: exit 2, the file and line, modelship.yaml's pointer, the fix", async () => {

@@ -1,8 +1,8 @@
 /**
  * The health relay's repository_dispatch as the canary job reads it (src/gitops/health-dispatch.ts):
- * it may narrow the environments to configured names the alerts carry, and anything untrusted — other
- * event types, names not in modelship.yaml, wrong types, oversized payloads — falls back to checking
- * every environment, with a note; it never decides anything.
+ * the configured names the alerts carry, for the log (the job checks every environment whatever they
+ * say), and anything untrusted — other event types, names not in modelship.yaml, wrong types,
+ * oversized payloads — noted; it never decides anything.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -24,7 +24,7 @@ describe("readHealthDispatch", () => {
     assert.equal(readHealthDispatch({ payload: {} }, CONFIGURED), undefined);
   });
 
-  it("narrows to the configured environments the alerts name, in modelship.yaml's order", () => {
+  it("names the configured environments the alerts name, in modelship.yaml's order", () => {
     const wake = readHealthDispatch(
       dispatch(
         alerts({ modelship_environment: "production" }, { modelship_environment: "staging" }, { modelship_environment: "production" }),
@@ -45,7 +45,7 @@ describe("readHealthDispatch", () => {
     assert.match(wake.notes[0]!, /"prod\?::error::x" is not an environment in modelship\.yaml, ignored/);
   });
 
-  it("checks every environment when the payload cannot narrow", () => {
+  it("names none, with a note, when the payload cannot say", () => {
     const cases: [unknown, unknown, RegExp][] = [
       [alerts({ modelship_environment: "production" }), "something-else", /type "something-else" is not modelship-health/],
       ["not an object", "modelship-health", /no client_payload object/],
