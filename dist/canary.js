@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-IYV2GBLT.js";
+} from "./chunks/chunk-LBFT2OUM.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-VICIQJU6.js";
+} from "./chunks/chunk-VGDRCTS7.js";
 import "./chunks/chunk-TQTNS2BT.js";
-import "./chunks/chunk-NXU33V3E.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-3NDOVNR7.js";
+import "./chunks/chunk-VICJCUTS.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -23,11 +23,11 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   escapeMarkdown,
   readGitHubContext
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/canary.ts
 await runAction(async () => {
@@ -56,7 +56,8 @@ await runAction(async () => {
         // Self-healing (rollback: merge): what happened to the rollback PR, and whether modelship merged it now.
         self_heal: result.selfHeal?.outcome ?? null,
         merged: result.selfHeal?.outcome === "merged",
-        merge_sha: result.selfHeal?.merge?.sha ?? null
+        merge_sha: result.selfHeal?.merge?.sha ?? null,
+        dry_run: result.dryRun ?? null
       }))
     )
   );
@@ -68,6 +69,9 @@ await runAction(async () => {
     const pr = promotion === void 0 ? "" : `
 
 ${promotion.prUrl === void 0 ? promotion.status : `[${escapeMarkdown(promotion.title)}](${promotion.prUrl}) (${promotion.status})`}`;
+    const dry = result.dryRun === void 0 ? "" : `
+
+${escapeMarkdown(result.dryRun)}`;
     const heal = result.selfHeal === void 0 ? "" : `
 
 Self-healing: ${result.selfHeal.outcome} \u2014 ${escapeMarkdown(result.selfHeal.reason)}`;
@@ -75,7 +79,7 @@ Self-healing: ${result.selfHeal.outcome} \u2014 ${escapeMarkdown(result.selfHeal
 
 ${escapeMarkdown(result.decision.reason)}${result.checks.length > 0 ? `
 
-${renderHealthTable(result.checks)}` : ""}${pr}${heal}`;
+${renderHealthTable(result.checks)}` : ""}${pr}${dry}${heal}`;
   });
   await writeJobSummary(`## modelship canary
 

@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-GDFON3TY.js";
+} from "./chunks/chunk-MH6EJEO5.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -12,46 +12,46 @@ import {
   diffContracts,
   renderContractDiffMarkdown,
   runValidateStage
-} from "./chunks/chunk-CB43N5QL.js";
+} from "./chunks/chunk-BKHHJABK.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-LDWAEBCA.js";
+} from "./chunks/chunk-S2UTHVSV.js";
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
   driftIcon,
   runDriftStage
-} from "./chunks/chunk-BGNME5JL.js";
+} from "./chunks/chunk-DSQHL3UB.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-YX47RDEB.js";
+} from "./chunks/chunk-IO32C3G2.js";
 import {
   runFetchStage
-} from "./chunks/chunk-JL6GKKTG.js";
+} from "./chunks/chunk-YCBOYY5R.js";
 import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-VICIQJU6.js";
+} from "./chunks/chunk-VGDRCTS7.js";
 import "./chunks/chunk-TQTNS2BT.js";
-import "./chunks/chunk-NXU33V3E.js";
+import "./chunks/chunk-VICJCUTS.js";
 import {
   runReleaseStage
-} from "./chunks/chunk-CDF6R4VI.js";
-import "./chunks/chunk-NMZCCDFK.js";
+} from "./chunks/chunk-UKLSOGOV.js";
+import "./chunks/chunk-OHYPZJGH.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import {
   mergeProfiles,
   profileData,
   readProfile
-} from "./chunks/chunk-C2HJJUE3.js";
+} from "./chunks/chunk-FYVV4NEY.js";
 import {
   NULL_MARKER_CANDIDATES,
   NullMarkerEvidence,
   sniffDialect
-} from "./chunks/chunk-JV2ENBAZ.js";
+} from "./chunks/chunk-WRCWUBJC.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-AN4QDD43.js";
+import "./chunks/chunk-NVKYSDFF.js";
 import "./chunks/chunk-5AIFLWSX.js";
 import {
   coerceValue,
@@ -59,26 +59,26 @@ import {
   loadContract,
   openTable,
   parseContract
-} from "./chunks/chunk-FQ2DOUNN.js";
+} from "./chunks/chunk-LC6K3RCJ.js";
 import {
   runRegistryStage
-} from "./chunks/chunk-T74HQEMQ.js";
+} from "./chunks/chunk-SPN2YSXJ.js";
 import {
   checkOutputFile
-} from "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-3NDOVNR7.js";
+} from "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-AFFJ5EIP.js";
+} from "./chunks/chunk-XWHTO7IV.js";
 import {
   DEFAULT_LOCAL_REGISTRY
-} from "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
+} from "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
 import {
   loadStageConfig
-} from "./chunks/chunk-QYDJTWZL.js";
+} from "./chunks/chunk-2DA7VCXQ.js";
 import {
   TOOL_VERSION,
   UserError,
@@ -91,7 +91,7 @@ import {
   pick,
   require_dist,
   table
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/common/logger.ts
 function where(properties) {
@@ -458,6 +458,7 @@ var canaryCommand = {
             decision: result.decision,
             checks: result.checks,
             lastChange: result.lastChange,
+            ...result.dryRun === void 0 ? {} : { dryRun: result.dryRun },
             promotion: result.promotion === void 0 ? void 0 : {
               status: result.promotion.status,
               branch: result.promotion.branch,
@@ -481,6 +482,7 @@ var canaryCommand = {
         lines.push(
           `  ${promotion.status}: ${promotion.title}${promotion.prUrl === void 0 ? promotion.bodyPath === void 0 ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})` : ` ${promotion.prUrl}`}`
         );
+      if (result.dryRun !== void 0) lines.push(`  ${result.dryRun}`);
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;
@@ -1740,7 +1742,7 @@ var flags10 = {
   remote: {
     type: "string",
     value: "URL",
-    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of promote.repository)"
+    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of promote.repository, else the git repository the command runs in)"
   },
   base: { type: "string", value: "BRANCH", description: "the branch the change would merge into (default promote.base, else main)" },
   rules: {

@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

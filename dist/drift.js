@@ -5,25 +5,25 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-BGNME5JL.js";
+} from "./chunks/chunk-DSQHL3UB.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-IYV2GBLT.js";
-import "./chunks/chunk-VICIQJU6.js";
+} from "./chunks/chunk-LBFT2OUM.js";
+import "./chunks/chunk-VGDRCTS7.js";
 import "./chunks/chunk-TQTNS2BT.js";
-import "./chunks/chunk-NXU33V3E.js";
-import "./chunks/chunk-C2HJJUE3.js";
-import "./chunks/chunk-JV2ENBAZ.js";
+import "./chunks/chunk-VICJCUTS.js";
+import "./chunks/chunk-FYVV4NEY.js";
+import "./chunks/chunk-WRCWUBJC.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-FQ2DOUNN.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-3NDOVNR7.js";
+import "./chunks/chunk-LC6K3RCJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -32,8 +32,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
-import "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-2VH4JETB.js";
+import "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

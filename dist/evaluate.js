@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-YX47RDEB.js";
+} from "./chunks/chunk-IO32C3G2.js";
 import "./chunks/chunk-TQTNS2BT.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-AN4QDD43.js";
+import "./chunks/chunk-NVKYSDFF.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-FQ2DOUNN.js";
-import "./chunks/chunk-T74HQEMQ.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-3NDOVNR7.js";
+import "./chunks/chunk-LC6K3RCJ.js";
+import "./chunks/chunk-SPN2YSXJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -27,10 +27,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

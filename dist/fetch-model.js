@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-JL6GKKTG.js";
-import "./chunks/chunk-NXU33V3E.js";
-import "./chunks/chunk-T74HQEMQ.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+} from "./chunks/chunk-YCBOYY5R.js";
+import "./chunks/chunk-VICJCUTS.js";
+import "./chunks/chunk-SPN2YSXJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-BMQDOIIZ.js";
-import "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-2VH4JETB.js";
+import "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

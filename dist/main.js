@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/main.ts
 var COMMANDS = [

@@ -2,19 +2,19 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-IYV2GBLT.js";
+} from "./chunks/chunk-LBFT2OUM.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-VICIQJU6.js";
+} from "./chunks/chunk-VGDRCTS7.js";
 import "./chunks/chunk-TQTNS2BT.js";
-import "./chunks/chunk-NXU33V3E.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-3NDOVNR7.js";
+import "./chunks/chunk-VICJCUTS.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   core_exports,
   getBooleanInput,
@@ -25,8 +25,8 @@ import {
   getRequiredInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
-import "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-2VH4JETB.js";
+import "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/promote.ts
 await runAction(async () => {

@@ -2,24 +2,24 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-CDF6R4VI.js";
-import "./chunks/chunk-NMZCCDFK.js";
+} from "./chunks/chunk-UKLSOGOV.js";
+import "./chunks/chunk-OHYPZJGH.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-C2HJJUE3.js";
-import "./chunks/chunk-JV2ENBAZ.js";
+import "./chunks/chunk-FYVV4NEY.js";
+import "./chunks/chunk-WRCWUBJC.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-AN4QDD43.js";
+import "./chunks/chunk-NVKYSDFF.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-FQ2DOUNN.js";
-import "./chunks/chunk-T74HQEMQ.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-3NDOVNR7.js";
+import "./chunks/chunk-LC6K3RCJ.js";
+import "./chunks/chunk-SPN2YSXJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-DJZQNN3P.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-ZKTMDAAG.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-O3SQ3WKX.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -29,8 +29,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
-import "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-2VH4JETB.js";
+import "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";
@@ -55,6 +55,7 @@ await runAction(async () => {
     },
     run
   );
+  core_exports.info(`Release: ${result.url}`);
   core_exports.setOutput("version", result.version);
   core_exports.setOutput("tag", result.tag);
   core_exports.setOutput("release-url", result.url);

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-AFFJ5EIP.js";
+} from "./chunks/chunk-XWHTO7IV.js";
 import {
   actionStageRun,
   core_exports,
@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   UserError,
   assertValid,
@@ -28,7 +28,7 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-GDFON3TY.js";
-import "./chunks/chunk-NMZCCDFK.js";
+} from "./chunks/chunk-MH6EJEO5.js";
+import "./chunks/chunk-OHYPZJGH.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-AN4QDD43.js";
+import "./chunks/chunk-NVKYSDFF.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-FQ2DOUNN.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-R5SHQPFY.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-UFNLKYSJ.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-LC6K3RCJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-FH5TOFOZ.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-IIWHS54Y.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -22,8 +22,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-BMQDOIIZ.js";
-import "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-2VH4JETB.js";
+import "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/train.ts
 await runAction(async () => {

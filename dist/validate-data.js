@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-CB43N5QL.js";
-import "./chunks/chunk-JV2ENBAZ.js";
-import "./chunks/chunk-FQ2DOUNN.js";
-import "./chunks/chunk-WSEOGMD4.js";
-import "./chunks/chunk-R5SHQPFY.js";
+} from "./chunks/chunk-BKHHJABK.js";
+import "./chunks/chunk-WRCWUBJC.js";
+import "./chunks/chunk-LC6K3RCJ.js";
+import "./chunks/chunk-VXINPS6Q.js";
+import "./chunks/chunk-FH5TOFOZ.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-AFFJ5EIP.js";
-import "./chunks/chunk-QYDJTWZL.js";
+import "./chunks/chunk-XWHTO7IV.js";
+import "./chunks/chunk-2DA7VCXQ.js";
 import {
   actionStageRun,
   core_exports,
@@ -20,10 +20,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-BMQDOIIZ.js";
+} from "./chunks/chunk-2VH4JETB.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-4G7CELYP.js";
+} from "./chunks/chunk-DPAG27KB.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

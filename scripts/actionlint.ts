@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { repositoryOf, shippedActionFiles, shippedWorkflowFiles } from "./lib/shipped-files.ts";
 import { checkWorkflowPolicy, type PolicyFinding } from "./lib/workflow-policy.ts";
+import { checkActionPins } from "./lib/action-pins.ts";
 
 const root = join(import.meta.dirname, "..");
 // The package's ESM build mixes require() into ESM and cannot load; its CommonJS build works.
@@ -25,10 +26,15 @@ for (const file of data) {
     findings.push({ file: file.path, line: result.line, message: `${result.message} [${result.kind}]` });
 }
 for (const file of data) findings.push(...checkWorkflowPolicy(file.path, file.data, repository));
+// Every third-party action at the release scripts/lib/action-pins.ts records (node24, SHA and tag).
+for (const file of data) findings.push(...checkActionPins(file.path, file.data, repository));
 // Composite actions run `uses:` and `run:` steps too: the same pinning and no-splicing rules apply.
 // (The root action.yml is generated and runs node: it has no steps.)
 const actionFiles = (await shippedActionFiles(root)).filter((path) => path !== "action.yml");
-for (const file of actionFiles) findings.push(...checkWorkflowPolicy(file, await readFile(join(root, file), "utf8"), repository, "action"));
+for (const file of actionFiles) {
+  const text = await readFile(join(root, file), "utf8");
+  findings.push(...checkWorkflowPolicy(file, text, repository, "action"), ...checkActionPins(file, text, repository));
+}
 for (const finding of findings) console.error(`${finding.file}:${finding.line}: ${finding.message}`);
 if (findings.length > 0) {
   console.error(`\n${findings.length} problem(s) in ${files.length} workflow file(s)`);

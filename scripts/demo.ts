@@ -5,12 +5,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { delimiter, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseDocument } from "yaml";
 import { PLANTED_ERRORS, plantErrors } from "./lib/broken-copy.ts";
+import { modelshipCommandLine, shellLine } from "./lib/shell-words.ts";
 
 const root = join(import.meta.dirname, "..");
 const example = join(root, "examples/model-repo");
@@ -24,7 +25,8 @@ function banner(title: string): void {
 
 /** Runs `modelship …` in `cwd`, echoing the command; returns the exit status. */
 function modelship(args: string[], options: { cwd: string; expect: number; quiet?: boolean }): number {
-  console.log(`\u001b[2m$ (cd ${relative(root, options.cwd) || "."} && modelship ${args.join(" ")})\u001b[0m`);
+  // Paste-ready from the repository root: every word quoted as the shell needs it.
+  console.log(`\u001b[2m$ ${modelshipCommandLine(relative(root, options.cwd), args)}\u001b[0m`);
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd,
     encoding: "utf8",
@@ -34,7 +36,7 @@ function modelship(args: string[], options: { cwd: string; expect: number; quiet
   if (!options.quiet || result.status !== options.expect) console.log(output);
   console.log(`\u001b[2m→ exit ${result.status}\u001b[0m`);
   if (result.status !== options.expect) {
-    console.error(`demo: expected exit ${options.expect} from \`modelship ${args.join(" ")}\`, got ${result.status}`);
+    console.error(`demo: expected exit ${options.expect} from \`${shellLine(["modelship", ...args])}\`, got ${result.status}`);
     process.exit(1);
   }
   return result.status;
@@ -173,9 +175,21 @@ reports.push({ what: "trained model (ONNX)", path: join(repo, ".modelship/model/
 
 banner("7. Or train with your own script: the example's Python, run and recorded the same way");
 // The example's script is a user's Python (numpy + onnx); the demo runs it when this machine has them.
-const python = "/usr/bin/python3";
-if (spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0) {
-  modelship(["train", "--command", `${python} train/train.py`, "--param", "epochs=20", "--output", ".modelship/model-script"], {
+// MODELSHIP_DEMO_PYTHON, else the first python3 on PATH that has numpy and onnx (a pyenv or venv
+// python3 ahead of the system's may lack them): printed by its path when it is not the first.
+const hasNumpyOnnx = (candidate: string) => spawnSync(candidate, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status === 0;
+const pythons = process.env.MODELSHIP_DEMO_PYTHON
+  ? [process.env.MODELSHIP_DEMO_PYTHON]
+  : [
+      "python3",
+      ...(process.env.PATH ?? "")
+        .split(delimiter)
+        .filter((dir) => dir !== "")
+        .map((dir) => join(dir, "python3")),
+    ];
+const python = pythons.find((candidate) => (candidate === "python3" || existsSync(candidate)) && hasNumpyOnnx(candidate)) ?? pythons[0]!;
+if (hasNumpyOnnx(python)) {
+  modelship(["train", "--command", shellLine([python, "train/train.py"]), "--param", "epochs=20", "--output", ".modelship/model-script"], {
     cwd: repo,
     expect: 0,
     quiet: true,
@@ -183,7 +197,7 @@ if (spawnSync(python, ["-c", "import numpy, onnx"], { encoding: "utf8" }).status
   reports.push({ what: "run record (your script)", path: join(repo, ".modelship/model-script/run-record.json") });
 } else {
   console.log(
-    `skipped: the example's training script needs ${python} with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`,
+    `skipped: the example's training script needs ${python} (on PATH, or set MODELSHIP_DEMO_PYTHON) with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`,
   );
 }
 

@@ -32,6 +32,7 @@ await runAction(async () => {
         self_heal: result.selfHeal?.outcome ?? null,
         merged: result.selfHeal?.outcome === "merged",
         merge_sha: result.selfHeal?.merge?.sha ?? null,
+        dry_run: result.dryRun ?? null,
       })),
     ),
   );
@@ -44,10 +45,11 @@ await runAction(async () => {
       promotion === undefined
         ? ""
         : `\n\n${promotion.prUrl === undefined ? promotion.status : `[${escapeMarkdown(promotion.title)}](${promotion.prUrl}) (${promotion.status})`}`;
+    const dry = result.dryRun === undefined ? "" : `\n\n${escapeMarkdown(result.dryRun)}`;
     const heal =
       result.selfHeal === undefined ? "" : `\n\nSelf-healing: ${result.selfHeal.outcome} — ${escapeMarkdown(result.selfHeal.reason)}`;
     // Reasons quote PR titles and check details: escaped, so they cannot add links or markup to the summary.
-    return `### ${result.environment}: ${result.decision.action}\n\n${escapeMarkdown(result.decision.reason)}${result.checks.length > 0 ? `\n\n${renderHealthTable(result.checks)}` : ""}${pr}${heal}`;
+    return `### ${result.environment}: ${result.decision.action}\n\n${escapeMarkdown(result.decision.reason)}${result.checks.length > 0 ? `\n\n${renderHealthTable(result.checks)}` : ""}${pr}${dry}${heal}`;
   });
   await writeJobSummary(`## modelship canary\n\n${parts.join("\n\n")}`);
 });

@@ -24,6 +24,8 @@ await runAction(async () => {
     },
     run,
   );
+  // The stage's log names the version; the URL is said once, here (and in the outputs and summary).
+  core.info(`Release: ${result.url}`);
   core.setOutput("version", result.version);
   core.setOutput("tag", result.tag);
   core.setOutput("release-url", result.url);

@@ -31,6 +31,15 @@ export function validatorFor(schema: JsonSchema): ValidateFunction {
   return validate;
 }
 
+/** Where the repository's schema files can be read: `$id`s are identifiers, not pages (modelship.dev serves nothing). */
+const SCHEMA_PAGES = "https://github.com/modelship/modelship/blob/v1/schemas/";
+
+/** The page a user can open for `schema`: its file in the repository (same name as its `$id`'s last segment). */
+export function schemaLink(schema: Pick<JsonSchema, "$id">): string {
+  const name = schema.$id.slice(schema.$id.lastIndexOf("/") + 1);
+  return `${SCHEMA_PAGES}${name}`;
+}
+
 /** Registers schemas that others reference by `$ref`. */
 export function addSchemas(...schemas: JsonSchema[]): void {
   for (const schema of schemas) if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
@@ -126,7 +135,7 @@ export function assertValid<T>(
       file: options.file,
       line: first.line,
       column: first.column,
-      hint: [suggestFix(problems, data), `see ${schema.$id} for the allowed fields and values`]
+      hint: [suggestFix(problems, data), `see ${schemaLink(schema)} for the allowed fields and values`]
         .filter((part) => part !== undefined)
         .join("; "),
     },
@@ -178,6 +187,6 @@ export function assertWritable(schema: JsonSchema, data: unknown, what: string):
   if (validate(data)) return;
   const problems = describeSchemaErrors(validate.errors ?? []);
   throw new Error(
-    `internal error: the ${what} about to be written does not match ${schema.$id}: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join("; ")}`,
+    `internal error: the ${what} about to be written does not match ${schemaLink(schema)}: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join("; ")}`,
   );
 }

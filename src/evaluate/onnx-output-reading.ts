@@ -152,7 +152,7 @@ export function readPrediction(
             `the model's output "${probabilityName}" sums to ${sum} across the ${width} classes for this row, not 1, so it is not a probability distribution`,
             batch,
             r,
-            "add a Softmax at the end of the exported graph, or set evaluate.outputs.score_kind: logit if the output holds logits",
+            `if the output holds logits (a PyTorch classifier's last Linear layer, say), set evaluate.outputs.score_kind: logit in modelship.yaml and a softmax over the ${width} columns is applied; otherwise end the exported graph with a Softmax`,
           );
         }
       }
@@ -168,7 +168,7 @@ function outOfRange(name: string, value: number, batch: PredictBatch, row: numbe
     `the model's output "${name}" is ${value} for this row, outside [0, 1], so it is not a probability`,
     batch,
     row,
-    "if the output is a logit (a raw score before the sigmoid/softmax), set evaluate.outputs.score_kind: logit; otherwise end the exported graph with a Sigmoid or Softmax",
+    "if the output holds logits (raw scores before the sigmoid/softmax), set evaluate.outputs.score_kind: logit in modelship.yaml (a sigmoid is applied to one column, a softmax across several); otherwise end the exported graph with a Sigmoid or Softmax",
   );
 }
 

@@ -65,6 +65,22 @@ function scoreKindOf(graph: OnnxGraph | undefined, name: string): "probability" 
   return "probability";
 }
 
+/**
+ * Refuses `score_kind: logit` on an output a Sigmoid or Softmax produces: it already holds
+ * probabilities, and a second sigmoid/softmax would squash them into wrong but plausible scores.
+ */
+function checkLogitKind(graph: OnnxGraph | undefined, name: string, path: string): void {
+  const op = graph ? producerOp(graph, name) : undefined;
+  if (op !== "Sigmoid" && op !== "Softmax") return;
+  throw new UserError(
+    `evaluate.outputs.score_kind is logit, but the model's output "${name}" comes from a ${op}, so it already holds probabilities`,
+    {
+      file: path,
+      hint: "remove evaluate.outputs.score_kind from modelship.yaml (or set it to probability) for this model",
+    },
+  );
+}
+
 /** Picks the outputs to read: from config when given, else recognised by name, type, shape and task. */
 export function recogniseOutputs(
   outputs: readonly Meta[],
@@ -91,10 +107,14 @@ export function recogniseOutputs(
     if (selection.label !== undefined) recognised.label = selection.label;
     if (selection.probabilities !== undefined) {
       recognised.probabilities = selection.probabilities;
-      if (selection.scoreKind === "logit") recognised.scoreKind = "logit";
+      if (selection.scoreKind === "logit") {
+        checkLogitKind(graph, selection.probabilities, path);
+        recognised.scoreKind = "logit";
+      }
     }
     if (selection.score !== undefined) {
       recognised.score = selection.score;
+      if (selection.scoreKind === "logit") checkLogitKind(graph, selection.score, path);
       recognised.scoreKind = selection.scoreKind ?? scoreKindOf(graph, selection.score);
     }
     if (selection.value !== undefined) recognised.value = selection.value;
@@ -164,7 +184,13 @@ export function recogniseOutputs(
   if (probabilities) {
     const recognised: RecognisedOutputs = { kind: label ? "label+probabilities" : "probabilities", probabilities: probabilities.name };
     if (label) recognised.label = label.name;
-    if (/logit/i.test(probabilities.name) && !(graph && isProbabilityProducer(graph, probabilities.name))) recognised.scoreKind = "logit";
+    // score_kind alone (no output named) says how to read the recognised output: logits get a softmax.
+    if (selection.scoreKind === "logit") checkLogitKind(graph, probabilities.name, path);
+    const logit =
+      selection.scoreKind === undefined
+        ? /logit/i.test(probabilities.name) && !(graph && isProbabilityProducer(graph, probabilities.name))
+        : selection.scoreKind === "logit";
+    if (logit) recognised.scoreKind = "logit";
     return recognised;
   }
   if (zipMaps.length > 0) throw zipMapError(zipMaps[0]!.name, path);
@@ -172,10 +198,16 @@ export function recogniseOutputs(
   const scoreLike = narrow.filter(
     (output) => /prob|logit|score/i.test(output.name) || (graph !== undefined && isProbabilityProducer(graph, output.name)),
   );
-  if (task !== undefined || label !== undefined || scoreLike.length > 0) {
+  // A score_kind in config says the model is a classifier, so a plain [N] or [N, 1] output is its score.
+  if (task !== undefined || label !== undefined || scoreLike.length > 0 || selection.scoreKind !== undefined) {
     const score = pick(scoreLike.length > 0 ? scoreLike : narrow, [/prob/i, /logit/i, /score/i], "score", "score");
     if (score) {
-      const recognised: RecognisedOutputs = { kind: "score", score: score.name, scoreKind: scoreKindOf(graph, score.name) };
+      if (selection.scoreKind === "logit") checkLogitKind(graph, score.name, path);
+      const recognised: RecognisedOutputs = {
+        kind: "score",
+        score: score.name,
+        scoreKind: selection.scoreKind ?? scoreKindOf(graph, score.name),
+      };
       if (label) recognised.label = label.name;
       return recognised;
     }

@@ -33,6 +33,27 @@ function pValue(p: number): string {
   return p < 1e-4 ? "< 0.0001" : `= ${formatNumber(p, 4)}`;
 }
 
+/** Marks an estimate that lies outside its own interval (explained by {@link OUTSIDE_NOTE}). */
+const OUTSIDE_MARK = "†";
+
+/**
+ * Why an estimate can lie outside its interval. A disparity is a max (or min) over groups: resampling
+ * adds noise to every group's rate, and the largest of noisy gaps is on average larger than the
+ * largest true gap, so the resampled disparities sit above (a ratio's, below) the estimate. Fairlearn's
+ * MetricFrame reports the same percentile interval of resampled differences (`difference_ci`).
+ */
+const OUTSIDE_NOTE = `${OUTSIDE_MARK} The estimate lies outside its interval: the bootstrap distribution of a max or min over groups is biased (resampling widens the gaps between small groups); the interval is the percentile interval of the resamples, read it as their spread. Gates judge the estimate unless they are set on the interval.`;
+
+/** Whether `value` lies outside `ci`. */
+function outside(value: number | null | undefined, ci: readonly [number, number] | undefined): boolean {
+  return typeof value === "number" && ci !== undefined && (value < ci[0] || value > ci[1]);
+}
+
+/** The interval's cell, marked when the estimate lies outside it. */
+function intervalCell(value: number | null | undefined, ci: readonly [number, number] | undefined): string {
+  return `${formatInterval(ci)}${outside(value, ci) ? ` ${OUTSIDE_MARK}` : ""}`;
+}
+
 function threshold(gate: GateResult): string {
   const { min, max } = gate.threshold;
   if (gate.id.startsWith("champion:fairness:")) return `worsens by ≤ ${formatNumber(max ?? 0)}`;
@@ -93,7 +114,7 @@ function gateTable(report: GateReport): string {
     statusIcon(gate.status),
     escapeMarkdown(gate.name),
     formatNumber(gate.value),
-    formatInterval(gate.ci),
+    intervalCell(gate.value, gate.ci),
     threshold(gate),
     ...(hasChampion ? [formatSigned(gate.championDelta)] : []),
     escapeMarkdown(gate.reason),
@@ -102,13 +123,15 @@ function gateTable(report: GateReport): string {
   const sorted = [...report.gates].sort((a, b) => order[a.status]! - order[b.status]!);
   const open = sorted.filter((gate) => gate.status !== "pass");
   const passed = sorted.filter((gate) => gate.status === "pass");
+  const note = report.gates.some((gate) => outside(gate.value, gate.ci)) ? OUTSIDE_NOTE : "";
   // With something to look at, the passes fold away; with nothing, they are the table.
-  if (open.length === 0) return table(header, passed.map(row), { align: [...align] });
+  if (open.length === 0) return sections(table(header, passed.map(row), { align: [...align] }), note);
   return sections(
     table(header, open.map(row), { align: [...align] }),
     passed.length === 0
       ? ""
       : details(`✅ ${passed.length} passed gate${passed.length === 1 ? "" : "s"}`, table(header, passed.map(row), { align: [...align] })),
+    note,
   );
 }
 
@@ -167,7 +190,7 @@ function fairnessSection(section: FairnessSection, confidence: number): string {
       .map(([name, metric]) => [
         METRIC_LABELS[name] ?? name,
         metric.value === null ? `— ${escapeMarkdown(metric.reason ?? "")}` : formatNumber(metric.value),
-        formatInterval(metric.ci),
+        intervalCell(metric.value, metric.ci),
         metric.excluded.length === 0 ? "—" : escapeMarkdown(metric.excluded.map((entry) => `${entry.label} (${entry.reason})`).join("; ")),
       ]),
     { align: ["left", "right", "left", "left"] },
@@ -183,7 +206,8 @@ function fairnessSection(section: FairnessSection, confidence: number): string {
           series: [{ kind: "bar", values: shown.map((group) => group.rates.selection_rate ?? 0) }],
         })
       : "";
-  return sections(`#### Fairness by ${code(section.grouping)}`, groupsTable, smallNote, disparities, chart);
+  const outsideNote = Object.values(section.metrics).some((metric) => outside(metric.value, metric.ci)) ? OUTSIDE_NOTE : "";
+  return sections(`#### Fairness by ${code(section.grouping)}`, groupsTable, smallNote, disparities, outsideNote, chart);
 }
 
 /** TPR at evenly spaced FPRs (the ROC curve as a step function), for a chart with a category x axis. */

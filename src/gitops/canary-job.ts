@@ -15,6 +15,7 @@ import type { GitWorkspace } from "../git/git-workspace.ts";
 import { readHealth, type CheckResult, type HealthSource } from "./health.ts";
 import { renderHealthTable } from "./health-markdown.ts";
 import { parseModelUri } from "./model-uri.ts";
+import { promotionBranch } from "./promotion-body.ts";
 import { manifestReader, promote, PromotionConflictError, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
 import { ownState } from "./targets/rollout-state.ts";
 import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
@@ -52,6 +53,25 @@ export interface CanaryResult {
   comparison?: AbComparison;
   /** rollback: merge — what self-healing did with the rollback pull request (self-heal.ts). */
   selfHeal?: SelfHealResult;
+  /** A dry run whose decision would have opened a pull request: what it would have done, said so nobody thinks it did. */
+  dryRun?: string;
+}
+
+/**
+ * What a dry run says for an environment where a pull request would have been opened: nothing
+ * was pushed, and the PR it would have opened (the action and its branch).
+ */
+export function dryRunNote(decision: CanaryDecision, environment: string, model: string): string | undefined {
+  const would =
+    decision.action === "step"
+      ? `step the canary up to ${decision.weight}%`
+      : decision.action === "promote"
+        ? "promote the canary to stable"
+        : decision.action === "rollback"
+          ? "roll the canary back"
+          : undefined;
+  if (would === undefined) return undefined;
+  return `dry run: nothing was pushed and no pull request opened (it would have pushed branch ${promotionBranch(environment, model)} and opened a pull request to ${would} in ${environment})`;
 }
 
 /** Runs the canary job for one environment on a clone of the GitOps repository's base. */
@@ -116,7 +136,12 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
     ...(lastChange === undefined ? {} : { lastChange }),
     ...(ab?.comparison === undefined ? {} : { comparison: ab.comparison }),
   };
-  if (decision.action === "none" || decision.action === "hold" || request.dryRun) return result;
+  if (request.dryRun) {
+    const note = dryRunNote(decision, environment.name, model);
+    if (note !== undefined) logger.debug(`${environment.name}: ${note}.`);
+    return note === undefined ? result : { ...result, dryRun: note };
+  }
+  if (decision.action === "none" || decision.action === "hold") return result;
 
   const action: RolloutAction = decision.action === "step" ? { kind: "step", weight: decision.weight } : { kind: decision.action };
   const { openRegistry, tagFormat } = request;

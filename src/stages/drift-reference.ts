@@ -23,7 +23,7 @@ import type { DriftStageSettings } from "./drift-settings.ts";
 import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { profileFiles } from "./reference-data.ts";
 import { resolveRegistry } from "./release-settings.ts";
-import type { NetworkPolicy } from "../net/safe-http.ts";
+import { redactText, type NetworkPolicy } from "../net/safe-http.ts";
 
 /** What reading the reference needs: modelship.yaml, the registry, and the GitOps repository for `production`. */
 export interface ReferenceContext {
@@ -74,11 +74,42 @@ function profileAccuracy(profile: ReferenceProfile): { accuracy: number; n: numb
   return agreement === undefined || agreement.rows === 0 ? undefined : { accuracy: agreement.agree / agreement.rows, n: agreement.rows };
 }
 
-async function referenceFromRelease(
-  spec: { registry: string; model: string; version: string },
-  context: ReferenceContext,
-): Promise<Reference> {
+/** Where a release's registry came from when the GitOps repository named it (the URI an environment serves). */
+interface ServedFrom {
+  environment: string;
+  /** The manifest the URI was read from, and the repository and branch it is in. */
+  file: string;
+  gitops: string;
+  uri: string;
+}
+
+/** A release to read the reference from; `served` when its registry is the one the GitOps repository's URI names. */
+interface ReleaseSpec {
+  registry: string;
+  model: string;
+  version: string;
+  served?: ServedFrom;
+}
+
+/**
+ * A registry on GitHub with no token to read it, named by the URI the GitOps repository serves: the
+ * user configured another registry (or none), so the message says where this one came from.
+ */
+function servedRegistryNeedsToken(spec: ReleaseSpec, context: ReferenceContext): UserError | undefined {
+  const served = spec.served;
+  if (served === undefined || !spec.registry.startsWith("github") || (context.registryToken ?? "") !== "") return undefined;
+  return new UserError(
+    `registry ${spec.registry} needs a GitHub token: --reference production reads the reference profile of the model ${served.environment} serves, ${served.uri}, and that URI (in ${served.file} of the GitOps repository ${served.gitops}) names registry ${spec.registry}, not the registry modelship.yaml configures`,
+    {
+      hint: `set GITHUB_TOKEN (the action's token input) to a token that can read ${spec.registry.slice("github:".length) || "the repository"}'s releases (contents: read), or pass --reference VERSION or --reference latest to read the reference from the configured registry (release.registry)`,
+    },
+  );
+}
+
+async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext): Promise<Reference> {
   const { logger } = context;
+  const needsToken = servedRegistryNeedsToken(spec, context);
+  if (needsToken !== undefined) throw needsToken;
   const store = openStore({
     spec: spec.registry,
     token: context.registryToken,
@@ -114,10 +145,7 @@ async function referenceFromRelease(
 }
 
 /** The stable model the environment serves, read from the GitOps repository's base branch. */
-async function deployedRelease(
-  settings: DriftStageSettings,
-  context: ReferenceContext,
-): Promise<{ registry: string; model: string; version: string }> {
+async function deployedRelease(settings: DriftStageSettings, context: ReferenceContext): Promise<ReleaseSpec> {
   const { loaded, logger } = context;
   const environment = resolveEnvironment(settings.environment, loaded);
   const gitops = resolveGitOps(context.gitops, loaded);
@@ -132,7 +160,15 @@ async function deployedRelease(
     });
   const location = parseModelUri(stable.uri, context.tagFormat ?? loaded.config?.release?.tag_format);
   const model = settings.model;
-  if (location !== undefined) return { registry: location.registry, model: location.model, version: location.version };
+  if (location !== undefined) {
+    const served = {
+      environment: environment.name,
+      file: environment.targets[0]?.file ?? "its manifests",
+      gitops: `${gitops.repository ?? redactText(gitops.remote)} (branch ${gitops.base})`,
+      uri: stable.uri,
+    };
+    return { registry: location.registry, model: location.model, version: location.version, served };
+  }
   if (model === undefined || stable.version === "")
     throw new UserError(`the model URI ${stable.uri} in ${environment.name} is not a release modelship can read a reference profile from`, {
       hint: "pass --reference VERSION (the version that serves) or a reference profile file",

@@ -89,7 +89,7 @@ async function republish(store: RegistryStore, model: string, version: string, l
     const names = [...manifest.files.map((file) => file.name), SUMS_NAME, MANIFEST_NAME];
     const published = await store.publish({ model, version, tag: manifest.tag, dir: work, names, manifest, notes: "" });
     // Its manifest.json is an earlier run's (or whoever published it): this run does not vouch for it.
-    logger.info(`Already released: ${published.url}`);
+    logger.info(`Already released: ${model} ${version} (${manifest.tag}) in ${store.description}.`);
     return { ...published, verdict: manifest.gate.verdict, allowUngated: manifest.gate.allowUngated, notes: "" };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -172,8 +172,9 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         );
     logger.info(`Publishing ${model} ${version} (${tag}, digest ${shortDigest(pkg.manifest.digest)}) to ${store.description}.`);
     const published = await store.publish(pkg);
+    // The URL is the result's (the CLI prints it, the action outputs it): the log says what happened, once.
     logger.info(
-      `${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${published.url}`,
+      `${published.action === "unchanged" ? "Already released with the same bytes" : published.action === "resumed" ? "Completed an interrupted release" : "Released"}: ${model} ${version} (${tag}) in ${store.description}.`,
     );
     const manifestPath =
       options.manifestOut === undefined ? undefined : await keepOwnManifest(store, pkg.dir, published, options.manifestOut, logger);

@@ -7,6 +7,7 @@
  */
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
+import { gitOutput } from "../git/git-command.ts";
 import { openStore } from "../registry/open-store.ts";
 import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
 import type { TrustedRegistry } from "../gitops/trust-policy.ts";
@@ -33,14 +34,33 @@ export interface VerifyStageOptions {
   rulesFile?: string;
 }
 
+/** The top of the git work tree `cwd` is in, or undefined when it is in none. */
+async function workTreeOf(cwd: string): Promise<string | undefined> {
+  try {
+    const top = (await gitOutput(["rev-parse", "--show-toplevel"], { cwd })).trim();
+    return top === "" ? undefined : top;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `modelship verify-promotion` / the verify-promotion action. */
 export async function runVerifyStage(options: VerifyStageOptions, run: StageRun): Promise<VerifyResult> {
   const { logger } = run;
   const given = options.remote !== undefined && options.base !== undefined;
-  const gitops = resolveGitOps(
-    { remote: options.remote, base: options.base, serverUrl: run.serverUrl },
-    given ? { resolvePath: (path) => path } : await loadStageConfig(run.config, run.cwd),
-  );
+  const loaded = given ? { resolvePath: (path: string) => path } : await loadStageConfig(run.config, run.cwd);
+  const promote = "config" in loaded ? loaded.config?.promote : undefined;
+  let remote = options.remote;
+  // In a clone of the GitOps repository (whose modelship.yaml holds the rules, not promote.remote),
+  // the repository under check is the one the command stands in.
+  if (remote === undefined && promote?.remote === undefined && promote?.repository === undefined) {
+    remote = await workTreeOf(run.cwd);
+    if (remote !== undefined)
+      logger.info(
+        `No --remote, promote.remote or promote.repository: checking the git repository the command runs in (${remote}); its local branches are the base and the change (fetch the change's branch first).`,
+      );
+  }
+  const gitops = resolveGitOps({ remote, base: options.base, serverUrl: run.serverUrl }, loaded);
   // The change's ref and the rules' path are checked before anything is cloned.
   checkRefName(options.head, "--head (the head input)");
   rulesPath(options.rulesFile ?? DEFAULT_CONFIG_FILE);

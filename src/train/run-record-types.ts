@@ -3,12 +3,15 @@ import type { GpuInfo, GpuSample, RequireGpu } from "./gpu.ts";
 import type { SignatureValue } from "./model-signature.ts";
 import type { FileFingerprint } from "./run-context.ts";
 
-/** metrics.json as a user's command writes it (`schemas/train-metrics.schema.json`). */
+/** metrics.json as a user's command writes it (`schemas/train-metrics.schema.json`), in the wrapped form. */
 export interface TrainMetrics {
   metrics: Record<string, number>;
   params?: Record<string, number | string | boolean | null>;
   history?: Record<string, number>[];
 }
+
+/** The flat form of metrics.json: `{"loss": 0.1, "accuracy": 0.9}` (and an optional `$schema` link). */
+export type FlatTrainMetrics = Record<string, number | string>;
 
 export interface RunRecord {
   schema: "modelship/run-record@1";

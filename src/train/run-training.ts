@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import metricsSchema from "../../schemas/train-metrics.schema.json" with { type: "json" };
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
 import { writeFileAtomic } from "../common/atomic-write.ts";
-import { errnoCode, UserError } from "../common/errors.ts";
+import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
@@ -17,7 +17,7 @@ import { assertGpuRequirement, detectGpus, GpuSampler, summarizeSamples, type Gp
 import { readModelSignature } from "./model-signature.ts";
 import { runCommand } from "./run-command.ts";
 import { fingerprintFile, gitState, runnerInfo, workflowRun, type FileFingerprint } from "./run-context.ts";
-import type { RunRecord, TrainMetrics } from "./run-record-types.ts";
+import type { FlatTrainMetrics, RunRecord, TrainMetrics } from "./run-record-types.ts";
 
 export const RUN_RECORD_SCHEMA = "modelship/run-record@1";
 
@@ -76,6 +76,9 @@ async function listFiles(dir: string): Promise<string[]> {
 /** How the messages name a file the training wrote into its staging folder: as the command sees it. */
 const OUTPUT_DIR = "$MODELSHIP_OUTPUT_DIR";
 
+/** The keys that make a metrics.json the wrapped form (see the schema's if/then/else). */
+const WRAPPED_KEYS = ["metrics", "params", "history"];
+
 async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
   let text: string;
   try {
@@ -91,7 +94,38 @@ async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
   }
   const shown = `${OUTPUT_DIR}/metrics.json`;
   const source = parseYamlSource(text, shown);
-  return assertValid<TrainMetrics>(metricsSchema, source.data, { file: shown, what: "metrics.json", source });
+  try {
+    return wrapMetrics(
+      assertValid<TrainMetrics | FlatTrainMetrics>(metricsSchema, source.data, { file: shown, what: "metrics.json", source }),
+    );
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    // Say which of the two forms the file was read as, and how to write the other.
+    const data = source.data;
+    const keys = typeof data === "object" && data !== null && !Array.isArray(data) ? Object.keys(data) : [];
+    const wrapped = keys.some((key) => WRAPPED_KEYS.includes(key));
+    const form = wrapped
+      ? 'with a metrics, params or history key it is read as the wrapped form {"metrics": {"loss": 0.1}, "params": {…}, "history": […]}, which has no other keys; or write only numbers at the top level ({"loss": 0.1})'
+      : 'without a metrics, params or history key it is read as the flat form, where every value is a metric and must be a number ({"loss": 0.1}); put other values under params in the wrapped form ({"metrics": {"loss": 0.1}, "params": {"model": "resnet18"}})';
+    throw new UserError(error.problem, {
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      hint: [form, error.hint].filter((part) => part !== undefined).join("; "),
+    });
+  }
+}
+
+/**
+ * Both forms the schema allows as the wrapped one: a flat `{"loss": 0.1}` (what most training
+ * scripts write) becomes `{"metrics": {"loss": 0.1}}`; a document with a metrics, params or history
+ * key is the wrapped form already.
+ */
+export function wrapMetrics(document: TrainMetrics | FlatTrainMetrics): TrainMetrics {
+  if ("metrics" in document && typeof document.metrics === "object") return document as TrainMetrics;
+  const metrics: Record<string, number> = {};
+  for (const [name, value] of Object.entries(document)) if (name !== "$schema" && typeof value === "number") metrics[name] = value;
+  return { metrics };
 }
 
 /** Refuses a model.onnx the training left that is not a regular file (a folder, or a link that could point anywhere). */

@@ -98,6 +98,28 @@ describe("modelship drift", () => {
     assert.equal(report.environment, "production");
   });
 
+  test("--reference production where the served URI names a GitHub registry and no token is set: the error says where that registry came from", () => {
+    const uri = pathToFileURL(join(dir, "registry/toy/0.0.1/model.onnx")).href;
+    const served = "https://github.com/acme/models/releases/download/toy%2Fv0.0.1/model.onnx";
+    pushFiles(gitops, "main", { "values.yaml": `model:\n  storageUri: ${served}\n` }, { from: null });
+    try {
+      const run = runCli(["drift", "clean.csv", "--reference", "production", "--report-dir", "out-token"], {
+        cwd: dir,
+        env: { GITHUB_TOKEN: "" },
+      });
+      assert.equal(run.status, 2, run.stderr);
+      // The registry, the environment, the URI, the GitOps file and repository, and both fixes.
+      assert.match(run.stderr, /registry github:acme\/models needs a GitHub token/);
+      assert.ok(run.stderr.includes(`the model production serves, ${served}`), run.stderr);
+      assert.ok(run.stderr.includes(`in values.yaml of the GitOps repository ${gitops} (branch main)`), run.stderr);
+      assert.match(run.stderr, /not the registry modelship\.yaml configures/);
+      assert.match(run.stderr, /Fix: set GITHUB_TOKEN .*acme\/models.*, or pass --reference VERSION or --reference latest/);
+      assert.ok(!hasStackTrace(run.stderr));
+    } finally {
+      pushFiles(gitops, "main", { "values.yaml": `model:\n  storageUri: ${uri}\n` }, { from: null });
+    }
+  });
+
   test("--fail-on drift exits 1 on drift; an empty batch is an input error naming the file, never ok", () => {
     const failing = cli("drift", "shifted.csv", "--reference", "latest", "--fail-on", "drift", "--report-dir", "out-fail");
     assert.equal(failing.status, 1);

@@ -44,6 +44,15 @@ describe("modelship release, registry and fetch", () => {
     const explicit = cli("release", "--model", "model.onnx", "--version", "v1.0.0");
     assert.equal(explicit.status, 0, explicit.stderr);
     assert.match(explicit.stdout, /^created: toy 1\.0\.0 \(toy\/v1\.0\.0\)/);
+    // The URL is printed once (the result), not also by the stage's log.
+    const url = /^url: (.+)$/m.exec(explicit.stdout)?.[1];
+    assert.ok(url !== undefined && url.length > 0, explicit.stdout);
+    // The URL itself, not a file under it (model: URL/model.onnx).
+    const said = `${explicit.stdout}\n${explicit.stderr}`
+      .split(url)
+      .slice(1)
+      .filter((after) => !after.startsWith("/"));
+    assert.equal(said.length, 1, `${explicit.stdout}\n${explicit.stderr}`);
     const list = cli("registry", "list", "toy", "--json");
     assert.deepEqual(
       (JSON.parse(list.stdout) as { version: string }[]).map((entry) => entry.version),

@@ -140,6 +140,7 @@ function standInsFor(store: string): { standIns: Record<string, StandIn>; upload
     // The runner would install Node here; this process already runs on 24.
     "actions/setup-node": (step) => {
       assert.equal(step.with["node-version"], "24");
+      assert.equal(step.with["package-manager-cache"], "false", "setup-node v5+ would cache the caller's npm packages on its own");
       return { path: [dirname(process.execPath)] };
     },
     "actions/cache": () => ({ outputs: { "cache-hit": "false" } }),
@@ -397,7 +398,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       evaluate.steps.map((step) => `${step.name}: ${step.status}`),
       [
         "Check out the model repository: success",
-        "Download the trained models: success",
+        "Download the trained model: success",
         "Evaluate the model against the gate policy: failure",
         "Keep the gate report: success",
       ],
@@ -482,7 +483,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       release.steps.map((step) => `${step.name}: ${step.status}`),
       [
         "Check out the model repository: success",
-        "Download the trained models: success",
+        "Download the trained model: success",
         "Download the gate report: success",
         "Package and publish the release: success",
         "Attest the model's build provenance: success",
@@ -592,7 +593,9 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     );
     const bestParams = JSON.parse(run.outputs["best-params"]!) as { epochs?: number };
     assert.equal(bestParams.epochs, 2, "the best run's parameters, as its run record has them");
-    assert.equal(leg(run, "select-best").outputs["best-run"], "model-0");
+    // One run: download-artifact v5+ puts the pattern's only match straight into runs/, so the best
+    // run is that folder, named runs; evaluate and release read it as model-0 and download that by name.
+    assert.equal(leg(run, "select-best").outputs["best-run"], "runs");
     const promote = leg(run, "promote");
     assert.deepEqual(
       promote.standIns.map((use) => use.uses),

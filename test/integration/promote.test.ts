@@ -416,6 +416,13 @@ describe("modelship canary", () => {
       new Date(Date.now() + 3_600_000).toISOString(),
     ]);
     assert.match(later.stdout, /production: step/, later.output);
+    // It says so, and what it would have done: the step's weight and the PR's branch.
+    assert.ok(
+      later.stdout.includes(
+        `dry run: nothing was pushed and no pull request opened (it would have pushed branch ${branchOf("production")} and opened a pull request to step the canary up to ${STEPS[1]}% in production)`,
+      ),
+      later.output,
+    );
     assert.equal(refSha(world.bare, branchOf("production")), before, "--dry-run pushes nothing");
   });
 });
@@ -548,6 +555,28 @@ describe("modelship verify-promotion", () => {
     assert.equal(s3.exitCode, 1, s3.output);
     assert.ok(s3.output.includes("s3://bucket/model.onnx"), s3.output);
     assert.match(s3.output, /a URI with scheme s3: is not a release asset of a registry the base branch's rules trust/);
+  });
+
+  test("in a clone of the GitOps repository, with no --remote, checks that clone (and says so)", async () => {
+    const world = await setup();
+    const promoted = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(promoted.exitCode, 0, promoted.output);
+    const clone = join(world.root, "gitops-clone");
+    git(world.root, ["clone", "--quiet", world.bare, clone]);
+    // The reviewer fetched the PR's branch; the clone's modelship.yaml holds the rules, not promote.remote.
+    git(clone, ["fetch", "--quiet", "origin", `${branchOf("production")}:${branchOf("production")}`]);
+    const ok = await runModelship(clone, ["verify-promotion", "--head", branchOf("production")]);
+    assert.equal(ok.exitCode, 0, ok.output);
+    assert.ok(ok.stdout.includes(world.uri("0.0.2")), ok.output);
+    assert.ok(ok.stderr.includes(`checking the git repository the command runs in (${clone})`), ok.stderr);
+    // The clone's own branch is what is checked: an ungated URI there fails.
+    git(clone, ["checkout", "--quiet", "-b", "hand/ungated"]);
+    const values = await readFile(join(clone, FILES.values), "utf8");
+    await writeFile(join(clone, FILES.values), values.replace(world.uri("0.0.1"), world.uri("0.0.3")));
+    git(clone, ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-am", "ungated"]);
+    const ungated = await runModelship(clone, ["verify-promotion", "--head", "hand/ungated"]);
+    assert.equal(ungated.exitCode, 1, ungated.output);
+    assert.match(ungated.output, /gate verdict is fail|allow-ungated/);
   });
 });
 

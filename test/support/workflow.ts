@@ -444,9 +444,11 @@ export function artifactStandIns(store: string): { standIns: Record<string, Stan
       return { outputs: { "download-path": target } };
     }
     const pattern = inputs.pattern ? globToRegExp(inputs.pattern) : /.*/;
-    const merge = inputs["merge-multiple"] === "true";
-    for (const name of available.filter((artifact) => pattern.test(artifact)))
-      await cp(join(store, name), merge ? target : join(target, name), { recursive: true });
+    const matched = available.filter((artifact) => pattern.test(artifact));
+    // As download-artifact v5+ does: a folder per artifact only when several match and they are not
+    // merged; a pattern's only match goes straight into path (v4 made runs/model-0/ even then).
+    const flat = inputs["merge-multiple"] === "true" || matched.length === 1;
+    for (const name of matched) await cp(join(store, name), flat ? target : join(target, name), { recursive: true });
     return { outputs: { "download-path": target } };
   };
   return { standIns: { "actions/upload-artifact": upload, "actions/download-artifact": download }, uploads };

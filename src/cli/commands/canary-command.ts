@@ -69,6 +69,7 @@ export const canaryCommand: Command = {
             decision: result.decision,
             checks: result.checks,
             lastChange: result.lastChange,
+            ...(result.dryRun === undefined ? {} : { dryRun: result.dryRun }),
             promotion:
               result.promotion === undefined
                 ? undefined
@@ -95,6 +96,7 @@ export const canaryCommand: Command = {
         lines.push(
           `  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? (promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})`) : ` ${promotion.prUrl}`}`,
         );
+      if (result.dryRun !== undefined) lines.push(`  ${result.dryRun}`);
       context.print(lines.join("\n"));
     }
     return ExitCode.ok;

@@ -11,7 +11,8 @@ const flags = {
   remote: {
     type: "string",
     value: "URL",
-    description: "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of promote.repository)",
+    description:
+      "git URL or path of the GitOps repository (default promote.remote, else the GitHub URL of promote.repository, else the git repository the command runs in)",
   },
   base: { type: "string", value: "BRANCH", description: "the branch the change would merge into (default promote.base, else main)" },
   rules: {

@@ -163,4 +163,25 @@ describe("gate report markdown", () => {
     assert.match(markdown, /McNemar p = 0\.0007/);
     assert.match(markdown, /DeLong p < 0\.0001/);
   });
+
+  test("an estimate outside its own interval (a max over groups) is marked and explained; one inside is not", () => {
+    // The example report's row: equalized odds difference 0.075 with the resampled interval [0.0833, 0.75].
+    const outsideGate = gate({
+      id: "fairness:equalized_odds_difference:sex & race:max",
+      kind: "fairness",
+      name: "Equalized odds difference (sex & race) ≤ 0.1",
+      metric: "equalized_odds_difference",
+      threshold: { max: 0.1 },
+      observed: 0.075,
+      value: 0.075,
+      ci: [0.0833, 0.75],
+      reason: "0.075 is ≤ 0.1",
+    });
+    const marked = renderGateReport(report([outsideGate, gate({})]));
+    assert.ok(marked.includes("| [0.0833, 0.75] † |"), marked);
+    assert.ok(marked.includes("| [0.83, 0.87] |"), "the interval that holds its estimate is not marked");
+    assert.match(marked, /† The estimate lies outside its interval: the bootstrap distribution of a max or min over groups is biased/);
+    const plain = renderGateReport(report([gate({}), gate({ id: "quality:accuracy:edge", value: 0.87, ci: [0.83, 0.87] })]));
+    assert.ok(!plain.includes("†"), "an estimate on its interval's bound is inside it");
+  });
 });
