@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /* global process */
-// The `modelship` command. Checks the Node version before loading the bundle, whose imports need
-// Node 24 (an older Node would fail on them with a cryptic SyntaxError).
-const major = Number(process.versions.node.split(".")[0]);
-if (major < 24) {
+// The `modelship` command. Checks the Node version before loading the bundle: it needs Node
+// 22.17 or later (node:fs/promises glob is stable from 22.17; Node 20 is past its end of life), and
+// an older Node would fail on its imports with a cryptic SyntaxError. Keep in step with
+// package.json `engines` and docs/install.md.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 17)) {
   process.stderr.write(
-    `modelship needs Node 24 or later; this is Node ${process.version}.\n  Fix: run it through npm (npx modelship …), which uses the Node 24 that \`npm ci\` installs, or install Node 24.\n`,
+    `modelship needs Node 22.17 or later (22 LTS or 24 LTS); this is Node ${process.version}.\n  Fix: install Node 24 or 22 (see docs/install.md), or, in a checkout of modelship, run it through npm (npx modelship …), which uses the Node 24 that \`npm ci\` installs.\n`,
   );
   process.exit(2);
 }

@@ -8,8 +8,8 @@
  * - `secrets: inherit` (it hands a called workflow every secret of the caller);
  * - a cache of a `node_modules` path (restored native code that nothing verifies; cache npm's
  *   download cache instead and run `npm ci`, which checks it against the lockfile);
- * - in the examples and shown snippets, `cancel-in-progress` that could cancel a run on main (a
- *   release or promotion half done): it must apply to pull requests only;
+ * - in the examples, shown snippets and our own ci.yml and release.yml, `cancel-in-progress` that
+ *   could cancel a run on main (a release or promotion half done): it must apply to pull requests only;
  * - a shown workflow that breaks our workflow policy (permissions per job, pinned actions, no
  *   `${{ }}` in `run:`), which `npm run lint` enforces for the files but cannot see in the docs.
  * Each rule is first shown to fail on a bad example, so none passes by finding nothing.
@@ -289,6 +289,8 @@ describe("what we ship or show", async () => {
     for (const path of [
       "reusable-workflows/model-ci.yml",
       ".github/workflows/drift.yml",
+      ".github/workflows/ci.yml",
+      ".github/workflows/release.yml",
       "examples/model-repo/.github/workflows/model.yml",
       "actions/evaluate/action.yml",
     ])
@@ -314,9 +316,21 @@ describe("what we ship or show", async () => {
           inputs: Object.fromEntries(withOf(map)!.items.map((pair) => [text(pair.key), text(pair.value)])),
         })),
     );
-    // model-ci (promote), canary, drift (two jobs), in reusable-workflows/ and their .github/workflows copies.
-    assert.equal(uses.length, 8, JSON.stringify(uses.map((use) => use.file)));
+    // model-ci (promote), canary, drift (two jobs), in reusable-workflows/ and their .github/workflows
+    // copies; and our release's tag job, whose token pushes the pinned release commits (docs/releasing.md).
+    assert.equal(uses.length, 9, JSON.stringify(uses.map((use) => use.file)));
     for (const { file, inputs } of uses) {
+      if (file === ".github/workflows/release.yml") {
+        // The release commits change .github/workflows/, which needs the workflows permission; this repository alone.
+        assert.deepEqual(
+          Object.fromEntries(Object.entries(inputs).filter(([key]) => key.startsWith("permission-"))),
+          { "permission-contents": "write", "permission-workflows": "write" },
+          file,
+        );
+        assert.equal(inputs.owner, "${{ github.repository_owner }}", file);
+        assert.equal(inputs.repositories, "${{ github.event.repository.name }}", file);
+        continue;
+      }
       const permissions = Object.fromEntries(Object.entries(inputs).filter(([key]) => key.startsWith("permission-")));
       // The canary's token also reads the checks and statuses a self-healing rollback waits for (docs/self-healing.md).
       const expected = file.endsWith("drift.yml")
@@ -354,6 +368,14 @@ describe("what we ship or show", async () => {
       shown.some((source) => /cancel-in-progress: \$\{\{ github\.event_name == 'pull_request' \}\}/.test(source.text)),
       "the example model workflow cancels superseded pull-request runs",
     );
+  });
+
+  test("our own CI cancels superseded pull-request runs only, and a release never cancels", () => {
+    const own = files.filter((source) => source.file === ".github/workflows/ci.yml" || source.file === ".github/workflows/release.yml");
+    assert.equal(own.length, 2);
+    assert.equal(format(own.flatMap(cancelFindings)), "");
+    assert.match(own[0]!.text, /cancel-in-progress: \$\{\{ github\.event_name == 'pull_request' \}\}/, "ci.yml");
+    assert.match(own[1]!.text, /cancel-in-progress: false/, "release.yml");
   });
 
   test("every workflow the docs show follows our workflow policy", () => {

@@ -3,7 +3,9 @@
  * in dependency order, each in a fresh workspace, with GitHub's own expression evaluator
  * (`@actions/expressions`):
  *
- * - the `workflow_call` inputs get their defaults and types; undeclared inputs and secrets are errors;
+ * - the `workflow_call` inputs get their defaults and types; undeclared inputs and secrets are errors
+ *   (a workflow an event starts, such as our own ci.yml and release.yml, gets its `workflow_dispatch`
+ *   inputs when dispatched, and sees every secret);
  * - a job's `if:` is evaluated with `github`, `inputs`, `needs` and the status functions; without a
  *   status function it is `success() && (…)`, and at job level `success()` means every job up the
  *   `needs` chain — not only the direct ones — succeeded: a skipped ancestor skips the job although
@@ -283,21 +285,34 @@ function ancestors(workflow: WorkflowDocument, id: string): Set<string> {
   return seen;
 }
 
-function workflowCall(
-  workflow: WorkflowDocument,
-): NonNullable<Exclude<WorkflowDocument["on"], string | string[] | undefined>["workflow_call"]> {
+type WorkflowCall = NonNullable<Exclude<WorkflowDocument["on"], string | string[] | undefined>["workflow_call"]>;
+
+/**
+ * What the run is given: a reusable workflow's `on.workflow_call`, or, for a workflow an event starts
+ * (push, pull_request, workflow_dispatch: our own ci.yml and release.yml), its `workflow_dispatch`
+ * inputs, with `events: true` (every repository secret is visible to it, so none is undeclared).
+ */
+function workflowCall(workflow: WorkflowDocument): WorkflowCall & { events?: true } {
   const on = workflow.on;
-  if (on === undefined || typeof on === "string" || Array.isArray(on) || on.workflow_call === undefined)
-    throw new Error("the workflow has no on.workflow_call: it is not a reusable workflow");
-  return on.workflow_call ?? {};
+  if (on === undefined) throw new Error("the workflow has no on:");
+  if (typeof on === "string" || Array.isArray(on)) {
+    if ([on].flat().includes("workflow_call")) return {};
+    return { events: true };
+  }
+  if (on.workflow_call !== undefined) return on.workflow_call ?? {};
+  const dispatch = (on as { workflow_dispatch?: { inputs?: Record<string, WorkflowInput> } | null }).workflow_dispatch;
+  return { inputs: dispatch?.inputs ?? {}, events: true };
 }
 
 /** The `inputs` context: the caller's values checked against the declarations, defaults filled in, typed. */
 export function resolveInputs(
   workflow: WorkflowDocument,
   given: Record<string, string | boolean | number>,
+  eventName?: string,
 ): Record<string, string | boolean | number> {
-  const declared = workflowCall(workflow).inputs ?? {};
+  const call = workflowCall(workflow);
+  // A workflow an event starts has inputs only when it was dispatched; on a push `inputs` is empty.
+  const declared = call.events === true && eventName !== "workflow_dispatch" ? {} : (call.inputs ?? {});
   for (const name of Object.keys(given))
     if (!(name in declared)) throw new Error(`Invalid input, ${name} is not defined in the referenced workflow`);
   const inputs: Record<string, string | boolean | number> = {};
@@ -792,10 +807,11 @@ export async function runWorkflow(given: WorkflowRunOptions): Promise<WorkflowRu
   const options: WorkflowRunOptions =
     previous === undefined ? given : { ...given, inputs: previous.call.inputs, secrets: previous.call.secrets, event: previous.call.event };
   const { workflow } = options;
-  const inputs = resolveInputs(workflow, options.inputs ?? {});
+  const inputs = resolveInputs(workflow, options.inputs ?? {}, options.event.name);
   const declaredSecrets = workflowCall(workflow).secrets ?? {};
   for (const name of Object.keys(options.secrets ?? {}))
-    if (!(name in declaredSecrets)) throw new Error(`Invalid secret, ${name} is not defined in the referenced workflow`);
+    if (workflowCall(workflow).events !== true && !(name in declaredSecrets))
+      throw new Error(`Invalid secret, ${name} is not defined in the referenced workflow`);
   const secrets = {
     ...Object.fromEntries(Object.keys(declaredSecrets).map((name) => [name, ""])),
     ...options.secrets,
