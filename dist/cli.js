@@ -3,7 +3,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-MH6EJEO5.js";
+} from "./chunks/chunk-KBAKGNHN.js";
 import {
   DISTINCT_ESTIMATE_ERROR,
   Hash64,
@@ -15,16 +15,16 @@ import {
 } from "./chunks/chunk-BKHHJABK.js";
 import {
   runVerifyStage
-} from "./chunks/chunk-S2UTHVSV.js";
+} from "./chunks/chunk-KG645RMB.js";
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
   driftIcon,
   runDriftStage
-} from "./chunks/chunk-DSQHL3UB.js";
+} from "./chunks/chunk-TX4O3PGT.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-IO32C3G2.js";
+} from "./chunks/chunk-SZJ4QYJZ.js";
 import {
   runFetchStage
 } from "./chunks/chunk-YCBOYY5R.js";
@@ -32,8 +32,8 @@ import {
   EnvironmentNotGivenError,
   runCanaryStage,
   runPromoteStage
-} from "./chunks/chunk-VGDRCTS7.js";
-import "./chunks/chunk-TQTNS2BT.js";
+} from "./chunks/chunk-D7FCDN2K.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-VICJCUTS.js";
 import {
   runReleaseStage

@@ -5,12 +5,12 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-DSQHL3UB.js";
+} from "./chunks/chunk-TX4O3PGT.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-LBFT2OUM.js";
-import "./chunks/chunk-VGDRCTS7.js";
-import "./chunks/chunk-TQTNS2BT.js";
+} from "./chunks/chunk-F4NEKW7H.js";
+import "./chunks/chunk-D7FCDN2K.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-VICJCUTS.js";
 import "./chunks/chunk-FYVV4NEY.js";
 import "./chunks/chunk-WRCWUBJC.js";

@@ -2,8 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-IO32C3G2.js";
-import "./chunks/chunk-TQTNS2BT.js";
+} from "./chunks/chunk-SZJ4QYJZ.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-FKJ7JCSZ.js";
 import "./chunks/chunk-NVKYSDFF.js";
 import "./chunks/chunk-5AIFLWSX.js";

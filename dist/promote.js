@@ -2,11 +2,11 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-LBFT2OUM.js";
+} from "./chunks/chunk-F4NEKW7H.js";
 import {
   runPromoteStage
-} from "./chunks/chunk-VGDRCTS7.js";
-import "./chunks/chunk-TQTNS2BT.js";
+} from "./chunks/chunk-D7FCDN2K.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-VICJCUTS.js";
 import "./chunks/chunk-FH5TOFOZ.js";
 import "./chunks/chunk-DJZQNN3P.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-MH6EJEO5.js";
+} from "./chunks/chunk-KBAKGNHN.js";
 import "./chunks/chunk-OHYPZJGH.js";
 import "./chunks/chunk-BRWCXJMB.js";
 import "./chunks/chunk-NVKYSDFF.js";

@@ -3,11 +3,11 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   failures,
   runVerifyStage
-} from "./chunks/chunk-S2UTHVSV.js";
+} from "./chunks/chunk-KG645RMB.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-VGDRCTS7.js";
-import "./chunks/chunk-TQTNS2BT.js";
+} from "./chunks/chunk-D7FCDN2K.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-VICJCUTS.js";
 import "./chunks/chunk-FH5TOFOZ.js";
 import "./chunks/chunk-DJZQNN3P.js";

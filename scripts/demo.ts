@@ -187,8 +187,8 @@ const pythons = process.env.MODELSHIP_DEMO_PYTHON
         .filter((dir) => dir !== "")
         .map((dir) => join(dir, "python3")),
     ];
-const python = pythons.find((candidate) => (candidate === "python3" || existsSync(candidate)) && hasNumpyOnnx(candidate)) ?? pythons[0]!;
-if (hasNumpyOnnx(python)) {
+const python = pythons.find((candidate) => (candidate === "python3" || existsSync(candidate)) && hasNumpyOnnx(candidate));
+if (python !== undefined) {
   modelship(["train", "--command", shellLine([python, "train/train.py"]), "--param", "epochs=20", "--output", ".modelship/model-script"], {
     cwd: repo,
     expect: 0,
@@ -197,7 +197,7 @@ if (hasNumpyOnnx(python)) {
   reports.push({ what: "run record (your script)", path: join(repo, ".modelship/model-script/run-record.json") });
 } else {
   console.log(
-    `skipped: the example's training script needs ${python} (on PATH, or set MODELSHIP_DEMO_PYTHON) with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`,
+    `skipped: the example's training script needs ${pythons[0]!} (on PATH, or set MODELSHIP_DEMO_PYTHON) with numpy and onnx (Debian: apt-get install python3-numpy python3-onnx).`,
   );
 }
 

@@ -81,13 +81,15 @@ export function checkActionPins(file: string, text: string, repository: string, 
       }
       const comment = /#\s*(v\d+\.\d+\.\d+)\b/.exec(lines[line - 1] ?? "")?.[1];
       if (comment === undefined) findings.push({ file, line, message: `\`${uses}\` has no \`# vX.Y.Z\` comment: write \`# ${pin.tag}\`` });
-      else if (majorOf(comment) < pin.node24Since)
+      const old = comment !== undefined && majorOf(comment) < pin.node24Since;
+      if (old)
         findings.push({
           file,
           line,
           message: `\`${action}\` ${comment} runs on an older Node.js than node24 (node24 since v${pin.node24Since}): pin ${pin.tag} (${pin.sha})`,
         });
-      if (ref !== pin.sha || (comment !== undefined && comment !== pin.tag))
+      // An old release already has its finding (which names the pin to write): one problem, one finding.
+      else if (ref !== pin.sha || (comment !== undefined && comment !== pin.tag))
         findings.push({
           file,
           line,

@@ -95,6 +95,25 @@ export function normalSf(z: number): number {
   return z > 0 ? normalTail(z) : 1 - normalTail(-z);
 }
 
+/**
+ * Pooled two-proportion z test, two-sided: z = (p1 − p2)/sqrt(P(1−P)(1/n1 + 1/n2)) with
+ * P = (s1 + s2)/(n1 + n2); p = 2·normalSf(|z|). P in {0, 1} → z 0, p 1; a side with no trials → NaN.
+ */
+export function twoProportionZ(
+  ref: { successes: number; trials: number },
+  cur: { successes: number; trials: number },
+): { statistic: number; pValue: number } {
+  const n1 = ref.trials;
+  const n2 = cur.trials;
+  if (!(n1 > 0) || !(n2 > 0)) return { statistic: Number.NaN, pValue: Number.NaN };
+  const p1 = ref.successes / n1;
+  const p2 = cur.successes / n2;
+  const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+  if (pooled <= 0 || pooled >= 1) return { statistic: 0, pValue: 1 };
+  const z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return { statistic: z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };
+}
+
 // Acklam's rational approximation of the lower-half quantile (relative error < 1.15e-9), polished below.
 const ACKLAM_A = [
   -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239,

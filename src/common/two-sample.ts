@@ -13,7 +13,7 @@
  * only the normal, χ² and binomial): its CDF through the regularized incomplete beta function, its
  * quantile by safeguarded Newton steps on that CDF. Differences are always candidate − stable.
  */
-import { logGamma, normalQuantile, normalSf } from "./stats.ts";
+import { logGamma, normalQuantile, normalSf, twoProportionZ } from "./stats.ts";
 
 // ------------------------------------------------------------------------------------------------
 // Student's t distribution
@@ -72,11 +72,6 @@ export function studentTSf(t: number, df: number): number {
   if (df > 1e7) return normalSf(t);
   const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
   return t > 0 ? tail : 1 - tail;
-}
-
-/** Student's t CDF P(T ≤ t), like scipy.stats.t.cdf. */
-export function studentTCdf(t: number, df: number): number {
-  return studentTSf(-t, df);
 }
 
 function studentTDensity(t: number, df: number): number {
@@ -168,10 +163,7 @@ export function compareProportions(
   const p1 = candidate.successes / candidate.trials;
   const p2 = stable.successes / stable.trials;
   const difference = p1 - p2;
-  const pooled = (candidate.successes + stable.successes) / (candidate.trials + stable.trials);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / candidate.trials + 1 / stable.trials));
-  const z = se > 0 ? difference / se : 0;
-  const pValue = Math.min(1, 2 * normalSf(Math.abs(z)));
+  const { statistic: z, pValue } = twoProportionZ(candidate, stable);
   const [l1, u1] = wilsonInterval(candidate.successes, candidate.trials, confidence);
   const [l2, u2] = wilsonInterval(stable.successes, stable.trials, confidence);
   const interval: [number, number] = [
@@ -235,7 +227,6 @@ export function compareMeans(candidate: MeanSummary, stable: MeanSummary, confid
   const difference = candidate.mean - stable.mean;
   const variance = v1 + v2;
   const standardError = Math.sqrt(variance);
-  const df = (variance * variance) / ((v1 * v1) / (candidate.count - 1) + (v2 * v2) / (stable.count - 1));
   if (!(standardError > 0)) {
     return {
       candidate,
@@ -249,6 +240,8 @@ export function compareMeans(candidate: MeanSummary, stable: MeanSummary, confid
       confidence,
     };
   }
+  const df = (variance * variance) / ((v1 * v1) / (candidate.count - 1) + (v2 * v2) / (stable.count - 1));
+
   const t = difference / standardError;
   const pValue = Math.min(1, 2 * studentTSf(Math.abs(t), df));
   const half = studentTQuantile(0.5 + confidence / 2, df) * standardError;

@@ -50,7 +50,6 @@ export interface AbSettings {
   match?: AbRouting["match"];
   /** seldon-v2: the candidate's percentage. */
   weight: number;
-  iterations?: number;
   minSamples: number;
   alpha: number;
   metrics: AbMetric[];
@@ -80,7 +79,7 @@ export interface AbMetricComparison {
   candidate: { value: number; n: number } | null;
   stable: { value: number; n: number } | null;
   /** candidate − stable, its interval at `confidence`, and the two-sided p-value; absent when not computed. */
-  test?: { difference: number; interval: [number, number]; pValue: number; confidence: number; method: string };
+  test?: { difference: number; interval: [number, number]; pValue: number; confidence: number };
   verdict: AbVerdict;
   note?: string;
   queries: string[];
@@ -291,7 +290,6 @@ function compareOne(reading: AbMetricReading, minSamples: number, alpha: number,
       interval: outcome.interval,
       pValue: outcome.pValue,
       confidence,
-      method: "two-proportion z-test, Newcombe interval",
     };
   } else {
     const outcome: MeanComparison = compareMeans(
@@ -299,7 +297,7 @@ function compareOne(reading: AbMetricReading, minSamples: number, alpha: number,
       { mean: reading.stable.mean!, stddev: reading.stable.stddev!, count: reading.stable.count! },
       confidence,
     );
-    test = { difference: outcome.difference, interval: outcome.interval, pValue: outcome.pValue, confidence, method: "Welch's t-test" };
+    test = { difference: outcome.difference, interval: outcome.interval, pValue: outcome.pValue, confidence };
   }
   if (candidate.n < minSamples || stable.n < minSamples) return { ...result, test, verdict: "too few samples" };
   if (!(test.pValue < alpha)) return { ...result, test, verdict: "no difference" };

@@ -24,6 +24,7 @@
 import { posix } from "node:path";
 import { LineCounter, parseAllDocuments } from "yaml";
 import { isUserError, UserError } from "../common/errors.ts";
+import { escapeRegExp } from "../common/regexp.ts";
 import { documentData } from "../common/yaml-source.ts";
 import type { Logger } from "../common/logger.ts";
 import type { GitWorkspace } from "../git/git-workspace.ts";
@@ -631,10 +632,6 @@ export function globRegExp(pattern: string, separators: boolean): RegExp {
   }
   if (depth > 0) return /(?!)/; // an unbalanced pattern matches nothing, as gobwas refuses to compile it
   return new RegExp(`^${out}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** `relative` resolved against folder `base` of the repository; "" is the root; undefined when it leaves the repository. */

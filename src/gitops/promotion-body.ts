@@ -239,6 +239,11 @@ function gateSection(view: PromotionView): string | undefined {
   return lines.join("\n\n");
 }
 
+/** A rollout plan as a numbered list, the step this PR takes in bold. */
+function planLines(plan: readonly { text: string; current: boolean }[]): string[] {
+  return plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+}
+
 function rolloutPlan(view: PromotionView): string {
   const { environment, action } = view;
   const bake = `bake at least ${environment.bake}`;
@@ -258,7 +263,7 @@ function rolloutPlan(view: PromotionView): string {
     for (const weight of weights) plan.push({ text: `canary ${weight}% (${bake})`, current: weight === current });
   }
   plan.push({ text: promoteStep, current: action.kind === "promote" });
-  const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+  const lines = planLines(plan);
   lines.push(
     "",
     `The scheduled canary job reads the health checks after each merge and opens the next pull request: the next step when every check passes and the bake time is over, a rollback when any check fails.`,
@@ -289,7 +294,7 @@ function abPlan(view: PromotionView): string {
       current: action.kind === "promote",
     },
   ];
-  const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+  const lines = planLines(plan);
   lines.push(
     "",
     "The scheduled canary job compares the variants on the A/B metrics after each run (health checks stay guardrails: a failing one rolls back). A/B pull requests are never merged automatically.",
@@ -314,7 +319,7 @@ function blueGreenPlan(view: PromotionView): string {
     { text: `cut-over: all live traffic switches to ${version} at once (${merge})`, current: action.kind === "promote" },
     { text: scaleDown, current: false },
   ];
-  const lines = plan.map((step, index) => `${index + 1}. ${step.current ? `**${step.text} ← this PR**` : step.text}`);
+  const lines = planLines(plan);
   lines.push(
     "",
     "The scheduled canary job reads the health checks once the preview's pull request is merged: it opens the cut-over when every check passes and the bake time is over, and a rollback (the preview is removed; live traffic never left the stable model) when any check fails. Blue-green never steps traffic.",

@@ -125,7 +125,6 @@ export function resolveAbSettings(
     ab: {
       ...(match === undefined ? {} : { match }),
       weight: ab.weight ?? DEFAULT_WEIGHT,
-      ...(ab.iterations === undefined ? {} : { iterations: ab.iterations }),
       minSamples: ab.min_samples ?? DEFAULT_MIN_SAMPLES,
       alpha: ab.alpha ?? DEFAULT_ALPHA,
       metrics,

@@ -271,14 +271,20 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
   // Pushed health only wakes the job; it never decides, and never narrows what is checked: GitHub
   // replaces a pending run of the job's concurrency group with a newer one, so a run that checked
   // only the environments its alert named would lose the wake-up (or the schedule) it replaced.
-  const withHealth = () => environmentNames(loaded).filter((name) => resolveEnvironment(name, loaded).health !== undefined);
-  const wake = named || options.event === undefined ? undefined : readHealthDispatch(options.event, withHealth());
-  for (const note of wake?.notes ?? []) logger.info(`Health dispatch: ${note}.`);
-  if (wake?.environments !== undefined)
-    logger.info(`Health dispatch: the alerts name ${wake.environments.join(", ")}; every environment with health checks is checked.`);
   const environments = (named ? options.environments! : environmentNames(loaded))
     .map((name) => resolveEnvironment(name, loaded))
     .filter((environment) => named || environment.health !== undefined);
+  // Unnamed, `environments` is exactly those with health checks: the names an alert may carry.
+  const wake =
+    named || options.event === undefined
+      ? undefined
+      : readHealthDispatch(
+          options.event,
+          environments.map((environment) => environment.name),
+        );
+  for (const note of wake?.notes ?? []) logger.info(`Health dispatch: ${note}.`);
+  if (wake?.environments !== undefined)
+    logger.info(`Health dispatch: the alerts name ${wake.environments.join(", ")}; every environment with health checks is checked.`);
   if (environments.length === 0)
     throw new UserError("no environment has health checks to run a canary on", {
       file: loaded.file,

@@ -124,7 +124,7 @@ async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
 export function wrapMetrics(document: TrainMetrics | FlatTrainMetrics): TrainMetrics {
   if ("metrics" in document && typeof document.metrics === "object") return document as TrainMetrics;
   const metrics: Record<string, number> = {};
-  for (const [name, value] of Object.entries(document)) if (name !== "$schema" && typeof value === "number") metrics[name] = value;
+  for (const [name, value] of Object.entries(document)) if (typeof value === "number") metrics[name] = value;
   return { metrics };
 }
 

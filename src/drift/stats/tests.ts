@@ -4,7 +4,10 @@
  * χ² goodness of fit of the current counts against the reference proportions (scipy.stats.chisquare
  * with expected = reference scaled to the current total), and the pooled two-proportion z test.
  */
-import { chiSquaredSf, normalSf } from "../../common/stats.ts";
+import { chiSquaredSf, twoProportionZ } from "../../common/stats.ts";
+
+// The pooled two-proportion z test lives in common/stats.ts (the A/B comparison uses it too).
+export { twoProportionZ };
 
 /** A test statistic, its p-value and, for χ² tests, the degrees of freedom. */
 export interface TestResult {
@@ -82,20 +85,4 @@ export function chiSquareGoodnessOfFit(ref: readonly number[], cur: readonly num
     statistic += expected === 0 ? Number.POSITIVE_INFINITY : (cur[k]! - expected) ** 2 / expected;
   }
   return { statistic, pValue: statistic === Number.POSITIVE_INFINITY ? 0 : chiSquaredSf(statistic, df), df };
-}
-
-/**
- * Pooled two-proportion z test, two-sided: z = (p1 − p2)/sqrt(P(1−P)(1/n1 + 1/n2)) with
- * P = (s1 + s2)/(n1 + n2); p = 2·normalSf(|z|). P in {0, 1} → z 0, p 1; a side with no trials → NaN.
- */
-export function twoProportionZ(ref: { successes: number; trials: number }, cur: { successes: number; trials: number }): TestResult {
-  const n1 = ref.trials;
-  const n2 = cur.trials;
-  if (!(n1 > 0) || !(n2 > 0)) return { statistic: Number.NaN, pValue: Number.NaN };
-  const p1 = ref.successes / n1;
-  const p2 = cur.successes / n2;
-  const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
-  if (pooled <= 0 || pooled >= 1) return { statistic: 0, pValue: 1 };
-  const z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-  return { statistic: z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };
 }

@@ -11,6 +11,7 @@
  * `\s*` after the semicolon (browsers send `a=1; variant=b`), and the name and value escaped so that
  * a dot in them is not a wildcard.
  */
+import { escapeRegExp } from "../../common/regexp.ts";
 import type { AbRouting } from "./target-types.ts";
 import { pathError, readInteger, removeValue, writeValue, type Resource, type YamlPath } from "./yaml-edit.ts";
 
@@ -25,7 +26,7 @@ export function flaggerMatch(match: NonNullable<AbRouting["match"]>): { headers:
   if ("header" in match) return [{ headers: { [match.header]: { exact: match.value } } }];
   // Flagger's documented regex is ^(.*?;)?(NAME=VALUE)(;.*)?$; browsers separate cookies with "; ", so
   // the space after the semicolon is allowed here, or a cookie that is not the first would never match.
-  return [{ headers: { cookie: { regex: `^(.*?;\\s*)?(${escapeRegex(match.cookie)}=${escapeRegex(match.value)})(;.*)?$` } } }];
+  return [{ headers: { cookie: { regex: `^(.*?;\\s*)?(${escapeRegExp(match.cookie)}=${escapeRegExp(match.value)})(;.*)?$` } } }];
 }
 
 /** Turns the Canary's analysis into an A/B test: iterations and the match, no weights. */
@@ -40,8 +41,4 @@ export function writeAbAnalysis(canary: Resource, routing: AbRouting): void {
   writeValue(canary, ITERATIONS, routing.iterations ?? readInteger(canary, ITERATIONS) ?? DEFAULT_ITERATIONS);
   canary.document.setIn(MATCH, canary.document.createNode(flaggerMatch(routing.match)));
   for (const key of ["maxWeight", "stepWeight", "stepWeights"]) removeValue(canary, [...ANALYSIS, key]);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -112,6 +112,14 @@ describe("the A/B verdict", () => {
     assert.match(outcome.decision.reason, /keep the stable model: the candidate is significantly worse on latency/);
   });
 
+  it("rolls back a candidate significantly worse on a proportion, with scipy's p", () => {
+    const outcome = decide([conversion([1100, 10000], [1300, 10000])], { settings: { ...SETTINGS, metrics: [CONVERSION] } });
+    assert.equal(outcome.decision.action, "rollback");
+    const conv = outcome.comparison!.metrics[0]!;
+    assert.equal(conv.verdict, "worse");
+    assert.ok(Math.abs(conv.test!.pValue - ORACLE.proportions[1]!.p) <= 1e-9 * ORACLE.proportions[1]!.p);
+  });
+
   it("holds while the metrics disagree: a person decides", () => {
     const outcome = decide([conversion([1300, 10000], [1100, 10000]), latency([0.25, 0.05, 2000], [0.2, 0.05, 2000])]);
     assert.equal(outcome.decision.action, "hold");
