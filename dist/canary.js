@@ -2,20 +2,20 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-F4NEKW7H.js";
+} from "./chunks/chunk-WIJZB72H.js";
 import {
   renderHealthTable,
   runCanaryStage
-} from "./chunks/chunk-D7FCDN2K.js";
+} from "./chunks/chunk-YAQVTO64.js";
 import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-VICJCUTS.js";
-import "./chunks/chunk-FH5TOFOZ.js";
-import "./chunks/chunk-DJZQNN3P.js";
+import "./chunks/chunk-55Q5D4H7.js";
+import "./chunks/chunk-CJDYYHPO.js";
+import "./chunks/chunk-ZELXXSV6.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   core_exports,
   getBooleanInput,
@@ -23,11 +23,11 @@ import {
   getOptionalListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   escapeMarkdown,
   readGitHubContext
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/canary.ts
 await runAction(async () => {

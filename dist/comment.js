@@ -9,10 +9,10 @@ import {
   runAction,
   runCommentStage,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/comment.ts
 await runAction(async () => {

@@ -5,25 +5,26 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-TX4O3PGT.js";
+} from "./chunks/chunk-EU6R2NLW.js";
 import {
   gitOpsActionInputs
-} from "./chunks/chunk-F4NEKW7H.js";
-import "./chunks/chunk-D7FCDN2K.js";
+} from "./chunks/chunk-WIJZB72H.js";
+import "./chunks/chunk-YAQVTO64.js";
 import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-VICJCUTS.js";
-import "./chunks/chunk-FYVV4NEY.js";
-import "./chunks/chunk-WRCWUBJC.js";
+import "./chunks/chunk-55Q5D4H7.js";
+import "./chunks/chunk-63NOYDUD.js";
+import "./chunks/chunk-XWHKT4QQ.js";
+import "./chunks/chunk-44TVQWWB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-LC6K3RCJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-FH5TOFOZ.js";
-import "./chunks/chunk-DJZQNN3P.js";
+import "./chunks/chunk-R2E5VZUO.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-CJDYYHPO.js";
+import "./chunks/chunk-ZELXXSV6.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   core_exports,
   getBooleanInput,
@@ -32,8 +33,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
-import "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-YSM7FE72.js";
+import "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/drift.ts
 function maskUrlSecrets(text) {

@@ -2,20 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runEvaluateStage
-} from "./chunks/chunk-SZJ4QYJZ.js";
+} from "./chunks/chunk-D7CPVE32.js";
 import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-NVKYSDFF.js";
+import "./chunks/chunk-TYVJT2QX.js";
+import "./chunks/chunk-Y7B762HE.js";
+import "./chunks/chunk-44TVQWWB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-LC6K3RCJ.js";
-import "./chunks/chunk-SPN2YSXJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-DJZQNN3P.js";
+import "./chunks/chunk-R2E5VZUO.js";
+import "./chunks/chunk-JY2OOAAB.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-ZELXXSV6.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
@@ -27,10 +28,10 @@ import {
   getNumberInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/evaluate.ts
 await runAction(async () => {

@@ -2,21 +2,21 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runFetchStage
-} from "./chunks/chunk-YCBOYY5R.js";
-import "./chunks/chunk-VICJCUTS.js";
-import "./chunks/chunk-SPN2YSXJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+} from "./chunks/chunk-JIW57FMX.js";
+import "./chunks/chunk-55Q5D4H7.js";
+import "./chunks/chunk-JY2OOAAB.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   getRequiredInput,
   runAction
-} from "./chunks/chunk-2VH4JETB.js";
-import "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-YSM7FE72.js";
+import "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/fetch-model.ts
 await runAction(async () => {

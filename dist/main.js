@@ -2,10 +2,10 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   core_exports
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   getErrorMessage
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/main.ts
 var COMMANDS = [

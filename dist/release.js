@@ -2,24 +2,25 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runReleaseStage
-} from "./chunks/chunk-UKLSOGOV.js";
-import "./chunks/chunk-OHYPZJGH.js";
+} from "./chunks/chunk-MUUYPGYV.js";
+import "./chunks/chunk-RZ4XAMEC.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-FYVV4NEY.js";
-import "./chunks/chunk-WRCWUBJC.js";
-import "./chunks/chunk-FKJ7JCSZ.js";
-import "./chunks/chunk-NVKYSDFF.js";
+import "./chunks/chunk-63NOYDUD.js";
+import "./chunks/chunk-XWHKT4QQ.js";
+import "./chunks/chunk-TYVJT2QX.js";
+import "./chunks/chunk-Y7B762HE.js";
+import "./chunks/chunk-44TVQWWB.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-LC6K3RCJ.js";
-import "./chunks/chunk-SPN2YSXJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-FH5TOFOZ.js";
-import "./chunks/chunk-DJZQNN3P.js";
+import "./chunks/chunk-R2E5VZUO.js";
+import "./chunks/chunk-JY2OOAAB.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-CJDYYHPO.js";
+import "./chunks/chunk-ZELXXSV6.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
@@ -29,8 +30,8 @@ import {
   getListInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
-import "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-YSM7FE72.js";
+import "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-BRWCXJMB.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-XWHTO7IV.js";
+} from "./chunks/chunk-BED2KROE.js";
 import {
   actionStageRun,
   core_exports,
@@ -16,7 +16,7 @@ import {
   publishComment,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   UserError,
   assertValid,
@@ -28,7 +28,7 @@ import {
   readGitHubContext,
   sections,
   table
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/stages/select-best-stage.ts
 import { basename, join as join2, resolve } from "node:path";

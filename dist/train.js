@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runTrainStage
-} from "./chunks/chunk-KBAKGNHN.js";
-import "./chunks/chunk-OHYPZJGH.js";
+} from "./chunks/chunk-UJZFHCBN.js";
+import "./chunks/chunk-RZ4XAMEC.js";
 import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-NVKYSDFF.js";
+import "./chunks/chunk-Y7B762HE.js";
 import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-LC6K3RCJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-FH5TOFOZ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-R2E5VZUO.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-CJDYYHPO.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
@@ -22,8 +22,8 @@ import {
   getOptionalLinesInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
-import "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-YSM7FE72.js";
+import "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/train.ts
 await runAction(async () => {

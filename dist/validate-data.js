@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-BKHHJABK.js";
-import "./chunks/chunk-WRCWUBJC.js";
-import "./chunks/chunk-LC6K3RCJ.js";
-import "./chunks/chunk-VXINPS6Q.js";
-import "./chunks/chunk-FH5TOFOZ.js";
+} from "./chunks/chunk-HLTEAARW.js";
+import "./chunks/chunk-XWHKT4QQ.js";
+import "./chunks/chunk-R2E5VZUO.js";
+import "./chunks/chunk-5BI4AZKT.js";
+import "./chunks/chunk-CJDYYHPO.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
@@ -20,10 +20,10 @@ import {
   getOptionalListInput,
   publishStageReport,
   runAction
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/validate-data.ts
 await runAction(async () => {

@@ -3,30 +3,30 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   failures,
   runVerifyStage
-} from "./chunks/chunk-KG645RMB.js";
+} from "./chunks/chunk-G34JYFCI.js";
 import {
   gitAuthHeaderValue
-} from "./chunks/chunk-D7FCDN2K.js";
+} from "./chunks/chunk-YAQVTO64.js";
 import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-VICJCUTS.js";
-import "./chunks/chunk-FH5TOFOZ.js";
-import "./chunks/chunk-DJZQNN3P.js";
+import "./chunks/chunk-55Q5D4H7.js";
+import "./chunks/chunk-CJDYYHPO.js";
+import "./chunks/chunk-ZELXXSV6.js";
 import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-XWHTO7IV.js";
-import "./chunks/chunk-O3SQ3WKX.js";
-import "./chunks/chunk-IIWHS54Y.js";
-import "./chunks/chunk-2DA7VCXQ.js";
+import "./chunks/chunk-BED2KROE.js";
+import "./chunks/chunk-MOHOK2SR.js";
+import "./chunks/chunk-AR5WJP6Z.js";
+import "./chunks/chunk-Z75KWGKU.js";
 import {
   actionStageRun,
   core_exports,
   getInput,
   runAction,
   writeJobSummary
-} from "./chunks/chunk-2VH4JETB.js";
+} from "./chunks/chunk-YSM7FE72.js";
 import {
   UserError,
   readGitHubContext
-} from "./chunks/chunk-DPAG27KB.js";
+} from "./chunks/chunk-2BUAMGEV.js";
 
 // src/actions/verify-promotion.ts
 await runAction(async () => {

@@ -21,7 +21,7 @@ export function shellLine(argv: readonly string[]): string {
 /**
  * `npx modelship ARGS…` run in `dir` (relative to the repository root; "" or "." is the root), as a
  * line to paste from the repository root: npx runs the project's own `modelship` bin on the Node 24
- * that `npm ci` installed, from any folder below the root (README's quick start).
+ * that `npm ci` installed, from any folder below the root (docs/demo.md).
  */
 export function modelshipCommandLine(dir: string, args: readonly string[]): string {
   const command = shellLine(["npx", "modelship", ...args]);

@@ -1,7 +1,9 @@
 /** What every CLI command looks like, and the exit codes the CLI promises. */
 import type { Logger } from "../common/logger.ts";
+import type { ProgressBar } from "../common/progress-bar.ts";
 import { DEFAULT_LOCAL_REGISTRY } from "../stages/release-settings.ts";
 import type { StageRun } from "../stages/stage-run.ts";
+import type { FlagSpecs } from "./options.ts";
 
 /** 0: all checks passed. 1: checks ran and failed. 2: usage or input error. 3: a bug in modelship. */
 export const ExitCode = { ok: 0, checksFailed: 1, usage: 2, bug: 3 } as const;
@@ -15,11 +17,19 @@ export interface CommandContext {
   /** Writes to stdout (machine-readable output goes here, logs go to the logger). */
   print(text: string): void;
   version: string;
+  /** `-v`/`--verbose` or MODELSHIP_VERBOSE, read by run-cli before the command parses its flags. */
+  verbose?: boolean;
+  /** What stdout is (a TTY or not, for colour); absent when output is captured. */
+  stdout?: { isTTY?: boolean; columns?: number };
+  /** The progress bar on stderr that run-cli draws the run's progress events on (only on a TTY outside CI); absent when output is captured. */
+  progress?: ProgressBar;
 }
 
 export interface Command {
   name: string;
   summary: string;
+  /** The flags it parses, per subcommand (`sub` undefined: the command itself), so tests can walk every flag of every command. */
+  flagSets?: readonly { sub?: string; flags: FlagSpecs }[];
   run(context: CommandContext): Promise<ExitCode>;
 }
 

@@ -14,6 +14,11 @@ export interface FlagSpec {
   description: string;
   /** Shown in help, e.g. `FILE`. */
   value?: string;
+  /** The values a string flag takes; checked by parseFlags before any work starts. */
+  choices?: readonly string[];
+  /** A string flag that holds a whole number (of at least `min`, default 0) or any number; checked by parseFlags. */
+  numeric?: "integer" | "number";
+  min?: number;
 }
 
 export type FlagSpecs = Record<string, FlagSpec>;
@@ -70,12 +75,45 @@ export function parseFlags<S extends FlagSpecs>(
       strict: true,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    throw new UserError(`${options.command}: ${message}`, { hint: `run \`modelship ${options.command} --help\`` });
+    // run-cli.ts already prefixes `modelship <command>: `; Node's advice on `--` for positionals is left out (the hint points to --help).
+    const message = (error instanceof Error ? error.message.split("\n")[0]! : String(error)).replace(
+      /\. To specify a positional argument .*$/,
+      "",
+    );
+    throw new UserError(message, { hint: `run \`modelship ${options.command} --help\`` });
   }
   const flags: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs)) flags[name] = parsed.values[name] ?? fromEnv(name, spec, env);
+  for (const [name, spec] of Object.entries(specs)) {
+    const given = parsed.values[name];
+    flags[name] = given ?? fromEnv(name, spec, env);
+    // Every value is checked here, before the command does any work, and the error names what the
+    // user set: the flag, or the environment variable standing in for it.
+    checkValue(flags[name], name, spec, given === undefined ? envNameOf(name) : `--${name}`);
+  }
   return { flags: flags as ParsedFlags<S>, positionals: parsed.positionals };
+}
+
+/** A flag's declared constraint (choices, whole number, number), checked against its value from `source` (`--flag` or `MODELSHIP_FLAG`). */
+function checkValue(value: unknown, name: string, spec: FlagSpec, source: string): void {
+  const values = typeof value === "string" ? [value] : Array.isArray(value) ? (value as string[]) : [];
+  const fromEnv = !source.startsWith("--");
+  // From the command line, the fix names the variable too (it may be set as well, in CI).
+  const setting = fromEnv ? source : `${source} (or ${envNameOf(name)})`;
+  const fix = (what: string, example: string): string =>
+    fromEnv ? `set ${source} to ${what}, or unset it` : `give ${setting} ${what}, e.g. ${source} ${example}`;
+  for (const item of values) {
+    if (spec.choices !== undefined && !spec.choices.includes(item))
+      throw new UserError(`${source} must be one of ${spec.choices.join(", ")}, got "${item}"`, {
+        hint: `set ${setting} to one of ${spec.choices.join(", ")}${fromEnv ? ", or unset it" : ""}`,
+      });
+    const min = spec.min ?? 0;
+    if (spec.numeric === "integer" && (!/^\d+$/.test(item) || Number(item) < min))
+      throw new UserError(`${source} must be a whole number${min === 0 ? "" : ` of at least ${min}`}, got "${item}"`, {
+        hint: fix(`a whole number ≥ ${min}`, String(Math.max(min, 5))),
+      });
+    if (spec.numeric === "number" && (item.trim() === "" || !Number.isFinite(Number(item))))
+      throw new UserError(`${source} must be a number, got "${item}"`, { hint: fix("a number", "0.5") });
+  }
 }
 
 /**

@@ -2,14 +2,20 @@
  * The CLI's one failure funnel: dispatch to a command, map the outcome to an exit status.
  * 0 passed, 1 checks failed, 2 usage or input error (a UserError: message only), 3 a bug (with stack).
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { getErrorMessage, isUserError } from "../common/errors.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/modelship-config.ts";
 import { ConsoleLogger } from "../common/logger.ts";
+import { withProgress } from "../common/progress.ts";
+import { ProgressBar } from "../common/progress-bar.ts";
 import { ExitCode, type Command, type CommandContext } from "./command.ts";
 import { canaryCommand } from "./commands/canary-command.ts";
 import { driftCommand } from "./commands/drift-command.ts";
 import { contractCommand } from "./commands/contract-command.ts";
 import { evaluateCommand } from "./commands/evaluate-command.ts";
 import { fetchCommand } from "./commands/fetch-command.ts";
+import { initCommand } from "./commands/init-command.ts";
 import { registryCommand } from "./commands/registry-command.ts";
 import { releaseCommand } from "./commands/release-command.ts";
 import { profileCommand } from "./commands/profile-command.ts";
@@ -19,6 +25,7 @@ import { validateCommand } from "./commands/validate-command.ts";
 import { verifyPromotionCommand } from "./commands/verify-promotion-command.ts";
 
 export const COMMANDS: Command[] = [
+  initCommand,
   validateCommand,
   profileCommand,
   contractCommand,
@@ -44,6 +51,8 @@ function usage(version: string): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Every --flag can also be set as an environment variable MODELSHIP_<FLAG> (e.g. MODELSHIP_FAIL_ON=warning).",
+    "Every command takes --format text|markdown|json, -q (only failures and errors) and -v (also what passed).",
+    "Colour only on a terminal, never with NO_COLOR set; progress bars only on a terminal outside CI.",
     "exit status: 0 ok, 1 checks failed, 2 usage or input error",
   ].join("\n");
 }
@@ -53,6 +62,19 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
+/** The problems of a stage that found nothing to work on: in a folder without modelship.yaml, the likely cause. */
+const NOTHING_SET = /^(no contract given|no data files given|nothing to train|no target column|no test data)\b/;
+
+const NO_CONFIG_HINT = "  No modelship.yaml here: run `npx modelship init` first (it writes one from your CSV), or pass --config FILE.\n";
+
+/** True when `problem` is a missing setting and no config file was found (none given, none in the working directory). */
+function unconfigured(problem: string, context: CommandContext): boolean {
+  if (!NOTHING_SET.test(problem)) return false;
+  if (context.argv.some((arg) => arg === "--config" || arg.startsWith("--config=")) || (context.env.MODELSHIP_CONFIG ?? "") !== "")
+    return false;
+  return !existsSync(join(context.cwd, DEFAULT_CONFIG_FILE));
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function runCli(
   argv: string[],
@@ -60,8 +82,12 @@ export async function runCli(
 ): Promise<number> {
   const io = options.io ?? { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
   const env = options.env ?? process.env;
-  const verbose = argv.includes("--verbose") || /^(1|true)$/i.test(env.MODELSHIP_VERBOSE ?? "");
-  const args = argv.filter((arg) => arg !== "--verbose");
+  // -v/--verbose is every command's, read here so the logger prints debug lines from the start; the
+  // commands list it (outputFlags) and parseFlags checks MODELSHIP_VERBOSE's value.
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  const isVerbose = (arg: string, index: number): boolean => index < end && (arg === "--verbose" || arg === "-v");
+  const verbose = argv.some(isVerbose) || /^(1|true|yes)$/i.test(env.MODELSHIP_VERBOSE ?? "");
+  const args = argv.filter((arg, index) => !isVerbose(arg, index));
   // Logs go to stderr so stdout carries only the command's result (markdown, JSON, YAML).
   const logger = new ConsoleLogger({
     verbose,
@@ -99,12 +125,24 @@ export async function runCli(
       io.stdout(`${text}\n`);
     },
     version: options.version,
+    verbose,
+    // Without a given io, the process's own streams: colour and progress follow what they are.
+    ...(options.io === undefined ? { stdout: process.stdout, progress: new ProgressBar(process.stderr, env) } : {}),
   };
   try {
-    return await command.run(context);
+    const bar = context.progress;
+    // Progress events from the domain (rows read, resamples, bytes downloaded) are drawn only where the bar draws.
+    return await (bar?.enabled === true
+      ? withProgress(
+          (event) => {
+            bar.show(event);
+          },
+          () => command.run(context),
+        )
+      : command.run(context));
   } catch (error) {
     if (isUserError(error)) {
-      io.stderr(`modelship ${command.name}: ${error.message}\n`);
+      io.stderr(`modelship ${command.name}: ${error.message}\n${unconfigured(error.problem, context) ? NO_CONFIG_HINT : ""}`);
       return ExitCode.usage;
     }
     io.stderr(`modelship ${command.name}: internal error, please report it: ${getErrorMessage(error)}\n`);

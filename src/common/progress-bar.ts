@@ -1,4 +1,5 @@
 import type { AnnotationProperties, Logger } from "./logger.ts";
+import type { ProgressEvent } from "./progress.ts";
 
 /**
  * A one-line progress bar for people at a terminal. On anything that is not a TTY (CI logs, GitHub
@@ -14,9 +15,11 @@ export interface ProgressStream {
 /** Redraws `[####.....] 42% label` in place, at most every 100 ms. */
 export class ProgressBar {
   readonly #stream: ProgressStream;
-  readonly #enabled: boolean;
+  #enabled: boolean;
   #last = Number.NEGATIVE_INFINITY;
   #shown = false;
+  /** When each task was first seen, for its rate and ETA. */
+  readonly #started = new Map<string, number>();
 
   constructor(stream: ProgressStream, env: NodeJS.ProcessEnv = process.env) {
     this.#stream = stream;
@@ -65,10 +68,75 @@ export class ProgressBar {
     };
   }
 
+  /** Whether anything will be drawn (a TTY, outside CI, not muted). */
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  /** Draws nothing from now on (-q), and erases what is shown. */
+  mute(): void {
+    this.clear();
+    this.#enabled = false;
+  }
+
+  /** Shows a task's progress event with its rate and, when the total is known, its ETA. */
+  show(event: ProgressEvent): void {
+    if (!this.#enabled) return;
+    const now = performance.now();
+    const started = this.#started.get(event.task) ?? now;
+    if (!this.#started.has(event.task)) this.#started.set(event.task, now);
+    const label = progressLabel(event, (now - started) / 1000);
+    if (event.total !== undefined && event.total > 0) this.update(event.done / event.total, label);
+    else this.#spin(label);
+  }
+
+  /** A task without a known total: its label alone, redrawn at most every 100 ms. */
+  #spin(label: string): void {
+    const now = performance.now();
+    if (now - this.#last < 100) return;
+    this.#last = now;
+    this.#stream.write(`\r${label}\u001b[K`);
+    this.#shown = true;
+  }
+
   /** Erases the bar so a log line can take its place. */
   clear(): void {
     if (!this.#shown) return;
     this.#stream.write("\r\u001b[K");
     this.#shown = false;
   }
+}
+
+/** `reading data/train.csv: 120,000 rows, 48,000 rows/s, ETA 3 s`: the done count, the rate and (with a total) the time left. */
+export function progressLabel(event: ProgressEvent, elapsedSeconds: number): string {
+  const parts = [
+    `${event.task}: ${amount(event.done, event.unit)}${event.total === undefined ? "" : ` of ${amount(event.total, event.unit)}`}`,
+  ];
+  if (elapsedSeconds > 0 && event.done > 0) {
+    const rate = event.done / elapsedSeconds;
+    parts.push(`${amount(Math.round(rate), event.unit)}/s`);
+    if (event.total !== undefined && event.total > event.done) parts.push(`ETA ${duration((event.total - event.done) / rate)}`);
+  }
+  return parts.join(", ");
+}
+
+/** A count in its unit; bytes in KiB/MiB/GiB. */
+function amount(count: number, unit: string): string {
+  if (unit !== "bytes") return `${count.toLocaleString("en-US")} ${unit}`;
+  const steps = ["bytes", "KiB", "MiB", "GiB"];
+  let value = count;
+  let step = 0;
+  while (value >= 1024 && step < steps.length - 1) {
+    value /= 1024;
+    step++;
+  }
+  return step === 0 ? `${count} bytes` : `${value.toFixed(1)} ${steps[step]}`;
+}
+
+/** Seconds as `42 s`, `3 min 5 s` or `2 h 10 min`. */
+function duration(seconds: number): string {
+  const whole = Math.ceil(seconds);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  return `${Math.floor(whole / 3600)} h ${Math.floor((whole % 3600) / 60)} min`;
 }

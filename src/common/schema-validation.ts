@@ -5,6 +5,7 @@
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { UserError } from "./errors.ts";
+import { readerSchema, upgradeBySchema } from "./format-version.ts";
 import { pointerTokens, type YamlSource } from "./yaml-source.ts";
 
 // ajv and ajv-formats are CommonJS; imported from ESM, their `default` export sits one level down
@@ -106,8 +107,9 @@ export function describeSchemaErrors(errors: ErrorObject[]): SchemaProblem[] {
 }
 
 /**
- * Checks `data` against `schema`. With a YAML source the error names lines; `what` names the kind
- * of file ("data contract", "modelship.yaml").
+ * Checks `data` against `schema`, after its format version (common/format-version.ts): the data is
+ * returned upgraded to the current version. With a YAML source the error names lines; `what` names
+ * the kind of file ("data contract", "modelship.yaml").
  */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type the schema guarantees
 export function assertValid<T>(
@@ -115,7 +117,9 @@ export function assertValid<T>(
   data: unknown,
   options: { file: string; what: string; source?: YamlSource; maxProblems?: number },
 ): T {
-  const validate = validatorFor(schema);
+  // The format version first: a newer file gets "upgrade modelship", not the schema's bare "must be 1".
+  data = upgradeBySchema(schema, data, options);
+  const validate = validatorFor(readerSchema(schema));
   if (validate(data)) return data as T;
   const problems = describeSchemaErrors(validate.errors ?? []);
   for (const problem of problems) {

@@ -60,6 +60,7 @@ export interface ModelshipConfig {
     tag_format?: string;
     bump?: "patch" | "minor" | "major";
     allow_ungated?: boolean;
+    license?: string;
     model?: string;
     gate_report?: string;
     reference_profile?: string;

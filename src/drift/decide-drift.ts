@@ -35,7 +35,7 @@ import {
 } from "./stats/drift-statistics.ts";
 import { normalCdf } from "../common/stats.ts";
 
-/** Defaults of the drift settings (`drift:` in modelship.yaml); sources in the README's drift section. */
+/** Defaults of the drift settings (`drift:` in modelship.yaml); sources in docs/drift.md. */
 export const DRIFT_DEFAULTS: DriftSettings = {
   mode: "default",
   small_sample_rows: 1000,

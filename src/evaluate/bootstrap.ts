@@ -14,6 +14,7 @@
  * For data already aggregated into cells (fairness: group × label × prediction), `multinomial` and
  * `binomial` resample the cell counts exactly in O(cells).
  */
+import { progressSink } from "../common/progress.ts";
 import { streamSeed } from "../common/seeded-random.ts";
 import { logGamma } from "../common/stats.ts";
 
@@ -89,6 +90,7 @@ export function bootstrap(options: BootstrapOptions): BootstrapResult {
   let state = streamSeed(seed, BOOTSTRAP_STREAM);
   let replicates: Float64Array[] | undefined;
   let undefinedCounts: number[] = [];
+  const progress = progressSink();
 
   for (let r = 0; r < resamples; r++) {
     counts.fill(0);
@@ -107,6 +109,7 @@ export function bootstrap(options: BootstrapOptions): BootstrapResult {
     }
 
     const values = statistic(weights, r);
+    progress?.({ task: "bootstrap", done: r + 1, total: resamples, unit: "resamples" });
     if (replicates === undefined) {
       replicates = values.map(() => new Float64Array(resamples));
       undefinedCounts = values.map(() => 0);

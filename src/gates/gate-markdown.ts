@@ -77,7 +77,7 @@ function headline(report: GateReport): string {
       ? `❌ ${name} fails ${summary.fail} of ${total} gate${total === 1 ? "" : "s"}`
       : report.verdict === "warn"
         ? `⚠️ ${name} passes with ${summary.warn + summary.insufficient_data} warning${summary.warn + summary.insufficient_data === 1 ? "" : "s"}`
-        : `✅ ${name} passes all ${total} gate${total === 1 ? "" : "s"}`;
+        : `✅ ${name} passes ${total === 1 ? "its 1 gate" : `all ${total} gates`}`;
   return `### ${title}`;
 }
 

@@ -1,7 +1,10 @@
 /**
  * The one place modelship starts the git CLI: argv only (never a shell), C locale, stdout as bytes.
  * git-workspace.ts builds clones and pushes on it; the stages and the run record read a commit's
- * time, HEAD or a file at a base commit through `gitOutput`.
+ * time, HEAD or a file at a base commit through `gitOutput`. The caller's environment reaches git
+ * whole (only LC_ALL and GIT_TERMINAL_PROMPT are set over it), so git's libcurl reads the proxy
+ * variables itself (`http_proxy`, `HTTPS_PROXY`, `NO_PROXY`…; docs/proxies.md): nothing here may
+ * filter them out (test/integration/proxies.test.ts clones through a proxy).
  */
 import { spawn } from "node:child_process";
 import { errnoCode, UserError } from "../common/errors.ts";

@@ -313,7 +313,8 @@ async function checkUri(candidate: Candidate, context: UriContext): Promise<Chec
     };
   } catch (error) {
     if (!isUserError(error)) throw error;
-    return fail(error.problem);
+    // The fix too: "upgrade modelship" for a release made by a newer one, "fetch it again" for a damaged one.
+    return fail(error.hint === undefined ? error.problem : `${error.problem}; fix: ${error.hint}`);
   }
 }
 

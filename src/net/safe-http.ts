@@ -12,21 +12,35 @@
  *   so a name that resolves to a public address once and to 127.0.0.1 the next time (DNS rebinding)
  *   cannot slip through. An IP-literal host is never looked up, so it is checked before connecting.
  *
- * Why node:http rather than fetch or a library: global fetch (undici) takes no per-request DNS
- * lookup without the undici package as a dependency, and node:http's `lookup` hook is exactly the
- * seam the check needs. Every request gets its own agent (`agent: false`): no pooled connection made
+ * - through a proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY: common/proxy-env.ts) the TARGET is still checked,
+ *   never the proxy (a proxy is usually internal, and that is fine). The target is resolved here,
+ *   its addresses checked, and the proxy is asked to CONNECT to the checked IP literal, for https
+ *   and plain http alike; inside the tunnel TLS (SNI and the certificate check) and Host still name
+ *   the host. The proxy resolves nothing, so DNS rebinding between our check and its connection is
+ *   impossible. Plain http is never forwarded in absolute form: the proxy would resolve the name
+ *   again, and a name that rebinds to an address inside the proxy's network would reach it. A proxy
+ *   that allows CONNECT only to port 443 refuses a plain-http target; the error says to use https or
+ *   NO_PROXY (proxy-tunnel.ts).
+ *
+ * Why node:http rather than fetch or undici (which the GitHub client uses for its proxy): node:http's
+ * `lookup` hook and `createConnection` are exactly the seams the check needs, directly and through a
+ * CONNECT tunnel (proxy-tunnel.ts), where undici's ProxyAgent would CONNECT to the name. Every request gets its own agent (`agent: false`): no pooled connection made
  * for another URL is reused. The answer is handed back as a WHATWG `Response` (body streamed), so
  * callers read it as they read fetch's; gzip, deflate and br bodies are decoded as fetch would.
  */
 import { lookup as dnsLookup } from "node:dns/promises";
-import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP, type LookupFunction } from "node:net";
+import { isIP, type LookupFunction, type Socket } from "node:net";
+import { connect as tlsConnect } from "node:tls";
 import { pipeline, Readable, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { UserError } from "../common/errors.ts";
+import { progressSink, type ProgressSink } from "../common/progress.ts";
 import { classifyAddress, describeAddress, type AddressClass } from "./address-class.ts";
 import { ALLOW_INTERNAL_ENV, ALLOW_INTERNAL_KEY, allowEntryFor, AllowList, hostOf, portOf } from "./allow-internal.ts";
+import { proxyFor, type ProxyChoice } from "../common/proxy-env.ts";
+import { openTunnel } from "./proxy-tunnel.ts";
 
 /** One address a host name resolves to. */
 export interface ResolvedAddress {
@@ -48,6 +62,10 @@ export interface NetworkPolicy {
    * it only to treat a loopback address such as 127.0.0.2 as a public origin.
    */
   classify?: (address: string) => AddressClass | undefined;
+  /** Test seam, never user-configurable: the environment the proxy variables are read from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /** Test seam, never user-configurable: the CA certificates https targets are checked against (default Node's). */
+  ca?: string;
 }
 
 /** No internal destination allowed: the policy when a caller gives none. */
@@ -63,9 +81,12 @@ export function redactUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-/** A URL written as text, redacted as far as it parses (for messages about URLs that do not parse). */
+/**
+ * A URL written as text, redacted as far as it parses (for messages about URLs that do not parse):
+ * no query or fragment, and nothing between `//` and the LAST `@` (a password may hold `/` or `@`).
+ */
 export function redactText(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+  return text.replace(/[?#].*$/, "").replace(/\/\/.*@/, "//");
 }
 
 /**
@@ -153,6 +174,18 @@ function byteLimit(maxBytes: number, url: URL, what: string): Transform {
   });
 }
 
+/** A pass-through reporting the bytes that went through it to a progress sink (a face's progress bar). */
+function byteProgress(sink: ProgressSink, task: string, total: number | undefined): Transform {
+  let done = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      sink({ task, done, ...(total === undefined ? {} : { total }), unit: "bytes" });
+      callback(null, chunk);
+    },
+  });
+}
+
 /** "the first request" or "the redirect from https://…": which hop of a chain a request is. */
 function hopOf(options: GuardedRequestOptions): string {
   return options.redirectedFrom === undefined ? "the first request" : `the redirect from ${redactUrl(options.redirectedFrom)}`;
@@ -188,32 +221,42 @@ async function defaultResolve(hostname: string): Promise<ResolvedAddress[]> {
   return (await dnsLookup(hostname, { all: true })) as ResolvedAddress[];
 }
 
+/**
+ * The addresses `hostname` resolves to that the policy allows `url` to connect to (of `family`, 0
+ * for any); a refusal when none is left.
+ */
+async function checkedAddresses(
+  policy: NetworkPolicy,
+  url: URL,
+  options: GuardedRequestOptions,
+  hostname: string,
+  family: 0 | 4 | 6,
+): Promise<ResolvedAddress[]> {
+  const addresses = await (policy.resolve ?? defaultResolve)(hostname);
+  const candidates = family === 0 ? addresses : addresses.filter((entry) => entry.family === family);
+  if (candidates.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+  // Only addresses that pass go back to connect to: the check is on what is connected.
+  const allowed = candidates.filter((entry) => addressRefusal(policy, url, entry.address) === undefined);
+  const refused = candidates.find((entry) => addressRefusal(policy, url, entry.address) !== undefined);
+  if (refused !== undefined && allowed.length === 0) {
+    const kind = addressRefusal(policy, url, refused.address)!.kind;
+    const described = describeAddress(refused.address, kind).replace(/^(\S+) is /, "$1, ");
+    throw internalRefusal(url, options, `${hostname} resolves to ${described}`);
+  }
+  return allowed;
+}
+
 /** node:net's `lookup` for one request: resolves, keeps only the addresses the policy allows, refuses when none is left. */
 function checkedLookup(policy: NetworkPolicy, url: URL, options: GuardedRequestOptions): LookupFunction {
-  const resolve = policy.resolve ?? defaultResolve;
   return (hostname, lookupOptions, callback) => {
-    resolve(hostname).then(
-      (addresses) => {
-        const family =
-          lookupOptions.family === 4 || lookupOptions.family === "IPv4"
-            ? 4
-            : lookupOptions.family === 6 || lookupOptions.family === "IPv6"
-              ? 6
-              : 0;
-        const candidates = family === 0 ? addresses : addresses.filter((entry) => entry.family === family);
-        if (candidates.length === 0) {
-          callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }), "", 0);
-          return;
-        }
-        // Only addresses that pass go back to connect to: the check is on what is connected.
-        const allowed = candidates.filter((entry) => addressRefusal(policy, url, entry.address) === undefined);
-        if (allowed.length === 0) {
-          const first = candidates[0]!;
-          const kind = addressRefusal(policy, url, first.address)!.kind;
-          const described = describeAddress(first.address, kind).replace(/^(\S+) is /, "$1, ");
-          callback(internalRefusal(url, options, `${hostname} resolves to ${described}`), "", 0);
-          return;
-        }
+    const family =
+      lookupOptions.family === 4 || lookupOptions.family === "IPv4"
+        ? 4
+        : lookupOptions.family === 6 || lookupOptions.family === "IPv6"
+          ? 6
+          : 0;
+    checkedAddresses(policy, url, options, hostname, family).then(
+      (allowed) => {
         if (lookupOptions.all === true) callback(null, allowed);
         else callback(null, allowed[0]!.address, allowed[0]!.family);
       },
@@ -251,7 +294,13 @@ function toResponse(message: IncomingMessage, url: URL, options: GuardedRequestO
         : encoding === "br"
           ? createBrotliDecompress()
           : undefined;
+  const progress = progressSink();
+  const total = Number(headers.get("content-length") ?? Number.NaN);
   const stages: NodeJS.ReadWriteStream[] = [
+    // Bytes as sent (before decoding), as content-length counts them: only when a face draws progress.
+    ...(progress === undefined
+      ? []
+      : [byteProgress(progress, `downloading ${redactUrl(url)}`, Number.isFinite(total) ? total : undefined)]),
     ...(decoder === undefined ? [] : [decoder]),
     ...(options.maxBytes === undefined ? [] : [byteLimit(options.maxBytes, url, options.what)]),
   ];
@@ -289,21 +338,16 @@ export async function guardedGet(url: URL, policy: NetworkPolicy, options: Guard
   // Node connects to an IP literal without a lookup: check it here.
   const refused = literalRefusal(url, policy, options);
   if (refused !== undefined) throw refused;
-  const host = hostOf(url);
-  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   const idleMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
+  const proxy = proxyFor(url, policy.env ?? process.env);
+  const target = proxy === undefined ? directTarget(url, policy, options) : await proxiedTarget(url, proxy, policy, options, idleMs);
   return new Promise<Response>((resolve, reject) => {
     let answer: IncomingMessage | undefined;
-    const outgoing = request(
+    const outgoing = target.request(
       {
-        protocol: url.protocol,
-        hostname: host,
-        port: portOf(url),
-        path: `${url.pathname}${url.search}`,
+        ...target.options,
         method: "GET",
-        headers: options.headers ?? {},
-        agent: false,
-        lookup: checkedLookup(policy, url, options),
+        headers: { ...(options.headers ?? {}), ...target.headers },
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
       (message) => {
@@ -315,7 +359,7 @@ export async function guardedGet(url: URL, policy: NetworkPolicy, options: Guard
         }
       },
     );
-    // The socket's idle timer runs before the answer and while its body streams.
+    // The socket's idle timer runs before the answer and while its body streams (a tunnel's CONNECT has its own: proxiedTarget).
     outgoing.setTimeout(idleMs, () => {
       const error = idleTimeout(idleMs, url);
       answer?.destroy(error);
@@ -324,6 +368,93 @@ export async function guardedGet(url: URL, policy: NetworkPolicy, options: Guard
     outgoing.on("error", reject);
     outgoing.end();
   });
+}
+
+/**
+ * How one guarded GET is sent: which client, to where, with which extra headers. Every request gets
+ * its own agent (`agent: false`) or, through a tunnel, its own connection (`createConnection`, which
+ * node:http ignores beside `agent: false`): no pooled connection is reused.
+ */
+interface Target {
+  request: typeof httpRequest;
+  options: RequestOptions;
+  headers: Record<string, string>;
+}
+
+/** Straight to the host: the connection's own lookup checks every address it connects to. */
+function directTarget(url: URL, policy: NetworkPolicy, options: GuardedRequestOptions): Target {
+  return {
+    request: url.protocol === "https:" ? httpsRequest : httpRequest,
+    options: {
+      protocol: url.protocol,
+      hostname: hostOf(url),
+      port: portOf(url),
+      path: `${url.pathname}${url.search}`,
+      lookup: checkedLookup(policy, url, options),
+      agent: false,
+      ...(policy.ca === undefined ? {} : { ca: policy.ca }),
+    },
+    headers: {},
+  };
+}
+
+/**
+ * Through `proxy`, the target checked here (the proxy's own address is not checked): resolve, check,
+ * CONNECT to the first allowed IP literal, then (https) TLS naming the host, or (http) the plain
+ * request in origin form with Host naming it. Proxy-Authorization goes on the CONNECT only, never
+ * inside the tunnel (the origin would see it). The CONNECT is under the same idle timeout as the rest.
+ */
+async function proxiedTarget(
+  url: URL,
+  proxy: ProxyChoice,
+  policy: NetworkPolicy,
+  options: GuardedRequestOptions,
+  idleMs: number,
+): Promise<Target> {
+  const host = hostOf(url);
+  const port = portOf(url);
+  const literal = isIP(host) !== 0;
+  const address = literal ? host : (await checkedAddresses(policy, url, options, host, 0))[0]!.address;
+  const authority = `${isIP(address) === 6 ? `[${address}]` : address}:${port}`;
+  const secure = url.protocol === "https:";
+  const createConnection = (_options: unknown, done: (error: Error | null, socket?: Socket) => void): undefined => {
+    openTunnel(proxy, authority, {
+      what: options.what,
+      target: url,
+      idleTimeoutMs: idleMs,
+      timeoutError: () => idleTimeout(idleMs, url),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    }).then(
+      (socket) => {
+        if (!secure) {
+          done(null, socket);
+          return;
+        }
+        // SNI and the certificate check name the host, as a direct connection would; an IP-literal host has no SNI.
+        const tls = tlsConnect({
+          socket,
+          ...(literal ? { host } : { servername: host, host }),
+          ALPNProtocols: ["http/1.1"],
+          ...(policy.ca === undefined ? {} : { ca: policy.ca }),
+        });
+        done(null, tls);
+      },
+      (error: unknown) => {
+        done(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return undefined;
+  };
+  return {
+    request: secure ? httpsRequest : httpRequest,
+    options: {
+      hostname: host,
+      port,
+      path: `${url.pathname}${url.search}`,
+      createConnection: createConnection as RequestOptions["createConnection"],
+    },
+    headers: { Host: url.host },
+  };
 }
 
 /** The most redirects `guardedGetFollowing` follows by default. */

@@ -6,6 +6,7 @@
 import manifestSchema from "../../schemas/model-manifest.schema.json" with { type: "json" };
 import { byCodeUnit } from "../common/compare.ts";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
+import { upgradeBySchema } from "../common/format-version.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
 import type { ManifestFile, ModelManifest, ServingLayout } from "./registry-types.ts";
@@ -63,8 +64,10 @@ export function parseManifest(text: string, file: string): ModelManifest {
       cause: error,
     });
   }
+  // A release made by a newer modelship is not damaged: its message says to upgrade, outside the hint below.
+  const data = upgradeBySchema(manifestSchema, source.data, { file, what: "model manifest", source });
   try {
-    return assertValid<ModelManifest>(manifestSchema, source.data, { file, what: "model manifest", source });
+    return assertValid<ModelManifest>(manifestSchema, data, { file, what: "model manifest", source });
   } catch (error) {
     if (!isUserError(error)) throw error;
     // Only modelship writes manifests, and it checks them first: one that does not match was damaged or tampered with.

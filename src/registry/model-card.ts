@@ -3,6 +3,12 @@
  * model is for, what data it saw, how well it does with confidence intervals, how it does per group,
  * what it should not be used for, and where it came from. Both are deterministic for the same
  * inputs, so re-packaging the same model gives the same bytes.
+ *
+ * The card opens with Hugging Face-style YAML front matter (https://huggingface.co/docs/hub/model-cards,
+ * the annotated template https://github.com/huggingface/hub-docs/blob/main/modelcard.md): `license`
+ * (release.license, omitted when not given), `library_name`, `tags`, `pipeline_tag`, `datasets`,
+ * `metrics`, and `model-index` with the gate report's test metrics, so hubs and catalogues that
+ * read that metadata index the release without parsing the markdown.
  */
 import { METRIC_LABELS } from "../gates/evaluate-gates.ts";
 import type { GateReport } from "../gates/gate-report-types.ts";
@@ -10,6 +16,7 @@ import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, secti
 import type { RunRecord } from "../train/run-record-types.ts";
 import { shortDigest } from "./manifest.ts";
 import type { ModelManifest } from "./registry-types.ts";
+import { stringify } from "yaml";
 
 export interface CardInputs {
   model: string;
@@ -20,6 +27,65 @@ export interface CardInputs {
   allowUngated: boolean;
   /** Why the release was ungated, when it was. */
   ungatedReason?: string;
+  /** The model's licence as an SPDX id (release.license); omitted from the card when undefined. */
+  license?: string;
+}
+
+/** Hugging Face's task ids for tabular models (https://huggingface.co/tasks). */
+const HF_TASKS: Record<string, { type: string; name: string }> = {
+  binary: { type: "tabular-classification", name: "Binary classification" },
+  multiclass: { type: "tabular-classification", name: "Multiclass classification" },
+  regression: { type: "tabular-regression", name: "Regression" },
+};
+
+/**
+ * The card's YAML front matter, as a plain object in the order it is written. Keys whose value is
+ * unknown are left out rather than guessed: no licence without release.license, no results without
+ * a gate report. `datasets` are the data files' paths as recorded (this repository's files, not Hub
+ * dataset ids); a metric is its gate report name (`roc_auc`, `accuracy`), its value the point
+ * estimate on the test rows (a metric without a value is left out).
+ */
+export function cardMetadata(inputs: CardInputs): Record<string, unknown> {
+  const report = inputs.gateReport;
+  const task = report === undefined ? undefined : HF_TASKS[report.model.task];
+  const datasets = [...new Set([...(inputs.runRecord?.data.files ?? []), ...(report?.data.files ?? [])].map((file) => file.path))];
+  const measured = Object.entries(report?.metrics ?? {}).filter(
+    (entry): entry is [string, { value: number }] => typeof entry[1].value === "number" && Number.isFinite(entry[1].value),
+  );
+  const evaluation = [...new Set((report?.data.files ?? []).map((file) => file.path))];
+  return {
+    ...(inputs.license === undefined ? {} : { license: inputs.license.toLowerCase() }),
+    library_name: "onnx",
+    tags: ["modelship", "onnx", ...(task === undefined ? [] : [task.type])],
+    ...(task === undefined ? {} : { pipeline_tag: task.type }),
+    ...(datasets.length === 0 ? {} : { datasets }),
+    ...(measured.length === 0 ? {} : { metrics: measured.map(([name]) => name) }),
+    ...(report === undefined || task === undefined || measured.length === 0
+      ? {}
+      : {
+          "model-index": [
+            {
+              name: inputs.model,
+              results: [
+                {
+                  task,
+                  dataset: {
+                    name: evaluation.length === 0 ? "evaluation data" : evaluation.join(", "),
+                    type: evaluation.length === 0 ? "evaluation" : evaluation.join(", "),
+                    split: "test",
+                  },
+                  metrics: measured.map(([name, estimate]) => ({ type: name, value: estimate.value, name: METRIC_LABELS[name] ?? name })),
+                },
+              ],
+            },
+          ],
+        }),
+  };
+}
+
+/** The front matter block: `---`, the metadata as YAML, `---`. */
+function frontMatter(inputs: CardInputs): string {
+  return `---\n${stringify(cardMetadata(inputs), { lineWidth: 0 })}---`;
 }
 
 /** One line: the verdict and the headline metrics. */
@@ -147,6 +213,7 @@ export function renderModelCard(inputs: CardInputs): string {
     ],
   );
   return sections(
+    frontMatter(inputs),
     `# Model card: ${escapeMarkdown(inputs.model)} ${inputs.version}`,
     cardSummary(inputs),
     intended,

@@ -35,6 +35,8 @@ export interface PackageOptions {
   extraFiles?: string[];
   allowUngated: boolean;
   description?: string;
+  /** The model's licence, an SPDX id (release.license): the model card's `license`. */
+  license?: string;
   /** The newest version before this one, for the notes' comparison. */
   previous?: ModelManifest;
   /** Where the package is assembled (created; must not exist or be empty). */
@@ -154,6 +156,7 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     model: options.model,
     version: options.version,
     description: options.description,
+    ...(options.license === undefined ? {} : { license: options.license }),
     gateReport: report,
     runRecord: record,
     allowUngated: problem !== undefined,

@@ -6,7 +6,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import gateReportSchema from "../../schemas/gate-report.schema.json" with { type: "json" };
 import { UserError, withSetting } from "../common/errors.ts";
+import { upgradeBySchema } from "../common/format-version.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import { readableExtension } from "../data/readers/open-table.ts";
@@ -53,19 +55,24 @@ export interface Reference {
   accuracy?: { accuracy: number; n: number };
 }
 
-/** Accuracy and rows of a gate report, when it has them. */
+/**
+ * Accuracy and rows of a gate report, when it has them. A report of a newer format (a release made
+ * by a newer modelship) is refused with the upgrade message rather than read by guesswork.
+ */
 async function gateAccuracy(path: string): Promise<{ accuracy: number; n: number } | undefined> {
+  let parsed: unknown;
   try {
-    const report = JSON.parse(await readFile(path, "utf8")) as {
-      metrics?: { accuracy?: { value?: number | null } };
-      data?: { rows?: number };
-    };
-    const accuracy = report.metrics?.accuracy?.value;
-    const n = report.data?.rows;
-    return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
+    parsed = JSON.parse(await readFile(path, "utf8"));
   } catch {
     return undefined;
   }
+  const report = upgradeBySchema(gateReportSchema, parsed, { file: path, what: "gate report" }) as {
+    metrics?: { accuracy?: { value?: number | null } };
+    data?: { rows?: number };
+  } | null;
+  const accuracy = report?.metrics?.accuracy?.value;
+  const n = report?.data?.rows;
+  return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
 }
 
 /** The reference accuracy: the release's evaluation, else the reference profile's own labelled rows. */

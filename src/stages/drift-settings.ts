@@ -1,6 +1,6 @@
 /**
  * Settings of the drift stage: an explicit input or flag, then modelship.yaml's `drift` section,
- * then the defaults (DRIFT_DEFAULTS, whose sources the README's drift section gives).
+ * then the defaults (DRIFT_DEFAULTS, whose sources docs/drift.md gives).
  */
 import { readableExtension } from "../data/readers/open-table.ts";
 import { expandGlob, hasMagic } from "../drift/sources.ts";

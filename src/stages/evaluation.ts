@@ -280,9 +280,13 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
   }
   const rules =
     policy.champion?.source === undefined ? [] : (policy.champion.rules ?? defaultChampionRules(task, policy.champion.severity));
+  // Usual before a model's first release, so said as a state, with the file and key that name one later.
+  const inline = policy.source?.endsWith("(gates)") === true;
   const skippedChampion =
     policy.champion !== undefined && policy.champion.source === undefined
-      ? "gates.champion names no champion model, so its rules were skipped: give champion.model, or --champion (the champion input)."
+      ? `No champion model yet, so the champion rules were skipped (expected before the first release). ` +
+        `After it, set ${inline ? "gates.champion.release" : "champion.release"}: latest in ${inline ? policy.source!.replace(/ \(gates\)$/, "") : (policy.source ?? "the gate policy")} ` +
+        "to compare each candidate with the newest release (or champion.model: PATH, or --champion / the champion input)."
       : undefined;
   if (skippedChampion !== undefined) logger.info(skippedChampion);
   checkPolicyFitsTask(policy, task, rules);

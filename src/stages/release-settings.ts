@@ -41,6 +41,8 @@ export interface ExplicitReleaseSettings {
 export interface ReleaseSettings {
   model: string;
   description?: string;
+  /** release.license: the model card's licence (an SPDX id). */
+  license?: string;
   modelPath: string;
   version: { exact: string } | { bump: Bump };
   registry: string;
@@ -110,6 +112,7 @@ export async function resolveReleaseSettings(
   return {
     model,
     description: loaded.config?.description,
+    ...(config?.license === undefined ? {} : { license: config.license }),
     modelPath,
     version: version !== undefined ? { exact: version } : { bump: pick(explicit.bump, config?.bump) ?? "patch" },
     registry: resolveRegistry(explicit.registry, loaded, defaults.registry),

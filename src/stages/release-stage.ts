@@ -41,6 +41,7 @@ type PackageInputs = Pick<
   | "extraFiles"
   | "allowUngated"
   | "description"
+  | "license"
   | "toolVersion"
   | "gitSha"
   | "runUrl"
@@ -155,6 +156,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
       extraFiles: options.extraFiles,
       allowUngated: options.allowUngated,
       description: options.description,
+      ...(options.license === undefined ? {} : { license: options.license }),
       previous,
       outDir: join(work, "package"),
       toolVersion: options.toolVersion,

@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../common/atomic-write.ts";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
-import { ProgressBar } from "../common/progress-bar.ts";
+import { reportProgress } from "../common/progress.ts";
 import { exportOnnx } from "./export-onnx.ts";
 import type { TrainedModel } from "./model-spec.ts";
 import { fingerprintFile } from "./run-context.ts";
@@ -138,21 +138,19 @@ export function builtinTrainer(options: {
       target: config.target,
       task: config.task,
     });
-    // A separate validation file is encoded with the training file's preprocessing, like the test file.
-    const valid =
-      config.data.valid === undefined
+    // The validation and test files are encoded with the training file's preprocessing. The test file
+    // is read before the fit, so that a label training never saw (`<=50K.` against `<=50K`) stops the
+    // run at once rather than after every epoch. The model keeps the training file's encoding
+    // (trainer.ts), so this is the encoding it is measured with.
+    const withTrainEncoding = async (path: string | undefined) =>
+      path === undefined
         ? undefined
-        : await loadTabular({
-            path: resolve(cwd, config.data.valid),
-            contract,
-            features: config.features,
-            target: config.target,
-            fitted: train,
-          });
+        : await loadTabular({ path: resolve(cwd, path), contract, features: config.features, target: config.target, fitted: train });
+    const valid = await withTrainEncoding(config.data.valid);
+    const test = await withTrainEncoding(config.data.test);
     logger.info(
       `Training on ${train.rows} rows (${train.skippedRows} without a label skipped), ${train.features.length} features → ${train.width} inputs, task ${train.task}.`,
     );
-    const bar = new ProgressBar(process.stderr);
     const result = await trainModel({
       data: train,
       model: config.model,
@@ -163,25 +161,21 @@ export function builtinTrainer(options: {
       ...(valid === undefined ? {} : { validation: valid }),
       earlyStopping: config.earlyStopping,
       seed: config.seed,
-      logger: bar.around(logger),
+      logger,
+      // Drawn by the face (the CLI's bar on a terminal, outside CI); nothing elsewhere: one log line per epoch.
       onProgress: (progress) => {
-        bar.update(progress.rows / progress.totalRows, `epoch ${progress.epoch}/${progress.epochs}`);
+        reportProgress({
+          task: `epoch ${progress.epoch}/${progress.epochs}`,
+          done: progress.rows,
+          total: progress.totalRows,
+          unit: "rows",
+        });
       },
     });
-    bar.clear();
     const best = result.history[result.bestEpoch - 1] ?? result.history.at(-1);
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(best ?? {})) if (name !== "epoch" && typeof value === "number") metrics[name] = value;
-    if (config.data.test !== undefined) {
-      const test = await loadTabular({
-        path: resolve(cwd, config.data.test),
-        contract,
-        features: config.features,
-        target: config.target,
-        fitted: result.model,
-      });
-      Object.assign(metrics, await heldOutMetrics(result.model, test));
-    }
+    if (test !== undefined) Object.assign(metrics, await heldOutMetrics(result.model, test));
     await writeFileAtomic(join(outputDir, "model.onnx"), exportOnnx(result.model, { producerVersion: options.toolVersion }));
     return {
       configFile: { ...(await fingerprintFile(resolve(cwd, config.file))), path: config.file },

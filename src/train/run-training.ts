@@ -10,6 +10,7 @@ import metricsSchema from "../../schemas/train-metrics.schema.json" with { type:
 import runRecordSchema from "../../schemas/run-record.schema.json" with { type: "json" };
 import { writeFileAtomic } from "../common/atomic-write.ts";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
+import { upgradeBySchema } from "../common/format-version.ts";
 import type { Logger } from "../common/logger.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
@@ -94,14 +95,13 @@ async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
   }
   const shown = `${OUTPUT_DIR}/metrics.json`;
   const source = parseYamlSource(text, shown);
+  // The format version before the two forms' hint, which would not fit a version error.
+  const data = upgradeBySchema(metricsSchema, source.data, { file: shown, what: "metrics.json", source });
   try {
-    return wrapMetrics(
-      assertValid<TrainMetrics | FlatTrainMetrics>(metricsSchema, source.data, { file: shown, what: "metrics.json", source }),
-    );
+    return wrapMetrics(assertValid<TrainMetrics | FlatTrainMetrics>(metricsSchema, data, { file: shown, what: "metrics.json", source }));
   } catch (error) {
     if (!isUserError(error)) throw error;
     // Say which of the two forms the file was read as, and how to write the other.
-    const data = source.data;
     const keys = typeof data === "object" && data !== null && !Array.isArray(data) ? Object.keys(data) : [];
     const wrapped = keys.some((key) => WRAPPED_KEYS.includes(key));
     const form = wrapped
@@ -124,7 +124,8 @@ async function readMetrics(path: string): Promise<TrainMetrics | undefined> {
 export function wrapMetrics(document: TrainMetrics | FlatTrainMetrics): TrainMetrics {
   if ("metrics" in document && typeof document.metrics === "object") return document as TrainMetrics;
   const metrics: Record<string, number> = {};
-  for (const [name, value] of Object.entries(document)) if (typeof value === "number") metrics[name] = value;
+  // `version` is the file's format version, never a metric.
+  for (const [name, value] of Object.entries(document)) if (typeof value === "number" && name !== "version") metrics[name] = value;
   return { metrics };
 }
 
@@ -253,7 +254,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     if (userMetrics === undefined)
       await writeFileAtomic(
         metricsFile,
-        `${JSON.stringify({ metrics: record.metrics, params: record.params, history: record.history }, null, 2)}\n`,
+        `${JSON.stringify({ version: 1, metrics: record.metrics, params: record.params, history: record.history }, null, 2)}\n`,
       );
     await writeFileAtomic(join(staging, "run-record.json"), `${JSON.stringify(record, null, 2)}\n`);
 

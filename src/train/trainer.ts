@@ -201,7 +201,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   checkOptions(options);
   const { data, logger, seed } = options;
   const { tf, backend, package: packageName } = await loadTf();
-  logger.debug(
+  // Info, not debug: on a GPU runner this line is how a user sees whether the GPU is used at all.
+  logger.info(
     `TensorFlow.js backend: ${backend} (${packageName})${backend === "tensorflow" ? "" : "; installing @tensorflow/tfjs-node trains faster"}`,
   );
   const shapes = architecture(options);

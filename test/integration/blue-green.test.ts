@@ -173,7 +173,7 @@ for (const engine of ["argo-rollouts", "flagger"] as const) {
       await writeMetrics(world, 0.002);
       const cutOver = await modelship(world, ["canary", "--env", "production"]);
       assert.equal(cutOver.exitCode, 0, cutOver.output);
-      assert.match(cutOver.stdout, /production: promote — Cut over to 0\.0\.2/);
+      assert.match(cutOver.stdout, /production: promote 0\.0\.2 to stable — Cut over to 0\.0\.2/);
       assert.doesNotMatch(cutOver.stdout, /step/i);
       const cutOverBody = await bodyOf(world, cutOver.output);
       assert.ok(cutOverBody.includes("adult-income → production: blue-green cut-over, switch to 0.0.2"), cutOverBody);
@@ -202,7 +202,7 @@ for (const engine of ["argo-rollouts", "flagger"] as const) {
       const mainBefore = refSha(world.bare, "main");
       const idle = await modelship(world, ["canary", "--env", "production"]);
       assert.equal(idle.exitCode, 0, idle.output);
-      assert.match(idle.stdout, /production: none — no canary runs in production \(0\.0\.2 serves all traffic\)/);
+      assert.match(idle.stdout, /production: nothing to do — no canary runs in production \(0\.0\.2 serves all traffic\)/);
       assert.equal(refSha(world.bare, "main"), mainBefore);
     });
 
@@ -214,7 +214,7 @@ for (const engine of ["argo-rollouts", "flagger"] as const) {
       await writeMetrics(world, 0.2);
       const run = await modelship(world, ["canary", "--env", "production"]);
       assert.equal(run.exitCode, 0, run.output);
-      assert.match(run.stdout, /production: rollback — Roll back preview 0\.0\.2 \(the preview is removed/);
+      assert.match(run.stdout, /production: roll back 0\.0\.2 — Roll back preview 0\.0\.2 \(the preview is removed/);
       assert.equal(modelUri(world, BRANCH), world.uri("0.0.1"));
       assert.equal(annotations(world, BRANCH)["modelship.dev/canary-version"], undefined);
       if (engine === "argo-rollouts") assert.equal(documents(world, BRANCH)[0]!.spec.strategy?.blueGreen?.autoPromotionEnabled, true);
@@ -258,7 +258,7 @@ describe("blue-green through GitHub pull requests (the fake, merging into the ba
       const later = new Date(Date.now() + HOUR).toISOString();
       const cutOver = await runModelship(world.repo, ["canary", "--env", "production", "--now", later, ...flags], { env });
       assert.equal(cutOver.exitCode, 0, cutOver.output);
-      assert.match(cutOver.stdout, /production: promote — Cut over to 0\.0\.2/);
+      assert.match(cutOver.stdout, /production: promote 0\.0\.2 to stable — Cut over to 0\.0\.2/);
       const open = fake.pulls(REPOSITORY).filter((pull) => pull.state === "open");
       assert.equal(open.length, 1);
       assert.equal(open[0]!.title, `${MODEL} → production: blue-green cut-over, switch to 0.0.2`);
@@ -271,7 +271,7 @@ describe("blue-green through GitHub pull requests (the fake, merging into the ba
       assert.equal(annotations(world, "main")["modelship.dev/canary-version"], undefined);
       assertValid(world, "main");
       const idle = await runModelship(world.repo, ["canary", "--env", "production", "--now", later, ...flags], { env });
-      assert.match(idle.stdout, /production: none — no canary runs in production \(0\.0\.2 serves all traffic\)/);
+      assert.match(idle.stdout, /production: nothing to do — no canary runs in production \(0\.0\.2 serves all traffic\)/);
       fake.assertNoSpecViolations();
     } finally {
       await fake.close();

@@ -55,7 +55,7 @@ describe("modelship evaluate", () => {
   });
 
   test("--fail-on never exits 0 with the same verdict in the markdown", () => {
-    const run = runCli(["evaluate", ...MODEL, "--fail-on", "never"], { cwd: repo });
+    const run = runCli(["evaluate", ...MODEL, "--fail-on", "never", "--format", "markdown"], { cwd: repo });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^### ❌ `adult-income` fails \d+ of \d+ gates/);
   });

@@ -43,9 +43,9 @@ describe("modelship release, registry and fetch", () => {
     });
     const explicit = cli("release", "--model", "model.onnx", "--version", "v1.0.0");
     assert.equal(explicit.status, 0, explicit.stderr);
-    assert.match(explicit.stdout, /^created: toy 1\.0\.0 \(toy\/v1\.0\.0\)/);
-    // The URL is printed once (the result), not also by the stage's log.
-    const url = /^url: (.+)$/m.exec(explicit.stdout)?.[1];
+    assert.match(explicit.stdout, /^✓ Released toy 1\.0\.0 \(tag toy\/v1\.0\.0\)/);
+    // The URL is printed once (the result's second line), not also by the stage's log.
+    const url = /^ {2}(file:\S+)$/m.exec(explicit.stdout)?.[1];
     assert.ok(url !== undefined && url.length > 0, explicit.stdout);
     // The URL itself, not a file under it (model: URL/model.onnx).
     const said = `${explicit.stdout}\n${explicit.stderr}`
@@ -83,10 +83,14 @@ describe("modelship release, registry and fetch", () => {
   test("registry show tells the files, verdict and the version it followed", () => {
     const show = cli("registry", "show", "toy@latest");
     assert.equal(show.status, 0, show.stderr);
-    assert.match(show.stdout, /^toy 1\.0\.0 \(toy\/v1\.0\.0\)/);
-    assert.match(show.stdout, /gate verdict: pass/);
-    assert.match(show.stdout, /\| model\.onnx \| model \|/);
+    assert.match(show.stdout, /^✓ toy 1\.0\.0 \(tag toy\/v1\.0\.0\)/);
+    assert.match(show.stdout, /^ {2}✓ gates pass$/m);
+    assert.match(show.stdout, /^ {4}model\.onnx +model +\d+ B +[0-9a-f]{12}$/m);
     assert.match(show.stdout, /after 0\.0\.1/);
+    // --format markdown keeps the tables.
+    const markdown = cli("registry", "show", "toy@latest", "--format", "markdown");
+    assert.match(markdown.stdout, /gate verdict: pass/);
+    assert.match(markdown.stdout, /\| model\.onnx \| model \|/);
     const unknown = cli("registry", "show", "toy@9.9.9");
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /toy@9\.9\.9 is not in[\s\S]*released versions: 1\.0\.0, 0\.0\.1/, "the same message as fetch's");

@@ -58,13 +58,13 @@ describe("modelship CLI", () => {
   });
 
   test("validate passes on the example data using modelship.yaml and writes both reports", async () => {
-    const run = runCli(["validate", "--report-dir", "reports-pass"], { cwd: repo });
+    const run = runCli(["validate", "--report-dir", "reports-pass", "--format", "markdown"], { cwd: repo });
     assert.equal(run.status, 0, run.stderr);
     const report = await readReport("reports-pass");
     assert.equal(report.summary.errors, 0);
     assert.ok(report.checks.length > 20, "every column and dataset check is reported");
     const markdown = await readFile(join(repo, "reports-pass/validation-report.md"), "utf8");
-    assert.equal(run.stdout.trim(), markdown.trim(), "stdout carries the markdown report");
+    assert.equal(run.stdout.trim(), markdown.trim(), "with --format markdown, stdout carries the markdown report");
   });
 
   test("validate fails (exit 1) on the broken copy with an example at every planted line", async () => {

@@ -60,6 +60,7 @@ const GATES_FAILED = {
   evaluate: "failure",
   release: "skipped",
   promote: "skipped",
+  result: "failure",
 };
 
 /** `permissions:` per job, as model-ci.yml must declare them. */
@@ -71,6 +72,7 @@ const PERMISSIONS: Record<string, Record<string, string>> = {
   evaluate: { contents: "read", "pull-requests": "write" },
   release: { contents: "write", "id-token": "write", attestations: "write" },
   promote: { contents: "read" },
+  result: {},
 };
 
 let scratch: string;
@@ -370,7 +372,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("(a) pull request: validate, train and evaluate run, release and promote are skipped; one sticky comment per subject", async () => {
     checkoutFrom = fixtures.example;
     const { run, uploads } = await modelCi({ event: pullRequestEvent() });
-    assert.deepEqual(run.order, ["validate", "train", "train-skipped", "select-best", "evaluate", "release", "promote"]);
+    assert.deepEqual(run.order, ["validate", "train", "train-skipped", "select-best", "evaluate", "release", "promote", "result"]);
     // The example policy fails the trained model on fairness: evaluate runs and fails (gate-fail-on defaults to fail).
     assert.deepEqual(results(run), GATES_FAILED, explain(run));
     assert.deepEqual(run.outputs, {
@@ -390,7 +392,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     const train = leg(run, "train");
     assert.equal(train.name, "Train (0)");
     assert.deepEqual(train.matrix, { params: {} });
-    assert.deepEqual(train.runsOn, ["self-hosted", "linux", "gpu"]);
+    assert.deepEqual(train.runsOn, ["ubuntu-latest"], "GitHub-hosted by default");
     assert.equal(train.timeoutMinutes, 120);
     assert.deepEqual(train.concurrency, { group: `modelship-train-model-refs/pull/${PR_NUMBER}/merge-0`, cancelInProgress: false });
     const evaluate = leg(run, "evaluate");
@@ -429,6 +431,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
         "actions/cache (in actions/evaluate)",
         "actions/upload-artifact",
       ],
+      Result: [],
     });
     for (const id of run.order)
       for (const jobRun of run.jobs[id]!.runs) assert.deepEqual(jobRun.permissions, PERMISSIONS[id], `permissions of ${id}`);
@@ -462,7 +465,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     });
     releaseRun = first.run;
     const { run } = first;
-    const upToRelease = Object.fromEntries(Object.entries(results(run)).filter(([id]) => id !== "promote"));
+    const upToRelease = Object.fromEntries(Object.entries(results(run)).filter(([id]) => id !== "promote" && id !== "result"));
     assert.deepEqual(
       upToRelease,
       {
@@ -539,7 +542,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.equal(again.run.attempt, 2);
     assert.deepEqual(
       again.run.order.filter((id) => again.run.jobs[id]!.attempt === 2),
-      ["release", "promote"],
+      ["release", "promote", "result"],
       "re-running a job re-runs the jobs that need it",
     );
     assert.deepEqual(results(again.run), results(run), explain(again.run));
@@ -588,6 +591,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
         evaluate: "success",
         release: "success",
         promote: "success",
+        result: "success",
       },
       explain(run),
     );
@@ -619,5 +623,28 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       /✅ Build provenance verified: model\.onnx and manifest\.json \(the gate record\): attestation 1: signed by octo-org\/adult-model \.github\/workflows\/model\.yml@refs\/heads\/main \(push\)/,
       "the promotion PR states the provenance the release job attested, of the model and its gate record",
     );
+  });
+
+  test("(d) data that fails its contract: train and evaluate are skipped, and the Result check fails naming the stage", async () => {
+    const dir = await makeFixture("bad-data");
+    // An age below the contract's minimum (data/contract.yaml: age has min 17).
+    const trainCsv = join(dir, "data/train.csv");
+    const lines = (await readFile(trainCsv, "utf8")).split("\n");
+    lines[1] = lines[1]!.replace(/^\d+,/, "-5,");
+    await writeFile(trainCsv, lines.join("\n"));
+    checkoutFrom = dir;
+    const { run } = await modelCi({ event: pullRequestEvent() });
+    assert.deepEqual(
+      results(run),
+      { ...GATES_FAILED, validate: "failure", train: "skipped", evaluate: "skipped", result: "failure" },
+      explain(run),
+    );
+    // GitHub counts the skipped "Evaluate and gate" as passed: only the Result job stops the merge.
+    const errors = leg(run, "result").annotations.filter((annotation) => annotation.level === "error");
+    assert.deepEqual(
+      errors.map((annotation) => annotation.message),
+      ["Validate data: failure", "Train: skipped", "Evaluate and gate: skipped"],
+    );
+    assert.match(leg(run, "result").summary, /not every stage succeeded\n\n- Validate data: failure\n/);
   });
 });

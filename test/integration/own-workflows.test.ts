@@ -75,10 +75,26 @@ describe("ci.yml", () => {
     return line.split(/\s+/).filter((word) => word !== "" && !word.startsWith("-"));
   };
 
-  async function runCi(event: { name: string; payload: Record<string, unknown> }, ciRun: string): Promise<WorkflowRun> {
+  /** A README of the checked-out tree, for the links job: its links resolve. */
+  const GOOD_README = "# Title\n\n[the guide](docs/guide.md#setup) and [back to the top](#title).\n";
+  const GUIDE = "# Guide\n\n## Setup\n\n[home](../README.md)\n";
+
+  async function runCi(
+    event: { name: string; payload: Record<string, unknown> },
+    ciRun: string,
+    readme = GOOD_README,
+  ): Promise<WorkflowRun> {
     await freshState();
     const checkout: StandIn = async (step) => {
       assert.equal(step.with["persist-credentials"], "false", "CI leaves no token in .git/config");
+      // The links job runs the real link checker over a small tree of markdown.
+      for (const file of ["scripts/check-links.ts", "scripts/lib/links.ts"]) {
+        await mkdir(dirname(join(step.workspace, file)), { recursive: true });
+        await cp(join(ROOT, file), join(step.workspace, file));
+      }
+      await mkdir(join(step.workspace, "docs"), { recursive: true });
+      await writeFile(join(step.workspace, "README.md"), readme);
+      await writeFile(join(step.workspace, "docs/guide.md"), GUIDE);
       // The checked-out repository's .ci/run, here a fake that records that it ran and how.
       await mkdir(join(step.workspace, ".ci"));
       await writeFile(
@@ -114,7 +130,7 @@ describe("ci.yml", () => {
 
   test("on a pull request: checkout, Node 24, .ci/run's apt packages with sudo, then .ci/run", async () => {
     const run = await runCi(PULL_REQUEST, "exit 0");
-    assert.deepEqual(run.order, ["ci"]);
+    assert.deepEqual(run.order, ["ci", "links"]);
     const job = run.jobs.ci!.runs[0]!;
     assert.equal(job.status, "success", job.steps.map((step) => step.log).join("\n"));
     assert.deepEqual(
@@ -135,6 +151,30 @@ describe("ci.yml", () => {
     assert.deepEqual(await logOf("ci-run"), ["ci-run CI=true"]);
     assert.deepEqual(job.permissions, { contents: "read" });
     assert.deepEqual(CI.permissions, { contents: "read" });
+  });
+
+  test("the links job checks the checked-out markdown with a read-only token and fails on a broken link", async () => {
+    const good = await runCi(PULL_REQUEST, "exit 0");
+    const links = good.jobs.links!.runs[0]!;
+    assert.equal(links.status, "success", links.steps.map((step) => step.log).join("\n"));
+    assert.deepEqual(
+      links.steps.map((step) => [step.name, step.status]),
+      [
+        ["Check out", "success"],
+        ["Set up Node.js 24", "success"],
+        ["Check every link", "success"],
+      ],
+    );
+    assert.match(links.steps.at(-1)!.log, /relative links: 2 files, 0 broken/);
+    assert.match(links.steps.at(-1)!.log, /external links: 0 checked/, "--external ran (the tree has no external links)");
+    assert.deepEqual(links.permissions, { contents: "read" });
+
+    const broken = await runCi(PULL_REQUEST, "exit 0", "# Title\n\n[gone](docs/gone.md) [bad anchor](docs/guide.md#nothing)\n");
+    assert.equal(broken.jobs.links!.result, "failure");
+    assert.equal(broken.jobs.ci!.result, "success", "the other job is not held back");
+    const log = broken.jobs.links!.runs[0]!.steps.at(-1)!.log;
+    assert.match(log, /README\.md:3: docs\/gone\.md: docs\/gone\.md does not exist/);
+    assert.match(log, /README\.md:3: docs\/guide\.md#nothing: docs\/guide\.md has no heading whose anchor is #nothing/);
   });
 
   test("a failing .ci/run fails the job", async () => {

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
+import { runCallerOnPullRequest } from "../support/caller-workflow.ts";
 
 const run = promisify(execFile);
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -82,7 +83,7 @@ describe("modelship as an npm package", () => {
     assert.equal(dry.code, 0, dry.stderr);
     const files = (JSON.parse(dry.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
     const allowed =
-      /^(bin\/modelship\.js|dist\/cli\.js|dist\/chunks\/[^/]+|schemas\/[\w-]+\.schema\.json|vendor\/crds\/(README\.md|[\w-]+\/LICENSE)|README\.md|LICENSE|package\.json|docs\/install\.md)$/;
+      /^(bin\/modelship\.js|dist\/cli\.js|dist\/chunks\/[^/]+|schemas\/[\w-]+\.schema\.json|vendor\/crds\/(README\.md|[\w-]+\/LICENSE)|README\.md|LICENSE|package\.json|docs\/install\.md|docs\/init\.md)$/;
     assert.deepEqual(
       files.filter((file) => !allowed.test(file)),
       [],
@@ -91,7 +92,15 @@ describe("modelship as an npm package", () => {
     const vendored = (await readdir(join(ROOT, "vendor/crds"), { withFileTypes: true })).filter((entry) => entry.isDirectory());
     assert.ok(vendored.length > 0);
     for (const project of vendored) assert.ok(files.includes(`vendor/crds/${project.name}/LICENSE`), `${project.name}'s licence is packed`);
-    for (const needed of ["bin/modelship.js", "dist/cli.js", "schemas/modelship.schema.json", "README.md", "LICENSE", "docs/install.md"]) {
+    for (const needed of [
+      "bin/modelship.js",
+      "dist/cli.js",
+      "schemas/modelship.schema.json",
+      "README.md",
+      "LICENSE",
+      "docs/install.md",
+      "docs/init.md",
+    ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     // The CLI loads every chunk it imports: all of dist/chunks/ goes.
@@ -218,5 +227,46 @@ describe("modelship as an npm package", () => {
     assert.equal(inRepo.code, 0, inRepo.stderr);
     assert.equal(inRepo.stdout.trim(), pkg.version);
     assert.deepEqual(npmWarnings(inRepo.stderr), []);
+  });
+
+  test("Done when: in a folder holding only a CSV, README's `## Start a repository` commands run green, then init's caller runs green in the runner harness", async () => {
+    // The commands, read from the README as a newcomer reads them: its first ```sh block there.
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const section = readme.split(/^## Start a repository$/m)[1];
+    assert.ok(section !== undefined, "README.md has a `## Start a repository` section");
+    const block = /```sh\n([\s\S]*?)```/.exec(section.split(/^## /m)[0]!)?.[1];
+    assert.ok(block !== undefined, "its first ```sh block");
+    const commands = block
+      .split("\n")
+      .map((line) => line.replace(/\s+#.*$/, "").trim())
+      .filter(Boolean);
+    // `npm install --save-dev modelship` is what before() did with the packed tarball (the package is not on the registry here),
+    // with the same ONNXRUNTIME_NODE_INSTALL=skip.
+    assert.match(commands[0]!, /^ONNXRUNTIME_NODE_INSTALL=skip npm install --save-dev modelship$/);
+    const npx = commands.slice(1);
+    assert.deepEqual(
+      npx.map((command) => command.split(/\s+/).slice(0, 2).join(" ")),
+      npx.map(() => "npx modelship"),
+      "every other line runs the installed CLI",
+    );
+    assert.ok(npx.some((command) => /^npx modelship init\b/.test(command)));
+
+    // A folder holding only a CSV (a sample of the Adult data), inside the consumer project whose node_modules holds the install.
+    const newcomer = join(project, "income-model");
+    await mkdir(newcomer);
+    const lines = (await readFile(join(ROOT, "examples/model-repo/data/train.csv"), "utf8")).split("\n");
+    await writeFile(join(newcomer, "income.csv"), `${lines.slice(0, 2001).join("\n")}\n`);
+    for (const command of npx) {
+      const [file, ...args] = command.split(/\s+/);
+      const result = await exec(file!, args, newcomer);
+      assert.equal(result.code, 0, `${command} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+      assert.deepEqual(npmWarnings(result.stderr), [], `${command} prints no npm warning`);
+    }
+    const report = JSON.parse(await readFile(join(newcomer, ".modelship/evaluation/gate-report.json"), "utf8")) as { verdict: string };
+    assert.notEqual(report.verdict, "fail");
+
+    // The caller workflow init wrote, on a pull request, through the runner harness.
+    const { results, explain } = await runCallerOnPullRequest(newcomer, { scratch: work });
+    assert.deepEqual([results.validate, results.train, results.evaluate], ["success", "success", "success"], explain);
   });
 });

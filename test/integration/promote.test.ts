@@ -329,7 +329,7 @@ describe("modelship promote (local git remote)", () => {
     assert.match(step.output, /no canary runs in production/);
     const none = await modelship(world, ["canary", "--env", "production", "--metrics", join(world.repo, "absent.json")]);
     assert.equal(none.exitCode, 0, none.output);
-    assert.match(none.stdout, /production: none/);
+    assert.match(none.stdout, /production: nothing to do/);
     assert.equal(git(world.bare, ["for-each-ref", "--format=%(refname)"]), "refs/heads/main");
   });
 
@@ -390,7 +390,7 @@ describe("modelship canary", () => {
     await writeMetrics(world, 0.2);
     const run = await modelship(world, ["canary", "--env", "production"]);
     assert.equal(run.exitCode, 0, run.output);
-    assert.match(run.stdout, /production: rollback/);
+    assert.match(run.stdout, /production: roll back 0\.0\.2/);
     assertStableFiles(world, branchOf("production"), "0.0.1");
     const body = await readFile(bodyPathOf(world, run.output), "utf8");
     assert.match(body, /roll back 0\.0\.2 to 0\.0\.1/);
@@ -565,7 +565,8 @@ describe("modelship verify-promotion", () => {
     git(world.root, ["clone", "--quiet", world.bare, clone]);
     // The reviewer fetched the PR's branch; the clone's modelship.yaml holds the rules, not promote.remote.
     git(clone, ["fetch", "--quiet", "origin", `${branchOf("production")}:${branchOf("production")}`]);
-    const ok = await runModelship(clone, ["verify-promotion", "--head", branchOf("production")]);
+    // -v: the stage's info lines (which repository it checks) are for verbose runs; the default prints the summary.
+    const ok = await runModelship(clone, ["verify-promotion", "--head", branchOf("production"), "-v"]);
     assert.equal(ok.exitCode, 0, ok.output);
     assert.ok(ok.stdout.includes(world.uri("0.0.2")), ok.output);
     assert.ok(ok.stderr.includes(`checking the git repository the command runs in (${clone})`), ok.stderr);
@@ -625,7 +626,7 @@ describe("modelship promote (GitHub pull requests)", () => {
       squashMerge(world, branch, new Date(Date.now() - 3_600_000));
       const nothing = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production", ...flags], env);
       assert.equal(nothing.exitCode, 0, nothing.output);
-      assert.match(nothing.stdout, /nothing to change/);
+      assert.match(nothing.stdout, /nothing to do: the base already says/);
       assert.match(nothing.stdout, new RegExp(`closed the obsolete PR #${first}\\b`));
       assert.deepEqual(
         fake.pulls(REPOSITORY).map((pull) => [pull.number, pull.state]),

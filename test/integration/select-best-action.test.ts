@@ -113,7 +113,8 @@ describe("select-best action", () => {
   test("a run record that breaks its schema is named", async () => {
     const dir = await mkdtemp(join(tmpdir(), "modelship-bad-runs-"));
     try {
-      await writeFile(join(dir, "run-record.json"), JSON.stringify({ schema: "nope" }));
+      // A record of this format version with its fields missing (a garbled `schema` gets the format-version message instead).
+      await writeFile(join(dir, "run-record.json"), JSON.stringify({ schema: "modelship/run-record@1" }));
       const run = await runAction({
         action: "actions/select-best",
         cwd: workspace,

@@ -90,7 +90,8 @@ function onFork(what: string, trainRunsOn: string, trains: boolean, more: Record
 const CASES: Case[] = [
   { what: "a same-repository pull request on self-hosted runners", event: pullRequest(REPOSITORY), trains: true },
   { what: "a fork pull request on self-hosted runners (the attack)", event: pullRequest(FORK), trains: false },
-  { what: "a fork pull request on the default runners (self-hosted, linux, gpu)", event: pullRequest(FORK), inputs: {}, trains: false },
+  // The default is GitHub-hosted: each job gets a fresh virtual machine, so a fork's code cannot reach a later training.
+  { what: "a fork pull request on the default runners (GitHub-hosted ubuntu-latest)", event: pullRequest(FORK), inputs: {}, trains: true },
   onFork("ephemeral self-hosted runners", SELF_HOSTED, true, { "train-runners-ephemeral": true }),
   onFork('GitHub-hosted "ubuntu-latest"', '"ubuntu-latest"', true),
   onFork('GitHub-hosted ["ubuntu-latest"]', '["ubuntu-latest"]', true),
@@ -164,7 +165,7 @@ describe("a fork pull request on persistent self-hosted runners, job by job", ()
     };
     const run = await runWorkflow({
       workflow,
-      inputs: { "promote-environment": "production", "gitops-repository": "octo-org/gitops" },
+      inputs: { "train-runs-on": SELF_HOSTED, "promote-environment": "production", "gitops-repository": "octo-org/gitops" },
       event: pullRequest(FORK),
       repository: REPOSITORY,
       apiUrl: "http://127.0.0.1:9",
@@ -180,7 +181,12 @@ describe("a fork pull request on persistent self-hosted runners, job by job", ()
       evaluate: "skipped",
       release: "skipped",
       promote: "skipped",
+      result: "failure",
     });
+    // The required check does not pass a model nobody trained or gated.
+    const [verdict] = run.jobs.result!.runs[0]!.annotations;
+    assert.equal(verdict?.level, "error");
+    assert.match(verdict.message, /^Train: skipped for a fork pull request on persistent self-hosted runners/);
     const notice = run.jobs["train-skipped"]!.runs[0]!;
     assert.deepEqual(notice.permissions, {}, "the notice job gets no token scopes");
     assert.deepEqual(notice.standIns, [], "it checks out nothing");

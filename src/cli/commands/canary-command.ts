@@ -1,8 +1,10 @@
 /** `modelship canary`: read each canary's health and open the next PR — step up, promote or roll back. */
 import { runCanaryStage } from "../../stages/promote-stage.ts";
 import { UserError } from "../../common/errors.ts";
+import { renderCanaryText } from "../../stages/report-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 import { gitOpsFlags, gitOpsInputs, pullRequestFlags } from "./promote-command.ts";
 
 const flags = {
@@ -23,13 +25,14 @@ const flags = {
   "dry-run": { type: "boolean", description: "decide and print, open no pull request" },
   ...gitOpsFlags,
   ...pullRequestFlags,
-  json: { type: "boolean", description: "print the decisions as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const canaryCommand: Command = {
   name: "canary",
   summary: "check running canaries' health and open the step-up, promotion or rollback pull request",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "canary", env: context.env, positionals: false });
     if (values.help) {
@@ -44,6 +47,7 @@ export const canaryCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     let now: Date | undefined;
     if (values.now !== undefined) {
       now = new Date(values.now);
@@ -57,48 +61,33 @@ export const canaryCommand: Command = {
         metrics: values.metrics,
         now,
         dryRun: values["dry-run"] === true,
-        gitops: gitOpsInputs(values, context),
+        gitops: gitOpsInputs(values, output.context),
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) {
-      context.print(
-        JSON.stringify(
-          results.map((result) => ({
-            environment: result.environment,
-            decision: result.decision,
-            checks: result.checks,
-            lastChange: result.lastChange,
-            ...(result.dryRun === undefined ? {} : { dryRun: result.dryRun }),
-            promotion:
-              result.promotion === undefined
-                ? undefined
-                : {
-                    status: result.promotion.status,
-                    branch: result.promotion.branch,
-                    title: result.promotion.title,
-                    prNumber: result.promotion.prNumber,
-                    prUrl: result.promotion.prUrl,
-                    bodyPath: result.promotion.bodyPath,
-                  },
-          })),
-          null,
-          2,
-        ),
-      );
-      return ExitCode.ok;
-    }
-    for (const result of results) {
-      const lines = [`${result.environment}: ${result.decision.action} — ${result.decision.reason}`];
-      for (const check of result.checks) lines.push(`  ${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
-      const promotion = result.promotion;
-      if (promotion !== undefined)
-        lines.push(
-          `  ${promotion.status}: ${promotion.title}${promotion.prUrl === undefined ? (promotion.bodyPath === undefined ? "" : ` (branch ${promotion.branch}, PR body: ${promotion.bodyPath})`) : ` ${promotion.prUrl}`}`,
-        );
-      if (result.dryRun !== undefined) lines.push(`  ${result.dryRun}`);
-      context.print(lines.join("\n"));
-    }
+    output.emit({
+      failed: false,
+      text: () => renderCanaryText(results, output.text),
+      reports: results.map((result) => result.promotion?.bodyPath),
+      json: results.map((result) => ({
+        environment: result.environment,
+        decision: result.decision,
+        checks: result.checks,
+        lastChange: result.lastChange,
+        ...(result.dryRun === undefined ? {} : { dryRun: result.dryRun }),
+        promotion:
+          result.promotion === undefined
+            ? undefined
+            : {
+                status: result.promotion.status,
+                branch: result.promotion.branch,
+                title: result.promotion.title,
+                prNumber: result.promotion.prNumber,
+                prUrl: result.promotion.prUrl,
+                bodyPath: result.promotion.bodyPath,
+              },
+      })),
+    });
     return ExitCode.ok;
   },
 };

@@ -1,8 +1,10 @@
 /** `modelship contract infer|diff`: draft a contract from data; classify contract changes. */
 import { UserError } from "../../common/errors.ts";
+import { renderContractDiffText } from "../../stages/data-text.ts";
 import { runContractDiffStage, runContractInferStage } from "../../stages/contract-stage.ts";
 import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, levelFlags, outputFlags } from "../output.ts";
 
 const inferFlags = {
   output: {
@@ -12,15 +14,21 @@ const inferFlags = {
     description: "write the contract here instead of stdout (refuses to overwrite without --force)",
   },
   target: { type: "string", value: "COLUMN", description: "the label column (role: target)" },
-  "max-enum": { type: "string", value: "N", description: "string columns with at most N distinct values become enums (default 20)" },
+  "max-enum": {
+    type: "string",
+    value: "N",
+    numeric: "integer",
+    description: "string columns with at most N distinct values become enums (default 20)",
+  },
   delimiter: { type: "string", value: "CHAR", description: "CSV delimiter (default: from the extension)" },
   force: { type: "boolean", description: "overwrite --output if it exists" },
+  ...levelFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 const diffFlags = {
-  json: { type: "boolean", description: "print the diff as JSON" },
   "fail-on-breaking": { type: "boolean", description: "exit 1 when a change is breaking" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
@@ -37,6 +45,7 @@ async function infer(context: CommandContext, argv: string[]): Promise<ExitCode>
     );
     return ExitCode.ok;
   }
+  const output = commandOutput(context, flags);
   const result = await runContractInferStage(
     {
       data: positionals,
@@ -46,13 +55,13 @@ async function infer(context: CommandContext, argv: string[]): Promise<ExitCode>
       output: flags.output,
       force: flags.force,
     },
-    cliStageRun(context, undefined),
+    cliStageRun(output.context, undefined),
   );
   if (result.output === undefined) {
     context.print(result.yaml.trimEnd());
     return ExitCode.ok;
   }
-  context.logger.info(`Wrote a draft contract to ${result.output}: review it before you commit it.`);
+  if (!flags.quiet) context.print(`Wrote a draft contract to ${result.output}: review it before you commit it.`);
   return ExitCode.ok;
 }
 
@@ -69,14 +78,20 @@ async function diff(context: CommandContext, argv: string[]): Promise<ExitCode> 
     );
     return ExitCode.ok;
   }
+  const output = commandOutput(context, flags);
   const { diff: result, markdown } = await runContractDiffStage({ contracts: positionals });
-  context.print(flags.json ? JSON.stringify(result, null, 2) : markdown);
-  return flags["fail-on-breaking"] && result.breaking ? ExitCode.checksFailed : ExitCode.ok;
+  const failed = flags["fail-on-breaking"] === true && result.breaking;
+  output.emit({ json: result, markdown: () => markdown, text: () => renderContractDiffText(result, output.text), failed });
+  return failed ? ExitCode.checksFailed : ExitCode.ok;
 }
 
 export const contractCommand: Command = {
   name: "contract",
   summary: "`contract infer DATA` drafts a contract; `contract diff OLD NEW` classifies changes",
+  flagSets: [
+    { sub: "infer", flags: inferFlags },
+    { sub: "diff", flags: diffFlags },
+  ],
   async run(context) {
     const [sub, ...rest] = context.argv;
     if (sub === "infer") return infer(context, rest);

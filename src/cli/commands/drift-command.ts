@@ -1,8 +1,10 @@
 /** `modelship drift`: compare current data with a model's reference profile; write the drift report. */
 import { DRIFT_FAIL_ON, DRIFT_MODES } from "../../stages/drift-settings.ts";
-import { driftIcon, runDriftStage } from "../../stages/drift-stage.ts";
+import { renderDriftText } from "../../stages/report-text.ts";
+import { runDriftStage } from "../../stages/drift-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 import { gitOpsFlags, gitOpsInputs } from "./promote-command.ts";
 
 const flags = {
@@ -40,8 +42,13 @@ const flags = {
     value: "FILE",
     description: "only profile this shard of the current data on the reference's bins, into FILE",
   },
-  mode: { type: "string", value: "MODE", description: "default or evidently-compat (default drift.mode)" },
-  "fail-on": { type: "string", value: "LEVEL", description: "exit 1 on drift, on warn, or never (default drift.fail_on, else never)" },
+  mode: { type: "string", value: "MODE", choices: DRIFT_MODES, description: "default or evidently-compat (default drift.mode)" },
+  "fail-on": {
+    type: "string",
+    value: "LEVEL",
+    choices: DRIFT_FAIL_ON,
+    description: "exit 1 on drift, on warn, or never (default drift.fail_on, else never)",
+  },
   "report-dir": {
     type: "string",
     value: "DIR",
@@ -59,13 +66,14 @@ const flags = {
     description: "the GitOps repository on GitHub, for --reference production (default promote.repository)",
   },
   ...gitOpsFlags,
-  json: { type: "boolean", description: "print the drift report as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const driftCommand: Command = {
   name: "drift",
   summary: "compare current data with the model's reference profile; write the drift report (issue + retraining on GitHub)",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "drift", env: context.env });
     if (values.help) {
@@ -84,6 +92,7 @@ export const driftCommand: Command = {
     const mode = choiceFlag(values.mode, "mode", DRIFT_MODES);
     const failOn = choiceFlag(values["fail-on"], "fail-on", DRIFT_FAIL_ON);
     const header = values["url-header"] ?? context.env.MODELSHIP_DRIFT_URL_HEADER;
+    const output = commandOutput(context, values);
     const result = await runDriftStage(
       {
         reference: values.reference,
@@ -95,25 +104,24 @@ export const driftCommand: Command = {
         mode,
         failOn,
         reportDir: values["report-dir"],
-        gitops: gitOpsInputs(values, context),
+        gitops: gitOpsInputs(values, output.context),
         urlHeader: header || undefined,
         urlHeaderSource: values["url-header"] === undefined ? "MODELSHIP_DRIFT_URL_HEADER" : "--url-header",
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
     const report = result.report;
     if (report === undefined) return ExitCode.ok;
-    if (values.json) context.print(JSON.stringify(report, null, 2));
-    else {
-      const lines = [
-        `${driftIcon(report.status)} ${report.status}: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${report.share.toFixed(3)}, drift at ≥ ${report.settings.share})`,
-      ];
-      for (const column of report.columns)
-        if (column.status !== "ok") lines.push(`  ${column.status.padEnd(17)} ${column.name}: ${column.reason}`);
-      lines.push(`Report: ${result.reportPath} and ${result.markdownPath}`);
-      if (result.issuePath !== undefined) lines.push(`The drift issue it would open: ${result.issuePath}`);
-      context.print(lines.join("\n"));
-    }
+    output.emit({
+      json: report,
+      markdown: () => result.markdown,
+      text: () => {
+        const text = renderDriftText(report, output.text);
+        return result.issuePath === undefined ? text : `${text}\nThe drift issue it would open: ${result.issuePath}`;
+      },
+      reports: [result.reportPath, result.markdownPath],
+      failed: result.failed,
+    });
     return result.failed ? ExitCode.checksFailed : ExitCode.ok;
   },
 };

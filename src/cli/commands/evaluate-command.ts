@@ -1,7 +1,11 @@
 /** `modelship evaluate`: metrics, fairness and champion comparison of an ONNX model, decided by the gate policy. */
+import { renderGateText } from "../../stages/report-text.ts";
 import { runEvaluateStage } from "../../stages/evaluate-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, numberFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
+
+const FAIL_ON = ["fail", "warn", "never"] as const;
 
 const flags = {
   model: {
@@ -30,31 +34,37 @@ const flags = {
     value: "SPEC",
     description: "the registry a released champion comes from (default release.registry, else .modelship/registry)",
   },
-  threshold: { type: "string", value: "P", description: "decision threshold on the positive class's probability (default 0.5)" },
+  threshold: {
+    type: "string",
+    value: "P",
+    numeric: "number",
+    description: "decision threshold on the positive class's probability (default 0.5)",
+  },
   "positive-label": { type: "string", value: "LABEL", description: "the positive class of a binary classifier (default the second class)" },
   resamples: {
     type: "string",
     value: "N",
+    numeric: "integer",
     description:
       "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)",
   },
-  seed: { type: "string", value: "N", description: "bootstrap seed (default 0)" },
-  threads: { type: "string", value: "N", description: "onnxruntime intra-op threads" },
-  "fail-on": { type: "string", value: "LEVEL", description: "fail (default), warn or never" },
+  seed: { type: "string", value: "N", numeric: "integer", description: "bootstrap seed (default 0)" },
+  threads: { type: "string", value: "N", numeric: "integer", min: 1, description: "onnxruntime intra-op threads" },
+  "fail-on": { type: "string", value: "LEVEL", choices: FAIL_ON, description: "fail (default), warn or never" },
   "report-dir": {
     type: "string",
     value: "DIR",
     description: "where gate-report.json and gate-report.md go (default .modelship/evaluation)",
   },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print the JSON gate report instead of markdown" },
-  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "evaluate an ONNX model: metrics with CIs, fairness, champion comparison, gates",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "evaluate", env: context.env });
     if (values.help) {
@@ -69,6 +79,7 @@ export const evaluateCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const result = await runEvaluateStage(
       {
         model: values.model,
@@ -84,14 +95,18 @@ export const evaluateCommand: Command = {
         resamples: integerFlag(values.resamples, "resamples"),
         seed: integerFlag(values.seed, "seed"),
         threads: integerFlag(values.threads, "threads", 1),
-        failOn: choiceFlag(values["fail-on"], "fail-on", ["fail", "warn", "never"] as const),
+        failOn: choiceFlag(values["fail-on"], "fail-on", FAIL_ON),
         reportDir: values["report-dir"],
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) context.print(JSON.stringify(result.report, null, 2));
-    else if (!values.quiet) context.print(result.markdown);
-    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    output.emit({
+      json: result.report,
+      markdown: () => result.markdown,
+      text: () => renderGateText(result.report, output.text),
+      reports: [result.reportPath, result.markdownPath],
+      failed: !result.passed,
+    });
     return result.passed ? ExitCode.ok : ExitCode.checksFailed;
   },
 };

@@ -1,8 +1,10 @@
 /** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
 import { UserError } from "../../common/errors.ts";
 import { runFetchStage } from "../../stages/fetch-stage.ts";
+import { renderFetchText } from "../../stages/fetch-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const flags = {
   dir: { type: "string", short: "d", value: "DIR", description: "where the files go (default .modelship/fetched/MODEL)" },
@@ -15,13 +17,14 @@ const flags = {
   cache: { type: "string", value: "DIR", description: "keep verified packages here by digest, and reuse them" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print the manifest as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const fetchCommand: Command = {
   name: "fetch",
   summary: "download a released model and verify every file against its manifest and SHA256SUMS",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "fetch", env: context.env });
     if (!values.help && positionals.length === 0)
@@ -44,15 +47,16 @@ export const fetchCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const fetched = await runFetchStage(
       { ref: positionals[0]!, dir: values.dir, registry: values.registry, tagFormat: values["tag-format"], cacheDir: values.cache },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) context.print(JSON.stringify(fetched.manifest, null, 2));
-    else
-      context.print(
-        `fetched ${fetched.model} ${fetched.version} into ${fetched.path}${fetched.fromCache ? " (from the cache)" : ""}: ${fetched.manifest.files.length} files verified (digest ${fetched.manifest.digest.slice(0, 12)})\nmodel: ${fetched.modelPath}`,
-      );
+    output.emit({
+      json: fetched.manifest,
+      text: () => renderFetchText(fetched, output.text),
+      failed: false,
+    });
     return ExitCode.ok;
   },
 };

@@ -1,7 +1,9 @@
 /** `modelship profile`: write a mergeable reference profile; `modelship profile merge`: merge shard profiles. */
+import { renderProfileText } from "../../stages/data-text.ts";
 import { DEFAULT_PROFILE_OUTPUT, runProfileMergeStage, runProfileStage } from "../../stages/profile-stage.ts";
 import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
 import { integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const profileFlags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract the columns and types come from" },
@@ -11,9 +13,10 @@ const profileFlags = {
     value: "PROFILE",
     description: "reuse the histogram edges of this profile (shards must share edges to merge)",
   },
-  bins: { type: "string", value: "N", description: "histogram bins per numeric column (default 10)" },
-  "top-k": { type: "string", value: "N", description: "categories listed per column (default 50)" },
+  bins: { type: "string", value: "N", numeric: "integer", min: 1, description: "histogram bins per numeric column (default 10)" },
+  "top-k": { type: "string", value: "N", numeric: "integer", description: "categories listed per column (default 50)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
@@ -24,6 +27,7 @@ const mergeFlags = {
     value: "FILE",
     description: `where the merged profile is written (default ${DEFAULT_PROFILE_OUTPUT})`,
   },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
@@ -39,14 +43,21 @@ async function merge(context: CommandContext, argv: string[]): Promise<ExitCode>
     );
     return ExitCode.ok;
   }
+  const out = commandOutput(context, flags);
   const { profile, output } = await runProfileMergeStage({ profiles: positionals, output: flags.output });
-  context.logger.info(`Merged ${positionals.length} profiles (${profile.rows} rows) into ${output}`);
+  out.emit({
+    json: profile,
+    // The renderer names the profile's file once.
+    text: () => renderProfileText({ profile, output }, out.text),
+    failed: false,
+  });
   return ExitCode.ok;
 }
 
 export const profileCommand: Command = {
   name: "profile",
   summary: "write a mergeable reference profile of data (drift baseline); `profile merge` merges shards",
+  flagSets: [{ flags: profileFlags }, { sub: "merge", flags: mergeFlags }],
   async run(context) {
     if (context.argv[0] === "merge") return merge(context, context.argv.slice(1));
     const { flags, positionals } = parseFlags(context.argv, profileFlags, { command: "profile", env: context.env });
@@ -62,6 +73,7 @@ export const profileCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const out = commandOutput(context, flags);
     const { profile, output } = await runProfileStage(
       {
         contract: flags.contract,
@@ -71,9 +83,13 @@ export const profileCommand: Command = {
         bins: integerFlag(flags.bins, "bins"),
         topK: integerFlag(flags["top-k"], "top-k"),
       },
-      cliStageRun(context, flags.config),
+      cliStageRun(out.context, flags.config),
     );
-    context.logger.info(`Profiled ${profile.rows} rows × ${Object.keys(profile.columns).length} columns into ${output}`);
+    out.emit({
+      json: profile,
+      text: () => renderProfileText({ profile, output }, out.text),
+      failed: false,
+    });
     return ExitCode.ok;
   },
 };

@@ -8,8 +8,10 @@ import {
   type PromoteStageResult,
   type Strategy,
 } from "../../stages/promote-stage.ts";
+import { renderPromotionText } from "../../stages/report-text.ts";
 import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 /** Flags every promotion command shares: where the GitOps repository is, and how release tags read. */
 export const gitOpsFlags = {
@@ -61,19 +63,31 @@ const flags = {
   action: {
     type: "string",
     value: "ACTION",
+    choices: ["start", "step", "promote", "rollback", "direct"],
     description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)",
   },
-  strategy: { type: "string", value: "STRATEGY", description: "canary, blue-green or direct (default the environment's)" },
+  strategy: {
+    type: "string",
+    value: "STRATEGY",
+    choices: ["canary", "blue-green", "direct"],
+    description: "canary, blue-green or direct (default the environment's)",
+  },
   weight: {
     type: "string",
     value: "PERCENT",
+    numeric: "integer",
     description: "canary weight: for start (default the first step; 0 for blue-green) and step (required)",
   },
   label: { type: "string", multiple: true, value: "LABEL", description: "PR label (default pull_request.labels)" },
   reviewer: { type: "string", multiple: true, value: "USER", description: "ask this user to review" },
   "team-reviewer": { type: "string", multiple: true, value: "TEAM", description: "ask this team (slug) to review" },
   draft: { type: "boolean", description: "open the PR as a draft" },
-  "auto-merge": { type: "string", value: "METHOD", description: "merge, squash, rebase or off (default pull_request.auto_merge)" },
+  "auto-merge": {
+    type: "string",
+    value: "METHOD",
+    choices: ["merge", "squash", "rebase", "off"],
+    description: "merge, squash, rebase or off (default pull_request.auto_merge)",
+  },
   supersede: {
     type: "boolean",
     description:
@@ -87,13 +101,14 @@ const flags = {
   },
   ...gitOpsFlags,
   ...pullRequestFlags,
-  json: { type: "boolean", description: "print the result as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const promoteCommand: Command = {
   name: "promote",
   summary: "open the GitOps pull request that starts a canary (or steps, promotes, rolls back) a released model",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "promote", env: context.env });
     if (values.help) {
@@ -109,6 +124,7 @@ export const promoteCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
     const options: PromoteStageOptions = {
       model: positionals[0],
@@ -124,48 +140,37 @@ export const promoteCommand: Command = {
         draft: values.draft,
         autoMerge: autoMerge === "off" ? false : autoMerge,
       },
-      gitops: gitOpsInputs(values, context),
+      gitops: gitOpsInputs(values, output.context),
     };
     let result: PromoteStageResult;
     try {
-      result = await runPromoteStage(options, cliStageRun(context, values.config));
+      result = await runPromoteStage(options, cliStageRun(output.context, values.config));
     } catch (error) {
       // Without --env (and not exactly one environment configured): a usage message on stdout, exit 2.
       if (!(error instanceof EnvironmentNotGivenError)) throw error;
       context.print(`modelship promote: ${error.message}`);
       return ExitCode.usage;
     }
-    if (values.json) {
-      context.print(
-        JSON.stringify(
-          {
-            status: result.status,
-            branch: result.branch,
-            title: result.title,
-            prNumber: result.prNumber,
-            prUrl: result.prUrl,
-            bodyPath: result.bodyPath,
-            files: result.files,
-            commit: result.commit,
-            closedPr: result.closedPr,
-            superseded: result.superseded,
-            model: result.model,
-            before: result.before,
-            after: result.after,
-          },
-          null,
-          2,
-        ),
-      );
-      return ExitCode.ok;
-    }
-    const where = result.prUrl ?? (result.bodyPath === undefined ? undefined : `branch ${result.branch} (PR body: ${result.bodyPath})`);
-    const status = { opened: "opened", updated: "updated", unchanged: "up to date", pushed: "pushed", "no-change": "nothing to change" }[
-      result.status
-    ];
-    context.print(
-      `${status}: ${result.title}${where === undefined ? "" : `\n${where}`}${result.files.length > 0 ? `\nfiles: ${result.files.join(", ")}` : ""}${result.closedPr === undefined ? "" : `\nclosed the obsolete PR #${result.closedPr}`}${result.superseded === undefined ? "" : `\nsuperseded and closed ${result.superseded.map((number) => `#${number}`).join(", ")}`}`,
-    );
+    output.emit({
+      failed: false,
+      json: {
+        status: result.status,
+        branch: result.branch,
+        title: result.title,
+        prNumber: result.prNumber,
+        prUrl: result.prUrl,
+        bodyPath: result.bodyPath,
+        files: result.files,
+        commit: result.commit,
+        closedPr: result.closedPr,
+        superseded: result.superseded,
+        model: result.model,
+        before: result.before,
+        after: result.after,
+      },
+      text: () => renderPromotionText(result, output.text),
+      reports: [result.bodyPath],
+    });
     return ExitCode.ok;
   },
 };

@@ -1,9 +1,11 @@
 /** `modelship registry list|show`: the registry, for people. */
 import { UserError } from "../../common/errors.ts";
 import { code, formatInterval, formatNumber, table } from "../../common/markdown.ts";
-import { runRegistryStage } from "../../stages/registry-stage.ts";
+import { runRegistryStage, type RegistryAnswer } from "../../stages/registry-stage.ts";
+import { renderRegistryText } from "../../stages/registry-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const flags = {
   registry: {
@@ -14,13 +16,14 @@ const flags = {
   },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const registryCommand: Command = {
   name: "registry",
   summary: "list a model's released versions, or show one version's manifest",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "registry", env: context.env });
     const [action, ref, ...extra] = positionals;
@@ -39,47 +42,47 @@ export const registryCommand: Command = {
     if (action !== "list" && action !== "show") throw new UserError(`unknown subcommand "registry ${action}"`, { hint: usage });
     if (ref === undefined) throw new UserError(`registry ${action} needs a MODEL${action === "show" ? "[@VERSION]" : ""}`, { hint: usage });
     if (extra.length > 0) throw new UserError(`registry ${action} takes one model, got also ${extra.join(" ")}`, { hint: usage });
+    const output = commandOutput(context, values);
     const answer = await runRegistryStage(
       { action, ref, registry: values.registry, tagFormat: values["tag-format"] },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (answer.action === "list") {
-      const { model, versions } = answer;
-      if (values.json) context.print(JSON.stringify(versions, null, 2));
-      else
-        context.print(
-          versions.length === 0
-            ? `no versions of ${model} in ${answer.where}`
-            : table(
-                ["Version", "Tag", "Released", "Where"],
-                versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url]),
-              ),
-        );
-      return ExitCode.ok;
-    }
-    const { manifest } = answer;
-    if (values.json) {
-      context.print(JSON.stringify(manifest, null, 2));
-      return ExitCode.ok;
-    }
-    context.print(
-      [
-        `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
-        `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` — released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
-        "",
-        table(
-          ["File", "Role", "Bytes", "sha256"],
-          manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)]),
-        ),
-        "",
-        table(
-          ["Metric", "Value", "CI"],
-          Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)]),
-        ),
-        "",
-        `lineage: git ${manifest.lineage.gitSha ?? "—"}, run ${manifest.lineage.runUrl ?? "—"}${manifest.lineage.previousVersion === undefined ? "" : `, after ${manifest.lineage.previousVersion}`}`,
-      ].join("\n"),
-    );
+    output.emit({
+      json: answer.action === "list" ? answer.versions : answer.manifest,
+      failed: false,
+      text: () => renderRegistryText(answer, output.text),
+      markdown: () => registryMarkdown(answer),
+    });
     return ExitCode.ok;
   },
 };
+
+/** The list or the manifest as markdown tables (--format markdown). */
+function registryMarkdown(answer: RegistryAnswer): string {
+  if (answer.action === "list") {
+    const { model, versions } = answer;
+    return versions.length === 0
+      ? `no versions of ${model} in ${answer.where}`
+      : table(
+          ["Version", "Tag", "Released", "Where"],
+          versions.map((entry) => [entry.version, code(entry.tag), entry.created ?? "—", entry.url]),
+        );
+  }
+  const { manifest } = answer;
+  return [
+    `${manifest.name} ${manifest.version} (${manifest.tag}), released ${manifest.created}, digest ${manifest.digest}`,
+    `gate verdict: ${manifest.gate.verdict}${manifest.gate.allowUngated ? ` — released ungated: ${manifest.gate.reason ?? ""}` : ""}`,
+    "",
+    table(
+      ["File", "Role", "Bytes", "sha256"],
+      manifest.files.map((file) => [file.name, file.role, formatNumber(file.bytes), code(file.sha256)]),
+    ),
+    "",
+    table(
+      ["Metric", "Value", "CI"],
+      Object.entries(manifest.metrics).map(([name, metric]) => [name, formatNumber(metric.value), formatInterval(metric.ci)]),
+    ),
+    "",
+    `lineage: git ${manifest.lineage.gitSha ?? "—"}, run ${manifest.lineage.runUrl ?? "—"}${manifest.lineage.previousVersion === undefined ? "" : `, after ${manifest.lineage.previousVersion}`}`,
+  ].join("\n");
+}

@@ -1,13 +1,15 @@
 /** `modelship release`: package the gated model and publish it as an immutable, versioned release. */
 import { runReleaseStage } from "../../stages/release-stage.ts";
+import { renderReleaseText } from "../../stages/release-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const flags = {
   model: { type: "string", short: "m", value: "FILE", description: "the model file (default model.onnx in train.output)" },
   "model-name": { type: "string", value: "NAME", description: "the model's name (default `model:` in modelship.yaml)" },
-  version: { type: "string", short: "v", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
-  bump: { type: "string", value: "PART", description: "patch (default), minor or major" },
+  version: { type: "string", value: "X.Y.Z", description: "the version to release (default: bump the newest release)" },
+  bump: { type: "string", value: "PART", choices: ["patch", "minor", "major"], description: "patch (default), minor or major" },
   registry: {
     type: "string",
     short: "r",
@@ -26,13 +28,14 @@ const flags = {
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print the result as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const releaseCommand: Command = {
   name: "release",
   summary: "package the gated model (manifest, SHA256SUMS, model card) and publish an immutable version",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "release", env: context.env, positionals: false });
     if (values.help) {
@@ -47,6 +50,7 @@ export const releaseCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const result = await runReleaseStage(
       {
         model: values["model-name"],
@@ -61,13 +65,13 @@ export const releaseCommand: Command = {
         allowUngated: values["allow-ungated"],
         referenceData: listFlag(values["reference-data"]),
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) context.print(JSON.stringify(result, null, 2));
-    else
-      context.print(
-        `${result.action === "unchanged" ? "already released" : result.action}: ${result.model} ${result.version} (${result.tag})\nurl: ${result.url}\nmodel: ${result.modelUri}\ndigest: ${result.digest}`,
-      );
+    output.emit({
+      json: result,
+      text: () => renderReleaseText(result, output.text),
+      failed: false,
+    });
     return ExitCode.ok;
   },
 };

@@ -1,7 +1,9 @@
 /** `modelship train`: run a training command (or the built-in trainer) and record the run. */
 import { runTrainStage } from "../../stages/train-stage.ts";
+import { renderRunRecordText } from "../../stages/train-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const flags = {
   command: {
@@ -20,27 +22,33 @@ const flags = {
     value: "DIR",
     description: "folder for model.onnx, metrics.json, run-record.json (default .modelship/model)",
   },
-  "require-gpu": { type: "string", value: "WHEN", description: "true (fail without a GPU), auto (default) or false" },
+  "require-gpu": {
+    type: "string",
+    value: "WHEN",
+    choices: ["true", "false", "auto"],
+    description: "true (fail without a GPU), auto (default) or false",
+  },
   param: {
     type: "string",
     multiple: true,
     value: "NAME=VALUE",
     description: "a hyperparameter for the command (MODELSHIP_PARAM_<NAME>, MODELSHIP_PARAMS)",
   },
-  seed: { type: "string", value: "N", description: "random seed for the command (MODELSHIP_SEED)" },
+  seed: { type: "string", value: "N", numeric: "integer", description: "random seed for the command (MODELSHIP_SEED)" },
   "runner-labels": {
     type: "string",
     value: "JSON",
     description: "the runner labels the job asked for (recorded; named when no GPU is found)",
   },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print the run record as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const trainCommand: Command = {
   name: "train",
   summary: "train (your command or the built-in trainer), check model.onnx, write the run record",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "train", env: context.env, positionals: false });
     if (values.help) {
@@ -55,6 +63,7 @@ export const trainCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const result = await runTrainStage(
       {
         command: values.command,
@@ -65,11 +74,15 @@ export const trainCommand: Command = {
         params: listFlag(values.param),
         runnerLabels: values["runner-labels"],
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) context.print(JSON.stringify(result.record, null, 2));
-    else
-      context.print(`model: ${result.modelPath}\nrun record: ${result.runRecordPath}\nmetrics: ${JSON.stringify(result.record.metrics)}`);
+    output.emit({
+      json: result.record,
+      // The renderer names the model file once; the run record is the report.
+      text: () => renderRunRecordText(result, output.text),
+      reports: [result.runRecordPath],
+      failed: false,
+    });
     return ExitCode.ok;
   },
 };

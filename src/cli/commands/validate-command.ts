@@ -1,25 +1,29 @@
 /** `modelship validate`: check data files against their contract. */
+import { renderValidationText } from "../../stages/data-text.ts";
 import { runValidateStage } from "../../stages/validate-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
+
+const FAIL_ON = ["error", "warning", "never"] as const;
 
 const flags = {
   contract: { type: "string", short: "c", value: "FILE", description: "data contract (modelship YAML or Frictionless Table Schema)" },
   train: { type: "string", value: "FILE", description: "training data (with --test: train/test hygiene checks)" },
   test: { type: "string", value: "FILE", description: "test data" },
   "base-contract": { type: "string", value: "FILE", description: "previous contract to diff against" },
-  "fail-on": { type: "string", value: "LEVEL", description: "error (default), warning or never" },
-  "max-examples": { type: "string", value: "N", description: "failing values listed per check (default 5)" },
+  "fail-on": { type: "string", value: "LEVEL", choices: FAIL_ON, description: "error (default), warning or never" },
+  "max-examples": { type: "string", value: "N", numeric: "integer", description: "failing values listed per check (default 5)" },
   "report-dir": { type: "string", value: "DIR", description: "where the JSON and markdown reports go (default .modelship/reports)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
-  json: { type: "boolean", description: "print the JSON report instead of markdown" },
-  quiet: { type: "boolean", short: "q", description: "print nothing but errors" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const validateCommand: Command = {
   name: "validate",
   summary: "check data files against a data contract",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "validate", env: context.env });
     if (values.help) {
@@ -34,6 +38,7 @@ export const validateCommand: Command = {
       );
       return ExitCode.ok;
     }
+    const output = commandOutput(context, values);
     const result = await runValidateStage(
       {
         contract: values.contract,
@@ -41,17 +46,21 @@ export const validateCommand: Command = {
         train: values.train,
         test: values.test,
         baseContract: values["base-contract"],
-        failOn: choiceFlag(values["fail-on"], "fail-on", ["error", "warning", "never"] as const),
+        failOn: choiceFlag(values["fail-on"], "fail-on", FAIL_ON),
         maxExamples: integerFlag(values["max-examples"], "max-examples"),
         // Annotations are workflow commands: a terminal gets the report instead.
         maxAnnotations: 0,
         reportDir: values["report-dir"],
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
-    if (values.json) context.print(JSON.stringify(result.report, null, 2));
-    else if (!values.quiet) context.print(result.markdown);
-    context.logger.info(`Reports: ${result.reportPath}, ${result.markdownPath}`);
+    output.emit({
+      json: result.report,
+      markdown: () => result.markdown,
+      text: () => renderValidationText(result.report, output.text, { contractDiff: result.contractDiff }),
+      reports: [result.reportPath, result.markdownPath],
+      failed: !result.passed,
+    });
     return result.passed ? ExitCode.ok : ExitCode.checksFailed;
   },
 };

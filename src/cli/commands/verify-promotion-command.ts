@@ -2,9 +2,11 @@
 import { writeFileAtomic } from "../../common/atomic-write.ts";
 import { UserError } from "../../common/errors.ts";
 import { checkOutputFile } from "../../common/output-path.ts";
+import { renderVerifyText } from "../../stages/report-text.ts";
 import { runVerifyStage } from "../../stages/verify-stage.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { commandOutput, outputFlags } from "../output.ts";
 
 const flags = {
   head: { type: "string", value: "REF", description: "the change to check: a branch or refs/pull/N/head" },
@@ -26,13 +28,14 @@ const flags = {
     value: "FILE",
     description: "the local modelship.yaml that names the GitOps repository (default: ./modelship.yaml)",
   },
-  json: { type: "boolean", description: "print the result as JSON" },
+  ...outputFlags,
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies FlagSpecs;
 
 export const verifyPromotionCommand: Command = {
   name: "verify-promotion",
   summary: "check a GitOps change by its base branch's rules: every model URI it deploys is released, intact, gated and attested",
+  flagSets: [{ flags }],
   async run(context) {
     const { flags: values } = parseFlags(context.argv, flags, { command: "verify-promotion", env: context.env, positionals: false });
     if (values.help) {
@@ -51,6 +54,7 @@ export const verifyPromotionCommand: Command = {
       throw new UserError("no change to check: --head is missing", {
         hint: "pass --head BRANCH or --head refs/pull/N/head (or set MODELSHIP_HEAD); `modelship verify-promotion --help` shows every flag",
       });
+    const output = commandOutput(context, values);
     // The report's path is checked before the repository is cloned, not after the whole check ran.
     if (values.report !== undefined) await checkOutputFile(values.report, "--report");
     const result = await runVerifyStage(
@@ -61,25 +65,23 @@ export const verifyPromotionCommand: Command = {
         rulesFile: values.rules,
         gitopsToken: context.env.MODELSHIP_GITOPS_TOKEN || undefined,
       },
-      cliStageRun(context, values.config),
+      cliStageRun(output.context, values.config),
     );
     if (values.report !== undefined) await writeFileAtomic(values.report, `${result.markdown}\n`);
-    context.print(
-      values.json
-        ? JSON.stringify(
-            {
-              ok: result.ok,
-              files: result.files,
-              uris: result.uris,
-              problems: result.problems,
-              rulesChanges: result.rulesChanges,
-              warnings: result.warnings,
-            },
-            null,
-            2,
-          )
-        : result.markdown,
-    );
+    output.emit({
+      failed: !result.ok,
+      markdown: () => result.markdown,
+      text: () => renderVerifyText(result, output.text),
+      reports: [values.report],
+      json: {
+        ok: result.ok,
+        files: result.files,
+        uris: result.uris,
+        problems: result.problems,
+        rulesChanges: result.rulesChanges,
+        warnings: result.warnings,
+      },
+    });
     return result.ok ? ExitCode.ok : ExitCode.checksFailed;
   },
 };

@@ -8,6 +8,8 @@ import type { ColumnContract, ColumnRole, ColumnType, DataContract, Severity } f
 
 /** The YAML document as the schema describes it (snake_case). */
 export interface ContractDocument {
+  /** Format version (docs/compatibility.md); absent is 1. */
+  version?: 1;
   name?: string;
   description?: string;
   dialect?: { delimiter?: string; quote?: string; trim?: boolean; null_markers?: string[] };

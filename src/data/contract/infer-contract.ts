@@ -265,9 +265,9 @@ function buildDocument(options: { pass: Pass; dialect: SniffedDialect | undefine
     if (nullComment !== undefined) comments.push({ path: ["columns", index, "max_null_share"], text: nullComment });
     return column;
   });
-  // Key order is the YAML's order: the dialect first, as it says how to read everything after.
+  // Key order is the YAML's order: the format version, then the dialect, as it says how to read everything after.
   const document: ContractDocument =
-    dialect === undefined ? { columns } : { dialect: dialectDocument(dialect, options.quoteGiven), columns };
+    dialect === undefined ? { version: 1, columns } : { version: 1, dialect: dialectDocument(dialect, options.quoteGiven), columns };
   const smallest = Math.min(...pass.rowsPerFile);
   const duplicateShare = Math.max(0, ...pass.duplicates.files.map((file) => file.share));
   const estimated = pass.duplicates.files.some((file) => !file.exact);

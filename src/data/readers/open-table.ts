@@ -3,6 +3,7 @@
  * gzip is detected from the bytes, so `.csv.gz` and `.jsonl.gz` need no option.
  */
 import { UserError } from "../../common/errors.ts";
+import { progressSink } from "../../common/progress.ts";
 import type { ReadOptions, TableFormat, TableSource } from "./table.ts";
 import { openCsv } from "./csv-reader.ts";
 import { openJsonl } from "./jsonl-reader.ts";
@@ -13,14 +14,30 @@ export { tableFromRows } from "./memory-table.ts";
 /** Opens a data file; the format comes from options.format or the extension (.csv .tsv .csv.gz .tsv.gz .jsonl .ndjson .jsonl.gz .parquet). */
 export async function openTable(path: string, options: ReadOptions = {}): Promise<TableSource> {
   const format = options.format ?? formatFromName(path);
-  switch (format) {
-    case "csv":
-      return openCsv(path, options);
-    case "jsonl":
-      return openJsonl(path, options);
-    case "parquet":
-      return openParquet(path, options);
-  }
+  const source =
+    format === "csv"
+      ? await openCsv(path, options)
+      : format === "jsonl"
+        ? await openJsonl(path, options)
+        : await openParquet(path, options);
+  return withRowProgress(source);
+}
+
+/** The source, reporting rows read after each batch to the run's progress sink (a face's progress bar); unchanged without one. */
+function withRowProgress(source: TableSource): TableSource {
+  const sink = progressSink();
+  if (sink === undefined) return source;
+  const batches = source.batches.bind(source);
+  return Object.assign(Object.create(source) as TableSource, {
+    async *batches() {
+      let rows = 0;
+      for await (const batch of batches()) {
+        rows += batch.length;
+        sink({ task: `reading ${source.path}`, done: rows, unit: "rows" });
+        yield batch;
+      }
+    },
+  });
 }
 
 /** The extension (with `.gz`/`.gzip` for text formats) a readable file name ends in, lower case; undefined when none. */

@@ -39,7 +39,8 @@ const release = (args: string[]) => modelship(["release", ...args]);
 
 describe("release --reference-data train leaves nothing in TMPDIR", () => {
   test("on success: the release carries the profile and the temp folder is gone", async () => {
-    const run = await release(["--model", "model.onnx", "--version", "2.0.0", "--reference-data", "train"]);
+    // -v: the stage's info lines (what was profiled) are for verbose runs.
+    const run = await release(["--model", "model.onnx", "--version", "2.0.0", "--reference-data", "train", "-v"]);
     assert.equal(run.exitCode, 0, run.stderr);
     assert.match(run.stderr, /Profiled the reference data \(600 rows/);
     assert.ok((await stat(join(run.work, "registry/toy/2.0.0/reference-profile.json"))).isFile(), "the release holds the profile");
@@ -47,7 +48,7 @@ describe("release --reference-data train leaves nothing in TMPDIR", () => {
   });
 
   test("on failure after profiling (other bytes under a released version): nothing is left", async () => {
-    const run = await release(["--model", "other.onnx", "--version", "1.0.0", "--allow-ungated", "--reference-data", "train"]);
+    const run = await release(["--model", "other.onnx", "--version", "1.0.0", "--allow-ungated", "--reference-data", "train", "-v"]);
     assert.equal(run.exitCode, 2, run.stderr);
     assert.match(run.stderr, /Profiled the reference data/, "the failure came after profiling");
     assert.match(run.stderr, /already released with other bytes/);
@@ -57,7 +58,7 @@ describe("release --reference-data train leaves nothing in TMPDIR", () => {
   });
 
   test("a malformed --version is refused before any data is profiled", async () => {
-    const run = await release(["--model", "model.onnx", "--version", "1.2", "--reference-data", "train"]);
+    const run = await release(["--model", "model.onnx", "--version", "1.2", "--reference-data", "train", "-v"]);
     assert.equal(run.exitCode, 2, run.stderr);
     assert.match(run.stderr, /"1\.2" is not a version/);
     assert.match(run.stderr, /Fix: .*1\.4\.0/);
@@ -68,7 +69,7 @@ describe("release --reference-data train leaves nothing in TMPDIR", () => {
 
 describe("evaluate against a released champion leaves nothing in TMPDIR", () => {
   test("the champion is fetched from the registry, compared, and its temp folder removed", async () => {
-    const run = await modelship(["evaluate", "--report-dir", "reports"], "gates:\n  champion: { release: 1.0.0 }\n");
+    const run = await modelship(["evaluate", "--report-dir", "reports", "-v"], "gates:\n  champion: { release: 1.0.0 }\n");
     assert.ok(run.exitCode === 0 || run.exitCode === 1, `the evaluation ran:\n${run.stderr}`);
     assert.match(run.stderr, /Champion: toy 1\.0\.0 from .*verified/);
     assert.ok(!hasStackTrace(run.stderr));

@@ -36,7 +36,8 @@ describe("CLI flags", () => {
   it("turn an unknown flag into a usage error with a hint", () => {
     assert.throws(
       () => parseFlags(["--nope"], specs, { command: "validate", env: {} }),
-      (error: unknown) => isUserError(error) && /validate: .*--nope/.test(error.message) && /--help/.test(error.message),
+      (error: unknown) =>
+        isUserError(error) && /^Unknown option '--nope'$/.test(error.problem) && /modelship validate --help/.test(error.message),
     );
   });
 

@@ -218,9 +218,16 @@ describe("profile agreement", () => {
       readProfile(beyondValid),
       (error: unknown) => isUserError(error) && /more than the \d+ valid values of target "y"/.test(error.message),
     );
+    // A field a newer minor added is ignored (docs/compatibility.md); the fields this reader knows are still checked.
     const extra = join(dir, "extra.json");
     await writeFile(extra, JSON.stringify({ ...profile, agreement: { ...EXPECTED, accuracy: 0.5 } }));
-    await assert.rejects(readProfile(extra), (error: unknown) => isUserError(error));
+    assert.equal((await readProfile(extra)).agreement?.agree, EXPECTED.agree);
+    const wrongType = join(dir, "wrong-type.json");
+    await writeFile(wrongType, JSON.stringify({ ...profile, agreement: { ...EXPECTED, agree: "all" } }));
+    await assert.rejects(
+      readProfile(wrongType),
+      (error: unknown) => isUserError(error) && /\/agreement\/agree: must be integer/.test(error.message),
+    );
   });
 
   test("an older profile without it still reads, and merging with it drops it", async () => {

@@ -285,6 +285,34 @@ describe("class order without the model's word", () => {
     assert.deepEqual(sortLabels(["b", "B", "a10", "a2", ">50K", "<=50K"]), texts);
   });
 
+  test("a champion block without a champion yet (before the first release) is said as such, naming the policy file and champion.release", async () => {
+    const logger = new MemoryLogger();
+    const document: GatePolicyDocument = {
+      bootstrap: { resamples: 0 },
+      fairness: { sensitive: [], resamples: 0 },
+      champion: { rules: [{ metric: "roc_auc", margin: 0.005 }] },
+    };
+    const { report } = await runEvaluation({
+      ...settings({ reportDir: join(dir, "out-no-champion"), logger }),
+      policy: resolvePolicy(document, { source: "policies/gates.yaml" }),
+    });
+    const said = logger.entries.map((entry) => entry.message).join("\n");
+    assert.match(said, /No champion model yet, so the champion rules were skipped \(expected before the first release\)/);
+    assert.match(said, /set champion\.release: latest in policies\/gates\.yaml/);
+    assert.doesNotMatch(said, /names no champion/);
+    assert.equal(report.champion, undefined);
+    // Inline under modelship.yaml's gates, the key is gates.champion.release in that file.
+    const inline = new MemoryLogger();
+    await runEvaluation({
+      ...settings({ reportDir: join(dir, "out-no-champion-inline"), logger: inline }),
+      policy: resolvePolicy(document, { source: "modelship.yaml (gates)" }),
+    });
+    assert.match(
+      inline.entries.map((entry) => entry.message).join("\n"),
+      /set gates\.champion\.release: latest in modelship\.yaml to compare/,
+    );
+  });
+
   test("numeric labels sort as numbers, as scikit-learn's np.unique does: 10 is the positive class over 2", async () => {
     const csv = await readFile(join(dir, "test.csv"), "utf8");
     await writeFile(join(dir, "numeric-labels.csv"), csv.replaceAll(",no\n", ",2\n").replaceAll(",yes\n", ",10\n"));

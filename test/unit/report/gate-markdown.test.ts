@@ -114,7 +114,7 @@ describe("gate report markdown", () => {
 
   test("a passing report shows its gates in the open, with the bootstrap stated", () => {
     const markdown = renderGateReport(report([gate({})]));
-    assert.match(markdown, /^### ✅ `adult-income` passes all 1 gate$/m);
+    assert.match(markdown, /^### ✅ `adult-income` passes its 1 gate$/m, "one gate is not all 1 gate");
     assert.match(markdown, /95% intervals from 2,000 label-stratified bootstrap resamples \(seed 7\)/);
     assert.doesNotMatch(markdown, /passed gate<\/summary>/);
   });

@@ -125,6 +125,37 @@ describe("built-in trainer", () => {
     await session.release();
   });
 
+  test("the TensorFlow.js backend is logged at info level (on a GPU runner it says whether the GPU is used)", async () => {
+    const logger = new MemoryLogger();
+    const settings = resolveTrainSettings(
+      { trainConfig: "train/train.yaml", output: "out/backend", requireGpu: "false" },
+      { resolvePath: (path) => path },
+    );
+    await trainFromSettings({ settings, cwd: repo, logger, toolVersion: "test" });
+    const line = logger.entries.find((entry) => entry.message.startsWith("TensorFlow.js backend: "));
+    assert.equal(line?.level, "info", JSON.stringify(line));
+  });
+
+  test("a test label training never saw stops the run before the fit, naming the test file and the label", async () => {
+    // The example's contract maps "<=50K." to "<=50K"; without that alias the test file's labels are unseen.
+    const contract = (await readFile(join(repo, "data/contract.yaml"), "utf8")).replace(/^ *aliases: \{"<=50K\.".*\n/m, "");
+    assert.doesNotMatch(contract, /"<=50K\."/);
+    await writeFile(join(repo, "data/no-alias.yaml"), contract);
+    const config = (await readFile(join(repo, "train/train.yaml"), "utf8")).replace("../data/contract.yaml", "../data/no-alias.yaml");
+    await writeFile(join(repo, "train/no-alias.yaml"), config);
+    const logger = new MemoryLogger();
+    const settings = resolveTrainSettings(
+      { trainConfig: "train/no-alias.yaml", output: "out/no-alias", requireGpu: "false" },
+      { resolvePath: (path) => path },
+    );
+    await assert.rejects(
+      trainFromSettings({ settings, cwd: repo, logger, toolVersion: "test" }),
+      (error) => isUserError(error) && /label "<=50K\.", not seen in training/.test(error.message) && /test\.csv/.test(String(error.file)),
+    );
+    const said = logger.entries.map((entry) => entry.message).join("\n");
+    assert.doesNotMatch(said, /Training on|epoch 1\//, "nothing was trained");
+  });
+
   test("a train.yaml with an unknown model kind is refused with its pointer", async () => {
     const path = join(repo, "train/bad.yaml");
     await cp(join(repo, "train/train.yaml"), path);

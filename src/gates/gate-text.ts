@@ -1,0 +1,113 @@
+/**
+ * The gate report as plain text for a terminal: the verdict, then each failed (and warned) gate on
+ * one line with the reason it was decided and its interval, then how many passed, the champion in one
+ * line and what makes the numbers reproducible. The markdown (gate-markdown.ts) stays the PR comment.
+ */
+import { formatInterval, formatNumber, formatSigned } from "../common/markdown.ts";
+import { printable } from "../common/printable-text.ts";
+import { paint, plural, type TextOptions } from "../common/text-style.ts";
+import { METRIC_LABELS } from "./evaluate-gates.ts";
+import type { GateReport, GateResult, GateStatus } from "./gate-report-types.ts";
+
+/** Failed and warned gates listed before the rest fold into "… and N more" (keeps the default to one screen). */
+export const GATE_LINES = 16;
+
+const MARKS: Record<GateStatus, string> = { fail: "✗", warn: "!", insufficient_data: "?", pass: "✓" };
+const STYLES = { fail: "red", warn: "yellow", insufficient_data: "yellow", pass: "green" } as const;
+
+function headline(report: GateReport, options: TextOptions): string {
+  const { summary } = report;
+  const total = report.gates.length;
+  const name = paint(options, "bold", printable(report.modelName ?? "the model"));
+  const warnings = summary.warn + summary.insufficient_data;
+  if (total === 0) return `${paint(options, "green", "✓")} ${name}: no gates configured (add gates to modelship.yaml to decide on it)`;
+  if (report.verdict === "fail") return `${paint(options, "red", "✗")} ${name} fails ${summary.fail} of ${plural(total, "gate")}`;
+  if (report.verdict === "warn")
+    return `${paint(options, "yellow", "!")} ${name} passes with ${plural(warnings, "warning")} (${total} gates)`;
+  return `${paint(options, "green", "✓")} ${name} passes ${total === 1 ? "its 1 gate" : `all ${total} gates`}`;
+}
+
+/** A champion gate's name without its sentence: "ROC AUC ≥ champion − 0.005" rather than "… not worse than the champion by more than 0.005". */
+function gateName(gate: GateResult): string {
+  if (gate.kind !== "champion") return gate.name;
+  const base = gate.name.replace(/ not worse than the champion.*$/, "");
+  const { min, max } = gate.threshold;
+  if (max !== undefined) return `${base} ≤ champion + ${formatNumber(max)}`;
+  if (min !== undefined) return `${base} ≥ champion − ${formatNumber(Math.abs(min))}`;
+  return gate.name;
+}
+
+/**
+ * One gate: its name (which carries the threshold), why it was decided so, and its interval unless
+ * the reason already gives it. Names and reasons hold column and group labels from the data, so they
+ * are printed through `printable` (an ESC in a group label must not reach the terminal).
+ */
+function gateLine(gate: GateResult, confidence: number, options: TextOptions): string {
+  const mark = paint(options, STYLES[gate.status], MARKS[gate.status]);
+  const interval = gate.ci === undefined || /\bCI\b/.test(gate.reason) ? "" : ` · ${confidence}% CI ${formatInterval(gate.ci)}`;
+  const value = gate.reason === "" ? `: ${formatNumber(gate.value)}` : `: ${gate.reason}`;
+  return `  ${mark} ${printable(`${gateName(gate)}${value}${interval}`)}`;
+}
+
+/** The champion comparison in one line: the metrics with a paired test, else the first two. */
+function championLine(report: GateReport): string | undefined {
+  const champion = report.champion;
+  if (champion === undefined) return undefined;
+  const tested = champion.comparisons.filter((comparison) => comparison.test !== undefined);
+  const shown = (tested.length > 0 ? tested : champion.comparisons).slice(0, 3);
+  const parts = shown.map((comparison) => {
+    const test = comparison.test;
+    const p =
+      test === undefined
+        ? ""
+        : `, ${test.name === "mcnemar" ? "McNemar" : "DeLong"} p ${test.pValue < 1e-4 ? "< 0.0001" : `= ${formatNumber(test.pValue, 4)}`}`;
+    const ci = comparison.ci === undefined ? "" : ` ${formatInterval(comparison.ci)}`;
+    return `${METRIC_LABELS[comparison.metric] ?? comparison.metric} ${formatSigned(comparison.difference)}${ci}${p}`;
+  });
+  return printable(`Champion ${champion.path} (${champion.source}): ${parts.length === 0 ? "no shared metrics" : parts.join("; ")}`);
+}
+
+function reproducibility(report: GateReport): string {
+  const { randomness } = report;
+  const rows = `${report.data.rows.toLocaleString("en-US")} rows of ${report.data.files.map((file) => file.path).join(", ") || "—"}`;
+  if (randomness.resamples === 0) return printable(`Reproduce: ${rows}; no bootstrap (resamples 0)`);
+  return printable(
+    `Reproduce: ${rows}; seed ${randomness.bootstrapSeed}, ${randomness.resamples.toLocaleString("en-US")} ${randomness.stratifiedBy === "label" ? "label-stratified " : ""}resamples`,
+  );
+}
+
+/**
+ * The gate report as text. Quiet: the verdict and the failed gates. Default: also the warned gates,
+ * the passed count, the champion and the seed. Verbose: also every passed gate, nothing folded.
+ */
+export function renderGateText(report: GateReport, options: TextOptions): string {
+  const confidence = Math.round(report.randomness.confidence * 100);
+  const lines = [headline(report, options)];
+  const failed = report.gates.filter((gate) => gate.status === "fail");
+  const warned = report.gates.filter((gate) => gate.status === "warn" || gate.status === "insufficient_data");
+  const passed = report.gates.filter((gate) => gate.status === "pass");
+  const open = options.quiet ? failed : [...failed, ...warned];
+  const limit = options.verbose ? open.length : GATE_LINES;
+  const shown = open.slice(0, limit);
+  const groups: [string, GateResult[]][] = [
+    ["Failed", shown.filter((gate) => gate.status === "fail")],
+    ["Warned", shown.filter((gate) => gate.status !== "fail")],
+  ];
+  for (const [title, gates] of groups) {
+    if (gates.length === 0) continue;
+    const all = title === "Failed" ? failed.length : warned.length;
+    lines.push(`${title} (${all}):`, ...gates.map((gate) => gateLine(gate, confidence, options)));
+  }
+  if (open.length > shown.length) lines.push(`  … and ${open.length - shown.length} more (see gate-report.json)`);
+  if (options.quiet) return lines.join("\n");
+  if (passed.length > 0) {
+    const count = `${paint(options, "green", "✓")} ${plural(passed.length, "gate")} passed`;
+    if (options.verbose) lines.push(`${count}:`, ...passed.map((gate) => gateLine(gate, confidence, options)));
+    else lines.push(`${count} (-v lists them)`);
+  }
+  const champion = championLine(report);
+  if (champion !== undefined) lines.push(champion);
+  for (const note of report.notes) lines.push(`Note: ${printable(note)}`);
+  lines.push(reproducibility(report));
+  return lines.join("\n");
+}
