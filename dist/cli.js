@@ -20,8 +20,9 @@ import {
 import {
   DRIFT_FAIL_ON,
   DRIFT_MODES,
+  byConcern,
   runDriftStage
-} from "./chunks/chunk-EU6R2NLW.js";
+} from "./chunks/chunk-4JGOUWUJ.js";
 import {
   runEvaluateStage
 } from "./chunks/chunk-D7CPVE32.js";
@@ -429,20 +430,12 @@ function renderGateText(report, options) {
 var DRIFT_LINES = 15;
 var MARKS3 = { drift: "\u2717", warn: "!", insufficient_data: "?", ok: "\u2713" };
 var STYLES2 = { drift: "red", warn: "yellow", insufficient_data: "yellow", ok: "green" };
-var ORDER = { drift: 0, warn: 1, insufficient_data: 2, ok: 3 };
 var VERDICTS = {
   drift: "drift",
   warn: "some columns moved, below the dataset threshold",
   ok: "no drift",
   insufficient_data: "not enough data to judge drift"
 };
-function distance(column) {
-  const s = column.statistics;
-  return Math.max(s.jensenshannon ?? 0, s.wasserstein_norm ?? 0, s.psi ?? 0, s.ks_d ?? 0);
-}
-function byConcern(a, b) {
-  return ORDER[a.status] - ORDER[b.status] || distance(b) - distance(a) || (a.name < b.name ? -1 : 1);
-}
 function percent2(share) {
   return `${formatNumber(share * 100, 1)}%`;
 }
@@ -2278,10 +2271,7 @@ function shown(value) {
   return PLAIN.test(value) ? value : quoted(value);
 }
 function quoted(value) {
-  return JSON.stringify(value).replace(
-    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (character) => `\\u${character.codePointAt(0).toString(16).padStart(4, "0")}`
-  );
+  return printable(JSON.stringify(value));
 }
 
 // src/stages/init-data.ts

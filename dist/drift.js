@@ -5,7 +5,7 @@ import {
   DRIFT_MODES,
   parseUrlHeader,
   runDriftStage
-} from "./chunks/chunk-EU6R2NLW.js";
+} from "./chunks/chunk-4JGOUWUJ.js";
 import {
   gitOpsActionInputs
 } from "./chunks/chunk-WIJZB72H.js";

@@ -33,14 +33,6 @@ export function paint(options: Pick<TextOptions, "color">, style: Style, text: s
   return `\u001b[${on}m${text}\u001b[${off}m`;
 }
 
-/** The style of an outcome word: fail/error red, warn yellow, pass/ok green, anything else bold. */
-export function outcomeStyle(outcome: string): Style {
-  if (/^(fail|failed|error|drift|drifted|rollback)/i.test(outcome)) return "red";
-  if (/^(warn|warning|warned)/i.test(outcome)) return "yellow";
-  if (/^(pass|passed|ok|success|no_drift)/i.test(outcome)) return "green";
-  return "bold";
-}
-
 /** Strips ANSI escapes, for widths and for tests. */
 export function unstyled(text: string): string {
   // eslint-disable-next-line no-control-regex -- the escape character is what this removes

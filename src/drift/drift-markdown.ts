@@ -72,7 +72,8 @@ function severity(column: ColumnDrift): number {
   return Math.max(s.jensenshannon ?? 0, s.wasserstein_norm ?? 0, s.psi ?? 0, s.ks_d ?? 0);
 }
 
-function byConcern(a: ColumnDrift, b: ColumnDrift): number {
+/** The column order both renderers list: drift, warn, unjudged, ok; the furthest moved first within each. */
+export function byConcern(a: ColumnDrift, b: ColumnDrift): number {
   return ORDER[a.status] - ORDER[b.status] || severity(b) - severity(a) || (a.name < b.name ? -1 : 1);
 }
 

@@ -8,29 +8,19 @@ import { formatNumber } from "../common/markdown.ts";
 import { printable } from "../common/printable-text.ts";
 import { paint, plural, type TextOptions } from "../common/text-style.ts";
 import type { ColumnDrift, DriftReport, DriftStatus } from "./report-types.ts";
+import { byConcern } from "./drift-markdown.ts";
 
 /** Columns listed before the rest fold into "… and N more" (keeps the default to one screen). */
 export const DRIFT_LINES = 15;
 
 const MARKS: Record<DriftStatus, string> = { drift: "✗", warn: "!", insufficient_data: "?", ok: "✓" };
 const STYLES = { drift: "red", warn: "yellow", insufficient_data: "yellow", ok: "green" } as const;
-const ORDER: Record<DriftStatus, number> = { drift: 0, warn: 1, insufficient_data: 2, ok: 3 };
 const VERDICTS: Record<DriftStatus, string> = {
   drift: "drift",
   warn: "some columns moved, below the dataset threshold",
   ok: "no drift",
   insufficient_data: "not enough data to judge drift",
 };
-
-/** The largest distance a column moved, to list the worst first within a status. */
-function distance(column: ColumnDrift): number {
-  const s = column.statistics;
-  return Math.max(s.jensenshannon ?? 0, s.wasserstein_norm ?? 0, s.psi ?? 0, s.ks_d ?? 0);
-}
-
-function byConcern(a: ColumnDrift, b: ColumnDrift): number {
-  return ORDER[a.status] - ORDER[b.status] || distance(b) - distance(a) || (a.name < b.name ? -1 : 1);
-}
 
 /** A share as a percentage without trailing zeros: `53.8%`, `50%`. */
 function percent(share: number): string {

@@ -12,6 +12,7 @@ import { constants } from "node:fs";
 import { lstat, open, realpath, rm, rmdir } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { errnoCode, UserError } from "../common/errors.ts";
+import { printable } from "../common/printable-text.ts";
 
 /** An output's place, checked before anything is written. */
 export interface OutputPlace {
@@ -117,10 +118,7 @@ export function shown(value: string): string {
   return PLAIN.test(value) ? value : quoted(value);
 }
 
-/** JSON-quoted with every control and format character escaped (JSON.stringify leaves U+0080–U+009F and U+202E as they are). */
+/** JSON-quoted, then printable(): JSON.stringify escapes C0 controls and lone surrogates but leaves C1, U+202E and other format characters as they are. */
 export function quoted(value: string): string {
-  return JSON.stringify(value).replace(
-    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, "0")}`,
-  );
+  return printable(JSON.stringify(value));
 }
