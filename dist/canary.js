@@ -1,36 +1,18 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  gitOpsActionInputs
-} from "./chunks/chunk-WIJZB72H.js";
-import {
-  renderHealthTable,
-  runCanaryStage
-} from "./chunks/chunk-YAQVTO64.js";
-import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-55Q5D4H7.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-ZELXXSV6.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  core_exports,
-  getBooleanInput,
-  getInput,
-  getOptionalListInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import {
-  escapeMarkdown,
-  readGitHubContext
-} from "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/canary.ts
-await runAction(async () => {
+await startAction("canary", async () => {
+  const { escapeMarkdown } = await import("./chunks/markdown-CBS3A3HD.js");
+  const { renderHealthTable, runCanaryStage } = await import("./chunks/promote-stage-EVOIJVDC.js");
+  const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-SZE2CGTE.js");
+  const { core, getBooleanInput, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(
     {
@@ -44,7 +26,7 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.setOutput(
+  core.setOutput(
     "decisions",
     JSON.stringify(
       results.map((result) => ({
@@ -62,8 +44,8 @@ await runAction(async () => {
     )
   );
   const first = results.find((result) => result.promotion?.prUrl !== void 0);
-  core_exports.setOutput("pr-url", first?.promotion?.prUrl ?? "");
-  core_exports.setOutput("pr-number", first?.promotion?.prNumber === void 0 ? "" : String(first.promotion.prNumber));
+  core.setOutput("pr-url", first?.promotion?.prUrl ?? "");
+  core.setOutput("pr-number", first?.promotion?.prNumber === void 0 ? "" : String(first.promotion.prNumber));
   const parts = results.map((result) => {
     const promotion = result.promotion;
     const pr = promotion === void 0 ? "" : `

@@ -1,21 +1,16 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  actionStageRun,
-  core_exports,
-  getInput,
-  getIntegerInput,
-  getRequiredInput,
-  runAction,
-  runCommentStage,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/comment.ts
-await runAction(async () => {
+await startAction("comment", async () => {
+  const { runCommentStage } = await import("./chunks/comment-stage-RZKSDGLB.js");
+  const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
+  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ token: getInput("token") });
   const result = await runCommentStage(
     {
@@ -29,7 +24,7 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.setOutput("action", result.action);
-  core_exports.setOutput("comment-id", result.id === void 0 ? "" : String(result.id));
-  core_exports.setOutput("comment-url", result.url ?? "");
+  core.setOutput("action", result.action);
+  core.setOutput("comment-id", result.id === void 0 ? "" : String(result.id));
+  core.setOutput("comment-url", result.url ?? "");
 });

@@ -1,40 +1,26 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runEvaluateStage
-} from "./chunks/chunk-D7CPVE32.js";
-import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-TYVJT2QX.js";
-import "./chunks/chunk-Y7B762HE.js";
-import "./chunks/chunk-44TVQWWB.js";
-import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-R2E5VZUO.js";
-import "./chunks/chunk-JY2OOAAB.js";
-import "./chunks/chunk-5BI4AZKT.js";
-import "./chunks/chunk-ZELXXSV6.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getListInput,
-  getNumberInput,
-  publishStageReport,
-  runAction
-} from "./chunks/chunk-YSM7FE72.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/evaluate.ts
-await runAction(async () => {
+await startAction("evaluate", async () => {
+  const { runEvaluateStage } = await import("./chunks/evaluate-stage-NC5NC5QZ.js");
+  const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
+  const {
+    actionStageRun,
+    core,
+    getBooleanInput,
+    getChoiceInput,
+    getInput,
+    getIntegerInput,
+    getListInput,
+    getNumberInput,
+    publishStageReport
+  } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const { logger } = run;
   const result = await runEvaluateStage(
@@ -65,12 +51,12 @@ await runAction(async () => {
     if (gate.status === "fail") logger.error(message, properties);
     else logger.warning(message, properties);
   }
-  core_exports.setOutput("passed", String(result.passed));
-  core_exports.setOutput("verdict", report.verdict);
-  core_exports.setOutput("report-path", result.reportPath);
-  core_exports.setOutput("report-dir", settings.reportDir);
-  core_exports.setOutput("markdown-path", result.markdownPath);
-  core_exports.setOutput(
+  core.setOutput("passed", String(result.passed));
+  core.setOutput("verdict", report.verdict);
+  core.setOutput("report-path", result.reportPath);
+  core.setOutput("report-dir", settings.reportDir);
+  core.setOutput("markdown-path", result.markdownPath);
+  core.setOutput(
     "metrics",
     JSON.stringify(Object.fromEntries(Object.entries(report.metrics).map(([name, estimate]) => [name, estimate.value])))
   );
@@ -84,7 +70,7 @@ await runAction(async () => {
     logger
   });
   if (!result.passed) {
-    core_exports.setFailed(
+    core.setFailed(
       `The model ${report.verdict === "fail" ? `fails ${report.summary.fail} gate(s)` : `has ${report.summary.warn + report.summary.insufficient_data} warning(s) under fail-on: ${settings.failOn}`}; see the job summary or ${result.markdownPath}.`
     );
   }

@@ -1,25 +1,15 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runFetchStage
-} from "./chunks/chunk-JIW57FMX.js";
-import "./chunks/chunk-55Q5D4H7.js";
-import "./chunks/chunk-JY2OOAAB.js";
-import "./chunks/chunk-5BI4AZKT.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getInput,
-  getRequiredInput,
-  runAction
-} from "./chunks/chunk-YSM7FE72.js";
-import "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
-await runAction(async () => {
+await startAction("fetch-model", async () => {
+  const { runFetchStage } = await import("./chunks/fetch-stage-CFMOKC5K.js");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {
@@ -31,9 +21,9 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.setOutput("path", fetched.path);
-  core_exports.setOutput("version", fetched.version);
-  core_exports.setOutput("manifest", fetched.manifestPath);
-  core_exports.setOutput("model-path", fetched.modelPath);
-  core_exports.setOutput("digest", fetched.manifest.digest);
+  core.setOutput("path", fetched.path);
+  core.setOutput("version", fetched.version);
+  core.setOutput("manifest", fetched.manifestPath);
+  core.setOutput("model-path", fetched.modelPath);
+  core.setOutput("digest", fetched.manifest.digest);
 });

@@ -1,11 +1,9 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  core_exports
-} from "./chunks/chunk-YSM7FE72.js";
-import {
   getErrorMessage
-} from "./chunks/chunk-2BUAMGEV.js";
+} from "./chunks/chunk-SU4BFKON.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/main.ts
 var COMMANDS = [
@@ -19,15 +17,17 @@ var COMMANDS = [
   "verify-promotion",
   "drift"
 ];
-var command = core_exports.getInput("command").trim();
+var command = (process.env.INPUT_COMMAND ?? "").trim();
 if (!COMMANDS.includes(command)) {
-  core_exports.setFailed(
+  const { core } = await import("./chunks/runtime-NSU7Y3NX.js");
+  core.setFailed(
     `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`
   );
 } else {
   try {
     await import(new URL(`./${command}.js`, import.meta.url).href);
   } catch (error) {
-    core_exports.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
+    const { core } = await import("./chunks/runtime-NSU7Y3NX.js");
+    core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
   }
 }

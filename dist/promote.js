@@ -1,35 +1,16 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  gitOpsActionInputs
-} from "./chunks/chunk-WIJZB72H.js";
-import {
-  runPromoteStage
-} from "./chunks/chunk-YAQVTO64.js";
-import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-55Q5D4H7.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-ZELXXSV6.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  core_exports,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalListInput,
-  getRequiredInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/promote.ts
-await runAction(async () => {
+await startAction("promote", async () => {
+  const { runPromoteStage } = await import("./chunks/promote-stage-EVOIJVDC.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-SZE2CGTE.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),
     outDir: getInput("out"),
@@ -56,13 +37,13 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.setOutput("status", result.status);
-  core_exports.setOutput("branch", result.branch);
-  core_exports.setOutput("pr-number", result.prNumber === void 0 ? "" : String(result.prNumber));
-  core_exports.setOutput("pr-url", result.prUrl ?? "");
-  core_exports.setOutput("superseded", (result.superseded ?? []).join(","));
-  core_exports.setOutput("version", result.model.version);
-  core_exports.setOutput("model-uri", result.model.uri);
+  core.setOutput("status", result.status);
+  core.setOutput("branch", result.branch);
+  core.setOutput("pr-number", result.prNumber === void 0 ? "" : String(result.prNumber));
+  core.setOutput("pr-url", result.prUrl ?? "");
+  core.setOutput("superseded", (result.superseded ?? []).join(","));
+  core.setOutput("version", result.model.version);
+  core.setOutput("model-uri", result.model.uri);
   await writeJobSummary(
     `${result.prUrl === void 0 ? `**${result.status}**: ${result.title}` : `**${result.status}**: [${result.title}](${result.prUrl})`}
 

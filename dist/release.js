@@ -1,42 +1,17 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runReleaseStage
-} from "./chunks/chunk-MUUYPGYV.js";
-import "./chunks/chunk-RZ4XAMEC.js";
-import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-63NOYDUD.js";
-import "./chunks/chunk-XWHKT4QQ.js";
-import "./chunks/chunk-TYVJT2QX.js";
-import "./chunks/chunk-Y7B762HE.js";
-import "./chunks/chunk-44TVQWWB.js";
-import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-R2E5VZUO.js";
-import "./chunks/chunk-JY2OOAAB.js";
-import "./chunks/chunk-5BI4AZKT.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-ZELXXSV6.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getListInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/release.ts
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-await runAction(async () => {
+await startAction("release", async () => {
+  const { runReleaseStage } = await import("./chunks/release-stage-HBQMYVD6.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const result = await runReleaseStage(
     {
@@ -56,15 +31,15 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.info(`Release: ${result.url}`);
-  core_exports.setOutput("version", result.version);
-  core_exports.setOutput("tag", result.tag);
-  core_exports.setOutput("release-url", result.url);
-  core_exports.setOutput("manifest-url", result.manifestUrl);
-  core_exports.setOutput("manifest-path", result.manifestPath ?? "");
-  core_exports.setOutput("model-uri", result.modelUri);
-  core_exports.setOutput("digest", result.digest);
-  core_exports.setOutput("action", result.action);
+  core.info(`Release: ${result.url}`);
+  core.setOutput("version", result.version);
+  core.setOutput("tag", result.tag);
+  core.setOutput("release-url", result.url);
+  core.setOutput("manifest-url", result.manifestUrl);
+  core.setOutput("manifest-path", result.manifestPath ?? "");
+  core.setOutput("model-uri", result.modelUri);
+  core.setOutput("digest", result.digest);
+  core.setOutput("action", result.action);
   await writeJobSummary(
     `## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}
 

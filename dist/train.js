@@ -1,32 +1,15 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runTrainStage
-} from "./chunks/chunk-UJZFHCBN.js";
-import "./chunks/chunk-RZ4XAMEC.js";
-import "./chunks/chunk-BRWCXJMB.js";
-import "./chunks/chunk-Y7B762HE.js";
-import "./chunks/chunk-5AIFLWSX.js";
-import "./chunks/chunk-R2E5VZUO.js";
-import "./chunks/chunk-5BI4AZKT.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalLinesInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
-await runAction(async () => {
+await startAction("train", async () => {
+  const { runTrainStage } = await import("./chunks/train-stage-KJQIKEQR.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const result = await runTrainStage(
     {
       command: getInput("command"),
@@ -40,9 +23,9 @@ await runAction(async () => {
     },
     actionStageRun({ config: getInput("config") })
   );
-  core_exports.setOutput("model-path", result.modelPath);
-  core_exports.setOutput("run-record", result.runRecordPath);
-  core_exports.setOutput("metrics", JSON.stringify(result.record.metrics));
-  core_exports.setOutput("output-dir", result.settings.outputDir);
+  core.setOutput("model-path", result.modelPath);
+  core.setOutput("run-record", result.runRecordPath);
+  core.setOutput("metrics", JSON.stringify(result.record.metrics));
+  core.setOutput("output-dir", result.settings.outputDir);
   await writeJobSummary(result.markdown);
 });

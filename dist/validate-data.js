@@ -1,32 +1,16 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  runValidateStage
-} from "./chunks/chunk-HLTEAARW.js";
-import "./chunks/chunk-XWHKT4QQ.js";
-import "./chunks/chunk-R2E5VZUO.js";
-import "./chunks/chunk-5BI4AZKT.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalListInput,
-  publishStageReport,
-  runAction
-} from "./chunks/chunk-YSM7FE72.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/validate-data.ts
-await runAction(async () => {
+await startAction("validate-data", async () => {
+  const { runValidateStage } = await import("./chunks/validate-stage-E2BBA537.js");
+  const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const context = readGitHubContext();
   const { settings, ...result } = await runValidateStage(
@@ -44,12 +28,12 @@ await runAction(async () => {
     },
     run
   );
-  core_exports.setOutput("passed", String(result.passed));
-  core_exports.setOutput("errors", String(result.errors));
-  core_exports.setOutput("warnings", String(result.warnings));
-  core_exports.setOutput("report-path", result.reportPath);
-  core_exports.setOutput("report-dir", settings.reportDir);
-  core_exports.setOutput("markdown-path", result.markdownPath);
+  core.setOutput("passed", String(result.passed));
+  core.setOutput("errors", String(result.errors));
+  core.setOutput("warnings", String(result.warnings));
+  core.setOutput("report-path", result.reportPath);
+  core.setOutput("report-dir", settings.reportDir);
+  core.setOutput("markdown-path", result.markdownPath);
   await publishStageReport({
     context,
     token: run.token,
@@ -61,6 +45,6 @@ await runAction(async () => {
   });
   if (!result.passed) {
     const what = settings.failOn === "warning" ? `${result.errors} error(s) and ${result.warnings} warning(s)` : `${result.errors} error(s)`;
-    core_exports.setFailed(`Data validation failed with ${what}; see the job summary or ${result.markdownPath}.`);
+    core.setFailed(`Data validation failed with ${what}; see the job summary or ${result.markdownPath}.`);
   }
 });

@@ -1,40 +1,23 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  failures,
-  runVerifyStage
-} from "./chunks/chunk-G34JYFCI.js";
-import {
-  gitAuthHeaderValue
-} from "./chunks/chunk-YAQVTO64.js";
-import "./chunks/chunk-OBDTE6IB.js";
-import "./chunks/chunk-55Q5D4H7.js";
-import "./chunks/chunk-CJDYYHPO.js";
-import "./chunks/chunk-ZELXXSV6.js";
-import "./chunks/chunk-GKTFBMQJ.js";
-import "./chunks/chunk-BED2KROE.js";
-import "./chunks/chunk-MOHOK2SR.js";
-import "./chunks/chunk-AR5WJP6Z.js";
-import "./chunks/chunk-Z75KWGKU.js";
-import {
-  actionStageRun,
-  core_exports,
-  getInput,
-  runAction,
-  writeJobSummary
-} from "./chunks/chunk-YSM7FE72.js";
-import {
-  UserError,
-  readGitHubContext
-} from "./chunks/chunk-2BUAMGEV.js";
+  startAction
+} from "./chunks/chunk-I5PKZJTX.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/verify-promotion.ts
-await runAction(async () => {
+await startAction("verify-promotion", async () => {
+  const { UserError } = await import("./chunks/errors-FNKDHHES.js");
+  const { failures, runVerifyStage } = await import("./chunks/verify-stage-L2JYEMFF.js");
+  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-EVOIJVDC.js");
+  const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
+  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
   const gitopsToken = getInput("gitops-token");
-  if (gitopsToken !== void 0) core_exports.setSecret(gitopsToken);
+  if (gitopsToken !== void 0) core.setSecret(gitopsToken);
   const gitToken = gitopsToken ?? run.token;
-  if (gitToken !== void 0) core_exports.setSecret(gitAuthHeaderValue(gitToken));
+  if (gitToken !== void 0) core.setSecret(gitAuthHeaderValue(gitToken));
   const context = readGitHubContext();
   const pr = context.pullRequest;
   const head = getInput("head") ?? (pr === void 0 ? void 0 : `refs/pull/${pr.number}/head`);
@@ -52,9 +35,9 @@ await runAction(async () => {
     { head, base, remote, rulesFile: getInput("config"), ...gitopsToken === void 0 ? {} : { gitopsToken } },
     run
   );
-  core_exports.setOutput("ok", String(result.ok));
-  core_exports.setOutput("uris", JSON.stringify(result.uris));
+  core.setOutput("ok", String(result.ok));
+  core.setOutput("uris", JSON.stringify(result.uris));
   await writeJobSummary(result.markdown);
-  for (const warning of result.warnings) core_exports.warning(warning);
-  if (!result.ok) core_exports.setFailed(`${failures(result)} problem(s): this change must not be merged (see the job summary)`);
+  for (const warning of result.warnings) core.warning(warning);
+  if (!result.ok) core.setFailed(`${failures(result)} problem(s): this change must not be merged (see the job summary)`);
 });

@@ -10,12 +10,17 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
 
-// runtime.ts and stage-context.ts are shared helpers, not actions.
-const helpers = new Set(["runtime.ts", "stage-context.ts"]);
+// runtime.ts, stage-context.ts and start.ts are shared helpers, not actions.
+const helpers = new Set(["runtime.ts", "stage-context.ts", "start.ts"]);
 const actionFiles = (await readdir(join(root, "src/actions"))).filter((file) => file.endsWith(".ts") && !helpers.has(file)).sort();
 const entryPoints = [
   ...actionFiles.map((file) => ({ in: join(root, "src/actions", file), out: file.replace(/\.ts$/, "") })),
   { in: join(root, "src/cli/index.ts"), out: "cli" },
+  // Worker threads' entries: the code that starts them finds dist/<name>.js beside or above its chunk.
+  { in: join(root, "src/evaluate/bootstrap-worker.ts"), out: "bootstrap-worker" },
+  { in: join(root, "src/data/profile/profile-worker.ts"), out: "profile-worker" },
+  { in: join(root, "src/data/validate/validate-worker.ts"), out: "validate-worker" },
+  { in: join(root, "src/train/mlp-worker.ts"), out: "mlp-worker" },
 ];
 
 await rm(join(root, "dist"), { recursive: true, force: true });

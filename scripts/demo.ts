@@ -160,7 +160,7 @@ await writeFile(
 );
 modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"], { cwd: repo, expect: 0 });
 
-banner("6. Train the Adult model with the built-in TensorFlow.js trainer (ONNX out, preprocessing inside)");
+banner("6. Train the Adult model with the built-in trainer (ONNX out, preprocessing inside)");
 modelship(["train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], { cwd: repo, expect: 0 });
 reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
 reports.push({ what: "trained model (ONNX)", path: join(repo, ".modelship/model/model.onnx") });

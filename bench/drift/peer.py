@@ -49,9 +49,16 @@ def main():
     categorical = [name for name in sys.argv[4].split(",") if name]
     start_mib = peak_mib()
     started = time.perf_counter()
+    cpu_started = time.process_time()
     reference = pd.read_csv(reference_path)
+    # The current file's read alone: what our profiling pass (one file) is compared with.
+    current_started = time.perf_counter()
+    current_cpu_started = time.process_time()
     current = pd.read_csv(current_path)
+    current_read_seconds = time.perf_counter() - current_started
+    current_read_cpu = time.process_time() - current_cpu_started
     read_seconds = time.perf_counter() - started
+    read_cpu = time.process_time() - cpu_started
 
     columns = {}
     for name in numeric + categorical:
@@ -84,6 +91,10 @@ def main():
     print(json.dumps({
         "seconds": seconds,
         "readSeconds": read_seconds,
+        "readCpuSeconds": read_cpu,
+        "currentReadSeconds": current_read_seconds,
+        "currentReadCpuSeconds": current_read_cpu,
+        "cpuSeconds": time.process_time() - cpu_started,
         "statsSeconds": seconds - read_seconds,
         "peakMiB": peak_mib(),
         "startMiB": start_mib,

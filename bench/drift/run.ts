@@ -20,7 +20,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, existsSync, statSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,6 +36,8 @@ import type { RawValue, TableSource } from "../../src/data/readers/table.ts";
 import { DRIFT_DEFAULTS } from "../../src/drift/decide-drift.ts";
 import { checkDrift } from "../../src/drift/check-drift.ts";
 import type { DriftReport, DriftSettings } from "../../src/drift/report-types.ts";
+import { threadCount } from "../../src/common/threads.ts";
+import { writeResults, type BenchFigure } from "../results.ts";
 
 const root = join(import.meta.dirname, "../..");
 const dir = join(root, "bench/.data/drift");
@@ -530,6 +533,13 @@ interface Measured {
   decideSeconds?: number;
   readSeconds?: number;
   statsSeconds?: number;
+  /** CPU seconds of every thread of the process over the measured part (profiling, for ours; read_csv for readCpuSeconds). */
+  cpuSeconds?: number;
+  profileCpuSeconds?: number;
+  readCpuSeconds?: number;
+  /** The peer's read_csv of the current file alone (the file our profiling pass reads). */
+  currentReadSeconds?: number;
+  currentReadCpuSeconds?: number;
   peakMiB: number;
   startMiB: number;
   status: string;
@@ -574,6 +584,7 @@ async function childProfile(): Promise<void> {
   const reference = await readProfile(values.reference!);
   const startMiB = peakMiB();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const current = await profileData({
     contract,
     paths: [values.csv!],
@@ -582,6 +593,7 @@ async function childProfile(): Promise<void> {
     toolVersion: "bench",
   });
   const t1 = performance.now();
+  const cpu1 = process.cpuUsage(cpu0);
   const report = checkDrift({
     reference,
     referenceSource: values.reference!,
@@ -596,6 +608,8 @@ async function childProfile(): Promise<void> {
     seconds: (t2 - t0) / 1000,
     profileSeconds: (t1 - t0) / 1000,
     decideSeconds: (t2 - t1) / 1000,
+    profileCpuSeconds: (cpu1.user + cpu1.system) / 1e6,
+    cpuSeconds: (process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6,
     peakMiB: peakMiB(),
     startMiB,
     status: report.status,
@@ -639,6 +653,31 @@ async function childDecide(): Promise<void> {
     columns: reportColumns(report!),
   };
   console.log(JSON.stringify(measured));
+}
+
+/**
+ * The single-core limit: the whole file read with fs.readSync into one buffer, then a tight loop
+ * counting its newlines (best of 3 loops). Our pass has to do far more per byte; this shows how far.
+ */
+function byteScan(path: string): { readSeconds: number; scanSeconds: number; bytes: number; lines: number } {
+  const t0 = performance.now();
+  const fd = openSync(path, "r");
+  const bytes = fstatSync(fd).size;
+  const buffer = Buffer.allocUnsafe(bytes);
+  let read = 0;
+  while (read < bytes) read += readSync(fd, buffer, read, bytes - read, read);
+  closeSync(fd);
+  const readSeconds = (performance.now() - t0) / 1000;
+  let scanSeconds = Infinity;
+  let lines = 0;
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    let count = 0;
+    for (let i = 0; i < bytes; i++) if (buffer[i] === 10) count++;
+    scanSeconds = Math.min(scanSeconds, (performance.now() - t) / 1000);
+    lines = count;
+  }
+  return { readSeconds, scanSeconds, bytes, lines };
 }
 
 async function throughput(rows: number, smallRows: number, referenceRows: number, runs: number): Promise<void> {
@@ -712,23 +751,38 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
   console.log(
     `The ${fmt(rows)}-row runs are the best of ${runs}. Seconds exclude process start-up and imports; peak RSS is the whole process's (Node: process.resourceUsage().maxRSS; Python: ru_maxrss); "start" is the peak RSS before the measured part (runtime, modules, the reference).\n`,
   );
-  console.log("| | rows | seconds | rows/s | peak RSS MiB | start MiB | dataset |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-  const line = (name: string, n: number, m: Measured | undefined, seconds?: number, rate = true) => {
+  console.log("| | rows | seconds | CPU seconds (all threads) | rows/s | peak RSS MiB | start MiB | dataset |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  const line = (name: string, n: number, m: Measured | undefined, seconds?: number, rate = true, cpu?: number) => {
     if (m === undefined) return;
     const s = seconds ?? m.seconds;
     console.log(
-      `| ${name} | ${fmt(n)} | ${s.toFixed(2)} | ${rate ? fmt(Math.round(n / s)) : "—"} | ${m.peakMiB.toFixed(0)} | ${m.startMiB.toFixed(0)} | ${m.status} (share ${m.share.toFixed(2)}) |`,
+      `| ${name} | ${fmt(n)} | ${s.toFixed(2)} | ${cpu === undefined ? "—" : cpu.toFixed(2)} | ${rate ? fmt(Math.round(n / s)) : "—"} | ${m.peakMiB.toFixed(0)} | ${m.startMiB.toFixed(0)} | ${m.status} (share ${m.share.toFixed(2)}) |`,
     );
   };
-  line("modelship: profile CSV on the reference's bins + checkDrift", rows, ours);
-  line("  of which profiling (one pass)", rows, ours, ours.profileSeconds);
+  line(
+    `modelship: profile CSV on the reference's bins + checkDrift (${threadCount()} threads)`,
+    rows,
+    ours,
+    undefined,
+    true,
+    ours.cpuSeconds,
+  );
+  line("  of which profiling (one pass)", rows, ours, ours.profileSeconds, true, ours.profileCpuSeconds);
   line("  of which checkDrift", rows, ours, ours.decideSeconds, false);
-  line("modelship: profile + checkDrift", smallRows, oursSmall);
-  line("pandas/scipy: read_csv both + statistics", rows, peer);
-  line("  of which read_csv (both files)", rows, peer, peer?.readSeconds);
+  line("modelship: profile + checkDrift", smallRows, oursSmall, undefined, true, oursSmall?.cpuSeconds);
+  line("pandas/scipy: read_csv both + statistics", rows, peer, undefined, true, peer?.cpuSeconds);
+  line("  of which read_csv (both files)", rows, peer, peer?.readSeconds, true, peer?.readCpuSeconds);
+  line("  of which read_csv (the current file alone)", rows, peer, peer?.currentReadSeconds, true, peer?.currentReadCpuSeconds);
   line("  of which statistics", rows, peer, peer?.statsSeconds, false);
-  line("pandas/scipy: read_csv both + statistics", smallRows, peerSmall);
+  line("pandas/scipy: read_csv both + statistics", smallRows, peerSmall, undefined, true, peerSmall?.cpuSeconds);
+  console.log(
+    `\nThe load average while this ran: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(
+        ", ",
+      )} on ${availableParallelism()} cores; with other work on the machine, wall seconds of the two threads we use suffer more than those of one thread, so the CPU seconds are printed beside them.`,
+  );
   console.log(
     `\nthe decision alone from the two stored profiles: read both JSONs ${(decision.readSeconds! * 1000).toFixed(0)} ms, checkDrift ${(decision.decideSeconds! * 1000).toFixed(0)} ms (median of 15), peak RSS ${decision.peakMiB.toFixed(0)} MiB (start ${decision.startMiB.toFixed(0)} MiB); independent of the rows behind the profiles.`,
   );
@@ -737,9 +791,71 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
       `memory in rows: modelship peak RSS ${oursSmall.peakMiB.toFixed(0)} MiB at ${fmt(smallRows)} rows vs ${ours.peakMiB.toFixed(0)} MiB at ${fmt(rows)} (×${(ours.peakMiB / oursSmall.peakMiB).toFixed(2)} for ×${(rows / smallRows).toFixed(0)} rows)${peer !== undefined && peerSmall !== undefined ? `; pandas ${peerSmall.peakMiB.toFixed(0)} → ${peer.peakMiB.toFixed(0)} MiB (×${(peer.peakMiB / peerSmall.peakMiB).toFixed(2)})` : ""}.`,
     );
   }
+  const scan = byteScan(currentCsv);
+  const mb = scan.bytes / 1e6;
+  console.log(
+    `the limit, one core: a tight loop counting the newlines of the ${mb.toFixed(0)} MB file read into one buffer (fs.readSync, ${(scan.readSeconds * 1000).toFixed(0)} ms) scans ${fmt(Math.round(mb / scan.scanSeconds))} MB/s; our profiling pass ran at ${fmt(Math.round(mb / ours.profileSeconds!))} MB/s on ${threadCount()} thread(s) of ${availableParallelism()} cores (${((100 * scan.scanSeconds) / ours.profileSeconds!).toFixed(0)}% of one core's scan rate)${peer === undefined ? "" : `, pandas read_csv ${fmt(Math.round(mb / peer.currentReadSeconds!))} MB/s`}.`,
+  );
+  const figures: BenchFigure[] = [];
+  if (peer !== undefined) {
+    const passRatio = peer.currentReadSeconds! / ours.profileSeconds!;
+    const endRatio = peer.seconds / ours.seconds;
+    figures.push(
+      {
+        workload: `drift profiling pass, ${fmt(rows)} rows × ${WIDE.length} columns, vs pandas read_csv of the same file`,
+        unit: "s",
+        ours: ours.profileSeconds!,
+        peer: peer.currentReadSeconds!,
+        peerName: `pandas ${peerVersions![2]} read_csv`,
+        ratio: passRatio,
+        goal: "ratio ≥ 1.0",
+        met: passRatio >= 1,
+      },
+      {
+        workload: `drift end to end, ${fmt(rows)} rows × ${WIDE.length} columns`,
+        unit: "s",
+        ours: ours.seconds,
+        peer: peer.seconds,
+        peerName: `pandas ${peerVersions![2]} read_csv + scipy ${peerVersions![1]}`,
+        ratio: endRatio,
+        goal: "ratio ≥ 3.0",
+        met: endRatio >= 3,
+      },
+    );
+  }
+  figures.push({
+    workload: "drift profiling pass vs one core's byte scan (count newlines) of the same file",
+    unit: "MB/s",
+    ours: mb / ours.profileSeconds!,
+    peer: mb / scan.scanSeconds,
+    peerName: "single-core byte scan (the limit)",
+    ratio: scan.scanSeconds / ours.profileSeconds!,
+  });
+  if (oursSmall !== undefined) {
+    const growth = ours.peakMiB / oursSmall.peakMiB;
+    figures.push({
+      workload: `drift peak RSS growth, ${fmt(smallRows)} → ${fmt(rows)} rows`,
+      unit: "×",
+      ours: growth,
+      ...(peer !== undefined && peerSmall !== undefined ? { peer: peer.peakMiB / peerSmall.peakMiB, peerName: "pandas" } : {}),
+      goal: "flat (≤ 1.2× for 4× the rows)",
+      met: growth <= 1.2,
+    });
+  }
+  await writeResults("drift", figures, [
+    `load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(", ")} on ${availableParallelism()} cores while it ran`,
+    ...(peer === undefined
+      ? []
+      : [
+          `CPU seconds, all threads: our profiling pass ${ours.profileCpuSeconds?.toFixed(2)}, pandas read_csv of the same file ${peer.currentReadCpuSeconds?.toFixed(2)}; end to end ours ${ours.cpuSeconds?.toFixed(2)}, pandas + scipy ${peer.cpuSeconds?.toFixed(2)}`,
+        ]),
+    `${threadCount()} thread(s) (MODELSHIP_THREADS) on ${availableParallelism()} cores; the ${fmt(rows)}-row runs are the best of ${runs}`,
+  ]);
   if (peer !== undefined) {
     console.log(
-      `speed on ${fmt(rows)} rows: ours took ${(ours.seconds / peer.seconds).toFixed(2)}× the peer's seconds (${Math.abs(ours.seconds / peer.seconds - 1) < 0.05 ? "even, within run-to-run noise" : ours.seconds < peer.seconds ? "faster" : "slower"}); our one streaming pass took ${(ours.profileSeconds! / peer.readSeconds!).toFixed(2)}× pandas' read_csv alone.`,
+      `speed on ${fmt(rows)} rows: ours took ${(ours.seconds / peer.seconds).toFixed(2)}× the peer's seconds (${Math.abs(ours.seconds / peer.seconds - 1) < 0.05 ? "even, within run-to-run noise" : ours.seconds < peer.seconds ? "faster" : "slower"}); our one streaming pass took ${(ours.profileSeconds! / peer.currentReadSeconds!).toFixed(2)}× pandas' read_csv of the same file (${peer.currentReadSeconds!.toFixed(2)} s wall, ${peer.currentReadCpuSeconds!.toFixed(2)} s CPU; ours ${ours.profileSeconds!.toFixed(2)} s wall, ${ours.profileCpuSeconds!.toFixed(2)} s CPU on ${threadCount()} thread(s)).`,
     );
     // Where the two sides' statistics agree: ours from the profiles (KS and Wasserstein from the
     // sketch when a column has over exact_cap distinct values; PSI on the profile's frozen bins).

@@ -9,10 +9,12 @@ import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
 import { mulberry32 } from "../../src/common/seeded-random.ts";
+import { writeResults } from "../results.ts";
 
 const root = join(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
@@ -44,19 +46,28 @@ async function makeData(): Promise<void> {
 
 interface Measure {
   seconds: number;
+  /** User + system CPU seconds of every thread. */
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
-/** Runs a command under GNU time: wall seconds and peak RSS of the whole process. */
-function timed(command: string, args: string[]): Measure & { stdout: string; status: number | null } {
-  const result = spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %M", command, ...args], {
+/** Runs a command under GNU time: wall seconds, CPU seconds and peak RSS of the whole process. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measure & { stdout: string; status: number | null } {
+  const result = spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", command, ...args], {
     cwd: root,
     encoding: "utf8",
+    env,
     maxBuffer: 64 * 1024 * 1024,
   });
-  const match = /__TIME__ ([\d.]+) (\d+)/.exec(result.stderr);
+  const match = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
   if (!match) throw new Error(`could not time ${command}: ${result.stderr}`);
-  return { seconds: Number(match[1]), peakRssMb: Number(match[2]) / 1024, stdout: result.stdout, status: result.status };
+  return {
+    seconds: Number(match[1]),
+    cpuSeconds: Number(match[2]) + Number(match[3]),
+    peakRssMb: Number(match[4]) / 1024,
+    stdout: result.stdout,
+    status: result.status,
+  };
 }
 
 function best(measures: Measure[]): Measure {
@@ -67,35 +78,74 @@ await makeData();
 const megabytes = (await stat(csv)).size / 1024 / 1024;
 const node = join(root, "node_modules/.bin/node");
 const ours: Measure[] = [];
+const oneThread: Measure[] = [];
 const theirs: Measure[] = [];
-for (let run = 0; run < runs; run++) {
-  const measure = timed(node, [
-    join(root, "dist/cli.js"),
-    "validate",
-    csv,
-    "--contract",
-    contract,
-    "--report-dir",
-    join(dataDir, "report"),
-    "--quiet",
-  ]);
+const validate = (env: NodeJS.ProcessEnv) => {
+  const measure = timed(
+    node,
+    [join(root, "dist/cli.js"), "validate", csv, "--contract", contract, "--report-dir", join(dataDir, "report"), "--quiet"],
+    env,
+  );
   if (measure.status !== 0 && measure.status !== 1) throw new Error(`modelship validate exited ${measure.status}`);
-  ours.push(measure);
+  return measure;
+};
+for (let run = 0; run < runs; run++) {
+  ours.push(validate(process.env));
+  oneThread.push(validate({ ...process.env, MODELSHIP_THREADS: "1" }));
   theirs.push(timed("/usr/bin/python3", [join(root, "bench/validate/pandas_validate.py"), csv]));
 }
 const a = best(ours);
+const one = best(oneThread);
 const b = best(theirs);
 const row = (name: string, m: Measure) =>
-  `| ${name.padEnd(34)} | ${m.seconds.toFixed(2).padStart(7)} | ${Math.round(rows / m.seconds)
+  `| ${name.padEnd(44)} | ${m.seconds.toFixed(2).padStart(7)} | ${m.cpuSeconds.toFixed(2).padStart(11)} | ${Math.round(rows / m.seconds)
     .toLocaleString("en-US")
-    .padStart(11)} | ${(megabytes / m.seconds).toFixed(1).padStart(6)} | ${m.peakRssMb.toFixed(0).padStart(8)} |`;
+    .padStart(11)} | ${(megabytes / m.seconds).toFixed(1).padStart(6)} | ${m.peakRssMb.toFixed(0).padStart(11)} |`;
+const load = loadavg()
+  .map((value) => value.toFixed(1))
+  .join(", ");
 console.log(
-  `\nbench/validate: ${rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(1)} MB CSV, best of ${runs} runs (wall time and peak RSS of the whole process, GNU time)\n`,
+  `\nbench/validate: ${rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(1)} MB CSV, best of ${runs} runs (wall time, CPU time of every thread and peak RSS of the whole process, GNU time)\n`,
 );
-console.log(`| ${"".padEnd(34)} | seconds | rows/s      | MB/s   | peak RSS MB |`);
-console.log(`| ${"-".repeat(34)} | ------: | ----------: | -----: | -------: |`);
-console.log(row("modelship validate (Node 24)", a));
+console.log(`| ${"".padEnd(44)} | seconds | CPU seconds | rows/s      | MB/s   | peak RSS MB |`);
+console.log(`| ${"-".repeat(44)} | ------: | ----------: | ----------: | -----: | ----------: |`);
+console.log(row(`modelship validate (Node 24, ${process.env.MODELSHIP_THREADS ?? availableParallelism()} threads)`, a));
+console.log(row("modelship validate, MODELSHIP_THREADS=1", one));
 console.log(row("pandas read_csv + same checks", b));
 console.log(
-  `\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}×; peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}×`,
+  `\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}× (one thread ${(b.seconds / one.seconds).toFixed(2)}×); peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}× (one thread ${(one.peakRssMb / b.peakRssMb).toFixed(2)}×)`,
+);
+console.log(
+  `load average ${load} on ${availableParallelism()} cores: with other work on the machine, wall seconds of two threads suffer more than those of one, so CPU seconds are printed beside them.`,
+);
+const speed = b.seconds / a.seconds;
+const memory = a.peakRssMb / b.peakRssMb;
+await writeResults(
+  "validate",
+  [
+    {
+      workload: `validate, ${rows.toLocaleString("en-US")} Adult rows (${megabytes.toFixed(0)} MB)`,
+      unit: "s",
+      ours: a.seconds,
+      peer: b.seconds,
+      peerName: "pandas read_csv + the same checks",
+      ratio: speed,
+      goal: "ratio ≥ 3.0",
+      met: speed >= 3,
+    },
+    {
+      workload: `validate peak RSS, ${rows.toLocaleString("en-US")} Adult rows`,
+      unit: "MB",
+      ours: a.peakRssMb,
+      peer: b.peakRssMb,
+      peerName: "pandas read_csv + the same checks",
+      ratio: b.peakRssMb / a.peakRssMb,
+      goal: "ours ≤ 0.5× the peer's",
+      met: memory <= 0.5,
+    },
+  ],
+  [
+    `best of ${runs} runs by wall time, whole processes under GNU time; load average ${load} on ${availableParallelism()} cores`,
+    `CPU seconds, all threads: ours ${a.cpuSeconds.toFixed(2)}, ours with MODELSHIP_THREADS=1 ${one.cpuSeconds.toFixed(2)} (${one.seconds.toFixed(2)} s wall, ${one.peakRssMb.toFixed(0)} MB), pandas ${b.cpuSeconds.toFixed(2)}`,
+  ],
 );

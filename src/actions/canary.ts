@@ -1,11 +1,13 @@
 /** The canary action: read each canary's health, open the step-up / promotion / rollback PR. */
-import { escapeMarkdown } from "../common/markdown.ts";
-import { renderHealthTable, runCanaryStage } from "../stages/promote-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import { gitOpsActionInputs } from "./stage-context.ts";
-import { core, getBooleanInput, getInput, getOptionalListInput, runAction, writeJobSummary } from "./runtime.ts";
+import type { GitHubContext } from "../github/context.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("canary", async () => {
+  const { escapeMarkdown } = await import("../common/markdown.ts");
+  const { renderHealthTable, runCanaryStage } = await import("../stages/promote-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const { gitOpsActionInputs } = await import("./stage-context.ts");
+  const { core, getBooleanInput, getInput, getOptionalListInput, writeJobSummary } = await import("./runtime.ts");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(
     {
@@ -55,6 +57,6 @@ await runAction(async () => {
 });
 
 /** The run's event for the stage: its name and payload (only a repository_dispatch is read). */
-function eventOf(context: ReturnType<typeof readGitHubContext>): { name?: string; payload: Record<string, unknown> } {
+function eventOf(context: GitHubContext): { name?: string; payload: Record<string, unknown> } {
   return { ...(context.eventName === undefined ? {} : { name: context.eventName }), payload: context.payload };
 }

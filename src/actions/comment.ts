@@ -1,9 +1,10 @@
 /** The comment action: inputs → runCommentStage (a markdown file as a sticky PR comment, the job summary as fallback) → outputs. */
-import { runCommentStage } from "../stages/comment-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, runAction, writeJobSummary } from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("comment", async () => {
+  const { runCommentStage } = await import("../stages/comment-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./runtime.ts");
   const run = actionStageRun({ token: getInput("token") });
   const result = await runCommentStage(
     {

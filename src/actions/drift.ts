@@ -1,23 +1,25 @@
 /** The drift action: inputs → runDriftStage → outputs, the job summary, the drift issue. */
-import { DRIFT_FAIL_ON, DRIFT_MODES } from "../stages/drift-settings.ts";
-import { parseUrlHeader, runDriftStage } from "../stages/drift-stage.ts";
-import { gitOpsActionInputs } from "./stage-context.ts";
-import { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, runAction, writeJobSummary } from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-/** Masks a URL's query string and credentials in the log (a signed URL's signature is a secret). */
-function maskUrlSecrets(text: string): void {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return; // resolveCurrentSources refuses it with a clear message.
+await startAction("drift", async () => {
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("../stages/drift-settings.ts");
+  const { parseUrlHeader, runDriftStage } = await import("../stages/drift-stage.ts");
+  const { gitOpsActionInputs } = await import("./stage-context.ts");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./runtime.ts");
+
+  /** Masks a URL's query string and credentials in the log (a signed URL's signature is a secret). */
+  function maskUrlSecrets(text: string): void {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return; // resolveCurrentSources refuses it with a clear message.
+    }
+    for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)])
+      if (secret.length >= 4) core.setSecret(secret);
+    for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
   }
-  for (const secret of [url.search.slice(1), decodeURIComponent(url.password), decodeURIComponent(url.username)])
-    if (secret.length >= 4) core.setSecret(secret);
-  for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
-}
 
-await runAction(async () => {
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const urlHeader = getInput("current-url-header");
   const urlHeaderSource = "input current-url-header";

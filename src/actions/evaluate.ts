@@ -1,20 +1,20 @@
 /** The evaluate action's JavaScript step (inside the composite action): inputs → runEvaluateStage → outputs, summary, sticky comment, annotations. */
-import { runEvaluateStage } from "../stages/evaluate-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import {
-  actionStageRun,
-  core,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getListInput,
-  getNumberInput,
-  publishStageReport,
-  runAction,
-} from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("evaluate", async () => {
+  const { runEvaluateStage } = await import("../stages/evaluate-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const {
+    actionStageRun,
+    core,
+    getBooleanInput,
+    getChoiceInput,
+    getInput,
+    getIntegerInput,
+    getListInput,
+    getNumberInput,
+    publishStageReport,
+  } = await import("./runtime.ts");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const { logger } = run;
   const result = await runEvaluateStage(

@@ -1,8 +1,9 @@
 /** The fetch-model action: download a released model version and verify every file before use. */
-import { runFetchStage } from "../stages/fetch-stage.ts";
-import { actionStageRun, core, getInput, getRequiredInput, runAction } from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("fetch-model", async () => {
+  const { runFetchStage } = await import("../stages/fetch-stage.ts");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./runtime.ts");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {

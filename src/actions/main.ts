@@ -3,7 +3,6 @@
  * JavaScript action. Inputs are shared by name, so `with:` works as it would on the action itself.
  */
 import { getErrorMessage } from "../common/errors.ts";
-import { core } from "./runtime.ts";
 
 /** JavaScript actions the root action can run (composite ones are used by their own path). */
 const COMMANDS = [
@@ -18,8 +17,11 @@ const COMMANDS = [
   "drift",
 ] as const;
 
-const command = core.getInput("command").trim();
+// core.getInput("command"), read directly: @actions/core (runtime.ts) loads only where needed, so the
+// named action's first log line comes at once.
+const command = (process.env.INPUT_COMMAND ?? "").trim();
 if (!(COMMANDS as readonly string[]).includes(command)) {
+  const { core } = await import("./runtime.ts");
   core.setFailed(
     `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`,
   );
@@ -29,6 +31,7 @@ if (!(COMMANDS as readonly string[]).includes(command)) {
     // esbuild from trying to bundle the sibling (it exists only in dist/).
     await import(new URL(`./${command}.js`, import.meta.url).href);
   } catch (error) {
+    const { core } = await import("./runtime.ts");
     core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
   }
 }

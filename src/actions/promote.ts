@@ -1,19 +1,12 @@
 /** The promote action: inputs → runPromoteStage → outputs and a job summary. */
-import { runPromoteStage, type ActionKind, type Strategy } from "../stages/promote-stage.ts";
-import { gitOpsActionInputs } from "./stage-context.ts";
-import {
-  core,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalListInput,
-  getRequiredInput,
-  runAction,
-  writeJobSummary,
-} from "./runtime.ts";
+import type { ActionKind, Strategy } from "../stages/promote-stage.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("promote", async () => {
+  const { runPromoteStage } = await import("../stages/promote-stage.ts");
+  const { gitOpsActionInputs } = await import("./stage-context.ts");
+  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } =
+    await import("./runtime.ts");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),
     outDir: getInput("out"),

@@ -1,10 +1,11 @@
 /** The release action: inputs → runReleaseStage → outputs and a job summary. */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runReleaseStage } from "../stages/release-stage.ts";
-import { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, runAction, writeJobSummary } from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("release", async () => {
+  const { runReleaseStage } = await import("../stages/release-stage.ts");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./runtime.ts");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const result = await runReleaseStage(
     {

@@ -1,18 +1,11 @@
 /** The select-best action: inputs → runSelectBestStage (rank the sweep's runs, compare them, sticky comment) → outputs. */
-import { runSelectBestStage } from "../stages/select-best-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import {
-  actionStageRun,
-  core,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getRequiredInput,
-  runAction,
-  writeJobSummary,
-} from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("select-best", async () => {
+  const { runSelectBestStage } = await import("../stages/select-best-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, writeJobSummary } =
+    await import("./runtime.ts");
   const run = actionStageRun({ token: getInput("token") });
   const { selection, bestDir, bestRun, comparisonPath } = await runSelectBestStage(
     {

@@ -1,17 +1,10 @@
 /** The train action's JavaScript step (inside the composite action): inputs → runTrainStage → outputs. */
-import { runTrainStage } from "../stages/train-stage.ts";
-import {
-  actionStageRun,
-  core,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalLinesInput,
-  runAction,
-  writeJobSummary,
-} from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("train", async () => {
+  const { runTrainStage } = await import("../stages/train-stage.ts");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } =
+    await import("./runtime.ts");
   const result = await runTrainStage(
     {
       command: getInput("command"),

@@ -1,19 +1,11 @@
 /** The validate-data action: inputs → runValidateStage → outputs, summary, sticky comment. */
-import { runValidateStage } from "../stages/validate-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import {
-  actionStageRun,
-  core,
-  getBooleanInput,
-  getChoiceInput,
-  getInput,
-  getIntegerInput,
-  getOptionalListInput,
-  publishStageReport,
-  runAction,
-} from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("validate-data", async () => {
+  const { runValidateStage } = await import("../stages/validate-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } =
+    await import("./runtime.ts");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const context = readGitHubContext();
   const { settings, ...result } = await runValidateStage(

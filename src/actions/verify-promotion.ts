@@ -4,13 +4,14 @@
  * cloned, the rules are read at the PR's base and the change as git objects, so it is safe to run on
  * `pull_request_target` (the workflow then comes from the base branch, out of the PR's reach).
  */
-import { UserError } from "../common/errors.ts";
-import { failures, runVerifyStage } from "../stages/verify-stage.ts";
-import { gitAuthHeaderValue } from "../stages/promote-stage.ts";
-import { readGitHubContext } from "../github/context.ts";
-import { actionStageRun, core, getInput, runAction, writeJobSummary } from "./runtime.ts";
+import { startAction } from "./start.ts";
 
-await runAction(async () => {
+await startAction("verify-promotion", async () => {
+  const { UserError } = await import("../common/errors.ts");
+  const { failures, runVerifyStage } = await import("../stages/verify-stage.ts");
+  const { gitAuthHeaderValue } = await import("../stages/promote-stage.ts");
+  const { readGitHubContext } = await import("../github/context.ts");
+  const { actionStageRun, core, getInput, writeJobSummary } = await import("./runtime.ts");
   // No modelship.yaml of the working tree: whatever is checked out may be the change under check.
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
   const gitopsToken = getInput("gitops-token");

@@ -48,8 +48,8 @@ export interface BootstrapResult {
   method: "percentile";
 }
 
-// Row ids grouped by stratum: members[offsets[s] .. offsets[s + 1]) are the rows of stratum s.
-function groupStrata(strata: Int32Array, rows: number): { members: Int32Array; offsets: Int32Array } {
+/** Row ids grouped by stratum: members[offsets[s] .. offsets[s + 1]) are the rows of stratum s, ascending. */
+export function groupStrata(strata: Int32Array, rows: number): { members: Int32Array; offsets: Int32Array } {
   if (strata.length !== rows) throw new RangeError(`bootstrap: ${strata.length} stratum ids for ${rows} rows`);
   let strataCount = 0;
   for (let i = 0; i < rows; i++) {
@@ -87,7 +87,7 @@ export function bootstrap(options: BootstrapOptions): BootstrapResult {
   // outgrow the CPU caches); the counts are then copied into the caller's Float64Array. With strata,
   // counts are indexed by position in the stratum-grouped order.
   const counts = new Int32Array(rows);
-  let state = streamSeed(seed, BOOTSTRAP_STREAM);
+  let state = rowStreamStart(seed, rows, 0);
   let replicates: Float64Array[] | undefined;
   let undefinedCounts: number[] = [];
   const progress = progressSink();
@@ -129,11 +129,42 @@ export function bootstrap(options: BootstrapOptions): BootstrapResult {
   return { replicates: replicates ?? [], undefinedCounts, seed, resamples, method: "percentile" };
 }
 
-// Draws `size` uniform positions in [0, size) and increments counts[start + position] for each;
-// returns the advanced mulberry32 state. The arithmetic is exactly nextRandom() of
-// src/common/seeded-random.ts followed by floor(value · size).
-function drawInto(counts: Int32Array, state: number, start: number, size: number): number {
+/**
+ * The generator state replicate `replicate` of `bootstrap({ rows, seed })` starts from. Every replicate
+ * makes exactly `rows` draws (one per row, also with strata) and mulberry32's state only advances by a
+ * fixed increment, so replicate r starts at the seed's state + r · rows increments: any replicate can
+ * be drawn on its own (e.g. on a worker thread) with the very counts the sequential loop gives it.
+ */
+export function rowStreamStart(seed: number, rows: number, replicate: number): number {
+  // (r · rows) mod 2^32 is exact: r · rows ≤ 2^32 (bootstrap's limit) is an exact double.
+  return (streamSeed(seed, BOOTSTRAP_STREAM) + Math.imul((replicate * rows) >>> 0, WEYL)) >>> 0;
+}
+
+/**
+ * Draws `size` uniform positions in [0, size) and increments counts[start + position] for each;
+ * returns the advanced mulberry32 state. The arithmetic is exactly nextRandom() of
+ * src/common/seeded-random.ts followed by floor(value · size).
+ */
+export function drawInto(counts: Int32Array, state: number, start: number, size: number): number {
   // value · size = u32 · (size / 2^32): scaling by a power of two is exact, so this is floor(value · size).
+  const scale = size / TWO_POW_32;
+  let s = state;
+  for (let j = 0; j < size; j++) {
+    s = (s + WEYL) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    counts[start + Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)]!++;
+  }
+  return s;
+}
+
+/**
+ * `drawInto` counting into bytes: a million rows' counts then fit a core's L2 cache, which makes the
+ * random increments much cheaper. A count past 255 wraps; the caller detects that (the counts no
+ * longer sum to the draws) and draws the replicate again into 32-bit counts. It takes 256 of a
+ * replicate's draws landing on one row, which the tests cannot even provoke.
+ */
+export function drawIntoBytes(counts: Uint8Array, state: number, start: number, size: number): number {
   const scale = size / TWO_POW_32;
   let s = state;
   for (let j = 0; j < size; j++) {

@@ -10,9 +10,11 @@
  * metrics are computed over units with the counts as weights. Same numbers as resampling rows; far
  * less work when scores repeat.
  */
-import { streamSeed, mulberry32 } from "../common/seeded-random.ts";
-import { bootstrap, multinomial, percentileInterval } from "./bootstrap.ts";
-import { prepareMetrics, type ModelData } from "./metric-set.ts";
+import { threadCount } from "../common/threads.ts";
+import { groupStrata, percentileInterval } from "./bootstrap.ts";
+import { runReplicates } from "./bootstrap-pool.ts";
+import type { ReplicateJob, RowDraws, UnitDraws } from "./bootstrap-replicates.ts";
+import type { ModelData } from "./metric-set.ts";
 import type { MetricName } from "./metrics.ts";
 
 export interface IntervalOptions {
@@ -27,6 +29,8 @@ export interface IntervalOptions {
   confidence: number;
   /** Row draws one generator stream may make (mulberry32's period, 2^32); tests lower it. */
   maxDrawsPerStream?: number;
+  /** Threads for the replicates (default `threadCount()`; given, workers are used even for small work). */
+  threads?: number;
 }
 
 export interface Intervals {
@@ -47,27 +51,113 @@ export interface Units {
 
 /** A view of a model's data restricted to `rows` (in that order). */
 function select(model: ModelData, rows: Int32Array): ModelData {
-  if (model.kind === "regression")
-    return {
-      kind: "regression",
-      data: { y: Float64Array.from(rows, (r) => model.data.y[r]!), pred: Float64Array.from(rows, (r) => model.data.pred[r]!) },
-    };
+  const n = rows.length;
+  if (model.kind === "regression") {
+    const y = new Float64Array(n);
+    const pred = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      y[i] = model.data.y[rows[i]!]!;
+      pred[i] = model.data.pred[rows[i]!]!;
+    }
+    return { kind: "regression", data: { y, pred } };
+  }
   const { classes, y, pred, proba } = model.data;
-  const selectedProba = proba === undefined ? undefined : new Float64Array(rows.length * classes);
-  if (proba !== undefined) {
-    rows.forEach((r, i) => {
-      selectedProba!.set(proba.subarray(r * classes, (r + 1) * classes), i * classes);
-    });
+  const selectedY = new Int32Array(n);
+  const selectedPred = new Int32Array(n);
+  const selectedProba = proba === undefined ? undefined : new Float64Array(n * classes);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    selectedY[i] = y[r]!;
+    selectedPred[i] = pred[r]!;
+    if (proba !== undefined) for (let c = 0; c < classes; c++) selectedProba![i * classes + c] = proba[r * classes + c]!;
   }
   return {
     kind: "classification",
-    data: {
-      classes,
-      y: Int32Array.from(rows, (r) => y[r]!),
-      pred: Int32Array.from(rows, (r) => pred[r]!),
-      ...(selectedProba === undefined ? {} : { proba: selectedProba }),
-    },
+    data: { classes, y: selectedY, pred: selectedPred, ...(selectedProba === undefined ? {} : { proba: selectedProba }) },
   };
+}
+
+/** Byte order of this machine: where the high 32 bits of a float64 sit in a Uint32Array view. */
+const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * Row indices in descending order of `key`, ties in ascending row order (a stable LSD radix sort on
+ * the float64 bits, 16 bits a pass, a pass skipped where every row shares its digit). Keys must be
+ * finite; −0 sorts as +0.
+ */
+function radixOrderDescending(key: Float64Array): Int32Array {
+  const n = key.length;
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) copy[i] = key[i]! + 0;
+  const bits = new Uint32Array(copy.buffer);
+  // Descending: sort ascending on the complement of the order-preserving unsigned form.
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + HIGH_WORD]!;
+    const l = bits[2 * i + 1 - HIGH_WORD]!;
+    const negative = (h & 0x80000000) !== 0;
+    high[i] = negative ? h : ~(h ^ 0x80000000) >>> 0;
+    low[i] = negative ? l : ~l >>> 0;
+    order[i] = i;
+  }
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextOrder = new Int32Array(n);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? low : high;
+    const shift = (pass % 2) * 16;
+    count.fill(0);
+    for (let k = 0; k < n; k++) count[(word[k]! >>> shift) & 0xffff]!++;
+    if (n === 0 || count[(word[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const to = count[(word[k]! >>> shift) & 0xffff]!++;
+      nextHigh[to] = high[k]!;
+      nextLow[to] = low[k]!;
+      nextOrder[to] = order[k]!;
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}
+
+/**
+ * The rows in `compare`'s order, ties in row order: what a stable sort of 0..n−1 by `compare` gives.
+ * For a million rows the comparator sort is most of the set-up, so the leading key (the challenger's
+ * score or prediction, which `compare` looks at first) is radix-sorted and only runs of rows sharing
+ * it go through `compare`. A non-finite leading key (which `compare` cannot order consistently) takes
+ * the plain sort.
+ */
+function sortRows(challenger: ModelData, compare: (a: number, b: number) => number, n: number): Int32Array {
+  let key: Float64Array | undefined;
+  if (challenger.kind === "regression") key = challenger.data.pred;
+  else if (challenger.data.proba !== undefined) {
+    const { classes, proba } = challenger.data;
+    key = new Float64Array(n);
+    for (let i = 0; i < n; i++) key[i] = proba[i * classes + classes - 1]!;
+  }
+  let finite = key !== undefined;
+  for (let i = 0; i < n && finite; i++) finite = Number.isFinite(key![i]!);
+  if (!finite) return Int32Array.from({ length: n }, (_, i) => i).sort(compare);
+  const order = radixOrderDescending(key!);
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    const value = key![order[start]!]! + 0;
+    while (end < n && key![order[end]!]! + 0 === value) end++;
+    if (end - start > 1) order.subarray(start, end).sort(compare);
+    start = end;
+  }
+  return order;
 }
 
 /** Compares two rows on everything the metrics read; sorts by the challenger's leading score (descending) first. */
@@ -99,7 +189,7 @@ export function mergeRows(challenger: ModelData, champion: ModelData | undefined
   const models = champion === undefined ? [challenger] : [challenger, champion];
   const n = challenger.data.y.length;
   const compare = rowComparator(models);
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort(compare);
+  const order = sortRows(challenger, compare, n);
   const unitOfRow = new Int32Array(n);
   const firsts: number[] = [];
   const counts: number[] = [];
@@ -124,95 +214,92 @@ export function mergeRows(challenger: ModelData, champion: ModelData | undefined
   };
 }
 
-/** Calls `statistic` with each resample's unit counts: multinomial over units per stratum when units are few, row draws otherwise. */
-function resampleUnits(
-  units: Units,
-  options: { resamples: number; seed: number; strata?: Int32Array; maxDrawsPerStream?: number },
-  statistic: (counts: Float64Array) => number[],
-): { replicates: Float64Array[] } {
+/**
+ * How each replicate draws its unit counts: multinomial over units per stratum when units are few,
+ * row draws otherwise (positions in the stratum-grouped row order, as `bootstrap` draws them).
+ */
+export function drawPlan(units: Units, options: { strata?: Int32Array; maxDrawsPerStream?: number }): RowDraws | UnitDraws {
   const unitCount = units.multiplicity.length;
   const rows = units.unitOfRow.length;
-  const counts = new Float64Array(unitCount);
   if (unitCount * 4 > rows) {
     // Nearly every row is its own unit: drawing rows is as cheap as it gets. One generator stream
     // gives at most 2^32 draws, so large runs go in chunks, each on a stream of its own.
     const perChunk = Math.max(1, Math.floor((options.maxDrawsPerStream ?? 2 ** 32) / Math.max(1, rows)));
-    const replicates: Float64Array[] = [];
-    for (let start = 0, chunk = 0; start < options.resamples; start += perChunk, chunk++) {
-      const size = Math.min(perChunk, options.resamples - start);
-      const result = bootstrap({
-        rows,
-        resamples: size,
-        seed: chunk === 0 ? options.seed : streamSeed(options.seed, 1_000_000 + chunk),
-        ...(options.strata === undefined ? {} : { strata: options.strata }),
-        statistic(weights) {
-          counts.fill(0);
-          for (let r = 0; r < rows; r++) counts[units.unitOfRow[r]!]! += weights[r]!;
-          return statistic(counts);
-        },
-      });
-      result.replicates.forEach((values, s) => {
-        replicates[s] ??= new Float64Array(options.resamples);
-        replicates[s].set(values, start);
-      });
+    const { members, offsets } =
+      options.strata === undefined
+        ? { members: Int32Array.from({ length: rows }, (_, i) => i), offsets: Int32Array.of(0, rows) }
+        : groupStrata(options.strata, rows);
+    // Each unit's positions (ascending), so a replicate gathers its unit counts instead of scattering
+    // them: units of one row apart (most of them here: one read each), the others by position lists.
+    const unitStart = new Int32Array(unitCount + 1);
+    for (let p = 0; p < rows; p++) unitStart[units.unitOfRow[members[p]!]! + 1]!++;
+    let singles = 0;
+    for (let u = 0; u < unitCount; u++) if (unitStart[u + 1] === 1) singles++;
+    for (let u = 0; u < unitCount; u++) unitStart[u + 1]! += unitStart[u]!;
+    const cursor = unitStart.slice(0, unitCount);
+    const positions = new Int32Array(rows);
+    for (let p = 0; p < rows; p++) positions[cursor[units.unitOfRow[members[p]!]!]!++] = p;
+    const singleUnits = new Int32Array(singles);
+    const singlePositions = new Int32Array(singles);
+    const multiUnits = new Int32Array(unitCount - singles);
+    const multiStart = new Int32Array(unitCount - singles + 1);
+    const multiPositions = new Int32Array(rows - singles);
+    for (let u = 0, single = 0, multi = 0; u < unitCount; u++) {
+      const start = unitStart[u]!;
+      const end = unitStart[u + 1]!;
+      if (end - start === 1) {
+        singleUnits[single] = u;
+        singlePositions[single++] = positions[start]!;
+      } else {
+        multiUnits[multi] = u;
+        multiPositions.set(positions.subarray(start, end), multiStart[multi]);
+        multiStart[multi + 1] = multiStart[multi]! + end - start;
+        multi++;
+      }
     }
-    return { replicates };
+    return { kind: "rows", rows, perChunk, offsets, singleUnits, singlePositions, multiUnits, multiStart, multiPositions };
   }
   // Per stratum, the units' multiplicities and where they sit.
   const members: number[][] = Array.from({ length: units.strata }, () => []);
   for (let u = 0; u < unitCount; u++) members[units.stratum[u]!]!.push(u);
-  const perStratum = members.map((list) => ({
-    list: Int32Array.from(list),
-    weights: Float64Array.from(list, (u) => units.multiplicity[u]!),
-    total: list.reduce((sum, u) => sum + units.multiplicity[u]!, 0),
-  }));
-  const scratch = new Float64Array(Math.max(1, ...perStratum.map((stratum) => stratum.list.length)));
-  let replicates: Float64Array[] | undefined;
-  for (let r = 0; r < options.resamples; r++) {
-    // One stream per replicate: replicate r is the same whatever else is computed.
-    const random = mulberry32(streamSeed(options.seed, r));
-    for (const stratum of perStratum) {
-      if (stratum.list.length === 0) continue;
-      multinomial(random, stratum.total, stratum.weights, scratch);
-      for (let i = 0; i < stratum.list.length; i++) counts[stratum.list[i]!] = scratch[i]!;
-    }
-    const values = statistic(counts);
-    replicates ??= values.map(() => new Float64Array(options.resamples));
-    values.forEach((value, s) => {
-      replicates![s]![r] = value ?? Number.NaN;
-    });
-  }
-  return { replicates: replicates ?? [] };
+  return {
+    kind: "units",
+    strata: members.map((list) => ({
+      list: Int32Array.from(list),
+      weights: Float64Array.from(list, (u) => units.multiplicity[u]!),
+      total: list.reduce((sum, u) => sum + units.multiplicity[u]!, 0),
+    })),
+  };
 }
 
-/** Percentile intervals from `resamples` seeded resamples (none when resamples is 0). */
-export function metricIntervals(options: IntervalOptions): Intervals {
+/**
+ * Percentile intervals from `resamples` seeded resamples (none when resamples is 0). The replicates
+ * run on up to `threads` threads (default: `MODELSHIP_THREADS`, else every core); the intervals are
+ * the same whatever the count.
+ */
+export async function metricIntervals(options: IntervalOptions): Promise<Intervals> {
   const result: Intervals = { metric: new Map(), difference: new Map() };
   const metrics = [...new Set(options.metrics)];
   const differences = options.champion === undefined ? [] : [...new Set(options.differences)];
   if (options.resamples <= 0 || (metrics.length === 0 && differences.length === 0)) return result;
-  const wanted = [...new Set([...metrics, ...differences])];
   const units = mergeRows(options.challenger, options.champion);
-  const ours = prepareMetrics(units.challenger, wanted);
-  const theirs = units.champion === undefined ? undefined : prepareMetrics(units.champion, wanted);
   const strata = options.challenger.kind === "classification" ? options.challenger.data.y : undefined;
-  const { replicates } = resampleUnits(
-    units,
-    {
-      resamples: options.resamples,
-      seed: options.seed,
-      maxDrawsPerStream: options.maxDrawsPerStream,
-      ...(strata === undefined ? {} : { strata }),
-    },
-    (counts) => {
-      const own = ours(counts);
-      const other = theirs?.(counts);
-      return [
-        ...metrics.map((name) => own[name] ?? Number.NaN),
-        ...differences.map((name) => (own[name] ?? Number.NaN) - (other?.[name] ?? Number.NaN)),
-      ];
-    },
-  );
+  const draws = drawPlan(units, { maxDrawsPerStream: options.maxDrawsPerStream, ...(strata === undefined ? {} : { strata }) });
+  const job: ReplicateJob = {
+    draws,
+    seed: options.seed,
+    unitCount: units.multiplicity.length,
+    challenger: units.challenger,
+    ...(units.champion === undefined ? {} : { champion: units.champion }),
+    metrics,
+    differences,
+  };
+  const replicates = await runReplicates(job, {
+    resamples: options.resamples,
+    rows: units.unitOfRow.length,
+    threads: options.threads ?? threadCount(),
+    forceThreads: options.threads !== undefined,
+  });
   metrics.forEach((name, i) => {
     const interval = percentileInterval(replicates[i]!, options.confidence);
     if (interval !== undefined) result.metric.set(name, interval);

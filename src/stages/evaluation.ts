@@ -305,7 +305,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
   logger.info(
     `Bootstrap: ${resamples} resamples (seed ${seed}) of ${collected.rows.toLocaleString("en-US")} rows${task === "regression" ? "" : ", stratified by label"}.`,
   );
-  const intervals = metricIntervals({
+  const intervals = await metricIntervals({
     challenger: challengerData,
     champion: championData,
     metrics: wanted.filter((name) => point[name] !== undefined),

@@ -69,7 +69,7 @@ profile:
   output: .modelship/reference-profile.json
 
 train:
-  config: ${INIT_PATHS.trainConfig}   # the built-in TensorFlow.js trainer (ONNX out, preprocessing inside)
+  config: ${INIT_PATHS.trainConfig}   # the built-in trainer (ONNX out, preprocessing inside)
   # command: python3 train/train.py   # or your own script: it writes model.onnx (+ metrics.json) into $MODELSHIP_OUTPUT_DIR
   require_gpu: auto                 # true on a GPU runner pool that must not fall back to CPU
   output: .modelship/model
@@ -109,7 +109,7 @@ export function trainYaml(options: TrainTemplate): string {
       : `  - ${yamlScalar(feature.name)}`,
   );
   const skipped = options.skipped.map((entry) => `  # - ${yamlScalar(entry.name)}   # left out: ${entry.why}`);
-  return `# The built-in TensorFlow.js trainer, written by \`modelship init\`: \`modelship train\` reads it
+  return `# The built-in trainer, written by \`modelship init\`: \`modelship train\` reads it
 # through modelship.yaml's train.config. Schema: node_modules/modelship/schemas/train-config.schema.json.
 # Paths are relative to this file.
 version: 1

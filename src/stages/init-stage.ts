@@ -126,11 +126,11 @@ export async function runInitStage(inputs: InitStageInputs, run: StageRun): Prom
       throw new UserError(`--gpu-runner: ${quoted(label)} is not a runner label`, {
         hint: "give comma-separated labels of letters, digits, dots, dashes and underscores, e.g. --gpu-runner self-hosted,linux,gpu",
       });
-  // tfjs-backend.ts loads @tensorflow/tfjs-node-gpu when it is installed, else trains on the CPU.
+  // The default backend (modelship-js) is CPU-only; tfjs-backend.ts loads @tensorflow/tfjs-node-gpu when model.backend is tfjs.
   if (inputs.gpuRunner !== undefined)
     notes.push(
-      "GPU runner: the built-in TensorFlow.js trainer trains on the CPU unless @tensorflow/tfjs-node-gpu (and CUDA on the runner) is installed, " +
-        'so the GPU may sit unused; the train job logs its backend ("TensorFlow.js backend: …"). A train.command of your own (PyTorch, JAX…) uses the GPU.',
+      "GPU runner: the built-in trainer trains on the CPU unless train.yaml sets model.backend: tfjs and @tensorflow/tfjs-node-gpu (and CUDA on the runner) is installed, " +
+        'so the GPU may sit unused; the train job logs its backend ("training backend: …"). A train.command of your own (PyTorch, JAX…) uses the GPU.',
     );
   const share = inputs.testShare ?? 0.2;
   if (!(share > 0 && share < 1))

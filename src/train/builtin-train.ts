@@ -12,15 +12,13 @@ import { exportOnnx } from "./export-onnx.ts";
 import type { TrainedModel } from "./model-spec.ts";
 import { fingerprintFile } from "./run-context.ts";
 import { loadTabular, type TabularData } from "./tabular-data.ts";
-import { loadTf } from "./tfjs-backend.ts";
 import { loadTrainConfig, type TrainConfig } from "./train-config.ts";
 import type { BuiltinRun } from "./run-training.ts";
-import { predictWithTf, trainModel } from "./trainer.ts";
+import { predictRows, trainModel } from "./trainer.ts";
 
 /** Accuracy (classification) or RMSE (regression) of the model on encoded data. */
-async function heldOutMetrics(model: TrainedModel, data: TabularData): Promise<Record<string, number>> {
-  const { tf } = await loadTf();
-  const predictions = predictWithTf(tf, model, data.x);
+function heldOutMetrics(model: TrainedModel, data: TabularData): Record<string, number> {
+  const predictions = predictRows(model, data.x);
   if (model.task === "regression") {
     let squared = 0;
     for (let row = 0; row < data.rows; row++) squared += (predictions[row]! - data.y[row]!) ** 2;
@@ -175,7 +173,7 @@ export function builtinTrainer(options: {
     const best = result.history[result.bestEpoch - 1] ?? result.history.at(-1);
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(best ?? {})) if (name !== "epoch" && typeof value === "number") metrics[name] = value;
-    if (test !== undefined) Object.assign(metrics, await heldOutMetrics(result.model, test));
+    if (test !== undefined) Object.assign(metrics, heldOutMetrics(result.model, test));
     await writeFileAtomic(join(outputDir, "model.onnx"), exportOnnx(result.model, { producerVersion: options.toolVersion }));
     return {
       configFile: { ...(await fingerprintFile(resolve(cwd, config.file))), path: config.file },
@@ -198,7 +196,7 @@ export function builtinTrainer(options: {
       ),
       dataPaths: [config.data.train, ...[config.data.valid, config.data.test].filter((path): path is string => path !== undefined)],
       ...(config.data.contract === undefined ? {} : { contractPath: config.data.contract }),
-      backend: { name: result.backend, package: result.package },
+      backend: { name: result.backend, package: result.package, ...(result.threads === undefined ? {} : { threads: result.threads }) },
     };
   };
 }

@@ -145,8 +145,16 @@ export class GpuSampler {
     this.#indices = new Set(options.gpus.map((gpu) => gpu.index));
     this.#env = options.env ?? process.env;
     if (this.#indices.size === 0) return;
+    // One query at a time: on a busy machine nvidia-smi can take longer than the interval, and
+    // overlapping queries would pile up processes and record samples out of order. A tick that finds
+    // the previous query still running is skipped.
+    let busy = false;
     const sample = () => {
-      this.#pending = this.#sample();
+      if (busy) return;
+      busy = true;
+      this.#pending = this.#sample().finally(() => {
+        busy = false;
+      });
     };
     sample();
     this.#timer = setInterval(sample, options.intervalMs ?? 5000);

@@ -1,5 +1,6 @@
 /** Renders a run record as markdown for the job summary and the PR comment. */
 import type { RunRecord } from "./run-record-types.ts";
+import { backendLabel } from "./run-record-text.ts";
 import { code, details, escapeMarkdown, formatNumber, sections, table, xyChart } from "../common/markdown.ts";
 
 function signatureRows(values: RunRecord["model"]["inputs"]): string[][] {
@@ -27,7 +28,7 @@ export function renderRunSummary(record: RunRecord, options: { headingLevel?: nu
   const what =
     record.mode === "command"
       ? `command ${code(record.command ?? "")}`
-      : `the built-in trainer (${code(record.config?.path ?? "")}, TensorFlow.js ${record.backend?.name ?? "?"} backend)`;
+      : `the built-in trainer (${code(record.config?.path ?? "")}, ${record.backend === undefined ? "unknown backend" : escapeMarkdown(backendLabel(record.backend))})`;
   const gpu =
     record.gpu.devices.length === 0
       ? `No GPU (${escapeMarkdown(record.gpu.reason ?? "none found")}).`

@@ -10,10 +10,17 @@ import type { RunRecord } from "./run-record-types.ts";
 /** Metrics named on the metrics line by default; `verbose` names them all. */
 export const TEXT_METRICS = 8;
 
+/** The built-in trainer's backend in words: "modelship-js backend, 2 threads" or "TensorFlow.js wasm backend". */
+export function backendLabel(backend: NonNullable<RunRecord["backend"]>): string {
+  if (backend.name === "modelship-js")
+    return `modelship-js backend${backend.threads === undefined ? "" : `, ${backend.threads} thread${backend.threads === 1 ? "" : "s"}`}`;
+  return `TensorFlow.js ${backend.name} backend`;
+}
+
 function trainer(record: RunRecord): string {
   if (record.mode === "command") return `command ${printable(JSON.stringify(record.command ?? ""))}`;
   const config = record.config?.path === undefined ? "" : ` (${printable(record.config.path)})`;
-  const backend = record.backend === undefined ? "" : `, TensorFlow.js ${printable(record.backend.name)} backend`;
+  const backend = record.backend === undefined ? "" : `, ${printable(backendLabel(record.backend))}`;
   return `the built-in trainer${config}${backend}`;
 }
 

@@ -43,7 +43,8 @@ export interface RunRecord {
       maxMemoryUsedMiB: number;
     }[];
   };
-  backend?: { name: string; package: string };
+  /** The built-in trainer's backend: modelship-js (with its thread count) or a TensorFlow.js backend. */
+  backend?: { name: string; package: string; threads?: number };
   timing: { wallSeconds: number; cpuSeconds?: number };
   model: { file: FileFingerprint; inputs: SignatureValue[]; outputs: SignatureValue[] };
 }

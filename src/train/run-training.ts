@@ -31,7 +31,7 @@ export interface BuiltinRun {
   history: Record<string, number>[];
   dataPaths: string[];
   contractPath?: string;
-  backend: { name: string; package: string };
+  backend: { name: string; package: string; threads?: number };
 }
 
 export interface TrainOptions {
@@ -188,6 +188,12 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
         );
       } else {
         builtin = await options.run.builtin(staging);
+        // Only TensorFlow.js through @tensorflow/tfjs-node-gpu can reach a GPU; a GPU runner that trained on the CPU says so.
+        if (detection.gpus.length > 0 && builtin.backend.package !== "@tensorflow/tfjs-node-gpu")
+          logger.info(
+            `The built-in trainer did not use the GPU: it trained on the CPU with ${builtin.backend.name} (${builtin.backend.package}). ` +
+              "Only TensorFlow.js with @tensorflow/tfjs-node-gpu (train.yaml's model.backend: tfjs, and the CUDA it was built for) trains on a GPU, an optional route untested here (docs/gpu-runners.md#gpu-evidence).",
+          );
       }
     } finally {
       await sampler.stop();

@@ -5,14 +5,14 @@ import { assertValid } from "../common/schema-validation.ts";
 import { readYamlFile } from "../common/yaml-source.ts";
 import type { FeatureRequest, Impute } from "./tabular-data.ts";
 import type { Task } from "./model-spec.ts";
-import type { TrainOptions } from "./trainer.ts";
+import type { TrainBackend, TrainOptions } from "./trainer.ts";
 
 interface TrainConfigDocument {
   data: { train: string; valid?: string; test?: string; contract?: string };
   target: string;
   task?: Task;
   features: (string | { name: string; kind?: "numeric" | "categorical"; top_k?: number; impute?: Impute })[];
-  model?: { kind?: "linear" | "mlp"; layers?: number[]; activation?: "relu" | "tanh"; dropout?: number };
+  model?: { kind?: "linear" | "mlp"; layers?: number[]; activation?: "relu" | "tanh"; dropout?: number; backend?: TrainBackend };
   epochs?: number;
   batch_size?: number;
   learning_rate?: number;
@@ -61,6 +61,7 @@ export async function loadTrainConfig(file: string, cwd = process.cwd()): Promis
       layers: document.model?.layers,
       activation: document.model?.activation,
       dropout: document.model?.dropout,
+      ...(document.model?.backend === undefined ? {} : { backend: document.model.backend }),
     },
     epochs: document.epochs ?? 20,
     batchSize: document.batch_size ?? 256,

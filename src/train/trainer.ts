@@ -1,20 +1,29 @@
 /**
- * The built-in trainer: a linear model or a small MLP trained with TensorFlow.js on a
- * `TabularData`, returned as a `TrainedModel` (model-spec.ts) for the ONNX exporter.
+ * The built-in trainer: a linear model or a small MLP trained on a `TabularData`, returned as a
+ * `TrainedModel` (model-spec.ts) for the ONNX exporter.
  *
- * The training loop is our own rather than `model.fit`: TF.js's seeded dropout draws the same mask
- * on every step, and its shuffle and initialisers fall back to Math.random, so a run would not be
- * reproducible. Here every random draw (initial weights, split, shuffles, dropout masks) comes
- * from one seeded PRNG, and the backends' float arithmetic is deterministic on one machine, so the
- * same seed gives the same weights bit for bit there.
+ * Two backends run the same loop (this file: split, shuffles, dropout masks, epochs, early
+ * stopping). The default, `modelship-js`, is our own fused forward/backward kernel over typed arrays
+ * (mlp-kernel.ts) on worker threads (mlp-pool.ts): several times faster than TensorFlow.js here, and
+ * bit-for-bit the same whatever the thread count. `tfjs` (tfjs-backend.ts, loaded only when chosen)
+ * trains with TensorFlow.js, e.g. on a GPU through @tensorflow/tfjs-node-gpu.
+ *
+ * Every random draw (initial weights, split, shuffles, dropout masks) comes from one seeded PRNG,
+ * so the same seed gives the same weights bit for bit.
  */
-import type { Scalar, Tensor, Tensor2D } from "@tensorflow/tfjs";
 import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
+import { threadCount } from "../common/threads.ts";
 import type { Activation, DenseLayer, TrainedModel } from "./model-spec.ts";
+import { mlpLayout, type MlpLayout } from "./mlp-kernel.ts";
+import { MlpPool } from "./mlp-pool.ts";
 import type { TabularData } from "./tabular-data.ts";
-import { loadTf, type Tf } from "./tfjs-backend.ts";
+import type { EngineSetup, LayerShape, TrainEngine } from "./train-engine.ts";
 import { mulberry32, shuffleInPlace, streamSeed } from "../common/seeded-random.ts";
+
+/** The training backends: ours (the default) and TensorFlow.js. */
+export type TrainBackend = "modelship-js" | "tfjs";
+export const TRAIN_BACKENDS: readonly TrainBackend[] = ["modelship-js", "tfjs"];
 
 export interface ModelOptions {
   kind: "linear" | "mlp";
@@ -24,6 +33,8 @@ export interface ModelOptions {
   activation?: "relu" | "tanh";
   /** Dropout rate after each hidden layer, 0 ≤ rate < 1; default 0. */
   dropout?: number;
+  /** Which backend trains; default modelship-js. */
+  backend?: TrainBackend;
 }
 
 export interface TrainOptions {
@@ -39,6 +50,8 @@ export interface TrainOptions {
   earlyStopping?: EarlyStopping;
   seed: number;
   logger: Logger;
+  /** Worker threads for modelship-js; default `threadCount()` (MODELSHIP_THREADS, else every core). Results never depend on it. */
+  threads?: number;
   /** Called after every epoch with its record. */
   onEpoch?: (record: EpochRecord) => void;
   /** Called after every batch: rows done of this epoch (for a progress bar). */
@@ -56,9 +69,10 @@ export interface EarlyStopping {
 
 export interface EpochRecord {
   epoch: number;
-  /** Mean training loss over the epoch's batches (with dropout). */
+  /** Mean training loss over the epoch's batches (with dropout), each by the weights before its step. */
   loss: number;
   val_loss?: number;
+  /** Training accuracy, counted like `loss`: over the epoch's batches as they were trained. */
   accuracy?: number;
   val_accuracy?: number;
 }
@@ -68,8 +82,13 @@ export interface TrainResult {
   history: EpochRecord[];
   /** Epoch whose weights the model holds (1-based). */
   bestEpoch: number;
+  /** e.g. "modelship-js", or TF.js's backend ("wasm", "tensorflow"). */
   backend: string;
   package: string;
+  /** Threads that could train (modelship-js). */
+  threads?: number;
+  /** modelship-js: passes spread over the threads, and passes this thread ran alone (mlp-pool.ts's Scheduler). */
+  passes?: { parallel: number; alone: number };
   /** Rows trained on and validated on. */
   rows: { train: number; valid: number };
 }
@@ -85,6 +104,11 @@ function checkOptions(options: TrainOptions): void {
   const { model } = options;
   if (model.kind !== "linear" && model.kind !== "mlp")
     throw invalid(`unknown model kind ${JSON.stringify(model.kind)}`, 'use "linear" or "mlp"');
+  if (model.backend !== undefined && !TRAIN_BACKENDS.includes(model.backend))
+    throw invalid(
+      `unknown training backend ${JSON.stringify(model.backend)}`,
+      `use ${TRAIN_BACKENDS.map((name) => `"${name}"`).join(" or ")}`,
+    );
   if (!Number.isInteger(options.epochs) || options.epochs < 1)
     throw invalid(`epochs must be a positive integer, not ${options.epochs}`, "set epochs to e.g. 20");
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
@@ -113,7 +137,7 @@ function checkOptions(options: TrainOptions): void {
 }
 
 /** Layer shapes and activations for the options: hidden layers, then the task's output layer. */
-function architecture(options: TrainOptions): { inputs: number; units: number; activation: Activation }[] {
+function architecture(options: TrainOptions): LayerShape[] {
   const { data, model } = options;
   const hidden = model.kind === "mlp" ? (model.layers ?? DEFAULT_HIDDEN) : [];
   const outputs = data.task === "multiclass" ? data.classes!.length : 1;
@@ -122,50 +146,6 @@ function architecture(options: TrainOptions): { inputs: number; units: number; a
   return widths
     .slice(1)
     .map((units, index) => ({ inputs: widths[index]!, units, activation: index === hidden.length ? last : (model.activation ?? "relu") }));
-}
-
-interface Params {
-  kernels: Tensor2D[];
-  biases: Tensor[];
-  activations: Activation[];
-}
-
-/**
- * The network's output before the final sigmoid/softmax (logits; values for regression), so the
- * losses can use their numerically stable from-logits forms. `dropoutMasks[l]` scales layer l's output.
- */
-function forwardLogits(tf: Tf, params: Params, x: Tensor2D, dropoutMasks?: Tensor2D[]): Tensor2D {
-  let h = x;
-  for (const [l, kernel] of params.kernels.entries()) {
-    h = tf.add(tf.matMul(h, kernel), params.biases[l]!);
-    const activation = params.activations[l]!;
-    if (activation === "relu") h = tf.relu(h);
-    else if (activation === "tanh") h = tf.tanh(h);
-    const mask = dropoutMasks?.[l];
-    if (mask) h = tf.mul(h, mask);
-  }
-  return h;
-}
-
-/** Applies the output activation to logits. */
-function outputOf(tf: Tf, logits: Tensor2D, activation: Activation): Tensor2D {
-  if (activation === "sigmoid") return tf.sigmoid(logits);
-  if (activation === "softmax") return tf.softmax(logits);
-  return logits;
-}
-
-/** Runs a TrainedModel with TF.js on row-major features; returns row-major outputs (probabilities or values). */
-export function predictWithTf(tf: Tf, model: TrainedModel, x: Float32Array): Float32Array {
-  return tf.tidy(() => {
-    const params: Params = {
-      kernels: model.layers.map((layer) => tf.tensor2d(layer.weights, [layer.inputs, layer.units])),
-      biases: model.layers.map((layer) => tf.tensor1d(layer.bias)),
-      activations: model.layers.map((layer) => layer.activation),
-    };
-    const inputs = model.layers[0]!.inputs;
-    const logits = forwardLogits(tf, params, tf.tensor2d(x, [x.length / inputs, inputs]));
-    return outputOf(tf, logits, model.layers.at(-1)!.activation).dataSync() as Float32Array;
-  });
 }
 
 /** Glorot-uniform weights from a seeded PRNG: U(±√(6 / (fan_in + fan_out))). */
@@ -177,36 +157,94 @@ function glorotUniform(inputs: number, units: number, seed: number): Float32Arra
   return weights;
 }
 
-/** Copies the listed rows of a row-major matrix into a new one. */
-function gatherRows(source: Float32Array, width: number, rows: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(rows.length * width);
-  for (let i = 0; i < rows.length; i++) out.set(source.subarray(rows[i]! * width, (rows[i]! + 1) * width), i * width);
-  return out;
+/** The layout the kernel uses for these shapes. */
+export function layoutOf(shapes: readonly LayerShape[]): MlpLayout {
+  const last = shapes.at(-1)!.activation;
+  const hidden = shapes.length > 1 && shapes[0]!.activation === "tanh" ? "tanh" : "relu";
+  return mlpLayout(
+    [shapes[0]!.inputs, ...shapes.map((shape) => shape.units)],
+    hidden,
+    last === "sigmoid" ? "sigmoid" : last === "softmax" ? "softmax" : "mse",
+  );
 }
 
-/** Targets as the loss wants them: [n, 1] for binary and regression, one-hot [n, classes] for multiclass. */
-function targetRows(y: Float32Array, rows: ArrayLike<number>, classes: number | undefined): { values: Float32Array; width: number } {
-  const width = classes ?? 1;
-  const values = new Float32Array(rows.length * width);
-  for (let i = 0; i < rows.length; i++) {
-    const value = y[rows[i]!]!;
-    if (classes === undefined) values[i] = value;
-    else values[i * width + value] = 1;
+/** The default backend: the fused kernel on `threads` threads, Adam in float64 on this one. */
+function modelshipEngine(setup: EngineSetup): TrainEngine {
+  const { shapes } = setup;
+  const layout = layoutOf(shapes);
+  const pool = MlpPool.start({
+    layout,
+    datasets: [setup.data, setup.validData],
+    rowsets: [setup.trainRows, setup.validRows],
+    batchSize: setup.batchSize,
+    threads: setup.threads ?? threadCount(),
+    learningRate: setup.learningRate,
+  });
+  const { params } = pool.shared;
+  for (const [l, weights] of setup.initialWeights.entries()) params.set(weights, layout.weightOffsets[l]);
+  return {
+    name: "modelship-js",
+    package: "modelship",
+    threads: pool.threads,
+    masks: pool.shared.masks,
+    trainRows: pool.shared.rowsets[0]!,
+    passes: pool.passes,
+    step: (offset, length, masked) => pool.step(0, 0, offset, length, masked),
+    evaluate: (dataset, rowset, length) => pool.evaluate(dataset, rowset, 0, length),
+    snapshot: () => ({
+      weights: shapes.map((shape, l) =>
+        Float32Array.from(params.subarray(layout.weightOffsets[l], layout.weightOffsets[l]! + shape.inputs * shape.units)),
+      ),
+      biases: shapes.map((shape, l) => Float32Array.from(params.subarray(layout.biasOffsets[l], layout.biasOffsets[l]! + shape.units))),
+    }),
+    close: () => pool.close(),
+  };
+}
+
+/** Outputs (probabilities, or values for regression) of a TrainedModel on row-major features, in float64 then float32. */
+export function predictRows(model: TrainedModel, x: Float32Array): Float32Array {
+  const inputs = model.layers[0]!.inputs;
+  const rows = x.length / inputs;
+  const outputs = model.layers.at(-1)!.units;
+  const result = new Float32Array(rows * outputs);
+  let input = new Float64Array(inputs);
+  for (let r = 0; r < rows; r++) {
+    for (let i = 0; i < inputs; i++) input[i] = x[r * inputs + i]!;
+    let values = input;
+    for (const layer of model.layers) {
+      const out = new Float64Array(layer.units);
+      out.set(layer.bias);
+      for (let i = 0; i < layer.inputs; i++) {
+        const a = values[i]!;
+        if (a === 0) continue;
+        for (let j = 0; j < layer.units; j++) out[j] = out[j]! + a * layer.weights[i * layer.units + j]!;
+      }
+      if (layer.activation === "relu") for (let j = 0; j < out.length; j++) out[j] = Math.max(0, out[j]!);
+      else if (layer.activation === "tanh") for (let j = 0; j < out.length; j++) out[j] = Math.tanh(out[j]!);
+      else if (layer.activation === "sigmoid") for (let j = 0; j < out.length; j++) out[j] = 1 / (1 + Math.exp(-out[j]!));
+      else if (layer.activation === "softmax") {
+        let max = -Infinity;
+        for (const v of out) max = Math.max(max, v);
+        let total = 0;
+        for (let j = 0; j < out.length; j++) {
+          out[j] = Math.exp(out[j]! - max);
+          total += out[j]!;
+        }
+        for (let j = 0; j < out.length; j++) out[j] = out[j]! / total;
+      }
+      values = out;
+    }
+    result.set(values, r * outputs);
+    input = new Float64Array(inputs);
   }
-  return { values, width };
+  return result;
 }
 
 /** Trains the model and returns it as plain data with the per-epoch history. */
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   checkOptions(options);
   const { data, logger, seed } = options;
-  const { tf, backend, package: packageName } = await loadTf();
-  // Info, not debug: on a GPU runner this line is how a user sees whether the GPU is used at all.
-  logger.info(
-    `TensorFlow.js backend: ${backend} (${packageName})${backend === "tensorflow" ? "" : "; installing @tensorflow/tfjs-node trains faster"}`,
-  );
   const shapes = architecture(options);
-  const oneHot = data.task === "multiclass" ? data.classes!.length : undefined;
   const dropout = options.model.kind === "mlp" ? (options.model.dropout ?? 0) : 0;
 
   // Split: a seeded permutation, the tail held out (unless a validation file was given). At least one training row stays.
@@ -214,93 +252,79 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     Int32Array.from({ length: data.rows }, (_, i) => i),
     mulberry32(streamSeed(seed, 1)),
   );
-  const validationRows = options.validation ? 0 : Math.min(Math.floor(data.rows * options.validationSplit), data.rows - 1);
-  const trainRows = order.slice(0, data.rows - validationRows);
-  const validation = options.validation
-    ? { data: options.validation, rows: Int32Array.from({ length: options.validation.rows }, (_, i) => i) }
-    : validationRows > 0
-      ? { data, rows: order.slice(data.rows - validationRows) }
-      : undefined;
+  const validationCount = options.validation ? 0 : Math.min(Math.floor(data.rows * options.validationSplit), data.rows - 1);
+  const trainRows = order.slice(0, data.rows - validationCount);
+  const validRows = options.validation
+    ? Int32Array.from({ length: options.validation.rows }, (_, i) => i)
+    : order.slice(data.rows - validationCount);
+  const hasValidation = options.validation !== undefined || validationCount > 0;
   if (trainRows.length === 0)
     throw new UserError(`${data.path} has no rows with a target to train on`, { file: data.path, hint: "check the target column" });
-  if (validation?.rows.length === 0)
-    throw new UserError(`the validation file ${validation.data.path} has no rows with a target`, {
-      file: validation.data.path,
+  if (options.validation && validRows.length === 0)
+    throw new UserError(`the validation file ${options.validation.path} has no rows with a target`, {
+      file: options.validation.path,
       hint: "check the target column, or leave data.valid out to split the training data",
     });
 
-  const kernels = shapes.map((shape, l) =>
-    tf.variable(
-      tf.tensor2d(glorotUniform(shape.inputs, shape.units, streamSeed(seed, 100 + l)), [shape.inputs, shape.units]),
-      true,
-      `dense_${l}/kernel`,
-    ),
+  const setup: EngineSetup = {
+    shapes,
+    initialWeights: shapes.map((shape, l) => glorotUniform(shape.inputs, shape.units, streamSeed(seed, 100 + l))),
+    data,
+    batchSize: options.batchSize,
+    learningRate: options.learningRate,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    trainRows,
+    validRows,
+    validData: options.validation ?? data,
+  };
+  const engine = options.model.backend === "tfjs" ? await (await import("./tfjs-backend.ts")).tfjsEngine(setup) : modelshipEngine(setup);
+  // Info, not debug: on a GPU runner this line is how a user sees whether the GPU is used at all.
+  logger.info(
+    engine.name === "modelship-js"
+      ? `training backend: modelship-js (${engine.threads} thread${engine.threads === 1 ? "" : "s"}; MODELSHIP_THREADS sets it)`
+      : `training backend: TensorFlow.js ${engine.name} (${engine.package})${engine.name === "tensorflow" ? "" : "; installing @tensorflow/tfjs-node trains faster"}`,
   );
-  const biases = shapes.map((shape, l) => tf.variable(tf.zeros([shape.units]), true, `dense_${l}/bias`));
-  const params: Params = { kernels, biases, activations: shapes.map((shape) => shape.activation) };
-  const optimizer = tf.train.adam(options.learningRate);
   const shuffleRandom = mulberry32(streamSeed(seed, 2));
   const dropoutRandom = mulberry32(streamSeed(seed, 3));
-  const lastActivation = shapes.at(-1)!.activation;
-
-  const lossOf = (logits: Tensor2D, labels: Tensor2D): Tensor => {
-    if (data.task === "binary") return tf.losses.sigmoidCrossEntropy(labels, logits);
-    if (data.task === "multiclass") return tf.losses.softmaxCrossEntropy(labels, logits);
-    return tf.losses.meanSquaredError(labels, logits);
-  };
-  /** Loss and accuracy of the current weights on some rows, without dropout. */
-  const evaluate = (source: TabularData, rows: Int32Array): { loss: number; accuracy?: number } =>
-    tf.tidy(() => {
-      const target = targetRows(source.y, rows, oneHot);
-      const labels = tf.tensor2d(target.values, [rows.length, target.width]);
-      const logits = forwardLogits(tf, params, tf.tensor2d(gatherRows(source.x, source.width, rows), [rows.length, source.width]));
-      const loss = lossOf(logits, labels).dataSync()[0]!;
-      if (data.task === "regression") return { loss };
-      const predicted = data.task === "binary" ? tf.greater(logits, 0).reshape([-1]) : tf.argMax(outputOf(tf, logits, lastActivation), 1);
-      const truth = data.task === "binary" ? tf.greater(labels, 0.5).reshape([-1]) : tf.argMax(labels, 1);
-      return { loss, accuracy: tf.mean(tf.cast(tf.equal(predicted, truth), "float32")).dataSync()[0]! };
-    });
+  const maskWidth = shapes.slice(0, -1).reduce((sum, shape) => sum + shape.units, 0);
+  const classification = data.task !== "regression";
 
   const history: EpochRecord[] = [];
   let best: { loss: number; epoch: number; weights: Float32Array[]; biases: Float32Array[] } | undefined;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
-      shuffleInPlace(trainRows, shuffleRandom);
+      shuffleInPlace(engine.trainRows, shuffleRandom);
       let lossSum = 0;
+      let correct = 0;
       for (let start = 0; start < trainRows.length; start += options.batchSize) {
-        const rows = trainRows.subarray(start, Math.min(start + options.batchSize, trainRows.length));
-        const cost = tf.tidy(() => {
-          const xb = tf.tensor2d(gatherRows(data.x, data.width, rows), [rows.length, data.width]);
-          const target = targetRows(data.y, rows, oneHot);
-          const yb = tf.tensor2d(target.values, [rows.length, target.width]);
-          // Inverted dropout on hidden layers: keep with probability 1 − rate, scale by 1 / (1 − rate).
-          const masks =
-            dropout > 0
-              ? shapes.slice(0, -1).map((shape) => {
-                  const mask = new Float32Array(rows.length * shape.units);
-                  for (let i = 0; i < mask.length; i++) mask[i] = dropoutRandom() >= dropout ? 1 / (1 - dropout) : 0;
-                  return tf.tensor2d(mask, [rows.length, shape.units]);
-                })
-              : undefined;
-          return optimizer.minimize(() => lossOf(forwardLogits(tf, params, xb, masks), yb) as Scalar, true, [...kernels, ...biases])!;
-        });
-        lossSum += cost.dataSync()[0]! * rows.length;
-        cost.dispose();
-        options.onProgress?.({ epoch, epochs: options.epochs, rows: start + rows.length, totalRows: trainRows.length });
+        const length = Math.min(options.batchSize, trainRows.length - start);
+        // Inverted dropout on hidden layers: keep with probability 1 − rate, scale by 1 / (1 − rate).
+        if (dropout > 0) {
+          const masks = engine.masks;
+          const keep = 1 / (1 - dropout);
+          for (let i = 0; i < length * maskWidth; i++) masks[i] = dropoutRandom() >= dropout ? keep : 0;
+        }
+        const batch = await engine.step(start, length, dropout > 0);
+        lossSum += batch.loss;
+        correct += batch.correct;
+        options.onProgress?.({ epoch, epochs: options.epochs, rows: start + length, totalRows: trainRows.length });
       }
       const record: EpochRecord = { epoch, loss: lossSum / trainRows.length };
-      if (!Number.isFinite(record.loss)) {
-        throw new UserError(`loss became NaN at epoch ${epoch}; lower learning_rate (now ${options.learningRate})`, {
+      // The model is exported in float32: a loss beyond its range is as lost as NaN (float64 would carry on).
+      if (!Number.isFinite(Math.fround(record.loss))) {
+        const what = Number.isNaN(record.loss) ? "NaN" : "too large for float32";
+        throw new UserError(`loss became ${what} at epoch ${epoch}; lower learning_rate (now ${options.learningRate})`, {
           hint: "try a learning_rate 10× smaller, fewer or narrower layers, or check the features for extreme values",
         });
       }
-      const trainScore = evaluate(data, trainRows);
-      if (trainScore.accuracy !== undefined) record.accuracy = trainScore.accuracy;
-      if (validation) {
-        const score = evaluate(validation.data, validation.rows);
-        record.val_loss = score.loss;
-        if (score.accuracy !== undefined) record.val_accuracy = score.accuracy;
+      // As Keras reports it: accuracy over the epoch's batches as they were trained, like the loss,
+      // rather than a second pass over the training rows (that pass cost a quarter of the epoch).
+      if (classification) record.accuracy = correct / trainRows.length;
+      if (hasValidation) {
+        const score = await engine.evaluate(options.validation ? 1 : 0, 1, validRows.length);
+        record.val_loss = score.loss / validRows.length;
+        if (classification) record.val_accuracy = score.correct / validRows.length;
       }
       history.push(record);
       const seconds = (performance.now() - started) / 1000;
@@ -315,12 +339,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       const monitored = stopping?.monitor === "loss" ? record.loss : (record.val_loss ?? record.loss);
       if (stopping) {
         if (best === undefined || monitored < best.loss - (stopping.minDelta ?? 0)) {
-          best = {
-            loss: monitored,
-            epoch,
-            weights: kernels.map((kernel) => kernel.dataSync().slice() as Float32Array),
-            biases: biases.map((bias) => bias.dataSync().slice() as Float32Array),
-          };
+          best = { loss: monitored, epoch, ...engine.snapshot() };
         } else if (epoch - best.epoch >= stopping.patience) {
           logger.info(
             `early stopping after epoch ${epoch}: no better ${stopping.monitor === "loss" || record.val_loss === undefined ? "loss" : "val_loss"} since epoch ${best.epoch}; keeping its weights`,
@@ -329,12 +348,12 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         }
       }
     }
+    const final = best ?? engine.snapshot();
     const layers: DenseLayer[] = shapes.map((shape, l) => ({
       inputs: shape.inputs,
       units: shape.units,
-      // A variable's data is row-major in its shape [inputs, units], exactly DenseLayer's layout.
-      weights: best ? best.weights[l]! : (kernels[l]!.dataSync().slice() as Float32Array),
-      bias: best ? best.biases[l]! : (biases[l]!.dataSync().slice() as Float32Array),
+      weights: final.weights[l]!,
+      bias: final.biases[l]!,
       activation: shape.activation,
     }));
     const model: TrainedModel = { task: data.task, target: data.target, features: data.features, layers };
@@ -343,12 +362,13 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       model,
       history,
       bestEpoch: best?.epoch ?? history.length,
-      backend,
-      package: packageName,
-      rows: { train: trainRows.length, valid: validation?.rows.length ?? 0 },
+      backend: engine.name,
+      package: engine.package,
+      ...(engine.threads === undefined ? {} : { threads: engine.threads }),
+      ...(engine.passes === undefined ? {} : { passes: { ...engine.passes } }),
+      rows: { train: trainRows.length, valid: validRows.length },
     };
   } finally {
-    optimizer.dispose();
-    for (const variable of [...kernels, ...biases]) variable.dispose();
+    await engine.close();
   }
 }

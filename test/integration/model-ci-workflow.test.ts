@@ -1,7 +1,7 @@
 /**
  * The reusable workflow reusable-workflows/model-ci.yml run job by job through test/support/workflow
  * against the GitHub fake, on the example model repository: every modelship action runs for real
- * (dist/validate-data.js, the train composite with the built-in TensorFlow.js trainer, the evaluate
+ * (dist/validate-data.js, the train composite with the built-in trainer, the evaluate
  * composite with onnxruntime, dist/select-best.js, dist/release.js, dist/promote.js with git against
  * a bare GitOps repository); only third-party actions are stood in for (checkout copies the
  * example, artifacts live in a folder shared by the jobs, the App token and the provenance are fake).

@@ -83,7 +83,7 @@ describe("modelship as an npm package", () => {
     assert.equal(dry.code, 0, dry.stderr);
     const files = (JSON.parse(dry.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
     const allowed =
-      /^(bin\/modelship\.js|dist\/cli\.js|dist\/chunks\/[^/]+|schemas\/[\w-]+\.schema\.json|vendor\/crds\/(README\.md|[\w-]+\/LICENSE)|README\.md|LICENSE|package\.json|docs\/install\.md|docs\/init\.md)$/;
+      /^(bin\/modelship\.js|dist\/cli\.js|dist\/[\w-]+-worker\.js|dist\/chunks\/[^/]+|schemas\/[\w-]+\.schema\.json|vendor\/crds\/(README\.md|[\w-]+\/LICENSE)|README\.md|LICENSE|package\.json|docs\/install\.md|docs\/init\.md)$/;
     assert.deepEqual(
       files.filter((file) => !allowed.test(file)),
       [],
@@ -95,6 +95,8 @@ describe("modelship as an npm package", () => {
     for (const needed of [
       "bin/modelship.js",
       "dist/cli.js",
+      // Worker threads' entries (e.g. the built-in trainer's), started by path beside the chunks.
+      "dist/mlp-worker.js",
       "schemas/modelship.schema.json",
       "README.md",
       "LICENSE",

@@ -140,7 +140,7 @@ describe("train action (composite)", () => {
     assert.match(error?.message ?? "", /exit code 2[\s\S]*CUDA error: out of memory/);
   });
 
-  test("runs the built-in trainer from train-config: an ONNX model with raw-column inputs and a run record naming the TF.js backend", async () => {
+  test("runs the built-in trainer from train-config: an ONNX model with raw-column inputs and a run record naming the modelship-js backend and its threads", async () => {
     uploads = [];
     const run = await runCompositeAction({
       action: "actions/train",
@@ -155,11 +155,13 @@ describe("train action (composite)", () => {
     );
     const record = JSON.parse(await readFile(run.outputs["run-record"]!, "utf8")) as {
       mode: string;
-      backend: { package: string };
+      backend: { name: string; package: string; threads?: number };
       model: { inputs: { name: string; type: string }[] };
     };
     assert.equal(record.mode, "builtin");
-    assert.match(record.backend.package, /^@tensorflow\//);
+    assert.equal(record.backend.name, "modelship-js");
+    assert.equal(record.backend.package, "modelship");
+    assert.ok(Number.isInteger(record.backend.threads) && record.backend.threads! >= 1, JSON.stringify(record.backend));
     assert.ok(record.model.inputs.some((input) => input.name === "workclass" && input.type === "string"));
     assert.ok(typeof (JSON.parse(run.outputs.metrics!) as { test_accuracy?: number }).test_accuracy === "number");
     assert.match(run.summary, /built-in trainer/);

@@ -49,7 +49,13 @@ const flags = {
       "bootstrap resamples of the metric and champion intervals (default 2000; 0 turns them off; fairness has gates.fairness.resamples)",
   },
   seed: { type: "string", value: "N", numeric: "integer", description: "bootstrap seed (default 0)" },
-  threads: { type: "string", value: "N", numeric: "integer", min: 1, description: "onnxruntime intra-op threads" },
+  threads: {
+    type: "string",
+    value: "N",
+    numeric: "integer",
+    min: 1,
+    description: "onnxruntime intra-op threads (MODELSHIP_THREADS also sets the bootstrap's worker threads)",
+  },
   "fail-on": { type: "string", value: "LEVEL", choices: FAIL_ON, description: "fail (default), warn or never" },
   "report-dir": {
     type: "string",

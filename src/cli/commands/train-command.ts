@@ -14,7 +14,7 @@ const flags = {
   "train-config": {
     type: "string",
     value: "FILE",
-    description: "train.yaml for the built-in TensorFlow.js trainer (instead of --command)",
+    description: "train.yaml for the built-in trainer (instead of --command)",
   },
   output: {
     type: "string",

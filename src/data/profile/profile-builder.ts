@@ -9,7 +9,7 @@ import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
 import { UserError } from "../../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "../contract/coerce.ts";
 import type { ColumnContract, DataContract } from "../contract/contract-types.ts";
-import { CategoryStats, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
+import { CategoryStats, columnStatsFromJSON, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
 import {
   REFERENCE_PROFILE_SCHEMA,
   type ColumnProfile,
@@ -55,7 +55,7 @@ export interface ProfileHeader {
  * The target and prediction columns' indices in the contract, when it has exactly one column with
  * role `target` and exactly one (another) with role `prediction`; otherwise undefined.
  */
-function agreementColumns(columns: readonly ColumnContract[]): { target: number; prediction: number } | undefined {
+export function agreementColumns(columns: readonly ColumnContract[]): { target: number; prediction: number } | undefined {
   const withRole = (role: "target" | "prediction"): number[] => columns.flatMap((column, c) => (column.roles.includes(role) ? [c] : []));
   const targets = withRole("target");
   const predictions = withRole("prediction");
@@ -68,7 +68,8 @@ function agreementColumns(columns: readonly ColumnContract[]): { target: number;
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 const NUMERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function isUnrepresentableNumber(raw: Exclude<RawValue, null>): boolean {
+/** A numeral no double holds (nan, inf, or too large): a profile stops on it rather than count it invalid. */
+export function isUnrepresentableNumber(raw: Exclude<RawValue, null>): boolean {
   if (typeof raw === "number") return !Number.isFinite(raw);
   if (typeof raw !== "string") return false;
   return NON_FINITE.test(raw) || (NUMERAL.test(raw) && !Number.isFinite(Number(raw)));
@@ -218,6 +219,36 @@ export class ProfileBuilder {
         const coerced = coerceValue(applyAlias(raw, this.#aliases[c]), column.type, column);
         if (coerced.ok) stats.addToHistogram(coerced.value as number);
       }
+    });
+  }
+
+  /**
+   * Takes column `c`'s finished accumulator from the fast pass (profile-fast.ts), which profiled it
+   * with this builder's settings and edges, in file order.
+   */
+  adoptColumn(c: number, json: ColumnProfile, firstInvalid: { path: string; line: number; value: string } | undefined): void {
+    this.#stats[c] = columnStatsFromJSON(json, { categoryCap: this.#settings.category_cap, exactCap: this.#settings.exact_cap });
+    const name = this.#contract.columns[c]!.name;
+    if (firstInvalid !== undefined && !this.#invalidLines.has(name)) this.#invalidLines.set(name, firstInvalid);
+  }
+
+  /** The fast pass's target/prediction agreement counts. */
+  adoptAgreement(counts: { rows: number; agree: number }): void {
+    if (this.#agreement === undefined) return;
+    this.#agreement.rows += counts.rows;
+    this.#agreement.agree += counts.agree;
+  }
+
+  /** The fast pass's row count. */
+  adoptRows(rows: number): void {
+    this.#rows += rows;
+  }
+
+  /** The error for a file whose bytes differ between the two passes. */
+  fileChanged(path: string): never {
+    throw new UserError("the data file changed while it was being profiled", {
+      file: path,
+      hint: "profile a file that nothing else is writing to",
     });
   }
 

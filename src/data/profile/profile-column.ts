@@ -8,6 +8,7 @@ import type { ColumnRole, ColumnType } from "../contract/contract-types.ts";
 import { distinctBins, freezeEdges, Histogram } from "./profile-histogram.ts";
 import type { CategoricalColumnProfile, CategoryCount, ColumnProfile, ExactValues, NumericColumnProfile } from "./profile-types.ts";
 import { KllSketch } from "../sketch/kll.ts";
+import { ExactCounts } from "./profile-exact.ts";
 
 /** Types profiled as numbers (dates as epoch milliseconds). */
 export function isNumericType(type: ColumnType): boolean {
@@ -83,8 +84,8 @@ export class NumericStats extends ColumnCounts {
   readonly #bins: number;
   // Count per distinct valid value while there are at most exactCap of them; undefined once past
   // it (for good) or when exactCap is 0. Filled in pass 1 only, like the sketch. -0 and 0 are one
-  // entry, keyed +0: Map.prototype.set turns a -0 key into +0 (ECMA-262), whatever comes first.
-  #exact: Map<number, number> | undefined;
+  // entry, keyed +0: ExactCounts keeps a -0 key as +0, as Map.prototype.set does (ECMA-262), whatever comes first.
+  #exact: ExactCounts | undefined;
   // Distinct values while there are few (integer-valued types only): such a column gets one bin
   // per value. Bounded by distinctBins(bins) + 1 entries, then dropped. Kept only when exactCap <
   // distinctBins(bins): otherwise #exact's keys are the distinct values for as long as they can
@@ -97,7 +98,7 @@ export class NumericStats extends ColumnCounts {
     super(options);
     this.#bins = options.bins;
     this.exactCap = options.exactCap;
-    this.#exact = options.exactCap > 0 ? new Map() : undefined;
+    this.#exact = options.exactCap > 0 ? new ExactCounts() : undefined;
     this.sketch = new KllSketch({ k: options.sketchK, seed: options.seed });
     this.histogram = options.edges === undefined ? undefined : new Histogram(options.edges);
     const integral = options.type === "integer" || options.type === "date" || options.type === "datetime";
@@ -131,6 +132,48 @@ export class NumericStats extends ColumnCounts {
       this.#distinct.add(x);
       if (this.#distinct.size > distinctBins(this.#bins)) this.#distinct = undefined;
     }
+  }
+
+  /**
+   * Adds `values[0, count)` (finite values) in order: every statistic as `add` on each value gives
+   * it, bit for bit (the running sums and Welford's update go value by value in the same order).
+   */
+  addMany(values: Float64Array, count: number): void {
+    let { valid, min, max, sum, mean, m2 } = this;
+    for (let i = 0; i < count; i++) {
+      const x = values[i]!;
+      valid++;
+      if (x < min) min = x;
+      if (x > max) max = x;
+      sum += x;
+      const delta = x - mean;
+      mean += delta / valid;
+      m2 += delta * (x - mean);
+    }
+    this.valid = valid;
+    this.min = min;
+    this.max = max;
+    this.sum = sum;
+    this.mean = mean;
+    this.m2 = m2;
+    this.sketch.updateMany(values, count);
+    this.histogram?.addMany(values, count);
+    if (this.#exact?.addMany(values, count, this.exactCap) === false) this.#exact = undefined;
+    const distinct = this.#distinct;
+    if (distinct !== undefined) {
+      for (let i = 0; i < count; i++) {
+        distinct.add(values[i]!);
+        if (distinct.size > distinctBins(this.#bins)) {
+          this.#distinct = undefined;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Counts `values[0, count)` into the frozen histogram only (the second pass). */
+  addManyToHistogram(values: Float64Array, count: number): void {
+    this.histogram?.addMany(values, count);
   }
 
   /** Freezes the histogram's edges from the data seen so far; its counts then come from a second pass. */
@@ -237,7 +280,7 @@ export class NumericStats extends ColumnCounts {
     stats.#distinctInExact = false;
     const values = json.values;
     if (exactCap > 0 && values !== undefined && values !== null && values.value.length <= exactCap) {
-      const exact = new Map<number, number>();
+      const exact = new ExactCounts();
       values.value.forEach((value, i) => exact.set(value, (exact.get(value) ?? 0) + values.count[i]!));
       stats.#exact = exact;
     } else stats.#exact = undefined;
@@ -299,21 +342,21 @@ export class CategoryStats extends ColumnCounts {
     return this.type !== "boolean";
   }
 
-  /** Counts one valid value. */
-  add(value: string | boolean | number): void {
+  /** Counts one valid value, `times` times (as many calls in a row would: the cap applies at its first arrival). */
+  add(value: string | boolean | number, times = 1): void {
     const key = String(value);
     const known = this.counts.get(key);
-    if (known !== undefined) this.counts.set(key, known + 1);
-    else if (this.counts.size < this.cap) this.counts.set(key, 1);
+    if (known !== undefined) this.counts.set(key, known + times);
+    else if (this.counts.size < this.cap) this.counts.set(key, times);
     else {
       this.capped = true;
-      this.otherCount++;
+      this.otherCount += times;
     }
     if (this.#measuresLength) {
       const length = codePointLength(key);
       if (length < this.lengthMin) this.lengthMin = length;
       if (length > this.lengthMax) this.lengthMax = length;
-      this.lengthSum += length;
+      this.lengthSum += length * times;
     }
   }
 

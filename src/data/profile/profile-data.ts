@@ -17,8 +17,6 @@ export { PROFILE_DEFAULTS, REFERENCE_PROFILE_SCHEMA } from "./profile-types.ts";
 
 /** Profiles data files (read with the contract's dialect) into a schema-checked, mergeable reference profile. */
 export async function profileData(options: ProfileOptions): Promise<ReferenceProfile> {
-  return profileSources({
-    ...options,
-    open: (path) => openTable(path, readOptionsFor(options.contract)),
-  });
+  const read = readOptionsFor(options.contract);
+  return profileSources({ ...options, open: (path) => openTable(path, read), read });
 }

@@ -103,6 +103,34 @@ export class Histogram {
     this.counts[lo]!++;
   }
 
+  /** Counts `values[0, count)` (finite values), as `add` on each. */
+  addMany(values: Float64Array, count: number): void {
+    const edges = this.edges;
+    const last = edges.length - 1;
+    const low = edges[0]!;
+    const high = edges[last]!;
+    const counts = this.counts;
+    for (let i = 0; i < count; i++) {
+      const x = values[i]!;
+      if (x < low) {
+        this.underflow++;
+        continue;
+      }
+      if (x >= high) {
+        this.overflow++;
+        continue;
+      }
+      let lo = 0;
+      let hi = last - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (edges[mid]! <= x) lo = mid;
+        else hi = mid - 1;
+      }
+      counts[lo]!++;
+    }
+  }
+
   /** Adds another histogram's counts; refuses different edges (a bug: callers check edges first). */
   merge(other: Histogram): void {
     if (!sameEdges(this.edges, other.edges)) throw new Error("cannot merge histograms with different edges");

@@ -11,7 +11,8 @@ import type { DataContract } from "../contract/contract-types.ts";
 import { ProfileBuilder, schemaHash, type ColumnBinding } from "./profile-builder.ts";
 import { isNumericType } from "./profile-column.ts";
 import { PROFILE_DEFAULTS, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
-import type { RecordBatch, TableSource } from "../readers/table.ts";
+import type { ReadOptions, RecordBatch, TableSource } from "../readers/table.ts";
+import { fastPassRefusal, fastProfilePass } from "./profile-fast.ts";
 import schema from "../../../schemas/reference-profile.schema.json" with { type: "json" };
 
 /** What a profile is made from and how. */
@@ -43,6 +44,8 @@ export interface ProfileOptions {
 export interface ProfileSourcesOptions extends ProfileOptions {
   /** Opens one path for one full read; called once per pass. */
   open: (path: string) => Promise<TableSource>;
+  /** How `open` reads the files: given, plain CSV files take the fast pass (profile-fast.ts) where it applies. */
+  read?: ReadOptions;
 }
 
 function positiveInteger(value: number | undefined, name: string, minimum: number): number | undefined {
@@ -107,11 +110,60 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
   const { contract, logger } = options;
   if (options.paths.length === 0) throw new UserError("no data files to profile", { hint: "give at least one data file" });
   const settings = resolveSettings(options);
-  const builder = new ProfileBuilder({
+  const edges = options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract, options.binsFromSource);
+  const builder = new ProfileBuilder({ contract, settings, edges });
+  const fast = await tryFastPass(options, settings, edges, builder);
+  const datasets: ProfiledDataset[] = fast ?? (await streamPasses(options, builder));
+  for (const { column, invalid, first } of builder.invalidSummary()) {
+    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${first.value}"`, {
+      title: `modelship: ${column}`,
+      file: first.path,
+      startLine: first.line > 0 ? first.line : undefined,
+    });
+  }
+  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? new Date()).toISOString(), datasets });
+  assertWritable(schema, profile, "reference profile");
+  return profile;
+}
+
+/** The fast pass over plain CSV (profile-fast.ts) when it applies; undefined (builder untouched) when it does not. */
+async function tryFastPass(
+  options: ProfileSourcesOptions,
+  settings: Required<ProfileSettings>,
+  edges: Map<string, readonly number[] | null> | undefined,
+  builder: ProfileBuilder,
+): Promise<ProfiledDataset[] | undefined> {
+  const { contract, logger } = options;
+  if (options.read === undefined) return undefined;
+  const refusal = fastPassRefusal(contract, options.paths, options.read);
+  if (refusal !== undefined) {
+    logger.debug(`profile: reading through the streaming readers (${refusal})`);
+    return undefined;
+  }
+  const fast = await fastProfilePass({
     contract,
+    paths: options.paths,
+    read: options.read,
     settings,
-    edges: options.binsFrom === undefined ? undefined : edgesFrom(options.binsFrom, contract, options.binsFromSource),
+    edges,
+    builder,
+    // Bad input: the readers say exactly what and where, so the files are streamed through them.
+    replay: async () => {
+      await streamPasses(options, new ProfileBuilder({ contract, settings, edges }));
+      throw new Error("the fast CSV pass rejected input that the readers accept");
+    },
   });
+  if (fast === undefined) {
+    logger.debug("profile: reading through the streaming readers (gzip)");
+    return undefined;
+  }
+  logger.debug(`profile: fast CSV pass, ${fast.rows.reduce((a, b) => a + b, 0)} rows`);
+  return options.paths.map((path, i) => ({ path, sha256: fast.digests[i]!.sha256, bytes: fast.digests[i]!.bytes, rows: fast.rows[i]! }));
+}
+
+/** Pass 1 over every file through the readers, then (edges from the data) pass 2; the datasets read. */
+async function streamPasses(options: ProfileSourcesOptions, builder: ProfileBuilder): Promise<ProfiledDataset[]> {
+  const { logger } = options;
   const datasets: ProfiledDataset[] = [];
   for (const path of options.paths) {
     const source = await options.open(path);
@@ -139,14 +191,5 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
       logger.debug(`profile pass 2 (histograms): ${dataset.path}`);
     }
   }
-  for (const { column, invalid, first } of builder.invalidSummary()) {
-    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${first.value}"`, {
-      title: `modelship: ${column}`,
-      file: first.path,
-      startLine: first.line > 0 ? first.line : undefined,
-    });
-  }
-  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? new Date()).toISOString(), datasets });
-  assertWritable(schema, profile, "reference profile");
-  return profile;
+  return datasets;
 }

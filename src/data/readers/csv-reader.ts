@@ -4,7 +4,7 @@
  */
 import { UserError } from "../../common/errors.ts";
 import type { ReadOptions, RecordBatch, TableSource } from "./table.ts";
-import { openByteSource } from "./byte-source.ts";
+import { openByteSource, type ByteSource } from "./byte-source.ts";
 import { countLineBreaks, CsvParser } from "./csv-parser.ts";
 import { textChunks, type TextChunk } from "./text-chunks.ts";
 
@@ -14,6 +14,45 @@ const EMPTY = Buffer.alloc(0);
 
 /** Opens a CSV (or TSV, `options.delimiter`) file, gzip or not, and reads its header. */
 export async function openCsv(path: string, options: ReadOptions = {}): Promise<TableSource> {
+  const { parser, feed, source } = await openFeed(path, options);
+  let started = false;
+  return {
+    path,
+    format: "csv",
+    columns: parser.header ?? [],
+    headerLine: parser.headerLine,
+    batches() {
+      if (started) throw new Error(`batches() of ${path} can only be iterated once`);
+      started = true;
+      return feed.rows(options.allowNoRows ?? false);
+    },
+    digest: () => source.digest(),
+  };
+}
+
+/** The dialect as bytes, checked as openCsv checks it (a UserError for a bad one). */
+export function csvDialect(path: string, options: ReadOptions = {}): { delimiter: number; quote: number; maxFieldBytes: number } {
+  const delimiter = singleByte(path, "delimiter", options.delimiter ?? (isTsvName(path) ? "\t" : ","));
+  const quote = singleByte(path, "quote", options.quote ?? '"');
+  if (delimiter === quote)
+    throw new UserError("the delimiter and the quote character are the same", { file: path, hint: "use different characters" });
+  return { delimiter, quote, maxFieldBytes: options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES };
+}
+
+/**
+ * Reads only the header of a CSV file (with every check openCsv makes) and closes it: for the fast
+ * passes, which scan the rows themselves. `gzip` says whether the stored file is gzip.
+ */
+export async function readCsvHeader(
+  path: string,
+  options: ReadOptions = {},
+): Promise<{ columns: string[]; headerLine: number; gzip: boolean }> {
+  const { parser, feed, source } = await openFeed(path, options);
+  await feed.close();
+  return { columns: parser.header ?? [], headerLine: parser.headerLine, gzip: source.gzip };
+}
+
+async function openFeed(path: string, options: ReadOptions): Promise<{ parser: CsvParser; feed: Feed; source: ByteSource }> {
   const delimiter = singleByte(path, "delimiter", options.delimiter ?? (isTsvName(path) ? "\t" : ","));
   const quote = singleByte(path, "quote", options.quote ?? '"');
   if (delimiter === quote)
@@ -36,19 +75,7 @@ export async function openCsv(path: string, options: ReadOptions = {}): Promise<
     await chunks.return?.(undefined); // close the file
     throw error;
   }
-  let started = false;
-  return {
-    path,
-    format: "csv",
-    columns: parser.header ?? [],
-    headerLine: parser.headerLine,
-    batches() {
-      if (started) throw new Error(`batches() of ${path} can only be iterated once`);
-      started = true;
-      return feed.rows(options.allowNoRows ?? false);
-    },
-    digest: () => source.digest(),
-  };
+  return { parser, feed, source };
 }
 
 /** Drives the parser over the text chunks; keeps the position between the header and the rows. */
@@ -66,6 +93,11 @@ class Feed {
     this.path = path;
     this.parser = parser;
     this.chunks = chunks;
+  }
+
+  /** Closes the file (when the rows are not going to be read). */
+  async close(): Promise<void> {
+    await this.chunks.return?.(undefined);
   }
 
   async readHeader(): Promise<void> {

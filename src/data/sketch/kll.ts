@@ -17,7 +17,7 @@
  * values in the same order with the same seed give the same sketch, also across a JSON round trip.
  * Two sketches merge into a sketch of the union with the same error guarantee (mergeable summary).
  */
-import { nextRandom, seedState } from "../../common/seeded-random.ts";
+import { seedState } from "../../common/seeded-random.ts";
 
 /** The default k: about 600 numbers per sketch and ≈1.65 % rank error at 99 % confidence. */
 export const DEFAULT_KLL_K = 200;
@@ -47,15 +47,22 @@ export interface KllSketchOptions {
   seed?: number;
 }
 
-/** A mergeable, deterministic quantile sketch over finite numbers. */
+/**
+ * A mergeable, deterministic quantile sketch over finite numbers. Each level is a growable
+ * Float64Array with a length beside it (appends and in-place compaction without allocating); the
+ * items' order within a level is the order they arrived in, as the JSON form keeps it.
+ */
 export class KllSketch {
   readonly k: number;
   readonly seed: number;
   #state: number;
-  #levels: number[][] = [];
+  #levels: Float64Array[] = [];
+  #lengths: number[] = [];
   #n = 0;
   #size = 0;
   #maxSize = 0;
+  // Capacity of each level, recomputed when a level is added (the hot path reads it per compaction).
+  #capacities: number[] = [];
   #min = Infinity;
   #max = -Infinity;
 
@@ -85,7 +92,7 @@ export class KllSketch {
 
   /** Adds one finite number. */
   update(value: number): void {
-    this.#levels[0]!.push(value);
+    this.#push(0, value);
     this.#size++;
     this.#n++;
     if (value < this.#min) this.#min = value;
@@ -93,14 +100,47 @@ export class KllSketch {
     if (this.#size >= this.#maxSize) this.#compress();
   }
 
+  /** Adds `values[0, count)` in order: the same sketch as `update` on each, with less work per value. */
+  updateMany(values: Float64Array, count: number): void {
+    let min = this.#min;
+    let max = this.#max;
+    for (let i = 0; i < count; i++) {
+      const value = values[i]!;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    // Each value goes to level 0 and one compaction follows whenever the size reaches maxSize (which
+    // brings it back below): so the values up to that point are appended in one copy.
+    let i = 0;
+    while (i < count) {
+      const take = Math.min(count - i, Math.max(1, this.#maxSize - this.#size));
+      let level = this.#levels[0]!;
+      const length = this.#lengths[0]!;
+      if (length + take > level.length) {
+        const grown = new Float64Array(Math.max(level.length * 2, length + take));
+        grown.set(level.subarray(0, length));
+        this.#levels[0] = level = grown;
+      }
+      for (let j = 0; j < take; j++) level[length + j] = values[i + j]!;
+      this.#lengths[0] = length + take;
+      i += take;
+      this.#size += take;
+      if (this.#size >= this.#maxSize) this.#compress();
+    }
+    this.#n += count;
+    this.#min = min;
+    this.#max = max;
+  }
+
   /** Folds `other` into this sketch; both must have the same k. `other` is left unchanged. */
   merge(other: KllSketch): void {
     if (other.k !== this.k) throw new Error(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
     while (this.#levels.length < other.#levels.length) this.#grow();
-    other.#levels.forEach((level, h) => {
-      const into = this.#levels[h]!;
-      for (const item of level) into.push(item);
-    });
+    for (let h = 0; h < other.#levels.length; h++) {
+      const level = other.#levels[h]!;
+      const length = other.#lengths[h]!;
+      for (let i = 0; i < length; i++) this.#push(h, level[i]!);
+    }
     this.#n += other.#n;
     this.#min = Math.min(this.#min, other.#min);
     this.#max = Math.max(this.#max, other.#max);
@@ -112,11 +152,13 @@ export class KllSketch {
   rank(x: number): number {
     if (this.#n === 0) return Number.NaN;
     let weight = 0;
-    this.#levels.forEach((level, h) => {
+    for (let h = 0; h < this.#levels.length; h++) {
+      const level = this.#levels[h]!;
+      const length = this.#lengths[h]!;
       let below = 0;
-      for (const item of level) if (item <= x) below++;
+      for (let i = 0; i < length; i++) if (level[i]! <= x) below++;
       weight += below * 2 ** h;
-    });
+    }
     return weight / this.#n;
   }
 
@@ -155,7 +197,7 @@ export class KllSketch {
       max: this.#n === 0 ? null : this.#max,
       seed: this.seed,
       state: this.#state,
-      levels: this.#levels.map((level) => [...level]),
+      levels: this.#levels.map((level, h) => Array.from(level.subarray(0, this.#lengths[h]))),
     };
   }
 
@@ -166,7 +208,7 @@ export class KllSketch {
     while (sketch.#levels.length < json.levels.length) sketch.#grow();
     let weight = 0;
     json.levels.forEach((level, h) => {
-      sketch.#levels[h] = [...level];
+      for (const item of level) sketch.#push(h, item);
       weight += level.length * 2 ** h;
     });
     if (weight !== json.n) throw new Error(`KLL sketch is inconsistent: its items weigh ${weight} but n is ${json.n}`);
@@ -184,44 +226,92 @@ export class KllSketch {
   }
 
   #grow(): void {
-    this.#levels.push([]);
+    this.#levels.push(new Float64Array(8));
+    this.#lengths.push(0);
     let total = 0;
-    for (let h = 0; h < this.#levels.length; h++) total += this.#capacity(h);
+    this.#capacities = [];
+    for (let h = 0; h < this.#levels.length; h++) {
+      const capacity = this.#capacity(h);
+      this.#capacities.push(capacity);
+      total += capacity;
+    }
     this.#maxSize = total;
+  }
+
+  /** Appends an item to level h, growing its storage when full. */
+  #push(h: number, value: number): void {
+    let level = this.#levels[h]!;
+    const length = this.#lengths[h]!;
+    if (length === level.length) {
+      const grown = new Float64Array(level.length * 2);
+      grown.set(level);
+      this.#levels[h] = level = grown;
+    }
+    level[length] = value;
+    this.#lengths[h] = length + 1;
   }
 
   #countItems(): number {
     let size = 0;
-    for (const level of this.#levels) size += level.length;
+    for (const length of this.#lengths) size += length;
     return size;
   }
 
   // Compacts the lowest level that is over capacity (there is one whenever size ≥ maxSize).
   #compress(): void {
+    const lengths = this.#lengths;
     for (let h = 0; h < this.#levels.length; h++) {
-      if (this.#levels[h]!.length < this.#capacity(h)) continue;
+      const n = lengths[h]!;
+      if (n < this.#capacities[h]!) continue;
       if (h + 1 >= this.#levels.length) this.#grow();
-      const sorted = Float64Array.from(this.#levels[h]!).sort();
-      const draw = nextRandom(this.#state);
-      this.#state = draw.state;
+      const level = this.#levels[h]!;
+      // Sorted in place, in Float64Array order (-0 before +0): the items leave the level, all but
+      // the smallest when their count is odd, which is then first.
+      if (n === 2) {
+        if (before(level[1]!, level[0]!)) {
+          const swap = level[0]!;
+          level[0] = level[1]!;
+          level[1] = swap;
+        }
+      } else if (n <= 32) insertionSort(level, n);
+      else level.subarray(0, n).sort();
       // With an odd count the smallest item stays behind, so the moved pairs keep the weight exact.
-      const start = sorted.length % 2;
-      const offset = draw.value < 0.5 ? 0 : 1;
-      const up = this.#levels[h + 1]!;
-      let moved = 0;
-      for (let i = start + offset; i < sorted.length; i += 2, moved++) up.push(sorted[i]!);
-      this.#levels[h] = start === 1 ? [sorted[0]!] : [];
+      const start = n % 2;
+      const offset = this.#coin() < 0.5 ? 0 : 1;
+      const moved = (n - start - offset + 1) >> 1;
+      let above = this.#levels[h + 1]!;
+      let at = lengths[h + 1]!;
+      if (at + moved > above.length) {
+        const grown = new Float64Array(Math.max(above.length * 2, at + moved));
+        grown.set(above.subarray(0, at));
+        this.#levels[h + 1] = above = grown;
+      }
+      for (let i = start + offset; i < n; i += 2) above[at++] = level[i]!;
+      lengths[h + 1] = at;
+      lengths[h] = start;
       // 2·moved items left level h and `moved` arrived at level h + 1.
       this.#size -= moved;
       return;
     }
   }
 
+  /** The next compaction coin: `nextRandom` of the state, without allocating its result (this runs per compaction). */
+  #coin(): number {
+    const next = (this.#state + 0x6d2b79f5) >>> 0;
+    this.#state = next;
+    let t = next;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
   #sortedView(): { items: Float64Array; cumulative: Float64Array } {
     const entries: { item: number; weight: number }[] = [];
-    this.#levels.forEach((level, h) => {
-      for (const item of level) entries.push({ item, weight: 2 ** h });
-    });
+    for (let h = 0; h < this.#levels.length; h++) {
+      const level = this.#levels[h]!;
+      const length = this.#lengths[h]!;
+      for (let i = 0; i < length; i++) entries.push({ item: level[i]!, weight: 2 ** h });
+    }
     entries.sort((a, b) => a.item - b.item);
     const items = new Float64Array(entries.length);
     const cumulative = new Float64Array(entries.length);
@@ -233,4 +323,23 @@ export class KllSketch {
     });
     return { items, cumulative };
   }
+}
+
+/** Sorts `items[0, n)` in place in Float64Array order (numeric, -0 before +0). */
+function insertionSort(items: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(x, items[j]!)) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = x;
+  }
+}
+
+/** Whether a sorts strictly before b in a Float64Array sort (numeric order, -0 before +0). */
+function before(a: number, b: number): boolean {
+  // 1/-0 is -Infinity and 1/0 Infinity: the sign of a zero without a call.
+  return a < b || (a === 0 && b === 0 && 1 / a < 1 / b);
 }

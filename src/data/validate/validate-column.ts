@@ -3,7 +3,7 @@
  * pattern, length and uniqueness. Values stream through `add` batch by batch; memory is the
  * examples kept plus, for a `unique` column only, one hash per distinct value.
  */
-import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "../contract/coerce.ts";
+import { aliasMap, applyAlias, coerceValue, showValue, type Coerced, type TypedValue } from "../contract/coerce.ts";
 import type { ColumnContract, ColumnPolicy, Severity } from "../contract/contract-types.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import { Hash64 } from "./hash-table.ts";
@@ -13,6 +13,15 @@ import type { CheckExample, CheckResult, CheckStatus } from "./validation-report
 
 /** A value after aliases and coercion: its typed value, the raw text when it did not parse, or null. */
 export type CanonicalValue = TypedValue | null;
+
+/** A non-null cell after aliases and coercion (`shown`: its text for messages, once made). */
+export interface PreparedCell {
+  raw: Exclude<RawValue, null>;
+  coerced: Coerced;
+  shown: string | undefined;
+  /** Whether the value is in the column's enum, once looked up (the fast path reuses a cell for every row that spells it). */
+  inEnum?: boolean;
+}
 
 /** Counts and first examples of one check. */
 export class Tally {
@@ -164,55 +173,96 @@ export class ColumnValidator {
    * each row's canonical value into `canonical` for the row-level checks.
    */
   add(values: readonly RawValue[] | undefined, lines: readonly number[], length: number, canonical: CanonicalValue[]): void {
-    const column = this.column;
-    const path = this.#path;
-    this.#rows += length;
+    this.countRows(length);
     for (let r = 0; r < length; r++) {
       const cell = values === undefined ? null : (values[r] ?? null);
       if (cell === null) {
         canonical[r] = null;
-        if (!column.nullable)
-          this.#nulls.fail(() => ({ file: path, line: lines[r], message: `missing value in "${column.name}", which is not nullable` }));
-        else this.#nulls.failing++;
+        this.addNull(lines[r]);
         continue;
       }
-      const rawValue = applyAlias(cell, this.#aliases);
-      this.#type.total++;
-      const coerced = coerceValue(rawValue, column.type, column);
-      if (!coerced.ok) {
-        canonical[r] = showValue(rawValue);
-        this.#type.fail(() => ({
-          file: path,
-          line: lines[r],
-          value: showValue(rawValue),
-          message: `${quote(rawValue)} ${coerced.reason}`,
-        }));
-        continue;
-      }
-      const value = coerced.value;
-      canonical[r] = value;
-      if (this.#distinct === 0) {
-        this.#first = value;
-        this.#distinct = 1;
-      } else if (this.#distinct === 1 && value !== this.#first) this.#distinct = 2;
-      if (typeof value === "number") this.#checkRange(value, rawValue, lines[r]);
-      if (this.#enum !== undefined) {
-        this.#enumTally.total++;
-        if (!this.#enum.has(value))
-          this.#enumTally.fail(() => ({
-            file: path,
-            line: lines[r],
-            value: showValue(rawValue),
-            message: `${quote(rawValue)} is not one of the allowed values`,
-          }));
-      }
-      if (this.#pattern !== undefined || column.minLength !== undefined || column.maxLength !== undefined)
-        this.#checkText(typeof value === "string" ? value : showValue(rawValue), lines[r]);
-      if (this.#unique !== undefined) this.#checkUnique(value, rawValue, lines[r]);
+      canonical[r] = this.addPrepared(this.prepare(cell), lines[r]);
     }
   }
 
-  #checkRange(value: number, raw: RawValue, line: number | undefined): void {
+  /** Counts rows of a batch (each then goes to `addNull`, `addPrepared` or `addNumber`). */
+  countRows(length: number): void {
+    this.#rows += length;
+  }
+
+  /** Checks one missing cell. */
+  addNull(line: number | undefined): void {
+    const column = this.column;
+    if (!column.nullable)
+      this.#nulls.fail(() => ({ file: this.#path, line, message: `missing value in "${column.name}", which is not nullable` }));
+    else this.#nulls.failing++;
+  }
+
+  /**
+   * What a non-null cell means for this column (aliases applied, coerced): a function of the cell
+   * alone, so the fast CSV path (validate-fast.ts) works it out once per distinct text.
+   */
+  prepare(cell: Exclude<RawValue, null>): PreparedCell {
+    const raw = applyAlias(cell, this.#aliases);
+    return { raw, coerced: coerceValue(raw, this.column.type, this.column), shown: undefined };
+  }
+
+  /** Checks one non-null cell, prepared by `prepare`; returns its canonical value. */
+  addPrepared(cell: PreparedCell, line: number | undefined): CanonicalValue {
+    const rawValue = cell.raw;
+    this.#type.total++;
+    const coerced = cell.coerced;
+    if (!coerced.ok) {
+      this.#type.fail(() => ({
+        file: this.#path,
+        line,
+        value: showValue(rawValue),
+        message: `${quote(rawValue)} ${coerced.reason}`,
+      }));
+      return (cell.shown ??= showValue(rawValue));
+    }
+    this.#checkValue(coerced.value, rawValue, line, cell);
+    return coerced.value;
+  }
+
+  /**
+   * Checks one non-null cell of an integer or number column without aliases whose text `raw`
+   * spells `value` (the fast CSV path parsed it from the bytes; `raw` is only called when a
+   * message or a text check needs it).
+   */
+  addNumber(value: number, raw: () => string, line: number): void {
+    this.#type.total++;
+    this.#checkValue(value, raw, line, undefined);
+  }
+
+  // The checks on a value that coerced; `raw` is its text (a function when made only on demand).
+  #checkValue(value: TypedValue, raw: RawValue | (() => string), line: number | undefined, cell: PreparedCell | undefined): void {
+    const column = this.column;
+    const path = this.#path;
+    if (this.#distinct === 0) {
+      this.#first = value;
+      this.#distinct = 1;
+    } else if (this.#distinct === 1 && value !== this.#first) this.#distinct = 2;
+    if (typeof value === "number") this.#checkRange(value, raw, line);
+    if (this.#enum !== undefined) {
+      this.#enumTally.total++;
+      const allowed = cell === undefined ? this.#enum.has(value) : (cell.inEnum ??= this.#enum.has(value));
+      if (!allowed)
+        this.#enumTally.fail(() => ({
+          file: path,
+          line,
+          value: showValue(rawOf(raw)),
+          message: `${quote(rawOf(raw))} is not one of the allowed values`,
+        }));
+    }
+    if (this.#pattern !== undefined || column.minLength !== undefined || column.maxLength !== undefined) {
+      const text = typeof value === "string" ? value : cell === undefined ? showValue(rawOf(raw)) : (cell.shown ??= showValue(cell.raw));
+      this.#checkText(text, line);
+    }
+    if (this.#unique !== undefined) this.#checkUnique(value, raw, line);
+  }
+
+  #checkRange(value: number, raw: RawValue | (() => string), line: number | undefined): void {
     const min = this.#min;
     const max = this.#max;
     if (min !== undefined) {
@@ -221,8 +271,8 @@ export class ColumnValidator {
         this.#range.min.fail(() => ({
           file: this.#path,
           line,
-          value: showValue(raw),
-          message: `${quote(raw)} is below the ${min.exclusive ? "exclusive minimum" : "minimum"} ${min.text}`,
+          value: showValue(rawOf(raw)),
+          message: `${quote(rawOf(raw))} is below the ${min.exclusive ? "exclusive minimum" : "minimum"} ${min.text}`,
         }));
       }
     }
@@ -232,8 +282,8 @@ export class ColumnValidator {
         this.#range.max.fail(() => ({
           file: this.#path,
           line,
-          value: showValue(raw),
-          message: `${quote(raw)} is above the ${max.exclusive ? "exclusive maximum" : "maximum"} ${max.text}`,
+          value: showValue(rawOf(raw)),
+          message: `${quote(rawOf(raw))} is above the ${max.exclusive ? "exclusive maximum" : "maximum"} ${max.text}`,
         }));
       }
     }
@@ -273,7 +323,7 @@ export class ColumnValidator {
     }
   }
 
-  #checkUnique(value: TypedValue, raw: RawValue, line: number | undefined): void {
+  #checkUnique(value: TypedValue, raw: RawValue | (() => string), line: number | undefined): void {
     const hash = this.#hash;
     hash.reset();
     if (typeof value === "number") hash.number(value);
@@ -285,8 +335,8 @@ export class ColumnValidator {
       this.#uniqueTally.fail(() => ({
         file: this.#path,
         line,
-        value: showValue(raw),
-        message: `${quote(raw)} repeats the value at line ${earlier}`,
+        value: showValue(rawOf(raw)),
+        message: `${quote(rawOf(raw))} repeats the value at line ${earlier}`,
       }));
   }
 
@@ -434,6 +484,11 @@ export class ColumnValidator {
     }
     return results;
   }
+}
+
+/** A cell's raw value, made on demand where the fast path passed a function. */
+function rawOf(raw: RawValue | (() => string)): RawValue {
+  return typeof raw === "function" ? raw() : raw;
 }
 
 /** Characters (code points) in a text; surrogate pairs count once. */

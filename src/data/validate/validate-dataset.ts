@@ -11,6 +11,9 @@ import type { TrainState, HygieneValidator } from "./validate-hygiene.ts";
 import { checkResult, policySeverity, ColumnValidator, Tally, type CanonicalValue, type CheckSpec } from "./validate-column.ts";
 import type { TableSource } from "../readers/table.ts";
 import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
+import { ColumnWorkers, FastColumnFeed, isFastCsvSource, mixWords, WorkerBadInput, wordsOf, type ColumnChecks } from "./validate-fast.ts";
+import { threadCount } from "../../common/threads.ts";
+import { BATCH } from "../profile/profile-columns-pass.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
 
@@ -61,6 +64,26 @@ export function featureColumns(columns: readonly ColumnContract[]): number[] {
   if (features.length > 0) return features;
   const excluded = new Set(["target", "id", "prediction", "timestamp"]);
   return columns.flatMap((column, index) => (column.roles.some((role) => excluded.has(role)) ? [] : [index]));
+}
+
+/** Rows' running hashes (Hash64's two lanes), a batch at a time. */
+interface RowLanes {
+  high: Int32Array;
+  low: Int32Array;
+  reset(rows: number): void;
+}
+type Lanes = { row: RowLanes; feature: RowLanes };
+
+function newLanes(): RowLanes {
+  const seed = new Hash64();
+  return {
+    high: new Int32Array(BATCH),
+    low: new Int32Array(BATCH),
+    reset(rows) {
+      this.high.fill(seed.high, 0, rows);
+      this.low.fill(seed.low, 0, rows);
+    },
+  };
 }
 
 /** Streams one file through every check; returns its summary and results. */
@@ -131,10 +154,13 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
     );
   }
 
-  const validators = contract.columns.map((column, c) =>
+  const columnValidators = contract.columns.map((column, c) =>
     indices[c]! >= 0 ? new ColumnValidator({ column, path, dataset: label, maxExamples }) : undefined,
   );
-  const canonical: CanonicalValue[][] = contract.columns.map(() => []);
+  // Columns checked in a worker thread get their results from it at the end.
+  const validators: (ColumnChecks | undefined)[] = [...columnValidators];
+  // Each row's canonical values, column by column, of the batch the row checks are on.
+  let canonical: CanonicalValue[][] = contract.columns.map(() => []);
   const hashed = rowColumns(contract.columns);
   const caches = contract.columns.map(() => new TextHashCache());
   const features = featureColumns(contract.columns);
@@ -165,32 +191,42 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   const featureHash = new Hash64();
   let rows = 0;
 
-  for await (const batch of source.batches()) {
-    const { length, lines } = batch;
+  // The row-level checks on a batch whose canonical values the column validators wrote.
+  // `lanes`: the rows' hashes, mixed column by column already (the fast path).
+  const checkRows = (length: number, lines: ArrayLike<number>, lanes?: Lanes): void => {
     rows += length;
-    for (let c = 0; c < validators.length; c++) {
-      const values = canonical[c]!;
-      const validator = validators[c];
-      if (validator === undefined) for (let r = 0; r < length; r++) values[r] = null;
-      else validator.add(batch.columns[indices[c]!], lines, length, values);
-    }
     for (let r = 0; r < length; r++) {
       const line = lines[r] ?? 0;
-      rowHash.reset();
-      for (const c of hashed) hashValue(rowHash, canonical[c]![r]!, caches[c]!);
+      if (lanes === undefined) {
+        rowHash.reset();
+        for (const c of hashed) hashValue(rowHash, canonical[c]![r]!, caches[c]!);
+      } else {
+        rowHash.high = lanes.row.high[r]!;
+        rowHash.low = lanes.row.low[r]!;
+      }
       const h1 = rowHash.h1;
       const h2 = rowHash.h2;
       duplicates.total++;
       const earlier = repeats.add(h1, h2, line);
-      if (earlier !== undefined) duplicates.fail(() => ({ file: path, line, message: `repeats line ${earlier} exactly` }));
+      // Past the examples kept only the count matters (no message made for each of a million repeats).
+      if (earlier !== undefined) {
+        if (duplicates.examples.length < maxExamples)
+          duplicates.fail(() => ({ file: path, line, message: `repeats line ${earlier} exactly` }));
+        else duplicates.failing++;
+      }
       const target = targetIndex < 0 ? undefined : classKey(canonical[targetIndex]![r]!);
       if (target !== undefined && !classOverflow) {
         classes.set(target, (classes.get(target) ?? 0) + 1);
         if (classes.size > MAX_CLASSES) classOverflow = true;
       }
       if (train === undefined && hygiene === undefined) continue;
-      featureHash.reset();
-      for (const c of features) hashValue(featureHash, canonical[c]![r]!, caches[c]!);
+      if (lanes === undefined) {
+        featureHash.reset();
+        for (const c of features) hashValue(featureHash, canonical[c]![r]!, caches[c]!);
+      } else {
+        featureHash.high = lanes.feature.high[r]!;
+        featureHash.low = lanes.feature.low[r]!;
+      }
       if (train !== undefined) {
         if (target !== undefined) {
           let id = train.classIds.get(target);
@@ -220,6 +256,102 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
         values: canonical,
         index: r,
       });
+    }
+  };
+
+  if (isFastCsvSource(source)) {
+    // This thread keeps the columns whose values the row checks read (the target; categories for
+    // the train/test checks); worker threads may check the others.
+    const keepsValues = (column: ColumnContract) =>
+      column.roles.includes("target") || ((train !== undefined || hygiene !== undefined) && column.type === "categorical");
+    const workers = ColumnWorkers.start({
+      columns: contract.columns.flatMap((column, c) =>
+        indices[c]! >= 0 && !keepsValues(column) ? [{ c, index: indices[c]!, contract: column }] : [],
+      ),
+      threads: threadCount(),
+      data: { path, dataset: label, maxExamples, nullMarkers: [...source.nullMarkers], scan: source.settings },
+    });
+    const remote = new Set(workers?.columns ?? []);
+    const feeds = contract.columns.map((column, c) => {
+      const validator = columnValidators[c];
+      return validator === undefined || remote.has(c) ? undefined : new FastColumnFeed(validator, column, source.nullMarkers, source.quote);
+    });
+    const widest = Math.max(0, ...indices) + 1;
+    const lanes = { row: newLanes(), feature: newLanes() };
+    const inRow = new Set(hashed);
+    const inFeatures = new Set(train === undefined && hygiene === undefined ? [] : features);
+    // Two batches in flight when worker threads help: this thread scans and checks its columns of
+    // batch k while the workers check theirs, then finishes batch k − 1 (its row checks need every
+    // column's words).
+    const slots = [0, 1].map(() => ({
+      canonical: contract.columns.map((): CanonicalValue[] => []),
+      words: feeds.map((feed) => (feed === undefined ? undefined : wordsOf(BATCH))),
+      lines: new Int32Array(BATCH),
+      length: 0,
+    }));
+    let pending: (typeof slots)[number] | undefined;
+    const finishBatch = async (slot: (typeof slots)[number]): Promise<void> => {
+      const length = slot.length;
+      const received = workers === undefined ? undefined : await workers.receive(length).catch(badInput);
+      lanes.row.reset(length);
+      lanes.feature.reset(length);
+      // Contract order: the order hashValue mixes the columns in.
+      for (let c = 0; c < feeds.length; c++) {
+        const words = slot.words[c] ?? received?.get(c);
+        if (inRow.has(c)) mixWords(lanes.row.high, lanes.row.low, words, length);
+        if (inFeatures.has(c)) mixWords(lanes.feature.high, lanes.feature.low, words, length);
+      }
+      canonical = slot.canonical;
+      checkRows(length, slot.lines, lanes);
+    };
+    let batches = 0;
+    // A worker's scan met input the readers reject: they throw their error for it.
+    const badInput = (error: unknown): never => {
+      if (error instanceof WorkerBadInput) return source.replay(error) as never;
+      throw error;
+    };
+    try {
+      await source.scan(
+        widest,
+        async (batch) => {
+          const length = batch.rows;
+          const slot = slots[batches++ % 2]!;
+          slot.length = length;
+          slot.lines.set(batch.lines.subarray(0, length));
+          for (let c = 0; c < feeds.length; c++) {
+            const feed = feeds[c];
+            const values = slot.canonical[c]!;
+            if (feed !== undefined) feed.rows(batch, indices[c]!, values, slot.words[c]);
+            else if (!remote.has(c)) for (let r = 0; r < length; r++) values[r] = null;
+          }
+          if (workers === undefined) await finishBatch(slot);
+          else {
+            if (pending !== undefined) await finishBatch(pending);
+            pending = slot;
+          }
+          // The first worker hashes the file, when there are workers.
+        },
+        workers === undefined,
+      );
+      if (pending !== undefined) await finishBatch(pending);
+      if (workers !== undefined) {
+        const { results, digest } = await workers.finish().catch(badInput);
+        for (const [c, result] of results) validators[c] = { column: contract.columns[c]!, ...result, finish: () => result.checks };
+        source.adoptDigest(digest);
+      }
+    } finally {
+      await workers?.close();
+    }
+  } else {
+    for await (const batch of source.batches()) {
+      const { length, lines } = batch;
+      for (let c = 0; c < validators.length; c++) {
+        const values = canonical[c]!;
+        const validator = columnValidators[c];
+        if (validator === undefined) for (let r = 0; r < length; r++) values[r] = null;
+        else validator.add(batch.columns[indices[c]!], lines, length, values);
+      }
+      checkRows(length, lines);
     }
   }
 

@@ -12,6 +12,7 @@ import { readOptionsFor } from "../contract/load-contract.ts";
 import { openTable } from "../readers/open-table.ts";
 import type { TableSource } from "../readers/table.ts";
 import { validateDataset, type DatasetValidation } from "./validate-dataset.ts";
+import { fastValidateRefusal, openFastCsv } from "./validate-fast.ts";
 import { HygieneValidator } from "./validate-hygiene.ts";
 import type { CheckResult, ValidationReport } from "./validation-report-types.ts";
 
@@ -42,7 +43,12 @@ const VALIDATION_BATCH_ROWS = 1024;
 export async function validateData(options: ValidateDataOptions): Promise<ValidationReport> {
   const { contract, logger } = options;
   const maxExamples = options.maxExamples ?? 5;
-  const open = options.open ?? ((path: string) => openTable(path, { ...readOptionsFor(contract), batchSize: VALIDATION_BATCH_ROWS }));
+  const read = { ...readOptionsFor(contract), batchSize: VALIDATION_BATCH_ROWS };
+  // Plain CSV goes through the fast path (validate-fast.ts), anything else through the readers.
+  const open =
+    options.open ??
+    (async (path: string) =>
+      (fastValidateRefusal(path, read) === undefined ? await openFastCsv(path, read) : undefined) ?? (await openTable(path, read)));
   const train = options.datasets.find((dataset) => dataset.label === "train");
   const test = options.datasets.find((dataset) => dataset.label === "test");
   const withHygiene = train !== undefined && test !== undefined;

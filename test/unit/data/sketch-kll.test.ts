@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { KllSketch } from "../../../src/data/sketch/kll.ts";
+import { ReferenceKllSketch } from "./kll-reference.ts";
 
 // DataSketches' published normalized rank error for KLL with k = 200 (99 % confidence, double-sided).
 const RANK_ERROR_K200 = 0.0165;
@@ -165,3 +166,57 @@ describe("KLL sketch", () => {
     assert.equal(sketch.min, undefined);
   });
 });
+
+describe("KLL sketch: the same bytes as before its compaction was made cheaper", () => {
+  // Data with ties, -0 and +0 side by side, and runs long enough for many levels of compaction.
+  const streams: [string, Float64Array][] = [
+    ["uniform", lcgValues(200_000, 3, (u) => u)],
+    ["few values with ±0", lcgValues(50_000, 4, (u) => [-0, 0, 1, -1, 0.5][Math.floor(u * 5)]!)],
+    ["rounded", lcgValues(120_000, 5, (u) => Math.round(u * 1000) / 10)],
+  ];
+  for (const [name, values] of streams) {
+    for (const k of [8, 200]) {
+      test(`${name}, k ${k}: update, then merge and a JSON round trip`, () => {
+        const fast = new KllSketch({ k, seed: 9 });
+        const reference = new ReferenceKllSketch({ k, seed: 9 });
+        for (const value of values) {
+          fast.update(value);
+          reference.update(value);
+        }
+        assert.equal(JSON.stringify(fast.toJSON(), replacer), JSON.stringify(reference.toJSON(), replacer));
+        const fastOther = new KllSketch({ k, seed: 2 });
+        const referenceOther = new ReferenceKllSketch({ k, seed: 2 });
+        for (const value of values.subarray(0, 7_777)) {
+          fastOther.update(-value);
+          referenceOther.update(-value);
+        }
+        fast.merge(fastOther);
+        reference.merge(referenceOther);
+        const back = KllSketch.fromJSON(fast.toJSON());
+        const referenceBack = ReferenceKllSketch.fromJSON(reference.toJSON());
+        for (const value of values.subarray(0, 5_000)) {
+          back.update(value);
+          referenceBack.update(value);
+        }
+        assert.equal(JSON.stringify(back.toJSON(), replacer), JSON.stringify(referenceBack.toJSON(), replacer));
+      });
+      test(`${name}, k ${k}: updateMany in batches of any size, as update one by one`, () => {
+        const reference = new ReferenceKllSketch({ k, seed: 9 });
+        for (const value of values) reference.update(value);
+        for (const batch of [1, 3, 500, 4096, values.length]) {
+          const fast = new KllSketch({ k, seed: 9 });
+          for (let i = 0; i < values.length; i += batch) {
+            const part = values.subarray(i, Math.min(values.length, i + batch));
+            fast.updateMany(part, part.length);
+          }
+          assert.equal(JSON.stringify(fast.toJSON(), replacer), JSON.stringify(reference.toJSON(), replacer), `batches of ${batch}`);
+        }
+      });
+    }
+  }
+});
+
+// JSON.stringify writes -0 as 0; the sketches must agree on the sign too.
+function replacer(_key: string, value: unknown): unknown {
+  return Object.is(value, -0) ? "-0" : value;
+}

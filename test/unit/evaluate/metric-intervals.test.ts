@@ -75,26 +75,28 @@ describe("metric intervals", () => {
     ["continuous scores (rows drawn)", 0],
     ["21 score levels (units drawn by conditional binomials)", 21],
   ] as const) {
-    test(`accuracy's 95% interval has the analytic stratified width: ${what}`, () => {
+    test(`accuracy's 95% interval has the analytic stratified width: ${what}`, async () => {
       const model = binary(4000, levels, 9);
       const { accuracy, halfWidth } = stratifiedHalfWidth(model);
-      const interval = metricIntervals({
-        challenger: model,
-        metrics: ["accuracy"],
-        differences: [],
-        resamples: 2000,
-        seed: 1,
-        confidence: 0.95,
-      }).metric.get("accuracy")!;
+      const interval = (
+        await metricIntervals({
+          challenger: model,
+          metrics: ["accuracy"],
+          differences: [],
+          resamples: 2000,
+          seed: 1,
+          confidence: 0.95,
+        })
+      ).metric.get("accuracy")!;
       // The percentile endpoints carry Monte Carlo error of about 3% of the half-width with 2,000 resamples.
       assert.ok(Math.abs(interval[0] - (accuracy - halfWidth)) < 0.12 * halfWidth, `lower ${interval[0]} vs ${accuracy - halfWidth}`);
       assert.ok(Math.abs(interval[1] - (accuracy + halfWidth)) < 0.12 * halfWidth, `upper ${interval[1]} vs ${accuracy + halfWidth}`);
     });
   }
 
-  test("the paired difference of a model with itself is exactly 0 on every resample; a better model's difference is positive", () => {
+  test("the paired difference of a model with itself is exactly 0 on every resample; a better model's difference is positive", async () => {
     const model = binary(2000, 0, 3);
-    const same = metricIntervals({
+    const same = await metricIntervals({
       challenger: model,
       champion: model,
       metrics: [],
@@ -118,7 +120,7 @@ describe("metric intervals", () => {
         pred: Int32Array.from({ length: model.data.y.length }, (_, r) => (noise[r * 2 + 1]! >= 0.5 ? 1 : 0)),
       },
     };
-    const better = metricIntervals({
+    const better = await metricIntervals({
       challenger: model,
       champion,
       metrics: [],
@@ -130,31 +132,35 @@ describe("metric intervals", () => {
     assert.ok(better.difference.get("roc_auc")![0] > 0);
   });
 
-  test("a seed fixes the intervals; another seed moves them", () => {
+  test("a seed fixes the intervals; another seed moves them", async () => {
     const model = binary(1500, 11, 6);
     const run = (seed: number) =>
       metricIntervals({ challenger: model, metrics: ["roc_auc", "log_loss"], differences: [], resamples: 200, seed, confidence: 0.9 });
-    assert.deepEqual(run(5).metric, run(5).metric);
-    assert.notDeepEqual(run(5).metric.get("roc_auc"), run(6).metric.get("roc_auc"));
+    assert.deepEqual((await run(5)).metric, (await run(5)).metric);
+    assert.notDeepEqual((await run(5)).metric.get("roc_auc"), (await run(6)).metric.get("roc_auc"));
   });
 
-  test("no resamples, no intervals", () => {
-    assert.equal(
-      metricIntervals({ challenger: binary(100, 0, 1), metrics: ["accuracy"], differences: [], resamples: 0, seed: 1, confidence: 0.95 })
-        .metric.size,
-      0,
-    );
+  test("no resamples, no intervals", async () => {
+    const none = await metricIntervals({
+      challenger: binary(100, 0, 1),
+      metrics: ["accuracy"],
+      differences: [],
+      resamples: 0,
+      seed: 1,
+      confidence: 0.95,
+    });
+    assert.equal(none.metric.size, 0);
   });
 });
 
 describe("metric intervals past one generator stream", () => {
-  test("more row draws than one stream gives run in chunks on streams of their own, deterministically, with the same interval", () => {
+  test("more row draws than one stream gives run in chunks on streams of their own, deterministically, with the same interval", async () => {
     const model = binary(3000, 0, 2);
     const options = { challenger: model, metrics: ["accuracy" as const], differences: [], resamples: 400, seed: 1, confidence: 0.95 };
     // 3,000 rows × 400 resamples = 1.2e6 draws; a stream of 30,000 draws holds 10 resamples.
-    const chunked = metricIntervals({ ...options, maxDrawsPerStream: 30_000 });
-    assert.deepEqual(chunked.metric, metricIntervals({ ...options, maxDrawsPerStream: 30_000 }).metric);
-    const whole = metricIntervals(options).metric.get("accuracy")!;
+    const chunked = await metricIntervals({ ...options, maxDrawsPerStream: 30_000 });
+    assert.deepEqual(chunked.metric, (await metricIntervals({ ...options, maxDrawsPerStream: 30_000 })).metric);
+    const whole = (await metricIntervals(options)).metric.get("accuracy")!;
     const parts = chunked.metric.get("accuracy")!;
     const { halfWidth } = stratifiedHalfWidth(model);
     assert.ok(

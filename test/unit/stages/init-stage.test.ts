@@ -448,7 +448,10 @@ describe("modelship init", () => {
     const dir = await repo("gpu");
     const first = await init(dir, "--gpu-runner", "self-hosted,gpu");
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /GPU runner: the built-in TensorFlow\.js trainer trains on the CPU unless @tensorflow\/tfjs-node-gpu/);
+    assert.match(
+      first.stdout,
+      /GPU runner: the built-in trainer trains on the CPU unless train\.yaml sets model\.backend: tfjs and @tensorflow\/tfjs-node-gpu/,
+    );
     const workflow = await readFile(join(dir, ".github/workflows/model.yml"), "utf8");
     assert.deepEqual(await lintWorkflow(workflow), []);
     const caller = parseYaml(workflow) as { jobs: { model: { with: Record<string, string> } } };

@@ -1,5 +1,5 @@
 /**
- * The built-in trainer end to end on the Adult example: train.yaml → TensorFlow.js → model.onnx
+ * The built-in trainer end to end on the Adult example: train.yaml → modelship-js → model.onnx
  * with the preprocessing in the graph. The exported model must pass onnx.checker, take the raw
  * columns, and give TF.js's predictions (1e-5) in onnxruntime; the same seed gives the same bytes.
  */
@@ -17,10 +17,10 @@ import { loadContract, readOptionsFor } from "../../../src/data/contract/load-co
 import { openTable } from "../../../src/data/readers/open-table.ts";
 import { exportOnnx } from "../../../src/train/export-onnx.ts";
 import { loadTabular } from "../../../src/train/tabular-data.ts";
-import { loadTf } from "../../../src/train/tfjs-backend.ts";
+import { loadTf, predictWithTf } from "../../../src/train/tfjs-backend.ts";
 import { loadTrainConfig } from "../../../src/train/train-config.ts";
 import { trainFromSettings } from "../../../src/stages/train-stage.ts";
-import { predictWithTf, trainModel } from "../../../src/train/trainer.ts";
+import { trainModel } from "../../../src/train/trainer.ts";
 
 const EXAMPLE = new URL("../../../examples/model-repo", import.meta.url).pathname;
 let repo: string;
@@ -46,7 +46,10 @@ describe("built-in trainer", () => {
     assert.ok(bytes.equals(await readFile(second.modelPath)), "the same seed and data give the same model bytes");
     const record = first.record;
     assert.equal(record.mode, "builtin");
-    assert.equal(record.backend?.package.startsWith("@tensorflow/"), true);
+    assert.equal(record.backend?.name, "modelship-js");
+    assert.equal(record.backend?.package, "modelship");
+    const threads = record.backend?.threads;
+    assert.ok(threads !== undefined && Number.isInteger(threads) && threads >= 1, JSON.stringify(record.backend));
     assert.equal(record.config?.path, "train/train.yaml");
     assert.equal(record.seed, 42);
     assert.ok(record.history.length >= 2);
@@ -125,15 +128,31 @@ describe("built-in trainer", () => {
     await session.release();
   });
 
-  test("the TensorFlow.js backend is logged at info level (on a GPU runner it says whether the GPU is used)", async () => {
+  test("the backend is logged at info level (on a GPU runner it says whether the GPU is used), and model.backend: tfjs picks TensorFlow.js", async () => {
     const logger = new MemoryLogger();
     const settings = resolveTrainSettings(
       { trainConfig: "train/train.yaml", output: "out/backend", requireGpu: "false" },
       { resolvePath: (path) => path },
     );
     await trainFromSettings({ settings, cwd: repo, logger, toolVersion: "test" });
-    const line = logger.entries.find((entry) => entry.message.startsWith("TensorFlow.js backend: "));
+    const line = logger.entries.find((entry) => entry.message.startsWith("training backend: modelship-js ("));
     assert.equal(line?.level, "info", JSON.stringify(line));
+
+    const text = (await readFile(join(repo, "train/train.yaml"), "utf8")).replace("activation: relu", "activation: relu\n  backend: tfjs");
+    await writeFile(join(repo, "train/tfjs.yaml"), text.replace("epochs: 15", "epochs: 1"));
+    const tfLogger = new MemoryLogger();
+    const tfRun = await trainFromSettings({
+      settings: resolveTrainSettings(
+        { trainConfig: "train/tfjs.yaml", output: "out/tfjs", requireGpu: "false" },
+        { resolvePath: (path) => path },
+      ),
+      cwd: repo,
+      logger: tfLogger,
+      toolVersion: "test",
+    });
+    assert.match(tfRun.record.backend?.package ?? "", /^@tensorflow\//);
+    assert.equal(tfRun.record.backend?.threads, undefined);
+    assert.ok(tfLogger.entries.some((entry) => entry.level === "info" && entry.message.startsWith("training backend: TensorFlow.js ")));
   });
 
   test("a test label training never saw stops the run before the fit, naming the test file and the label", async () => {

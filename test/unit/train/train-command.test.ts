@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
-import { parseGpuList, visibleGpus } from "../../../src/train/gpu.ts";
+import { GpuSampler, parseGpuList, visibleGpus } from "../../../src/train/gpu.ts";
 import { runTraining, type TrainOptions } from "../../../src/train/run-training.ts";
 
 // A logistic regression on two float inputs, built with onnx.helper: what a user's script might export.
@@ -124,6 +124,35 @@ describe("GPU detection", () => {
       "CUDA ignores everything after an invalid id",
     );
     assert.equal(visibleGpus(gpus, undefined).length, 2);
+  });
+
+  test("the sampler runs one nvidia-smi at a time: a tick that finds a slow query still running is skipped", async () => {
+    // A slow nvidia-smi (0.3 s per query, ticks every 20 ms) that notes every overlap: it holds a
+    // lock folder while it runs, and a second query that finds the folder records "overlap".
+    const bin = join(dir, "slow-bin");
+    await mkdir(bin, { recursive: true });
+    const lock = join(dir, "slow.lock");
+    const notes = join(dir, "slow.notes");
+    await writeFile(
+      join(bin, "nvidia-smi"),
+      `#!/bin/sh\nif mkdir "${lock}" 2>/dev/null; then sleep 0.3; n=$(wc -l < "${notes}" 2>/dev/null || echo 0); echo query >> "${notes}"; rmdir "${lock}"; echo "0, $n, 100"; else echo overlap >> "${notes}"; echo "0, 99, 99"; fi\n`,
+    );
+    await chmod(join(bin, "nvidia-smi"), 0o755);
+    const sampler = new GpuSampler({
+      gpus: parseGpuList("0, GPU-aaaa, A100, 40960, 535.1\n"),
+      intervalMs: 20,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const samples = await sampler.stop();
+    const lines = (await readFile(notes, "utf8")).trim().split("\n");
+    assert.deepEqual([...new Set(lines)], ["query"], "no query overlapped another");
+    assert.ok(samples.length >= 2 && samples.length <= 6, `one sample per 0.3 s query, not one per 20 ms tick: ${samples.length}`);
+    assert.deepEqual(
+      samples.map((sample) => sample.utilizationPercent),
+      samples.map((_, k) => k),
+      "samples in the order they were taken",
+    );
   });
 });
 

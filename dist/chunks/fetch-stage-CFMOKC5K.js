@@ -1,0 +1,27 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runFetchStage
+} from "./chunk-UF6ZMUHK.js";
+import "./chunk-HNWJIKR4.js";
+import "./chunk-AZJWTHTA.js";
+import "./chunk-AWZ7PRJS.js";
+import "./chunk-Y6XMH3CU.js";
+import "./chunk-7YBKUBET.js";
+import "./chunk-4Y7F6CJ4.js";
+import "./chunk-7Q4573F6.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-4V73OXIX.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-WBMB25WO.js";
+import "./chunk-YZWFQKR3.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-QFGABZKJ.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  runFetchStage
+};
