@@ -1,13 +1,14 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
-  BadCsvInput,
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-YOGQ36IQ.js";
+} from "./chunks/chunk-CQE7KWKT.js";
 import "./chunks/chunk-CEPJPHC5.js";
-import "./chunks/chunk-LMB6GN2N.js";
+import {
+  BadCsvInput
+} from "./chunks/chunk-JIFEML3N.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

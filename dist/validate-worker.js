@@ -3,11 +3,11 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-L6PQN4KZ.js";
+} from "./chunks/chunk-NT3Z7I46.js";
 import "./chunks/chunk-6QZAZOAY.js";
-import "./chunks/chunk-YOGQ36IQ.js";
+import "./chunks/chunk-CQE7KWKT.js";
 import "./chunks/chunk-CEPJPHC5.js";
-import "./chunks/chunk-LMB6GN2N.js";
+import "./chunks/chunk-JIFEML3N.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

@@ -162,7 +162,9 @@ export function drawInto(counts: Int32Array, state: number, start: number, size:
  * `drawInto` counting into bytes: a million rows' counts then fit a core's L2 cache, which makes the
  * random increments much cheaper. A count past 255 wraps; the caller detects that (the counts no
  * longer sum to the draws) and draws the replicate again into 32-bit counts. It takes 256 of a
- * replicate's draws landing on one row, which the tests cannot even provoke.
+ * replicate's draws landing on one row, which the tests cannot even provoke. The loop is drawInto's,
+ * written again rather than shared over both array types: each copy then stays monomorphic in V8,
+ * which matters in the hottest loop of the bootstrap.
  */
 export function drawIntoBytes(counts: Uint8Array, state: number, start: number, size: number): number {
   const scale = size / TWO_POW_32;

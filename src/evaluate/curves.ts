@@ -4,6 +4,7 @@
  * curve points for report charts, and uniform calibration bins (reliability diagram, ECE).
  * Each follows scikit-learn 1.2.1 to floating-point rounding, sample weights included.
  */
+import { radixSortFloat64 } from "./radix-sort.ts";
 
 /** Throws unless `weights` (when given) has `n` finite nonnegative entries. */
 export function checkWeights(weights: Float64Array | undefined, n: number): void {
@@ -14,65 +15,6 @@ export function checkWeights(weights: Float64Array | undefined, n: number): void
     // `!(w >= 0)` also catches NaN; Infinity would turn every weighted mean into NaN.
     if (!(w >= 0) || w === Infinity) throw new RangeError(`weights[${i}] = ${w}: weights must be finite and nonnegative`);
   }
-}
-
-/** Byte order of this machine: where the high 32 bits of a float64 sit in a Uint32Array view. */
-const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
-
-/**
- * Row indices ordered by ascending score, with the sortable keys in that order, by an LSD radix sort on the float64
- * bit patterns: 6 passes of 11 bits (2048 buckets stay in cache), a pass skipped when every row shares its digit.
- * Keys travel with the indices so every pass reads sequentially. A comparator sort of an index permutation costs
- * several times more at a million rows; ties keep no particular order, which grouping does not need. Scores must be finite.
- */
-function sortIndices(score: Float64Array): { order: Uint32Array; high: Uint32Array; low: Uint32Array } {
-  const n = score.length;
-  const copy = new Float64Array(n);
-  for (let i = 0; i < n; i++) copy[i] = score[i]! + 0; // s + 0 turns −0 into +0: one tie group
-  const bits = new Uint32Array(copy.buffer);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + HIGH_WORD]!;
-    const l = bits[2 * i + 1 - HIGH_WORD]!;
-    // Map IEEE order onto unsigned order: negatives flip every bit, positives flip the sign bit.
-    if (h & 0x80000000) {
-      high[i] = ~h >>> 0;
-      low[i] = ~l >>> 0;
-    } else {
-      high[i] = (h ^ 0x80000000) >>> 0;
-      low[i] = l;
-    }
-    order[i] = i;
-  }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextOrder = new Uint32Array(n);
-  const count = new Uint32Array(2048);
-  for (let pass = 0; pass < 6; pass++) {
-    const word = pass < 3 ? low : high;
-    const shift = (pass % 3) * 11;
-    count.fill(0);
-    for (let k = 0; k < n; k++) count[(word[k]! >>> shift) & 0x7ff]!++;
-    if (count[(word[0]! >>> shift) & 0x7ff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const to = count[(word[k]! >>> shift) & 0x7ff]!++;
-      nextHigh[to] = high[k]!;
-      nextLow[to] = low[k]!;
-      nextOrder[to] = order[k]!;
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-    [order, nextOrder] = [nextOrder, order];
-  }
-  return { order, high, low };
 }
 
 /** AUC and average precision of one weighting (undefined where sklearn raises or returns nan). */
@@ -111,7 +53,7 @@ export class RankedScores {
       this.#distinct = new Float64Array(0);
       return;
     }
-    const { order, high, low } = sortIndices(score);
+    const { order, high, low } = radixSortFloat64(score);
     const distinct = new Float64Array(n);
     let groups = 0;
     for (let k = 0; k < n; k++) {

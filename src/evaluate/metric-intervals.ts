@@ -16,6 +16,7 @@ import { runReplicates } from "./bootstrap-pool.ts";
 import type { ReplicateJob, RowDraws, UnitDraws } from "./bootstrap-replicates.ts";
 import type { ModelData } from "./metric-set.ts";
 import type { MetricName } from "./metrics.ts";
+import { radixSortFloat64 } from "./radix-sort.ts";
 
 export interface IntervalOptions {
   challenger: ModelData;
@@ -77,60 +78,6 @@ function select(model: ModelData, rows: Int32Array): ModelData {
   };
 }
 
-/** Byte order of this machine: where the high 32 bits of a float64 sit in a Uint32Array view. */
-const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
-
-/**
- * Row indices in descending order of `key`, ties in ascending row order (a stable LSD radix sort on
- * the float64 bits, 16 bits a pass, a pass skipped where every row shares its digit). Keys must be
- * finite; −0 sorts as +0.
- */
-function radixOrderDescending(key: Float64Array): Int32Array {
-  const n = key.length;
-  const copy = new Float64Array(n);
-  for (let i = 0; i < n; i++) copy[i] = key[i]! + 0;
-  const bits = new Uint32Array(copy.buffer);
-  // Descending: sort ascending on the complement of the order-preserving unsigned form.
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + HIGH_WORD]!;
-    const l = bits[2 * i + 1 - HIGH_WORD]!;
-    const negative = (h & 0x80000000) !== 0;
-    high[i] = negative ? h : ~(h ^ 0x80000000) >>> 0;
-    low[i] = negative ? l : ~l >>> 0;
-    order[i] = i;
-  }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextOrder = new Int32Array(n);
-  const count = new Int32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? low : high;
-    const shift = (pass % 2) * 16;
-    count.fill(0);
-    for (let k = 0; k < n; k++) count[(word[k]! >>> shift) & 0xffff]!++;
-    if (n === 0 || count[(word[0]! >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const to = count[(word[k]! >>> shift) & 0xffff]!++;
-      nextHigh[to] = high[k]!;
-      nextLow[to] = low[k]!;
-      nextOrder[to] = order[k]!;
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-    [order, nextOrder] = [nextOrder, order];
-  }
-  return order;
-}
-
 /**
  * The rows in `compare`'s order, ties in row order: what a stable sort of 0..n−1 by `compare` gives.
  * For a million rows the comparator sort is most of the set-up, so the leading key (the challenger's
@@ -149,7 +96,8 @@ function sortRows(challenger: ModelData, compare: (a: number, b: number) => numb
   let finite = key !== undefined;
   for (let i = 0; i < n && finite; i++) finite = Number.isFinite(key![i]!);
   if (!finite) return Int32Array.from({ length: n }, (_, i) => i).sort(compare);
-  const order = radixOrderDescending(key!);
+  // Reinterpreted, not copied: row indices are far below 2^31.
+  const order = new Int32Array(radixSortFloat64(key!, true).order.buffer);
   for (let start = 0; start < n;) {
     let end = start + 1;
     const value = key![order[start]!]! + 0;

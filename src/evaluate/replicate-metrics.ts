@@ -128,7 +128,11 @@ export function binaryUnitMetrics(data: ClassificationData, wanted: readonly Met
     sums.set([tp + fp, tp, predicted, truePositives, logLoss, brier, area, precisionSum, tp, fp]);
   };
 
-  /** `sweepProba` with unit i's weight read as counts[positions[i]] (one row per unit): no weight vector is written. */
+  /**
+   * `sweepProba` with unit i's weight read as counts[positions[i]] (one row per unit): no weight vector
+   * is written. Its loop is written again rather than given a weight-reading callback, which would be
+   * a call per unit in the bootstrap's hottest loop; the tests hold both to classificationMetrics.
+   */
   const sweepProbaCounts = (counts: Uint8Array, positions: Int32Array): void => {
     gap.fill(0);
     let predicted = 0;

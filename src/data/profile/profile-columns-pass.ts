@@ -6,12 +6,10 @@
  * splitting a column across threads and merging would change it). The bytes are scanned by
  * readers/csv-columns.ts: numbers are parsed from the bytes, texts interned per column.
  */
-import { createHash, type Hash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import type { ColumnRole, ColumnType } from "../contract/contract-types.ts";
 import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "../contract/coerce.ts";
-import { BadCsvInput, ByteInterner, NEED_MORE, parseSimpleNumber, RowScanner, spanText } from "../readers/csv-columns.ts";
-import { textChunks } from "../readers/text-chunks.ts";
+import { BadCsvInput, BATCH, ByteInterner, parseSimpleNumber, scanCsvRows, spanText, type Batch } from "../readers/csv-columns.ts";
 import { isUnrepresentableNumber } from "./profile-builder.ts";
 import { CategoryStats, NumericStats } from "./profile-column.ts";
 import type { ColumnProfile, ProfileSettings } from "./profile-types.ts";
@@ -85,25 +83,8 @@ export type ColumnsResult =
     }
   | { ok: false; reason: string };
 
-/** Rows per batch (the column-major batch arrays are BATCH long per file column). */
-export const BATCH = 4096;
 // Distinct texts a column's interner keeps before starting over (memory bound on high-cardinality columns).
 const INTERN_LIMIT = 65536;
-
-/**
- * A batch of scanned rows, column-major by file column: row r's field in file column i is
- * `buf[start[i·BATCH + r], end[…])` (`doubled`: a quoted field that still has its doubled quotes).
- * Offsets point into `buf`, so a batch never spans two buffers.
- */
-export interface Batch {
-  buf: Buffer;
-  ascii: boolean;
-  rows: number;
-  start: Int32Array;
-  end: Int32Array;
-  doubled: Uint8Array;
-  lines: Int32Array;
-}
 
 /** Per-column work for a batch; `typed[r]` is row r's coerced value (undefined: null or invalid) when `keepTyped`. */
 interface ColumnHandler {
@@ -400,29 +381,6 @@ export async function runColumnsPass(task: ColumnsTask, hooks: PassHooks = {}): 
 }
 
 /**
- * The file's raw chunks, hashed as they stream when `hash` is set. Read into two buffers in turn:
- * the consumer is done with a chunk before it asks for the one after next (scanFile copies the
- * unfinished row it carries), and reusing them spares an allocation of a chunk's size per chunk.
- */
-async function* rawChunks(path: string, chunkBytes: number, hash: Hash | undefined, counted: { bytes: number }): AsyncGenerator<Buffer> {
-  const file = await open(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
-    for (let turn = 0; ; turn ^= 1) {
-      const buffer = buffers[turn]!;
-      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
-      if (bytesRead === 0) return;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash?.update(chunk);
-      counted.bytes += bytesRead;
-      yield chunk;
-    }
-  } finally {
-    await file.close();
-  }
-}
-
-/**
  * One pass over one file: the header row is skipped (the caller read it with CsvParser), each data
  * row is checked for its field count, and batches of rows go to the handlers column by column
  * (index -2: the handler sits this pass out).
@@ -438,46 +396,13 @@ async function scanFile(
   // Rows read, for a face's progress bar (none in a worker thread: its context has no sink).
   const progress = progressSink();
   const hash = task.hash ? createHash("sha256") : undefined;
-  const counted = { bytes: 0 };
-  const widest = Math.max(0, ...file.indices) + 1;
-  const scanner = new RowScanner(
-    { delimiter: task.delimiter, quote: task.quote, trim: task.trim, maxFieldBytes: task.maxFieldBytes },
-    widest,
-  );
   const active = handlers.flatMap((_, c) => (file.indices[c] === -2 || forwarded?.[c] === true ? [] : [c]));
-  const batch: Batch = {
-    buf: Buffer.alloc(0),
-    ascii: true,
-    rows: 0,
-    start: new Int32Array(BATCH * widest),
-    end: new Int32Array(BATCH * widest),
-    doubled: new Uint8Array(BATCH * widest),
-    lines: new Int32Array(BATCH),
-  };
-  // The scanner writes each row's fields straight into the batch.
-  scanner.output(batch.start, batch.end, batch.doubled, BATCH);
   if (agreement !== undefined) {
     handlers[agreement.target]!.keepTyped = true;
     handlers[agreement.prediction]!.keepTyped = true;
   }
-  let fields = -1; // the header's field count, once read
   let rows = 0;
-  let carry: Buffer | undefined;
-  let carryAscii = true;
-  // The carried row joined to the next chunk, in two buffers in turn (the carry may sit in the other one).
-  const joined = [Buffer.alloc(0), Buffer.alloc(0)];
-  let turn = 0;
-  const join = (head: Buffer, tail: Buffer): Buffer => {
-    const need = head.length + tail.length;
-    turn ^= 1;
-    if (joined[turn]!.length < need) joined[turn] = Buffer.allocUnsafe(Math.max(need, 2 * tail.length));
-    const out = joined[turn]!;
-    head.copy(out, 0);
-    tail.copy(out, head.length);
-    return out.subarray(0, need);
-  };
-  const processBatch = (): void => {
-    if (batch.rows === 0) return;
+  const processBatch = (batch: Batch): void => {
     forward?.(batch, file);
     for (const c of active) {
       const index = file.indices[c]!;
@@ -494,43 +419,18 @@ async function scanFile(
         if (String(t) === String(v)) agreement.agree++;
       }
     }
-    batch.rows = 0;
+    rows += batch.rows;
     progress?.({ task: `reading ${file.path}`, done: rows, unit: "rows" });
   };
-  const step = (buf: Buffer, ascii: boolean, final: boolean): void => {
-    let p = 0;
-    batch.buf = buf;
-    batch.ascii = ascii;
-    const lines = batch.lines;
-    for (;;) {
-      scanner.row = batch.rows;
-      const next = scanner.scanRow(buf, p, final);
-      if (next < 0) {
-        // NEED_MORE (the rest is carried into the next buffer) or NO_ROW (the end).
-        processBatch();
-        carry = next === NEED_MORE ? buf.subarray(p) : undefined;
-        carryAscii = ascii;
-        return;
-      }
-      p = next;
-      if (fields < 0) {
-        fields = scanner.count; // the header: every row must have as many fields
-        continue;
-      }
-      if (scanner.count !== fields) throw new BadCsvInput("wrong field count");
-      rows++;
-      lines[batch.rows++] = scanner.rowLine;
-      if (batch.rows === BATCH) processBatch();
-    }
-  };
-  for await (const chunk of textChunks(rawChunks(file.path, task.chunkBytes, hash, counted))) {
-    if (chunk.bad !== undefined) throw new BadCsvInput(chunk.bad);
-    if (throttle !== undefined) await throttle();
-    const buf = carry === undefined ? chunk.bytes : join(carry, chunk.bytes);
-    step(buf, chunk.ascii && (carry === undefined || carryAscii), false);
-  }
-  step(carry ?? Buffer.alloc(0), carry === undefined || carryAscii, true);
+  const read = await scanCsvRows({
+    path: file.path,
+    dialect: { delimiter: task.delimiter, quote: task.quote, trim: task.trim, maxFieldBytes: task.maxFieldBytes },
+    widest: Math.max(0, ...file.indices) + 1,
+    chunkBytes: task.chunkBytes,
+    ...(hash === undefined ? {} : { hash }),
+    ...(throttle === undefined ? {} : { throttle }),
+    each: processBatch,
+  });
   for (const handler of handlers) handler.flush();
-  if (fields < 0 || rows === 0) throw new BadCsvInput("no header or no rows");
-  return { rows, ...(hash === undefined ? {} : { digest: { sha256: hash.digest("hex"), bytes: counted.bytes } }) };
+  return { rows: read.rows, ...(hash === undefined ? {} : { digest: { sha256: hash.digest("hex"), bytes: read.bytes } }) };
 }

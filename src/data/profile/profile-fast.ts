@@ -28,15 +28,8 @@ import { readCsvHeader, csvDialect } from "../readers/csv-reader.ts";
 import { formatFromName } from "../readers/open-table.ts";
 import type { ReadOptions } from "../readers/table.ts";
 import { agreementColumns, type ProfileBuilder } from "./profile-builder.ts";
-import {
-  BATCH,
-  runColumnsPass,
-  type Batch,
-  type ColumnsResult,
-  type ColumnsTask,
-  type NumericSink,
-  type PassColumn,
-} from "./profile-columns-pass.ts";
+import { BATCH, type Batch } from "../readers/csv-columns.ts";
+import { runColumnsPass, type ColumnsResult, type ColumnsTask, type NumericSink, type PassColumn } from "./profile-columns-pass.ts";
 import type { NumericBatch, NumericMessage, NumericReply, NumericWorkerData, SpanBatch } from "./profile-numeric-sink.ts";
 import { isNumericType } from "./profile-column.ts";
 import type { ProfileSettings } from "./profile-types.ts";

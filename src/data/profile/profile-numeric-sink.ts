@@ -7,7 +7,8 @@ import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 import type { NumericStats } from "./profile-column.ts";
 import { BadCsvInput } from "../readers/csv-columns.ts";
-import { NullMarkers, NumericHandler, type Batch, type PassColumn } from "./profile-columns-pass.ts";
+import type { Batch } from "../readers/csv-columns.ts";
+import { NullMarkers, NumericHandler, type PassColumn } from "./profile-columns-pass.ts";
 import type { ColumnProfile, ProfileSettings } from "./profile-types.ts";
 
 /** What a numeric worker is started with. */

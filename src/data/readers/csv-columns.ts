@@ -5,16 +5,20 @@
  * once per distinct value. It follows CsvParser's rules exactly (quotes, doubled quotes, trim, CR,
  * LF and CRLF, blank lines, the field count, maxFieldBytes); on anything CsvParser would reject it
  * only says "bad input", and the caller replays the file through CsvParser for the exact message
- * and line. Small on purpose: worker threads load it.
+ * and line. `scanCsvRows` is the one read loop over a file that the profiling and validation
+ * passes share. Small on purpose: worker threads load it.
  */
+import type { Hash } from "node:crypto";
+import { open } from "node:fs/promises";
+import { textChunks } from "./text-chunks.ts";
 
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const TAB = 9;
 
 /** Node's internal slicers, present on every Buffer but missing from the type declarations. */
-interface FastSlices {
+export interface FastSlices {
   latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
 }
@@ -140,7 +144,7 @@ export class RowScanner {
           const c = buf[i];
           if (c !== d && c !== LF && c !== CR) throw new BadCsvInput("text after a closing quote");
         }
-        line += countBreaks(buf, s + 1, k);
+        line += countLineBreaks(buf, s + 1, k);
         this.#put(count++, s + 1, k, doubled);
       } else {
         i = s;
@@ -196,8 +200,8 @@ function indexOfByte(buf: Uint8Array, byte: number, from: number): number {
   return buf.indexOf(byte, from);
 }
 
-/** Line breaks (CR, LF, CRLF) in `buf[start, end)`, as CsvParser counts them. */
-function countBreaks(buf: Uint8Array, start: number, end: number): number {
+/** Line breaks (CR, LF, CRLF) in `buf[start, end)`: how both CSV parsers count lines. */
+export function countLineBreaks(buf: Uint8Array, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) {
     const c = buf[i];
@@ -357,4 +361,137 @@ export class ByteInterner {
     this.#table = table;
     this.#mask = mask;
   }
+}
+
+/** Rows per batch (the column-major batch arrays are BATCH long per file column). */
+export const BATCH = 4096;
+
+/**
+ * A batch of scanned rows, column-major by file column: row r's field in file column i is
+ * `buf[start[i·BATCH + r], end[…])` (`doubled`: a quoted field that still has its doubled quotes).
+ * Offsets point into `buf`, so a batch never spans two buffers.
+ */
+export interface Batch {
+  buf: Buffer;
+  ascii: boolean;
+  rows: number;
+  start: Int32Array;
+  end: Int32Array;
+  doubled: Uint8Array;
+  lines: Int32Array;
+}
+
+/** One pass over a CSV file for `scanCsvRows`. */
+export interface CsvRowScan {
+  path: string;
+  dialect: ScanDialect;
+  /** File columns whose fields are kept (the rest are scanned, and counted, but not stored). */
+  widest: number;
+  /** Bytes per read. */
+  chunkBytes: number;
+  /** Fed every byte of the file as read (for its digest). */
+  hash?: Hash;
+  /** Awaited before each chunk (a worker's flow control). */
+  throttle?: () => Promise<void>;
+  /** Each batch of rows, full or the last; the batch and its buffer are reused once it returns. */
+  each: (batch: Batch) => void | Promise<void>;
+}
+
+/**
+ * One pass over one file: the header row is skipped (the readers read and check it), each data row
+ * is checked for its field count, and the rows go to `each` a batch at a time. Returns the rows and
+ * bytes read. Input the scanner refuses throws BadCsvInput (the caller replays the file through the
+ * readers for their exact error).
+ *
+ * Two read buffers and two join buffers, used in turn: a carried row tail points into the previous
+ * one at most, and no garbage piles up between collections (peak RSS counts).
+ */
+export async function scanCsvRows(scan: CsvRowScan): Promise<{ rows: number; bytes: number }> {
+  const { widest, chunkBytes, hash, throttle, each } = scan;
+  const scanner = new RowScanner(scan.dialect, widest);
+  const batch: Batch = {
+    buf: Buffer.alloc(0),
+    ascii: true,
+    rows: 0,
+    start: new Int32Array(BATCH * widest),
+    end: new Int32Array(BATCH * widest),
+    doubled: new Uint8Array(BATCH * widest),
+    lines: new Int32Array(BATCH),
+  };
+  // The scanner writes each row's fields straight into the batch.
+  scanner.output(batch.start, batch.end, batch.doubled, BATCH);
+  let fields = -1; // the header's field count, once read
+  let rows = 0;
+  let bytes = 0;
+  let carry: Buffer | undefined;
+  let carryAscii = true;
+  const flush = async (): Promise<void> => {
+    if (batch.rows === 0) return;
+    const pending = each(batch);
+    if (pending !== undefined) await pending;
+    batch.rows = 0;
+  };
+  const step = async (buf: Buffer, ascii: boolean, final: boolean): Promise<void> => {
+    let p = 0;
+    batch.buf = buf;
+    batch.ascii = ascii;
+    const lines = batch.lines;
+    for (;;) {
+      scanner.row = batch.rows;
+      const next = scanner.scanRow(buf, p, final);
+      if (next < 0) {
+        // NEED_MORE (the rest is carried into the next buffer) or NO_ROW (the end).
+        await flush();
+        carry = next === NEED_MORE ? buf.subarray(p) : undefined;
+        carryAscii = ascii;
+        return;
+      }
+      p = next;
+      if (fields < 0) {
+        fields = scanner.count; // the header: every row must have as many fields
+        continue;
+      }
+      if (scanner.count !== fields) throw new BadCsvInput("wrong field count");
+      rows++;
+      lines[batch.rows++] = scanner.rowLine;
+      if (batch.rows === BATCH) await flush();
+    }
+  };
+  const reads = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
+  const joins = [Buffer.alloc(0), Buffer.alloc(0)];
+  let turn = 0;
+  async function* raw(): AsyncGenerator<Buffer> {
+    const file = await open(scan.path, "r");
+    try {
+      for (let k = 0; ; k ^= 1) {
+        const target = reads[k]!;
+        const { bytesRead } = await file.read(target, 0, chunkBytes, null);
+        if (bytesRead === 0) return;
+        const chunk = target.subarray(0, bytesRead);
+        hash?.update(chunk);
+        bytes += bytesRead;
+        yield chunk;
+      }
+    } finally {
+      await file.close();
+    }
+  }
+  for await (const chunk of textChunks(raw())) {
+    if (chunk.bad !== undefined) throw new BadCsvInput(chunk.bad);
+    if (throttle !== undefined) await throttle();
+    let buf = chunk.bytes;
+    if (carry !== undefined) {
+      const need = carry.length + buf.length;
+      if (joins[turn]!.length < need) joins[turn] = Buffer.allocUnsafe(Math.max(need, chunkBytes * 2));
+      const join = joins[turn]!;
+      carry.copy(join, 0);
+      buf.copy(join, carry.length);
+      buf = join.subarray(0, need);
+      turn ^= 1;
+    }
+    await step(buf, chunk.ascii && (carry === undefined || carryAscii), false);
+  }
+  await step(carry ?? Buffer.alloc(0), carry === undefined || carryAscii, true);
+  if (fields < 0 || rows === 0) throw new BadCsvInput("no header or no rows");
+  return { rows, bytes };
 }

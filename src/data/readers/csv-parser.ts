@@ -14,18 +14,8 @@
  * - Completely empty lines are skipped (as pandas does); lone CR, LF and CRLF all end a line.
  */
 import { UserError } from "../../common/errors.ts";
+import { countLineBreaks, CR, LF, SPACE, TAB, type FastSlices } from "./csv-columns.ts";
 import type { RawValue } from "./table.ts";
-
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-
-/** Node's internal slicers, present on every Buffer but missing from the type declarations. */
-interface FastSlices {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
 
 /** How the parser reads; bytes for the delimiter and quote. */
 export interface CsvParserOptions {
@@ -324,18 +314,4 @@ export class CsvParser {
       hint: "check the quoting (an unclosed quote swallows the rest of the file) or raise maxFieldBytes",
     });
   }
-}
-
-/** Line breaks (CR, LF, CRLF) in `buf[start, end)`. */
-export function countLineBreaks(buf: Buffer, start: number, end: number): number {
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = buf[i];
-    if (c === LF) count++;
-    else if (c === CR) {
-      count++;
-      if (buf[i + 1] === LF && i + 1 < end) i++;
-    }
-  }
-  return count;
 }

@@ -5,7 +5,8 @@
 import { UserError } from "../../common/errors.ts";
 import type { ReadOptions, RecordBatch, TableSource } from "./table.ts";
 import { openByteSource, type ByteSource } from "./byte-source.ts";
-import { countLineBreaks, CsvParser } from "./csv-parser.ts";
+import { countLineBreaks } from "./csv-columns.ts";
+import { CsvParser } from "./csv-parser.ts";
 import { textChunks, type TextChunk } from "./text-chunks.ts";
 
 const DEFAULT_BATCH_SIZE = 8192;

@@ -13,7 +13,7 @@ import type { TableSource } from "../readers/table.ts";
 import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
 import { ColumnWorkers, FastColumnFeed, isFastCsvSource, mixWords, WorkerBadInput, wordsOf, type ColumnChecks } from "./validate-fast.ts";
 import { threadCount } from "../../common/threads.ts";
-import { BATCH } from "../profile/profile-columns-pass.ts";
+import { BATCH } from "../readers/csv-columns.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
 

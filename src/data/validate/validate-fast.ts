@@ -11,16 +11,14 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { open } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ColumnContract } from "../contract/contract-types.ts";
-import { BadCsvInput, ByteInterner, NEED_MORE, parseSimpleNumber, RowScanner, spanText } from "../readers/csv-columns.ts";
+import { BadCsvInput, BATCH, ByteInterner, parseSimpleNumber, scanCsvRows, spanText, type Batch } from "../readers/csv-columns.ts";
 import { csvDialect, readCsvHeader } from "../readers/csv-reader.ts";
 import { formatFromName, openTable } from "../readers/open-table.ts";
 import type { ReadOptions, TableSource } from "../readers/table.ts";
-import { textChunks } from "../readers/text-chunks.ts";
-import { BATCH, NullMarkers, type Batch } from "../profile/profile-columns-pass.ts";
+import { NullMarkers } from "../profile/profile-columns-pass.ts";
 import { showValue } from "../contract/coerce.ts";
 import { ColumnValidator, type CanonicalValue, type PreparedCell } from "./validate-column.ts";
 import { Hash64 } from "./hash-table.ts";
@@ -36,7 +34,7 @@ const INTERN_LIMIT = 65536;
 export interface FastCsvSource extends TableSource {
   /**
    * Streams the rows in batches of field spans (column-major, `BATCH` rows a column, see
-   * profile-columns-pass.ts `Batch`) to `each`, hashing the file as it goes unless `hashing` is
+   * csv-columns.ts' `Batch`) to `each`, hashing the file as it goes unless `hashing` is
    * false (a worker hashes it: `adoptDigest`). `widest` is one past the last file column anyone
    * reads. On bad input it replays the file through the readers, which throw their UserError.
    */
@@ -128,10 +126,7 @@ async function replay(path: string, read: ReadOptions, cause: Error): Promise<ne
   throw new Error(`the fast CSV path refused ${path} (${cause.message}) but the readers accept it`);
 }
 
-/**
- * One pass over one file (the header row is skipped: the readers read it), each data row checked
- * for its field count, the rows handed out a batch at a time. Returns the file's digest.
- */
+/** One pass over one file (csv-columns.ts' scanCsvRows), the rows handed out a batch at a time. Returns the file's digest. */
 async function scanCsv(
   path: string,
   dialect: { delimiter: number; quote: number; trim: boolean; maxFieldBytes: number },
@@ -141,91 +136,8 @@ async function scanCsv(
   each: (batch: Readonly<Batch>) => void | Promise<void>,
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = hashing ? createHash("sha256") : undefined;
-  let bytes = 0;
-  const scanner = new RowScanner(dialect, widest);
-  const batch: Batch = {
-    buf: Buffer.alloc(0),
-    ascii: true,
-    rows: 0,
-    start: new Int32Array(BATCH * widest),
-    end: new Int32Array(BATCH * widest),
-    doubled: new Uint8Array(BATCH * widest),
-    lines: new Int32Array(BATCH),
-  };
-  scanner.output(batch.start, batch.end, batch.doubled, BATCH);
-  let fields = -1; // the header's field count, once read
-  let rows = 0;
-  let carry: Buffer | undefined;
-  let carryAscii = true;
-  const flush = async (): Promise<void> => {
-    if (batch.rows === 0) return;
-    await each(batch);
-    batch.rows = 0;
-  };
-  const step = async (buf: Buffer, ascii: boolean, final: boolean): Promise<void> => {
-    let p = 0;
-    batch.buf = buf;
-    batch.ascii = ascii;
-    const lines = batch.lines;
-    for (;;) {
-      scanner.row = batch.rows;
-      const next = scanner.scanRow(buf, p, final);
-      if (next < 0) {
-        // NEED_MORE (the rest is carried into the next buffer) or NO_ROW (the end).
-        await flush();
-        carry = next === NEED_MORE ? buf.subarray(p) : undefined;
-        carryAscii = ascii;
-        return;
-      }
-      p = next;
-      if (fields < 0) {
-        fields = scanner.count; // the header: every row must have as many fields
-        continue;
-      }
-      if (scanner.count !== fields) throw new BadCsvInput("wrong field count");
-      rows++;
-      lines[batch.rows++] = scanner.rowLine;
-      if (batch.rows === BATCH) await flush();
-    }
-  };
-  // Two read buffers and two join buffers, used in turn: a carried row tail points into the
-  // previous one at most, and no garbage piles up between collections (peak RSS counts).
-  const reads = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
-  const joins = [Buffer.alloc(0), Buffer.alloc(0)];
-  let turn = 0;
-  async function* raw(): AsyncGenerator<Buffer> {
-    const file = await open(path, "r");
-    try {
-      for (let k = 0; ; k++) {
-        const target = reads[k % 2]!;
-        const { bytesRead } = await file.read(target, 0, chunkBytes, null);
-        if (bytesRead === 0) return;
-        const chunk = target.subarray(0, bytesRead);
-        hash?.update(chunk);
-        bytes += bytesRead;
-        yield chunk;
-      }
-    } finally {
-      await file.close();
-    }
-  }
-  for await (const chunk of textChunks(raw())) {
-    if (chunk.bad !== undefined) throw new BadCsvInput(chunk.bad);
-    let buf = chunk.bytes;
-    if (carry !== undefined) {
-      const need = carry.length + buf.length;
-      if (joins[turn]!.length < need) joins[turn] = Buffer.allocUnsafe(Math.max(need, chunkBytes * 2));
-      const join = joins[turn]!;
-      carry.copy(join, 0);
-      buf.copy(join, carry.length);
-      buf = join.subarray(0, need);
-      turn ^= 1;
-    }
-    await step(buf, chunk.ascii && (carry === undefined || carryAscii), false);
-  }
-  await step(carry ?? Buffer.alloc(0), carry === undefined || carryAscii, true);
-  if (fields < 0 || rows === 0) throw new BadCsvInput("no header or no rows");
-  return { sha256: hash?.digest("hex") ?? "", bytes };
+  const read = await scanCsvRows({ path, dialect, widest, chunkBytes, ...(hash === undefined ? {} : { hash }), each });
+  return { sha256: hash?.digest("hex") ?? "", bytes: read.bytes };
 }
 
 const float = new Float64Array(1);

@@ -3,19 +3,11 @@
 // cap applied at the same value, on values that collide in its table and force it to grow.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { ExactCounts } from "../../../src/data/profile/profile-exact.ts";
 
-// A seeded generator (mulberry32), independent of the code under test.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator the project uses everywhere (common/seeded-random.ts, not under test here).
+const random = mulberry32;
 
 /** What NumericStats did with a Map: count each value, a new one only while fewer than `cap` are kept; undefined once past it. */
 function mapCounts(values: Float64Array, cap: number): [number, number][] | undefined {

@@ -5,6 +5,7 @@
 // the same UserError (message and line) for every kind of bad input.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 import { MemoryLogger } from "../../../src/common/logger.ts";
 import { withProgress, type ProgressEvent } from "../../../src/common/progress.ts";
 import { isUserError } from "../../../src/common/errors.ts";
@@ -16,17 +17,8 @@ import type { ReferenceProfile } from "../../../src/data/profile/profile-types.t
 import { openTable } from "../../../src/data/readers/open-table.ts";
 import { makeTempDir } from "./readers-helpers.ts";
 
-// A seeded generator (mulberry32), independent of the code under test.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator the project uses everywhere (common/seeded-random.ts, not under test here).
+const random = mulberry32;
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 

@@ -1,0 +1,43 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  EnvironmentNotGivenError,
+  gitAuthHeaderValue,
+  renderHealthTable,
+  runCanaryStage,
+  runPromoteStage
+} from "./chunk-PX2EX74W.js";
+import "./chunk-AXWPW6FD.js";
+import "./chunk-P27QB665.js";
+import "./chunk-AWZ7PRJS.js";
+import "./chunk-ICIXVQFU.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-Y6XMH3CU.js";
+import "./chunk-7YBKUBET.js";
+import "./chunk-4Y7F6CJ4.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-7Q4573F6.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-4V73OXIX.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-WBMB25WO.js";
+import "./chunk-YZWFQKR3.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-RAE37VIM.js";
+import "./chunk-QFGABZKJ.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  EnvironmentNotGivenError,
+  gitAuthHeaderValue,
+  renderHealthTable,
+  runCanaryStage,
+  runPromoteStage
+};
