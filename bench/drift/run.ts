@@ -40,7 +40,10 @@ import { threadCount } from "../../src/common/threads.ts";
 import { writeResults, type BenchFigure } from "../results.ts";
 
 const root = join(import.meta.dirname, "../..");
-const dir = join(root, "bench/.data/drift");
+// Paths relative to the repository root, so the reports and profiles a bench writes name no
+// machine path (what a clone of the repository lacks).
+process.chdir(root);
+const dir = "bench/.data/drift";
 const { values } = parseArgs({
   options: {
     pairs: { type: "string", default: "200" },

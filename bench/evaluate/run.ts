@@ -28,6 +28,9 @@ import { threadCount } from "../../src/common/threads.ts";
 import { writeResults, type BenchFigure } from "../results.ts";
 
 const root = join(import.meta.dirname, "../..");
+// Paths relative to the repository root, so the reports and profiles a bench writes name no
+// machine path (what a clone of the repository lacks).
+process.chdir(root);
 const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "1000000" },
@@ -38,7 +41,7 @@ const { values } = parseArgs({
 const rows = Number(values.rows);
 const resamples = Number(values.resamples);
 const distinctRows = Number(values["distinct-rows"]);
-const dir = join(root, "bench/.data/evaluate");
+const dir = "bench/.data/evaluate";
 await mkdir(dir, { recursive: true });
 
 // The data: the Adult test set's rows drawn with replacement until there are `rows`.
@@ -65,7 +68,7 @@ if (!existsSync(join(modelDir, "model.onnx"))) {
 const base = {
   modelPath: join(modelDir, "model.onnx"),
   dataFiles: [dataPath],
-  contractPath: join(root, "examples/model-repo/data/contract.yaml"),
+  contractPath: "examples/model-repo/data/contract.yaml",
   positiveLabel: ">50K",
   threshold: 0.5,
   batchSize: 8192,

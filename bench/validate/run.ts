@@ -17,12 +17,15 @@ import { mulberry32 } from "../../src/common/seeded-random.ts";
 import { writeResults } from "../results.ts";
 
 const root = join(import.meta.dirname, "../..");
+// Paths relative to the repository root, so the reports and profiles a bench writes name no
+// machine path (what a clone of the repository lacks).
+process.chdir(root);
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
-const dataDir = join(root, "bench/.data");
+const dataDir = "bench/.data";
 const csv = join(dataDir, `adult-${rows}.csv`);
-const contract = join(root, "examples/model-repo/data/contract.yaml");
+const contract = "examples/model-repo/data/contract.yaml";
 
 async function makeData(): Promise<void> {
   if (existsSync(csv)) return;
