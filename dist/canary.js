@@ -9,9 +9,9 @@ import "./chunks/chunk-333R3S4T.js";
 // src/actions/canary.ts
 await startAction("canary", async () => {
   const { escapeMarkdown } = await import("./chunks/markdown-CBS3A3HD.js");
-  const { renderHealthTable, runCanaryStage } = await import("./chunks/promote-stage-JRZW5XZ2.js");
+  const { renderHealthTable, runCanaryStage } = await import("./chunks/promote-stage-MPBFR2W4.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-YLXUKH47.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-7HS2ZQHX.js");
   const { core, getBooleanInput, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(

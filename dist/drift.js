@@ -8,9 +8,9 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-TTBC6MQN.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-YIO25RCL.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-YLXUKH47.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-7P73C7TR.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-ZCU3TAS6.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-7HS2ZQHX.js");
   const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   function maskUrlSecrets(text) {
     let url;

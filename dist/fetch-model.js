@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
 await startAction("fetch-model", async () => {
-  const { runFetchStage } = await import("./chunks/fetch-stage-CFMOKC5K.js");
+  const { runFetchStage } = await import("./chunks/fetch-stage-6PPETTKB.js");
   const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(

@@ -4,7 +4,8 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-CQE7KWKT.js";
+} from "./chunks/chunk-HVV3BLID.js";
+import "./chunks/chunk-RMG2KQ7L.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import {
   BadCsvInput

@@ -8,8 +8,8 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/promote.ts
 await startAction("promote", async () => {
-  const { runPromoteStage } = await import("./chunks/promote-stage-JRZW5XZ2.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-YLXUKH47.js");
+  const { runPromoteStage } = await import("./chunks/promote-stage-MPBFR2W4.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-7HS2ZQHX.js");
   const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),

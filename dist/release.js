@@ -10,7 +10,7 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-GQ2E3BAW.js");
+  const { runReleaseStage } = await import("./chunks/release-stage-T2LYL4IA.js");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const result = await runReleaseStage(

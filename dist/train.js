@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
 await startAction("train", async () => {
-  const { runTrainStage } = await import("./chunks/train-stage-6N65ADJQ.js");
+  const { runTrainStage } = await import("./chunks/train-stage-CL6AGVJB.js");
   const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const result = await runTrainStage(
     {

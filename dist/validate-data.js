@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/validate-data.ts
 await startAction("validate-data", async () => {
-  const { runValidateStage } = await import("./chunks/validate-stage-JDPVY3FE.js");
+  const { runValidateStage } = await import("./chunks/validate-stage-C7OG2XDX.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });

@@ -3,9 +3,11 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-NT3Z7I46.js";
+} from "./chunks/chunk-AJWTGFCW.js";
+import "./chunks/chunk-2RFXDTAE.js";
 import "./chunks/chunk-6QZAZOAY.js";
-import "./chunks/chunk-CQE7KWKT.js";
+import "./chunks/chunk-HVV3BLID.js";
+import "./chunks/chunk-RMG2KQ7L.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import "./chunks/chunk-JIFEML3N.js";
 import "./chunks/chunk-R4CRXXNC.js";

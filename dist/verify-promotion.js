@@ -9,8 +9,8 @@ import "./chunks/chunk-333R3S4T.js";
 // src/actions/verify-promotion.ts
 await startAction("verify-promotion", async () => {
   const { UserError } = await import("./chunks/errors-FNKDHHES.js");
-  const { failures, runVerifyStage } = await import("./chunks/verify-stage-FYW7P2Z7.js");
-  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-JRZW5XZ2.js");
+  const { failures, runVerifyStage } = await import("./chunks/verify-stage-UZUFE5PA.js");
+  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-MPBFR2W4.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
-import { COMMANDS, runCli } from "../../src/cli/run-cli.ts";
+import { COMMAND_NAMES, runCli } from "../../src/cli/run-cli.ts";
 import { extractLinks } from "../../scripts/lib/links.ts";
 
 const root = join(import.meta.dirname, "../..");
@@ -56,7 +56,7 @@ describe("README", () => {
         "",
       ].join("\n"),
     );
-    const known = new Set(COMMANDS.map((command) => command.name));
+    const known = new Set(COMMAND_NAMES);
     for (const [, name] of first.matchAll(/^npx modelship ([a-z-]+)/gm))
       assert.ok(known.has(name ?? ""), `modelship ${name} is not a command`);
   });
@@ -169,7 +169,7 @@ describe("docs/cli.md", () => {
 
   test("every command is in the CLI block, and every command there exists", () => {
     const used = new Set(usages.map((usage) => usage.split(" ")[1]!));
-    const known = new Set(COMMANDS.map((command) => command.name));
+    const known = new Set(COMMAND_NAMES);
     for (const name of used) assert.ok(known.has(name), `modelship ${name} is not a command`);
     for (const name of known) assert.ok(used.has(name), `modelship ${name} is missing from docs/cli.md's CLI block`);
   });

@@ -13,7 +13,7 @@ import { unstyled } from "../../../src/common/text-style.ts";
 import type { CommandContext } from "../../../src/cli/command.ts";
 import { envNameOf, type FlagSpec } from "../../../src/cli/options.ts";
 import { commandOutput, leveled } from "../../../src/cli/output.ts";
-import { COMMANDS, runCli } from "../../../src/cli/run-cli.ts";
+import { COMMAND_NAMES, loadCommands, runCli } from "../../../src/cli/run-cli.ts";
 
 /** Runs the CLI in-process in `cwd` with exactly `env`, capturing stdout and stderr. */
 async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -29,6 +29,7 @@ async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Pr
 }
 
 /** Every (command, subcommand, flags) the CLI parses. */
+const COMMANDS = await loadCommands();
 const FLAG_SETS = COMMANDS.flatMap((command) =>
   (command.flagSets ?? []).map((set) => ({ argv: set.sub === undefined ? [command.name] : [command.name, set.sub], flags: set.flags })),
 );
@@ -46,6 +47,11 @@ describe("every command's output flags", () => {
   it("every command declares its flag sets", () => {
     const without = COMMANDS.filter((command) => command.flagSets === undefined).map((command) => command.name);
     assert.deepEqual(without, []);
+    // The lazy index names each command as its module does.
+    assert.deepEqual(
+      COMMANDS.map((command) => command.name),
+      COMMAND_NAMES,
+    );
     // 13 commands, profile and contract with two sets each.
     assert.equal(FLAG_SETS.length, 15);
   });

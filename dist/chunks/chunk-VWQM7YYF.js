@@ -1,0 +1,104 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  parseModelUri
+} from "./chunk-FDN4ACBO.js";
+import {
+  fetchModel,
+  resolveVersion,
+  shortDigest,
+  unknownVersion
+} from "./chunk-BAJW5VEW.js";
+import {
+  UserError
+} from "./chunk-SU4BFKON.js";
+
+// src/gitops/release-check.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function gateRefusal(manifest) {
+  const { gate } = manifest;
+  if (gate.verdict === "missing") return "it was released without a gate report";
+  if (gate.verdict === "fail") return `its gate verdict is fail${gate.reason ? ` (${gate.reason})` : ""}`;
+  if (!gate.modelMatches) return "its gate report was made for other model bytes";
+  if (gate.allowUngated) return `it was released with allow-ungated${gate.reason ? ` (${gate.reason})` : ""}`;
+  return void 0;
+}
+async function checkRelease(options) {
+  const { store, model, logger } = options;
+  const version = await resolveVersion(store, model, options.version);
+  const stored = await store.locate(model, version);
+  if (stored === void 0) throw await unknownVersion(store, model, version);
+  const label = `${model}@${version}`;
+  const refusal = gateRefusal(stored.manifest);
+  if (refusal !== void 0) {
+    throw new UserError(`${label} may not be promoted: ${refusal}`, {
+      hint: "only a release whose gates passed (verdict pass or warn) for its own model bytes is deployed; fix the model, evaluate it and release a new version"
+    });
+  }
+  const scratch = await mkdtemp(join(tmpdir(), "modelship-promote-"));
+  try {
+    await fetchModel({ store, model, version, dir: join(scratch, "package"), published: stored, logger });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  logger.info(
+    `${label}: gate verdict ${stored.manifest.gate.verdict}, ${stored.manifest.files.length} files verified (digest ${shortDigest(stored.manifest.digest)}).`
+  );
+  const unavailable = Object.fromEntries(
+    (stored.manifest.serving ?? []).flatMap((asset) => asset.unavailable === void 0 ? [] : [[asset.layout, asset.unavailable]])
+  );
+  return {
+    model: { name: model, version, uri: stored.modelUri, digest: stored.manifest.digest, servingUris: stored.servingUris, unavailable },
+    stored,
+    manifest: stored.manifest
+  };
+}
+function servableUris(checked) {
+  return [.../* @__PURE__ */ new Set([checked.model.uri, ...Object.values(checked.model.servingUris ?? {})])];
+}
+async function releaseViewOf(model, openRegistry, tagFormat) {
+  if (model === void 0) return void 0;
+  if (model.version === "") return { version: "" };
+  const where = parseModelUri(model.uri, tagFormat);
+  const stored = where === void 0 ? void 0 : await Promise.resolve().then(() => openRegistry(where.registry).locate(where.model, where.version)).catch(() => void 0);
+  return stored === void 0 ? { version: model.version } : { version: stored.version, url: stored.url, manifest: stored.manifest };
+}
+async function resolveCanaryModel(options) {
+  const { canary, openRegistry, tagFormat } = options;
+  const location = parseModelUri(canary.uri, tagFormat);
+  if (options.action === "rollback") {
+    const model = { name: location?.model ?? options.model, version: canary.version, uri: canary.uri, digest: canary.digest ?? "" };
+    return { model, release: await releaseViewOf(canary, openRegistry, tagFormat) };
+  }
+  if (location === void 0) {
+    throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, {
+      hint: "only released models get more traffic; roll the canary back with --action rollback"
+    });
+  }
+  const checked = await checkRelease({
+    store: openRegistry(location.registry),
+    model: location.model,
+    version: location.version,
+    logger: options.logger
+  });
+  const servable = servableUris(checked);
+  if (!servable.includes(canary.uri))
+    throw new UserError(
+      `the canary's model URI ${canary.uri} is not a file ${location.model}@${location.version} serves from (${servable.join(", ")})`,
+      { hint: "start the canary again with modelship promote" }
+    );
+  return { model: { ...checked.model, uri: canary.uri }, release: releaseView(checked) };
+}
+function releaseView(checked) {
+  return { version: checked.model.version, url: checked.stored.url, manifest: checked.manifest };
+}
+
+export {
+  checkRelease,
+  servableUris,
+  releaseViewOf,
+  resolveCanaryModel,
+  releaseView
+};

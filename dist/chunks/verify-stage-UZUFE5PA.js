@@ -1,0 +1,36 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  failures,
+  runVerifyStage
+} from "./chunk-CZIRVFH5.js";
+import "./chunk-VWQM7YYF.js";
+import "./chunk-FDN4ACBO.js";
+import "./chunk-LJUVTSB2.js";
+import "./chunk-PU5AF3NQ.js";
+import "./chunk-ICIXVQFU.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-BAJW5VEW.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-4Y7F6CJ4.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-4V73OXIX.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-WBMB25WO.js";
+import "./chunk-YZWFQKR3.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-QFGABZKJ.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  failures,
+  runVerifyStage
+};
