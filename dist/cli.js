@@ -19,6 +19,6 @@ if (isVersionRequest(argv)) {
   process.stdout.write(`${TOOL_VERSION}
 `);
 } else {
-  const { runCli } = await import("./chunks/run-cli-EPPLMMY6.js");
+  const { runCli } = await import("./chunks/run-cli-JUI67CSW.js");
   process.exitCode = await runCli(argv, { version: TOOL_VERSION });
 }

@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-I5PKZJTX.js";
+} from "./chunks/chunk-2FBN7NL7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-7P73C7TR.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-ZCU3TAS6.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-7HS2ZQHX.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-7SWFAZ7G.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-R63FYA7A.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-T3IGN7U5.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
   function maskUrlSecrets(text) {
     let url;
     try {
@@ -23,7 +23,11 @@ await startAction("drift", async () => {
       if (secret.length >= 4) core.setSecret(secret);
     for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
   }
-  const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
+  const { run, gitops } = gitOpsActionInputs({
+    gitopsRepo: getInput("gitops-repo"),
+    registry: getInput("registry"),
+    redactionKey: getInput("redaction-key")
+  });
   const urlHeader = getInput("current-url-header");
   const urlHeaderSource = "input current-url-header";
   if (urlHeader !== void 0) for (const value of Object.values(parseUrlHeader(urlHeader, urlHeaderSource))) core.setSecret(value);

@@ -15,11 +15,12 @@ var COMMANDS = [
   "promote",
   "canary",
   "verify-promotion",
-  "drift"
+  "drift",
+  "dora"
 ];
 var command = (process.env.INPUT_COMMAND ?? "").trim();
 if (!COMMANDS.includes(command)) {
-  const { core } = await import("./chunks/runtime-NSU7Y3NX.js");
+  const { core } = await import("./chunks/runtime-S6NYK6OT.js");
   core.setFailed(
     `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`
   );
@@ -27,7 +28,7 @@ if (!COMMANDS.includes(command)) {
   try {
     await import(new URL(`./${command}.js`, import.meta.url).href);
   } catch (error) {
-    const { core } = await import("./chunks/runtime-NSU7Y3NX.js");
+    const { core } = await import("./chunks/runtime-S6NYK6OT.js");
     core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
   }
 }

@@ -4,12 +4,13 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-HVV3BLID.js";
-import "./chunks/chunk-RMG2KQ7L.js";
+} from "./chunks/chunk-UJ6BZKIU.js";
+import "./chunks/chunk-LVKDBVX3.js";
+import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import {
   BadCsvInput
-} from "./chunks/chunk-JIFEML3N.js";
+} from "./chunks/chunk-ZZQWRGDG.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

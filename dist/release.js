@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-I5PKZJTX.js";
+} from "./chunks/chunk-2FBN7NL7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
@@ -10,9 +10,9 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-T2LYL4IA.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const { runReleaseStage } = await import("./chunks/release-stage-O6IWEPTE.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const result = await runReleaseStage(
     {
       model: getInput("model-name"),

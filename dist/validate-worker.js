@@ -3,13 +3,15 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-AJWTGFCW.js";
-import "./chunks/chunk-2RFXDTAE.js";
+} from "./chunks/chunk-MJRDI66D.js";
+import "./chunks/chunk-FBC54HEI.js";
+import "./chunks/chunk-YZHA3SL2.js";
 import "./chunks/chunk-6QZAZOAY.js";
-import "./chunks/chunk-HVV3BLID.js";
-import "./chunks/chunk-RMG2KQ7L.js";
+import "./chunks/chunk-UJ6BZKIU.js";
+import "./chunks/chunk-LVKDBVX3.js";
+import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
-import "./chunks/chunk-JIFEML3N.js";
+import "./chunks/chunk-ZZQWRGDG.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-I5PKZJTX.js";
+} from "./chunks/chunk-2FBN7NL7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/verify-promotion.ts
 await startAction("verify-promotion", async () => {
   const { UserError } = await import("./chunks/errors-FNKDHHES.js");
-  const { failures, runVerifyStage } = await import("./chunks/verify-stage-UZUFE5PA.js");
-  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-MPBFR2W4.js");
+  const { failures, runVerifyStage } = await import("./chunks/verify-stage-YJAH5QE6.js");
+  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-FZGGMGWO.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-NSU7Y3NX.js");
+  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
   const gitopsToken = getInput("gitops-token");
   if (gitopsToken !== void 0) core.setSecret(gitopsToken);

@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: throughput and peak memory of `modelship validate` on a 1,000,000-row CSV made
  * by resampling the UCI Adult data, side by side with pandas (`read_csv` plus the same checks)
- * in the same run. Figures only: nothing here asserts a time.
+ * in the same run, with the PII scan on (the default) and off. Figures only: nothing here asserts a time.
  *
  *   node bench/validate/run.ts [--rows N] [--runs K]
  */
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +26,8 @@ const runs = Number(values.runs);
 const dataDir = "bench/.data";
 const csv = join(dataDir, `adult-${rows}.csv`);
 const contract = "examples/model-repo/data/contract.yaml";
+/** The same contract with the PII scan of unlabelled text columns off (`pii: { scan: false }`). */
+const contractNoPii = join(dataDir, "contract-no-pii-scan.yaml");
 
 async function makeData(): Promise<void> {
   if (existsSync(csv)) return;
@@ -78,15 +80,17 @@ function best(measures: Measure[]): Measure {
 }
 
 await makeData();
+await writeFile(contractNoPii, `pii: { scan: false }\n${await readFile(contract, "utf8")}`);
 const megabytes = (await stat(csv)).size / 1024 / 1024;
 const node = join(root, "node_modules/.bin/node");
 const ours: Measure[] = [];
 const oneThread: Measure[] = [];
+const noPii: Measure[] = [];
 const theirs: Measure[] = [];
-const validate = (env: NodeJS.ProcessEnv) => {
+const validate = (env: NodeJS.ProcessEnv, contractPath = contract) => {
   const measure = timed(
     node,
-    [join(root, "dist/cli.js"), "validate", csv, "--contract", contract, "--report-dir", join(dataDir, "report"), "--quiet"],
+    [join(root, "dist/cli.js"), "validate", csv, "--contract", contractPath, "--report-dir", join(dataDir, "report"), "--quiet"],
     env,
   );
   if (measure.status !== 0 && measure.status !== 1) throw new Error(`modelship validate exited ${measure.status}`);
@@ -95,10 +99,12 @@ const validate = (env: NodeJS.ProcessEnv) => {
 for (let run = 0; run < runs; run++) {
   ours.push(validate(process.env));
   oneThread.push(validate({ ...process.env, MODELSHIP_THREADS: "1" }));
+  noPii.push(validate(process.env, contractNoPii));
   theirs.push(timed("/usr/bin/python3", [join(root, "bench/validate/pandas_validate.py"), csv]));
 }
 const a = best(ours);
 const one = best(oneThread);
+const off = best(noPii);
 const b = best(theirs);
 const row = (name: string, m: Measure) =>
   `| ${name.padEnd(44)} | ${m.seconds.toFixed(2).padStart(7)} | ${m.cpuSeconds.toFixed(2).padStart(11)} | ${Math.round(rows / m.seconds)
@@ -114,9 +120,10 @@ console.log(`| ${"".padEnd(44)} | seconds | CPU seconds | rows/s      | MB/s   |
 console.log(`| ${"-".repeat(44)} | ------: | ----------: | ----------: | -----: | ----------: |`);
 console.log(row(`modelship validate (Node 24, ${process.env.MODELSHIP_THREADS ?? availableParallelism()} threads)`, a));
 console.log(row("modelship validate, MODELSHIP_THREADS=1", one));
+console.log(row("modelship validate, PII scan off", off));
 console.log(row("pandas read_csv + same checks", b));
 console.log(
-  `\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}× (one thread ${(b.seconds / one.seconds).toFixed(2)}×); peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}× (one thread ${(one.peakRssMb / b.peakRssMb).toFixed(2)}×)`,
+  `\nthroughput ratio modelship/pandas: ${(b.seconds / a.seconds).toFixed(2)}× with the PII scan on (the default; ${(b.seconds / off.seconds).toFixed(2)}× with it off; one thread ${(b.seconds / one.seconds).toFixed(2)}×); peak RSS ratio: ${(a.peakRssMb / b.peakRssMb).toFixed(2)}× (one thread ${(one.peakRssMb / b.peakRssMb).toFixed(2)}×)`,
 );
 console.log(
   `load average ${load} on ${availableParallelism()} cores: with other work on the machine, wall seconds of two threads suffer more than those of one, so CPU seconds are printed beside them.`,
@@ -149,6 +156,7 @@ await writeResults(
   ],
   [
     `best of ${runs} runs by wall time, whole processes under GNU time; load average ${load} on ${availableParallelism()} cores`,
+    `ours is with the PII scan on (the default); with pii.scan false: ${off.seconds.toFixed(2)} s wall, ${off.cpuSeconds.toFixed(2)} CPU s, ratio ${(b.seconds / off.seconds).toFixed(2)}×`,
     `CPU seconds, all threads: ours ${a.cpuSeconds.toFixed(2)}, ours with MODELSHIP_THREADS=1 ${one.cpuSeconds.toFixed(2)} (${one.seconds.toFixed(2)} s wall, ${one.peakRssMb.toFixed(0)} MB), pandas ${b.cpuSeconds.toFixed(2)}`,
   ],
 );

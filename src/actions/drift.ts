@@ -20,7 +20,11 @@ await startAction("drift", async () => {
     for (const value of url.searchParams.values()) if (value.length >= 4) core.setSecret(value);
   }
 
-  const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
+  const { run, gitops } = gitOpsActionInputs({
+    gitopsRepo: getInput("gitops-repo"),
+    registry: getInput("registry"),
+    redactionKey: getInput("redaction-key"),
+  });
   const urlHeader = getInput("current-url-header");
   const urlHeaderSource = "input current-url-header";
   // The header usually carries a credential: mask its value before anything can log it.

@@ -15,7 +15,7 @@ await startAction("evaluate", async () => {
     getNumberInput,
     publishStageReport,
   } = await import("./runtime.ts");
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const { logger } = run;
   const result = await runEvaluateStage(
     {

@@ -15,6 +15,7 @@ const COMMANDS = [
   "canary",
   "verify-promotion",
   "drift",
+  "dora",
 ] as const;
 
 // core.getInput("command"), read directly: @actions/core (runtime.ts) loads only where needed, so the

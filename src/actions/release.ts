@@ -6,7 +6,7 @@ import { startAction } from "./start.ts";
 await startAction("release", async () => {
   const { runReleaseStage } = await import("../stages/release-stage.ts");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./runtime.ts");
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const result = await runReleaseStage(
     {
       model: getInput("model-name"),

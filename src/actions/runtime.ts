@@ -199,9 +199,27 @@ export { core };
  * `optionalDefaultConfig`: the default modelship.yaml may be absent (a GitOps repository has none),
  * a named file must exist.
  */
-export function actionStageRun(inputs: { config?: string; token?: string; optionalDefaultConfig?: boolean }): StageRun {
+/**
+ * The `redaction-key` input (a secret), masked and set as MODELSHIP_REDACTION_KEY, whose keyed
+ * pseudonyms replace redacted values in every report (docs/privacy.md#redaction). Unset, the
+ * variable stays as the job set it.
+ */
+function useRedactionKey(key: string | undefined): void {
+  if (key === undefined) return;
+  core.setSecret(key);
+  // REDACTION_KEY_ENV of src/data/pii/redact.ts, which a face may not import (layers).
+  process.env.MODELSHIP_REDACTION_KEY = key;
+}
+
+export function actionStageRun(inputs: {
+  config?: string;
+  token?: string;
+  optionalDefaultConfig?: boolean;
+  redactionKey?: string;
+}): StageRun {
   const { config, token } = inputs;
   if (token !== undefined) core.setSecret(token);
+  useRedactionKey(inputs.redactionKey);
   const context = readGitHubContext();
   return {
     config: { file: inputs.optionalDefaultConfig === true && config === DEFAULT_CONFIG_FILE ? undefined : config },

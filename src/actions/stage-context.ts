@@ -8,12 +8,17 @@ import { actionStageRun, core, getInput } from "./runtime.ts";
  * gitops-token, remote, base, tag-format); masks both tokens and the header form git sends.
  * `gitopsRepo`, `outDir` and `registry` come from the actions that have those inputs.
  */
-export function gitOpsActionInputs(options: { gitopsRepo?: string; outDir?: string; registry?: string } = {}): {
+export function gitOpsActionInputs(options: { gitopsRepo?: string; outDir?: string; registry?: string; redactionKey?: string } = {}): {
   run: StageRun;
   gitops: GitOpsInputs;
 } {
   // The default modelship.yaml may be absent (a GitOps repository running verify-promotion).
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), optionalDefaultConfig: true });
+  const run = actionStageRun({
+    config: getInput("config"),
+    token: getInput("token"),
+    optionalDefaultConfig: true,
+    redactionKey: options.redactionKey,
+  });
   const gitopsToken = getInput("gitops-token");
   if (gitopsToken !== undefined) core.setSecret(gitopsToken);
   // The token git uses travels base64-encoded in a header; mask that form too.

@@ -6,7 +6,7 @@ await startAction("validate-data", async () => {
   const { readGitHubContext } = await import("../github/context.ts");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } =
     await import("./runtime.ts");
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
+  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const context = readGitHubContext();
   const { settings, ...result } = await runValidateStage(
     {

@@ -19,6 +19,11 @@ export interface FlagSpec {
   /** A string flag that holds a whole number (of at least `min`, default 0) or any number; checked by parseFlags. */
   numeric?: "integer" | "number";
   min?: number;
+  /**
+   * The flag only: no MODELSHIP_<FLAG> stands in for it. For a flag whose variable another command
+   * reads too (MODELSHIP_FORCE is init's), where an ambient value must not act (remove a serving model).
+   */
+  flagOnly?: boolean;
 }
 
 export type FlagSpecs = Record<string, FlagSpec>;
@@ -37,7 +42,7 @@ export function envNameOf(flag: string): string {
 }
 
 function fromEnv(flag: string, spec: FlagSpec, env: NodeJS.ProcessEnv): string | boolean | string[] | undefined {
-  const raw = env[envNameOf(flag)];
+  const raw = spec.flagOnly === true ? undefined : env[envNameOf(flag)];
   if (raw === undefined || raw === "") return undefined;
   if (spec.type === "boolean") {
     if (/^(1|true|yes)$/i.test(raw)) return true;
@@ -98,7 +103,7 @@ function checkValue(value: unknown, name: string, spec: FlagSpec, source: string
   const values = typeof value === "string" ? [value] : Array.isArray(value) ? (value as string[]) : [];
   const fromEnv = !source.startsWith("--");
   // From the command line, the fix names the variable too (it may be set as well, in CI).
-  const setting = fromEnv ? source : `${source} (or ${envNameOf(name)})`;
+  const setting = fromEnv || spec.flagOnly === true ? source : `${source} (or ${envNameOf(name)})`;
   const fix = (what: string, example: string): string =>
     fromEnv ? `set ${source} to ${what}, or unset it` : `give ${setting} ${what}, e.g. ${source} ${example}`;
   for (const item of values) {
@@ -143,11 +148,11 @@ function negativeValuesJoined(argv: string[], specs: FlagSpecs): string[] {
   return joined;
 }
 
-/** A help text listing flags and their environment variables. */
+/** A help text listing flags and their environment variables (none for a flag-only one). */
 export function renderHelp(options: { usage: string; summary: string; flags: FlagSpecs; notes?: string }): string {
   const rows = Object.entries(options.flags).map(([name, spec]) => {
     const left = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
-    return `${left.padEnd(34)} ${spec.description} [${envNameOf(name)}]`;
+    return `${left.padEnd(34)} ${spec.description}${spec.flagOnly === true ? "" : ` [${envNameOf(name)}]`}`;
   });
   return [`usage: ${options.usage}`, "", options.summary, "", "options:", ...rows, options.notes ? `\n${options.notes}` : ""]
     .join("\n")
@@ -177,6 +182,17 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
 /** A repeatable flag's values, or undefined when it was not given (or positionals, when there are none), so a setting in modelship.yaml applies. */
 export function listFlag(values: string[] | undefined): string[] | undefined {
   return values === undefined || values.length === 0 ? undefined : values;
+}
+
+/** Parses a time flag (`--now`): an ISO 8601 time, for reproducible runs. */
+export function timeFlag(value: string | undefined, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  if (value.trim() === "" || Number.isNaN(time.getTime()))
+    throw new UserError(`--${name} "${value}" is not a time`, {
+      hint: `give --${name} (or ${envNameOf(name)}) an ISO 8601 time, e.g. --${name} 2026-11-23T18:00:00Z`,
+    });
+  return time;
 }
 
 /** Parses a number flag. */

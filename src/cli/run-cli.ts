@@ -31,6 +31,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Command>> = {
   canary: async () => (await import("./commands/canary-command.ts")).canaryCommand,
   "verify-promotion": async () => (await import("./commands/verify-promotion-command.ts")).verifyPromotionCommand,
   drift: async () => (await import("./commands/drift-command.ts")).driftCommand,
+  dora: async () => (await import("./commands/dora-command.ts")).doraCommand,
 };
 
 /** The command names, in `--help`'s order. */

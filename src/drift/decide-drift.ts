@@ -9,6 +9,7 @@
  */
 import { formatSignificant } from "../common/markdown.ts";
 import type { ColumnProfile, NumericColumnProfile, ReferenceProfile } from "../data/profile/profile-types.ts";
+import { whyCategoriesNotCompared } from "../data/pii/redact-reports.ts";
 import {
   binnedTable,
   categoryTable,
@@ -331,7 +332,14 @@ function sideCounts(column: ColumnProfile): ColumnDrift["reference"] {
 }
 
 /** Compares one column; its decision waits for the multiple-testing correction. */
-function compareColumn(name: string, reference: ColumnProfile, current: ColumnProfile, settings: DriftSettings): Pending {
+function compareColumn(
+  name: string,
+  reference: ColumnProfile,
+  current: ColumnProfile,
+  settings: DriftSettings,
+  /** Why the column's values cannot be compared (categories redacted without a shared key, or a redacted numeric column), if so. */
+  redacted?: string,
+): Pending {
   const counted = isFeature(reference);
   const drift: ColumnDrift = {
     name,
@@ -359,6 +367,10 @@ function compareColumn(name: string, reference: ColumnProfile, current: ColumnPr
       current.valid === 0 && current.count > 0
         ? `every current value is null or invalid (${current.count} rows)`
         : `${side} valid value(s), fewer than min_samples ${settings.min_samples}`;
+    return { drift, needsAdjust: false };
+  }
+  if (redacted !== undefined) {
+    drift.reason = redacted;
     return { drift, needsAdjust: false };
   }
   let judged: Judged;
@@ -410,7 +422,7 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
     if (ignored.has(name) || column.roles.includes("id") || column.roles.includes("timestamp")) continue;
     const other = current.columns[name];
     if (other === undefined) throw new Error(`column "${name}" is missing from the current profile (schema hashes were checked equal)`);
-    pending.push(compareColumn(name, column, other, settings));
+    pending.push(compareColumn(name, column, other, settings, whyCategoriesNotCompared(reference, current, name)));
   }
   // One family of tests: the feature columns judged by p-values.
   const family = pending.filter((entry) => entry.needsAdjust && entry.drift.counted);

@@ -8,6 +8,7 @@ import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue } from "../data/contract/coerce.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { readOptionsFor } from "../data/contract/load-contract.ts";
+import { redactorFor } from "../data/pii/redact.ts";
 import { openTable } from "../data/readers/open-table.ts";
 import type { RawValue } from "../data/readers/table.ts";
 import { checkColumns } from "./onnx-input-binding.ts";
@@ -142,6 +143,8 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
   const yIds = options.regression ? undefined : new GrowableFloat64();
   const yValues = options.regression ? new GrowableFloat64() : undefined;
   const sensitive = new Map<string, (string | null)[]>(options.sensitive.map((column) => [column.name, []]));
+  // Errors quote a cell only as redaction shows it (pii / redact: true columns, or a detector fires).
+  const redactor = redactorFor(options.contract);
   const files: Collected["files"] = [];
   let rows = 0;
   let skippedRows = 0;
@@ -196,11 +199,14 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
         if (yValues !== undefined) {
           const coerced = coerceValue(raw, "number");
           if (!coerced.ok || typeof coerced.value !== "number") {
-            throw new UserError(`target "${options.target}": ${showValue(raw)} ${coerced.ok ? "is not a number" : coerced.reason}`, {
-              file: path,
-              line: batch.lines[r],
-              hint: "a regression target must be numeric; fix the value, or set evaluate.task if this is a classifier",
-            });
+            throw new UserError(
+              `target "${options.target}": ${redactor.value(options.target, showValue(raw))} ${coerced.ok ? "is not a number" : coerced.reason}`,
+              {
+                file: path,
+                line: batch.lines[r],
+                hint: "a regression target must be numeric; fix the value, or set evaluate.task if this is a classifier",
+              },
+            );
           }
           yValues.push(coerced.value);
         } else {
@@ -212,11 +218,14 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
           if (column.bins !== undefined && value !== null) {
             const coerced = coerceValue(value, "number");
             if (!coerced.ok || typeof coerced.value !== "number")
-              throw new UserError(`sensitive column "${column.name}": ${showValue(value)} is not a number, so it cannot be binned`, {
-                file: path,
-                line: batch.lines[r],
-                hint: `fix the value, or remove fairness.bins.${column.name}`,
-              });
+              throw new UserError(
+                `sensitive column "${column.name}": ${redactor.value(column.name, showValue(value))} is not a number, so it cannot be binned`,
+                {
+                  file: path,
+                  line: batch.lines[r],
+                  hint: `fix the value, or remove fairness.bins.${column.name}`,
+                },
+              );
             group = binLabel(coerced.value, column.bins);
           }
           sensitive.get(column.name)!.push(group);

@@ -384,8 +384,8 @@ export interface PublishBranchOptions {
   /** Commit message (subject, blank line, body); deterministic, so a re-run can be recognised. */
   message: string;
   author?: GitIdentity;
-  /** Gets a reader of the base's files; returns the files to write (path → new text). Called again on a retry. */
-  edit: (read: (path: string) => Promise<string | undefined>) => Promise<Map<string, string>>;
+  /** Gets a reader of the base's files; returns the files to write (path → new text, or null to delete it). Called again on a retry. */
+  edit: (read: (path: string) => Promise<string | undefined>) => Promise<Map<string, string | null>>;
   /** Default 3. */
   maxAttempts?: number;
   logger: Logger;
@@ -491,8 +491,8 @@ export async function publishBranch(workspace: GitWorkspace, options: PublishBra
   }
 }
 
-/** Writes `files` over the base's tree in a private index; returns the new tree's sha. */
-async function buildTree(workspace: GitWorkspace, baseSha: string, files: Map<string, string>): Promise<string> {
+/** Writes `files` over the base's tree in a private index (null: the file is deleted); returns the new tree's sha. */
+async function buildTree(workspace: GitWorkspace, baseSha: string, files: Map<string, string | null>): Promise<string> {
   const gitDir = (await workspace.git(["rev-parse", "--path-format=absolute", "--git-dir"])).stdout.toString("utf8").trim();
   const index = join(gitDir, `modelship-index-${randomUUID()}`);
   const env = { GIT_INDEX_FILE: index };
@@ -510,6 +510,11 @@ async function buildTree(workspace: GitWorkspace, baseSha: string, files: Map<st
     let info = "";
     for (const [path, text] of files) {
       const file = repositoryPath(path);
+      // Mode 0 with the null object id removes the entry (git update-index --index-info).
+      if (text === null) {
+        info += `0 ${"0".repeat(baseSha.length)}\t${file}\n`;
+        continue;
+      }
       const blob = (await workspace.git(["hash-object", "-w", "--stdin"], { input: text })).stdout.toString("utf8").trim();
       const mode = modes.get(file) === "100755" ? "100755" : "100644";
       info += `${mode} ${blob}\t${file}\n`;

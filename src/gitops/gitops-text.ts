@@ -10,7 +10,7 @@ import { paint, plural, type Style, type TextOptions } from "../common/text-styl
 import { formatP, type AbComparison, type AbMetricComparison, type AbVerdict } from "./ab-test.ts";
 import type { CanaryResult } from "./canary-job.ts";
 import type { CheckResult } from "./health.ts";
-import type { CheckedUri, VerifyResult } from "./promotion-check.ts";
+import { describeDeletions, type CheckedUri, type VerifyResult } from "./promotion-check.ts";
 import type { PromotionResult } from "./promotion-pr.ts";
 import type { RolloutState } from "./targets/target-types.ts";
 
@@ -187,7 +187,7 @@ export function renderVerifyText(result: Omit<VerifyResult, "markdown">, options
   if (result.ok) {
     const what =
       result.uris.length === 0
-        ? `no model URI changes in ${plural(result.files.length, "changed file")}`
+        ? `no model URI changes in ${plural(result.files.length, "changed file")}${result.deleted?.length ? `; ${describeDeletions(result.deleted)}` : ""}`
         : `${plural(result.uris.length, "model URI")} in ${plural(result.files.length, "changed file")} released and gated`;
     lines.push(`${paint(options, "green", OK)} verify-promotion passes: ${what}`);
   } else {

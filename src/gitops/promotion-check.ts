@@ -18,6 +18,8 @@ import { withClone, type GitWorkspace } from "../git/git-workspace.ts";
 import { checkRelease, servableUris, type CheckedRelease } from "./release-check.ts";
 import { findModelUris } from "./model-uri.ts";
 import { checkManifestAliases } from "./promotion-pr.ts";
+import { retiredRefusal } from "../registry/retirement.ts";
+import { removeTarget } from "./retire-targets.ts";
 import { findServingUris, lineOf } from "./serving-uris.ts";
 import { matchRegistry, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
 import { readState, STATE_KEYS, type RolloutState } from "./targets/target-dispatch.ts";
@@ -59,9 +61,17 @@ export interface RulesChange {
   allowed: boolean;
 }
 
+/** A file the change deletes; `retire` when it held only what a target serves the model with (promote --action retire). */
+export interface DeletedFile {
+  file: string;
+  retire: boolean;
+}
+
 export interface VerifyResult {
   ok: boolean;
   files: string[];
+  /** Files the change deletes (no model URI can come in through them, so they are listed, not checked). */
+  deleted?: DeletedFile[];
   uris: CheckedUri[];
   /** Manifest problems (schema, webhook rules, ML checks) and unreadable files. */
   problems: string[];
@@ -94,6 +104,28 @@ function isRulesFile(file: string, rules: PromotionRules): boolean {
     file === ".gitmodules" ||
     file === "docs/CODEOWNERS"
   );
+}
+
+/**
+ * The share of traffic (percent) each model URI of a target's state takes: the canary its weight, the
+ * stable the rest. A version that keeps its URI can still gain traffic: a canary stepped up or promoted
+ * to stable, or moved from canary to stable by hand.
+ */
+export function trafficShares(state: RolloutState): Map<string, number> {
+  const shares = new Map<string, number>();
+  const add = (uri: string, share: number) => shares.set(uri, (shares.get(uri) ?? 0) + share);
+  if (state.stable !== undefined) add(state.stable.uri, 100 - (state.canary?.weight ?? 0));
+  if (state.canary !== undefined) add(state.canary.uri, state.canary.weight);
+  return shares;
+}
+
+/** A URI the base already served at a target whose traffic share the change raises. */
+interface Gain {
+  file: string;
+  line: number;
+  uri: string;
+  from: number;
+  to: number;
 }
 
 interface Candidate {
@@ -160,12 +192,16 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         if (!candidates.has(key) || candidate.digest !== undefined) candidates.set(key, candidate);
       };
       const files: string[] = [];
+      const deleted: DeletedFile[] = [];
+      const retired: string[] = [];
+      const gains = new Map<string, Gain>(); // by file and URI: two targets may cover one file
       for (const { path, mode } of entries) {
         if (mode === SYMLINK || mode === SUBMODULE)
           problems.push(
             `${path}: a ${mode === SYMLINK ? "symbolic link" : "submodule"}, whose content verify-promotion cannot see while Argo CD and Kustomize follow it: commit the files themselves`,
           );
-        else if (mode !== DELETED && !/\.md$/i.test(path)) files.push(path);
+        else if (mode === DELETED) deleted.push({ file: path, retire: await deletedByRetirement(workspace, path, forkPoint, rules) });
+        else if (!/\.md$/i.test(path)) files.push(path);
       }
       for (const file of files) {
         const after = await workspace.readFile(file, head);
@@ -209,6 +245,13 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
         for (const target of targets) {
           let states: [RolloutState, RolloutState];
           try {
+            // A retirement (promote --action retire) takes the target out of a file that stays: when the
+            // file is exactly the base's with the target removed, nothing serves there, so there is no state
+            // to check. Any other edit (a URI added elsewhere in it) is read as before, and fails if unreadable.
+            if (before !== "" && removeTarget(before, target)?.text === after) {
+              retired.push(`${file}: the ${target.kind} target no longer holds the model (it was retired from this file)`);
+              continue;
+            }
             states = [before === "" ? {} : readState(before, target), readState(after, target)];
           } catch (error) {
             if (!isUserError(error)) throw error;
@@ -220,10 +263,20 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
             if (model === undefined || old.has(model.uri)) continue;
             add({ file, line: lineOf(after, model.uri), uri: model.uri, ...(model.digest === undefined ? {} : { digest: model.digest }) });
           }
+          // A URI new to the target is checked in full above (retirement included); one the base already
+          // served is asked only whether it was retired, when the change gives it more traffic. The stable
+          // model that stays stable is not asked: it gains only what the canary loses (a rollback, a step
+          // down), the way back to what served before the canary, which is never blocked.
+          const [was, now] = states.map(trafficShares) as [Map<string, number>, Map<string, number>];
+          const staysStable = (uri: string) =>
+            states[0].stable?.uri === uri && states[1].stable?.uri === uri && states[1].canary?.uri !== uri;
+          for (const [uri, to] of now)
+            if (old.has(uri) && !staysStable(uri) && to > (was.get(uri) ?? 0))
+              gains.set(`${file}\0${uri}`, { file, line: lineOf(after, uri), uri, from: was.get(uri) ?? 0, to });
         }
       }
       const uris: CheckedUri[] = [];
-      const warnings: string[] = notValidated.map((note) => `${note} (the cluster's API server checks it on apply)`);
+      const warnings: string[] = [...notValidated.map((note) => `${note} (the cluster's API server checks it on apply)`), ...retired];
       // A release is downloaded and checked once, however many files point at it.
       const releases = new Map<string, Promise<CheckedRelease>>();
       const provenance = new Map<string, Promise<{ ok: boolean; detail: string }>>();
@@ -245,6 +298,10 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       };
       for (const candidate of [...candidates.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line))
         uris.push(await checkUri(candidate, context));
+      for (const gain of gains.values()) {
+        const failed = await retiredGain(gain, rules, request.openRegistry);
+        if (failed !== undefined) uris.push(failed);
+      }
       for (const registry of rules.registries)
         if (uris.some((uri) => uri.registry === registry.spec && uri.provenance === "off"))
           warnings.push(
@@ -253,15 +310,36 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       for (const change of rulesChanges.filter((change) => change.allowed))
         warnings.push(`${change.file} changes the promotion rules: the code owners' review decides (verify.rules_changes: codeowners)`);
       const ok = problems.length === 0 && uris.every((uri) => uri.ok) && rulesChanges.every((change) => change.allowed);
-      const markdown = renderVerification({ ok, files, uris, problems, rulesChanges, warnings, rulesFile: rules.file });
+      const markdown = renderVerification({ ok, files, deleted, uris, problems, rulesChanges, warnings, rulesFile: rules.file });
       logger.info(
         ok
-          ? `verify-promotion: ${uris.length} model URI(s) in ${files.length} file(s) verified.`
+          ? `verify-promotion: ${uris.length} model URI(s) in ${files.length} file(s) verified${deleted.length === 0 ? "" : `; ${describeDeletions(deleted)}`}.`
           : `verify-promotion: ${failures({ uris, problems, rulesChanges })} problem(s).`,
       );
-      return { ok, files, uris, problems, rulesChanges, warnings, markdown };
+      return { ok, files, deleted, uris, problems, rulesChanges, warnings, markdown };
     },
   );
+}
+
+/** Whether a deleted file held nothing but what one of the base's targets serves the model with: a retirement. */
+async function deletedByRetirement(workspace: GitWorkspace, file: string, forkPoint: string, rules: PromotionRules): Promise<boolean> {
+  const before = await workspace.readFile(file, forkPoint);
+  if (before === undefined || !MANIFEST_FILE.test(file) || aliasBomb(before, file) !== undefined) return false;
+  return rules.targets
+    .filter((target) => target.file === file)
+    .some((target) => {
+      try {
+        return removeTarget(before, target)?.text === null;
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        return false;
+      }
+    });
+}
+
+/** `deletes a.yaml (retire), b.yaml` for messages. */
+export function describeDeletions(deleted: readonly DeletedFile[]): string {
+  return `deletes ${deleted.map((entry) => `${entry.file}${entry.retire ? " (retire)" : ""}`).join(", ")}`;
 }
 
 /** How many things fail the check. */
@@ -269,6 +347,45 @@ export function failures(result: Pick<VerifyResult, "uris" | "problems" | "rules
   return (
     result.uris.filter((uri) => !uri.ok).length + result.problems.length + result.rulesChanges.filter((change) => !change.allowed).length
   );
+}
+
+/**
+ * A retired version keeps the traffic it has but gains none (docs/retirement.md): fails a gain of a
+ * version whose registry (one the base's rules trust) marks it retired. Only the mark is read, no
+ * file downloaded; a URI of no trusted registry was judged when it came in, and is left alone here.
+ */
+async function retiredGain(
+  gain: Gain,
+  rules: PromotionRules,
+  openRegistry: (registry: TrustedRegistry) => RegistryStore,
+): Promise<CheckedUri | undefined> {
+  const { file, line, uri } = gain;
+  const match = matchRegistry(uri, rules.registries);
+  if ("problem" in match) return undefined;
+  const { registry, location } = match;
+  const grows = `its traffic share grows from ${gain.from}% to ${gain.to}%`;
+  try {
+    const mark = await openRegistry(registry).retirement(location.model, location.version);
+    if (mark === undefined) return undefined;
+    const refusal = retiredRefusal(mark, "give more traffic to");
+    return {
+      file,
+      line,
+      uri,
+      ok: false,
+      detail: `${refusal.problem}, and ${grows}: a retired version keeps the traffic it has but gains none; fix: roll back to the stable version, or ${refusal.hint ?? ""}`,
+    };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    // Fails closed: a gain that cannot be checked is not let through.
+    return {
+      file,
+      line,
+      uri,
+      ok: false,
+      detail: `${grows}, but whether ${location.model}@${location.version} is retired could not be read: ${error.problem}`,
+    };
+  }
 }
 
 interface UriContext {
@@ -341,7 +458,7 @@ function renderVerification(
   return sections(
     heading,
     result.uris.length === 0
-      ? `No model URI changes in ${result.files.length} changed file(s).`
+      ? `No model URI changes in ${result.files.length} changed file(s)${result.deleted?.length ? `; the change ${describeDeletions(result.deleted)}` : ""}.`
       : table(["", "file", "model URI", "check"], rows),
     rules.length === 0
       ? undefined

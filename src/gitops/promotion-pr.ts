@@ -23,7 +23,14 @@ import {
   type PromotionView,
   type ReleaseView,
 } from "./promotion-body.ts";
-import { closeObsoletePullRequest, commentAndClose, commentOn, listOpenPullRequests, upsertPullRequest } from "./pull-request.ts";
+import {
+  closeObsoletePullRequest,
+  commentAndClose,
+  commentOn,
+  listOpenPullRequests,
+  upsertPullRequest,
+  type PullRequestResult,
+} from "./pull-request.ts";
 import {
   applyAction,
   readState,
@@ -334,17 +341,36 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     },
     logger,
   );
-  for (const pull of conflicts) {
-    const comment = `Superseded by #${opened.number} (${title}): modelship promoted with \`--supersede\` while this pull request was open for ${environment.name}, and closed it. ${opened.url}`;
-    if (pull.head === branch) await commentOn(request.github!, { repository: gitops.repository, number: pull.number, body: comment });
-    else await commentAndClose(request.github!, { repository: gitops.repository, number: pull.number, comment }, logger);
-  }
+  const closed = await closeSuperseded(
+    request.github!,
+    { repository: gitops.repository, branch, conflicts },
+    opened,
+    `Superseded by #${opened.number} (${title}): modelship promoted with \`--supersede\` while this pull request was open for ${environment.name}, and closed it. ${opened.url}`,
+    logger,
+  );
+  return { ...result, ...closed };
+}
+
+/**
+ * After `--supersede` opened its pull request: each superseded one gets `comment` and is closed, but
+ * for the one on this very branch (the new pull request took it over), which only gets the comment.
+ * Promotions and retirements (retire-pr.ts) both end this way; returns what their results say of the PR.
+ */
+export async function closeSuperseded(
+  github: GitHubClient,
+  where: { repository: string; branch: string; conflicts: readonly OtherPromotion[] },
+  opened: PullRequestResult,
+  comment: string,
+  logger: Logger,
+): Promise<{ status: "opened" | "updated" | "unchanged"; prNumber: number; prUrl: string; superseded?: number[] }> {
+  for (const pull of where.conflicts)
+    if (pull.head === where.branch) await commentOn(github, { repository: where.repository, number: pull.number, body: comment });
+    else await commentAndClose(github, { repository: where.repository, number: pull.number, comment }, logger);
   return {
-    ...result,
     status: opened.action === "created" ? "opened" : opened.action,
     prNumber: opened.number,
     prUrl: opened.url,
-    ...(conflicts.length === 0 ? {} : { superseded: conflicts.map((pull) => pull.number) }),
+    ...(where.conflicts.length === 0 ? {} : { superseded: where.conflicts.map((pull) => pull.number) }),
   };
 }
 

@@ -11,6 +11,7 @@ import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import { fetchModel, resolveVersion, unknownVersion } from "../registry/verified-fetch.ts";
 import { shortDigest } from "../registry/manifest.ts";
+import { retiredRefusal } from "../registry/retirement.ts";
 import type { ModelManifest, RegistryStore, StoredVersion } from "../registry/registry-types.ts";
 import { parseModelUri } from "./model-uri.ts";
 import type { ReleaseView } from "./promotion-body.ts";
@@ -45,9 +46,13 @@ export async function checkRelease(options: {
   logger: Logger;
 }): Promise<CheckedRelease> {
   const { store, model, logger } = options;
-  const version = await resolveVersion(store, model, options.version);
+  const version = await resolveVersion(store, model, options.version, logger);
   const stored = await store.locate(model, version);
   if (stored === undefined) throw await unknownVersion(store, model, version);
+  // A retired version is refused before any byte is downloaded: promote, the canary job and
+  // verify-promotion (which opens the registries the base branch trusts, never the PR's) all ask here.
+  const retired = await store.retirement(model, version);
+  if (retired !== undefined) throw retiredRefusal(retired, "promote or deploy");
   const label = `${model}@${version}`;
   const refusal = gateRefusal(stored.manifest);
   if (refusal !== undefined) {

@@ -24,7 +24,17 @@ import { httpStatus, type GitHubClient } from "../github/octokit.ts";
 import { allowEntryFor } from "../net/allow-internal.ts";
 import { guardedGetFollowing, NO_INTERNAL, redactUrl, redirectRefusal, type NetworkPolicy } from "../net/safe-http.ts";
 import { MANIFEST_NAME, parseManifest, sha256File, servingUrisOf, sha256Of, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
+import type {
+  ModelManifest,
+  PackageToPublish,
+  PublishedVersion,
+  RegistryStore,
+  RetirementMark,
+  RetireResult,
+  StoredVersion,
+  VersionInfo,
+} from "./registry-types.ts";
+import { markInNotes, neutralizeMarks, newMark, notesWithMark } from "./retirement.ts";
 import { compareVersions, DEFAULT_TAG_FORMAT, tagFor, versionFromTag } from "./model-version.ts";
 
 /** GitHub's limit on one release asset. */
@@ -170,6 +180,51 @@ export class GitHubStore implements RegistryStore {
     return { model: name, version: stored, tag: storedTag, url, manifestUrl, modelUri, servingUris, manifest, manifestSha256 };
   }
 
+  /** The mark at the end of the release's notes (retirement.ts says why there), or undefined. */
+  async retirement(model: string, version: string): Promise<RetirementMark | undefined> {
+    const release = await this.#publishedRelease(tagFor(model, version, this.#tagFormat));
+    return release === undefined ? undefined : markInNotes(release.body, model, version);
+  }
+
+  /** Every retirement mark of `model`, newest version first (one listing of the releases). */
+  async retirements(model: string): Promise<RetirementMark[]> {
+    const marks: RetirementMark[] = [];
+    for (const release of await this.#allReleases()) {
+      const version = release.draft ? undefined : versionFromTag(release.tag_name, model, this.#tagFormat);
+      const mark = version === undefined ? undefined : markInNotes(release.body, model, version);
+      if (mark !== undefined) marks.push(mark);
+    }
+    return marks.sort((a, b) => compareVersions(b.version, a.version));
+  }
+
+  /**
+   * Appends the mark to the release notes, the one part of an immutable release that may still change.
+   * Needs `contents: write`. A release already marked is left as it is (the first mark stands).
+   */
+  async retire(model: string, version: string, options: { reason?: string; by?: string; now?: Date }): Promise<RetireResult> {
+    const mark = newMark(model, version, options);
+    const tag = tagFor(model, mark.version, this.#tagFormat);
+    const release = await this.#publishedRelease(tag);
+    if (release === undefined)
+      throw new UserError(
+        `${model}@${mark.version} is not released in ${this.description} (no published release tagged ${tag}), so it cannot be retired`,
+        { hint: `check the version: modelship registry list ${model}` },
+      );
+    const existing = markInNotes(release.body, model, mark.version);
+    if (existing !== undefined) return { mark: existing, action: "unchanged" };
+    // The manifest must be ours: a release that is not a model version is not retired by mistake.
+    await this.#manifestOf(release, model);
+    const { data: updated } = await this.#client.rest.repos.updateRelease({
+      owner: this.#owner,
+      repo: this.#repo,
+      release_id: release.id,
+      body: notesWithMark(release.body, mark),
+    });
+    const stored = markInNotes(updated.body, model, mark.version);
+    if (stored === undefined) throw new Error(`release ${tag}: the retirement mark is not in the notes GitHub returned`);
+    return { mark: stored, action: "created" };
+  }
+
   /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */
   async download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }> {
     const tag = tagFor(model, version, this.#tagFormat);
@@ -220,7 +275,7 @@ export class GitHubStore implements RegistryStore {
           tag_name: pkg.tag,
           ...(pkg.targetCommitish === undefined ? {} : { target_commitish: pkg.targetCommitish }),
           name: releaseName(pkg),
-          body: pkg.notes,
+          body: neutralizeMarks(pkg.notes),
           draft: true,
         }));
       } catch (error) {
@@ -336,7 +391,7 @@ export class GitHubStore implements RegistryStore {
         release_id: draft.id,
         ...(pkg.targetCommitish === undefined ? {} : { target_commitish: pkg.targetCommitish }),
         name: releaseName(pkg),
-        body: pkg.notes,
+        body: neutralizeMarks(pkg.notes),
         draft: false,
       }));
     } catch (error) {

@@ -14,7 +14,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { errnoCode, isUserError, UserError } from "../common/errors.ts";
 import { readIfExists, verifyPackage } from "./verified-fetch.ts";
 import { MANIFEST_NAME, NOTES_NAME, parseManifest, sha256Of, servingUrisOf, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { ModelManifest, PackageToPublish, PublishedVersion, RegistryStore, StoredVersion, VersionInfo } from "./registry-types.ts";
+import type {
+  ModelManifest,
+  PackageToPublish,
+  PublishedVersion,
+  RegistryStore,
+  RetirementMark,
+  RetireResult,
+  StoredVersion,
+  VersionInfo,
+} from "./registry-types.ts";
+import { newMark, readLocalMark, readLocalMarks, writeLocalMark } from "./retirement.ts";
 import { checkModelName, compareVersions, normalizeVersion, parseVersion, tagFor } from "./model-version.ts";
 
 const STAGING_PREFIX = ".staging-";
@@ -176,6 +186,28 @@ export class LocalStore implements RegistryStore {
       names.push(entry.name);
     }
     return { manifest, names: names.sort() };
+  }
+
+  /** The mark `<model>/<version>.retired.json` beside the version folder (retirement.ts says why there), or undefined. */
+  async retirement(model: string, version: string): Promise<RetirementMark | undefined> {
+    await this.#checkFolders(model);
+    return readLocalMark(join(this.root, checkModelName(model)), model, version);
+  }
+
+  /** Every retirement mark of `model`, newest version first. */
+  async retirements(model: string): Promise<RetirementMark[]> {
+    await this.#checkFolders(model);
+    return readLocalMarks(join(this.root, checkModelName(model)), model);
+  }
+
+  /** Writes the mark beside the version folder (never inside it: the version's files never change). */
+  async retire(model: string, version: string, options: { reason?: string; by?: string; now?: Date }): Promise<RetireResult> {
+    const mark = newMark(model, version, options);
+    if ((await this.readManifest(model, mark.version)) === undefined)
+      throw new UserError(`${model}@${mark.version} is not in the registry ${this.description}, so it cannot be retired`, {
+        hint: `check the version: modelship registry list ${model}`,
+      });
+    return writeLocalMark(join(this.root, checkModelName(model)), mark);
   }
 
   /**

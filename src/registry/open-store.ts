@@ -33,7 +33,7 @@ function explain(error: unknown, store: RegistryStore, writing: boolean): UserEr
       hint: "check the token input (or GITHUB_TOKEN); it may be expired or for another host",
     });
   if (status === 403)
-    return new UserError(`${where}: the token may not ${writing ? "create releases" : "read releases"} (HTTP 403)`, {
+    return new UserError(`${where}: the token may not ${writing ? "create or edit releases" : "read releases"} (HTTP 403)`, {
       hint: writing
         ? "give the job `permissions: contents: write` (or a token that has it)"
         : "give the job `permissions: contents: read` (or a token that has it)",
@@ -90,6 +90,9 @@ function withClearErrors(store: RegistryStore): RegistryStore {
     locate: (model, version) => guard(false, () => store.locate(model, version)),
     publish: (pkg) => guard(true, () => store.publish(pkg)),
     download: (model, version, dir) => guard(false, () => store.download(model, version, dir)),
+    retirement: (model, version) => guard(false, () => store.retirement(model, version)),
+    retirements: (model) => guard(false, () => store.retirements(model)),
+    retire: (model, version, options) => guard(true, () => store.retire(model, version, options)),
   };
 }
 

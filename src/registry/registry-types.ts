@@ -138,6 +138,27 @@ export interface StoredVersion extends VersionAddresses {
   manifestSha256: string;
 }
 
+/**
+ * A version marked retired: its bytes stay in the registry (releases are immutable), but fetch,
+ * promote and verify-promotion refuse it and drift checks skip it. Stored beside the release, not in
+ * it (see src/registry/retirement.ts for where each store keeps it and why).
+ */
+export interface RetirementMark {
+  model: string;
+  version: string;
+  /** When it was retired (ISO 8601). */
+  retiredAt: string;
+  reason?: string;
+  /** Who retired it (a GitHub login or the local user), when known. */
+  by?: string;
+}
+
+/** What retiring did: created a mark, or found the version already retired (a re-run; the first mark stands). */
+export interface RetireResult {
+  mark: RetirementMark;
+  action: "created" | "unchanged";
+}
+
 /** Where model versions live. Published versions never change; the same version with other bytes is refused. */
 export interface RegistryStore {
   readonly kind: "github" | "local";
@@ -153,4 +174,10 @@ export interface RegistryStore {
   publish(pkg: PackageToPublish): Promise<PublishedVersion>;
   /** Downloads every stored file of a published version into `dir` (which exists and is empty), unverified. */
   download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }>;
+  /** The retirement mark of a version, or undefined when it is not retired. */
+  retirement(model: string, version: string): Promise<RetirementMark | undefined>;
+  /** Every retirement mark of `model`, newest version first. */
+  retirements(model: string): Promise<RetirementMark[]>;
+  /** Marks a published version retired, idempotently: retiring it again changes nothing. Its bytes are never touched. */
+  retire(model: string, version: string, options: { reason?: string; by?: string; now?: Date }): Promise<RetireResult>;
 }

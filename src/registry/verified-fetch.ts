@@ -241,11 +241,31 @@ async function verifyFolder(
   return { manifest, manifestSha256: sha256Of(manifestText) };
 }
 
-/** The version `requested` names: itself (normalized), or the newest for "latest". */
-export async function resolveVersion(store: RegistryStore, model: string, requested: string): Promise<string> {
+/**
+ * The version `requested` names: itself (normalized), or for "latest" the newest version that is not
+ * retired (a retired one is refused everywhere, so "latest" naming it would leave no way forward);
+ * `logger` hears which retired versions were passed over.
+ */
+export async function resolveVersion(store: RegistryStore, model: string, requested: string, logger?: Logger): Promise<string> {
   if (requested.trim().toLowerCase() !== "latest") return normalizeVersion(requested.trim());
-  const newest = (await store.list(model))[0];
-  if (!newest) throw noVersions(store, model);
+  const versions = await store.list(model);
+  if (versions.length === 0) throw noVersions(store, model);
+  // One read of every mark (on GitHub: the releases already listed), not one request per version.
+  const retired = new Set((await store.retirements(model)).map((mark) => mark.version));
+  const at = versions.findIndex((info) => !retired.has(info.version));
+  const newest = versions[at];
+  if (newest === undefined)
+    throw new UserError(
+      `every version of ${model} in ${store.description} is retired (${versions.map((info) => info.version).join(", ")}), so latest names none`,
+      {
+        hint: `release a new version of ${model} with modelship release, or name a version explicitly (MODEL@VERSION) to see why it was retired`,
+      },
+    );
+  const passed = versions.slice(0, at);
+  if (passed.length > 0)
+    logger?.info(
+      `latest ${model} is ${newest.version}: skipped the retired ${passed.map((info) => info.version).join(", ")} (modelship registry list ${model} shows why)`,
+    );
   return newest.version;
 }
 

@@ -18,9 +18,10 @@ import { hasMagic } from "../drift/sources.ts";
 import { withClone } from "../git/git-workspace.ts";
 import { parseModelUri } from "../gitops/model-uri.ts";
 import { manifestReader, readEnvironmentState } from "../gitops/promotion-pr.ts";
-import { fetchModel } from "../registry/verified-fetch.ts";
+import { fetchModel, resolveVersion } from "../registry/verified-fetch.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
+import type { RetirementMark } from "../registry/registry-types.ts";
 import type { DriftStageSettings } from "./drift-settings.ts";
 import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { profileFiles } from "./reference-data.ts";
@@ -53,6 +54,13 @@ export interface Reference {
   model?: DriftReport["model"];
   /** The model's accuracy where it was evaluated (the release's gate report), for performance drift. */
   accuracy?: { accuracy: number; n: number };
+  retired?: undefined;
+}
+
+/** A release reference whose version is retired: drift checks skip it (drift-stage.ts), nothing is downloaded. */
+export interface RetiredReference {
+  retired: RetirementMark;
+  source: string;
 }
 
 /**
@@ -113,7 +121,7 @@ function servedRegistryNeedsToken(spec: ReleaseSpec, context: ReferenceContext):
   );
 }
 
-async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext): Promise<Reference> {
+async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext): Promise<Reference | RetiredReference> {
   const { logger } = context;
   const needsToken = servedRegistryNeedsToken(spec, context);
   if (needsToken !== undefined) throw needsToken;
@@ -126,9 +134,13 @@ async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext
     userAgentVersion: context.toolVersion,
     network: context.network,
   });
+  // A retired version is not downloaded: its drift is nobody's to act on any more.
+  const version = await resolveVersion(store, spec.model, spec.version, logger);
+  const retired = await store.retirement(spec.model, version);
+  if (retired !== undefined) return { retired, source: `release ${spec.model}@${version} (${store.description})` };
   const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-drift-"));
   try {
-    const fetched = await fetchModel({ store, model: spec.model, version: spec.version, dir: join(temp, "model"), logger });
+    const fetched = await fetchModel({ store, model: spec.model, version, dir: join(temp, "model"), logger });
     const file = fetched.manifest.files.find((entry) => entry.role === "reference-profile");
     const label = `${spec.model}@${fetched.version}`;
     if (file === undefined) {
@@ -197,7 +209,7 @@ async function naming<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The reference a spec names: a profile or data files, `production` (what the GitOps repository serves), or a release version. */
-export async function loadReference(settings: DriftStageSettings, context: ReferenceContext): Promise<Reference> {
+export async function loadReference(settings: DriftStageSettings, context: ReferenceContext): Promise<Reference | RetiredReference> {
   const spec = settings.reference;
   const { loaded, logger } = context;
   const fromFile = /\.json$/i.test(spec);

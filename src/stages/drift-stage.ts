@@ -14,6 +14,8 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
+import { redactProfiles } from "../data/pii/redact-reports.ts";
+import { redactorFor, type Redactor } from "../data/pii/redact.ts";
 import { renderDriftReport } from "../drift/drift-markdown.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import {
@@ -34,6 +36,7 @@ import { loadReference, type ReferenceContext } from "./drift-reference.ts";
 import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
 import { contractPathOf } from "./reference-data.ts";
+import { describeMark } from "../registry/retirement.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { checkOutputFile, checkOutputFolder } from "../common/output-path.ts";
 
@@ -90,6 +93,8 @@ export interface DriftStageResult {
   shardPath?: string;
   /** fail_on says this result fails the run. */
   failed: boolean;
+  /** Why nothing was checked, e.g. "skipped: adult-income@1.2.0 is retired (…)". */
+  skipped?: string;
 }
 
 /** The contract for current data: labels and predictions may be absent (they arrive later, or never). */
@@ -101,6 +106,12 @@ async function currentContract(loaded: LoadedConfig): Promise<DataContract> {
       column.roles.some((role) => role === "target" || role === "prediction") ? { ...column, required: false } : column,
     ),
   };
+}
+
+/** The redactor of a drift check: the contract's columns when modelship.yaml names a contract, else the detectors alone. */
+async function driftRedactor(loaded: LoadedConfig): Promise<Redactor> {
+  const named = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
+  return redactorFor(named === undefined ? undefined : await loadContract(contractPathOf(loaded)));
 }
 
 /** The file beside a shard profile that says which reference its bins came from. */
@@ -169,8 +180,11 @@ async function currentProfile(
     },
   );
   try {
+    const contract = await currentContract(context.loaded);
     const profile = await profileData({
-      contract: await currentContract(context.loaded),
+      contract,
+      // Columns the reference redacts are redacted here too (a shard's profile is written as it is).
+      redactor: redactorFor(contract, { detectedColumns: Object.keys(reference.redacted ?? {}) }),
       paths: resolved.files,
       binsFrom: reference,
       binsFromSource: {
@@ -256,6 +270,13 @@ async function checkDriftStage(options: DriftStageInputs, context: DriftStageCon
   else await checkOutputFolder(settings.reportDir, "--report-dir (drift.report_dir)");
   const shards = await checkCurrentSources(options, settings, process.cwd());
   const reference = await loadReference(settings, context);
+  if (reference.retired !== undefined) {
+    // A retired model is on its way out: its drift is nobody's to act on, so no report, issue or retraining.
+    const { model, version } = reference.retired;
+    const skipped = `skipped: ${model}@${version} is retired (${describeMark(reference.retired)}); promote a newer version to check drift again`;
+    logger.notice(`Drift check ${skipped}.`);
+    return { settings, retrained: false, failed: false, skipped };
+  }
   logger.info(`Reference: ${reference.source} (${reference.profile.rows} rows).`);
   const current = await currentProfile(options, settings, reference.profile, reference.source, context, shards);
   if (options.shardOutput !== undefined) {
@@ -278,10 +299,12 @@ async function checkDriftStage(options: DriftStageInputs, context: DriftStageCon
     logger.warning(
       `The current data (${current.sources.join(", ")}) has no rows: nothing to compare, and the result is insufficient_data, not a pass.`,
     );
+  // Both sides redacted alike (an older reference may show values a detector now catches), before any report.
+  const [referenceProfile, currentRedacted] = redactProfiles([reference.profile, current.profile], await driftRedactor(loaded));
   const report = checkDrift({
-    reference: reference.profile,
+    reference: referenceProfile!,
     referenceSource: reference.source,
-    current: current.profile,
+    current: currentRedacted!,
     currentSources: current.sources,
     settings: settings.statistics,
     ...(reference.model === undefined ? {} : { model: reference.model }),

@@ -12,6 +12,7 @@ import { OutputSet } from "../common/atomic-write.ts";
 import { assertWritable } from "../common/schema-validation.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
+import { redactorFor, type Redactor } from "../data/pii/redact.ts";
 import { checkPolicyFitsTask, evaluateGates } from "../gates/evaluate-gates.ts";
 import { passes, summarize, verdictOf, type GateFailOn } from "../gates/decide.ts";
 import type { ChampionComparison, GateReport, Task } from "../gates/gate-report-types.ts";
@@ -206,6 +207,8 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
     logger.info(
       `Evaluating ${options.modelPath}${champion ? ` against the champion ${championFile}` : ""} on ${options.dataFiles.join(", ")} (target ${target}).`,
     );
+    // Group names of a sensitive column marked `redact: true` become pseudonyms (docs/privacy.md#redaction).
+    const redactor = redactorFor(contract, { scan: false });
     const collected = await collectPredictions({
       files: options.dataFiles,
       contract,
@@ -220,7 +223,8 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
         `the test data has no rows${collected.skippedRows > 0 ? ` with a value in "${target}" (${collected.skippedRows} rows have none)` : ""}`,
         { file: options.dataFiles[0], hint: "evaluate on a file with labelled rows" },
       );
-    return await evaluateCollected(options, { model, champion, championFile, collected, target, sensitive, notes });
+    const shownGroups = redactGroups(collected.sensitive, redactor);
+    return await evaluateCollected(options, { model, champion, championFile, collected, target, sensitive, notes, redactor, shownGroups });
   } finally {
     for (const loaded of models) await loaded.release();
   }
@@ -234,6 +238,54 @@ interface Context {
   target: string;
   sensitive: SensitiveColumn[];
   notes: string[];
+  redactor: Redactor;
+  /** Group names of redacted sensitive columns, raw to shown. */
+  shownGroups: Map<string, Map<string, string>>;
+}
+
+/**
+ * Replaces the group names of redacted sensitive columns by their pseudonyms (numbered
+ * `[redacted N]` without a key, so groups stay apart); returns each such column's names, raw to shown.
+ */
+function redactGroups(groups: Map<string, (string | null)[]>, redactor: Redactor): Map<string, Map<string, string>> {
+  const shown = new Map<string, Map<string, string>>();
+  for (const [name, values] of groups) {
+    if (!redactor.redacts(name)) continue;
+    const labels = redactor.labels(
+      name,
+      values.filter((value) => value !== null),
+    );
+    shown.set(name, labels);
+    groups.set(
+      name,
+      values.map((value) => (value === null ? null : labels.get(value)!)),
+    );
+  }
+  return shown;
+}
+
+/** `fairness.privileged` with the group names of redacted columns as shown, so they still name a group. */
+function redactPrivileged(
+  privileged: Record<string, string>,
+  specs: GroupingSpec[],
+  shown: Map<string, Map<string, string>>,
+  redactor: Redactor,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [grouping, label] of Object.entries(privileged)) {
+    const columns = specs.find((spec) => spec.name === grouping)?.columns ?? [];
+    const parts = columns.length > 1 ? label.split(" & ") : [label];
+    out[grouping] =
+      parts.length === columns.length
+        ? parts
+            .map((part, i) => {
+              const names = shown.get(columns[i]!);
+              return names === undefined ? part : (names.get(part) ?? redactor.hide(part));
+            })
+            .join(" & ")
+        : label;
+  }
+  return out;
 }
 
 async function evaluateCollected(options: EvaluateOptions, context: Context): Promise<EvaluationResult> {
@@ -354,7 +406,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       minGroupSize: policy.fairness.minGroupSize,
       method: policy.fairness.method,
       agg: policy.fairness.agg,
-      privileged: policy.fairness.privileged,
+      privileged: redactPrivileged(policy.fairness.privileged, specs, context.shownGroups, context.redactor),
       resamples: policy.fairness.resamples,
       seed,
       confidence,

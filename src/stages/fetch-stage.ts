@@ -6,6 +6,7 @@ import { fetchModel, resolveVersion, unknownVersion, type FetchedModel } from ".
 import { resolve } from "node:path";
 import { checkOutputFolder } from "../common/output-path.ts";
 import { checkModelName, normalizeVersion, parseModelRef } from "../registry/model-version.ts";
+import { retiredRefusal } from "../registry/retirement.ts";
 import { checkRunReleaseProvenance, type ProvenanceStatement } from "./provenance-stage.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import { resolveRegistry } from "./release-settings.ts";
@@ -43,9 +44,12 @@ export async function runFetchStage(inputs: FetchStageInputs, run: StageRun): Pr
   // The provenance (of the model file and of manifest.json as read here) is checked before a byte of
   // the model is downloaded; fetchModel then checks the bytes against this manifest, and that the
   // package holds this very manifest.json.
-  const resolved = await resolveVersion(store, model, version);
+  const resolved = await resolveVersion(store, model, version, run.logger);
   const published = await store.locate(model, resolved);
   if (!published) throw await unknownVersion(store, model, resolved);
+  // A retired version keeps its bytes in the registry, but nothing installs it any more.
+  const retired = await store.retirement(model, resolved);
+  if (retired !== undefined) throw retiredRefusal(retired, "fetch");
   const provenance = await checkRunReleaseProvenance({
     run,
     loaded,

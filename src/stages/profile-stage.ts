@@ -7,6 +7,8 @@ import { UserError } from "../common/errors.ts";
 import { pick } from "../config/modelship-config.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
+import { redactProfiles } from "../data/pii/redact-reports.ts";
+import { redactorFor } from "../data/pii/redact.ts";
 import { loadStageConfig, type StageRun } from "./stage-run.ts";
 import { checkOutputFile } from "../common/output-path.ts";
 
@@ -69,8 +71,10 @@ export async function runProfileMergeStage(inputs: { profiles: string[]; output?
     });
   const output = inputs.output ?? DEFAULT_PROFILE_OUTPUT;
   await checkOutputFile(output, "--output");
-  let merged = await readProfile(first);
-  for (const path of rest) merged = mergeProfiles(merged, await readProfile(path));
+  // Each shard redacted alike first: a column one shard's detectors caught is redacted in all.
+  const [head, ...tail] = redactProfiles(await Promise.all([first, ...rest].map((path) => readProfile(path))), redactorFor(undefined));
+  let merged = head!;
+  for (const profile of tail) merged = mergeProfiles(merged, profile);
   await writeFileAtomic(output, `${JSON.stringify(merged, null, 2)}\n`);
   return { profile: merged, output };
 }

@@ -90,7 +90,10 @@ export function resolveGitOps(explicit: ExplicitGitOpsSettings, loaded: LoadedCo
   const config = loaded.config?.promote;
   const repository = pick(explicit.repository, config?.repository);
   if (repository !== undefined && parseRepository(repository) === undefined) {
-    throw new UserError(`GitOps repository "${repository}" is not OWNER/REPO`, { hint: "e.g. gitops-repo: my-org/gitops" });
+    throw new UserError(`GitOps repository "${repository}" is not OWNER/REPO`, {
+      ...(explicit.repository === undefined && loaded.file !== undefined ? { file: loaded.file, pointer: "/promote/repository" } : {}),
+      hint: "give it as OWNER/REPO, e.g. my-org/gitops: --gitops-repo my-org/gitops (action input gitops-repo), or promote.repository in modelship.yaml",
+    });
   }
   // A path remote is made absolute: git runs in a scratch folder.
   const configuredRemote =

@@ -13,7 +13,7 @@ import { checkRunReleaseProvenance } from "./provenance-stage.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
-import { parseModelRef } from "../registry/model-version.ts";
+import { checkModelName, parseModelRef } from "../registry/model-version.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { runCanary, type CanaryResult } from "../gitops/canary-job.ts";
 import { readHealthDispatch } from "../gitops/health-dispatch.ts";
@@ -21,6 +21,7 @@ import { checkHealthChecks, type HealthSource } from "../gitops/health.ts";
 import { checkHttpUrl, type NetworkPolicy } from "../net/safe-http.ts";
 import { basicAuthValue, withClone } from "../git/git-workspace.ts";
 import { promote, type PromotionResult } from "../gitops/promotion-pr.ts";
+import { retireFromEnvironment, type RetirePrResult } from "../gitops/retire-pr.ts";
 import type { ReleaseView } from "../gitops/promotion-body.ts";
 import { checkRelease, releaseView, releaseViewOf, resolveCanaryModel } from "../gitops/release-check.ts";
 import type { ModelRef, RolloutAction, RolloutState } from "../gitops/targets/target-dispatch.ts";
@@ -165,7 +166,7 @@ export interface PromoteStageOptions {
 }
 
 /** The environment to promote in: the one named, else the only one configured. */
-function environmentOf(options: PromoteStageOptions, loaded: LoadedConfig): string {
+function environmentOf(options: Pick<PromoteStageOptions, "environment">, loaded: LoadedConfig): string {
   if (options.environment !== undefined) return options.environment;
   const environments = environmentNames(loaded);
   if (environments.length === 1) return environments[0]!;
@@ -249,6 +250,56 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
     }),
   );
   return { ...result, environment, actionTaken: action };
+}
+
+/** `modelship promote MODEL --env ENV --action retire`: take the model out of the environment (gitops/retire-pr.ts). */
+export interface RetireEnvironmentOptions {
+  /** MODEL (default modelship.yaml's model); whatever version serves is taken out. */
+  model?: string;
+  environment?: string;
+  /** Remove it although it still takes traffic. */
+  force?: boolean;
+  supersede?: boolean;
+  gitops: GitOpsInputs;
+}
+
+export type RetireEnvironmentResult = RetirePrResult & { environment: EnvironmentSettings };
+
+/** Opens (or updates) the reviewed PR that removes the model from the environment's targets; the registry is not asked. */
+export async function runRetireEnvironmentStage(options: RetireEnvironmentOptions, run: StageRun): Promise<RetireEnvironmentResult> {
+  const context = await stageContext(options.gitops, run);
+  const { loaded, logger } = context;
+  const named = options.model ?? loaded.config?.model;
+  if (named === undefined || named === "") throw new UserError("no model given", { hint: "pass MODEL, or set `model:` in modelship.yaml" });
+  const { model, version } = parseModelRef(named);
+  checkModelName(model, "MODEL");
+  if (version !== "latest")
+    throw new UserError(
+      `--action retire takes the model out of the environment whatever version serves, so "${named}" needs no @${version}`,
+      {
+        hint: `pass ${model} alone; to stop one version from being deployed anywhere, retire it in the registry: modelship registry retire ${model}@${version}`,
+      },
+    );
+  const environment = resolveEnvironment(environmentOf(options, loaded), loaded);
+  const gitops = resolveGitOps(context.gitops, loaded);
+  const github = gitops.repository === undefined ? undefined : gitHubFor(context, gitops.repository);
+  const tagFormat = tagFormatOf(context);
+  const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
+  const result = await withClone(clone, (workspace) =>
+    retireFromEnvironment(workspace, {
+      environment,
+      gitops,
+      model,
+      ...(tagFormat === undefined ? {} : { tagFormat }),
+      ...(options.force === true ? { force: true } : {}),
+      ...(options.supersede === true ? { supersede: true } : {}),
+      ...(github === undefined ? {} : { github }),
+      outDir: context.outDir,
+      ...(context.runUrl === undefined ? {} : { runUrl: context.runUrl }),
+      logger,
+    }),
+  );
+  return { ...result, environment };
 }
 
 export interface CanaryStageOptions {

@@ -12,7 +12,9 @@ import { UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { LoadedConfig } from "../config/modelship-config.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
-import { profileData, type ReferenceProfile } from "../data/profile/profile-data.ts";
+import { profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
+import { redactProfile } from "../data/pii/redact-reports.ts";
+import { redactorFor } from "../data/pii/redact.ts";
 import { expandGlob } from "../drift/sources.ts";
 
 /** The checked-out commit's time, so a re-run profiles to the same bytes (and the release stays unchanged); else now. */
@@ -45,7 +47,8 @@ export async function profileReferenceData(options: {
   toolVersion: string;
 }): Promise<ReleaseReference> {
   const none = { path: options.existing, cleanup: () => Promise.resolve() };
-  if (options.existing !== undefined || options.data.length === 0) return none;
+  if (options.existing !== undefined) return await redactedExisting(options.existing, options.loaded, options.logger);
+  if (options.data.length === 0) return none;
   const { loaded, logger } = options;
   const config = loaded.config;
   const patterns = options.data.flatMap((item) => {
@@ -65,6 +68,27 @@ export async function profileReferenceData(options: {
     logger,
     toolVersion: options.toolVersion,
   });
+  const released = await temporaryProfile(profile);
+  logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks.`);
+  return released;
+}
+
+/**
+ * A profile file that is there, released as it is unless it shows values redaction hides (one made
+ * by an older modelship, or without the contract's current `pii`/`redact` marks): then its redacted
+ * copy in a temp folder. A release may be public (docs/privacy.md#redaction).
+ */
+async function redactedExisting(path: string, loaded: LoadedConfig, logger: Logger): Promise<ReleaseReference> {
+  const profile = await readProfile(path);
+  const named = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
+  const redacted = redactProfile(profile, redactorFor(named === undefined ? undefined : await loadContract(contractPathOf(loaded))));
+  if (JSON.stringify(redacted) === JSON.stringify(profile)) return { path, cleanup: () => Promise.resolve() };
+  logger.info(`Redacted the values of ${Object.keys(redacted.redacted ?? {}).join(", ")} in ${path} before releasing it.`);
+  return temporaryProfile(redacted);
+}
+
+/** The profile written to `reference-profile.json` in a fresh private temp folder, removed by `cleanup`. */
+async function temporaryProfile(profile: ReferenceProfile): Promise<ReleaseReference> {
   // mkdtemp: a fresh folder with an unpredictable name, so nobody else on the runner can plant or read it.
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-reference-"));
   const cleanup = () => rm(dir, { recursive: true, force: true });
@@ -75,7 +99,6 @@ export async function profileReferenceData(options: {
     await cleanup();
     throw error;
   }
-  logger.info(`Profiled the reference data (${profile.rows} rows of ${paths.join(", ")}) for drift checks.`);
   return { path, cleanup };
 }
 

@@ -11,6 +11,8 @@ import type { DataContract } from "../data/contract/contract-types.ts";
 import { gitOutput } from "../git/git-command.ts";
 import { diffContracts, renderContractDiffMarkdown, type ContractDiff } from "../data/contract/contract-diff.ts";
 import { validateData } from "../data/validate/validate-datasets.ts";
+import { redactValidationReport } from "../data/pii/redact-reports.ts";
+import { redactorFor } from "../data/pii/redact.ts";
 import type { ValidationFailOn, ValidationReport } from "../data/validate/validation-report-types.ts";
 import { failsOn } from "../common/fail-on.ts";
 import { resolveValidateSettings, type ExplicitValidateSettings, type ValidateSettings } from "./validate-settings.ts";
@@ -92,8 +94,12 @@ export async function runDataValidation(options: DataValidationOptions): Promise
     }
   }
 
-  const report = await logger.group("Validate data against the contract", () =>
-    validateData({ contract, datasets: options.datasets, maxExamples: options.maxExamples, logger, toolVersion: options.toolVersion }),
+  // Redacted before anything shows it: the annotations, the files, the comment (docs/privacy.md#redaction).
+  const report = redactValidationReport(
+    await logger.group("Validate data against the contract", () =>
+      validateData({ contract, datasets: options.datasets, maxExamples: options.maxExamples, logger, toolVersion: options.toolVersion }),
+    ),
+    redactorFor(contract),
   );
 
   let annotated = 0;

@@ -8,6 +8,7 @@ import { UserError } from "../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue } from "../data/contract/coerce.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { readOptionsFor } from "../data/contract/load-contract.ts";
+import { redactorFor, type Redactor } from "../data/pii/redact.ts";
 import { openTable } from "../data/readers/open-table.ts";
 import type { RawValue, ReadOptions } from "../data/readers/table.ts";
 import { featureWidth, type CategoricalFeature, type FeatureSpec, type NumericFeature, type Task } from "./model-spec.ts";
@@ -134,12 +135,13 @@ function inferKind(name: string, values: RawValue[], contract?: DataContract): F
 }
 
 /** The non-missing numbers of a numeric column; a UserError naming the line of a non-number. */
-function numericValues(name: string, values: RawValue[], lines: number[], path: string): number[] {
+function numericValues(name: string, values: RawValue[], lines: number[], path: string, redactor: Redactor): number[] {
   const present: number[] = [];
   for (const [row, raw] of values.entries()) {
     const value = numberOf(raw);
     if (value === undefined) {
-      throw new UserError(`column "${name}" is numeric but has the value ${JSON.stringify(showValue(raw))}`, {
+      // A redacted column's value (or one a detector fires on) shows as its pseudonym: errors are printed.
+      throw new UserError(`column "${name}" is numeric but has the value ${JSON.stringify(redactor.value(name, showValue(raw)))}`, {
         file: path,
         line: lines[row],
         hint: `fix the value, add it to the null markers, or declare "${name}" categorical (kind: categorical)`,
@@ -161,9 +163,16 @@ function badImpute(name: string, kind: FeatureKind, impute: Impute, path: string
   });
 }
 
-function fitNumeric(name: string, values: RawValue[], lines: number[], path: string, impute: Impute = "median"): NumericFeature {
+function fitNumeric(
+  name: string,
+  values: RawValue[],
+  lines: number[],
+  path: string,
+  redactor: Redactor,
+  impute: Impute = "median",
+): NumericFeature {
   if (impute !== "median" && impute !== "mean" && typeof impute !== "number") throw badImpute(name, "numeric", impute, path);
-  const present = numericValues(name, values, lines, path);
+  const present = numericValues(name, values, lines, path, redactor);
   if (present.length === 0)
     throw new UserError(`feature "${name}" has no values (every row is missing)`, {
       file: path,
@@ -245,6 +254,7 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
   if (featureNames.includes(target))
     throw new UserError(`the target "${target}" is also listed as a feature`, { file: path, hint: "remove it from the features" });
   const { values, lines } = await readColumns(options, [...featureNames, target]);
+  const redactor = redactorFor(options.contract);
 
   // Rows without a target teach nothing; skip them rather than guess a label.
   const targetValues = values.get(target)!;
@@ -274,11 +284,14 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
     }
   } else if (!allNumeric) {
     const row = keep.find((index) => typeof numberOf(targetValues[index]!) !== "number")!;
-    throw new UserError(`regression target "${target}" has the non-numeric value ${JSON.stringify(showValue(targetValues[row]!))}`, {
-      file: path,
-      line: lines[row],
-      hint: "use a classification task, or fix the value",
-    });
+    throw new UserError(
+      `regression target "${target}" has the non-numeric value ${JSON.stringify(redactor.value(target, showValue(targetValues[row]!)))}`,
+      {
+        file: path,
+        line: lines[row],
+        hint: "use a classification task, or fix the value",
+      },
+    );
   }
 
   const features =
@@ -287,12 +300,13 @@ export async function loadTabular(options: LoadTabularOptions): Promise<TabularD
       const column = values.get(request.name)!;
       const kind = request.kind ?? inferKind(request.name, column, options.contract);
       return kind === "numeric"
-        ? fitNumeric(request.name, column, lines, path, request.impute)
+        ? fitNumeric(request.name, column, lines, path, redactor, request.impute)
         : fitCategorical(request.name, column, request.topK ?? DEFAULT_TOP_K, path, request.impute);
     });
   if (options.fitted) {
     // Fitting checked numeric values; an encoded file must hold numbers there too.
-    for (const feature of features) if (feature.kind === "numeric") numericValues(feature.name, values.get(feature.name)!, lines, path);
+    for (const feature of features)
+      if (feature.kind === "numeric") numericValues(feature.name, values.get(feature.name)!, lines, path, redactor);
   }
 
   const y = new Float32Array(keep.length);

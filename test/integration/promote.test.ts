@@ -673,6 +673,24 @@ describe("the promote and verify-promotion actions, run as the runner runs them"
     assert.match(run.summary, /canary 10%/);
   });
 
+  test("promote with action retire: refused while the model takes traffic; force: true pushes the retire branch", async () => {
+    const world = await setup();
+    const inputs = { environment: "production", action: "retire", "gitops-token": "gitops-secret-123" };
+    const refused = await runAction({ action: "actions/promote", cwd: world.repo, inputs, env: cleanEnv() });
+    assert.notEqual(refused.exitCode, 0);
+    assert.match(refused.stdout + refused.stderr, /still takes traffic in production/);
+    assert.equal(refSha(world.bare, branchOf("production")), undefined, "nothing was pushed");
+
+    const forced = await runAction({ action: "actions/promote", cwd: world.repo, inputs: { ...inputs, force: "true" }, env: cleanEnv() });
+    assert.equal(forced.exitCode, 0, forced.stdout + forced.stderr);
+    assert.equal(forced.outputs.status, "pushed");
+    assert.equal(forced.outputs.branch, branchOf("production"));
+    assert.equal(forced.outputs.version, "0.0.1");
+    assert.ok(refSha(world.bare, branchOf("production")) !== undefined, "the retire branch was pushed");
+    assert.match(forced.summary, /retire/);
+    assert.ok(forced.secretsMasked.includes("gitops-secret-123"), "the GitOps token is masked");
+  });
+
   test("verify-promotion fails the check (exit 1, one error) for a change that deploys an ungated model", async () => {
     const world = await setup();
     const values = show(world.bare, "main", FILES.values).replace(world.uri("0.0.1"), world.uri("0.0.3"));

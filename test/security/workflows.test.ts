@@ -323,9 +323,9 @@ describe("what we ship or show", async () => {
           inputs: Object.fromEntries(withOf(map)!.items.map((pair) => [text(pair.key), text(pair.value)])),
         })),
     );
-    // model-ci (promote), canary, drift (two jobs), in reusable-workflows/ and their .github/workflows
-    // copies; and our release's tag job, whose token pushes the pinned release commits (docs/releasing.md).
-    assert.equal(uses.length, 9, JSON.stringify(uses.map((use) => use.file)));
+    // model-ci (promote), canary, drift (two jobs), dora (read-only), in reusable-workflows/ and their
+    // .github/workflows copies; and our release's tag job, whose token pushes the pinned release commits (docs/releasing.md).
+    assert.equal(uses.length, 11, JSON.stringify(uses.map((use) => use.file)));
     for (const { file, inputs } of uses) {
       if (file === ".github/workflows/release.yml") {
         // The release commits change .github/workflows/, which needs the workflows permission; this repository alone.
@@ -340,16 +340,19 @@ describe("what we ship or show", async () => {
       }
       const permissions = Object.fromEntries(Object.entries(inputs).filter(([key]) => key.startsWith("permission-")));
       // The canary's token also reads the checks and statuses a self-healing rollback waits for (docs/self-healing.md).
+      // dora reads the merged pull requests and the history, as its job's permissions do (docs/dora.md).
       const expected = file.endsWith("drift.yml")
         ? { "permission-contents": "read" }
-        : file.endsWith("canary.yml")
-          ? {
-              "permission-contents": "write",
-              "permission-pull-requests": "write",
-              "permission-checks": "read",
-              "permission-statuses": "read",
-            }
-          : { "permission-contents": "write", "permission-pull-requests": "write" };
+        : file.endsWith("dora.yml")
+          ? { "permission-contents": "read", "permission-pull-requests": "read" }
+          : file.endsWith("canary.yml")
+            ? {
+                "permission-contents": "write",
+                "permission-pull-requests": "write",
+                "permission-checks": "read",
+                "permission-statuses": "read",
+              }
+            : { "permission-contents": "write", "permission-pull-requests": "write" };
       assert.deepEqual(permissions, expected, file);
       assert.equal(inputs.owner, "${{ steps.gitops.outputs.owner }}", `${file}: the owner of the gitops-repository input`);
       assert.equal(inputs.repositories, "${{ steps.gitops.outputs.name }}", `${file}: that repository alone`);

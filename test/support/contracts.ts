@@ -20,6 +20,8 @@ export function contractColumn(name: string, type: ColumnType, extra: Partial<Co
     trueValues: ["true"],
     falseValues: ["false"],
     severity: "error",
+    redact: false,
+    forbidPatterns: [],
     pointer: `/columns/${name}`,
     ...extra,
   };

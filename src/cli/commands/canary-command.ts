@@ -1,9 +1,8 @@
 /** `modelship canary`: read each canary's health and open the next PR — step up, promote or roll back. */
 import { runCanaryStage } from "../../stages/promote-stage.ts";
-import { UserError } from "../../common/errors.ts";
 import { renderCanaryText } from "../../stages/report-text.ts";
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
-import { listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
+import { listFlag, parseFlags, renderHelp, timeFlag, type FlagSpecs } from "../options.ts";
 import { commandOutput, outputFlags } from "../output.ts";
 import { gitOpsFlags, gitOpsInputs, pullRequestFlags } from "./promote-command.ts";
 
@@ -48,12 +47,7 @@ export const canaryCommand: Command = {
       return ExitCode.ok;
     }
     const output = commandOutput(context, values);
-    let now: Date | undefined;
-    if (values.now !== undefined) {
-      now = new Date(values.now);
-      if (Number.isNaN(now.getTime()))
-        throw new UserError(`--now "${values.now}" is not a time`, { hint: "give an ISO 8601 time, e.g. 2026-11-23T18:00:00Z" });
-    }
+    const now = timeFlag(values.now, "now");
     const results = await runCanaryStage(
       {
         environments: listFlag(values.env),

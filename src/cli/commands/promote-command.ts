@@ -9,6 +9,10 @@ import {
   type Strategy,
 } from "../../stages/promote-stage.ts";
 import { renderPromotionText } from "../../stages/report-text.ts";
+import { runRetireEnvironmentStage } from "../../stages/promote-stage.ts";
+import { UserError } from "../../common/errors.ts";
+import { printable } from "../../common/printable-text.ts";
+import type { CommandOutput } from "../output.ts";
 import { cliStageRun, ExitCode, type Command, type CommandContext } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs, type ParsedFlags } from "../options.ts";
 import { commandOutput, outputFlags } from "../output.ts";
@@ -63,8 +67,16 @@ const flags = {
   action: {
     type: "string",
     value: "ACTION",
-    choices: ["start", "step", "promote", "rollback", "direct"],
-    description: "start (default for canary and blue-green), step, promote, rollback, or direct (default for the direct strategy)",
+    choices: ["start", "step", "promote", "rollback", "direct", "retire"],
+    description:
+      "start (default for canary and blue-green), step, promote, rollback, direct (default for the direct strategy), or retire (take the model out of the environment)",
+  },
+  force: {
+    type: "boolean",
+    // MODELSHIP_FORCE is init's too: an ambient variable must not remove a serving model.
+    flagOnly: true,
+    description:
+      "retire: remove the model although it still takes traffic (a replacement serves the environment); the flag only, no environment variable",
   },
   strategy: {
     type: "string",
@@ -114,7 +126,8 @@ export const promoteCommand: Command = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N] [--supersede]",
+          usage:
+            "modelship promote [MODEL[@VERSION]] --env ENV [--action start|step|promote|rollback|direct] [--weight N] [--supersede]\n       modelship promote [MODEL] --env ENV --action retire [--force] [--supersede]",
           summary:
             "Checks the release (every sha256, a passing gate verdict for these bytes), edits the environment's manifests in the\nGitOps repository in place, validates them, pushes branch modelship/ENV/MODEL with a lease and opens or updates its\npull request. Without --gitops-repo the branch is pushed and the PR body written to --out. A re-run changes nothing.",
           flags,
@@ -125,6 +138,10 @@ export const promoteCommand: Command = {
       return ExitCode.ok;
     }
     const output = commandOutput(context, values);
+    // Only the flag itself: MODELSHIP_FORCE (which `init --force` also reads) must not break other actions.
+    if (context.argv.includes("--force") && values.action !== "retire")
+      throw new UserError("--force is for --action retire", { hint: "leave --force out, or pass --action retire" });
+    if (values.action === "retire") return retire(context, values, positionals[0], output);
     const autoMerge = choiceFlag(values["auto-merge"], "auto-merge", ["merge", "squash", "rebase", "off"] as const);
     const options: PromoteStageOptions = {
       model: positionals[0],
@@ -174,3 +191,63 @@ export const promoteCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/** `--action retire`: the PR that takes the model out of the environment (gitops/retire-pr.ts). */
+async function retire(
+  context: CommandContext,
+  values: ParsedFlags<typeof flags>,
+  model: string | undefined,
+  output: CommandOutput,
+): Promise<ExitCode> {
+  for (const flag of ["weight", "strategy", "auto-merge"] as const)
+    if (values[flag] !== undefined)
+      throw new UserError(`--${flag} does not apply to --action retire`, {
+        hint: `leave --${flag} out: a retire PR is reviewed, never auto-merged`,
+      });
+  let result;
+  try {
+    result = await runRetireEnvironmentStage(
+      {
+        ...(model === undefined ? {} : { model }),
+        ...(values.env === undefined ? {} : { environment: values.env }),
+        // The flag itself, never MODELSHIP_FORCE: an ambient variable (init reads it too) must not remove a serving model.
+        ...(values.force === true && context.argv.includes("--force") ? { force: true } : {}),
+        ...(values.supersede === true ? { supersede: true } : {}),
+        gitops: gitOpsInputs(values, output.context),
+      },
+      cliStageRun(output.context, values.config),
+    );
+  } catch (error) {
+    if (!(error instanceof EnvironmentNotGivenError)) throw error;
+    context.print(`modelship promote: ${error.message}`);
+    return ExitCode.usage;
+  }
+  const where = result.prUrl ?? result.bodyPath ?? result.branch;
+  output.emit({
+    failed: false,
+    json: {
+      status: result.status,
+      branch: result.branch,
+      title: result.title,
+      prNumber: result.prNumber,
+      prUrl: result.prUrl,
+      bodyPath: result.bodyPath,
+      files: result.files,
+      deleted: result.deleted,
+      removed: result.removed,
+      forced: result.forced,
+      commit: result.commit,
+      closedPr: result.closedPr,
+      superseded: result.superseded,
+      model: result.model,
+      version: result.version,
+      before: result.before,
+    },
+    text: () =>
+      result.status === "no-change"
+        ? `${printable(result.model)} is not in ${printable(result.environment.name)}'s manifests: nothing to retire.`
+        : `${printable(result.title)}: ${result.status} (${printable(where)}); removes ${result.removed.map(printable).join(", ")}${result.forced ? " (forced: it still took traffic)" : ""}`,
+    reports: [result.bodyPath],
+  });
+  return ExitCode.ok;
+}

@@ -76,6 +76,7 @@ export const verifyPromotionCommand: Command = {
       json: {
         ok: result.ok,
         files: result.files,
+        deleted: result.deleted,
         uris: result.uris,
         problems: result.problems,
         rulesChanges: result.rulesChanges,

@@ -10,6 +10,7 @@ import type { ColumnType } from "./contract-types.ts";
 import { hashCell } from "../validate/duplicate-rows.ts";
 import { Hash64, HashTable64 } from "../validate/hash-table.ts";
 import type { RawValue } from "../readers/table.ts";
+import { detectPii, type PiiDetector } from "../pii/pii-detectors.ts";
 
 /**
  * Rows up to which `unique` is inferred. Knowing that no value repeats takes one hash per value,
@@ -46,6 +47,12 @@ export interface ColumnFacts {
   /** Distinct values by frequency (most frequent first), for categorical columns. */
   enum?: string[];
   unique: boolean;
+  /**
+   * Every PII detector that fired, most values first, with the values each fired on (a value counts
+   * for the first detector that fires on it), the values any fired on, and the non-null values
+   * (docs/privacy.md#pii-detection).
+   */
+  pii?: { detectors: { detector: PiiDetector; count: number }[]; count: number; nonNull: number };
 }
 
 /** Accumulates one column, batch by batch, file by file. */
@@ -72,6 +79,8 @@ export class ColumnInference {
   #fileNulls = 0;
   #maxFileNullShare = 0;
   #emptyInSomeFile = false;
+  /** Values each PII detector fired on (texts, and integers as their digits: a card number may be written as one). */
+  readonly #pii = new Map<PiiDetector, number>();
 
   constructor(name: string, maxEnum: number) {
     this.name = name;
@@ -115,6 +124,17 @@ export class ColumnInference {
       if (this.#distinct.size > this.#maxEnum) this.#distinct = undefined;
     }
     if (this.#seen !== undefined) this.#addSeen(raw);
+    // On the raw text, before any type is decided: 4111111111111111 parses as an integer but is a card.
+    const text =
+      typeof raw === "string"
+        ? raw
+        : typeof raw === "bigint" || (typeof raw === "number" && Number.isInteger(raw))
+          ? String(raw)
+          : undefined;
+    if (text !== undefined) {
+      const detector = detectPii(text);
+      if (detector !== undefined) this.#pii.set(detector, (this.#pii.get(detector) ?? 0) + 1);
+    }
   }
 
   #addNumber(raw: Exclude<RawValue, null>): void {
@@ -172,6 +192,18 @@ export class ColumnInference {
         .map(([value]) => value);
     }
     facts.unique = (facts.type === "integer" || facts.type === "string") && this.#seen !== undefined && nonNull >= MIN_UNIQUE_VALUES;
+    // Personal data in any column (digits-only cards parse as integers): proposed as a string with
+    // pii: forbid, and none of its values becomes an enum, a min or a max.
+    if (this.#pii.size > 0) {
+      const detectors = [...this.#pii.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([detector, count]) => ({ detector, count }));
+      facts.pii = { detectors, count: detectors.reduce((sum, entry) => sum + entry.count, 0), nonNull };
+      facts.type = "string";
+      delete facts.enum;
+      delete facts.min;
+      delete facts.max;
+    }
     return facts;
   }
 

@@ -149,6 +149,23 @@ function diffFlag(list: ChangeList, name: string, before: boolean, after: boolea
   list.add(`${name}_${String(after)}`, after === tightWhen, `${name} changed from ${String(before)} to ${String(after)}`);
 }
 
+/** pii, hashed, forbid_patterns, redact: forbidding or requiring a hash tightens, a new forbidden pattern too; redact only changes outputs. */
+function diffPii(list: ChangeList, before: ColumnContract, after: ColumnContract): void {
+  if (before.pii !== after.pii) {
+    const tight = after.pii === "forbid" || after.pii === "hashed";
+    list.add("pii_changed", tight, `pii changed from ${before.pii ?? "unset"} to ${after.pii ?? "unset"}`);
+  } else if (before.pii === "hashed" && JSON.stringify(before.hashed) !== JSON.stringify(after.hashed)) {
+    list.add("hashed_changed", true, `hashed format changed from ${JSON.stringify(before.hashed)} to ${JSON.stringify(after.hashed)}`);
+  }
+  const added = after.forbidPatterns.filter((regex) => !before.forbidPatterns.includes(regex));
+  const removed = before.forbidPatterns.filter((regex) => !after.forbidPatterns.includes(regex));
+  if (added.length > 0) list.add("forbid_patterns_added", true, `forbid_patterns ${showList(added)} added`);
+  if (removed.length > 0) list.add("forbid_patterns_removed", false, `forbid_patterns ${showList(removed)} removed`);
+  // Redaction changes what outputs show, never whether data passes.
+  if (before.redact !== after.redact)
+    list.add(`redact_${String(after.redact)}`, false, `redact changed from ${String(before.redact)} to ${String(after.redact)}`);
+}
+
 function diffColumn(before: ColumnContract, after: ColumnContract): ContractChange[] {
   const list = new ChangeList(after.name);
   diffType(list, before.type, after.type);
@@ -177,6 +194,7 @@ function diffColumn(before: ColumnContract, after: ColumnContract): ContractChan
       `mostly ${raised ? "raised" : "lowered"} from ${String(before.mostly)} to ${String(after.mostly)}`,
     );
   }
+  diffPii(list, before, after);
   diffAliases(list, before.aliases, after.aliases);
   if (after.type === "boolean" || before.type === "boolean") {
     list.acceptedValues("true_values", before.trueValues, after.trueValues);
@@ -220,7 +238,34 @@ function diffSections(old: DataContract, next: DataContract): ContractChange[] {
   list.policy("conflicting_labels", h.conflictingLabels, k.conflictingLabels);
   list.policy("unseen_target_classes", h.unseenTargetClasses, k.unseenTargetClasses);
   list.policy("unseen_categories", h.unseenCategories, k.unseenCategories);
+  diffKAnonymity(list, old.kAnonymity, next.kAnonymity);
   return list.changes;
+}
+
+/** k_anonymity: a larger k, a smaller max_share, more quasi-identifiers (finer classes) or a stricter severity tighten it. */
+function diffKAnonymity(list: ChangeList, before: DataContract["kAnonymity"], after: DataContract["kAnonymity"]): void {
+  if (before === undefined && after === undefined) return;
+  if (before === undefined) {
+    list.add("k_anonymity_added", after!.severity === "error", `k_anonymity added (k = ${after!.k})`);
+    return;
+  }
+  if (after === undefined) {
+    list.add("k_anonymity_removed", false, "k_anonymity removed");
+    return;
+  }
+  list.lowerBound("k_anonymity.k", before.k, after.k);
+  list.upperBound("k_anonymity.max_share", before.maxShare, after.maxShare);
+  const added = after.quasiIdentifiers.filter((name) => !before.quasiIdentifiers.includes(name));
+  const removed = before.quasiIdentifiers.filter((name) => !after.quasiIdentifiers.includes(name));
+  if (added.length > 0) list.add("k_anonymity.quasi_identifiers_added", true, `quasi-identifiers ${showList(added)} added to k_anonymity`);
+  if (removed.length > 0)
+    list.add("k_anonymity.quasi_identifiers_removed", false, `quasi-identifiers ${showList(removed)} removed from k_anonymity`);
+  if (before.severity !== after.severity)
+    list.add(
+      "k_anonymity.severity_changed",
+      after.severity === "error",
+      `k_anonymity severity changed from ${before.severity} to ${after.severity}`,
+    );
 }
 
 /** Classifies every difference between two contracts as breaking (data that passed may now fail) or not. */

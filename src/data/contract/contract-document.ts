@@ -4,7 +4,18 @@
  * `frictionless.ts` (which `load-contract.ts` imports) can build contracts without an import cycle.
  */
 import { DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES } from "./coerce.ts";
-import type { ColumnContract, ColumnRole, ColumnType, DataContract, Severity } from "./contract-types.ts";
+import type {
+  ColumnContract,
+  ColumnRole,
+  ColumnType,
+  DataContract,
+  HashFormat,
+  KAnonymityChecks,
+  PiiPolicy,
+  PiiScanSettings,
+  Severity,
+} from "./contract-types.ts";
+import { BUILTIN_PII_DETECTORS } from "../pii/pii-detectors.ts";
 
 /** The YAML document as the schema describes it (snake_case). */
 export interface ContractDocument {
@@ -28,6 +39,14 @@ export interface ContractDocument {
     conflicting_labels?: "error" | "warning" | "ignore";
     unseen_target_classes?: "error" | "warning" | "ignore";
     unseen_categories?: "error" | "warning" | "ignore";
+  };
+  k_anonymity?: { quasi_identifiers: string[]; k: number; max_share?: number; severity?: Severity; max_classes?: number };
+  pii?: {
+    scan?: boolean;
+    detectors?: PiiScanSettings["detectors"];
+    patterns?: { name: string; regex: string }[];
+    min_share?: number;
+    severity?: Severity;
   };
 }
 
@@ -55,6 +74,10 @@ export interface ColumnDocument {
   true_values?: string[];
   false_values?: string[];
   severity?: Severity;
+  pii?: PiiPolicy;
+  hashed?: HashFormat;
+  redact?: boolean;
+  forbid_patterns?: string[];
 }
 
 /** Turns the YAML document into the in-memory contract, with defaults. */
@@ -88,6 +111,11 @@ export function fromDocument(
     trueValues: column.true_values ?? [...DEFAULT_TRUE_VALUES],
     falseValues: column.false_values ?? [...DEFAULT_FALSE_VALUES],
     severity: column.severity ?? "error",
+    // `hashed:` alone means `pii: hashed`; load-contract.ts refuses it beside another pii setting.
+    ...(column.pii !== undefined || column.hashed !== undefined ? { pii: column.pii ?? "hashed" } : {}),
+    ...(column.hashed !== undefined || column.pii === "hashed" ? { hashed: column.hashed ?? { format: "hex" as const } } : {}),
+    redact: column.redact ?? false,
+    forbidPatterns: column.forbid_patterns ?? [],
     pointer: `/columns/${index}`,
   }));
   const dataset = document.dataset ?? {};
@@ -120,5 +148,31 @@ export function fromDocument(
       unseenTargetClasses: hygiene.unseen_target_classes ?? "error",
       unseenCategories: hygiene.unseen_categories ?? "warning",
     },
+    ...(document.k_anonymity === undefined ? {} : { kAnonymity: kAnonymityOf(document.k_anonymity) }),
+    ...(document.pii === undefined ? {} : { pii: piiScanOf(document.pii) }),
+  };
+}
+
+/** Default of `k_anonymity.max_classes`: at most 128 MB for 4 quasi-identifiers at the cap (docs/privacy.md). */
+export const DEFAULT_MAX_KANONYMITY_CLASSES = 1_000_000;
+
+function kAnonymityOf(document: NonNullable<ContractDocument["k_anonymity"]>): KAnonymityChecks {
+  return {
+    quasiIdentifiers: document.quasi_identifiers,
+    k: document.k,
+    maxShare: document.max_share ?? 0,
+    severity: document.severity ?? "error",
+    maxClasses: document.max_classes ?? DEFAULT_MAX_KANONYMITY_CLASSES,
+  };
+}
+
+/** The contract-level `pii:` block with its defaults (docs/privacy.md#pii-detection). */
+export function piiScanOf(document: NonNullable<ContractDocument["pii"]>): PiiScanSettings {
+  return {
+    scan: document.scan ?? true,
+    detectors: document.detectors ?? [...BUILTIN_PII_DETECTORS],
+    patterns: document.patterns ?? [],
+    minShare: document.min_share ?? 0,
+    severity: document.severity ?? "warning",
   };
 }

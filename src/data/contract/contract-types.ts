@@ -4,6 +4,8 @@
  * converted into this shape too.
  */
 
+import type { PiiDetector } from "../pii/pii-detectors.ts";
+
 export type ColumnType = "integer" | "number" | "string" | "boolean" | "date" | "datetime" | "categorical";
 export type ColumnRole = "feature" | "target" | "prediction" | "sensitive" | "id" | "timestamp";
 export type Severity = "error" | "warning";
@@ -48,8 +50,49 @@ export interface ColumnContract {
   falseValues: string[];
   /** Severity of this column's violations. Default error. */
   severity: Severity;
+  /**
+   * Personal data in this column (docs/privacy.md#pii-detection): `forbid` fails on any value a
+   * detector fires on, `hashed` requires every value to look like `hashed`, `allow` skips the scan.
+   * Unset: the column is scanned anyway and a detection is a warning.
+   */
+  pii?: PiiPolicy;
+  /** The hash format of a `pii: hashed` column (default `{ format: hex }`: any common digest length). */
+  hashed?: HashFormat;
+  /** Values are shown as pseudonyms in every output (src/data/pii/redact.ts). Default false. */
+  redact: boolean;
+  /** Regexes no value may contain (searched, not anchored). Default []. */
+  forbidPatterns: string[];
   /** Where in the contract file this column is declared (for messages). */
   pointer: string;
+}
+
+/** A column's `pii:` setting. */
+export type PiiPolicy = "forbid" | "allow" | "hashed";
+
+/**
+ * What a `pii: hashed` column's values look like: `hex` (digits and a–f; `length` characters, or
+ * any of 32/40/56/64/96/128 — MD5, SHA-1, SHA-224/256/384/512), `base64` (standard or URL alphabet,
+ * optional padding; `length` characters or at least 22) or `salted`: a self-describing salted hash
+ * such as `$2b$12$…` (bcrypt), `$argon2id$v=19$…`, `$6$…` (sha-crypt), `$scrypt$…`,
+ * `pbkdf2_sha256$600000$salt$hash` or `sha256$salt$hex`.
+ */
+export interface HashFormat {
+  format: "hex" | "base64" | "salted";
+  length?: number;
+}
+
+/** The contract-level `pii:` block: how columns are scanned for personal data. */
+export interface PiiScanSettings {
+  /** Scan string and categorical columns without a `pii` setting (default true). */
+  scan: boolean;
+  /** Built-in detectors to run (default all of them). */
+  detectors: Exclude<PiiDetector, "custom">[];
+  /** Extra detectors: named regexes searched in each value. */
+  patterns: { name: string; regex: string }[];
+  /** A scanned column warns when detections exceed this share of its non-null values (default 0: any). */
+  minShare: number;
+  /** Severity of a detection in a column without `pii` (default warning). */
+  severity: Severity;
 }
 
 export interface DatasetChecks {
@@ -79,6 +122,23 @@ export interface HygieneChecks {
   unseenCategories: ColumnPolicy;
 }
 
+/**
+ * k-anonymity over quasi-identifiers (`k_anonymity` in the contract, docs/privacy.md#k-anonymity):
+ * every combination of their values must be shared by at least `k` rows.
+ */
+export interface KAnonymityChecks {
+  /** Contract columns that together could re-identify a person (e.g. age, zip, sex). */
+  quasiIdentifiers: string[];
+  /** Smallest allowed equivalence class (rows sharing one QI tuple); at least 2. */
+  k: number;
+  /** Largest share of rows allowed in classes smaller than k (default 0). */
+  maxShare: number;
+  /** Severity of a violation (default error). */
+  severity: Severity;
+  /** Distinct classes counted exactly; past it the figures are bounds (default 1,000,000). */
+  maxClasses: number;
+}
+
 export interface DataContract {
   /** Path of the contract file. */
   file: string;
@@ -90,6 +150,10 @@ export interface DataContract {
   columns: ColumnContract[];
   dataset: DatasetChecks;
   hygiene: HygieneChecks;
+  /** k-anonymity of the quasi-identifiers, when the contract asks for it. */
+  kAnonymity?: KAnonymityChecks;
+  /** How columns are scanned for personal data; absent: the defaults (every detector, scan on). */
+  pii?: PiiScanSettings;
   /** "modelship" for our YAML format, "frictionless" for a Table Schema. */
   source: "modelship" | "frictionless";
 }

@@ -13,6 +13,11 @@
  * - ranges: observed min and max for numbers, dates and date-times.
  * - unique: for integer and string columns whose ≥ 20 values all differ, in data of at most
  *   100,000 rows (beyond that, telling needs memory that grows with the data).
+ * - pii: `pii: forbid` for a column where a PII detector fires on any value's raw text, before its
+ *   type is decided (src/data/pii/pii-detectors.ts; a card written as digits would read as an
+ *   integer), with a comment naming every detector that fired and the share of values; such a column
+ *   is a string with no enum, min or max, so its values are never written into the contract. Review
+ *   it: forbid (the data must not hold it: these files then fail), hashed (hash it upstream) or allow.
  * - dataset: min_rows half the smallest file's rows; max_duplicate_share by the share rule
  *   (estimated, with headroom, above 100,000 rows a file); unknown_columns: error.
  */
@@ -263,6 +268,14 @@ function buildDocument(options: { pass: Pass; dialect: SniffedDialect | undefine
   const columns = pass.columns.map((facts, index) => {
     const { column, nullComment } = columnDocument(facts, facts.name === options.target);
     if (nullComment !== undefined) comments.push({ path: ["columns", index, "max_null_share"], text: nullComment });
+    if (facts.pii !== undefined) {
+      const { detectors, count, nonNull } = facts.pii;
+      const each = detectors.map((entry) => `${entry.detector} ${entry.count.toLocaleString("en-US")}`).join(", ");
+      comments.push({
+        path: ["columns", index, "pii"],
+        text: `detectors fired on ${count.toLocaleString("en-US")} of ${nonNull.toLocaleString("en-US")} values (${percent(count / nonNull)}: ${each}); review: forbid, hashed or allow`,
+      });
+    }
     return column;
   });
   // Key order is the YAML's order: the format version, then the dialect, as it says how to read everything after.
@@ -312,6 +325,7 @@ function columnDocument(facts: ColumnFacts, isTarget: boolean): { column: Column
   if (facts.enum !== undefined) column.enum = facts.enum;
   if (facts.unique) column.unique = true;
   if (facts.emptyInSomeFile) column.allow_empty = true;
+  if (facts.pii !== undefined) column.pii = "forbid";
   return { column, nullComment };
 }
 

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { regexBacktrackingProblem } from "../pii/regex-safety.ts";
 import schema from "../../../schemas/data-contract.schema.json" with { type: "json" };
 import { errnoCode, UserError } from "../../common/errors.ts";
 import { assertValid } from "../../common/schema-validation.ts";
@@ -108,6 +109,89 @@ function checkSemantics(
           });
       }
     }
+  }
+  checkKAnonymity(contract, where);
+  checkPii(contract, where);
+}
+
+/**
+ * A regex compiles in Unicode mode and cannot backtrack catastrophically (pii/regex-safety.ts: it runs
+ * on every distinct cell, whatever the data holds), or a UserError at `pointer` says why.
+ */
+function compileRegex(regex: string, what: string, located: { file: string; line?: number; column?: number; pointer: string }): void {
+  try {
+    new RegExp(regex, "u");
+  } catch (error) {
+    throw new UserError(`${what} is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`, {
+      ...located,
+      hint: "fix the regex (JavaScript syntax, Unicode mode); in YAML, single-quote it so backslashes stay as written",
+    });
+  }
+  const problem = regexBacktrackingProblem(regex);
+  if (problem !== undefined)
+    throw new UserError(`${what} can backtrack catastrophically: ${problem}, so one crafted value could stall a run for minutes`, {
+      ...located,
+      hint: "rewrite it without repeating a repeated or alternating group, e.g. ^[\\w\\s]+$ for ^(\\w+\\s?)+$, \\d{3}-\\d{3}-\\d{4} for (\\d{3}-){2}\\d{4}, [\\w\\d]* for (\\w|\\d)* (docs/privacy.md#pii-detection)",
+    });
+}
+
+/** The `pii` settings: regexes compile, `hashed` goes with `pii: hashed` on a text column, pattern names are unique. */
+function checkPii(
+  contract: DataContract,
+  where: (pointer: string) => { file: string; line?: number; column?: number; pointer: string },
+): void {
+  for (const column of contract.columns) {
+    const at = (key: string) => where(`${column.pointer}/${key}`);
+    for (const [index, regex] of column.forbidPatterns.entries())
+      compileRegex(regex, `forbid_patterns[${index}] of column "${column.name}"`, at(`forbid_patterns/${index}`));
+    if (column.pii === undefined) continue;
+    if (column.hashed !== undefined && column.pii !== "hashed")
+      throw new UserError(`column "${column.name}" has a hashed format but pii: ${column.pii}`, {
+        ...at("hashed"),
+        hint: "a hash format only applies to pii: hashed; drop `hashed` or set pii: hashed",
+      });
+    if (column.pii === "hashed" && column.type !== "string" && column.type !== "categorical")
+      throw new UserError(`column "${column.name}" is pii: hashed but of type ${column.type}; hashes are text`, {
+        ...at("type"),
+        hint: "declare the column as type: string",
+      });
+    if (column.hashed?.format === "salted" && column.hashed.length !== undefined)
+      throw new UserError(`column "${column.name}": a salted hash has no fixed length`, {
+        ...at("hashed/length"),
+        hint: "drop hashed.length, or use format: hex or base64 for a plain digest",
+      });
+  }
+  const seen = new Set<string>();
+  for (const [index, pattern] of (contract.pii?.patterns ?? []).entries()) {
+    if (seen.has(pattern.name))
+      throw new UserError(`pii pattern "${pattern.name}" is declared twice`, {
+        ...where(`/pii/patterns/${index}/name`),
+        hint: "give each pattern its own name; reports name the pattern that fired",
+      });
+    seen.add(pattern.name);
+    compileRegex(pattern.regex, `pii pattern "${pattern.name}"`, where(`/pii/patterns/${index}/regex`));
+  }
+}
+
+/** `k_anonymity`: its quasi-identifiers are contract columns, and k is at least 2. */
+function checkKAnonymity(
+  contract: DataContract,
+  where: (pointer: string) => { file: string; line?: number; column?: number; pointer: string },
+): void {
+  const check = contract.kAnonymity;
+  if (check === undefined) return;
+  if (check.k < 2)
+    throw new UserError(`k_anonymity.k is ${check.k}: every table is 1-anonymous, so k must be at least 2`, {
+      ...where("/k_anonymity/k"),
+      hint: "use k: 5 or more (a common choice); drop k_anonymity to turn the check off",
+    });
+  const names = new Set(contract.columns.map((column) => column.name));
+  for (const [index, name] of check.quasiIdentifiers.entries()) {
+    if (!names.has(name))
+      throw new UserError(`quasi-identifier "${name}" is not a column of the contract`, {
+        ...where(`/k_anonymity/quasi_identifiers/${index}`),
+        hint: `declare "${name}" under columns, or list only contract columns (names are case-sensitive)`,
+      });
   }
 }
 

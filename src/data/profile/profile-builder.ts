@@ -9,6 +9,7 @@ import { checkHeaderDelimiter } from "../readers/sniff-dialect.ts";
 import { UserError } from "../../common/errors.ts";
 import { aliasMap, applyAlias, coerceValue, showValue, type TypedValue } from "../contract/coerce.ts";
 import type { ColumnContract, DataContract } from "../contract/contract-types.ts";
+import { detectPii } from "../pii/pii-detectors.ts";
 import { CategoryStats, columnStatsFromJSON, isNumericType, NumericStats, type ColumnStats } from "./profile-column.ts";
 import {
   REFERENCE_PROFILE_SCHEMA,
@@ -312,8 +313,10 @@ export class ProfileBuilder {
     if (coerced.ok) return coerced.value;
     const line = at.batch.lines[at.row] ?? 0;
     if (column.type === "number" && isUnrepresentableNumber(value)) {
+      // A redacted column's value never reaches an error (it is printed, and may be an annotation): the line says where.
+      const hidden = column.pii !== undefined || column.redact || detectPii(showValue(value)) !== undefined;
       throw new UserError(
-        `column "${column.name}": "${showValue(value)}" ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`,
+        `column "${column.name}": ${hidden ? "a value" : `"${showValue(value)}"`} ${coerced.reason} (contract ${this.#contract.file}, column ${column.name})`,
         {
           file: at.path,
           line: line > 0 ? line : undefined,

@@ -10,6 +10,7 @@ import { assertWritable } from "../../common/schema-validation.ts";
 import { toPointer } from "../../common/yaml-source.ts";
 import { columnStatsFromJSON } from "./profile-column.ts";
 import { sameEdges } from "./profile-histogram.ts";
+import { withoutValues } from "../pii/redact-reports.ts";
 import { exactCapOf, type ColumnProfile, type LabelAgreement, type ReferenceProfile } from "./profile-types.ts";
 import schema from "../../../schemas/reference-profile.schema.json" with { type: "json" };
 
@@ -38,6 +39,17 @@ function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
       hint: "profile every shard with the same settings (use --bins-from the same profile, which also copies its settings)",
     });
   }
+  for (const name of new Set([...Object.keys(a.redacted ?? {}), ...Object.keys(b.redacted ?? {})])) {
+    const keyA = a.redacted?.[name];
+    const keyB = b.redacted?.[name];
+    if (keyA !== keyB && a.columns[name]?.kind === "categorical") {
+      const say = (key: string | null | undefined) => (key === undefined ? "shown" : key === null ? "dropped (no key)" : `key ${key}`);
+      throw new UserError(`cannot merge profiles: the values of column "${name}" are redacted differently (${say(keyA)} vs ${say(keyB)})`, {
+        pointer: toPointer(["redacted", name]),
+        hint: "profile every shard with the same MODELSHIP_REDACTION_KEY (docs/privacy.md#redaction)",
+      });
+    }
+  }
   for (const [name, column] of Object.entries(a.columns)) {
     const other = b.columns[name];
     if (other === undefined || other.kind !== column.kind || other.type !== column.type) {
@@ -46,7 +58,8 @@ function assertMergeable(a: ReferenceProfile, b: ReferenceProfile): void {
         hint: "profile every shard with the same data contract",
       });
     }
-    if (column.kind === "numeric" && other.kind === "numeric" && !sameEdges(column.histogram?.edges, other.histogram?.edges)) {
+    const redacted = a.redacted?.[name] !== undefined || b.redacted?.[name] !== undefined;
+    if (column.kind === "numeric" && other.kind === "numeric" && !redacted && !sameEdges(column.histogram?.edges, other.histogram?.edges)) {
       throw new UserError(
         `cannot merge profiles: the histograms of column "${name}" have different edges (${describeEdges(column)} vs ${describeEdges(other)})`,
         {
@@ -68,6 +81,16 @@ function mergeAgreement(a: LabelAgreement | undefined, b: LabelAgreement | undef
   return { target: a.target, prediction: a.prediction, rows: a.rows + b.rows, agree: a.agree + b.agree };
 }
 
+/** Both sides' redacted columns, sorted by name (numeric ones may differ: neither keeps exact values then). */
+function mergeRedacted(a: ReferenceProfile, b: ReferenceProfile): Record<string, string | null> {
+  const both = { ...b.redacted, ...a.redacted };
+  return Object.fromEntries(
+    Object.keys(both)
+      .sort()
+      .map((name) => [name, both[name]!] as const),
+  );
+}
+
 /** The profile of the union of two shards' data; refuses (UserError) different schema hashes or histogram edges. */
 export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): ReferenceProfile {
   assertMergeable(a, b);
@@ -76,7 +99,15 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
   const capsA = { categoryCap: a.settings.category_cap, exactCap: exactCapOf(a.settings) };
   const capsB = { categoryCap: b.settings.category_cap, exactCap: exactCapOf(b.settings) };
   const columns: Record<string, ColumnProfile> = {};
+  const redacted = a.redacted === undefined && b.redacted === undefined ? undefined : mergeRedacted(a, b);
   for (const [name, column] of Object.entries(a.columns)) {
+    const side = b.columns[name]!;
+    if (redacted?.[name] !== undefined && column.kind === "numeric" && side.kind === "numeric") {
+      // Redacted on either side: counts only, never a sketch, extremes or edges (redact-reports.ts `withoutValues`).
+      const counts = { count: column.count + side.count, nulls: column.nulls + side.nulls, invalid: column.invalid + side.invalid };
+      columns[name] = withoutValues({ ...column, ...counts, valid: counts.count - counts.nulls - counts.invalid }, a.settings);
+      continue;
+    }
     const merged = columnStatsFromJSON(column, capsA);
     const other = columnStatsFromJSON(b.columns[name]!, capsB);
     // Kinds were checked equal above; these tests only narrow the types.
@@ -102,6 +133,7 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     rows: a.rows + b.rows,
     settings: { ...a.settings, category_cap: cap, exact_cap: Math.min(capsA.exactCap, capsB.exactCap) },
     ...(agreement === undefined ? {} : { agreement }),
+    ...(redacted === undefined ? {} : { redacted }),
     columns,
   };
   assertWritable(schema, profile, "merged reference profile");

@@ -13,6 +13,7 @@ import { isNumericType } from "./profile-column.ts";
 import { PROFILE_DEFAULTS, type ProfiledDataset, type ProfileSettings, type ReferenceProfile } from "./profile-types.ts";
 import type { ReadOptions, RecordBatch, TableSource } from "../readers/table.ts";
 import { fastPassRefusal, fastProfilePass } from "./profile-fast.ts";
+import { redactorFor, type Redactor } from "../pii/redact.ts";
 import schema from "../../../schemas/reference-profile.schema.json" with { type: "json" };
 
 /** What a profile is made from and how. */
@@ -46,6 +47,8 @@ export interface ProfileSourcesOptions extends ProfileOptions {
   open: (path: string) => Promise<TableSource>;
   /** How `open` reads the files: given, plain CSV files take the fast pass (profile-fast.ts) where it applies. */
   read?: ReadOptions;
+  /** Hides values in log lines (a warning is an Actions annotation, readable by anyone who can see the run); default the contract's. */
+  redactor?: Redactor;
 }
 
 function positiveInteger(value: number | undefined, name: string, minimum: number): number | undefined {
@@ -114,14 +117,24 @@ export async function profileSources(options: ProfileSourcesOptions): Promise<Re
   const builder = new ProfileBuilder({ contract, settings, edges });
   const fast = await tryFastPass(options, settings, edges, builder);
   const datasets: ProfiledDataset[] = fast ?? (await streamPasses(options, builder));
+  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? new Date()).toISOString(), datasets });
+  // The first invalid value is quoted only as redaction would show it: a column declared pii/redact,
+  // or where a detector fires on a kept category or on the value itself, shows its pseudonym.
+  const redactor = options.redactor ?? redactorFor(contract);
+  for (const [name, column] of Object.entries(profile.columns))
+    if (column.kind === "categorical")
+      redactor.scan(
+        name,
+        column.counts.map((entry) => entry.value),
+      );
   for (const { column, invalid, first } of builder.invalidSummary()) {
-    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${first.value}"`, {
+    const shown = redactor.value(column, first.value);
+    logger.warning(`column "${column}": ${invalid} value(s) do not match its type and are counted as invalid, the first "${shown}"`, {
       title: `modelship: ${column}`,
       file: first.path,
       startLine: first.line > 0 ? first.line : undefined,
     });
   }
-  const profile = builder.finish({ toolVersion: options.toolVersion, created: (options.created ?? new Date()).toISOString(), datasets });
   assertWritable(schema, profile, "reference profile");
   return profile;
 }

@@ -147,6 +147,12 @@ export interface ReferenceProfile {
   settings: ProfileSettings;
   /** Target/prediction agreement (accuracy's counts); absent without exactly one of each, or in older profiles. */
   agreement?: LabelAgreement;
+  /**
+   * Columns whose values are redacted (src/data/pii/redact-reports.ts, docs/privacy.md#redaction), by
+   * name: the id of the key their categories are pseudonyms under, or null when they were dropped
+   * (no key). Absent when no column is redacted.
+   */
+  redacted?: Record<string, string | null>;
   /** By contract column name, in contract order. */
   columns: Record<string, ColumnProfile>;
 }

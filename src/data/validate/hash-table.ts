@@ -153,6 +153,12 @@ export class HashTable64 {
     return undefined;
   }
 
+  /** Every key and its value, in slot order. */
+  forEach(each: (h1: number, h2: number, value: number) => void): void {
+    for (let slot = 0; slot < this.#low.length; slot++)
+      if (this.#low[slot] !== 0) each(this.#high[slot]!, this.#low[slot]!, this.#values[slot]!);
+  }
+
   /** Overwrites the value of an existing key (or adds it). */
   set(h1: number, h2: number, value: number): void {
     const slot = this.#find(h1, h2);

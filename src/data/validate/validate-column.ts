@@ -4,7 +4,8 @@
  * examples kept plus, for a `unique` column only, one hash per distinct value.
  */
 import { aliasMap, applyAlias, coerceValue, showValue, type Coerced, type TypedValue } from "../contract/coerce.ts";
-import type { ColumnContract, ColumnPolicy, Severity } from "../contract/contract-types.ts";
+import type { ColumnContract, ColumnPolicy, PiiScanSettings, Severity } from "../contract/contract-types.ts";
+import { DEFAULT_PII_SCAN, PII_CLEAN, PiiColumnScan, type PiiOutcome } from "../pii/pii-scan.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import { Hash64 } from "./hash-table.ts";
 import { MAX_EXACT_DISTINCT, RepeatCounter } from "./repeat-counter.ts";
@@ -21,6 +22,8 @@ export interface PreparedCell {
   shown: string | undefined;
   /** Whether the value is in the column's enum, once looked up (the fast path reuses a cell for every row that spells it). */
   inEnum?: boolean;
+  /** What the PII checks made of the text, once classified (same reuse). */
+  pii?: PiiOutcome;
 }
 
 /** Counts and first examples of one check. */
@@ -125,11 +128,13 @@ export class ColumnValidator {
   readonly #patternTally: Tally;
   readonly #length: Tally;
   readonly #uniqueTally: Tally;
+  readonly #pii: PiiColumnScan | undefined;
   #rows = 0;
   #first: CanonicalValue = null;
   #distinct = 0;
 
-  constructor(options: { column: ColumnContract; path: string; dataset: string; maxExamples: number }) {
+  /** `pii`: the contract's scan settings (default: every detector on every text column). */
+  constructor(options: { column: ColumnContract; path: string; dataset: string; maxExamples: number; pii?: PiiScanSettings }) {
     const { column, maxExamples } = options;
     this.column = column;
     this.#path = options.path;
@@ -156,6 +161,7 @@ export class ColumnValidator {
     this.#patternTally = new Tally(maxExamples);
     this.#length = new Tally(maxExamples);
     this.#uniqueTally = new Tally(maxExamples);
+    this.#pii = PiiColumnScan.for({ column, settings: options.pii ?? DEFAULT_PII_SCAN, path: options.path, maxExamples });
   }
 
   /** True when more distinct non-null values than one were seen. */
@@ -211,6 +217,11 @@ export class ColumnValidator {
   addPrepared(cell: PreparedCell, line: number | undefined): CanonicalValue {
     const rawValue = cell.raw;
     this.#type.total++;
+    const pii = this.#pii;
+    if (pii !== undefined) {
+      const outcome = (cell.pii ??= pii.classify(typeof rawValue === "string" ? rawValue : showValue(rawValue)));
+      if (outcome !== PII_CLEAN) pii.add(outcome, line);
+    }
     const coerced = cell.coerced;
     if (!coerced.ok) {
       this.#type.fail(() => ({
@@ -232,6 +243,11 @@ export class ColumnValidator {
    */
   addNumber(value: number, raw: () => string, line: number): void {
     this.#type.total++;
+    // |value| ≥ 10^8: 9 or more digits, which the integer scan reads (pii-scan.ts IDENTIFIER_DIGITS).
+    if (this.#pii !== undefined && (this.#pii.everyValue || Math.abs(value) >= 1e8)) {
+      const outcome = this.#pii.classify(raw());
+      if (outcome !== PII_CLEAN) this.#pii.add(outcome, line);
+    }
     this.#checkValue(value, raw, line, undefined);
   }
 
@@ -344,6 +360,7 @@ export class ColumnValidator {
   get truncated(): boolean {
     // Nulls of a nullable column are only counted (for max_null_share), never listed.
     if (!this.column.nullable && this.#nulls.truncated) return true;
+    if (this.#pii?.truncated === true) return true;
     return [this.#type, this.#range.min, this.#range.max, this.#enumTally, this.#patternTally, this.#length, this.#uniqueTally].some(
       (tally) => tally.truncated,
     );
@@ -482,6 +499,12 @@ export class ColumnValidator {
         ),
       );
     }
+    if (this.#pii !== undefined)
+      results.push(
+        ...this.#pii.finish(nonNull, (check, severity, threshold, tally, failed, message) =>
+          checkResult({ ...spec(check, threshold), severity }, tally, failed, message),
+        ),
+      );
     return results;
   }
 }

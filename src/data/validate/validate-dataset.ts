@@ -16,6 +16,7 @@ import { threadCount } from "../../common/threads.ts";
 import { BATCH } from "../readers/csv-columns.ts";
 import { formatPercent } from "../../common/markdown.ts";
 import type { CheckResult, DatasetSummary } from "./validation-report-types.ts";
+import { KAnonymityCounter, kAnonymityMessage } from "./k-anonymity.ts";
 
 /** Target classes counted before the class checks give up (a regression target has thousands). */
 export const MAX_CLASSES = 1000;
@@ -155,7 +156,7 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   }
 
   const columnValidators = contract.columns.map((column, c) =>
-    indices[c]! >= 0 ? new ColumnValidator({ column, path, dataset: label, maxExamples }) : undefined,
+    indices[c]! >= 0 ? new ColumnValidator({ column, path, dataset: label, maxExamples, pii: contract.pii }) : undefined,
   );
   // Columns checked in a worker thread get their results from it at the end.
   const validators: (ColumnChecks | undefined)[] = [...columnValidators];
@@ -183,6 +184,11 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
       if (column.type === "categorical" && !column.roles.includes("target") && indices[c]! >= 0) train.categories.set(c, new Set());
     });
   }
+
+  // k-anonymity: the QIs' contract columns, in the order the contract lists the QIs.
+  const kCheck = contract.kAnonymity;
+  const kColumns = kCheck?.quasiIdentifiers.map((name) => contract.columns.findIndex((column) => column.name === name)) ?? [];
+  const kCounter = kCheck === undefined ? undefined : new KAnonymityCounter(kCheck.quasiIdentifiers, kCheck.maxClasses);
 
   const duplicates = new Tally(maxExamples);
   const classes = new Map<string, number>();
@@ -269,7 +275,7 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
         indices[c]! >= 0 && !keepsValues(column) ? [{ c, index: indices[c]!, contract: column }] : [],
       ),
       threads: threadCount(),
-      data: { path, dataset: label, maxExamples, nullMarkers: [...source.nullMarkers], scan: source.settings },
+      data: { path, dataset: label, maxExamples, nullMarkers: [...source.nullMarkers], scan: source.settings, pii: contract.pii },
     });
     const remote = new Set(workers?.columns ?? []);
     const feeds = contract.columns.map((column, c) => {
@@ -302,6 +308,10 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
         if (inFeatures.has(c)) mixWords(lanes.feature.high, lanes.feature.low, words, length);
       }
       canonical = slot.canonical;
+      kCounter?.addWords(
+        kColumns.map((c) => slot.words[c] ?? received?.get(c)),
+        length,
+      );
       checkRows(length, slot.lines, lanes);
     };
     let batches = 0;
@@ -351,6 +361,10 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
         if (validator === undefined) for (let r = 0; r < length; r++) values[r] = null;
         else validator.add(batch.columns[indices[c]!], lines, length, values);
       }
+      kCounter?.addValues(
+        kColumns.map((c) => canonical[c]),
+        length,
+      );
       checkRows(length, lines);
     }
   }
@@ -396,6 +410,24 @@ export async function validateDataset(options: DatasetValidationOptions): Promis
   const minClassShare = contract.dataset.minClassShare;
   if (minClassShare !== undefined && targetIndex >= 0)
     checks.push(classBalance({ contract, targetIndex, classes, overflow: classOverflow, minClassShare, spec }));
+
+  if (kCheck !== undefined && kCounter !== undefined) {
+    const detail = kCounter.detail(kCheck.k, kCheck.maxShare);
+    const result = checkResult(
+      spec("dataset.k_anonymity", "k_anonymity", kCheck.severity, {
+        threshold: `k ≥ ${kCheck.k}; share of rows in smaller classes ≤ ${kCheck.maxShare}`,
+      }),
+      { failing: detail.rowsAtRisk, total: rows, examples: [] },
+      detail.shareAtRisk > kCheck.maxShare,
+      kAnonymityMessage(
+        detail,
+        kCheck,
+        kColumns.flatMap((c, i) => ((indices[c] ?? -1) < 0 ? [kCheck.quasiIdentifiers[i]!] : [])),
+      ),
+    );
+    result.kAnonymity = detail;
+    checks.push(result);
+  }
 
   const singleSeverity = policySeverity(contract.dataset.singleValueColumns);
   if (singleSeverity !== undefined) {

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ColumnContract } from "../contract/contract-types.ts";
+import type { ColumnContract, PiiScanSettings } from "../contract/contract-types.ts";
 import { BadCsvInput, BATCH, ByteInterner, parseSimpleNumber, scanCsvRows, spanText, type Batch } from "../readers/csv-columns.ts";
 import { csvDialect, readCsvHeader } from "../readers/csv-reader.ts";
 import { formatFromName, openTable } from "../readers/open-table.ts";
@@ -155,8 +155,8 @@ export interface CellWords {
   w2: Int32Array;
 }
 
-/** Sets `words[at]` to what `value` mixes into a row hash. */
-function setWords(words: CellWords, at: number, value: CanonicalValue): void {
+/** Sets `words[at]` to what `value` mixes into a row hash (k-anonymity.ts hashes the readers' values with it too). */
+export function setWords(words: CellWords, at: number, value: CanonicalValue): void {
   if (value === null) words.kind[at] = 0;
   else if (typeof value === "number") {
     float[0] = value === 0 ? 0 : value; // -0 and 0 are the same value
@@ -327,6 +327,8 @@ export interface ValidateWorkerData {
   maxExamples: number;
   nullMarkers: string[];
   scan: ScanSettings;
+  /** The contract's PII scan settings (absent: the defaults). */
+  pii?: PiiScanSettings;
 }
 
 /** To a worker: one more batch of words may be in flight; `returned`: a batch's word buffers, read, for it to fill again. */
@@ -355,7 +357,8 @@ export async function runValidateWorker(
   pool: CellWords[] = [],
 ): Promise<void> {
   const validators = data.columns.map(
-    ({ contract }) => new ColumnValidator({ column: contract, path: data.path, dataset: data.dataset, maxExamples: data.maxExamples }),
+    ({ contract }) =>
+      new ColumnValidator({ column: contract, path: data.path, dataset: data.dataset, maxExamples: data.maxExamples, pii: data.pii }),
   );
   const feeds = validators.map(
     (validator, j) => new FastColumnFeed(validator, data.columns[j]!.contract, data.nullMarkers, data.scan.quote),

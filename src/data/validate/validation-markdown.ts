@@ -1,5 +1,5 @@
 /** Renders a validation report as markdown for the PR comment, the job summary and the CLI. */
-import type { CheckResult, ValidationReport } from "./validation-report-types.ts";
+import type { CheckResult, KAnonymityFigures, ValidationReport } from "./validation-report-types.ts";
 import { code, details, escapeMarkdown, formatNumber, formatPercent, sections, statusIcon, table } from "../../common/markdown.ts";
 
 export interface ValidationMarkdownOptions {
@@ -42,6 +42,77 @@ function examplesBlock(checks: CheckResult[]): string | undefined {
   return details(
     `First failing values (${withExamples.length} check${withExamples.length === 1 ? "" : "s"})`,
     lines.join("\n").trim(),
+    true,
+  );
+}
+
+/**
+ * Each k_anonymity check's figures: over all quasi-identifiers, each one dropped, and the smaller
+ * subsets when the report has them. Column names and counts only: a class is never shown with its values.
+ */
+function kAnonymityBlock(checks: CheckResult[], several: boolean): string | undefined {
+  const blocks = checks.flatMap((check) => {
+    const detail = check.kAnonymity;
+    if (detail === undefined || detail.rows === 0) return [];
+    const names = (columns: readonly string[]) => columns.map(code).join(", ");
+    const row = (label: string, figures: KAnonymityFigures) => [
+      label,
+      formatNumber(figures.classes),
+      formatNumber(figures.smallestClass),
+      formatNumber(figures.classesBelowK),
+      `${formatNumber(figures.rowsAtRisk)} (${formatPercent(figures.shareAtRisk, 2)})${figures.exact ? "" : " ≤"}`,
+    ];
+    const rows = [
+      row(`all: ${names(detail.quasiIdentifiers)}`, detail),
+      ...detail.dropped.map((entry) =>
+        row(`without ${code(entry.column)}${entry.column === detail.hurtsMost ? " (hurts most)" : ""}`, entry),
+      ),
+      ...(detail.subsets ?? [])
+        .filter((entry) => entry.columns.length < detail.quasiIdentifiers.length - 1)
+        .sort((a, b) => a.columns.length - b.columns.length)
+        .map((entry) => row(`only ${names(entry.columns)}`, entry)),
+    ];
+    const title = `k-anonymity${several ? ` of ${escapeMarkdown(check.dataset)}` : ""} (k = ${detail.k}, ${formatNumber(detail.rows)} rows)`;
+    const notes = [
+      `Rows at risk are in equivalence classes smaller than k (rows sharing one combination of the quasi-identifiers' values).`,
+      detail.exact ? undefined : `Past the cap on classes the rows at risk are an upper bound (≤) and the classes a lower bound.`,
+      detail.dropToPass === undefined
+        ? undefined
+        : `The fewest to drop (or generalise) to pass: ${detail.dropToPass.map(code).join(", ")}.`,
+    ].filter((note) => note !== undefined);
+    return [
+      details(
+        title,
+        `${table(["quasi-identifiers", "classes", "smallest class", "classes < k", "rows at risk"], rows, {
+          align: ["left", "right", "right", "right", "right"],
+        })}\n\n_${notes.join(" ")}_`,
+        check.status === "fail" || check.status === "warn",
+      ),
+    ];
+  });
+  return blocks.length === 0 ? undefined : blocks.join("\n\n");
+}
+
+/**
+ * What the PII checks found, per column and detector: how many values, their share and the first
+ * lines. Never the values (docs/privacy.md#pii-detection).
+ */
+function piiBlock(checks: CheckResult[], several: boolean): string | undefined {
+  const rows = checks.flatMap((check) =>
+    (check.pii?.findings ?? []).map((finding) => [
+      statusIcon(check.status),
+      checkName(check, several),
+      finding.pattern === undefined ? code(finding.detector) : `${code(finding.detector)} ${code(finding.pattern)}`,
+      formatNumber(finding.count),
+      formatPercent(finding.share, 2),
+      `${finding.lines.join(", ")}${finding.count > finding.lines.length ? ", …" : ""}`,
+    ]),
+  );
+  if (rows.length === 0) return undefined;
+  return details(
+    `Personal data found (${rows.length} detector${rows.length === 1 ? "" : "s"} fired)`,
+    `${table(["", "check", "detector", "values", "share", "first lines"], rows, { align: ["center", "left", "left", "right", "right", "left"] })}\n\n` +
+      `_Values are never shown. Mark each column \`pii: forbid\`, \`hashed\` or \`allow\` in the contract; see docs/privacy.md._`,
     true,
   );
 }
@@ -111,7 +182,9 @@ export function renderValidationMarkdown(report: ValidationReport, options: Vali
     verdict,
     datasets,
     problemTable,
-    examplesBlock(problems),
+    examplesBlock(problems.filter((check) => check.pii === undefined)),
+    piiBlock(problems, several),
+    kAnonymityBlock(report.checks, several),
     report.truncated ? `_Examples were capped; the JSON report lists every check._` : undefined,
     options.contractDiff === undefined ? undefined : `${hashes}# Contract changes\n\n${options.contractDiff}`,
     passingTable,

@@ -58,14 +58,29 @@ function counts(check: CheckResult): string {
 function problemLines(check: CheckResult, several: boolean, options: TextOptions): string[] {
   const status = check.status === "fail" ? "fail" : "warn";
   const head = `${mark(options, status)} ${paint(options, "bold", checkName(check, several))}: ${printable(check.message)} (${counts(check)})`;
-  const shown = options.verbose ? check.examples : check.examples.slice(0, TEXT_EXAMPLES);
   const lines = [head];
+  if (check.pii !== undefined) {
+    // Personal data: per detector, how many values and the first lines; never the values.
+    for (const finding of check.pii.findings) {
+      const name = finding.pattern === undefined ? finding.detector : `${finding.detector} ${finding.pattern}`;
+      lines.push(
+        `    ${printable(name)}: ${plural(finding.count, "value")} (${percent(finding.share)}), line${finding.lines.length === 1 ? "" : "s"} ${finding.lines.join(", ")}${finding.count > finding.lines.length ? ", …" : ""}`,
+      );
+    }
+    return lines;
+  }
+  const shown = options.verbose ? check.examples : check.examples.slice(0, TEXT_EXAMPLES);
   for (const example of shown) {
     const where = example.line === undefined ? example.file : `${example.file}:${example.line}`;
     lines.push(`    ${paint(options, "cyan", printable(where))}  ${printable(example.message)}`);
   }
   const more = check.failing - shown.length;
   if (more > 0 && shown.length > 0) lines.push(paint(options, "dim", `    … ${more.toLocaleString("en-US")} more`));
+  // k-anonymity: what dropping each quasi-identifier would leave at risk (names and counts, never values).
+  for (const entry of check.kAnonymity?.dropped ?? [])
+    lines.push(
+      `    without ${printable(entry.column)}: ${entry.rowsAtRisk.toLocaleString("en-US")} rows at risk (${percent(entry.shareAtRisk)})${entry.exact ? "" : " at most"}`,
+    );
   return lines;
 }
 

@@ -27,8 +27,8 @@ import { yamlPathTarget } from "./yaml-path.ts";
 export type { DeployedModel, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./target-types.ts";
 export { STATE_KEYS } from "./rollout-state.ts";
 
-/** Every target kind and its implementation. */
-const TARGETS: Readonly<Record<TargetKind, ManifestTarget>> = {
+/** Every target kind and its implementation (retire-targets.ts removes through the same table). */
+export const TARGETS: Readonly<Record<TargetKind, ManifestTarget>> = {
   "kserve-standard": kserveStandardTarget,
   "kserve-knative": kserveKnativeTarget,
   "argo-rollouts": argoRolloutsTarget,

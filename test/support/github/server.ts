@@ -285,33 +285,55 @@ export class FakeGitHub {
     });
   }
 
-  /** Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a fork's. */
-  addPullRequest(fullName: string, pr: { number: number; headRepo?: string; title?: string; headSha?: string }): void {
+  /**
+   * Adds a pull request (also an issue, as on GitHub); a `headRepo` other than the base makes it a
+   * fork's. A history can be crafted: `createdAt`, and `mergedAt` (merged and closed then) or
+   * `closedAt` (closed unmerged), with a body and labels.
+   */
+  addPullRequest(
+    fullName: string,
+    pr: {
+      number: number;
+      headRepo?: string;
+      title?: string;
+      headSha?: string;
+      headRef?: string;
+      baseRef?: string;
+      body?: string;
+      labels?: string[];
+      createdAt?: Date;
+      mergedAt?: Date;
+      closedAt?: Date;
+    },
+  ): void {
     const repo = this.#requireRepo(fullName);
     const baseName = `${repo.owner}/${repo.name}`;
     const headName = pr.headRepo ?? baseName;
     const head = this.#state.addRepo(headName, { fork: headName.toLowerCase() !== baseName.toLowerCase() });
     const now = timestamp();
+    const created = pr.createdAt === undefined ? now : timestamp(pr.createdAt);
+    const closed = pr.mergedAt ?? pr.closedAt;
     this.#state.putIssue({
       id: this.#state.nextId(),
       repo: baseName,
       number: pr.number,
       title: pr.title ?? `Pull request ${pr.number}`,
-      body: null,
+      body: pr.body ?? null,
       author: head.owner,
-      createdAt: now,
-      updatedAt: now,
-      state: "open",
-      closedAt: null,
-      labels: [],
+      createdAt: created,
+      updatedAt: closed === undefined ? created : timestamp(closed),
+      state: closed === undefined ? "open" : "closed",
+      closedAt: closed === undefined ? null : timestamp(closed),
+      labels: (pr.labels ?? []).map((name) => this.#state.label(repo, name).name),
       pull: {
         headRepo: `${head.owner}/${head.name}`,
-        headRef: `feature-${pr.number}`,
+        headRef: pr.headRef ?? `feature-${pr.number}`,
         headSha: pr.headSha ?? fakeSha(`${baseName}#${pr.number}:head`),
-        baseRef: "main",
+        baseRef: pr.baseRef ?? "main",
         baseSha: fakeSha(`${baseName}#${pr.number}:base`),
         draft: false,
-        merged: false,
+        merged: pr.mergedAt !== undefined,
+        ...(pr.mergedAt === undefined ? {} : { mergedAt: timestamp(pr.mergedAt), mergedBy: head.owner }),
         mergeableState: "clean",
         requestedReviewers: [],
         requestedTeams: [],

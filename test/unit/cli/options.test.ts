@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isUserError } from "../../../src/common/errors.ts";
-import { envNameOf, parseFlags, renderHelp, type FlagSpecs } from "../../../src/cli/options.ts";
+import { envNameOf, parseFlags, renderHelp, timeFlag, type FlagSpecs } from "../../../src/cli/options.ts";
 
 const specs = {
   "fail-on": { type: "string", description: "level" },
@@ -51,5 +51,24 @@ describe("CLI flags", () => {
   it("list every flag with its variable in the help", () => {
     const help = renderHelp({ usage: "u", summary: "s", flags: specs });
     for (const name of Object.keys(specs)) assert.match(help, new RegExp(`--${name}.*\\[${envNameOf(name)}\\]`));
+  });
+});
+
+describe("timeFlag (--now of canary and dora)", () => {
+  it("reads an ISO 8601 time, and leaves an absent flag undefined", () => {
+    assert.equal(timeFlag("2026-11-23T18:00:00Z", "now")?.getTime(), Date.UTC(2026, 10, 23, 18, 0, 0));
+    assert.equal(timeFlag(undefined, "now"), undefined);
+  });
+
+  it("names the flag, its environment variable and an example for a value that is no time", () => {
+    for (const value of ["yesterday", ""])
+      assert.throws(
+        () => timeFlag(value, "now"),
+        (error: unknown) =>
+          isUserError(error) &&
+          error.problem === `--now "${value}" is not a time` &&
+          /MODELSHIP_NOW/.test(error.message) &&
+          /2026-11-23T18:00:00Z/.test(error.message),
+      );
   });
 });

@@ -52,8 +52,8 @@ describe("every command's output flags", () => {
       COMMANDS.map((command) => command.name),
       COMMAND_NAMES,
     );
-    // 13 commands, profile and contract with two sets each.
-    assert.equal(FLAG_SETS.length, 15);
+    // 14 commands, profile and contract with two sets each.
+    assert.equal(FLAG_SETS.length, 16);
   });
 
   for (const { argv, flags } of FLAG_SETS) {

@@ -70,6 +70,8 @@ describe("parseContract: modelship YAML", () => {
         trueValues: ["true", "True", "TRUE", "1"],
         falseValues: ["false", "False", "FALSE", "0"],
         severity: "error",
+        redact: false,
+        forbidPatterns: [],
         pointer: "/columns/0",
       },
     ]);

@@ -1,0 +1,43 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runEvaluateStage
+} from "./chunk-4DWO7IPI.js";
+import "./chunk-TYVJT2QX.js";
+import "./chunk-EASYVJXM.js";
+import "./chunk-44TVQWWB.js";
+import "./chunk-MAHMYA47.js";
+import "./chunk-4DNNVUZJ.js";
+import "./chunk-RWFJY6LF.js";
+import "./chunk-7THG7TCK.js";
+import "./chunk-AZJWTHTA.js";
+import "./chunk-3U2Z2WPK.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-FQMTDVYW.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-VJQYOKFK.js";
+import "./chunk-MP7VNW24.js";
+import "./chunk-ZTP4RCXE.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-4Y7F6CJ4.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-TADGZNJ5.js";
+import "./chunk-FM65BWKS.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-QFGABZKJ.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-IPOKOKH6.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-CEPJPHC5.js";
+import "./chunk-ZZQWRGDG.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-UO5NOVC6.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  runEvaluateStage
+};
