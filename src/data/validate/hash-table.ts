@@ -3,7 +3,7 @@
  * Duplicate rows, unique columns and train/test overlap need one entry per distinct row or value;
  * storing 64-bit hashes in typed arrays costs 12 bytes a slot instead of the ~100 a JavaScript Set
  * of strings takes, so a million rows fit in about 24 MB. Two different rows share a hash with
- * probability about n²/2⁶⁵ (1e-8 for ten million rows), which the report's accuracy allows.
+ * probability about n²/2⁶⁵ (3e-6 for ten million rows), which the report's accuracy allows.
  */
 
 const SEED_HIGH = 0x9e3779b9;

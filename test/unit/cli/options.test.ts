@@ -24,6 +24,17 @@ describe("CLI flags", () => {
     assert.deepEqual(flags.data, ["a.csv", "b.csv"]);
   });
 
+  it("read no environment variable for a flag-only flag, and show none in help", () => {
+    const only = { force: { type: "boolean", flagOnly: true, description: "the flag only" }, ...specs } satisfies FlagSpecs;
+    const env = { MODELSHIP_FORCE: "true", MODELSHIP_QUIET: "true" };
+    assert.equal(parseFlags([], only, { command: "t", env }).flags.force, undefined, "MODELSHIP_FORCE does not stand in for --force");
+    assert.equal(parseFlags([], only, { command: "t", env }).flags.quiet, true, "other flags still read theirs");
+    assert.equal(parseFlags(["--force"], only, { command: "t", env }).flags.force, true);
+    const help = renderHelp({ usage: "t", summary: "s", flags: only });
+    assert.doesNotMatch(help, /MODELSHIP_FORCE/);
+    assert.match(help, /\[MODELSHIP_QUIET\]/);
+  });
+
   it("prefer the command line over the environment", () => {
     const { flags, positionals } = parseFlags(["--fail-on", "never", "x.csv"], specs, {
       command: "t",
