@@ -2,9 +2,9 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   replicateRunner
-} from "./chunks/chunk-IPOKOKH6.js";
-import "./chunks/chunk-OBDTE6IB.js";
+} from "./chunks/chunk-VZBC4KCC.js";
 import "./chunks/chunk-ZSAWRQLI.js";
+import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";
 import "./chunks/chunk-333R3S4T.js";

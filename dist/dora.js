@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-2FBN7NL7.js";
+} from "./chunks/chunk-L57PL22O.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/dora.ts
 await startAction("dora", async () => {
-  const { runDoraStage } = await import("./chunks/dora-stage-7LPFUWQK.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-T3IGN7U5.js");
-  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
+  const { runDoraStage } = await import("./chunks/dora-stage-TQYDX5ML.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-IUF733KK.js");
+  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runDoraStage(
     {

@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-2FBN7NL7.js";
+} from "./chunks/chunk-L57PL22O.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-7SWFAZ7G.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-R63FYA7A.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-T3IGN7U5.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-SHMGEETC.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-HYBHSG6H.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-IUF733KK.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
   function maskUrlSecrets(text) {
     let url;
     try {

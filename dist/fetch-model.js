@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-2FBN7NL7.js";
+} from "./chunks/chunk-L57PL22O.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
 await startAction("fetch-model", async () => {
-  const { runFetchStage } = await import("./chunks/fetch-stage-YHANYS2K.js");
-  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-S6NYK6OT.js");
+  const { runFetchStage } = await import("./chunks/fetch-stage-6JQKWYQL.js");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-TZV7PGPX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {

@@ -4,13 +4,13 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-UJ6BZKIU.js";
-import "./chunks/chunk-LVKDBVX3.js";
+} from "./chunks/chunk-EWRH473V.js";
+import "./chunks/chunk-FAUHFTOF.js";
 import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import {
   BadCsvInput
-} from "./chunks/chunk-ZZQWRGDG.js";
+} from "./chunks/chunk-HROTNYCJ.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

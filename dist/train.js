@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-2FBN7NL7.js";
+} from "./chunks/chunk-L57PL22O.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
 await startAction("train", async () => {
-  const { runTrainStage } = await import("./chunks/train-stage-SB3N6R5F.js");
-  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-S6NYK6OT.js");
+  const { runTrainStage } = await import("./chunks/train-stage-54V7QHBP.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
   const result = await runTrainStage(
     {
       command: getInput("command"),

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-2FBN7NL7.js";
+} from "./chunks/chunk-L57PL22O.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/validate-data.ts
 await startAction("validate-data", async () => {
-  const { runValidateStage } = await import("./chunks/validate-stage-PC3EHGMA.js");
+  const { runValidateStage } = await import("./chunks/validate-stage-275LMG67.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } = await import("./chunks/runtime-S6NYK6OT.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } = await import("./chunks/runtime-TZV7PGPX.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const context = readGitHubContext();
   const { settings, ...result } = await runValidateStage(

@@ -3,16 +3,16 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-MJRDI66D.js";
+} from "./chunks/chunk-U4KI7ZS4.js";
 import "./chunks/chunk-FBC54HEI.js";
-import "./chunks/chunk-YZHA3SL2.js";
-import "./chunks/chunk-6QZAZOAY.js";
-import "./chunks/chunk-UJ6BZKIU.js";
-import "./chunks/chunk-LVKDBVX3.js";
+import "./chunks/chunk-QQWHAOE2.js";
+import "./chunks/chunk-EWRH473V.js";
+import "./chunks/chunk-FAUHFTOF.js";
 import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
-import "./chunks/chunk-ZZQWRGDG.js";
+import "./chunks/chunk-HROTNYCJ.js";
 import "./chunks/chunk-R4CRXXNC.js";
+import "./chunks/chunk-6QZAZOAY.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";
 import "./chunks/chunk-SU4BFKON.js";

@@ -11,6 +11,9 @@
  * Python's onnxruntime is not packaged by Debian and cannot be installed offline here, so there is
  * no inference peer; scikit-learn's metrics on the same 1M predictions stand in for the metric part.
  *
+ * 4. `modelship predict` (read + inference + Parquet output) beside evaluate's read + inference on
+ *    the same rows and model, in rows/s.
+ *
  *   node bench/evaluate/run.ts [--rows N] [--resamples N] [--distinct-rows N]
  */
 import { spawnSync } from "node:child_process";
@@ -22,6 +25,10 @@ import { ADULT_TEST, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { metricIntervals } from "../../src/evaluate/metric-intervals.ts";
 import { runEvaluation } from "../../src/stages/evaluation.ts";
+import { runPredictStage } from "../../src/stages/predict-stage.ts";
+import { collectPredictions } from "../../src/evaluate/collect.ts";
+import { loadModel } from "../../src/evaluate/onnx-model.ts";
+import { loadContract } from "../../src/data/contract/load-contract.ts";
 import { resolvePolicy } from "../../src/gates/policy.ts";
 import { mulberry32 } from "../../src/common/seeded-random.ts";
 import { threadCount } from "../../src/common/threads.ts";
@@ -91,6 +98,27 @@ started = performance.now();
 const full = await runEvaluation({ ...base, policy: resolvePolicy({ ...gates, bootstrap: { resamples, seed: 1 } }) });
 const fullSeconds = (performance.now() - started) / 1000;
 const peakMb = process.resourceUsage().maxRSS / 1024;
+
+// Batch scoring beside evaluate's read + inference on the same rows and model: collectPredictions is
+// what evaluate runs before its metrics; predict also writes every row's label and probabilities.
+const benchModel = await loadModel({ path: base.modelPath });
+started = performance.now();
+await collectPredictions({
+  files: [dataPath],
+  contract: await loadContract(base.contractPath),
+  target: "Y",
+  regression: false,
+  models: [benchModel],
+  sensitive: [],
+});
+const readInferSeconds = (performance.now() - started) / 1000;
+await benchModel.release();
+started = performance.now();
+await runPredictStage(
+  { model: base.modelPath, data: [dataPath], contract: base.contractPath, out: join(dir, "predictions.parquet") },
+  { config: {}, cwd: root, env: {}, logger: new MemoryLogger(), toolVersion: "bench", defaultRegistry: dir },
+);
+const predictSeconds = (performance.now() - started) / 1000;
 
 // 2,000 resamples on 100,000 rows: our bootstrap vs numpy + scikit-learn on the same predictions.
 const n = 100_000;
@@ -180,6 +208,12 @@ console.log(
   `| read + inference + all metrics (no intervals) | ${plainSeconds.toFixed(2)} | ${Math.round(rows / plainSeconds).toLocaleString("en-US")} |`,
 );
 console.log(
+  `| evaluate's read + inference (collectPredictions) | ${readInferSeconds.toFixed(2)} | ${Math.round(rows / readInferSeconds).toLocaleString("en-US")} |`,
+);
+console.log(
+  `| predict: read + inference + Parquet output (label, proba_<class>) | ${predictSeconds.toFixed(2)} | ${Math.round(rows / predictSeconds).toLocaleString("en-US")} |`,
+);
+console.log(
   `| whole stage: + ${resamples.toLocaleString("en-US")}-resample CIs, fairness (sex, race; ${full.report.randomness.fairnessResamples} group-stratified resamples), gates | ${fullSeconds.toFixed(2)} | ${Math.round(rows / fullSeconds).toLocaleString("en-US")} |`,
 );
 console.log(
@@ -204,6 +238,16 @@ console.log("| --- | ---: | ---: | --- |");
 console.log(`| modelship bootstrap | ${distinctSeconds.toFixed(2)} | < 30 | ${distinctSeconds < 30 ? "yes" : "no"} |`);
 
 const figures: BenchFigure[] = [
+  {
+    workload: `predict, ${rows.toLocaleString("en-US")} Adult rows to Parquet, vs evaluate's read + inference on the same rows`,
+    unit: "rows/s",
+    ours: rows / predictSeconds,
+    peer: rows / readInferSeconds,
+    peerName: "evaluate's read + inference (collectPredictions)",
+    ratio: readInferSeconds / predictSeconds,
+    goal: "ratio ≥ 1.0",
+    met: predictSeconds <= readInferSeconds,
+  },
   {
     workload: `bootstrap, ${resamples.toLocaleString("en-US")} resamples × ${distinctRows.toLocaleString("en-US")} rows with all-distinct scores, 10 metrics`,
     unit: "s",

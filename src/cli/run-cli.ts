@@ -24,6 +24,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Command>> = {
   contract: async () => (await import("./commands/contract-command.ts")).contractCommand,
   train: async () => (await import("./commands/train-command.ts")).trainCommand,
   evaluate: async () => (await import("./commands/evaluate-command.ts")).evaluateCommand,
+  predict: async () => (await import("./commands/predict-command.ts")).predictCommand,
   release: async () => (await import("./commands/release-command.ts")).releaseCommand,
   fetch: async () => (await import("./commands/fetch-command.ts")).fetchCommand,
   registry: async () => (await import("./commands/registry-command.ts")).registryCommand,

@@ -33,6 +33,22 @@ export type ResolvedEvaluateSettings = EvaluateSettings & { comment: boolean };
 
 export const DEFAULT_EVALUATION_DIR = ".modelship/evaluation";
 
+/** `evaluate.outputs` of modelship.yaml (snake_case) as loadModel's `outputs` option; nothing when unset. */
+export function modelOutputsFromConfig(outputs: NonNullable<NonNullable<LoadedConfig["config"]>["evaluate"]>["outputs"]): {
+  outputs?: { label?: string; probabilities?: string; score?: string; scoreKind?: "probability" | "logit"; value?: string };
+} {
+  if (outputs === undefined) return {};
+  return {
+    outputs: {
+      label: outputs.label,
+      probabilities: outputs.probabilities,
+      score: outputs.score,
+      scoreKind: outputs.score_kind,
+      value: outputs.value,
+    },
+  };
+}
+
 /** The schema's bounds for the settings a flag or input can also give. */
 function checkRanges(explicit: ExplicitEvaluateSettings): void {
   const bounds: [keyof ExplicitEvaluateSettings, string, number, number][] = [
@@ -91,17 +107,7 @@ export async function resolveEvaluateSettings(
     classes: config?.classes,
     positiveLabel: pick(explicit.positiveLabel, config?.positive_label),
     threshold: pick(explicit.threshold, config?.threshold) ?? 0.5,
-    ...(outputs === undefined
-      ? {}
-      : {
-          outputs: {
-            label: outputs.label,
-            probabilities: outputs.probabilities,
-            score: outputs.score,
-            scoreKind: outputs.score_kind,
-            value: outputs.value,
-          },
-        }),
+    ...modelOutputsFromConfig(outputs),
     batchSize: pick(explicit.batchSize, config?.batch_size) ?? 8192,
     threads: pick(explicit.threads, config?.threads),
     policy,

@@ -52,8 +52,8 @@ describe("every command's output flags", () => {
       COMMANDS.map((command) => command.name),
       COMMAND_NAMES,
     );
-    // 14 commands, profile and contract with two sets each.
-    assert.equal(FLAG_SETS.length, 16);
+    // 15 commands, profile and contract with two sets each.
+    assert.equal(FLAG_SETS.length, 17);
   });
 
   for (const { argv, flags } of FLAG_SETS) {
@@ -80,9 +80,19 @@ describe("flag values are checked before any work", () => {
       .map(([name, spec]) => ({ argv, name, choices: spec.choices! })),
   );
 
-  it("the table covers every choice flag there is (fail-on, format, mode, bump, action, strategy, auto-merge, require-gpu)", () => {
+  it("the table covers every choice flag there is (fail-on, format, mode, bump, action, strategy, auto-merge, require-gpu, out-format)", () => {
     const names = new Set(choiceFlags.map((flag) => flag.name));
-    assert.deepEqual([...names].sort(), ["action", "auto-merge", "bump", "fail-on", "format", "mode", "require-gpu", "strategy"]);
+    assert.deepEqual([...names].sort(), [
+      "action",
+      "auto-merge",
+      "bump",
+      "fail-on",
+      "format",
+      "mode",
+      "out-format",
+      "require-gpu",
+      "strategy",
+    ]);
     // --format on every set but contract infer; fail-on on validate, evaluate and drift.
     assert.equal(choiceFlags.filter((flag) => flag.name === "format").length, FLAG_SETS.length - 1);
     assert.deepEqual(
@@ -126,8 +136,9 @@ describe("flag values are checked before any work", () => {
       .filter(([, spec]) => spec.numeric !== undefined)
       .map(([name, spec]) => ({ argv, name, spec })),
   );
-  it("the table covers the number flags (resamples, seed, threads, threshold, bins, top-k, max-enum, max-examples, weight, test-share)", () => {
+  it("the table covers the number flags (resamples, seed, threads, threshold, bins, top-k, max-enum, max-examples, weight, test-share, batch-size)", () => {
     assert.deepEqual([...new Set(numeric.map((flag) => flag.name))].sort(), [
+      "batch-size",
       "bins",
       "max-enum",
       "max-examples",

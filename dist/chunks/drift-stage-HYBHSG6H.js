@@ -1,0 +1,61 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  parseUrlHeader,
+  runDriftStage
+} from "./chunk-CZD4VWPM.js";
+import "./chunk-27AZCFBQ.js";
+import "./chunk-JWAN5CBJ.js";
+import "./chunk-XU4R3XEP.js";
+import "./chunk-LNIZ6YJC.js";
+import "./chunk-C2VJTA36.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-U6UGN4PH.js";
+import {
+  driftIcon
+} from "./chunk-PQ5WO6EB.js";
+import "./chunk-EUBFWJFC.js";
+import "./chunk-44TVQWWB.js";
+import "./chunk-MAHMYA47.js";
+import "./chunk-3U2Z2WPK.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-J7TIX2PO.js";
+import "./chunk-AZJWTHTA.js";
+import "./chunk-R2TRXTBZ.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-MOK7PTOG.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-PM2DXBJ3.js";
+import "./chunk-TBM5MYZB.js";
+import "./chunk-VJQYOKFK.js";
+import "./chunk-FIX34QND.js";
+import "./chunk-ZTP4RCXE.js";
+import "./chunk-BPXX6S7T.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-QQWHAOE2.js";
+import "./chunk-EWRH473V.js";
+import "./chunk-FAUHFTOF.js";
+import "./chunk-5US5NQLX.js";
+import "./chunk-CEPJPHC5.js";
+import "./chunk-HROTNYCJ.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-TADGZNJ5.js";
+import "./chunk-FM65BWKS.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-PNWPUKQZ.js";
+import "./chunk-LTT6RTNS.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-UO5NOVC6.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  driftIcon,
+  parseUrlHeader,
+  runDriftStage
+};

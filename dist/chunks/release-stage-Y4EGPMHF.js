@@ -1,0 +1,56 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runRelease,
+  runReleaseStage
+} from "./chunk-QPODHR5F.js";
+import "./chunk-ZWA36I4M.js";
+import "./chunk-HQLH6T7W.js";
+import "./chunk-27AZCFBQ.js";
+import "./chunk-JWAN5CBJ.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-EUBFWJFC.js";
+import "./chunk-44TVQWWB.js";
+import "./chunk-MAHMYA47.js";
+import "./chunk-3U2Z2WPK.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-J7TIX2PO.js";
+import "./chunk-U2FAYR2Z.js";
+import "./chunk-AZJWTHTA.js";
+import "./chunk-R2TRXTBZ.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-MOK7PTOG.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-PM2DXBJ3.js";
+import "./chunk-TYVJT2QX.js";
+import "./chunk-EASYVJXM.js";
+import "./chunk-TBM5MYZB.js";
+import "./chunk-VJQYOKFK.js";
+import "./chunk-FIX34QND.js";
+import "./chunk-ZTP4RCXE.js";
+import "./chunk-BPXX6S7T.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-QQWHAOE2.js";
+import "./chunk-EWRH473V.js";
+import "./chunk-FAUHFTOF.js";
+import "./chunk-5US5NQLX.js";
+import "./chunk-CEPJPHC5.js";
+import "./chunk-HROTNYCJ.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-TADGZNJ5.js";
+import "./chunk-FM65BWKS.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-LTT6RTNS.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-UO5NOVC6.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  runRelease,
+  runReleaseStage
+};

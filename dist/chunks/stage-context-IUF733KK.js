@@ -1,0 +1,73 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  gitAuthHeaderValue
+} from "./chunk-TPAKYU6J.js";
+import "./chunk-OP7E5KBP.js";
+import "./chunk-XU4R3XEP.js";
+import "./chunk-LNIZ6YJC.js";
+import "./chunk-C2VJTA36.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-3U2Z2WPK.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-NAUMC24N.js";
+import "./chunk-R2TRXTBZ.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-MOK7PTOG.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-VJQYOKFK.js";
+import "./chunk-FIX34QND.js";
+import "./chunk-ZTP4RCXE.js";
+import "./chunk-BPXX6S7T.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-R4CRXXNC.js";
+import {
+  actionStageRun,
+  core_exports,
+  getInput
+} from "./chunk-JXU4VUWS.js";
+import "./chunk-TADGZNJ5.js";
+import "./chunk-FM65BWKS.js";
+import "./chunk-FLFJYAH6.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-IFQECFML.js";
+import "./chunk-PNWPUKQZ.js";
+import "./chunk-LTT6RTNS.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-6QZAZOAY.js";
+import "./chunk-ZSAWRQLI.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+
+// src/actions/stage-context.ts
+function gitOpsActionInputs(options = {}) {
+  const run = actionStageRun({
+    config: getInput("config"),
+    token: getInput("token"),
+    optionalDefaultConfig: true,
+    redactionKey: options.redactionKey
+  });
+  const gitopsToken = getInput("gitops-token");
+  if (gitopsToken !== void 0) core_exports.setSecret(gitopsToken);
+  const gitToken = gitopsToken ?? run.token;
+  if (gitToken !== void 0) core_exports.setSecret(gitAuthHeaderValue(gitToken));
+  return {
+    run,
+    gitops: {
+      gitopsRepo: options.gitopsRepo,
+      remote: getInput("remote"),
+      base: getInput("base"),
+      gitopsToken,
+      registry: options.registry,
+      tagFormat: getInput("tag-format"),
+      outDir: options.outDir
+    }
+  };
+}
+export {
+  gitOpsActionInputs
+};
