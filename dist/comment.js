@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-L57PL22O.js";
+} from "./chunks/chunk-GJELWRE7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/comment.ts
 await startAction("comment", async () => {
-  const { runCommentStage } = await import("./chunks/comment-stage-3AXBC3R6.js");
+  const { runCommentStage } = await import("./chunks/comment-stage-TPWMSZDV.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
+  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-E7G3UN6H.js");
   const run = actionStageRun({ token: getInput("token") });
   const result = await runCommentStage(
     {

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-L57PL22O.js";
+} from "./chunks/chunk-GJELWRE7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/dora.ts
 await startAction("dora", async () => {
-  const { runDoraStage } = await import("./chunks/dora-stage-TQYDX5ML.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-IUF733KK.js");
-  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
+  const { runDoraStage } = await import("./chunks/dora-stage-BMAQD45B.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-KD34FOP5.js");
+  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-E7G3UN6H.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runDoraStage(
     {

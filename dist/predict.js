@@ -1,15 +1,18 @@
 import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
+  plural
+} from "./chunks/chunk-U5WQZHIB.js";
+import {
   startAction
-} from "./chunks/chunk-L57PL22O.js";
+} from "./chunks/chunk-GJELWRE7.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/predict.ts
 await startAction("predict", async () => {
-  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-26EALDAP.js");
-  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-TZV7PGPX.js");
+  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-LOW2UTJH.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-E7G3UN6H.js");
   const run = actionStageRun({ config: getInput("config"), redactionKey: getInput("redaction-key") });
   const result = await runPredictStage(
     {
@@ -30,7 +33,7 @@ await startAction("predict", async () => {
   core.setOutput("rows", String(result.rows));
   core.setOutput("columns", JSON.stringify(result.columns));
   await writeJobSummary(
-    `modelship predict: ${result.rows} prediction(s) of \`${result.model.path}\` written to \`${result.out}\` (${result.columns.join(", ")}).
+    `modelship predict: ${plural(result.rows, "prediction")} of \`${result.model.path}\` written to \`${result.out}\` (${result.columns.join(", ")}).
 `
   );
 });

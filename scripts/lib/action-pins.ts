@@ -32,6 +32,11 @@ export const PINNED_ACTIONS: Readonly<Record<string, ActionPin>> = {
   // Composite since v4: a wrapper of actions/attest (v4.1.0, node24); v3 was the first on node24.
   "actions/attest-build-provenance": { tag: "v4.1.0", sha: "a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32", node24Since: 3 },
   "actions/create-github-app-token": { tag: "v3.2.0", sha: "bcd2ba49218906704ab6c1aa796996da409d3eb1", node24Since: 3 },
+  // GitHub Pages (site.yml). upload-pages-artifact is composite: v5 is the first whose
+  // actions/upload-artifact (v7.0.0, the commit pinned above) runs on node24. actions/configure-pages
+  // is not used: its releases up to v5.0.0 run on node20, and the Pages address comes from the REST API.
+  "actions/upload-pages-artifact": { tag: "v5.0.0", sha: "fc324d3547104276b827a68afc52ff2a11cc49c9", node24Since: 5 },
+  "actions/deploy-pages": { tag: "v5.0.0", sha: "cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", node24Since: 5 },
 };
 
 export interface PinFinding {

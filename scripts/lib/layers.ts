@@ -16,7 +16,21 @@ export interface Layer {
 }
 
 const FACE_IMPORTS = ["stages", "config", "github", "common"];
-const BELOW_STAGES = ["common", "git", "github", "net", "config", "data", "train", "evaluate", "drift", "gates", "registry", "gitops"];
+const BELOW_STAGES = [
+  "common",
+  "git",
+  "github",
+  "net",
+  "config",
+  "data",
+  "train",
+  "evaluate",
+  "drift",
+  "gates",
+  "registry",
+  "gitops",
+  "site",
+];
 
 /** From the top down. */
 export const LAYERS: Layer[] = [
@@ -39,7 +53,7 @@ export const LAYERS: Layer[] = [
   },
   {
     name: "domains",
-    rule: "the work itself, one way between domains: train, evaluate, drift and registry use data; gates uses evaluate's result types; registry packages train's, evaluate's and gates' outputs; gitops uses registry and gates",
+    rule: "the work itself, one way between domains: train, evaluate, drift and registry use data; gates uses evaluate's result types; registry packages train's, evaluate's and gates' outputs; gitops uses registry and gates; site draws the dashboard from its own data types",
     folders: {
       gitops: ["registry", "gates", "git", "github", "net", "common"],
       registry: ["gates", "evaluate", "train", "data", "github", "net", "common"],
@@ -48,6 +62,7 @@ export const LAYERS: Layer[] = [
       train: ["data", "git", "github", "common"],
       drift: ["data", "github", "net", "common"],
       data: ["common"],
+      site: ["common"],
     },
   },
   {

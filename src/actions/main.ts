@@ -16,6 +16,7 @@ const COMMANDS = [
   "verify-promotion",
   "drift",
   "dora",
+  "site",
 ] as const;
 
 // core.getInput("command"), read directly: @actions/core (runtime.ts) loads only where needed, so the

@@ -1,5 +1,6 @@
 /** The predict action's JavaScript step (inside the composite action): inputs → runPredictStage → outputs and a job summary line. */
 import { startAction } from "./start.ts";
+import { plural } from "../common/text-style.ts";
 
 await startAction("predict", async () => {
   const { PREDICT_FORMATS, runPredictStage } = await import("../stages/predict-stage.ts");
@@ -24,6 +25,6 @@ await startAction("predict", async () => {
   core.setOutput("rows", String(result.rows));
   core.setOutput("columns", JSON.stringify(result.columns));
   await writeJobSummary(
-    `modelship predict: ${result.rows} prediction(s) of \`${result.model.path}\` written to \`${result.out}\` (${result.columns.join(", ")}).\n`,
+    `modelship predict: ${plural(result.rows, "prediction")} of \`${result.model.path}\` written to \`${result.out}\` (${result.columns.join(", ")}).\n`,
   );
 });

@@ -46,7 +46,7 @@ export interface CommandOutput {
   context: CommandContext;
   /**
    * Prints the result: `--format json` the JSON, `markdown` the markdown, `text` the text summary
-   * then `Reports: PATHS`. Under -q a passing run prints nothing (its exit status says it). With
+   * then `Reports: PATHS` (those the summary does not name already). Under -q a passing run prints nothing (its exit status says it). With
    * json or markdown on stdout, the report paths go to the log (stderr), so stdout stays one document.
    */
   emit(result: {
@@ -89,7 +89,9 @@ export function commandOutput(context: CommandContext, values: OutputValues): Co
       return;
     }
     const summary = result.text();
-    context.print(reports && !quiet ? `${summary}\n${reports}` : summary);
+    // A path the summary already names (`Site written: DIR/index.html`) is not listed again.
+    const unnamed = paths.filter((path) => !summary.includes(path));
+    context.print(unnamed.length > 0 && !quiet ? `${summary}\nReports: ${unnamed.join(", ")}` : summary);
   };
   return { format, text, context: { ...context, logger }, emit };
 }

@@ -33,6 +33,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Command>> = {
   "verify-promotion": async () => (await import("./commands/verify-promotion-command.ts")).verifyPromotionCommand,
   drift: async () => (await import("./commands/drift-command.ts")).driftCommand,
   dora: async () => (await import("./commands/dora-command.ts")).doraCommand,
+  site: async () => (await import("./commands/site-command.ts")).siteCommand,
 };
 
 /** The command names, in `--help`'s order. */

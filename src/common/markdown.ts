@@ -86,6 +86,8 @@ export interface XYChart {
   yLabel?: string;
   yRange?: [number, number];
   series: XYChartSeries[];
+  /** Bars drawn sideways, the categories down the left (long labels stay readable). */
+  horizontal?: boolean;
 }
 
 function mermaidString(text: string): string {
@@ -101,7 +103,7 @@ function chartNumber(value: number): string {
 export function xyChart(chart: XYChart): string {
   const lines = [
     "```mermaid",
-    "xychart-beta",
+    chart.horizontal === true ? "xychart-beta horizontal" : "xychart-beta",
     `    title ${mermaidString(chart.title)}`,
     `    x-axis [${chart.x.map(mermaidString).join(", ")}]`,
   ];

@@ -73,6 +73,25 @@ export interface ResolveOptions {
   logger: Logger;
   /** Which internal sources downloads may reach (modelship.yaml network.allow_internal, MODELSHIP_ALLOW_INTERNAL); default none. */
   network?: NetworkPolicy;
+  /**
+   * The most bytes one download may hold once decoded, so a URL that streams without end cannot fill
+   * the runner's disk. Default `MODELSHIP_MAX_DOWNLOAD_BYTES`, else 10 GiB.
+   */
+  maxBytes?: number;
+}
+
+/** The default cap on one download (`ResolveOptions.maxBytes`). */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 10 * 1024 ** 3;
+
+/** `MODELSHIP_MAX_DOWNLOAD_BYTES`, when set: a whole number of bytes. */
+function maxBytesFromEnv(): number | undefined {
+  const value = process.env.MODELSHIP_MAX_DOWNLOAD_BYTES;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value) || Number(value) === 0)
+    throw new UserError(`MODELSHIP_MAX_DOWNLOAD_BYTES must be a whole number of bytes above 0, got ${JSON.stringify(value)}`, {
+      hint: "e.g. MODELSHIP_MAX_DOWNLOAD_BYTES=21474836480 for 20 GiB, or unset it for the default 10 GiB",
+    });
+  return Number(value);
 }
 
 /** Content types a download may be named after when its URL has no known extension. */
@@ -314,6 +333,7 @@ interface DownloadContext {
   timeoutMs: number;
   logger: Logger;
   network: NetworkPolicy;
+  maxBytes: number;
 }
 
 /** Downloads one URL to `dir/stem<ext>`, retrying transient failures; returns the file's path. */
@@ -397,6 +417,7 @@ async function attemptDownload(
           headers: ownOrigin ? headers.own : headers.foreign,
           signal: controller.signal,
           idleTimeoutMs: context.timeoutMs, // the stall timeout rules here (`arm` above); this is its backstop
+          maxBytes: context.maxBytes,
           ...(from === undefined ? {} : { redirectedFrom: from }),
         });
       } catch (error) {
@@ -462,6 +483,7 @@ async function attemptDownload(
         }
       }, createWriteStream(path));
     } catch (error) {
+      if (isUserError(error)) throw error; // over maxBytes: retrying would only fetch it again
       throw new TransientFailure(networkMessage(error, timedOut, context.timeoutMs));
     }
     return path;
@@ -497,6 +519,7 @@ export async function resolveCurrentSources(spec: CurrentSpec, options: ResolveO
     timeoutMs: nonNegativeInteger(options.timeoutMs, "timeoutMs", 60_000),
     logger: options.logger,
     network: options.network ?? NO_INTERNAL,
+    maxBytes: options.maxBytes ?? maxBytesFromEnv() ?? DEFAULT_MAX_DOWNLOAD_BYTES,
   };
 
   // Everything is checked before the first download.

@@ -14,6 +14,7 @@ import type { RawValue } from "../data/readers/table.ts";
 import { checkColumns } from "./onnx-input-binding.ts";
 import type { LoadedModel } from "./onnx-model.ts";
 import type { Prediction } from "./onnx-output-reading.ts";
+import { RowReservoir, type RowSample } from "./row-reservoir.ts";
 
 /** A Float64Array that grows by doubling. */
 export class GrowableFloat64 {
@@ -83,6 +84,8 @@ export interface CollectOptions {
   models: LoadedModel[];
   sensitive: SensitiveColumn[];
   batchSize?: number;
+  /** Keep a seeded reservoir sample of up to `rows` labelled rows' values of `columns` (for permutation importance). */
+  sample?: { rows: number; seed: number; columns: string[] };
 }
 
 export interface Collected {
@@ -97,6 +100,10 @@ export interface Collected {
   outputs: ModelOutputs[];
   /** Group label (or null for missing) per row, per sensitive column. */
   sensitive: Map<string, (string | null)[]>;
+  /** The columns of the data (every file's, in the first file's order). */
+  columns: string[];
+  /** The reservoir sample asked for in `CollectOptions.sample`. */
+  sample?: RowSample;
 }
 
 /** The label of a numeric value's bin: `<25`, `25–45`, `≥65`. */
@@ -110,7 +117,13 @@ function text(raw: Exclude<RawValue, null>): string {
   return raw instanceof Date ? raw.toISOString() : String(raw);
 }
 
-function appendPrediction(into: ModelOutputs, prediction: Prediction, keep: Uint8Array | undefined, where: (row: number) => string): void {
+/** Appends a batch's prediction to the outputs gathered so far, leaving out the rows `keep` marks 0. */
+export function appendPrediction(
+  into: ModelOutputs,
+  prediction: Prediction,
+  keep: Uint8Array | undefined,
+  where: (row: number) => string,
+): void {
   const rows = keep?.length;
   if (prediction.probabilities !== undefined) {
     const classes = prediction.classes ?? 0;
@@ -146,8 +159,10 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
   // Errors quote a cell only as redaction shows it (pii / redact: true columns, or a detector fires).
   const redactor = redactorFor(options.contract);
   const files: Collected["files"] = [];
+  const reservoir = options.sample === undefined ? undefined : new RowReservoir({ capacity: options.sample.rows, ...options.sample });
   let rows = 0;
   let skippedRows = 0;
+  const dataColumns = new Set<string>();
   const wanted = [
     ...new Set([
       ...options.models.flatMap((model) => model.requiredColumns),
@@ -176,6 +191,7 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
         },
       );
     }
+    for (const name of source.columns) dataColumns.add(name);
     const indexes = new Map(wanted.map((name) => [name, source.columns.indexOf(name)]));
     let fileRows = 0;
     for await (const batch of source.batches()) {
@@ -193,8 +209,10 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
         keep[r] = 0;
       }
       const where = (r: number) => `${path}:${batch.lines[r]}`;
+      let index = rows;
       for (let r = 0; r < batch.length; r++) {
         if (keep !== undefined && !keep[r]) continue;
+        reservoir?.offer(index++, columns, r);
         const raw = target[r]!;
         if (yValues !== undefined) {
           const coerced = coerceValue(raw, "number");
@@ -244,5 +262,16 @@ export async function collectPredictions(options: CollectOptions): Promise<Colle
     const digest = source.digest();
     files.push({ path, sha256: digest?.sha256 ?? "", bytes: digest?.bytes ?? 0, rows: fileRows });
   }
-  return { rows, skippedRows, files, yIds, targetTexts, yValues, outputs, sensitive };
+  return {
+    rows,
+    skippedRows,
+    files,
+    yIds,
+    targetTexts,
+    yValues,
+    outputs,
+    sensitive,
+    columns: [...dataColumns],
+    ...(reservoir === undefined ? {} : { sample: reservoir.sample() }),
+  };
 }

@@ -53,20 +53,21 @@ export function checkPolicyFitsTask(policy: GatePolicy, task: Task, rules: Champ
     ...rules.map((rule, i) => ({ metric: rule.metric, pointer: `/champion/rules/${i}/metric` })),
   ];
   for (const { metric, pointer } of metrics) {
-    const forRegression = REGRESSION_METRICS.has(metric);
-    if (forRegression !== (task === "regression") || (task === "multiclass" && BINARY_ONLY.has(metric))) {
-      throw new UserError(`gate metric "${metric}" does not apply to a ${task} model`, {
-        file: policy.source,
-        pointer,
-        hint:
-          task === "regression"
-            ? "use mae, rmse, r2 or mape"
-            : task === "multiclass"
-              ? "use accuracy, balanced_accuracy, *_macro or *_weighted, roc_auc (one-vs-rest), log_loss, brier or ece"
-              : "use a classification metric (accuracy, roc_auc, f1, log_loss…)",
-      });
-    }
+    const hint = metricMisfit(metric, task);
+    if (hint !== undefined)
+      throw new UserError(`gate metric "${metric}" does not apply to a ${task} model`, { file: policy.source, pointer, hint });
   }
+}
+
+/** Undefined when the metric applies to the task, else the hint naming the metrics that do. */
+export function metricMisfit(metric: MetricName, task: Task): string | undefined {
+  const forRegression = REGRESSION_METRICS.has(metric);
+  if (forRegression === (task === "regression") && !(task === "multiclass" && BINARY_ONLY.has(metric))) return undefined;
+  return task === "regression"
+    ? "use mae, rmse, r2 or mape"
+    : task === "multiclass"
+      ? "use accuracy, balanced_accuracy, *_macro or *_weighted, roc_auc (one-vs-rest), log_loss, brier or ece"
+      : "use a classification metric (accuracy, roc_auc, f1, log_loss…)";
 }
 
 /** Metrics measured against a privileged group: gated only where the policy names one. */

@@ -1,10 +1,11 @@
 /**
  * The gate report as markdown: the sticky PR comment and the job summary. It leads with the verdict,
  * then one table of every gate (status, value, interval, threshold, change against the champion),
- * the metrics, fairness per group with a selection-rate chart, and the ROC and calibration curves as
+ * the metrics, fairness per group with a selection-rate chart, permutation importance (explain-markdown.ts), and the ROC and calibration curves as
  * Mermaid charts — readable in the PR without downloading anything.
  */
 import { METRIC_LABELS } from "./evaluate-gates.ts";
+import { explanationsMarkdown } from "./explain-markdown.ts";
 import type { FairnessSection, GateReport, GateResult } from "./gate-report-types.ts";
 import {
   code,
@@ -298,6 +299,7 @@ export function renderGateReport(report: GateReport, options: { runUrl?: string 
     champion,
     details("Metrics", metricsTable(report), report.verdict !== "pass"),
     ...report.fairness.map((section) => fairnessSection(section, report.randomness.confidence)),
+    explanationsMarkdown(report.explanations),
     report.notes.length === 0 ? "" : report.notes.map((note) => `> ℹ️ ${escapeMarkdown(note)}`).join("\n"),
     curves(report),
     confusion(report),

@@ -21,7 +21,7 @@ export interface Estimate {
 export interface GateResult {
   /** Stable id, e.g. `quality:roc_auc`, `fairness:demographic_parity_difference:sex`, `champion:accuracy`. */
   id: string;
-  kind: "quality" | "fairness" | "champion";
+  kind: "quality" | "fairness" | "champion" | "explain";
   /** What people read, e.g. "ROC AUC ≥ 0.85 (lower 95% CI bound)". */
   name: string;
   metric: string;
@@ -67,6 +67,37 @@ export interface ChampionComparison {
   ci?: [number, number];
   /** A paired test's p-value where one applies (McNemar for accuracy, DeLong for ROC AUC). */
   test?: { name: "mcnemar" | "delong"; statistic?: number; pValue: number; method?: string };
+}
+
+/** One column's permutation importance: the drop in the metric when its values are shuffled. */
+export interface FeatureImportanceRow {
+  feature: string;
+  /** Mean drop over the repeats; null where the metric is undefined on the sample. */
+  importance: number | null;
+  /** Population standard deviation of the drops over the repeats. */
+  std: number | null;
+  ci?: [number, number];
+  /** A sensitive column (gates.fairness.sensitive, or the contract's role sensitive). */
+  sensitive?: true;
+  /** A column listed in explain.proxies. */
+  proxy?: true;
+}
+
+/** Permutation importance of the model's input columns (docs/gates.md#explanations-permutation-importance). */
+export interface ExplanationsSection {
+  method: "permutation_importance";
+  metric: string;
+  /** The metric on the unpermuted sample. */
+  baseline: number | null;
+  /** Rows of the sample, and the labelled rows it was drawn from. */
+  rows: number;
+  population: number;
+  repeats: number;
+  resamples: number;
+  confidence: number;
+  seed: number;
+  /** Largest importance first. */
+  features: FeatureImportanceRow[];
 }
 
 export interface GateReport {
@@ -116,5 +147,6 @@ export interface GateReport {
     metrics: Record<string, number | null>;
     comparisons: ChampionComparison[];
   };
+  explanations?: ExplanationsSection;
   gates: GateResult[];
 }

@@ -1,7 +1,7 @@
 /**
  * The gate report as plain text for a terminal: the verdict, then each failed (and warned) gate on
  * one line with the reason it was decided and its interval, then how many passed, the champion in one
- * line and what makes the numbers reproducible. The markdown (gate-markdown.ts) stays the PR comment.
+ * line, the top columns by permutation importance in one line and what makes the numbers reproducible. The markdown (gate-markdown.ts) stays the PR comment.
  */
 import { formatInterval, formatNumber, formatSigned } from "../common/markdown.ts";
 import { printable } from "../common/printable-text.ts";
@@ -67,6 +67,24 @@ function championLine(report: GateReport): string | undefined {
   return printable(`Champion ${champion.path} (${champion.source}): ${parts.length === 0 ? "no shared metrics" : parts.join("; ")}`);
 }
 
+/** The top columns by permutation importance in one line, sensitive columns and proxies marked. */
+function importanceLine(report: GateReport): string | undefined {
+  const section = report.explanations;
+  if (section === undefined || section.features.length === 0) return undefined;
+  const top = section.features.slice(0, IMPORTANCE_TOP).map((row) => {
+    const mark = row.sensitive === true ? " (sensitive)" : row.proxy === true ? " (proxy)" : "";
+    return `${row.feature}${mark} ${formatNumber(row.importance)}`;
+  });
+  const flagged = section.features.slice(IMPORTANCE_TOP).filter((row) => row.sensitive === true || row.proxy === true);
+  const rest = flagged.map((row) => `${row.feature} (${row.sensitive === true ? "sensitive" : "proxy"}) ${formatNumber(row.importance)}`);
+  return printable(
+    `Importance (drop in ${METRIC_LABELS[section.metric] ?? section.metric}, ${section.rows.toLocaleString("en-US")} rows × ${section.repeats}): ${top.join(", ")}${rest.length > 0 ? `; … ${rest.join(", ")}` : ""}`,
+  );
+}
+
+/** Columns named in the importance line. */
+const IMPORTANCE_TOP = 5;
+
 function reproducibility(report: GateReport): string {
   const { randomness } = report;
   const rows = `${report.data.rows.toLocaleString("en-US")} rows of ${report.data.files.map((file) => file.path).join(", ") || "—"}`;
@@ -107,6 +125,8 @@ export function renderGateText(report: GateReport, options: TextOptions): string
   }
   const champion = championLine(report);
   if (champion !== undefined) lines.push(champion);
+  const importance = importanceLine(report);
+  if (importance !== undefined) lines.push(importance);
   for (const note of report.notes) lines.push(`Note: ${printable(note)}`);
   lines.push(reproducibility(report));
   return lines.join("\n");

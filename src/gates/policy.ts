@@ -39,6 +39,43 @@ export interface GatePolicyDocument {
     fairness_max_worsening?: number;
     severity?: Severity;
   };
+  explain?:
+    | boolean
+    | {
+        enabled?: boolean;
+        rows?: number;
+        repeats?: number;
+        resamples?: number;
+        metric?: MetricName;
+        proxies?: string[];
+        gates?: { explain: ExplainGateName; max: number; on?: GateOn; severity?: Severity }[];
+      };
+}
+
+/** What an explanation gate judges: the largest permutation importance of a sensitive column or a listed proxy. */
+export type ExplainGateName = "sensitive_importance";
+
+export interface ExplainGate {
+  explain: ExplainGateName;
+  max: number;
+  on: GateOn;
+  severity: Severity;
+}
+
+/** Permutation importance in the gate report (docs/gates.md#explanations-permutation-importance). */
+export interface ExplainPolicy {
+  enabled: boolean;
+  /** Rows of the reservoir sample the importance is measured on. */
+  rows: number;
+  /** Permutations per column. */
+  repeats: number;
+  /** Bootstrap replicates of each importance's interval (0: none). */
+  resamples: number;
+  /** Undefined: roc_auc for a binary classifier with probabilities, accuracy for other classifiers, r2 for a regressor. */
+  metric?: MetricName;
+  /** Columns that stand in for a sensitive attribute. */
+  proxies: string[];
+  gates: ExplainGate[];
 }
 
 /** A threshold: the observed value must be ≥ min and/or ≤ max. */
@@ -98,9 +135,14 @@ export interface GatePolicy {
     fairnessMaxWorsening: number;
     severity: Severity;
   };
+  explain: ExplainPolicy;
 }
 
 export const DEFAULT_RESAMPLES = 2000;
+/** Permutation importance's defaults: 20,000 rows × 5 repeats keeps its cost under 3× evaluate's (bench/evaluate). */
+export const DEFAULT_EXPLAIN_ROWS = 20_000;
+export const DEFAULT_EXPLAIN_REPEATS = 5;
+export const DEFAULT_EXPLAIN_RESAMPLES = 1000;
 export const DEFAULT_FAIRNESS_MAX_WORSENING = 0.02;
 export const DEFAULT_FAIRNESS_RESAMPLES = 1000;
 
@@ -145,6 +187,7 @@ export function resolvePolicy(
   else if (champion?.release !== undefined) source = { kind: "release", version: champion.release };
   else if (champion?.production === true) source = { kind: "production" };
   const championSeverity = champion?.severity ?? "fail";
+  const explain = typeof document.explain === "boolean" ? { enabled: document.explain } : (document.explain ?? {});
   return {
     source: options.source,
     bootstrap: {
@@ -196,6 +239,20 @@ export function resolvePolicy(
             fairnessMaxWorsening: champion.fairness_max_worsening ?? DEFAULT_FAIRNESS_MAX_WORSENING,
             severity: championSeverity,
           },
+    explain: {
+      enabled: explain.enabled ?? true,
+      rows: explain.rows ?? DEFAULT_EXPLAIN_ROWS,
+      repeats: explain.repeats ?? DEFAULT_EXPLAIN_REPEATS,
+      resamples: explain.resamples ?? DEFAULT_EXPLAIN_RESAMPLES,
+      ...(explain.metric === undefined ? {} : { metric: explain.metric }),
+      proxies: explain.proxies ?? [],
+      gates: (explain.gates ?? []).map((gate) => ({
+        explain: gate.explain,
+        max: gate.max,
+        on: gate.on ?? "point",
+        severity: gate.severity ?? "fail",
+      })),
+    },
   };
 }
 
@@ -249,6 +306,7 @@ export function checkGateBounds(
     const position = where.locate?.(pointer);
     throw new UserError(problem, { file: where.file, pointer, ...(position === undefined ? {} : { line: position.line }), hint });
   };
+  checkExplainGates(document, fail, prefix);
   const gates: [string, { metric: string; min?: number; max?: number }[] | undefined][] = [
     ["quality", document.quality],
     ["fairness/gates", document.fairness?.gates],
@@ -278,6 +336,31 @@ export function checkGateBounds(
         );
     });
   }
+}
+
+/** Refuses explanation gates when explanations are switched off: the gate could never be judged. */
+function checkExplainGates(
+  document: GatePolicyDocument,
+  fail: (problem: string, pointer: string, hint: string) => never,
+  prefix: string,
+): void {
+  const explain = document.explain;
+  if (explain === undefined || typeof explain === "boolean") return;
+  if (explain.resamples === 0) {
+    const i = (explain.gates ?? []).findIndex((gate) => gate.on === "ci");
+    if (i >= 0)
+      fail(
+        "an explain gate judges the interval (on: ci), but explain.resamples is 0: no interval is computed",
+        `${prefix}/explain/gates/${i}/on`,
+        "set explain.resamples (default 1000), or judge the point estimate with on: point",
+      );
+  }
+  if (explain.enabled !== false || (explain.gates ?? []).length === 0) return;
+  fail(
+    "explain.gates are set, but explain.enabled is false: the importances they judge are not computed",
+    `${prefix}/explain/enabled`,
+    "remove enabled: false (permutation importance is on by default), or remove the gates",
+  );
 }
 
 /** Reads a gate-policy file (YAML or JSON), checked against its schema; paths in it are relative to it. */

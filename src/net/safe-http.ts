@@ -33,7 +33,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
-import { pipeline, Readable, Transform } from "node:stream";
+import { pipeline, Transform, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { UserError } from "../common/errors.ts";
 import { progressSink, type ProgressSink } from "../common/progress.ts";
@@ -310,7 +310,26 @@ function toResponse(message: IncomingMessage, url: URL, options: GuardedRequestO
       : (pipeline([message, ...stages], () => {
           // Errors reach the reader through the last stage.
         }) as unknown as Readable);
-  return new Response(Readable.toWeb(body), init);
+  return new Response(webStream(body), init);
+}
+
+/**
+ * A node stream as a web stream, pulled chunk by chunk. Not `Readable.toWeb`: on a stream that
+ * `pipeline` returned, its adapter may still push a chunk after the reader cancelled, and that
+ * throws `ERR_INVALID_STATE` ("Controller is already closed") out of the event loop.
+ */
+function webStream(body: Readable): ReadableStream<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    },
+    cancel(reason) {
+      body.destroy(reason instanceof Error ? reason : undefined);
+    },
+  });
 }
 
 /**

@@ -225,8 +225,16 @@ export class GitHubStore implements RegistryStore {
     return { mark: stored, action: "created" };
   }
 
-  /** Streams every asset of a published version into `dir`; the caller verifies them against the manifest. */
-  async download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }> {
+  /**
+   * Streams every asset of a published version into `dir` (with `only`, those and manifest.json); the
+   * caller verifies them against the manifest.
+   */
+  async download(
+    model: string,
+    version: string,
+    dir: string,
+    options: { only?: readonly string[] } = {},
+  ): Promise<{ manifest: ModelManifest; names: string[] }> {
     const tag = tagFor(model, version, this.#tagFormat);
     const release = await this.#publishedRelease(tag);
     if (release === undefined) {
@@ -241,7 +249,9 @@ export class GitHubStore implements RegistryStore {
       release_id: release.id,
       per_page: 100,
     });
+    const wanted = options.only === undefined ? undefined : new Set([...options.only, MANIFEST_NAME]);
     for (const asset of assets) {
+      if (wanted !== undefined && !wanted.has(asset.name)) continue;
       // Asset names are flat on GitHub; refuse anything that would write outside `dir`.
       if (asset.name !== basename(asset.name) || asset.name === "." || asset.name === "..")
         throw new Error(`release ${tag} has an asset named ${JSON.stringify(asset.name)}, which is not a file name`);

@@ -89,7 +89,7 @@ function withClearErrors(store: RegistryStore): RegistryStore {
     readManifest: (model, version) => guard(false, () => store.readManifest(model, version)),
     locate: (model, version) => guard(false, () => store.locate(model, version)),
     publish: (pkg) => guard(true, () => store.publish(pkg)),
-    download: (model, version, dir) => guard(false, () => store.download(model, version, dir)),
+    download: (model, version, dir, options) => guard(false, () => store.download(model, version, dir, options)),
     retirement: (model, version) => guard(false, () => store.retirement(model, version)),
     retirements: (model) => guard(false, () => store.retirements(model)),
     retire: (model, version, options) => guard(true, () => store.retire(model, version, options)),

@@ -172,8 +172,16 @@ export interface RegistryStore {
   locate(model: string, version: string): Promise<StoredVersion | undefined>;
   /** Publishes atomically and idempotently (see PublishedVersion.action). */
   publish(pkg: PackageToPublish): Promise<PublishedVersion>;
-  /** Downloads every stored file of a published version into `dir` (which exists and is empty), unverified. */
-  download(model: string, version: string, dir: string): Promise<{ manifest: ModelManifest; names: string[] }>;
+  /**
+   * Downloads every stored file of a published version into `dir` (which exists and is empty), unverified;
+   * with `only`, just those files and manifest.json (a store may download more).
+   */
+  download(
+    model: string,
+    version: string,
+    dir: string,
+    options?: { only?: readonly string[] },
+  ): Promise<{ manifest: ModelManifest; names: string[] }>;
   /** The retirement mark of a version, or undefined when it is not retired. */
   retirement(model: string, version: string): Promise<RetirementMark | undefined>;
   /** Every retirement mark of `model`, newest version first. */

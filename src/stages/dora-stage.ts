@@ -207,8 +207,8 @@ export async function runDoraStage(options: DoraStageOptions, run: StageRun): Pr
   return { report, markdown, reportPath, summaryPath };
 }
 
-/** A remote for the report: a URL's user and password dropped. */
-function redactRemote(remote: string): string {
+/** A remote for a report or page: a URL's user and password dropped. */
+export function redactRemote(remote: string): string {
   try {
     const url = new URL(remote);
     url.username = "";

@@ -15,7 +15,7 @@ import type { DataContract } from "../data/contract/contract-types.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { mergeProfiles, profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { redactProfiles } from "../data/pii/redact-reports.ts";
-import { redactorFor, type Redactor } from "../data/pii/redact.ts";
+import { redactorFor } from "../data/pii/redact.ts";
 import { renderDriftReport } from "../drift/drift-markdown.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import {
@@ -35,7 +35,7 @@ import { parseRepository } from "../github/repository.ts";
 import { loadReference, type ReferenceContext } from "./drift-reference.ts";
 import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
-import { contractPathOf } from "./reference-data.ts";
+import { contractPathOf, contractRedactor } from "./reference-data.ts";
 import { describeMark } from "../registry/retirement.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { checkOutputFile, checkOutputFolder } from "../common/output-path.ts";
@@ -106,12 +106,6 @@ async function currentContract(loaded: LoadedConfig): Promise<DataContract> {
       column.roles.some((role) => role === "target" || role === "prediction") ? { ...column, required: false } : column,
     ),
   };
-}
-
-/** The redactor of a drift check: the contract's columns when modelship.yaml names a contract, else the detectors alone. */
-async function driftRedactor(loaded: LoadedConfig): Promise<Redactor> {
-  const named = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
-  return redactorFor(named === undefined ? undefined : await loadContract(contractPathOf(loaded)));
 }
 
 /** The file beside a shard profile that says which reference its bins came from. */
@@ -300,7 +294,7 @@ async function checkDriftStage(options: DriftStageInputs, context: DriftStageCon
       `The current data (${current.sources.join(", ")}) has no rows: nothing to compare, and the result is insufficient_data, not a pass.`,
     );
   // Both sides redacted alike (an older reference may show values a detector now catches), before any report.
-  const [referenceProfile, currentRedacted] = redactProfiles([reference.profile, current.profile], await driftRedactor(loaded));
+  const [referenceProfile, currentRedacted] = redactProfiles([reference.profile, current.profile], await contractRedactor(loaded));
   const report = checkDrift({
     reference: referenceProfile!,
     referenceSource: reference.source,

@@ -27,6 +27,7 @@ import { calibrationBins, confusionMatrix, NEEDS_PROBA, rocCurve, type MetricNam
 import { loadModel, type LoadedModel } from "../evaluate/onnx-model.ts";
 import type { OutputSelection } from "../evaluate/onnx-output-selection.ts";
 import { delong, mcnemar } from "../common/stats.ts";
+import { explainModel, explainSample } from "./evaluation-explain.ts";
 import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
 
 export interface EvaluateSettings {
@@ -217,6 +218,7 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
       models,
       sensitive,
       batchSize: options.batchSize,
+      sample: explainSample(policy, model),
     });
     if (collected.rows === 0)
       throw new UserError(
@@ -224,7 +226,18 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
         { file: options.dataFiles[0], hint: "evaluate on a file with labelled rows" },
       );
     const shownGroups = redactGroups(collected.sensitive, redactor);
-    return await evaluateCollected(options, { model, champion, championFile, collected, target, sensitive, notes, redactor, shownGroups });
+    return await evaluateCollected(options, {
+      model,
+      champion,
+      championFile,
+      collected,
+      target,
+      sensitive,
+      notes,
+      redactor,
+      shownGroups,
+      contract,
+    });
   } finally {
     for (const loaded of models) await loaded.release();
   }
@@ -241,6 +254,7 @@ interface Context {
   redactor: Redactor;
   /** Group names of redacted sensitive columns, raw to shown. */
   shownGroups: Map<string, Map<string, string>>;
+  contract: DataContract | undefined;
 }
 
 /**
@@ -300,6 +314,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
   let challengerData: ModelData;
   let championData: ModelData | undefined;
   let classes: string[] | undefined;
+  let resolved: ReturnType<typeof resolveClasses> | undefined;
   let task: Task;
   if (collected.yValues !== undefined) {
     task = "regression";
@@ -317,7 +332,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     if (champion !== undefined) championData = { kind: "regression", data: { y, pred: predOf(1) } };
   } else {
     const outputs = collected.outputs[0]!;
-    const resolved = resolveClasses(collected, outputs, model.classLabels, classSettings);
+    resolved = resolveClasses(collected, outputs, model.classLabels, classSettings);
     classes = resolved.classes;
     task = classes.length === 2 ? "binary" : "multiclass";
     challengerData = { kind: "classification", data: classificationData(resolved, outputs, resolved.columnOrder, classSettings) };
@@ -480,6 +495,18 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     };
   }
 
+  const explained = await explainModel({
+    policy,
+    contract: context.contract,
+    model,
+    collected,
+    task,
+    data: challengerData,
+    ...(resolved === undefined ? {} : { classes: { resolved, settings: classSettings } }),
+    batchSize: options.batchSize,
+    notes,
+    logger,
+  });
   const gates = evaluateGates({
     policy,
     task,
@@ -490,6 +517,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     fairness,
     ...(championPoint === undefined ? {} : { champion: { rules, metrics: championPoint, differenceCi: intervals.difference } }),
   });
+  if (explained !== undefined) gates.push(...explained.gates);
   const verdict = verdictOf(gates);
 
   const report: GateReport = {
@@ -571,6 +599,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     })),
     notes,
     ...(championSection === undefined ? {} : { champion: championSection }),
+    ...(explained === undefined ? {} : { explanations: explained.section }),
     gates,
   };
   if (challengerData.kind === "classification") {

@@ -26,6 +26,7 @@ import { pick } from "../config/modelship-config.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 import { modelOutputsFromConfig } from "./evaluate-settings.ts";
+import { plural } from "../common/text-style.ts";
 
 export const PREDICT_FORMATS = ["csv", "jsonl", "parquet"] as const;
 export type PredictFormat = (typeof PREDICT_FORMATS)[number];
@@ -273,7 +274,7 @@ export async function runPredictStage(inputs: PredictStageInputs, run: StageRun)
       );
     }
     await sink.commit();
-    run.logger.info(`Wrote ${rows} prediction(s) to ${out}.`);
+    run.logger.info(`Wrote ${plural(rows, "prediction")} to ${out}.`);
     return { out, format, rows, columns: names, model: { path: model.path, sha256: model.sha256 } };
   } catch (error) {
     await sink?.abort();

@@ -14,7 +14,7 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import { loadContract } from "../data/contract/load-contract.ts";
 import { profileData, readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import { redactProfile } from "../data/pii/redact-reports.ts";
-import { redactorFor } from "../data/pii/redact.ts";
+import { redactorFor, type Redactor } from "../data/pii/redact.ts";
 import { expandGlob } from "../drift/sources.ts";
 
 /** The checked-out commit's time, so a re-run profiles to the same bytes (and the release stays unchanged); else now. */
@@ -80,8 +80,7 @@ export async function profileReferenceData(options: {
  */
 async function redactedExisting(path: string, loaded: LoadedConfig, logger: Logger): Promise<ReleaseReference> {
   const profile = await readProfile(path);
-  const named = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
-  const redacted = redactProfile(profile, redactorFor(named === undefined ? undefined : await loadContract(contractPathOf(loaded))));
+  const redacted = redactProfile(profile, await contractRedactor(loaded));
   if (JSON.stringify(redacted) === JSON.stringify(profile)) return { path, cleanup: () => Promise.resolve() };
   logger.info(`Redacted the values of ${Object.keys(redacted.redacted ?? {}).join(", ")} in ${path} before releasing it.`);
   return temporaryProfile(redacted);
@@ -111,6 +110,12 @@ export function contractPathOf(loaded: LoadedConfig): string {
       hint: "set data.contract in modelship.yaml (the contract the model was trained with)",
     });
   return loaded.resolvePath(path);
+}
+
+/** A redactor from the contract modelship.yaml names (its columns' pii and redact), else the detectors alone. */
+export async function contractRedactor(loaded: LoadedConfig): Promise<Redactor> {
+  const named = loaded.config?.data?.contract ?? loaded.config?.validate?.contract;
+  return redactorFor(named === undefined ? undefined : await loadContract(contractPathOf(loaded)));
 }
 
 /** Files and glob patterns profiled with the contract and modelship.yaml's profile settings (bins, top_k): a drift reference. */

@@ -65,9 +65,11 @@ describe("the pinned releases", () => {
       "actions/cache",
       "actions/checkout",
       "actions/create-github-app-token",
+      "actions/deploy-pages",
       "actions/download-artifact",
       "actions/setup-node",
       "actions/upload-artifact",
+      "actions/upload-pages-artifact",
     ]);
     for (const [action, pin] of Object.entries(PINNED_ACTIONS)) {
       assert.match(pin.sha, /^[0-9a-f]{40}$/, action);
@@ -82,6 +84,8 @@ describe("the pinned releases", () => {
       "actions/cache": 5,
       "actions/attest-build-provenance": 3,
       "actions/create-github-app-token": 3,
+      "actions/upload-pages-artifact": 5,
+      "actions/deploy-pages": 5,
     });
   });
 });

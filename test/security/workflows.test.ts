@@ -323,9 +323,9 @@ describe("what we ship or show", async () => {
           inputs: Object.fromEntries(withOf(map)!.items.map((pair) => [text(pair.key), text(pair.value)])),
         })),
     );
-    // model-ci (promote), canary, drift (two jobs), dora (read-only), in reusable-workflows/ and their
+    // model-ci (promote), canary, drift (two jobs), dora and site (read-only), in reusable-workflows/ and their
     // .github/workflows copies; and our release's tag job, whose token pushes the pinned release commits (docs/releasing.md).
-    assert.equal(uses.length, 11, JSON.stringify(uses.map((use) => use.file)));
+    assert.equal(uses.length, 13, JSON.stringify(uses.map((use) => use.file)));
     for (const { file, inputs } of uses) {
       if (file === ".github/workflows/release.yml") {
         // The release commits change .github/workflows/, which needs the workflows permission; this repository alone.
@@ -340,10 +340,10 @@ describe("what we ship or show", async () => {
       }
       const permissions = Object.fromEntries(Object.entries(inputs).filter(([key]) => key.startsWith("permission-")));
       // The canary's token also reads the checks and statuses a self-healing rollback waits for (docs/self-healing.md).
-      // dora reads the merged pull requests and the history, as its job's permissions do (docs/dora.md).
+      // dora and site read the merged pull requests and the history, as their jobs' permissions do (docs/dora.md, docs/site.md).
       const expected = file.endsWith("drift.yml")
         ? { "permission-contents": "read" }
-        : file.endsWith("dora.yml")
+        : file.endsWith("dora.yml") || file.endsWith("site.yml")
           ? { "permission-contents": "read", "permission-pull-requests": "read" }
           : file.endsWith("canary.yml")
             ? {

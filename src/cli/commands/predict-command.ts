@@ -3,6 +3,7 @@ import { PREDICT_FORMATS, runPredictStage } from "../../stages/predict-stage.ts"
 import { cliStageRun, ExitCode, type Command } from "../command.ts";
 import { choiceFlag, integerFlag, listFlag, parseFlags, renderHelp, type FlagSpecs } from "../options.ts";
 import { commandOutput, outputFlags } from "../output.ts";
+import { plural } from "../../common/text-style.ts";
 
 const flags = {
   model: {
@@ -80,8 +81,8 @@ export const predictCommand: Command = {
     );
     output.emit({
       json: result,
-      markdown: () => `Wrote ${result.rows} prediction(s) to \`${result.out}\` (${result.format}: ${result.columns.join(", ")}).\n`,
-      text: () => `Wrote ${result.rows} prediction(s) to ${result.out} (${result.columns.join(", ")}).`,
+      markdown: () => `Wrote ${plural(result.rows, "prediction")} to \`${result.out}\` (${result.format}: ${result.columns.join(", ")}).\n`,
+      text: () => `Wrote ${plural(result.rows, "prediction")} to ${result.out} (${result.columns.join(", ")}).`,
       reports: [result.out],
       failed: false,
     });

@@ -52,8 +52,8 @@ describe("every command's output flags", () => {
       COMMANDS.map((command) => command.name),
       COMMAND_NAMES,
     );
-    // 15 commands, profile and contract with two sets each.
-    assert.equal(FLAG_SETS.length, 17);
+    // 16 commands, profile and contract with two sets each.
+    assert.equal(FLAG_SETS.length, 18);
   });
 
   for (const { argv, flags } of FLAG_SETS) {
@@ -213,6 +213,15 @@ describe("commandOutput", () => {
     const { context: given, printed } = context();
     commandOutput(given, {}).emit(result(true));
     assert.deepEqual(printed, ["✗ 1 check failed\n  data/x.csv:3  bad\nReports: r.json, r.md"]);
+  });
+
+  it("text: a report the summary already names is not listed again", () => {
+    const { context: given, printed } = context();
+    commandOutput(given, {}).emit({ ...result(false), text: () => "✓ Wrote r.md (3 pages)" });
+    assert.deepEqual(printed, ["✓ Wrote r.md (3 pages)\nReports: r.json"]);
+    const all = context();
+    commandOutput(all.context, {}).emit({ ...result(false), text: () => "✓ Wrote r.md and r.json" });
+    assert.deepEqual(all.printed, ["✓ Wrote r.md and r.json"]);
   });
 
   it("-q: nothing on success; on failure the failures without the Reports line", () => {

@@ -230,6 +230,43 @@ describe("resolveCurrentSources", () => {
     assert.deepEqual(await readdir(tempDir), before);
   });
 
+  it("stops a download past maxBytes without retrying, leaving nothing behind", async () => {
+    served.script.set("/endless.csv", [csvAnswer(Buffer.from(`${CSV}${"7,8\n".repeat(5_000)}`))]);
+    const before = existsSync(tempDir) ? await readdir(tempDir) : [];
+    await rejectsUser(
+      resolveCurrentSources({ urls: [`${served.url}/endless.csv`] }, options(new MemoryLogger(), { maxBytes: 1_000 })),
+      /endless\.csv sent more than 1000 bytes/,
+    );
+    assert.equal(served.requests.length, 1);
+    assert.deepEqual(await readdir(tempDir), before);
+    // At the cap exactly, the download goes through.
+    served.script.set("/small.csv", [csvAnswer(CSV)]);
+    const resolved = await resolveCurrentSources(
+      { urls: [`${served.url}/small.csv`] },
+      options(new MemoryLogger(), { maxBytes: Buffer.byteLength(CSV) }),
+    );
+    assert.equal(await readFile(resolved.files[0]!, "utf8"), CSV);
+    await resolved.cleanup();
+  });
+
+  it("reads the cap from MODELSHIP_MAX_DOWNLOAD_BYTES and names it when it is not a number", async () => {
+    served.script.set("/current.csv", [csvAnswer(`${CSV}${"7,8\n".repeat(1_000)}`)]);
+    const saved = process.env.MODELSHIP_MAX_DOWNLOAD_BYTES;
+    try {
+      process.env.MODELSHIP_MAX_DOWNLOAD_BYTES = "500";
+      await rejectsUser(resolveCurrentSources({ urls: [`${served.url}/current.csv`] }, options(new MemoryLogger())), /more than 500 bytes/);
+      process.env.MODELSHIP_MAX_DOWNLOAD_BYTES = "10GB";
+      const error = await rejectsUser(
+        resolveCurrentSources({ urls: [`${served.url}/current.csv`] }, options(new MemoryLogger())),
+        /MODELSHIP_MAX_DOWNLOAD_BYTES must be a whole number of bytes above 0, got "10GB"/,
+      );
+      assert.match(error.hint ?? "", /21474836480/);
+    } finally {
+      if (saved === undefined) delete process.env.MODELSHIP_MAX_DOWNLOAD_BYTES;
+      else process.env.MODELSHIP_MAX_DOWNLOAD_BYTES = saved;
+    }
+  });
+
   it("retries 503 twice, then succeeds, warning each time", async () => {
     served.script.set("/flaky.csv", [statusAnswer(503), statusAnswer(503), csvAnswer()]);
     const logger = new MemoryLogger();

@@ -1,0 +1,23 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  startAction
+} from "./chunks/chunk-GJELWRE7.js";
+import "./chunks/chunk-USSVTGDK.js";
+import "./chunks/chunk-333R3S4T.js";
+
+// src/actions/site.ts
+await startAction("site", async () => {
+  const { runSiteStage } = await import("./chunks/site-stage-CYS2LCSE.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-KD34FOP5.js");
+  const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-E7G3UN6H.js");
+  const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
+  const result = await runSiteStage(
+    { outDir: getInput("out"), drift: getOptionalLinesInput("drift"), dora: getInput("dora"), title: getInput("title"), gitops },
+    run
+  );
+  core.setOutput("path", result.outDir);
+  core.setOutput("index", result.indexPath);
+  core.setOutput("pages", String(result.pages));
+  core.info(`Site written: ${result.indexPath} (${result.pages} pages)`);
+});
