@@ -19,6 +19,6 @@ if (isVersionRequest(argv)) {
   process.stdout.write(`${TOOL_VERSION}
 `);
 } else {
-  const { runCli } = await import("./chunks/run-cli-MWMOKCE7.js");
+  const { runCli } = await import("./chunks/run-cli-H4HPX6T6.js");
   process.exitCode = await runCli(argv, { version: TOOL_VERSION });
 }

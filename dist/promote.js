@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-GJELWRE7.js";
+} from "./chunks/chunk-56LZRCHX.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/promote.ts
 await startAction("promote", async () => {
-  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-4C5YBP7X.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-KD34FOP5.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-E7G3UN6H.js");
+  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-4VUK34XU.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-L7ATVELX.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),
     outDir: getInput("out"),

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-GJELWRE7.js";
+} from "./chunks/chunk-56LZRCHX.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
@@ -10,8 +10,8 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-NHNEWDUF.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-E7G3UN6H.js");
+  const { runReleaseStage } = await import("./chunks/release-stage-7XVOFPHX.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const result = await runReleaseStage(
     {

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-GJELWRE7.js";
+} from "./chunks/chunk-56LZRCHX.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/site.ts
 await startAction("site", async () => {
-  const { runSiteStage } = await import("./chunks/site-stage-CYS2LCSE.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-KD34FOP5.js");
-  const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-E7G3UN6H.js");
+  const { runSiteStage } = await import("./chunks/site-stage-EO7FASZU.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-L7ATVELX.js");
+  const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-QX5J7I5V.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runSiteStage(
     { outDir: getInput("out"), drift: getOptionalLinesInput("drift"), dora: getInput("dora"), title: getInput("title"), gitops },

@@ -3,7 +3,7 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-CLZ7PCFX.js";
+} from "./chunks/chunk-OBM4KTX2.js";
 import "./chunks/chunk-FBC54HEI.js";
 import "./chunks/chunk-QQWHAOE2.js";
 import "./chunks/chunk-EWRH473V.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-HROTNYCJ.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";
-import "./chunks/chunk-TILLCQDZ.js";
+import "./chunks/chunk-HFKEWQQZ.js";
 import "./chunks/chunk-SU4BFKON.js";
 import "./chunks/chunk-333R3S4T.js";
 

@@ -25,17 +25,22 @@ export function statusIcon(status: Status): string {
 
 /** Escapes text for a table cell or inline use: pipes, newlines, and characters markdown would act on. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replaceAll("\\", "\\\\")
-    .replaceAll("|", "\\|")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll("*", "\\*")
-    .replaceAll("_", "\\_")
-    .replaceAll("`", "\\`")
-    .replaceAll("[", "\\[")
-    .replaceAll("]", "\\]")
-    .replace(/\r\n?|\n/g, " ");
+  return (
+    text
+      .replaceAll("\\", "\\\\")
+      .replaceAll("|", "\\|")
+      .replaceAll("<", "&lt;")
+      .replaceAll(">", "&gt;")
+      .replaceAll("*", "\\*")
+      .replaceAll("_", "\\_")
+      .replaceAll("`", "\\`")
+      .replaceAll("[", "\\[")
+      .replaceAll("]", "\\]")
+      .replace(/\r\n?|\n/g, " ")
+      // `@name` after a space or at the start would notify a user or team when the bot posts it (a column
+      // or group name is the PR author's to choose): a word joiner after the @ keeps it text.
+      .replace(/(^|[^\p{L}\p{N}_`])@(?=[\p{L}\p{N}_-])/gu, "$1@\u2060")
+  );
 }
 
 /** Inline code that survives backticks inside the text. */

@@ -349,6 +349,19 @@ export function literalRefusal(url: URL, policy: NetworkPolicy, options: Guarded
  * network error is thrown as node:http throws it.
  */
 export async function guardedGet(url: URL, policy: NetworkPolicy, options: GuardedRequestOptions): Promise<Response> {
+  return guardedRequest(url, policy, options);
+}
+
+/** What a request other than a GET sends (an OCI registry's HEAD, POST and PUT: net/oci-client.ts). */
+export interface GuardedSendOptions extends GuardedRequestOptions {
+  /** Default GET. */
+  method?: "GET" | "HEAD" | "POST" | "PUT";
+  /** The request body, sent whole with its Content-Length. */
+  body?: Uint8Array;
+}
+
+/** One request of `url`, guarded as {@link guardedGet} is; redirects not followed. */
+export async function guardedRequest(url: URL, policy: NetworkPolicy, options: GuardedSendOptions): Promise<Response> {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UserError(`${options.what}: refused to request ${redactUrl(url)} (${hopOf(options)}): ${url.protocol} is not supported`, {
       hint: "use an https:// URL",
@@ -365,8 +378,12 @@ export async function guardedGet(url: URL, policy: NetworkPolicy, options: Guard
     const outgoing = target.request(
       {
         ...target.options,
-        method: "GET",
-        headers: { ...(options.headers ?? {}), ...target.headers },
+        method: options.method ?? "GET",
+        headers: {
+          ...(options.headers ?? {}),
+          ...(options.body === undefined ? {} : { "Content-Length": String(options.body.byteLength) }),
+          ...target.headers,
+        },
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
       (message) => {
@@ -385,7 +402,7 @@ export async function guardedGet(url: URL, policy: NetworkPolicy, options: Guard
       outgoing.destroy(error);
     });
     outgoing.on("error", reject);
-    outgoing.end();
+    outgoing.end(options.body);
   });
 }
 

@@ -50,7 +50,8 @@ export interface SiteFairness {
 
 export interface SiteImportance {
   feature: string;
-  importance: number;
+  /** Null where the metric was undefined on the sample (e.g. one class): shown as "—", never left out. */
+  importance: number | null;
   std?: number;
   ci?: [number, number];
   sensitive?: boolean;

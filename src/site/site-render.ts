@@ -36,6 +36,13 @@ export function pathSegment(name: string): string {
   return `${base}~${createHash("sha256").update(name, "utf8").digest("hex").slice(0, 10)}`;
 }
 
+/** A time as people read it, `2026-10-01 09:00 UTC`; text that is not an ISO 8601 time stays as it is. */
+export function shownTime(text: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : undefined;
+  if (time === undefined || Number.isNaN(time.getTime())) return text;
+  return `${time.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 /** The page of a model version, relative to the site's root. */
 export function versionPagePath(model: string, version: string): string {
   return `models/${pathSegment(model)}/${pathSegment(version)}.html`;
@@ -115,7 +122,7 @@ function page(data: SiteData, options: { title: string; depth: number; body: Htm
   const up = "../".repeat(options.depth);
   const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="${SITE_CSP}"><meta name="referrer" content="no-referrer"><title>${options.title} · ${data.title}</title><link rel="stylesheet" href="${up}${STYLESHEET}"></head>`;
   const nav = markup`<header><nav aria-label="Site"><a href="${up}index.html">${data.title}</a><a href="${up}${PROMOTIONS_PAGE}">Promotion history</a></nav></header>`;
-  const footer = markup`<footer>Written by modelship ${data.tool.version} on ${data.created}. Registry: ${data.registry.description}.</footer>`;
+  const footer = markup`<footer>Written by modelship ${data.tool.version} on ${shownTime(data.created)}. Registry: ${data.registry.description}.</footer>`;
   const body = markup`<body><a class="skip" href="#main">Skip to content</a>${nav}\n<main id="main">\n${options.body}\n</main>\n${footer}</body>`;
   return `<!doctype html>\n${markup`<html lang="en">${head}\n${body}</html>`.toString()}\n`;
 }
@@ -189,9 +196,9 @@ function renderIndex(data: SiteData): string {
   const models = data.models.map((model) => {
     const rows = model.versions.map((version) => [
       versionLink("", model.name, version.version),
-      version.created,
+      shownTime(version.created),
       status(version.report?.verdict ?? version.gate.verdict),
-      version.retired === undefined ? "no" : markup`<span class="status-retired">retired ${version.retired.at}</span>`,
+      version.retired === undefined ? "no" : markup`<span class="status-retired">retired ${shownTime(version.retired.at)}</span>`,
       deployedIn(data, model.name, version.version),
     ]);
     const caption = `Released versions of ${model.name}, newest first`;
@@ -265,12 +272,14 @@ function explanationSection(version: SiteVersion, explanations: SiteExplanations
     title: `${method} of each feature of ${version.model} ${version.version}`,
     description:
       "The drop in the score when the feature's values are shuffled, with its 95% interval; sensitive columns and their proxies are marked.",
-    bars: explanations.features.map((feature) => ({
-      label: feature.feature,
-      value: feature.importance,
-      ...(feature.ci === undefined ? {} : { ci: feature.ci }),
-      ...(feature.sensitive === true || feature.proxy === true ? { className: "flagged" } : {}),
-    })),
+    bars: explanations.features
+      .flatMap((feature) => (feature.importance === null ? [] : [{ ...feature, importance: feature.importance }]))
+      .map((feature) => ({
+        label: feature.feature,
+        value: feature.importance,
+        ...(feature.ci === undefined ? {} : { ci: feature.ci }),
+        ...(feature.sensitive === true || feature.proxy === true ? { className: "flagged" } : {}),
+      })),
   });
   const flag = (feature: SiteExplanations["features"][number]) =>
     [feature.sensitive === true ? "sensitive" : "", feature.proxy === true ? "proxy" : ""].filter((word) => word !== "").join(", ") || "—";
@@ -313,10 +322,10 @@ function renderVersion(data: SiteData, version: SiteVersion): string {
   const retiredLine =
     retired === undefined
       ? ""
-      : markup`<p class="status-retired">Retired ${retired.at}${retired.by === undefined ? "" : ` by ${retired.by}`}${retired.reason === undefined ? "" : `: ${retired.reason}`}.</p>`;
+      : markup`<p class="status-retired">Retired ${shownTime(retired.at)}${retired.by === undefined ? "" : ` by ${retired.by}`}${retired.reason === undefined ? "" : `: ${retired.reason}`}.</p>`;
   const summary = facts([
     ["Release", externalLink(version.url, version.tag)],
-    ["Released", version.created],
+    ["Released", shownTime(version.created)],
     ["Gate verdict", status(version.report?.verdict ?? gate.verdict)],
     ["Serving", deployedIn(data, version.model, version.version)],
     ["Package digest", code(version.digest)],
@@ -342,7 +351,16 @@ function renderVersion(data: SiteData, version: SiteVersion): string {
   const card = version.card === undefined ? note("This release has no model card.") : markup`<pre class="card">${version.card}</pre>`;
   const lineageFacts = facts([
     ["Model repository commit", code(lineage.gitSha)],
-    ["Training run", lineage.runUrl === undefined ? "—" : externalLink(lineage.runUrl, lineage.runUrl)],
+    [
+      "Training run",
+      lineage.runUrl === undefined
+        ? "—"
+        : // A link only where the manifest's URL has the shape of a GitHub Actions run (github.com or a GitHub
+          // Enterprise host): a release's files are the releaser's to write, and the page is the organisation's.
+          /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/.test(lineage.runUrl)
+          ? externalLink(lineage.runUrl, lineage.runUrl)
+          : markup`${lineage.runUrl}`,
+    ],
     ["Training config sha256", code(lineage.trainConfigSha256)],
     ["Run record sha256", code(lineage.runRecordSha256)],
     ["Previous version", lineage.previousVersion === undefined ? "—" : versionLink(up, version.model, lineage.previousVersion)],
@@ -410,7 +428,7 @@ function renderDrift(data: SiteData, model: string, environment: string, points:
       x: Date.parse(point.created),
       y: point.share,
       className: statusClass(point.status),
-      label: `${point.created}: ${percent(point.share)} (${point.status})`,
+      label: `${shownTime(point.created)}: ${percent(point.share)} (${point.status})`,
     })),
   });
   const measured = points.filter((point) => point.performance !== undefined);
@@ -425,14 +443,14 @@ function renderDrift(data: SiteData, model: string, environment: string, points:
         x: Date.parse(point.created),
         y: point.performance!.current,
         className: statusClass(point.performance!.status),
-        label: `${point.created}: ${formatNumber(point.performance!.current)} (${point.performance!.status})`,
+        label: `${shownTime(point.created)}: ${formatNumber(point.performance!.current)} (${point.performance!.status})`,
       })),
     });
     performance = markup`<h2 id="performance">Accuracy on labelled production data</h2>
 ${figure(chart, "Accuracy per report; the table below has the numbers.")}`;
   }
   const rows = points.map((point) => [
-    point.created,
+    shownTime(point.created),
     point.version ?? "—",
     status(point.status),
     percent(point.share),
@@ -441,7 +459,7 @@ ${figure(chart, "Accuracy per report; the table below has the numbers.")}`;
     point.performance === undefined ? "—" : `${formatNumber(point.performance.current)} (${point.performance.status})`,
   ]);
   const body = markup`<h1>Drift of ${model} in ${environment}</h1>
-<p>${plural(points.length, "drift report")} from ${points[0]!.created} to ${points.at(-1)!.created}.</p>
+<p>${plural(points.length, "drift report")} from ${shownTime(points[0]!.created)} to ${shownTime(points.at(-1)!.created)}.</p>
 <h2 id="trend">Drifted share</h2>
 ${figure(shareChart, "Share of drifted columns per report; the dashed line is the drift threshold. The table below has the numbers.")}
 ${performance}
@@ -464,12 +482,12 @@ function renderPromotions(data: SiteData): string {
   const rows = [...data.promotions]
     .sort((a, b) => compareText(b.mergedAt, a.mergedAt))
     .map((promotion) => [
-      promotion.mergedAt,
+      shownTime(promotion.mergedAt),
       promotion.model,
       released(promotion.model, promotion.version) ? versionLink("", promotion.model, promotion.version) : promotion.version,
       promotion.environment,
       promotion.action,
-      promotion.openedAt,
+      shownTime(promotion.openedAt),
       reference(promotion.ref),
     ]);
   let history: Html;

@@ -462,7 +462,8 @@ function readExplanations(value: unknown): SiteExplanations | undefined {
   const features = list.filter(isObject).flatMap((feature) => {
     const name = str(feature.feature) ?? str(feature.name);
     const importance = num(feature.importance) ?? num(feature.mean);
-    if (name === undefined || importance === null) return [];
+    // An undefined importance stays in the list (shown as "—"): a sensitive column must not drop out of sight.
+    if (name === undefined) return [];
     const ci = interval(feature.ci);
     const std = num(feature.std);
     return [
@@ -476,7 +477,7 @@ function readExplanations(value: unknown): SiteExplanations | undefined {
       },
     ];
   });
-  features.sort((a, b) => b.importance - a.importance || compare(a.feature, b.feature));
+  features.sort((a, b) => (b.importance ?? -Infinity) - (a.importance ?? -Infinity) || compare(a.feature, b.feature));
   const metric = str(value.metric);
   const rows = num(value.rows);
   const repeats = num(value.repeats);

@@ -113,7 +113,7 @@ describe("modelship site over a registry, a GitOps repository, drift and DORA re
         `${environment}: stable ${state.stable}, canary ${state.canary?.version ?? "none"}`,
       );
     }
-    assert.match(index, /<span class="status-retired">retired 2026-10-06T00:00:00.000Z<\/span>/);
+    assert.match(index, /<span class="status-retired">retired 2026-10-06 00:00 UTC<\/span>/);
   });
 
   test("a version page shows every gate of the release's gate report with its value, interval and status", () => {
@@ -223,7 +223,7 @@ describe("modelship site over a registry, a GitOps repository, drift and DORA re
     assert.equal(history.points.length, 7);
     assert.match(
       readFileSync(join(out, "drift", "adult-income", "production.html"), "utf8"),
-      /5 drift reports from 2026-10-06T06:00:00.000Z to 2026-10-10T06:00:00.000Z/,
+      /5 drift reports from 2026-10-06 06:00 UTC to 2026-10-10 06:00 UTC/,
     );
   });
 

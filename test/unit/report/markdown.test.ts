@@ -42,6 +42,12 @@ describe("markdown tables", () => {
 
   it("takes a lone carriage return for a line break too (CommonMark ends a line at CR), so no text can start a block", () => {
     assert.equal(escapeMarkdown("name\r## Approved"), "name ## Approved");
+  });
+
+  it("keeps an @mention of a user or team from notifying anyone; an address or a model@version stays as it is", () => {
+    assert.equal(escapeMarkdown("@octo-org/security-team (sensitive)"), "@\u2060octo-org/security-team (sensitive)");
+    assert.equal(escapeMarkdown("ping @alice, (@bob)"), "ping @\u2060alice, (@\u2060bob)");
+    assert.equal(escapeMarkdown("adult-income@0.0.2 and ml@example.com"), "adult-income@0.0.2 and ml@example.com");
     assert.equal(code("a\rb\r\nc\nd"), "`a b c d`");
     assert.equal(table(["h"], [["x\r# y"]]).split("\n").length, 3);
   });

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { escapeHtml, markup, safeHref } from "../../../src/site/html.ts";
 import { SITE_SCHEMA, type SiteData, type SiteVersion } from "../../../src/site/site-data.ts";
-import { driftPagePath, pathSegment, renderSite, SITE_CSP, versionPagePath } from "../../../src/site/site-render.ts";
+import { driftPagePath, pathSegment, renderSite, shownTime, SITE_CSP, versionPagePath } from "../../../src/site/site-render.ts";
 
 const SCRIPT = "<script>alert(1)</script>";
 const BREAKOUT = '"><img src=x onerror=alert(1)>';
@@ -182,6 +182,13 @@ describe("escaping", () => {
   });
 });
 
+test("times are shown in UTC to the minute; anything else as it is", () => {
+  assert.equal(shownTime("2026-10-01T09:00:00.000Z"), "2026-10-01 09:00 UTC");
+  assert.equal(shownTime("2026-10-01T11:30:59+02:00"), "2026-10-01 09:30 UTC");
+  assert.equal(shownTime("2026-13-45T00:00:00Z"), "2026-13-45T00:00:00Z");
+  assert.equal(shownTime(HOSTILE), HOSTILE);
+});
+
 describe("renderSite with hostile data", () => {
   const files = renderSite(hostileSite());
   const pages = [...files].filter(([path]) => path.endsWith(".html"));
@@ -195,6 +202,37 @@ describe("renderSite with hostile data", () => {
         for (const attribute of tag.attributes) assert.ok(ATTRIBUTES.has(attribute), `${path}: attribute ${attribute} on <${tag.name}>`);
       }
     }
+  });
+
+  test("a column whose importance is undefined stays in the table as — (and out of the chart)", () => {
+    const site = hostileSite();
+    const [first] = site.models[0]!.versions;
+    const explanations = {
+      method: "permutation_importance",
+      features: [
+        { feature: "age", importance: 0.1 },
+        { feature: "race", importance: null, sensitive: true },
+      ],
+    };
+    const page = renderSite({ ...site, models: [{ ...site.models[0]!, versions: [{ ...first!, explanations }] }] }).get(
+      versionPagePath(site.models[0]!.name, first!.version),
+    )!;
+    const table = page.slice(page.indexOf('<h2 id="explanations">'));
+    assert.match(table, /<th scope="row">race<\/th><td[^>]*>—<\/td>/);
+  });
+
+  test("the training run links only where its URL is a GitHub Actions run; any other URL is text", () => {
+    const site = hostileSite();
+    const [first] = site.models[0]!.versions;
+    const page = (runUrl: string) =>
+      renderSite({ ...site, models: [{ ...site.models[0]!, versions: [{ ...first!, lineage: { ...first!.lineage, runUrl } }] }] }).get(
+        versionPagePath(site.models[0]!.name, first!.version),
+      )!;
+    const run = "https://github.com/octo-org/adult-income/actions/runs/123456789";
+    assert.ok(page(run).includes(`<a href="${run}"`));
+    const phish = "https://evil.example/login?next=github.com/octo-org/adult-income/actions/runs/1";
+    assert.ok(!page(phish).includes(`href="${phish}`) && !page(phish).includes('href="https://evil.example'));
+    assert.ok(page(phish).includes("evil.example/login"), "shown as text");
   });
 
   test("links go to the site's own pages or to http(s) URLs; never javascript: or data:", () => {

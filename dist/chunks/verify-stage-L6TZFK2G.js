@@ -1,0 +1,40 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runVerifyStage
+} from "./chunk-ZSNSC5PN.js";
+import {
+  failures
+} from "./chunk-3CYCP563.js";
+import "./chunk-OEM4RDTC.js";
+import "./chunk-Q3XB5YO5.js";
+import "./chunk-CQXPMKGI.js";
+import "./chunk-UNJH2ATO.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-DPH7L46L.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-7AZDJTUO.js";
+import "./chunk-TFJS4UUF.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-3S6RA3JE.js";
+import "./chunk-6RGP32FY.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-DDJV3XQJ.js";
+import "./chunk-RGJ5T3QL.js";
+import "./chunk-NP3NC7G4.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-LTT6RTNS.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-HFKEWQQZ.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  failures,
+  runVerifyStage
+};
