@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/site.ts
 await startAction("site", async () => {
-  const { runSiteStage } = await import("./chunks/site-stage-EO7FASZU.js");
+  const { runSiteStage } = await import("./chunks/site-stage-3DLKTYSA.js");
   const { gitOpsActionInputs } = await import("./chunks/stage-context-L7ATVELX.js");
   const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-QX5J7I5V.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });

@@ -7,6 +7,7 @@
  * link, `lang`, and a Content-Security-Policy that allows no script at all, so a string that escaped
  * escaping still could not run. All data goes through html.ts.
  */
+import { byCodeUnit } from "../common/compare.ts";
 import { createHash } from "node:crypto";
 import { externalLink, join, markup, trusted, type Html, type HtmlValue } from "./html.ts";
 import { SITE_CSS } from "./site-css.ts";
@@ -153,10 +154,6 @@ function deployedIn(data: SiteData, model: string, version: string): string {
   return where.length === 0 ? "—" : where.join(", ");
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The drift points grouped by model and environment, in name order, each oldest first. */
 export function driftSeries(points: readonly DriftPoint[]): [string, string, DriftPoint[]][] {
   const groups = new Map<string, [string, string, DriftPoint[]]>();
@@ -167,8 +164,8 @@ export function driftSeries(points: readonly DriftPoint[]): [string, string, Dri
     group[2].push(point);
   }
   return [...groups.values()]
-    .sort(([m1, e1], [m2, e2]) => compareText(m1, m2) || compareText(e1, e2))
-    .map(([model, environment, series]) => [model, environment, [...series].sort((a, b) => compareText(a.created, b.created))]);
+    .sort(([m1, e1], [m2, e2]) => byCodeUnit(m1, m2) || byCodeUnit(e1, e2))
+    .map(([model, environment, series]) => [model, environment, [...series].sort((a, b) => byCodeUnit(a.created, b.created))]);
 }
 
 // ---------------------------------------------------------------- index
@@ -480,7 +477,7 @@ function renderPromotions(data: SiteData): string {
   const reference = (ref: string | undefined) =>
     ref === undefined ? "—" : /^https?:/.test(ref) ? externalLink(ref, ref.replace(/^.*\/pull\//, "#")) : code(ref);
   const rows = [...data.promotions]
-    .sort((a, b) => compareText(b.mergedAt, a.mergedAt))
+    .sort((a, b) => byCodeUnit(b.mergedAt, a.mergedAt))
     .map((promotion) => [
       shownTime(promotion.mergedAt),
       promotion.model,

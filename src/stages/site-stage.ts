@@ -8,6 +8,7 @@
  * The site is written into a scratch folder beside --out and swapped in whole, so a failed run
  * leaves the previous site (or nothing) and never a part of one.
  */
+import { byCodeUnit } from "../common/compare.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -218,12 +219,8 @@ export async function readDriftInputs(
   }
   const points = new Map([...fromHistory, ...fromReports]);
   return [...points.values()].sort(
-    (a, b) => compare(a.model, b.model) || compare(a.environment, b.environment) || compare(a.created, b.created),
+    (a, b) => byCodeUnit(a.model, b.model) || byCodeUnit(a.environment, b.environment) || byCodeUnit(a.created, b.created),
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------- DORA
@@ -413,7 +410,7 @@ function groupNames(section: Json, redactor: Redactor): Map<string, string> {
   const raw = [...new Set([...groups.map((group) => str(group.label) ?? ""), str(section.privileged) ?? ""])].filter(
     (label) => label !== "" && !isRedacted(label),
   );
-  raw.sort(compare);
+  raw.sort(byCodeUnit);
   const names = new Map<string, string>();
   raw.forEach((label, index) => {
     if (redacted) names.set(label, redactor.keyed ? redactor.hide(label) : `[redacted ${index + 1}]`);
@@ -477,7 +474,7 @@ function readExplanations(value: unknown): SiteExplanations | undefined {
       },
     ];
   });
-  features.sort((a, b) => (b.importance ?? -Infinity) - (a.importance ?? -Infinity) || compare(a.feature, b.feature));
+  features.sort((a, b) => (b.importance ?? -Infinity) - (a.importance ?? -Infinity) || byCodeUnit(a.feature, b.feature));
   const metric = str(value.metric);
   const rows = num(value.rows);
   const repeats = num(value.repeats);
@@ -737,7 +734,7 @@ export async function runSiteStage(options: SiteStageOptions, run: StageRun): Pr
     ...drift.map((point) => point.model),
     ...(options.models ?? []),
   ]);
-  const names = [...found].filter((name) => name !== "(unknown)" && (wanted === undefined || wanted.has(name))).sort(compare);
+  const names = [...found].filter((name) => name !== "(unknown)" && (wanted === undefined || wanted.has(name))).sort(byCodeUnit);
 
   const registrySpec = resolveRegistry(options.gitops.registry, loaded, run.defaultRegistry);
   const scratch = await mkdtemp(join(tmpdir(), "modelship-site-"));
