@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-56LZRCHX.js";
+} from "./chunks/chunk-ZUOIKKV4.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/dora.ts
 await startAction("dora", async () => {
-  const { runDoraStage } = await import("./chunks/dora-stage-TRM7RMAM.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-L7ATVELX.js");
-  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
+  const { runDoraStage } = await import("./chunks/dora-stage-2SNMBEXO.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-B37O7JJU.js");
+  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runDoraStage(
     {

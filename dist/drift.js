@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-56LZRCHX.js";
+} from "./chunks/chunk-ZUOIKKV4.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-AIH63ZEQ.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-LN43UBQF.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-L7ATVELX.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-UWSZZ6RB.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-WGLA6MXX.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-B37O7JJU.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
   function maskUrlSecrets(text) {
     let url;
     try {

@@ -4,13 +4,13 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-EWRH473V.js";
-import "./chunks/chunk-FAUHFTOF.js";
+} from "./chunks/chunk-OHTX7XGX.js";
+import "./chunks/chunk-WTEUU4MQ.js";
 import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import {
   BadCsvInput
-} from "./chunks/chunk-HROTNYCJ.js";
+} from "./chunks/chunk-GFHMG7IO.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-56LZRCHX.js";
+} from "./chunks/chunk-ZUOIKKV4.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
@@ -10,9 +10,14 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-7XVOFPHX.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
-  const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
+  const { runReleaseStage } = await import("./chunks/release-stage-4FDLONQ6.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
+  const run = actionStageRun({
+    config: getInput("config"),
+    token: getInput("token"),
+    redactionKey: getInput("redaction-key"),
+    oci: { username: getInput("oci-username"), password: getInput("oci-password") }
+  });
   const result = await runReleaseStage(
     {
       model: getInput("model-name"),
@@ -26,6 +31,7 @@ await startAction("release", async () => {
       runRecord: getInput("run-record"),
       allowUngated: getBooleanInput("allow-ungated"),
       referenceData: getListInput("reference-data"),
+      oci: getInput("oci"),
       // The released manifest.json, for the job's attest step (the manifest-path output).
       manifestOut: join(process.env.RUNNER_TEMP ?? tmpdir(), `modelship-released-${process.pid}`, "manifest.json")
     },
@@ -40,11 +46,20 @@ await startAction("release", async () => {
   core.setOutput("model-uri", result.modelUri);
   core.setOutput("digest", result.digest);
   core.setOutput("action", result.action);
+  core.setOutput("oci-uri", result.oci?.uri ?? "");
+  core.setOutput("oci-image", result.oci === void 0 ? "" : result.oci.uri.slice("oci://".length).split("@")[0]);
+  core.setOutput("oci-digest", result.oci?.built === true ? result.oci.digest : "");
+  if (result.oci?.built === false)
+    core.warning(
+      `${result.oci.uri} is not the image this run built from the release (another base layer): it is left as it is and not attested by this run; verify-promotion requires the attestation of the run that pushed it.`
+    );
   await writeJobSummary(
     `## ${result.action === "unchanged" ? "Already released" : "Released"}: ${result.model} ${result.version}
 
 ${result.notes}
 
-[Release](${result.url}) \xB7 [manifest.json](${result.manifestUrl}) \xB7 [model](${result.modelUri})`
+[Release](${result.url}) \xB7 [manifest.json](${result.manifestUrl}) \xB7 [model](${result.modelUri})${result.oci === void 0 ? "" : `
+
+OCI image: \`${result.oci.uri}\` (${result.oci.action === "unchanged" ? "already pushed" : "pushed"})`}`
   );
 });

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-56LZRCHX.js";
+} from "./chunks/chunk-ZUOIKKV4.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
 await startAction("train", async () => {
-  const { runTrainStage } = await import("./chunks/train-stage-APCLRI5I.js");
-  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-QX5J7I5V.js");
+  const { runTrainStage } = await import("./chunks/train-stage-YZBKQC7N.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
   const result = await runTrainStage(
     {
       command: getInput("command"),

@@ -3,14 +3,14 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-OBM4KTX2.js";
+} from "./chunks/chunk-3CX5DA2K.js";
 import "./chunks/chunk-FBC54HEI.js";
-import "./chunks/chunk-QQWHAOE2.js";
-import "./chunks/chunk-EWRH473V.js";
-import "./chunks/chunk-FAUHFTOF.js";
+import "./chunks/chunk-DGHMJPZO.js";
+import "./chunks/chunk-OHTX7XGX.js";
+import "./chunks/chunk-WTEUU4MQ.js";
 import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
-import "./chunks/chunk-HROTNYCJ.js";
+import "./chunks/chunk-GFHMG7IO.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";

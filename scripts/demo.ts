@@ -5,7 +5,7 @@
  * files, listed at the end. Under 200 lines in all (test/unit/demo-output.test.ts checks it).
  * Everything it writes goes to out/demo/.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { parseDocument } from "yaml";
 import { PLANTED_ERRORS, plantErrors } from "./lib/broken-copy.ts";
 import { modelshipCommandLine, shellLine } from "./lib/shell-words.ts";
+import { ociRegistrySkip, startTestRegistry } from "../test/support/oci-registry.ts";
 
 const root = join(import.meta.dirname, "..");
 const example = join(root, "examples/model-repo");
@@ -25,15 +26,42 @@ function banner(title: string): void {
   console.log(`\u001b[1m━━ ${title}\u001b[0m`);
 }
 
-/** Runs `modelship …` in `cwd`, echoing the command; returns the exit status. */
-function modelship(args: string[], options: { cwd: string; expect: number }): number {
-  // Paste-ready from the repository root: every word quoted as the shell needs it.
-  console.log(`\u001b[2m$ ${modelshipCommandLine(relative(root, options.cwd), args)}\u001b[0m`);
+interface ModelshipOptions {
+  cwd: string;
+  expect: number;
+  env?: Record<string, string>;
+}
+
+/** Runs `modelship …` in `cwd`, echoing the command; returns what it printed. */
+function modelship(args: string[], options: ModelshipOptions): string {
+  echoCommand(args, options);
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
   });
+  return reportRun(args, options, result);
+}
+
+/** modelship() without blocking this process, for a step whose servers (the registry's token issuer) run in it. */
+async function modelshipAsync(args: string[], options: ModelshipOptions): Promise<string> {
+  echoCommand(args, options);
+  const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return reportRun(args, options, { stdout, stderr, status });
+}
+
+/** Paste-ready from the repository root: every word quoted as the shell needs it. */
+function echoCommand(args: string[], options: ModelshipOptions): void {
+  console.log(`\u001b[2m$ ${modelshipCommandLine(relative(root, options.cwd), args)}\u001b[0m`);
+}
+
+/** Prints a run's output and exit status, ending the demo when the status is not the one expected. */
+function reportRun(args: string[], options: ModelshipOptions, result: { stdout: string; stderr: string; status: number | null }): string {
   const output = `${result.stdout}${result.stderr}`.trimEnd();
   if (output !== "") console.log(output);
   // Silence is success, as on a terminal: only a non-zero exit status is shown.
@@ -42,7 +70,13 @@ function modelship(args: string[], options: { cwd: string; expect: number }): nu
     console.error(`demo: expected exit ${options.expect} from \`${shellLine(["modelship", ...args])}\`, got ${result.status}`);
     process.exit(1);
   }
-  return result.status;
+  return output;
+}
+
+/** Where docker-registry keeps the blob `digest` under its storage root. */
+function blobPath(storage: string, digest: string): string {
+  const hex = digest.slice("sha256:".length);
+  return join(storage, "docker/registry/v2/blobs/sha256", hex.slice(0, 2), hex, "data");
 }
 
 /** Runs git, failing the demo on error; returns stdout. */
@@ -134,7 +168,6 @@ reports.push({ what: "validation report (passing)", path: join(repo, ".modelship
 
 banner("2. Profile the training data: the reference profile drift checks compare against");
 modelship(["profile"], { cwd: repo, expect: 0 });
-reports.push({ what: "reference profile", path: join(repo, ".modelship/reference-profile.json") });
 
 banner("3. Draft a contract from data with `contract infer`, and check the data against it");
 modelship(["contract", "infer", "data/train.csv", "--target", "Y", "--output", "inferred-contract.yaml"], { cwd: repo, expect: 0 });
@@ -162,8 +195,7 @@ modelship(["contract", "diff", "data/contract.yaml", "data/contract-next.yaml"],
 
 banner("6. Train the Adult model with the built-in trainer (ONNX out, preprocessing inside)");
 modelship(["train", "--train-config", "train/train.yaml", "--output", ".modelship/model"], { cwd: repo, expect: 0 });
-reports.push({ what: "run record", path: join(repo, ".modelship/model/run-record.json") });
-reports.push({ what: "trained model (ONNX)", path: join(repo, ".modelship/model/model.onnx") });
+reports.push({ what: "trained model and run record", path: join(repo, ".modelship/model") });
 
 banner("7. Or train with your own script: the example's Python, run and recorded the same way");
 // The example's script is a user's Python (numpy + onnx); the demo runs it when this machine has them.
@@ -201,8 +233,7 @@ modelship(["train", "--train-config", "train/baseline.yaml", "--output", ".model
 // The Adult model clears the quality gates but fails the fairness ones (its selection rate differs by sex and
 // race by more than 0.10): the verdict is fail and the exit status 1, as a PR check would show it.
 modelship(["evaluate", "--champion", ".modelship/champion/model.onnx"], { cwd: repo, expect: 1 });
-reports.push({ what: "gate report", path: join(repo, ".modelship/evaluation/gate-report.json") });
-reports.push({ what: "gate report (PR comment)", path: join(repo, ".modelship/evaluation/gate-report.md") });
+reports.push({ what: "gate report (PR comment, +.json)", path: join(repo, ".modelship/evaluation/gate-report.md") });
 
 banner("9. Release it into the local registry, and fetch it back verified");
 // The fairness gates failed, so the release is refused…
@@ -211,7 +242,6 @@ modelship(["release"], { cwd: repo, expect: 2 });
 modelship(["release", "--allow-ungated"], { cwd: repo, expect: 0 });
 // A re-run is a no-op: the same bytes are already released, no new version (-q: nothing to say on success).
 modelship(["release", "--allow-ungated", "-q"], { cwd: repo, expect: 0 });
-modelship(["registry", "list", "adult-income"], { cwd: repo, expect: 0 });
 modelship(["fetch", "adult-income@latest", "--dir", ".modelship/fetched"], { cwd: repo, expect: 0 });
 // Someone changes a byte of the stored model: fetching refuses it and names the file.
 const stored = join(repo, ".modelship/registry/adult-income/0.0.1/model.onnx");
@@ -221,7 +251,6 @@ await writeFile(stored, bytes);
 modelship(["fetch", "adult-income@0.0.1", "--dir", ".modelship/fetched-tampered"], { cwd: repo, expect: 2 });
 bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
 await writeFile(stored, bytes);
-reports.push({ what: "released model 0.0.1 (ungated)", path: join(repo, ".modelship/registry/adult-income/0.0.1") });
 
 banner("10. Promotion is for gated models only; a second model passes after a fairness review");
 // The GitOps repository (examples/gitops-repo) as a bare repository on disk, serving 0.0.1 — the state the
@@ -262,7 +291,7 @@ modelship(["release", "--model", ".modelship/model-v2/model.onnx", "--gate-repor
   expect: 0,
 });
 reports.push({ what: "gate report 0.0.2 (verdict warn)", path: join(repo, ".modelship/evaluation-v2/gate-report.md") });
-reports.push({ what: "released model 0.0.2", path: join(repo, ".modelship/registry/adult-income/0.0.2") });
+reports.push({ what: "releases 0.0.1 (ungated), 0.0.2", path: join(repo, ".modelship/registry/adult-income") });
 
 banner("11. Open the canary pull request against the GitOps repository");
 modelship(["promote", "adult-income@0.0.2", "--env", "production"], { cwd: repo, expect: 0 });
@@ -353,10 +382,8 @@ if (whole !== sharded) throw new Error(`the sharded check decided otherwise: ${s
 console.log(`(the sharded check decides the same — ${sharded})`);
 // A clean sample: no drift, so nothing to open (on GitHub an open drift issue would be closed with a note).
 modelship(["drift", "logs/clean.csv", "--report-dir", ".modelship/drift-clean"], { cwd: repo, expect: 0 });
-reports.push({ what: "drift report (shifted)", path: join(repo, ".modelship/drift-shifted/drift-report.md") });
-reports.push({ what: "drift issue body (shifted)", path: join(repo, ".modelship/drift-shifted/drift-issue.md") });
+reports.push({ what: "drift report and issue (shifted)", path: join(repo, ".modelship/drift-shifted") });
 reports.push({ what: "drift report (sharded)", path: join(repo, ".modelship/drift-sharded/drift-report.md") });
-reports.push({ what: "drift report (clean)", path: join(repo, ".modelship/drift-clean/drift-report.json") });
 
 banner("16. Score a batch with the production model (0.0.1, fetched verified in step 9)");
 // Label and one probability per class; --keep passes columns through (the contract's id and timestamp columns always are).
@@ -372,6 +399,40 @@ reports.push({ what: "predictions (batch scoring)", path: join(repo, ".modelship
 banner("17. The dashboard: every model and environment, gates, drift trends and promotions as a static site");
 modelship(["site", "--drift", ".modelship", "--out", ".modelship/site"], { cwd: repo, expect: 0 });
 reports.push({ what: "dashboard (open it in a browser)", path: join(repo, ".modelship/site/index.html") });
+
+banner("18. The same release as a KServe modelcar image in an OCI registry, fetched back by its digest");
+// A registry on loopback (Debian's docker-registry, with TLS and token auth as GHCR has): 0.0.2 is released
+// already, so the release pushes only its image (the model under /models on a static busybox) and package.
+const ociSkipped = ociRegistrySkip("this step") || (existsSync("/bin/busybox") ? false : "busybox-static is not installed");
+if (ociSkipped !== false) console.log(`skipped: ${ociSkipped} (apt-get install docker-registry busybox-static openssl)`);
+else {
+  const registry = await startTestRegistry();
+  try {
+    const env = {
+      NODE_EXTRA_CA_CERTS: registry.caFile,
+      MODELSHIP_ALLOW_INTERNAL: `${registry.registry},${registry.issuer}`,
+      MODELSHIP_OCI_USERNAME: registry.username,
+      MODELSHIP_OCI_PASSWORD: registry.password,
+      MODELSHIP_OCI_REGISTRY: registry.registry,
+    };
+    const v2 = ["--model", ".modelship/model-v2/model.onnx", "--gate-report", ".modelship/evaluation-v2/gate-report.json"];
+    const pushed = await modelshipAsync(["release", ...v2, "--oci", `${registry.registry}/demo/models`], { cwd: repo, expect: 0, env });
+    const image = /image: (oci:\S+)/.exec(pushed)![1]!;
+    await modelshipAsync(["fetch", image, "--dir", ".modelship/fetched-oci", "-q"], { cwd: repo, expect: 0, env });
+    // Someone with write access to the registry's storage flips a byte of the model layer: the fetch refuses it.
+    const layers = (
+      JSON.parse(await readFile(blobPath(registry.storage, image.split("@")[1]!), "utf8")) as { layers: { digest: string }[] }
+    ).layers;
+    const layer = blobPath(registry.storage, layers[1]!.digest);
+    const original = await readFile(layer);
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 64] = tampered[tampered.length - 64]! ^ 0xff;
+    await writeFile(layer, tampered);
+    await modelshipAsync(["fetch", image, "--dir", ".modelship/fetched-oci-tampered"], { cwd: repo, expect: 2, env });
+  } finally {
+    await registry.stop();
+  }
+}
 
 banner("Where the reports are");
 for (const report of reports) console.log(`  ${report.what.padEnd(34)} ${relative(root, report.path)}`);

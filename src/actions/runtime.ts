@@ -211,15 +211,32 @@ function useRedactionKey(key: string | undefined): void {
   process.env.MODELSHIP_REDACTION_KEY = key;
 }
 
+/**
+ * The `oci-username` and `oci-password` inputs, the password masked, set as MODELSHIP_OCI_USERNAME and
+ * MODELSHIP_OCI_PASSWORD for the stage's OCI requests (src/stages/oci-settings.ts). Unset, the
+ * variables stay as the job set them.
+ */
+function useOciCredentials(credentials: { username?: string; password?: string } | undefined): void {
+  if (credentials?.password !== undefined) {
+    core.setSecret(credentials.password);
+    // OCI_PASSWORD_ENV and OCI_USERNAME_ENV of src/stages/oci-settings.ts, named here so that every action's bundle
+    // does not take in the OCI client.
+    process.env.MODELSHIP_OCI_PASSWORD = credentials.password;
+  }
+  if (credentials?.username !== undefined) process.env.MODELSHIP_OCI_USERNAME = credentials.username;
+}
+
 export function actionStageRun(inputs: {
   config?: string;
   token?: string;
   optionalDefaultConfig?: boolean;
   redactionKey?: string;
+  oci?: { username?: string; password?: string };
 }): StageRun {
   const { config, token } = inputs;
   if (token !== undefined) core.setSecret(token);
   useRedactionKey(inputs.redactionKey);
+  useOciCredentials(inputs.oci);
   const context = readGitHubContext();
   return {
     config: { file: inputs.optionalDefaultConfig === true && config === DEFAULT_CONFIG_FILE ? undefined : config },

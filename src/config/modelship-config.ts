@@ -66,6 +66,7 @@ export interface ModelshipConfig {
     reference_profile?: string;
     run_record?: string;
     provenance?: ProvenanceConfig;
+    oci?: { repository: string; busybox?: string };
   };
   promote?: PromoteConfig;
   drift?: DriftConfig;
@@ -85,7 +86,7 @@ export type ProvenanceConfig =
 
 /** modelship.yaml's `verify` section (the GitOps repository's, read at the PR's base commit). */
 export interface VerifyConfig {
-  registries: { registry: string; server?: string; tag_format?: string; provenance: ProvenanceConfig }[];
+  registries: { registry: string; server?: string; tag_format?: string; oci?: string; provenance: ProvenanceConfig }[];
   rules_changes?: "fail" | "codeowners";
 }
 
@@ -151,6 +152,8 @@ export interface EnvironmentConfig {
   rollback_checks?: string[];
   verify_check?: string;
   rollback_checks_app?: string;
+  /** A docker-registry Secret every target's pod spec gets in imagePullSecrets (an oci:// model is an image). */
+  pull_secret?: string;
   targets: PromoteTargetConfig[];
   pull_request?: {
     labels?: string[];

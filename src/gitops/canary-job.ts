@@ -18,7 +18,7 @@ import { parseModelUri } from "./model-uri.ts";
 import { promotionBranch } from "./promotion-body.ts";
 import { manifestReader, promote, PromotionConflictError, readEnvironmentState, type PromotionResult } from "./promotion-pr.ts";
 import { ownState } from "./targets/rollout-state.ts";
-import { releaseViewOf, resolveCanaryModel } from "./release-check.ts";
+import { releaseViewOf, resolveCanaryModel, type CheckedRelease } from "./release-check.ts";
 import { selfHeal, type SelfHealResult } from "./self-heal.ts";
 import type { RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 
@@ -31,6 +31,8 @@ export interface CanaryRequest {
   source: HealthSource;
   /** Opens the registry a model URI points into (`github:OWNER/REPO` or a folder). */
   openRegistry: (spec: string) => RegistryStore;
+  /** Checks a canary served from an `oci://` image (resolveCanaryModel's checkImage). */
+  checkImage?: (uri: string) => Promise<CheckedRelease>;
   tagFormat?: string;
   github?: GitHubClient;
   outDir: string;
@@ -145,7 +147,15 @@ export async function runCanary(workspace: GitWorkspace, request: CanaryRequest)
 
   const action: RolloutAction = decision.action === "step" ? { kind: "step", weight: decision.weight } : { kind: decision.action };
   const { openRegistry, tagFormat } = request;
-  const resolved = await resolveCanaryModel({ canary, action: decision.action, model, openRegistry, tagFormat, logger });
+  const resolved = await resolveCanaryModel({
+    canary,
+    action: decision.action,
+    model,
+    openRegistry,
+    tagFormat,
+    ...(request.checkImage === undefined ? {} : { checkImage: request.checkImage }),
+    logger,
+  });
   let promotion: PromotionResult;
   try {
     promotion = await promote(workspace, {

@@ -73,6 +73,14 @@ export function releaseAssetPath(
   return parsed === undefined ? undefined : { owner: match[1]!, repo: match[2]!, ...parsed, file };
 }
 
+/**
+ * Whether a model URI names an OCI image (a KServe modelcar: `oci://REGISTRY/REPO@sha256:…` or
+ * `…:TAG`), which the kubelet pulls with the pod's image pull credentials.
+ */
+export function isOciModelUri(uri: string): boolean {
+  return /^oci:\/\/[^\s/]+\/\S+$/i.test(uri);
+}
+
 /** Strings in a YAML/JSON text that parse as model URIs (for finding what a change points at). */
 export function findModelUris(text: string, tagFormat = DEFAULT_TAG_FORMAT): string[] {
   const found = new Set<string>();
@@ -85,9 +93,12 @@ export function findModelUris(text: string, tagFormat = DEFAULT_TAG_FORMAT): str
 /**
  * Whether two URIs are files of one release: the same URL up to the last `/` (a GitHub release's
  * download folder, a local registry's version folder), so `…/model.onnx` and
- * `…/triton-model-repository.tar.gz` of one version match and another version's do not.
+ * `…/triton-model-repository.tar.gz` of one version match and another version's do not; an `oci://`
+ * image only matches itself.
  */
 export function sameReleaseFolder(a: string, b: string): boolean {
+  // An image pinned by digest is one release on its own: two digests under one repository are two releases.
+  if (a.startsWith("oci:") || b.startsWith("oci:")) return a === b;
   const folder = (uri: string): string | undefined => {
     let url: URL;
     try {

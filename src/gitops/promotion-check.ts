@@ -9,24 +9,37 @@
  * URI in a file no target covers fails as unmanaged. Made a required status check, it keeps an
  * ungated or foreign model out of production even when someone edits the YAML by hand.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { getErrorMessage, isUserError, UserError } from "../common/errors.ts";
 import type { Logger } from "../common/logger.ts";
 import type { RegistryStore } from "../registry/registry-types.ts";
 import { shortDigest } from "../registry/manifest.ts";
 import { code, escapeMarkdown, sections, statusIcon, table } from "../common/markdown.ts";
 import { withClone, type GitWorkspace } from "../git/git-workspace.ts";
+import type { OciClient } from "../net/oci-client.ts";
+import type { OciReference } from "../net/oci-reference.ts";
+import { checkModelcar, imageRelease, type CheckedModelcar } from "./modelcar-check.ts";
 import { checkRelease, servableUris, type CheckedRelease } from "./release-check.ts";
 import { findModelUris } from "./model-uri.ts";
 import { checkManifestAliases } from "./promotion-pr.ts";
 import { retiredRefusal } from "../registry/retirement.ts";
 import { removeTarget } from "./retire-targets.ts";
 import { findServingUris, lineOf } from "./serving-uris.ts";
-import { matchRegistry, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
+import { matchRegistry, type ImageLocation, type PromotionRules, type TrustedRegistry } from "./trust-policy.ts";
 import { readState, STATE_KEYS, type RolloutState } from "./targets/target-dispatch.ts";
 import { formatProblem, validateManifestText } from "./validate-manifests.ts";
 
-/** Whether a release's model file carries the attestation its registry requires. */
-export type ProvenanceCheck = (registry: TrustedRegistry, release: CheckedRelease) => Promise<{ ok: boolean; detail: string }>;
+/**
+ * Whether a release's model file carries the attestation its registry requires; with `image` (a
+ * modelcar's digest), the image must carry one of its own as well.
+ */
+export type ProvenanceCheck = (
+  registry: TrustedRegistry,
+  release: CheckedRelease,
+  image?: string,
+) => Promise<{ ok: boolean; detail: string }>;
 
 export interface VerifyRequest {
   /** The GitOps repository (URL or path) and the PR's base branch and head ref (a branch or refs/pull/N/head). */
@@ -39,6 +52,11 @@ export interface VerifyRequest {
   /** Opens a trusted registry's store (with the registry's token: it is never sent anywhere a URI names). */
   openRegistry: (registry: TrustedRegistry) => RegistryStore;
   checkProvenance: ProvenanceCheck;
+  /**
+   * A client for an image repository of a trusted registry's OCI prefix (with the run's OCI
+   * credentials); only asked once an `oci://` URI matched the rules.
+   */
+  openOci?: (reference: Pick<OciReference, "registry" | "repository">) => OciClient;
   logger: Logger;
 }
 
@@ -279,6 +297,7 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
       const warnings: string[] = [...notValidated.map((note) => `${note} (the cluster's API server checks it on apply)`), ...retired];
       // A release is downloaded and checked once, however many files point at it.
       const releases = new Map<string, Promise<CheckedRelease>>();
+      const images = new Map<string, Promise<CheckedModelcar>>();
       const provenance = new Map<string, Promise<{ ok: boolean; detail: string }>>();
       const context: UriContext = {
         rules,
@@ -289,17 +308,23 @@ export async function verifyPromotion(request: VerifyRequest): Promise<VerifyRes
             releases.set(key, (checked = checkRelease({ store: request.openRegistry(registry), model, version, logger })));
           return checked;
         },
-        provenance: (registry, release) => {
-          const key = `${registry.spec}\0${release.manifest.digest}`;
+        modelcar: (registry, image) => {
+          const key = `${registry.spec}\0${image.reference.registry}/${image.reference.repository}@${image.reference.digest}`;
+          let checked = images.get(key);
+          if (checked === undefined) images.set(key, (checked = pullImage(request, registry, image)));
+          return checked;
+        },
+        provenance: (registry, release, image) => {
+          const key = `${registry.spec}\0${release.manifest.digest}\0${image ?? ""}`;
           let checked = provenance.get(key);
-          if (checked === undefined) provenance.set(key, (checked = request.checkProvenance(registry, release)));
+          if (checked === undefined) provenance.set(key, (checked = request.checkProvenance(registry, release, image)));
           return checked;
         },
       };
       for (const candidate of [...candidates.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line))
         uris.push(await checkUri(candidate, context));
       for (const gain of gains.values()) {
-        const failed = await retiredGain(gain, rules, request.openRegistry);
+        const failed = await retiredGain(gain, rules, request);
         if (failed !== undefined) uris.push(failed);
       }
       for (const registry of rules.registries)
@@ -357,15 +382,18 @@ export function failures(result: Pick<VerifyResult, "uris" | "problems" | "rules
 async function retiredGain(
   gain: Gain,
   rules: PromotionRules,
-  openRegistry: (registry: TrustedRegistry) => RegistryStore,
+  request: Pick<VerifyRequest, "openRegistry" | "openOci">,
 ): Promise<CheckedUri | undefined> {
   const { file, line, uri } = gain;
   const match = matchRegistry(uri, rules.registries);
   if ("problem" in match) return undefined;
-  const { registry, location } = match;
+  const { registry } = match;
   const grows = `its traffic share grows from ${gain.from}% to ${gain.to}%`;
+  let location: { model: string; version: string } | undefined = "location" in match ? match.location : undefined;
   try {
-    const mark = await openRegistry(registry).retirement(location.model, location.version);
+    // An image's version is in its manifest's annotations, read by digest (it was verified in full when it came in).
+    location ??= await imageReleaseOf((match as { image: ImageLocation }).image, request);
+    const mark = await request.openRegistry(registry).retirement(location.model, location.version);
     if (mark === undefined) return undefined;
     const refusal = retiredRefusal(mark, "give more traffic to");
     return {
@@ -383,15 +411,48 @@ async function retiredGain(
       line,
       uri,
       ok: false,
-      detail: `${grows}, but whether ${location.model}@${location.version} is retired could not be read: ${error.problem}`,
+      detail: `${grows}, but whether ${location === undefined ? uri : `${location.model}@${location.version}`} is retired could not be read: ${error.problem}`,
     };
+  }
+}
+
+/** The model and version a digest-pinned image of a trusted registry names (a UserError when it cannot be read: the gain then fails). */
+async function imageReleaseOf(image: ImageLocation, request: Pick<VerifyRequest, "openOci">): Promise<{ model: string; version: string }> {
+  if (request.openOci === undefined) throw noOciClient();
+  return imageRelease(request.openOci(image.reference), image.reference.digest, image.model);
+}
+
+/** No way to pull an image was given (a caller that predates oci:// models). */
+function noOciClient(): UserError {
+  return new UserError("this check was given no way to pull oci:// images", {
+    hint: "run verify-promotion through modelship's CLI or action",
+  });
+}
+
+/** Pulls and verifies an image of a trusted registry into a scratch folder (removed after), checking it is the registry's release. */
+async function pullImage(request: VerifyRequest, registry: TrustedRegistry, image: ImageLocation): Promise<CheckedModelcar> {
+  if (request.openOci === undefined) throw noOciClient();
+  const scratch = await mkdtemp(join(tmpdir(), "modelship-verify-image-"));
+  try {
+    return await checkModelcar({
+      client: request.openOci(image.reference),
+      digest: image.reference.digest,
+      store: request.openRegistry(registry),
+      dir: scratch,
+      model: image.model,
+      doing: "promote or deploy",
+      logger: request.logger,
+    });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
 interface UriContext {
   rules: PromotionRules;
   release: (registry: TrustedRegistry, model: string, version: string) => Promise<CheckedRelease>;
-  provenance: (registry: TrustedRegistry, release: CheckedRelease) => Promise<{ ok: boolean; detail: string }>;
+  modelcar: (registry: TrustedRegistry, image: ImageLocation) => Promise<CheckedModelcar>;
+  provenance: (registry: TrustedRegistry, release: CheckedRelease, image?: string) => Promise<{ ok: boolean; detail: string }>;
 }
 
 async function checkUri(candidate: Candidate, context: UriContext): Promise<CheckedUri> {
@@ -400,6 +461,7 @@ async function checkUri(candidate: Candidate, context: UriContext): Promise<Chec
   if (candidate.unmanaged !== undefined) return fail(`${candidate.unmanaged}; add a target for it, or deploy the model through one`);
   const match = matchRegistry(uri, context.rules.registries);
   if ("problem" in match) return fail(match.problem);
+  if ("image" in match) return checkImageUri(candidate, match.registry, match.image, context);
   const { registry, location } = match;
   try {
     const checked = await context.release(registry, location.model, location.version);
@@ -410,28 +472,64 @@ async function checkUri(candidate: Candidate, context: UriContext): Promise<Chec
       return fail(
         `not the address of a file ${location.model}@${location.version} serves from in ${registry.spec} (${servable.join(", ")})`,
       );
-    if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest)
-      return fail(
-        `the manifest records digest ${shortDigest(candidate.digest)} (annotation ${STATE_KEYS.stable.digest} or ${STATE_KEYS.canary.digest}), the release has ${shortDigest(checked.manifest.digest)}`,
-      );
     const verdict = `${location.model}@${location.version} from ${registry.spec}: gate verdict ${checked.manifest.gate.verdict}, every sha256 verified (digest ${shortDigest(checked.manifest.digest)})`;
-    if (registry.provenance === "off")
-      return { file, line, uri, ok: true, detail: `${verdict}; provenance not checked (off)`, registry: registry.spec, provenance: "off" };
-    const attested = await context.provenance(registry, checked);
-    if (!attested.ok) return fail(`${verdict}, but its provenance does not verify: ${attested.detail}`);
-    return {
-      file,
-      line,
-      uri,
-      ok: true,
-      detail: `${verdict}; provenance ✅ ${attested.detail}`,
-      registry: registry.spec,
-      provenance: "verified",
-    };
+    return await judge(candidate, { registry, checked, verdict }, context);
   } catch (error) {
-    if (!isUserError(error)) throw error;
-    // The fix too: "upgrade modelship" for a release made by a newer one, "fetch it again" for a damaged one.
-    return fail(error.hint === undefined ? error.problem : `${error.problem}; fix: ${error.hint}`);
+    return refused(candidate, error);
+  }
+}
+
+/**
+ * The rest of a URI's check once its release is checked: the digest the manifest records (if any),
+ * then the provenance the registry requires (of the release, and of `image` too for a modelcar).
+ */
+async function judge(
+  candidate: Candidate,
+  found: { registry: TrustedRegistry; checked: CheckedRelease; verdict: string; image?: string },
+  context: UriContext,
+): Promise<CheckedUri> {
+  const { file, line, uri } = candidate;
+  const { registry, checked, verdict } = found;
+  const fail = (detail: string): CheckedUri => ({ file, line, uri, ok: false, detail });
+  if (candidate.digest !== undefined && candidate.digest !== checked.manifest.digest)
+    return fail(
+      `the manifest records digest ${shortDigest(candidate.digest)} (annotation ${STATE_KEYS.stable.digest} or ${STATE_KEYS.canary.digest}), the release has ${shortDigest(checked.manifest.digest)}`,
+    );
+  if (registry.provenance === "off")
+    return { file, line, uri, ok: true, detail: `${verdict}; provenance not checked (off)`, registry: registry.spec, provenance: "off" };
+  const attested = await context.provenance(registry, checked, found.image);
+  if (!attested.ok) return fail(`${verdict}, but its provenance does not verify: ${attested.detail}`);
+  return {
+    file,
+    line,
+    uri,
+    ok: true,
+    detail: `${verdict}; provenance ✅ ${attested.detail}`,
+    registry: registry.spec,
+    provenance: "verified",
+  };
+}
+
+/** A URI whose check threw a UserError: failed, with the fix ("upgrade modelship" for a release made by a newer one, "fetch it again" for a damaged one). */
+function refused(candidate: Candidate, error: unknown): CheckedUri {
+  if (!isUserError(error)) throw error;
+  const { file, line, uri } = candidate;
+  return { file, line, uri, ok: false, detail: error.hint === undefined ? error.problem : `${error.problem}; fix: ${error.hint}` };
+}
+
+/** A digest-pinned modelcar of a trusted registry: pulled, verified, the registry's release, gated, and (unless off) attested. */
+async function checkImageUri(
+  candidate: Candidate,
+  registry: TrustedRegistry,
+  image: ImageLocation,
+  context: UriContext,
+): Promise<CheckedUri> {
+  try {
+    const checked = await context.modelcar(registry, image);
+    const verdict = `${checked.model.name}@${checked.model.version} from ${registry.spec}: the image is that release (manifest.json sha256 ${shortDigest(checked.stored.manifestSha256)}), gate verdict ${checked.manifest.gate.verdict}, every layer and file verified (digest ${shortDigest(checked.manifest.digest)})`;
+    return await judge(candidate, { registry, checked, verdict, image: checked.imageDigest }, context);
+  } catch (error) {
+    return refused(candidate, error);
   }
 }
 

@@ -33,6 +33,7 @@ import {
 } from "./pull-request.ts";
 import {
   applyAction,
+  pullCredentialsWarning,
   readState,
   type ModelRef,
   type RolloutAction,
@@ -185,6 +186,8 @@ async function editTargets(
   model: ModelRef,
   action: RolloutAction,
   tagFormat?: string,
+  /** Where warnings go (the first pass only: a re-run on a moved base would repeat them). */
+  logger?: Logger,
 ): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
@@ -199,6 +202,12 @@ async function editTargets(
     }
     texts.set(target.file, applyAction(text, target, model, action, tagFormat));
   }
+  // An oci:// model is an image the kubelet pulls: say so when nothing gives the pod credentials.
+  if (logger !== undefined)
+    for (const target of environment.targets) {
+      const warning = pullCredentialsWarning(texts.get(target.file)!, target, environment.name);
+      if (warning !== undefined) logger.warning(warning);
+    }
   const changed = new Map<string, string>();
   const problems: string[] = [];
   for (const [file, text] of texts) {
@@ -234,7 +243,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   const before = request.before ?? (await readEnvironmentState(readBase, environment, logger, request.owner));
   const { model, release } = await request.resolve(before);
   const branch = promotionBranch(environment.name, model.name);
-  const planned = await editTargets(readBase, environment, model, action, request.owner?.tagFormat);
+  const planned = await editTargets(readBase, environment, model, action, request.owner?.tagFormat, logger);
   const after =
     planned.size === 0
       ? before

@@ -25,8 +25,12 @@ export interface CheckedRelease {
   manifest: ModelManifest;
 }
 
+/** The fix for a release whose gate record does not allow deployment. */
+export const GATE_HINT =
+  "only a release whose gates passed (verdict pass or warn) for its own model bytes is deployed; fix the model, evaluate it and release a new version";
+
 /** Why a manifest's gate record does not allow deployment, or undefined when it does. */
-function gateRefusal(manifest: ModelManifest): string | undefined {
+export function gateRefusal(manifest: ModelManifest): string | undefined {
   const { gate } = manifest;
   if (gate.verdict === "missing") return "it was released without a gate report";
   if (gate.verdict === "fail") return `its gate verdict is fail${gate.reason ? ` (${gate.reason})` : ""}`;
@@ -57,7 +61,7 @@ export async function checkRelease(options: {
   const refusal = gateRefusal(stored.manifest);
   if (refusal !== undefined) {
     throw new UserError(`${label} may not be promoted: ${refusal}`, {
-      hint: "only a release whose gates passed (verdict pass or warn) for its own model bytes is deployed; fix the model, evaluate it and release a new version",
+      hint: GATE_HINT,
     });
   }
   const scratch = await mkdtemp(join(tmpdir(), "modelship-promote-"));
@@ -118,6 +122,8 @@ export async function resolveCanaryModel(options: {
   model: string;
   openRegistry: (spec: string) => RegistryStore;
   tagFormat: string | undefined;
+  /** Checks a canary served from an `oci://` image: that it is a gated release (see stages/oci-release.ts). */
+  checkImage?: (uri: string) => Promise<CheckedRelease>;
   logger: Logger;
 }): Promise<{ model: ModelRef; release: ReleaseView }> {
   const { canary, openRegistry, tagFormat } = options;
@@ -125,6 +131,10 @@ export async function resolveCanaryModel(options: {
   if (options.action === "rollback") {
     const model = { name: location?.model ?? options.model, version: canary.version, uri: canary.uri, digest: canary.digest ?? "" };
     return { model, release: (await releaseViewOf(canary, openRegistry, tagFormat))! };
+  }
+  if (location === undefined && canary.uri.startsWith("oci://") && options.checkImage !== undefined) {
+    const checked = await options.checkImage(canary.uri);
+    return { model: { ...checked.model, uri: canary.uri }, release: releaseView(checked) };
   }
   if (location === undefined) {
     throw new UserError(`the canary's model URI ${canary.uri} is not a release asset modelship can check`, {

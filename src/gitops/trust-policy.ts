@@ -7,6 +7,8 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isUserError } from "../common/errors.ts";
+import { isOciDigest, parseOciReference, type OciReference } from "../net/oci-reference.ts";
 import { DEFAULT_TAG_FORMAT, isModelName, parseVersion } from "../registry/model-version.ts";
 import type { ProvenancePolicy } from "../registry/release-provenance.ts";
 import { releaseAssetPath, type ReleaseLocation } from "./model-uri.ts";
@@ -24,6 +26,11 @@ export interface TrustedRegistry {
   folder?: string;
   tagFormat: string;
   provenance: ProvenancePolicy | "off";
+  /**
+   * The OCI repository prefix its releases' modelcar images live under (`oci` in the entry), e.g.
+   * registry ghcr.io, repository octo/models: an `oci://` URI matches only as `<prefix>/<model>@sha256:…`.
+   */
+  oci?: Pick<OciReference, "registry" | "repository">;
 }
 
 /** What a change to the rules needs: to fail, or the code owners' review (a required review in branch protection). */
@@ -39,11 +46,19 @@ export interface PromotionRules {
   ruleFiles: string[];
 }
 
-/** A model URI matched to a trusted registry, or why it matches none. */
-export type RegistryMatch = { registry: TrustedRegistry; location: ReleaseLocation } | { problem: string };
+/** A digest-pinned modelcar image under a trusted registry's OCI prefix: the model its repository names, and the image. */
+export interface ImageLocation {
+  model: string;
+  reference: Pick<OciReference, "registry" | "repository"> & { digest: string };
+}
+
+/** A model URI matched to a trusted registry (a release asset, or a modelcar image), or why it matches none. */
+export type RegistryMatch =
+  { registry: TrustedRegistry; location: ReleaseLocation } | { registry: TrustedRegistry; image: ImageLocation } | { problem: string };
 
 /** The trusted registry a model URI is a release asset of, by its exact shape; nothing is fetched. */
 export function matchRegistry(uri: string, registries: readonly TrustedRegistry[]): RegistryMatch {
+  if (/^oci:/i.test(uri)) return matchOci(uri, registries);
   let url: URL;
   try {
     url = new URL(uri);
@@ -64,6 +79,41 @@ export function matchRegistry(uri: string, registries: readonly TrustedRegistry[
     return { problem: `a URI with scheme ${url.protocol} is not a release asset of ${rest}` };
   const from = url.protocol === "file:" ? `the folder ${safePath(url)}` : `${url.protocol}//${url.host}${ownerRepo(url)}`;
   return { problem: `served from ${from}, which is not ${rest}` };
+}
+
+/**
+ * An `oci://` URI of a trusted registry: its registry host equals the entry's `oci` prefix's, its
+ * repository is `<prefix>/<model>` (exactly one more segment), and it is pinned by digest.
+ */
+function matchOci(uri: string, registries: readonly TrustedRegistry[]): RegistryMatch {
+  let reference: OciReference;
+  try {
+    reference = parseOciReference(uri, "the model URI");
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { problem: error.problem };
+  }
+  for (const registry of registries) {
+    const oci = registry.oci;
+    if (oci === undefined || reference.registry !== oci.registry || !reference.repository.startsWith(`${oci.repository}/`)) continue;
+    const model = reference.repository.slice(oci.repository.length + 1);
+    if (model.includes("/") || !isModelName(model)) continue;
+    if (reference.digest === undefined || !isOciDigest(reference.digest))
+      return {
+        problem: `an image named by the tag ${reference.tag ?? "latest"}, which can be moved to other bytes: pin the digest (oci://${reference.registry}/${reference.repository}@sha256:…, as modelship promote writes it)`,
+      };
+    return {
+      registry,
+      image: { model, reference: { registry: reference.registry, repository: reference.repository, digest: reference.digest } },
+    };
+  }
+  const prefixes = registries.flatMap((registry) =>
+    registry.oci === undefined ? [] : [`${registry.oci.registry}/${registry.oci.repository}`],
+  );
+  const trusted = prefixes.length === 0 ? "none: no verify.registries entry names an oci prefix" : prefixes.join(", ");
+  return {
+    problem: `an image in ${reference.registry}/${reference.repository}, which is not <prefix>/<model> under an OCI repository the base branch's rules trust (${trusted}): only models released from a configured registry may be deployed`,
+  };
 }
 
 function matchGitHub(url: URL, registry: TrustedRegistry): ReleaseLocation | undefined {
@@ -118,14 +168,26 @@ export function trustedRegistry(options: {
   tagFormat?: string;
   defaultServer: string;
   provenance: ProvenancePolicy | "off";
+  /** The OCI repository prefix its modelcar images live under (REGISTRY/PATH), if any. */
+  oci?: string;
 }): TrustedRegistry | string {
   const { where, registry } = options;
   const tagFormat = options.tagFormat ?? DEFAULT_TAG_FORMAT;
+  const oci = options.oci === undefined ? undefined : ociPrefix(options.oci, `${where}.oci`);
+  if (typeof oci === "string") return oci;
+  const withOci = oci === undefined ? {} : { oci };
   if (registry.startsWith("github:")) {
     const match = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(registry);
     if (match === null) return `${where}.registry "${registry}" is not github:OWNER/REPO`;
     const server = new URL(options.server ?? options.defaultServer).origin;
-    return { where, spec: registry, github: { server, owner: match[1]!, repo: match[2]! }, tagFormat, provenance: options.provenance };
+    return {
+      where,
+      spec: registry,
+      github: { server, owner: match[1]!, repo: match[2]! },
+      tagFormat,
+      provenance: options.provenance,
+      ...withOci,
+    };
   }
   if (registry === "github") return `${where}.registry must name the repository: github:OWNER/REPO`;
   let folder: string;
@@ -140,5 +202,19 @@ export function trustedRegistry(options: {
   folder = resolve(folder);
   if (options.provenance !== "off")
     return `${where}: a folder registry has no attestations to check; set ${where}.provenance: off (it is then reported as a warning)`;
-  return { where, spec: folder, folder, tagFormat, provenance: "off" };
+  return { where, spec: folder, folder, tagFormat, provenance: "off", ...withOci };
+}
+
+/** An entry's `oci` prefix (REGISTRY/PATH, `oci://` optional, no tag or digest), or why it is not one. */
+function ociPrefix(text: string, setting: string): Pick<OciReference, "registry" | "repository"> | string {
+  let reference: OciReference;
+  try {
+    reference = parseOciReference(text.startsWith("oci://") ? text : `oci://${text}`, setting);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return error.problem;
+  }
+  if (reference.tag !== undefined || reference.digest !== undefined)
+    return `${setting} "${text}" names a tag or digest; it is the repository prefix the model images live under, e.g. ghcr.io/octo/models`;
+  return { registry: reference.registry, repository: reference.repository };
 }

@@ -21,6 +21,9 @@
  *   POST then one monolithic PUT with `?digest=`, and the registry's answer must name the same digest.
  * - A blob's redirect (to a storage backend: GHCR, ECR, S3) is followed without the registry's
  *   Authorization header, each hop guarded.
+ * - Referrers (distribution spec 1.1): a manifest PUT reports the registry's `OCI-Subject` answer
+ *   (present when the registry indexed the manifest's subject itself), and `referrers()` asks
+ *   `GET /v2/<name>/referrers/<digest>`, a 404 meaning the registry has no referrers API.
  */
 import { createHash } from "node:crypto";
 import { isIP } from "node:net";
@@ -52,7 +55,26 @@ export interface OciDescriptor {
   mediaType: string;
   digest: string;
   size: number;
+  /** In an index of referrers: the referrer's artifactType. */
+  artifactType?: string;
   annotations?: Record<string, string>;
+}
+
+/** An OCI image index (image-spec v1.1), as a referrers answer or the referrers tag schema holds it. */
+export interface OciIndex {
+  schemaVersion: 2;
+  mediaType: typeof OCI_INDEX;
+  manifests: OciDescriptor[];
+  annotations?: Record<string, string>;
+}
+
+/** The result of a manifest push: its digest, whether it was written, and the registry's `OCI-Subject` answer. */
+export interface PushedManifest {
+  digest: string;
+  /** False when the tag or digest already named these bytes: nothing was written. */
+  pushed: boolean;
+  /** The `OCI-Subject` header of the PUT: the registry indexed the manifest's subject (referrers API). */
+  subject?: string;
 }
 
 /** An OCI image manifest (image-spec v1.1). */
@@ -141,6 +163,11 @@ export class OciClient {
     this.#base = options.plainHttpLoopback === true && isLoopback(https) ? new URL(`http://${reference.registry}/`) : https;
   }
 
+  /** Whether requests carry credentials (for tests of where credentials go; never the credentials themselves). */
+  get hasCredentials(): boolean {
+    return this.#options.credentials !== undefined;
+  }
+
   /** `oci://registry/repository` with `@digest` or `:tag`, for messages. */
   referenceOf(tagOrDigest?: string): string {
     const ref: OciReference = { registry: this.registry, repository: this.repository };
@@ -185,7 +212,12 @@ export class OciClient {
   }
 
   /** Pushes a manifest under a tag or its own digest unless it already names these bytes; returns its digest. */
-  async pushManifest(manifest: OciImageManifest | Uint8Array, tagOrDigest?: string): Promise<string> {
+  async pushManifest(manifest: OciImageManifest | OciIndex | Uint8Array, tagOrDigest?: string): Promise<string> {
+    return (await this.putManifest(manifest, tagOrDigest)).digest;
+  }
+
+  /** pushManifest, telling whether it wrote and what the registry answered in `OCI-Subject`. */
+  async putManifest(manifest: OciImageManifest | OciIndex | Uint8Array, tagOrDigest?: string): Promise<PushedManifest> {
     const bytes = manifest instanceof Uint8Array ? manifest : Buffer.from(JSON.stringify(manifest));
     const mediaType = manifest instanceof Uint8Array ? mediaTypeOf(bytes) : manifest.mediaType;
     const digest = ociDigest(bytes);
@@ -199,13 +231,14 @@ export class OciClient {
     // Idempotent: a tag or digest that already names these bytes is left as it is.
     const head = await this.#send("HEAD", `manifests/${target}`, "pull,push", what, ref, { Accept: MANIFEST_ACCEPT });
     await discard(head);
-    if (head.status === 200 && head.headers.get("docker-content-digest") === digest) return digest;
+    if (head.status === 200 && head.headers.get("docker-content-digest") === digest) return { digest, pushed: false };
     if (head.status !== 200 && head.status !== 404) throw await statusError(head, what, ref);
     const response = await this.#send("PUT", `manifests/${target}`, "pull,push", what, ref, { "Content-Type": mediaType }, bytes);
     if (response.status !== 201) throw await statusError(response, what, ref);
     await discard(response);
     checkDigestHeader(response, digest, what, ref);
-    return digest;
+    const subject = response.headers.get("oci-subject");
+    return { digest, pushed: true, ...(subject === null ? {} : { subject }) };
   }
 
   /** Pulls a manifest by digest (checked) or tag (checked against the registry's digest header). */
@@ -234,6 +267,45 @@ export class OciClient {
       throw new UserError(`${what}: the registry sent a manifest that is not JSON`, { hint: "check that the reference names a manifest" });
     }
     return { bytes, digest, mediaType: response.headers.get("content-type") ?? mediaTypeOf(bytes), manifest };
+  }
+
+  /** pullManifest, or undefined when the registry has no such tag or digest (HTTP 404). */
+  async findManifest(tagOrDigest: string): Promise<PulledManifest | undefined> {
+    const ref = this.referenceOf(tagOrDigest);
+    const head = await this.#send("HEAD", `manifests/${tagOrDigest}`, "pull", `checking ${ref}`, ref, { Accept: MANIFEST_ACCEPT });
+    await discard(head);
+    if (head.status === 404) return undefined;
+    if (head.status !== 200) throw await statusError(head, `checking ${ref}`, ref);
+    return this.pullManifest(tagOrDigest);
+  }
+
+  /**
+   * The referrers of `digest` from the registry's referrers API (distribution spec 1.1, "Listing
+   * Referrers"), filtered by `artifactType` when given; undefined when the registry answers 404, which
+   * a registry without the API does (then the referrers tag schema holds them).
+   */
+  async referrers(digest: string, artifactType?: string): Promise<OciIndex | undefined> {
+    const ref = this.referenceOf(digest);
+    const what = `listing the referrers of ${ref}`;
+    const url = this.#url(`referrers/${digest}`);
+    if (artifactType !== undefined) url.searchParams.set("artifactType", artifactType);
+    const response = await this.#send("GET", url, "pull", what, ref, { Accept: OCI_INDEX }, undefined, MAX_MANIFEST_BYTES);
+    if (response.status === 404) {
+      await discard(response);
+      return undefined;
+    }
+    if (response.status !== 200) throw await statusError(response, what, ref);
+    let index: unknown;
+    try {
+      index = await response.json();
+    } catch {
+      index = undefined;
+    }
+    const manifests = (index as { manifests?: unknown } | undefined)?.manifests;
+    if (!Array.isArray(manifests))
+      throw new UserError(`${what}: the registry's answer is not an image index`, { hint: "check the registry's referrers API" });
+    const listed = (manifests as OciDescriptor[]).filter((entry) => artifactType === undefined || entry.artifactType === artifactType);
+    return { ...(index as OciIndex), manifests: listed };
   }
 
   /** Pulls a blob by digest; every byte checked against it. */

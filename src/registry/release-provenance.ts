@@ -36,6 +36,69 @@ export interface ProvenanceOutcome {
 /** What of a release must be attested: its manifest (which names the model file) and the sha256 of manifest.json as read. */
 export type AttestedRelease = Pick<StoredVersion, "manifest" | "manifestSha256">;
 
+/** Where the attestations are kept and whose they must be. */
+interface AttestationSource {
+  client: GitHubClient;
+  server: string;
+  owner: string;
+  repo: string;
+  policy: ProvenancePolicy;
+}
+
+/**
+ * The check of one subject's attestations in `owner`/`repo` against the policy (its trust roots and
+ * the releasing workflow's identity): the verdict, or undefined when there are none.
+ */
+function subjectChecker(
+  source: AttestationSource,
+): ((sha256: string, whose: string) => Promise<ProvenanceOutcome | undefined>) | { problem: string } {
+  const { owner, repo, policy } = source;
+  let trustRoots: TrustRoot[];
+  try {
+    trustRoots =
+      policy.trustedRoot === undefined ? defaultTrustRoots() : [parseTrustRoot(policy.trustedRoot.text, policy.trustedRoot.file)];
+  } catch (error) {
+    return { problem: `the trusted root ${policy.trustedRoot?.file} is not usable: ${getErrorMessage(error)}` };
+  }
+  const identity: ProvenanceIdentity = {
+    server: source.server,
+    repository: `${owner}/${repo}`,
+    workflow: policy.workflow,
+    ref: policy.ref,
+    events: policy.events,
+    issuer: policy.issuer,
+    ...(policy.signerWorkflow === undefined ? {} : { signerWorkflow: policy.signerWorkflow }),
+  };
+  return async (sha256, whose) => {
+    const digest = `sha256:${sha256}`;
+    let bundles: unknown[];
+    try {
+      bundles = await fetchAttestations(source.client, { owner, repo, digest });
+    } catch (error) {
+      return { ok: false, detail: `the attestations of ${owner}/${repo} could not be read: ${getErrorMessage(error)}` };
+    }
+    return bundles.length === 0 ? undefined : verifyProvenance({ bundles, digest, subject: whose, identity, trustRoots });
+  };
+}
+
+/**
+ * Checks the attestation of a modelcar image (its manifest digest, the subject
+ * `actions/attest-build-provenance` with `push-to-registry` names) kept in `owner`/`repo`, signed by
+ * the policy's workflow.
+ */
+export async function checkImageProvenance(options: AttestationSource & { digest: string }): Promise<ProvenanceOutcome> {
+  const check = subjectChecker(options);
+  if ("problem" in check) return { ok: false, detail: check.problem };
+  const hex = options.digest.replace(/^sha256:/, "");
+  const outcome = await check(hex, "the image's");
+  if (outcome === undefined)
+    return {
+      ok: false,
+      detail: `the image ${options.digest.slice(0, 19)}… has no attestation in ${options.owner}/${options.repo}: the release job attests the image digest with actions/attest-build-provenance (subject-digest, push-to-registry)`,
+    };
+  return outcome.ok ? outcome : { ok: false, detail: `the image ${options.digest.slice(0, 19)}…: ${outcome.detail}` };
+}
+
 /** The manifest's name in messages: the file, and why it matters. */
 const GATE_RECORD = `${MANIFEST_NAME} (the gate record)`;
 
@@ -53,36 +116,11 @@ export async function checkReleaseProvenance(options: {
   release: AttestedRelease;
   policy: ProvenancePolicy;
 }): Promise<ProvenanceOutcome> {
-  const { owner, repo, policy } = options;
+  const { owner, repo } = options;
   const model = options.release.manifest.files.find((file) => file.role === "model");
   if (model === undefined) return { ok: false, detail: "the release has no model file to attest" };
-  let trustRoots: TrustRoot[];
-  try {
-    trustRoots =
-      policy.trustedRoot === undefined ? defaultTrustRoots() : [parseTrustRoot(policy.trustedRoot.text, policy.trustedRoot.file)];
-  } catch (error) {
-    return { ok: false, detail: `the trusted root ${policy.trustedRoot?.file} is not usable: ${getErrorMessage(error)}` };
-  }
-  const identity: ProvenanceIdentity = {
-    server: options.server,
-    repository: `${owner}/${repo}`,
-    workflow: policy.workflow,
-    ref: policy.ref,
-    events: policy.events,
-    issuer: policy.issuer,
-    ...(policy.signerWorkflow === undefined ? {} : { signerWorkflow: policy.signerWorkflow }),
-  };
-  /** The verdict of the attestations of one subject, or undefined when there are none. */
-  const check = async (sha256: string, whose: string): Promise<ProvenanceOutcome | undefined> => {
-    const digest = `sha256:${sha256}`;
-    let bundles: unknown[];
-    try {
-      bundles = await fetchAttestations(options.client, { owner, repo, digest });
-    } catch (error) {
-      return { ok: false, detail: `the attestations of ${owner}/${repo} could not be read: ${getErrorMessage(error)}` };
-    }
-    return bundles.length === 0 ? undefined : verifyProvenance({ bundles, digest, subject: whose, identity, trustRoots });
-  };
+  const check = subjectChecker(options);
+  if ("problem" in check) return { ok: false, detail: check.problem };
   const none = (label: string, sha256: string, how: string): ProvenanceOutcome => ({
     ok: false,
     detail: `${label} has no attestation in ${owner}/${repo} (sha256:${sha256.slice(0, 12)}…): the release job attests it ${how}`,

@@ -33,7 +33,7 @@ function uint32le(value: number): Uint8Array {
 }
 
 /** The gzip stream of `chunks`, chunk by chunk, in constant memory. */
-export async function* storedGzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* storedGzip(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield HEADER;
   let crc = 0;
   let size = 0;

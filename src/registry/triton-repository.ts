@@ -42,7 +42,9 @@ export const TRITON_MODEL_FILE = "model.onnx";
  * Every entry's time: a fixed one, so the same model gives the same bytes whenever it is released
  * (1 January 2000; some tar programs refuse times before 1980).
  */
-const ENTRY_TIME = new Date("2000-01-01T00:00:00.000Z");
+export const ENTRY_TIME = new Date("2000-01-01T00:00:00.000Z");
+/** node-tar's reproducible form: no owner or system fields, the fixed time, no PAX headers. */
+export const REPRODUCIBLE_TAR = { portable: true, mtime: ENTRY_TIME, noPax: true } as const;
 
 /**
  * Triton's data type for each ONNX element type (TensorProto.DataType), from model_configuration.md
@@ -144,22 +146,36 @@ export function tritonModelConfig(model: string, graph: OnnxGraph): { text: stri
   };
 }
 
+/**
+ * The tar entries of a Triton model repository holding `model`, each path after `prefix` (`""` for the
+ * release archive, `models/` for a modelcar image's layer): the model folder, config.pbtxt, the
+ * version folder, model.onnx (its `size` bytes from `body`). Folders 0755, files 0644, this order.
+ */
+export function tritonEntries(
+  model: string,
+  config: string,
+  modelFile: { size: number; body: Uint8Array | AsyncIterable<Uint8Array> },
+  prefix = "",
+): WriteEntry[] {
+  const layout = tritonLayout(checkTritonModelName(model));
+  const mtime = ENTRY_TIME;
+  return [
+    new WriteEntry({ path: `${prefix}${layout.dirs[0]!}`, type: "Directory", mode: 0o755, mtime }),
+    new WriteEntry({ path: `${prefix}${layout.config}`, mode: 0o644, mtime }, config),
+    new WriteEntry({ path: `${prefix}${layout.dirs[1]!}`, type: "Directory", mode: 0o755, mtime }),
+    new WriteEntry({ path: `${prefix}${layout.model}`, mode: 0o644, mtime, size: modelFile.size }, modelFile.body),
+  ];
+}
+
 /** The tar entries, streamed from the model file; `seen` collects the sha256 of the bytes read. */
 function entries(model: string, modelPath: string, modelBytes: number, config: string, seen: { hash: ReturnType<typeof createHash> }) {
-  const layout = tritonLayout(model);
   async function* modelChunks(): AsyncGenerator<Uint8Array> {
     for await (const chunk of createReadStream(modelPath)) {
       seen.hash.update(chunk as Buffer);
       yield chunk as Buffer;
     }
   }
-  const mtime = ENTRY_TIME;
-  return [
-    new WriteEntry({ path: layout.dirs[0]!, type: "Directory", mode: 0o755, mtime }),
-    new WriteEntry({ path: layout.config, mode: 0o644, mtime }, config),
-    new WriteEntry({ path: layout.dirs[1]!, type: "Directory", mode: 0o755, mtime }),
-    new WriteEntry({ path: layout.model, mode: 0o644, mtime, size: modelBytes }, modelChunks()),
-  ];
+  return tritonEntries(model, config, { size: modelBytes, body: modelChunks() });
 }
 
 /**
@@ -178,10 +194,7 @@ export async function writeTritonArchive(options: {
 }): Promise<void> {
   const model = checkTritonModelName(options.model);
   const seen = { hash: createHash("sha256") };
-  const tar = create(
-    { portable: true, mtime: ENTRY_TIME, noPax: true },
-    entries(model, options.modelPath, options.modelBytes, options.config, seen),
-  );
+  const tar = create(REPRODUCIBLE_TAR, entries(model, options.modelPath, options.modelBytes, options.config, seen));
   const handle = await open(options.outPath, "wx");
   try {
     for await (const chunk of storedGzip(tar)) await handle.write(chunk);

@@ -145,6 +145,30 @@ export async function fetchModel(options: FetchOptions): Promise<FetchedModel> {
   }
 }
 
+/**
+ * Fills a temporary folder beside `dir` with `fill` and moves it into place only once `fill` returns,
+ * with fetchModel's guarantees (a folder holding anything but a fetched package is never replaced; a
+ * failed fill leaves `dir` as it was), for a package verified another way: an OCI modelcar, whose
+ * every file registry/oci-pull.ts checks as it writes it.
+ */
+export async function installVerified<T>(dir: string, fill: (temp: string) => Promise<T>): Promise<T> {
+  const target = resolve(dir);
+  await checkReplaceable(target);
+  const created = await mkdir(dirname(target), { recursive: true });
+  let installed = false;
+  let temp: string | undefined;
+  try {
+    temp = await makeTemp(target);
+    const result = await fill(temp);
+    await install(temp, target);
+    installed = true;
+    return result;
+  } finally {
+    if (temp !== undefined) await rm(temp, { recursive: true, force: true });
+    if (!installed && created !== undefined) await removeEmptyFolders(dirname(target), created);
+  }
+}
+
 /** Removes `from` and the folders above it up to `top` while they are empty (what a failed fetch made). */
 async function removeEmptyFolders(from: string, top: string): Promise<void> {
   for (let folder = from; ; folder = dirname(folder)) {

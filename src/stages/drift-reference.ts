@@ -3,7 +3,7 @@
  * serves, the latest, or a given one), or a profile or data files, with the accuracy the model had
  * where it was evaluated.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import gateReportSchema from "../../schemas/gate-report.schema.json" with { type: "json" };
@@ -16,12 +16,15 @@ import { readProfile, type ReferenceProfile } from "../data/profile/profile-data
 import type { DriftReport } from "../drift/report-types.ts";
 import { hasMagic } from "../drift/sources.ts";
 import { withClone } from "../git/git-workspace.ts";
+import { checkModelcar, imageRelease } from "../gitops/modelcar-check.ts";
 import { parseModelUri } from "../gitops/model-uri.ts";
+import type { OciClient } from "../net/oci-client.ts";
+import { parseOciReference, type OciReference } from "../net/oci-reference.ts";
 import { manifestReader, readEnvironmentState } from "../gitops/promotion-pr.ts";
 import { fetchModel, resolveVersion } from "../registry/verified-fetch.ts";
 import { openStore } from "../registry/open-store.ts";
 import { parseModelRef } from "../registry/model-version.ts";
-import type { RetirementMark } from "../registry/registry-types.ts";
+import type { ModelManifest, RegistryStore, RetirementMark } from "../registry/registry-types.ts";
 import type { DriftStageSettings } from "./drift-settings.ts";
 import { resolveEnvironment, resolveGitOps, type ExplicitGitOpsSettings } from "./promote-settings.ts";
 import { profileFiles } from "./reference-data.ts";
@@ -45,6 +48,8 @@ export interface ReferenceContext {
   toolVersion: string;
   /** The internal sources downloads may reach (current-data URLs, a GitHub registry's asset storage). */
   network: NetworkPolicy;
+  /** A client for an image repository (with the run's OCI credentials), for a production model served as an oci:// modelcar. */
+  openOci?: (reference: Pick<OciReference, "registry" | "repository">) => OciClient;
 }
 
 /** The profile the current data is compared with, where it came from, and the model it belongs to. */
@@ -104,6 +109,8 @@ interface ReleaseSpec {
   model: string;
   version: string;
   served?: ServedFrom;
+  /** A modelcar pinned by digest (what production serves): its version is read from the image, which must be the registry's release. */
+  image?: { reference: Pick<OciReference, "registry" | "repository">; digest: string };
 }
 
 /**
@@ -134,13 +141,21 @@ async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext
     userAgentVersion: context.toolVersion,
     network: context.network,
   });
+  const image = spec.image;
+  const client = image === undefined ? undefined : openImage(image, context);
   // A retired version is not downloaded: its drift is nobody's to act on any more.
-  const version = await resolveVersion(store, spec.model, spec.version, logger);
+  const version =
+    image === undefined
+      ? await resolveVersion(store, spec.model, spec.version, logger)
+      : (await imageRelease(client!, image.digest, spec.model)).version;
   const retired = await store.retirement(spec.model, version);
   if (retired !== undefined) return { retired, source: `release ${spec.model}@${version} (${store.description})` };
   const temp = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-drift-"));
   try {
-    const fetched = await fetchModel({ store, model: spec.model, version, dir: join(temp, "model"), logger });
+    const fetched =
+      image === undefined
+        ? await fetchModel({ store, model: spec.model, version, dir: join(temp, "model"), logger })
+        : await pulledImage(client!, image.digest, { store, model: spec.model, dir: join(temp, "model"), logger });
     const file = fetched.manifest.files.find((entry) => entry.role === "reference-profile");
     const label = `${spec.model}@${fetched.version}`;
     if (file === undefined) {
@@ -163,6 +178,30 @@ async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext
   }
 }
 
+/** A client for the image production serves; UserError when the caller gave no way to pull images. */
+function openImage(image: NonNullable<ReleaseSpec["image"]>, context: ReferenceContext): OciClient {
+  if (context.openOci === undefined)
+    throw new UserError(
+      `production serves the modelcar oci://${image.reference.registry}/${image.reference.repository}@${image.digest}, and this run cannot pull images`,
+      {
+        hint: "pass --reference VERSION to read the reference from the configured registry",
+      },
+    );
+  return context.openOci(image.reference);
+}
+
+/** The modelcar pulled into `dir` and checked to be the registry's release, as fetchModel's result reads. */
+async function pulledImage(
+  client: OciClient,
+  digest: string,
+  options: { store: RegistryStore; model: string; dir: string; logger: Logger },
+): Promise<{ path: string; version: string; manifest: ModelManifest }> {
+  await mkdir(options.dir);
+  // What production serves is compared whatever its gate record says, as for a release URL; it must still be the registry's release.
+  const checked = await checkModelcar({ client, digest, ...options, doing: "read the drift reference of", gated: false });
+  return { path: options.dir, version: checked.model.version, manifest: checked.manifest };
+}
+
 /** The stable model the environment serves, read from the GitOps repository's base branch. */
 async function deployedRelease(settings: DriftStageSettings, context: ReferenceContext): Promise<ReleaseSpec> {
   const { loaded, logger } = context;
@@ -179,14 +218,26 @@ async function deployedRelease(settings: DriftStageSettings, context: ReferenceC
     });
   const location = parseModelUri(stable.uri, context.tagFormat ?? loaded.config?.release?.tag_format);
   const model = settings.model;
-  if (location !== undefined) {
-    const served = {
-      environment: environment.name,
-      file: environment.targets[0]?.file ?? "its manifests",
-      gitops: `${gitops.repository ?? redactText(gitops.remote)} (branch ${gitops.base})`,
-      uri: stable.uri,
+  const served = {
+    environment: environment.name,
+    file: environment.targets[0]?.file ?? "its manifests",
+    gitops: `${gitops.repository ?? redactText(gitops.remote)} (branch ${gitops.base})`,
+    uri: stable.uri,
+  };
+  if (location !== undefined) return { registry: location.registry, model: location.model, version: location.version, served };
+  // A modelcar: pulled by digest, and it must be the configured registry's release.
+  if (/^oci:/i.test(stable.uri)) {
+    const reference = parseOciReference(stable.uri, `the model URI ${environment.name} serves (${served.file})`);
+    if (reference.digest === undefined)
+      throw new UserError(`${environment.name} serves ${stable.uri}, an image named by a tag, which can be moved: pin the digest`, {
+        hint: "promote the release again (modelship promote writes oci://…@sha256:…), or pass --reference VERSION",
+      });
+    return {
+      registry: resolveRegistry(context.registry, loaded, context.defaultRegistry),
+      model: reference.repository.slice(reference.repository.lastIndexOf("/") + 1),
+      version: "",
+      image: { reference, digest: reference.digest },
     };
-    return { registry: location.registry, model: location.model, version: location.version, served };
   }
   if (model === undefined || stable.version === "")
     throw new UserError(`the model URI ${stable.uri} in ${environment.name} is not a release modelship can read a reference profile from`, {

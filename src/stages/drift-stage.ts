@@ -33,6 +33,7 @@ import { parseHeader, resolveCurrentSources } from "../drift/sources.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import { loadReference, type ReferenceContext } from "./drift-reference.ts";
+import { openOciClient } from "./oci-settings.ts";
 import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
 import { contractPathOf, contractRedactor } from "./reference-data.ts";
@@ -252,6 +253,7 @@ export async function runDriftStage(inputs: DriftStageInputs, run: StageRun): Pr
     logger: run.logger,
     toolVersion: run.toolVersion,
     network: networkPolicy(run, loaded),
+    openOci: (reference) => openOciClient(run, reference, loaded),
   };
   return checkDriftStage(inputs, context);
 }

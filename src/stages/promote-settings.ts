@@ -12,6 +12,7 @@ import type { ActionKind, EnvironmentSettings, GitOpsSettings, MergeMethod } fro
 import type { TargetSpec } from "../gitops/targets/target-dispatch.ts";
 import { stepsProblem } from "../gitops/canary-decision.ts";
 import { checkBlueGreenTargets } from "../gitops/targets/blue-green.ts";
+import { PULL_SECRET_KIND_FIX, pullSecretKindProblem } from "../gitops/targets/pull-secret.ts";
 import { resolveAbSettings } from "./ab-settings.ts";
 import {
   pick,
@@ -162,7 +163,9 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     promotion: config.promotion ?? "review",
     targets: config.targets.map((target, index) => {
       checkTargetFile(target.file, { file: loaded.file, pointer: `/promote/environments/${name}/targets/${index}/file` });
-      return targetSpec(target);
+      if (config.pull_secret === undefined) return targetSpec(target);
+      checkPullSecretTarget(name, index, target, loaded.file);
+      return { ...targetSpec(target), pullSecret: config.pull_secret };
     }),
     pullRequest: {
       labels: pr.labels ?? DEFAULT_LABELS,
@@ -202,6 +205,16 @@ function rollbackSettings(config: EnvironmentConfig, autoMergeMethod: MergeMetho
     checksApp: config.rollback_checks_app ?? DEFAULT_CHECKS_APP,
     method: autoMergeMethod ?? "squash",
   };
+}
+
+/** An environment's pull_secret goes into every target's pod spec: a target without one is refused before anything is cloned. */
+function checkPullSecretTarget(environment: string, index: number, target: PromoteTargetConfig, file: string | undefined): void {
+  const problem = pullSecretKindProblem(target.kind);
+  if (problem !== undefined)
+    throw new UserError(
+      `promote.environments.${environment}.pull_secret is set, but target ${index + 1} (kind ${target.kind}, file ${target.file}) cannot take it: ${problem}`,
+      { file, pointer: `/promote/environments/${environment}/pull_secret`, hint: PULL_SECRET_KIND_FIX },
+    );
 }
 
 /** A target's file must be a plain path inside the GitOps repository: refused before anything is cloned. */

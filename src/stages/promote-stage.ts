@@ -11,6 +11,8 @@ import { startAction, type ActionKind, type EnvironmentSettings, type Strategy }
 import { resolveRegistry } from "./release-settings.ts";
 import { checkRunReleaseProvenance } from "./provenance-stage.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
+import { canaryImageChecker, releasedModelcar } from "./oci-release.ts";
+import { resolveOciSettings } from "./oci-settings.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { openStore } from "../registry/open-store.ts";
 import { checkModelName, parseModelRef } from "../registry/model-version.ts";
@@ -200,6 +202,7 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
   const openRegistry = registryOpener(context);
   const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
   const tagFormat = tagFormatOf(context);
+  const oci = resolveOciSettings(undefined, loaded);
   const resolveModel = async (before: RolloutState): Promise<{ model: ModelRef; release: ReleaseView }> => {
     if (action.kind === "start" || action.kind === "direct") {
       const checked = await checkRelease({ store: openRegistry(registrySpec), model: name, version: requested, logger });
@@ -211,7 +214,13 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
         refusal: `${name}@${checked.model.version} may not be promoted`,
       });
       logger.info(`${name}@${checked.model.version}: provenance ${provenance.text}`);
-      return { model: checked.model, release: { ...releaseView(checked), provenance } };
+      // With release.oci, KServe targets deploy the release's modelcar image, pinned by digest.
+      const modelcar =
+        oci === undefined ? undefined : await releasedModelcar({ run, loaded, oci, store: openRegistry(registrySpec), checked });
+      return {
+        model: { ...checked.model, ...(modelcar === undefined ? {} : { modelcar }) },
+        release: { ...releaseView(checked), provenance },
+      };
     }
     const canary = before.canary;
     if (canary === undefined) {
@@ -228,7 +237,8 @@ export async function runPromoteStage(options: PromoteStageOptions, run: StageRu
         hint: `${action.kind} the model the canary runs (${name}@${canary.version}), or leave the version out`,
       });
     }
-    return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, logger });
+    const checkImage = canaryImageChecker({ run, loaded, oci, store: () => openRegistry(registrySpec), model: name });
+    return resolveCanaryModel({ canary, action: action.kind, model: name, openRegistry, tagFormat, checkImage, logger });
   };
   // Without a token that may open the pull request, nothing is cloned or fetched.
   const github = gitops.repository === undefined ? undefined : gitHubFor(context, gitops.repository);
@@ -355,6 +365,14 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
   if (model === undefined) throw new UserError("no model name", { hint: "set `model:` in modelship.yaml" });
   const openRegistry = registryOpener(context);
   const tagFormat = tagFormatOf(context);
+  const registrySpec = resolveRegistry(context.registry, loaded, context.defaultRegistry);
+  const checkImage = canaryImageChecker({
+    run,
+    loaded,
+    oci: resolveOciSettings(undefined, loaded),
+    store: () => openRegistry(registrySpec),
+    model,
+  });
   const clone = { remote: gitops.remote, base: gitops.base, ...(context.token === undefined ? {} : { token: context.token }), logger };
   return withClone(clone, async (workspace) => {
     const results: CanaryResult[] = [];
@@ -366,6 +384,7 @@ export async function runCanaryStage(options: CanaryStageOptions, run: StageRun)
           model,
           source: sources.get(environment.name)!,
           openRegistry,
+          checkImage,
           ...(tagFormat === undefined ? {} : { tagFormat }),
           ...(github === undefined ? {} : { github }),
           outDir: context.outDir,

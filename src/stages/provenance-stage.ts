@@ -11,6 +11,7 @@ import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import type { ProvenanceCheck } from "../gitops/promotion-check.ts";
 import {
+  checkImageProvenance,
   checkReleaseProvenance,
   type AttestedRelease,
   type ProvenanceOutcome,
@@ -36,14 +37,23 @@ export function attestationReader(
   };
 }
 
-/** verify-promotion's provenance check of a release in a trusted registry. */
+/**
+ * verify-promotion's provenance check of a release in a trusted registry, and with `image` (a
+ * modelcar's digest) of the image too: the release's attestations, then one of the image digest.
+ */
 export function attestationChecker(run: StageRun): ProvenanceCheck {
   const read = attestationReader(run);
-  return async (registry, release) => {
+  let client: GitHubClient | undefined;
+  return async (registry, release, image) => {
     if (registry.provenance === "off") return { ok: true, detail: "provenance off" };
     if (registry.github === undefined) return { ok: false, detail: `${registry.spec} is a folder registry: it has no attestations` };
     // stored: the manifest whose gate record checkRelease checked, and the sha256 of its bytes as downloaded.
-    return read(registry.github, release.stored, registry.provenance);
+    const ofRelease = await read(registry.github, release.stored, registry.provenance);
+    if (!ofRelease.ok || image === undefined) return ofRelease;
+    client ??= createGitHubClient({ token: run.token!, logger: run.logger, userAgentVersion: run.toolVersion });
+    const ofImage = await checkImageProvenance({ client, ...registry.github, digest: image, policy: registry.provenance });
+    if (!ofImage.ok) return ofImage;
+    return { ok: true, detail: `${ofRelease.detail}; the image ${image.slice(0, 19)}…: ${ofImage.detail}` };
   };
 }
 

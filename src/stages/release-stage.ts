@@ -26,6 +26,10 @@ import {
   tagFor,
   type Bump,
 } from "../registry/model-version.ts";
+import { fetchModel } from "../registry/verified-fetch.ts";
+import { modelcarRepository } from "../registry/oci-modelcar.ts";
+import { publishModelcar, type PublishedModelcar } from "../registry/oci-publish.ts";
+import { findBusybox, openOciClient, resolveOciSettings, type OciSettings } from "./oci-settings.ts";
 import { profileReferenceData } from "./reference-data.ts";
 import { openRunRegistry } from "./registry-stage.ts";
 import { RELEASE_SETTINGS, resolveReleaseSettings, type ExplicitReleaseSettings } from "./release-settings.ts";
@@ -73,6 +77,8 @@ export interface ReleaseResult extends PublishedVersion {
    * this run never vouches for a gate record it did not make.
    */
   manifestPath?: string;
+  /** The modelcar image pushed to the OCI registry release.oci names, when it names one. */
+  oci?: PublishedModelcar;
 }
 
 /** The model's sha256 when the `version` release holds exactly these model bytes. */
@@ -198,6 +204,8 @@ export interface ReleaseStageInputs extends ExplicitReleaseSettings {
   referenceData?: string[];
   /** Where to write the released manifest.json for attesting (ReleaseOptions.manifestOut), from the working directory. */
   manifestOut?: string;
+  /** The OCI repository prefix to push the modelcar image under (overrides release.oci.repository). */
+  oci?: string;
 }
 
 /**
@@ -209,6 +217,8 @@ export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun)
   const loaded = await loadStageConfig(run.config, run.cwd);
   const settings = await resolveReleaseSettings(inputs, loaded, { registry: run.defaultRegistry });
   const store = openRunRegistry(run, loaded, settings);
+  const oci = resolveOciSettings(inputs.oci, loaded);
+  const busybox = oci === undefined ? undefined : await findBusybox(oci);
   const manifestOut = inputs.manifestOut === undefined ? undefined : resolve(run.cwd, inputs.manifestOut);
   // Every file the release reads and the registry folder it writes are checked before any data is profiled.
   await checkInputFile(settings.modelPath, "model file", RELEASE_SETTINGS.model);
@@ -226,9 +236,51 @@ export async function runReleaseStage(inputs: ReleaseStageInputs, run: StageRun)
   });
   try {
     settings.referenceProfilePath = reference.path;
-    return await runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, manifestOut, logger });
+    const result = await runRelease({ ...settings, store, toolVersion, gitSha: run.sha, runUrl: run.runUrl, manifestOut, logger });
+    if (oci === undefined || busybox === undefined) return result;
+    return { ...result, oci: await pushModelcar({ result, store, oci, busybox, run, loaded }) };
   } finally {
     await reference.cleanup();
+  }
+}
+
+/**
+ * Pushes the release to the OCI registry as a modelcar image with its package as a referrer. The image is
+ * built from the release as the registry holds it, fetched and verified (every sha256), not from this
+ * run's files: a re-run, or a version an earlier run released, gives the same image, so the push is a no-op.
+ */
+async function pushModelcar(options: {
+  result: ReleaseResult;
+  store: RegistryStore;
+  oci: OciSettings;
+  busybox: string;
+  run: StageRun;
+  loaded: Awaited<ReturnType<typeof loadStageConfig>>;
+}): Promise<PublishedModelcar> {
+  const { result, run } = options;
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "modelship-oci-"));
+  try {
+    const fetched = await fetchModel({
+      store: options.store,
+      model: result.model,
+      version: result.version,
+      dir: join(work, "package"),
+      logger: run.logger,
+    });
+    const image = modelcarRepository(options.oci.prefix, result.model);
+    const sourceUrl = run.serverUrl !== undefined && run.repository !== undefined ? `${run.serverUrl}/${run.repository}` : undefined;
+    return await publishModelcar({
+      // The prefix is the run's own setting (release.oci or --oci), never a file's.
+      client: openOciClient(run, image, options.loaded, { trusted: true }),
+      manifest: fetched.manifest,
+      manifestBytes: await readFile(fetched.manifestPath),
+      dir: fetched.path,
+      busybox: options.busybox,
+      ...(sourceUrl === undefined ? {} : { sourceUrl }),
+      logger: run.logger,
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
 }
 

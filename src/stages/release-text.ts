@@ -24,6 +24,8 @@ export function renderReleaseText(result: ReleaseResult, options: TextOptions): 
   if (options.quiet) return lines.join("\n");
   lines.push(`  ${paint(options, "cyan", printable(result.url))}`);
   lines.push(`  model: ${printable(result.modelUri)}`);
+  if (result.oci !== undefined)
+    lines.push(`  image: ${printable(result.oci.uri)}${result.oci.action === "unchanged" ? " (already pushed)" : ""}`);
   lines.push(`  digest: ${options.verbose ? printable(result.digest) : shortSha(result.digest)}`);
   if (options.verbose) {
     lines.push(`  manifest: ${printable(result.manifestUrl)}`);

@@ -55,6 +55,8 @@ export async function loadPromotionRules(
       registry: entry.registry,
       ...(entry.server === undefined ? {} : { server: entry.server }),
       ...(entry.tag_format === undefined ? {} : { tagFormat: entry.tag_format }),
+      // The OCI repository prefix the registry's modelcar images live under.
+      ...(entry.oci === undefined ? {} : { oci: entry.oci }),
       defaultServer: options.server,
       provenance: await provenancePolicy(entry.provenance, { server, where, readFile: readBeside }),
     });
@@ -62,7 +64,7 @@ export async function loadPromotionRules(
       throw new UserError(resolved, {
         file: loaded.file,
         pointer: `/verify/registries/${index}/registry`,
-        hint: "name each registry as github:OWNER/REPO (with its provenance), or a local folder by its absolute path (with provenance: off)",
+        hint: "name each registry as github:OWNER/REPO (with its provenance), or a local folder by its absolute path (with provenance: off); its oci prefix as REGISTRY/PATH, e.g. ghcr.io/octo/models",
       });
     registries.push(resolved);
   }

@@ -12,6 +12,7 @@ import { openStore } from "../registry/open-store.ts";
 import { verifyPromotion, type VerifyResult } from "../gitops/promotion-check.ts";
 import type { TrustedRegistry } from "../gitops/trust-policy.ts";
 import { checkRefName, resolveGitOps } from "./promote-settings.ts";
+import { openOciClient } from "./oci-settings.ts";
 import { attestationChecker } from "./provenance-stage.ts";
 import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { loadPromotionRules, rulesPath } from "./verify-settings.ts";
@@ -93,6 +94,9 @@ export async function runVerifyStage(options: VerifyStageOptions, run: StageRun)
     loadRules: (read) => loadPromotionRules(read, { file: rulesFile, base: gitops.base, server }),
     openRegistry,
     checkProvenance: attestationChecker(run),
+    // Asked only for an image under a trusted registry's oci prefix; credentials from MODELSHIP_OCI_USERNAME / _PASSWORD.
+    // Asked only for a reference that matched a trusted registry's oci prefix.
+    openOci: (reference) => openOciClient(run, reference, undefined, { trusted: true }),
     logger,
   });
 }

@@ -381,6 +381,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       verdict: "fail",
       "model-version": "",
       "model-uri": "",
+      "oci-uri": "",
       "promotion-pr": "",
     });
 
@@ -490,6 +491,10 @@ describe("reusable workflow model-ci.yml, job by job", () => {
         "Download the gate report: success",
         "Package and publish the release: success",
         "Attest the model's build provenance: success",
+        // No OCI registry configured: no image, so nothing to log in to or attest.
+        "Log in to the OCI registry for the attestation: skipped",
+        "Attest the modelcar image's build provenance: skipped",
+        "Remove the OCI registry login: skipped",
       ],
     );
     assert.equal(release.steps[3]!.outputs.action, "created");

@@ -341,6 +341,27 @@ describe("modelship promote (local git remote)", () => {
     assert.equal(refSha(world.bare, branchOf("production")), undefined);
   });
 
+  test("pull_secret: every pod spec gets it in the pushed branch, and verify-promotion passes the change", async () => {
+    const targets = [
+      { kind: "kserve-standard", file: FILES.kserve },
+      { kind: "argo-rollouts", file: FILES.rollout, container: "server" },
+    ];
+    const world = await setup({ production: { pull_secret: "ghcr-pull", targets } });
+    const run = await modelship(world, ["promote", `${MODEL}@0.0.2`, "--env", "production"]);
+    assert.equal(run.exitCode, 0, run.output);
+    const kserve = parseYaml(show(world.bare, branchOf("production"), FILES.kserve)) as {
+      spec: { predictor: { imagePullSecrets?: unknown }; canary: { predictor: { imagePullSecrets?: unknown } }[] };
+    };
+    assert.deepEqual(kserve.spec.predictor.imagePullSecrets, [{ name: "ghcr-pull" }]);
+    assert.deepEqual(kserve.spec.canary[0]!.predictor.imagePullSecrets, [{ name: "ghcr-pull" }]);
+    const rollout = parseAllDocuments(show(world.bare, branchOf("production"), FILES.rollout))[0]!.toJS() as {
+      spec: { template: { spec: { imagePullSecrets?: unknown } } };
+    };
+    assert.deepEqual(rollout.spec.template.spec.imagePullSecrets, [{ name: "ghcr-pull" }]);
+    const verified = await modelship(world, ["verify-promotion", "--head", branchOf("production")]);
+    assert.equal(verified.exitCode, 0, verified.output);
+  });
+
   test("production and staging promoted at the same time each get their own branch", async () => {
     const world = await setup();
     const [production, staging] = await Promise.all([

@@ -15,6 +15,7 @@ import { CLI_PATH } from "../support/cli.ts";
 import { FakeGitHub } from "../support/github/server.ts";
 import { runAction, runProcess, type ActionRun } from "../support/runner.ts";
 import { makeToyModel, toyGateReport } from "../support/toy-model.ts";
+import { ociRegistrySkip, startTestRegistry } from "../support/oci-registry.ts";
 
 const REPOSITORY = "octo-org/toy-model";
 const TOKEN = "ghs_releaseWriteToken000000000000000000";
@@ -108,6 +109,54 @@ describe("release action", () => {
       assert.equal(second.outputs[name], first.outputs[name], name);
     assert.equal(second.outputs["manifest-path"], "", "a re-run does not vouch for a manifest.json it did not write");
   });
+
+  test(
+    "with the oci inputs the release is pushed as a modelcar: oci-uri, oci-image and oci-digest for the attest step; the password is masked",
+    { skip: ociRegistrySkip("the release action's OCI push") },
+    async () => {
+      const registry = await startTestRegistry();
+      try {
+        const run = await runAction({
+          action: "actions/release",
+          cwd: workspace,
+          repository: REPOSITORY,
+          apiUrl: github.url,
+          token: TOKEN,
+          event: push,
+          inputs: {
+            model: "model.onnx",
+            oci: `${registry.registry}/octo/models`,
+            "oci-username": registry.username,
+            "oci-password": registry.password,
+          },
+          env: {
+            RUNNER_TEMP: runnerTemp,
+            NODE_EXTRA_CA_CERTS: registry.caFile,
+            MODELSHIP_ALLOW_INTERNAL: `${registry.registry},${registry.issuer}`,
+          },
+        });
+        assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+        // The Release is published first (each test has a fresh fake), then its image is built from it and pushed.
+        assert.equal(run.outputs.action, "created");
+        const digest = run.outputs["oci-digest"]!;
+        assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+        assert.equal(run.outputs["oci-image"], `${registry.registry}/octo/models/toy`);
+        assert.equal(run.outputs["oci-uri"], `oci://${registry.registry}/octo/models/toy@${digest}`);
+        // The registry's own storage: the version's tag names that digest.
+        const link = await readFile(
+          join(registry.storage, "docker/registry/v2/repositories/octo/models/toy/_manifests/tags/0.1.0/current/link"),
+          "utf8",
+        );
+        assert.equal(link.trim(), digest);
+        assert.ok(run.secretsMasked.includes(registry.password), "the oci-password input is masked");
+        // Nothing but the mask command itself names it (the runner hides it everywhere else).
+        const logged = `${run.stdout}\n${run.stderr}`.split("\n").filter((line) => !line.startsWith("::add-mask::"));
+        assert.ok(!logged.some((line) => line.includes(registry.password)), "the password appears in no log line");
+      } finally {
+        await registry.stop();
+      }
+    },
+  );
 
   test("the release bundle runs where no node_modules is installed (a plain JavaScript action)", async () => {
     const bundle = await mkdtemp(join(tmpdir(), "modelship-bundle-"));

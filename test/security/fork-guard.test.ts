@@ -203,6 +203,7 @@ describe("a fork pull request on persistent self-hosted runners, job by job", ()
       verdict: "",
       "model-version": "",
       "model-uri": "",
+      "oci-uri": "",
       "promotion-pr": "",
     });
   });

@@ -1,4 +1,4 @@
-/** `modelship fetch MODEL[@VERSION]`: download a released model and verify every file before use. */
+/** `modelship fetch MODEL[@VERSION]` or `modelship fetch oci://REGISTRY/REPO@sha256:…`: download a released model and verify every file before use. */
 import { UserError } from "../../common/errors.ts";
 import { runFetchStage } from "../../stages/fetch-stage.ts";
 import { renderFetchText } from "../../stages/fetch-text.ts";
@@ -28,7 +28,7 @@ export const fetchCommand: Command = {
   async run(context) {
     const { flags: values, positionals } = parseFlags(context.argv, flags, { command: "fetch", env: context.env });
     if (!values.help && positionals.length === 0)
-      throw new UserError("fetch needs the model to fetch: MODEL, MODEL@VERSION or MODEL@latest", {
+      throw new UserError("fetch needs the model to fetch: MODEL, MODEL@VERSION, MODEL@latest or oci://REGISTRY/REPO@sha256:…", {
         hint: "e.g. modelship fetch adult-income@1.2.0 (modelship fetch --help lists the options)",
       });
     if (positionals.length > 1)
@@ -38,9 +38,9 @@ export const fetchCommand: Command = {
     if (values.help) {
       context.print(
         renderHelp({
-          usage: "modelship fetch MODEL[@VERSION|@latest] [--dir DIR] [--registry SPEC] [--cache DIR]",
+          usage: "modelship fetch MODEL[@VERSION|@latest] | oci://REGISTRY/REPO@sha256:DIGEST [--dir DIR] [--registry SPEC] [--cache DIR]",
           summary:
-            "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir.",
+            "Downloads a model version and checks every file's sha256 and size against manifest.json and SHA256SUMS before\nanything uses it; a mismatch names the file and nothing is left in --dir. An oci:// modelcar (pinned by digest) is pulled\nand verified layer by layer, and must be the release --registry holds (the same manifest.json, not retired, gated);\ncredentials from MODELSHIP_OCI_USERNAME and MODELSHIP_OCI_PASSWORD.",
           flags,
           notes: "exit status: 0 fetched and verified, 2 input error or verification failed",
         }),

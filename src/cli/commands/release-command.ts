@@ -26,6 +26,11 @@ const flags = {
   },
   "run-record": { type: "string", value: "FILE", description: "the run record (default run-record.json beside the model)" },
   "tag-format": { type: "string", value: "FORMAT", description: "release tag format (default {model}/v{version})" },
+  oci: {
+    type: "string",
+    value: "REGISTRY/PATH",
+    description: "also push a KServe modelcar image to REGISTRY/PATH/MODEL:VERSION (default release.oci.repository)",
+  },
   "allow-ungated": { type: "boolean", description: "release although the gate report is missing, failed or for other bytes (recorded)" },
   config: { type: "string", value: "FILE", description: "modelship.yaml (default: ./modelship.yaml when present)" },
   ...outputFlags,
@@ -64,6 +69,7 @@ export const releaseCommand: Command = {
         runRecord: values["run-record"],
         allowUngated: values["allow-ungated"],
         referenceData: listFlag(values["reference-data"]),
+        oci: values.oci,
       },
       cliStageRun(output.context, values.config),
     );

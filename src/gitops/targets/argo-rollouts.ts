@@ -33,6 +33,7 @@
  * (checkBlueGreenRollout).
  */
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { POD_TEMPLATE_SPEC } from "./pull-secret.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./target-types.ts";
 import {
@@ -71,6 +72,10 @@ export const argoRolloutsTarget: ManifestTarget = {
     }
     modelEnvPath(resource, target);
     return resource;
+  },
+
+  podSpecs() {
+    return [POD_TEMPLATE_SPEC];
   },
 
   read(resource, target) {

@@ -26,6 +26,7 @@
 import { isScalar, isSeq } from "yaml";
 import { writeAbAnalysis } from "./flagger-ab.ts";
 import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { POD_TEMPLATE_SPEC } from "./pull-secret.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./target-types.ts";
 import {
@@ -63,6 +64,10 @@ export const flaggerTarget: ManifestTarget = {
     canaryOf(resource);
     modelEnvPath(resource, target);
     return resource;
+  },
+
+  podSpecs() {
+    return [POD_TEMPLATE_SPEC];
   },
 
   read(resource, target) {

@@ -35,6 +35,10 @@ export const kserveKnativeTarget: ManifestTarget = {
 
   serving: kserveServing,
 
+  podSpecs() {
+    return [["spec", "predictor"]];
+  },
+
   read(resource) {
     const uri = requireUri(resource, URI);
     const weight = readInteger(resource, WEIGHT);

@@ -5,7 +5,8 @@
  *
  * - start: add `spec.canary: [{trafficPercent, predictor: {name: v<version>, model: {name,
  *   modelFormat, runtime?, protocolVersion?, storageUri}}}]` (the container name, format and runtime
- *   copied from the stable model; the name defaults to KServe's `kserve-container`)
+ *   copied from the stable model; the name defaults to KServe's `kserve-container`; the stable
+ *   predictor's serviceAccountName and imagePullSecrets copied too, so the canary can pull an oci:// model)
  * - step: change `trafficPercent`
  * - promote: the stable predictor takes the canary's `storageUri` and `name` (KServe then keeps the
  *   canary's pods running as the new stable: no restart), and `spec.canary` goes
@@ -14,6 +15,7 @@
 import { isMap } from "yaml";
 import { UserError } from "../../common/errors.ts";
 import { KNATIVE_MODES, kserveServing, locateInferenceService, MODEL } from "./kserve-common.ts";
+import { pullCredentialsOf } from "./pull-secret.ts";
 import { ANNOTATIONS, deployedAt, readRecorded, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, RolloutState } from "./target-types.ts";
 import {
@@ -52,6 +54,10 @@ export const kserveStandardTarget: ManifestTarget = {
 
   serving: kserveServing,
 
+  podSpecs(resource) {
+    return canaryCount(resource) > 0 ? [PREDICTOR, CANARY_PREDICTOR] : [PREDICTOR];
+  },
+
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
     const state: RolloutState = { stable: deployedAt(requireUri(resource, STABLE_URI), recorded.stable) };
@@ -83,7 +89,12 @@ export const kserveStandardTarget: ManifestTarget = {
         resource.document.createNode([
           {
             trafficPercent: canary.weight,
-            predictor: { name: canaryName(resource, canary.version, canary.uri), model: canaryModel(resource, canary.uri) },
+            // The canary's pods pull as the stable's do (an oci:// model is an image).
+            predictor: {
+              name: canaryName(resource, canary.version, canary.uri),
+              ...pullCredentialsOf(resource, PREDICTOR),
+              model: canaryModel(resource, canary.uri),
+            },
           },
         ]),
       );

@@ -4,11 +4,18 @@
  */
 import { UserError } from "../../common/errors.ts";
 import type { ServingLayout } from "../../registry/registry-types.ts";
-import { sameReleaseFolder } from "../model-uri.ts";
+import { isOciModelUri, sameReleaseFolder } from "../model-uri.ts";
 import { argoRolloutsTarget } from "./argo-rollouts.ts";
 import { flaggerTarget } from "./flagger.ts";
 import { kserveKnativeTarget } from "./kserve-knative.ts";
 import { kserveStandardTarget } from "./kserve-standard.ts";
+import {
+  ensurePullSecret,
+  hasPullCredentials,
+  IMAGE_PULLED_MODEL_KINDS,
+  PULL_SECRET_KIND_FIX,
+  pullSecretKindProblem,
+} from "./pull-secret.ts";
 import { ownState, planAction } from "./rollout-state.ts";
 import { seldonV2Target } from "./seldon-v2.ts";
 import {
@@ -21,7 +28,7 @@ import {
   type TargetKind,
   type TargetSpec,
 } from "./target-types.ts";
-import { describeResource, editManifest, parseManifest } from "./yaml-edit.ts";
+import { describeResource, editManifest, formatPath, parseManifest, type Resource } from "./yaml-edit.ts";
 import { yamlPathTarget } from "./yaml-path.ts";
 
 export type { DeployedModel, ModelRef, RolloutAction, RolloutState, TargetKind, TargetSpec } from "./target-types.ts";
@@ -63,7 +70,39 @@ export function applyAction(text: string, target: TargetSpec, model: ModelRef, a
     const served = servedModel(model, action, current, implementation.serving?.(resource, target), where);
     const desired = planAction(current, served, action, where);
     implementation.write(resource, target, desired, current);
+    if (target.pullSecret !== undefined) writePullSecret(implementation, resource, target, target.pullSecret);
   });
+}
+
+/** Adds the environment's pull secret to every pod spec that runs the model (pull-secret.ts). */
+function writePullSecret(implementation: ManifestTarget, resource: Resource, target: TargetSpec, name: string): void {
+  const problem = pullSecretKindProblem(target.kind);
+  if (problem !== undefined || implementation.podSpecs === undefined)
+    throw new UserError(`a pull secret cannot be written into a ${target.kind} target: ${problem ?? "it has no pod spec"}`, {
+      file: target.file,
+      hint: PULL_SECRET_KIND_FIX,
+    });
+  for (const podSpec of implementation.podSpecs(resource, target)) ensurePullSecret(resource, podSpec, name);
+}
+
+/**
+ * A warning for a file that runs an `oci://` model (an image the kubelet pulls) in a pod spec with
+ * neither `imagePullSecrets` nor `serviceAccountName`, in an environment without `pull_secret`: a
+ * private registry refuses that pull. Not an error: public images and node-level registry
+ * credentials need neither. Undefined when there is nothing to say.
+ */
+export function pullCredentialsWarning(text: string, target: TargetSpec, environment: string): string | undefined {
+  const implementation = targetFor(target);
+  // Elsewhere the URI is an env var the server reads itself: no pull secret would help it.
+  if (target.pullSecret !== undefined || implementation.podSpecs === undefined || !IMAGE_PULLED_MODEL_KINDS.has(target.kind))
+    return undefined;
+  const resource = implementation.locate(parseManifest(text, target.file), target);
+  const state = implementation.read(resource, target);
+  const oci = [state.canary?.uri, state.stable?.uri].find((uri) => uri !== undefined && isOciModelUri(uri));
+  if (oci === undefined) return undefined;
+  const bare = implementation.podSpecs(resource, target).filter((podSpec) => !hasPullCredentials(resource, podSpec));
+  if (bare.length === 0) return undefined;
+  return `${target.file}: ${describeResource(resource)} serves ${oci}, an image the kubelet pulls, but ${bare.map(formatPath).join(" and ")} ${bare.length === 1 ? "names" : "name"} neither imagePullSecrets nor serviceAccountName, so a private registry refuses the pull (ImagePullBackOff). Set promote.environments.${environment}.pull_secret in modelship.yaml to a docker-registry Secret in the resource's namespace (kubectl create secret docker-registry NAME --docker-server=REGISTRY ...), or give the pod a serviceAccountName that carries one; a public image or node-level registry credentials need neither.`;
 }
 
 /** The words for a layout in messages. */
@@ -89,6 +128,8 @@ function servedModel(
       if (running !== undefined && sameReleaseFolder(running.uri, model.uri)) return { ...model, uri: running.uri };
     return model;
   }
+  // KServe (the targets that say what their runtime loads) serves a modelcar image: /mnt/models is the image's /models.
+  if (need !== undefined && model.modelcar?.layout === need.layout) return { ...model, uri: model.modelcar.uri };
   if (model.servingUris === undefined) return model;
   const layout = need?.layout ?? "onnx-file";
   const uri = model.servingUris[layout];

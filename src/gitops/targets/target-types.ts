@@ -4,7 +4,7 @@
  * `promote`, `rollback`, `direct`) over six very different ways of spelling a canary.
  */
 import type { ServingLayout } from "../../registry/registry-types.ts";
-import type { Manifest, Resource } from "./yaml-edit.ts";
+import type { Manifest, Resource, YamlPath } from "./yaml-edit.ts";
 
 /** The kinds of manifest modelship knows how to edit. */
 export type TargetKind = "kserve-standard" | "kserve-knative" | "argo-rollouts" | "flagger" | "seldon-v2" | "yaml-path";
@@ -28,6 +28,11 @@ export interface ModelRef {
   servingUris?: Partial<Record<ServingLayout, string>>;
   /** Why the release has no asset of a layout (e.g. an output Triton cannot serve). */
   unavailable?: Partial<Record<ServingLayout, string>>;
+  /**
+   * The release's modelcar image, digest-pinned (`oci://REGISTRY/REPO@sha256:…`), and the layout its
+   * /models holds: a KServe target whose runtime loads that layout writes it instead of the release asset.
+   */
+  modelcar?: { uri: string; layout: ServingLayout };
 }
 
 /** Which of a release's assets a resource's runtime loads, and the words that say why (for messages). */
@@ -78,6 +83,11 @@ export interface TargetSpec {
    * flagger (a header or cookie match) and seldon-v2 (a weighted Experiment) can express it.
    */
   ab?: AbRouting;
+  /**
+   * The environment's `pull_secret`: the name of a docker-registry Secret that every pod spec
+   * running the model gets in its `imagePullSecrets` (pull-secret.ts); absent: nothing is added.
+   */
+  pullSecret?: string;
 }
 
 /** An A/B test's routing, as a target writes it (docs/ab-testing.md). */
@@ -114,6 +124,11 @@ export interface ManifestTarget {
   canaryPointer?: string;
   /** Which asset the resource's server loads; absent: the ONNX file itself (`onnx-file`). */
   serving?(resource: Resource, target: TargetSpec): ServingNeed;
+  /**
+   * Paths of the pod specs that run the model (after `write`: a canary's too), where image pull
+   * credentials go; absent when the resource has none (pull-secret.ts).
+   */
+  podSpecs?(resource: Resource, target: TargetSpec): YamlPath[];
   /** Edits the resource so that it describes `desired`; `current` is what `read` returned. */
   write(resource: Resource, target: TargetSpec, desired: RolloutState, current: RolloutState): void;
 }

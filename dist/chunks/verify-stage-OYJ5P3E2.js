@@ -1,0 +1,45 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runVerifyStage
+} from "./chunk-5XNO3FIX.js";
+import {
+  failures
+} from "./chunk-CHFKDX2P.js";
+import "./chunk-Z5WAKSMX.js";
+import "./chunk-3EHYNTOY.js";
+import "./chunk-2Z3H6ZSU.js";
+import "./chunk-HKTFK7CE.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-DPH7L46L.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-KJFOXIEN.js";
+import "./chunk-B73FKF6B.js";
+import "./chunk-6O67RCUK.js";
+import "./chunk-XJCHVVFT.js";
+import "./chunk-V7YB4A7J.js";
+import "./chunk-TYVJT2QX.js";
+import "./chunk-JK3HMNVC.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-KEGNWSO6.js";
+import "./chunk-GED6FQKO.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-KCXJURDR.js";
+import "./chunk-HYZWQTPO.js";
+import "./chunk-NP3NC7G4.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-MOYN7ERY.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-HFKEWQQZ.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  failures,
+  runVerifyStage
+};
