@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ZUOIKKV4.js";
+} from "./chunks/chunk-UJMASGJI.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/comment.ts
 await startAction("comment", async () => {
-  const { runCommentStage } = await import("./chunks/comment-stage-N52OYGBK.js");
+  const { runCommentStage } = await import("./chunks/comment-stage-GQVIKRT2.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
+  const { actionStageRun, core, getInput, getIntegerInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-Z5LPFRYG.js");
   const run = actionStageRun({ token: getInput("token") });
   const result = await runCommentStage(
     {

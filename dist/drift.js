@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ZUOIKKV4.js";
+} from "./chunks/chunk-UJMASGJI.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-UWSZZ6RB.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-WGLA6MXX.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-B37O7JJU.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-JZBLEZHM.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-SY6SPSRO.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-T3SOCQ4T.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-WGPHT2YO.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-Z5LPFRYG.js");
   function maskUrlSecrets(text) {
     let url;
     try {

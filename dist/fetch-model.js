@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ZUOIKKV4.js";
+} from "./chunks/chunk-UJMASGJI.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
 await startAction("fetch-model", async () => {
-  const { runFetchStage } = await import("./chunks/fetch-stage-67GXQUYL.js");
-  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-JZBLEZHM.js");
+  const { runFetchStage } = await import("./chunks/fetch-stage-WL36IOLC.js");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-Z5LPFRYG.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {

@@ -4,16 +4,17 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-OHTX7XGX.js";
-import "./chunks/chunk-WTEUU4MQ.js";
+} from "./chunks/chunk-V4IBJAMG.js";
+import "./chunks/chunk-ROYMXGRN.js";
 import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
 import {
   BadCsvInput
-} from "./chunks/chunk-GFHMG7IO.js";
+} from "./chunks/chunk-WP7KJD34.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";
+import "./chunks/chunk-4RIK3LXO.js";
 import "./chunks/chunk-SU4BFKON.js";
 import "./chunks/chunk-333R3S4T.js";
 

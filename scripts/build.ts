@@ -21,6 +21,7 @@ const entryPoints = [
   { in: join(root, "src/data/profile/profile-worker.ts"), out: "profile-worker" },
   { in: join(root, "src/data/validate/validate-worker.ts"), out: "validate-worker" },
   { in: join(root, "src/train/mlp-worker.ts"), out: "mlp-worker" },
+  { in: join(root, "src/stages/predict-parquet-worker.ts"), out: "predict-parquet-worker" },
 ];
 
 await rm(join(root, "dist"), { recursive: true, force: true });

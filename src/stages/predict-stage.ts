@@ -3,16 +3,17 @@
  * batch by batch and writes, as they come, the id and timestamp columns the contract marks, the
  * predicted label and one `proba_<class>` column per class. Inputs are bound and features mapped by
  * the very code `evaluate` uses (loadModel, the contract's aliases), so both score a row alike; no
- * target is needed. The output goes to a temp file beside `--out` and is renamed into place only
+ * target is needed. Parquet is encoded on a worker thread while the next batch is read and scored
+ * (predict-parquet.ts). The output goes to a temp file beside `--out` and is renamed into place only
  * once every row is written, so a failed run leaves neither a partial file nor a temp behind.
  */
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { fileWriter, ParquetWriter } from "hyparquet-writer";
 import { errnoCode, UserError } from "../common/errors.ts";
+import { threadCount } from "../common/threads.ts";
 import { aliasMap, applyAlias } from "../data/contract/coerce.ts";
 import type { DataContract } from "../data/contract/contract-types.ts";
 import { loadContract, readOptionsFor } from "../data/contract/load-contract.ts";
@@ -27,6 +28,7 @@ import { loadStageConfig, networkPolicy, type StageRun } from "./stage-run.ts";
 import { DEFAULT_MODEL_DIR } from "./train-settings.ts";
 import { modelOutputsFromConfig } from "./evaluate-settings.ts";
 import { plural } from "../common/text-style.ts";
+import { parquetOutput, type Cell, type OutputBatch } from "./predict-parquet.ts";
 
 export const PREDICT_FORMATS = ["csv", "jsonl", "parquet"] as const;
 export type PredictFormat = (typeof PREDICT_FORMATS)[number];
@@ -44,6 +46,7 @@ export interface PredictStageInputs {
   labelColumn?: string;
   /** Further input columns passed through beside the id and timestamp ones. */
   keep?: string[];
+  /** onnxruntime's intra-op threads; default its own choice, but 1 when Parquet is encoded on a worker and two threads may be used in all. */
   threads?: number;
   batchSize?: number;
 }
@@ -68,12 +71,9 @@ export function predictFormat(out: string, format: PredictFormat | undefined): P
   });
 }
 
-/** A cell of the output: text, a number, or null. */
-type Cell = string | number | null;
-
 /** Writes rows as they come to a temp file; `commit()` renames it to the final path, `abort()` removes it. */
 interface RowSink {
-  write(columns: Cell[][], rows: number): Promise<void>;
+  write(batch: OutputBatch): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -84,7 +84,13 @@ function csvCell(value: Cell): string {
   return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-async function streamSink(temp: string, path: string, header: string | undefined, line: (cells: Cell[]) => string): Promise<RowSink> {
+async function streamSink(
+  temp: string,
+  path: string,
+  width: number,
+  header: string | undefined,
+  line: (cells: Cell[]) => string,
+): Promise<RowSink> {
   const stream: WriteStream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open");
   const put = async (text: string): Promise<void> => {
@@ -92,11 +98,15 @@ async function streamSink(temp: string, path: string, header: string | undefined
   };
   if (header !== undefined) await put(header);
   return {
-    async write(columns, rows) {
+    async write(batch) {
       let chunk = "";
-      const cells: Cell[] = new Array<Cell>(columns.length);
-      for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < columns.length; c++) cells[c] = columns[c]![r]!;
+      const cells: Cell[] = new Array<Cell>(width);
+      const { kept, labels, probabilities } = batch;
+      const classes = width - kept.length - 1;
+      for (let r = 0; r < batch.rows; r++) {
+        for (let c = 0; c < kept.length; c++) cells[c] = kept[c]![r]!;
+        cells[kept.length] = labels[r]!;
+        for (let c = 0; c < classes; c++) cells[kept.length + 1 + c] = probabilities![r * batch.width + c]!;
         chunk += line(cells);
       }
       await put(chunk);
@@ -113,37 +123,20 @@ async function streamSink(temp: string, path: string, header: string | undefined
   };
 }
 
-/** A Parquet writer flushing each batch's row group to the temp file (hyparquet-writer's incremental ParquetWriter). */
-function parquetSink(temp: string, path: string, names: string[], numeric: boolean[]): RowSink {
-  const writer = fileWriter(temp);
-  const schema = [
-    { name: "root", num_children: names.length },
-    ...names.map((name, c) =>
-      numeric[c]
-        ? { name, type: "DOUBLE" as const, repetition_type: "OPTIONAL" as const }
-        : { name, type: "BYTE_ARRAY" as const, converted_type: "UTF8" as const, repetition_type: "OPTIONAL" as const },
-    ),
-  ];
-  const parquet = new ParquetWriter({ writer, schema, createdBy: "modelship" });
+/** Parquet (predict-parquet.ts): each batch a row group of the temp file, encoded on a worker thread while the next batch is scored. */
+async function parquetSink(temp: string, path: string, names: string[], numeric: boolean[], threads: number): Promise<RowSink> {
+  // Created here, so a path that cannot be written is reported before any row is scored.
+  await writeFile(temp, "", { flag: "wx" });
+  const output = parquetOutput({ temp, names, numeric }, threads);
   return {
-    async write(columns, rows) {
-      if (rows === 0) return;
-      await parquet.write({
-        // A kept column is text in the schema, whatever its values were read as (JSON Lines and Parquet give numbers).
-        columnData: names.map((name, c) => ({
-          name,
-          data: numeric[c]
-            ? columns[c]!.slice(0, rows)
-            : columns[c]!.slice(0, rows).map((value) => (value === null ? null : String(value))),
-        })),
-        rowGroupSize: rows,
-      });
-    },
+    write: (batch) => output.write(batch),
     async commit() {
-      await parquet.finish();
+      await output.finish();
+      await output.close();
       await rename(temp, path);
     },
     async abort() {
+      await output.close();
       await rm(temp, { force: true });
     },
   };
@@ -174,12 +167,17 @@ export async function runPredictStage(inputs: PredictStageInputs, run: StageRun)
   const modelPath = pick(inputs.model, fromConfig(evaluate?.model)) ?? join(trainOutput, "model.onnx");
   const features = inputs.features !== undefined && inputs.features.length > 0 ? inputs.features : evaluate?.features;
   const outputs = evaluate?.outputs;
+  // Parquet is encoded on a worker thread when more than one thread may be used (predict-parquet.ts). With
+  // exactly two, onnxruntime's second intra-op thread would contend with it for the other core (the pool
+  // spins between runs); a model like the bench's scores as fast on one (12 ms per 8,192 rows either way) at half the CPU.
+  const threadsAvailable = threadCount();
+  const threads = inputs.threads ?? (format === "parquet" && threadsAvailable === 2 ? 1 : undefined);
   const model = await loadModel({
     path: modelPath,
     ...(features === undefined ? {} : { features }),
     ...modelOutputsFromConfig(outputs),
     ...(evaluate?.task === undefined ? {} : { task: evaluate.task }),
-    ...(inputs.threads === undefined ? {} : { threads: inputs.threads }),
+    ...(threads === undefined ? {} : { threads }),
     setting: "--model (the model input, or evaluate.model in modelship.yaml)",
   });
   const predictionColumns = columnsWithRole(contract, ["prediction"]);
@@ -244,20 +242,22 @@ export async function runPredictStage(inputs: PredictStageInputs, run: StageRun)
             throw new UserError(`the output would have two columns named "${clash}"`, {
               hint: "set --label-column to a name the id, timestamp and kept columns do not use",
             });
-          sink = await openSink(format, temp, out, names, [
-            ...kept.map(() => false),
-            prediction.values !== undefined,
-            ...classNames.map(() => true),
-          ]);
+          sink = await openSink(
+            format,
+            temp,
+            out,
+            names,
+            [...kept.map(() => false), prediction.values !== undefined, ...classNames.map(() => true)],
+            threadsAvailable,
+          );
         }
-        const labels = labelsOf(prediction, classNames!, batch.length);
-        const cells: Cell[][] = [...kept.map((name) => columns.get(name)!.map(cellOf)), labels];
-        for (let c = 0; c < classNames!.length; c++) {
-          const column = new Array<Cell>(batch.length);
-          for (let r = 0; r < batch.length; r++) column[r] = prediction.probabilities![r * width + c]!;
-          cells.push(column);
-        }
-        await sink.write(cells, batch.length);
+        await sink.write({
+          rows: batch.length,
+          kept: kept.map((name) => columns.get(name)!.map(cellOf)),
+          labels: labelsOf(prediction, classNames!, batch.length),
+          probabilities: prediction.probabilities,
+          width,
+        });
         rows += batch.length;
       }
     }
@@ -271,6 +271,7 @@ export async function runPredictStage(inputs: PredictStageInputs, run: StageRun)
         out,
         names,
         names.map(() => false),
+        threadsAvailable,
       );
     }
     await sink.commit();
@@ -286,18 +287,26 @@ export async function runPredictStage(inputs: PredictStageInputs, run: StageRun)
   }
 }
 
-async function openSink(format: PredictFormat, temp: string, out: string, names: string[], numeric: boolean[]): Promise<RowSink> {
+async function openSink(
+  format: PredictFormat,
+  temp: string,
+  out: string,
+  names: string[],
+  numeric: boolean[],
+  threads: number,
+): Promise<RowSink> {
   try {
     await mkdir(dirname(out), { recursive: true });
-    if (format === "parquet") return parquetSink(temp, out, names, numeric);
+    if (format === "parquet") return await parquetSink(temp, out, names, numeric, threads);
     if (format === "jsonl")
       return await streamSink(
         temp,
         out,
+        names.length,
         undefined,
         (cells) => `${JSON.stringify(Object.fromEntries(names.map((name, c) => [name, cells[c]])))}\n`,
       );
-    return await streamSink(temp, out, `${names.map(csvCell).join(",")}\n`, (cells) => `${cells.map(csvCell).join(",")}\n`);
+    return await streamSink(temp, out, names.length, `${names.map(csvCell).join(",")}\n`, (cells) => `${cells.map(csvCell).join(",")}\n`);
   } catch (error) {
     if (errnoCode(error) === undefined) throw error;
     throw new UserError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`, {
