@@ -105,8 +105,8 @@ export interface Layer {
   diffId: string;
 }
 
-/** The reproducible tar of `entries` in stored-block gzip. */
-async function layerOf(entries: WriteEntry[]): Promise<Layer> {
+/** The reproducible tar of `entries` in stored-block gzip (tests build attackers' layers with it too). */
+export async function layerOf(entries: WriteEntry[]): Promise<Layer> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of create(REPRODUCIBLE_TAR, entries)) chunks.push(chunk);
   const tar = Buffer.concat(chunks);

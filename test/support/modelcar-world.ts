@@ -10,19 +10,16 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { Readable } from "node:stream";
-import { create, type WriteEntry } from "tar";
+import type { WriteEntry } from "tar";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { AllowList } from "../../src/net/allow-internal.ts";
 import { OCI_MANIFEST, ociDescriptor, OciClient, type OciImageManifest } from "../../src/net/oci-client.ts";
-import { artifactFiles, buildModelcar, OCI_IMAGE_CONFIG, OCI_LAYER_GZIP } from "../../src/registry/oci-modelcar.ts";
+import { artifactFiles, buildModelcar, layerOf, OCI_IMAGE_CONFIG, OCI_LAYER_GZIP } from "../../src/registry/oci-modelcar.ts";
 import { LocalStore } from "../../src/registry/local-store.ts";
 import { publishModelcar } from "../../src/registry/oci-publish.ts";
 import { parseManifest } from "../../src/registry/manifest.ts";
 import { packageModel } from "../../src/registry/package.ts";
 import type { ModelManifest } from "../../src/registry/registry-types.ts";
-import { storedGzip } from "../../src/registry/stored-gzip.ts";
-import { REPRODUCIBLE_TAR } from "../../src/registry/triton-repository.ts";
 import type { NetworkPolicy } from "../../src/net/safe-http.ts";
 import { startTestRegistry, type TestRegistry } from "./oci-registry.ts";
 import { makeToyModel, toyGateReport } from "./toy-model.ts";
@@ -84,13 +81,9 @@ export async function pushUnreleased(client: OciClient, dir: string): Promise<st
   return car.digest;
 }
 
-/** A gzip layer of `entries` (node-tar's reproducible form). */
+/** A gzip layer of `entries`, written as modelcar layers are (oci-modelcar.ts layerOf). */
 export async function tarLayer(entries: WriteEntry[]): Promise<Buffer> {
-  const tar: Uint8Array[] = [];
-  for await (const chunk of create(REPRODUCIBLE_TAR, entries)) tar.push(chunk);
-  const gz: Uint8Array[] = [];
-  for await (const chunk of storedGzip(Readable.from([Buffer.concat(tar)]))) gz.push(chunk);
-  return Buffer.concat(gz);
+  return (await layerOf(entries)).gz;
 }
 
 /** The layers, config and annotations of a pushed image, to make an attacker's variant of. */
