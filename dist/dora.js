@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-UJMASGJI.js";
+} from "./chunks/chunk-LYNDPWY5.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/dora.ts
 await startAction("dora", async () => {
-  const { runDoraStage } = await import("./chunks/dora-stage-XGUQTSN4.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-WGPHT2YO.js");
-  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-Z5LPFRYG.js");
+  const { runDoraStage } = await import("./chunks/dora-stage-RZ2NT65F.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
+  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runDoraStage(
     {

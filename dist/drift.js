@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-UJMASGJI.js";
+} from "./chunks/chunk-LYNDPWY5.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-SY6SPSRO.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-T3SOCQ4T.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-WGPHT2YO.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-Z5LPFRYG.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-OF7TRDF4.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-UI5WBNHB.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
   function maskUrlSecrets(text) {
     let url;
     try {

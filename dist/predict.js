@@ -5,14 +5,14 @@ import {
 } from "./chunks/chunk-U5WQZHIB.js";
 import {
   startAction
-} from "./chunks/chunk-UJMASGJI.js";
+} from "./chunks/chunk-LYNDPWY5.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/predict.ts
 await startAction("predict", async () => {
-  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-TYVWEG5Y.js");
-  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-Z5LPFRYG.js");
+  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-MAPBKZNR.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
   const run = actionStageRun({ config: getInput("config"), redactionKey: getInput("redaction-key") });
   const result = await runPredictStage(
     {

@@ -382,7 +382,7 @@ if (whole !== sharded) throw new Error(`the sharded check decided otherwise: ${s
 console.log(`(the sharded check decides the same — ${sharded})`);
 // A clean sample: no drift, so nothing to open (on GitHub an open drift issue would be closed with a note).
 modelship(["drift", "logs/clean.csv", "--report-dir", ".modelship/drift-clean"], { cwd: repo, expect: 0 });
-reports.push({ what: "drift report and issue (shifted)", path: join(repo, ".modelship/drift-shifted") });
+reports.push({ what: "drift report (shifted)", path: join(repo, ".modelship/drift-shifted") });
 reports.push({ what: "drift report (sharded)", path: join(repo, ".modelship/drift-sharded/drift-report.md") });
 
 banner("16. Score a batch with the production model (0.0.1, fetched verified in step 9)");

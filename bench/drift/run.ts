@@ -404,7 +404,7 @@ async function quality(pairs: number): Promise<void> {
     .filter((column) => column.roles.length === 0 || column.roles.includes("feature"))
     .map((column) => column.name);
   console.log(
-    `\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}, warn band below ${DRIFT_DEFAULTS.warn_p_value}) up to ${fmt(DRIFT_DEFAULTS.small_sample_rows)} reference rows, else Wasserstein/JS ${DRIFT_DEFAULTS.wasserstein} or PSI ${DRIFT_DEFAULTS.psi.drift}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`,
+    `\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}) and margins W/σ ${DRIFT_DEFAULTS.margin.numeric}, TVD ${DRIFT_DEFAULTS.margin.categorical}, Cohen's h ${DRIFT_DEFAULTS.margin.nulls}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`,
   );
   console.log(
     `mixed table: normal, lognormal, uniform, count_0_20 (Binomial(20, 0.3)), binary (p 0.3), zero_inflated (70% zeros, else lognormal) numeric; cat3, cat5, cat8, cat12 Zipf-weighted categorical.`,

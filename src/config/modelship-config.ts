@@ -99,18 +99,21 @@ export interface DriftConfig {
   mode?: "default" | "evidently-compat";
   small_sample_rows?: number;
   p_value?: number;
-  warn_p_value?: number;
+  margin?: { numeric?: number; categorical?: number; nulls?: number };
   wasserstein?: number;
   jensenshannon?: number;
-  psi?: { warn?: number; drift?: number };
   epsilon?: number;
   min_samples?: number;
-  effect_size_floor?: number | null;
   correction?: "none" | "bonferroni" | "holm" | "bh";
   share?: number;
+  /** Retired keys of the old default rule: accepted and ignored with a warning (drift-settings.ts). */
+  warn_p_value?: number;
+  psi?: { warn?: number; drift?: number };
   null_rate?: { warn?: number; drift?: number };
+  effect_size_floor?: number | null;
   unseen?: number;
-  weights?: Record<string, number>;
+  /** A weight per column, or `importance`: from the reference release's permutation importances. */
+  weights?: Record<string, number> | "importance";
   ignore?: string[];
   report_dir?: string;
   fail_on?: "never" | "drift" | "warn";

@@ -8,7 +8,7 @@ import { toPointer } from "../common/yaml-source.ts";
 import { sameEdges } from "../data/profile/profile-histogram.ts";
 import type { ReferenceProfile } from "../data/profile/profile-types.ts";
 import { compareProfiles, worst } from "./decide-drift.ts";
-import { DRIFT_REPORT_SCHEMA, type DriftReport, type DriftSettings, type PerformanceDrift } from "./report-types.ts";
+import { DRIFT_REPORT_SCHEMA, type DriftReport, type DriftSettings, type PerformanceDrift, type WeightsSource } from "./report-types.ts";
 import schema from "../../schemas/drift-report.schema.json" with { type: "json" };
 
 export interface DriftCheckOptions {
@@ -22,6 +22,8 @@ export interface DriftCheckOptions {
   environment?: string;
   /** Accuracy on labelled current rows against the reference's: a drop drifts the dataset, whatever the columns say. */
   performance?: PerformanceDrift;
+  /** Where settings.weights came from; default: config when it names any column, else equal. */
+  weightsSource?: WeightsSource;
   toolVersion: string;
   created?: Date;
 }
@@ -82,6 +84,7 @@ export function checkDrift(options: DriftCheckOptions): DriftReport {
     columns_checked: compared.checked,
     columns: compared.columns,
     ...(performance === undefined ? {} : { performance }),
+    weights_source: options.weightsSource ?? (Object.keys(settings.weights).length > 0 ? "config" : "equal"),
   };
   assertWritable(schema, report, "drift report");
   return report;

@@ -1,10 +1,19 @@
 /**
  * Drift decisions from two profiles: the reference (stored with the model) and the current data,
- * profiled on the reference's frozen bins. Each column gets the statistic peers choose by size and
- * type — p-value tests (KS, chi-square, two-proportion z) for a small reference, distances
- * (normalised Wasserstein, Jensen–Shannon) above it — plus PSI on the frozen bins, a null-rate
- * test and the categories the reference never saw. `evidently-compat` reproduces Evidently's
- * default choices and numbers instead. The dataset drifts when the weighted share of drifted
+ * profiled on the reference's frozen bins.
+ *
+ * Default mode, one rule at every sample size: a column drifts when its change is both real and
+ * large enough to matter. Real: a test rejects "no change" — two-sample KS for numeric columns, the
+ * ℓ2 test of homogeneity for count tables (categorical, few-valued numeric) — at `p_value` after
+ * Benjamini–Hochberg across every test of the check (feature columns and their null shares). Large
+ * enough: the effect reaches a practical margin — the Wasserstein distance in reference standard
+ * deviations (0.1), the total variation distance (0.05: five in a hundred values changed category),
+ * Cohen's h of the null share (0.2). In small samples chance alone makes big-looking effects, and the
+ * test decides; in large ones every difference is real, and the margin decides. Real but below the
+ * margin warns in the column's row. Why these, with the bench's figures: docs/drift.md.
+ *
+ * `evidently-compat` reproduces Evidently's default choices and numbers instead (p-value tests up
+ * to `small_sample_rows`, distances above it). The dataset drifts when the weighted share of drifted
  * feature columns reaches `share`.
  */
 import { formatSignificant } from "../common/markdown.ts";
@@ -19,18 +28,20 @@ import {
   type CountTable,
   type NumericSample,
 } from "./distributions.ts";
-import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, MethodResult } from "./report-types.ts";
+import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, EffectMeasure, MethodResult } from "./report-types.ts";
 import {
   adjustPValues,
   chiSquareGoodnessOfFit,
-  chiSquareHomogeneity,
+  cohensH,
   fillEpsilon,
   hellinger,
   jensenShannonDistance,
   klDivergence,
   ks2samp,
+  l2Homogeneity,
   proportions,
   psi,
+  totalVariation,
   twoProportionZ,
   wasserstein,
 } from "./stats/drift-statistics.ts";
@@ -41,16 +52,13 @@ export const DRIFT_DEFAULTS: DriftSettings = {
   mode: "default",
   small_sample_rows: 1000,
   p_value: 0.05,
-  warn_p_value: 0.15,
+  margin: { numeric: 0.1, categorical: 0.05, nulls: 0.2 },
   wasserstein: 0.1,
   jensenshannon: 0.1,
-  psi: { warn: 0.1, drift: 0.25 },
   epsilon: 1e-4,
   min_samples: 30,
-  effect_size_floor: null,
   correction: "bh",
   share: 0.5,
-  null_rate: { warn: 0.01, drift: 0.1 },
   unseen: 0.01,
   weights: {},
   ignore: [],
@@ -79,17 +87,21 @@ interface Pending {
   needsAdjust: boolean;
 }
 
+/** The null shares, their z test and Cohen's h; the default mode decides the status after the correction. */
 function nullRate(reference: ColumnProfile, current: ColumnProfile, settings: DriftSettings): ColumnDrift["null_rate"] {
   const r = reference.count === 0 ? 0 : reference.nulls / reference.count;
   const c = current.count === 0 ? 0 : current.nulls / current.count;
   const test = twoProportionZ({ successes: reference.nulls, trials: reference.count }, { successes: current.nulls, trials: current.count });
-  const delta = Math.abs(c - r);
-  let status: DriftStatus = "ok";
-  if (current.count < settings.min_samples) status = "insufficient_data";
-  else if (test.pValue < settings.p_value && delta >= settings.null_rate.drift) status = "drift";
-  else if (test.pValue < settings.p_value && delta >= settings.null_rate.warn) status = "warn";
+  const status: DriftStatus = current.count < settings.min_samples ? "insufficient_data" : "ok";
   // No rows on a side (an empty current batch): nothing to test, and the report needs a number.
-  return { reference: r, current: c, p_value: Number.isNaN(test.pValue) ? 1 : test.pValue, status };
+  const result: ColumnDrift["null_rate"] = { reference: r, current: c, p_value: Number.isNaN(test.pValue) ? 1 : test.pValue, status };
+  if (settings.mode === "default") result.effect = cohensH(r, c);
+  return result;
+}
+
+/** Whether the default mode tests the column's null share: enough rows, and a null on some side. */
+function testsNulls(drift: ColumnDrift): boolean {
+  return drift.null_rate.status === "ok" && drift.reference.nulls + drift.current.nulls > 0;
 }
 
 function distributionView(table: CountTable): ColumnDrift["distribution"] {
@@ -105,13 +117,19 @@ function distributionView(table: CountTable): ColumnDrift["distribution"] {
   return { labels: order.map((i) => table.keys[i]!), reference: order.map((i) => r[i]!), current: order.map((i) => c[i]!) };
 }
 
-/** PSI (ε on both sides), KL (same fill), JS and Hellinger (unfilled) over one table. */
-function tableDistances(table: CountTable, epsilon: number): Pick<ColumnStatistics, "psi" | "kl" | "jensenshannon" | "hellinger"> {
+/** PSI (ε on both sides), KL (same fill), JS, Hellinger and total variation (unfilled) over one table. */
+function tableDistances(table: CountTable, epsilon: number): Pick<ColumnStatistics, "psi" | "kl" | "jensenshannon" | "hellinger" | "tvd"> {
   const r = proportions(table.reference);
   const c = proportions(table.current);
   const rf = fillEpsilon(r, epsilon);
   const cf = fillEpsilon(c, epsilon);
-  return { psi: psi(rf, cf), kl: klDivergence(rf, cf), jensenshannon: jensenShannonDistance(r, c), hellinger: hellinger(r, c) };
+  return {
+    psi: psi(rf, cf),
+    kl: klDivergence(rf, cf),
+    jensenshannon: jensenShannonDistance(r, c),
+    hellinger: hellinger(r, c),
+    tvd: totalVariation(table.reference, table.current),
+  };
 }
 
 function pValueResult(
@@ -203,6 +221,17 @@ function judgeNumeric(reference: NumericColumnProfile, current: NumericColumnPro
   if (table !== undefined) Object.assign(statistics, tableDistances(table, settings.epsilon));
   // Few values: a categorical column in disguise.
   if (values !== undefined) return judgeCounts(values, small, statistics, settings);
+  if (settings.mode === "default")
+    return {
+      method: pValueResult("ks", ks.statistic, ks.pValue, settings, {
+        effect: statistics.wasserstein_norm!,
+        effect_measure: "wasserstein_norm",
+        margin: settings.margin.numeric,
+        approximate,
+      }),
+      statistics,
+      distribution: bins,
+    };
   if (small)
     return {
       method: pValueResult("ks", ks.statistic, ks.pValue, settings, { effect: ks.statistic, approximate }),
@@ -227,26 +256,40 @@ function cramersV(chi2: number, table: CountTable): number {
 }
 
 /**
- * A table of counts (a categorical column, or a numeric one with few values): two-proportion z for
- * two values, chi-square for more in a small sample (goodness of fit in evidently-compat mode),
- * Jensen–Shannon above it.
+ * A table of counts (a categorical column, or a numeric one with few values). Default mode: the ℓ2
+ * test of homogeneity (the pooled two-proportion z test for two values) with the total variation
+ * distance as the effect. Evidently's mode: two-proportion z for two values, chi-square goodness of
+ * fit for more in a small sample, Jensen–Shannon above it.
  */
 function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatistics, settings: DriftSettings): Judged {
   const compat = settings.mode === "evidently-compat";
+  if (!compat) {
+    const l2 = l2Homogeneity(table.reference, table.current);
+    return {
+      method: pValueResult("l2", l2.statistic, l2.pValue, settings, {
+        df: l2.df,
+        effect: statistics.tvd!,
+        effect_measure: "tvd",
+        margin: settings.margin.categorical,
+      }),
+      statistics,
+      distribution: table,
+    };
+  }
   const present = table.keys.filter((_, i) => table.reference[i]! + table.current[i]! > 0).length;
   if (small) {
     if (present <= 2) {
       const split = binarySplit(table);
-      const z = compat ? evidentlyZ(table) : twoProportionZ(split.ref, split.cur);
+      const z = evidentlyZ(table);
       return {
         method: pValueResult("z", z.statistic, z.pValue, settings, { effect: proportionGap(split) }),
         statistics,
         distribution: table,
       };
     }
-    const chi = compat ? chiSquareGoodnessOfFit(table.reference, table.current) : chiSquareHomogeneity(table.reference, table.current);
+    const chi = chiSquareGoodnessOfFit(table.reference, table.current);
     return {
-      method: pValueResult(compat ? "chisquare_gof" : "chisquare", chi.statistic, chi.pValue, settings, {
+      method: pValueResult("chisquare_gof", chi.statistic, chi.pValue, settings, {
         df: chi.df,
         effect: cramersV(chi.statistic, table),
       }),
@@ -262,69 +305,99 @@ function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatis
   };
 }
 
-/** The column's status from its (adjusted) method result, its PSI and its null rate. */
+const EFFECT_LABEL: Record<EffectMeasure, string> = { wasserstein_norm: "W/σ", tvd: "TVD", cohens_h: "Cohen's h" };
+
+/** "ks p 0.003 (raw 0.0004, bh)": the test and its adjusted p-value. */
+function tested(name: string, p: number, raw: number, settings: DriftSettings): string {
+  return `${name} p ${formatSignificant(p)}${p !== raw ? ` (raw ${formatSignificant(raw)}, ${settings.correction})` : ""}`;
+}
+
+/**
+ * Default mode: drift when the change is real (adjusted p < p_value) and the effect reaches its
+ * margin; real but below the margin warns; a large effect that is not significant is chance at this
+ * size and stays ok (the reason says so).
+ */
+function realAndLarge(
+  test: string,
+  p: number,
+  raw: number,
+  effect: number,
+  measure: EffectMeasure,
+  margin: number,
+  settings: DriftSettings,
+): { status: DriftStatus; reason: string } {
+  const shown = tested(test, p, raw, settings);
+  const sized = `${EFFECT_LABEL[measure]} ${formatSignificant(effect)}`;
+  const alpha = formatSignificant(settings.p_value);
+  if (p < settings.p_value && effect >= margin)
+    return { status: "drift", reason: `${shown} < ${alpha} and ${sized} ≥ margin ${formatSignificant(margin)}` };
+  if (p < settings.p_value)
+    return { status: "warn", reason: `${shown} < ${alpha}: real, but ${sized} is below the margin ${formatSignificant(margin)}` };
+  return {
+    status: "ok",
+    reason: `${shown} ≥ ${alpha}${effect >= margin ? ` (${sized} ≥ margin ${formatSignificant(margin)} is within chance at this size)` : ""}`,
+  };
+}
+
+/** The column's status from its (adjusted) test and effect, its null share and unseen categories (default mode). */
 function decide(drift: ColumnDrift, settings: DriftSettings): void {
+  if (settings.mode === "evidently-compat") {
+    decideCompat(drift);
+    return;
+  }
   const method = drift.method;
-  const compat = settings.mode === "evidently-compat";
   const reasons: string[] = [];
-  let status: DriftStatus = "ok";
+  let status: DriftStatus;
   if (method === undefined) {
     status = "insufficient_data";
     reasons.push(drift.reason);
-  } else if (method.p_value !== undefined) {
-    const p = method.p_adjusted ?? method.p_value;
-    const significant = compat && method.method === "ks" ? p <= method.threshold : p < method.threshold;
-    const floor = settings.effect_size_floor;
-    const large = floor === null || method.effect === undefined || method.effect >= floor;
-    const shown = `${method.method} p ${formatSignificant(p)}${method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (raw ${formatSignificant(method.p_value)}, ${settings.correction})` : ""}`;
-    if (significant && large) {
-      status = "drift";
-      reasons.push(`${shown} < ${formatSignificant(method.threshold)}`);
-    } else if (significant) {
-      status = "warn";
-      reasons.push(
-        `${shown} < ${formatSignificant(method.threshold)}, but the effect ${formatSignificant(method.effect!)} is below the floor ${formatSignificant(floor!)}`,
-      );
-    } else if (!compat && p < settings.warn_p_value) {
-      status = "warn";
-      reasons.push(`${shown} < ${formatSignificant(settings.warn_p_value)} (warn band)`);
-    } else {
-      reasons.push(`${shown} ≥ ${formatSignificant(method.threshold)}`);
-    }
-  } else if ((method.statistic ?? Number.POSITIVE_INFINITY) >= method.threshold) {
-    status = "drift";
-    reasons.push(
-      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} ≥ ${formatSignificant(method.threshold)}`,
-    );
   } else {
-    reasons.push(
-      `${method.method} ${formatSignificant(method.statistic ?? Number.POSITIVE_INFINITY)} < ${formatSignificant(method.threshold)}`,
+    const judged = realAndLarge(
+      method.method,
+      method.p_adjusted ?? method.p_value!,
+      method.p_value!,
+      method.effect ?? Number.NaN,
+      method.effect_measure!,
+      method.margin!,
+      settings,
     );
+    status = judged.status;
+    reasons.push(judged.reason);
   }
-  // PSI on the frozen bins backs the distances up where samples are large (default mode only).
-  const psiValue = drift.statistics.psi;
-  if (!compat && method !== undefined && method.p_value === undefined && psiValue !== undefined) {
-    if (psiValue >= settings.psi.drift) {
-      status = worst(status, "drift");
-      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.drift)}`);
-    } else if (psiValue >= settings.psi.warn) {
-      status = worst(status, "warn");
-      reasons.push(`PSI ${formatSignificant(psiValue)} ≥ ${formatSignificant(settings.psi.warn)} (warn)`);
+  const nulls = drift.null_rate;
+  if (nulls.p_adjusted !== undefined) {
+    const judged = realAndLarge("z", nulls.p_adjusted, nulls.p_value, nulls.effect!, "cohens_h", settings.margin.nulls, settings);
+    nulls.status = judged.status;
+    if (judged.status !== "ok") {
+      status = worst(status, judged.status);
+      reasons.push(`null share ${formatSignificant(nulls.reference)} → ${formatSignificant(nulls.current)}: ${judged.reason}`);
     }
   }
-  if (!compat) {
-    const nulls = drift.null_rate;
-    if (nulls.status === "drift" || nulls.status === "warn") {
-      status = worst(status, nulls.status);
-      reasons.push(`null share ${formatSignificant(nulls.reference)} → ${formatSignificant(nulls.current)}`);
-    }
-    if (drift.unseen !== undefined && drift.unseen.share > 0 && drift.unseen.share >= settings.unseen) {
-      status = worst(status, "warn");
-      reasons.push(`${(drift.unseen.share * 100).toFixed(1)}% of values in categories the reference never had`);
-    }
+  if (drift.unseen !== undefined && drift.unseen.share > 0 && drift.unseen.share >= settings.unseen) {
+    status = worst(status, "warn");
+    reasons.push(`${(drift.unseen.share * 100).toFixed(1)}% of values in categories the reference never had`);
   }
   drift.status = status;
   drift.reason = reasons.join("; ");
+}
+
+/** Evidently's decision: a p-value below the threshold (KS: at or below), or a distance at or above it. */
+function decideCompat(drift: ColumnDrift): void {
+  const method = drift.method;
+  if (method === undefined) {
+    drift.status = "insufficient_data";
+    return;
+  }
+  if (method.p_value !== undefined) {
+    const p = method.p_value;
+    const significant = method.method === "ks" ? p <= method.threshold : p < method.threshold;
+    drift.status = significant ? "drift" : "ok";
+    drift.reason = `${method.method} p ${formatSignificant(p)} ${significant ? "<" : "≥"} ${formatSignificant(method.threshold)}`;
+    return;
+  }
+  const statistic = method.statistic ?? Number.POSITIVE_INFINITY;
+  drift.status = statistic >= method.threshold ? "drift" : "ok";
+  drift.reason = `${method.method} ${formatSignificant(statistic)} ${statistic >= method.threshold ? "≥" : "<"} ${formatSignificant(method.threshold)}`;
 }
 
 function sideCounts(column: ColumnProfile): ColumnDrift["reference"] {
@@ -424,15 +497,29 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
     if (other === undefined) throw new Error(`column "${name}" is missing from the current profile (schema hashes were checked equal)`);
     pending.push(compareColumn(name, column, other, settings, whyCategoriesNotCompared(reference, current, name)));
   }
-  // One family of tests: the feature columns judged by p-values.
-  const family = pending.filter((entry) => entry.needsAdjust && entry.drift.counted);
-  const correction = settings.mode === "evidently-compat" ? "none" : settings.correction;
+  // One family: every test the check makes — each column's (features, and the target and prediction
+  // columns, whose drift also warns) and, in the default mode, each null share's where a side has a
+  // null. Evidently's mode corrects nothing.
+  const compat = settings.mode === "evidently-compat";
+  const family: { p: number; set: (adjusted: number) => void }[] = [];
+  for (const { drift, needsAdjust } of pending) {
+    const method = drift.method;
+    if (needsAdjust && method !== undefined) {
+      method.p_adjusted = method.p_value!;
+      family.push({ p: method.p_value!, set: (adjusted) => (method.p_adjusted = adjusted) });
+    }
+    if (!compat && testsNulls(drift)) {
+      const nulls = drift.null_rate;
+      nulls.p_adjusted = nulls.p_value;
+      family.push({ p: nulls.p_value, set: (adjusted) => (nulls.p_adjusted = adjusted) });
+    }
+  }
   const adjusted = adjustPValues(
-    family.map((entry) => entry.drift.method!.p_value!),
-    correction,
+    family.map((entry) => entry.p),
+    compat ? "none" : settings.correction,
   );
   family.forEach((entry, i) => {
-    entry.drift.method!.p_adjusted = adjusted[i]!;
+    entry.set(adjusted[i]!);
   });
   for (const entry of pending) decide(entry.drift, settings);
 
@@ -450,7 +537,12 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
   // Some column drifted (below the share), or a feature could not be judged (never a pass). A column's
   // own warn (its warn band, a few unseen categories) stays in its row: with ten columns one of them
   // is in some warn band most of the time, and a dataset warning that always shows means nothing.
-  else if (columns.some((column) => column.status === "drift") || counted.length < features.length) status = "warn";
+  // A drifted feature the model gives no weight (weights from its importances) stays in its row.
+  else if (
+    columns.some((column) => column.status === "drift" && (!column.counted || column.weight > 0)) ||
+    counted.length < features.length
+  )
+    status = "warn";
   else status = "ok";
   return { columns, status, share, drifted: driftedColumns.map((column) => column.name), checked: counted.length };
 }

@@ -3,7 +3,7 @@
  * and share, a per-column table (the statistic that decided, PSI, null shares, why), and Mermaid
  * charts of the most drifted columns' distributions, reference beside current.
  */
-import type { ColumnDrift, DriftReport, DriftStatus } from "./report-types.ts";
+import type { ColumnDrift, DriftReport, DriftStatus, EffectMeasure } from "./report-types.ts";
 import {
   code,
   details,
@@ -18,9 +18,12 @@ import {
 } from "../common/markdown.ts";
 
 const CHARTS = 3;
+/** Features the weights line names, heaviest first. */
+export const WEIGHTS_SHOWN = 5;
 const ORDER: Record<DriftStatus, number> = { drift: 0, warn: 1, insufficient_data: 2, ok: 3 };
 const METHOD_NAMES: Record<string, string> = {
   ks: "KS",
+  l2: "ℓ2 homogeneity",
   chisquare: "χ² homogeneity",
   chisquare_gof: "χ² goodness of fit",
   z: "two-proportion z",
@@ -28,6 +31,8 @@ const METHOD_NAMES: Record<string, string> = {
   jensenshannon: "Jensen–Shannon",
   psi: "PSI",
 };
+
+const EFFECT_NAMES: Record<EffectMeasure, string> = { wasserstein_norm: "W/σ", tvd: "TVD", cohens_h: "Cohen's h" };
 
 /** The status as the shared icons spell it. */
 export function driftIcon(status: DriftStatus): string {
@@ -50,7 +55,11 @@ function statisticCell(column: ColumnDrift): string {
   if (method.p_value !== undefined) {
     const adjusted =
       method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatNumber(method.p_adjusted, 4)})` : "";
-    return `${name}${approx}: p ${formatNumber(method.p_value, 4)}${adjusted}`;
+    const effect =
+      method.effect !== undefined && method.margin !== undefined && method.effect_measure !== undefined
+        ? `; ${EFFECT_NAMES[method.effect_measure]} ${formatNumber(method.effect, 3)} (margin ${formatNumber(method.margin)})`
+        : "";
+    return `${name}${approx}: p ${formatNumber(method.p_value, 4)}${adjusted}${effect}`;
   }
   return `${name}${approx}: ${formatNumber(method.statistic ?? Number.POSITIVE_INFINITY, 4)} (≥ ${formatNumber(method.threshold)} drifts)`;
 }
@@ -69,7 +78,7 @@ function columnRow(column: ColumnDrift): string[] {
 /** How far a column moved, for ordering: status first, then its largest distance. */
 function severity(column: ColumnDrift): number {
   const s = column.statistics;
-  return Math.max(s.jensenshannon ?? 0, s.wasserstein_norm ?? 0, s.psi ?? 0, s.ks_d ?? 0);
+  return Math.max(s.jensenshannon ?? 0, s.wasserstein_norm ?? 0, s.tvd ?? 0, s.psi ?? 0, s.ks_d ?? 0);
 }
 
 /** The column order both renderers list: drift, warn, unjudged, ok; the furthest moved first within each. */
@@ -96,6 +105,32 @@ function chart(column: ColumnDrift): string | undefined {
   );
 }
 
+/**
+ * What the dataset's share was weighted by and the heaviest feature columns (at most WEIGHTS_SHOWN,
+ * heaviest first), when the weights are not all 1; undefined otherwise (and for older reports).
+ */
+export function weightedFeatures(report: DriftReport): { by: string; top: ColumnDrift[]; more: number } | undefined {
+  const source = report.weights_source;
+  if (source !== "importance" && source !== "config") return undefined;
+  const features = report.columns.filter((column) => column.counted).sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
+  if (features.length === 0) return undefined;
+  const model = report.model;
+  const release = model?.version === undefined ? "" : ` (release ${model.name}@${model.version})`;
+  return {
+    by: source === "importance" ? `the model's permutation importance${release}` : "drift.weights in modelship.yaml",
+    top: features.slice(0, WEIGHTS_SHOWN),
+    more: Math.max(0, features.length - WEIGHTS_SHOWN),
+  };
+}
+
+function weightsLine(report: DriftReport): string | undefined {
+  const weighted = weightedFeatures(report);
+  if (weighted === undefined) return undefined;
+  const top = weighted.top.map((column) => `${code(column.name)} ${column.weight.toFixed(2)} ${driftIcon(column.status)}`);
+  const more = weighted.more === 0 ? "" : `, and ${weighted.more} more`;
+  return `Weighted by ${escapeMarkdown(weighted.by)}: ${top.join(", ")}${more}.`;
+}
+
 export interface DriftMarkdownOptions {
   runUrl?: string;
   headingLevel?: number;
@@ -114,6 +149,8 @@ export function renderDriftReport(report: DriftReport, options: DriftMarkdownOpt
     `**${driftIcon(report.status)} ${HEADLINES[report.status]}**: ${report.drifted_columns.length} of ${report.columns_checked} feature column(s) drifted (share ${formatNumber(report.share, 3)}; the dataset drifts at ≥ ${formatNumber(report.settings.share)}).`,
     `Reference: ${escapeMarkdown(report.reference.source)} (${formatNumber(report.reference.rows)} rows). Current: ${report.current.sources.map((source) => escapeMarkdown(source)).join(", ") || "—"} (${formatNumber(report.current.rows)} rows). Mode ${code(report.mode)}, correction ${code(report.settings.correction)}.`,
   ];
+  const weights = weightsLine(report);
+  if (weights !== undefined) summary.push(weights);
   const performance = report.performance;
   if (performance !== undefined)
     summary.push(

@@ -8,7 +8,7 @@ import { formatNumber } from "../common/markdown.ts";
 import { printable } from "../common/printable-text.ts";
 import { paint, plural, type TextOptions } from "../common/text-style.ts";
 import type { ColumnDrift, DriftReport, DriftStatus } from "./report-types.ts";
-import { byConcern } from "./drift-markdown.ts";
+import { byConcern, weightedFeatures } from "./drift-markdown.ts";
 
 /** Columns listed before the rest fold into "… and N more" (keeps the default to one screen). */
 export const DRIFT_LINES = 15;
@@ -45,12 +45,27 @@ function columnLine(column: ColumnDrift, options: TextOptions): string {
 }
 
 /**
+ * What the share was weighted by, and the heaviest features with their marks, when the weights are
+ * the model's importances (a map in modelship.yaml is the user's own, and the markdown report names it).
+ */
+function weightsLine(report: DriftReport, options: TextOptions): string | undefined {
+  const weighted = report.weights_source === "importance" ? weightedFeatures(report) : undefined;
+  if (weighted === undefined) return undefined;
+  const top = weighted.top.map(
+    (column) => `${printable(column.name)} ${column.weight.toFixed(2)} ${paint(options, STYLES[column.status], MARKS[column.status])}`,
+  );
+  return `  Weighted by ${printable(weighted.by)}: ${top.join(", ")}${weighted.more === 0 ? "" : `, and ${weighted.more} more`}`;
+}
+
+/**
  * The drift report as text. Quiet: the verdict and the drifted columns. Default: also warned and
  * unjudged columns, labelled performance and the counts. Verbose: also every column that held.
  */
 export function renderDriftText(report: DriftReport, options: TextOptions): string {
   const lines = [headline(report, options)];
   if (report.current.rows === 0) lines.push("  The current data has no rows: nothing was compared, and this is not a pass.");
+  const weights = options.quiet ? undefined : weightsLine(report, options);
+  if (weights !== undefined) lines.push(weights);
   const columns = [...report.columns].sort(byConcern);
   const open = columns.filter((column) => (options.quiet ? column.status === "drift" : column.status !== "ok"));
   const shown = options.verbose ? open : open.slice(0, DRIFT_LINES);

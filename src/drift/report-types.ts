@@ -19,7 +19,10 @@ export function driftFails(status: DriftStatus, failOn: DriftFailOn): boolean {
 export type DriftMode = "default" | "evidently-compat";
 
 /** Statistics a column can be judged by. */
-export type DriftMethod = "ks" | "chisquare" | "chisquare_gof" | "z" | "wasserstein" | "jensenshannon" | "psi";
+export type DriftMethod = "ks" | "l2" | "chisquare" | "chisquare_gof" | "z" | "wasserstein" | "jensenshannon" | "psi";
+
+/** The effect sizes the default mode compares with its margins. */
+export type EffectMeasure = "wasserstein_norm" | "tvd" | "cohens_h";
 
 export type Correction = "none" | "bonferroni" | "holm" | "bh";
 
@@ -36,8 +39,16 @@ export interface MethodResult {
   threshold: number;
   /** Degrees of freedom (chi-square). */
   df?: number;
-  /** Effect size compared with `effect_size_floor` (KS D, |Δproportion|, Cramér's V). */
+  /**
+   * Default mode: the effect size compared with the practical margin — the Wasserstein distance in
+   * reference standard deviations (numeric) or the total variation distance (counts). Evidently's
+   * mode: KS D, |Δproportion| or Cramér's V, for reading only.
+   */
   effect?: number;
+  /** Which effect size `effect` is (default mode). */
+  effect_measure?: EffectMeasure;
+  /** Default mode: the practical margin the effect must reach to drift (`settings.margin`). */
+  margin?: number;
   /** Computed from quantile sketches rather than exact values (error bound in `settings`). */
   approximate: boolean;
 }
@@ -50,6 +61,8 @@ export interface ColumnStatistics {
   psi?: number;
   kl?: number;
   hellinger?: number;
+  /** Total variation distance of the count table: the share of values that changed category (counts). */
+  tvd?: number;
   /** Absolute difference of the two means over the reference std (numeric). */
   mean_shift_std?: number;
 }
@@ -86,7 +99,17 @@ export interface ColumnDrift {
   /** Undefined when there was not enough data for any statistic. */
   method?: MethodResult;
   statistics: ColumnStatistics;
-  null_rate: { reference: number; current: number; p_value: number; status: DriftStatus };
+  null_rate: {
+    reference: number;
+    current: number;
+    /** Two-proportion z test of the null shares. */
+    p_value: number;
+    /** After the multiple-testing correction (default mode, feature columns with nulls on a side). */
+    p_adjusted?: number;
+    /** Cohen's h of the two null shares (default mode). */
+    effect?: number;
+    status: DriftStatus;
+  };
   /** Categorical: current values in categories the reference never had. */
   unseen?: { share: number; top: { value: string; count: number }[] };
   /** Numeric: share of current values below the reference minimum / above its maximum. */
@@ -125,31 +148,39 @@ export interface DriftReport {
   columns_checked: number;
   columns: ColumnDrift[];
   performance?: PerformanceDrift;
+  /** Where the columns' weights came from (absent in reports made before it was recorded). */
+  weights_source?: WeightsSource;
 }
+
+/** Where a drift check's weights came from: drift.weights, the reference release's permutation importances, or none (1 each). */
+export type WeightsSource = "config" | "importance" | "equal";
 
 /** Resolved settings (defaults filled in), recorded in every report. */
 export interface DriftSettings {
   mode: DriftMode;
-  /** Reference rows at or below which p-value tests are used, above which distances. */
+  /** Evidently's mode: reference rows at or below which p-value tests are used, above which distances. */
   small_sample_rows: number;
+  /** Significance level: a column's change is real when its (adjusted) p-value is below it. */
   p_value: number;
-  /** p-values in [p_value, warn_p_value) are `warn`. */
-  warn_p_value: number;
+  /**
+   * Default mode: the practical margins a real change must reach to drift — the Wasserstein
+   * distance in reference standard deviations (numeric), the total variation distance (counts:
+   * categorical, few-valued numeric) and Cohen's h of the null share.
+   */
+  margin: { numeric: number; categorical: number; nulls: number };
+  /** Evidently's mode: normalised Wasserstein threshold above small_sample_rows. */
   wasserstein: number;
+  /** Evidently's mode: Jensen–Shannon threshold above small_sample_rows. */
   jensenshannon: number;
-  psi: { warn: number; drift: number };
   /** ε raised to in empty bins, the same on both sides. */
   epsilon: number;
   min_samples: number;
-  /** p-value methods flag drift only when the effect size is at least this (null: off). */
-  effect_size_floor: number | null;
   correction: Correction;
   /** Dataset verdict: drift when the weighted share of drifted columns is at least this. */
   share: number;
-  null_rate: { warn: number; drift: number };
   /** Warn when at least this share of current values fall in categories the reference never had. */
   unseen: number;
-  /** Feature importance weights for the share, by column. */
+  /** Weights in the share, by column (drift.weights, or derived from the release's permutation importances). */
   weights: Record<string, number>;
   /** Columns left out. */
   ignore: string[];

@@ -14,6 +14,7 @@ import type { LoadedConfig } from "../config/modelship-config.ts";
 import { readableExtension } from "../data/readers/open-table.ts";
 import { readProfile, type ReferenceProfile } from "../data/profile/profile-data.ts";
 import type { DriftReport } from "../drift/report-types.ts";
+import type { ExplanationsSection } from "../gates/gate-report-types.ts";
 import { hasMagic } from "../drift/sources.ts";
 import { withClone } from "../git/git-workspace.ts";
 import { checkModelcar, imageRelease } from "../gitops/modelcar-check.ts";
@@ -59,6 +60,11 @@ export interface Reference {
   model?: DriftReport["model"];
   /** The model's accuracy where it was evaluated (the release's gate report), for performance drift. */
   accuracy?: { accuracy: number; n: number };
+  /**
+   * A release only: the permutation importances its gate report records (undefined when it records
+   * none), read from the verified package, for `drift.weights: importance`.
+   */
+  explanations?: ExplanationsSection;
   retired?: undefined;
 }
 
@@ -69,23 +75,29 @@ export interface RetiredReference {
 }
 
 /**
- * Accuracy and rows of a gate report, when it has them. A report of a newer format (a release made
- * by a newer modelship) is refused with the upgrade message rather than read by guesswork.
+ * Accuracy and rows of a gate report, when it has them, and its permutation importances. A report of
+ * a newer format (a release made by a newer modelship) is refused with the upgrade message rather
+ * than read by guesswork. `path` is a file of a verified package: nothing else is ever read here.
  */
-async function gateAccuracy(path: string): Promise<{ accuracy: number; n: number } | undefined> {
+async function gateFacts(path: string): Promise<{ accuracy?: { accuracy: number; n: number }; explanations?: ExplanationsSection }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
   } catch {
-    return undefined;
+    return {};
   }
   const report = upgradeBySchema(gateReportSchema, parsed, { file: path, what: "gate report" }) as {
     metrics?: { accuracy?: { value?: number | null } };
     data?: { rows?: number };
+    explanations?: ExplanationsSection;
   } | null;
   const accuracy = report?.metrics?.accuracy?.value;
   const n = report?.data?.rows;
-  return typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy, n } : undefined;
+  const explanations = report?.explanations;
+  return {
+    ...(typeof accuracy === "number" && typeof n === "number" && n > 0 ? { accuracy: { accuracy, n } } : {}),
+    ...(explanations !== undefined && Array.isArray(explanations.features) ? { explanations } : {}),
+  };
 }
 
 /** The reference accuracy: the release's evaluation, else the reference profile's own labelled rows. */
@@ -165,13 +177,16 @@ async function referenceFromRelease(spec: ReleaseSpec, context: ReferenceContext
     }
     const profile = await readProfile(join(fetched.path, file.name));
     const located = await store.locate(spec.model, fetched.version).catch(() => undefined);
+    // The gate report of the package fetchModel (or checkModelcar) verified byte for byte against its manifest.
     const gate = fetched.manifest.files.find((entry) => entry.role === "gate-report");
-    const accuracy = (gate === undefined ? undefined : await gateAccuracy(join(fetched.path, gate.name))) ?? profileAccuracy(profile);
+    const facts = gate === undefined ? {} : await gateFacts(join(fetched.path, gate.name));
+    const accuracy = facts.accuracy ?? profileAccuracy(profile);
     return {
       profile,
       source: `release ${label} (${store.description})`,
       model: { name: spec.model, version: fetched.version, ...(located?.url === undefined ? {} : { release_url: located.url }) },
       ...(accuracy === undefined ? {} : { accuracy }),
+      ...(facts.explanations === undefined ? {} : { explanations: facts.explanations }),
     };
   } finally {
     await rm(temp, { recursive: true, force: true });

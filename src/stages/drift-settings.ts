@@ -34,6 +34,10 @@ export interface DriftStageSettings {
   current: string[];
   currentUrls: string[];
   statistics: DriftSettings;
+  /** Warnings for modelship.yaml keys of the old drift rule, which are read no more. */
+  ignoredSettings: string[];
+  /** drift.weights is `importance`: statistics.weights is filled from the reference release's permutation importances. */
+  weightsFromImportance: boolean;
   reportDir: string;
   failOn: DriftFailOn;
   issue: { enabled: boolean | undefined; labels: string[]; closeWhenClear: boolean };
@@ -47,6 +51,17 @@ export type RetrainSetting =
 /** The drift modes and fail-on levels a flag or an input may name (each face names its own flag in the error). */
 export const DRIFT_MODES: readonly DriftMode[] = ["default", "evidently-compat"];
 export const DRIFT_FAIL_ON: readonly DriftFailOn[] = ["never", "drift", "warn"];
+
+/**
+ * Keys of the drift rule before the practical margins: still accepted (a scheduled check must not
+ * start failing on an upgrade), never read, and named in a warning with what replaced them.
+ */
+const RETIRED_SETTINGS: readonly { key: "warn_p_value" | "psi" | "null_rate" | "effect_size_floor"; instead: string }[] = [
+  { key: "warn_p_value", instead: "a p-value above p_value is chance, and a real change below its margin warns in its row" },
+  { key: "psi", instead: "PSI is reported, not decided on; drift.margin.numeric sets the Wasserstein margin" },
+  { key: "null_rate", instead: "the null share is tested like a column; drift.margin.nulls sets its Cohen's h margin" },
+  { key: "effect_size_floor", instead: "drift.margin sets the effect a real change must reach" },
+];
 
 /** A reference that names files (a profile, data, a glob) rather than a release. */
 function isPathLike(reference: string): boolean {
@@ -63,37 +78,34 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
     mode: pick(explicit.mode, config.mode) ?? DRIFT_DEFAULTS.mode,
     small_sample_rows: config.small_sample_rows ?? DRIFT_DEFAULTS.small_sample_rows,
     p_value: config.p_value ?? DRIFT_DEFAULTS.p_value,
-    warn_p_value: config.warn_p_value ?? DRIFT_DEFAULTS.warn_p_value,
+    margin: {
+      numeric: config.margin?.numeric ?? DRIFT_DEFAULTS.margin.numeric,
+      categorical: config.margin?.categorical ?? DRIFT_DEFAULTS.margin.categorical,
+      nulls: config.margin?.nulls ?? DRIFT_DEFAULTS.margin.nulls,
+    },
     wasserstein: config.wasserstein ?? DRIFT_DEFAULTS.wasserstein,
     jensenshannon: config.jensenshannon ?? DRIFT_DEFAULTS.jensenshannon,
-    psi: { warn: config.psi?.warn ?? DRIFT_DEFAULTS.psi.warn, drift: config.psi?.drift ?? DRIFT_DEFAULTS.psi.drift },
     epsilon: config.epsilon ?? DRIFT_DEFAULTS.epsilon,
     min_samples: config.min_samples ?? DRIFT_DEFAULTS.min_samples,
-    effect_size_floor: config.effect_size_floor === undefined ? DRIFT_DEFAULTS.effect_size_floor : config.effect_size_floor,
     correction: config.correction ?? DRIFT_DEFAULTS.correction,
     share: config.share ?? DRIFT_DEFAULTS.share,
-    null_rate: {
-      warn: config.null_rate?.warn ?? DRIFT_DEFAULTS.null_rate.warn,
-      drift: config.null_rate?.drift ?? DRIFT_DEFAULTS.null_rate.drift,
-    },
     unseen: config.unseen ?? DRIFT_DEFAULTS.unseen,
-    weights: { ...(config.weights ?? {}) },
+    weights: config.weights === "importance" ? {} : { ...(config.weights ?? {}) },
     ignore: [...(config.ignore ?? [])],
   };
-  if (statistics.warn_p_value < statistics.p_value) {
-    throw new UserError(`drift.warn_p_value (${statistics.warn_p_value}) is below drift.p_value (${statistics.p_value})`, {
-      file: loaded.file,
-      pointer: "/drift/warn_p_value",
-      hint: "the warn band runs from p_value up to warn_p_value: make warn_p_value at least p_value",
-    });
-  }
-  if (statistics.psi.drift < statistics.psi.warn) {
-    throw new UserError(`drift.psi.drift (${statistics.psi.drift}) is below drift.psi.warn (${statistics.psi.warn})`, {
-      file: loaded.file,
-      pointer: "/drift/psi",
-      hint: "set psi.drift at or above psi.warn (defaults 0.25 and 0.1)",
-    });
-  }
+  const ignoredSettings = RETIRED_SETTINGS.filter(({ key }) => config[key] !== undefined).map(
+    ({ key, instead }) => `${loaded.file}: drift.${key} is no longer used and is ignored: ${instead} (docs/drift.md)`,
+  );
+  const weightsFromImportance = config.weights === "importance";
+  if (weightsFromImportance && isPathLike(reference))
+    throw new UserError(
+      `drift.weights is importance, but the reference ${reference} is a profile or data files, not a release: only a release's gate report records the model's permutation importances`,
+      {
+        file: loaded.file,
+        pointer: "/drift/weights",
+        hint: "compare with a release (--reference production, latest or a version; drift.reference), or give drift.weights as a map of column to weight, or remove it",
+      },
+    );
   const retrain = config.retrain;
   let trigger: RetrainSetting | undefined;
   if (retrain !== undefined) {
@@ -127,6 +139,8 @@ export function resolveDriftSettings(explicit: ExplicitDriftSettings, loaded: Lo
       ? { current: explicit.current ?? [], currentUrls: explicit.currentUrls ?? [] }
       : { current: fromConfig(config.current), currentUrls: [...(config.current_url ?? [])] }),
     statistics,
+    ignoredSettings,
+    weightsFromImportance,
     reportDir:
       pick(explicit.reportDir, config.report_dir === undefined ? undefined : loaded.resolvePath(config.report_dir)) ?? DEFAULT_DRIFT_DIR,
     failOn: pick(explicit.failOn, config.fail_on) ?? "never",

@@ -26,13 +26,14 @@ import {
   type DriftIssueResult,
   type DriftRunSummary,
 } from "../drift/drift-issue.ts";
-import { driftFails, type DriftReport } from "../drift/report-types.ts";
+import { driftFails, type DriftReport, type DriftSettings, type WeightsSource } from "../drift/report-types.ts";
 import { judgePerformance, PERFORMANCE_DEFAULTS } from "../drift/performance.ts";
 import { triggerRetraining, type RetrainTrigger } from "../drift/retrain.ts";
 import { parseHeader, resolveCurrentSources } from "../drift/sources.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
-import { loadReference, type ReferenceContext } from "./drift-reference.ts";
+import { loadReference, type Reference, type ReferenceContext } from "./drift-reference.ts";
+import { importanceWeights, weightedColumns } from "./drift-weights.ts";
 import { openOciClient } from "./oci-settings.ts";
 import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
@@ -211,6 +212,33 @@ function summaryOf(report: DriftReport, settings: DriftStageSettings, context: D
   };
 }
 
+/**
+ * The statistics' settings with the weights `drift.weights: importance` asks for, from the permutation
+ * importances in the reference release's gate report (drift-weights.ts), with a warning for what they
+ * lack; otherwise the settings as they are, weighted as modelship.yaml says (or equally).
+ */
+function weighted(
+  settings: DriftStageSettings,
+  reference: Reference,
+  logger: DriftStageContext["logger"],
+): { statistics: DriftSettings; weightsSource: WeightsSource } {
+  const statistics = settings.statistics;
+  if (!settings.weightsFromImportance)
+    return { statistics, weightsSource: Object.keys(statistics.weights).length > 0 ? "config" : "equal" };
+  const model = reference.model;
+  const release = model === undefined ? reference.source : `${model.name}${model.version === undefined ? "" : `@${model.version}`}`;
+  const derived = importanceWeights(reference.explanations, weightedColumns(reference.profile.columns, statistics.ignore), release);
+  for (const warning of derived.warnings) logger.warning(warning);
+  if (derived.source === "importance")
+    logger.info(
+      `Weights from ${release}'s permutation importances: ${Object.entries(derived.weights)
+        .sort(([, a], [, b]) => b - a)
+        .map(([name, weight]) => `${name} ${weight.toFixed(2)}`)
+        .join(", ")}.`,
+    );
+  return { statistics: { ...statistics, weights: derived.weights }, weightsSource: derived.source };
+}
+
 /** The repository's default branch, where a workflow_dispatch runs when drift.retrain.ref is not set. */
 async function defaultBranch(github: NonNullable<DriftStageContext["github"]>): Promise<string> {
   const { data } = await github.client.rest.repos.get({ owner: github.owner, repo: github.repo });
@@ -262,6 +290,7 @@ export async function runDriftStage(inputs: DriftStageInputs, run: StageRun): Pr
 async function checkDriftStage(options: DriftStageInputs, context: DriftStageContext): Promise<DriftStageResult> {
   const { loaded, logger } = context;
   const settings = resolveDriftSettings(options, loaded);
+  for (const warning of settings.ignoredSettings) logger.warning(warning);
   if (options.shardOutput !== undefined) await checkOutputFile(options.shardOutput, "--shard-output");
   else await checkOutputFolder(settings.reportDir, "--report-dir (drift.report_dir)");
   const shards = await checkCurrentSources(options, settings, process.cwd());
@@ -297,12 +326,14 @@ async function checkDriftStage(options: DriftStageInputs, context: DriftStageCon
     );
   // Both sides redacted alike (an older reference may show values a detector now catches), before any report.
   const [referenceProfile, currentRedacted] = redactProfiles([reference.profile, current.profile], await contractRedactor(loaded));
+  const { statistics, weightsSource } = weighted(settings, reference, logger);
   const report = checkDrift({
     reference: referenceProfile!,
     referenceSource: reference.source,
     current: currentRedacted!,
     currentSources: current.sources,
-    settings: settings.statistics,
+    settings: statistics,
+    weightsSource,
     ...(reference.model === undefined ? {} : { model: reference.model }),
     environment: settings.environment,
     ...(performance === undefined ? {} : { performance }),

@@ -31,6 +31,8 @@ export interface TestPackageOptions {
   version: string;
   tag?: string;
   files: Record<string, string | Uint8Array>;
+  /** Roles of files the default names do not cover (e.g. `{ "reference-profile.json": "reference-profile" }`). */
+  roles?: Record<string, FileRole>;
   created?: string;
   metrics?: ModelManifest["metrics"];
   lineage?: ModelManifest["lineage"];
@@ -58,7 +60,7 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
       name,
       sha256: sha256(content),
       bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length,
-      role: ROLES[name] ?? "other",
+      role: options.roles?.[name] ?? ROLES[name] ?? "other",
     });
   }
   const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join("");

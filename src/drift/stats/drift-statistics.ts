@@ -11,7 +11,7 @@ export { ks2samp } from "./ks.ts";
 export { kstwoSf } from "./kolmogorov.ts";
 export { fillEpsilon, fillEvidently, hellinger, jensenShannonDistance, klDivergence, proportions, psi, wasserstein } from "./distances.ts";
 export type { TestResult } from "./tests.ts";
-export { chiSquareGoodnessOfFit, chiSquareHomogeneity, twoProportionZ } from "./tests.ts";
+export { chiSquareGoodnessOfFit, chiSquareHomogeneity, cohensH, l2Homogeneity, totalVariation, twoProportionZ } from "./tests.ts";
 export type { Correction } from "./corrections.ts";
 export { adjustPValues } from "./corrections.ts";
 export { histogramCounts, sturgesEdges } from "./histogram.ts";

@@ -219,7 +219,7 @@ for (const [regime, { ref, cur }] of Object.entries(REGIMES)) {
 }
 
 describe("evidently-compat against default on the worked 3-category counts", () => {
-  test("[161, 85, 54] vs [99, 84, 67]: GoF p ≈ 1.4e-5 in compat, homogeneity p ≈ 0.002825 in default", async () => {
+  test("[161, 85, 54] vs [99, 84, 67]: GoF p ≈ 1.4e-5 in compat, the ℓ2 test's p (numpy/scipy) in default", async () => {
     const contract = contractOf([{ name: "c", type: "categorical" }]);
     const s = new Seeded(9);
     const reference = await profileCsv(contract, [
@@ -234,7 +234,25 @@ describe("evidently-compat against default on the worked 3-category counts", () 
     const ours = report(reference, current, DRIFT_DEFAULTS).columns[0]!.method!;
     assert.equal(compat.method, "chisquare_gof");
     assert.ok(Math.abs(compat.p_value! - 1.4e-5) < 0.05e-5, `compat p ${compat.p_value}`);
-    assert.equal(ours.method, "chisquare");
-    assert.ok(Math.abs(ours.p_value! - 0.002825) < 5e-7, `default p ${ours.p_value}`);
+    // The default mode's ℓ2 test from its definition: T = Σ(p̂ − q̂)², a χ²₁ mixture weighted by the
+    // eigenvalues of c·(diag(π) − ππᵀ), its tail by the modified Liu approximation.
+    const l2 = python<{ statistic: number; p: number }>(
+      `
+import numpy as np
+from scipy import stats
+r, c = np.array(data[0], float), np.array(data[1], float)
+n, m = r.sum(), c.sum(); pi = (r + c) / (n + m)
+T = np.sum((r / n - c / m) ** 2)
+lam = np.linalg.eigvalsh((1 / n + 1 / m) * (np.diag(pi) - np.outer(pi, pi)))
+c1, c2, c4 = lam.sum(), (lam ** 2).sum(), (lam ** 4).sum(); l = c2 ** 2 / c4
+emit({"statistic": T, "p": stats.chi2.sf((T - c1) / np.sqrt(2 * c2) * np.sqrt(2 * l) + l, l)})`,
+      [
+        [161, 85, 54],
+        [99, 84, 67],
+      ],
+    );
+    assert.equal(ours.method, "l2");
+    assertClose(ours.statistic, l2.statistic, "default ℓ2 statistic");
+    assertClose(ours.p_value, l2.p, "default ℓ2 p");
   });
 });

@@ -72,25 +72,44 @@ describe("the dataset verdict with missing data", () => {
       settings: DRIFT_DEFAULTS,
       toolVersion: "test",
     });
-    assert.equal(report.columns.find((column) => column.name === "c")!.status, "drift", "c's null share went 0 → 0.99");
-    const onlyUnjudged = { ...DRIFT_DEFAULTS, null_rate: { warn: 1, drift: 1 } };
+    // Against a dense reference, c's null share went 0 → 0.99: that alone drifts the column.
+    const c = report.columns.find((column) => column.name === "c")!;
+    assert.equal(c.status, "drift", c.reason);
+    assert.equal(c.null_rate.status, "drift");
+    assert.match(c.reason, /null share 0 → 0\.99\d*: z p .* and Cohen's h [\d.]+ ≥ margin 0\.2/);
+    // Against a reference as sparse (null share 0.995 → 0.993, no real change), c cannot be judged,
+    // and one unjudged feature of three makes the dataset warn.
+    const sparseReference = await profileOf("sparse-one-reference.csv", table(2000, 1, { sparse: ["c"] }));
+    const sameNulls = await profileOf("sparse-one-again.csv", table(1500, 3, { sparse: ["c"] }), sparseReference);
     const quiet = checkDrift({
-      reference,
+      reference: sparseReference,
       referenceSource: "r",
-      current,
+      current: sameNulls,
       currentSources: ["c"],
-      settings: onlyUnjudged,
+      settings: DRIFT_DEFAULTS,
       toolVersion: "test",
     });
-    assert.equal(quiet.columns.find((column) => column.name === "c")!.status, "insufficient_data");
+    const unjudged = quiet.columns.find((column) => column.name === "c")!;
+    assert.equal(unjudged.status, "insufficient_data", unjudged.reason);
+    assert.equal(unjudged.null_rate.status, "ok");
+    assert.ok(unjudged.null_rate.p_value > 0.05, `null shares 0.995 vs 0.9933: p ${unjudged.null_rate.p_value}`);
     assert.equal(quiet.columns_checked, 2);
     assert.equal(quiet.status, "warn");
   });
 
   test("two features of three unjudged (weight 2 of 3): the dataset is insufficient_data", async () => {
-    const current = await profileOf("sparse-two.csv", table(1500, 4, { sparse: ["a", "c"] }), reference);
-    const settings = { ...DRIFT_DEFAULTS, null_rate: { warn: 1, drift: 1 } };
-    const report = checkDrift({ reference, referenceSource: "r", current, currentSources: ["c"], settings, toolVersion: "test" });
+    // Sparse on both sides, so the null shares agree and only the values are missing.
+    const sparseReference = await profileOf("sparse-two-reference.csv", table(2000, 1, { sparse: ["a", "c"] }));
+    const current = await profileOf("sparse-two.csv", table(1500, 4, { sparse: ["a", "c"] }), sparseReference);
+    const report = checkDrift({
+      reference: sparseReference,
+      referenceSource: "r",
+      current,
+      currentSources: ["c"],
+      settings: DRIFT_DEFAULTS,
+      toolVersion: "test",
+    });
+    for (const name of ["a", "c"]) assert.equal(report.columns.find((column) => column.name === name)!.status, "insufficient_data", name);
     assert.equal(report.columns_checked, 1);
     assert.equal(report.status, "insufficient_data");
   });
