@@ -8,8 +8,8 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-OF7TRDF4.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-UI5WBNHB.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-CHP6LL3T.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-PRPGM54R.js");
   const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
   const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
   function maskUrlSecrets(text) {

@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/site.ts
 await startAction("site", async () => {
-  const { runSiteStage } = await import("./chunks/site-stage-OHVAAVJ4.js");
+  const { runSiteStage } = await import("./chunks/site-stage-7QSNOSFW.js");
   const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
   const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-HWLYO2UZ.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });

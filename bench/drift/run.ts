@@ -2,11 +2,33 @@
  * `npm run bench:drift`: the drift check's decisions and its cost, figures only (nothing here
  * asserts a rate or a time).
  *
- * 1. Decision quality with the default settings (DRIFT_DEFAULTS), seeded: the dataset-level and
- *    per-column drift rates over same-distribution pairs (false alarms) and over shifted pairs
- *    (detection), for a small reference (p-value tests with BH) and a large one (distances + PSI).
- *    Each side is profiled in memory through `profileSources` (the current data on the reference's
- *    bins, one pass), then `checkDrift` decides, exactly as `modelship drift` does after reading.
+ * 1. Decision quality with the default settings (DRIFT_DEFAULTS), seeded: how often a check ends in
+ *    warn or drift, over same-distribution pairs (false alarms) and shifted pairs (detection), on a
+ *    synthetic mixed table and on Adult resampled with replacement, at 500, 5,000 and 50,000 rows
+ *    (reference rows = current rows). Each side is profiled in memory through `profileSources` (the
+ *    current data on the reference's bins, one pass), then `checkDrift` decides, exactly as
+ *    `modelship drift` does after reading. Common random numbers: one reference per pair, and every
+ *    scenario's current side from the same base draws.
+ *    - Two seed sets. TUNING: the bench's own seeds, mulberry32(1000 + g) for the row counts'
+ *      index g, drawn in the order the bench always drew them (`--pairs`, default 200; 50,000 rows:
+ *      `--large-pairs T/I`, default 100/200), so the old scenarios' data is reproducible. INDEPENDENT:
+ *      mulberry32(9000 + g) (`--independent-pairs`, default 500), for judging. New scenarios' extra
+ *      draws (where the nulls fall, which rows take the new category) come from a separate stream per
+ *      set (mulberry32(50,000 + g), mulberry32(60,000 + g)), so the old draws do not move.
+ *    - Shifts: mean +0.25σ and +0.5σ on three numeric columns; 5 and 10 points of probability off
+ *      the top category of two categorical ones; Adult's age mix; at 50,000 rows, negligible ones
+ *      (+0.05σ, 2 points) that must not alarm; and, reported without a goal, a new dominant category
+ *      (40% of the rows take a value the reference never had) and missing values rising 1% → 5%.
+ *    - Tables (a)–(c) on the tuning set; (d) a month of daily checks on unchanged data (`--months
+ *      S/L`, default 100 months at 500 rows / 30 at 5,000; one reference per month, a fresh batch a
+ *      day; a drift issue opens on a drift day and closes on an ok or warn day, as
+ *      src/drift/drift-issue.ts does with close_when_clear): the chance of a false drift issue in a
+ *      month, its flaps, the chance of a warn day; (e) issue 27's goals, each on the tuning and the
+ *      independent set with a Wilson 95% interval (bench/drift/wilson.ts), judged on the independent
+ *      point estimate, beside Evidently's defaults (mode evidently-compat) on the same profiles,
+ *      ending `goals met: N of M`. Figures go to bench/.data/results/drift-decisions.json.
+ *    - Each (set, row count) and each month simulation is a job in a child process, as many at once
+ *      as there are cores.
  * 2. Throughput: a 1,000,000-row × 20-column CSV profiled on a 50,000-row reference profile's bins
  *    plus the decision, and the decision alone from the two profiles, each in a child process for
  *    its peak RSS; 250,000 rows as well, to show that our memory does not grow with rows. Peer: the
@@ -16,15 +38,15 @@
  *
  * The 1M-row runs are the best of `--runs` (default 3) by seconds; the 250k-row runs are single.
  *
- *   node bench/drift/run.ts [--pairs N] [--rows N] [--small-rows N] [--reference-rows N] [--runs K] [--only quality|throughput]
+ *   node bench/drift/run.ts [--pairs N] [--independent-pairs N] [--large-pairs T/I] [--months S/L] [--rows N] [--small-rows N] [--reference-rows N] [--runs K] [--only quality|throughput]
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { closeSync, createWriteStream, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { ADULT_TRAIN, adultLines } from "../../test/support/adult.ts";
 import { MemoryLogger } from "../../src/common/logger.ts";
 import { loadContract, parseContract } from "../../src/data/contract/load-contract.ts";
@@ -38,6 +60,9 @@ import { checkDrift } from "../../src/drift/check-drift.ts";
 import type { DriftReport, DriftSettings } from "../../src/drift/report-types.ts";
 import { threadCount } from "../../src/common/threads.ts";
 import { writeResults, type BenchFigure } from "../results.ts";
+import { wilson } from "./wilson.ts";
+
+const execFileAsync = promisify(execFile);
 
 const root = join(import.meta.dirname, "../..");
 // Paths relative to the repository root, so the reports and profiles a bench writes name no
@@ -47,13 +72,17 @@ const dir = "bench/.data/drift";
 const { values } = parseArgs({
   options: {
     pairs: { type: "string", default: "200" },
+    "independent-pairs": { type: "string", default: "500" },
+    "large-pairs": { type: "string", default: "100/200" },
+    months: { type: "string", default: "100/30" },
     rows: { type: "string", default: "1000000" },
     "small-rows": { type: "string", default: "250000" },
     "reference-rows": { type: "string", default: "50000" },
     runs: { type: "string", default: "3" },
     only: { type: "string" },
-    // Internal: the measured part of section 2, run in a child process.
+    // Internal: a job of section 1, or the measured part of section 2, run in a child process.
     child: { type: "string" },
+    job: { type: "string" },
     csv: { type: "string" },
     reference: { type: "string" },
     current: { type: "string" },
@@ -335,76 +364,470 @@ function sampleRows(rows: RawValue[][], cumulative: Float64Array | undefined, n:
   return columns;
 }
 
-async function quality(pairs: number): Promise<void> {
-  const started = performance.now();
-  const mixedContract = parseContract(contractYaml("drift-bench-mixed", MIXED), "mixed.yaml");
-  const names = MIXED.map((spec) => spec.name);
-  const adult = adultRows();
-  const adultContract = await loadContract(join(root, "examples/model-repo/data/contract.yaml"));
-  // "A different age mix": rows aged 45 or more drawn twice as often.
-  let running = 0;
-  const olderTwice = Float64Array.from(adult.age, (age) => (running += age >= 45 ? 2 : 1));
-  const ageMean = (weights: (age: number) => number) => {
-    let sum = 0;
-    let total = 0;
-    for (const age of adult.age) {
-      sum += weights(age) * age;
-      total += weights(age);
-    }
-    return sum / total;
-  };
-  const plainMean = ageMean(() => 1);
-  const ageSd = Math.sqrt(adult.age.reduce((s, age) => s + (age - plainMean) ** 2, 0) / adult.age.length);
-  const ageShift = (ageMean((age) => (age >= 45 ? 2 : 1)) - plainMean) / ageSd;
+// ---------------------------------------------------------------------------------------------
+// Section 1: decision quality. Each (seed set, row count) and each month simulation is one job; the
+// jobs run in child processes, as many at once as there are cores, and hand back their tallies.
 
-  const scenarios = [
-    { name: "none", table: "mixed", shift: NO_SHIFT },
-    { name: "mean +0.25σ on normal, lognormal, uniform", table: "mixed", shift: { meanShift: 0.25, categoryMix: 0 } },
-    { name: "mean +0.5σ on normal, lognormal, uniform", table: "mixed", shift: { meanShift: 0.5, categoryMix: 0 } },
-    { name: "category mix: 5 points off the top category of cat5, cat12", table: "mixed", shift: { meanShift: 0, categoryMix: 0.05 } },
-    { name: "category mix: 10 points off the top category of cat5, cat12", table: "mixed", shift: { meanShift: 0, categoryMix: 0.1 } },
-    { name: "none", table: "adult", shift: NO_SHIFT },
-    { name: `Adult age mix: rows aged 45+ drawn twice as often (age mean +${ageShift.toFixed(2)}σ)`, table: "adult", shift: NO_SHIFT },
-  ];
-  const regimes = [
-    { name: "small (500 vs 500 rows)", rows: 500 },
-    { name: "large (5,000 vs 5,000 rows)", rows: 5000 },
-  ];
-  const tallies = scenarios.map(() => regimes.map(() => tally()));
-  // The small regime again, on the same profiles, with the other multiple-testing correction.
-  const other: DriftSettings = { ...DRIFT_DEFAULTS, correction: DRIFT_DEFAULTS.correction === "bh" ? "none" : "bh" };
-  const otherTallies = scenarios.map(() => tally());
-  const judge = (s: number, g: number, reference: ReferenceProfile, current: ReferenceProfile) => {
-    count(tallies[s]![g]!, decide(reference, current));
-    if (regimes[g]!.rows <= DRIFT_DEFAULTS.small_sample_rows) count(otherTallies[s]!, decide(reference, current, other));
-  };
-  for (const [g, regime] of regimes.entries()) {
-    const random = mulberry32(1000 + g);
-    for (let pair = 0; pair < pairs; pair++) {
-      const n = regime.rows;
-      // Mixed table: one reference, then every scenario's current side from the same base draws.
-      const reference = await profileColumns(mixedContract, names, mixedColumns(drawBase(random, n, MIXED.length), n, NO_SHIFT));
-      const base = drawBase(random, n, MIXED.length);
-      for (const [s, scenario] of scenarios.entries()) {
-        if (scenario.table !== "mixed") continue;
-        const current = await profileColumns(mixedContract, names, mixedColumns(base, n, scenario.shift), reference);
-        judge(s, g, reference, current);
+type Family = "same" | "shift" | "new-category" | "nulls" | "age";
+
+interface Scenario {
+  name: string;
+  table: "mixed" | "adult";
+  family: Family;
+  shift: Shift;
+  /** Reference = current rows the scenario runs at. */
+  rows: readonly number[];
+  /** Whether the independent set runs it: every goal and reported figure does; the rest are tuning-set detail for (b). */
+  independent: boolean;
+  /** The columns it moves, for table (b). */
+  shifted: readonly string[];
+}
+
+const NUMERIC_SHIFTED = MIXED.filter((spec) => spec.shifted && spec.type !== "categorical").map((spec) => spec.name);
+const CATEGORY_SHIFTED = MIXED.filter((spec) => spec.shifted && spec.type === "categorical").map((spec) => spec.name);
+/** The columns whose missing values rise (1% → 5%), and the share of the current rows that take a new category. */
+const NULL_COLUMNS = ["normal", "cat8", "count_0_20"];
+const NULLS = { reference: 0.01, current: 0.05 };
+const NEW_CATEGORY_SHARE = 0.4;
+/** Rows (reference = current) of the three regimes; a regime's index g picks its seeds (mulberry32(seed + g)). */
+const REGIMES = [500, 5000, 50_000] as const;
+const regimeName = (rows: number) => `${fmt(rows)} vs ${fmt(rows)} rows`;
+
+const SCENARIOS: Scenario[] = [
+  { name: "none", table: "mixed", family: "same", shift: NO_SHIFT, rows: REGIMES, independent: true, shifted: [] },
+  {
+    name: "mean +0.25σ on normal, lognormal, uniform",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0.25, categoryMix: 0 },
+    rows: [500, 5000],
+    independent: true,
+    shifted: NUMERIC_SHIFTED,
+  },
+  {
+    name: "mean +0.5σ on normal, lognormal, uniform",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0.5, categoryMix: 0 },
+    rows: [500, 5000],
+    independent: false,
+    shifted: NUMERIC_SHIFTED,
+  },
+  {
+    name: "category mix: 5 points off the top category of cat5, cat12",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0, categoryMix: 0.05 },
+    rows: [500, 5000],
+    independent: false,
+    shifted: CATEGORY_SHIFTED,
+  },
+  {
+    name: "category mix: 10 points off the top category of cat5, cat12",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0, categoryMix: 0.1 },
+    rows: [500, 5000],
+    independent: true,
+    shifted: CATEGORY_SHIFTED,
+  },
+  {
+    name: "negligible: mean +0.05σ on normal, lognormal, uniform",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0.05, categoryMix: 0 },
+    rows: [50_000],
+    independent: true,
+    shifted: NUMERIC_SHIFTED,
+  },
+  {
+    name: "negligible: category mix, 2 points off the top category of cat5, cat12",
+    table: "mixed",
+    family: "shift",
+    shift: { meanShift: 0, categoryMix: 0.02 },
+    rows: [50_000],
+    independent: true,
+    shifted: CATEGORY_SHIFTED,
+  },
+  {
+    name: `a new dominant category: ${100 * NEW_CATEGORY_SHARE}% of cat5, cat12 take a value the reference never had`,
+    table: "mixed",
+    family: "new-category",
+    shift: NO_SHIFT,
+    rows: [500, 5000],
+    independent: true,
+    shifted: CATEGORY_SHIFTED,
+  },
+  {
+    name: `missing values ${100 * NULLS.reference}% → ${100 * NULLS.current}% in ${NULL_COLUMNS.join(", ")}`,
+    table: "mixed",
+    family: "nulls",
+    shift: NO_SHIFT,
+    rows: [500, 5000],
+    independent: true,
+    shifted: NULL_COLUMNS,
+  },
+  { name: "none", table: "adult", family: "same", shift: NO_SHIFT, rows: REGIMES, independent: true, shifted: [] },
+  {
+    name: "Adult age mix: rows aged 45+ drawn twice as often",
+    table: "adult",
+    family: "age",
+    shift: NO_SHIFT,
+    rows: [500, 5000],
+    independent: false,
+    shifted: ["age"],
+  },
+];
+const scenarioIndex = (table: Scenario["table"], name: string) => {
+  const index = SCENARIOS.findIndex((scenario) => scenario.table === table && scenario.name.startsWith(name));
+  if (index === -1) throw new Error(`bench/drift: no ${table} scenario named ${name}`);
+  return index;
+};
+
+/** Issue 27's goals: the share of checks whose dataset status is warn or drift, judged on the independent set's point estimate. */
+interface Goal {
+  what: string;
+  scenario: number;
+  rows: number;
+  /** In words, and the test of a rate; absent: reported, no goal. */
+  goal?: string;
+  met?: (rate: number) => boolean;
+}
+const atMost = (limit: number) => ({ goal: `≤ ${100 * limit}%`, met: (rate: number) => rate <= limit });
+const atLeast = (limit: number) => ({ goal: `≥ ${100 * limit}%`, met: (rate: number) => rate >= limit });
+const GOALS: Goal[] = [
+  ...(["mixed", "adult"] as const).flatMap((table) =>
+    REGIMES.map((rows) => ({ what: "false alarms", scenario: scenarioIndex(table, "none"), rows, ...atMost(0.05) })),
+  ),
+  ...[500, 5000].map((rows) => ({ what: "detection", scenario: scenarioIndex("mixed", "mean +0.25σ"), rows, ...atLeast(0.95) })),
+  { what: "detection", scenario: scenarioIndex("mixed", "category mix: 10 points"), rows: 500, ...atLeast(0.8) },
+  { what: "detection", scenario: scenarioIndex("mixed", "category mix: 10 points"), rows: 5000, ...atLeast(0.95) },
+  { what: "negligible shift", scenario: scenarioIndex("mixed", "negligible: mean"), rows: 50_000, ...atMost(0.05) },
+  { what: "negligible shift", scenario: scenarioIndex("mixed", "negligible: category"), rows: 50_000, ...atMost(0.05) },
+  ...[500, 5000].map((rows) => ({ what: "report only", scenario: scenarioIndex("mixed", "a new dominant category"), rows })),
+  ...[500, 5000].map((rows) => ({ what: "report only", scenario: scenarioIndex("mixed", "missing values"), rows })),
+];
+
+/** The two seed sets: the tuning set keeps the seeds the bench always had; the independent one is for judging. */
+const SEED_SETS = {
+  tuning: { seed: 1000, extraSeed: 50_000 },
+  independent: { seed: 9000, extraSeed: 60_000 },
+} as const;
+type SetName = keyof typeof SEED_SETS;
+/** The month simulations' seeds: mulberry32(MONTH_SEED + 2g + (adult ? 1 : 0)). */
+const MONTH_SEED = 70_000;
+const DAYS = 30;
+
+/** Evidently's defaults on the same profiles, to print beside ours. */
+const EVIDENTLY: DriftSettings = { ...DRIFT_DEFAULTS, mode: "evidently-compat" };
+/** The 500-row regime again, on the same profiles, with the other multiple-testing correction (table (c)). */
+const OTHER_CORRECTION: DriftSettings = { ...DRIFT_DEFAULTS, correction: DRIFT_DEFAULTS.correction === "bh" ? "none" : "bh" };
+
+/** What the jobs share: the contracts and the Adult rows, loaded once per process. */
+interface QualityContext {
+  mixedContract: DataContract;
+  names: string[];
+  adult: ReturnType<typeof adultRows>;
+  adultContract: DataContract;
+  /** Cumulative row weights: rows aged 45 or more count twice. */
+  olderTwice: Float64Array;
+  /** The age mix's mean shift in age's σ. */
+  ageShift: number;
+}
+let context: Promise<QualityContext> | undefined;
+function qualityContext(): Promise<QualityContext> {
+  context ??= (async () => {
+    const adult = adultRows();
+    let running = 0;
+    const olderTwice = Float64Array.from(adult.age, (age) => (running += age >= 45 ? 2 : 1));
+    const ageMean = (weights: (age: number) => number) => {
+      let sum = 0;
+      let total = 0;
+      for (const age of adult.age) {
+        sum += weights(age) * age;
+        total += weights(age);
       }
-      // Adult: uniform draws for the reference and the unshifted current side, age-weighted for the shifted one.
-      const adultReference = await profileColumns(adultContract, adult.names, sampleRows(adult.rows, undefined, n, random));
-      const same = await profileColumns(adultContract, adult.names, sampleRows(adult.rows, undefined, n, random), adultReference);
-      judge(5, g, adultReference, same);
-      const older = await profileColumns(adultContract, adult.names, sampleRows(adult.rows, olderTwice, n, random), adultReference);
-      judge(6, g, adultReference, older);
+      return sum / total;
+    };
+    const plainMean = ageMean(() => 1);
+    const ageSd = Math.sqrt(adult.age.reduce((s, age) => s + (age - plainMean) ** 2, 0) / adult.age.length);
+    return {
+      mixedContract: parseContract(contractYaml("drift-bench-mixed", MIXED), "mixed.yaml"),
+      names: MIXED.map((spec) => spec.name),
+      adult,
+      adultContract: await loadContract(join(root, "examples/model-repo/data/contract.yaml")),
+      olderTwice,
+      ageShift: (ageMean((age) => (age >= 45 ? 2 : 1)) - plainMean) / ageSd,
+    };
+  })();
+  return context;
+}
+
+/** `columns` with the NULL_COLUMNS' values nulled where the separate stream draws below `rate` (a copy of those columns). */
+function withNulls(columns: RawValue[][], rate: number, random: () => number): RawValue[][] {
+  return columns.map((column, c) => {
+    if (!NULL_COLUMNS.includes(MIXED[c]!.name)) return column;
+    const out = column.slice();
+    for (let r = 0; r < out.length; r++) if (random() < rate) out[r] = null;
+    return out;
+  });
+}
+
+/** cat5 and cat12 with NEW_CATEGORY_SHARE of the rows (drawn from the separate stream) set to `<column>_new`, in place. */
+function withNewCategory(columns: RawValue[][], random: () => number): RawValue[][] {
+  for (const [c, spec] of MIXED.entries()) {
+    if (!CATEGORY_SHIFTED.includes(spec.name)) continue;
+    const column = columns[c]!;
+    for (let r = 0; r < column.length; r++) if (random() < NEW_CATEGORY_SHARE) column[r] = `${spec.name}_new`;
+  }
+  return columns;
+}
+
+/** A Tally as JSON (its maps as entry lists), to cross from a job's process. */
+type TallyJson = Omit<Tally, "columnDrift" | "methods" | "warnCauses" | "distances"> & {
+  columnDrift: [string, number][];
+  methods: [string, string][];
+  warnCauses: [string, number][];
+  distances: [string, { distance: number; psi: number }][];
+};
+const tallyToJson = (t: Tally): TallyJson => ({
+  ...t,
+  columnDrift: [...t.columnDrift],
+  methods: [...t.methods],
+  warnCauses: [...t.warnCauses],
+  distances: [...t.distances],
+});
+const tallyFromJson = (t: TallyJson): Tally => ({
+  ...t,
+  columnDrift: new Map(t.columnDrift),
+  methods: new Map(t.methods),
+  warnCauses: new Map(t.warnCauses),
+  distances: new Map(t.distances),
+});
+
+/** The key of a tally: seed set, scenario, rows, and the settings when not the defaults. */
+const key = (set: SetName, s: number, rows: number, settings: "" | "evidently" | "other" = "") =>
+  `${set}/${s}/${rows}${settings === "" ? "" : `/${settings}`}`;
+
+/** One seed set at one row count: `pairs` references, every scenario's current side from the same base draws. */
+async function runPairs(set: SetName, g: number, pairs: number): Promise<Record<string, TallyJson>> {
+  const { mixedContract, names, adult, adultContract, olderTwice } = await qualityContext();
+  const n = REGIMES[g]!;
+  // The main stream draws the values, in the order the bench always drew them; new scenarios' extra
+  // draws (null positions, the new category) come from a separate stream, so the old data stays put.
+  const random = mulberry32(SEED_SETS[set].seed + g);
+  const extra = mulberry32(SEED_SETS[set].extraSeed + g);
+  const tallies = new Map<string, Tally>();
+  const add = (name: string, report: DriftReport) => {
+    let t = tallies.get(name);
+    if (t === undefined) tallies.set(name, (t = tally()));
+    count(t, report);
+  };
+  const runs = (s: number) => SCENARIOS[s]!.rows.includes(n) && (set === "tuning" || SCENARIOS[s]!.independent);
+  const judge = (s: number, reference: ReferenceProfile, current: ReferenceProfile) => {
+    add(key(set, s, n), decide(reference, current));
+    if (set === "independent") add(key(set, s, n, "evidently"), decide(reference, current, EVIDENTLY));
+    if (set === "tuning" && n === 500) add(key(set, s, n, "other"), decide(reference, current, OTHER_CORRECTION));
+  };
+  const adultSame = scenarioIndex("adult", "none");
+  const adultAge = scenarioIndex("adult", "Adult age mix");
+  for (let pair = 0; pair < pairs; pair++) {
+    // Mixed table: one reference, then every scenario's current side from the same base draws.
+    const referenceColumns = mixedColumns(drawBase(random, n, MIXED.length), n, NO_SHIFT);
+    const reference = await profileColumns(mixedContract, names, referenceColumns);
+    const base = drawBase(random, n, MIXED.length);
+    for (const [s, scenario] of SCENARIOS.entries()) {
+      if (scenario.table !== "mixed" || !runs(s)) continue;
+      let columns = mixedColumns(base, n, scenario.shift);
+      let against = reference;
+      if (scenario.family === "new-category") columns = withNewCategory(columns, extra);
+      else if (scenario.family === "nulls") {
+        // Both sides from the usual draws; the reference with 1% of those columns missing, the current with 5%.
+        against = await profileColumns(mixedContract, names, withNulls(referenceColumns, NULLS.reference, extra));
+        columns = withNulls(columns, NULLS.current, extra);
+      }
+      judge(s, against, await profileColumns(mixedContract, names, columns, against));
     }
+    // Adult: uniform draws for the reference and the unshifted current side, age-weighted for the shifted one.
+    const adultReference = await profileColumns(adultContract, adult.names, sampleRows(adult.rows, undefined, n, random));
+    judge(
+      adultSame,
+      adultReference,
+      await profileColumns(adultContract, adult.names, sampleRows(adult.rows, undefined, n, random), adultReference),
+    );
+    if (runs(adultAge))
+      judge(
+        adultAge,
+        adultReference,
+        await profileColumns(adultContract, adult.names, sampleRows(adult.rows, olderTwice, n, random), adultReference),
+      );
+  }
+  return Object.fromEntries([...tallies].map(([name, t]) => [name, tallyToJson(t)]));
+}
+
+/** A month of daily checks on unchanged data, `months` times. */
+interface Months {
+  months: number;
+  /** Months in which a drift issue opened at least once. */
+  withIssue: number;
+  /** Reopenings: an issue opened, closed on a clear day, and opened again, summed over months. */
+  flaps: number;
+  /** Months with at least one day whose dataset status was warn. */
+  withWarn: number;
+  days: number;
+  warnDays: number;
+  driftDays: number;
+}
+
+/**
+ * One reference per month, then each day a fresh current batch of the same distribution. As the drift
+ * issue does (src/drift/drift-issue.ts, syncDriftIssue, close_when_clear on by default): a day whose
+ * status is drift opens the issue (reopens it if closed), a day whose status is ok or warn closes an
+ * open one; insufficient_data leaves it as it is.
+ */
+async function runMonths(table: Scenario["table"], g: number, months: number): Promise<Months> {
+  const { mixedContract, names, adult, adultContract } = await qualityContext();
+  const n = REGIMES[g]!;
+  const random = mulberry32(MONTH_SEED + 2 * g + (table === "adult" ? 1 : 0));
+  const draw = (reference?: ReferenceProfile) =>
+    table === "mixed"
+      ? profileColumns(mixedContract, names, mixedColumns(drawBase(random, n, MIXED.length), n, NO_SHIFT), reference)
+      : profileColumns(adultContract, adult.names, sampleRows(adult.rows, undefined, n, random), reference);
+  const out: Months = { months, withIssue: 0, flaps: 0, withWarn: 0, days: 0, warnDays: 0, driftDays: 0 };
+  for (let month = 0; month < months; month++) {
+    const reference = await draw();
+    let open = false;
+    let opened = 0;
+    let warned = false;
+    for (let day = 0; day < DAYS; day++) {
+      const { status } = decide(reference, await draw(reference));
+      out.days++;
+      if (status === "drift") {
+        out.driftDays++;
+        if (!open) opened++;
+        open = true;
+      } else if (status === "ok" || status === "warn") open = false;
+      if (status === "warn") {
+        out.warnDays++;
+        warned = true;
+      }
+    }
+    if (opened > 0) out.withIssue++;
+    out.flaps += Math.max(0, opened - 1);
+    if (warned) out.withWarn++;
+  }
+  return out;
+}
+
+type QualityJob =
+  { kind: "pairs"; set: SetName; g: number; pairs: number } | { kind: "months"; table: Scenario["table"]; g: number; months: number };
+/** A job's result, with its wall and CPU seconds (the CPU ones hold when other work shares the cores). */
+type JobResult = { seconds: number; cpuSeconds: number } & ({ tallies: Record<string, TallyJson> } | { months: Months });
+
+async function runJob(job: QualityJob): Promise<JobResult> {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const result =
+    job.kind === "pairs"
+      ? { tallies: await runPairs(job.set, job.g, job.pairs) }
+      : { months: await runMonths(job.table, job.g, job.months) };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - t) / 1000, cpuSeconds: (used.user + used.system) / 1e6, ...result };
+}
+
+const jobName = (job: QualityJob) =>
+  job.kind === "pairs"
+    ? `${job.set} set, ${fmt(REGIMES[job.g]!)} rows, ${fmt(job.pairs)} pairs`
+    : `${fmt(job.months)} months of ${job.table}, ${fmt(REGIMES[job.g]!)} rows`;
+
+/** Runs the jobs in child processes, `parallel` at a time, the costliest (listed first) first. */
+async function runJobs(jobs: QualityJob[], parallel: number): Promise<JobResult[]> {
+  const self = join(import.meta.dirname, "run.ts");
+  const results = new Array<JobResult>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      const { stdout } = await execFileAsync(process.execPath, [self, "--child", "quality", "--job", JSON.stringify(jobs[index])], {
+        cwd: root,
+        maxBuffer: 64 * MiB,
+      }).catch((error: unknown) => {
+        const { stderr, message } = error as Error & { stderr?: string };
+        throw new Error(`bench/drift: the job "${jobName(jobs[index]!)}" failed: ${stderr || message}`);
+      });
+      results[index] = JSON.parse(stdout.trim().split("\n").pop()!) as JobResult;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
+  return results;
+}
+
+/** A job's part, in a child process: the JSON of its result on the last line. */
+async function childQuality(): Promise<void> {
+  console.log(JSON.stringify(await runJob(JSON.parse(values.job!) as QualityJob)));
+}
+
+/** "a/b" or "a" (both) as two non-negative integers; `flag` names the option in the error. */
+function twoCounts(text: string, flag: string): [number, number] {
+  const parts = text.split("/").map(Number);
+  if (parts.length > 2 || !parts.every((x) => Number.isInteger(x) && x >= 0))
+    throw new Error(`bench/drift: --${flag} ${text}: give N or N/M (whole numbers), e.g. --${flag} 100/200`);
+  return [parts[0]!, parts[1] ?? parts[0]!];
+}
+
+/** "12.0% (9.5–15.1%)": a rate with its Wilson 95% interval. */
+function withInterval(successes: number, n: number): string {
+  const [low, high] = wilson(successes, n);
+  return `${pct(successes / n)} (${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)}%)`;
+}
+
+async function quality(pairs: number, independentPairs: number, largePairs: [number, number], months: [number, number]): Promise<void> {
+  const started = performance.now();
+  const { names, adult, adultContract, ageShift } = await qualityContext();
+  const counts: Record<SetName, number[]> = {
+    tuning: [pairs, pairs, largePairs[0]],
+    independent: [independentPairs, independentPairs, largePairs[1]],
+  };
+  // Costliest first (CPU seconds at the defaults, 2 cores: about 210, 160, 100, 70, then under 30 each).
+  const jobs: QualityJob[] = [
+    { kind: "pairs", set: "independent", g: 2, pairs: counts.independent[2]! },
+    { kind: "pairs", set: "independent", g: 1, pairs: counts.independent[1]! },
+    { kind: "pairs", set: "tuning", g: 2, pairs: counts.tuning[2]! },
+    { kind: "pairs", set: "tuning", g: 1, pairs: counts.tuning[1]! },
+    { kind: "months", table: "mixed", g: 1, months: months[1] },
+    { kind: "months", table: "adult", g: 1, months: months[1] },
+    { kind: "pairs", set: "independent", g: 0, pairs: counts.independent[0]! },
+    { kind: "pairs", set: "tuning", g: 0, pairs: counts.tuning[0]! },
+    { kind: "months", table: "adult", g: 0, months: months[0] },
+    { kind: "months", table: "mixed", g: 0, months: months[0] },
+  ];
+  const parallel = availableParallelism();
+  const results = await runJobs(
+    jobs.filter((job) => (job.kind === "pairs" ? job.pairs : job.months) > 0),
+    parallel,
+  );
+  const ran = jobs.filter((job) => (job.kind === "pairs" ? job.pairs : job.months) > 0);
+  const tallies = new Map<string, Tally>();
+  const monthResults = new Map<string, Months>();
+  for (const [i, result] of results.entries()) {
+    const job = ran[i]!;
+    if ("tallies" in result) for (const [name, t] of Object.entries(result.tallies)) tallies.set(name, tallyFromJson(t));
+    else if (job.kind === "months") monthResults.set(`${job.table}/${REGIMES[job.g]}`, result.months);
   }
   const seconds = (performance.now() - started) / 1000;
+  const get = (set: SetName, s: number, rows: number, settings: "" | "evidently" | "other" = "") =>
+    tallies.get(key(set, s, rows, settings));
 
   const adultFeatures = adultContract.columns
     .filter((column) => column.roles.length === 0 || column.roles.includes("feature"))
     .map((column) => column.name);
+  // Every default but the per-column lists, so the line stays true whatever the settings hold.
+  const shown = Object.fromEntries(Object.entries(DRIFT_DEFAULTS).filter(([name]) => name !== "weights" && name !== "ignore"));
   console.log(
-    `\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: share ${DRIFT_DEFAULTS.share}, p < ${DRIFT_DEFAULTS.p_value} (correction ${DRIFT_DEFAULTS.correction}) and margins W/σ ${DRIFT_DEFAULTS.margin.numeric}, TVD ${DRIFT_DEFAULTS.margin.categorical}, Cohen's h ${DRIFT_DEFAULTS.margin.nulls}); ${pairs} seeded pairs per row, ${seconds.toFixed(0)} s in all\n`,
+    `\nbench/drift 1. decision quality, default settings (DRIFT_DEFAULTS: ${JSON.stringify(shown).replace(/"/g, "").replace(/,/g, ", ")}); ${seconds.toFixed(0)} s in all on ${parallel} core(s)\n`,
+  );
+  console.log(
+    `Seed sets: tuning (the bench's seeds: mulberry32(${SEED_SETS.tuning.seed} + g), g = 0, 1, 2 for ${REGIMES.map(fmt).join(", ")} rows; ${counts.tuning.map(fmt).join(", ")} pairs) and independent (mulberry32(${SEED_SETS.independent.seed} + g); ${counts.independent.map(fmt).join(", ")} pairs), each with a separate stream (mulberry32(${SEED_SETS.tuning.extraSeed} + g), mulberry32(${SEED_SETS.independent.extraSeed} + g)) for the new scenarios' extra draws. Tables (a)–(c): the tuning set.`,
   );
   console.log(
     `mixed table: normal, lognormal, uniform, count_0_20 (Binomial(20, 0.3)), binary (p 0.3), zero_inflated (70% zeros, else lognormal) numeric; cat3, cat5, cat8, cat12 Zipf-weighted categorical.`,
@@ -412,12 +835,13 @@ async function quality(pairs: number): Promise<void> {
   console.log(
     `Adult: the UCI Adult training set (datasets/adult, ${fmt(adult.rows.length)} rows) resampled with replacement; ${adultFeatures.length} feature columns (Y is the target and is not counted).\n`,
   );
-  for (const [g, regime] of regimes.entries()) {
-    const methods = [...tallies[0]![g]!.methods].map(([name, method]) => `${name} ${method}`).join(", ");
-    console.log(`${regime.name}: methods ${methods}`);
+  for (const rows of REGIMES) {
+    const t = get("tuning", 0, rows) ?? get("independent", 0, rows);
+    if (t !== undefined)
+      console.log(`${regimeName(rows)}: methods ${[...t.methods].map(([name, method]) => `${name} ${method}`).join(", ")}`);
   }
-  const nullRow = (t: Tally, s: number) => {
-    const rates = columnRates(t, s === 0 ? names : adultFeatures);
+  const nullRow = (t: Tally, table: Scenario["table"]) => {
+    const rates = columnRates(t, table === "mixed" ? names : adultFeatures);
     const causes =
       [...t.warnCauses]
         .sort((a, b) => b[1] - a[1])
@@ -425,13 +849,8 @@ async function quality(pairs: number): Promise<void> {
         .join(", ") || "none";
     return `${pct(t.datasetDrift / t.pairs)} | ${pct(t.datasetFlag / t.pairs)} | ${pct(rates.mean)} | ${rates.max[1] > 0 ? `${rates.max[0]} ${pct(rates.max[1])}` : "—"} | ${causes}`;
   };
-  const shiftRow = (t: Tally, scenario: (typeof scenarios)[number]) => {
-    const shifted =
-      scenario.table === "mixed"
-        ? MIXED.filter(
-            (spec) => spec.shifted && (spec.type === "categorical" ? scenario.shift.categoryMix > 0 : scenario.shift.meanShift > 0),
-          ).map((spec) => spec.name)
-        : ["age"];
+  const shiftRow = (t: Tally, scenario: Scenario) => {
+    const shifted = scenario.shifted;
     const others = (scenario.table === "mixed" ? names : adultFeatures).filter((name) => !shifted.includes(name));
     const a = columnRates(t, shifted);
     const b = columnRates(t, others);
@@ -444,9 +863,11 @@ async function quality(pairs: number): Promise<void> {
     const highest = b.max[1] > 0 ? ` (highest ${b.max[0]} ${pct(b.max[1])})` : "";
     const distance = shifted.reduce((sum, name) => sum + t.distances.get(name)!.distance, 0) / shifted.length / t.pairs;
     const psiMean = shifted.reduce((sum, name) => sum + t.distances.get(name)!.psi, 0) / shifted.length / t.pairs;
-    const distanceName = scenario.shift.categoryMix > 0 ? "JS" : "W/σ";
-    return `${pct(t.datasetDrift / t.pairs)} | ${pct(t.datasetFlag / t.pairs)} | ${pct(a.mean)} | ${range} | ${distanceName} ${distance.toFixed(3)}, PSI ${psiMean.toFixed(3)} | ${pct(b.mean)}${highest}`;
+    const kinds = new Set(shifted.map((name) => (MIXED.find((spec) => spec.name === name)?.type === "categorical" ? "JS" : "W/σ")));
+    return `${pct(t.datasetDrift / t.pairs)} | ${pct(t.datasetFlag / t.pairs)} | ${pct(a.mean)} | ${range} | ${[...kinds].join(" or ")} ${distance.toFixed(3)}, PSI ${psiMean.toFixed(3)} | ${pct(b.mean)}${highest}`;
   };
+  const scenarioName = (scenario: Scenario) =>
+    scenario.family === "age" ? `${scenario.name} (age mean +${ageShift.toFixed(2)}σ)` : scenario.name;
   const nullHeader =
     "| dataset drift | dataset warn or drift | column drift, mean over columns | highest column | feature warnings per pair, by cause |\n| ---: | ---: | ---: | --- | --- |";
   const shiftHeader =
@@ -458,23 +879,130 @@ async function quality(pairs: number): Promise<void> {
 
   console.log("\n(a) false alarms: both sides drawn from the same distribution\n");
   console.log(withColumns(nullHeader, "table", "regime"));
-  for (const s of [0, 5])
-    for (const [g, regime] of regimes.entries())
-      console.log(`| ${scenarios[s]!.table} | ${regime.name} | ${nullRow(tallies[s]![g]!, s)} |`);
+  for (const s of [scenarioIndex("mixed", "none"), scenarioIndex("adult", "none")])
+    for (const rows of REGIMES) {
+      const t = get("tuning", s, rows);
+      if (t !== undefined) console.log(`| ${SCENARIOS[s]!.table} | ${regimeName(rows)} | ${nullRow(t, SCENARIOS[s]!.table)} |`);
+    }
   console.log("\n(b) detection: the current side shifted\n");
   console.log(withColumns(shiftHeader, "shift", "regime"));
-  for (const [s, scenario] of scenarios.entries()) {
-    if (scenario.name === "none") continue;
-    for (const [g, regime] of regimes.entries())
-      console.log(`| ${scenario.name} | ${regime.name} | ${shiftRow(tallies[s]![g]!, scenario)} |`);
+  for (const [s, scenario] of SCENARIOS.entries()) {
+    if (scenario.family === "same") continue;
+    for (const rows of scenario.rows) {
+      const t = get("tuning", s, rows);
+      if (t !== undefined) console.log(`| ${scenarioName(scenario)} | ${regimeName(rows)} | ${shiftRow(t, scenario)} |`);
+    }
   }
-  console.log(`\n(c) the small regime on the same profiles with correction ${other.correction} instead of ${DRIFT_DEFAULTS.correction}\n`);
+  console.log(
+    `\n(c) the 500-row regime on the same profiles with correction ${OTHER_CORRECTION.correction} instead of ${DRIFT_DEFAULTS.correction}\n`,
+  );
   console.log(withColumns(nullHeader, "table"));
-  for (const s of [0, 5]) console.log(`| ${scenarios[s]!.table} | ${nullRow(otherTallies[s]!, s)} |`);
+  for (const s of [scenarioIndex("mixed", "none"), scenarioIndex("adult", "none")]) {
+    const t = get("tuning", s, 500, "other");
+    if (t !== undefined) console.log(`| ${SCENARIOS[s]!.table} | ${nullRow(t, SCENARIOS[s]!.table)} |`);
+  }
   console.log("");
   console.log(withColumns(shiftHeader, "shift"));
-  for (const [s, scenario] of scenarios.entries())
-    if (scenario.name !== "none") console.log(`| ${scenario.name} | ${shiftRow(otherTallies[s]!, scenario)} |`);
+  for (const [s, scenario] of SCENARIOS.entries()) {
+    const t = get("tuning", s, 500, "other");
+    if (scenario.family !== "same" && t !== undefined) console.log(`| ${scenarioName(scenario)} | ${shiftRow(t, scenario)} |`);
+  }
+
+  // The goals' figures first, then the months', in the results file.
+  const figures: BenchFigure[] = [];
+  const monthFigures: BenchFigure[] = [];
+  const notes: string[] = [];
+  const monthNotes: string[] = [];
+  console.log(
+    `\n(d) a month of daily checks on unchanged data: one reference per month, then ${DAYS} days, each a fresh same-distribution current batch of the same size (seeds mulberry32(${MONTH_SEED} + 2g + table)). A drift issue opens on a day whose dataset status is drift and closes on a day whose status is ok or warn (close_when_clear, the default); a flap is a reopening within the month. A warn shows in the run's summary and opens no issue.\n`,
+  );
+  console.log(
+    "| table | rows | months | ≥ 1 false drift issue in a month (Wilson 95%) | flaps per month, mean | ≥ 1 warn day in a month (Wilson 95%) | days: warn, drift |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const table of ["mixed", "adult"] as const)
+    for (const rows of [500, 5000]) {
+      const m = monthResults.get(`${table}/${rows}`);
+      if (m === undefined) continue;
+      console.log(
+        `| ${table} | ${fmt(rows)} | ${fmt(m.months)} | ${withInterval(m.withIssue, m.months)} | ${(m.flaps / m.months).toFixed(3)} | ${withInterval(m.withWarn, m.months)} | ${pct(m.warnDays / m.days)}, ${pct(m.driftDays / m.days)} |`,
+      );
+      const [low, high] = wilson(m.withIssue, m.months);
+      monthFigures.push(
+        {
+          workload: `months of daily checks on unchanged data with a false drift issue, ${table}, ${fmt(rows)} rows`,
+          unit: "%",
+          ours: (100 * m.withIssue) / m.months,
+        },
+        {
+          workload: `drift issue flaps (reopenings) per month of daily checks on unchanged data, ${table}, ${fmt(rows)} rows`,
+          unit: "per month",
+          ours: m.flaps / m.months,
+        },
+        {
+          workload: `months of daily checks on unchanged data with a warn day, ${table}, ${fmt(rows)} rows`,
+          unit: "%",
+          ours: (100 * m.withWarn) / m.months,
+        },
+      );
+      monthNotes.push(
+        `a month of daily checks, ${table} ${fmt(rows)} rows: false drift issue in ${m.withIssue} of ${m.months} months (Wilson 95% ${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)}%)`,
+      );
+    }
+
+  console.log(
+    `\n(e) issue 27's goals: the share of checks whose DATASET status is warn or drift; tuning set ${counts.tuning.map(fmt).join(" / ")} pairs, independent set ${counts.independent.map(fmt).join(" / ")} pairs at ${REGIMES.map(fmt).join(" / ")} rows; met or not on the independent set's point estimate. Evidently: mode evidently-compat (Evidently's defaults) on the independent set's profiles, warn or drift and, in brackets, drift alone (Evidently's own dataset verdict is drift or no drift).\n`,
+  );
+  console.log(
+    "| goal | scenario | rows | tuning set | independent set (Wilson 95%) | evidently-compat, independent (drift alone) | target | met |",
+  );
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |");
+  let met = 0;
+  let judged = 0;
+  for (const goal of GOALS) {
+    const scenario = SCENARIOS[goal.scenario]!;
+    const tuning = get("tuning", goal.scenario, goal.rows);
+    const independent = get("independent", goal.scenario, goal.rows);
+    const evidently = get("independent", goal.scenario, goal.rows, "evidently");
+    const rate = (t: Tally | undefined) => (t === undefined ? "—" : pct(t.datasetFlag / t.pairs));
+    const ours = independent === undefined ? undefined : independent.datasetFlag / independent.pairs;
+    const ok = goal.met === undefined || ours === undefined ? undefined : goal.met(ours);
+    if (goal.met !== undefined) {
+      judged++;
+      if (ok === true) met++;
+    }
+    const what = `${scenario.table === "adult" ? "Adult" : "mixed table"}: ${scenario.family === "same" ? "same distribution" : scenarioName(scenario)}`;
+    console.log(
+      `| ${goal.what} | ${what} | ${fmt(goal.rows)} | ${rate(tuning)} | ${independent === undefined ? "—" : withInterval(independent.datasetFlag, independent.pairs)} | ${evidently === undefined ? "—" : `${rate(evidently)} (${pct(evidently.datasetDrift / evidently.pairs)})`} | ${goal.goal ?? "report only"} | ${ok === undefined ? (goal.met === undefined ? "—" : "not run") : ok ? "met" : "NOT MET"} |`,
+    );
+    if (independent !== undefined) {
+      const [low, high] = wilson(independent.datasetFlag, independent.pairs);
+      figures.push({
+        workload: `${goal.what}, ${what}, ${fmt(goal.rows)} rows (warn or drift, independent seeds)`,
+        unit: "%",
+        ours: 100 * ours!,
+        ...(evidently === undefined ? {} : { peer: (100 * evidently.datasetFlag) / evidently.pairs, peerName: "evidently-compat mode" }),
+        ...(goal.goal === undefined ? {} : { goal: goal.goal, met: ok! }),
+      });
+      notes.push(
+        `${goal.what}, ${what}, ${fmt(goal.rows)} rows: ${independent.datasetFlag} of ${independent.pairs} independent pairs (Wilson 95% ${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)}%); tuning set ${rate(tuning)}`,
+      );
+    }
+  }
+  const times = results
+    .map((result, i) => `${jobName(ran[i]!)} ${result.seconds.toFixed(0)} s (CPU ${result.cpuSeconds.toFixed(0)} s)`)
+    .join("; ");
+  const cpuSeconds = results.reduce((sum, result) => sum + result.cpuSeconds, 0);
+  notes.push(
+    `section 1 took ${seconds.toFixed(0)} s on ${parallel} core(s), ${cpuSeconds.toFixed(0)} CPU seconds in its jobs (load average ${loadavg()[0]!.toFixed(1)} at the end): ${times}`,
+  );
+  await writeResults("drift-decisions", [...figures, ...monthFigures], [...notes, ...monthNotes]);
+  console.log(
+    `\njob seconds (${parallel} at a time; ${cpuSeconds.toFixed(0)} CPU seconds in all, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(", ")}): ${times}`,
+  );
+  console.log(`goals met: ${met} of ${judged}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -904,10 +1432,17 @@ async function throughput(rows: number, smallRows: number, referenceRows: number
   }
 }
 
-if (values.child === "profile") await childProfile();
+if (values.child === "quality") await childQuality();
+else if (values.child === "profile") await childProfile();
 else if (values.child === "decide") await childDecide();
 else {
-  if (values.only !== "throughput") await quality(Number(values.pairs));
+  if (values.only !== "throughput")
+    await quality(
+      Number(values.pairs),
+      Number(values["independent-pairs"]),
+      twoCounts(values["large-pairs"], "large-pairs"),
+      twoCounts(values.months, "months"),
+    );
   if (values.only !== "quality")
     await throughput(Number(values.rows), Number(values["small-rows"]), Number(values["reference-rows"]), Number(values.runs));
 }

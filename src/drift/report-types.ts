@@ -51,6 +51,11 @@ export interface MethodResult {
   margin?: number;
   /** Computed from quantile sketches rather than exact values (error bound in `settings`). */
   approximate: boolean;
+  /**
+   * Default mode, from sketches: the CDF gap the two sketches' rank errors may explain, taken off
+   * KS D before the p-value and off |ΔCDF| in the effect (so both say what is beyond the sketches).
+   */
+  tolerance?: number;
 }
 
 /** Every distance the report shows for a column, whichever decided it. */

@@ -11,8 +11,12 @@ import { totalWeight } from "./sample.ts";
  * scipy.stats.wasserstein_distance(u_values, v_values, u_weights, v_weights), i.e. scipy's
  * _cdf_distance(1, …): ∫ |U − V| over the sorted union of both samples' values. NaN if either
  * sample is empty.
+ *
+ * `tolerance` (ours, default 0 = scipy): ∫ max(0, |U − V| − tolerance) instead — the distance beyond
+ * what the samples' summaries can resolve (two quantile sketches' rank errors), so the sketches'
+ * noise in a long tail does not add up to an effect.
  */
-export function wasserstein(a: WeightedSample, b: WeightedSample): number {
+export function wasserstein(a: WeightedSample, b: WeightedSample, tolerance = 0): number {
   const totalA = totalWeight(a);
   const totalB = totalWeight(b);
   if (!(totalA > 0) || !(totalB > 0)) return Number.NaN;
@@ -33,7 +37,8 @@ export function wasserstein(a: WeightedSample, b: WeightedSample): number {
     if (!Number.isNaN(previous)) sum += previousGap * (value - previous);
     if (i < na && va === value) cumA += a.weights[i++]!;
     if (j < nb && vb === value) cumB += b.weights[j++]!;
-    previousGap = Math.abs(cumA / totalA - cumB / totalB);
+    previousGap =
+      tolerance > 0 ? Math.max(0, Math.abs(cumA / totalA - cumB / totalB) - tolerance) : Math.abs(cumA / totalA - cumB / totalB);
     previous = value;
   }
   return sum;

@@ -119,12 +119,16 @@ function attemptExact(n1: number, n2: number, g: number, d: number): [boolean, n
  * weighted CDFs; n1, n2 are the total weights (rounded to integers for the p-value). method 'auto'
  * = 'exact' when max(n1, n2) ≤ 10000 else 'asymp'; exact falls back to asymp exactly where scipy does
  * (lcm overflow guard for an explicit 'exact', a p outside [0, 1]). Throws on an empty sample.
+ *
+ * `tolerance` (ours, default 0 = scipy): the part of D a summary's error may explain, taken off D
+ * before the p-value — the two quantile sketches' rank errors when the samples are sketch items, so
+ * a gap the sketches cannot resolve is not called significant however large n is.
  */
-export function ks2samp(a: WeightedSample, b: WeightedSample, method: "auto" | "exact" | "asymp" = "auto"): KsResult {
+export function ks2samp(a: WeightedSample, b: WeightedSample, method: "auto" | "exact" | "asymp" = "auto", tolerance = 0): KsResult {
   const totalA = totalWeight(a);
   const totalB = totalWeight(b);
   if (!(totalA > 0) || !(totalB > 0)) throw new RangeError("ks2samp: both samples must be non-empty");
-  let d = ksStatistic(a, b, totalA, totalB);
+  let d = tolerance > 0 ? Math.max(0, ksStatistic(a, b, totalA, totalB) - tolerance) : ksStatistic(a, b, totalA, totalB);
   const n1 = Math.max(1, Math.round(totalA));
   const n2 = Math.max(1, Math.round(totalB));
   const g = gcd(n1, n2);
