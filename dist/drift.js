@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-CHP6LL3T.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-PRPGM54R.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-ODUK5TG6.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-UP3EBXNB.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   function maskUrlSecrets(text) {
     let url;
     try {

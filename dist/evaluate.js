@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/evaluate.ts
 await startAction("evaluate", async () => {
-  const { runEvaluateStage } = await import("./chunks/evaluate-stage-W4PQ4BY6.js");
+  const { runEvaluateStage } = await import("./chunks/evaluate-stage-3QP56MQG.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const {
     actionStageRun,
@@ -20,7 +20,7 @@ await startAction("evaluate", async () => {
     getListInput,
     getNumberInput,
     publishStageReport
-  } = await import("./chunks/runtime-HWLYO2UZ.js");
+  } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const { logger } = run;
   const result = await runEvaluateStage(

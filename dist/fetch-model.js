@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
 await startAction("fetch-model", async () => {
-  const { runFetchStage } = await import("./chunks/fetch-stage-7CO2Y2QS.js");
-  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { runFetchStage } = await import("./chunks/fetch-stage-LYR7S5KQ.js");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {

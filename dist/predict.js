@@ -5,14 +5,14 @@ import {
 } from "./chunks/chunk-U5WQZHIB.js";
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/predict.ts
 await startAction("predict", async () => {
-  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-MAPBKZNR.js");
-  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-QN6SXOPZ.js");
+  const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ config: getInput("config"), redactionKey: getInput("redaction-key") });
   const result = await runPredictStage(
     {

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/promote.ts
 await startAction("promote", async () => {
-  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-JGCRFQSH.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-JQYJHMK6.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-UK4X32PF.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),
     outDir: getInput("out"),

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
@@ -10,8 +10,8 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-ZT77Y4X5.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { runReleaseStage } = await import("./chunks/release-stage-NOWS2FL3.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({
     config: getInput("config"),
     token: getInput("token"),

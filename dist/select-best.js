@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
@@ -10,7 +10,7 @@ import "./chunks/chunk-333R3S4T.js";
 await startAction("select-best", async () => {
   const { runSelectBestStage } = await import("./chunks/select-best-stage-2QTHXL6X.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ token: getInput("token") });
   const { selection, bestDir, bestRun, comparisonPath } = await runSelectBestStage(
     {

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-LYNDPWY5.js";
+} from "./chunks/chunk-ERD352SQ.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/verify-promotion.ts
 await startAction("verify-promotion", async () => {
   const { UserError } = await import("./chunks/errors-FNKDHHES.js");
-  const { failures, runVerifyStage } = await import("./chunks/verify-stage-U2RMS7HU.js");
-  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-JGCRFQSH.js");
+  const { failures, runVerifyStage } = await import("./chunks/verify-stage-PTRG6UXY.js");
+  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-UK4X32PF.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-HWLYO2UZ.js");
+  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
   const gitopsToken = getInput("gitops-token");
   if (gitopsToken !== void 0) core.setSecret(gitopsToken);

@@ -288,9 +288,8 @@ function warnCauses(reason: string): string[] {
   const causes: string[] = [];
   for (const part of reason.split("; ")) {
     if (part.includes("never had")) causes.push("unseen categories ≥ 1%");
-    else if (part.startsWith("null share")) causes.push("null share (raw p < 0.05, Δ ≥ 1 pt)");
-    else if (part.includes("warn band")) causes.push("p in the warn band");
-    else if (part.startsWith("PSI") && part.includes("(warn)")) causes.push("PSI ≥ 0.1");
+    else if (part.startsWith("null share")) causes.push("null share real, below its margin");
+    else if (part.includes("below the margin")) causes.push("real, below the margin");
   }
   return causes;
 }

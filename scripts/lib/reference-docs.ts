@@ -430,7 +430,7 @@ export function renderConfigurationReference(files: readonly SchemaFile[], docum
     "",
     "# Configuration reference",
     "",
-    `Generated from the JSON Schemas in \`schemas/\` by \`${SCRIPT}\`; do not edit by hand. Keys are shown as dotted paths: \`drift.psi.warn\` is \`warn\` inside \`psi\` inside \`drift\`; \`[]\` stands for each item of a list and \`<name>\` for any key of a map. A default is the schema's \`default\` or, word for word, what its description says.`,
+    `Generated from the JSON Schemas in \`schemas/\` by \`${SCRIPT}\`; do not edit by hand. Keys are shown as dotted paths: \`drift.margin.nulls\` is \`nulls\` inside \`margin\` inside \`drift\`; \`[]\` stands for each item of a list and \`<name>\` for any key of a map. A default is the schema's \`default\` or, word for word, what its description says.`,
     "",
     documents.map((document) => `- [${document.heading}](#${anchor(document.heading)}) (\`${document.file}\`)`).join("\n"),
     "",

@@ -72,8 +72,15 @@ export function numericValueTable(reference: NumericColumnProfile, current: Nume
 /** The label of the bucket holding values past a category cap. */
 const OTHER_LABEL = "(other)";
 
-/** Category counts over the union of both sides' categories; values past a cap are one "(other)" bucket. */
+/**
+ * Category counts over the union of both sides' categories; values past a cap are one "(other)"
+ * bucket. When a side capped its categories, the two sides named different sets (each kept the
+ * first values it met), so a category named on one side may hide in the other's "(other)": then only
+ * the categories named on both sides are compared, each side's remaining values one "(other)" bucket
+ * — a coarser table whose counts are exact.
+ */
 export function categoryTable(reference: CategoricalColumnProfile, current: CategoricalColumnProfile): CountTable {
+  if (reference.capped || current.capped) return sharedCategoryTable(reference, current);
   const counts = new Map<string, [number, number]>();
   for (const { value, count } of reference.counts) counts.set(value, [count, 0]);
   for (const { value, count } of current.counts) {
@@ -88,6 +95,24 @@ export function categoryTable(reference: CategoricalColumnProfile, current: Cate
     table.reference.push(reference.other_count);
     table.current.push(current.other_count);
   }
+  return table;
+}
+
+function sharedCategoryTable(reference: CategoricalColumnProfile, current: CategoricalColumnProfile): CountTable {
+  const named = new Map(current.counts.map(({ value, count }) => [value, count]));
+  const shared = reference.counts
+    .filter(({ value }) => named.has(value))
+    .map(({ value, count }) => [value, count, named.get(value)!] as const);
+  shared.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const total = (column: CategoricalColumnProfile) => column.counts.reduce((sum, entry) => sum + entry.count, column.other_count);
+  const table: CountTable = {
+    keys: shared.map(([value]) => value),
+    reference: shared.map(([, count]) => count),
+    current: shared.map(([, , count]) => count),
+  };
+  table.keys.push(OTHER_LABEL);
+  table.reference.push(total(reference) - table.reference.reduce((sum, count) => sum + count, 0));
+  table.current.push(total(current) - table.current.reduce((sum, count) => sum + count, 0));
   return table;
 }
 

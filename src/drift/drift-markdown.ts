@@ -10,6 +10,7 @@ import {
   escapeMarkdown,
   formatNumber,
   formatPercent,
+  formatSignificant,
   sections,
   statusIcon,
   table,
@@ -54,12 +55,12 @@ function statisticCell(column: ColumnDrift): string {
   const approx = method.approximate ? " ≈" : "";
   if (method.p_value !== undefined) {
     const adjusted =
-      method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatNumber(method.p_adjusted, 4)})` : "";
+      method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatSignificant(method.p_adjusted)})` : "";
     const effect =
       method.effect !== undefined && method.margin !== undefined && method.effect_measure !== undefined
         ? `; ${EFFECT_NAMES[method.effect_measure]} ${formatNumber(method.effect, 3)} (margin ${formatNumber(method.margin)})`
         : "";
-    return `${name}${approx}: p ${formatNumber(method.p_value, 4)}${adjusted}${effect}`;
+    return `${name}${approx}: p ${formatSignificant(method.p_value)}${adjusted}${effect}`;
   }
   return `${name}${approx}: ${formatNumber(method.statistic ?? Number.POSITIVE_INFINITY, 4)} (≥ ${formatNumber(method.threshold)} drifts)`;
 }

@@ -82,7 +82,7 @@ export const driftCommand: Command = {
           usage:
             "modelship drift [DATA|GLOB...] [--url URL]... [--reference SPEC] [--env ENV] [--mode MODE] [--fail-on LEVEL]\n       modelship drift DATA... --shard-output FILE        (one shard of a sharded check)\n       modelship drift --current-profile 'shards/*.json'    (merge the shards and decide)",
           summary:
-            "Profiles the current data on the reference's frozen bins and compares each column: KS, chi-square or two-proportion z\nfor a small reference (≤ 1000 rows), normalised Wasserstein or Jensen–Shannon above, PSI on the frozen bins, null\nrates and unseen categories. The dataset drifts when the share of drifted feature columns reaches drift.share (0.5).",
+            "Profiles the current data on the reference's frozen bins and compares each column: it drifts when its change is real\n(KS, the ℓ2 test of homogeneity or a z test on the null share, Benjamini–Hochberg across all tests) and at least its\nmargin (drift.margin: 0.1σ Wasserstein, 0.05 total variation, Cohen's h 0.2). The dataset drifts when the share of\ndrifted feature columns reaches drift.share (0.5).",
           flags,
           notes: "exit status: 0 checked (whatever the verdict, unless --fail-on), 1 --fail-on matched, 2 input error",
         }),

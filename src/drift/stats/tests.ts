@@ -171,8 +171,16 @@ export function l2Homogeneity(ref: readonly number[], cur: readonly number[]): T
   return { statistic, pValue: chiSquaredSf(standardised * Math.sqrt(2 * l) + l, l), df };
 }
 
-/** Total variation distance between two count vectors' shares: ½·Σ|p̂ₖ − q̂ₖ|, the share of rows that would have to change category. NaN if a side is empty. */
-export function totalVariation(ref: readonly number[], cur: readonly number[]): number {
+/**
+ * Total variation distance between two count vectors' shares: ½·Σ|p̂ₖ − q̂ₖ|, the share of rows that
+ * would have to change category. NaN if a side is empty.
+ *
+ * `poolBelow` (default 0): categories whose pooled share (both sides together) is under it count as
+ * one category. Sampling noise adds about ½·√(2/π)·Σ√(πₖ(1 − πₖ)(1/n + 1/m)) to the sample distance,
+ * which grows with the number of categories: a thousand rare values at 50,000 rows a side read 0.07
+ * apart with nothing changed but a 2-point move. Pooled at 1%, at most a hundred categories remain.
+ */
+export function totalVariation(ref: readonly number[], cur: readonly number[], poolBelow = 0): number {
   if (ref.length !== cur.length) throw new RangeError(`totalVariation: ${ref.length} reference and ${cur.length} current categories`);
   let refTotal = 0;
   let curTotal = 0;
@@ -182,8 +190,13 @@ export function totalVariation(ref: readonly number[], cur: readonly number[]): 
   }
   if (!(refTotal > 0) || !(curTotal > 0)) return Number.NaN;
   let sum = 0;
-  for (let k = 0; k < ref.length; k++) sum += Math.abs(ref[k]! / refTotal - cur[k]! / curTotal);
-  return sum / 2;
+  let pooledGap = 0;
+  for (let k = 0; k < ref.length; k++) {
+    const gap = ref[k]! / refTotal - cur[k]! / curTotal;
+    if (poolBelow > 0 && (ref[k]! + cur[k]!) / (refTotal + curTotal) < poolBelow) pooledGap += gap;
+    else sum += Math.abs(gap);
+  }
+  return (sum + Math.abs(pooledGap)) / 2;
 }
 
 /** Cohen's h between two proportions: |2·asin√p₁ − 2·asin√p₂| (Cohen 1988, §6.2; 0.2 small, 0.5 medium, 0.8 large). */

@@ -1,0 +1,45 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runVerifyStage
+} from "./chunk-RAK3ZKJV.js";
+import {
+  failures
+} from "./chunk-OVNMJQDZ.js";
+import "./chunk-ILMGQ7J3.js";
+import "./chunk-7XYLLNFO.js";
+import "./chunk-ZTPBHFMX.js";
+import "./chunk-D7WYNNTF.js";
+import "./chunk-ZURM5IIY.js";
+import "./chunk-R3WVTW7L.js";
+import "./chunk-RZELFAEN.js";
+import "./chunk-I2JXDKTO.js";
+import "./chunk-V7YB4A7J.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-TYVJT2QX.js";
+import "./chunk-DPH7L46L.js";
+import "./chunk-2PWE3OOV.js";
+import "./chunk-TQQPERQT.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-GKTFBMQJ.js";
+import "./chunk-6NL7PSFB.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-4S56GKNV.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-OOYPCP7P.js";
+import "./chunk-RGJ5T3QL.js";
+import "./chunk-LTT6RTNS.js";
+import "./chunk-7W4PFK2E.js";
+import "./chunk-NP3NC7G4.js";
+import "./chunk-OBDTE6IB.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-HFKEWQQZ.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  failures,
+  runVerifyStage
+};
