@@ -8,8 +8,8 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-ODUK5TG6.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-UP3EBXNB.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-IS2HOGU2.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-W55CBHQC.js");
   const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
   const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   function maskUrlSecrets(text) {

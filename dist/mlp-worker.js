@@ -2,7 +2,8 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   workerLoop
-} from "./chunks/chunk-JQ2CXVF2.js";
+} from "./chunks/chunk-4XVZLVA3.js";
+import "./chunks/chunk-Q5UNJRR7.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/train/mlp-worker.ts

@@ -2,8 +2,9 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   parquetEncoder
-} from "./chunks/chunk-UO22V3O7.js";
+} from "./chunks/chunk-2DOXU2DG.js";
 import "./chunks/chunk-4RIK3LXO.js";
+import "./chunks/chunk-Q5UNJRR7.js";
 import {
   errnoCode
 } from "./chunks/chunk-SU4BFKON.js";

@@ -11,7 +11,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/predict.ts
 await startAction("predict", async () => {
-  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-QN6SXOPZ.js");
+  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-Z67VRH3H.js");
   const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ config: getInput("config"), redactionKey: getInput("redaction-key") });
   const result = await runPredictStage(

@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
 await startAction("train", async () => {
-  const { runTrainStage } = await import("./chunks/train-stage-GWCREYQX.js");
+  const { runTrainStage } = await import("./chunks/train-stage-3JRM67R5.js");
   const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
   const result = await runTrainStage(
     {

@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/validate-data.ts
 await startAction("validate-data", async () => {
-  const { runValidateStage } = await import("./chunks/validate-stage-WHNM6YXJ.js");
+  const { runValidateStage } = await import("./chunks/validate-stage-RIX42JPB.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, publishStageReport } = await import("./chunks/runtime-SIZ6YWER.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });

@@ -28,7 +28,15 @@ import {
   type CountTable,
   type NumericSample,
 } from "./distributions.ts";
-import type { ColumnDrift, ColumnStatistics, DriftSettings, DriftStatus, EffectMeasure, MethodResult } from "./report-types.ts";
+import {
+  EFFECT_LABELS,
+  type ColumnDrift,
+  type ColumnStatistics,
+  type DriftSettings,
+  type DriftStatus,
+  type EffectMeasure,
+  type MethodResult,
+} from "./report-types.ts";
 import {
   adjustPValues,
   chiSquareGoodnessOfFit,
@@ -81,8 +89,21 @@ export function worst(a: DriftStatus, b: DriftStatus): DriftStatus {
 }
 
 /** Whether the column counts toward the dataset share: features, or any column when none has a role. */
-function isFeature(column: ColumnProfile): boolean {
+function isFeature(column: Pick<ColumnProfile, "roles">): boolean {
   return column.roles.length === 0 || column.roles.includes("feature");
+}
+
+/** Whether the check compares the column at all: not ignored, not an id or a timestamp. */
+function isCompared(name: string, column: Pick<ColumnProfile, "roles">, ignored: ReadonlySet<string>): boolean {
+  return !ignored.has(name) && !column.roles.includes("id") && !column.roles.includes("timestamp");
+}
+
+/** The columns whose drift counts in the dataset's share (compared features), as compareProfiles counts them. */
+export function countedColumns(columns: Record<string, Pick<ColumnProfile, "roles">>, ignore: readonly string[]): string[] {
+  const ignored = new Set(ignore);
+  return Object.entries(columns)
+    .filter(([name, column]) => isCompared(name, column, ignored) && isFeature(column))
+    .map(([name]) => name);
 }
 
 interface Pending {
@@ -315,8 +336,6 @@ function judgeCounts(table: CountTable, small: boolean, statistics: ColumnStatis
   };
 }
 
-const EFFECT_LABEL: Record<EffectMeasure, string> = { wasserstein_norm: "W/σ", tvd: "TVD", cohens_h: "Cohen's h" };
-
 /** "ks p 0.003 (raw 0.0004, bh)": the test and its adjusted p-value. */
 function tested(name: string, p: number, raw: number, settings: DriftSettings): string {
   return `${name} p ${formatSignificant(p)}${p !== raw ? ` (raw ${formatSignificant(raw)}, ${settings.correction})` : ""}`;
@@ -337,7 +356,7 @@ function realAndLarge(
   settings: DriftSettings,
 ): { status: DriftStatus; reason: string } {
   const shown = tested(test, p, raw, settings);
-  const sized = `${EFFECT_LABEL[measure]} ${formatSignificant(effect)}`;
+  const sized = `${EFFECT_LABELS[measure]} ${formatSignificant(effect)}`;
   const alpha = formatSignificant(settings.p_value);
   if (p < settings.p_value && effect >= margin)
     return { status: "drift", reason: `${shown} < ${alpha} and ${sized} ≥ margin ${formatSignificant(margin)}` };
@@ -506,7 +525,7 @@ export function compareProfiles(reference: ReferenceProfile, current: ReferenceP
   const ignored = new Set(settings.ignore);
   const pending: Pending[] = [];
   for (const [name, column] of Object.entries(reference.columns)) {
-    if (ignored.has(name) || column.roles.includes("id") || column.roles.includes("timestamp")) continue;
+    if (!isCompared(name, column, ignored)) continue;
     const other = current.columns[name];
     if (other === undefined) throw new Error(`column "${name}" is missing from the current profile (schema hashes were checked equal)`);
     pending.push(compareColumn(name, column, other, settings, whyCategoriesNotCompared(reference, current, name)));

@@ -3,7 +3,7 @@
  * and share, a per-column table (the statistic that decided, PSI, null shares, why), and Mermaid
  * charts of the most drifted columns' distributions, reference beside current.
  */
-import type { ColumnDrift, DriftReport, DriftStatus, EffectMeasure } from "./report-types.ts";
+import { EFFECT_LABELS, type ColumnDrift, type DriftReport, type DriftStatus } from "./report-types.ts";
 import {
   code,
   details,
@@ -33,8 +33,6 @@ const METHOD_NAMES: Record<string, string> = {
   psi: "PSI",
 };
 
-const EFFECT_NAMES: Record<EffectMeasure, string> = { wasserstein_norm: "W/σ", tvd: "TVD", cohens_h: "Cohen's h" };
-
 /** The status as the shared icons spell it. */
 export function driftIcon(status: DriftStatus): string {
   const mapped: Record<DriftStatus, Status> = { ok: "pass", warn: "warn", drift: "fail", insufficient_data: "insufficient_data" };
@@ -58,7 +56,7 @@ function statisticCell(column: ColumnDrift): string {
       method.p_adjusted !== undefined && method.p_adjusted !== method.p_value ? ` (adj. ${formatSignificant(method.p_adjusted)})` : "";
     const effect =
       method.effect !== undefined && method.margin !== undefined && method.effect_measure !== undefined
-        ? `; ${EFFECT_NAMES[method.effect_measure]} ${formatNumber(method.effect, 3)} (margin ${formatNumber(method.margin)})`
+        ? `; ${EFFECT_LABELS[method.effect_measure]} ${formatNumber(method.effect, 3)} (margin ${formatNumber(method.margin)})`
         : "";
     return `${name}${approx}: p ${formatSignificant(method.p_value)}${adjusted}${effect}`;
   }

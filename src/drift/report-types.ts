@@ -24,6 +24,9 @@ export type DriftMethod = "ks" | "l2" | "chisquare" | "chisquare_gof" | "z" | "w
 /** The effect sizes the default mode compares with its margins. */
 export type EffectMeasure = "wasserstein_norm" | "tvd" | "cohens_h";
 
+/** How reasons and reports name each effect size. */
+export const EFFECT_LABELS: Record<EffectMeasure, string> = { wasserstein_norm: "W/σ", tvd: "TVD", cohens_h: "Cohen's h" };
+
 export type Correction = "none" | "bonferroni" | "holm" | "bh";
 
 /** The statistic that decided a column, and against what. */

@@ -5,9 +5,8 @@
  * number of threads (`MODELSHIP_THREADS`, common/threads.ts) — the replicates' draws depend only on
  * (seed, replicate). Workers are terminated at the end and on any error.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "../common/worker-entry.ts";
 import { progressSink } from "../common/progress.ts";
 import { replicateRunner, statisticCount, type ReplicateJob } from "./bootstrap-replicates.ts";
 
@@ -16,16 +15,6 @@ export const SHARD_REPLICATES = 25;
 
 /** Below this many row draws (rows × resamples) the work is done on the calling thread: starting workers would cost more. */
 const MIN_PARALLEL_DRAWS = 4_000_000;
-
-/** The worker entry: bootstrap-worker.ts beside this file from source, dist/bootstrap-worker.js from the bundle (a chunk sits in dist/chunks/). */
-function workerEntry(): URL {
-  const candidates = ["./bootstrap-worker.ts", "./bootstrap-worker.js", "../bootstrap-worker.js"].map(
-    (path) => new URL(path, import.meta.url),
-  );
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
-  if (!found) throw new Error(`the bootstrap worker (bootstrap-worker) is missing beside ${fileURLToPath(import.meta.url)}`);
-  return found;
-}
 
 /**
  * Every replicate of `job`, one Float64Array per statistic. `threads` is the most threads to use
@@ -55,7 +44,7 @@ export async function runReplicates(
     return replicates;
   }
 
-  const entry = workerEntry();
+  const entry = workerEntry("bootstrap-worker", import.meta.url, "the bootstrap worker");
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {

@@ -33,7 +33,8 @@ import { parseHeader, resolveCurrentSources } from "../drift/sources.ts";
 import { createGitHubClient, type GitHubClient } from "../github/octokit.ts";
 import { parseRepository } from "../github/repository.ts";
 import { loadReference, type Reference, type ReferenceContext } from "./drift-reference.ts";
-import { importanceWeights, weightedColumns } from "./drift-weights.ts";
+import { importanceWeights } from "./drift-weights.ts";
+import { countedColumns } from "../drift/decide-drift.ts";
 import { openOciClient } from "./oci-settings.ts";
 import { checkCurrentSources, resolveDriftSettings, type DriftStageSettings, type ExplicitDriftSettings } from "./drift-settings.ts";
 import type { GitOpsInputs } from "./promote-stage.ts";
@@ -227,7 +228,7 @@ function weighted(
     return { statistics, weightsSource: Object.keys(statistics.weights).length > 0 ? "config" : "equal" };
   const model = reference.model;
   const release = model === undefined ? reference.source : `${model.name}${model.version === undefined ? "" : `@${model.version}`}`;
-  const derived = importanceWeights(reference.explanations, weightedColumns(reference.profile.columns, statistics.ignore), release);
+  const derived = importanceWeights(reference.explanations, countedColumns(reference.profile.columns, statistics.ignore), release);
   for (const warning of derived.warnings) logger.warning(warning);
   if (derived.source === "importance")
     logger.info(

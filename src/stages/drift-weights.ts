@@ -5,7 +5,6 @@
  * value among the features checked, so the feature the model leans on most weighs 1 and one it does
  * not use weighs 0. Without any positive importance the check falls back to equal weights.
  */
-import type { ColumnProfile } from "../data/profile/profile-types.ts";
 import type { WeightsSource } from "../drift/report-types.ts";
 import type { ExplanationsSection } from "../gates/gate-report-types.ts";
 
@@ -24,17 +23,6 @@ export interface ImportanceWeights {
 /** The setting that records importances in the gate report, and where it is explained. */
 const EXPLAIN_FIX =
   "keep permutation importance on in the evaluation (gates.explain in modelship.yaml, on by default; see docs/gates.md#explanations-permutation-importance) and release again";
-
-/** A column drift counts in the share: a feature (or a column with no role), not id or timestamp, not ignored. */
-export function weightedColumns(columns: Record<string, Pick<ColumnProfile, "roles">>, ignore: readonly string[]): string[] {
-  const ignored = new Set(ignore);
-  return Object.entries(columns)
-    .filter(
-      ([name, { roles }]) =>
-        !ignored.has(name) && !roles.includes("id") && !roles.includes("timestamp") && (roles.length === 0 || roles.includes("feature")),
-    )
-    .map(([name]) => name);
-}
 
 /**
  * The weights of `features` from `explanations` (the reference release's gate report section, or

@@ -6,9 +6,8 @@
  * bounded. With one thread (`MODELSHIP_THREADS=1`) the same encoder runs on the calling thread; both
  * ways write the same bytes, since the worker builds the very column arrays the writer was given before.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "../common/worker-entry.ts";
 import { fileWriter, ParquetWriter } from "hyparquet-writer";
 
 /** A cell of the output: text, a number, or null. */
@@ -96,16 +95,6 @@ export interface ParquetOutput {
 /** Batches sent to the worker and not yet written: enough to keep it busy, few enough to bound memory. */
 const MAX_QUEUED = 4;
 
-/** The worker entry: predict-parquet-worker.ts beside this file from source, dist/predict-parquet-worker.js from the bundle (a chunk sits in dist/chunks/). */
-function workerEntry(): URL {
-  const candidates = ["./predict-parquet-worker.ts", "./predict-parquet-worker.js", "../predict-parquet-worker.js"].map(
-    (path) => new URL(path, import.meta.url),
-  );
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
-  if (!found) throw new Error(`the Parquet writer worker (predict-parquet-worker) is missing beside ${fileURLToPath(import.meta.url)}`);
-  return found;
-}
-
 /** The encoder on the calling thread. */
 function inThreadOutput(layout: ParquetLayout): ParquetOutput {
   const encoder = parquetEncoder(layout);
@@ -125,7 +114,7 @@ function workerError(message: Extract<FromWorker, { kind: "failed" }>): Error {
 
 /** The encoder on a worker thread: `write` waits only while `MAX_QUEUED` batches are queued. */
 function workerOutput(layout: ParquetLayout): ParquetOutput {
-  const worker = new Worker(workerEntry(), { workerData: layout });
+  const worker = new Worker(workerEntry("predict-parquet-worker", import.meta.url, "the Parquet writer worker"), { workerData: layout });
   let queued = 0;
   let failure: Error | undefined;
   let finished = false;

@@ -11,9 +11,8 @@
  * generation counter and finished when a pending counter reaches 0 (Atomics: a short spin, then
  * wait/notify), which costs microseconds per batch where a postMessage round trip costs tens.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "../common/worker-entry.ts";
 import {
   Adam,
   Arena,
@@ -139,14 +138,6 @@ export function workerLoop(shared: PoolShared, thread: number): void {
   }
 }
 
-/** The worker entry: mlp-worker.ts beside this file from source, dist/mlp-worker.js from the bundle (a chunk sits in dist/chunks/). */
-function workerEntry(): URL {
-  const candidates = ["./mlp-worker.ts", "./mlp-worker.js", "../mlp-worker.js"].map((path) => new URL(path, import.meta.url));
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
-  if (!found) throw new Error(`the training worker (mlp-worker) is missing beside ${fileURLToPath(import.meta.url)}`);
-  return found;
-}
-
 /**
  * Whether a gradient pass goes to the workers or stays on this thread. A pass is a few hundred
  * microseconds; on a busy machine a sleeping worker can take longer than that to be scheduled, so
@@ -217,7 +208,7 @@ let idleTimer: NodeJS.Timeout | undefined;
 function takeWorker(): Worker {
   const idle = idleWorkers.pop();
   if (idle) return idle;
-  const worker = new Worker(workerEntry());
+  const worker = new Worker(workerEntry("mlp-worker", import.meta.url, "the training worker"));
   worker.unref();
   // An idle worker that dies leaves the idle set (a pool's own listeners report it while in use).
   worker.on("exit", () => {

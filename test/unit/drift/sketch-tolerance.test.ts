@@ -18,17 +18,7 @@ import type { DriftReport } from "../../../src/drift/report-types.ts";
 import { kllRankError, numericSample } from "../../../src/drift/distributions.ts";
 import { ks2samp, sampleOf, wasserstein } from "../../../src/drift/stats/drift-statistics.ts";
 import { python } from "../../support/python.ts";
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../../src/common/seeded-random.ts";
 
 function lognormal(n: number, seed: number, shift = 0): number[] {
   const random = mulberry32(seed);

@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ExplanationsSection } from "../../../src/gates/gate-report-types.ts";
-import { importanceWeights, weightedColumns } from "../../../src/stages/drift-weights.ts";
+import { importanceWeights } from "../../../src/stages/drift-weights.ts";
+import { countedColumns } from "../../../src/drift/decide-drift.ts";
 
 /** An explanations section as the evaluate stage writes it, with the given importances (largest first). */
 function explanations(importances: Record<string, number | null>): ExplanationsSection {
@@ -95,7 +96,7 @@ describe("importanceWeights", () => {
   });
 });
 
-describe("weightedColumns", () => {
+describe("countedColumns", () => {
   test("features and role-less columns, not targets, predictions, ids, timestamps or ignored columns", () => {
     const columns = {
       age: { roles: ["feature" as const] },
@@ -106,6 +107,6 @@ describe("weightedColumns", () => {
       at: { roles: ["timestamp" as const] },
       noisy: { roles: ["feature" as const] },
     };
-    assert.deepEqual(weightedColumns(columns, ["noisy"]), ["age", "free"]);
+    assert.deepEqual(countedColumns(columns, ["noisy"]), ["age", "free"]);
   });
 });

@@ -1,0 +1,42 @@
+import { createRequire as __modelshipCreateRequire } from "node:module";
+const require = __modelshipCreateRequire(import.meta.url);
+import {
+  runTrainStage,
+  trainFromSettings
+} from "./chunk-FVLWOXLZ.js";
+import "./chunk-H6DAK75W.js";
+import "./chunk-WW4KD5R5.js";
+import "./chunk-ZWA36I4M.js";
+import "./chunk-HQLH6T7W.js";
+import "./chunk-FBLJ2B7Y.js";
+import "./chunk-EASYVJXM.js";
+import "./chunk-AZJWTHTA.js";
+import "./chunk-MAHMYA47.js";
+import "./chunk-WC5L3K5J.js";
+import "./chunk-4LQGMG53.js";
+import "./chunk-CZC52W4L.js";
+import "./chunk-6NL7PSFB.js";
+import "./chunk-L4AE6QMJ.js";
+import "./chunk-GKGV24WD.js";
+import "./chunk-ZX6A6IWO.js";
+import "./chunk-OOYPCP7P.js";
+import "./chunk-RGJ5T3QL.js";
+import "./chunk-CEPJPHC5.js";
+import "./chunk-WP7KJD34.js";
+import "./chunk-R4CRXXNC.js";
+import "./chunk-UO5NOVC6.js";
+import "./chunk-QRTANFC2.js";
+import "./chunk-4XVZLVA3.js";
+import "./chunk-4RIK3LXO.js";
+import "./chunk-Q5UNJRR7.js";
+import "./chunk-FLFJYAH6.js";
+import "./chunk-GJTNEUV4.js";
+import "./chunk-HFKEWQQZ.js";
+import "./chunk-SU4BFKON.js";
+import "./chunk-U5WQZHIB.js";
+import "./chunk-USSVTGDK.js";
+import "./chunk-333R3S4T.js";
+export {
+  runTrainStage,
+  trainFromSettings
+};
