@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   replicateRunner
-} from "./chunks/chunk-GGB7TQD4.js";
+} from "./chunks/chunk-XBCDKXLE.js";
 import "./chunks/chunk-NP3NC7G4.js";
 import "./chunks/chunk-OBDTE6IB.js";
 import "./chunks/chunk-UO5NOVC6.js";

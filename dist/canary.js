@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/canary.ts
 await startAction("canary", async () => {
   const { escapeMarkdown } = await import("./chunks/markdown-W7EBWZUE.js");
-  const { renderHealthTable, runCanaryStage } = await import("./chunks/promote-stage-UK4X32PF.js");
+  const { renderHealthTable, runCanaryStage } = await import("./chunks/promote-stage-HFLACT53.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
-  const { core, getBooleanInput, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-R52PLW3P.js");
+  const { core, getBooleanInput, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), outDir: getInput("out") });
   const results = await runCanaryStage(
     {

@@ -19,6 +19,6 @@ if (isVersionRequest(argv)) {
   process.stdout.write(`${TOOL_VERSION}
 `);
 } else {
-  const { runCli } = await import("./chunks/run-cli-GFDWZ2CR.js");
+  const { runCli } = await import("./chunks/run-cli-MMEOIUWG.js");
   process.exitCode = await runCli(argv, { version: TOOL_VERSION });
 }

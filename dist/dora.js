@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/dora.ts
 await startAction("dora", async () => {
-  const { runDoraStage } = await import("./chunks/dora-stage-P6BQ265N.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
-  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { runDoraStage } = await import("./chunks/dora-stage-WXMHFVZE.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-R52PLW3P.js");
+  const { core, getInput, getOptionalListInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runDoraStage(
     {

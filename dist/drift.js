@@ -2,16 +2,16 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/drift.ts
 await startAction("drift", async () => {
-  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-IS2HOGU2.js");
-  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-W55CBHQC.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { DRIFT_FAIL_ON, DRIFT_MODES } = await import("./chunks/drift-settings-EBYNVLII.js");
+  const { parseUrlHeader, runDriftStage } = await import("./chunks/drift-stage-INX23KV5.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-R52PLW3P.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   function maskUrlSecrets(text) {
     let url;
     try {

@@ -2,13 +2,13 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/evaluate.ts
 await startAction("evaluate", async () => {
-  const { runEvaluateStage } = await import("./chunks/evaluate-stage-VH4JLFJK.js");
+  const { runEvaluateStage } = await import("./chunks/evaluate-stage-IMANVYLJ.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const {
     actionStageRun,
@@ -20,7 +20,7 @@ await startAction("evaluate", async () => {
     getListInput,
     getNumberInput,
     publishStageReport
-  } = await import("./chunks/runtime-SIZ6YWER.js");
+  } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token"), redactionKey: getInput("redaction-key") });
   const { logger } = run;
   const result = await runEvaluateStage(

@@ -2,14 +2,14 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/fetch-model.ts
 await startAction("fetch-model", async () => {
-  const { runFetchStage } = await import("./chunks/fetch-stage-LYR7S5KQ.js");
-  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { runFetchStage } = await import("./chunks/fetch-stage-EBUFAZOR.js");
+  const { actionStageRun, core, getInput, getRequiredInput } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = actionStageRun({ config: getInput("config"), token: getInput("token") });
   const fetched = await runFetchStage(
     {

@@ -21,7 +21,7 @@ var COMMANDS = [
 ];
 var command = (process.env.INPUT_COMMAND ?? "").trim();
 if (!COMMANDS.includes(command)) {
-  const { core } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { core } = await import("./chunks/runtime-PRD6EMPR.js");
   core.setFailed(
     `input "command" must be one of ${COMMANDS.join(", ")}, got "${command}". Fix: set \`with: command: validate-data\` (or use the action by its own path, e.g. OWNER/modelship/actions/validate-data@v1).`
   );
@@ -29,7 +29,7 @@ if (!COMMANDS.includes(command)) {
   try {
     await import(new URL(`./${command}.js`, import.meta.url).href);
   } catch (error) {
-    const { core } = await import("./chunks/runtime-SIZ6YWER.js");
+    const { core } = await import("./chunks/runtime-PRD6EMPR.js");
     core.setFailed(`could not start ${command}: ${getErrorMessage(error)}`);
   }
 }

@@ -4,10 +4,10 @@ import {
   NullMarkers,
   NumericHandler,
   runColumnsPass
-} from "./chunks/chunk-V4IBJAMG.js";
+} from "./chunks/chunk-QT3TIHE5.js";
 import "./chunks/chunk-ROYMXGRN.js";
-import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
+import "./chunks/chunk-5US5NQLX.js";
 import {
   BadCsvInput
 } from "./chunks/chunk-WP7KJD34.js";

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/promote.ts
 await startAction("promote", async () => {
-  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-UK4X32PF.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
-  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { runPromoteStage, runRetireEnvironmentStage } = await import("./chunks/promote-stage-HFLACT53.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-R52PLW3P.js");
+  const { core, getBooleanInput, getChoiceInput, getInput, getIntegerInput, getOptionalListInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const { run, gitops } = gitOpsActionInputs({
     gitopsRepo: getInput("gitops-repo"),
     outDir: getInput("out"),

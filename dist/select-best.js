@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/select-best.ts
 await startAction("select-best", async () => {
-  const { runSelectBestStage } = await import("./chunks/select-best-stage-2QTHXL6X.js");
+  const { runSelectBestStage } = await import("./chunks/select-best-stage-X5JPV3O3.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getRequiredInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = actionStageRun({ token: getInput("token") });
   const { selection, bestDir, bestRun, comparisonPath } = await runSelectBestStage(
     {

@@ -2,15 +2,15 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/site.ts
 await startAction("site", async () => {
-  const { runSiteStage } = await import("./chunks/site-stage-ZEHZ4YMI.js");
-  const { gitOpsActionInputs } = await import("./chunks/stage-context-RPLAGQHL.js");
-  const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { runSiteStage } = await import("./chunks/site-stage-SRDHU56E.js");
+  const { gitOpsActionInputs } = await import("./chunks/stage-context-R52PLW3P.js");
+  const { core, getInput, getOptionalLinesInput } = await import("./chunks/runtime-PRD6EMPR.js");
   const { run, gitops } = gitOpsActionInputs({ gitopsRepo: getInput("gitops-repo"), registry: getInput("registry") });
   const result = await runSiteStage(
     { outDir: getInput("out"), drift: getOptionalLinesInput("drift"), dora: getInput("dora"), title: getInput("title"), gitops },

@@ -3,19 +3,19 @@ const require = __modelshipCreateRequire(import.meta.url);
 import {
   WORDS_IN_FLIGHT,
   runValidateWorker
-} from "./chunks/chunk-G5B65HQA.js";
+} from "./chunks/chunk-TRMWJGGS.js";
 import "./chunks/chunk-FBC54HEI.js";
 import "./chunks/chunk-JXPNSGRB.js";
-import "./chunks/chunk-V4IBJAMG.js";
+import "./chunks/chunk-HFKEWQQZ.js";
+import "./chunks/chunk-QT3TIHE5.js";
 import "./chunks/chunk-ROYMXGRN.js";
-import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-CEPJPHC5.js";
+import "./chunks/chunk-5US5NQLX.js";
 import "./chunks/chunk-WP7KJD34.js";
 import "./chunks/chunk-R4CRXXNC.js";
 import "./chunks/chunk-UO5NOVC6.js";
 import "./chunks/chunk-QRTANFC2.js";
 import "./chunks/chunk-4RIK3LXO.js";
-import "./chunks/chunk-HFKEWQQZ.js";
 import "./chunks/chunk-SU4BFKON.js";
 import "./chunks/chunk-333R3S4T.js";
 

@@ -2,17 +2,17 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   startAction
-} from "./chunks/chunk-ERD352SQ.js";
+} from "./chunks/chunk-S52KHOIA.js";
 import "./chunks/chunk-USSVTGDK.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/verify-promotion.ts
 await startAction("verify-promotion", async () => {
   const { UserError } = await import("./chunks/errors-FNKDHHES.js");
-  const { failures, runVerifyStage } = await import("./chunks/verify-stage-PTRG6UXY.js");
-  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-UK4X32PF.js");
+  const { failures, runVerifyStage } = await import("./chunks/verify-stage-W6YSY6ZB.js");
+  const { gitAuthHeaderValue } = await import("./chunks/promote-stage-HFLACT53.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
-  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-SIZ6YWER.js");
+  const { actionStageRun, core, getInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = { ...actionStageRun({ token: getInput("token") }), config: {} };
   const gitopsToken = getInput("gitops-token");
   if (gitopsToken !== void 0) core.setSecret(gitopsToken);

@@ -18,6 +18,7 @@ const entryPoints = [
   { in: join(root, "src/cli/index.ts"), out: "cli" },
   // Worker threads' entries: the code that starts them finds dist/<name>.js beside or above its chunk.
   { in: join(root, "src/evaluate/bootstrap-worker.ts"), out: "bootstrap-worker" },
+  { in: join(root, "src/evaluate/operational-memory-worker.ts"), out: "operational-memory-worker" },
   { in: join(root, "src/data/profile/profile-worker.ts"), out: "profile-worker" },
   { in: join(root, "src/data/validate/validate-worker.ts"), out: "validate-worker" },
   { in: join(root, "src/train/mlp-worker.ts"), out: "mlp-worker" },

@@ -96,7 +96,7 @@ const gates = {
 let started = performance.now();
 await runEvaluation({
   ...base,
-  policy: resolvePolicy({ ...gates, bootstrap: { resamples: 0 }, fairness: { resamples: 0 }, explain: false }),
+  policy: resolvePolicy({ ...gates, bootstrap: { resamples: 0 }, fairness: { resamples: 0 }, explain: false, operational: false }),
 });
 const plainSeconds = (performance.now() - started) / 1000;
 started = performance.now();

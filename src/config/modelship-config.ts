@@ -157,6 +157,8 @@ export interface EnvironmentConfig {
   rollback_checks_app?: string;
   /** A docker-registry Secret every target's pod spec gets in imagePullSecrets (an oci:// model is an image). */
   pull_secret?: string;
+  /** Resource requests promotion derives from the release's measured figures (docs/promotion.md, Memory floor). */
+  resources?: { memory_floor?: boolean | { margin?: number } };
   targets: PromoteTargetConfig[];
   pull_request?: {
     labels?: string[];

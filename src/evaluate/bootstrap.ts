@@ -192,7 +192,8 @@ function sortedDefined(values: Float64Array): Float64Array {
 
 // numpy's "linear" method step for step (virtual index (n − 1)·q, and its _lerp that interpolates from
 // the nearer end), so results agree with numpy to the last bit.
-function quantileOfSorted(sorted: Float64Array, q: number): number {
+/** numpy.quantile of values sorted ascending (no NaN), q in [0, 1]; NaN when there are none. */
+export function quantileOfSorted(sorted: Float64Array, q: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const index = (n - 1) * q;

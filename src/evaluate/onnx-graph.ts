@@ -62,6 +62,10 @@ export interface OnnxGraph {
   outputInfo: OnnxValueInfo[];
   /** Names of the initializers (weights); models before IR version 4 list them among the inputs too. */
   initializers: string[];
+  /** Elements of the main graph's initializers in all (its parameter count; subgraphs and Constant nodes not counted). */
+  parameters: number;
+  /** Files that hold initializers stored as external data (their `location`, relative to the model). */
+  externalData: string[];
 }
 
 const WIRE_VARINT = 0;
@@ -156,7 +160,16 @@ class Reader {
 /** Reads the main graph of an ONNX model; throws (a plain Error) on bytes that are not a ModelProto. */
 export function readOnnxGraph(bytes: Uint8Array): OnnxGraph {
   const model = new Reader(bytes);
-  const graph: OnnxGraph = { nodes: [], inputs: [], outputs: [], inputInfo: [], outputInfo: [], initializers: [] };
+  const graph: OnnxGraph = {
+    nodes: [],
+    inputs: [],
+    outputs: [],
+    inputInfo: [],
+    outputInfo: [],
+    initializers: [],
+    parameters: 0,
+    externalData: [],
+  };
   let found = false;
   for (let tag = model.tag(); tag; tag = model.tag()) {
     if (tag.field === 7 && tag.wire === WIRE_LENGTH) {
@@ -172,8 +185,12 @@ function readGraph(reader: Reader, graph: OnnxGraph): void {
   for (let tag = reader.tag(); tag; tag = reader.tag()) {
     if (tag.wire !== WIRE_LENGTH) reader.skip(tag.wire);
     else if (tag.field === 1) graph.nodes.push(readNode(reader.sub()));
-    else if (tag.field === 5) graph.initializers.push(readTensorName(reader.sub()));
-    else if (tag.field === 11) {
+    else if (tag.field === 5) {
+      const tensor = readTensorHeader(reader.sub());
+      graph.initializers.push(tensor.name);
+      graph.parameters += tensor.elements;
+      if (tensor.location !== undefined && !graph.externalData.includes(tensor.location)) graph.externalData.push(tensor.location);
+    } else if (tag.field === 11) {
       const info = readValueInfo(reader.sub());
       graph.inputs.push(info.name);
       graph.inputInfo.push(info);
@@ -185,14 +202,34 @@ function readGraph(reader: Reader, graph: OnnxGraph): void {
   }
 }
 
-/** A TensorProto's name; its data (raw_data, float_data…) is skipped by length. */
-function readTensorName(reader: Reader): string {
+/**
+ * A TensorProto's name, element count (the product of its dims, field 1, packed or not) and the
+ * location of its external data (field 13, key "location"); its data (raw_data, float_data…) is
+ * skipped by length.
+ */
+function readTensorHeader(reader: Reader): { name: string; elements: number; location?: string } {
   let name = "";
+  let elements = 1;
+  let location: string | undefined;
   for (let tag = reader.tag(); tag; tag = reader.tag()) {
     if (tag.field === 8 && tag.wire === WIRE_LENGTH) name = reader.string();
-    else reader.skip(tag.wire);
+    else if (tag.field === 1 && tag.wire === WIRE_VARINT) elements *= Number(reader.varint());
+    else if (tag.field === 1 && tag.wire === WIRE_LENGTH) {
+      const packed = reader.sub();
+      while (!packed.done()) elements *= Number(packed.varint());
+    } else if (tag.field === 13 && tag.wire === WIRE_LENGTH) {
+      const entry = reader.sub();
+      let key = "";
+      let value = "";
+      for (let inner = entry.tag(); inner; inner = entry.tag()) {
+        if (inner.field === 1 && inner.wire === WIRE_LENGTH) key = entry.string();
+        else if (inner.field === 2 && inner.wire === WIRE_LENGTH) value = entry.string();
+        else entry.skip(inner.wire);
+      }
+      if (key === "location") location = value;
+    } else reader.skip(tag.wire);
   }
-  return name;
+  return { name, elements, ...(location === undefined ? {} : { location }) };
 }
 
 function readValueInfo(reader: Reader): OnnxValueInfo {

@@ -52,6 +52,16 @@ export interface LoadedModel {
   classLabels?: string[];
   /** onnxruntime's input/output names and types, for the report. */
   signature: { inputs: SignatureValue[]; outputs: SignatureValue[] };
+  /** The outputs each run fetches. */
+  fetches: string[];
+  /** The batch size the graph fixes (its inputs' static first dimension), when it fixes one: every run pads to it. */
+  fixedBatch?: number;
+  /** Elements of the graph's initializers (its weights); null when the graph could not be read. */
+  parameters: number | null;
+  /** Files beside the model that hold its weights as external data (relative to it). */
+  externalData: string[];
+  /** The intra-op threads the session was created with (undefined: onnxruntime's default). */
+  threads?: number;
   /** Runs one batch. */
   predict(batch: PredictBatch): Promise<Prediction>;
   release(): Promise<void>;
@@ -129,6 +139,11 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
       requiredColumns,
       outputs,
       signature,
+      fetches,
+      ...(fixedBatch === undefined ? {} : { fixedBatch }),
+      parameters: graph?.parameters ?? null,
+      externalData: graph?.externalData ?? [],
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
       async predict(batch) {
         if (released) throw new Error("predict() after release()");
         const missing = requiredColumns.filter((column) => !batch.columns.has(column));

@@ -6,6 +6,8 @@
  */
 import { METRIC_LABELS } from "./evaluate-gates.ts";
 import { explanationsMarkdown } from "./explain-markdown.ts";
+import { operationalMarkdown } from "./operational-markdown.ts";
+import { formatFigure } from "./operational-gates.ts";
 import type { FairnessSection, GateReport, GateResult } from "./gate-report-types.ts";
 import {
   code,
@@ -66,7 +68,7 @@ function threshold(gate: GateResult): string {
       : min !== undefined
         ? `≥ ${formatNumber(min)}`
         : `≤ ${formatNumber(max)}`;
-  return gate.on === "ci" ? `${bound} (CI)` : bound;
+  return gate.on === "ci" ? `${bound} (CI)` : gate.on === "not_worse" ? `${bound} (not worse)` : bound;
 }
 
 function headline(report: GateReport): string {
@@ -114,8 +116,12 @@ function gateTable(report: GateReport): string {
   const row = (gate: GateResult) => [
     statusIcon(gate.status),
     escapeMarkdown(gate.name),
-    formatNumber(gate.value),
-    intervalCell(gate.value, gate.ci),
+    gate.kind === "operational" ? formatFigure(gate.value) : formatNumber(gate.value),
+    gate.kind === "operational"
+      ? gate.ci === undefined
+        ? "—"
+        : `[${formatFigure(gate.ci[0])}, ${formatFigure(gate.ci[1])}]`
+      : intervalCell(gate.value, gate.ci),
     threshold(gate),
     ...(hasChampion ? [formatSigned(gate.championDelta)] : []),
     escapeMarkdown(gate.reason),
@@ -300,6 +306,7 @@ export function renderGateReport(report: GateReport, options: { runUrl?: string 
     details("Metrics", metricsTable(report), report.verdict !== "pass"),
     ...report.fairness.map((section) => fairnessSection(section, report.randomness.confidence)),
     explanationsMarkdown(report.explanations),
+    operationalMarkdown(report.operational),
     report.notes.length === 0 ? "" : report.notes.map((note) => `> ℹ️ ${escapeMarkdown(note)}`).join("\n"),
     curves(report),
     confusion(report),

@@ -5,6 +5,9 @@
  * stage refuses a model whose report is missing, failed, or names other bytes.
  */
 import type { Severity, GateOn, ChampionRequire } from "./policy.ts";
+import type { OperationalFigures, OperationalRatios } from "../evaluate/operational.ts";
+
+export type { LatencyFigures, MeasuredFigure, OperationalFigures, OperationalRatios } from "../evaluate/operational.ts";
 
 export type GateStatus = "pass" | "warn" | "fail" | "insufficient_data";
 export type Verdict = "pass" | "warn" | "fail";
@@ -21,7 +24,7 @@ export interface Estimate {
 export interface GateResult {
   /** Stable id, e.g. `quality:roc_auc`, `fairness:demographic_parity_difference:sex`, `champion:accuracy`. */
   id: string;
-  kind: "quality" | "fairness" | "champion" | "explain";
+  kind: "quality" | "fairness" | "champion" | "explain" | "operational";
   /** What people read, e.g. "ROC AUC ≥ 0.85 (lower 95% CI bound)". */
   name: string;
   metric: string;
@@ -100,6 +103,39 @@ export interface ExplanationsSection {
   features: FeatureImportanceRow[];
 }
 
+/** The operational section of the gate report: latency, size and memory, read in the context of the runner. */
+export interface OperationalSection {
+  environment: {
+    /** The CPU model as the OS names it, and the logical CPUs it shows. */
+    cpu: string;
+    logicalCpus: number;
+    /** onnxruntime's intra-op threads: the number set, or "default" (onnxruntime decides). */
+    threads: number | "default";
+    onnxruntime: string;
+    platform: string;
+  };
+  method: {
+    /** Rounds of measurement; with a champion each round times both models, in alternating order. */
+    rounds: number;
+    /** Timed calls per model, batch size and round. */
+    callsPerRound: number;
+    /** Untimed calls per model and batch size before the first round. */
+    warmup: number;
+    /** Rows the calls are drawn from (the evaluation's sample of the test data). */
+    sampleRows: number;
+    /** Bootstrap over the rounds (paired for the ratios): replicates, confidence, seed. */
+    resamples: number;
+    confidence: number;
+    seed: number;
+    interleaved: boolean;
+  };
+  challenger: OperationalFigures;
+  champion?: OperationalFigures;
+  /** Challenger ÷ champion per batch size (latencies: above 1 is slower; throughput: below 1 is slower). */
+  ratios?: OperationalRatios[];
+  notes: string[];
+}
+
 export interface GateReport {
   schema: "modelship/gate-report@1";
   tool: { name: "modelship"; version: string };
@@ -148,5 +184,6 @@ export interface GateReport {
     comparisons: ChampionComparison[];
   };
   explanations?: ExplanationsSection;
+  operational?: OperationalSection;
   gates: GateResult[];
 }

@@ -4,13 +4,15 @@
  * line, the top columns by permutation importance in one line and what makes the numbers reproducible. The markdown (gate-markdown.ts) stays the PR comment.
  */
 import { formatInterval, formatNumber, formatSigned } from "../common/markdown.ts";
+import { formatFigure, formatMeasured } from "./operational-gates.ts";
+import { environmentLine } from "./operational-markdown.ts";
 import { printable } from "../common/printable-text.ts";
 import { paint, plural, type TextOptions } from "../common/text-style.ts";
 import { METRIC_LABELS } from "./evaluate-gates.ts";
 import type { GateReport, GateResult, GateStatus } from "./gate-report-types.ts";
 
 /** Failed and warned gates listed before the rest fold into "… and N more" (keeps the default to one screen). */
-export const GATE_LINES = 16;
+export const GATE_LINES = 15;
 
 const MARKS: Record<GateStatus, string> = { fail: "✗", warn: "!", insufficient_data: "?", pass: "✓" };
 const STYLES = { fail: "red", warn: "yellow", insufficient_data: "yellow", pass: "green" } as const;
@@ -82,6 +84,27 @@ function importanceLine(report: GateReport): string | undefined {
   );
 }
 
+/**
+ * The operational figures in one line: latency at batch 1, throughput at the largest batch, size and
+ * load time, and the ratio to the champion, with where they were measured.
+ */
+function operationalLine(report: GateReport): string | undefined {
+  const section = report.operational;
+  if (section === undefined) return undefined;
+  const { challenger } = section;
+  const one = challenger.latency.find((entry) => entry.batch === 1);
+  const widest = challenger.latency.at(-1);
+  const parts: string[] = [];
+  if (one !== undefined) parts.push(`batch 1 p50 ${formatMeasured(one.p50Ms)} ms, p95 ${formatMeasured(one.p95Ms)} ms`);
+  if (widest !== undefined) parts.push(`batch ${widest.batch} ${formatMeasured(widest.throughputRowsPerS)} rows/s`);
+  parts.push(
+    `${formatFigure(challenger.sizeMb)} MB, ${formatFigure(challenger.parameters)} parameters, load ${formatFigure(challenger.loadMs)} ms, peak memory ${formatFigure(challenger.peakMemoryMb)} MB`,
+  );
+  const ratio = section.ratios?.find((entry) => entry.batch === 1);
+  if (ratio !== undefined) parts.push(`p50 ratio to the champion ${formatMeasured(ratio.p50)}`);
+  return printable(`Operational (${environmentLine(section)}): ${parts.join("; ")}`);
+}
+
 /** Columns named in the importance line. */
 const IMPORTANCE_TOP = 5;
 
@@ -127,6 +150,8 @@ export function renderGateText(report: GateReport, options: TextOptions): string
   if (champion !== undefined) lines.push(champion);
   const importance = importanceLine(report);
   if (importance !== undefined) lines.push(importance);
+  const operational = operationalLine(report);
+  if (operational !== undefined) lines.push(operational);
   for (const note of report.notes) lines.push(`Note: ${printable(note)}`);
   lines.push(reproducibility(report));
   return lines.join("\n");

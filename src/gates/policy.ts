@@ -50,7 +50,105 @@ export interface GatePolicyDocument {
         proxies?: string[];
         gates?: { explain: ExplainGateName; max: number; on?: GateOn; severity?: Severity }[];
       };
+  operational?:
+    | boolean
+    | {
+        enabled?: boolean;
+        batch?: number;
+        rounds?: number;
+        calls?: number;
+        warmup?: number;
+        max_seconds?: number;
+        gates?: {
+          metric: OperationalMetricName;
+          min?: number;
+          max?: number;
+          batch?: number;
+          percentile?: LatencyPercentile;
+          on?: OperationalGateOn;
+          severity?: Severity;
+        }[];
+      };
 }
+
+/** What an operational gate judges (docs/gates.md#operational-gates). */
+export type OperationalMetricName =
+  | "latency_p50_ms"
+  | "latency_p95_ms"
+  | "latency_p99_ms"
+  | "throughput_rows_per_s"
+  | "model_size_mb"
+  | "parameters"
+  | "load_time_ms"
+  | "peak_memory_mb"
+  | "latency_ratio_vs_champion"
+  | "throughput_ratio_vs_champion";
+
+export type LatencyPercentile = 50 | 95 | 99;
+
+/**
+ * What an operational gate judges: the value (`point`); the interval's bound on the failing side, so
+ * it passes only when the whole interval clears the threshold (`ci`, as quality gates); or the bound
+ * on the passing side, so it fails only when the whole interval is past the threshold, a shown
+ * regression (`not_worse`, as the champion rules' default).
+ */
+export type OperationalGateOn = GateOn | "not_worse";
+
+/** Operational metrics measured once per model (no interval): their gates judge the value (on: point). */
+export const SINGLE_MEASUREMENTS: ReadonlySet<OperationalMetricName> = new Set([
+  "model_size_mb",
+  "parameters",
+  "load_time_ms",
+  "peak_memory_mb",
+]);
+
+/** Operational metrics that compare with the champion's measurement. */
+export const CHAMPION_RATIOS: ReadonlySet<OperationalMetricName> = new Set(["latency_ratio_vs_champion", "throughput_ratio_vs_champion"]);
+
+export interface OperationalGate extends Threshold {
+  metric: OperationalMetricName;
+  /** The batch size it judges (latency and throughput): 1 or the policy's batch. */
+  batch?: number;
+  /** Which latency percentile a latency ratio compares (default 50). */
+  percentile?: LatencyPercentile;
+  on: OperationalGateOn;
+  severity: Severity;
+}
+
+/** Latency, size and memory measured in onnxruntime on the runner (docs/gates.md#operational-gates). */
+export interface OperationalPolicy {
+  enabled: boolean;
+  /** The batch size timed besides 1. */
+  batch: number;
+  rounds: number;
+  /** Timed calls per model, batch size and round. */
+  calls: number;
+  /** Untimed calls per model and batch size first. */
+  warmup: number;
+  /** The time the timed rounds may take (seconds); fewer calls per round when they would take longer. */
+  maxSeconds: number;
+  gates: OperationalGate[];
+  /** True when the gates are the defaults (not written by the user). */
+  defaultGates: boolean;
+}
+
+export const DEFAULT_OPERATIONAL_BATCH = 64;
+export const DEFAULT_OPERATIONAL_ROUNDS = 10;
+export const DEFAULT_OPERATIONAL_CALLS = 30;
+export const DEFAULT_OPERATIONAL_WARMUP = 10;
+export const DEFAULT_OPERATIONAL_MAX_SECONDS = 60;
+
+/**
+ * The operational gate when the policy names none: a warning when the challenger's median latency
+ * per call at batch 1 is shown to be more than 1.2× the champion's (the whole interval above 1.2). A
+ * ratio to the champion measured in the same job is what a shared runner can judge; absolute times
+ * move with the runner. `not_worse`, as the champion rules' default: on a busy runner the interval of
+ * a model against itself can reach past 1.2, and a default gate must not warn on noise. Without a
+ * champion, or without an interval, it is skipped.
+ */
+export const DEFAULT_OPERATIONAL_GATES: readonly OperationalGate[] = [
+  { metric: "latency_ratio_vs_champion", max: 1.2, batch: 1, percentile: 50, on: "not_worse", severity: "warn" },
+];
 
 /** What an explanation gate judges: the largest permutation importance of a sensitive column or a listed proxy. */
 export type ExplainGateName = "sensitive_importance";
@@ -136,6 +234,7 @@ export interface GatePolicy {
     severity: Severity;
   };
   explain: ExplainPolicy;
+  operational: OperationalPolicy;
 }
 
 export const DEFAULT_RESAMPLES = 2000;
@@ -188,6 +287,8 @@ export function resolvePolicy(
   else if (champion?.production === true) source = { kind: "production" };
   const championSeverity = champion?.severity ?? "fail";
   const explain = typeof document.explain === "boolean" ? { enabled: document.explain } : (document.explain ?? {});
+  const operational = typeof document.operational === "boolean" ? { enabled: document.operational } : (document.operational ?? {});
+  const batch = operational.batch ?? DEFAULT_OPERATIONAL_BATCH;
   return {
     source: options.source,
     bootstrap: {
@@ -253,6 +354,27 @@ export function resolvePolicy(
         severity: gate.severity ?? "fail",
       })),
     },
+    operational: {
+      enabled: operational.enabled ?? true,
+      batch,
+      rounds: operational.rounds ?? DEFAULT_OPERATIONAL_ROUNDS,
+      calls: operational.calls ?? DEFAULT_OPERATIONAL_CALLS,
+      warmup: operational.warmup ?? DEFAULT_OPERATIONAL_WARMUP,
+      maxSeconds: operational.max_seconds ?? DEFAULT_OPERATIONAL_MAX_SECONDS,
+      gates:
+        operational.gates === undefined
+          ? DEFAULT_OPERATIONAL_GATES.map((gate) => ({ ...gate }))
+          : operational.gates.map((gate) => ({
+              metric: gate.metric,
+              ...(gate.min === undefined ? {} : { min: gate.min }),
+              ...(gate.max === undefined ? {} : { max: gate.max }),
+              ...(SINGLE_MEASUREMENTS.has(gate.metric) ? {} : { batch: gate.batch ?? (gate.metric.startsWith("throughput") ? batch : 1) }),
+              ...(gate.metric === "latency_ratio_vs_champion" ? { percentile: gate.percentile ?? 50 } : {}),
+              on: gate.on ?? "point",
+              severity: gate.severity ?? "fail",
+            })),
+      defaultGates: operational.gates === undefined,
+    },
   };
 }
 
@@ -307,6 +429,7 @@ export function checkGateBounds(
     throw new UserError(problem, { file: where.file, pointer, ...(position === undefined ? {} : { line: position.line }), hint });
   };
   checkExplainGates(document, fail, prefix);
+  checkOperationalGates(document, fail, prefix);
   const gates: [string, { metric: string; min?: number; max?: number }[] | undefined][] = [
     ["quality", document.quality],
     ["fairness/gates", document.fairness?.gates],
@@ -336,6 +459,70 @@ export function checkGateBounds(
         );
     });
   }
+}
+
+/**
+ * Refuses operational gates that can never be judged: on a batch size that is not timed, on the
+ * interval of a figure measured once, a percentile on anything but a latency ratio, min above max,
+ * or gates while the measurement is off.
+ */
+function checkOperationalGates(
+  document: GatePolicyDocument,
+  fail: (problem: string, pointer: string, hint: string) => never,
+  prefix: string,
+): void {
+  const operational = document.operational;
+  if (operational === undefined || typeof operational === "boolean") return;
+  const batch = operational.batch ?? DEFAULT_OPERATIONAL_BATCH;
+  const gates = operational.gates ?? [];
+  if (operational.enabled === false && gates.length > 0)
+    fail(
+      "operational.gates are set, but operational.enabled is false: the figures they judge are not measured",
+      `${prefix}/operational/enabled`,
+      "remove enabled: false (the measurement is on by default), or remove the gates",
+    );
+  gates.forEach((gate, i) => {
+    const pointer = `${prefix}/operational/gates/${i}`;
+    if (gate.min === undefined && gate.max === undefined)
+      fail(`the ${gate.metric} gate has no threshold`, pointer, "give it min or max, e.g. { metric: latency_p95_ms, max: 5 }");
+    if (gate.min !== undefined && gate.max !== undefined && gate.min > gate.max)
+      fail(
+        `the ${gate.metric} gate asks for min ${gate.min} and max ${gate.max}: no value is both, so it can never pass`,
+        `${pointer}/min`,
+        "swap min and max (min is the lowest value that passes, max the highest), or keep one of them",
+      );
+    const single = SINGLE_MEASUREMENTS.has(gate.metric);
+    if (single && (gate.on === "ci" || gate.on === "not_worse"))
+      fail(
+        `${gate.metric} is measured once, so it has no interval to judge`,
+        `${pointer}/on`,
+        `remove on: ${gate.on} (the value itself is judged); intervals come with latency and throughput`,
+      );
+    if ((gate.on === "ci" || gate.on === "not_worse") && operational.rounds === 1)
+      fail(
+        `the ${gate.metric} gate judges an interval (on: ${gate.on}), but operational.rounds is 1: one round gives none`,
+        `${pointer}/on`,
+        "set operational.rounds ≥ 2 (default 10), or judge the value with on: point",
+      );
+    if (single && gate.batch !== undefined)
+      fail(`${gate.metric} does not depend on the batch size`, `${pointer}/batch`, "remove batch from this gate");
+    if (gate.batch !== undefined && gate.batch !== 1 && gate.batch !== batch)
+      fail(
+        `the ${gate.metric} gate judges batch ${gate.batch}, which is not timed (batch 1 and operational.batch ${batch} are)`,
+        `${pointer}/batch`,
+        `use batch: 1 or batch: ${batch}, or set operational.batch: ${gate.batch}`,
+      );
+    if (gate.percentile !== undefined && gate.metric !== "latency_ratio_vs_champion")
+      fail(
+        `percentile applies to latency_ratio_vs_champion, not ${gate.metric}`,
+        `${pointer}/percentile`,
+        gate.metric.startsWith("latency_p")
+          ? "the percentile is in the metric's name (latency_p95_ms); remove percentile"
+          : "remove percentile",
+      );
+    if (gate.max !== undefined && gate.max < 0)
+      fail(`${gate.metric} is never below 0, so max: ${gate.max} can never pass`, `${pointer}/max`, "give max a value ≥ 0");
+  });
 }
 
 /** Refuses explanation gates when explanations are switched off: the gate could never be judged. */

@@ -20,6 +20,7 @@ import {
 } from "../common/markdown.ts";
 import type { DeployedModel, ModelRef, RolloutAction, RolloutState } from "./targets/target-dispatch.ts";
 import type { Deployer, DeployerReport } from "./deployers.ts";
+import { MB, MIB, type MemoryChange, type MemoryFloor } from "./targets/memory-floor.ts";
 
 /** A release shown in the body: its page and manifest, when the registry has them. */
 export interface ReleaseView {
@@ -59,6 +60,8 @@ export interface PromotionView {
   supersedes?: { number: number; title: string; url: string }[];
   /** Blue-green: what the cut-over does to the old version, one line per file (targets/blue-green.ts cutOverNote). */
   cutOver?: string[];
+  /** resources.memory_floor: the floor derived from the release's measured peak, and what it did to each request. */
+  memory?: { floor?: MemoryFloor; changes: MemoryChange[] };
 }
 
 /** The hidden marker that identifies modelship's promotion PRs: which environment, model, action and version. */
@@ -146,6 +149,7 @@ export function promotionBody(view: PromotionView): string {
       : `### ${environment.strategy === "ab" ? "Guardrails (health checks)" : "Canary health"}\n\n${view.health}`,
     view.comparison === undefined ? undefined : `### A/B comparison\n\n${view.comparison}`,
     gateSection(view),
+    memorySection(view),
     `### Rollout plan\n\n${rolloutPlan(view)}`,
     filesSection(view),
     `### How to roll back\n\n${rollbackHelp(view)}`,
@@ -237,6 +241,56 @@ function gateSection(view: PromotionView): string | undefined {
     lines.push(table(header, rows, { align: header.map((_, index) => (index === 0 ? "left" : "right")) }));
   }
   return lines.join("\n\n");
+}
+
+/**
+ * The memory floor's derivation, spelled out with its units (MB = 10^6 bytes as evaluate measures,
+ * Mi = 2^20 bytes as the request is written), and what it did to each request.
+ */
+function memorySection(view: PromotionView): string | undefined {
+  const memory = view.memory;
+  if (memory === undefined) return undefined;
+  const lines = ["### Memory request"];
+  const floor = memory.floor;
+  if (floor !== undefined) {
+    const base = floor.basis === "peak" ? floor.peakMb : floor.sizeMb;
+    const mb = (base * floor.margin).toFixed(2);
+    const mib = ((base * MB * floor.margin) / MIB).toFixed(2);
+    const what = floor.basis === "peak" ? "measured peak" : "model size";
+    lines.push(
+      `Memory request floor **${floor.mi}Mi** = ceil(${formatNumber(base, 2)} MB ${what} × ${floor.margin} = ${Number(mb)} MB = ${Number(mib)} MiB). A floor, not a size: the peak was measured in onnxruntime on the CI runner (${escapeMarkdown(floor.runner)}), not in the serving runtime, which may need more.`,
+    );
+    if (floor.basis === "size")
+      lines.push(
+        `${statusIcon("warn")} The measured peak (${formatNumber(floor.peakMb, 2)} MB) is below the model's size (${formatNumber(floor.sizeMb, 2)} MB), which the session must hold: the runner under-read it, so the floor is derived from the size.`,
+      );
+  }
+  const items = memory.changes.map(
+    (change) => `- ${code(change.file)}, ${escapeMarkdown(change.resource)}, ${code(change.field)}: ${memoryOutcome(change)}`,
+  );
+  if (items.length > 0) lines.push(items.join("\n"));
+  return lines.join("\n\n");
+}
+
+function memoryOutcome(change: MemoryChange): string {
+  const before = change.before === undefined ? "" : code(change.before);
+  const after = change.after === undefined ? "" : code(change.after);
+  switch (change.outcome) {
+    case "set":
+      return change.inheritedFrom === undefined
+        ? `set to ${after} (there was none)`
+        : `set to ${after}: the new container starts from ${code(change.inheritedFrom)} (the stable model's memory request and limit), raised to the floor where it was below`;
+    case "raised":
+      return `raised from ${before} to ${after}`;
+    case "kept":
+      return `kept at ${before}: it is at least the floor, and modelship never lowers a request`;
+    case "limit":
+      return "no request: Kubernetes takes the memory limit as the request, and the limit is above the floor, so nothing is written";
+    case "restored":
+      return change.after === undefined
+        ? `removed (${before}): the stable model had no request before the canary raised it`
+        : `restored to ${after} (from ${before}): the stable model's request before the canary raised it`;
+  }
 }
 
 /** A rollout plan as a numbered list, the step this PR takes in bold. */

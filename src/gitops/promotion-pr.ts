@@ -31,8 +31,10 @@ import {
   upsertPullRequest,
   type PullRequestResult,
 } from "./pull-request.ts";
+import { promotionMemoryFloor, type MemoryChange, type MemoryFloor } from "./targets/memory-floor.ts";
 import {
   applyAction,
+  applyMemoryFloor,
   pullCredentialsWarning,
   readState,
   type ModelRef,
@@ -179,18 +181,27 @@ export async function readEnvironmentState(
   return owner === undefined ? first.state : ownState(first.state, owner.model, owner.tagFormat);
 }
 
-/** Applies the action to every target's text; returns the changed files. Throws a UserError listing every validation problem. */
+/**
+ * Applies the action (and the environment's memory floor) to every target's text; returns the
+ * changed files and what the floor did. Throws a UserError listing every validation problem.
+ */
 async function editTargets(
   read: (path: string) => Promise<string | undefined>,
   environment: EnvironmentSettings,
   model: ModelRef,
   action: RolloutAction,
-  tagFormat?: string,
-  /** Where warnings go (the first pass only: a re-run on a moved base would repeat them). */
-  logger?: Logger,
-): Promise<Map<string, string>> {
+  options: {
+    tagFormat?: string | undefined;
+    floor?: MemoryFloor | undefined;
+    /** Where warnings go (the first pass only: a re-run on a moved base would repeat them). */
+    logger?: Logger;
+  } = {},
+): Promise<{ changed: Map<string, string>; memory: MemoryChange[] }> {
+  const { tagFormat, logger } = options;
   const texts = new Map<string, string>();
   const originals = new Map<string, string>();
+  const memory: MemoryChange[] = [];
+  const setting = `promote.environments.${environment.name}.resources.memory_floor`;
   for (const target of environment.targets) {
     let text = texts.get(target.file);
     if (text === undefined) {
@@ -200,7 +211,15 @@ async function editTargets(
       originals.set(target.file, original);
       text = original;
     }
-    texts.set(target.file, applyAction(text, target, model, action, tagFormat));
+    const edited = applyMemoryFloor(applyAction(text, target, model, action, tagFormat), target, {
+      model,
+      action,
+      floor: options.floor,
+      setting,
+      ...(tagFormat === undefined ? {} : { tagFormat }),
+    });
+    memory.push(...edited.changes);
+    texts.set(target.file, edited.text);
   }
   // An oci:// model is an image the kubelet pulls: say so when nothing gives the pod credentials.
   if (logger !== undefined)
@@ -224,7 +243,7 @@ async function editTargets(
       },
     );
   }
-  return changed;
+  return { changed, memory };
 }
 
 /** Opens (or updates) the promotion pull request for one action, from a clone of the GitOps repository's base. */
@@ -243,7 +262,17 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   const before = request.before ?? (await readEnvironmentState(readBase, environment, logger, request.owner));
   const { model, release } = await request.resolve(before);
   const branch = promotionBranch(environment.name, model.name);
-  const planned = await editTargets(readBase, environment, model, action, request.owner?.tagFormat, logger);
+  const floor = promotionMemoryFloor({
+    margin: environment.memoryFloor?.margin,
+    environment: environment.name,
+    action,
+    manifest: release.manifest,
+    warn: (message) => {
+      logger.warning(message);
+    },
+  });
+  const edits = { tagFormat: request.owner?.tagFormat, floor };
+  const { changed: planned, memory } = await editTargets(readBase, environment, model, action, { ...edits, logger });
   const after =
     planned.size === 0
       ? before
@@ -264,6 +293,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
     ...(request.runUrl === undefined ? {} : { runUrl: request.runUrl }),
     rollbackCommand: request.rollbackCommand,
   };
+  if (floor !== undefined || memory.length > 0) view.memory = { ...(floor === undefined ? {} : { floor }), changes: memory };
   if (planned.size > 0) view.deployers = await lookUpDeployers(workspace, `origin/${gitops.base}`, files, gitops, logger);
   if (environment.strategy === "blue-green" && action.kind !== "direct") {
     const notes: string[] = [];
@@ -305,7 +335,7 @@ export async function promote(workspace: GitWorkspace, request: PromotionRequest
   const published = await publishBranch(workspace, {
     branch,
     message: promotionCommitMessage(view),
-    edit: (read) => editTargets(read, environment, model, action, request.owner?.tagFormat),
+    edit: async (read) => (await editTargets(read, environment, model, action, edits)).changed,
     logger,
   });
   if (published.sha !== undefined) result.commit = published.sha;

@@ -59,6 +59,11 @@ export interface EnvironmentSettings {
   health?: { prometheus?: string; metrics?: string; window: string; checks: HealthCheck[] };
   /** strategy ab: how the variants are split and compared (docs/ab-testing.md). */
   ab?: AbSettings;
+  /**
+   * resources.memory_floor: the serving container's memory request is raised to at least the
+   * release's measured peak × margin (targets/memory-floor.ts); absent: requests are left alone.
+   */
+  memoryFloor?: { margin: number };
 }
 
 /** The first step of a strategy's rollout: a canary starts at the first weight, blue-green at 0 (a preview). */

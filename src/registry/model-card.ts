@@ -15,7 +15,7 @@ import type { GateReport } from "../gates/gate-report-types.ts";
 import { code, escapeMarkdown, formatInterval, formatNumber, formatSigned, sections, statusIcon, table } from "../common/markdown.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { shortDigest } from "./manifest.ts";
-import type { ModelManifest } from "./registry-types.ts";
+import type { MeasuredValue, ModelManifest, OperationalSummary } from "./registry-types.ts";
 import { stringify } from "yaml";
 
 export interface CardInputs {
@@ -103,6 +103,61 @@ function cardSummary(inputs: CardInputs): string {
     .join(", ");
   const gates = `${report.summary.pass} of ${report.gates.length} gates passed${report.summary.fail > 0 ? `, ${report.summary.fail} failed` : ""}${report.summary.warn > 0 ? `, ${report.summary.warn} warned` : ""}`;
   return `${statusIcon(report.verdict === "pass" ? "pass" : report.verdict === "warn" ? "warn" : "fail")} **${inputs.model} ${inputs.version}**: ${report.model.task} model, gate verdict **${report.verdict}** (${gates}). ${metrics}.${inputs.allowUngated ? ` Released with **allow-ungated**: ${inputs.ungatedReason ?? ""}` : ""}`;
+}
+
+/** "measured on Intel Xeon …, 2 threads, onnxruntime 1.20.1": where operational figures come from, in the words the card and PR bodies use. */
+export function measuredOn(environment: OperationalSummary["environment"]): string {
+  const threads = environment.threads === "default" ? "onnxruntime's default threads" : `${environment.threads} threads`;
+  return `measured on ${environment.cpu}, ${threads}, onnxruntime ${environment.onnxruntime}`;
+}
+
+/** A measured figure with its interval: `1.23 [1.2, 1.3]`. */
+function formatMeasured(figure: MeasuredValue, digits: number): string {
+  // Whole numbers (throughput) are rounded first, so that they print with thousands separators.
+  const round = (x: number): number => (digits === 0 ? Math.round(x) : x);
+  const value = formatNumber(figure.value === null ? null : round(figure.value), digits);
+  return figure.ci === undefined ? value : `${value} ${formatInterval([round(figure.ci[0]), round(figure.ci[1])], digits)}`;
+}
+
+/**
+ * The card's Operational section: the challenger's size, parameters, load time, peak memory and
+ * latency per batch size from the gate report; empty when the report has no operational section
+ * (reports made before evaluate measured them).
+ */
+function operationalSection(report: GateReport | undefined): string {
+  const section = report?.operational;
+  if (section === undefined) return "";
+  const figures = section.challenger;
+  const { method } = section;
+  const confidence = Math.round(method.confidence * 100);
+  const where = measuredOn(section.environment);
+  return sections(
+    "## Operational",
+    `${escapeMarkdown(where.charAt(0).toUpperCase() + where.slice(1))} (${escapeMarkdown(section.environment.platform)}, ${formatNumber(section.environment.logicalCpus)} logical CPUs), during evaluation: ${formatNumber(method.rounds)} rounds of ${formatNumber(method.callsPerRound)} timed calls per batch size after ${formatNumber(method.warmup)} warm-up calls; ${confidence}% intervals over the rounds. The serving runtime's figures differ: read these as the model's cost on that runner.`,
+    table(
+      ["Figure", "Value"],
+      [
+        ["Model size", `${formatNumber(figures.sizeMb, 2)} MB (${formatNumber(figures.bytes)} bytes)`],
+        ["Parameters", formatNumber(figures.parameters)],
+        ["Session load time", `${formatNumber(figures.loadMs, 1)} ms`],
+        ["Peak memory of the session", `${formatNumber(figures.peakMemoryMb, 1)} MB`],
+      ],
+      { align: ["left", "right"] },
+    ),
+    figures.latency.length === 0
+      ? ""
+      : table(
+          ["Batch", "p50 ms", "p95 ms", "p99 ms", "Throughput rows/s"],
+          figures.latency.map((row) => [
+            formatNumber(row.batch),
+            formatMeasured(row.p50Ms, 3),
+            formatMeasured(row.p95Ms, 3),
+            formatMeasured(row.p99Ms, 3),
+            formatMeasured(row.throughputRowsPerS, 0),
+          ]),
+          { align: ["right", "right", "right", "right", "right"] },
+        ),
+  );
 }
 
 /** The model card as markdown. */
@@ -220,6 +275,7 @@ export function renderModelCard(inputs: CardInputs): string {
     data,
     metrics,
     fairness,
+    operationalSection(report),
     sections("## Limitations", limitations.map((line) => `- ${escapeMarkdown(line)}`).join("\n")),
     sections("## Lineage", lineage),
   );

@@ -19,7 +19,7 @@ import { readModelSignature } from "../train/model-signature.ts";
 import type { RunRecord } from "../train/run-record-types.ts";
 import { renderModelCard, renderReleaseNotes, type CardInputs } from "./model-card.ts";
 import { formatManifest, formatSha256Sums, MANIFEST_NAME, sha256File, sha256Of, shortDigest, SUMS_NAME } from "./manifest.ts";
-import type { FileRole, ManifestFile, ModelManifest, PackageToPublish, ServingAsset } from "./registry-types.ts";
+import type { FileRole, ManifestFile, ModelManifest, OperationalSummary, PackageToPublish, ServingAsset } from "./registry-types.ts";
 import { TRITON_ARCHIVE_NAME, tritonModelConfig, writeTritonArchive } from "./triton-repository.ts";
 
 export interface PackageOptions {
@@ -195,6 +195,10 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
               { value: estimate.value, ...(estimate.ci === undefined ? {} : { ci: estimate.ci }) },
             ]),
           ),
+    // Figures measured on other bytes say nothing about these: only a report of this model is copied.
+    ...(report?.operational === undefined || report.model.sha256 !== model.sha256
+      ? {}
+      : { operational: operationalSummary(report.operational) }),
     gate: {
       verdict: report?.verdict ?? "missing",
       ...(reportFile === undefined ? {} : { reportSha256: reportFile.sha256 }),
@@ -222,6 +226,32 @@ export async function packageModel(options: PackageOptions): Promise<PackageToPu
     manifest,
     notes: renderReleaseNotes(card, manifest, options.previous),
     ...(options.targetCommitish === undefined ? {} : { targetCommitish: options.targetCommitish }),
+  };
+}
+
+/** The manifest's copy of the gate report's operational section: the challenger's figures and the runner's environment. */
+export function operationalSummary(section: NonNullable<GateReport["operational"]>): OperationalSummary {
+  const { cpu, logicalCpus, threads, onnxruntime, platform } = section.environment;
+  const figures = section.challenger;
+  const measured = (figure: { value: number | null; ci?: [number, number] }) => ({
+    value: figure.value,
+    ...(figure.ci === undefined ? {} : { ci: figure.ci }),
+  });
+  return {
+    environment: { cpu, logicalCpus, threads, onnxruntime, platform },
+    bytes: figures.bytes,
+    sizeMb: figures.sizeMb,
+    parameters: figures.parameters,
+    loadMs: figures.loadMs,
+    peakMemoryMb: figures.peakMemoryMb,
+    latency: figures.latency.map((row) => ({
+      batch: row.batch,
+      p50Ms: measured(row.p50Ms),
+      p95Ms: measured(row.p95Ms),
+      p99Ms: measured(row.p99Ms),
+      throughputRowsPerS: measured(row.throughputRowsPerS),
+      calls: row.calls,
+    })),
   };
 }
 

@@ -4,6 +4,7 @@
  * (schemas/model-manifest.schema.json) and `SHA256SUMS`, stored immutably in a store — GitHub
  * Releases, or a local folder with the same layout and semantics.
  */
+import type { MeasuredFigure, OperationalFigures, OperationalSection } from "../gates/gate-report-types.ts";
 
 /** What a file in a package is for. */
 export type FileRole =
@@ -56,6 +57,11 @@ export interface ModelManifest {
   serving?: ServingAsset[];
   /** Headline metrics from the gate report (value and CI). */
   metrics: Record<string, { value: number | null; ci?: [number, number] }>;
+  /**
+   * What the model costs to serve, measured by evaluate in onnxruntime on its runner (the gate
+   * report's operational section, for these model bytes); absent in releases without that measurement.
+   */
+  operational?: OperationalSummary;
   gate: {
     verdict: "pass" | "warn" | "fail" | "missing";
     /** sha256 of gate-report.json as released. */
@@ -81,6 +87,15 @@ export interface ModelManifest {
    */
   digest: string;
 }
+
+/** A number measured over rounds, with its interval where there was more than one round. */
+export type MeasuredValue = MeasuredFigure;
+
+/**
+ * The challenger's operational figures from the gate report and the runner they were measured on:
+ * copied into the manifest so that promotion can read them without downloading the report.
+ */
+export type OperationalSummary = OperationalFigures & { environment: OperationalSection["environment"] };
 
 /** A version as a store lists it. */
 export interface VersionInfo {

@@ -32,12 +32,6 @@ export interface ExplainInputs {
   logger: Logger;
 }
 
-/** What the reservoir keeps while the data streams (undefined when explanations are off). */
-export function explainSample(policy: GatePolicy, model: LoadedModel): { rows: number; seed: number; columns: string[] } | undefined {
-  if (!policy.explain.enabled) return undefined;
-  return { rows: policy.explain.rows, seed: policy.bootstrap.seed, columns: model.requiredColumns };
-}
-
 /** The metric whose drop is the importance: the policy's, else by task (as scikit-learn's default scorers, with ROC AUC for a binary classifier that gives probabilities). */
 function importanceMetric(inputs: ExplainInputs): MetricName {
   const { policy, task, data } = inputs;

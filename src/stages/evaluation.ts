@@ -27,7 +27,9 @@ import { calibrationBins, confusionMatrix, NEEDS_PROBA, rocCurve, type MetricNam
 import { loadModel, type LoadedModel } from "../evaluate/onnx-model.ts";
 import type { OutputSelection } from "../evaluate/onnx-output-selection.ts";
 import { delong, mcnemar } from "../common/stats.ts";
-import { explainModel, explainSample } from "./evaluation-explain.ts";
+import { explainModel } from "./evaluation-explain.ts";
+import { evaluationSample, measureModels } from "./evaluation-operational.ts";
+import type { OperationalProbe } from "../evaluate/operational.ts";
 import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
 
 export interface EvaluateSettings {
@@ -55,6 +57,8 @@ export interface EvaluateOptions extends EvaluateSettings {
   /** Finds the champion's model file for a release version or production (the model registry). */
   resolveChampion?: (source: Exclude<ChampionSource, { kind: "model" }>) => Promise<string>;
   runUrl?: string;
+  /** The clock and memory readings of the operational measurement (tests script them; default: the process's). */
+  operationalProbe?: OperationalProbe;
 }
 
 export interface EvaluationResult {
@@ -218,7 +222,7 @@ export async function runEvaluation(options: EvaluateOptions): Promise<Evaluatio
       models,
       sensitive,
       batchSize: options.batchSize,
-      sample: explainSample(policy, model),
+      sample: evaluationSample(policy, models),
     });
     if (collected.rows === 0)
       throw new UserError(
@@ -518,6 +522,16 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     ...(championPoint === undefined ? {} : { champion: { rules, metrics: championPoint, differenceCi: intervals.difference } }),
   });
   if (explained !== undefined) gates.push(...explained.gates);
+  const operational = await measureModels({
+    policy,
+    model,
+    ...(champion === undefined ? {} : { champion }),
+    ...(collected.sample === undefined ? {} : { sample: collected.sample }),
+    ...(options.operationalProbe === undefined ? {} : { probe: options.operationalProbe }),
+    notes,
+    logger,
+  });
+  if (operational !== undefined) gates.push(...operational.gates);
   const verdict = verdictOf(gates);
 
   const report: GateReport = {
@@ -600,6 +614,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
     notes,
     ...(championSection === undefined ? {} : { champion: championSection }),
     ...(explained === undefined ? {} : { explanations: explained.section }),
+    ...(operational === undefined ? {} : { operational: operational.section }),
     gates,
   };
   if (challengerData.kind === "classification") {

@@ -13,6 +13,7 @@ import type { TargetSpec } from "../gitops/targets/target-dispatch.ts";
 import { stepsProblem } from "../gitops/canary-decision.ts";
 import { checkBlueGreenTargets } from "../gitops/targets/blue-green.ts";
 import { PULL_SECRET_KIND_FIX, pullSecretKindProblem } from "../gitops/targets/pull-secret.ts";
+import { memoryFloorKindProblem } from "../gitops/targets/memory-floor.ts";
 import { resolveAbSettings } from "./ab-settings.ts";
 import {
   pick,
@@ -176,6 +177,8 @@ export function resolveEnvironment(name: string, loaded: LoadedConfig): Environm
     },
     rollback: rollbackSettings(config, autoMerge.rollback),
   };
+  const memoryFloor = memoryFloorSettings(name, config, loaded.file);
+  if (memoryFloor !== undefined) settings.memoryFloor = memoryFloor;
   if (strategy === "blue-green")
     checkBlueGreenTargets(name, settings.targets, { ...(loaded.file === undefined ? {} : { file: loaded.file }) });
   if (config.health !== undefined) {
@@ -205,6 +208,32 @@ function rollbackSettings(config: EnvironmentConfig, autoMergeMethod: MergeMetho
     checksApp: config.rollback_checks_app ?? DEFAULT_CHECKS_APP,
     method: autoMergeMethod ?? "squash",
   };
+}
+
+/** The margin `memory_floor: true` takes: half as much again as the runner measured. */
+const DEFAULT_MEMORY_MARGIN = 1.5;
+
+/**
+ * resources.memory_floor resolved (true: the default margin); a target whose kind has no memory
+ * request to set (yaml-path) is refused before anything is cloned, as pull_secret's are.
+ */
+function memoryFloorSettings(environment: string, config: EnvironmentConfig, file: string | undefined): { margin: number } | undefined {
+  const setting = config.resources?.memory_floor;
+  if (setting === undefined || setting === false) return undefined;
+  const margin = setting === true ? DEFAULT_MEMORY_MARGIN : (setting.margin ?? DEFAULT_MEMORY_MARGIN);
+  config.targets.forEach((target, index) => {
+    const problem = memoryFloorKindProblem(target.kind);
+    if (problem !== undefined)
+      throw new UserError(
+        `promote.environments.${environment}.resources.memory_floor is set, but target ${index + 1} (kind ${target.kind}, file ${target.file}) cannot take it: ${problem}`,
+        {
+          file,
+          pointer: `/promote/environments/${environment}/resources/memory_floor`,
+          hint: "set the memory request in that file by hand and remove resources.memory_floor, or serve the model with a kserve-standard, kserve-knative, argo-rollouts, flagger or seldon-v2 target",
+        },
+      );
+  });
+  return { margin };
 }
 
 /** An environment's pull_secret goes into every target's pod spec: a target without one is refused before anything is cloned. */

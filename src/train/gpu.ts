@@ -4,8 +4,10 @@
  * what we report too. Tests put a stand-in `nvidia-smi` on PATH.
  */
 import { execFile } from "node:child_process";
+import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { UserError } from "../common/errors.ts";
+import { withheldVariables } from "./run-command.ts";
 
 const run = promisify(execFile);
 
@@ -113,6 +115,48 @@ export async function detectGpus(env: NodeJS.ProcessEnv = process.env): Promise<
         ? "nvidia-smi lists no GPU"
         : `CUDA_VISIBLE_DEVICES=${cudaVisibleDevices ?? ""} hides all ${all.length} GPU(s)`;
   return { gpus, cudaVersion, reason, cudaVisibleDevices };
+}
+
+/** The CUDA toolkit a training sees; nvidia-smi's CUDA version is only the newest the driver supports. */
+export interface CudaToolkit {
+  version: string;
+  /** Where it was read: `CUDA_VERSION` (set by NVIDIA's CUDA images and those built on them) or `torch` (torch.version.cuda). */
+  source: "CUDA_VERSION" | "torch";
+}
+
+const CUDA_VERSION = /^\d+(\.\d+){0,3}$/;
+
+/**
+ * The CUDA toolkit of the training's environment (a container image's, typically): CUDA_VERSION when
+ * set, else, with `torch`, the CUDA build of the PyTorch that python3 (or python) imports — PyTorch's
+ * own images set no CUDA_VERSION. Undefined when neither says; never throws, and a missing Python or
+ * a CPU build of PyTorch is no answer rather than an error. Importing torch runs whatever Python finds
+ * under that name, so it gets what the training command gets (the runner's credentials withheld) and
+ * starts outside the checkout, whose own folders `python -c` would put first on sys.path.
+ */
+export async function detectCudaToolkit(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { torch?: boolean } = {},
+): Promise<CudaToolkit | undefined> {
+  const fromEnv = env.CUDA_VERSION?.trim();
+  if (fromEnv !== undefined && CUDA_VERSION.test(fromEnv)) return { version: fromEnv, source: "CUDA_VERSION" };
+  if (options.torch !== true) return undefined;
+  const { env: probeEnv } = withheldVariables(env);
+  for (const python of ["python3", "python"]) {
+    try {
+      const { stdout } = await run(python, ["-c", "import torch; print(torch.version.cuda or '')"], {
+        env: probeEnv,
+        cwd: tmpdir(),
+        timeout: 60_000,
+      });
+      const version = stdout.trim();
+      return CUDA_VERSION.test(version) ? { version, source: "torch" } : undefined;
+    } catch (error) {
+      // Only a missing interpreter sends us to the next name; one without torch has answered.
+      if ((error as { code?: unknown }).code !== "ENOENT") return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Fails early when a GPU is required and there is none, naming the runner so the labels can be fixed. */

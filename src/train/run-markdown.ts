@@ -86,6 +86,8 @@ export function renderRunSummary(record: RunRecord, options: { headingLevel?: nu
     record.git.sha === undefined ? undefined : `commit ${code(record.git.sha.slice(0, 7))}${record.git.dirty === true ? " (dirty)" : ""}`,
     record.run?.url === undefined ? undefined : `[workflow run](${record.run.url})`,
     `${escapeMarkdown(record.runner.os)}, ${record.runner.cpus} CPUs`,
+    record.container === undefined ? undefined : `container ${code(record.container.image)}`,
+    record.gpu.cudaToolkit === undefined ? undefined : `CUDA ${escapeMarkdown(record.gpu.cudaToolkit.version)}`,
     `modelship ${record.tool.version}`,
   ]
     .filter((part) => part !== undefined)

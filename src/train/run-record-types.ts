@@ -1,5 +1,6 @@
 /** The run record (`schemas/run-record.schema.json`) and the metrics file a training command may write. */
-import type { GpuInfo, GpuSample, RequireGpu } from "./gpu.ts";
+import type { TrainContainer } from "./container-image.ts";
+import type { CudaToolkit, GpuInfo, GpuSample, RequireGpu } from "./gpu.ts";
 import type { SignatureValue } from "./model-signature.ts";
 import type { FileFingerprint } from "./run-context.ts";
 
@@ -28,10 +29,14 @@ export interface RunRecord {
   git: { sha?: string; dirty?: boolean; ref?: string };
   run?: { url?: string; workflow?: string; job?: string; attempt?: number };
   runner: { name?: string; labels?: string; os: string; arch: string; cpuModel: string; cpus: number; memoryMiB: number; node: string };
+  /** The container image the job trained in (MODELSHIP_TRAIN_IMAGE); absent when it trained on the runner itself. */
+  container?: TrainContainer;
   gpu: {
     required: RequireGpu;
     devices: GpuInfo[];
     cudaVersion?: string;
+    /** The CUDA toolkit the training saw (CUDA_VERSION, or PyTorch's CUDA build). */
+    cudaToolkit?: CudaToolkit;
     cudaVisibleDevices?: string;
     reason?: string;
     samples: GpuSample[];

@@ -14,7 +14,16 @@ import { upgradeBySchema } from "../common/format-version.ts";
 import type { Logger } from "../common/logger.ts";
 import { assertValid, assertWritable } from "../common/schema-validation.ts";
 import { parseYamlSource } from "../common/yaml-source.ts";
-import { assertGpuRequirement, detectGpus, GpuSampler, summarizeSamples, type GpuDetection, type RequireGpu } from "./gpu.ts";
+import { trainContainer } from "./container-image.ts";
+import {
+  assertGpuRequirement,
+  detectCudaToolkit,
+  detectGpus,
+  GpuSampler,
+  summarizeSamples,
+  type GpuDetection,
+  type RequireGpu,
+} from "./gpu.ts";
 import { readModelSignature } from "./model-signature.ts";
 import { runCommand } from "./run-command.ts";
 import { fingerprintFile, gitState, runnerInfo, workflowRun, type FileFingerprint } from "./run-context.ts";
@@ -158,6 +167,13 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
       `GPU: ${detection.gpus.map((gpu) => `${gpu.index}: ${gpu.name} (${gpu.memoryTotalMiB} MiB)`).join(", ")}${detection.cudaVersion === undefined ? "" : `, CUDA ${detection.cudaVersion}`}`,
     );
   else logger.info(`No GPU: ${detection.reason ?? "none found"}; training on CPU.`);
+  const container = trainContainer(env);
+  // PyTorch is asked only where it could matter: a command of the user's, with a GPU to use.
+  const cudaToolkit = await detectCudaToolkit(env, { torch: detection.gpus.length > 0 && "command" in options.run });
+  if (container !== undefined)
+    logger.info(
+      `Container: ${container.image}${container.digest === undefined ? " (no digest: the tag may have moved since)" : ""}${cudaToolkit === undefined ? "" : `, CUDA ${cudaToolkit.version} (${cudaToolkit.source})`}`,
+    );
 
   const outputDir = resolve(options.cwd, options.outputDir);
   // The first folder this run creates above the output, removed again when the training fails.
@@ -242,10 +258,12 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
       git: await gitState(options.cwd, env),
       run: workflowRun(env),
       runner: runnerInfo(env, options.runnerLabels),
+      ...(container === undefined ? {} : { container }),
       gpu: {
         required: options.requireGpu,
         devices: detection.gpus,
         ...(detection.cudaVersion === undefined ? {} : { cudaVersion: detection.cudaVersion }),
+        ...(cudaToolkit === undefined ? {} : { cudaToolkit }),
         ...(detection.cudaVisibleDevices === undefined ? {} : { cudaVisibleDevices: detection.cudaVisibleDevices }),
         ...(detection.reason === undefined ? {} : { reason: detection.reason }),
         samples: sampler.samples,

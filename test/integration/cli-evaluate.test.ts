@@ -4,10 +4,11 @@
  * out): exit status by verdict and --fail-on, JSON on stdout, and usage errors without stack traces.
  */
 import assert from "node:assert/strict";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import type { GateReport } from "../../src/gates/gate-report-types.ts";
 import { hasStackTrace, runCli } from "../support/cli.ts";
 
 const EXAMPLE = new URL("../../examples/model-repo", import.meta.url).pathname;
@@ -52,6 +53,57 @@ describe("modelship evaluate", () => {
       ["x"],
     );
     assert.equal(report.gates.find((gate) => gate.id === "quality:roc_auc:min")?.status, "fail");
+  });
+
+  test("with a champion, both models are timed in the same rounds: figures with intervals, ratios, the ratio gate, the comment's section", async () => {
+    // The champion is the same file, so the two are timed alike and the ratio is about 1 (its value is not asserted: real time).
+    const dir = ".modelship/evaluation-operational";
+    const run = runCli(
+      ["evaluate", ...MODEL, "--champion", ".modelship/script-model/model.onnx", "--fail-on", "never", "--report-dir", dir, "--json"],
+      { cwd: repo },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as GateReport;
+    const section = report.operational!;
+    assert.equal(section.method.interleaved, true);
+    assert.ok(section.environment.cpu.length > 0 && section.environment.logicalCpus >= 1);
+    for (const model of [section.challenger, section.champion!]) {
+      assert.deepEqual(
+        model.latency.map((entry) => entry.batch),
+        [1, 64],
+      );
+      for (const entry of model.latency) {
+        const [p50, p95, p99] = [entry.p50Ms, entry.p95Ms, entry.p99Ms].map((figure) => figure.value!);
+        assert.ok(p50! > 0 && p50! <= p95! && p95! <= p99!, "percentiles in order");
+        assert.ok(entry.p50Ms.ci![0] <= entry.p50Ms.ci![1]);
+        assert.equal(entry.calls, section.method.rounds * section.method.callsPerRound);
+      }
+      assert.equal(model.bytes, report.model.bytes);
+    }
+    // A ratio is the ratio of the pooled figures.
+    const ratio = section.ratios![0]!;
+    assert.ok(
+      Math.abs(ratio.p50.value! - section.challenger.latency[0]!.p50Ms.value! / section.champion!.latency[0]!.p50Ms.value!) < 1e-12,
+    );
+    assert.ok(ratio.p50.ci![0] <= ratio.p50.ci![1]);
+    const gate = report.gates.find((entry) => entry.id === "operational:latency_ratio_vs_champion:p50:batch1")!;
+    assert.equal(gate.kind, "operational");
+    assert.equal(gate.on, "not_worse");
+    assert.equal(
+      gate.observed,
+      ratio.p50.ci![0],
+      "the default gate fails only when the whole interval is above 1.2: its lower bound is judged",
+    );
+    const markdown = await readFile(join(repo, dir, "gate-report.md"), "utf8");
+    assert.match(markdown, /#### Operational \(onnxruntime on the runner\)/);
+    assert.match(markdown, /\| Batch 1: latency p50 \(ms\) \| [\d.]+ \[[\d.]+, [\d.]+\] \| [\d.]+ \[[\d.]+, [\d.]+\] \| [\d.]+ \[/);
+    const text = runCli(
+      ["evaluate", ...MODEL, "--champion", ".modelship/script-model/model.onnx", "--fail-on", "never", "--report-dir", dir],
+      {
+        cwd: repo,
+      },
+    );
+    assert.match(text.stdout + text.stderr, /Operational \(.+onnxruntime [\d.]+.*\): batch 1 p50 [\d.]+ \[/);
   });
 
   test("--fail-on never exits 0 with the same verdict in the markdown", () => {

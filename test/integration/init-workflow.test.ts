@@ -45,6 +45,7 @@ test("init's model CI caller runs green on a pull request: validate, train and e
     results,
     {
       validate: "success",
+      "train-image": "success",
       train: "success",
       "train-skipped": "skipped",
       "select-best": "skipped",

@@ -54,6 +54,7 @@ const PR_NUMBER = 7;
 /** Each job's result when the gates fail: training ran, evaluate failed, nothing was released. */
 const GATES_FAILED = {
   validate: "success",
+  "train-image": "success",
   train: "success",
   "train-skipped": "skipped",
   "select-best": "skipped",
@@ -66,6 +67,7 @@ const GATES_FAILED = {
 /** `permissions:` per job, as model-ci.yml must declare them. */
 const PERMISSIONS: Record<string, Record<string, string>> = {
   validate: { contents: "read", "pull-requests": "write" },
+  "train-image": {},
   train: { contents: "read" },
   "train-skipped": {},
   "select-best": { "pull-requests": "write" },
@@ -372,7 +374,17 @@ describe("reusable workflow model-ci.yml, job by job", () => {
   test("(a) pull request: validate, train and evaluate run, release and promote are skipped; one sticky comment per subject", async () => {
     checkoutFrom = fixtures.example;
     const { run, uploads } = await modelCi({ event: pullRequestEvent() });
-    assert.deepEqual(run.order, ["validate", "train", "train-skipped", "select-best", "evaluate", "release", "promote", "result"]);
+    assert.deepEqual(run.order, [
+      "validate",
+      "train-image",
+      "train",
+      "train-skipped",
+      "select-best",
+      "evaluate",
+      "release",
+      "promote",
+      "result",
+    ]);
     // The example policy fails the trained model on fairness: evaluate runs and fails (gate-fail-on defaults to fail).
     assert.deepEqual(results(run), GATES_FAILED, explain(run));
     assert.deepEqual(run.outputs, {
@@ -424,6 +436,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
     assert.deepEqual(run.standIns, CORE_STAND_INS);
     assert.deepEqual(standInsByJob(run), {
       "Validate data": ["actions/checkout", "actions/upload-artifact"],
+      "Check the train container image": [],
       "Train (0)": ["actions/checkout", "actions/setup-node (in actions/train)", "actions/upload-artifact (in actions/train)"],
       "Evaluate and gate": [
         "actions/checkout",
@@ -471,6 +484,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       upToRelease,
       {
         validate: "success",
+        "train-image": "success",
         train: "success",
         "train-skipped": "skipped",
         "select-best": "skipped",
@@ -590,6 +604,7 @@ describe("reusable workflow model-ci.yml, job by job", () => {
       results(run),
       {
         validate: "success",
+        "train-image": "success",
         train: "success",
         "train-skipped": "skipped",
         "select-best": "success",

@@ -40,6 +40,8 @@ export interface TestPackageOptions {
   targetCommitish?: string;
   /** Overrides of the gate record (default: verdict pass for these bytes). */
   gate?: Partial<ModelManifest["gate"]>;
+  /** The operational figures the manifest carries (default: none, as in releases before evaluate measured them). */
+  operational?: ModelManifest["operational"];
 }
 
 /** A Triton model repository archive's name in a package (its bytes are the test's; nothing unpacks them). */
@@ -89,6 +91,7 @@ export async function writeTestPackage(options: TestPackageOptions): Promise<Pac
         }
       : {}),
     metrics: options.metrics ?? {},
+    ...(options.operational === undefined ? {} : { operational: options.operational }),
     gate: {
       verdict: "pass",
       ...(report === undefined ? {} : { reportSha256: report.sha256 }),

@@ -23,7 +23,9 @@
  *   workflow's `on.workflow_call.outputs` are evaluated from `jobs.<job>` at the end.
  *
  * Nothing but what the stand-ins share (an artifact store, see `artifactStandIns`) passes between
- * jobs. Concurrency groups, runs-on and timeouts are evaluated and recorded, not enforced.
+ * jobs. Concurrency groups, runs-on and timeouts are evaluated and recorded, not enforced; so is a
+ * job's `container:` (its image and options, as the runner would create it, and none when the image
+ * evaluates to ''): this machine cannot run containers, so the job's steps run on the host.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
@@ -75,6 +77,7 @@ export interface WorkflowJobSpec {
   if?: string | boolean;
   "runs-on"?: unknown;
   "timeout-minutes"?: unknown;
+  container?: unknown;
   concurrency?: string | { group: string; "cancel-in-progress"?: unknown };
   permissions?: unknown;
   env?: Record<string, unknown>;
@@ -136,6 +139,8 @@ export interface JobRun {
   permissions: unknown;
   runsOn?: unknown;
   timeoutMinutes?: unknown;
+  /** The job container the runner would start (recorded, not started); absent when the job runs on the host. */
+  container?: JobContainer;
   concurrency?: { group: string; cancelInProgress: boolean };
   /** The `if:` that skipped the job, as written. */
   skippedBy?: string;
@@ -144,6 +149,12 @@ export interface JobRun {
   workspace?: string;
   /** Wall-clock seconds the job took here. */
   seconds: number;
+}
+
+/** A job's `container:` as the runner creates it: the image to pull, and the extra `docker create` options. */
+export interface JobContainer {
+  image: string;
+  options?: string;
 }
 
 export interface JobOutcome {
@@ -486,6 +497,14 @@ interface JobScope {
 async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv: Record<string, string>): Promise<JobRun> {
   const { spec } = scope;
   const started = performance.now();
+  const container = jobContainer(spec.container, {
+    github: scope.github,
+    inputs: scope.inputs,
+    needs: scope.needs,
+    vars: {},
+    strategy: scope.strategy ?? {},
+    matrix: scope.matrix ?? {},
+  });
   const workspace = await mkdtemp(join(options.scratch, `${scope.id}-${scope.strategy?.["job-index"] ?? 0}-`));
   const github: Record<string, unknown> = { ...scope.github, job: scope.id, token: scope.token, workspace };
   // One RUNNER_TEMP per job, shared by its steps as on a runner (a step may leave a file for the next).
@@ -602,12 +621,32 @@ async function runJob(scope: JobScope, options: WorkflowRunOptions, workflowEnv:
     permissions: spec.permissions ?? options.workflow.permissions,
     runsOn: evaluateValue(spec["runs-on"], base),
     timeoutMinutes: evaluateValue(spec["timeout-minutes"], base),
+    ...(container === undefined ? {} : { container }),
     ...(spec.concurrency === undefined ? {} : { concurrency: concurrencyOf(spec.concurrency, base) }),
     summary,
     annotations,
     workspace,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * A job's `container:` evaluated as the runner does: a string is the image, a mapping gives image and
+ * options, and an image that evaluates to '' means no container (actions/runner#266, #2235).
+ */
+export function jobContainer(spec: unknown, context: ExpressionContext): JobContainer | undefined {
+  const value = evaluateValue(spec, context);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value === "" ? undefined : { image: value };
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new Error(`container must be a string or a mapping, got ${JSON.stringify(value)}`);
+  const mapping = value as Record<string, unknown>;
+  for (const key of Object.keys(mapping))
+    if (key !== "image" && key !== "options") throw new Error(`container.${key} is not supported here (image and options only)`);
+  const image = asString(mapping.image, context);
+  if (image === "") return undefined;
+  const options = asString(mapping.options, context);
+  return options === "" ? { image } : { image, options };
 }
 
 /** What a step produced besides its status and outputs (kept off StepRun to keep that small). */

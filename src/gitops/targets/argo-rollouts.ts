@@ -32,7 +32,7 @@
  * `autoPromotionSeconds`, which would switch on a timer before the health checks decide
  * (checkBlueGreenRollout).
  */
-import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { modelContainerPath, modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { POD_TEMPLATE_SPEC } from "./pull-secret.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./target-types.ts";
@@ -76,6 +76,11 @@ export const argoRolloutsTarget: ManifestTarget = {
 
   podSpecs() {
     return [POD_TEMPLATE_SPEC];
+  },
+
+  // One pod template runs whichever model is newest: the container that holds the model URI serves it.
+  memorySlots(resource, target) {
+    return [{ resource, path: modelContainerPath(resource, target), form: "container", shared: true, requestDefaultsToLimit: true }];
   },
 
   read(resource, target) {

@@ -25,7 +25,7 @@
  */
 import { isScalar, isSeq } from "yaml";
 import { writeAbAnalysis } from "./flagger-ab.ts";
-import { modelEnvPath, readModelEnv } from "./pod-env.ts";
+import { modelContainerPath, modelEnvPath, readModelEnv } from "./pod-env.ts";
 import { POD_TEMPLATE_SPEC } from "./pull-secret.ts";
 import { ANNOTATIONS, CANARY_RECORD_POINTER, readRecorded, servingUri, singleFieldState, writeRecorded } from "./rollout-state.ts";
 import type { ManifestTarget, TargetSpec } from "./target-types.ts";
@@ -68,6 +68,11 @@ export const flaggerTarget: ManifestTarget = {
 
   podSpecs() {
     return [POD_TEMPLATE_SPEC];
+  },
+
+  // One pod template runs whichever model is newest: the container that holds the model URI serves it.
+  memorySlots(resource, target) {
+    return [{ resource, path: modelContainerPath(resource, target), form: "container", shared: true, requestDefaultsToLimit: true }];
   },
 
   read(resource, target) {

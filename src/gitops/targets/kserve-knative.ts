@@ -39,6 +39,11 @@ export const kserveKnativeTarget: ManifestTarget = {
     return [["spec", "predictor"]];
   },
 
+  // The latest revision's model container: the canary while canaryTrafficPercent splits, else the stable model.
+  memorySlots(resource) {
+    return [{ resource, path: MODEL, form: "container", shared: true }];
+  },
+
   read(resource) {
     const uri = requireUri(resource, URI);
     const weight = readInteger(resource, WEIGHT);

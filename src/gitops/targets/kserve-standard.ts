@@ -58,6 +58,13 @@ export const kserveStandardTarget: ManifestTarget = {
     return canaryCount(resource) > 0 ? [PREDICTOR, CANARY_PREDICTOR] : [PREDICTOR];
   },
 
+  // Each predictor runs its own model container: the canary's floor goes with the canary.
+  memorySlots(resource, _target, role) {
+    return role === "canary"
+      ? [{ resource, path: [...CANARY_PREDICTOR, "model"], form: "container", shared: false, inherit: MODEL }]
+      : [{ resource, path: MODEL, form: "container", shared: false }];
+  },
+
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
     const state: RolloutState = { stable: deployedAt(requireUri(resource, STABLE_URI), recorded.stable) };

@@ -45,6 +45,11 @@ export function modelEnvPath(resource: Resource, target: TargetSpec): YamlPath {
   return [...CONTAINERS, c, "env", e, "value"];
 }
 
+/** Path of the container that holds the model URI, `spec.template.spec.containers[c]`: the one that serves the model. */
+export function modelContainerPath(resource: Resource, target: TargetSpec): YamlPath {
+  return modelEnvPath(resource, target).slice(0, CONTAINERS.length + 1);
+}
+
 /** The model URI the env var holds (throws when it has no plain value). */
 export function readModelEnv(resource: Resource, target: TargetSpec): string {
   const path = modelEnvPath(resource, target);

@@ -57,6 +57,12 @@ export const seldonV2Target: ManifestTarget = {
     return resource;
   },
 
+  // spec.memory is what Seldon's scheduler reserves for the model on a Server; the canary is a Model of its own.
+  memorySlots(resource, _target, role) {
+    const model = role === "canary" ? canaryOf(resource).model : resource;
+    return model === undefined ? [] : [{ resource: model, path: ["spec"], form: "seldon-model", shared: false }];
+  },
+
   read(resource) {
     const recorded = readRecorded(resource, ANNOTATIONS);
     const state: RolloutState = { stable: deployedAt(requireStorageUri(resource), recorded.stable) };

@@ -16,6 +16,15 @@ import {
   PULL_SECRET_KIND_FIX,
   pullSecretKindProblem,
 } from "./pull-secret.ts";
+import {
+  forgetStableMemory,
+  memoryFloorKindProblem,
+  raiseMemory,
+  recordStableMemory,
+  restoreStableMemory,
+  type MemoryChange,
+  type MemoryFloor,
+} from "./memory-floor.ts";
 import { ownState, planAction } from "./rollout-state.ts";
 import { seldonV2Target } from "./seldon-v2.ts";
 import {
@@ -72,6 +81,57 @@ export function applyAction(text: string, target: TargetSpec, model: ModelRef, a
     implementation.write(resource, target, desired, current);
     if (target.pullSecret !== undefined) writePullSecret(implementation, resource, target, target.pullSecret);
   });
+}
+
+/**
+ * The memory floor's pass over a target's text after `applyAction` (memory-floor.ts): raises the
+ * request of the container that runs `model` in the edited state to `floor`; on a pod template
+ * both models share, records the stable model's request when a canary raises it, forgets it on
+ * promote and direct, and puts it back on rollback (which needs no floor, and is never refused).
+ */
+export function applyMemoryFloor(
+  text: string,
+  target: TargetSpec,
+  options: { model: ModelRef; action: RolloutAction; floor: MemoryFloor | undefined; setting: string; tagFormat?: string },
+): { text: string; changes: MemoryChange[] } {
+  const implementation = targetFor(target);
+  const changes: MemoryChange[] = [];
+  if (implementation.memorySlots === undefined) {
+    if (options.floor !== undefined)
+      throw new UserError(
+        `a memory floor cannot be written into a ${target.kind} target: ${memoryFloorKindProblem(target.kind) ?? "it has no container"}`,
+        {
+          file: target.file,
+          hint: `set the memory request in ${target.file} by hand, and remove ${options.setting}`,
+        },
+      );
+    return { text, changes };
+  }
+  const slotsOf = implementation.memorySlots.bind(implementation);
+  const edited = editManifest(text, target.file, (manifest) => {
+    const resource = implementation.locate(manifest, target);
+    const { action, model, floor } = options;
+    if (action.kind === "rollback") {
+      for (const slot of slotsOf(resource, target, "stable")) {
+        const restored = slot.shared ? restoreStableMemory(slot) : undefined;
+        if (restored !== undefined) changes.push(restored);
+      }
+      return;
+    }
+    const state = ownState(implementation.read(resource, target), model.name, options.tagFormat);
+    const role = state.canary?.version === model.version ? "canary" : state.stable?.version === model.version ? "stable" : undefined;
+    for (const slot of role === undefined ? [] : slotsOf(resource, target, role)) {
+      // A canary's raise is undone by its rollback; once the model is the stable one, the raise is its own.
+      if (slot.shared && role === "stable") forgetStableMemory(slot);
+      if (floor === undefined) continue;
+      if (slot.shared && role === "canary") {
+        const change = raiseMemory(slot, floor, options.setting);
+        if (change.outcome === "set" || change.outcome === "raised") recordStableMemory(slot, change.before);
+        changes.push(change);
+      } else changes.push(raiseMemory(slot, floor, options.setting));
+    }
+  });
+  return { text: edited, changes };
 }
 
 /** Adds the environment's pull secret to every pod spec that runs the model (pull-secret.ts). */

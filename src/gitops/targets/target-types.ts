@@ -131,4 +131,30 @@ export interface ManifestTarget {
   podSpecs?(resource: Resource, target: TargetSpec): YamlPath[];
   /** Edits the resource so that it describes `desired`; `current` is what `read` returned. */
   write(resource: Resource, target: TargetSpec, desired: RolloutState, current: RolloutState): void;
+  /**
+   * Where the memory of the container that runs `role`'s model is set, in the resource as `write`
+   * left it (memory-floor.ts); absent when the kind has no such place (yaml-path).
+   */
+  memorySlots?(resource: Resource, target: TargetSpec, role: "stable" | "canary"): MemorySlot[];
+}
+
+/** Where one model's memory is set: a container's `resources`, or a Seldon Model's `spec.memory`. */
+export interface MemorySlot {
+  /** The document that holds it (a Seldon canary is a document of its own). */
+  resource: Resource;
+  /** The container map (its `resources.requests.memory`, `resources.limits.memory`), or the Model's `spec` (its `memory`). */
+  path: YamlPath;
+  form: "container" | "seldon-model";
+  /** One pod template runs both the stable and the canary model, so a rollback restores its request. */
+  shared: boolean;
+  /**
+   * A container whose memory request and limit this one starts from when it names neither: a new
+   * KServe canary predictor is sized like the stable one before the floor is applied, never below it.
+   */
+  inherit?: YamlPath;
+  /**
+   * A missing request is the limit (Kubernetes' own defaulting, for a plain pod template). Not for
+   * KServe, whose webhook fills a missing request from inferenceservice-config first.
+   */
+  requestDefaultsToLimit?: boolean;
 }

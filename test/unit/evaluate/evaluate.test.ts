@@ -15,6 +15,7 @@ import { sortLabels } from "../../../src/evaluate/classes.ts";
 import { runEvaluation, type EvaluateOptions } from "../../../src/stages/evaluation.ts";
 import type { GateReport } from "../../../src/gates/gate-report-types.ts";
 import { resolvePolicy, type GatePolicyDocument } from "../../../src/gates/policy.ts";
+import type { OperationalProbe } from "../../../src/evaluate/operational.ts";
 import { python } from "../../support/python.ts";
 import { PY_SCORE_MODEL } from "../../support/toy-model.ts";
 
@@ -148,8 +149,15 @@ function settings(overrides: Partial<EvaluateOptions> = {}, policy: GatePolicyDo
     failOn: "fail",
     logger: new MemoryLogger(),
     toolVersion: "test",
+    operationalProbe: tickingProbe(),
     ...overrides,
   };
+}
+
+/** The operational measurement's clock for these tests: every reading is 0.25 ms after the last, the memory never moves. */
+function tickingProbe(): OperationalProbe {
+  let t = 0;
+  return { now: () => (t += 0.25), rss: () => 50e6, isolateMemory: false };
 }
 
 before(async () => {
@@ -250,6 +258,37 @@ describe("runEvaluation on a python3-onnx model", () => {
     assert.ok(
       ids.includes("fairness:demographic_parity_difference:sex") && ids.includes("champion:roc_auc") && ids.includes("champion:accuracy"),
     );
+  });
+
+  test("the operational section times both models through the clock seam: every call reads 0.25 ms, so each ratio is 1", () => {
+    const section = report.operational!;
+    assert.deepEqual(
+      section.challenger.latency.map((entry) => entry.batch),
+      [1, 64],
+    );
+    for (const entry of [...section.challenger.latency, ...section.champion!.latency]) {
+      assert.equal(entry.p50Ms.value, 0.25);
+      assert.deepEqual(entry.p99Ms.ci, [0.25, 0.25]);
+      assert.equal(entry.calls, 10 * 30);
+      assert.equal(entry.throughputRowsPerS.value, (entry.batch * 1000) / 0.25);
+    }
+    assert.equal(section.ratios![0]!.p50.value, 1);
+    assert.equal(section.challenger.peakMemoryMb, 0);
+    // The model file's bytes, and its weights counted from the graph: python3-onnx's own count.
+    assert.equal(section.challenger.bytes, report.model.bytes);
+    const parameters = python<number>(
+      "import onnx, numpy as np\nm = onnx.load(data)\nemit(int(sum(np.prod(t.dims) for t in m.graph.initializer)))",
+      join(dir, "challenger.onnx"),
+    );
+    assert.ok(parameters > 0);
+    assert.equal(section.challenger.parameters, parameters);
+    assert.equal(section.method.interleaved, true);
+    assert.equal(section.environment.threads, "default");
+    // The default gate: the median latency's ratio at batch 1, on the interval's upper bound, as a warning.
+    const gate = report.gates.find((entry) => entry.id === "operational:latency_ratio_vs_champion:p50:batch1")!;
+    assert.equal(gate.status, "pass");
+    assert.equal(gate.severity, "warn");
+    assert.equal(gate.observed, 1);
   });
 
   test("the report is deterministic for a seed: a second run writes the same report but for its timestamp", async () => {

@@ -337,6 +337,8 @@ describe("the Triton model repository of a release", () => {
       inputs: [],
       outputs: [],
       initializers: ["w"],
+      parameters: 1,
+      externalData: [],
       inputInfo: [tensor('a"b\\c\nd', 7), tensor("w", 1)],
       outputInfo: [tensor("é ü", 9)],
     };

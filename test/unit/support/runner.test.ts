@@ -8,6 +8,7 @@ import {
   parseKeyValueFile,
   parseWorkflowCommands,
 } from "../../support/runner.ts";
+import { jobContainer } from "../../support/workflow.ts";
 
 describe("the test runner harness", () => {
   test("evaluates expressions with GitHub's evaluator", () => {
@@ -40,6 +41,29 @@ describe("the test runner harness", () => {
   test("parses output files in both forms, and refuses a broken heredoc", () => {
     assert.deepEqual(parseKeyValueFile("a=1\nb<<EOF_1\nline 1\nline 2\nEOF_1\nc=x=y\n"), { a: "1", b: "line 1\nline 2", c: "x=y" });
     assert.throws(() => parseKeyValueFile("b<<EOF\nnever closed\n"), /unterminated heredoc/);
+  });
+
+  test("evaluates a job's container as the runner would create it; an empty image is no container", () => {
+    const context = {
+      inputs: { image: "node:24@sha256:" + "a".repeat(64), options: "--gpus all", none: "" },
+      matrix: { image: "node:24" },
+    };
+    assert.deepEqual(jobContainer("${{ matrix.image }}", context), { image: "node:24" });
+    assert.deepEqual(jobContainer({ image: "${{ inputs.image }}", options: "${{ inputs.options }}" }, context), {
+      image: context.inputs.image,
+      options: "--gpus all",
+    });
+    assert.deepEqual(jobContainer({ image: "${{ inputs.image }}", options: "${{ inputs.none }}" }, context), {
+      image: context.inputs.image,
+    });
+    assert.equal(
+      jobContainer({ image: "${{ inputs.none }}", options: "${{ inputs.options }}" }, context),
+      undefined,
+      "actions/runner#2235",
+    );
+    assert.equal(jobContainer("${{ inputs.none }}", context), undefined, "actions/runner#266");
+    assert.equal(jobContainer(undefined, context), undefined);
+    assert.throws(() => jobContainer({ image: "node:24", volumes: ["/:/host"] }, context), /container\.volumes is not supported here/);
   });
 
   test("loads an action manifest with its inputs and entry", async () => {

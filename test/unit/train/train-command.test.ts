@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -199,6 +200,35 @@ describe("train with a user command", () => {
       [],
       "no staging folder left behind",
     );
+  });
+
+  test("in a container: the record names the image and its digest, the driver and the image's CUDA toolkit", async () => {
+    // The container as the train job sees it: MODELSHIP_TRAIN_IMAGE from the workflow, nvidia-smi
+    // from the driver (the stand-in), and PyTorch's CUDA build from a stand-in python3 on PATH.
+    const bin = join(dir, "image-bin");
+    await mkdir(bin, { recursive: true });
+    await writeFile(join(bin, "python3"), "#!/bin/sh\necho 12.4\n");
+    await chmod(join(bin, "python3"), 0o755);
+    const digest = `sha256:${createHash("sha256").update("the image's manifest").digest("hex")}`;
+    const image = `pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime@${digest}`;
+    const pinned = await runTraining(
+      options({ withGpu: true, extraEnv: { MODELSHIP_TRAIN_IMAGE: image, PATH: `${bin}:${fakeBin}:${process.env.PATH ?? ""}` } }),
+    );
+    assert.deepEqual(pinned.record.container, { image, digest });
+    assert.deepEqual(pinned.record.gpu.cudaToolkit, { version: "12.4", source: "torch" });
+    assert.deepEqual(
+      pinned.record.gpu.devices.map((gpu) => gpu.driverVersion),
+      ["550.54.15", "550.54.15"],
+    );
+    assert.equal(pinned.record.command, "/usr/bin/python3 train.py");
+    const onDisk = JSON.parse(await readFile(pinned.runRecordPath, "utf8")) as { container?: unknown };
+    assert.deepEqual(onDisk.container, { image, digest });
+
+    const tagged = await runTraining(options({ extraEnv: { MODELSHIP_TRAIN_IMAGE: "pytorch/pytorch:latest", CUDA_VERSION: "12.6.3" } }));
+    assert.deepEqual(tagged.record.container, { image: "pytorch/pytorch:latest" }, "a tag alone (allow-unpinned) has no digest");
+    assert.deepEqual(tagged.record.gpu.cudaToolkit, { version: "12.6.3", source: "CUDA_VERSION" });
+    const host = await runTraining(options({ extraEnv: { MODELSHIP_TRAIN_IMAGE: "" } }));
+    assert.equal("container" in host.record, false, "no container: no container field");
   });
 
   test("without a GPU, auto trains on CPU and says why", async () => {
