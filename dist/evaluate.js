@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/evaluate.ts
 await startAction("evaluate", async () => {
-  const { runEvaluateStage } = await import("./chunks/evaluate-stage-IMANVYLJ.js");
+  const { runEvaluateStage } = await import("./chunks/evaluate-stage-H5YPVRJK.js");
   const { readGitHubContext } = await import("./chunks/context-6DYI4TGX.js");
   const {
     actionStageRun,

@@ -2,7 +2,7 @@ import { createRequire as __modelshipCreateRequire } from "node:module";
 const require = __modelshipCreateRequire(import.meta.url);
 import {
   loadOnnxRuntime
-} from "./chunks/chunk-IKFXYZKK.js";
+} from "./chunks/chunk-DBOFCCL4.js";
 import "./chunks/chunk-333R3S4T.js";
 
 // src/evaluate/operational-memory-worker.ts

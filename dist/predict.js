@@ -11,7 +11,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/predict.ts
 await startAction("predict", async () => {
-  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-MUKYBTPJ.js");
+  const { PREDICT_FORMATS, runPredictStage } = await import("./chunks/predict-stage-JG4IWBN3.js");
   const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getListInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = actionStageRun({ config: getInput("config"), redactionKey: getInput("redaction-key") });
   const result = await runPredictStage(

@@ -10,7 +10,7 @@ import "./chunks/chunk-333R3S4T.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 await startAction("release", async () => {
-  const { runReleaseStage } = await import("./chunks/release-stage-YDOHBK7Z.js");
+  const { runReleaseStage } = await import("./chunks/release-stage-LOACUUAE.js");
   const { actionStageRun, core, getBooleanInput, getChoiceInput, getInput, getListInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const run = actionStageRun({
     config: getInput("config"),

@@ -8,7 +8,7 @@ import "./chunks/chunk-333R3S4T.js";
 
 // src/actions/train.ts
 await startAction("train", async () => {
-  const { runTrainStage } = await import("./chunks/train-stage-PLTNO2DH.js");
+  const { runTrainStage } = await import("./chunks/train-stage-O66OKTPA.js");
   const { actionStageRun, core, getChoiceInput, getInput, getIntegerInput, getOptionalLinesInput, writeJobSummary } = await import("./chunks/runtime-PRD6EMPR.js");
   const result = await runTrainStage(
     {

@@ -15,3 +15,9 @@ export async function loadOnnxRuntime(): Promise<typeof OrtModule> {
   process.env.ORT_DISABLE_TELEMETRY ??= "1";
   return import("onnxruntime-node");
 }
+
+/** The onnxruntime-node version the reports name. */
+export async function onnxRuntimeVersion(): Promise<string> {
+  const ort = await loadOnnxRuntime();
+  return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
+}

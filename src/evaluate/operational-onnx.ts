@@ -47,40 +47,45 @@ export async function onnxSubject(
   const rows = sample.values().next().value?.length ?? 0;
   if (rows === 0) throw new RangeError("the operational sample has no rows");
   const bytes = await modelBytes(model);
-  /** `calls` prepared inputs per batch size, the rows running on through the sample (and round again). */
-  const prepare = async (calls: number) => {
-    const ort = await loadOnnxRuntime();
-    const prepared = new Map<number, Record<string, OrtTensor>[]>();
-    for (const batch of batches) {
-      const size = Math.max(batch, model.fixedBatch ?? 0);
-      const feeds: Record<string, OrtTensor>[] = [];
-      for (let call = 0; call < calls; call++) {
-        const first = (call * batch) % rows;
-        const picked = Array.from({ length: batch }, (_, i) => (first + i) % rows);
-        const columns = new Map(model.requiredColumns.map((name) => [name, picked.map((r) => sample.get(name)![r]!)]));
-        feeds.push(buildFeeds(ort, model.inputs, { columns, rows: batch }, 0, batch, size));
+  /**
+   * PREPARED_CALLS inputs per batch size, the rows running on through the sample (and round again):
+   * built once, for the memory measurement and both loads of the session.
+   */
+  let prepared: Promise<Map<number, Record<string, OrtTensor>[]>> | undefined;
+  const prepare = () =>
+    (prepared ??= (async () => {
+      const ort = await loadOnnxRuntime();
+      const byBatch = new Map<number, Record<string, OrtTensor>[]>();
+      for (const batch of batches) {
+        const size = Math.max(batch, model.fixedBatch ?? 0);
+        const feeds: Record<string, OrtTensor>[] = [];
+        for (let call = 0; call < PREPARED_CALLS; call++) {
+          const first = (call * batch) % rows;
+          const picked = Array.from({ length: batch }, (_, i) => (first + i) % rows);
+          const columns = new Map(model.requiredColumns.map((name) => [name, picked.map((r) => sample.get(name)![r]!)]));
+          feeds.push(buildFeeds(ort, model.inputs, { columns, rows: batch }, 0, batch, size));
+        }
+        byBatch.set(batch, feeds);
       }
-      prepared.set(batch, feeds);
-    }
-    return prepared;
-  };
+      return byBatch;
+    })());
   return {
     bytes,
     parameters: model.parameters,
     async peakMemory() {
-      const prepared = await prepare(1);
+      const byBatch = await prepare();
       return measureInChild({
         path: model.path,
         ...(model.threads === undefined ? {} : { threads: model.threads }),
         warmup: MEMORY_WARMUP,
         fetches: model.fetches,
-        calls: [...prepared.values()].map((feeds) =>
+        calls: [...byBatch.values()].map((feeds) =>
           Object.entries(feeds[0]!).map(([name, tensor]) => ({ name, type: tensor.type, dims: [...tensor.dims], data: tensor.data })),
         ),
       });
     },
     async open() {
-      const prepared = await prepare(PREPARED_CALLS);
+      const byBatch = await prepare();
       const ort = await loadOnnxRuntime();
       const session = await ort.InferenceSession.create(
         model.path,
@@ -88,7 +93,7 @@ export async function onnxSubject(
       );
       return {
         async run(batch, call) {
-          const feeds = prepared.get(batch)!;
+          const feeds = byBatch.get(batch)!;
           await session.run(feeds[call % feeds.length]!, model.fetches);
         },
         async release() {

@@ -6,7 +6,7 @@
  */
 import { availableParallelism, cpus } from "node:os";
 import type { Logger } from "../common/logger.ts";
-import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
+import { onnxRuntimeVersion } from "../common/onnx-runtime.ts";
 import type { LoadedModel } from "../evaluate/onnx-model.ts";
 import { onnxSubject } from "../evaluate/operational-onnx.ts";
 import { measureOperational, type OperationalProbe } from "../evaluate/operational.ts";
@@ -95,13 +95,12 @@ export async function measureModels(inputs: OperationalInputs): Promise<{ sectio
     );
   if (settings.rounds < 2)
     sectionNotes.push("One round of measurement: the figures have no intervals (operational.rounds ≥ 2 gives them).");
-  const ort = await loadOnnxRuntime();
   const section: OperationalSection = {
     environment: {
       cpu: cpus()[0]?.model.trim() ?? "unknown",
       logicalCpus: availableParallelism(),
       threads: model.threads ?? "default",
-      onnxruntime: ort.env.versions.node ?? ort.env.versions.common ?? "unknown",
+      onnxruntime: await onnxRuntimeVersion(),
       platform: `${process.platform}-${process.arch}`,
     },
     method: {

@@ -30,7 +30,7 @@ import { delong, mcnemar } from "../common/stats.ts";
 import { explainModel } from "./evaluation-explain.ts";
 import { evaluationSample, measureModels } from "./evaluation-operational.ts";
 import type { OperationalProbe } from "../evaluate/operational.ts";
-import { loadOnnxRuntime } from "../common/onnx-runtime.ts";
+import { onnxRuntimeVersion } from "../common/onnx-runtime.ts";
 
 export interface EvaluateSettings {
   modelPath: string;
@@ -563,7 +563,7 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
       stratifiedBy: task === "regression" ? "none" : "label",
       fairnessResamples: task === "binary" ? policy.fairness.resamples : 0,
     },
-    environment: { node: process.version, onnxruntime: await onnxruntimeVersion(), platform: `${process.platform}-${process.arch}` },
+    environment: { node: process.version, onnxruntime: await onnxRuntimeVersion(), platform: `${process.platform}-${process.arch}` },
     metrics: Object.fromEntries(
       wanted.map((metric) => {
         const ci = intervals.metric.get(metric);
@@ -649,9 +649,4 @@ async function evaluateCollected(options: EvaluateOptions, context: Context): Pr
 
 function championSourceText(source: ChampionSource): string {
   return source.kind === "model" ? "model file" : source.kind === "release" ? `release ${source.version}` : "production";
-}
-
-async function onnxruntimeVersion(): Promise<string> {
-  const ort = await loadOnnxRuntime();
-  return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
